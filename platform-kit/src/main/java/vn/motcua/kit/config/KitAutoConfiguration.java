@@ -1,0 +1,105 @@
+package vn.motcua.kit.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.kit.correlation.CorrelationIdFilter;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
+import vn.motcua.kit.lease.ClusterLease;
+import vn.motcua.kit.messaging.IdempotentWrites;
+import vn.motcua.kit.messaging.MessagingKitConfiguration;
+import vn.motcua.kit.outbox.EventRecorder;
+import vn.motcua.kit.outbox.OutboxProperties;
+import vn.motcua.kit.outbox.OutboxRelay;
+import vn.motcua.kit.problem.ProblemHandling;
+import vn.motcua.kit.problem.ProblemResponses;
+import vn.motcua.kit.security.CallerArgumentResolver;
+import vn.motcua.kit.security.SecurityKitConfiguration;
+
+/** Switches the kit on in every service that has it on its classpath. */
+@AutoConfiguration
+@Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class})
+public class KitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemResponses problemResponses(JsonMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    static class MongoParts {
+        @Bean
+        ClusterLease clusterLease(MongoTemplate mongo, Clock clock) {
+            return new ClusterLease(mongo, clock);
+        }
+
+        @Bean
+        IdempotentWrites idempotentWrites(MongoTemplate mongo) {
+            return new IdempotentWrites(mongo);
+        }
+
+        @Bean
+        IdempotencyKeys idempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock) {
+            return new IdempotencyKeys(mongo, json, clock);
+        }
+
+        @Bean
+        EventRecorder eventRecorder(JsonMapper json, Clock clock) {
+            return new EventRecorder(json, clock);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({MongoTemplate.class, KafkaTemplate.class})
+    @ConditionalOnExpression("!'${motcua.outbox.collections:}'.isEmpty()")
+    @EnableConfigurationProperties(OutboxProperties.class)
+    @EnableScheduling
+    static class OutboxParts {
+        @Bean
+        OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, ClusterLease lease,
+                OutboxProperties properties, @Value("${spring.application.name}") String application,
+                MeterRegistry meters) {
+            return new OutboxRelay(mongo, kafka, lease, properties, "/motcua/" + application, meters);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package vn.motcua.kit.idempotency;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.kit.problem.ApiProblem;
+
+/**
+ * Idempotency-Key handling for POSTs that create something. The key is claimed with one
+ * insert (a unique _id per caller and key), so two concurrent retries cannot both create;
+ * the first result is stored and replayed for the same key and body, and the same key with
+ * another body is refused.
+ */
+public class IdempotencyKeys {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final String COLLECTION = "idempotency_keys";
+    private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public IdempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock) {
+        this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code action} once per (scope, key).
+     *
+     * @param scope who is asking for what, e.g. the caller's subject and the operation
+     */
+    public <T> ResponseEntity<T> once(String scope, String key, Object request, Class<T> bodyType,
+            Supplier<ResponseEntity<T>> action) {
+        if (key == null || key.isBlank()) {
+            throw ApiProblem.badRequest("idempotency-key-missing",
+                    "This request creates something: send an " + HEADER + " header (a unique value per intended creation, e.g. a UUID)");
+        }
+        if (!ACCEPTABLE_KEY.matcher(key).matches()) {
+            throw ApiProblem.badRequest("idempotency-key-invalid",
+                    HEADER + " must be 8 to 128 characters of letters, digits, '.', '_', ':' or '-'");
+        }
+        String id = scope + "|" + key;
+        String fingerprint = fingerprint(request);
+        try {
+            mongo.insert(new Document("_id", id).append("fingerprint", fingerprint).append("state", "IN_PROGRESS")
+                    .append("createdAt", clock.instant()), COLLECTION);
+        } catch (DuplicateKeyException seenBefore) {
+            return replay(id, fingerprint, bodyType);
+        }
+        ResponseEntity<T> response;
+        try {
+            response = action.get();
+        } catch (RuntimeException failed) {
+            // Nothing was created: free the key so the caller can retry with it.
+            mongo.remove(new Query(where("_id").is(id)), COLLECTION);
+            throw failed;
+        }
+        mongo.updateFirst(new Query(where("_id").is(id)), new Update()
+                .set("state", "DONE")
+                .set("status", response.getStatusCode().value())
+                .set("location", response.getHeaders().getFirst(HttpHeaders.LOCATION))
+                .set("body", response.getBody() == null ? null : json.writeValueAsString(response.getBody())), COLLECTION);
+        return response;
+    }
+
+    private <T> ResponseEntity<T> replay(String id, String fingerprint, Class<T> bodyType) {
+        Document first = mongo.findById(id, Document.class, COLLECTION);
+        if (first == null) {
+            throw ApiProblem.conflict("idempotency-key-in-progress", "A request with this " + HEADER + " just failed; retry it");
+        }
+        if (!fingerprint.equals(first.getString("fingerprint"))) {
+            throw ApiProblem.unprocessable("idempotency-key-reused",
+                    "This " + HEADER + " was already used for a different request body");
+        }
+        if (!"DONE".equals(first.getString("state"))) {
+            throw ApiProblem.conflict("idempotency-key-in-progress",
+                    "A request with this " + HEADER + " is still being processed; retry shortly");
+        }
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.valueOf(first.getInteger("status")))
+                .header(REPLAYED_HEADER, "true");
+        if (first.getString("location") != null) {
+            builder.header(HttpHeaders.LOCATION, first.getString("location"));
+        }
+        String body = first.getString("body");
+        return builder.body(body == null ? null : json.readValue(body, bodyType));
+    }
+
+    private String fingerprint(Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package vn.motcua.kit.lease;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.bson.Document;
+
+/**
+ * A named lease in MongoDB so that a job runs on one instance of a service at a time (the
+ * outbox relay, scheduled jobs). Taking or renewing it is one conditional upsert: it succeeds
+ * when the lease is free, expired, or already ours; a competing insert hits the unique _id.
+ */
+public class ClusterLease {
+    static final String COLLECTION = "leases";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final String owner;
+
+    public ClusterLease(MongoTemplate mongo, Clock clock) {
+        this(mongo, clock, UUID.randomUUID().toString());
+    }
+
+    public ClusterLease(MongoTemplate mongo, Clock clock, String owner) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.owner = owner;
+    }
+
+    public boolean tryAcquire(String name, Duration ttl) {
+        Instant now = clock.instant();
+        Query freeOrMine = new Query(where("_id").is(name)
+                .orOperator(where("expiresAt").lt(now), where("owner").is(owner)));
+        Update take = new Update().set("owner", owner).set("expiresAt", now.plus(ttl));
+        try {
+            Document lease = mongo.findAndModify(freeOrMine, take,
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+            return lease != null && owner.equals(lease.getString("owner"));
+        } catch (DuplicateKeyException heldByAnother) {
+            return false;
+        }
+    }
+
+    public void release(String name) {
+        mongo.remove(new Query(Criteria.where("_id").is(name).and("owner").is(owner)), COLLECTION);
+    }
+
+    public String owner() {
+        return owner;
+    }
+}

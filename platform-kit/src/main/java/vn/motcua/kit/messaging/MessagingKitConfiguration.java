@@ -1,0 +1,66 @@
+package vn.motcua.kit.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.events.Topics;
+
+/**
+ * Kafka plumbing shared by every service: topics (with their dead-letter twins), retries
+ * with back-off then the dead-letter topic, and correlation ids from record headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(KafkaTemplate.class)
+public class MessagingKitConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics motcuaTopics(@Value("${motcua.kafka.partitions:3}") int partitions,
+            @Value("${motcua.kafka.replication-factor:1}") short replication) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            topics.add(new NewTopic(topic, partitions, replication));
+            topics.add(new NewTopic(Topics.deadLetterOf(topic), 1, replication));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    CommonErrorHandler retryThenDeadLetter(KafkaTemplate<String, String> template,
+            @Value("${motcua.kafka.retry.attempts:4}") int attempts,
+            @Value("${motcua.kafka.retry.initial-interval:500ms}") Duration initial,
+            @Value("${motcua.kafka.retry.max-interval:5s}") Duration max) {
+        DeadLetterPublishingRecoverer deadLetter = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), 0));
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(attempts);
+        backOff.setInitialInterval(initial.toMillis());
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(max.toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetter, backOff);
+        handler.addNotRetryableExceptions(UnreadableEvent.class);
+        return handler;
+    }
+
+    @Bean
+    RecordInterceptor<String, String> correlationRecordInterceptor() {
+        return new CorrelationRecordInterceptor();
+    }
+
+    @Bean
+    EventReader eventReader(JsonMapper json) {
+        return new EventReader(json);
+    }
+}

@@ -1,0 +1,69 @@
+package vn.motcua.kit.problem;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * An error a caller can act on, rendered as RFC 9457 problem+json. The {@code slug} gives the
+ * stable {@code type} URI clients switch on; the detail is for people.
+ */
+public class ApiProblem extends RuntimeException {
+    public static final String TYPE_PREFIX = "urn:motcua:problem:";
+
+    private final HttpStatus status;
+    private final String slug;
+    private final String title;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    public ApiProblem(HttpStatus status, String slug, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public static ApiProblem badRequest(String slug, String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, slug, "Bad request", detail);
+    }
+
+    public static ApiProblem notFound(String what, String id) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + id + " was not found")
+                .with("resource", what);
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
+    }
+
+    public static ApiProblem conflict(String slug, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, slug, "Conflict", detail);
+    }
+
+    public static ApiProblem unprocessable(String slug, String detail) {
+        return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, slug, "Request cannot be processed", detail);
+    }
+
+    public ApiProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setType(typeOf(slug));
+        problem.setTitle(title);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    public static URI typeOf(String slug) {
+        return URI.create(TYPE_PREFIX + slug);
+    }
+}

@@ -1,0 +1,27 @@
+package vn.motcua.kit.security;
+
+/** Realm roles of the motcua Keycloak realm, as they appear in {@code realm_access.roles}. */
+public enum Role {
+    CITIZEN("citizen"),
+    OFFICER("officer"),
+    SPECIALIST("specialist"),
+    LEADER("leader"),
+    POSTAL_OPERATOR("postal-operator"),
+    OPS("ops"),
+    /** Service accounts of provincial portals, which act on behalf of citizens. */
+    PORTAL("portal");
+
+    private final String realmName;
+
+    Role(String realmName) {
+        this.realmName = realmName;
+    }
+
+    public String realmName() {
+        return realmName;
+    }
+
+    public String authority() {
+        return "ROLE_" + realmName;
+    }
+}

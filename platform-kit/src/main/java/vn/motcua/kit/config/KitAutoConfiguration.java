@@ -33,7 +33,14 @@ import vn.motcua.kit.security.CallerArgumentResolver;
 import vn.motcua.kit.security.SecurityKitConfiguration;
 
 /** Switches the kit on in every service that has it on its classpath. */
-@AutoConfiguration
+// Before Boot's own security auto-configurations, so that the kit's filter chain and JWT
+// decoder are the ones in place and Boot's defaults (HTTP basic, a generated user) back off.
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
 @Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class})
 public class KitAutoConfiguration {
 

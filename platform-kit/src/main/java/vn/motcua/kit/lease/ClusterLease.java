@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,10 +40,12 @@ public class ClusterLease {
         Query freeOrMine = new Query(where("_id").is(name)
                 .orOperator(where("expiresAt").lt(now), where("owner").is(owner)));
         Update take = new Update().set("owner", owner).set("expiresAt", now.plus(ttl));
+        if (mongo.updateFirst(freeOrMine, take, COLLECTION).getMatchedCount() == 1) {
+            return true;
+        }
         try {
-            Document lease = mongo.findAndModify(freeOrMine, take,
-                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
-            return lease != null && owner.equals(lease.getString("owner"));
+            mongo.insert(new Document("_id", name).append("owner", owner).append("expiresAt", now.plus(ttl)), COLLECTION);
+            return true;
         } catch (DuplicateKeyException heldByAnother) {
             return false;
         }

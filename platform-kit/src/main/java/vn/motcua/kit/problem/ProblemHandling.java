@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /** Turns every error of a service into problem+json with a stable {@code type}. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandling extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
@@ -30,9 +31,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
     }
 
+    /**
+     * Left to Spring Security, which answers 401 to an anonymous caller and 403 to an
+     * authenticated one (both as problem+json, see SecurityKitConfiguration).
+     */
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException e) {
-        return apiProblem(ApiProblem.forbidden("Your role does not allow this operation"));
+    void accessDenied(AccessDeniedException e) {
+        throw e;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

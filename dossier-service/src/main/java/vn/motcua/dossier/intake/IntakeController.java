@@ -1,0 +1,41 @@
+package vn.motcua.dossier.intake;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.tracking.DossierView;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
+import vn.motcua.kit.security.Caller;
+
+@RestController
+@RequestMapping("/api/v1/dossiers")
+class IntakeController {
+    private final IntakeService intake;
+    private final IdempotencyKeys idempotency;
+
+    IntakeController(IntakeService intake, IdempotencyKeys idempotency) {
+        this.intake = intake;
+        this.idempotency = idempotency;
+    }
+
+    @Operation(summary = "Submit a dossier online (citizen for themself, or a provincial portal on behalf of a citizen)")
+    @PostMapping
+    @PreAuthorize("hasAnyRole('citizen', 'portal')")
+    ResponseEntity<DossierView> submit(
+            @Parameter(description = "Unique per intended submission; a retry with the same key and body returns the first result")
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody SubmitDossierRequest request, Caller caller) {
+        return idempotency.once(caller.subject() + "|submit-dossier", idempotencyKey, request, DossierView.class, () -> {
+            DossierView view = DossierView.of(intake.submitOnline(request, caller));
+            return ResponseEntity.created(URI.create("/api/v1/dossiers/" + view.code())).body(view);
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package vn.motcua.dossier.intake;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.motcua.dossier.core.ResultDelivery;
+
+/**
+ * An online submission.
+ *
+ * @param resultDelivery optional; ONLINE for fully online procedures, else COUNTER
+ * @param copies copies of the result asked for (fees per copy); 1 when absent
+ */
+public record SubmitDossierRequest(
+        @NotBlank @Size(max = 32) String procedureCode,
+        @NotBlank @Size(max = 32) String agencyCode,
+        @NotNull @Valid ApplicantData applicant,
+        ResultDelivery resultDelivery,
+        @Min(1) @Max(100) Integer copies) {
+
+    public record ApplicantData(
+            @NotBlank @Size(max = 200) String fullName,
+            @NotBlank @Pattern(regexp = "\\d{12}", message = "must be the 12-digit citizen id number") String idNumber,
+            @NotBlank @Pattern(regexp = "(0|\\+84)\\d{9,10}", message = "must be a Vietnamese phone number, e.g. 0912345678") String phone,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @Size(max = 500) String address) {
+    }
+}

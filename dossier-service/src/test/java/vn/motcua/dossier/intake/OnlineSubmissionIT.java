@@ -1,0 +1,212 @@
+package vn.motcua.dossier.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.portal;
+import static vn.motcua.testinfra.CallerMother.withRoles;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.core.DossierRepository;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class OnlineSubmissionIT {
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    DossierRepository dossiers;
+    @Autowired
+    JsonMapper json;
+
+    private static MockHttpServletRequestBuilder submission(String body) {
+        return post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).content(body);
+    }
+
+    private String submitAsCitizen1() throws Exception {
+        String response = mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(response).get("code").asString();
+    }
+
+    @Test
+    void aCitizenSubmitsADossierAndGetsANationalCodeAndAnEvent() throws Exception {
+        String body = mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/dossiers/000.10.20.H29-")))
+                .andExpect(jsonPath("$.nationalStatus").value(1))
+                .andExpect(jsonPath("$.channel").value("ONLINE"))
+                .andExpect(jsonPath("$.feesDue[0].amount").value(1200000))
+                .andReturn().getResponse().getContentAsString();
+        String code = json.readTree(body).get("code").asString();
+        assertThat(code).matches("000\\.10\\.20\\.H29-\\d{6}-\\d{4}");
+
+        ConsumerRecord<String, String> event = KafkaProbe.await(Topics.DOSSIER, record -> code.equals(record.key()),
+                Duration.ofSeconds(20));
+        assertThat(KafkaProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo("DossierSubmitted");
+        assertThat(KafkaProbe.header(event, CloudEventHeaders.DATA_VERSION)).isEqualTo("1");
+        assertThat(KafkaProbe.header(event, CloudEventHeaders.SOURCE)).isEqualTo("/motcua/dossier-service");
+        assertThat(KafkaProbe.header(event, CloudEventHeaders.ID)).isNotBlank();
+        JsonNode payload = json.readTree(event.value());
+        assertThat(payload.get("ownerCitizenId").asString()).isEqualTo(CITIZEN_1);
+        assertThat(payload.get("feeTiming").asString()).isEqualTo("INTAKE");
+
+        // Once published, the event leaves the dossier's outbox.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> dossiers.findById(code).orElseThrow().pendingEvents().isEmpty());
+    }
+
+    @Test
+    void theOwnerAndStaffOfTheAgencyReadADossierButNobodyElse() throws Exception {
+        String code = submitAsCitizen1();
+        mvc.perform(get("/api/v1/dossiers/" + code).with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.code").value(code));
+        mvc.perform(get("/api/v1/dossiers/" + code).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/dossiers/" + code).with(citizen(CITIZEN_2)))
+                .andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        mvc.perform(get("/api/v1/dossiers/" + code).with(officer(AGENCY_JUSTICE)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/dossiers/" + code).with(withRoles("postal1", "postal-operator")))
+                .andExpect(status().isForbidden()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        mvc.perform(get("/api/v1/dossiers/" + code))
+                .andExpect(status().isUnauthorized()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+    }
+
+    @Test
+    void aCitizenListsOnlyTheirOwnDossiers() throws Exception {
+        String code = submitAsCitizen1();
+        mvc.perform(get("/api/v1/dossiers").with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.code == '" + code + "')]").exists());
+        mvc.perform(get("/api/v1/dossiers").with(citizen(CITIZEN_2)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.code == '" + code + "')]").doesNotExist());
+    }
+
+    @Test
+    void aPortalSubmitsOnBehalfOfTheCitizenItNames() throws Exception {
+        String body = mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_2)).with(portal()))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String code = json.readTree(body).get("code").asString();
+        mvc.perform(get("/api/v1/dossiers/" + code).with(citizen(CITIZEN_2))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/dossiers/" + code).with(citizen(CITIZEN_1))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void onlyCitizensAndPortalsSubmit() throws Exception {
+        long before = dossiers.count();
+        mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isForbidden());
+        mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_2)).with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:applicant-not-caller"));
+        assertThat(dossiers.count()).isEqualTo(before);
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemAndStoresNothing() throws Exception {
+        long before = dossiers.count();
+        mvc.perform(submission("{\"procedureCode\": ").with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:malformed-body"));
+        mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)
+                        .replace("\"2.000018\"", "{\"$ne\": null}")).with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        mvc.perform(submission(SubmissionMother.liquorLicenceFor("12345")).with(citizen("12345")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("applicant.idNumber"));
+        mvc.perform(submission(SubmissionMother.body("9.999999", AGENCY_THUONG_TIN, CITIZEN_1, "a@example.com"))
+                        .with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-procedure"));
+        mvc.perform(submission(SubmissionMother.body("2.000018", AGENCY_JUSTICE, CITIZEN_1, "a@example.com"))
+                        .with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:procedure-not-handled-by-agency"));
+        mvc.perform(submission(SubmissionMother.body("1.000001", AGENCY_THUONG_TIN, CITIZEN_1, "not-an-email"))
+                        .with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .content(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-missing"));
+        assertThat(dossiers.count()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameIdempotencyKeyCreatesOneDossier() throws Exception {
+        long before = dossiers.count();
+        String key = UUID.randomUUID().toString();
+        String body = SubmissionMother.liquorLicenceFor(CITIZEN_1);
+        String first = mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key).content(body).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key).content(body).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(second).get("code")).isEqualTo(json.readTree(first).get("code"));
+        assertThat(dossiers.count()).isEqualTo(before + 1);
+
+        mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key).content(body.replace("0912345678", "0987654321"))
+                        .with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-reused"));
+        assertThat(dossiers.count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void proceduresNotOfferedOnlineAndResultsThatMustBeSignedForAreRefused() throws Exception {
+        mvc.perform(submission(SubmissionMother.body("1.000002", "000.10.20.01.H29", CITIZEN_1, "a@example.com")
+                        .replace("}}", "}, \"resultDelivery\": \"POST\"}")).with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:result-not-by-post"));
+    }
+
+    @Test
+    void theCatalogIsSearchable() throws Exception {
+        mvc.perform(get("/api/v1/procedures").param("name", "khai sinh").with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].code").value("1.000001"));
+        mvc.perform(get("/api/v1/procedures")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/procedures/0.000000").with(citizen(CITIZEN_1)))
+                .andExpect(status().isNotFound());
+    }
+}

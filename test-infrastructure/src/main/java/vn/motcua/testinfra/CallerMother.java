@@ -1,0 +1,49 @@
+package vn.motcua.testinfra;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Callers for MockMvc tests of one service, shaped like the motcua realm's tokens (realm
+ * roles, citizen_id and agency claims). Real Keycloak tokens are exercised by the system test.
+ */
+public final class CallerMother {
+    public static final String CITIZEN_1 = "001090000001";
+    public static final String CITIZEN_2 = "001090000002";
+    public static final String AGENCY_THUONG_TIN = "000.10.20.H29";
+    public static final String AGENCY_JUSTICE = "000.00.01.H29";
+
+    private CallerMother() {
+    }
+
+    public static RequestPostProcessor citizen(String citizenId) {
+        return caller("citizen-" + citizenId, Map.of("citizen_id", citizenId), "citizen");
+    }
+
+    public static RequestPostProcessor officer(String agency) {
+        return caller("officer-" + agency, Map.of("agency", agency), "officer");
+    }
+
+    public static RequestPostProcessor portal() {
+        return caller("service-account-portal-hanoi", Map.of("azp", "portal-hanoi"), "portal");
+    }
+
+    public static RequestPostProcessor withRoles(String subject, String... roles) {
+        return caller(subject, Map.of(), roles);
+    }
+
+    private static RequestPostProcessor caller(String subject, Map<String, Object> claims, String... roles) {
+        return SecurityMockMvcRequestPostProcessors.jwt()
+                .jwt(jwt -> {
+                    jwt.subject(subject).claim("preferred_username", subject)
+                            .claim("realm_access", Map.of("roles", List.of(roles)));
+                    claims.forEach(jwt::claim);
+                })
+                .authorities(Arrays.stream(roles).<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+    }
+}

@@ -1,0 +1,63 @@
+package vn.motcua.testinfra;
+
+import jakarta.mail.internet.MimeMessage;
+import java.util.List;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * MongoDB (a single-node replica set) and Apache Kafka (KRaft) as containers of their real
+ * images, for hosts with a Docker engine. SMTP stays GreenMail, which needs no container.
+ */
+final class ContainerInfrastructure implements Infrastructure {
+    static final String MONGO_IMAGE = "mongo:8.0";
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
+
+    private final MongoDBContainer mongo;
+    private final KafkaContainer kafka;
+    private final SmtpServer smtp;
+
+    private ContainerInfrastructure(MongoDBContainer mongo, KafkaContainer kafka, SmtpServer smtp) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.smtp = smtp;
+    }
+
+    static ContainerInfrastructure start() {
+        MongoDBContainer mongo = new MongoDBContainer(MONGO_IMAGE);
+        KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE);
+        mongo.start();
+        kafka.start();
+        return new ContainerInfrastructure(mongo, kafka, SmtpServer.start());
+    }
+
+    @Override
+    public String name() {
+        return "containers (" + MONGO_IMAGE + ", " + KAFKA_IMAGE + ", GreenMail)";
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
+
+    @Override
+    public String mongoUri() {
+        return mongo.getConnectionString();
+    }
+
+    @Override
+    public String smtpHost() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int smtpPort() {
+        return smtp.port();
+    }
+
+    @Override
+    public List<MimeMessage> receivedMails() {
+        return smtp.received();
+    }
+}

@@ -1,0 +1,22 @@
+package vn.motcua.testinfra;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.support.TestPropertySourceUtils;
+
+/** Points a Spring Boot test at the chosen infrastructure. Used through {@link InfrastructureTest}. */
+public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Infrastructure infrastructure = TestInfrastructure.get();
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
+                "spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                "spring.mongodb.uri=" + infrastructure.mongoUri(),
+                "spring.mail.host=" + infrastructure.smtpHost(),
+                "spring.mail.port=" + infrastructure.smtpPort(),
+                // No Keycloak in service tests: tokens come from spring-security-test; the
+                // system test checks real Keycloak tokens end to end.
+                "motcua.security.issuer=http://127.0.0.1:1/realms/motcua-test");
+    }
+}

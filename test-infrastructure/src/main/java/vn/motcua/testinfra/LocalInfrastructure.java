@@ -1,0 +1,71 @@
+package vn.motcua.testinfra;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import jakarta.mail.internet.MimeMessage;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** The real Kafka broker (KRaft) in this JVM, mongo-java-server in memory, GreenMail. */
+final class LocalInfrastructure implements Infrastructure {
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final MongoServer mongo;
+    private final InetSocketAddress mongoAddress;
+    private final SmtpServer smtp;
+
+    private LocalInfrastructure(EmbeddedKafkaKraftBroker kafka, MongoServer mongo, InetSocketAddress mongoAddress,
+            SmtpServer smtp) {
+        this.kafka = kafka;
+        this.mongo = mongo;
+        this.mongoAddress = mongoAddress;
+        this.smtp = smtp;
+    }
+
+    static LocalInfrastructure start() {
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.afterPropertiesSet();
+        MongoServer mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("127.0.0.1", 0);
+        InetSocketAddress address = mongo.getLocalAddress();
+        LocalInfrastructure infrastructure = new LocalInfrastructure(kafka, mongo, address, SmtpServer.start());
+        Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "test-infrastructure-stop"));
+        return infrastructure;
+    }
+
+    private void stop() {
+        smtp.stop();
+        mongo.shutdownNow();
+        kafka.destroy();
+    }
+
+    @Override
+    public String name() {
+        return "local (in-JVM Kafka KRaft broker, mongo-java-server, GreenMail)";
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    @Override
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + mongoAddress.getPort();
+    }
+
+    @Override
+    public String smtpHost() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public int smtpPort() {
+        return smtp.port();
+    }
+
+    @Override
+    public List<MimeMessage> receivedMails() {
+        return smtp.received();
+    }
+}

@@ -7,17 +7,17 @@ import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.kit.correlation.Correlation;
 
 /** Carries an event's correlation id into the consumer's logs and into the events it causes. */
-public class CorrelationRecordInterceptor implements RecordInterceptor<String, String> {
+public class CorrelationRecordInterceptor implements RecordInterceptor<Object, Object> {
 
     @Override
-    public ConsumerRecord<String, String> intercept(ConsumerRecord<String, String> record,
-            Consumer<String, String> consumer) {
+    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+            Consumer<Object, Object> consumer) {
         Correlation.set(EventReader.header(record, CloudEventHeaders.CORRELATION_ID));
         return record;
     }
 
     @Override
-    public void afterRecord(ConsumerRecord<String, String> record, Consumer<String, String> consumer) {
+    public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         Correlation.clear();
     }
 }

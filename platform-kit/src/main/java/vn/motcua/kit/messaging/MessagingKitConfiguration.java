@@ -55,7 +55,7 @@ public class MessagingKitConfiguration {
     }
 
     @Bean
-    RecordInterceptor<String, String> correlationRecordInterceptor() {
+    RecordInterceptor<Object, Object> correlationRecordInterceptor() {
         return new CorrelationRecordInterceptor();
     }
 

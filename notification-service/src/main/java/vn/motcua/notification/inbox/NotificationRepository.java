@@ -1,0 +1,9 @@
+package vn.motcua.notification.inbox;
+
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface NotificationRepository extends MongoRepository<Notification, String> {
+    List<Notification> findByRecipientCitizenIdOrderByCreatedAtDesc(String recipientCitizenId, Pageable page);
+}

@@ -1,0 +1,63 @@
+package vn.motcua.appointment.offices;
+
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
+
+import java.time.Duration;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.appointment.demand.OnlineDemand;
+import vn.motcua.testinfra.CallerMother;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class OfficesIT {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    OnlineDemand demand;
+
+    @Test
+    void authenticatedCallersListTheOfficesWithTheirWaitingAreaLimit() throws Exception {
+        mvc.perform(get("/api/v1/offices").with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == 'TT-HUYEN')].waitingAreaLimit").value(org.hamcrest.Matchers.hasItem(10)));
+        mvc.perform(get("/api/v1/offices")).andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/api/v1/offices/NOPE").with(citizen(CITIZEN_1))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void onlineSubmissionsAreCountedOncePerEvent() throws Exception {
+        long before = demand.onlineSubmissions(CallerMother.AGENCY_THUONG_TIN);
+        ProducerRecord<String, String> submitted = EventMother.record(
+                EventMother.dossierSubmitted(EventMother.newDossierCode(), CITIZEN_1, 0));
+        KafkaProbe.send(submitted);
+        KafkaProbe.send(submitted);
+        ProducerRecord<String, String> another = EventMother.record(
+                EventMother.dossierSubmitted(EventMother.newDossierCode(), CITIZEN_1, 0));
+        KafkaProbe.send(another);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> demand.onlineSubmissions(CallerMother.AGENCY_THUONG_TIN) >= before + 2);
+        Thread.sleep(1000);
+        org.assertj.core.api.Assertions.assertThat(demand.onlineSubmissions(CallerMother.AGENCY_THUONG_TIN))
+                .isEqualTo(before + 2);
+        mvc.perform(get("/api/v1/offices/TT-HUYEN").with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossiersSubmittedOnline").value(before + 2));
+    }
+}

@@ -1,0 +1,10 @@
+package vn.motcua.postal.shipments;
+
+import java.util.List;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface ShipmentRepository extends MongoRepository<Shipment, String> {
+    List<Shipment> findByOwnerCitizenIdOrderByCreatedAtDesc(String ownerCitizenId);
+
+    List<Shipment> findByOperatorOrderByCreatedAtDesc(String operator);
+}

@@ -1,0 +1,24 @@
+package vn.motcua.gateway;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.problem.ApiProblem;
+
+/** Where a route's circuit breaker sends a call that failed, timed out or was not attempted. */
+@RestController
+class FallbackController {
+
+    @RequestMapping("/fallback/{service}")
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "Service unavailable", "The " + service + " service is not answering right now; nothing was "
+                        + "changed by this gateway, retry later (with the same Idempotency-Key for a creation)")
+                .with("service", service);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(problem.toProblemDetail());
+    }
+}

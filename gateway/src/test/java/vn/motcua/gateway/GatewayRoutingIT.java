@@ -1,0 +1,119 @@
+package vn.motcua.gateway;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The gateway in front of a stand-in service that echoes what it received, and of a service
+ * that is down. The real services behind the real gateway are exercised by the system test.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class GatewayRoutingIT {
+    private static final HttpServer ECHO = startEcho();
+
+    @Autowired
+    MockMvc mvc;
+
+    private static HttpServer startEcho() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String body = "{\"path\": \"%s\", \"correlationId\": \"%s\"}".formatted(
+                        exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stopEcho() {
+        ECHO.stop(0);
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        String echo = "http://127.0.0.1:" + ECHO.getAddress().getPort();
+        registry.add("motcua.security.issuer", () -> "http://127.0.0.1:1/realms/motcua-test");
+        for (String service : new String[] {"dossier", "appointment", "postal", "notification"}) {
+            registry.add("motcua.services." + service, () -> echo);
+        }
+        // Nothing listens on port 1: the payment service is down.
+        registry.add("motcua.services.payment", () -> "http://127.0.0.1:1");
+    }
+
+    @Test
+    void routesEachApiToItsServiceAndPassesTheCorrelationIdOn() throws Exception {
+        mvc.perform(get("/api/v1/procedures").with(citizen(CITIZEN_1)).header("X-Correlation-Id", "portal-42"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Correlation-Id", "portal-42"))
+                .andExpect(jsonPath("$.path").value("/api/v1/procedures"))
+                .andExpect(jsonPath("$.correlationId").value("portal-42"));
+        mvc.perform(get("/api/v1/offices").with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.path").value("/api/v1/offices"))
+                .andExpect(jsonPath("$.correlationId").isNotEmpty());
+    }
+
+    @Test
+    void refusesCallsWithoutATokenBeforeRouting() throws Exception {
+        mvc.perform(get("/api/v1/dossiers/000.10.20.H29-240115-0001"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:unauthenticated"));
+        mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aServiceThatIsDownGivesAProblemNotAHang() throws Exception {
+        // MockMvc records the circuit breaker's forward instead of following it.
+        mvc.perform(get("/api/v1/payments").param("dossier", "x").with(citizen(CITIZEN_1)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl("/fallback/payment"));
+        mvc.perform(get("/fallback/payment"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "5"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:service-unavailable"))
+                .andExpect(jsonPath("$.service").value("payment"));
+    }
+
+    @Test
+    void servesEveryServicesApiDocsInOneSwaggerUi() throws Exception {
+        mvc.perform(get("/v3/api-docs/swagger-config"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.urls[*].url").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "/api-docs/dossier", "/api-docs/appointment", "/api-docs/payment", "/api-docs/postal",
+                        "/api-docs/notification")));
+        mvc.perform(get("/api-docs/dossier")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.path").value("/v3/api-docs"));
+    }
+}

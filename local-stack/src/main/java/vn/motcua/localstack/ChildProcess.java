@@ -1,0 +1,80 @@
+package vn.motcua.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A server started as a child process, its output in a log file, stopped with its descendants. */
+final class ChildProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path logDir) {
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            builder.environment().putAll(environment);
+            return new ChildProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + name, e);
+        }
+    }
+
+    /** Runs a command to completion (e.g. formatting Kafka's storage); fails on a non-zero exit. */
+    static void run(String name, List<String> command, Path logDir) {
+        ChildProcess child = start(name, command, Map.of(), logDir);
+        try {
+            if (!child.process.waitFor(120, TimeUnit.SECONDS) || child.process.exitValue() != 0) {
+                throw new IllegalStateException(name + " failed; see " + child.log);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(name + " interrupted", e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long memoryKiB() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .mapToLong(handle -> Rss.ofPid(handle.pid())).sum();
+    }
+
+    /** Asks politely (SIGTERM), then insists; descendants too (kc.sh starts a JVM of its own). */
+    @Override
+    public void close() {
+        List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception notYet) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+}

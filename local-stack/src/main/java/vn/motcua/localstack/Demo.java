@@ -1,0 +1,124 @@
+package vn.motcua.localstack;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The README's walk-through as real calls: a citizen takes a token, lists procedures, submits
+ * a dossier, and sees its payment request and notifications arrive.
+ */
+public final class Demo {
+    static final String PROCEDURE = "2.000018";
+    static final String AGENCY = "000.10.20.H29";
+
+    private final GatewayClient client;
+    private final PrintStream out;
+    private int step;
+
+    public Demo(StackConfig config, PrintStream out) {
+        this.client = new GatewayClient(config);
+        this.out = out;
+    }
+
+    /** @return true when every step passed */
+    public boolean run() {
+        try {
+            String token = step("Token for citizen1 from Keycloak", () -> client.userToken("citizen1"), t -> !t.isBlank(),
+                    t -> "a JWT of " + t.length() + " characters");
+            GatewayClient.Response procedures = step("GET /api/v1/procedures?name=rượu",
+                    () -> client.get("/api/v1/procedures?name=r%C6%B0%E1%BB%A3u", token),
+                    r -> r.status() == 200 && r.json().size() > 0,
+                    r -> r.json().get(0).get("code").asString() + " " + r.json().get(0).get("name").asString());
+            String body = """
+                    {"procedureCode": "%s", "agencyCode": "%s", "resultDelivery": "POST",
+                     "applicant": {"fullName": "Nguyễn Văn An", "idNumber": "001090000001", "phone": "0912345678",
+                                   "email": "citizen1@example.com", "address": "Số 5 phố Lê Lợi, thị trấn Thường Tín, Hà Nội"}}
+                    """.formatted(procedures.json().get(0).get("code").asString(), AGENCY);
+            GatewayClient.Response submitted = step("POST /api/v1/dossiers",
+                    () -> client.post("/api/v1/dossiers", token, body, UUID.randomUUID().toString()),
+                    r -> r.status() == 201, r -> "dossier " + r.json().get("code").asString() + ", status "
+                            + r.json().get("nationalStatus").asInt() + " (" + r.json().get("status").asString() + ")");
+            String code = submitted.json().get("code").asString();
+            step("GET /api/v1/dossiers/" + code, () -> client.get("/api/v1/dossiers/" + code, token),
+                    r -> r.status() == 200, r -> "procedure " + r.json().get("procedureName").asString());
+            step("GET /api/v1/payments?dossier=" + code + " (waits for the payment request)",
+                    () -> poll(() -> client.get("/api/v1/payments?dossier=" + code, token), r -> r.json().size() == 1),
+                    r -> r.status() == 200 && r.json().size() == 1,
+                    r -> r.json().get(0).get("amount").asLong() + " " + r.json().get(0).get("currency").asString()
+                            + ", " + r.json().get(0).get("status").asString());
+            step("GET /api/v1/notifications (waits for both notifications)",
+                    () -> poll(() -> client.get("/api/v1/notifications", token), r -> count(r.json(), code) == 2),
+                    r -> count(r.json(), code) == 2, r -> titles(r.json(), code));
+            out.println("Walk-through passed.");
+            return true;
+        } catch (StepFailed failed) {
+            out.println("Walk-through FAILED at step " + step + ": " + failed.getMessage());
+            return false;
+        }
+    }
+
+    private <T> T step(String title, Supplier<T> action, Predicate<T> passes, java.util.function.Function<T, String> show) {
+        step++;
+        out.printf("%d. %s%n", step, title);
+        T result;
+        try {
+            result = action.get();
+        } catch (RuntimeException e) {
+            throw new StepFailed(e.getMessage());
+        }
+        if (!passes.test(result)) {
+            throw new StepFailed(result instanceof GatewayClient.Response r ? r.status() + " " + r.body() : String.valueOf(result));
+        }
+        out.println("   ok: " + show.apply(result));
+        return result;
+    }
+
+    private static GatewayClient.Response poll(Supplier<GatewayClient.Response> call, Predicate<GatewayClient.Response> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        GatewayClient.Response response = call.get();
+        while (!(response.status() == 200 && done.test(response)) && Instant.now().isBefore(deadline)) {
+            sleep();
+            response = call.get();
+        }
+        return response;
+    }
+
+    private static long count(JsonNode notifications, String code) {
+        long n = 0;
+        for (JsonNode notification : notifications) {
+            if (code.equals(notification.get("dossierCode").asString())) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String titles(JsonNode notifications, String code) {
+        StringBuilder titles = new StringBuilder();
+        for (JsonNode notification : notifications) {
+            if (code.equals(notification.get("dossierCode").asString())) {
+                titles.append("\n      «").append(notification.get("title").asString()).append("»");
+            }
+        }
+        return titles.toString();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class StepFailed extends RuntimeException {
+        StepFailed(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package vn.motcua.localstack;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine: Kafka and Keycloak as child processes, the MongoDB wire
+ * server and the SMTP server in this JVM, and the six services as child processes. Closing it
+ * stops everything in reverse order, leaving no process behind.
+ */
+public final class LocalStack implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+
+    private final StackConfig config;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final List<ChildProcess> children = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private GreenMail smtp;
+    private Duration startedIn;
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static LocalStack start(StackConfig config) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw new IllegalStateException("The stack did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll() throws Exception {
+        Instant begin = Instant.now();
+        Files.createDirectories(config.logDir());
+        startMongo();
+        startSmtp();
+        ChildProcess keycloak = child(KeycloakServer.start(config));
+        ChildProcess kafka = child(KafkaBroker.start(config));
+        await("Kafka", kafka, () -> KafkaBroker.ready(config));
+        KafkaBroker.createTopics(config);
+        List<ChildProcess> services = new ArrayList<>();
+        for (String module : Services.MODULES) {
+            services.add(child(Services.start(config, module)));
+        }
+        for (int i = 0; i < services.size(); i++) {
+            String url = Services.readinessUrl(config, Services.MODULES.get(i));
+            await(Services.MODULES.get(i), services.get(i), () -> answers200(url));
+        }
+        await("Keycloak", keycloak, () -> answers200(KeycloakServer.readinessUrl(config)));
+        startedIn = Duration.between(begin, Instant.now());
+    }
+
+    private void startMongo() throws IOException {
+        MongoBackend backend;
+        if (config.persistent()) {
+            Files.createDirectories(config.dataDir());
+            backend = new H2Backend(config.dataDir().resolve("mongo.mv").toString());
+        } else {
+            backend = new MemoryBackend();
+        }
+        MongoServer mongo = new MongoServer(backend);
+        mongo.bind("127.0.0.1", config.ports().mongo());
+        running.push(mongo::shutdown);
+    }
+
+    private void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(config.ports().smtp(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        running.push(smtp::stop);
+    }
+
+    private ChildProcess child(ChildProcess process) {
+        children.add(process);
+        running.push(process);
+        return process;
+    }
+
+    private void await(String what, ChildProcess process, BooleanSupplier ready) throws InterruptedException {
+        Instant deadline = Instant.now().plus(READY_WITHIN);
+        while (!ready.getAsBoolean()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(what + " exited during start; see " + process.log());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(what + " not ready within " + READY_WITHIN + "; see " + process.log());
+            }
+            Thread.sleep(500);
+        }
+        log.info("{} is ready", what);
+    }
+
+    private boolean answers200(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public Duration startedIn() {
+        return startedIn;
+    }
+
+    /** Resident memory of every child process plus this JVM, in MiB. */
+    public long memoryMiB() {
+        long kib = children.stream().mapToLong(ChildProcess::memoryKiB).sum() + Rss.ofPid(ProcessHandle.current().pid());
+        return kib / 1024;
+    }
+
+    public List<MimeMessage> receivedMails() {
+        return List.of(smtp.getReceivedMessages());
+    }
+
+    /** Stops one child process by name, e.g. to see the gateway's circuit breaker at work. */
+    public void stop(String module) {
+        children.stream().filter(c -> c.name().equals(module)).forEach(ChildProcess::close);
+    }
+
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                log.warn("While stopping: {}", e.toString());
+            }
+        }
+    }
+}

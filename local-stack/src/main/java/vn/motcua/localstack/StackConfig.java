@@ -1,0 +1,60 @@
+package vn.motcua.localstack;
+
+import java.nio.file.Path;
+
+/**
+ * Where a stack runs and what it keeps.
+ *
+ * @param projectDir the checkout, where the services' jars and the realm file are
+ * @param workDir the git-ignored folder for data, logs and the Keycloak distribution
+ * @param dataDir where this stack's data lives (MongoDB file, Kafka logs)
+ * @param persistent whether MongoDB keeps its data in a file (local stack) or in memory (tests)
+ */
+public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPorts ports, boolean persistent) {
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+    public static final String KEYCLOAK_VERSION = "26.7.3";
+    public static final String REALM = "motcua";
+
+    public static StackConfig local(Path projectDir) {
+        Path work = projectDir.resolve(".motcua");
+        return new StackConfig(projectDir, work, work.resolve("data"), StackPorts.standard(), true);
+    }
+
+    public static StackConfig forTests(Path projectDir, Path dataDir) {
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), false);
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    public Path keycloakHome() {
+        return workDir.resolve("keycloak-" + KEYCLOAK_VERSION);
+    }
+
+    public Path serviceJar(String module) {
+        return projectDir.resolve(module).resolve("target").resolve(module + "-" + VERSION + ".jar");
+    }
+
+    public String issuer() {
+        return "http://127.0.0.1:" + ports.keycloak() + "/realms/" + REALM;
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.gateway();
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    public String mongoUri() {
+        return "mongodb://127.0.0.1:" + ports.mongo();
+    }
+
+    /** The classpath of this launcher (target/lib), which also holds the Kafka broker. */
+    public String launcherClasspath() {
+        Path target = projectDir.resolve("local-stack").resolve("target");
+        return target.resolve("local-stack-" + VERSION + ".jar") + java.io.File.pathSeparator + target.resolve("lib") + "/*";
+    }
+}

@@ -54,6 +54,10 @@ public final class Demo {
             step("GET /api/v1/notifications (waits for both notifications)",
                     () -> poll(() -> client.get("/api/v1/notifications", token), r -> count(r.json(), code) == 2),
                     r -> count(r.json(), code) == 2, r -> titles(r.json(), code));
+            step("GET /api/v1/dossiers (citizen1's dossiers, kept across restarts)",
+                    () -> client.get("/api/v1/dossiers", token),
+                    r -> r.status() == 200 && contains(r.json().get("items"), code),
+                    r -> r.json().get("total").asLong() + " dossier(s), the newest " + code);
             out.println("Walk-through passed.");
             return true;
         } catch (StepFailed failed) {
@@ -96,6 +100,15 @@ public final class Demo {
             }
         }
         return n;
+    }
+
+    private static boolean contains(JsonNode dossiers, String code) {
+        for (JsonNode dossier : dossiers) {
+            if (code.equals(dossier.get("code").asString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String titles(JsonNode notifications, String code) {

@@ -63,15 +63,21 @@ public final class GatewayClient {
     }
 
     public Response post(String path, String token, String json, String idempotencyKey) {
+        return send(postRequest(path, token, json, idempotencyKey));
+    }
+
+    /** A POST to adorn with more headers before {@link #send}. */
+    public HttpRequest.Builder postRequest(String path, String token, String json, String idempotencyKey) {
         HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        return send(request);
+        return request;
     }
 
-    private HttpRequest.Builder request(String path, String token) {
+    /** A request to the gateway, with the bearer token when there is one. */
+    public HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path))
                 .timeout(Duration.ofSeconds(30));
         if (token != null) {
@@ -80,7 +86,7 @@ public final class GatewayClient {
         return builder;
     }
 
-    private Response send(HttpRequest.Builder request) {
+    public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

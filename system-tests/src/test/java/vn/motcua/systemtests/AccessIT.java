@@ -1,0 +1,96 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.motcua.localstack.GatewayClient;
+import vn.motcua.localstack.GatewayClient.Response;
+
+/** Who may not see a citizen's dossier, and which tokens the platform refuses. */
+@ExtendWith(Platform.class)
+class AccessIT {
+    private static final String CITIZEN_2 = "001090000002";
+    private static GatewayClient gateway;
+    private static String code;
+
+    @BeforeAll
+    static void citizen1SubmitsADossier() {
+        gateway = Platform.client();
+        String token = gateway.userToken("citizen1");
+        Response submitted = gateway.post("/api/v1/dossiers", token, DossierRequestMother.liquorLicenceForCitizen1(),
+                UUID.randomUUID().toString());
+        assertThat(submitted.status()).isEqualTo(201);
+        code = submitted.json().get("code").asString();
+        WalkThroughIT.awaitJson(() -> gateway.get("/api/v1/notifications", token),
+                n -> n.findValuesAsString("dossierCode").stream().filter(code::equals).count() == 2);
+    }
+
+    @Test
+    void anotherCitizenSeesNeitherTheDossierNorItsPaymentsNorItsNotifications() {
+        String citizen2 = gateway.userToken("citizen2");
+
+        Response dossier = gateway.get("/api/v1/dossiers/" + code, citizen2);
+        assertThat(dossier.status()).isEqualTo(404);
+        assertThat(dossier.contentType()).startsWith("application/problem+json");
+        assertThat(gateway.get("/api/v1/payments?dossier=" + code, citizen2).json()).isEmpty();
+        assertThat(gateway.get("/api/v1/notifications", citizen2).body()).doesNotContain(code);
+        assertThat(gateway.get("/api/v1/shipments", citizen2).body()).doesNotContain(code);
+        assertThat(gateway.get("/api/v1/dossiers", citizen2).body()).doesNotContain(code);
+    }
+
+    @Test
+    void onlyOfficersOfTheDossiersAgencySeeIt() {
+        assertThat(gateway.get("/api/v1/dossiers/" + code, gateway.userToken("officer2")).status()).isEqualTo(404);
+        assertThat(gateway.get("/api/v1/dossiers/" + code, gateway.userToken("officer1")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPortalSubmitsOnlyOnBehalfOfTheApplicantItNames() {
+        String portal = gateway.clientToken("portal-hanoi", "portal-hanoi-local-secret");
+        Response onBehalf = gateway.post("/api/v1/dossiers", portal,
+                DossierRequestMother.liquorLicence(CITIZEN_2, "citizen2@example.com"), UUID.randomUUID().toString());
+        assertThat(onBehalf.status()).isEqualTo(201);
+        String portalCode = onBehalf.json().get("code").asString();
+
+        assertThat(gateway.get("/api/v1/dossiers/" + portalCode, gateway.userToken("citizen2")).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/dossiers/" + portalCode, gateway.userToken("citizen1")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCallWithoutATokenIsUnauthorized() {
+        Response response = gateway.get("/api/v1/dossiers/" + code, null);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(gateway.get("/api/v1/notifications", null).status()).isEqualTo(401);
+        assertThat(gateway.post("/api/v1/dossiers", null, DossierRequestMother.liquorLicenceForCitizen1(),
+                UUID.randomUUID().toString()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsUnauthorized() throws Exception {
+        Response response = gateway.get("/api/v1/dossiers/" + code, TokenMother.fromAnotherIssuer());
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aTokenWithATamperedSignatureIsUnauthorized() {
+        String citizen2 = gateway.userToken("citizen2");
+        String posingAsCitizen1 = TokenMother.tampered(citizen2, CITIZEN_2, DossierRequestMother.CITIZEN_1);
+        assertThat(gateway.get("/api/v1/dossiers/" + code, posingAsCitizen1).status()).isEqualTo(401);
+    }
+
+    @Test
+    void anExpiredTokenIsUnauthorized() throws InterruptedException {
+        // motcua-test-shortlived issues tokens that live 3 s; the platform allows 10 s of clock skew.
+        String shortLived = gateway.userToken("motcua-test-shortlived", "citizen1");
+        assertThat(gateway.get("/api/v1/dossiers/" + code, shortLived).status()).isEqualTo(200);
+        Thread.sleep(14_000);
+        Response expired = gateway.get("/api/v1/dossiers/" + code, shortLived);
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.contentType()).startsWith("application/problem+json");
+    }
+}

@@ -1,0 +1,182 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml cannot run on machines without Docker, so this keeps it honest: every
+ * service is there, on the port its application.yml declares, with settings that name real
+ * properties and point at the compose file's own MongoDB, Kafka, Keycloak and SMTP.
+ */
+class ComposeFileTest {
+    private static final List<String> SERVICES = List.of("dossier-service", "appointment-service", "payment-service",
+            "postal-service", "notification-service");
+    /** Properties a service reads through the platform kit rather than its own application.yml. */
+    private static final Set<String> KIT_PROPERTIES = Set.of("motcua.security.jwk-set-uri");
+
+    private static Path project;
+    private static Map<String, Object> compose;
+
+    @BeforeAll
+    static void load() throws IOException {
+        project = Path.of(System.getProperty("motcua.project.dir", "..")).toAbsolutePath().normalize();
+        compose = yaml(project.resolve("docker-compose.yml"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dossier-service", "appointment-service", "payment-service", "postal-service",
+            "notification-service", "gateway"})
+    void eachServiceRunsItsOwnJarOnThePortItsConfigurationDeclares(String module) throws IOException {
+        Map<String, Object> service = service(module);
+        String port = String.valueOf(get(applicationYml(module), "server.port"));
+
+        assertThat(strings(service.get("ports"))).contains(port + ":" + port);
+        assertThat(strings(service.get("volumes")))
+                .contains("./" + module + "/target/" + module + "-0.1.0-SNAPSHOT.jar:/app/service.jar:ro");
+        assertThat(project.resolve(module).resolve("pom.xml")).exists();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dossier-service", "appointment-service", "payment-service", "postal-service",
+            "notification-service", "gateway"})
+    void everySettingNamesAPropertyTheServiceHas(String module) throws IOException {
+        Set<String> known = flatten(applicationYml(module)).keySet().stream()
+                .map(ComposeFileTest::asEnvironmentVariable).collect(Collectors.toSet());
+        KIT_PROPERTIES.stream().map(ComposeFileTest::asEnvironmentVariable).forEach(known::add);
+
+        assertThat(environment(module).keySet()).isNotEmpty().allSatisfy(name -> assertThat(known).contains(name));
+    }
+
+    @Test
+    void servicesUseTheComposeMongoReplicaSetAndKafka() {
+        List<String> mongoCommand = strings(service("mongo").get("command"));
+        String replicaSet = mongoCommand.get(mongoCommand.indexOf("--replSet") + 1);
+        String advertised = String.valueOf(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"));
+
+        for (String module : SERVICES) {
+            Map<String, String> env = environment(module);
+            URI mongo = URI.create(env.get("SPRING_MONGODB_URI"));
+            assertThat(mongo.getHost()).as(module).isEqualTo("mongo");
+            assertThat(mongo.getQuery()).as(module).isEqualTo("replicaSet=" + replicaSet);
+            assertThat(advertised).as(module).isEqualTo("PLAINTEXT://" + env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
+        }
+    }
+
+    @Test
+    void everyServiceTrustsTheRealmTheComposeKeycloakImports() throws IOException {
+        Map<String, Object> keycloak = service("keycloak");
+        List<String> command = strings(keycloak.get("command"));
+        String hostname = command.stream().filter(c -> c.startsWith("--hostname=")).findFirst().orElseThrow()
+                .substring("--hostname=".length());
+        String realm = String.valueOf(new tools.jackson.databind.json.JsonMapper()
+                .readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile()).get("realm").asString());
+
+        assertThat(command).contains("--import-realm", "--http-port=" + URI.create(hostname).getPort());
+        assertThat(strings(keycloak.get("volumes"))).contains("./infra/keycloak:/opt/keycloak/data/import:ro");
+        for (String module : SERVICES) {
+            assertThat(environment(module).get("MOTCUA_SECURITY_ISSUER")).as(module).isEqualTo(hostname + "/realms/" + realm);
+            assertThat(environment(module).get("MOTCUA_SECURITY_JWK_SET_URI")).as(module)
+                    .isEqualTo("http://keycloak:8180/realms/" + realm + "/protocol/openid-connect/certs");
+        }
+        assertThat(environment("gateway").get("MOTCUA_SECURITY_ISSUER")).isEqualTo(hostname + "/realms/" + realm);
+    }
+
+    @Test
+    void theGatewayRoutesToEveryServiceOnItsComposeNameAndPort() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> routedServices = (Map<String, Object>) get(applicationYml("gateway"), "motcua.services");
+        Map<String, String> env = environment("gateway");
+
+        assertThat(routedServices.keySet()).hasSize(SERVICES.size());
+        for (String name : routedServices.keySet()) {
+            String module = name + "-service";
+            String port = String.valueOf(get(applicationYml(module), "server.port"));
+            assertThat(env.get("MOTCUA_SERVICES_" + name.toUpperCase())).isEqualTo("http://" + module + ":" + port);
+        }
+    }
+
+    @Test
+    void notificationsGoToTheComposeSmtpServer() throws IOException {
+        Map<String, String> env = environment("notification-service");
+        String port = String.valueOf(get(applicationYml("notification-service"), "spring.mail.port"));
+
+        assertThat(env.get("SPRING_MAIL_HOST")).isEqualTo("mail");
+        assertThat(env.get("SPRING_MAIL_PORT")).isEqualTo(port);
+        assertThat(strings(service("mail").get("ports"))).contains(port + ":" + port);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(String name) {
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        assertThat(services).as("services in docker-compose.yml").containsKey(name);
+        return (Map<String, Object>) services.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> environment(String name) {
+        Map<String, String> env = new HashMap<>();
+        Object declared = service(name).get("environment");
+        if (declared instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> env.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return env;
+    }
+
+    private static Map<String, Object> applicationYml(String module) throws IOException {
+        return yaml(project.resolve(module).resolve("src/main/resources/application.yml"));
+    }
+
+    private static Map<String, Object> yaml(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return new Yaml().load(reader);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object get(Map<String, Object> yaml, String dottedKey) {
+        Object node = yaml;
+        for (String part : dottedKey.split("\\.")) {
+            node = node instanceof Map<?, ?> map ? ((Map<String, Object>) map).get(part) : null;
+        }
+        assertThat(node).as(dottedKey).isNotNull();
+        return node;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> flatten(Map<String, Object> yaml) {
+        Map<String, Object> flat = new HashMap<>();
+        yaml.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested) {
+                flatten((Map<String, Object>) nested).forEach((k, v) -> flat.put(key + "." + k, v));
+            } else {
+                flat.put(key, value);
+            }
+        });
+        return flat;
+    }
+
+    /** Spring's relaxed binding: spring.mongodb.uri is SPRING_MONGODB_URI, jwk-set-uri is JWK_SET_URI. */
+    private static String asEnvironmentVariable(String property) {
+        return property.replace('.', '_').replace('-', '_').toUpperCase();
+    }
+
+    private static List<String> strings(Object list) {
+        assertThat(list).isInstanceOf(List.class);
+        return ((List<?>) list).stream().map(String::valueOf).toList();
+    }
+}

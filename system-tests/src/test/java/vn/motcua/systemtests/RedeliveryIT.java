@@ -1,0 +1,109 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
+import vn.motcua.localstack.GatewayClient;
+
+/** Kafka delivers at least once: a DossierSubmitted seen twice must still mean one payment order and one notification. */
+@ExtendWith(Platform.class)
+class RedeliveryIT {
+    private final GatewayClient gateway = Platform.client();
+
+    @Test
+    void aDossierSubmittedDeliveredTwiceOpensOnePaymentOrderAndSendsOneNotification() throws Exception {
+        String token = gateway.userToken("citizen1");
+        String code = gateway.post("/api/v1/dossiers", token, DossierRequestMother.liquorLicenceForCitizen1(),
+                UUID.randomUUID().toString()).json().get("code").asString();
+        WalkThroughIT.awaitJson(() -> gateway.get("/api/v1/notifications", token),
+                n -> n.findValuesAsString("dossierCode").stream().filter(code::equals).count() == 2);
+
+        ConsumerRecord<String, String> original = submittedEventOf(code);
+        RecordMetadata again = redeliver(original);
+        awaitConsumed(again, "payment-service", "notification-service", "appointment-service", "postal-service");
+
+        assertThat(gateway.get("/api/v1/payments?dossier=" + code, token).json()).hasSize(1);
+        long notifications = gateway.get("/api/v1/notifications", token).json()
+                .findValuesAsString("dossierCode").stream().filter(code::equals).count();
+        assertThat(notifications).isEqualTo(2);
+        assertThat(WalkThroughIT.mailsAbout(code)).isEqualTo(2);
+    }
+
+    private String bootstrap() {
+        return Platform.stack().config().kafkaBootstrap();
+    }
+
+    private ConsumerRecord<String, String> submittedEventOf(String code) {
+        Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DOSSIER).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (code.equals(header(record, CloudEventHeaders.SUBJECT))
+                            && header(record, CloudEventHeaders.TYPE).endsWith("DossierSubmitted")) {
+                        return record;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No DossierSubmitted for " + code + " on " + Topics.DOSSIER);
+    }
+
+    private RecordMetadata redeliver(ConsumerRecord<String, String> original) throws Exception {
+        Map<String, Object> settings = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings)) {
+            return producer.send(new ProducerRecord<>(original.topic(), original.partition(), original.key(),
+                    original.value(), original.headers())).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until every consumer group has committed past the redelivered record, i.e. has handled it. */
+    private void awaitConsumed(RecordMetadata record, String... groups) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            for (String group : groups) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                    OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition);
+                    return committed != null && committed.offset() > record.offset();
+                });
+            }
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

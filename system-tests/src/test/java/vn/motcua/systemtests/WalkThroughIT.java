@@ -1,0 +1,88 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.localstack.GatewayClient;
+import vn.motcua.localstack.GatewayClient.Response;
+
+/** One dossier through all six services, through the gateway, with citizen1's real token. */
+@ExtendWith(Platform.class)
+class WalkThroughIT {
+    private final GatewayClient gateway = Platform.client();
+
+    @Test
+    void aSubmittedDossierReachesPaymentNotificationPostalAndAppointmentServices() throws Exception {
+        String token = gateway.userToken("citizen1");
+        long onlineBefore = gateway.get("/api/v1/offices/TT-HUYEN", token).json().path("dossiersSubmittedOnline").asLong(-1);
+
+        Response procedures = gateway.get("/api/v1/procedures?name=r%C6%B0%E1%BB%A3u", token);
+        assertThat(procedures.status()).isEqualTo(200);
+        assertThat(procedures.json().findValuesAsString("code")).contains(DossierRequestMother.LIQUOR_RETAIL);
+
+        String correlationId = "walk-" + UUID.randomUUID();
+        Response submitted = gateway.send(gateway.postRequest("/api/v1/dossiers", token,
+                DossierRequestMother.liquorLicenceForCitizen1(), UUID.randomUUID().toString())
+                .header("X-Correlation-Id", correlationId));
+        assertThat(submitted.status()).isEqualTo(201);
+        assertThat(submitted.raw().headers().firstValue("X-Correlation-Id")).hasValue(correlationId);
+        String code = submitted.json().get("code").asString();
+        assertThat(code).matches("000\\.10\\.20\\.H29-\\d{6}-\\d{4}");
+        assertThat(submitted.json().get("nationalStatus").asInt()).isEqualTo(1);
+
+        Response dossier = gateway.get("/api/v1/dossiers/" + code, token);
+        assertThat(dossier.status()).isEqualTo(200);
+        assertThat(dossier.json().get("applicant").get("fullName").asString()).isEqualTo("Nguyễn Văn An");
+
+        JsonNode payments = awaitJson(() -> gateway.get("/api/v1/payments?dossier=" + code, token), n -> n.size() == 1);
+        assertThat(payments.get(0).get("amount").asLong()).isEqualTo(1_200_000);
+        assertThat(payments.get(0).get("status").asString()).isEqualTo("REQUESTED");
+
+        JsonNode inbox = awaitJson(() -> gateway.get("/api/v1/notifications", token),
+                n -> n.findValuesAsString("dossierCode").stream().filter(code::equals).count() == 2);
+        assertThat(inbox.toString()).contains("đã được gửi thành công", "Yêu cầu nộp phí");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(code) == 2);
+        MimeMessage first = Platform.stack().receivedMails().stream()
+                .filter(m -> subject(m).contains(code)).findFirst().orElseThrow();
+        assertThat(first.getAllRecipients()[0].toString()).isEqualTo("citizen1@example.com");
+
+        JsonNode shipments = awaitJson(() -> gateway.get("/api/v1/shipments", token),
+                n -> n.toString().contains("RET-" + code));
+        assertThat(shipments.toString()).contains("AWAITING_RESULT");
+
+        awaitJson(() -> gateway.get("/api/v1/offices/TT-HUYEN", token),
+                n -> n.path("dossiersSubmittedOnline").asLong() > onlineBefore);
+    }
+
+    static long mailsAbout(String code) {
+        return Platform.stack().receivedMails().stream().filter(m -> subject(m).contains(code)).count();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return String.valueOf(message.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    static JsonNode awaitJson(java.util.function.Supplier<Response> call, java.util.function.Predicate<JsonNode> done) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            Response response = call.get();
+            if (response.status() != 200) {
+                return false;
+            }
+            last[0] = response.json();
+            return done.test(last[0]);
+        });
+        return last[0];
+    }
+}

@@ -12,8 +12,13 @@ import vn.motcua.kit.problem.ApiProblem;
 @RestController
 class FallbackController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FallbackController.class);
+
     @RequestMapping("/fallback/{service}")
-    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, jakarta.servlet.http.HttpServletRequest request) {
+        Object cause = request.getAttribute(org.springframework.cloud.gateway.server.mvc.common.MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        log.warn("{} did not answer {} {}: {}", service, request.getMethod(), request.getRequestURI(),
+                cause == null ? "circuit open" : cause.toString());
         ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
                 "Service unavailable", "The " + service + " service is not answering right now; nothing was "
                         + "changed by this gateway, retry later (with the same Idempotency-Key for a creation)")

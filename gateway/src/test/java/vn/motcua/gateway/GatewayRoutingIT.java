@@ -83,6 +83,22 @@ class GatewayRoutingIT {
                 .andExpect(jsonPath("$.correlationId").isNotEmpty());
     }
 
+    @Autowired
+    org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory<?, ?> breakers;
+
+    @Test
+    void aSlowButAnsweringServiceIsNotCutOffByTheBreakersTimeLimit() {
+        String answer = breakers.create("dossier").run(() -> {
+            try {
+                Thread.sleep(1_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "answered";
+        }, failure -> "cut off: " + failure);
+        org.assertj.core.api.Assertions.assertThat(answer).isEqualTo("answered");
+    }
+
     @Test
     void refusesCallsWithoutATokenBeforeRouting() throws Exception {
         mvc.perform(get("/api/v1/dossiers/000.10.20.H29-240115-0001"))

@@ -67,21 +67,25 @@ public class OutboxRelay {
         }
         int published = 0;
         long seen = 0;
-        for (String collection : properties.collections()) {
-            Query waiting = new Query(where(FIELD + ".0").exists(true)).limit(properties.batchSize());
-            waiting.fields().include(FIELD);
-            for (Document document : mongo.find(waiting, Document.class, collection)) {
-                List<Document> entries = document.getList(FIELD, Document.class);
-                seen += entries.size();
-                for (Document entry : entries) {
-                    publish(entry);
-                    mongo.updateFirst(new Query(where("_id").is(document.get("_id"))),
-                            new Update().pull(FIELD, new Document("eventId", entry.getString("eventId"))), collection);
-                    published++;
+        try {
+            for (String collection : properties.collections()) {
+                Query waiting = new Query(where(FIELD + ".0").exists(true)).limit(properties.batchSize());
+                waiting.fields().include(FIELD);
+                for (Document document : mongo.find(waiting, Document.class, collection)) {
+                    List<Document> entries = document.getList(FIELD, Document.class);
+                    seen += entries.size();
+                    for (Document entry : entries) {
+                        publish(entry);
+                        mongo.updateFirst(new Query(where("_id").is(document.get("_id"))),
+                                new Update().pull(FIELD, new Document("eventId", entry.getString("eventId"))), collection);
+                        published++;
+                    }
                 }
             }
+        } finally {
+            // Also after a failed publish, so that the metric shows what is stuck.
+            pending.set(seen - published);
         }
-        pending.set(seen - published);
         return published;
     }
 

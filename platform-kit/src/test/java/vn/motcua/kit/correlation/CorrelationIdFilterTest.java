@@ -1,0 +1,49 @@
+package vn.motcua.kit.correlation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class CorrelationIdFilterTest {
+    private final CorrelationIdFilter filter = new CorrelationIdFilter();
+
+    @Test
+    void aCallersCorrelationIdIsKeptEchoedAndVisibleDownstream() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/procedures");
+        request.addHeader(Correlation.HEADER, "portal-42");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicReference<String> seenInLogs = new AtomicReference<>();
+        AtomicReference<String> seenByProxy = new AtomicReference<>();
+
+        filter.doFilter(request, response, new MockFilterChain() {
+            @Override
+            public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+                seenInLogs.set(Correlation.current());
+                seenByProxy.set(((jakarta.servlet.http.HttpServletRequest) req).getHeader(Correlation.HEADER));
+            }
+        });
+
+        assertThat(response.getHeader(Correlation.HEADER)).isEqualTo("portal-42");
+        assertThat(seenInLogs.get()).isEqualTo("portal-42");
+        assertThat(seenByProxy.get()).isEqualTo("portal-42");
+        assertThat(Correlation.current()).as("cleared after the request").isNull();
+    }
+
+    @Test
+    void aMissingOrUnsafeIdIsReplacedByANewOne() throws Exception {
+        for (String unsafe : new String[] {null, "", "line\r\nbreak", "x".repeat(65), "<script>"}) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+            if (unsafe != null) {
+                request.addHeader(Correlation.HEADER, unsafe);
+            }
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(request, response, new MockFilterChain());
+            assertThat(response.getHeader(Correlation.HEADER)).as(String.valueOf(unsafe))
+                    .matches("[0-9a-f-]{36}");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package vn.motcua.kit.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.testapp.KitTestApplication;
+import vn.motcua.testinfra.InfrastructureTest;
+
+@SpringBootTest(classes = KitTestApplication.class, properties = "spring.application.name=kit-test")
+@InfrastructureTest
+class IdempotencyKeysIT {
+    @Autowired
+    IdempotencyKeys keys;
+
+    record Created(String id) {
+    }
+
+    @Test
+    void aRetryWithTheSameKeyAndBodyGetsTheFirstResultWithoutCreatingAgain() {
+        String key = UUID.randomUUID().toString();
+        AtomicInteger created = new AtomicInteger();
+
+        ResponseEntity<Created> first = keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> create(created));
+        ResponseEntity<Created> retry = keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> create(created));
+
+        assertThat(created).hasValue(1);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getBody()).isEqualTo(first.getBody());
+        assertThat(retry.getHeaders().getFirst(IdempotencyKeys.REPLAYED_HEADER)).isEqualTo("true");
+    }
+
+    @Test
+    void concurrentRetriesCreateOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        AtomicInteger created = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<String>> retries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            retries.add(() -> {
+                start.await();
+                try {
+                    return keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> create(created))
+                            .getStatusCode().toString();
+                } catch (ApiProblem problem) {
+                    return problem.status().toString();
+                }
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> results = new ArrayList<>();
+        for (Callable<String> retry : retries) {
+            results.add(pool.submit(retry));
+        }
+        start.countDown();
+        List<String> statuses = new ArrayList<>();
+        for (Future<String> result : results) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(created).hasValue(1);
+        assertThat(statuses).allSatisfy(s -> assertThat(s).isIn("201 CREATED", "409 CONFLICT"));
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused() {
+        String key = UUID.randomUUID().toString();
+        AtomicInteger created = new AtomicInteger();
+        keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> create(created));
+
+        assertThatThrownBy(() -> keys.once("citizen-1|submit", key, Map.of("a", 2), Created.class, () -> create(created)))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(422));
+        assertThat(created).hasValue(1);
+    }
+
+    @Test
+    void keysAreScopedPerCaller() {
+        String key = UUID.randomUUID().toString();
+        AtomicInteger created = new AtomicInteger();
+        keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> create(created));
+        keys.once("citizen-2|submit", key, Map.of("a", 1), Created.class, () -> create(created));
+        assertThat(created).hasValue(2);
+    }
+
+    @Test
+    void aFailedAttemptFreesTheKeyForARetry() {
+        String key = UUID.randomUUID().toString();
+        AtomicInteger created = new AtomicInteger();
+
+        assertThatThrownBy(() -> keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> {
+            throw new IllegalStateException("database unavailable");
+        })).hasMessage("database unavailable");
+        ResponseEntity<Created> retry = keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> create(created));
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created).hasValue(1);
+    }
+
+    @Test
+    void aMissingOrUnusableKeyIsABadRequest() {
+        AtomicInteger created = new AtomicInteger();
+        for (String bad : new String[] {null, "", "short", "has spaces in it", "x".repeat(129), "{\"$ne\":null}"}) {
+            assertThatThrownBy(() -> keys.once("citizen-1|submit", bad, Map.of(), Created.class, () -> create(created)))
+                    .as(String.valueOf(bad))
+                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(400));
+        }
+        assertThat(created).hasValue(0);
+    }
+
+    private static ResponseEntity<Created> create(AtomicInteger created) {
+        created.incrementAndGet();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(UUID.randomUUID().toString()));
+    }
+}

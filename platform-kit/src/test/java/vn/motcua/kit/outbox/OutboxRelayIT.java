@@ -1,0 +1,160 @@
+package vn.motcua.kit.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.KafkaTemplate;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
+import vn.motcua.kit.correlation.Correlation;
+import vn.motcua.kit.lease.ClusterLease;
+import vn.motcua.kit.testapp.KitTestApplication;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+
+@SpringBootTest(classes = KitTestApplication.class, properties = "spring.application.name=kit-test")
+@InfrastructureTest
+class OutboxRelayIT {
+    private static final String AGGREGATES = "relay_test_aggregates";
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    EventRecorder recorder;
+
+    @BeforeEach
+    void freshCollections() {
+        mongo.dropCollection(AGGREGATES);
+        mongo.dropCollection("leases");
+    }
+
+    @Test
+    void twoInstancesRelayingTogetherPublishEveryEventOnceAndEmptyTheOutbox() throws Exception {
+        String batch = EventMother.newDossierCode();
+        for (int i = 0; i < 30; i++) {
+            store(batch + "-" + i, 2);
+        }
+        OutboxRelay a = relay("instance-a", Duration.ofSeconds(10));
+        OutboxRelay b = relay("instance-b", Duration.ofSeconds(10));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> published = pool.invokeAll(List.of(untilEmpty(a), untilEmpty(b)));
+        pool.shutdown();
+
+        assertThat(published.get(0).get() + published.get(1).get()).isEqualTo(60);
+        assertThat(mongo.count(new Query(where("pendingEvents.0").exists(true)), AGGREGATES)).isZero();
+        List<ConsumerRecord<String, String>> records = KafkaProbe.collect(Topics.DOSSIER,
+                r -> r.key().startsWith(batch + "-"), 70, Duration.ofSeconds(5));
+        Set<String> ids = records.stream().map(r -> KafkaProbe.header(r, CloudEventHeaders.ID)).collect(Collectors.toSet());
+        assertThat(records).hasSize(60);
+        assertThat(ids).hasSize(60);
+    }
+
+    @Test
+    void aRecordCarriesTheCloudEventsAttributesAndTheCorrelationIdOfTheRequest() {
+        String code = EventMother.newDossierCode();
+        Correlation.set("corr-outbox-test");
+        List<OutboxEntry> entries;
+        try {
+            entries = recorder.record(List.of(EventMother.dossierSubmitted(code, "001090000001", 0)));
+        } finally {
+            Correlation.clear();
+        }
+        mongo.insert(new TestAggregate(code, entries), AGGREGATES);
+
+        relay("instance-a", Duration.ofSeconds(10)).relay();
+
+        ConsumerRecord<String, String> record = KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key()), Duration.ofSeconds(10));
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.ID)).isEqualTo(entries.get(0).eventId());
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo("DossierSubmitted");
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(code);
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/motcua/kit-test");
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.DATA_VERSION)).isEqualTo("1");
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.TIME)).isNotBlank();
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.CORRELATION_ID)).isEqualTo("corr-outbox-test");
+    }
+
+    @Test
+    void aStandbyInstanceTakesOverOnlyAfterTheHoldersLeaseExpires() throws InterruptedException {
+        OutboxRelay holder = relay("instance-a", Duration.ofSeconds(1));
+        OutboxRelay standby = relay("instance-b", Duration.ofSeconds(1));
+        store(EventMother.newDossierCode(), 1);
+        assertThat(holder.relay()).isEqualTo(1);
+
+        store(EventMother.newDossierCode(), 1);
+        assertThat(standby.relay()).as("the holder's lease is still valid").isZero();
+
+        Thread.sleep(1_500);
+        assertThat(standby.relay()).isEqualTo(1);
+        assertThat(holder.relay()).as("the standby now holds the lease").isZero();
+    }
+
+    @Test
+    void anEventThatCannotBePublishedStaysInTheOutboxAndShowsInTheMetric() {
+        String code = EventMother.newDossierCode();
+        List<OutboxEntry> entries = new ArrayList<>(recorder.record(List.of(EventMother.dossierSubmitted(code, "001090000001", 0))));
+        OutboxEntry ok = entries.get(0);
+        // Larger than the broker accepts (1 MB by default): the send fails.
+        entries.add(new OutboxEntry("too-large-" + code, ok.type(), ok.dataVersion(), ok.topic(), ok.subject(),
+                ok.occurredAt(), null, "\"" + "x".repeat(2_000_000) + "\""));
+        mongo.insert(new TestAggregate(code, entries), AGGREGATES);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
+                new OutboxProperties(List.of(AGGREGATES), 10, Duration.ofSeconds(10)), "/motcua/kit-test", meters);
+
+        assertThatThrownBy(relay::relay).isInstanceOf(IllegalStateException.class).hasMessageContaining("too-large-");
+
+        TestAggregate left = mongo.findById(code, TestAggregate.class, AGGREGATES);
+        assertThat(left.pendingEvents()).extracting(OutboxEntry::eventId).containsExactly("too-large-" + code);
+        assertThat(meters.get("motcua.outbox.pending").gauge().value()).isEqualTo(1.0);
+    }
+
+    record TestAggregate(String id, List<OutboxEntry> pendingEvents) {
+    }
+
+    private void store(String id, int events) {
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            entries.addAll(recorder.record(List.of(EventMother.dossierSubmitted(id, "001090000001", 0))));
+        }
+        mongo.insert(new TestAggregate(id, entries), AGGREGATES);
+    }
+
+    private OutboxRelay relay(String instance, Duration leaseTtl) {
+        return new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), instance),
+                new OutboxProperties(List.of(AGGREGATES), 10, leaseTtl), "/motcua/kit-test", new SimpleMeterRegistry());
+    }
+
+    private Callable<Integer> untilEmpty(OutboxRelay relay) {
+        return () -> {
+            int published = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (mongo.count(new Query(where("pendingEvents.0").exists(true)), AGGREGATES) > 0 && System.nanoTime() < deadline) {
+                published += relay.relay();
+            }
+            return published;
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package vn.motcua.kit.apidocs;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+
+/**
+ * Every service's OpenAPI document names the service, requires a bearer token, and gives a
+ * relative server URL, so that "Try it out" in the gateway's Swagger UI goes through the
+ * gateway rather than to the service's own port.
+ */
+// An auto-configuration of its own, so that its condition is checked before OpenAPI is loaded.
+@AutoConfiguration
+@ConditionalOnClass(OpenAPI.class)
+public class ApiDocsKitConfiguration {
+    static final String BEARER = "bearer";
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI motcuaOpenApi(@Value("${spring.application.name}") String application) {
+        return new OpenAPI()
+                .info(new Info().title("Một Cửa — " + application).version("v1")
+                        .description("Errors are RFC 9457 problem+json. Tokens come from the Keycloak realm motcua."))
+                .servers(List.of(new Server().url("/").description("Through the gateway")))
+                .components(new Components().addSecuritySchemes(BEARER,
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+}

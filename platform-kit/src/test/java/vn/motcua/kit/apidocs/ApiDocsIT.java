@@ -1,0 +1,31 @@
+package vn.motcua.kit.apidocs;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.kit.testapp.KitTestApplication;
+import vn.motcua.testinfra.InfrastructureTest;
+
+@SpringBootTest(classes = KitTestApplication.class)
+@AutoConfigureMockMvc
+@InfrastructureTest
+class ApiDocsIT {
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theApiDocumentNamesTheServiceRequiresABearerTokenAndPointsAtTheGateway() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.info.title").value("Một Cửa — kit-test"))
+                .andExpect(jsonPath("$.servers[0].url").value("/"))
+                .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
+                .andExpect(jsonPath("$.security[0].bearer").isArray());
+    }
+}

@@ -24,8 +24,7 @@ class AccessIT {
                 UUID.randomUUID().toString());
         assertThat(submitted.status()).isEqualTo(201);
         code = submitted.json().get("code").asString();
-        WalkThroughIT.awaitJson(() -> gateway.get("/api/v1/notifications", token),
-                n -> n.findValuesAsString("dossierCode").stream().filter(code::equals).count() == 2);
+        Observations.awaitNotifications(gateway, token, code, 2);
     }
 
     @Test

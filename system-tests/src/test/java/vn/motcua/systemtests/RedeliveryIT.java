@@ -37,18 +37,15 @@ class RedeliveryIT {
         String token = gateway.userToken("citizen1");
         String code = gateway.post("/api/v1/dossiers", token, DossierRequestMother.liquorLicenceForCitizen1(),
                 UUID.randomUUID().toString()).json().get("code").asString();
-        WalkThroughIT.awaitJson(() -> gateway.get("/api/v1/notifications", token),
-                n -> n.findValuesAsString("dossierCode").stream().filter(code::equals).count() == 2);
+        Observations.awaitNotifications(gateway, token, code, 2);
 
         ConsumerRecord<String, String> original = submittedEventOf(code);
         RecordMetadata again = redeliver(original);
         awaitConsumed(again, "payment-service", "notification-service", "appointment-service", "postal-service");
 
         assertThat(gateway.get("/api/v1/payments?dossier=" + code, token).json()).hasSize(1);
-        long notifications = gateway.get("/api/v1/notifications", token).json()
-                .findValuesAsString("dossierCode").stream().filter(code::equals).count();
-        assertThat(notifications).isEqualTo(2);
-        assertThat(WalkThroughIT.mailsAbout(code)).isEqualTo(2);
+        assertThat(Observations.notificationsAbout(gateway.get("/api/v1/notifications", token).json(), code)).isEqualTo(2);
+        assertThat(Observations.mailsAbout(code)).isEqualTo(2);
     }
 
     private String bootstrap() {

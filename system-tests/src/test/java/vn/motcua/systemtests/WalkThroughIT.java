@@ -2,6 +2,10 @@ package vn.motcua.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.motcua.systemtests.Observations.awaitJson;
+import static vn.motcua.systemtests.Observations.awaitNotifications;
+import static vn.motcua.systemtests.Observations.mailsAbout;
+import static vn.motcua.systemtests.Observations.subject;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -44,8 +48,7 @@ class WalkThroughIT {
         assertThat(payments.get(0).get("amount").asLong()).isEqualTo(1_200_000);
         assertThat(payments.get(0).get("status").asString()).isEqualTo("REQUESTED");
 
-        JsonNode inbox = awaitJson(() -> gateway.get("/api/v1/notifications", token),
-                n -> n.findValuesAsString("dossierCode").stream().filter(code::equals).count() == 2);
+        JsonNode inbox = awaitNotifications(gateway, token, code, 2);
         assertThat(inbox.toString()).contains("đã được gửi thành công", "Yêu cầu nộp phí");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(code) == 2);
@@ -59,30 +62,5 @@ class WalkThroughIT {
 
         awaitJson(() -> gateway.get("/api/v1/offices/TT-HUYEN", token),
                 n -> n.path("dossiersSubmittedOnline").asLong() > onlineBefore);
-    }
-
-    static long mailsAbout(String code) {
-        return Platform.stack().receivedMails().stream().filter(m -> subject(m).contains(code)).count();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return String.valueOf(message.getSubject());
-        } catch (jakarta.mail.MessagingException e) {
-            return "";
-        }
-    }
-
-    static JsonNode awaitJson(java.util.function.Supplier<Response> call, java.util.function.Predicate<JsonNode> done) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            Response response = call.get();
-            if (response.status() != 200) {
-                return false;
-            }
-            last[0] = response.json();
-            return done.test(last[0]);
-        });
-        return last[0];
     }
 }

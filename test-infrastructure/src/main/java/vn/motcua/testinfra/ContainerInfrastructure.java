@@ -1,7 +1,5 @@
 package vn.motcua.testinfra;
 
-import jakarta.mail.internet.MimeMessage;
-import java.util.List;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
@@ -9,18 +7,17 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * MongoDB (a single-node replica set) and Apache Kafka (KRaft) as containers of their real
  * images, for hosts with a Docker engine. SMTP stays GreenMail, which needs no container.
  */
-final class ContainerInfrastructure implements Infrastructure {
+final class ContainerInfrastructure extends Infrastructure {
     static final String MONGO_IMAGE = "mongo:8.0";
     static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
 
     private final MongoDBContainer mongo;
     private final KafkaContainer kafka;
-    private final SmtpServer smtp;
 
     private ContainerInfrastructure(MongoDBContainer mongo, KafkaContainer kafka, SmtpServer smtp) {
+        super(smtp);
         this.mongo = mongo;
         this.kafka = kafka;
-        this.smtp = smtp;
     }
 
     static ContainerInfrastructure start() {
@@ -44,20 +41,5 @@ final class ContainerInfrastructure implements Infrastructure {
     @Override
     public String mongoUri() {
         return mongo.getConnectionString();
-    }
-
-    @Override
-    public String smtpHost() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int smtpPort() {
-        return smtp.port();
-    }
-
-    @Override
-    public List<MimeMessage> receivedMails() {
-        return smtp.received();
     }
 }

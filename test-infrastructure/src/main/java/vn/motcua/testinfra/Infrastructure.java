@@ -3,19 +3,38 @@ package vn.motcua.testinfra;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 
-/** What a test can reach: a Kafka broker, a MongoDB server and an SMTP server. */
-public interface Infrastructure {
-    String name();
+/**
+ * What a test can reach: a Kafka broker, a MongoDB server and an SMTP server. SMTP is GreenMail
+ * in this JVM whichever way Kafka and MongoDB run, so it is handled here once.
+ */
+public abstract class Infrastructure {
+    private final SmtpServer smtp;
 
-    String kafkaBootstrapServers();
+    Infrastructure(SmtpServer smtp) {
+        this.smtp = smtp;
+    }
+
+    public abstract String name();
+
+    public abstract String kafkaBootstrapServers();
 
     /** A connection string without database; each service picks its own database. */
-    String mongoUri();
+    public abstract String mongoUri();
 
-    String smtpHost();
+    public String smtpHost() {
+        return "127.0.0.1";
+    }
 
-    int smtpPort();
+    public int smtpPort() {
+        return smtp.port();
+    }
 
     /** Every mail the SMTP server has accepted so far. */
-    List<MimeMessage> receivedMails();
+    public List<MimeMessage> receivedMails() {
+        return smtp.received();
+    }
+
+    void stopSmtp() {
+        smtp.stop();
+    }
 }

@@ -2,24 +2,21 @@ package vn.motcua.testinfra;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import jakarta.mail.internet.MimeMessage;
 import java.net.InetSocketAddress;
-import java.util.List;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** The real Kafka broker (KRaft) in this JVM, mongo-java-server in memory, GreenMail. */
-final class LocalInfrastructure implements Infrastructure {
+final class LocalInfrastructure extends Infrastructure {
     private final EmbeddedKafkaKraftBroker kafka;
     private final MongoServer mongo;
     private final InetSocketAddress mongoAddress;
-    private final SmtpServer smtp;
 
     private LocalInfrastructure(EmbeddedKafkaKraftBroker kafka, MongoServer mongo, InetSocketAddress mongoAddress,
             SmtpServer smtp) {
+        super(smtp);
         this.kafka = kafka;
         this.mongo = mongo;
         this.mongoAddress = mongoAddress;
-        this.smtp = smtp;
     }
 
     static LocalInfrastructure start() {
@@ -34,7 +31,7 @@ final class LocalInfrastructure implements Infrastructure {
     }
 
     private void stop() {
-        smtp.stop();
+        stopSmtp();
         mongo.shutdownNow();
         kafka.destroy();
     }
@@ -52,20 +49,5 @@ final class LocalInfrastructure implements Infrastructure {
     @Override
     public String mongoUri() {
         return "mongodb://127.0.0.1:" + mongoAddress.getPort();
-    }
-
-    @Override
-    public String smtpHost() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int smtpPort() {
-        return smtp.port();
-    }
-
-    @Override
-    public List<MimeMessage> receivedMails() {
-        return smtp.received();
     }
 }

@@ -19,7 +19,10 @@ import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.kit.messaging.EventReader;
 import vn.motcua.kit.messaging.IdempotentWrites;
 import vn.motcua.kit.messaging.IncomingEvent;
+import java.util.List;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.EventRecorder;
+import vn.motcua.kit.outbox.OutboxEntry;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.inbox.Notification;
 import vn.motcua.notification.inbox.NotificationRepository;
@@ -36,19 +39,22 @@ class Notifier {
     private final Templates templates;
     private final IdempotentWrites writes;
     private final NotificationRepository notifications;
+    private final AggregateStore aggregates;
     private final EventRecorder recorder;
     private final JavaMailSender mail;
     private final Clock clock;
     private final String from;
 
     Notifier(EventReader reader, Recipients recipients, Templates templates, IdempotentWrites writes,
-            NotificationRepository notifications, EventRecorder recorder, JavaMailSender mail, Clock clock,
+            NotificationRepository notifications, AggregateStore aggregates, EventRecorder recorder,
+            JavaMailSender mail, Clock clock,
             @Value("${motcua.notification.from}") String from) {
         this.reader = reader;
         this.recipients = recipients;
         this.templates = templates;
         this.writes = writes;
         this.notifications = notifications;
+        this.aggregates = aggregates;
         this.recorder = recorder;
         this.mail = mail;
         this.clock = clock;
@@ -92,6 +98,7 @@ class Notifier {
     }
 
     private void sendEmail(Notification notification) {
+        List<OutboxEntry> outcome;
         try {
             MimeMessage message = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
@@ -100,11 +107,11 @@ class Notifier {
             helper.setSubject(notification.title());
             helper.setText(notification.body());
             mail.send(message);
-            notification.enqueue(recorder.record(notification.emailSent(clock.instant())));
+            outcome = recorder.record(notification.emailSent(clock.instant()));
         } catch (MailException | jakarta.mail.MessagingException e) {
             log.warn("Email for notification {} failed: {}", notification.id(), e.toString());
-            notification.enqueue(recorder.record(notification.emailFailed(e.getMessage(), clock.instant())));
+            outcome = recorder.record(notification.emailFailed(e.getMessage(), clock.instant()));
         }
-        notifications.save(notification);
+        aggregates.update(notification, outcome);
     }
 }

@@ -24,6 +24,7 @@ import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.lease.ClusterLease;
 import vn.motcua.kit.messaging.IdempotentWrites;
 import vn.motcua.kit.messaging.MessagingKitConfiguration;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.EventRecorder;
 import vn.motcua.kit.outbox.OutboxProperties;
 import vn.motcua.kit.outbox.OutboxRelay;
@@ -88,6 +89,11 @@ public class KitAutoConfiguration {
         @Bean
         IdempotencyKeys idempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock) {
             return new IdempotencyKeys(mongo, json, clock);
+        }
+
+        @Bean
+        AggregateStore aggregateStore(MongoTemplate mongo) {
+            return new AggregateStore(mongo);
         }
 
         @Bean

@@ -43,6 +43,8 @@ class OutboxRelayIT {
     KafkaTemplate<String, String> kafka;
     @Autowired
     EventRecorder recorder;
+    @Autowired
+    AggregateStore store;
 
     @BeforeEach
     void freshCollections() {
@@ -131,7 +133,69 @@ class OutboxRelayIT {
         assertThat(meters.get("motcua.outbox.pending").gauge().value()).isEqualTo(1.0);
     }
 
+    @Test
+    void savingAnAggregateReadBeforeTheRelayRanDoesNotBringBackItsPublishedEvents() {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        String code = EventMother.newDossierCode();
+        mongo.insert(new VersionedAggregate(code, "OPEN", recorder.record(List.of(submitted(code)))));
+        VersionedAggregate loaded = mongo.findById(code, VersionedAggregate.class);
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
+                new OutboxProperties(List.of(VersionedAggregate.COLLECTION), 10, Duration.ofSeconds(10)),
+                "/motcua/kit-test", new SimpleMeterRegistry());
+        assertThat(relay.relay()).isEqualTo(1);
+
+        loaded.status = "CLOSED";
+        List<OutboxEntry> closing = recorder.record(List.of(submitted(code)));
+        store.update(loaded, closing);
+
+        VersionedAggregate saved = mongo.findById(code, VersionedAggregate.class);
+        assertThat(saved.status).isEqualTo("CLOSED");
+        assertThat(saved.pendingEvents).extracting(OutboxEntry::eventId).containsExactly(closing.get(0).eventId());
+        assertThat(relay.relay()).isEqualTo(1);
+        assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 5, Duration.ofSeconds(3))).hasSize(2);
+    }
+
+    @Test
+    void aStaleAggregateIsNotSavedOverANewerOne() {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        String code = EventMother.newDossierCode();
+        mongo.insert(new VersionedAggregate(code, "OPEN", List.of()));
+        VersionedAggregate first = mongo.findById(code, VersionedAggregate.class);
+        VersionedAggregate second = mongo.findById(code, VersionedAggregate.class);
+        first.status = "CLOSED";
+        store.update(first, List.of());
+
+        second.status = "WITHDRAWN";
+        assertThatThrownBy(() -> store.update(second, recorder.record(List.of(submitted(code)))))
+                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+
+        VersionedAggregate saved = mongo.findById(code, VersionedAggregate.class);
+        assertThat(saved.status).isEqualTo("CLOSED");
+        assertThat(saved.pendingEvents).isEmpty();
+    }
+
+    private static vn.motcua.events.dossier.DossierSubmitted submitted(String code) {
+        return EventMother.dossierSubmitted(code, "001090000001", 0);
+    }
+
     record TestAggregate(String id, List<OutboxEntry> pendingEvents) {
+    }
+
+    @org.springframework.data.mongodb.core.mapping.Document(VersionedAggregate.COLLECTION)
+    static class VersionedAggregate {
+        static final String COLLECTION = "relay_test_versioned";
+        @org.springframework.data.annotation.Id
+        String id;
+        @org.springframework.data.annotation.Version
+        Long version;
+        String status;
+        List<OutboxEntry> pendingEvents;
+
+        VersionedAggregate(String id, String status, List<OutboxEntry> pendingEvents) {
+            this.id = id;
+            this.status = status;
+            this.pendingEvents = pendingEvents;
+        }
     }
 
     private void store(String id, int events) {

@@ -21,12 +21,25 @@ public final class Platform implements BeforeAllCallback {
         synchronized (Platform.class) {
             if (stack == null) {
                 Path project = Path.of(System.getProperty("motcua.project.dir", "..")).toAbsolutePath().normalize();
-                Path data = Files.createTempDirectory("motcua-system-test");
+                // Inside the project's git-ignored work folder; kept after the run for its logs.
+                Path data = project.resolve(".motcua").resolve("system-tests");
+                deleteRecursively(data);
+                Files.createDirectories(data);
                 LocalStack started = LocalStack.start(StackConfig.forTests(project, data));
                 System.out.printf("System-test stack ready in %.1f s, %d MiB%n", started.startedIn().toMillis() / 1000.0,
                         started.memoryMiB());
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Platform.class, new Stopper(started));
                 stack = started;
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
         }
     }

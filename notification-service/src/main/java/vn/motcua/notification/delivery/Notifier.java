@@ -25,7 +25,6 @@ import vn.motcua.kit.outbox.EventRecorder;
 import vn.motcua.kit.outbox.OutboxEntry;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.inbox.Notification;
-import vn.motcua.notification.inbox.NotificationRepository;
 import vn.motcua.notification.recipients.Recipient;
 import vn.motcua.notification.recipients.Recipients;
 
@@ -38,7 +37,6 @@ class Notifier {
     private final Recipients recipients;
     private final Templates templates;
     private final IdempotentWrites writes;
-    private final NotificationRepository notifications;
     private final AggregateStore aggregates;
     private final EventRecorder recorder;
     private final JavaMailSender mail;
@@ -46,14 +44,12 @@ class Notifier {
     private final String from;
 
     Notifier(EventReader reader, Recipients recipients, Templates templates, IdempotentWrites writes,
-            NotificationRepository notifications, AggregateStore aggregates, EventRecorder recorder,
-            JavaMailSender mail, Clock clock,
+            AggregateStore aggregates, EventRecorder recorder, JavaMailSender mail, Clock clock,
             @Value("${motcua.notification.from}") String from) {
         this.reader = reader;
         this.recipients = recipients;
         this.templates = templates;
         this.writes = writes;
-        this.notifications = notifications;
         this.aggregates = aggregates;
         this.recorder = recorder;
         this.mail = mail;
@@ -93,7 +89,7 @@ class Notifier {
             return;
         }
         if (email != null) {
-            sendEmail(notifications.findById(causeEventId).orElseThrow());
+            sendEmail(created.notification());
         }
     }
 

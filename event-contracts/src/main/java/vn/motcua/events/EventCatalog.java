@@ -5,15 +5,47 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierProcessingStarted;
+import vn.motcua.events.dossier.DossierSupplementRequested;
+import vn.motcua.events.dossier.DossierSupplemented;
+import vn.motcua.events.dossier.DossierFinancialObligationRequested;
+import vn.motcua.events.dossier.DossierFinancialObligationMet;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierStopped;
+import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.DossierAtRisk;
+import vn.motcua.events.dossier.DossierOverdue;
+import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
+import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.ShipmentDelivered;
 
 /** Every published event record; the AsyncAPI document must describe each of them. */
 public final class EventCatalog {
     public static final List<Class<? extends Event>> ALL = List.of(
             DossierSubmitted.class,
+            DossierReceived.class,
+            DossierRejected.class,
+            DossierProcessingStarted.class,
+            DossierSupplementRequested.class,
+            DossierSupplemented.class,
+            DossierFinancialObligationRequested.class,
+            DossierFinancialObligationMet.class,
+            DossierResultReady.class,
+            DossierReturned.class,
+            DossierStopped.class,
+            DossierWithdrawn.class,
+            DossierAtRisk.class,
+            DossierOverdue.class,
+            DossierDueDateExtended.class,
             PaymentRequested.class,
+            PaymentCompleted.class,
+            ShipmentDelivered.class,
             NotificationSent.class,
             NotificationFailed.class);
 

@@ -29,6 +29,23 @@ public final class CallerMother {
         return caller("officer-" + agency, Map.of("agency", agency), "officer");
     }
 
+    /** Staff of an agency in one role, e.g. {@code staff("specialist1", AGENCY_THUONG_TIN, "specialist")}. */
+    public static RequestPostProcessor staff(String username, String agency, String role) {
+        return caller(username, Map.of("agency", agency), role);
+    }
+
+    public static RequestPostProcessor specialist(String agency) {
+        return staff("specialist-" + agency, agency, "specialist");
+    }
+
+    public static RequestPostProcessor leader(String agency) {
+        return staff("leader-" + agency, agency, "leader");
+    }
+
+    public static RequestPostProcessor ops() {
+        return caller("ops1", Map.of(), "ops");
+    }
+
     public static RequestPostProcessor portal() {
         return caller("service-account-portal-hanoi", Map.of("azp", "portal-hanoi"), "portal");
     }

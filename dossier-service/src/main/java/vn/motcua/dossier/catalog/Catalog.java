@@ -1,8 +1,11 @@
 package vn.motcua.dossier.catalog;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -11,39 +14,58 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.kit.problem.ApiProblem;
 
 /**
- * The procedure catalog and the agencies, loaded from the service's own data file. Rules
- * such as fees and online levels are data, so a new decree is a data change.
+ * The procedure catalog and the agencies. Procedures start from the service's data file
+ * (loaded once into MongoDB as version 1) and are then edited by ops; every edit is a new
+ * version and the old ones stay readable, so a dossier keeps the rules it was accepted under.
  */
 @Component
 public class Catalog {
-    private final Map<String, Procedure> procedures;
+    private final MongoTemplate mongo;
     private final Map<String, Agency> agencies;
 
     private record CatalogFile(List<Agency> agencies, List<Procedure> procedures) {
     }
 
-    public Catalog(JsonMapper json) {
+    public Catalog(JsonMapper json, MongoTemplate mongo) {
+        this.mongo = mongo;
+        CatalogFile file = read(json);
+        this.agencies = file.agencies().stream().collect(Collectors.toUnmodifiableMap(Agency::code, Function.identity()));
+        file.procedures().forEach(procedure -> {
+            try {
+                mongo.insert(CatalogEntry.first(procedure, "catalog data file"));
+            } catch (DuplicateKeyException alreadyLoaded) {
+                // loaded before, possibly edited since: the database is the truth from then on
+            }
+        });
+    }
+
+    private static CatalogFile read(JsonMapper json) {
         try (InputStream in = new ClassPathResource("catalog/procedures.json").getInputStream()) {
-            CatalogFile file = json.readerFor(CatalogFile.class)
-                    .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            return json.readerFor(CatalogFile.class)
+                    .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                            tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .readValue(in);
-            this.procedures = index(file.procedures(), Procedure::code);
-            this.agencies = index(file.agencies(), Agency::code);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the procedure catalog", e);
         }
     }
 
-    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
-        return items.stream().collect(Collectors.toUnmodifiableMap(key, Function.identity()));
+    public Optional<Procedure> procedure(String code) {
+        return Optional.ofNullable(mongo.findById(code, CatalogEntry.class)).map(entry -> entry.current);
     }
 
-    public Optional<Procedure> procedure(String code) {
-        return Optional.ofNullable(procedures.get(code));
+    public Optional<Procedure> procedure(String code, int version) {
+        return Optional.ofNullable(mongo.findById(code, CatalogEntry.class))
+                .flatMap(entry -> entry.versions.stream().filter(p -> p.version() == version).findFirst());
     }
 
     public Optional<Agency> agency(String code) {
@@ -54,18 +76,61 @@ public class Catalog {
         return agencies.values().stream().sorted(Comparator.comparing(Agency::code)).toList();
     }
 
-    /** Procedures matching every given filter (null = any); name matches case-insensitively by substring. */
-    public List<Procedure> search(String name, String field, String agencyLevel, Integer onlineLevel) {
-        return procedures.values().stream()
-                .filter(p -> name == null || contains(p.name(), name))
-                .filter(p -> field == null || p.field().equalsIgnoreCase(field))
+    /**
+     * Procedures matching every given filter (null = any). The name matches by substring,
+     * ignoring case and Vietnamese diacritics, as people type on a phone.
+     */
+    public List<Procedure> search(String name, String field, String agencyCode, Integer onlineLevel) {
+        String agencyLevel = agencyCode == null ? null : agency(agencyCode)
+                .orElseThrow(() -> ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode)
+                        .with("agencyCode", agencyCode))
+                .level();
+        return mongo.findAll(CatalogEntry.class).stream().map(entry -> entry.current)
+                .filter(p -> name == null || fold(p.name()).contains(fold(name)))
+                .filter(p -> field == null || fold(p.field()).equals(fold(field)))
                 .filter(p -> agencyLevel == null || p.agencyLevel().equalsIgnoreCase(agencyLevel))
                 .filter(p -> onlineLevel == null || p.onlineLevel() == onlineLevel)
                 .sorted(Comparator.comparing(Procedure::code))
                 .toList();
     }
 
-    private static boolean contains(String text, String part) {
-        return text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
+    /** Adds a procedure at version 1; a code already in the catalog is a conflict. */
+    public Procedure add(Procedure procedure, String by) {
+        try {
+            return mongo.insert(CatalogEntry.first(procedure, by)).current;
+        } catch (DuplicateKeyException e) {
+            throw ApiProblem.conflict("procedure-exists", "Procedure " + procedure.code() + " is already in the catalog; edit it instead");
+        }
+    }
+
+    /**
+     * Publishes a new version of a procedure.
+     *
+     * @param expectedVersion the version the editor saw; a different current version means someone edited in between
+     */
+    public Procedure edit(String code, Procedure changed, int expectedVersion, String by) {
+        CatalogEntry entry = Optional.ofNullable(mongo.findById(code, CatalogEntry.class))
+                .orElseThrow(() -> ApiProblem.notFound("Procedure", code));
+        if (entry.version != expectedVersion) {
+            throw staleEdit(code, entry.version, expectedVersion);
+        }
+        Procedure next = changed.atVersion(expectedVersion + 1);
+        Update update = new Update().set("version", next.version()).set("current", next).set("editedBy", by)
+                .push("versions", next);
+        if (mongo.updateFirst(new Query(where("_id").is(code).and("version").is(expectedVersion)), update,
+                CatalogEntry.class).getMatchedCount() == 0) {
+            throw staleEdit(code, expectedVersion + 1, expectedVersion);
+        }
+        return next;
+    }
+
+    private static ApiProblem staleEdit(String code, int current, int expected) {
+        return ApiProblem.conflict("stale-procedure-version", "Procedure " + code + " is at version " + current
+                + ", not " + expected + "; read it again and reapply your change").with("currentVersion", current);
+    }
+
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,15 +1,25 @@
 package vn.motcua.dossier.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import java.net.URI;
 import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
 
-/** The catalog is readable by every authenticated caller: citizens choose from it. */
+/** The catalog is readable by every authenticated caller (citizens choose from it) and written by ops. */
 @RestController
 @RequestMapping("/api/v1")
 class CatalogController {
@@ -19,19 +29,62 @@ class CatalogController {
         this.catalog = catalog;
     }
 
-    @Operation(summary = "Search the procedure catalog by name, field, agency level and online level")
+    @Operation(summary = "Search the procedure catalog by name (diacritics optional), field, agency and online level")
     @GetMapping("/procedures")
     List<Procedure> procedures(@RequestParam(required = false) String name,
             @RequestParam(required = false) String field,
-            @RequestParam(required = false) String agencyLevel,
+            @Parameter(description = "Agency code: only procedures that agency's level handles")
+            @RequestParam(required = false) String agencyCode,
             @RequestParam(required = false) Integer onlineLevel) {
-        return catalog.search(name, field, agencyLevel, onlineLevel);
+        return catalog.search(name, field, agencyCode, onlineLevel);
     }
 
-    @Operation(summary = "One procedure by its code")
+    @Operation(summary = "One procedure by its code, at its current version (ETag = version)")
     @GetMapping("/procedures/{code}")
-    Procedure procedure(@PathVariable String code) {
-        return catalog.procedure(code).orElseThrow(() -> ApiProblem.notFound("Procedure", code));
+    ResponseEntity<Procedure> procedure(@PathVariable String code) {
+        Procedure procedure = catalog.procedure(code).orElseThrow(() -> ApiProblem.notFound("Procedure", code));
+        return ResponseEntity.ok().eTag(String.valueOf(procedure.version())).body(procedure);
+    }
+
+    @Operation(summary = "One procedure at an earlier version, e.g. the one a dossier was accepted under")
+    @GetMapping("/procedures/{code}/versions/{version}")
+    Procedure procedureVersion(@PathVariable String code, @PathVariable int version) {
+        return catalog.procedure(code, version)
+                .orElseThrow(() -> ApiProblem.notFound("Procedure version", code + " v" + version));
+    }
+
+    @Operation(summary = "Add a procedure to the catalog (ops)")
+    @PostMapping("/procedures")
+    @PreAuthorize("hasRole('ops')")
+    ResponseEntity<Procedure> add(@Valid @RequestBody ProcedureDefinition definition, Caller caller) {
+        Procedure added = catalog.add(definition.toProcedure(), caller.username());
+        return ResponseEntity.created(URI.create("/api/v1/procedures/" + added.code())).eTag("1").body(added);
+    }
+
+    @Operation(summary = "Publish a new version of a procedure (ops); If-Match carries the version you edited")
+    @PutMapping("/procedures/{code}")
+    @PreAuthorize("hasRole('ops')")
+    ResponseEntity<Procedure> edit(@PathVariable String code,
+            @Parameter(description = "The version you read (ETag of GET /procedures/{code})", required = true)
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @Valid @RequestBody ProcedureDefinition definition, Caller caller) {
+        if (!code.equals(definition.code())) {
+            throw ApiProblem.badRequest("code-mismatch", "The body's code " + definition.code() + " is not " + code);
+        }
+        if (ifMatch == null) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
+                    "Precondition required", "Send If-Match with the version you edited, so a parallel edit is not overwritten");
+        }
+        Procedure edited = catalog.edit(code, definition.toProcedure(), parseVersion(ifMatch), caller.username());
+        return ResponseEntity.ok().eTag(String.valueOf(edited.version())).body(edited);
+    }
+
+    static int parseVersion(String ifMatch) {
+        try {
+            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("bad-if-match", "If-Match must be a version number such as \"3\"");
+        }
     }
 
     @Operation(summary = "The agencies that receive dossiers")

@@ -1,66 +1,66 @@
 package vn.motcua.dossier.core;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.events.Event;
-import vn.motcua.events.dossier.Applicant;
-import vn.motcua.events.dossier.DossierSubmitted;
-import vn.motcua.events.dossier.FeeLine;
+import vn.motcua.events.dossier.*;
 import vn.motcua.kit.outbox.OutboxEntry;
 
 /**
- * A dossier (hồ sơ). Its state and the events waiting to be published are one MongoDB
- * document, written in one go and guarded by {@link #version}.
+ * A dossier (hồ sơ) and its lifecycle. Its state, its history and the events waiting to be
+ * published are one MongoDB document, written in one go and guarded by {@link #version}. Every
+ * transition checks the current status against {@link Action}, appends a chained history
+ * entry and returns the events it causes.
  */
 @Document("dossiers")
 public class Dossier {
     @Id
-    private final String code;
+    private String code;
     @Version
     private Long version;
-    private final String procedureCode;
-    private final String procedureName;
-    @Indexed
-    private final String agencyCode;
-    @Indexed
-    private final String ownerCitizenId;
-    private final Applicant applicant;
-    private final Channel channel;
+    private String procedureCode;
+    private String procedureName;
+    private int catalogVersion;
+    private int processingDays;
+    private List<String> requiredDocuments = List.of();
+    private String agencyCode;
+    private String ownerCitizenId;
+    private Applicant applicant;
+    private Channel channel;
     private NationalStatus status;
-    private final ResultDelivery resultDelivery;
-    private final String feeTiming;
-    private final List<FeeLine> feesDue;
-    private final String submittedBy;
-    private final Instant submittedAt;
+    private ResultDelivery resultDelivery;
+    private String feeTiming;
+    private List<FeeLine> feesDue = List.of();
+    private String submittedBy;
+    private Instant submittedAt;
+    private Instant receivedAt;
+    private String receivedBy;
+    private List<String> documentsReceived = List.of();
+    private LocalDate dueDate;
+    private LocalDate originalDueDate;
+    private Integer workingDaysLeftWhenPaused;
+    private DeadlineFlag deadlineFlag = DeadlineFlag.ON_TRACK;
+    private String assignee;
+    private String approvedBy;
+    private Instant resolvedAt;
+    private Instant closedAt;
+    private String returnedVia;
+    private String closingReason;
+    private SupplementRequest supplementRequest;
+    private Long obligationAmount;
+    private String obligationReason;
+    private List<Delay> delays = new ArrayList<>();
+    private List<HistoryEntry> history = new ArrayList<>();
     private List<OutboxEntry> pendingEvents = new ArrayList<>();
 
-    @PersistenceCreator
-    Dossier(String code, Long version, String procedureCode, String procedureName, String agencyCode,
-            String ownerCitizenId, Applicant applicant, Channel channel, NationalStatus status,
-            ResultDelivery resultDelivery, String feeTiming, List<FeeLine> feesDue, String submittedBy,
-            Instant submittedAt, List<OutboxEntry> pendingEvents) {
-        this.code = code;
-        this.version = version;
-        this.procedureCode = procedureCode;
-        this.procedureName = procedureName;
-        this.agencyCode = agencyCode;
-        this.ownerCitizenId = ownerCitizenId;
-        this.applicant = applicant;
-        this.channel = channel;
-        this.status = status;
-        this.resultDelivery = resultDelivery;
-        this.feeTiming = feeTiming;
-        this.feesDue = feesDue == null ? List.of() : List.copyOf(feesDue);
-        this.submittedBy = submittedBy;
-        this.submittedAt = submittedAt;
-        this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
+    private Dossier() {
     }
 
     /** What submitting a dossier produces: the new dossier and the facts to announce. */
@@ -68,82 +68,263 @@ public class Dossier {
     }
 
     /**
-     * Registers a new dossier (national status 1) for its owner.
+     * Registers a new dossier (national status 1) for its owner, under the catalog version of
+     * its procedure at this moment.
      *
      * @param copies how many copies of the result are asked for, for fees charged per copy
      */
     public static Submission submit(String code, Procedure procedure, String agencyCode, String ownerCitizenId,
-            Applicant applicant, Channel channel, ResultDelivery resultDelivery, int copies, String submittedBy,
+            Applicant applicant, Channel channel, ResultDelivery resultDelivery, int copies, Actor submitter,
             Instant now) {
-        List<FeeLine> fees = procedure.fees() == null ? List.of() : procedure.fees().stream()
+        Dossier dossier = new Dossier();
+        dossier.code = code;
+        dossier.procedureCode = procedure.code();
+        dossier.procedureName = procedure.name();
+        dossier.catalogVersion = procedure.version();
+        dossier.processingDays = procedure.processingDays();
+        dossier.requiredDocuments = procedure.requiredDocuments() == null ? List.of() : List.copyOf(procedure.requiredDocuments());
+        dossier.agencyCode = agencyCode;
+        dossier.ownerCitizenId = ownerCitizenId;
+        dossier.applicant = applicant;
+        dossier.channel = channel;
+        dossier.resultDelivery = resultDelivery;
+        dossier.feeTiming = procedure.feeTiming();
+        dossier.feesDue = procedure.fees() == null ? List.of() : procedure.fees().stream()
                 .map(fee -> new FeeLine(fee.kind(), "COPY".equals(fee.per()) ? fee.amount() * copies : fee.amount()))
                 .toList();
-        Dossier dossier = new Dossier(code, null, procedure.code(), procedure.name(), agencyCode, ownerCitizenId,
-                applicant, channel, NationalStatus.NEWLY_REGISTERED, resultDelivery, procedure.feeTiming(), fees,
-                submittedBy, now, List.of());
+        dossier.submittedBy = submitter.id();
+        dossier.submittedAt = now;
+        dossier.move(Action.REGISTER, NationalStatus.NEWLY_REGISTERED, submitter, null, now);
         DossierSubmitted submitted = new DossierSubmitted(code, procedure.code(), procedure.name(), agencyCode,
                 ownerCitizenId, applicant, channel.code(), NationalStatus.NEWLY_REGISTERED.code(),
-                procedure.feeTiming(), fees, resultDelivery.name(), now);
+                procedure.feeTiming(), dossier.feesDue, resultDelivery.name(), now);
         return new Submission(dossier, List.of(submitted));
+    }
+
+    public List<Event> receive(Actor officer, List<String> documents, DeadlinePolicy deadlines, Instant now) {
+        require(Action.RECEIVE);
+        List<String> missing = requiredDocuments.stream().filter(required -> !documents.contains(required)).toList();
+        if (!missing.isEmpty()) {
+            throw new RequiredDocumentsMissing(code, missing);
+        }
+        receivedAt = now;
+        receivedBy = officer.name();
+        documentsReceived = List.copyOf(documents);
+        dueDate = deadlines.dueDate(now, processingDays);
+        originalDueDate = dueDate;
+        move(Action.RECEIVE, NationalStatus.RECEIVED, officer, null, now);
+        return List.of(new DossierReceived(snapshot(), dueDate, officer.name(), now));
+    }
+
+    public List<Event> refuse(Actor officer, String reason, Instant now) {
+        require(Action.REFUSE);
+        closingReason = reason;
+        closedAt = now;
+        move(Action.REFUSE, NationalStatus.NOT_ACCEPTED, officer, reason, now);
+        return List.of(new DossierRejected(snapshot(), reason, now));
+    }
+
+    public List<Event> assign(Actor assigner, String specialist, Instant now) {
+        require(Action.ASSIGN);
+        boolean starts = status == NationalStatus.RECEIVED;
+        assignee = specialist;
+        move(Action.ASSIGN, NationalStatus.PROCESSING, assigner, "assigned to " + specialist, now);
+        return starts ? List.of(new DossierProcessingStarted(snapshot(), specialist, dueDate, now)) : List.of();
+    }
+
+    public List<Event> requestSupplement(Actor specialist, String reason, List<String> documents,
+            DeadlinePolicy deadlines, Instant now) {
+        require(Action.REQUEST_SUPPLEMENT);
+        supplementRequest = new SupplementRequest(reason, documents, specialist.name(), now);
+        pause(deadlines, now);
+        move(Action.REQUEST_SUPPLEMENT, NationalStatus.SUPPLEMENT_REQUESTED, specialist, reason, now);
+        return List.of(new DossierSupplementRequested(snapshot(), reason, supplementRequest.documents(), now));
+    }
+
+    public List<Event> supplement(Actor applicant, String note, DeadlinePolicy deadlines, Instant now) {
+        require(Action.SUPPLEMENT);
+        resume(deadlines, now);
+        move(Action.SUPPLEMENT, NationalStatus.PROCESSING, applicant, note, now);
+        return List.of(new DossierSupplemented(snapshot(), dueDate, now));
+    }
+
+    public List<Event> requestFinancialObligation(Actor specialist, long amount, String reason,
+            DeadlinePolicy deadlines, Instant now) {
+        require(Action.REQUEST_FINANCIAL_OBLIGATION);
+        obligationAmount = amount;
+        obligationReason = reason;
+        pause(deadlines, now);
+        move(Action.REQUEST_FINANCIAL_OBLIGATION, NationalStatus.FINANCIAL_OBLIGATION_REQUESTED, specialist, reason, now);
+        return List.of(new DossierFinancialObligationRequested(snapshot(), amount, reason, now));
+    }
+
+    public List<Event> meetFinancialObligation(Actor payer, String paymentId, DeadlinePolicy deadlines, Instant now) {
+        require(Action.MEET_FINANCIAL_OBLIGATION);
+        resume(deadlines, now);
+        move(Action.MEET_FINANCIAL_OBLIGATION, NationalStatus.PROCESSING, payer, "payment " + paymentId, now);
+        return List.of(new DossierFinancialObligationMet(snapshot(), paymentId, dueDate, now));
+    }
+
+    public List<Event> approve(Actor leader, String note, Instant now) {
+        require(Action.APPROVE);
+        if (assignee == null) {
+            throw new IllegalTransition(code, Action.APPROVE, status, "no specialist has processed it yet");
+        }
+        approvedBy = leader.name();
+        move(Action.APPROVE, NationalStatus.PROCESSING, leader, note, now);
+        return List.of();
+    }
+
+    public List<Event> markResultReady(Actor actor, Instant now) {
+        require(Action.MARK_RESULT_READY);
+        if (approvedBy == null) {
+            throw new IllegalTransition(code, Action.MARK_RESULT_READY, status, "a leader has not approved the result yet");
+        }
+        resolvedAt = now;
+        move(Action.MARK_RESULT_READY, NationalStatus.RESULT_READY, actor, null, now);
+        return List.of(new DossierResultReady(snapshot(), approvedBy, dueDate, now));
+    }
+
+    /** Handing over at the counter or online; a result going by post is returned when its delivery is confirmed. */
+    public List<Event> returnResult(Actor actor, ResultDelivery via, Instant now) {
+        require(Action.RETURN_RESULT);
+        if (resultDelivery == ResultDelivery.POST && via != ResultDelivery.POST) {
+            throw new IllegalTransition(code, Action.RETURN_RESULT, status,
+                    "the result goes by post and is returned when the postal operator confirms the delivery");
+        }
+        returnedVia = via.name();
+        closedAt = now;
+        move(Action.RETURN_RESULT, NationalStatus.RESULT_RETURNED, actor, "via " + via, now);
+        return List.of(new DossierReturned(snapshot(), via.name(), now));
+    }
+
+    public List<Event> stop(Actor actor, String reason, Instant now) {
+        require(Action.STOP);
+        closingReason = reason;
+        closedAt = now;
+        move(Action.STOP, NationalStatus.STOPPED, actor, reason, now);
+        return List.of(new DossierStopped(snapshot(), reason, now));
+    }
+
+    public List<Event> withdraw(Actor applicant, String reason, Instant now) {
+        require(Action.WITHDRAW);
+        closingReason = reason;
+        closedAt = now;
+        move(Action.WITHDRAW, NationalStatus.WITHDRAWN, applicant, reason, now);
+        return List.of(new DossierWithdrawn(snapshot(), reason, now));
+    }
+
+    public List<Event> extendDueDate(Actor officer, LocalDate newDueDate, String reason, DeadlinePolicy deadlines,
+            Instant now) {
+        require(Action.EXTEND_DUE_DATE);
+        if (dueDate == null || !newDueDate.isAfter(dueDate)) {
+            throw new InvalidDueDate(code, "The new date must be after the current due date " + dueDate);
+        }
+        if (!deadlines.calendar().isWorkingDay(newDueDate)) {
+            throw new InvalidDueDate(code, newDueDate + " is not a working day");
+        }
+        LocalDate previous = dueDate;
+        delays.add(new Delay(previous, newDueDate, reason, officer.name(), now));
+        dueDate = newDueDate;
+        if (workingDaysLeftWhenPaused != null) {
+            workingDaysLeftWhenPaused = deadlines.calendar().workingDaysBetween(deadlines.today(now), newDueDate);
+        }
+        deadlineFlag = DeadlineFlag.ON_TRACK;
+        move(Action.EXTEND_DUE_DATE, status, officer, reason + " (new due date " + newDueDate + ")", now);
+        return List.of(new DossierDueDateExtended(snapshot(), previous, newDueDate, reason, now));
+    }
+
+    /** Raises the at-risk or overdue flag once per due date; nothing when the flag already says so. */
+    public List<Event> watchDeadline(DeadlinePolicy deadlines, Instant now) {
+        if (!NationalStatus.CLOCK_RUNNING.contains(status) || dueDate == null) {
+            return List.of();
+        }
+        LocalDate today = deadlines.today(now);
+        if (deadlines.isOverdue(dueDate, today) && deadlineFlag != DeadlineFlag.OVERDUE) {
+            deadlineFlag = DeadlineFlag.OVERDUE;
+            move(Action.FLAG_OVERDUE, status, Actor.SYSTEM, "due " + dueDate, now);
+            return List.of(new DossierOverdue(snapshot(), dueDate, now));
+        }
+        if (deadlines.isAtRisk(dueDate, today) && deadlineFlag == DeadlineFlag.ON_TRACK) {
+            deadlineFlag = DeadlineFlag.AT_RISK;
+            int left = deadlines.calendar().workingDaysBetween(today, dueDate);
+            move(Action.FLAG_AT_RISK, status, Actor.SYSTEM, left + " working day(s) left", now);
+            return List.of(new DossierAtRisk(snapshot(), dueDate, left, now));
+        }
+        return List.of();
     }
 
     public void enqueue(List<OutboxEntry> entries) {
         pendingEvents.addAll(entries);
     }
 
-    public String code() {
-        return code;
+    public DossierSnapshot snapshot() {
+        return new DossierSnapshot(code, procedureCode, agencyCode, ownerCitizenId, channel.code(),
+                resultDelivery.name(), status.code());
     }
 
-    public String procedureCode() {
-        return procedureCode;
+    private void require(Action action) {
+        if (!action.allowedFrom(status)) {
+            throw new IllegalTransition(code, action, status);
+        }
     }
 
-    public String procedureName() {
-        return procedureName;
+    private void pause(DeadlinePolicy deadlines, Instant now) {
+        workingDaysLeftWhenPaused = deadlines.workingDaysLeft(now, dueDate);
     }
 
-    public String agencyCode() {
-        return agencyCode;
+    private void resume(DeadlinePolicy deadlines, Instant now) {
+        if (workingDaysLeftWhenPaused != null) {
+            dueDate = deadlines.resumedDueDate(now, workingDaysLeftWhenPaused);
+            workingDaysLeftWhenPaused = null;
+            deadlineFlag = DeadlineFlag.ON_TRACK;
+        }
     }
 
-    public String ownerCitizenId() {
-        return ownerCitizenId;
+    private void move(Action action, NationalStatus to, Actor actor, String reason, Instant now) {
+        HistoryEntry last = history.isEmpty() ? null : history.getLast();
+        history.add(HistoryEntry.next(last, now, actor, action, status, to, reason));
+        status = to;
     }
 
-    public Applicant applicant() {
-        return applicant;
+    public boolean isOwnedBy(String citizenId) {
+        return ownerCitizenId != null && ownerCitizenId.equals(citizenId);
     }
 
-    public Channel channel() {
-        return channel;
-    }
-
-    public NationalStatus status() {
-        return status;
-    }
-
-    public ResultDelivery resultDelivery() {
-        return resultDelivery;
-    }
-
-    public String feeTiming() {
-        return feeTiming;
-    }
-
-    public List<FeeLine> feesDue() {
-        return feesDue;
-    }
-
-    public Instant submittedAt() {
-        return submittedAt;
-    }
-
-    public String submittedBy() {
-        return submittedBy;
-    }
-
-    public List<OutboxEntry> pendingEvents() {
-        return List.copyOf(pendingEvents);
-    }
+    public String code() { return code; }
+    public Long version() { return version; }
+    public String procedureCode() { return procedureCode; }
+    public String procedureName() { return procedureName; }
+    public int catalogVersion() { return catalogVersion; }
+    public int processingDays() { return processingDays; }
+    public List<String> requiredDocuments() { return requiredDocuments; }
+    public String agencyCode() { return agencyCode; }
+    public String ownerCitizenId() { return ownerCitizenId; }
+    public Applicant applicant() { return applicant; }
+    public Channel channel() { return channel; }
+    public NationalStatus status() { return status; }
+    public ResultDelivery resultDelivery() { return resultDelivery; }
+    public String feeTiming() { return feeTiming; }
+    public List<FeeLine> feesDue() { return feesDue; }
+    public Instant submittedAt() { return submittedAt; }
+    public String submittedBy() { return submittedBy; }
+    public Instant receivedAt() { return receivedAt; }
+    public String receivedBy() { return receivedBy; }
+    public List<String> documentsReceived() { return documentsReceived; }
+    public LocalDate dueDate() { return dueDate; }
+    public LocalDate originalDueDate() { return originalDueDate; }
+    public boolean isPaused() { return workingDaysLeftWhenPaused != null; }
+    public DeadlineFlag deadlineFlag() { return deadlineFlag; }
+    public String assignee() { return assignee; }
+    public String approvedBy() { return approvedBy; }
+    public Instant resolvedAt() { return resolvedAt; }
+    public Instant closedAt() { return closedAt; }
+    public String returnedVia() { return returnedVia; }
+    public String closingReason() { return closingReason; }
+    public SupplementRequest supplementRequest() { return supplementRequest; }
+    public Long obligationAmount() { return obligationAmount; }
+    public String obligationReason() { return obligationReason; }
+    public List<Delay> delays() { return List.copyOf(delays); }
+    public List<HistoryEntry> history() { return List.copyOf(history); }
+    public List<OutboxEntry> pendingEvents() { return List.copyOf(pendingEvents); }
 }

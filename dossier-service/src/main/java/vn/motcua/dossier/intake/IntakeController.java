@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.core.Channel;
 import vn.motcua.dossier.tracking.DossierView;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.security.Caller;
@@ -35,6 +37,31 @@ class IntakeController {
             @Valid @RequestBody SubmitDossierRequest request, Caller caller) {
         return idempotency.once(caller.subject() + "|submit-dossier", idempotencyKey, request, DossierView.class, () -> {
             DossierView view = DossierView.of(intake.submitOnline(request, caller));
+            return ResponseEntity.created(URI.create("/api/v1/dossiers/" + view.code())).body(view);
+        });
+    }
+
+    /** How a paper dossier reached the counter officer. */
+    enum PaperChannel {
+        IN_PERSON(Channel.IN_PERSON), BY_POST(Channel.POSTAL);
+
+        final Channel channel;
+
+        PaperChannel(Channel channel) {
+            this.channel = channel;
+        }
+    }
+
+    @Operation(summary = "Register a paper dossier handed in at the counter or arrived by post (counter officer of the agency)")
+    @PostMapping("/paper")
+    @PreAuthorize("hasRole('officer')")
+    ResponseEntity<DossierView> registerPaper(
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Parameter(description = "IN_PERSON (national channel 1) or BY_POST (channel 3, BCCI)")
+            @RequestParam PaperChannel channel,
+            @Valid @RequestBody SubmitDossierRequest request, Caller caller) {
+        return idempotency.once(caller.subject() + "|register-paper-" + channel, idempotencyKey, request, DossierView.class, () -> {
+            DossierView view = DossierView.of(intake.registerPaper(request, channel.channel, caller));
             return ResponseEntity.created(URI.create("/api/v1/dossiers/" + view.code())).body(view);
         });
     }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Channel;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.DossierRepository;
@@ -16,7 +17,10 @@ import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 
-/** Online intake: checks the request against the catalog, registers the dossier and its event. */
+/**
+ * Registers dossiers on every channel: online by citizens and portals, at the counter and by
+ * post by an officer of the receiving agency. Each is checked against the catalog first.
+ */
 @Service
 public class IntakeService {
     private final Catalog catalog;
@@ -34,6 +38,43 @@ public class IntakeService {
     }
 
     public Dossier submitOnline(SubmitDossierRequest request, Caller caller) {
+        Terms terms = termsFor(request);
+        if (!terms.procedure().offeredOnline()) {
+            throw ApiProblem.unprocessable("procedure-not-online", terms.procedure().name()
+                    + " is not offered online; book an appointment to submit it at the counter");
+        }
+        Role actingAs = caller.has(Role.CITIZEN) ? Role.CITIZEN : Role.PORTAL;
+        return register(request, terms, ownerOf(request, caller), Channel.ONLINE, Actor.of(caller, actingAs));
+    }
+
+    /**
+     * A paper dossier an officer registers: handed in at the counter (rules 1 and 2: only
+     * procedures not online at level 3/4, or on the urgent list) or arrived by post (BCCI).
+     */
+    public Dossier registerPaper(SubmitDossierRequest request, Channel channel, Caller officer) {
+        if (!officer.worksFor(request.agencyCode()) || !officer.has(Role.OFFICER)) {
+            throw ApiProblem.forbidden("Only a counter officer of agency " + request.agencyCode()
+                    + " registers paper dossiers for it");
+        }
+        Terms terms = termsFor(request);
+        Procedure procedure = terms.procedure();
+        if (channel == Channel.IN_PERSON && !procedure.mayBeReceivedInPerson()) {
+            throw ApiProblem.unprocessable("submit-online", procedure.name() + " is offered online at level "
+                    + procedure.onlineLevel() + " and is not on the urgent list: the counter does not take it in person."
+                    + " Help the applicant submit it online instead")
+                    .with("onlineSubmission", "/api/v1/dossiers")
+                    .with("procedureCode", procedure.code());
+        }
+        if (channel == Channel.POSTAL && !procedure.acceptByPost()) {
+            throw ApiProblem.unprocessable("not-by-post", procedure.name() + " cannot be submitted by post");
+        }
+        return register(request, terms, request.applicant().idNumber(), channel, Actor.of(officer, Role.OFFICER));
+    }
+
+    private record Terms(Procedure procedure, Agency agency, ResultDelivery delivery) {
+    }
+
+    private Terms termsFor(SubmitDossierRequest request) {
         Procedure procedure = catalog.procedure(request.procedureCode()).orElseThrow(() -> ApiProblem
                 .unprocessable("unknown-procedure", "No procedure with code " + request.procedureCode())
                 .with("procedureCode", request.procedureCode()));
@@ -44,10 +85,6 @@ public class IntakeService {
             throw ApiProblem.unprocessable("procedure-not-handled-by-agency", "%s (%s level) does not handle %s, which is handled at %s level"
                     .formatted(agency.name(), agency.level(), procedure.name(), procedure.agencyLevel()));
         }
-        if (!procedure.offeredOnline()) {
-            throw ApiProblem.unprocessable("procedure-not-online", procedure.name()
-                    + " is not offered online; book an appointment to submit it at the counter");
-        }
         ResultDelivery delivery = request.resultDelivery() != null ? request.resultDelivery()
                 : procedure.onlineLevel() == 4 ? ResultDelivery.ONLINE : ResultDelivery.COUNTER;
         if (delivery == ResultDelivery.POST && !procedure.resultMayGoByPost()) {
@@ -55,14 +92,17 @@ public class IntakeService {
                     ? "The result of " + procedure.name() + " must be signed for in person at the counter"
                     : "The result of " + procedure.name() + " cannot be sent by post");
         }
-        String owner = ownerOf(request, caller);
+        return new Terms(procedure, agency, delivery);
+    }
+
+    private Dossier register(SubmitDossierRequest request, Terms terms, String owner, Channel channel, Actor by) {
         var data = request.applicant();
         Applicant applicant = new Applicant(data.fullName().strip(), data.idNumber(), data.phone(), data.email(),
                 data.address().strip());
         Instant now = clock.instant();
-        Dossier.Submission submission = Dossier.submit(codes.next(agency.code(), now), procedure, agency.code(),
-                owner, applicant, Channel.ONLINE, delivery, request.copies() == null ? 1 : request.copies(),
-                caller.subject(), now);
+        Dossier.Submission submission = Dossier.submit(codes.next(terms.agency().code(), now), terms.procedure(),
+                terms.agency().code(), owner, applicant, channel, terms.delivery(),
+                request.copies() == null ? 1 : request.copies(), by, now);
         Dossier dossier = submission.dossier();
         dossier.enqueue(events.record(submission.events()));
         return dossiers.insert(dossier);

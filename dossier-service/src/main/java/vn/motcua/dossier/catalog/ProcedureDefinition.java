@@ -1,0 +1,42 @@
+package vn.motcua.dossier.catalog;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A procedure as ops write it; the catalog assigns the version. */
+public record ProcedureDefinition(
+        @NotBlank @Pattern(regexp = "\\d\\.\\d{6}", message = "must look like 1.000001") String code,
+        @NotBlank @Size(max = 300) String name,
+        @NotBlank @Size(max = 100) String field,
+        @NotNull @Pattern(regexp = "PROVINCE|DISTRICT|COMMUNE") String agencyLevel,
+        @Min(2) @Max(4) int onlineLevel,
+        @Min(0) @Max(365) int processingDays,
+        @NotNull @Size(max = 10) List<@Valid FeeDefinition> fees,
+        @Pattern(regexp = "INTAKE|RESULT") String feeTiming,
+        boolean acceptByPost,
+        boolean returnByPost,
+        boolean inPersonSignature,
+        boolean paperOriginalRequired,
+        boolean urgentCounter,
+        @NotNull @Size(max = 30) List<@NotBlank @Size(max = 200) String> requiredDocuments) {
+
+    public record FeeDefinition(
+            @NotNull @Pattern(regexp = "PHI|LE_PHI") String kind,
+            @PositiveOrZero long amount,
+            @NotNull @Pattern(regexp = "DOSSIER|COPY|PAGE") String per) {
+    }
+
+    Procedure toProcedure() {
+        return new Procedure(code, 0, name.strip(), field.strip(), agencyLevel, onlineLevel, processingDays,
+                fees.stream().map(fee -> new Procedure.Fee(fee.kind(), fee.amount(), fee.per())).toList(),
+                fees.isEmpty() ? null : feeTiming, acceptByPost, returnByPost, inPersonSignature,
+                paperOriginalRequired, urgentCounter, requiredDocuments.stream().map(String::strip).toList());
+    }
+}

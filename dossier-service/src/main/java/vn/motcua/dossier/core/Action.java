@@ -1,0 +1,41 @@
+package vn.motcua.dossier.core;
+
+import static vn.motcua.dossier.core.NationalStatus.FINANCIAL_OBLIGATION_REQUESTED;
+import static vn.motcua.dossier.core.NationalStatus.NEWLY_REGISTERED;
+import static vn.motcua.dossier.core.NationalStatus.PROCESSING;
+import static vn.motcua.dossier.core.NationalStatus.RECEIVED;
+import static vn.motcua.dossier.core.NationalStatus.RESULT_READY;
+import static vn.motcua.dossier.core.NationalStatus.SUPPLEMENT_REQUESTED;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** What can happen to a dossier, and in which statuses it may happen: the legal transitions. */
+public enum Action {
+    REGISTER(EnumSet.noneOf(NationalStatus.class)),
+    RECEIVE(EnumSet.of(NEWLY_REGISTERED)),
+    REFUSE(EnumSet.of(NEWLY_REGISTERED)),
+    ASSIGN(EnumSet.of(RECEIVED, PROCESSING)),
+    REQUEST_SUPPLEMENT(EnumSet.of(PROCESSING)),
+    SUPPLEMENT(EnumSet.of(SUPPLEMENT_REQUESTED)),
+    REQUEST_FINANCIAL_OBLIGATION(EnumSet.of(PROCESSING)),
+    MEET_FINANCIAL_OBLIGATION(EnumSet.of(FINANCIAL_OBLIGATION_REQUESTED)),
+    APPROVE(EnumSet.of(PROCESSING)),
+    MARK_RESULT_READY(EnumSet.of(PROCESSING)),
+    RETURN_RESULT(EnumSet.of(RESULT_READY)),
+    STOP(EnumSet.copyOf(NationalStatus.IN_HAND)),
+    WITHDRAW(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
+    EXTEND_DUE_DATE(EnumSet.copyOf(NationalStatus.IN_HAND)),
+    FLAG_AT_RISK(EnumSet.copyOf(NationalStatus.CLOCK_RUNNING)),
+    FLAG_OVERDUE(EnumSet.copyOf(NationalStatus.CLOCK_RUNNING));
+
+    private final Set<NationalStatus> allowedFrom;
+
+    Action(Set<NationalStatus> allowedFrom) {
+        this.allowedFrom = allowedFrom;
+    }
+
+    public boolean allowedFrom(NationalStatus status) {
+        return allowedFrom.contains(status);
+    }
+}

@@ -1,0 +1,75 @@
+package vn.motcua.dossier.deadlines;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * The rules that turn a procedure's processing time in working days into dates: a dossier
+ * received after the afternoon cut-off, or on a day off, counts from the next working day; the
+ * result is due on the N-th working day after that; a paused dossier keeps the working days it
+ * had left and gets them back when it resumes.
+ */
+public class DeadlinePolicy {
+    private final WorkingCalendar calendar;
+    private final ZoneId zone;
+    private final LocalTime cutOff;
+    private final int atRiskWorkingDays;
+
+    public DeadlinePolicy(WorkingCalendar calendar, ZoneId zone, LocalTime cutOff, int atRiskWorkingDays) {
+        this.calendar = calendar;
+        this.zone = zone;
+        this.cutOff = cutOff;
+        this.atRiskWorkingDays = atRiskWorkingDays;
+    }
+
+    /** The working day from which the processing time is counted. */
+    public LocalDate countingDay(Instant at) {
+        ZonedDateTime local = at.atZone(zone);
+        LocalDate day = local.toLocalDate();
+        if (!calendar.isWorkingDay(day)) {
+            return calendar.onOrAfter(day);
+        }
+        return local.toLocalTime().isBefore(cutOff) ? day : calendar.onOrAfter(day.plusDays(1));
+    }
+
+    public LocalDate dueDate(Instant receivedAt, int processingDays) {
+        return calendar.plusWorkingDays(countingDay(receivedAt), processingDays);
+    }
+
+    /** Working days left at a pause, to be given back on resume. */
+    public int workingDaysLeft(Instant at, LocalDate dueDate) {
+        return calendar.workingDaysBetween(today(at), dueDate);
+    }
+
+    public LocalDate resumedDueDate(Instant resumedAt, int workingDaysLeft) {
+        return calendar.plusWorkingDays(countingDay(resumedAt), workingDaysLeft);
+    }
+
+    public LocalDate today(Instant at) {
+        return at.atZone(zone).toLocalDate();
+    }
+
+    public boolean isOverdue(LocalDate dueDate, LocalDate today) {
+        return today.isAfter(dueDate);
+    }
+
+    public boolean isAtRisk(LocalDate dueDate, LocalDate today) {
+        return !isOverdue(dueDate, today) && calendar.workingDaysBetween(today, dueDate) <= atRiskWorkingDays;
+    }
+
+    /** Latest due date that counts as at risk today, for querying. */
+    public LocalDate atRiskHorizon(LocalDate today) {
+        return calendar.plusWorkingDays(today, atRiskWorkingDays);
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}

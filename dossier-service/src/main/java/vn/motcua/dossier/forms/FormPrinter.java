@@ -1,0 +1,98 @@
+package vn.motcua.dossier.forms;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Lays out an administrative form on A4 in the national style (agency and national motto at
+ * the top, title, then numbered lines), with an embedded TrueType font that has every
+ * Vietnamese letter, so diacritics print and copy correctly on any machine.
+ */
+class FormPrinter {
+    private final BaseFont regular;
+    private final BaseFont bold;
+
+    FormPrinter() {
+        this.regular = font("liberation/LiberationSerif-Regular.ttf");
+        this.bold = font("liberation/LiberationSerif-Bold.ttf");
+    }
+
+    private static BaseFont font(String resource) {
+        try (InputStream in = FormPrinter.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Font " + resource + " is not on the classpath (openpdf-fonts-extra)");
+            }
+            byte[] bytes = in.readAllBytes();
+            return BaseFont.createFont(resource.substring(resource.lastIndexOf('/') + 1), BaseFont.IDENTITY_H,
+                    BaseFont.EMBEDDED, BaseFont.CACHED, bytes, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A form's content: the agency issuing it, its number and title, and label–value lines. */
+    record Form(String agencyName, String number, String title, List<String[]> lines, String closing) {
+    }
+
+    byte[] print(Form form) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4, 56, 56, 48, 48);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            document.addTitle("Mẫu số " + form.number() + " — " + form.title());
+            document.addCreator("Một Cửa");
+            document.open();
+            document.add(header(form.agencyName()));
+            Paragraph number = new Paragraph("Mẫu số " + form.number(), new Font(regular, 10, Font.ITALIC));
+            number.setAlignment(Element.ALIGN_RIGHT);
+            document.add(number);
+            Paragraph title = new Paragraph(form.title(), new Font(bold, 14));
+            title.setAlignment(Element.ALIGN_CENTER);
+            title.setSpacingBefore(12);
+            title.setSpacingAfter(14);
+            document.add(title);
+            Font label = new Font(bold, 11);
+            Font value = new Font(regular, 11);
+            for (String[] line : form.lines()) {
+                Paragraph paragraph = new Paragraph();
+                paragraph.add(new com.lowagie.text.Chunk(line[0] + ": ", label));
+                paragraph.add(new com.lowagie.text.Chunk(line[1] == null ? "" : line[1], value));
+                paragraph.setSpacingAfter(4);
+                document.add(paragraph);
+            }
+            if (form.closing() != null) {
+                Paragraph closing = new Paragraph(form.closing(), new Font(regular, 11, Font.ITALIC));
+                closing.setSpacingBefore(12);
+                document.add(closing);
+            }
+            document.close();
+            writer.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("Cannot lay out form " + form.number(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private PdfPTable header(String agencyName) throws DocumentException {
+        PdfPTable table = new PdfPTable(new float[] {1, 1.3f});
+        table.setWidthPercentage(100);
+        table.getDefaultCell().setBorder(0);
+        table.getDefaultCell().setHorizontalAlignment(Element.ALIGN_CENTER);
+        table.addCell(new Paragraph(agencyName.toUpperCase(java.util.Locale.forLanguageTag("vi")), new Font(bold, 11)));
+        Paragraph motto = new Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", new Font(bold, 11));
+        table.addCell(motto);
+        return table;
+    }
+}

@@ -1,0 +1,37 @@
+package vn.motcua.dossier.forms;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.core.DossierAccess;
+import vn.motcua.kit.security.Caller;
+
+@RestController
+class FormsController {
+    private final Forms forms;
+    private final DossierAccess access;
+
+    FormsController(Forms forms, DossierAccess access) {
+        this.forms = forms;
+        this.access = access;
+    }
+
+    @Operation(summary = "A form of the dossier as a printable PDF: 01 receipt, 02 supplement request, 03 refusal, 04 apology and new date, 05 stop")
+    @GetMapping("/api/v1/dossiers/{code}/forms/{number:0[1-5]}")
+    @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader')")
+    ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number, Caller caller) {
+        Dossier dossier = access.visible(code, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("mau-" + number + "-" + code + ".pdf").build().toString())
+                .body(forms.print(dossier, number));
+    }
+}

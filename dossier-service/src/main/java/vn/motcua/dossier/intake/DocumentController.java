@@ -1,0 +1,68 @@
+package vn.motcua.dossier.intake;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+
+@RestController
+@RequestMapping("/api/v1/dossiers/{code}/documents")
+class DocumentController {
+    private final DocumentStore documents;
+
+    DocumentController(DocumentStore documents) {
+        this.documents = documents;
+    }
+
+    @Operation(summary = "Attach a PDF, PNG or JPEG file to a dossier (its owner while registering or supplementing; officers and specialists while they hold it)")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist')")
+    ResponseEntity<DossierDocument.DocumentInfo> upload(@PathVariable String code, @RequestParam String kind,
+            @RequestPart MultipartFile file, Caller caller) {
+        if (kind.isBlank() || kind.length() > 200) {
+            throw ApiProblem.badRequest("bad-kind", "kind names the document (e.g. a required document of the procedure), 1 to 200 characters");
+        }
+        try {
+            DossierDocument.DocumentInfo added = documents.add(code, kind, file.getOriginalFilename(), file.getBytes(), caller);
+            return ResponseEntity.created(URI.create("/api/v1/dossiers/" + code + "/documents/" + added.id())).body(added);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Operation(summary = "The files of a dossier (its owner, or staff of its agency)")
+    @GetMapping
+    @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader')")
+    List<DossierDocument.DocumentInfo> list(@PathVariable String code, Caller caller) {
+        return documents.list(code, caller);
+    }
+
+    @Operation(summary = "Download one file of a dossier")
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader')")
+    ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable String id, Caller caller) {
+        DossierDocument document = documents.get(code, id, caller);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(document.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(document.content());
+    }
+}

@@ -1,0 +1,128 @@
+package vn.motcua.dossier.stats;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import vn.motcua.dossier.core.Channel;
+import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.core.NationalStatus;
+import vn.motcua.dossier.core.ResultDelivery;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
+
+/**
+ * The figures provinces report per agency and period: dossiers received by channel, resolved
+ * early / on time / late, still in hand within time or overdue, results returned by post and
+ * the share of online submissions. Each dossier is counted under the period of the event
+ * being counted (reception, resolution, return).
+ */
+@Service
+public class Statistics {
+    private final MongoTemplate mongo;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
+
+    Statistics(MongoTemplate mongo, DeadlinePolicy deadlines, Clock clock) {
+        this.mongo = mongo;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /**
+     * @param onlineShare online receptions / all receptions, 0 when nothing was received
+     * @param inHandWithinTime received, not yet resolved, not past the due date (paused dossiers count here)
+     */
+    public record AgencyReport(String agencyCode, LocalDate from, LocalDate to, long received, long receivedOnline,
+            long receivedAtCounter, long receivedByPost, long resolved, long resolvedEarly, long resolvedOnTime,
+            long resolvedOverdue, long inHandWithinTime, long inHandOverdue, long returnedByPost, long notAccepted,
+            double onlineShare) {
+    }
+
+    /** Reports for the given agencies, or every agency with dossiers when the list is empty. */
+    public List<AgencyReport> report(List<String> agencyCodes, LocalDate from, LocalDate to) {
+        Instant start = from.atStartOfDay(deadlines.zone()).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(deadlines.zone()).toInstant();
+        Criteria inPeriod = new Criteria().orOperator(
+                where("receivedAt").gte(start).lt(end),
+                where("resolvedAt").gte(start).lt(end),
+                where("closedAt").gte(start).lt(end),
+                where("status").in(NationalStatus.IN_HAND.stream().map(Enum::name).toList()));
+        Criteria criteria = agencyCodes.isEmpty() ? inPeriod
+                : new Criteria().andOperator(where("agencyCode").in(agencyCodes), inPeriod);
+        Query query = new Query(criteria);
+        query.fields().include("agencyCode", "channel", "status", "receivedAt", "resolvedAt", "closedAt", "dueDate",
+                "returnedVia", "workingDaysLeftWhenPaused", "resultDelivery", "submittedAt");
+        Map<String, Tally> tallies = new TreeMap<>();
+        agencyCodes.forEach(code -> tallies.put(code, new Tally()));
+        LocalDate today = deadlines.today(clock.instant());
+        LocalDate asOf = to.isBefore(today) ? to : today;
+        for (Dossier dossier : mongo.find(query, Dossier.class)) {
+            tallies.computeIfAbsent(dossier.agencyCode(), code -> new Tally()).add(dossier, start, end, asOf);
+        }
+        return tallies.entrySet().stream().map(e -> e.getValue().report(e.getKey(), from, to)).toList();
+    }
+
+    private final class Tally {
+        final Map<Channel, Long> received = new EnumMap<>(Channel.class);
+        long early;
+        long onTime;
+        long late;
+        long inHandWithinTime;
+        long inHandOverdue;
+        long returnedByPost;
+        long notAccepted;
+
+        void add(Dossier d, Instant start, Instant end, LocalDate asOf) {
+            if (within(d.receivedAt(), start, end)) {
+                received.merge(d.channel(), 1L, Long::sum);
+            }
+            if (within(d.resolvedAt(), start, end) && d.dueDate() != null) {
+                LocalDate resolvedOn = deadlines.today(d.resolvedAt());
+                if (resolvedOn.isBefore(d.dueDate())) {
+                    early++;
+                } else if (resolvedOn.isEqual(d.dueDate())) {
+                    onTime++;
+                } else {
+                    late++;
+                }
+            }
+            if (NationalStatus.IN_HAND.contains(d.status()) && d.receivedAt() != null && d.receivedAt().isBefore(end)) {
+                if (!d.isPaused() && d.dueDate() != null && deadlines.isOverdue(d.dueDate(), asOf)) {
+                    inHandOverdue++;
+                } else {
+                    inHandWithinTime++;
+                }
+            }
+            if (d.status() == NationalStatus.RESULT_RETURNED && ResultDelivery.POST.name().equals(d.returnedVia())
+                    && within(d.closedAt(), start, end)) {
+                returnedByPost++;
+            }
+            if (d.status() == NationalStatus.NOT_ACCEPTED && within(d.closedAt(), start, end)) {
+                notAccepted++;
+            }
+        }
+
+        AgencyReport report(String agency, LocalDate from, LocalDate to) {
+            long online = received.getOrDefault(Channel.ONLINE, 0L);
+            long counter = received.getOrDefault(Channel.IN_PERSON, 0L);
+            long post = received.getOrDefault(Channel.POSTAL, 0L);
+            long all = online + counter + post;
+            double share = all == 0 ? 0 : Math.round(1000.0 * online / all) / 1000.0;
+            return new AgencyReport(agency, from, to, all, online, counter, post, early + onTime + late, early, onTime,
+                    late, inHandWithinTime, inHandOverdue, returnedByPost, notAccepted, share);
+        }
+    }
+
+    private static boolean within(Instant at, Instant start, Instant end) {
+        return at != null && !at.isBefore(start) && at.isBefore(end);
+    }
+}

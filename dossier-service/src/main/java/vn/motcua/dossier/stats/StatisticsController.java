@@ -1,0 +1,106 @@
+package vn.motcua.dossier.stats;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+
+/** Province-style reports: ops for any agency, a leader for their own. */
+@RestController
+@RequestMapping("/api/v1/statistics")
+class StatisticsController {
+    private static final int MAX_DAYS = 366;
+
+    private final Statistics statistics;
+    private final Catalog catalog;
+
+    StatisticsController(Statistics statistics, Catalog catalog) {
+        this.statistics = statistics;
+        this.catalog = catalog;
+    }
+
+    @Operation(summary = "Figures per agency for a period (inclusive dates, Vietnamese time)")
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ops', 'leader')")
+    List<Statistics.AgencyReport> report(
+            @Parameter(description = "Agency code; a leader may only ask for their own (the default), ops for any or all")
+            @RequestParam(required = false) String agencyCode,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Caller caller) {
+        return statistics.report(agencies(agencyCode, caller), checked(from, to), to);
+    }
+
+    @Operation(summary = "The same figures as CSV (UTF-8 with BOM, so spreadsheet programs show Vietnamese correctly)")
+    @GetMapping("/export.csv")
+    @PreAuthorize("hasAnyRole('ops', 'leader')")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String agencyCode,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Caller caller) {
+        List<Statistics.AgencyReport> reports = statistics.report(agencies(agencyCode, caller), checked(from, to), to);
+        String header = "agencyCode,agencyName,from,to,received,receivedOnline,receivedAtCounter,receivedByPost,"
+                + "resolved,resolvedEarly,resolvedOnTime,resolvedOverdue,inHandWithinTime,inHandOverdue,"
+                + "returnedByPost,notAccepted,onlineShare";
+        String rows = reports.stream().map(r -> String.join(",", r.agencyCode(),
+                        quoted(catalog.agency(r.agencyCode()).map(a -> a.name()).orElse("")), r.from().toString(),
+                        r.to().toString(), n(r.received()), n(r.receivedOnline()), n(r.receivedAtCounter()),
+                        n(r.receivedByPost()), n(r.resolved()), n(r.resolvedEarly()), n(r.resolvedOnTime()),
+                        n(r.resolvedOverdue()), n(r.inHandWithinTime()), n(r.inHandOverdue()), n(r.returnedByPost()),
+                        n(r.notAccepted()), String.valueOf(r.onlineShare())))
+                .collect(Collectors.joining("\r\n"));
+        byte[] body = ("\uFEFF" + header + "\r\n" + rows + (rows.isEmpty() ? "" : "\r\n")).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("thong-ke-" + from + "-" + to + ".csv").build().toString())
+                .body(body);
+    }
+
+    private List<String> agencies(String agencyCode, Caller caller) {
+        if (agencyCode != null && catalog.agency(agencyCode).isEmpty()) {
+            throw ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode).with("agencyCode", agencyCode);
+        }
+        if (caller.has(Role.OPS)) {
+            return agencyCode == null ? List.of() : List.of(agencyCode);
+        }
+        if (caller.agency() == null || (agencyCode != null && !agencyCode.equals(caller.agency()))) {
+            throw ApiProblem.forbidden("A leader sees the statistics of their own agency only");
+        }
+        return List.of(caller.agency());
+    }
+
+    private static LocalDate checked(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ApiProblem.badRequest("bad-date-range", "to is before from");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw ApiProblem.badRequest("period-too-long", "A report covers at most " + MAX_DAYS + " days");
+        }
+        return from;
+    }
+
+    private static String n(long value) {
+        return String.valueOf(value);
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}

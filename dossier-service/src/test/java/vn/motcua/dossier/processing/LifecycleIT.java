@@ -1,0 +1,254 @@
+package vn.motcua.dossier.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.specialist;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.DossierFlow;
+import vn.motcua.dossier.core.DossierRepository;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class LifecycleIT {
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    DossierRepository dossiers;
+    @Autowired
+    DeadlinePolicy deadlines;
+
+    DossierFlow flow;
+
+    @BeforeEach
+    void setUp() {
+        flow = new DossierFlow(mvc, json);
+    }
+
+    @Test
+    void aDossierGoesFromSubmissionThroughSupplementToItsReturnedResult() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+
+        JsonNode received = flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        assertThat(received.get("nationalStatus").asInt()).isEqualTo(2);
+        LocalDate due = LocalDate.parse(received.get("dueDate").asString());
+        var receivedAt = dossiers.findById(code).orElseThrow().receivedAt();
+        assertThat(due).isEqualTo(deadlines.dueDate(receivedAt, 10));
+        assertThat(received.get("forms").toString()).contains("01");
+
+        assertThat(flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN))
+                .get("nationalStatus").asInt()).isEqualTo(4);
+        JsonNode paused = flow.step(code, "supplement-request",
+                "{\"reason\": \"Thiếu bản sao có chứng thực\", \"documents\": [\"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}",
+                specialist(AGENCY_THUONG_TIN));
+        assertThat(paused.get("nationalStatus").asInt()).isEqualTo(5);
+        assertThat(paused.get("paused").asBoolean()).isTrue();
+
+        JsonNode resumed = flow.step(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1));
+        assertThat(resumed.get("nationalStatus").asInt()).isEqualTo(4);
+        assertThat(resumed.get("paused").asBoolean()).isFalse();
+        assertThat(LocalDate.parse(resumed.get("dueDate").asString())).isAfterOrEqualTo(due);
+
+        flow.step(code, "approval", "{\"note\": \"Đồng ý\"}", leader(AGENCY_THUONG_TIN));
+        assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(9);
+        JsonNode returned = flow.step(code, "return", null, officer(AGENCY_THUONG_TIN));
+        assertThat(returned.get("nationalStatus").asInt()).isEqualTo(10);
+
+        List<ConsumerRecord<String, String>> events = KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 7,
+                Duration.ofSeconds(20));
+        assertThat(events).map(r -> KafkaProbe.header(r, CloudEventHeaders.TYPE)).containsExactly(
+                "DossierSubmitted", "DossierReceived", "DossierProcessingStarted", "DossierSupplementRequested",
+                "DossierSupplemented", "DossierResultReady", "DossierReturned");
+        JsonNode returnedEvent = json.readTree(events.getLast().value());
+        assertThat(returnedEvent.at("/dossier/nationalStatus").asInt()).isEqualTo(10);
+        assertThat(returnedEvent.at("/dossier/agencyCode").asString()).isEqualTo(AGENCY_THUONG_TIN);
+        assertThat(returnedEvent.at("/dossier/channel").asInt()).isEqualTo(2);
+        assertThat(returnedEvent.at("/dossier/resultDelivery").asString()).isEqualTo("COUNTER");
+
+        JsonNode history = flow.getJson("/api/v1/dossiers/" + code + "/history", citizen(CITIZEN_1));
+        assertThat(history).hasSize(8);
+        assertThat(history.get(1).get("action").asString()).isEqualTo("RECEIVE");
+        assertThat(history.get(3).get("role").asString()).isEqualTo("specialist");
+        assertThat(history.get(3).get("reason").asString()).isEqualTo("Thiếu bản sao có chứng thực");
+        JsonNode verification = flow.getJson("/api/v1/dossiers/" + code + "/history/verification", leader(AGENCY_THUONG_TIN));
+        assertThat(verification.get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("entries").asInt()).isEqualTo(8);
+
+        String receipt = pdfText(code, "01");
+        assertThat(receipt).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code, "Nguyễn Văn An",
+                "Cấp giấy phép bán lẻ rượu", "Đơn đề nghị cấp giấy phép", "UBND HUYỆN THƯỜNG TÍN");
+        assertThat(pdfText(code, "02")).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Thiếu bản sao có chứng thực");
+    }
+
+    private String pdfText(String code, String form) throws Exception {
+        byte[] pdf = mvc.perform(get("/api/v1/dossiers/" + code + "/forms/" + form).with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void anIllegalStepIsAConflictNamingTheCurrentStatusAndChangesNothing() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        long version = dossiers.findById(code).orElseThrow().version();
+        flow.tryStep(code, "return", null, officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isConflict()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:illegal-transition"))
+                .andExpect(jsonPath("$.currentStatus").value(1))
+                .andExpect(jsonPath("$.currentStatusName").value("NEWLY_REGISTERED"));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
+        flow.tryStep(code, "result", null, specialist(AGENCY_THUONG_TIN))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not approved")));
+        assertThat(dossiers.findById(code).orElseThrow().version()).isEqualTo(version + 2);
+    }
+
+    @Test
+    void onlyTheRightRoleOfTheRightAgencyOrTheOwnerTakesAStep() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        long version = dossiers.findById(code).orElseThrow().version();
+        flow.tryStep(code, "reception", null, specialist(AGENCY_THUONG_TIN))
+                .andExpect(status().isForbidden()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        flow.tryStep(code, "reception", null, officer(AGENCY_JUSTICE))
+                .andExpect(status().isNotFound());
+        flow.tryStep(code, "reception", null, citizen(CITIZEN_1))
+                .andExpect(status().isForbidden());
+        flow.tryStep(code, "reception", null, vn.motcua.testinfra.CallerMother.portal())
+                .andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/dossiers/" + code + "/reception"))
+                .andExpect(status().isUnauthorized()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        flow.tryStep(code, "withdrawal", "{\"reason\": \"x\"}", citizen(CITIZEN_2))
+                .andExpect(status().isNotFound());
+        flow.tryStep(code, "withdrawal", "{\"reason\": \"x\"}", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/history/verification").with(citizen(CITIZEN_1)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/history").with(citizen(CITIZEN_2)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/forms/01").with(officer(AGENCY_JUSTICE)))
+                .andExpect(status().isNotFound());
+        assertThat(dossiers.findById(code).orElseThrow().version()).isEqualTo(version);
+    }
+
+    @Test
+    void receptionChecksTheRequiredDocumentsAndRefusalIssuesForm03() throws Exception {
+        String code = flow.submit(vn.motcua.dossier.intake.SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        flow.tryStep(code, "reception", null, officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:required-documents-missing"))
+                .andExpect(jsonPath("$.missingDocuments.length()").value(2));
+        assertThat(dossiers.findById(code).orElseThrow().status().code()).isEqualTo(1);
+
+        flow.tryStep(code, "refusal", "{\"reason\": \"\"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isBadRequest());
+        JsonNode refused = flow.step(code, "refusal", "{\"reason\": \"Hồ sơ không thuộc thẩm quyền giải quyết\"}",
+                officer(AGENCY_THUONG_TIN));
+        assertThat(refused.get("nationalStatus").asInt()).isEqualTo(3);
+        assertThat(refused.get("forms").toString()).isEqualTo("[\"03\"]");
+        mvc.perform(get("/api/v1/dossiers/" + code + "/forms/01").with(citizen(CITIZEN_1)))
+                .andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        assertThat(pdfText(code, "03")).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+                "Hồ sơ không thuộc thẩm quyền giải quyết");
+        KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())
+                && "DossierRejected".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
+
+        // Paper documents listed by the officer count too.
+        String paper = flow.submit(vn.motcua.dossier.intake.SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        flow.step(paper, "reception", "{\"paperDocuments\": [\"Đơn đề nghị cấp giấy phép\", \"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}",
+                officer(AGENCY_THUONG_TIN));
+    }
+
+    @Test
+    void aStaleIfMatchIsRefusedWithoutChangingTheDossier() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        String etag = mvc.perform(get("/api/v1/dossiers/" + code).with(officer(AGENCY_THUONG_TIN)))
+                .andReturn().getResponse().getHeader("ETag");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/dossiers/" + code + "/reception").header("If-Match", etag)
+                        .with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/dossiers/" + code + "/refusal").header("If-Match", etag)
+                        .contentType("application/json").content("{\"reason\": \"trễ\"}")
+                        .with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:stale-version"))
+                .andExpect(jsonPath("$.currentStatus").value(2));
+        assertThat(dossiers.findById(code).orElseThrow().status().code()).isEqualTo(2);
+    }
+
+    @Test
+    void aDelayIssuesForm04AndAnEventAndTheOwnerWithdrawsWhileAllowed() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        JsonNode received = flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        LocalDate due = LocalDate.parse(received.get("dueDate").asString());
+        LocalDate newDue = deadlines.calendar().plusWorkingDays(due, 3);
+
+        flow.tryStep(code, "due-date-extension", "{\"newDueDate\": \"" + due + "\", \"reason\": \"x\"}",
+                officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:invalid-due-date"));
+        JsonNode extended = flow.step(code, "due-date-extension",
+                "{\"newDueDate\": \"" + newDue + "\", \"reason\": \"Cần xác minh thực địa\"}", officer(AGENCY_THUONG_TIN));
+        assertThat(extended.get("dueDate").asString()).isEqualTo(newDue.toString());
+        assertThat(pdfText(code, "04")).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Cần xác minh thực địa",
+                newDue.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        ConsumerRecord<String, String> event = KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())
+                && "DossierDueDateExtended".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
+        assertThat(json.readTree(event.value()).get("previousDueDate").asString()).isEqualTo(due.toString());
+
+        JsonNode withdrawn = flow.step(code, "withdrawal", "{\"reason\": \"Không còn nhu cầu\"}", citizen(CITIZEN_1));
+        assertThat(withdrawn.get("nationalStatus").asInt()).isEqualTo(7);
+        flow.tryStep(code, "withdrawal", "{\"reason\": \"again\"}", citizen(CITIZEN_1))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.currentStatus").value(7));
+    }
+
+    @Test
+    void stoppingProcessingIssuesForm05() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", leader(AGENCY_THUONG_TIN));
+        flow.tryStep(code, "stop", "{\"reason\": \"x\"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        JsonNode stopped = flow.step(code, "stop", "{\"reason\": \"Người nộp đề nghị dừng\"}", leader(AGENCY_THUONG_TIN));
+        assertThat(stopped.get("nationalStatus").asInt()).isEqualTo(8);
+        assertThat(pdfText(code, "05")).contains("PHIẾU DỪNG XỬ LÝ HỒ SƠ", "Người nộp đề nghị dừng");
+    }
+}

@@ -86,7 +86,12 @@ public class Lifecycle {
 
     public Dossier returnResult(String code, Caller caller, Long ifMatch) {
         return asStaff(code, caller, ifMatch, new Role[] {Role.OFFICER},
-                (dossier, actor, now) -> dossier.returnResult(actor, dossier.resultDelivery(), now));
+                (dossier, actor, now) -> dossier.returnResult(actor, handedOver(dossier), now));
+    }
+
+    /** What an officer records: handed over online, or at the counter; a postal return is confirmed by the operator. */
+    private static ResultDelivery handedOver(Dossier dossier) {
+        return dossier.resultDelivery() == ResultDelivery.ONLINE ? ResultDelivery.ONLINE : ResultDelivery.COUNTER;
     }
 
     public Dossier stop(String code, Caller caller, Long ifMatch, String reason) {

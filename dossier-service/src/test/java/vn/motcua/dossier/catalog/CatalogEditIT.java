@@ -1,0 +1,88 @@
+package vn.motcua.dossier.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.ops;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.DossierFlow;
+import vn.motcua.dossier.core.DossierRepository;
+import vn.motcua.testinfra.InfrastructureTest;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class CatalogEditIT {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    DossierRepository dossiers;
+
+    private static String definition(String code, int processingDays) {
+        return """
+                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "DISTRICT",
+                 "onlineLevel": 4, "processingDays": %d, "fees": [], "feeTiming": null, "acceptByPost": true,
+                 "returnByPost": true, "inPersonSignature": false, "paperOriginalRequired": false,
+                 "urgentCounter": false, "requiredDocuments": ["Văn bản đề nghị"]}
+                """.formatted(code, processingDays);
+    }
+
+    @Test
+    void opsPublishNewVersionsAndADossierKeepsTheVersionItWasAcceptedUnder() throws Exception {
+        String code = "2.0" + (int) (10000 + Math.random() * 89999);
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).content(definition(code, 5)).with(leader(AGENCY_THUONG_TIN)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).content(definition(code, 500)).with(ops()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).content(definition(code, 5)).with(ops()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(1));
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).content(definition(code, 5)).with(ops()))
+                .andExpect(status().isConflict());
+
+        DossierFlow flow = new DossierFlow(mvc, json);
+        String dossier = flow.submit(vn.motcua.dossier.intake.SubmissionMother.body(code, AGENCY_THUONG_TIN, CITIZEN_1,
+                "a@example.com"), citizen(CITIZEN_1));
+
+        mvc.perform(put("/api/v1/procedures/" + code).contentType(MediaType.APPLICATION_JSON).content(definition(code, 8)).with(ops()))
+                .andExpect(status().isPreconditionRequired());
+        mvc.perform(put("/api/v1/procedures/" + code).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                        .content(definition(code, 8)).with(citizen(CITIZEN_1)))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/procedures/" + code).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                        .content(definition(code, 8)).with(ops()))
+                .andExpect(status().isOk()).andExpect(header().string("ETag", "\"2\""))
+                .andExpect(jsonPath("$.processingDays").value(8));
+        mvc.perform(put("/api/v1/procedures/" + code).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                        .content(definition(code, 9)).with(ops()))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.currentVersion").value(2));
+
+        mvc.perform(get("/api/v1/procedures/" + code + "/versions/1").with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.processingDays").value(5));
+        var kept = dossiers.findById(dossier).orElseThrow();
+        assertThat(kept.catalogVersion()).isEqualTo(1);
+        assertThat(kept.processingDays()).isEqualTo(5);
+
+        // Searching ignores diacritics and filters by the agency that would handle it.
+        mvc.perform(get("/api/v1/procedures").param("name", "le hoi").param("agencyCode", AGENCY_THUONG_TIN).with(citizen(CITIZEN_1)))
+                .andExpect(jsonPath("$[?(@.code == '" + code + "')]").exists());
+        mvc.perform(get("/api/v1/procedures").param("name", "le hoi").param("agencyCode", "000.00.01.H29").with(citizen(CITIZEN_1)))
+                .andExpect(jsonPath("$[?(@.code == '" + code + "')]").doesNotExist());
+    }
+}

@@ -1,0 +1,132 @@
+package vn.motcua.dossier.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.specialist;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.DossierFlow;
+import vn.motcua.dossier.core.DossierRepository;
+import vn.motcua.testinfra.InfrastructureTest;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class DocumentsAndPaperIntakeIT {
+    private static final String PROBLEM_JSON = "application/problem+json";
+    /** Đăng ký hộ kinh doanh: district, fully online (level 4), not on the urgent list. */
+    private static final String HOUSEHOLD_BUSINESS = "2.000009";
+    /** Cấp GCN quyền sử dụng đất lần đầu: district, level 2 (not online), not by post. */
+    private static final String LAND_CERTIFICATE = "2.000016";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    DossierRepository dossiers;
+    @Autowired
+    MongoTemplate mongo;
+
+    DossierFlow flow;
+
+    @BeforeEach
+    void setUp() {
+        flow = new DossierFlow(mvc, json);
+    }
+
+    @Test
+    void filesAreCheckedByContentAndSizeAndReadOnlyByThoseWhoSeeTheDossier() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        long before = mongo.getCollection("dossier_documents").countDocuments();
+
+        flow.upload(code, "Đơn", "don.pdf", "MZ\u0090 this is an executable".getBytes(StandardCharsets.ISO_8859_1),
+                        citizen(CITIZEN_1))
+                .andExpect(status().isUnsupportedMediaType()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:file-type-not-allowed"));
+        byte[] big = new byte[5 * 1024 * 1024 + 1];
+        System.arraycopy(DossierFlow.PDF, 0, big, 0, DossierFlow.PDF.length);
+        flow.upload(code, "Đơn", "big.pdf", big, citizen(CITIZEN_1))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:file-too-large"));
+        flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_2)).andExpect(status().isNotFound());
+        flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        assertThat(mongo.getCollection("dossier_documents").countDocuments()).isEqualTo(before);
+
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        String body = flow.upload(code, "Ảnh chụp", "anh.jpg", png, citizen(CITIZEN_1))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contentType").value("image/png"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String id = json.readTree(body).get("id").asString();
+        byte[] downloaded = mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + id).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(content().contentType("image/png"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(downloaded).isEqualTo(png);
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + id).with(citizen(CITIZEN_2)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].kind").value("Ảnh chụp"))
+                .andExpect(jsonPath("$[0].content").doesNotExist());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents")).andExpect(status().isUnauthorized());
+
+        // Once refused, the dossier takes no more files.
+        flow.step(code, "refusal", "{\"reason\": \"Sai thẩm quyền\"}", officer(AGENCY_THUONG_TIN));
+        flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.currentStatus").value(3));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions paper(String procedure, String channel,
+            RequestPostProcessor who) throws Exception {
+        return mvc.perform(post("/api/v1/dossiers/paper").param("channel", channel)
+                .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .content(SubmissionMother.body(procedure, AGENCY_THUONG_TIN, CITIZEN_2, "b@example.com")).with(who));
+    }
+
+    @Test
+    void theCounterTakesOnlyWhatIsNotOnlineAndThePostOnlyWhatMayComeByPost() throws Exception {
+        long before = dossiers.count();
+        paper(HOUSEHOLD_BUSINESS, "IN_PERSON", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:submit-online"))
+                .andExpect(jsonPath("$.onlineSubmission").value("/api/v1/dossiers"));
+        paper(LAND_CERTIFICATE, "BY_POST", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:not-by-post"));
+        paper(LAND_CERTIFICATE, "IN_PERSON", specialist(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        paper(LAND_CERTIFICATE, "IN_PERSON", citizen(CITIZEN_2)).andExpect(status().isForbidden());
+        paper(LAND_CERTIFICATE, "IN_PERSON", officer(AGENCY_JUSTICE)).andExpect(status().isForbidden());
+        paper(LAND_CERTIFICATE, "BY_FAX", officer(AGENCY_THUONG_TIN)).andExpect(status().isBadRequest());
+        assertThat(dossiers.count()).isEqualTo(before);
+
+        paper(LAND_CERTIFICATE, "IN_PERSON", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.channel").value("IN_PERSON"))
+                .andExpect(jsonPath("$.nationalStatus").value(1));
+        paper(HOUSEHOLD_BUSINESS, "BY_POST", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.channel").value("POSTAL"));
+        // The applicant owns the dossier the officer registered.
+        mvc.perform(get("/api/v1/dossiers").with(citizen(CITIZEN_2)))
+                .andExpect(jsonPath("$.items[?(@.channel == 'IN_PERSON')]").exists());
+    }
+}

@@ -1,0 +1,75 @@
+package vn.motcua.dossier.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.ops;
+import static vn.motcua.testinfra.CallerMother.specialist;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.DossierFlow;
+import vn.motcua.testinfra.InfrastructureTest;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class StatisticsIT {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void receptionsAndResolutionsAreCountedPerAgencyAsJsonAndCsv() throws Exception {
+        DossierFlow flow = new DossierFlow(mvc, json);
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        String period = "?from=" + today + "&to=" + today;
+        JsonNode before = flow.getJson("/api/v1/statistics" + period, leader(AGENCY_THUONG_TIN)).get(0);
+
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"s1\"}", officer(AGENCY_THUONG_TIN));
+        flow.step(code, "approval", null, leader(AGENCY_THUONG_TIN));
+        flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN));
+        String refused = flow.submit(vn.motcua.dossier.intake.SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        flow.step(refused, "refusal", "{\"reason\": \"Không đủ điều kiện\"}", officer(AGENCY_THUONG_TIN));
+
+        JsonNode after = flow.getJson("/api/v1/statistics" + period, leader(AGENCY_THUONG_TIN)).get(0);
+        assertThat(after.get("agencyCode").asString()).isEqualTo(AGENCY_THUONG_TIN);
+        assertThat(after.get("receivedOnline").asLong()).isEqualTo(before.get("receivedOnline").asLong() + 1);
+        assertThat(after.get("resolvedEarly").asLong()).isEqualTo(before.get("resolvedEarly").asLong() + 1);
+        assertThat(after.get("notAccepted").asLong()).isEqualTo(before.get("notAccepted").asLong() + 1);
+        assertThat(after.get("onlineShare").asDouble()).isBetween(0.0, 1.0);
+
+        String csv = mvc.perform(get("/api/v1/statistics/export.csv" + period + "&agencyCode=" + AGENCY_THUONG_TIN).with(ops()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFagencyCode,agencyName,");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow())
+                .startsWith(AGENCY_THUONG_TIN + ",\"UBND huyện Thường Tín\"," + today)
+                .contains("," + after.get("receivedOnline").asLong() + ",");
+
+        mvc.perform(get("/api/v1/statistics" + period + "&agencyCode=" + AGENCY_JUSTICE).with(leader(AGENCY_THUONG_TIN)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/statistics" + period).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/statistics" + period).with(citizen(CITIZEN_1))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/statistics" + period)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/statistics?from=2026-02-01&to=2026-01-01").with(ops())).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/statistics" + period + "&agencyCode=nope").with(ops())).andExpect(status().isUnprocessableContent());
+    }
+}

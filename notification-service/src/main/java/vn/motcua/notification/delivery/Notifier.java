@@ -14,7 +14,17 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.Topics;
+import java.util.function.Function;
+import vn.motcua.events.Event;
+import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.kit.messaging.EventReader;
 import vn.motcua.kit.messaging.IdempotentWrites;
@@ -65,7 +75,29 @@ class Notifier {
             DossierSubmitted dossier = event.data();
             notify(event.eventId(), dossier.ownerCitizenId(), dossier.dossierCode(),
                     templates.dossierSubmitted(dossier), dossier.applicant().email());
+            return;
         }
+        tellOwner(record, DossierReceived.class, DossierReceived::dossier, templates::dossierReceived);
+        tellOwner(record, DossierRejected.class, DossierRejected::dossier, templates::dossierRejected);
+        tellOwner(record, DossierSupplementRequested.class, DossierSupplementRequested::dossier, templates::supplementRequested);
+        tellOwner(record, DossierResultReady.class, DossierResultReady::dossier, templates::resultReady);
+        tellOwner(record, DossierDueDateExtended.class, DossierDueDateExtended::dossier, templates::dueDateExtended);
+        tellOwner(record, DossierReturned.class, DossierReturned::dossier, templates::returned);
+        tellOwner(record, DossierStopped.class, DossierStopped::dossier, templates::stopped);
+    }
+
+    /** A step of the dossier the owner must hear about; their address is known from its submission. */
+    private <T extends Event> void tellOwner(ConsumerRecord<String, String> record, Class<T> type,
+            Function<T, DossierSnapshot> dossierOf, Function<T, Message> template) {
+        if (!reader.is(record, type)) {
+            return;
+        }
+        IncomingEvent<T> event = reader.read(record, type);
+        DossierSnapshot dossier = dossierOf.apply(event.data());
+        Recipient recipient = recipients.find(dossier.ownerCitizenId())
+                .orElseThrow(() -> new RecipientNotYetKnown(dossier.ownerCitizenId()));
+        notify(event.eventId(), dossier.ownerCitizenId(), dossier.dossierCode(), template.apply(event.data()),
+                recipient.email());
     }
 
     @KafkaListener(topics = Topics.PAYMENT)

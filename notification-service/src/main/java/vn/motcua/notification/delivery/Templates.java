@@ -7,7 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import java.time.LocalDate;
+import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.notification.inbox.Message;
 
@@ -47,6 +55,78 @@ class Templates {
 
                 Ông/Bà có thể thanh toán trực tuyến, hoặc nộp cho nhân viên bưu điện khi họ đến nhận hồ sơ.
                 """.formatted(payment.dossierCode(), money(payment.amount()), date(payment.payBy())));
+    }
+
+    Message dossierReceived(DossierReceived event) {
+        return new Message("dossier-received", "Hồ sơ " + code(event.dossier()) + " đã được tiếp nhận",
+                """
+                Hồ sơ %s đã được cơ quan tiếp nhận.
+                Ngày hẹn trả kết quả: %s
+
+                Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01) có trong mục hồ sơ của Ông/Bà.
+                """.formatted(code(event.dossier()), day(event.dueDate())));
+    }
+
+    Message dossierRejected(DossierRejected event) {
+        return new Message("dossier-rejected", "Hồ sơ " + code(event.dossier()) + " không được tiếp nhận",
+                """
+                Hồ sơ %s không được tiếp nhận.
+                Lý do: %s
+
+                Phiếu từ chối tiếp nhận (mẫu 03) có trong mục hồ sơ của Ông/Bà.
+                """.formatted(code(event.dossier()), event.reason()));
+    }
+
+    Message supplementRequested(DossierSupplementRequested event) {
+        return new Message("dossier-supplement-requested", "Hồ sơ " + code(event.dossier()) + " cần bổ sung",
+                """
+                Hồ sơ %s cần được bổ sung, hoàn thiện.
+                Lý do: %s
+                Giấy tờ cần bổ sung: %s
+
+                Thời hạn giải quyết tạm dừng cho đến khi Ông/Bà bổ sung (phiếu yêu cầu bổ sung, mẫu 02).
+                """.formatted(code(event.dossier()), event.reason(), String.join("; ", event.documentsRequested())));
+    }
+
+    Message resultReady(DossierResultReady event) {
+        String how = switch (event.dossier().resultDelivery()) {
+            case "POST" -> "Kết quả sẽ được gửi đến Ông/Bà qua dịch vụ bưu chính công ích.";
+            case "ONLINE" -> "Ông/Bà nhận kết quả trực tuyến trong mục hồ sơ.";
+            default -> "Mời Ông/Bà đến bộ phận một cửa để nhận kết quả.";
+        };
+        return new Message("dossier-result-ready", "Hồ sơ " + code(event.dossier()) + " đã có kết quả",
+                "Hồ sơ %s đã được giải quyết xong.\n%s\n".formatted(code(event.dossier()), how));
+    }
+
+    Message dueDateExtended(DossierDueDateExtended event) {
+        return new Message("dossier-due-date-extended", "Xin lỗi: hồ sơ " + code(event.dossier()) + " được hẹn lại ngày trả kết quả",
+                """
+                Cơ quan chân thành xin lỗi Ông/Bà vì hồ sơ %s chưa giải quyết được đúng hẹn.
+                Lý do: %s
+                Ngày hẹn trả kết quả mới: %s (trước đây: %s)
+
+                Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) có trong mục hồ sơ của Ông/Bà.
+                """.formatted(code(event.dossier()), event.reason(), day(event.newDueDate()), day(event.previousDueDate())));
+    }
+
+    Message returned(DossierReturned event) {
+        return new Message("dossier-returned", "Hồ sơ " + code(event.dossier()) + " đã trả kết quả",
+                "Kết quả của hồ sơ %s đã được trả cho Ông/Bà ngày %s.\n".formatted(code(event.dossier()),
+                        date(event.returnedAt())));
+    }
+
+    Message stopped(DossierStopped event) {
+        return new Message("dossier-stopped", "Hồ sơ " + code(event.dossier()) + " đã dừng xử lý",
+                "Hồ sơ %s đã dừng xử lý.\nLý do: %s\nPhiếu dừng xử lý (mẫu 05) có trong mục hồ sơ của Ông/Bà.\n"
+                        .formatted(code(event.dossier()), event.reason()));
+    }
+
+    private static String code(vn.motcua.events.dossier.DossierSnapshot dossier) {
+        return dossier.dossierCode();
+    }
+
+    private static String day(LocalDate day) {
+        return day == null ? "—" : DateTimeFormatter.ofPattern("dd/MM/yyyy").format(day);
     }
 
     private String date(Instant instant) {

@@ -84,6 +84,27 @@ class NotifierIT {
     }
 
     @Test
+    void aDelayReachesTheOwnerAsAnApologyWithTheNewDate() throws Exception {
+        String code = EventMother.newDossierCode();
+        String email = "an." + OWNER + "@example.com";
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, OWNER, 0)));
+        var dossier = new vn.motcua.events.dossier.DossierSnapshot(code, "2.000018", "000.10.20.H29", OWNER, 2, "COUNTER", 4);
+        KafkaProbe.send(EventMother.record(new vn.motcua.events.dossier.DossierDueDateExtended(dossier,
+                java.time.LocalDate.parse("2026-12-01"), java.time.LocalDate.parse("2026-12-04"),
+                "Cần xác minh thực địa", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream()
+                .anyMatch(m -> subject(m).startsWith("Xin lỗi") && subject(m).contains(code)));
+        MimeMessage apology = mailsTo(email).stream().filter(m -> subject(m).startsWith("Xin lỗi") && subject(m).contains(code))
+                .findFirst().orElseThrow();
+        assertThat(apology.getContent().toString()).contains("Cần xác minh thực địa").contains("04/12/2026")
+                .contains("01/12/2026").contains("mẫu 04");
+        mvc.perform(get("/api/v1/notifications").with(citizen(OWNER)))
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(
+                        org.hamcrest.Matchers.hasItem("dossier-due-date-extended")));
+    }
+
+    @Test
     void nobodyElseReadsACitizensNotifications() throws Exception {
         String code = EventMother.newDossierCode();
         KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, OWNER, 0)));

@@ -4,7 +4,20 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +47,39 @@ final class Observations {
         } catch (MessagingException e) {
             return "";
         }
+    }
+
+    /** The events published about one dossier, in order, read from the start of the dossier topic. */
+    static List<ConsumerRecord<String, String>> dossierEvents(String code, int expected) {
+        Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.stack().config().kafkaBootstrap(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DOSSIER).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (found.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (code.equals(header(record, CloudEventHeaders.SUBJECT))) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    static List<String> dossierEventTypes(String code, int expected) {
+        return dossierEvents(code, expected).stream().map(r -> header(r, CloudEventHeaders.TYPE)).toList();
+    }
+
+    static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     static JsonNode awaitJson(Supplier<Response> call, Predicate<JsonNode> done) {

@@ -53,26 +53,9 @@ class RedeliveryIT {
     }
 
     private ConsumerRecord<String, String> submittedEventOf(String code) {
-        Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DOSSIER).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (code.equals(header(record, CloudEventHeaders.SUBJECT))
-                            && header(record, CloudEventHeaders.TYPE).endsWith("DossierSubmitted")) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("No DossierSubmitted for " + code + " on " + Topics.DOSSIER);
+        return Observations.dossierEvents(code, 1).stream()
+                .filter(record -> "DossierSubmitted".equals(Observations.header(record, CloudEventHeaders.TYPE)))
+                .findFirst().orElseThrow(() -> new AssertionError("No DossierSubmitted for " + code + " on " + Topics.DOSSIER));
     }
 
     private RecordMetadata redeliver(ConsumerRecord<String, String> original) throws Exception {
@@ -99,8 +82,4 @@ class RedeliveryIT {
         }
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

@@ -1,0 +1,164 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.systemtests.Observations.awaitJson;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.localstack.GatewayClient;
+import vn.motcua.localstack.GatewayClient.Response;
+
+/**
+ * Dossiers through their whole life, through the gateway, each step taken by the Keycloak user
+ * whose job it is: the citizen, the counter officer, the specialist and the leader.
+ */
+@ExtendWith(Platform.class)
+class DossierLifecycleIT {
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final List<String> REQUIRED = List.of("Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh");
+
+    private final GatewayClient gateway = Platform.client();
+    private static String citizen;
+    private static String officer;
+    private static String specialist;
+    private static String leader;
+
+    @BeforeAll
+    static void tokens() {
+        GatewayClient gateway = Platform.client();
+        citizen = gateway.userToken("citizen1");
+        officer = gateway.userToken("officer1");
+        specialist = gateway.userToken("specialist1");
+        leader = gateway.userToken("leader1");
+    }
+
+    private String submit() {
+        Response submitted = gateway.post("/api/v1/dossiers", citizen,
+                DossierRequestMother.liquorLicenceForCitizen1().replace("\"POST\"", "\"COUNTER\""), UUID.randomUUID().toString());
+        assertThat(submitted.status()).isEqualTo(201);
+        return submitted.json().get("code").asString();
+    }
+
+    private JsonNode step(String code, String step, String token, String body) {
+        Response response = gateway.post("/api/v1/dossiers/" + code + "/" + step, token, body == null ? "{}" : body, null);
+        assertThat(response.status()).as("%s: %s", step, response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void aDossierGoesFromOnlineSubmissionToItsReturnedResult() throws Exception {
+        String code = submit();
+        for (String kind : REQUIRED) {
+            assertThat(upload(code, kind).statusCode()).isEqualTo(201);
+        }
+
+        JsonNode received = step(code, "reception", officer, null);
+        assertThat(received.get("nationalStatus").asInt()).isEqualTo(2);
+        LocalDate due = LocalDate.parse(received.get("dueDate").asString());
+        assertThat(due).isAfter(LocalDate.now().minusDays(1));
+        assertThat(pdfText(code, "01", citizen)).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code, "Nguyễn Văn An");
+
+        assertThat(step(code, "assignment", officer, "{\"assignee\": \"specialist1\"}").get("nationalStatus").asInt()).isEqualTo(4);
+        JsonNode paused = step(code, "supplement-request", specialist,
+                "{\"reason\": \"Bản sao chưa chứng thực\", \"documents\": [\"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}");
+        assertThat(paused.get("nationalStatus").asInt()).isEqualTo(5);
+        assertThat(paused.get("paused").asBoolean()).isTrue();
+        assertThat(pdfText(code, "02", citizen)).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Bản sao chưa chứng thực");
+        assertThat(upload(code, REQUIRED.get(1)).statusCode()).isEqualTo(201);
+        JsonNode resumed = step(code, "supplement", citizen, "{\"note\": \"Đã nộp bản sao có chứng thực\"}");
+        assertThat(resumed.get("nationalStatus").asInt()).isEqualTo(4);
+        assertThat(LocalDate.parse(resumed.get("dueDate").asString())).isAfterOrEqualTo(due);
+
+        step(code, "approval", leader, "{\"note\": \"Đồng ý cấp phép\"}");
+        assertThat(step(code, "result", specialist, null).get("nationalStatus").asInt()).isEqualTo(9);
+        assertThat(step(code, "return", officer, null).get("nationalStatus").asInt()).isEqualTo(10);
+
+        JsonNode history = gateway.get("/api/v1/dossiers/" + code + "/history", citizen).json();
+        assertThat(history.findValuesAsString("action")).containsExactly("REGISTER", "RECEIVE", "ASSIGN",
+                "REQUEST_SUPPLEMENT", "SUPPLEMENT", "APPROVE", "MARK_RESULT_READY", "RETURN_RESULT");
+        assertThat(history.get(5).get("actorName").asString()).isEqualTo("leader1");
+        assertThat(history.get(5).get("role").asString()).isEqualTo("leader");
+        JsonNode verification = gateway.get("/api/v1/dossiers/" + code + "/history/verification", leader).json();
+        assertThat(verification.get("intact").asBoolean()).isTrue();
+
+        assertThat(Observations.dossierEventTypes(code, 7)).containsExactly("DossierSubmitted", "DossierReceived",
+                "DossierProcessingStarted", "DossierSupplementRequested", "DossierSupplemented", "DossierResultReady",
+                "DossierReturned");
+        JsonNode inbox = awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
+                n -> n.toString().contains("Hồ sơ " + code + " đã trả kết quả"));
+        assertThat(inbox.toString()).contains("Hồ sơ " + code + " đã được tiếp nhận", "Hồ sơ " + code + " cần bổ sung",
+                "Hồ sơ " + code + " đã có kết quả");
+
+        assertThat(gateway.get("/api/v1/work-queue?status=10&size=100", officer).json().get("items").toString()).contains(code);
+        Response publicLookUp = gateway.get("/api/v1/public/dossier-status?code=" + code + "&idNumber="
+                + DossierRequestMother.CITIZEN_1, null);
+        assertThat(publicLookUp.status()).isEqualTo(200);
+        assertThat(publicLookUp.json().get("nationalStatus").asInt()).isEqualTo(10);
+        assertThat(publicLookUp.body()).doesNotContain("Nguyễn Văn An");
+    }
+
+    @Test
+    void aDossierRefusedAtReceptionGetsForm03AndNobodyElseActsOnIt() throws Exception {
+        String code = submit();
+        String otherAgencyOfficer = gateway.userToken("officer2");
+        assertThat(gateway.post("/api/v1/dossiers/" + code + "/refusal", otherAgencyOfficer, "{\"reason\": \"x\"}", null)
+                .status()).isEqualTo(404);
+        assertThat(gateway.post("/api/v1/dossiers/" + code + "/refusal", specialist, "{\"reason\": \"x\"}", null)
+                .status()).isEqualTo(403);
+        assertThat(gateway.get("/api/v1/dossiers/" + code + "/history", gateway.userToken("citizen2")).status()).isEqualTo(404);
+
+        JsonNode refused = step(code, "refusal", officer, "{\"reason\": \"Hồ sơ không thuộc thẩm quyền của UBND huyện\"}");
+        assertThat(refused.get("nationalStatus").asInt()).isEqualTo(3);
+        assertThat(refused.get("dueDate").isNull()).isTrue();
+        assertThat(pdfText(code, "03", citizen)).contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+                "Hồ sơ không thuộc thẩm quyền của UBND huyện");
+
+        Response again = gateway.post("/api/v1/dossiers/" + code + "/reception", officer, "{}", null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("currentStatus").asInt()).isEqualTo(3);
+
+        assertThat(gateway.get("/api/v1/dossiers/" + code + "/history", citizen).json().findValuesAsString("action"))
+                .containsExactly("REGISTER", "REFUSE");
+        assertThat(Observations.dossierEventTypes(code, 2)).containsExactly("DossierSubmitted", "DossierRejected");
+        awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
+                n -> n.toString().contains("Hồ sơ " + code + " không được tiếp nhận"));
+    }
+
+    private HttpResponse<String> upload(String code, String kind) throws Exception {
+        String boundary = "motcua-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"giay-to.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + PDF.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(PDF, 0, body, head.length, PDF.length);
+        System.arraycopy(tail, 0, body, head.length + PDF.length, tail.length);
+        HttpRequest request = gateway.request("/api/v1/dossiers/" + code + "/documents", citizen)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String pdfText(String code, String form, String token) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                gateway.request("/api/v1/dossiers/" + code + "/forms/" + form, token).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        PdfReader reader = new PdfReader(response.body());
+        return new PdfTextExtractor(reader).getTextFromPage(1);
+    }
+}

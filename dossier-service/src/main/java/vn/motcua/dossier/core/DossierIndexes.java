@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
  * citizen's list, the status for the deadline watch). Creating an existing index is a no-op.
  */
 @Component
-class DossierIndexes {
+public class DossierIndexes {
     private final MongoTemplate mongo;
 
-    DossierIndexes(MongoTemplate mongo) {
+    public DossierIndexes(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void ensure() {
+    public void ensure() {
         IndexOperations dossiers = mongo.indexOps(Dossier.class);
         dossiers.createIndex(new Index().named("work_queue_by_status").on("agencyCode", Direction.ASC)
                 .on("status", Direction.ASC).on("dueDate", Direction.ASC));

@@ -53,7 +53,7 @@ public final class WorkQueueBenchmark {
         MongoServer server = null;
         if (uri == null) {
             server = new MongoServer(new MemoryBackend());
-            InetSocketAddress address = server.bind("127.0.0.1", 0);
+            InetSocketAddress address = server.bind();
             uri = "mongodb://127.0.0.1:" + address.getPort();
         }
         try (MongoClient client = MongoClients.create(uri)) {

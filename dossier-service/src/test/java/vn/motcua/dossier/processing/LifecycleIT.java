@@ -80,6 +80,7 @@ class LifecycleIT {
         JsonNode resumed = flow.step(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1));
         assertThat(resumed.get("nationalStatus").asInt()).isEqualTo(4);
         assertThat(resumed.get("paused").asBoolean()).isFalse();
+        assertThat(flow.dossier(code, citizen(CITIZEN_1)).get("paused").asBoolean()).as("as stored").isFalse();
         assertThat(LocalDate.parse(resumed.get("dueDate").asString())).isAfterOrEqualTo(due);
 
         flow.step(code, "approval", "{\"note\": \"Đồng ý\"}", leader(AGENCY_THUONG_TIN));

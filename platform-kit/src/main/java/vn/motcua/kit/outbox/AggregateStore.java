@@ -46,6 +46,14 @@ public class AggregateStore {
                 update.set(field, value);
             }
         });
+        // The converter leaves out null fields; a field the aggregate cleared must be removed, not kept.
+        entity.doWithProperties((MongoPersistentProperty property) -> {
+            String field = property.getFieldName();
+            if (!property.isIdProperty() && !property.isVersionProperty() && !field.equals(OutboxRelay.FIELD)
+                    && !state.containsKey(field)) {
+                update.unset(field);
+            }
+        });
         update.inc(versionProperty.getFieldName(), 1);
         if (!newEvents.isEmpty()) {
             update.push(OutboxRelay.FIELD).each(newEvents.stream().map(mongo.getConverter()::convertToMongoType).toArray());

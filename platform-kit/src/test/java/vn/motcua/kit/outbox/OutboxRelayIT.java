@@ -174,6 +174,17 @@ class OutboxRelayIT {
         assertThat(saved.pendingEvents).isEmpty();
     }
 
+    @Test
+    void aFieldSetBackToNullIsClearedInTheDatabase() {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        String code = EventMother.newDossierCode();
+        mongo.insert(new VersionedAggregate(code, "PAUSED", List.of()));
+        VersionedAggregate loaded = mongo.findById(code, VersionedAggregate.class);
+        loaded.status = null;
+        store.update(loaded, List.of());
+        assertThat(mongo.findById(code, VersionedAggregate.class).status).isNull();
+    }
+
     private static vn.motcua.events.dossier.DossierSubmitted submitted(String code) {
         return EventMother.dossierSubmitted(code, "001090000001", 0);
     }

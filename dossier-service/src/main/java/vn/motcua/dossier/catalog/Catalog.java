@@ -85,7 +85,9 @@ public class Catalog {
                 .orElseThrow(() -> ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode)
                         .with("agencyCode", agencyCode))
                 .level();
-        return mongo.findAll(CatalogEntry.class).stream().map(entry -> entry.current)
+        Query currentOnly = new Query();
+        currentOnly.fields().include("current");
+        return mongo.find(currentOnly, CatalogEntry.class).stream().map(entry -> entry.current)
                 .filter(p -> name == null || fold(p.name()).contains(fold(name)))
                 .filter(p -> field == null || fold(p.field()).equals(fold(field)))
                 .filter(p -> agencyLevel == null || p.agencyLevel().equalsIgnoreCase(agencyLevel))

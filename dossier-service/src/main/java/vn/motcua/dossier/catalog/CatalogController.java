@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 
@@ -75,16 +76,8 @@ class CatalogController {
             throw new ApiProblem(org.springframework.http.HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
                     "Precondition required", "Send If-Match with the version you edited, so a parallel edit is not overwritten");
         }
-        Procedure edited = catalog.edit(code, definition.toProcedure(), parseVersion(ifMatch), caller.username());
+        Procedure edited = catalog.edit(code, definition.toProcedure(), IfMatch.version(ifMatch).intValue(), caller.username());
         return ResponseEntity.ok().eTag(String.valueOf(edited.version())).body(edited);
-    }
-
-    static int parseVersion(String ifMatch) {
-        try {
-            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("bad-if-match", "If-Match must be a version number such as \"3\"");
-        }
     }
 
     @Operation(summary = "The agencies that receive dossiers")

@@ -1,7 +1,6 @@
 package vn.motcua.dossier.processing;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
@@ -20,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.tracking.DossierView;
-import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.security.Caller;
 
 /**
@@ -66,7 +65,7 @@ class ProcessingController {
     ResponseEntity<DossierView> receive(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) Reception body, Caller caller) {
         List<String> paper = body == null || body.paperDocuments() == null ? List.of() : body.paperDocuments();
-        return view(lifecycle.receive(code, caller, version(ifMatch), paper));
+        return view(lifecycle.receive(code, caller, IfMatch.version(ifMatch), paper));
     }
 
     @Operation(summary = "Refuse to receive the dossier with a reason (officer); issues form 03")
@@ -74,7 +73,7 @@ class ProcessingController {
     @PreAuthorize(STAFF)
     ResponseEntity<DossierView> refuse(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody Reason body, Caller caller) {
-        return view(lifecycle.refuse(code, caller, version(ifMatch), body.reason().strip()));
+        return view(lifecycle.refuse(code, caller, IfMatch.version(ifMatch), body.reason().strip()));
     }
 
     @Operation(summary = "Assign the dossier to a specialist (officer or leader); processing starts")
@@ -82,7 +81,7 @@ class ProcessingController {
     @PreAuthorize(STAFF)
     ResponseEntity<DossierView> assign(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody Assignment body, Caller caller) {
-        return view(lifecycle.assign(code, caller, version(ifMatch), body.assignee().strip()));
+        return view(lifecycle.assign(code, caller, IfMatch.version(ifMatch), body.assignee().strip()));
     }
 
     @Operation(summary = "Ask the applicant to supplement the dossier (specialist); pauses the deadline, issues form 02")
@@ -91,7 +90,7 @@ class ProcessingController {
     ResponseEntity<DossierView> requestSupplement(@PathVariable String code,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody SupplementRequest body, Caller caller) {
-        return view(lifecycle.requestSupplement(code, caller, version(ifMatch), body.reason().strip(), body.documents()));
+        return view(lifecycle.requestSupplement(code, caller, IfMatch.version(ifMatch), body.reason().strip(), body.documents()));
     }
 
     @Operation(summary = "Ask the applicant to meet a financial obligation (specialist); pauses the deadline")
@@ -100,7 +99,7 @@ class ProcessingController {
     ResponseEntity<DossierView> requestFinancialObligation(@PathVariable String code,
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody FinancialObligation body, Caller caller) {
-        return view(lifecycle.requestFinancialObligation(code, caller, version(ifMatch), body.amount(), body.reason().strip()));
+        return view(lifecycle.requestFinancialObligation(code, caller, IfMatch.version(ifMatch), body.amount(), body.reason().strip()));
     }
 
     @Operation(summary = "Approve the result (leader)")
@@ -108,7 +107,7 @@ class ProcessingController {
     @PreAuthorize(STAFF)
     ResponseEntity<DossierView> approve(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) Note body, Caller caller) {
-        return view(lifecycle.approve(code, caller, version(ifMatch), body == null ? null : body.note()));
+        return view(lifecycle.approve(code, caller, IfMatch.version(ifMatch), body == null ? null : body.note()));
     }
 
     @Operation(summary = "Mark the approved result ready to hand over (specialist, officer or leader)")
@@ -116,7 +115,7 @@ class ProcessingController {
     @PreAuthorize(STAFF)
     ResponseEntity<DossierView> resultReady(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             Caller caller) {
-        return view(lifecycle.markResultReady(code, caller, version(ifMatch)));
+        return view(lifecycle.markResultReady(code, caller, IfMatch.version(ifMatch)));
     }
 
     @Operation(summary = "Record that the result was handed over at the counter or online (officer); results by post return on delivery")
@@ -124,7 +123,7 @@ class ProcessingController {
     @PreAuthorize(STAFF)
     ResponseEntity<DossierView> returnResult(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             Caller caller) {
-        return view(lifecycle.returnResult(code, caller, version(ifMatch)));
+        return view(lifecycle.returnResult(code, caller, IfMatch.version(ifMatch)));
     }
 
     @Operation(summary = "Stop processing with a reason (leader or specialist); issues form 05")
@@ -132,7 +131,7 @@ class ProcessingController {
     @PreAuthorize(STAFF)
     ResponseEntity<DossierView> stop(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody Reason body, Caller caller) {
-        return view(lifecycle.stop(code, caller, version(ifMatch), body.reason().strip()));
+        return view(lifecycle.stop(code, caller, IfMatch.version(ifMatch), body.reason().strip()));
     }
 
     @Operation(summary = "Record a delay with its reason and a new due date (officer or leader); issues form 04 and tells the applicant")
@@ -140,7 +139,7 @@ class ProcessingController {
     @PreAuthorize(STAFF)
     ResponseEntity<DossierView> extend(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody DueDateExtension body, Caller caller) {
-        return view(lifecycle.extendDueDate(code, caller, version(ifMatch), body.newDueDate(), body.reason().strip()));
+        return view(lifecycle.extendDueDate(code, caller, IfMatch.version(ifMatch), body.newDueDate(), body.reason().strip()));
     }
 
     @Operation(summary = "Supplement the dossier after a request (its owner); the deadline clock resumes")
@@ -148,7 +147,7 @@ class ProcessingController {
     @PreAuthorize("hasRole('citizen')")
     ResponseEntity<DossierView> supplement(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody(required = false) Note body, Caller caller) {
-        return view(lifecycle.supplement(code, caller, version(ifMatch), body == null ? null : body.note()));
+        return view(lifecycle.supplement(code, caller, IfMatch.version(ifMatch), body == null ? null : body.note()));
     }
 
     @Operation(summary = "Withdraw the dossier (its owner), while no result is ready")
@@ -156,21 +155,10 @@ class ProcessingController {
     @PreAuthorize("hasRole('citizen')")
     ResponseEntity<DossierView> withdraw(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody Reason body, Caller caller) {
-        return view(lifecycle.withdraw(code, caller, version(ifMatch), body.reason().strip()));
+        return view(lifecycle.withdraw(code, caller, IfMatch.version(ifMatch), body.reason().strip()));
     }
 
     private static ResponseEntity<DossierView> view(Dossier dossier) {
         return ResponseEntity.ok().eTag(String.valueOf(dossier.version())).body(DossierView.of(dossier));
-    }
-
-    static Long version(@Parameter(description = "ETag of the dossier you read") String ifMatch) {
-        if (ifMatch == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(ifMatch.replace("W/", "").replace("\"", "").strip());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("bad-if-match", "If-Match must be the dossier's ETag, e.g. \"3\"");
-        }
     }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierSubmittedV1;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierProcessingStarted;
@@ -25,7 +27,7 @@ import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ShipmentDelivered;
 
-/** Every published event record; the AsyncAPI document must describe each of them. */
+/** Every published event record (current versions); the AsyncAPI document must describe each of them. */
 public final class EventCatalog {
     public static final List<Class<? extends Event>> ALL = List.of(
             DossierSubmitted.class,
@@ -49,8 +51,12 @@ public final class EventCatalog {
             NotificationSent.class,
             NotificationFailed.class);
 
-    private static final Map<String, Class<? extends Event>> BY_TYPE = ALL.stream()
-            .collect(Collectors.toUnmodifiableMap(type -> contractOf(type).type(), Function.identity()));
+    /** Older versions still read from the topics; each raises itself to the current version. */
+    public static final List<Class<? extends Upcast<?>>> OLDER_VERSIONS = List.of(DossierSubmittedV1.class);
+
+    private static final Map<String, Class<? extends Event>> BY_TYPE_AND_VERSION = Stream
+            .concat(ALL.stream(), OLDER_VERSIONS.stream())
+            .collect(Collectors.toUnmodifiableMap(EventCatalog::key, Function.identity()));
 
     private EventCatalog() {
     }
@@ -63,7 +69,13 @@ public final class EventCatalog {
         return contract;
     }
 
-    public static Class<? extends Event> byType(String type) {
-        return BY_TYPE.get(type);
+    /** The record that reads {@code version} of event {@code type}, or null when none does. */
+    public static Class<? extends Event> recordFor(String type, int version) {
+        return BY_TYPE_AND_VERSION.get(type + "/v" + version);
+    }
+
+    private static String key(Class<? extends Event> record) {
+        EventContract contract = contractOf(record);
+        return contract.type() + "/v" + contract.version();
     }
 }

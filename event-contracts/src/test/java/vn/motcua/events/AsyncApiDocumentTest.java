@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -31,6 +33,36 @@ class AsyncApiDocumentTest {
             Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) message.get("payload")).get("properties");
             String[] fields = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toArray(String[]::new);
             assertThat(properties.keySet()).as("fields of %s", contract.type()).containsExactlyInAnyOrder(fields);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void listsTheValuesOfEveryEnumFieldAsTheContractDefinesThem() throws Exception {
+        Map<String, Object> messages = (Map<String, Object>) ((Map<String, Object>) document().get("components")).get("messages");
+        for (Class<? extends Event> type : EventCatalog.ALL) {
+            Map<String, Object> message = (Map<String, Object>) messages.get(EventCatalog.contractOf(type).type());
+            Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) message.get("payload")).get("properties");
+            for (RecordComponent field : type.getRecordComponents()) {
+                if (field.getType().isEnum()) {
+                    List<Object> documented = new ArrayList<>((List<Object>) ((Map<String, Object>) properties.get(field.getName())).get("enum"));
+                    documented.remove(null);
+                    List<String> defined = Arrays.stream(field.getType().getEnumConstants()).map(Object::toString).toList();
+                    assertThat(documented).as("values of %s.%s", type.getSimpleName(), field.getName())
+                            .containsExactlyElementsOf(defined);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyOlderVersionRaisesItselfToTheCurrentOne() {
+        for (Class<? extends Upcast<?>> older : EventCatalog.OLDER_VERSIONS) {
+            EventContract contract = EventCatalog.contractOf(older);
+            Class<? extends Event> current = EventCatalog.ALL.stream()
+                    .filter(type -> EventCatalog.contractOf(type).type().equals(contract.type())).findFirst().orElseThrow();
+            assertThat(EventCatalog.contractOf(current).version()).isGreaterThan(contract.version());
+            assertThat(EventCatalog.recordFor(contract.type(), contract.version())).isEqualTo(older);
         }
     }
 

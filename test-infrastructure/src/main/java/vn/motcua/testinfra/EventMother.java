@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.CloudEvent;
 import vn.motcua.events.Event;
 import vn.motcua.events.EventCatalog;
 import vn.motcua.events.EventContract;
 import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierSubmittedV1;
 import vn.motcua.events.dossier.FeeLine;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.FeeStage;
 
 /** Events as another service would publish them, envelope included. */
 public final class EventMother {
@@ -27,11 +32,26 @@ public final class EventMother {
     }
 
     public static DossierSubmitted dossierSubmitted(String code, String ownerCitizenId, long intakeFee) {
-        return new DossierSubmitted(code, "2.000018", "Cấp giấy phép bán lẻ rượu", CallerMother.AGENCY_THUONG_TIN,
-                ownerCitizenId, new Applicant("Nguyễn Văn An", ownerCitizenId, "0912345678",
-                        "an." + ownerCitizenId + "@example.com", "Số 5 phố Lê Lợi, Thường Tín, Hà Nội"),
-                2, 1, intakeFee > 0 ? "INTAKE" : null,
-                intakeFee > 0 ? List.of(new FeeLine("PHI", intakeFee)) : List.of(), "POST", Instant.now());
+        return new DossierSubmitted(snapshot(code, ownerCitizenId, ResultDelivery.POST), "Cấp giấy phép bán lẻ rượu",
+                new Applicant("Nguyễn Văn An", ownerCitizenId, "0912345678", "an." + ownerCitizenId + "@example.com",
+                        "Số 5 phố Lê Lợi, Thường Tín, Hà Nội"),
+                intakeFee > 0 ? FeeStage.INTAKE : null,
+                intakeFee > 0 ? List.of(new FeeLine("PHI", intakeFee)) : List.of(), Instant.now());
+    }
+
+    /** The same submission as {@link #dossierSubmitted}, in the version-1 payload that may still be on the topic. */
+    public static DossierSubmittedV1 dossierSubmittedV1(String code, String ownerCitizenId, long intakeFee) {
+        DossierSubmitted current = dossierSubmitted(code, ownerCitizenId, intakeFee);
+        DossierSnapshot dossier = current.dossier();
+        return new DossierSubmittedV1(code, dossier.procedureCode(), current.procedureName(), dossier.agencyCode(),
+                ownerCitizenId, current.applicant(), dossier.channel(), dossier.nationalStatus(), current.feeTiming(),
+                current.feesDue(), dossier.resultDelivery(), current.submittedAt());
+    }
+
+    /** A dossier of the Thường Tín office submitted online, newly registered. */
+    public static DossierSnapshot snapshot(String code, String ownerCitizenId, ResultDelivery resultDelivery) {
+        return new DossierSnapshot(code, "2.000018", CallerMother.AGENCY_THUONG_TIN, ownerCitizenId,
+                Channel.ONLINE.code(), resultDelivery, 1);
     }
 
     /** A Kafka record carrying {@code event} with a fresh event id. */
@@ -43,18 +63,8 @@ public final class EventMother {
         EventContract contract = EventCatalog.contractOf(event.getClass());
         ProducerRecord<String, String> record = new ProducerRecord<>(contract.topic(), event.subject(),
                 JSON.writeValueAsString(event));
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(record, CloudEventHeaders.ID, eventId);
-        header(record, CloudEventHeaders.SOURCE, "/motcua/test");
-        header(record, CloudEventHeaders.TYPE, contract.type());
-        header(record, CloudEventHeaders.SUBJECT, event.subject());
-        header(record, CloudEventHeaders.TIME, Instant.now().toString());
-        header(record, CloudEventHeaders.DATA_VERSION, String.valueOf(contract.version()));
-        header(record, CloudEventHeaders.CORRELATION_ID, "test-" + eventId);
+        CloudEvent.of(event, eventId, "/motcua/test", Instant.now(), "test-" + eventId).headers()
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

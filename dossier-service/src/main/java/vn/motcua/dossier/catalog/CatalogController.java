@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,18 +65,13 @@ class CatalogController {
     @PutMapping("/procedures/{code}")
     @PreAuthorize("hasRole('ops')")
     ResponseEntity<Procedure> edit(@PathVariable String code,
-            @Parameter(description = "The version you read (ETag of GET /procedures/{code})", required = true)
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @Valid @RequestBody ProcedureDefinition definition, Caller caller) {
+            IfMatch ifMatch, @Valid @RequestBody ProcedureDefinition definition, Caller caller) {
         if (!code.equals(definition.code())) {
             throw ApiProblem.badRequest("code-mismatch", "The body's code " + definition.code() + " is not " + code);
         }
-        if (ifMatch == null) {
-            throw new ApiProblem(org.springframework.http.HttpStatus.PRECONDITION_REQUIRED, "if-match-required",
-                    "Precondition required", "Send If-Match with the version you edited, so a parallel edit is not overwritten");
-        }
-        Procedure edited = catalog.edit(code, definition.toProcedure(), IfMatch.version(ifMatch).intValue(), caller.username());
-        return ResponseEntity.ok().eTag(String.valueOf(edited.version())).body(edited);
+        long edited = ifMatch.required("procedure " + code);
+        Procedure published = catalog.edit(code, definition.toProcedure(), (int) edited, caller.username());
+        return ResponseEntity.ok().eTag(String.valueOf(published.version())).body(published);
     }
 
     @Operation(summary = "The agencies that receive dossiers")

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.catalog;
 
 import java.util.List;
+import vn.motcua.events.payment.FeeStage;
 
 /**
  * A public administrative procedure (thủ tục hành chính) as the catalog publishes it, at one
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param version catalog version of this procedure, from 1; every edit by ops adds one
  * @param onlineLevel 2 information only (in person), 3 partly online ("một phần"), 4 fully online ("toàn trình")
- * @param feeTiming INTAKE, RESULT, or null without fees
+ * @param feeTiming when the fees fall due, or null without fees
  */
 public record Procedure(
         String code,
@@ -19,7 +20,7 @@ public record Procedure(
         int onlineLevel,
         int processingDays,
         List<Fee> fees,
-        String feeTiming,
+        FeeStage feeTiming,
         boolean acceptByPost,
         boolean returnByPost,
         boolean inPersonSignature,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import vn.motcua.events.payment.FeeStage;
 
 /** A procedure as ops write it; the catalog assigns the version. */
 public record ProcedureDefinition(
@@ -36,7 +37,7 @@ public record ProcedureDefinition(
     Procedure toProcedure() {
         return new Procedure(code, 0, name.strip(), field.strip(), agencyLevel, onlineLevel, processingDays,
                 fees.stream().map(fee -> new Procedure.Fee(fee.kind(), fee.amount(), fee.per())).toList(),
-                fees.isEmpty() ? null : feeTiming, acceptByPost, returnByPost, inPersonSignature,
+                fees.isEmpty() || feeTiming == null ? null : FeeStage.valueOf(feeTiming), acceptByPost, returnByPost, inPersonSignature,
                 paperOriginalRequired, urgentCounter, requiredDocuments.stream().map(String::strip).toList());
     }
 }

@@ -5,26 +5,44 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.events.Event;
-import vn.motcua.events.dossier.*;
-import vn.motcua.kit.outbox.OutboxEntry;
+import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierAtRisk;
+import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierFinancialObligationMet;
+import vn.motcua.events.dossier.DossierFinancialObligationRequested;
+import vn.motcua.events.dossier.DossierOverdue;
+import vn.motcua.events.dossier.DossierProcessingStarted;
+import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierStopped;
+import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierSupplementRequested;
+import vn.motcua.events.dossier.DossierSupplemented;
+import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.FeeLine;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.kit.outbox.Aggregate;
+import vn.motcua.kit.outbox.Changed;
 
 /**
  * A dossier (hồ sơ) and its lifecycle. Its state, its history and the events waiting to be
- * published are one MongoDB document, written in one go and guarded by {@link #version}. Every
- * transition checks the current status against {@link Action}, appends a chained history
- * entry and returns the events it causes.
+ * published are one document, written in one go and guarded by its version. Every transition
+ * checks the current status against {@link Action}, appends a chained history entry and
+ * returns the events it causes; it knows nothing of storage or of who may call it.
  */
 @Document("dossiers")
-public class Dossier {
+public class Dossier extends Aggregate {
     @Id
     private String code;
-    @Version
-    private Long version;
     private String procedureCode;
     private String procedureName;
     private int catalogVersion;
@@ -36,7 +54,7 @@ public class Dossier {
     private Channel channel;
     private NationalStatus status;
     private ResultDelivery resultDelivery;
-    private String feeTiming;
+    private FeeStage feeTiming;
     private List<FeeLine> feesDue = List.of();
     private String submittedBy;
     private Instant submittedAt;
@@ -58,13 +76,8 @@ public class Dossier {
     private String obligationReason;
     private List<Delay> delays = new ArrayList<>();
     private List<HistoryEntry> history = new ArrayList<>();
-    private List<OutboxEntry> pendingEvents = new ArrayList<>();
 
     private Dossier() {
-    }
-
-    /** What submitting a dossier produces: the new dossier and the facts to announce. */
-    public record Submission(Dossier dossier, List<Event> events) {
     }
 
     /**
@@ -73,7 +86,7 @@ public class Dossier {
      *
      * @param copies how many copies of the result are asked for, for fees charged per copy
      */
-    public static Submission submit(String code, Procedure procedure, String agencyCode, String ownerCitizenId,
+    public static Changed<Dossier> submit(String code, Procedure procedure, String agencyCode, String ownerCitizenId,
             Applicant applicant, Channel channel, ResultDelivery resultDelivery, int copies, Actor submitter,
             Instant now) {
         Dossier dossier = new Dossier();
@@ -95,10 +108,8 @@ public class Dossier {
         dossier.submittedBy = submitter.id();
         dossier.submittedAt = now;
         dossier.move(Action.REGISTER, NationalStatus.NEWLY_REGISTERED, submitter, null, now);
-        DossierSubmitted submitted = new DossierSubmitted(code, procedure.code(), procedure.name(), agencyCode,
-                ownerCitizenId, applicant, channel.code(), NationalStatus.NEWLY_REGISTERED.code(),
-                procedure.feeTiming(), dossier.feesDue, resultDelivery.name(), now);
-        return new Submission(dossier, List.of(submitted));
+        return Changed.of(dossier, new DossierSubmitted(dossier.snapshot(), procedure.name(), applicant,
+                procedure.feeTiming(), dossier.feesDue, now));
     }
 
     public List<Event> receive(Actor officer, List<String> documents, DeadlinePolicy deadlines, Instant now) {
@@ -254,13 +265,9 @@ public class Dossier {
         return List.of();
     }
 
-    public void enqueue(List<OutboxEntry> entries) {
-        pendingEvents.addAll(entries);
-    }
-
     public DossierSnapshot snapshot() {
-        return new DossierSnapshot(code, procedureCode, agencyCode, ownerCitizenId, channel.code(),
-                resultDelivery.name(), status.code());
+        return new DossierSnapshot(code, procedureCode, agencyCode, ownerCitizenId, channel.code(), resultDelivery,
+                status.code());
     }
 
     private void require(Action action) {
@@ -291,8 +298,9 @@ public class Dossier {
         return ownerCitizenId != null && ownerCitizenId.equals(citizenId);
     }
 
+    @Override
+    public String id() { return code; }
     public String code() { return code; }
-    public Long version() { return version; }
     public String procedureCode() { return procedureCode; }
     public String procedureName() { return procedureName; }
     public int catalogVersion() { return catalogVersion; }
@@ -304,7 +312,7 @@ public class Dossier {
     public Channel channel() { return channel; }
     public NationalStatus status() { return status; }
     public ResultDelivery resultDelivery() { return resultDelivery; }
-    public String feeTiming() { return feeTiming; }
+    public FeeStage feeTiming() { return feeTiming; }
     public List<FeeLine> feesDue() { return feesDue; }
     public Instant submittedAt() { return submittedAt; }
     public String submittedBy() { return submittedBy; }
@@ -326,5 +334,4 @@ public class Dossier {
     public String obligationReason() { return obligationReason; }
     public List<Delay> delays() { return List.copyOf(delays); }
     public List<HistoryEntry> history() { return List.copyOf(history); }
-    public List<OutboxEntry> pendingEvents() { return List.copyOf(pendingEvents); }
 }

@@ -10,7 +10,7 @@ import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.core.Delay;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.dossier.tracking.IssuedForms;
+import vn.motcua.dossier.views.IssuedForms;
 import vn.motcua.kit.problem.ApiProblem;
 
 /**

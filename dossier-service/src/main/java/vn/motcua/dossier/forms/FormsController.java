@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.dossier.core.DossierAccess;
+import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.kit.security.Caller;
 
 @RestController

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.dossier.intake.internal.DossierDocument;
 
 @RestController
 @RequestMapping("/api/v1/dossiers/{code}/documents")

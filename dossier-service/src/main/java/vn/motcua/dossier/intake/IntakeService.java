@@ -7,15 +7,15 @@ import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.core.Actor;
-import vn.motcua.dossier.core.Channel;
+import vn.motcua.events.dossier.Channel;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.dossier.core.DossierRepository;
-import vn.motcua.dossier.core.ResultDelivery;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.dossier.Applicant;
-import vn.motcua.kit.outbox.EventRecorder;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
+import vn.motcua.dossier.intake.internal.DossierCodes;
 
 /**
  * Registers dossiers on every channel: online by citizens and portals, at the counter and by
@@ -25,15 +25,13 @@ import vn.motcua.kit.security.Role;
 public class IntakeService {
     private final Catalog catalog;
     private final DossierCodes codes;
-    private final DossierRepository dossiers;
-    private final EventRecorder events;
+    private final AggregateStore dossiers;
     private final Clock clock;
 
-    IntakeService(Catalog catalog, DossierCodes codes, DossierRepository dossiers, EventRecorder events, Clock clock) {
+    IntakeService(Catalog catalog, DossierCodes codes, AggregateStore dossiers, Clock clock) {
         this.catalog = catalog;
         this.codes = codes;
         this.dossiers = dossiers;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -100,12 +98,9 @@ public class IntakeService {
         Applicant applicant = new Applicant(data.fullName().strip(), data.idNumber(), data.phone(), data.email(),
                 data.address().strip());
         Instant now = clock.instant();
-        Dossier.Submission submission = Dossier.submit(codes.next(terms.agency().code(), now), terms.procedure(),
+        return dossiers.insert(Dossier.submit(codes.next(terms.agency().code(), now), terms.procedure(),
                 terms.agency().code(), owner, applicant, channel, terms.delivery(),
-                request.copies() == null ? 1 : request.copies(), by, now);
-        Dossier dossier = submission.dossier();
-        dossier.enqueue(events.record(submission.events()));
-        return dossiers.insert(dossier);
+                request.copies() == null ? 1 : request.copies(), by, now));
     }
 
     /**

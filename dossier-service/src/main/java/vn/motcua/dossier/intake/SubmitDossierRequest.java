@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import vn.motcua.dossier.core.ResultDelivery;
+import vn.motcua.events.dossier.ResultDelivery;
 
 /**
  * An online submission.

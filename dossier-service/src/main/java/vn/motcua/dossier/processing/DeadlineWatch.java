@@ -22,7 +22,6 @@ import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.events.Event;
 import vn.motcua.kit.lease.ClusterLease;
 import vn.motcua.kit.outbox.AggregateStore;
-import vn.motcua.kit.outbox.EventRecorder;
 
 /**
  * Finds dossiers that are due soon or late and flags them, once per due date, with an event
@@ -36,20 +35,18 @@ public class DeadlineWatch {
 
     private final MongoTemplate mongo;
     private final AggregateStore aggregates;
-    private final EventRecorder recorder;
     private final DeadlinePolicy deadlines;
     private final ClusterLease lease;
     private final Clock clock;
     private final Duration interval;
     private final int batch;
 
-    DeadlineWatch(MongoTemplate mongo, AggregateStore aggregates, EventRecorder recorder, DeadlinePolicy deadlines,
+    DeadlineWatch(MongoTemplate mongo, AggregateStore aggregates, DeadlinePolicy deadlines,
             ClusterLease lease, Clock clock,
             @Value("${motcua.dossier.deadlines.watch-interval:PT5M}") Duration interval,
             @Value("${motcua.dossier.deadlines.watch-batch:500}") int batch) {
         this.mongo = mongo;
         this.aggregates = aggregates;
-        this.recorder = recorder;
         this.deadlines = deadlines;
         this.lease = lease;
         this.clock = clock;
@@ -79,7 +76,7 @@ public class DeadlineWatch {
                 continue;
             }
             try {
-                aggregates.update(dossier, recorder.record(events));
+                aggregates.update(dossier, events);
                 flagged++;
             } catch (OptimisticLockingFailureException changedMeanwhile) {
                 log.debug("Dossier {} changed while the deadline watch looked at it; next run", dossier.code());

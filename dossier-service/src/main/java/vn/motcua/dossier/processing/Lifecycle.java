@@ -6,86 +6,80 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.dossier.core.DossierAccess;
-import vn.motcua.dossier.core.ResultDelivery;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.intake.DocumentStore;
 import vn.motcua.events.Event;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.outbox.AggregateStore;
-import vn.motcua.kit.outbox.EventRecorder;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 
 /**
  * Carries out the processing steps people take on a dossier: finds it within the caller's
- * reach, checks the role, lets the dossier decide whether the step is legal, and stores the new
- * state with its history entry and events in one guarded write.
+ * reach, checks the step's role, lets the dossier decide whether the step is legal, and stores
+ * the new state with its history entry and events in one guarded write.
  */
 @Service
 public class Lifecycle {
     private final DossierAccess access;
-    private final AggregateStore aggregates;
-    private final EventRecorder recorder;
+    private final AggregateStore dossiers;
     private final DeadlinePolicy deadlines;
     private final DocumentStore documents;
     private final Clock clock;
 
-    Lifecycle(DossierAccess access, AggregateStore aggregates, EventRecorder recorder, DeadlinePolicy deadlines,
-            DocumentStore documents, Clock clock) {
+    Lifecycle(DossierAccess access, AggregateStore dossiers, DeadlinePolicy deadlines, DocumentStore documents,
+            Clock clock) {
         this.access = access;
-        this.aggregates = aggregates;
-        this.recorder = recorder;
+        this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.documents = documents;
         this.clock = clock;
     }
 
-    public Dossier receive(String code, Caller caller, Long ifMatch, List<String> paperDocuments) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.OFFICER}, (dossier, actor, now) -> {
+    public Dossier receive(String code, Caller caller, IfMatch ifMatch, List<String> paperDocuments) {
+        return take(Step.RECEIVE, code, caller, ifMatch, (dossier, actor, now) -> {
             Set<String> present = new LinkedHashSet<>(documents.kindsOf(code));
             present.addAll(paperDocuments);
             return dossier.receive(actor, List.copyOf(present), deadlines, now);
         });
     }
 
-    public Dossier refuse(String code, Caller caller, Long ifMatch, String reason) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.OFFICER},
-                (dossier, actor, now) -> dossier.refuse(actor, reason, now));
+    public Dossier refuse(String code, Caller caller, IfMatch ifMatch, String reason) {
+        return take(Step.REFUSE, code, caller, ifMatch, (dossier, actor, now) -> dossier.refuse(actor, reason, now));
     }
 
-    public Dossier assign(String code, Caller caller, Long ifMatch, String specialist) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.OFFICER, Role.LEADER},
-                (dossier, actor, now) -> dossier.assign(actor, specialist, now));
+    public Dossier assign(String code, Caller caller, IfMatch ifMatch, String specialist) {
+        return take(Step.ASSIGN, code, caller, ifMatch, (dossier, actor, now) -> dossier.assign(actor, specialist, now));
     }
 
-    public Dossier requestSupplement(String code, Caller caller, Long ifMatch, String reason, List<String> documentsAsked) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.SPECIALIST},
-                (dossier, actor, now) -> dossier.requestSupplement(actor, reason, documentsAsked, deadlines, now));
+    public Dossier requestSupplement(String code, Caller caller, IfMatch ifMatch, String reason, List<String> asked) {
+        return take(Step.REQUEST_SUPPLEMENT, code, caller, ifMatch,
+                (dossier, actor, now) -> dossier.requestSupplement(actor, reason, asked, deadlines, now));
     }
 
-    public Dossier requestFinancialObligation(String code, Caller caller, Long ifMatch, long amount, String reason) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.SPECIALIST},
+    public Dossier requestFinancialObligation(String code, Caller caller, IfMatch ifMatch, long amount, String reason) {
+        return take(Step.REQUEST_FINANCIAL_OBLIGATION, code, caller, ifMatch,
                 (dossier, actor, now) -> dossier.requestFinancialObligation(actor, amount, reason, deadlines, now));
     }
 
-    public Dossier approve(String code, Caller caller, Long ifMatch, String note) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.LEADER},
-                (dossier, actor, now) -> dossier.approve(actor, note, now));
+    public Dossier approve(String code, Caller caller, IfMatch ifMatch, String note) {
+        return take(Step.APPROVE, code, caller, ifMatch, (dossier, actor, now) -> dossier.approve(actor, note, now));
     }
 
-    public Dossier markResultReady(String code, Caller caller, Long ifMatch) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.SPECIALIST, Role.OFFICER, Role.LEADER},
+    public Dossier markResultReady(String code, Caller caller, IfMatch ifMatch) {
+        return take(Step.MARK_RESULT_READY, code, caller, ifMatch,
                 (dossier, actor, now) -> dossier.markResultReady(actor, now));
     }
 
-    public Dossier returnResult(String code, Caller caller, Long ifMatch) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.OFFICER},
+    public Dossier returnResult(String code, Caller caller, IfMatch ifMatch) {
+        return take(Step.RETURN_RESULT, code, caller, ifMatch,
                 (dossier, actor, now) -> dossier.returnResult(actor, handedOver(dossier), now));
     }
 
@@ -94,58 +88,57 @@ public class Lifecycle {
         return dossier.resultDelivery() == ResultDelivery.ONLINE ? ResultDelivery.ONLINE : ResultDelivery.COUNTER;
     }
 
-    public Dossier stop(String code, Caller caller, Long ifMatch, String reason) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.LEADER, Role.SPECIALIST},
-                (dossier, actor, now) -> dossier.stop(actor, reason, now));
+    public Dossier stop(String code, Caller caller, IfMatch ifMatch, String reason) {
+        return take(Step.STOP, code, caller, ifMatch, (dossier, actor, now) -> dossier.stop(actor, reason, now));
     }
 
-    public Dossier extendDueDate(String code, Caller caller, Long ifMatch, LocalDate newDueDate, String reason) {
-        return asStaff(code, caller, ifMatch, new Role[] {Role.OFFICER, Role.LEADER},
+    public Dossier extendDueDate(String code, Caller caller, IfMatch ifMatch, LocalDate newDueDate, String reason) {
+        return take(Step.EXTEND_DUE_DATE, code, caller, ifMatch,
                 (dossier, actor, now) -> dossier.extendDueDate(actor, newDueDate, reason, deadlines, now));
     }
 
-    public Dossier supplement(String code, Caller caller, Long ifMatch, String note) {
-        Dossier dossier = access.ofOwner(code, caller);
-        return apply(dossier, ifMatch, d -> d.supplement(Actor.of(caller, Role.CITIZEN), note, deadlines, clock.instant()));
+    public Dossier supplement(String code, Caller caller, IfMatch ifMatch, String note) {
+        return take(Step.SUPPLEMENT, code, caller, ifMatch,
+                (dossier, actor, now) -> dossier.supplement(actor, note, deadlines, now));
     }
 
-    public Dossier withdraw(String code, Caller caller, Long ifMatch, String reason) {
-        Dossier dossier = access.ofOwner(code, caller);
-        return apply(dossier, ifMatch, d -> d.withdraw(Actor.of(caller, Role.CITIZEN), reason, clock.instant()));
+    public Dossier withdraw(String code, Caller caller, IfMatch ifMatch, String reason) {
+        return take(Step.WITHDRAW, code, caller, ifMatch, (dossier, actor, now) -> dossier.withdraw(actor, reason, now));
     }
 
-    /** The postal operator confirmed delivery of the result. */
-    public void returnedByPost(Dossier dossier, String shipmentId) {
-        apply(dossier, null, d -> d.returnResult(Actor.ofEvent("postal-service", shipmentId), ResultDelivery.POST,
-                clock.instant()));
+    /**
+     * The postal operator confirmed delivery of the result.
+     *
+     * @return false when this delivery had been applied before
+     */
+    public boolean returnedByPost(Dossier dossier, String eventId, String shipmentId) {
+        return dossiers.applyOnce(dossier, eventId, d -> d.returnResult(Actor.ofEvent("postal-service", shipmentId),
+                ResultDelivery.POST, clock.instant()));
     }
 
-    public void obligationPaid(Dossier dossier, String paymentId) {
-        apply(dossier, null, d -> d.meetFinancialObligation(Actor.ofEvent("payment-service", paymentId), paymentId,
-                deadlines, clock.instant()));
+    /** @return false when this payment had been applied before */
+    public boolean obligationPaid(Dossier dossier, String eventId, String paymentId) {
+        return dossiers.applyOnce(dossier, eventId, d -> d.meetFinancialObligation(
+                Actor.ofEvent("payment-service", paymentId), paymentId, deadlines, clock.instant()));
     }
 
     @FunctionalInterface
-    private interface StaffStep {
+    private interface Change {
         List<Event> apply(Dossier dossier, Actor actor, Instant now);
     }
 
-    private Dossier asStaff(String code, Caller caller, Long ifMatch, Role[] roles, StaffStep step) {
-        Dossier dossier = access.ofStaff(code, caller);
-        Role role = access.staffRole(dossier, caller, roles);
-        return apply(dossier, ifMatch, d -> step.apply(d, Actor.of(caller, role), clock.instant()));
-    }
-
-    private Dossier apply(Dossier dossier, Long ifMatch, Function<Dossier, List<Event>> step) {
-        if (ifMatch != null && !ifMatch.equals(dossier.version())) {
+    private Dossier take(Step step, String code, Caller caller, IfMatch ifMatch, Change change) {
+        Role role = step.roles().stream().filter(caller::has).findFirst().orElseThrow(() -> ApiProblem.forbidden(
+                "Only " + step.rolesText() + " may take the step " + step.name().toLowerCase() + " on a dossier"));
+        Dossier dossier = step.byOwner() ? access.ofOwner(code, caller) : access.ofStaff(code, caller);
+        if (ifMatch.isPresent() && !ifMatch.version().equals(dossier.version())) {
             throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Dossier changed",
-                    "Dossier " + dossier.code() + " is at version " + dossier.version() + ", not " + ifMatch
+                    "Dossier " + dossier.code() + " is at version " + dossier.version() + ", not " + ifMatch.version()
                             + "; read it again and decide on its current state")
                     .with("currentVersion", dossier.version())
                     .with("currentStatus", dossier.status().code());
         }
-        List<Event> events = step.apply(dossier);
-        aggregates.update(dossier, recorder.record(events));
+        dossiers.update(dossier, change.apply(dossier, Actor.of(caller, role), clock.instant()));
         return dossier;
     }
 }

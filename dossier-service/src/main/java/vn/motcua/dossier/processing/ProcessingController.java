@@ -10,27 +10,23 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.dossier.tracking.DossierView;
+import vn.motcua.dossier.views.DossierView;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.security.Caller;
 
 /**
- * The processing steps, one endpoint each. Every answer carries the dossier's version as ETag;
+ * The processing steps, one endpoint each; who may take each is {@link Step}'s to say. Every answer carries the dossier's version as ETag;
  * sending it back in If-Match makes the step fail with 412 if someone acted in between.
  */
 @RestController
 @RequestMapping("/api/v1/dossiers/{code}")
 class ProcessingController {
-    private static final String STAFF = "hasAnyRole('officer', 'specialist', 'leader')";
-
     private final Lifecycle lifecycle;
 
     ProcessingController(Lifecycle lifecycle) {
@@ -59,103 +55,103 @@ class ProcessingController {
     record DueDateExtension(@NotNull @Future LocalDate newDueDate, @NotBlank @Size(max = 2000) String reason) {
     }
 
-    @Operation(summary = "Receive the dossier (officer): checks the required documents, sets the due date, issues form 01")
+    @Operation(summary = "Receive the dossier: checks the required documents, sets the due date, issues form 01")
+    @TakesStep(Step.RECEIVE)
     @PostMapping("/reception")
-    @PreAuthorize(STAFF)
-    ResponseEntity<DossierView> receive(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> receive(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody(required = false) Reception body, Caller caller) {
         List<String> paper = body == null || body.paperDocuments() == null ? List.of() : body.paperDocuments();
-        return view(lifecycle.receive(code, caller, IfMatch.version(ifMatch), paper));
+        return view(lifecycle.receive(code, caller, ifMatch, paper));
     }
 
-    @Operation(summary = "Refuse to receive the dossier with a reason (officer); issues form 03")
+    @Operation(summary = "Refuse to receive the dossier with a reason; issues form 03")
+    @TakesStep(Step.REFUSE)
     @PostMapping("/refusal")
-    @PreAuthorize(STAFF)
-    ResponseEntity<DossierView> refuse(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> refuse(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody Reason body, Caller caller) {
-        return view(lifecycle.refuse(code, caller, IfMatch.version(ifMatch), body.reason().strip()));
+        return view(lifecycle.refuse(code, caller, ifMatch, body.reason().strip()));
     }
 
-    @Operation(summary = "Assign the dossier to a specialist (officer or leader); processing starts")
+    @Operation(summary = "Assign the dossier to a specialist; processing starts")
+    @TakesStep(Step.ASSIGN)
     @PostMapping("/assignment")
-    @PreAuthorize(STAFF)
-    ResponseEntity<DossierView> assign(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> assign(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody Assignment body, Caller caller) {
-        return view(lifecycle.assign(code, caller, IfMatch.version(ifMatch), body.assignee().strip()));
+        return view(lifecycle.assign(code, caller, ifMatch, body.assignee().strip()));
     }
 
-    @Operation(summary = "Ask the applicant to supplement the dossier (specialist); pauses the deadline, issues form 02")
+    @Operation(summary = "Ask the applicant to supplement the dossier; pauses the deadline, issues form 02")
+    @TakesStep(Step.REQUEST_SUPPLEMENT)
     @PostMapping("/supplement-request")
-    @PreAuthorize(STAFF)
     ResponseEntity<DossierView> requestSupplement(@PathVariable String code,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            IfMatch ifMatch,
             @Valid @RequestBody SupplementRequest body, Caller caller) {
-        return view(lifecycle.requestSupplement(code, caller, IfMatch.version(ifMatch), body.reason().strip(), body.documents()));
+        return view(lifecycle.requestSupplement(code, caller, ifMatch, body.reason().strip(), body.documents()));
     }
 
-    @Operation(summary = "Ask the applicant to meet a financial obligation (specialist); pauses the deadline")
+    @Operation(summary = "Ask the applicant to meet a financial obligation; pauses the deadline")
+    @TakesStep(Step.REQUEST_FINANCIAL_OBLIGATION)
     @PostMapping("/financial-obligation")
-    @PreAuthorize(STAFF)
     ResponseEntity<DossierView> requestFinancialObligation(@PathVariable String code,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            IfMatch ifMatch,
             @Valid @RequestBody FinancialObligation body, Caller caller) {
-        return view(lifecycle.requestFinancialObligation(code, caller, IfMatch.version(ifMatch), body.amount(), body.reason().strip()));
+        return view(lifecycle.requestFinancialObligation(code, caller, ifMatch, body.amount(), body.reason().strip()));
     }
 
-    @Operation(summary = "Approve the result (leader)")
+    @Operation(summary = "Approve the result")
+    @TakesStep(Step.APPROVE)
     @PostMapping("/approval")
-    @PreAuthorize(STAFF)
-    ResponseEntity<DossierView> approve(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> approve(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody(required = false) Note body, Caller caller) {
-        return view(lifecycle.approve(code, caller, IfMatch.version(ifMatch), body == null ? null : body.note()));
+        return view(lifecycle.approve(code, caller, ifMatch, body == null ? null : body.note()));
     }
 
-    @Operation(summary = "Mark the approved result ready to hand over (specialist, officer or leader)")
+    @Operation(summary = "Mark the approved result ready to hand over")
+    @TakesStep(Step.MARK_RESULT_READY)
     @PostMapping("/result")
-    @PreAuthorize(STAFF)
-    ResponseEntity<DossierView> resultReady(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> resultReady(@PathVariable String code, IfMatch ifMatch,
             Caller caller) {
-        return view(lifecycle.markResultReady(code, caller, IfMatch.version(ifMatch)));
+        return view(lifecycle.markResultReady(code, caller, ifMatch));
     }
 
-    @Operation(summary = "Record that the result was handed over at the counter or online (officer); results by post return on delivery")
+    @Operation(summary = "Record that the result was handed over at the counter or online; results by post return on delivery")
+    @TakesStep(Step.RETURN_RESULT)
     @PostMapping("/return")
-    @PreAuthorize(STAFF)
-    ResponseEntity<DossierView> returnResult(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> returnResult(@PathVariable String code, IfMatch ifMatch,
             Caller caller) {
-        return view(lifecycle.returnResult(code, caller, IfMatch.version(ifMatch)));
+        return view(lifecycle.returnResult(code, caller, ifMatch));
     }
 
-    @Operation(summary = "Stop processing with a reason (leader or specialist); issues form 05")
+    @Operation(summary = "Stop processing with a reason; issues form 05")
+    @TakesStep(Step.STOP)
     @PostMapping("/stop")
-    @PreAuthorize(STAFF)
-    ResponseEntity<DossierView> stop(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> stop(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody Reason body, Caller caller) {
-        return view(lifecycle.stop(code, caller, IfMatch.version(ifMatch), body.reason().strip()));
+        return view(lifecycle.stop(code, caller, ifMatch, body.reason().strip()));
     }
 
-    @Operation(summary = "Record a delay with its reason and a new due date (officer or leader); issues form 04 and tells the applicant")
+    @Operation(summary = "Record a delay with its reason and a new due date; issues form 04 and tells the applicant")
+    @TakesStep(Step.EXTEND_DUE_DATE)
     @PostMapping("/due-date-extension")
-    @PreAuthorize(STAFF)
-    ResponseEntity<DossierView> extend(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> extend(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody DueDateExtension body, Caller caller) {
-        return view(lifecycle.extendDueDate(code, caller, IfMatch.version(ifMatch), body.newDueDate(), body.reason().strip()));
+        return view(lifecycle.extendDueDate(code, caller, ifMatch, body.newDueDate(), body.reason().strip()));
     }
 
-    @Operation(summary = "Supplement the dossier after a request (its owner); the deadline clock resumes")
+    @Operation(summary = "Supplement the dossier after a request; the deadline clock resumes")
+    @TakesStep(Step.SUPPLEMENT)
     @PostMapping("/supplement")
-    @PreAuthorize("hasRole('citizen')")
-    ResponseEntity<DossierView> supplement(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> supplement(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody(required = false) Note body, Caller caller) {
-        return view(lifecycle.supplement(code, caller, IfMatch.version(ifMatch), body == null ? null : body.note()));
+        return view(lifecycle.supplement(code, caller, ifMatch, body == null ? null : body.note()));
     }
 
-    @Operation(summary = "Withdraw the dossier (its owner), while no result is ready")
+    @Operation(summary = "Withdraw the dossier, while no result is ready")
+    @TakesStep(Step.WITHDRAW)
     @PostMapping("/withdrawal")
-    @PreAuthorize("hasRole('citizen')")
-    ResponseEntity<DossierView> withdraw(@PathVariable String code, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+    ResponseEntity<DossierView> withdraw(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody Reason body, Caller caller) {
-        return view(lifecycle.withdraw(code, caller, IfMatch.version(ifMatch), body.reason().strip()));
+        return view(lifecycle.withdraw(code, caller, ifMatch, body.reason().strip()));
     }
 
     private static ResponseEntity<DossierView> view(Dossier dossier) {

@@ -13,10 +13,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import vn.motcua.dossier.core.Channel;
+import vn.motcua.events.dossier.Channel;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.NationalStatus;
-import vn.motcua.dossier.core.ResultDelivery;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 
 /**

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
-import vn.motcua.dossier.core.DossierRepository;
+import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.testinfra.InfrastructureTest;
 
 @SpringBootTest

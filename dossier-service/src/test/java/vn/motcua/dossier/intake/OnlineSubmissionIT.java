@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.dossier.core.DossierRepository;
+import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.testinfra.InfrastructureTest;
@@ -74,11 +74,12 @@ class OnlineSubmissionIT {
         ConsumerRecord<String, String> event = KafkaProbe.await(Topics.DOSSIER, record -> code.equals(record.key()),
                 Duration.ofSeconds(20));
         assertThat(KafkaProbe.header(event, CloudEventHeaders.TYPE)).isEqualTo("DossierSubmitted");
-        assertThat(KafkaProbe.header(event, CloudEventHeaders.DATA_VERSION)).isEqualTo("1");
+        assertThat(KafkaProbe.header(event, CloudEventHeaders.DATA_VERSION)).isEqualTo("2");
         assertThat(KafkaProbe.header(event, CloudEventHeaders.SOURCE)).isEqualTo("/motcua/dossier-service");
         assertThat(KafkaProbe.header(event, CloudEventHeaders.ID)).isNotBlank();
         JsonNode payload = json.readTree(event.value());
-        assertThat(payload.get("ownerCitizenId").asString()).isEqualTo(CITIZEN_1);
+        assertThat(payload.get("dossier").get("ownerCitizenId").asString()).isEqualTo(CITIZEN_1);
+        assertThat(payload.get("dossier").get("nationalStatus").asInt()).isEqualTo(1);
         assertThat(payload.get("feeTiming").asString()).isEqualTo("INTAKE");
 
         // Once published, the event leaves the dossier's outbox.

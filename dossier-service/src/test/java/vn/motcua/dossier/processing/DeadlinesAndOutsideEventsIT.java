@@ -28,12 +28,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.dossier.core.DossierRepository;
+import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
+import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
@@ -106,14 +109,14 @@ class DeadlinesAndOutsideEventsIT {
                 "{\"amount\": 500000, \"reason\": \"Lệ phí trước bạ\"}", specialist(AGENCY_THUONG_TIN));
         assertThat(waiting.get("nationalStatus").asInt()).isEqualTo(6);
 
-        var paid = EventMother.record(new PaymentCompleted("PAY-" + code + "-OBLIGATION", code, "OBLIGATION", 500000,
-                "ONLINE", Instant.now()));
+        var paid = EventMother.record(new PaymentCompleted("PAY-" + code + "-OBLIGATION", code, FeeStage.OBLIGATION, 500000,
+                PaymentMethod.ONLINE, Instant.now()));
         KafkaProbe.send(paid);
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> dossiers.findById(code).orElseThrow().status() == NationalStatus.PROCESSING);
         long version = dossiers.findById(code).orElseThrow().version();
-        KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-" + code + "-OBLIGATION", code, "OBLIGATION",
-                500000, "ONLINE", Instant.now())));
+        KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-" + code + "-OBLIGATION", code, FeeStage.OBLIGATION,
+                500000, PaymentMethod.ONLINE, Instant.now())));
         assertThat(eventTypes(code, 6)).containsExactly("DossierSubmitted", "DossierReceived",
                 "DossierProcessingStarted", "DossierFinancialObligationRequested", "DossierFinancialObligationMet");
         assertThat(dossiers.findById(code).orElseThrow().version()).isEqualTo(version);
@@ -131,7 +134,7 @@ class DeadlinesAndOutsideEventsIT {
         flow.tryStep(code, "return", null, officer(AGENCY_THUONG_TIN))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isConflict());
 
-        KafkaProbe.send(EventMother.record(new ShipmentDelivered("RET-" + code, code, "RESULT_RETURN", "EE123456785VN",
+        KafkaProbe.send(EventMother.record(new ShipmentDelivered("RET-" + code, code, ShipmentPurpose.RESULT_RETURN, "EE123456785VN",
                 Instant.now())));
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> dossiers.findById(code).orElseThrow().status() == NationalStatus.RESULT_RETURNED);

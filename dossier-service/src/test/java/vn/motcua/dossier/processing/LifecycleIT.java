@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
-import vn.motcua.dossier.core.DossierRepository;
+import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;

@@ -5,7 +5,6 @@ package vn.motcua.events.dossier;
  * it without calling back: where it is, what it is, how it came in and how its result goes out.
  *
  * @param channel national channel code: 1 in person, 2 online, 3 public postal service
- * @param resultDelivery COUNTER, ONLINE or POST
  * @param nationalStatus national status code after the change (1 newly registered … 10 result returned)
  */
 public record DossierSnapshot(
@@ -14,6 +13,11 @@ public record DossierSnapshot(
         String agencyCode,
         String ownerCitizenId,
         int channel,
-        String resultDelivery,
+        ResultDelivery resultDelivery,
         int nationalStatus) {
+
+    /** The channel as a type; {@link #channel()} is its national code on the wire. */
+    public Channel submittedVia() {
+        return Channel.ofCode(channel);
+    }
 }

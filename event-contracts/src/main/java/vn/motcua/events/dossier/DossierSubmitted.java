@@ -5,35 +5,27 @@ import java.util.List;
 import vn.motcua.events.Event;
 import vn.motcua.events.EventContract;
 import vn.motcua.events.Topics;
+import vn.motcua.events.payment.FeeStage;
 
 /**
- * A dossier was submitted and registered (national status 1). Carries what the other
- * services need to react without calling back: the owner, how to reach them, the fees
- * due at intake and how the result should come back.
+ * A dossier was submitted and registered (national status 1). Besides the snapshot every dossier
+ * event carries, it says what the other services need to react without calling back: how to
+ * reach the applicant and the fees due.
  *
- * @param channel national channel code: 1 in person, 2 online, 3 public postal service
- * @param nationalStatus national status code, 1 = newly registered
- * @param feeTiming INTAKE, RESULT or null when the procedure has no fee
- * @param resultDelivery COUNTER, ONLINE or POST
+ * @param feeTiming when the fees fall due, or null when the procedure has none
  */
-@EventContract(type = "DossierSubmitted", version = 1, topic = Topics.DOSSIER)
+@EventContract(type = "DossierSubmitted", version = 2, topic = Topics.DOSSIER)
 public record DossierSubmitted(
-        String dossierCode,
-        String procedureCode,
+        DossierSnapshot dossier,
         String procedureName,
-        String agencyCode,
-        String ownerCitizenId,
         Applicant applicant,
-        int channel,
-        int nationalStatus,
-        String feeTiming,
+        FeeStage feeTiming,
         List<FeeLine> feesDue,
-        String resultDelivery,
         Instant submittedAt) implements Event {
 
     @Override
     public String subject() {
-        return dossierCode;
+        return dossier.dossierCode();
     }
 
     public long totalDue() {

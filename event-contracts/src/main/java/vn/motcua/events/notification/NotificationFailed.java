@@ -11,7 +11,7 @@ public record NotificationFailed(
         String notificationId,
         String dossierCode,
         String recipientCitizenId,
-        String channel,
+        NotificationChannel channel,
         String reason,
         Instant failedAt) implements Event {
 

@@ -6,7 +6,7 @@ import vn.motcua.events.EventContract;
 import vn.motcua.events.Topics;
 
 /**
- * A notification reached its channel (IN_APP or EMAIL). The subject is the dossier it is
+ * A notification reached its channel. The subject is the dossier it is
  * about, so a dossier's story can be read in order.
  */
 @EventContract(type = "NotificationSent", version = 1, topic = Topics.NOTIFICATION)
@@ -14,7 +14,7 @@ public record NotificationSent(
         String notificationId,
         String dossierCode,
         String recipientCitizenId,
-        String channel,
+        NotificationChannel channel,
         String template,
         Instant sentAt) implements Event {
 

@@ -8,16 +8,16 @@ import vn.motcua.events.Topics;
 /**
  * A payment order was paid in full, online or in cash to the postman.
  *
- * @param stage what was paid: INTAKE, RESULT, or OBLIGATION (a financial obligation the agency asked for)
- * @param method ONLINE or CASH_ON_DELIVERY
+ * @param stage what was paid (OBLIGATION: a financial obligation the agency asked for)
+ * @param method online, or in cash to the postman
  */
 @EventContract(type = "PaymentCompleted", version = 1, topic = Topics.PAYMENT)
 public record PaymentCompleted(
         String paymentId,
         String dossierCode,
-        String stage,
+        FeeStage stage,
         long amount,
-        String method,
+        PaymentMethod method,
         Instant completedAt) implements Event {
 
     @Override

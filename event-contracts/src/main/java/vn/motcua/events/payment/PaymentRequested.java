@@ -9,7 +9,7 @@ import vn.motcua.events.Topics;
  * A payment order was opened for a dossier's fees. Keyed by the dossier code so it stays
  * in order with the dossier's other events.
  *
- * @param stage when the fee falls due: INTAKE or RESULT
+ * @param stage when the fee falls due
  * @param amount in Vietnamese đồng
  */
 @EventContract(type = "PaymentRequested", version = 1, topic = Topics.PAYMENT)
@@ -17,7 +17,7 @@ public record PaymentRequested(
         String paymentId,
         String dossierCode,
         String ownerCitizenId,
-        String stage,
+        FeeStage stage,
         long amount,
         String currency,
         Instant requestedAt,

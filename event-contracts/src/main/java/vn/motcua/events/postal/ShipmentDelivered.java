@@ -8,14 +8,13 @@ import vn.motcua.events.Topics;
 /**
  * The postal operator confirmed delivery of a shipment.
  *
- * @param purpose RESULT_RETURN (the result reached the applicant) or DOSSIER_PICKUP (the paper dossier reached the agency)
  * @param itemId UPU S10 item id, e.g. EE123456785VN
  */
 @EventContract(type = "ShipmentDelivered", version = 1, topic = Topics.POSTAL)
 public record ShipmentDelivered(
         String shipmentId,
         String dossierCode,
-        String purpose,
+        ShipmentPurpose purpose,
         String itemId,
         Instant deliveredAt) implements Event {
 

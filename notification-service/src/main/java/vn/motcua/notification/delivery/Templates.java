@@ -14,6 +14,7 @@ import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierStopped;
+import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.payment.PaymentRequested;
@@ -29,9 +30,9 @@ class Templates {
         this.dates = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(zone);
     }
 
-    Message dossierSubmitted(DossierSubmitted dossier) {
+    Message dossierSubmitted(DossierSubmitted submitted) {
         return new Message("dossier-submitted",
-                "Hồ sơ " + dossier.dossierCode() + " đã được gửi thành công",
+                "Hồ sơ " + code(submitted.dossier()) + " đã được gửi thành công",
                 """
                 Kính gửi Ông/Bà %s,
 
@@ -41,8 +42,8 @@ class Templates {
 
                 Ông/Bà dùng mã hồ sơ này để tra cứu tình trạng giải quyết. Cơ quan sẽ thông báo khi hồ sơ \
                 được tiếp nhận hoặc cần bổ sung.
-                """.formatted(dossier.applicant().fullName(), dossier.procedureName(), dossier.dossierCode(),
-                        date(dossier.submittedAt())));
+                """.formatted(submitted.applicant().fullName(), submitted.procedureName(), code(submitted.dossier()),
+                        date(submitted.submittedAt())));
     }
 
     Message paymentRequested(PaymentRequested payment) {
@@ -90,9 +91,9 @@ class Templates {
 
     Message resultReady(DossierResultReady event) {
         String how = switch (event.dossier().resultDelivery()) {
-            case "POST" -> "Kết quả sẽ được gửi đến Ông/Bà qua dịch vụ bưu chính công ích.";
-            case "ONLINE" -> "Ông/Bà nhận kết quả trực tuyến trong mục hồ sơ.";
-            default -> "Mời Ông/Bà đến bộ phận một cửa để nhận kết quả.";
+            case POST -> "Kết quả sẽ được gửi đến Ông/Bà qua dịch vụ bưu chính công ích.";
+            case ONLINE -> "Ông/Bà nhận kết quả trực tuyến trong mục hồ sơ.";
+            case COUNTER -> "Mời Ông/Bà đến bộ phận một cửa để nhận kết quả.";
         };
         return new Message("dossier-result-ready", "Hồ sơ " + code(event.dossier()) + " đã có kết quả",
                 "Hồ sơ %s đã được giải quyết xong.\n%s\n".formatted(code(event.dossier()), how));
@@ -121,7 +122,7 @@ class Templates {
                         .formatted(code(event.dossier()), event.reason()));
     }
 
-    private static String code(vn.motcua.events.dossier.DossierSnapshot dossier) {
+    private static String code(DossierSnapshot dossier) {
         return dossier.dossierCode();
     }
 

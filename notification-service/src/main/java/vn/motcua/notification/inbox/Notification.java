@@ -1,30 +1,28 @@
 package vn.motcua.notification.inbox;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
+import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
-import vn.motcua.kit.outbox.OutboxEntry;
+import vn.motcua.kit.outbox.Aggregate;
+import vn.motcua.kit.outbox.Changed;
 
 /**
  * One message to a citizen about one event: shown in their in-app inbox and sent by email.
  * Its id is the id of the event it tells about, so a redelivered event makes no second one.
  */
 @Document(Notification.COLLECTION)
-public class Notification {
+public class Notification extends Aggregate {
     public static final String COLLECTION = "notifications";
 
     @Id
     private final String id;
-    @Version
-    private Long version;
     @Indexed
     private final String recipientCitizenId;
     private final String dossierCode;
@@ -35,18 +33,15 @@ public class Notification {
     private final String emailAddress;
     private EmailStatus emailStatus;
     private String emailFailure;
-    private final List<OutboxEntry> pendingEvents;
 
     public enum EmailStatus {
         PENDING, SENT, FAILED, NO_ADDRESS
     }
 
     @PersistenceCreator
-    Notification(String id, Long version, String recipientCitizenId, String dossierCode, String template, String title,
-            String body, Instant createdAt, String emailAddress, EmailStatus emailStatus, String emailFailure,
-            List<OutboxEntry> pendingEvents) {
+    Notification(String id, String recipientCitizenId, String dossierCode, String template, String title,
+            String body, Instant createdAt, String emailAddress, EmailStatus emailStatus, String emailFailure) {
         this.id = id;
-        this.version = version;
         this.recipientCitizenId = recipientCitizenId;
         this.dossierCode = dossierCode;
         this.template = template;
@@ -56,36 +51,29 @@ public class Notification {
         this.emailAddress = emailAddress;
         this.emailStatus = emailStatus;
         this.emailFailure = emailFailure;
-        this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
     }
 
-    public record Changed(Notification notification, List<Event> events) {
-    }
-
-    public static Changed create(String causeEventId, String recipientCitizenId, String dossierCode, Message message,
+    public static Changed<Notification> create(String causeEventId, String recipientCitizenId, String dossierCode, Message message,
             String emailAddress, Instant now) {
-        Notification notification = new Notification(causeEventId, null, recipientCitizenId, dossierCode,
+        Notification notification = new Notification(causeEventId, recipientCitizenId, dossierCode,
                 message.template(), message.title(), message.body(), now, emailAddress,
-                emailAddress == null ? EmailStatus.NO_ADDRESS : EmailStatus.PENDING, null, List.of());
-        return new Changed(notification, List.of(new NotificationSent(causeEventId, dossierCode, recipientCitizenId,
-                "IN_APP", message.template(), now)));
+                emailAddress == null ? EmailStatus.NO_ADDRESS : EmailStatus.PENDING, null);
+        return Changed.of(notification, new NotificationSent(causeEventId, dossierCode, recipientCitizenId,
+                NotificationChannel.IN_APP, message.template(), now));
     }
 
     public List<Event> emailSent(Instant now) {
         emailStatus = EmailStatus.SENT;
-        return List.of(new NotificationSent(id, dossierCode, recipientCitizenId, "EMAIL", template, now));
+        return List.of(new NotificationSent(id, dossierCode, recipientCitizenId, NotificationChannel.EMAIL, template, now));
     }
 
     public List<Event> emailFailed(String reason, Instant now) {
         emailStatus = EmailStatus.FAILED;
         emailFailure = reason;
-        return List.of(new NotificationFailed(id, dossierCode, recipientCitizenId, "EMAIL", reason, now));
+        return List.of(new NotificationFailed(id, dossierCode, recipientCitizenId, NotificationChannel.EMAIL, reason, now));
     }
 
-    public void enqueue(List<OutboxEntry> entries) {
-        pendingEvents.addAll(entries);
-    }
-
+    @Override
     public String id() {
         return id;
     }

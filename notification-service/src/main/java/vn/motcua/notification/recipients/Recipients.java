@@ -20,7 +20,7 @@ public class Recipients {
 
     public void learnFrom(IncomingEvent<DossierSubmitted> event) {
         var applicant = event.data().applicant();
-        writes.applyOnce(Recipient.COLLECTION, event.data().ownerCitizenId(), event.eventId(), new Update()
+        writes.applyOnce(Recipient.COLLECTION, event.data().dossier().ownerCitizenId(), event.eventId(), new Update()
                 .set("fullName", applicant.fullName())
                 .set("email", applicant.email())
                 .set("phone", applicant.phone()));

@@ -1,16 +1,14 @@
 package vn.motcua.payment.ordering;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
-import vn.motcua.events.Event;
+import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentRequested;
-import vn.motcua.kit.outbox.OutboxEntry;
+import vn.motcua.kit.outbox.Aggregate;
+import vn.motcua.kit.outbox.Changed;
 
 /**
  * What a citizen owes for one stage of a dossier. Its id is derived from the dossier and the
@@ -18,30 +16,25 @@ import vn.motcua.kit.outbox.OutboxEntry;
  * that opens it is delivered.
  */
 @Document("payment_orders")
-public class PaymentOrder {
+public class PaymentOrder extends Aggregate {
     public static final String CURRENCY = "VND";
 
     @Id
     private final String id;
-    @Version
-    private Long version;
     @Indexed
     private final String dossierCode;
     private final String ownerCitizenId;
-    private final String stage;
+    private final FeeStage stage;
     private final long amount;
     private final PaymentStatus status;
     private final Instant requestedAt;
     private final Instant payBy;
     private final String openedByEventId;
-    private final List<OutboxEntry> pendingEvents;
 
     @PersistenceCreator
-    PaymentOrder(String id, Long version, String dossierCode, String ownerCitizenId, String stage, long amount,
-            PaymentStatus status, Instant requestedAt, Instant payBy, String openedByEventId,
-            List<OutboxEntry> pendingEvents) {
+    PaymentOrder(String id, String dossierCode, String ownerCitizenId, FeeStage stage, long amount,
+            PaymentStatus status, Instant requestedAt, Instant payBy, String openedByEventId) {
         this.id = id;
-        this.version = version;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
         this.stage = stage;
@@ -50,29 +43,23 @@ public class PaymentOrder {
         this.requestedAt = requestedAt;
         this.payBy = payBy;
         this.openedByEventId = openedByEventId;
-        this.pendingEvents = pendingEvents == null ? new ArrayList<>() : new ArrayList<>(pendingEvents);
     }
 
-    public record Opened(PaymentOrder order, List<Event> events) {
-    }
-
-    public static String idFor(String dossierCode, String stage) {
+    public static String idFor(String dossierCode, FeeStage stage) {
         return "PAY-" + dossierCode + "-" + stage;
     }
 
-    public static Opened open(String dossierCode, String ownerCitizenId, String stage, long amount, Instant now,
-            Instant payBy, String causeEventId) {
+    /** @param causeEventId the event that made the fee due; the order's id comes from the dossier and stage */
+    public static Changed<PaymentOrder> open(String dossierCode, String ownerCitizenId, FeeStage stage, long amount,
+            Instant now, Instant payBy, String causeEventId) {
         String id = idFor(dossierCode, stage);
-        PaymentOrder order = new PaymentOrder(id, null, dossierCode, ownerCitizenId, stage, amount,
-                PaymentStatus.REQUESTED, now, payBy, causeEventId, List.of());
-        return new Opened(order, List.of(new PaymentRequested(id, dossierCode, ownerCitizenId, stage, amount, CURRENCY,
-                now, payBy)));
+        PaymentOrder order = new PaymentOrder(id, dossierCode, ownerCitizenId, stage, amount, PaymentStatus.REQUESTED,
+                now, payBy, causeEventId);
+        return Changed.of(order, new PaymentRequested(id, dossierCode, ownerCitizenId, stage, amount, CURRENCY, now,
+                payBy));
     }
 
-    void enqueue(List<OutboxEntry> entries) {
-        pendingEvents.addAll(entries);
-    }
-
+    @Override
     public String id() {
         return id;
     }
@@ -85,7 +72,7 @@ public class PaymentOrder {
         return ownerCitizenId;
     }
 
-    public String stage() {
+    public FeeStage stage() {
         return stage;
     }
 

@@ -1,9 +1,10 @@
 package vn.motcua.payment.query;
 
 import java.time.Instant;
+import vn.motcua.events.payment.FeeStage;
 import vn.motcua.payment.ordering.PaymentOrder;
 
-public record PaymentView(String id, String dossierCode, String stage, long amount, String currency, String status,
+public record PaymentView(String id, String dossierCode, FeeStage stage, long amount, String currency, String status,
         Instant requestedAt, Instant payBy) {
 
     static PaymentView of(PaymentOrder order) {

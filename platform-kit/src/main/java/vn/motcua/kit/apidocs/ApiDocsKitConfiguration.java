@@ -6,12 +6,19 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import java.util.List;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.core.MethodParameter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import vn.motcua.kit.http.IfMatch;
+import vn.motcua.kit.security.Caller;
 
 /**
  * Every service's OpenAPI document names the service, requires a bearer token, and gives a
@@ -34,5 +41,21 @@ public class ApiDocsKitConfiguration {
                 .components(new Components().addSecuritySchemes(BEARER,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+
+    /** Parameters the kit resolves itself: the caller comes from the token, If-Match from its header. */
+    @Bean
+    OperationCustomizer kitParameters() {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, IfMatch.class);
+        return (operation, handler) -> {
+            for (MethodParameter parameter : handler.getMethodParameters()) {
+                if (parameter.getParameterType().equals(IfMatch.class)) {
+                    operation.addParametersItem(new HeaderParameter().name(IfMatch.HEADER).required(false)
+                            .description("The ETag you read; the change is refused with 412 if the resource changed since")
+                            .schema(new StringSchema()));
+                }
+            }
+            return operation;
+        };
     }
 }

@@ -2,10 +2,10 @@ package vn.motcua.kit.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,18 +14,21 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.kit.correlation.CorrelationIdFilter;
+import vn.motcua.kit.http.IfMatchArgumentResolver;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.lease.ClusterLease;
 import vn.motcua.kit.messaging.IdempotentWrites;
 import vn.motcua.kit.messaging.MessagingKitConfiguration;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.EventRecorder;
+import vn.motcua.kit.outbox.OutboxCollections;
 import vn.motcua.kit.outbox.OutboxProperties;
 import vn.motcua.kit.outbox.OutboxRelay;
 import vn.motcua.kit.problem.ProblemHandling;
@@ -67,8 +70,9 @@ public class KitAutoConfiguration {
     WebMvcConfigurer callerArguments() {
         return new WebMvcConfigurer() {
             @Override
-            public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
+                resolvers.add(new IfMatchArgumentResolver());
             }
         };
     }
@@ -92,8 +96,13 @@ public class KitAutoConfiguration {
         }
 
         @Bean
-        AggregateStore aggregateStore(MongoTemplate mongo) {
-            return new AggregateStore(mongo);
+        OutboxCollections outboxCollections(MongoMappingContext mapping) {
+            return OutboxCollections.of(mapping);
+        }
+
+        @Bean
+        AggregateStore aggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxCollections collections) {
+            return new AggregateStore(mongo, recorder, collections);
         }
 
         @Bean
@@ -104,15 +113,14 @@ public class KitAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({MongoTemplate.class, KafkaTemplate.class})
-    @ConditionalOnExpression("!'${motcua.outbox.collections:}'.isEmpty()")
     @EnableConfigurationProperties(OutboxProperties.class)
     @EnableScheduling
     static class OutboxParts {
         @Bean
         OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, ClusterLease lease,
-                OutboxProperties properties, @Value("${spring.application.name}") String application,
-                MeterRegistry meters) {
-            return new OutboxRelay(mongo, kafka, lease, properties, "/motcua/" + application, meters);
+                OutboxCollections collections, OutboxProperties properties,
+                @Value("${spring.application.name}") String application, MeterRegistry meters) {
+            return new OutboxRelay(mongo, kafka, lease, collections, properties, "/motcua/" + application, meters);
         }
     }
 }

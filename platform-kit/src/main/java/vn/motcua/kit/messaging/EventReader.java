@@ -1,17 +1,21 @@
 package vn.motcua.kit.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.CloudEvent;
 import vn.motcua.events.Event;
 import vn.motcua.events.EventCatalog;
 import vn.motcua.events.EventContract;
+import vn.motcua.events.Upcast;
 
-/** Reads the CloudEvents envelope and payload of a Kafka record into an {@link IncomingEvent}. */
+/**
+ * Reads the CloudEvents envelope and payload of a Kafka record into an {@link IncomingEvent}.
+ * A record of an older version of the event is read with the record of that version and raised
+ * to the current one, so consumers of a changed contract keep reading what is on the topic.
+ */
 public class EventReader {
     private final JsonMapper json;
 
@@ -19,36 +23,39 @@ public class EventReader {
         this.json = json;
     }
 
-    public boolean is(ConsumerRecord<String, String> record, Class<? extends Event> type) {
-        return EventCatalog.contractOf(type).type().equals(header(record, CloudEventHeaders.TYPE));
+    /** The envelope alone. */
+    public CloudEvent attributes(ConsumerRecord<String, String> record) {
+        try {
+            return CloudEvent.fromHeaders(name -> header(record, name));
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEvent(e.getMessage() + " at " + position(record), e);
+        }
     }
 
     public <T extends Event> IncomingEvent<T> read(ConsumerRecord<String, String> record, Class<T> type) {
+        CloudEvent attributes = attributes(record);
         EventContract contract = EventCatalog.contractOf(type);
-        String eventId = header(record, CloudEventHeaders.ID);
-        if (eventId == null || eventId.isBlank()) {
-            throw new UnreadableEvent("Record without " + CloudEventHeaders.ID + " at " + position(record), null);
+        if (!contract.type().equals(attributes.type())) {
+            throw new UnreadableEvent("Expected " + contract.type() + " but found " + attributes.type() + " at "
+                    + position(record), null);
         }
-        int version = parseVersion(header(record, CloudEventHeaders.DATA_VERSION), record);
-        if (version != contract.version()) {
-            throw new UnreadableEvent("Cannot read " + contract.type() + " version " + version
-                    + " (this service knows version " + contract.version() + ") at " + position(record), null);
+        Class<? extends Event> written = EventCatalog.recordFor(attributes.type(), attributes.dataVersion());
+        if (written == null || attributes.dataVersion() > contract.version()) {
+            throw new UnreadableEvent("Cannot read " + contract.type() + " version " + attributes.dataVersion()
+                    + " (this service knows versions up to " + contract.version() + ") at " + position(record), null);
         }
         try {
-            T data = json.readValue(record.value(), type);
-            String time = header(record, CloudEventHeaders.TIME);
-            return new IncomingEvent<>(eventId, contract.type(), version, header(record, CloudEventHeaders.SUBJECT),
-                    time == null ? null : Instant.parse(time), header(record, CloudEventHeaders.CORRELATION_ID), data);
+            Event data = json.readValue(record.value(), written);
+            while (!type.isInstance(data) && data instanceof Upcast<?> older) {
+                data = older.upcast();
+            }
+            if (!type.isInstance(data)) {
+                throw new UnreadableEvent("No way from " + written.getSimpleName() + " to " + type.getSimpleName(), null);
+            }
+            return new IncomingEvent<>(attributes.id(), attributes.type(), attributes.dataVersion(), attributes.subject(),
+                    attributes.time(), attributes.correlationId(), type.cast(data));
         } catch (JacksonException e) {
             throw new UnreadableEvent("Malformed " + contract.type() + " payload at " + position(record), e);
-        }
-    }
-
-    private static int parseVersion(String value, ConsumerRecord<String, String> record) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new UnreadableEvent("Bad " + CloudEventHeaders.DATA_VERSION + " '" + value + "' at " + position(record), e);
         }
     }
 
@@ -57,7 +64,7 @@ public class EventReader {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static String position(ConsumerRecord<?, ?> record) {
+    static String position(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

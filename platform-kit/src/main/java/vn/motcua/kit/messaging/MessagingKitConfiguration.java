@@ -1,14 +1,18 @@
 package vn.motcua.kit.messaging;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -18,6 +22,8 @@ import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.Topics;
+import vn.motcua.kit.deadletter.DeadLetters;
+import vn.motcua.kit.deadletter.DeadLettersController;
 
 /**
  * Kafka plumbing shared by every service: topics (with their dead-letter twins), retries
@@ -62,5 +68,36 @@ public class MessagingKitConfiguration {
     @Bean
     EventReader eventReader(JsonMapper json) {
         return new EventReader(json);
+    }
+
+    @Bean
+    Subscriptions subscriptions(EventReader reader, ObjectProvider<EventSubscriber> subscribers) {
+        Subscriptions subscriptions = new Subscriptions(reader);
+        subscribers.orderedStream().forEach(subscriber -> subscriber.subscribe(subscriptions));
+        return subscriptions;
+    }
+
+    /** Consumers and dead letters, in the services that keep data. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    static class Consumers {
+        @Bean
+        DeadLetters deadLetters(MongoTemplate mongo, Subscriptions subscriptions,
+                @Value("${spring.kafka.consumer.group-id}") String group, Clock clock) {
+            return new DeadLetters(mongo, subscriptions, group, clock);
+        }
+
+        @Bean
+        DeadLettersController deadLettersController(DeadLetters deadLetters) {
+            return new DeadLettersController(deadLetters);
+        }
+
+        @Bean
+        @SuppressWarnings("unchecked")
+        EventListeners eventListeners(ConcurrentKafkaListenerContainerFactory<?, ?> factory, Subscriptions subscriptions,
+                DeadLetters deadLetters) {
+            return new EventListeners((ConcurrentKafkaListenerContainerFactory<String, String>) factory, subscriptions,
+                    deadLetters);
+        }
     }
 }

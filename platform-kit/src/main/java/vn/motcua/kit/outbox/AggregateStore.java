@@ -3,66 +3,132 @@ package vn.motcua.kit.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.util.List;
+import java.util.function.Function;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import vn.motcua.events.Event;
 
 /**
- * Saves a changed aggregate together with the events of that change, in one single-document
- * update guarded by the aggregate's {@code @Version}. The new events are appended to
- * {@code pendingEvents} rather than the whole array being written back: a plain save would put
- * back the events the relay published and removed since the aggregate was loaded, and they would
- * be published twice.
+ * The one way to store an {@link Aggregate}: its state and the events of the change in one
+ * single-document write. {@link #insert} creates it with its first events; {@link #update} writes
+ * a change guarded by the version it was read at, appending the new events to
+ * {@code pendingEvents} rather than writing the array back: a plain save would put back the
+ * events the relay published and removed since the aggregate was loaded, and they would be
+ * published twice.
  */
 public class AggregateStore {
     private final MongoTemplate mongo;
+    private final EventRecorder recorder;
+    private final OutboxCollections watched;
 
-    public AggregateStore(MongoTemplate mongo) {
+    public AggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxCollections watched) {
         this.mongo = mongo;
+        this.recorder = recorder;
+        this.watched = watched;
     }
 
     /**
-     * @throws OptimisticLockingFailureException when the aggregate changed since it was loaded;
+     * @throws DuplicateKeyException when an aggregate with the same id exists
+     */
+    public <A extends Aggregate> A insert(Changed<A> created) {
+        A aggregate = created.aggregate();
+        watched.requireWatched(entityOf(aggregate));
+        aggregate.append(recorder.record(created.events()));
+        return mongo.insert(aggregate);
+    }
+
+    /**
+     * Creates an aggregate whose id is derived from what caused it (an event, a business key), so
+     * that the same cause never creates two.
+     *
+     * @return false, and nothing written, when an aggregate with that id exists already
+     */
+    public <A extends Aggregate> boolean insertOnce(Changed<A> created) {
+        try {
+            insert(created);
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /**
+     * @throws OptimisticLockingFailureException when the aggregate changed since it was read;
      *     nothing is written then, and the caller reloads and decides again
      */
-    public <T> void update(T aggregate, List<OutboxEntry> newEvents) {
-        MongoPersistentEntity<?> entity = mongo.getConverter().getMappingContext()
-                .getRequiredPersistentEntity(aggregate.getClass());
-        PersistentPropertyAccessor<T> accessor = entity.getPropertyAccessor(aggregate);
+    public <A extends Aggregate> void update(A aggregate, List<? extends Event> events) {
+        write(aggregate, events, null);
+    }
+
+    /**
+     * Lets an aggregate react to an event of another service once: skipped when the aggregate
+     * has applied that event already, else the change and the event id are written together.
+     * A redelivery racing the first delivery loses on the version and, retried, is skipped.
+     *
+     * @return false when the event had been applied before, and nothing changed
+     */
+    public <A extends Aggregate> boolean applyOnce(A aggregate, String eventId,
+            Function<A, List<? extends Event>> change) {
+        if (aggregate.hasApplied(eventId)) {
+            return false;
+        }
+        write(aggregate, change.apply(aggregate), eventId);
+        return true;
+    }
+
+    private void write(Aggregate aggregate, List<? extends Event> events, String appliedEventId) {
+        MongoPersistentEntity<?> entity = entityOf(aggregate);
+        watched.requireWatched(entity);
         MongoPersistentProperty versionProperty = entity.getRequiredVersionProperty();
-        Object id = accessor.getProperty(entity.getRequiredIdProperty());
-        long version = ((Number) accessor.getProperty(versionProperty)).longValue();
+        long version = aggregate.version();
 
         Document state = new Document();
         mongo.getConverter().write(aggregate, state);
         Update update = new Update();
         state.forEach((field, value) -> {
-            if (!field.equals("_id") && !field.equals(OutboxRelay.FIELD) && !field.equals(versionProperty.getFieldName())) {
+            if (isState(field, versionProperty)) {
                 update.set(field, value);
             }
         });
         // The converter leaves out null fields; a field the aggregate cleared must be removed, not kept.
         entity.doWithProperties((MongoPersistentProperty property) -> {
             String field = property.getFieldName();
-            if (!property.isIdProperty() && !property.isVersionProperty() && !field.equals(OutboxRelay.FIELD)
-                    && !state.containsKey(field)) {
+            if (!property.isIdProperty() && isState(field, versionProperty) && !state.containsKey(field)) {
                 update.unset(field);
             }
         });
         update.inc(versionProperty.getFieldName(), 1);
-        if (!newEvents.isEmpty()) {
-            update.push(OutboxRelay.FIELD).each(newEvents.stream().map(mongo.getConverter()::convertToMongoType).toArray());
+        List<OutboxEntry> entries = recorder.record(events);
+        if (!entries.isEmpty()) {
+            update.push(Aggregate.PENDING_EVENTS).each(entries.stream().map(mongo.getConverter()::convertToMongoType).toArray());
         }
-        Query unchanged = new Query(where("_id").is(id).and(versionProperty.getFieldName()).is(version));
+        if (appliedEventId != null) {
+            update.push(Aggregate.APPLIED_EVENT_IDS, appliedEventId);
+        }
+        Query unchanged = new Query(where("_id").is(aggregate.id()).and(versionProperty.getFieldName()).is(version));
         if (mongo.updateFirst(unchanged, update, entity.getCollection()).getMatchedCount() == 0) {
-            throw new OptimisticLockingFailureException(
-                    entity.getType().getSimpleName() + " " + id + " changed since it was read (version " + version + ")");
+            throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + aggregate.id()
+                    + " changed since it was read (version " + version + ")");
         }
-        accessor.setProperty(versionProperty, version + 1);
+        entity.getPropertyAccessor(aggregate).setProperty(versionProperty, version + 1);
+        aggregate.append(entries);
+        if (appliedEventId != null) {
+            aggregate.applied(appliedEventId);
+        }
+    }
+
+    private static boolean isState(String field, MongoPersistentProperty versionProperty) {
+        return !field.equals("_id") && !field.equals(versionProperty.getFieldName())
+                && !field.equals(Aggregate.PENDING_EVENTS) && !field.equals(Aggregate.APPLIED_EVENT_IDS);
+    }
+
+    private MongoPersistentEntity<?> entityOf(Aggregate aggregate) {
+        return mongo.getConverter().getMappingContext().getRequiredPersistentEntity(aggregate.getClass());
     }
 }

@@ -5,11 +5,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
-import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.CloudEvent;
 import vn.motcua.kit.lease.ClusterLease;
 
 /**
@@ -29,23 +30,27 @@ import vn.motcua.kit.lease.ClusterLease;
  */
 public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    static final String LEASE = "outbox-relay";
-    static final String FIELD = "pendingEvents";
+    static final String FIELD = Aggregate.PENDING_EVENTS;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final ClusterLease lease;
+    private final List<String> collections;
     private final OutboxProperties properties;
     private final String source;
+    /** One lease per service: services sharing a database (as tests do) do not wait for each other. */
+    private final String leaseName;
     private final AtomicLong pending = new AtomicLong();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, ClusterLease lease,
-            OutboxProperties properties, String source, MeterRegistry meters) {
+            OutboxCollections collections, OutboxProperties properties, String source, MeterRegistry meters) {
         this.mongo = mongo;
+        this.collections = List.copyOf(collections.names());
         this.kafka = kafka;
         this.lease = lease;
         this.properties = properties;
         this.source = source;
+        this.leaseName = "outbox-relay:" + source;
         Gauge.builder("motcua.outbox.pending", pending, AtomicLong::get)
                 .description("Events stored but not yet published (as of the last relay round)")
                 .register(meters);
@@ -62,13 +67,13 @@ public class OutboxRelay {
 
     /** One relay round; returns how many events were published. */
     public int relay() {
-        if (!lease.tryAcquire(LEASE, properties.leaseTtl())) {
+        if (collections.isEmpty() || !lease.tryAcquire(leaseName, properties.leaseTtl())) {
             return 0;
         }
         int published = 0;
         long seen = 0;
         try {
-            for (String collection : properties.collections()) {
+            for (String collection : collections) {
                 Query waiting = new Query(where(FIELD + ".0").exists(true)).limit(properties.batchSize());
                 waiting.fields().include(FIELD);
                 for (Document document : mongo.find(waiting, Document.class, collection)) {
@@ -92,17 +97,11 @@ public class OutboxRelay {
     private void publish(Document entry) {
         ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"),
                 entry.getString("subject"), entry.getString("payload"));
-        Headers headers = record.headers();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, entry.getString("eventId"));
-        header(headers, CloudEventHeaders.SOURCE, source);
-        header(headers, CloudEventHeaders.TYPE, entry.getString("type"));
-        header(headers, CloudEventHeaders.SUBJECT, entry.getString("subject"));
-        header(headers, CloudEventHeaders.TIME, String.valueOf(entry.get("occurredAt") instanceof java.util.Date date
-                ? date.toInstant() : entry.get("occurredAt")));
-        header(headers, CloudEventHeaders.DATA_VERSION, String.valueOf(entry.get("dataVersion")));
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(headers, CloudEventHeaders.CORRELATION_ID, entry.getString("correlationId"));
+        Object occurredAt = entry.get("occurredAt");
+        CloudEvent attributes = new CloudEvent(entry.getString("eventId"), source, entry.getString("type"),
+                entry.getInteger("dataVersion"), entry.getString("subject"),
+                occurredAt instanceof Date date ? date.toInstant() : (Instant) occurredAt, entry.getString("correlationId"));
+        attributes.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             kafka.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -110,12 +109,6 @@ public class OutboxRelay {
             throw new IllegalStateException("Interrupted while publishing " + entry.getString("eventId"), e);
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish event " + entry.getString("eventId"), e);
-        }
-    }
-
-    private static void header(Headers headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

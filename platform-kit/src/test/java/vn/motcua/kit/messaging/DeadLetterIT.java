@@ -1,64 +1,169 @@
 package vn.motcua.kit.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
-import vn.motcua.kit.testapp.FlakyListener;
+import vn.motcua.kit.deadletter.DeadLetter;
+import vn.motcua.kit.testapp.FlakyOrders;
 import vn.motcua.kit.testapp.KitTestApplication;
+import vn.motcua.kit.testapp.KitTestOrder;
+import vn.motcua.testinfra.CallerMother;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
 
 @SpringBootTest(classes = KitTestApplication.class, properties = {"spring.application.name=kit-dead-letter-test",
         "motcua.kafka.retry.initial-interval=50ms", "motcua.kafka.retry.max-interval=200ms"})
+@AutoConfigureMockMvc
 @InfrastructureTest
 class DeadLetterIT {
-    private static final String DEAD_LETTERS = Topics.deadLetterOf(Topics.APPOINTMENT);
+    private static final String DEAD_LETTERS = Topics.deadLetterOf(Topics.DOSSIER);
+    private static final String OPS_PATH = "/api/v1/ops/kit-dead-letter-test/dead-letters";
 
     @Autowired
-    FlakyListener listener;
+    FlakyOrders handler;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    MockMvc http;
 
     @Test
     void anEventThatKeepsFailingIsRetriedFourTimesThenParkedOnTheDeadLetterTopic() {
-        String code = FlakyListener.FAILING_PREFIX + EventMother.newDossierCode();
-        ProducerRecord<String, String> event = onAppointmentTopic(EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0)));
+        String code = FlakyOrders.FAILING_PREFIX + EventMother.newDossierCode();
+        ProducerRecord<String, String> event = EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0));
         KafkaProbe.send(event);
 
         ConsumerRecord<String, String> parked = KafkaProbe.await(DEAD_LETTERS, r -> code.equals(r.key()), Duration.ofSeconds(30));
 
-        assertThat(listener.attemptsFor(code)).isEqualTo(5);
+        assertThat(handler.attemptsFor(code)).isEqualTo(5);
         assertThat(parked.value()).isEqualTo(event.value());
-        assertThat(KafkaProbe.header(parked, CloudEventHeaders.ID)).isEqualTo(header(event, CloudEventHeaders.ID));
+        assertThat(KafkaProbe.header(parked, CloudEventHeaders.ID)).isEqualTo(KafkaProbe.header(event, CloudEventHeaders.ID));
         assertThat(KafkaProbe.header(parked, "kafka_dlt-exception-message")).contains("Downstream unavailable");
     }
 
     @Test
-    void anUnreadableEventGoesToTheDeadLetterTopicWithoutRetries() {
+    void anUnreadableEventGoesToTheDeadLetterTopicWithoutRetriesAndTheNextOneIsApplied() {
         String code = EventMother.newDossierCode();
-        ProducerRecord<String, String> wellFormed = onAppointmentTopic(EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0)));
-        ProducerRecord<String, String> garbled = new ProducerRecord<>(wellFormed.topic(), null, code, "{not json",
-                wellFormed.headers());
-        KafkaProbe.send(garbled);
+        ProducerRecord<String, String> wellFormed = EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0));
+        KafkaProbe.send(new ProducerRecord<>(wellFormed.topic(), null, code, "{not json", wellFormed.headers()));
+        String next = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(next, "001090000001", 0)));
 
         ConsumerRecord<String, String> parked = KafkaProbe.await(DEAD_LETTERS, r -> code.equals(r.key()), Duration.ofSeconds(30));
 
         assertThat(parked.value()).isEqualTo("{not json");
-        assertThat(listener.attemptsFor(code)).isZero();
+        assertThat(handler.attemptsFor(code)).isZero();
         assertThat(KafkaProbe.header(parked, "kafka_dlt-exception-message")).contains("Malformed DossierSubmitted");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(KitTestOrder.idFor(next), KitTestOrder.class) != null);
     }
 
-    private static ProducerRecord<String, String> onAppointmentTopic(ProducerRecord<String, String> record) {
-        return new ProducerRecord<>(Topics.APPOINTMENT, null, record.key(), record.value(), record.headers());
+    @Test
+    void opsSeeADeadLetterAndReDriveItAfterTheFixWithItsEffectOnce() throws Exception {
+        String code = FlakyOrders.FAILING_PREFIX + EventMother.newDossierCode();
+        ProducerRecord<String, String> event = EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0));
+        KafkaProbe.send(event);
+        DeadLetter parked = awaitParked(KafkaProbe.header(event, CloudEventHeaders.ID));
+
+        http.perform(get(OPS_PATH).param("status", "PARKED").with(CallerMother.ops()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '%s')].eventType", parked.id()).value("DossierSubmitted"))
+                .andExpect(jsonPath("$[?(@.id == '%s')].reason", parked.id()).value(org.hamcrest.Matchers.hasItem(
+                        org.hamcrest.Matchers.containsString("Downstream unavailable"))));
+        http.perform(get(OPS_PATH + "/" + parked.id()).with(CallerMother.ops()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.headers.ce_id").value(KafkaProbe.header(event, CloudEventHeaders.ID)))
+                .andExpect(jsonPath("$.firstFailedAt").isNotEmpty())
+                .andExpect(jsonPath("$.lastFailedAt").isNotEmpty());
+
+        // Not fixed yet: the re-drive fails, is recorded, and the letter stays parked.
+        http.perform(post(OPS_PATH + "/" + parked.id() + "/redrive").with(CallerMother.ops()))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:redrive-failed"));
+
+        handler.fix(code);
+        http.perform(post(OPS_PATH + "/redrive").with(CallerMother.ops()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ids\": [\"" + parked.id() + "\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.attempted").value(1))
+                .andExpect(jsonPath("$.applied").value(1));
+        http.perform(post(OPS_PATH + "/" + parked.id() + "/redrive").with(CallerMother.ops()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REDRIVEN"))
+                .andExpect(jsonPath("$.redrives.length()").value(3))
+                .andExpect(jsonPath("$.redrives[0].outcome").value("FAILED"))
+                .andExpect(jsonPath("$.redrives[1].outcome").value("APPLIED"))
+                .andExpect(jsonPath("$.redrives[1].by").value("ops1"));
+
+        assertThat(mongo.count(new Query(where("dossierCode").is(code)), KitTestOrder.class)).isEqualTo(1);
+        assertThat(handler.attemptsFor(code)).isEqualTo(5 + 3);
     }
 
-    private static String header(ProducerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), java.nio.charset.StandardCharsets.UTF_8);
+    @Test
+    void onlyOpsSeeOrReDriveDeadLetters() throws Exception {
+        http.perform(get(OPS_PATH)).andExpect(status().isUnauthorized());
+        http.perform(get(OPS_PATH).with(CallerMother.citizen(CallerMother.CITIZEN_1))).andExpect(status().isForbidden());
+        http.perform(get(OPS_PATH).with(CallerMother.officer(CallerMother.AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        http.perform(post(OPS_PATH + "/redrive").with(CallerMother.leader(CallerMother.AGENCY_THUONG_TIN))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        http.perform(post(OPS_PATH + "/dossier.events-0@1/redrive").with(CallerMother.portal()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anUnknownOrMalformedDeadLetterIdIsAClientError() throws Exception {
+        http.perform(post(OPS_PATH + "/dossier.events-0@999999999/redrive").with(CallerMother.ops()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        http.perform(get(OPS_PATH + "/$where").with(CallerMother.ops())).andExpect(status().isBadRequest());
+        http.perform(post(OPS_PATH + "/redrive").with(CallerMother.ops()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"ids\": [\"{\\\"$ne\\\": null}\"]}")).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aDeadLetterOfAnotherServiceOnTheSharedTopicIsNotParkedHere() {
+        String code = EventMother.newDossierCode();
+        ProducerRecord<String, String> original = EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0));
+        ProducerRecord<String, String> theirs = new ProducerRecord<>(DEAD_LETTERS, null, code, original.value(), original.headers());
+        theirs.headers().add(KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP, "payment-service".getBytes(StandardCharsets.UTF_8));
+        theirs.headers().add(KafkaHeaders.DLT_ORIGINAL_TOPIC, Topics.DOSSIER.getBytes(StandardCharsets.UTF_8));
+        theirs.headers().add(KafkaHeaders.DLT_ORIGINAL_PARTITION, ByteBuffer.allocate(4).putInt(0).array());
+        theirs.headers().add(KafkaHeaders.DLT_ORIGINAL_OFFSET, ByteBuffer.allocate(8).putLong(424242).array());
+        KafkaProbe.send(theirs);
+        String marker = FlakyOrders.FAILING_PREFIX + EventMother.newDossierCode();
+        ProducerRecord<String, String> ours = EventMother.record(EventMother.dossierSubmitted(marker, "001090000001", 0));
+        KafkaProbe.send(ours);
+
+        awaitParked(KafkaProbe.header(ours, CloudEventHeaders.ID));
+        assertThat(mongo.count(new Query(where("eventId").is(KafkaProbe.header(original, CloudEventHeaders.ID))), DeadLetter.class))
+                .isZero();
+    }
+
+    private DeadLetter awaitParked(String eventId) {
+        Query byEvent = new Query(where("eventId").is(eventId));
+        await().atMost(Duration.ofSeconds(40)).until(() -> mongo.findOne(byEvent, DeadLetter.class) != null);
+        return mongo.findOne(byEvent, DeadLetter.class);
     }
 }

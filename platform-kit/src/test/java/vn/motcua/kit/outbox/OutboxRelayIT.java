@@ -21,21 +21,29 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.kit.correlation.Correlation;
 import vn.motcua.kit.lease.ClusterLease;
+import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.kit.testapp.KitTestApplication;
+import vn.motcua.kit.testapp.KitTestOrder;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
 
+// The relays these tests build publish as another service than the application's own relay,
+// so they take a lease of their own.
 @SpringBootTest(classes = KitTestApplication.class, properties = "spring.application.name=kit-test")
 @InfrastructureTest
 class OutboxRelayIT {
     private static final String AGGREGATES = "relay_test_aggregates";
+    private static final String SOURCE = "/motcua/relay-under-test";
 
     @Autowired
     MongoTemplate mongo;
@@ -43,11 +51,11 @@ class OutboxRelayIT {
     KafkaTemplate<String, String> kafka;
     @Autowired
     EventRecorder recorder;
-    @Autowired
     AggregateStore store;
 
     @BeforeEach
     void freshCollections() {
+        store = new AggregateStore(mongo, recorder, watching(VersionedAggregate.COLLECTION));
         mongo.dropCollection(AGGREGATES);
         mongo.dropCollection("leases");
     }
@@ -92,8 +100,8 @@ class OutboxRelayIT {
         assertThat(KafkaProbe.header(record, CloudEventHeaders.ID)).isEqualTo(entries.get(0).eventId());
         assertThat(KafkaProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo("DossierSubmitted");
         assertThat(KafkaProbe.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(code);
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/motcua/kit-test");
-        assertThat(KafkaProbe.header(record, CloudEventHeaders.DATA_VERSION)).isEqualTo("1");
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo(SOURCE);
+        assertThat(KafkaProbe.header(record, CloudEventHeaders.DATA_VERSION)).isEqualTo("2");
         assertThat(KafkaProbe.header(record, CloudEventHeaders.TIME)).isNotBlank();
         assertThat(KafkaProbe.header(record, CloudEventHeaders.CORRELATION_ID)).isEqualTo("corr-outbox-test");
     }
@@ -124,7 +132,7 @@ class OutboxRelayIT {
         mongo.insert(new TestAggregate(code, entries), AGGREGATES);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
-                new OutboxProperties(List.of(AGGREGATES), 10, Duration.ofSeconds(10)), "/motcua/kit-test", meters);
+                watching(AGGREGATES), new OutboxProperties(10, Duration.ofSeconds(10)), SOURCE, meters);
 
         assertThatThrownBy(relay::relay).isInstanceOf(IllegalStateException.class).hasMessageContaining("too-large-");
 
@@ -137,20 +145,20 @@ class OutboxRelayIT {
     void savingAnAggregateReadBeforeTheRelayRanDoesNotBringBackItsPublishedEvents() {
         mongo.dropCollection(VersionedAggregate.COLLECTION);
         String code = EventMother.newDossierCode();
-        mongo.insert(new VersionedAggregate(code, "OPEN", recorder.record(List.of(submitted(code)))));
+        store.insert(Changed.of(new VersionedAggregate(code, "OPEN"), submitted(code)));
         VersionedAggregate loaded = mongo.findById(code, VersionedAggregate.class);
         OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
-                new OutboxProperties(List.of(VersionedAggregate.COLLECTION), 10, Duration.ofSeconds(10)),
-                "/motcua/kit-test", new SimpleMeterRegistry());
+                watching(VersionedAggregate.COLLECTION), new OutboxProperties(10, Duration.ofSeconds(10)),
+                SOURCE, new SimpleMeterRegistry());
         assertThat(relay.relay()).isEqualTo(1);
 
         loaded.status = "CLOSED";
-        List<OutboxEntry> closing = recorder.record(List.of(submitted(code)));
-        store.update(loaded, closing);
+        store.update(loaded, List.of(submitted(code)));
+        String closingEventId = loaded.pendingEvents().getLast().eventId();
 
         VersionedAggregate saved = mongo.findById(code, VersionedAggregate.class);
         assertThat(saved.status).isEqualTo("CLOSED");
-        assertThat(saved.pendingEvents).extracting(OutboxEntry::eventId).containsExactly(closing.get(0).eventId());
+        assertThat(saved.pendingEvents()).extracting(OutboxEntry::eventId).containsExactly(closingEventId);
         assertThat(relay.relay()).isEqualTo(1);
         assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 5, Duration.ofSeconds(3))).hasSize(2);
     }
@@ -159,53 +167,98 @@ class OutboxRelayIT {
     void aStaleAggregateIsNotSavedOverANewerOne() {
         mongo.dropCollection(VersionedAggregate.COLLECTION);
         String code = EventMother.newDossierCode();
-        mongo.insert(new VersionedAggregate(code, "OPEN", List.of()));
+        store.insert(Changed.of(new VersionedAggregate(code, "OPEN")));
         VersionedAggregate first = mongo.findById(code, VersionedAggregate.class);
         VersionedAggregate second = mongo.findById(code, VersionedAggregate.class);
         first.status = "CLOSED";
         store.update(first, List.of());
 
         second.status = "WITHDRAWN";
-        assertThatThrownBy(() -> store.update(second, recorder.record(List.of(submitted(code)))))
-                .isInstanceOf(org.springframework.dao.OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> store.update(second, List.of(submitted(code))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
 
         VersionedAggregate saved = mongo.findById(code, VersionedAggregate.class);
         assertThat(saved.status).isEqualTo("CLOSED");
-        assertThat(saved.pendingEvents).isEmpty();
+        assertThat(saved.pendingEvents()).isEmpty();
     }
 
     @Test
     void aFieldSetBackToNullIsClearedInTheDatabase() {
         mongo.dropCollection(VersionedAggregate.COLLECTION);
         String code = EventMother.newDossierCode();
-        mongo.insert(new VersionedAggregate(code, "PAUSED", List.of()));
+        store.insert(Changed.of(new VersionedAggregate(code, "PAUSED")));
         VersionedAggregate loaded = mongo.findById(code, VersionedAggregate.class);
         loaded.status = null;
         store.update(loaded, List.of());
         assertThat(mongo.findById(code, VersionedAggregate.class).status).isNull();
     }
 
-    private static vn.motcua.events.dossier.DossierSubmitted submitted(String code) {
+    @Test
+    void anEventOfAnotherServiceIsAppliedToAnAggregateOnceHoweverOftenItComes() {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        String code = EventMother.newDossierCode();
+        store.insert(Changed.of(new VersionedAggregate(code, "OPEN")));
+
+        VersionedAggregate first = mongo.findById(code, VersionedAggregate.class);
+        assertThat(store.applyOnce(first, "event-1", a -> {
+            a.status = "PAID";
+            return List.of(submitted(code));
+        })).isTrue();
+        VersionedAggregate again = mongo.findById(code, VersionedAggregate.class);
+        again.status = "REOPENED";
+        assertThat(store.applyOnce(again, "event-1", a -> {
+            a.status = "PAID TWICE";
+            return List.of(submitted(code));
+        })).isFalse();
+
+        VersionedAggregate saved = mongo.findById(code, VersionedAggregate.class);
+        assertThat(saved.status).isEqualTo("PAID");
+        assertThat(saved.hasApplied("event-1")).isTrue();
+        assertThat(saved.pendingEvents()).hasSize(1);
+    }
+
+    @Test
+    void anAggregateThatNoRelayWatchesIsRefusedBeforeAnythingIsWritten() {
+        AggregateStore blind = new AggregateStore(mongo, recorder, watching(AGGREGATES));
+        String code = EventMother.newDossierCode();
+
+        assertThatThrownBy(() -> blind.insert(Changed.of(new VersionedAggregate(code, "OPEN"), submitted(code))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(VersionedAggregate.COLLECTION).hasMessageContaining("VersionedAggregate");
+        assertThat(mongo.findById(code, VersionedAggregate.class)).isNull();
+    }
+
+    @Test
+    void theRelayWatchesTheCollectionOfEveryAggregateTheApplicationScans(@Autowired OutboxCollections collections) {
+        assertThat(collections.names()).containsExactly(KitTestOrder.COLLECTION);
+    }
+
+    private static OutboxCollections watching(String... collections) {
+        return new OutboxCollections(Set.of(collections));
+    }
+
+    private static DossierSubmitted submitted(String code) {
         return EventMother.dossierSubmitted(code, "001090000001", 0);
     }
 
     record TestAggregate(String id, List<OutboxEntry> pendingEvents) {
     }
 
-    @org.springframework.data.mongodb.core.mapping.Document(VersionedAggregate.COLLECTION)
-    static class VersionedAggregate {
+    @Document(VersionedAggregate.COLLECTION)
+    static class VersionedAggregate extends Aggregate {
         static final String COLLECTION = "relay_test_versioned";
-        @org.springframework.data.annotation.Id
+        @Id
         String id;
-        @org.springframework.data.annotation.Version
-        Long version;
         String status;
-        List<OutboxEntry> pendingEvents;
 
-        VersionedAggregate(String id, String status, List<OutboxEntry> pendingEvents) {
+        VersionedAggregate(String id, String status) {
             this.id = id;
             this.status = status;
-            this.pendingEvents = pendingEvents;
+        }
+
+        @Override
+        public String id() {
+            return id;
         }
     }
 
@@ -219,7 +272,7 @@ class OutboxRelayIT {
 
     private OutboxRelay relay(String instance, Duration leaseTtl) {
         return new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), instance),
-                new OutboxProperties(List.of(AGGREGATES), 10, leaseTtl), "/motcua/kit-test", new SimpleMeterRegistry());
+                watching(AGGREGATES), new OutboxProperties(10, leaseTtl), SOURCE, new SimpleMeterRegistry());
     }
 
     private Callable<Integer> untilEmpty(OutboxRelay relay) {

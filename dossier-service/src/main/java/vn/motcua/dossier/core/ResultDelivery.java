@@ -1,6 +1,0 @@
-package vn.motcua.dossier.core;
-
-/** How the applicant wants the result: at the counter, online, or by the public postal service. */
-public enum ResultDelivery {
-    COUNTER, ONLINE, POST
-}

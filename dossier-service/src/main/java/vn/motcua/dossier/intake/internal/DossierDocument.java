@@ -1,0 +1,25 @@
+package vn.motcua.dossier.intake.internal;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A file attached to a dossier, stored with its content (files are capped well below MongoDB's
+ * 16 MB document limit).
+ *
+ * @param kind which required document this is, as the catalog names it, or another label
+ * @param contentType the type found in the content, not the one the uploader claimed
+ */
+@Document("dossier_documents")
+public record DossierDocument(@Id String id, String dossierCode, String kind, String fileName, String contentType,
+        long size, String sha256, String uploadedBy, Instant uploadedAt, byte[] content) {
+
+    public DocumentInfo info() {
+        return new DocumentInfo(id, kind, fileName, contentType, size, sha256, uploadedAt);
+    }
+
+    public record DocumentInfo(String id, String kind, String fileName, String contentType, long size, String sha256,
+            Instant uploadedAt) {
+    }
+}

@@ -1,0 +1,23 @@
+package vn.motcua.dossier.processing;
+
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Writes each step's roles into the OpenAPI document, from {@link Step}, the one place they are stated. */
+@Configuration(proxyBeanMethods = false)
+class StepDocumentation {
+
+    @Bean
+    OperationCustomizer stepRoles() {
+        return (operation, handler) -> {
+            TakesStep step = handler.getMethodAnnotation(TakesStep.class);
+            if (step != null) {
+                String who = step.value().byOwner() ? "the dossier's owner (" + step.value().rolesText() + ")"
+                        : step.value().rolesText() + " of the dossier's agency";
+                operation.setDescription("Who may take this step: " + who + ".");
+            }
+            return operation;
+        };
+    }
+}

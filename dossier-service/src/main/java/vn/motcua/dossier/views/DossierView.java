@@ -1,0 +1,57 @@
+package vn.motcua.dossier.views;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import vn.motcua.dossier.core.Delay;
+import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.core.SupplementRequest;
+import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.FeeLine;
+import vn.motcua.events.payment.FeeStage;
+
+/**
+ * A dossier as its owner and the agency's staff see it.
+ *
+ * @param deadline ON_TRACK, AT_RISK or OVERDUE as the deadline watch last found it
+ * @param paused true while the deadline clock stands still (supplement or financial obligation requested)
+ * @param forms the forms issued so far, by number (01 receipt … 05 stop)
+ */
+public record DossierView(
+        String code,
+        long version,
+        String procedureCode,
+        String procedureName,
+        int catalogVersion,
+        String agencyCode,
+        Applicant applicant,
+        String channel,
+        int nationalStatus,
+        String status,
+        String resultDelivery,
+        FeeStage feeTiming,
+        List<FeeLine> feesDue,
+        Instant submittedAt,
+        Instant receivedAt,
+        LocalDate dueDate,
+        String deadline,
+        boolean paused,
+        String assignee,
+        String approvedBy,
+        Instant resolvedAt,
+        Instant closedAt,
+        String closingReason,
+        SupplementRequest supplementRequest,
+        List<Delay> delays,
+        List<String> forms) {
+
+    public static DossierView of(Dossier dossier) {
+        return new DossierView(dossier.code(), dossier.version() == null ? 0 : dossier.version(),
+                dossier.procedureCode(), dossier.procedureName(), dossier.catalogVersion(), dossier.agencyCode(),
+                dossier.applicant(), dossier.channel().name(), dossier.status().code(), dossier.status().name(),
+                dossier.resultDelivery().name(), dossier.feeTiming(), dossier.feesDue(), dossier.submittedAt(),
+                dossier.receivedAt(), dossier.dueDate(), dossier.deadlineFlag().name(), dossier.isPaused(),
+                dossier.assignee(), dossier.approvedBy(), dossier.resolvedAt(), dossier.closedAt(),
+                dossier.closingReason(), dossier.supplementRequest(), dossier.delays(), IssuedForms.of(dossier));
+    }
+}

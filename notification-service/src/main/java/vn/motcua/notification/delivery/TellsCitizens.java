@@ -1,0 +1,132 @@
+package vn.motcua.notification.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.Event;
+import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierStopped;
+import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierSupplementRequested;
+import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.kit.messaging.EventHandler;
+import vn.motcua.kit.messaging.EventSubscriber;
+import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.Subscriptions;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.notification.inbox.Message;
+import vn.motcua.notification.inbox.Notification;
+import vn.motcua.notification.recipients.Recipient;
+import vn.motcua.notification.recipients.Recipients;
+
+/**
+ * Tells citizens what happened to their dossiers: in their inbox and by email. One notification
+ * per event (its id is the event's), so a redelivered event tells nobody twice.
+ */
+@Component
+class TellsCitizens implements EventSubscriber {
+    private static final Logger log = LoggerFactory.getLogger(TellsCitizens.class);
+
+    private final Recipients recipients;
+    private final Templates templates;
+    private final AggregateStore notifications;
+    private final JavaMailSender mail;
+    private final Clock clock;
+    private final String from;
+
+    TellsCitizens(Recipients recipients, Templates templates, AggregateStore notifications, JavaMailSender mail,
+            Clock clock, @Value("${motcua.notification.from}") String from) {
+        this.recipients = recipients;
+        this.templates = templates;
+        this.notifications = notifications;
+        this.mail = mail;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    @Override
+    public void subscribe(Subscriptions subscriptions) {
+        subscriptions.on(DossierSubmitted.class, this::submitted)
+                .on(DossierReceived.class, owner(DossierReceived::dossier, templates::dossierReceived))
+                .on(DossierRejected.class, owner(DossierRejected::dossier, templates::dossierRejected))
+                .on(DossierSupplementRequested.class,
+                        owner(DossierSupplementRequested::dossier, templates::supplementRequested))
+                .on(DossierResultReady.class, owner(DossierResultReady::dossier, templates::resultReady))
+                .on(DossierDueDateExtended.class, owner(DossierDueDateExtended::dossier, templates::dueDateExtended))
+                .on(DossierReturned.class, owner(DossierReturned::dossier, templates::returned))
+                .on(DossierStopped.class, owner(DossierStopped::dossier, templates::stopped))
+                .on(PaymentRequested.class, this::paymentRequested);
+    }
+
+    private void submitted(IncomingEvent<DossierSubmitted> event) {
+        recipients.learnFrom(event);
+        DossierSubmitted submitted = event.data();
+        notify(event.eventId(), submitted.dossier().ownerCitizenId(), submitted.dossier().dossierCode(),
+                templates.dossierSubmitted(submitted), submitted.applicant().email());
+    }
+
+    /** A step of the dossier the owner must hear about; their address is known from its submission. */
+    private <T extends Event> EventHandler<T> owner(Function<T, DossierSnapshot> dossierOf,
+            Function<T, Message> template) {
+        return event -> {
+            DossierSnapshot dossier = dossierOf.apply(event.data());
+            notify(event.eventId(), dossier.ownerCitizenId(), dossier.dossierCode(), template.apply(event.data()),
+                    addressOf(dossier.ownerCitizenId()));
+        };
+    }
+
+    private void paymentRequested(IncomingEvent<PaymentRequested> event) {
+        PaymentRequested payment = event.data();
+        notify(event.eventId(), payment.ownerCitizenId(), payment.dossierCode(), templates.paymentRequested(payment),
+                addressOf(payment.ownerCitizenId()));
+    }
+
+    private String addressOf(String citizenId) {
+        return recipients.find(citizenId).map(Recipient::email).orElseThrow(() -> new RecipientNotYetKnown(citizenId));
+    }
+
+    private void notify(String causeEventId, String citizenId, String dossierCode, Message message, String email) {
+        var created = Notification.create(causeEventId, citizenId, dossierCode, message, email, clock.instant());
+        if (!notifications.insertOnce(created)) {
+            log.info("Notification for event {} exists already; not sent again", causeEventId);
+            return;
+        }
+        if (email != null) {
+            sendEmail(created.aggregate());
+        }
+    }
+
+    private void sendEmail(Notification notification) {
+        List<? extends Event> outcome;
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+            helper.setFrom(new InternetAddress(from, true));
+            helper.setTo(notification.emailAddress());
+            helper.setSubject(notification.title());
+            helper.setText(notification.body());
+            mail.send(message);
+            outcome = notification.emailSent(clock.instant());
+        } catch (MailException | MessagingException e) {
+            log.warn("Email for notification {} failed: {}", notification.id(), e.toString());
+            outcome = notification.emailFailed(e.getMessage(), clock.instant());
+        }
+        notifications.update(notification, outcome);
+    }
+}

@@ -1,0 +1,135 @@
+package vn.motcua.notification.delivery;
+
+import java.time.LocalDate;
+import org.hamcrest.Matchers;
+import org.springframework.data.domain.Pageable;
+import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.FeeStage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.officer;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.events.Topics;
+import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.notification.inbox.Notification;
+import vn.motcua.notification.inbox.NotificationRepository;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+import vn.motcua.testinfra.TestInfrastructure;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class TellsCitizensIT {
+    private static final String OWNER = "001090000077";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    NotificationRepository notifications;
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return TestInfrastructure.get().receivedMails().stream().filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void theOwnerIsToldInTheInboxAndByEmailOncePerEventEvenWhenEventsArriveTwice() throws Exception {
+        String code = EventMother.newDossierCode();
+        String email = "an." + OWNER + "@example.com";
+        ProducerRecord<String, String> submitted = EventMother.record(EventMother.dossierSubmitted(code, OWNER, 1_200_000));
+        ProducerRecord<String, String> requested = EventMother.record(new PaymentRequested("PAY-" + code + "-INTAKE",
+                code, OWNER, FeeStage.INTAKE, 1_200_000, "VND", Instant.now(), Instant.parse("2026-12-01T03:00:00Z")));
+        // The payment event may overtake the dossier event: it is retried until the contact is known.
+        KafkaProbe.send(requested);
+        KafkaProbe.send(submitted);
+        KafkaProbe.send(submitted);
+        KafkaProbe.send(requested);
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                notifications.findByRecipientCitizenIdOrderByCreatedAtDesc(OWNER, Pageable.unpaged())
+                        .stream().filter(n -> n.dossierCode().equals(code) && n.emailStatus() == Notification.EmailStatus.SENT)
+                        .count() == 2);
+        Thread.sleep(1500); // leave time for a wrong second delivery to show up
+        assertThat(mailsTo(email).stream().filter(m -> subject(m).contains(code))).hasSize(2);
+        MimeMessage paymentMail = mailsTo(email).stream().filter(m -> subject(m).startsWith("Yêu cầu nộp phí")).findFirst().orElseThrow();
+        assertThat(paymentMail.getContent().toString()).contains("1.200.000 đồng").contains("01/12/2026");
+
+        mvc.perform(get("/api/v1/notifications").with(citizen(OWNER)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(
+                        Matchers.containsInAnyOrder("dossier-submitted", "payment-requested")))
+                .andExpect(jsonPath("$[?(@.template == 'dossier-submitted')].title").value(
+                        Matchers.hasItem("Hồ sơ " + code + " đã được gửi thành công")));
+
+        assertThat(KafkaProbe.collect(Topics.NOTIFICATION, r -> code.equals(r.key()), 10, Duration.ofSeconds(5)))
+                .as("IN_APP and EMAIL deliveries of two notifications").hasSize(4);
+    }
+
+    @Test
+    void aDelayReachesTheOwnerAsAnApologyWithTheNewDate() throws Exception {
+        String code = EventMother.newDossierCode();
+        String email = "an." + OWNER + "@example.com";
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, OWNER, 0)));
+        var dossier = new DossierSnapshot(code, "2.000018", "000.10.20.H29", OWNER, 2, ResultDelivery.COUNTER, 4);
+        KafkaProbe.send(EventMother.record(new DossierDueDateExtended(dossier,
+                LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-04"),
+                "Cần xác minh thực địa", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream()
+                .anyMatch(m -> subject(m).startsWith("Xin lỗi") && subject(m).contains(code)));
+        MimeMessage apology = mailsTo(email).stream().filter(m -> subject(m).startsWith("Xin lỗi") && subject(m).contains(code))
+                .findFirst().orElseThrow();
+        assertThat(apology.getContent().toString()).contains("Cần xác minh thực địa").contains("04/12/2026")
+                .contains("01/12/2026").contains("mẫu 04");
+        mvc.perform(get("/api/v1/notifications").with(citizen(OWNER)))
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(
+                        Matchers.hasItem("dossier-due-date-extended")));
+    }
+
+    @Test
+    void nobodyElseReadsACitizensNotifications() throws Exception {
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, OWNER, 0)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.findAll().stream()
+                .anyMatch(n -> code.equals(n.dossierCode())));
+
+        mvc.perform(get("/api/v1/notifications").with(citizen(CITIZEN_2)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')]").doesNotExist());
+        mvc.perform(get("/api/v1/notifications").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/notifications")).andExpect(status().isUnauthorized());
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package vn.motcua.kit.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.util.backoff.FixedBackOff;
+import vn.motcua.events.Topics;
+import vn.motcua.kit.deadletter.DeadLetters;
+
+/**
+ * One consumer per subscribed topic, for the whole service, handing records to the typed
+ * {@link Subscriptions}; the containers come from Boot's listener factory, so the kit's retries,
+ * dead-letter publishing and correlation ids apply. Beside each topic, a consumer of its
+ * dead-letter topic keeps this service's dead letters where ops can see and re-drive them.
+ */
+public class EventListeners implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(EventListeners.class);
+
+    private final List<ConcurrentMessageListenerContainer<String, String>> containers = new ArrayList<>();
+    private volatile boolean running;
+
+    public EventListeners(ConcurrentKafkaListenerContainerFactory<String, String> factory, Subscriptions subscriptions,
+            DeadLetters deadLetters) {
+        for (String topic : subscriptions.topics()) {
+            ConcurrentMessageListenerContainer<String, String> events = factory.createContainer(topic);
+            events.getContainerProperties().setMessageListener(
+                    (MessageListener<String, String>) subscriptions::dispatch);
+            events.setBeanName("motcua-events-" + topic);
+            containers.add(events);
+
+            ConcurrentMessageListenerContainer<String, String> parked = factory.createContainer(Topics.deadLetterOf(topic));
+            parked.getContainerProperties().setMessageListener(
+                    (MessageListener<String, String>) (ConsumerRecord<String, String> record) -> deadLetters.park(record));
+            // Parking must not itself dead-letter: while the database is away, keep trying the same record.
+            parked.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(5_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+            parked.setBeanName("motcua-dead-letters-" + topic);
+            containers.add(parked);
+        }
+    }
+
+    @Override
+    public void start() {
+        containers.forEach(ConcurrentMessageListenerContainer::start);
+        running = true;
+        log.info("Listening to {}", containers.stream().map(c -> String.join(",", c.getContainerProperties().getTopics())).toList());
+    }
+
+    @Override
+    public void stop() {
+        containers.forEach(ConcurrentMessageListenerContainer::stop);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Late, like Spring Kafka's own listener containers: after everything the handlers use has started. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 100;
+    }
+}

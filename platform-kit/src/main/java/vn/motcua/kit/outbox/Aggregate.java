@@ -1,0 +1,48 @@
+package vn.motcua.kit.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Version;
+
+/**
+ * An aggregate whose changes publish events. The events wait in the aggregate's own document
+ * ({@code pendingEvents}) until the relay has published them, so state and events are always
+ * written together in one single-document write guarded by {@link #version()}. Store it only
+ * through {@link AggregateStore}: the relay watches the collection of every subclass.
+ *
+ * <p>{@code appliedEventIds} are the events of other services this aggregate has already
+ * reacted to (see {@link AggregateStore#applyOnce}); a consumer changing an aggregate skips an
+ * event found there, whatever the aggregate's state has become since.
+ */
+public abstract class Aggregate {
+    public static final String PENDING_EVENTS = "pendingEvents";
+    public static final String APPLIED_EVENT_IDS = "appliedEventIds";
+
+    @Version
+    private Long version;
+    private List<OutboxEntry> pendingEvents = new ArrayList<>();
+    private List<String> appliedEventIds = new ArrayList<>();
+
+    public abstract String id();
+
+    public Long version() {
+        return version;
+    }
+
+    /** The events stored with this aggregate and not yet published, in the order they happened. */
+    public List<OutboxEntry> pendingEvents() {
+        return List.copyOf(pendingEvents);
+    }
+
+    public boolean hasApplied(String eventId) {
+        return appliedEventIds.contains(eventId);
+    }
+
+    void append(List<OutboxEntry> entries) {
+        pendingEvents.addAll(entries);
+    }
+
+    void applied(String eventId) {
+        appliedEventIds.add(eventId);
+    }
+}

@@ -1,0 +1,299 @@
+package vn.motcua.dossier.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.motcua.dossier.core.DossierMother.CITIZEN;
+import static vn.motcua.dossier.core.DossierMother.DEADLINES;
+import static vn.motcua.dossier.core.DossierMother.LEADER;
+import static vn.motcua.dossier.core.DossierMother.OFFICER;
+import static vn.motcua.dossier.core.DossierMother.REQUIRED;
+import static vn.motcua.dossier.core.DossierMother.SPECIALIST;
+import static vn.motcua.dossier.core.DossierMother.hanoi;
+import static vn.motcua.dossier.core.DossierMother.later;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.motcua.events.Event;
+import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierOverdue;
+import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierSupplemented;
+import vn.motcua.events.dossier.FeeLine;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.kit.outbox.Changed;
+
+/** The dossier's rules on their own: no Spring, no database, fixed times. */
+class DossierTest {
+    private static final LocalDate LATER_WORKING_DAY = LocalDate.parse("2026-12-15");
+
+    /** Each action people (or other services) can take, as a call on the dossier. */
+    private static final Map<Action, Function<Dossier, List<Event>>> ACTIONS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Action.RECEIVE, d -> d.receive(OFFICER, REQUIRED, DEADLINES, later())),
+            Map.entry(Action.REFUSE, d -> d.refuse(OFFICER, "Thiếu giấy tờ", later())),
+            Map.entry(Action.ASSIGN, d -> d.assign(OFFICER, "specialist1", later())),
+            Map.entry(Action.REQUEST_SUPPLEMENT, d -> d.requestSupplement(SPECIALIST, "Bổ sung", List.of("Bản sao"),
+                    DEADLINES, later())),
+            Map.entry(Action.SUPPLEMENT, d -> d.supplement(CITIZEN, "Đã bổ sung", DEADLINES, later())),
+            Map.entry(Action.REQUEST_FINANCIAL_OBLIGATION, d -> d.requestFinancialObligation(SPECIALIST, 500_000,
+                    "Lệ phí trước bạ", DEADLINES, later())),
+            Map.entry(Action.MEET_FINANCIAL_OBLIGATION, d -> d.meetFinancialObligation(Actor.ofEvent("payment-service",
+                    "e1"), "PAY-1", DEADLINES, later())),
+            Map.entry(Action.APPROVE, d -> d.approve(LEADER, "Đồng ý", later())),
+            Map.entry(Action.MARK_RESULT_READY, d -> d.markResultReady(SPECIALIST, later())),
+            Map.entry(Action.RETURN_RESULT, d -> d.returnResult(OFFICER, ResultDelivery.COUNTER, later())),
+            Map.entry(Action.STOP, d -> d.stop(LEADER, "Dừng", later())),
+            Map.entry(Action.WITHDRAW, d -> d.withdraw(CITIZEN, "Rút", later())),
+            Map.entry(Action.EXTEND_DUE_DATE, d -> d.extendDueDate(OFFICER, LATER_WORKING_DAY, "Xác minh", DEADLINES,
+                    later()))));
+
+    /** Where each action leads; null: the status stays. */
+    private static final Map<Action, NationalStatus> TARGET = new EnumMap<>(Map.ofEntries(
+            Map.entry(Action.RECEIVE, NationalStatus.RECEIVED),
+            Map.entry(Action.REFUSE, NationalStatus.NOT_ACCEPTED),
+            Map.entry(Action.ASSIGN, NationalStatus.PROCESSING),
+            Map.entry(Action.REQUEST_SUPPLEMENT, NationalStatus.SUPPLEMENT_REQUESTED),
+            Map.entry(Action.SUPPLEMENT, NationalStatus.PROCESSING),
+            Map.entry(Action.REQUEST_FINANCIAL_OBLIGATION, NationalStatus.FINANCIAL_OBLIGATION_REQUESTED),
+            Map.entry(Action.MEET_FINANCIAL_OBLIGATION, NationalStatus.PROCESSING),
+            Map.entry(Action.APPROVE, NationalStatus.PROCESSING),
+            Map.entry(Action.MARK_RESULT_READY, NationalStatus.RESULT_READY),
+            Map.entry(Action.RETURN_RESULT, NationalStatus.RESULT_RETURNED),
+            Map.entry(Action.STOP, NationalStatus.STOPPED),
+            Map.entry(Action.WITHDRAW, NationalStatus.WITHDRAWN)));
+
+    static Stream<Arguments> everyActionInEveryStatus() {
+        List<Arguments> pairs = new ArrayList<>();
+        for (Action action : ACTIONS.keySet()) {
+            for (NationalStatus status : NationalStatus.values()) {
+                pairs.add(Arguments.of(action, status));
+            }
+        }
+        return pairs.stream();
+    }
+
+    @Test
+    void everyActionPeopleTakeIsCoveredByTheTable() {
+        List<Action> bySystem = List.of(Action.REGISTER, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE);
+        assertThat(ACTIONS.keySet()).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(Action.values()).filter(a -> !bySystem.contains(a)).toList());
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyActionInEveryStatus")
+    void anActionIsTakenInTheStatusesTheLawAllowsAndRefusedInEveryOther(Action action, NationalStatus status) {
+        Dossier dossier = DossierMother.at(status);
+        int historyBefore = dossier.history().size();
+
+        if (action.allowedFrom(status)) {
+            ACTIONS.get(action).apply(dossier);
+            assertThat(dossier.status()).isEqualTo(TARGET.getOrDefault(action, status));
+            assertThat(dossier.history()).hasSize(historyBefore + 1);
+            assertThat(dossier.history().getLast().action()).isEqualTo(action.name());
+        } else {
+            assertThatThrownBy(() -> ACTIONS.get(action).apply(dossier))
+                    .isInstanceOfSatisfying(IllegalTransition.class,
+                            problem -> assertThat(problem.toProblemDetail().getProperties())
+                                    .containsEntry("currentStatus", status.code()).containsEntry("action", action.name()));
+            assertThat(dossier.status()).isEqualTo(status);
+            assertThat(dossier.history()).hasSize(historyBefore);
+        }
+    }
+
+    @Test
+    void theLegalTableIsTheOneTheDirectivesDescribe() {
+        assertThat(legalFrom(NationalStatus.NEWLY_REGISTERED)).containsExactlyInAnyOrder(Action.RECEIVE, Action.REFUSE,
+                Action.WITHDRAW);
+        // The deadline clock runs only in 2 and 4: only there can the watch flag a dossier.
+        assertThat(legalFrom(NationalStatus.RECEIVED)).containsExactlyInAnyOrder(Action.ASSIGN, Action.STOP,
+                Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE);
+        assertThat(legalFrom(NationalStatus.PROCESSING)).containsExactlyInAnyOrder(Action.ASSIGN,
+                Action.REQUEST_SUPPLEMENT, Action.REQUEST_FINANCIAL_OBLIGATION, Action.APPROVE, Action.MARK_RESULT_READY,
+                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE);
+        assertThat(legalFrom(NationalStatus.SUPPLEMENT_REQUESTED)).containsExactlyInAnyOrder(Action.SUPPLEMENT,
+                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE);
+        assertThat(legalFrom(NationalStatus.FINANCIAL_OBLIGATION_REQUESTED)).containsExactlyInAnyOrder(
+                Action.MEET_FINANCIAL_OBLIGATION, Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE);
+        assertThat(legalFrom(NationalStatus.RESULT_READY)).containsExactly(Action.RETURN_RESULT);
+        for (NationalStatus closed : List.of(NationalStatus.NOT_ACCEPTED, NationalStatus.WITHDRAWN,
+                NationalStatus.STOPPED, NationalStatus.RESULT_RETURNED)) {
+            assertThat(legalFrom(closed)).as("closed status %s", closed).isEmpty();
+        }
+    }
+
+    @Test
+    void submittingRegistersTheDossierAndAnnouncesItWithItsSnapshotAndFees() {
+        Changed<Dossier> submission = Dossier.submit(DossierMother.CODE, DossierMother.liquorLicence(), "000.10.20.H29",
+                "001090000001", new Applicant("Nguyễn Văn An", "001090000001", "0912345678", null, "Hà Nội"),
+                Channel.ONLINE, ResultDelivery.POST, 3, CITIZEN,
+                hanoi("2026-11-23T09:00"));
+
+        Dossier dossier = submission.aggregate();
+        assertThat(dossier.status()).isEqualTo(NationalStatus.NEWLY_REGISTERED);
+        assertThat(dossier.catalogVersion()).isEqualTo(3);
+        assertThat(dossier.feesDue()).containsExactly(new FeeLine("LE_PHI", 1_200_000), new FeeLine("PHI", 150_000));
+        DossierSubmitted event = (DossierSubmitted) submission.events().getFirst();
+        assertThat(submission.events()).hasSize(1);
+        assertThat(event.dossier()).isEqualTo(dossier.snapshot());
+        assertThat(event.dossier().nationalStatus()).isEqualTo(1);
+        assertThat(event.feeTiming()).isEqualTo(FeeStage.INTAKE);
+        assertThat(event.totalDue()).isEqualTo(1_350_000);
+    }
+
+    @Test
+    void receptionBeforeTheCutOffCountsTheWorkingDaysFromThatDay() {
+        Dossier dossier = DossierMother.submitted(ResultDelivery.COUNTER, 1);
+
+        List<Event> events = dossier.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T10:00"));
+
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-01"));
+        assertThat(events).containsExactly(new DossierReceived(dossier.snapshot(), LocalDate.parse("2026-12-01"),
+                "officer1", hanoi("2026-11-24T10:00")));
+    }
+
+    @Test
+    void receptionWithoutARequiredDocumentIsRefusedNamingIt() {
+        Dossier dossier = DossierMother.submitted(ResultDelivery.COUNTER, 1);
+
+        assertThatThrownBy(() -> dossier.receive(OFFICER, List.of(REQUIRED.getFirst()), DEADLINES, later()))
+                .isInstanceOf(RequiredDocumentsMissing.class).hasMessageContaining(REQUIRED.get(1));
+        assertThat(dossier.status()).isEqualTo(NationalStatus.NEWLY_REGISTERED);
+    }
+
+    @Test
+    void aSupplementRequestPausesTheClockAndTheSupplementGivesBackTheWorkingDaysLeft() {
+        Dossier dossier = DossierMother.processing();   // due Tuesday 1/12
+        // Thursday 26/11: Friday 27, Monday 30 and Tuesday 1/12 are left.
+        dossier.requestSupplement(SPECIALIST, "Bản sao chưa chứng thực", List.of(REQUIRED.get(1)), DEADLINES,
+                hanoi("2026-11-26T10:00"));
+        assertThat(dossier.isPaused()).isTrue();
+
+        // Wednesday 2/12 at 10:00: the three days run from Thursday 3/12, so due Monday 7/12.
+        List<Event> events = dossier.supplement(CITIZEN, "Đã nộp bản sao có chứng thực", DEADLINES,
+                hanoi("2026-12-02T10:00"));
+
+        assertThat(dossier.isPaused()).isFalse();
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-07"));
+        assertThat(dossier.originalDueDate()).isEqualTo(LocalDate.parse("2026-12-01"));
+        assertThat(events).containsExactly(new DossierSupplemented(dossier.snapshot(), LocalDate.parse("2026-12-07"),
+                hanoi("2026-12-02T10:00")));
+    }
+
+    @Test
+    void aSupplementAfterTheCutOffCountsFromTheNextWorkingDay() {
+        Dossier dossier = DossierMother.processing();
+        dossier.requestSupplement(SPECIALIST, "Bổ sung", List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-11-26T10:00"));
+
+        dossier.supplement(CITIZEN, null, DEADLINES, hanoi("2026-12-02T17:00"));
+
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-08"));
+    }
+
+    @Test
+    void aPaidFinancialObligationResumesTheClockLikeASupplement() {
+        Dossier dossier = DossierMother.processing();
+        dossier.requestFinancialObligation(SPECIALIST, 500_000, "Lệ phí trước bạ", DEADLINES, hanoi("2026-11-26T10:00"));
+        assertThat(dossier.obligationAmount()).isEqualTo(500_000);
+
+        dossier.meetFinancialObligation(Actor.ofEvent("payment-service", "e1"), "PAY-1", DEADLINES,
+                hanoi("2026-12-02T10:00"));
+
+        assertThat(dossier.status()).isEqualTo(NationalStatus.PROCESSING);
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-07"));
+    }
+
+    @Test
+    void aDelayMovesTheDueDateToALaterWorkingDayOnly() {
+        Dossier dossier = DossierMother.processing();
+
+        assertThatThrownBy(() -> dossier.extendDueDate(OFFICER, LocalDate.parse("2026-11-30"), "x", DEADLINES, later()))
+                .isInstanceOf(InvalidDueDate.class);
+        assertThatThrownBy(() -> dossier.extendDueDate(OFFICER, LocalDate.parse("2026-12-05"), "x", DEADLINES, later()))
+                .isInstanceOf(InvalidDueDate.class).hasMessageContaining("not a working day");
+        List<Event> events = dossier.extendDueDate(OFFICER, LocalDate.parse("2026-12-04"), "Cần xác minh thực địa",
+                DEADLINES, later());
+
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-04"));
+        assertThat(dossier.delays()).hasSize(1);
+        assertThat(events).containsExactly(new DossierDueDateExtended(dossier.snapshot(), LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2026-12-04"), "Cần xác minh thực địa", later()));
+    }
+
+    @Test
+    void theResultNeedsASpecialistAndALeadersApproval() {
+        Dossier received = DossierMother.received();
+        assertThatThrownBy(() -> received.approve(LEADER, "ok", later())).isInstanceOf(IllegalTransition.class);
+
+        Dossier assigned = DossierMother.received();
+        assigned.assign(OFFICER, "specialist1", later());
+        assertThatThrownBy(() -> assigned.markResultReady(SPECIALIST, later()))
+                .isInstanceOf(IllegalTransition.class).hasMessageContaining("not approved");
+    }
+
+    @Test
+    void aResultGoingByPostIsReturnedOnlyByTheDeliveryConfirmation() {
+        Dossier dossier = DossierMother.submitted(ResultDelivery.POST, 1);
+        dossier.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T10:00"));
+        dossier.assign(OFFICER, "specialist1", later());
+        dossier.approve(LEADER, "ok", later());
+        dossier.markResultReady(SPECIALIST, later());
+
+        assertThatThrownBy(() -> dossier.returnResult(OFFICER, ResultDelivery.COUNTER, later()))
+                .isInstanceOf(IllegalTransition.class).hasMessageContaining("by post");
+        dossier.returnResult(Actor.ofEvent("postal-service", "RET-1"), ResultDelivery.POST, later());
+
+        assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_RETURNED);
+        assertThat(dossier.returnedVia()).isEqualTo("POST");
+    }
+
+    @Test
+    void theDeadlineWatchFlagsAtRiskThenOverdueOncePerDueDate() {
+        Dossier dossier = DossierMother.processing();   // due Tuesday 1/12
+
+        assertThat(dossier.watchDeadline(DEADLINES, hanoi("2026-11-25T08:00"))).isEmpty();
+        assertThat(dossier.watchDeadline(DEADLINES, hanoi("2026-11-27T08:00"))).hasSize(1);
+        assertThat(dossier.deadlineFlag()).isEqualTo(DeadlineFlag.AT_RISK);
+        assertThat(dossier.watchDeadline(DEADLINES, hanoi("2026-11-30T08:00"))).as("already flagged").isEmpty();
+        List<Event> overdue = dossier.watchDeadline(DEADLINES, hanoi("2026-12-02T08:00"));
+        assertThat(overdue).containsExactly(new DossierOverdue(dossier.snapshot(), LocalDate.parse("2026-12-01"),
+                hanoi("2026-12-02T08:00")));
+        assertThat(dossier.watchDeadline(DEADLINES, hanoi("2026-12-03T08:00"))).isEmpty();
+    }
+
+    @Test
+    void theHistoryIsAChainThatShowsTheFirstAlteredEntry() {
+        Dossier dossier = DossierMother.at(NationalStatus.RESULT_RETURNED);
+        List<HistoryEntry> history = dossier.history();
+        assertThat(history).extracting(HistoryEntry::seq).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(HistoryVerification.of(dossier.code(), history).intact()).isTrue();
+
+        List<HistoryEntry> altered = new ArrayList<>(history);
+        HistoryEntry third = altered.get(2);
+        altered.set(2, new HistoryEntry(third.seq(), third.at(), third.actorId(), "someone else", third.role(),
+                third.action(), third.from(), third.to(), third.reason(), third.previousHash(), third.hash()));
+        HistoryVerification verification = HistoryVerification.of(dossier.code(), altered);
+
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenEntry()).isEqualTo(3);
+        List<HistoryEntry> cut = new ArrayList<>(history);
+        cut.remove(3);
+        assertThat(HistoryVerification.of(dossier.code(), cut).firstBrokenEntry()).isEqualTo(4);
+    }
+
+    private static List<Action> legalFrom(NationalStatus status) {
+        return Arrays.stream(Action.values()).filter(action -> action.allowedFrom(status)).toList();
+    }
+}

@@ -1,0 +1,2 @@
+/** Online demand per agency: dossiers that came online instead of to the counter. */
+package vn.motcua.appointment.demand;

@@ -1,0 +1,2 @@
+/** Processing's reactions to other services' events. */
+package vn.motcua.dossier.processing.internal;

@@ -1,0 +1,2 @@
+/** A citizen's payment orders, as the API answers them. */
+package vn.motcua.payment.query;

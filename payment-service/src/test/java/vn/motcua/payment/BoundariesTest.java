@@ -1,0 +1,12 @@
+package vn.motcua.payment;
+
+import org.junit.jupiter.api.Test;
+import vn.motcua.testinfra.ServiceBoundaries;
+
+class BoundariesTest {
+
+    @Test
+    void featuresKeepTheirInternalsAndTheAggregatesStandApart() {
+        ServiceBoundaries.check("vn.motcua.payment");
+    }
+}

@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.intake.SubmissionMother;
 
 /** Drives dossiers through the service's HTTP API in tests, as the desk application and portals do. */
 public class DossierFlow {
@@ -44,8 +45,8 @@ public class DossierFlow {
 
     /** Submits a liquor licence dossier for the citizen with both required documents uploaded. */
     public String submitCompleteLiquorLicence(String citizenId, RequestPostProcessor who) throws Exception {
-        String code = submit(vn.motcua.dossier.intake.SubmissionMother.liquorLicenceFor(citizenId), who);
-        for (String kind : vn.motcua.dossier.intake.SubmissionMother.LIQUOR_LICENCE_DOCUMENTS) {
+        String code = submit(SubmissionMother.liquorLicenceFor(citizenId), who);
+        for (String kind : SubmissionMother.LIQUOR_LICENCE_DOCUMENTS) {
             upload(code, kind, "giay-to.pdf", PDF, who).andExpect(status().isCreated());
         }
         return code;

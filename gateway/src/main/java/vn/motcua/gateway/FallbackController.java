@@ -1,5 +1,10 @@
 package vn.motcua.gateway;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -12,11 +17,11 @@ import vn.motcua.kit.problem.ApiProblem;
 @RestController
 class FallbackController {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FallbackController.class);
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
     @RequestMapping("/fallback/{service}")
-    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, jakarta.servlet.http.HttpServletRequest request) {
-        Object cause = request.getAttribute(org.springframework.cloud.gateway.server.mvc.common.MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, HttpServletRequest request) {
+        Object cause = request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         log.warn("{} did not answer {} {}: {}", service, request.getMethod(), request.getRequestURI(),
                 cause == null ? "circuit open" : cause.toString());
         ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",

@@ -13,15 +13,19 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * The gateway in front of a stand-in service that echoes what it received, and of a service
@@ -86,7 +90,7 @@ class GatewayRoutingIT {
     }
 
     @Autowired
-    org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory<?, ?> breakers;
+    CircuitBreakerFactory<?, ?> breakers;
 
     @Test
     void aSlowButAnsweringServiceIsNotCutOffByTheBreakersTimeLimit() {
@@ -98,7 +102,7 @@ class GatewayRoutingIT {
             }
             return "answered";
         }, failure -> "cut off: " + failure);
-        org.assertj.core.api.Assertions.assertThat(answer).isEqualTo("answered");
+        Assertions.assertThat(answer).isEqualTo("answered");
     }
 
     @Test
@@ -124,7 +128,7 @@ class GatewayRoutingIT {
     void aServiceThatIsDownGivesAProblemNotAHang() throws Exception {
         // MockMvc records the circuit breaker's forward instead of following it.
         mvc.perform(get("/api/v1/payments").param("dossier", "x").with(citizen(CITIZEN_1)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl("/fallback/payment"));
+                .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/payment"));
         mvc.perform(get("/fallback/payment"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
@@ -137,7 +141,7 @@ class GatewayRoutingIT {
     void servesEveryServicesApiDocsInOneSwaggerUi() throws Exception {
         mvc.perform(get("/v3/api-docs/swagger-config"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.urls[*].url").value(org.hamcrest.Matchers.containsInAnyOrder(
+                .andExpect(jsonPath("$.urls[*].url").value(Matchers.containsInAnyOrder(
                         "/api-docs/dossier", "/api-docs/appointment", "/api-docs/payment", "/api-docs/postal",
                         "/api-docs/notification")));
         mvc.perform(get("/api-docs/dossier")).andExpect(status().isOk())

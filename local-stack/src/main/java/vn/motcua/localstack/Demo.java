@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -66,7 +67,7 @@ public final class Demo {
         }
     }
 
-    private <T> T step(String title, Supplier<T> action, Predicate<T> passes, java.util.function.Function<T, String> show) {
+    private <T> T step(String title, Supplier<T> action, Predicate<T> passes, Function<T, String> show) {
         step++;
         out.printf("%d. %s%n", step, title);
         T result;

@@ -1,5 +1,7 @@
 package vn.motcua.localstack;
 
+import java.io.File;
+
 import java.nio.file.Path;
 
 /**
@@ -55,6 +57,6 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
     /** The classpath of this launcher (target/lib), which also holds the Kafka broker. */
     public String launcherClasspath() {
         Path target = projectDir.resolve("local-stack").resolve("target");
-        return target.resolve("local-stack-" + VERSION + ".jar") + java.io.File.pathSeparator + target.resolve("lib") + "/*";
+        return target.resolve("local-stack-" + VERSION + ".jar") + File.pathSeparator + target.resolve("lib") + "/*";
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -54,7 +55,7 @@ class AgencyDeskIT {
                 .status()).isEqualTo(403);
         Response edited = gateway.send(gateway.request("/api/v1/procedures/" + code, ops)
                 .header("Content-Type", "application/json").header("If-Match", "\"1\"")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(definition.formatted(code, 7))));
+                .PUT(HttpRequest.BodyPublishers.ofString(definition.formatted(code, 7))));
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.json().get("version").asInt()).isEqualTo(2);
         assertThat(gateway.get("/api/v1/procedures/" + code + "/versions/1", ops).json().get("processingDays").asInt())

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * docker-compose.yml cannot run on machines without Docker, so this keeps it honest: every
@@ -83,7 +84,7 @@ class ComposeFileTest {
         List<String> command = strings(keycloak.get("command"));
         String hostname = command.stream().filter(c -> c.startsWith("--hostname=")).findFirst().orElseThrow()
                 .substring("--hostname=".length());
-        String realm = String.valueOf(new tools.jackson.databind.json.JsonMapper()
+        String realm = String.valueOf(new JsonMapper()
                 .readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile()).get("realm").asString());
 
         assertThat(command).contains("--import-realm", "--http-port=" + URI.create(hostname).getPort());

@@ -10,6 +10,8 @@ import static vn.motcua.testinfra.CallerMother.citizen;
 
 import java.time.Duration;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assertj.core.api.Assertions;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +37,7 @@ class OfficesIT {
     void authenticatedCallersListTheOfficesWithTheirWaitingAreaLimit() throws Exception {
         mvc.perform(get("/api/v1/offices").with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == 'TT-HUYEN')].waitingAreaLimit").value(org.hamcrest.Matchers.hasItem(10)));
+                .andExpect(jsonPath("$[?(@.id == 'TT-HUYEN')].waitingAreaLimit").value(Matchers.hasItem(10)));
         mvc.perform(get("/api/v1/offices")).andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/v1/offices/NOPE").with(citizen(CITIZEN_1))).andExpect(status().isNotFound());
@@ -54,7 +56,7 @@ class OfficesIT {
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> demand.onlineSubmissions(CallerMother.AGENCY_THUONG_TIN) >= before + 2);
         Thread.sleep(1000);
-        org.assertj.core.api.Assertions.assertThat(demand.onlineSubmissions(CallerMother.AGENCY_THUONG_TIN))
+        Assertions.assertThat(demand.onlineSubmissions(CallerMother.AGENCY_THUONG_TIN))
                 .isEqualTo(before + 2);
         mvc.perform(get("/api/v1/offices/TT-HUYEN").with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())

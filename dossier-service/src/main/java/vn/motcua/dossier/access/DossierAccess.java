@@ -2,10 +2,10 @@ package vn.motcua.dossier.access;
 
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
+import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
-import vn.motcua.dossier.storage.DossierRepository;
-import vn.motcua.dossier.core.Dossier;
 
 /**
  * Who may see and change a dossier. A dossier outside the caller's reach is reported as

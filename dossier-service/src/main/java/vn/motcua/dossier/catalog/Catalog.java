@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.kit.problem.ApiProblem;
 
@@ -51,8 +52,8 @@ public class Catalog {
     private static CatalogFile read(JsonMapper json) {
         try (InputStream in = new ClassPathResource("catalog/procedures.json").getInputStream()) {
             return json.readerFor(CatalogFile.class)
-                    .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                            tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                            DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .readValue(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the procedure catalog", e);

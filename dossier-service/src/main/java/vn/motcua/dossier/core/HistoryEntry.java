@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 /**
@@ -23,7 +24,7 @@ public record HistoryEntry(int seq, Instant at, String actorId, String actorName
         int seq = previous == null ? 1 : previous.seq() + 1;
         String previousHash = previous == null ? GENESIS : previous.hash();
         // MongoDB keeps milliseconds: hash what will be read back.
-        Instant stored = at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant stored = at.truncatedTo(ChronoUnit.MILLIS);
         HistoryEntry unsealed = new HistoryEntry(seq, stored, actor.id(), actor.name(), actor.role(), action.name(),
                 from == null ? 0 : from.code(), to.code(), reason, previousHash, null);
         return unsealed.withHash(unsealed.computeHash());

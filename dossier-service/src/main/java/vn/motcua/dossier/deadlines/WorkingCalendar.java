@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,7 +37,7 @@ public class WorkingCalendar {
     public static WorkingCalendar load(JsonMapper json, String resource) {
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             CalendarFile file = json.readerFor(CalendarFile.class)
-                    .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(in);
             return new WorkingCalendar(file.years().entrySet().stream()
                     .collect(Collectors.toMap(e -> Integer.parseInt(e.getKey()), Map.Entry::getValue)));

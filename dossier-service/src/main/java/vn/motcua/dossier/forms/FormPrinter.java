@@ -1,5 +1,6 @@
 package vn.motcua.dossier.forms;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Lays out an administrative form on A4 in the national style (agency and national motto at
@@ -67,8 +69,8 @@ class FormPrinter {
             Font value = new Font(regular, 11);
             for (String[] line : form.lines()) {
                 Paragraph paragraph = new Paragraph();
-                paragraph.add(new com.lowagie.text.Chunk(line[0] + ": ", label));
-                paragraph.add(new com.lowagie.text.Chunk(line[1] == null ? "" : line[1], value));
+                paragraph.add(new Chunk(line[0] + ": ", label));
+                paragraph.add(new Chunk(line[1] == null ? "" : line[1], value));
                 paragraph.setSpacingAfter(4);
                 document.add(paragraph);
             }
@@ -90,7 +92,7 @@ class FormPrinter {
         table.setWidthPercentage(100);
         table.getDefaultCell().setBorder(0);
         table.getDefaultCell().setHorizontalAlignment(Element.ALIGN_CENTER);
-        table.addCell(new Paragraph(agencyName.toUpperCase(java.util.Locale.forLanguageTag("vi")), new Font(bold, 11)));
+        table.addCell(new Paragraph(agencyName.toUpperCase(Locale.forLanguageTag("vi")), new Font(bold, 11)));
         Paragraph motto = new Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc", new Font(bold, 11));
         table.addCell(motto);
         return table;

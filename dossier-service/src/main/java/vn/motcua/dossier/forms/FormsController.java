@@ -9,8 +9,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.access.DossierAccess;
+import vn.motcua.dossier.core.Dossier;
 import vn.motcua.kit.security.Caller;
 
 @RestController

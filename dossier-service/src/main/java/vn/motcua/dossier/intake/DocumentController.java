@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.motcua.dossier.intake.internal.DossierDocument;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
-import vn.motcua.dossier.intake.internal.DossierDocument;
 
 @RestController
 @RequestMapping("/api/v1/dossiers/{code}/documents")
@@ -62,7 +63,7 @@ class DocumentController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(document.content());
     }

@@ -17,14 +17,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
-import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.access.DossierAccess;
+import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.NationalStatus;
+import vn.motcua.dossier.intake.internal.DossierDocument;
+import vn.motcua.dossier.intake.internal.FileType;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
-import vn.motcua.dossier.intake.internal.DossierDocument;
-import vn.motcua.dossier.intake.internal.FileType;
 
 /** Files of a dossier: checked by size and by content, then kept beside the dossier. */
 @Service

@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.events.dossier.Channel;
 import vn.motcua.dossier.views.DossierView;
+import vn.motcua.events.dossier.Channel;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.security.Caller;
 

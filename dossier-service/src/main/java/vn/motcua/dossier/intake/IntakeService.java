@@ -7,15 +7,15 @@ import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.core.Actor;
-import vn.motcua.events.dossier.Channel;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.dossier.intake.internal.DossierCodes;
 import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
-import vn.motcua.dossier.intake.internal.DossierCodes;
 
 /**
  * Registers dossiers on every channel: online by citizens and portals, at the counter and by

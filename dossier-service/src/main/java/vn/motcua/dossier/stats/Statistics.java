@@ -13,11 +13,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import vn.motcua.events.dossier.Channel;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.NationalStatus;
-import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.ResultDelivery;
 
 /**
  * The figures provinces report per agency and period: dossiers received by channel, resolved

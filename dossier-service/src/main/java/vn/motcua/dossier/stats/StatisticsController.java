@@ -20,7 +20,6 @@ import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
-import vn.motcua.dossier.catalog.Agency;
 
 /** Province-style reports: ops for any agency, a leader for their own. */
 @RestController

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.kit.problem.ApiProblem;
-import vn.motcua.dossier.core.Dossier;
 
 /**
  * Anyone holding the receipt (dossier code) and the applicant's id number can see where a

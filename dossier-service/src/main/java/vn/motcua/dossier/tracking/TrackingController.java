@@ -14,15 +14,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.access.DossierAccess;
-import vn.motcua.dossier.storage.DossierRepository;
+import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.HistoryEntry;
 import vn.motcua.dossier.core.HistoryVerification;
+import vn.motcua.dossier.storage.DossierRepository;
+import vn.motcua.dossier.views.DossierView;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
-import vn.motcua.dossier.views.DossierView;
 
 @RestController
 @RequestMapping("/api/v1/dossiers")

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -97,7 +98,7 @@ public class WorkQueue {
         return new Criteria().andOperator(all);
     }
 
-    private static List<String> names(java.util.Set<NationalStatus> statuses) {
+    private static List<String> names(Set<NationalStatus> statuses) {
         return statuses.stream().map(Enum::name).toList();
     }
 

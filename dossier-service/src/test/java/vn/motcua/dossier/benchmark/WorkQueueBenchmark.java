@@ -25,10 +25,10 @@ import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.dossier.storage.DossierIndexes;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.deadlines.WorkingCalendar;
+import vn.motcua.dossier.storage.DossierIndexes;
 import vn.motcua.dossier.tracking.WorkQueue;
 
 /**

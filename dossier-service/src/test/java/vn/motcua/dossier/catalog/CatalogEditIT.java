@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
+import vn.motcua.dossier.intake.SubmissionMother;
 import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.testinfra.InfrastructureTest;
 
@@ -57,7 +58,7 @@ class CatalogEditIT {
                 .andExpect(status().isConflict());
 
         DossierFlow flow = new DossierFlow(mvc, json);
-        String dossier = flow.submit(vn.motcua.dossier.intake.SubmissionMother.body(code, AGENCY_THUONG_TIN, CITIZEN_1,
+        String dossier = flow.submit(SubmissionMother.body(code, AGENCY_THUONG_TIN, CITIZEN_1,
                 "a@example.com"), citizen(CITIZEN_1));
 
         mvc.perform(put("/api/v1/procedures/" + code).contentType(MediaType.APPLICATION_JSON).content(definition(code, 8)).with(ops()))

@@ -3,11 +3,12 @@ package vn.motcua.dossier.deadlines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +18,7 @@ class DeadlinePolicyTest {
     private final DeadlinePolicy policy = new DeadlinePolicy(calendar, HANOI, LocalTime.of(16, 30), 2);
 
     private static Instant hanoi(String dateTime) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(dateTime), HANOI).toInstant();
+        return ZonedDateTime.of(LocalDateTime.parse(dateTime), HANOI).toInstant();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
@@ -97,7 +98,7 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.currentStatus").value(3));
     }
 
-    private org.springframework.test.web.servlet.ResultActions paper(String procedure, String channel,
+    private ResultActions paper(String procedure, String channel,
             RequestPostProcessor who) throws Exception {
         return mvc.perform(post("/api/v1/dossiers/paper").param("channel", channel)
                 .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", UUID.randomUUID().toString())

@@ -19,6 +19,8 @@ import static vn.motcua.testinfra.CallerMother.withRoles;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,7 +65,7 @@ class OnlineSubmissionIT {
     void aCitizenSubmitsADossierAndGetsANationalCodeAndAnEvent() throws Exception {
         String body = mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(citizen(CITIZEN_1)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/v1/dossiers/000.10.20.H29-")))
+                .andExpect(header().string("Location", Matchers.startsWith("/api/v1/dossiers/000.10.20.H29-")))
                 .andExpect(jsonPath("$.nationalStatus").value(1))
                 .andExpect(jsonPath("$.channel").value("ONLINE"))
                 .andExpect(jsonPath("$.feesDue[0].amount").value(1200000))
@@ -83,7 +85,7 @@ class OnlineSubmissionIT {
         assertThat(payload.get("feeTiming").asString()).isEqualTo("INTAKE");
 
         // Once published, the event leaves the dossier's outbox.
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+        Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> dossiers.findById(code).orElseThrow().pendingEvents().isEmpty());
     }
 

@@ -1,12 +1,14 @@
 package vn.motcua.dossier.intake;
 
+import java.util.List;
+
 import vn.motcua.testinfra.CallerMother;
 
 /** Request bodies for dossier submissions. */
 public final class SubmissionMother {
     /** Cấp giấy phép bán lẻ rượu: district level, online level 3, 1 200 000 đ due at intake. */
     public static final String LIQUOR_LICENCE = "2.000018";
-    public static final java.util.List<String> LIQUOR_LICENCE_DOCUMENTS = java.util.List.of(
+    public static final List<String> LIQUOR_LICENCE_DOCUMENTS = List.of(
             "Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh");
 
     private SubmissionMother() {

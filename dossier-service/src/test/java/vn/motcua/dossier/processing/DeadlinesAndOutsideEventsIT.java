@@ -24,20 +24,22 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.dossier.intake.SubmissionMother;
+import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentMethod;
-import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentDelivered;
+import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
@@ -124,7 +126,7 @@ class DeadlinesAndOutsideEventsIT {
 
     @Test
     void aConfirmedPostalDeliveryReturnsTheResult() throws Exception {
-        String code = flow.submit(vn.motcua.dossier.intake.SubmissionMother.liquorLicenceFor(CITIZEN_1)
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1)
                 .replace("\"applicant\"", "\"resultDelivery\": \"POST\", \"applicant\""), citizen(CITIZEN_1));
         flow.step(code, "reception", "{\"paperDocuments\": [\"Đơn đề nghị cấp giấy phép\", \"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}",
                 officer(AGENCY_THUONG_TIN));
@@ -132,7 +134,7 @@ class DeadlinesAndOutsideEventsIT {
         flow.step(code, "approval", null, leader(AGENCY_THUONG_TIN));
         flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN));
         flow.tryStep(code, "return", null, officer(AGENCY_THUONG_TIN))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isConflict());
+                .andExpect(MockMvcResultMatchers.status().isConflict());
 
         KafkaProbe.send(EventMother.record(new ShipmentDelivered("RET-" + code, code, ShipmentPurpose.RESULT_RETURN, "EE123456785VN",
                 Instant.now())));

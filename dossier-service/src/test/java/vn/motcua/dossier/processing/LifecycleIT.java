@@ -18,21 +18,26 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
-import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.dossier.intake.SubmissionMother;
+import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
+import vn.motcua.testinfra.CallerMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
 
@@ -139,7 +144,7 @@ class LifecycleIT {
         flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
         flow.tryStep(code, "result", null, specialist(AGENCY_THUONG_TIN))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not approved")));
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("not approved")));
         assertThat(dossiers.findById(code).orElseThrow().version()).isEqualTo(version + 2);
     }
 
@@ -153,9 +158,9 @@ class LifecycleIT {
                 .andExpect(status().isNotFound());
         flow.tryStep(code, "reception", null, citizen(CITIZEN_1))
                 .andExpect(status().isForbidden());
-        flow.tryStep(code, "reception", null, vn.motcua.testinfra.CallerMother.portal())
+        flow.tryStep(code, "reception", null, CallerMother.portal())
                 .andExpect(status().isForbidden());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        mvc.perform(MockMvcRequestBuilders
                         .post("/api/v1/dossiers/" + code + "/reception"))
                 .andExpect(status().isUnauthorized()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
         flow.tryStep(code, "withdrawal", "{\"reason\": \"x\"}", citizen(CITIZEN_2))
@@ -173,7 +178,7 @@ class LifecycleIT {
 
     @Test
     void receptionChecksTheRequiredDocumentsAndRefusalIssuesForm03() throws Exception {
-        String code = flow.submit(vn.motcua.dossier.intake.SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
         flow.tryStep(code, "reception", null, officer(AGENCY_THUONG_TIN))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:required-documents-missing"))
@@ -193,7 +198,7 @@ class LifecycleIT {
                 && "DossierRejected".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
 
         // Paper documents listed by the officer count too.
-        String paper = flow.submit(vn.motcua.dossier.intake.SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String paper = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
         flow.step(paper, "reception", "{\"paperDocuments\": [\"Đơn đề nghị cấp giấy phép\", \"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}",
                 officer(AGENCY_THUONG_TIN));
     }
@@ -203,11 +208,11 @@ class LifecycleIT {
         String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
         String etag = mvc.perform(get("/api/v1/dossiers/" + code).with(officer(AGENCY_THUONG_TIN)))
                 .andReturn().getResponse().getHeader("ETag");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        mvc.perform(MockMvcRequestBuilders
                         .post("/api/v1/dossiers/" + code + "/reception").header("If-Match", etag)
                         .with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isOk());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        mvc.perform(MockMvcRequestBuilders
                         .post("/api/v1/dossiers/" + code + "/refusal").header("If-Match", etag)
                         .contentType("application/json").content("{\"reason\": \"trễ\"}")
                         .with(officer(AGENCY_THUONG_TIN)))
@@ -231,7 +236,7 @@ class LifecycleIT {
                 "{\"newDueDate\": \"" + newDue + "\", \"reason\": \"Cần xác minh thực địa\"}", officer(AGENCY_THUONG_TIN));
         assertThat(extended.get("dueDate").asString()).isEqualTo(newDue.toString());
         assertThat(pdfText(code, "04")).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Cần xác minh thực địa",
-                newDue.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                newDue.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         ConsumerRecord<String, String> event = KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())
                 && "DossierDueDateExtended".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
         assertThat(json.readTree(event.value()).get("previousDueDate").asString()).isEqualTo(due.toString());
@@ -251,5 +256,21 @@ class LifecycleIT {
         JsonNode stopped = flow.step(code, "stop", "{\"reason\": \"Người nộp đề nghị dừng\"}", leader(AGENCY_THUONG_TIN));
         assertThat(stopped.get("nationalStatus").asInt()).isEqualTo(8);
         assertThat(pdfText(code, "05")).contains("PHIẾU DỪNG XỬ LÝ HỒ SƠ", "Người nộp đề nghị dừng");
+    }
+
+    @Test
+    void theApiDocumentSaysWhoMayTakeEachStepAndThatIfMatchGuardsIt() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.description")
+                        .value("Who may take this step: officer of the dossier's agency."))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/assignment'].post.description")
+                        .value("Who may take this step: officer or leader of the dossier's agency."))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/withdrawal'].post.description")
+                        .value("Who may take this step: the dossier's owner (citizen)."))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.parameters[?(@.in == 'header')].name")
+                        .value(Matchers.contains("If-Match")))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.parameters[?(@.name == 'caller')]")
+                        .isEmpty());
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
+import vn.motcua.dossier.intake.SubmissionMother;
 import vn.motcua.testinfra.InfrastructureTest;
 
 @SpringBootTest
@@ -46,7 +47,7 @@ class StatisticsIT {
         flow.step(code, "assignment", "{\"assignee\": \"s1\"}", officer(AGENCY_THUONG_TIN));
         flow.step(code, "approval", null, leader(AGENCY_THUONG_TIN));
         flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN));
-        String refused = flow.submit(vn.motcua.dossier.intake.SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String refused = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
         flow.step(refused, "refusal", "{\"reason\": \"Không đủ điều kiện\"}", officer(AGENCY_THUONG_TIN));
 
         JsonNode after = flow.getJson("/api/v1/statistics" + period, leader(AGENCY_THUONG_TIN)).get(0);

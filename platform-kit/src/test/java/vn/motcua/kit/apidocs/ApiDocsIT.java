@@ -4,6 +4,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,5 +28,17 @@ class ApiDocsIT {
                 .andExpect(jsonPath("$.servers[0].url").value("/"))
                 .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
                 .andExpect(jsonPath("$.security[0].bearer").isArray());
+    }
+
+    @Test
+    void theDeadLetterEndpointsAreDocumentedWithoutTheCallerTheKitResolvesFromTheToken() throws Exception {
+        String base = "/api/v1/ops/kit-test/dead-letters";
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['" + base + "'].get.parameters[*].name")
+                        .value(Matchers.containsInAnyOrder("topic", "status", "limit")))
+                .andExpect(jsonPath("$.paths['" + base + "/{id}/redrive'].post.parameters[*].name")
+                        .value(Matchers.contains("id")))
+                .andExpect(jsonPath("$.paths['" + base + "/redrive'].post.requestBody").exists());
     }
 }

@@ -2,6 +2,9 @@ package vn.motcua.kit.correlation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -21,9 +24,9 @@ class CorrelationIdFilterTest {
 
         filter.doFilter(request, response, new MockFilterChain() {
             @Override
-            public void doFilter(jakarta.servlet.ServletRequest req, jakarta.servlet.ServletResponse res) {
+            public void doFilter(ServletRequest req, ServletResponse res) {
                 seenInLogs.set(Correlation.current());
-                seenByProxy.set(((jakarta.servlet.http.HttpServletRequest) req).getHeader(Correlation.HEADER));
+                seenByProxy.set(((HttpServletRequest) req).getHeader(Correlation.HEADER));
             }
         });
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -89,8 +90,8 @@ class DeadLetterIT {
         http.perform(get(OPS_PATH).param("status", "PARKED").with(CallerMother.ops()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == '%s')].eventType", parked.id()).value("DossierSubmitted"))
-                .andExpect(jsonPath("$[?(@.id == '%s')].reason", parked.id()).value(org.hamcrest.Matchers.hasItem(
-                        org.hamcrest.Matchers.containsString("Downstream unavailable"))));
+                .andExpect(jsonPath("$[?(@.id == '%s')].reason", parked.id()).value(Matchers.hasItem(
+                        Matchers.containsString("Downstream unavailable"))));
         http.perform(get(OPS_PATH + "/" + parked.id()).with(CallerMother.ops()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.headers.ce_id").value(KafkaProbe.header(event, CloudEventHeaders.ID)))

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -50,9 +51,9 @@ class TokenValidationTest {
 
     @Test
     void onlyStaffOfAnAgencyWorkForIt() {
-        Caller officer = new Caller("s", "officer1", java.util.Set.of(Role.OFFICER), null, "000.10.20.H29", "motcua-demo");
-        Caller postal = new Caller("s", "postal1", java.util.Set.of(Role.POSTAL_OPERATOR), null, "000.10.20.H29", "postal-vnpost");
-        Caller citizen = new Caller("s", "citizen1", java.util.Set.of(Role.CITIZEN), "001090000001", null, "motcua-demo");
+        Caller officer = new Caller("s", "officer1", Set.of(Role.OFFICER), null, "000.10.20.H29", "motcua-demo");
+        Caller postal = new Caller("s", "postal1", Set.of(Role.POSTAL_OPERATOR), null, "000.10.20.H29", "postal-vnpost");
+        Caller citizen = new Caller("s", "citizen1", Set.of(Role.CITIZEN), "001090000001", null, "motcua-demo");
 
         assertThat(officer.worksFor("000.10.20.H29")).isTrue();
         assertThat(officer.worksFor("000.00.01.H29")).isFalse();

@@ -2,6 +2,7 @@ package vn.motcua.kit.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,12 +16,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.kit.correlation.CorrelationIdFilter;
+import vn.motcua.kit.health.KafkaReachability;
+import vn.motcua.kit.health.MongoReachability;
 import vn.motcua.kit.http.IfMatchArgumentResolver;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.lease.ClusterLease;
@@ -38,13 +42,15 @@ import vn.motcua.kit.security.SecurityKitConfiguration;
 
 /** Switches the kit on in every service that has it on its classpath. */
 // Before Boot's own security auto-configurations, so that the kit's filter chain and JWT
-// decoder are the ones in place and Boot's defaults (HTTP basic, a generated user) back off.
+// decoder are the ones in place and Boot's defaults (HTTP basic, a generated user) back off;
+// before Boot's Mongo health, so that the kit's indicator takes its name and Boot's backs off.
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 @Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class})
 public class KitAutoConfiguration {
 
@@ -91,8 +97,16 @@ public class KitAutoConfiguration {
         }
 
         @Bean
-        IdempotencyKeys idempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock) {
-            return new IdempotencyKeys(mongo, json, clock);
+        IdempotencyKeys idempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock,
+                @Value("${motcua.idempotency.lease:PT1M}") Duration lease) {
+            return new IdempotencyKeys(mongo, json, clock, lease);
+        }
+
+        /** Named so that Boot's own Mongo indicator (which sends hello) backs off. */
+        @Bean
+        MongoReachability mongoHealthIndicator(MongoTemplate mongo,
+                @Value("${motcua.health.timeout:2s}") Duration timeout) {
+            return new MongoReachability(mongo, timeout);
         }
 
         @Bean
@@ -108,6 +122,15 @@ public class KitAutoConfiguration {
         @Bean
         EventRecorder eventRecorder(JsonMapper json, Clock clock) {
             return new EventRecorder(json, clock);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaAdmin.class)
+    static class KafkaParts {
+        @Bean
+        KafkaReachability kafkaHealthIndicator(KafkaAdmin admin, @Value("${motcua.health.timeout:2s}") Duration timeout) {
+            return new KafkaReachability(admin, timeout);
         }
     }
 

@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -24,22 +27,27 @@ import vn.motcua.kit.problem.ApiProblem;
  * Idempotency-Key handling for POSTs that create something. The key is claimed with one
  * insert (a unique _id per caller and key), so two concurrent retries cannot both create;
  * the first result is stored and replayed for the same key and body, and the same key with
- * another body is refused.
+ * another body is refused. A claim holds for a lease: a key left in progress by a process that
+ * died mid-request is taken over by the client's retry once the lease has run out, instead of
+ * blocking that key forever. The lease is longer than any request may take.
  */
 public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final String COLLECTION = "idempotency_keys";
+    private static final String IN_PROGRESS = "IN_PROGRESS";
     private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
+    private final Duration lease;
 
-    public IdempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock) {
+    public IdempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock, Duration lease) {
         this.mongo = mongo;
         this.json = json;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /**
@@ -59,11 +67,14 @@ public class IdempotencyKeys {
         }
         String id = scope + "|" + key;
         String fingerprint = fingerprint(request);
+        Instant now = clock.instant();
         try {
-            mongo.insert(new Document("_id", id).append("fingerprint", fingerprint).append("state", "IN_PROGRESS")
-                    .append("createdAt", clock.instant()), COLLECTION);
+            mongo.insert(new Document("_id", id).append("fingerprint", fingerprint).append("state", IN_PROGRESS)
+                    .append("createdAt", now).append("leaseUntil", now.plus(lease)), COLLECTION);
         } catch (DuplicateKeyException seenBefore) {
-            return replay(id, fingerprint, bodyType);
+            if (!takeOverAbandoned(id, fingerprint, now)) {
+                return replay(id, fingerprint, bodyType);
+            }
         }
         ResponseEntity<T> response;
         try {
@@ -81,6 +92,14 @@ public class IdempotencyKeys {
         return response;
     }
 
+    /** Claims a key whose holder's lease ran out without a result: the request that held it died. */
+    private boolean takeOverAbandoned(String id, String fingerprint, Instant now) {
+        Query abandoned = new Query(where("_id").is(id).and("state").is(IN_PROGRESS).and("fingerprint").is(fingerprint)
+                .and("leaseUntil").lt(now));
+        return mongo.updateFirst(abandoned, new Update().set("leaseUntil", now.plus(lease)), COLLECTION)
+                .getModifiedCount() == 1;
+    }
+
     private <T> ResponseEntity<T> replay(String id, String fingerprint, Class<T> bodyType) {
         Document first = mongo.findById(id, Document.class, COLLECTION);
         if (first == null) {
@@ -91,8 +110,12 @@ public class IdempotencyKeys {
                     "This " + HEADER + " was already used for a different request body");
         }
         if (!"DONE".equals(first.getString("state"))) {
+            Date leaseUntil = first.getDate("leaseUntil");
+            long seconds = leaseUntil == null ? 1
+                    : Math.max(1, Duration.between(clock.instant(), leaseUntil.toInstant()).toSeconds() + 1);
             throw ApiProblem.conflict("idempotency-key-in-progress",
-                    "A request with this " + HEADER + " is still being processed; retry shortly");
+                    "A request with this " + HEADER + " is still being processed; retry shortly")
+                    .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
         }
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.valueOf(first.getInteger("status")))
                 .header(REPLAYED_HEADER, "true");

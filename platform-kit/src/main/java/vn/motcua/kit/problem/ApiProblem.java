@@ -17,6 +17,7 @@ public class ApiProblem extends RuntimeException {
     private final String slug;
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiProblem(HttpStatus status, String slug, String title, String detail) {
         super(detail);
@@ -49,6 +50,16 @@ public class ApiProblem extends RuntimeException {
     public ApiProblem with(String name, Object value) {
         properties.put(name, value);
         return this;
+    }
+
+    /** A response header to send with the problem, e.g. Retry-After for something worth retrying. */
+    public ApiProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     public HttpStatus status() {

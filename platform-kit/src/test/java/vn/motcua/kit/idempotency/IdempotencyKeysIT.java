@@ -3,6 +3,10 @@ package vn.motcua.kit.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.testapp.KitTestApplication;
 import vn.motcua.testinfra.InfrastructureTest;
@@ -25,8 +31,14 @@ import vn.motcua.testinfra.InfrastructureTest;
 @SpringBootTest(classes = KitTestApplication.class, properties = "spring.application.name=kit-test")
 @InfrastructureTest
 class IdempotencyKeysIT {
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
     @Autowired
     IdempotencyKeys keys;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    JsonMapper json;
 
     record Created(String id) {
     }
@@ -110,6 +122,41 @@ class IdempotencyKeysIT {
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created).hasValue(1);
+    }
+
+    @Test
+    void aKeyLeftInProgressByARequestThatDiedIsTakenOverByTheRetryOnceItsLeaseRunsOut() {
+        Instant crash = Instant.parse("2026-11-30T03:00:00Z");
+        IdempotencyKeys beforeTheCrash = new IdempotencyKeys(mongo, json, Clock.fixed(crash, ZoneOffset.UTC), LEASE);
+        IdempotencyKeys duringTheLease = new IdempotencyKeys(mongo, json,
+                Clock.fixed(crash.plusSeconds(10), ZoneOffset.UTC), LEASE);
+        IdempotencyKeys afterTheLease = new IdempotencyKeys(mongo, json,
+                Clock.fixed(crash.plus(LEASE).plusSeconds(1), ZoneOffset.UTC), LEASE);
+        String key = UUID.randomUUID().toString();
+        AtomicInteger created = new AtomicInteger();
+
+        // The process dies mid-request: nothing frees the key.
+        assertThatThrownBy(() -> beforeTheCrash.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> {
+            throw new OutOfMemoryError("simulated death of the process");
+        })).isInstanceOf(OutOfMemoryError.class);
+
+        assertThatThrownBy(() -> duringTheLease.once("citizen-1|submit", key, Map.of("a", 1), Created.class,
+                () -> create(created)))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.status().value()).isEqualTo(409);
+                    assertThat(p.headers()).containsEntry("Retry-After", "21");
+                });
+        ResponseEntity<Created> retried = afterTheLease.once("citizen-1|submit", key, Map.of("a", 1), Created.class,
+                () -> create(created));
+        ResponseEntity<Created> replayed = afterTheLease.once("citizen-1|submit", key, Map.of("a", 1), Created.class,
+                () -> create(created));
+
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(replayed.getBody()).isEqualTo(retried.getBody());
+        assertThat(created).hasValue(1);
+        assertThatThrownBy(() -> afterTheLease.once("citizen-1|submit", key, Map.of("a", 2), Created.class,
+                () -> create(created))).isInstanceOfSatisfying(ApiProblem.class,
+                        p -> assertThat(p.status().value()).isEqualTo(422));
     }
 
     @Test

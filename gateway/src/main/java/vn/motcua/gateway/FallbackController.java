@@ -1,5 +1,7 @@
 package vn.motcua.gateway;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,16 +14,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.problem.BodyTooLarge;
 
-/** Where a route's circuit breaker sends a call that failed, timed out or was not attempted. */
+/**
+ * Where a route's circuit breaker forwards a call that failed, timed out or was not attempted.
+ * Internal: reached only by that forward, never from outside, and not in the API document.
+ */
 @RestController
+@Hidden
 class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.FORWARD) {
+            throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing here");
+        }
         Object cause = request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (cause instanceof Throwable failure && causedByTooLargeBody(failure)) {
+            // The body was cut off at the size limit while it was being sent on: not the service's fault.
+            ApiProblem tooLarge = bodyTooLarge(failure);
+            return ResponseEntity.status(tooLarge.status()).body(tooLarge.toProblemDetail());
+        }
         log.warn("{} did not answer {} {}: {}", service, request.getMethod(), request.getRequestURI(),
                 cause == null ? "circuit open" : cause.toString());
         ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
@@ -30,5 +45,18 @@ class FallbackController {
                 .with("service", service);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                 .body(problem.toProblemDetail());
+    }
+
+    private static boolean causedByTooLargeBody(Throwable failure) {
+        return bodyTooLarge(failure) != null;
+    }
+
+    private static ApiProblem bodyTooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge tooLarge) {
+                return tooLarge.problem();
+            }
+        }
+        return null;
     }
 }

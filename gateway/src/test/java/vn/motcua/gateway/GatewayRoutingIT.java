@@ -1,7 +1,10 @@
 package vn.motcua.gateway;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -10,6 +13,7 @@ import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.citizen;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.DispatcherType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +29,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
@@ -129,12 +135,49 @@ class GatewayRoutingIT {
         // MockMvc records the circuit breaker's forward instead of following it.
         mvc.perform(get("/api/v1/payments").param("dossier", "x").with(citizen(CITIZEN_1)))
                 .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/payment"));
-        mvc.perform(get("/fallback/payment"))
+        mvc.perform(get("/fallback/payment").with(forwardedByTheBreaker()))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:service-unavailable"))
                 .andExpect(jsonPath("$.service").value("payment"));
+    }
+
+    @Test
+    void theFallbackIsInternalNotReachableFromOutsideNorInTheApiDocument() throws Exception {
+        mvc.perform(get("/fallback/payment"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(get("/fallback/payment").with(citizen(CITIZEN_1))).andExpect(status().isNotFound());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/fallback/{service}']").doesNotExist());
+    }
+
+    @Test
+    void everyMethodReachesTheServiceThroughThePooledClient() throws Exception {
+        for (var request : new MockHttpServletRequestBuilder[] {
+                patch("/api/v1/dossiers/000.10.20.H29-240115-0001").contentType(MediaType.APPLICATION_JSON).content("{}"),
+                put("/api/v1/procedures/1.000001").contentType(MediaType.APPLICATION_JSON).content("{}"),
+                delete("/api/v1/dossiers/000.10.20.H29-240115-0001")}) {
+            mvc.perform(request.with(citizen(CITIZEN_1))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.path").isNotEmpty());
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedAtTheGatewayWith413NotPassedOn() throws Exception {
+        mvc.perform(post("/api/v1/dossiers").with(citizen(CITIZEN_1)).contentType(MediaType.APPLICATION_JSON)
+                        .content(new byte[2 * 1024 * 1024]))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:body-too-large"));
+    }
+
+    private static RequestPostProcessor forwardedByTheBreaker() {
+        return request -> {
+            request.setDispatcherType(DispatcherType.FORWARD);
+            return request;
+        };
     }
 
     @Test

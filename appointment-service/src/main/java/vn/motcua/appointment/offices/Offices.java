@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The offices, loaded from the service's own data file. */
@@ -19,7 +20,8 @@ public class Offices {
 
     Offices(JsonMapper json) {
         try (InputStream in = new ClassPathResource("data/offices.json").getInputStream()) {
-            this.offices = List.copyOf(json.readValue(in, OfficesFile.class).offices());
+            this.offices = List.copyOf(json.readerFor(OfficesFile.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).<OfficesFile>readValue(in).offices());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the offices", e);
         }

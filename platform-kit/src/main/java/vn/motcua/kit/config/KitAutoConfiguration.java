@@ -4,12 +4,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -19,6 +23,7 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,18 +44,22 @@ import vn.motcua.kit.problem.ProblemHandling;
 import vn.motcua.kit.problem.ProblemResponses;
 import vn.motcua.kit.security.CallerArgumentResolver;
 import vn.motcua.kit.security.SecurityKitConfiguration;
+import vn.motcua.kit.web.BodySizeLimit;
+import vn.motcua.kit.web.ProblemErrorController;
+import vn.motcua.kit.web.ProblemErrorReportValve;
 
 /** Switches the kit on in every service that has it on its classpath. */
 // Before Boot's own security auto-configurations, so that the kit's filter chain and JWT
 // decoder are the ones in place and Boot's defaults (HTTP basic, a generated user) back off;
-// before Boot's Mongo health, so that the kit's indicator takes its name and Boot's backs off.
+// before Boot's Mongo health and error controller, so that the kit's take their place.
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
 @Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class})
 public class KitAutoConfiguration {
 
@@ -70,6 +79,30 @@ public class KitAutoConfiguration {
         FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(@Value("${motcua.http.max-json-body}") DataSize maxJson,
+            @Value("${motcua.http.max-upload-body}") DataSize maxUpload, ProblemResponses problems) {
+        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+                new BodySizeLimit(maxJson, maxUpload, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.Event;
@@ -45,7 +46,9 @@ public class EventReader {
                     + " (this service knows versions up to " + contract.version() + ") at " + position(record), null);
         }
         try {
-            Event data = json.readValue(record.value(), written);
+            // A tolerant reader: a field a newer publisher added is not a reason to refuse the event.
+            Event data = json.readerFor(written).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(record.value());
             while (!type.isInstance(data) && data instanceof Upcast<?> older) {
                 data = older.upcast();
             }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every error of a service into problem+json with a stable {@code type}. */
 @RestControllerAdvice
@@ -96,6 +97,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof BodyTooLarge tooLarge) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem().toProblemDetail());
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = unknown.getPropertyName();
+            return ResponseEntity.badRequest().body(ApiProblem.badRequest("unknown-field",
+                    "The request body has a field this API does not take: " + field).with("field", field)
+                    .toProblemDetail());
+        }
         ProblemDetail problem = ApiProblem.badRequest("malformed-body",
                 "The request body is not valid JSON of the expected shape").toProblemDetail();
         return ResponseEntity.badRequest().body(problem);

@@ -144,6 +144,16 @@ class DeadLetterIT {
     }
 
     @Test
+    void aFieldTheApiDoesNotTakeIsRefusedNamingIt() throws Exception {
+        http.perform(post(OPS_PATH + "/redrive").with(CallerMother.ops()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"topic\": \"dossier.events\", \"$where\": \"sleep(1000)\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-field"))
+                .andExpect(jsonPath("$.field").value("$where"));
+    }
+
+    @Test
     void aDeadLetterOfAnotherServiceOnTheSharedTopicIsNotParkedHere() {
         String code = EventMother.newDossierCode();
         ProducerRecord<String, String> original = EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0));

@@ -1,0 +1,41 @@
+package vn.motcua.gateway.ratelimit;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How many requests the gateway lets through, for the whole platform (all gateway instances
+ * together): each instance enforces its share, {@code 1 / instances} of every limit.
+ *
+ * @param instances how many gateway instances share the limits
+ * @param perClient each OAuth2 client (the token's {@code azp}) unless {@code clients} names it
+ * @param publicLookup each IP address on the public dossier look-up, which needs no token
+ * @param clients limits of named clients, e.g. a provincial portal that carries a whole province
+ */
+@ConfigurationProperties("motcua.gateway.rate-limits")
+public record RateLimitProperties(Integer instances, Limit perClient, Limit publicLookup, Map<String, Limit> clients) {
+    public RateLimitProperties {
+        instances = instances == null || instances < 1 ? 1 : instances;
+        perClient = perClient == null ? new Limit(200, 100) : perClient;
+        publicLookup = publicLookup == null ? new Limit(10, 1) : publicLookup;
+        clients = clients == null ? Map.of() : Map.copyOf(clients);
+    }
+
+    /**
+     * @param capacity requests allowed in a burst
+     * @param perSecond requests per second allowed over time
+     */
+    public record Limit(long capacity, long perSecond) {
+        Limit share(int instances) {
+            return new Limit(Math.max(1, capacity / instances), Math.max(1, perSecond / instances));
+        }
+    }
+
+    Limit forClient(String clientId) {
+        return clients.getOrDefault(clientId, perClient).share(instances);
+    }
+
+    Limit forPublicLookup() {
+        return publicLookup.share(instances);
+    }
+}

@@ -1,0 +1,42 @@
+package vn.motcua.kit.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.problem.ApiProblem;
+
+/**
+ * The container's own errors (a request the firewall or Tomcat refused, a path nothing maps)
+ * answered as problem+json like every other error, instead of Spring's default JSON.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailFor(status));
+        problem.setType(ApiProblem.typeOf(status.is5xxServerError() ? "internal-error" : "http-" + status.value()));
+        problem.setTitle(status.getReasonPhrase());
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    private static String detailFor(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "The request is malformed (its path, headers or encoding) and was refused";
+            case NOT_FOUND -> "Nothing here";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed here";
+            case CONTENT_TOO_LARGE -> "The request is larger than this server takes";
+            default -> status.is5xxServerError()
+                    ? "An unexpected error occurred; quote the correlation id when reporting it"
+                    : status.getReasonPhrase();
+        };
+    }
+}

@@ -1,0 +1,40 @@
+package vn.motcua.kit.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Tomcat's last word, for requests it refuses before any servlet runs (an encoded slash, a
+ * request line too long): problem+json instead of its HTML page.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int code = response.getStatus();
+        if (code < 400 || response.isCommitted() || response.getContentWritten() > 0) {
+            return;
+        }
+        HttpStatus status = HttpStatus.resolve(code);
+        String slug = code >= 500 ? "internal-error" : "http-" + code;
+        String title = status == null ? "Error" : status.getReasonPhrase();
+        try {
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write("{\"type\":\"urn:motcua:problem:" + slug + "\",\"title\":\"" + title + "\",\"status\":" + code
+                        + ",\"detail\":\"The server refused this request before handling it (malformed path, headers or"
+                        + " size)\"}");
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException ignored) {
+            // The connection is gone; there is nobody left to tell.
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package vn.motcua.kit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.kit.testapp.KitTestApplication;
+import vn.motcua.testinfra.InfrastructureTest;
+
+/**
+ * Requests a hostile client sends, over a real socket to the real container: each gets a 4xx
+ * problem+json, whoever refuses it (Tomcat, the firewall, the kit, MVC).
+ */
+@SpringBootTest(classes = KitTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=kit-hostile-test")
+@InfrastructureTest
+class HostileRequestsIT {
+    @LocalServerPort
+    int port;
+
+    record Answer(int status, String head, String body) {
+    }
+
+    @Test
+    void malformedPathsAreRefusedWithProblemJson() throws IOException {
+        for (String path : List.of("/api/v1/ops/kit-hostile-test/dead-letters/a%2fb", "/api/v1/%2e%2e%2fsecret",
+                "/api/v1/ops/x%00y", "/api/v1/..;/actuator/env", "/api/v1/ops/kit-hostile-test/dead-letters/;jsessionid=1",
+                "/" + "a".repeat(10_000), "/api/v1/" + "x".repeat(100_000), "/no/such/route")) {
+            Answer answer = send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null);
+            assertThat(answer.status()).as(abbreviated(path)).isBetween(400, 499);
+            assertThat(answer.head()).as(abbreviated(path)).containsIgnoringCase("content-type: application/problem+json");
+            assertThat(answer.body()).as(abbreviated(path)).contains("\"status\":" + answer.status());
+        }
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitIsRefusedWith413BeforeAnythingReadsIt() throws IOException {
+        byte[] body = new byte[20 * 1024 * 1024];
+        Answer answer = send("POST /api/v1/ops/kit-hostile-test/dead-letters/redrive HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
+        assertThat(answer.body()).contains("urn:motcua:problem:body-too-large");
+    }
+
+    @Test
+    void anUnknownMethodIsAClientError() throws IOException {
+        for (String method : List.of("PATCH", "PUT", "DELETE", "TRACE", "PROPFIND")) {
+            Answer answer = send(method + " /api/v1/ops/kit-hostile-test/dead-letters HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Length: 0\r\nConnection: close\r\n\r\n", null);
+            assertThat(answer.status()).as(method).isBetween(400, 499);
+            assertThat(answer.head()).as(method).containsIgnoringCase("content-type: application/problem+json");
+        }
+    }
+
+    private Answer send(String head, byte[] body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                try {
+                    out.write(body);
+                } catch (IOException closedEarly) {
+                    // The server answered and closed before taking the whole body: read its answer.
+                }
+            }
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int split = response.indexOf("\r\n\r\n");
+            String responseHead = split < 0 ? response : response.substring(0, split);
+            String responseBody = split < 0 ? "" : response.substring(split + 4);
+            int status = Integer.parseInt(responseHead.substring(9, 12));
+            return new Answer(status, responseHead, responseBody);
+        }
+    }
+
+    private static String abbreviated(String path) {
+        return path.length() > 60 ? path.substring(0, 60) + "…(" + path.length() + " chars)" : path;
+    }
+}

@@ -1,0 +1,147 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.motcua.localstack.GatewayClient;
+
+/**
+ * Hostile requests from outside, through the gateway, to every route with every method: wrong
+ * methods, hostile ids, operator injection and unknown fields in bodies, broken JSON, no token,
+ * bodies far past the limits. Whatever refuses them, each answer is a 4xx problem+json; none is a
+ * 5xx or a "retry later". The corpus grows with every endpoint.
+ */
+@ExtendWith(Platform.class)
+class HostileCorpusIT {
+    private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final List<String> BODIES = List.of("{\"nationalStatus\": 10, \"$where\": \"sleep(100)\"}", "{",
+            "[]", "{\"ownerCitizenId\": {\"$ne\": null}, \"_id\": \"x\"}");
+    private static final List<String> HOSTILE_IDS = List.of("..%2f..%2fetc%2fpasswd", "%2e%2e%2f", "x%00y", "..;",
+            "%7B%22%24ne%22%3Anull%7D", "a".repeat(10_000), "b".repeat(100_000), "%252e%252e", "'%20OR%201=1%20--");
+
+    private final GatewayClient gateway = Platform.client();
+
+    record Sent(String what, int status, String contentType) {
+    }
+
+    @Test
+    void everyHostileRequestGetsA4xxProblemAndNeverA5xx() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        String ops = gateway.userToken("ops1");
+        String code = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(),
+                UUID.randomUUID().toString()).json().get("code").asString();
+        List<Sent> sent = new ArrayList<>();
+
+        for (String path : routes(code)) {
+            for (String method : METHODS) {
+                String body = "GET".equals(method) || "DELETE".equals(method) ? null
+                        : BODIES.get(Math.floorMod((path + method).hashCode(), BODIES.size()));
+                sent.add(send(method, path, citizen, body));
+            }
+            sent.add(send("GET", path, null, null));
+        }
+        for (String id : HOSTILE_IDS) {
+            sent.add(send("GET", "/api/v1/dossiers/" + id, citizen, null));
+            sent.add(send("POST", "/api/v1/dossiers/" + id + "/reception", ops, "{}"));
+            sent.add(send("GET", "/api/v1/procedures/" + id, citizen, null));
+            sent.add(send("GET", "/api/v1/ops/payment-service/dead-letters/" + id, ops, null));
+            sent.add(send("GET", "/api/v1/offices/" + id, citizen, null));
+        }
+        sent.add(send("GET", "/fallback/payment", citizen, null));
+        sent.add(send("GET", "/fallback/dossier", null, null));
+        sent.add(sendRaw("POST", "/api/v1/dossiers", citizen, "application/json", 20 * 1024 * 1024));
+        sent.add(sendRaw("POST", "/api/v1/dossiers/" + code + "/documents", citizen,
+                "multipart/form-data; boundary=x", 20 * 1024 * 1024));
+
+        List<Sent> serverErrors = sent.stream().filter(s -> s.status() >= 500).toList();
+        List<Sent> notProblems = sent.stream()
+                .filter(s -> s.status() >= 400 && !s.contentType().startsWith("application/problem+json")).toList();
+        System.out.printf("Hostile corpus: %d requests, %d refused with 4xx%n", sent.size(),
+                sent.stream().filter(s -> s.status() >= 400 && s.status() < 500).count());
+        assertThat(sent).hasSizeGreaterThanOrEqualTo(150);
+        assertThat(serverErrors).as("answers that blame the server").isEmpty();
+        assertThat(notProblems).as("errors that are not problem+json").isEmpty();
+        assertThat(sent).filteredOn(s -> s.what().startsWith("POST /api/v1/dossiers ")
+                        && s.what().contains("20971520")).extracting(Sent::status).containsExactly(413);
+    }
+
+    /** Every route of the platform, with real ids where the path takes one. */
+    private static List<String> routes(String code) {
+        List<String> routes = new ArrayList<>(List.of("/api/v1/dossiers", "/api/v1/dossiers/" + code,
+                "/api/v1/dossiers/paper?channel=IN_PERSON", "/api/v1/dossiers/" + code + "/documents",
+                "/api/v1/dossiers/" + code + "/documents/doc-1", "/api/v1/dossiers/" + code + "/forms/01",
+                "/api/v1/dossiers/" + code + "/history", "/api/v1/dossiers/" + code + "/history/verification",
+                "/api/v1/procedures", "/api/v1/procedures/2.000018", "/api/v1/procedures/2.000018/versions/1",
+                "/api/v1/agencies", "/api/v1/work-queue", "/api/v1/statistics?from=2026-11-01&to=2026-11-30",
+                "/api/v1/statistics/export.csv?from=2026-11-01&to=2026-11-30",
+                "/api/v1/public/dossier-status?code=" + code + "&idNumber=001090000001", "/api/v1/offices",
+                "/api/v1/offices/TT-HUYEN", "/api/v1/payments?dossier=" + code, "/api/v1/shipments",
+                "/api/v1/notifications"));
+        for (String step : List.of("reception", "refusal", "assignment", "supplement-request", "financial-obligation",
+                "approval", "result", "return", "stop", "due-date-extension", "supplement", "withdrawal")) {
+            routes.add("/api/v1/dossiers/" + code + "/" + step);
+        }
+        for (String service : List.of("dossier", "appointment", "payment", "postal", "notification")) {
+            String base = "/api/v1/ops/" + service + "-service/dead-letters";
+            routes.addAll(List.of(base, base + "/dossier.events-0@1", base + "/dossier.events-0@1/redrive",
+                    base + "/redrive"));
+        }
+        return routes;
+    }
+
+    private Sent send(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Platform.stack().config().gatewayUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString());
+        }
+        GatewayClient.Response response = gateway.send(request);
+        return new Sent(method + " " + abbreviated(path) + (token == null ? " (no token)" : ""), response.status(),
+                response.contentType());
+    }
+
+    /** Over a raw socket: a client that declares a huge body and starts sending it. */
+    private Sent sendRaw(String method, String path, String token, String contentType, int length) throws IOException {
+        URI gatewayUrl = URI.create(Platform.stack().config().gatewayUrl());
+        try (Socket socket = new Socket(gatewayUrl.getHost(), gatewayUrl.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + gatewayUrl.getAuthority() + "\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: " + contentType + "\r\nIdempotency-Key: " + UUID.randomUUID()
+                    + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            try {
+                byte[] chunk = new byte[64 * 1024];
+                for (int written = 0; written < length; written += chunk.length) {
+                    out.write(chunk, 0, Math.min(chunk.length, length - written));
+                }
+            } catch (IOException refusedEarly) {
+                // The gateway answered and closed before taking the whole body: read its answer.
+            }
+            InputStream in = socket.getInputStream();
+            String response = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
+            String type = head.lines().filter(line -> line.toLowerCase().startsWith("content-type:"))
+                    .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
+            return new Sent(method + " " + path + " " + length + " bytes", Integer.parseInt(response.substring(9, 12)), type);
+        }
+    }
+
+    private static String abbreviated(String path) {
+        return path.length() > 80 ? path.substring(0, 80) + "…(" + path.length() + ")" : path;
+    }
+}

@@ -102,7 +102,7 @@ public final class WorkQueueBenchmark {
         System.out.printf("%-36s matches %,7d  median %,5d ms  max %,5d ms%n", label, total, millis[runs / 2], millis[runs - 1]);
     }
 
-    private static MongoTemplate template(MongoClient client, String database) {
+    static MongoTemplate template(MongoClient client, String database) {
         SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
         MongoCustomConversions conversions = MongoCustomConversions.create(c -> c.useNativeDriverJavaTimeCodecs());
         MongoMappingContext context = new MongoMappingContext();
@@ -115,7 +115,7 @@ public final class WorkQueueBenchmark {
     }
 
     /** Dossiers spread over agencies, statuses and due dates, shaped as the service stores them. */
-    private static void seed(MongoTemplate mongo, int count, Instant now) {
+    static void seed(MongoTemplate mongo, int count, Instant now) {
         Random random = new Random(42);
         NationalStatus[] statuses = NationalStatus.values();
         List<Document> batch = new ArrayList<>();

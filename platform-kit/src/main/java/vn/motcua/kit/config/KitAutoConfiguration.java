@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -38,6 +39,7 @@ import vn.motcua.kit.messaging.MessagingKitConfiguration;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.EventRecorder;
 import vn.motcua.kit.outbox.OutboxCollections;
+import vn.motcua.kit.outbox.OutboxHandOff;
 import vn.motcua.kit.outbox.OutboxProperties;
 import vn.motcua.kit.outbox.OutboxRelay;
 import vn.motcua.kit.problem.ProblemHandling;
@@ -148,8 +150,11 @@ public class KitAutoConfiguration {
         }
 
         @Bean
-        AggregateStore aggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxCollections collections) {
-            return new AggregateStore(mongo, recorder, collections);
+        AggregateStore aggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxCollections collections,
+                ObjectProvider<OutboxHandOff> handOff, Clock clock) {
+            // Without a relay (no broker on the classpath) the events wait for one.
+            return new AggregateStore(mongo, recorder, collections,
+                    (collection, id) -> handOff.ifAvailable(relay -> relay.written(collection, id)), clock);
         }
 
         @Bean
@@ -175,8 +180,9 @@ public class KitAutoConfiguration {
         @Bean
         OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, ClusterLease lease,
                 OutboxCollections collections, OutboxProperties properties,
-                @Value("${spring.application.name}") String application, MeterRegistry meters) {
-            return new OutboxRelay(mongo, kafka, lease, collections, properties, "/motcua/" + application, meters);
+                @Value("${spring.application.name}") String application, Clock clock, MeterRegistry meters) {
+            return new OutboxRelay(mongo, kafka, lease, collections, properties, "/motcua/" + application, clock,
+                    meters);
         }
     }
 }

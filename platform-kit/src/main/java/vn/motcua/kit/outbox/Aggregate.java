@@ -1,5 +1,6 @@
 package vn.motcua.kit.outbox;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Version;
@@ -17,11 +18,16 @@ import org.springframework.data.annotation.Version;
 public abstract class Aggregate {
     public static final String PENDING_EVENTS = "pendingEvents";
     public static final String APPLIED_EVENT_IDS = "appliedEventIds";
+    /** When the oldest event still waiting was stored: what the relay's safety net looks for (indexed). */
+    public static final String WAITING_SINCE = "outboxSince";
+    /** Which relay instance is publishing this document's events, until when. */
+    public static final String CLAIM = "outboxClaim";
 
     @Version
     private Long version;
     private List<OutboxEntry> pendingEvents = new ArrayList<>();
     private List<String> appliedEventIds = new ArrayList<>();
+    private Instant outboxSince;
 
     public abstract String id();
 
@@ -38,8 +44,11 @@ public abstract class Aggregate {
         return appliedEventIds.contains(eventId);
     }
 
-    void append(List<OutboxEntry> entries) {
+    void append(List<OutboxEntry> entries, Instant now) {
         pendingEvents.addAll(entries);
+        if (!entries.isEmpty() && outboxSince == null) {
+            outboxSince = now;
+        }
     }
 
     void applied(String eventId) {

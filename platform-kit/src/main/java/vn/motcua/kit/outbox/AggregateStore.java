@@ -2,6 +2,8 @@ package vn.motcua.kit.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.bson.Document;
@@ -26,11 +28,20 @@ public class AggregateStore {
     private final MongoTemplate mongo;
     private final EventRecorder recorder;
     private final OutboxCollections watched;
+    private final OutboxHandOff handOff;
+    private final Clock clock;
 
-    public AggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxCollections watched) {
+    /**
+     * @param handOff told after each write that stored events, so that they are published at once
+     *     rather than at the relay's next safety-net round
+     */
+    public AggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxCollections watched, OutboxHandOff handOff,
+            Clock clock) {
         this.mongo = mongo;
         this.recorder = recorder;
         this.watched = watched;
+        this.handOff = handOff;
+        this.clock = clock;
     }
 
     /**
@@ -38,9 +49,14 @@ public class AggregateStore {
      */
     public <A extends Aggregate> A insert(Changed<A> created) {
         A aggregate = created.aggregate();
-        watched.requireWatched(entityOf(aggregate));
-        aggregate.append(recorder.record(created.events()));
-        return mongo.insert(aggregate);
+        MongoPersistentEntity<?> entity = entityOf(aggregate);
+        watched.requireWatched(entity);
+        aggregate.append(recorder.record(created.events()), clock.instant());
+        A inserted = mongo.insert(aggregate);
+        if (!created.events().isEmpty()) {
+            handOff.written(entity.getCollection(), aggregate.id());
+        }
+        return inserted;
     }
 
     /**
@@ -105,8 +121,11 @@ public class AggregateStore {
         });
         update.inc(versionProperty.getFieldName(), 1);
         List<OutboxEntry> entries = recorder.record(events);
+        Instant now = clock.instant();
         if (!entries.isEmpty()) {
             update.push(Aggregate.PENDING_EVENTS).each(entries.stream().map(mongo.getConverter()::convertToMongoType).toArray());
+            // Keeps the time of the oldest waiting event: set when none waited, else left alone.
+            update.min(Aggregate.WAITING_SINCE, now);
         }
         if (appliedEventId != null) {
             update.push(Aggregate.APPLIED_EVENT_IDS, appliedEventId);
@@ -117,15 +136,19 @@ public class AggregateStore {
                     + " changed since it was read (version " + version + ")");
         }
         entity.getPropertyAccessor(aggregate).setProperty(versionProperty, version + 1);
-        aggregate.append(entries);
+        aggregate.append(entries, now);
         if (appliedEventId != null) {
             aggregate.applied(appliedEventId);
+        }
+        if (!entries.isEmpty()) {
+            handOff.written(entity.getCollection(), aggregate.id());
         }
     }
 
     private static boolean isState(String field, MongoPersistentProperty versionProperty) {
         return !field.equals("_id") && !field.equals(versionProperty.getFieldName())
-                && !field.equals(Aggregate.PENDING_EVENTS) && !field.equals(Aggregate.APPLIED_EVENT_IDS);
+                && !field.equals(Aggregate.PENDING_EVENTS) && !field.equals(Aggregate.APPLIED_EVENT_IDS)
+                && !field.equals(Aggregate.WAITING_SINCE);
     }
 
     private MongoPersistentEntity<?> entityOf(Aggregate aggregate) {

@@ -5,16 +5,24 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -23,14 +31,22 @@ import vn.motcua.events.CloudEvent;
 import vn.motcua.kit.lease.ClusterLease;
 
 /**
- * Publishes the events waiting in aggregate documents, in order per document, then removes
- * each one by its id. Only the instance holding the relay lease publishes, so two instances
- * do not race; a crash between publishing and removing publishes again, which consumers
- * absorb because they deduplicate on the event id.
+ * Publishes the events waiting in aggregate documents. The store hands every write with events
+ * over at once ({@link #written}); a slow safety net ({@link #relay}) takes what a crash or a
+ * broker outage left behind, looking only at documents whose oldest waiting event is older than
+ * a few seconds, by an indexed field.
+ *
+ * <p>Two promises hold on both paths. One instance publishes a document's events at a time: it
+ * claims the document with a conditional update first. A document's events reach Kafka in the
+ * order they were recorded: the claimant publishes the list front to back and removes each by its
+ * id once published; events appended meanwhile are taken in a next pass after the claim is
+ * released. A crash between publishing and removing publishes again, which consumers absorb
+ * because they deduplicate on the event id.
  */
-public class OutboxRelay {
+public class OutboxRelay implements OutboxHandOff, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     static final String FIELD = Aggregate.PENDING_EVENTS;
+    private static final int MAX_PASSES = 10;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -38,34 +54,52 @@ public class OutboxRelay {
     private final List<String> collections;
     private final OutboxProperties properties;
     private final String source;
+    private final Clock clock;
     /** One lease per service: services sharing a database (as tests do) do not wait for each other. */
     private final String leaseName;
     private final AtomicLong pending = new AtomicLong();
+    private final ExecutorService handOffs = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, ClusterLease lease,
-            OutboxCollections collections, OutboxProperties properties, String source, MeterRegistry meters) {
+            OutboxCollections collections, OutboxProperties properties, String source, Clock clock,
+            MeterRegistry meters) {
         this.mongo = mongo;
         this.collections = List.copyOf(collections.names());
         this.kafka = kafka;
         this.lease = lease;
         this.properties = properties;
         this.source = source;
+        this.clock = clock;
         this.leaseName = "outbox-relay:" + source;
         Gauge.builder("motcua.outbox.pending", pending, AtomicLong::get)
-                .description("Events stored but not yet published (as of the last relay round)")
+                .description("Events older than the hand-off found waiting by the last safety-net round")
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${motcua.outbox.interval-ms:200}")
+    /** Publishes the events of a write that just committed, off the caller's thread. */
+    @Override
+    public void written(String collection, Object id) {
+        handOffs.execute(() -> {
+            try {
+                drain(collection, id);
+            } catch (RuntimeException e) {
+                log.warn("Events of {} {} not published now; the safety net will: {}", collection, id, e.toString());
+            }
+        });
+    }
+
+    @Scheduled(fixedDelayString = "${motcua.outbox.safety-net-interval-ms:5000}",
+            initialDelayString = "${motcua.outbox.safety-net-interval-ms:5000}")
     public void relayScheduled() {
         try {
             relay();
         } catch (RuntimeException e) {
-            log.warn("Outbox relay round failed; it will be retried: {}", e.toString());
+            log.warn("Outbox safety-net round failed; it will be retried: {}", e.toString());
         }
     }
 
-    /** One relay round; returns how many events were published. */
+    /** One safety-net round, on the instance holding the lease; returns how many events were published. */
     public int relay() {
         if (collections.isEmpty() || !lease.tryAcquire(leaseName, properties.leaseTtl())) {
             return 0;
@@ -74,24 +108,73 @@ public class OutboxRelay {
         long seen = 0;
         try {
             for (String collection : collections) {
-                Query waiting = new Query(where(FIELD + ".0").exists(true)).limit(properties.batchSize());
-                waiting.fields().include(FIELD);
+                ensureIndex(collection);
+                Query waiting = new Query(where(Aggregate.WAITING_SINCE).lte(clock.instant().minus(properties.minAge())))
+                        .with(Sort.by(Aggregate.WAITING_SINCE)).limit(properties.batchSize());
+                waiting.fields().include("_id");
                 for (Document document : mongo.find(waiting, Document.class, collection)) {
-                    List<Document> entries = document.getList(FIELD, Document.class);
-                    seen += entries.size();
-                    for (Document entry : entries) {
-                        publish(entry);
-                        mongo.updateFirst(new Query(where("_id").is(document.get("_id"))),
-                                new Update().pull(FIELD, new Document("eventId", entry.getString("eventId"))), collection);
-                        published++;
-                    }
+                    seen++;
+                    published += drain(collection, document.get("_id"));
                 }
             }
         } finally {
-            // Also after a failed publish, so that the metric shows what is stuck.
-            pending.set(seen - published);
+            pending.set(Math.max(0, seen - published));
         }
         return published;
+    }
+
+    /**
+     * Publishes a document's waiting events under a claim, front to back, and again while events
+     * keep arriving; returns at once when another instance holds the claim (it will see them).
+     */
+    int drain(String collection, Object id) {
+        int published = 0;
+        // Bounded: a writer appending without pause must not keep one drain busy for ever.
+        for (int pass = 0; pass < MAX_PASSES && claim(collection, id); pass++) {
+            try {
+                Query byId = new Query(where("_id").is(id));
+                byId.fields().include(FIELD);
+                Document document = mongo.findOne(byId, Document.class, collection);
+                List<Document> entries = document == null ? List.of() : document.getList(FIELD, Document.class, List.of());
+                for (Document entry : entries) {
+                    publish(entry);
+                    mongo.updateFirst(new Query(where("_id").is(id)),
+                            new Update().pull(FIELD, new Document("eventId", entry.getString("eventId"))), collection);
+                    published++;
+                }
+            } finally {
+                release(collection, id);
+            }
+            // Events appended while the claim was held: their writer found it taken and left them to us.
+            Query emptied = new Query(where("_id").is(id).and(FIELD).size(0));
+            if (mongo.updateFirst(emptied, new Update().unset(Aggregate.WAITING_SINCE), collection).getMatchedCount() == 1
+                    || !mongo.exists(new Query(where("_id").is(id)), collection)) {
+                return published;
+            }
+        }
+        return published;
+    }
+
+    private boolean claim(String collection, Object id) {
+        Instant now = clock.instant();
+        Query free = new Query(where("_id").is(id).orOperator(where(Aggregate.CLAIM).exists(false),
+                where(Aggregate.CLAIM + ".until").lt(Date.from(now))));
+        Update claim = new Update().set(Aggregate.CLAIM, new Document("by", lease.owner())
+                .append("until", Date.from(now.plus(properties.claimTtl()))));
+        return mongo.updateFirst(free, claim, collection).getMatchedCount() == 1;
+    }
+
+    private void release(String collection, Object id) {
+        mongo.updateFirst(new Query(where("_id").is(id).and(Aggregate.CLAIM + ".by").is(lease.owner())),
+                new Update().unset(Aggregate.CLAIM), collection);
+    }
+
+    /** Only documents with waiting events carry the field: a sparse index keeps the query small on MongoDB. */
+    private void ensureIndex(String collection) {
+        if (indexed.add(collection)) {
+            mongo.indexOps(collection).createIndex(new Index().on(Aggregate.WAITING_SINCE, Sort.Direction.ASC)
+                    .sparse().named("outbox_waiting"));
+        }
     }
 
     private void publish(Document entry) {
@@ -110,5 +193,11 @@ public class OutboxRelay {
         } catch (Exception e) {
             throw new IllegalStateException("Could not publish event " + entry.getString("eventId"), e);
         }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        handOffs.shutdown();
+        handOffs.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

@@ -7,6 +7,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.DossierSubmitted;
@@ -44,6 +48,8 @@ import vn.motcua.testinfra.KafkaProbe;
 class OutboxRelayIT {
     private static final String AGGREGATES = "relay_test_aggregates";
     private static final String SOURCE = "/motcua/relay-under-test";
+    private static final OutboxHandOff NO_HAND_OFF = (collection, id) -> { };
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MongoTemplate mongo;
@@ -55,7 +61,8 @@ class OutboxRelayIT {
 
     @BeforeEach
     void freshCollections() {
-        store = new AggregateStore(mongo, recorder, watching(VersionedAggregate.COLLECTION));
+        store = new AggregateStore(mongo, recorder, watching(VersionedAggregate.COLLECTION), NO_HAND_OFF,
+                Clock.systemUTC());
         mongo.dropCollection(AGGREGATES);
         mongo.dropCollection("leases");
     }
@@ -92,7 +99,7 @@ class OutboxRelayIT {
         } finally {
             Correlation.clear();
         }
-        mongo.insert(new TestAggregate(code, entries), AGGREGATES);
+        mongo.insert(TestAggregate.waiting(code, entries), AGGREGATES);
 
         relay("instance-a", Duration.ofSeconds(10)).relay();
 
@@ -129,10 +136,11 @@ class OutboxRelayIT {
         // Larger than the broker accepts (1 MB by default): the send fails.
         entries.add(new OutboxEntry("too-large-" + code, ok.type(), ok.dataVersion(), ok.topic(), ok.subject(),
                 ok.occurredAt(), null, "\"" + "x".repeat(2_000_000) + "\""));
-        mongo.insert(new TestAggregate(code, entries), AGGREGATES);
+        mongo.insert(TestAggregate.waiting(code, entries), AGGREGATES);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
-                watching(AGGREGATES), new OutboxProperties(10, Duration.ofSeconds(10)), SOURCE, meters);
+                watching(AGGREGATES), OutboxProperties.immediate(10, Duration.ofSeconds(10)), SOURCE, Clock.systemUTC(),
+                meters);
 
         assertThatThrownBy(relay::relay).isInstanceOf(IllegalStateException.class).hasMessageContaining("too-large-");
 
@@ -148,8 +156,8 @@ class OutboxRelayIT {
         store.insert(Changed.of(new VersionedAggregate(code, "OPEN"), submitted(code)));
         VersionedAggregate loaded = mongo.findById(code, VersionedAggregate.class);
         OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
-                watching(VersionedAggregate.COLLECTION), new OutboxProperties(10, Duration.ofSeconds(10)),
-                SOURCE, new SimpleMeterRegistry());
+                watching(VersionedAggregate.COLLECTION), OutboxProperties.immediate(10, Duration.ofSeconds(10)),
+                SOURCE, Clock.systemUTC(), new SimpleMeterRegistry());
         assertThat(relay.relay()).isEqualTo(1);
 
         loaded.status = "CLOSED";
@@ -219,7 +227,7 @@ class OutboxRelayIT {
 
     @Test
     void anAggregateThatNoRelayWatchesIsRefusedBeforeAnythingIsWritten() {
-        AggregateStore blind = new AggregateStore(mongo, recorder, watching(AGGREGATES));
+        AggregateStore blind = new AggregateStore(mongo, recorder, watching(AGGREGATES), NO_HAND_OFF, Clock.systemUTC());
         String code = EventMother.newDossierCode();
 
         assertThatThrownBy(() -> blind.insert(Changed.of(new VersionedAggregate(code, "OPEN"), submitted(code))))
@@ -233,6 +241,62 @@ class OutboxRelayIT {
         assertThat(collections.names()).containsExactly(KitTestOrder.COLLECTION);
     }
 
+    @Test
+    void twoInstancesChangingTheSameAggregateHandTheirWritesOverAndEachEventReachesKafkaOnceInOrder() throws Exception {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        String code = EventMother.newDossierCode();
+        List<AggregateStore> instances = new ArrayList<>();
+        for (String instance : List.of("instance-a", "instance-b")) {
+            OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), instance),
+                    watching(VersionedAggregate.COLLECTION), new OutboxProperties(10, Duration.ofSeconds(10),
+                            Duration.ofSeconds(30), Duration.ofSeconds(3)), SOURCE, Clock.systemUTC(),
+                    new SimpleMeterRegistry());
+            instances.add(new AggregateStore(mongo, recorder, watching(VersionedAggregate.COLLECTION), relay,
+                    Clock.systemUTC()));
+        }
+        instances.getFirst().insert(Changed.of(new VersionedAggregate(code, "0"), numbered(code, 0)));
+
+        int changesEach = 15;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<?>> writers = new ArrayList<>();
+        for (AggregateStore instance : instances) {
+            writers.add(pool.submit(() -> {
+                for (int done = 0; done < changesEach; ) {
+                    VersionedAggregate current = mongo.findById(code, VersionedAggregate.class);
+                    int next = Integer.parseInt(current.status) + 1;
+                    current.status = String.valueOf(next);
+                    try {
+                        instance.update(current, List.of(numbered(code, next)));
+                        done++;
+                    } catch (OptimisticLockingFailureException lostTheRace) {
+                        // The other instance changed it first: read again.
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        List<Integer> published = KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 2 * changesEach + 5,
+                Duration.ofSeconds(10)).stream().map(r -> Integer.parseInt(JSON.readTree(r.value())
+                        .get("procedureName").asString())).toList();
+        assertThat(published).as("every event once, in the order the changes were recorded")
+                .containsExactlyElementsOf(IntStream.rangeClosed(0, 2 * changesEach).boxed().toList());
+        org.bson.Document left = mongo.findById(code, org.bson.Document.class, VersionedAggregate.COLLECTION);
+        assertThat(left.getList(Aggregate.PENDING_EVENTS, org.bson.Document.class)).isEmpty();
+        assertThat(left).doesNotContainKeys(Aggregate.WAITING_SINCE, Aggregate.CLAIM);
+    }
+
+    /** A change's event, carrying its sequence number where a test can read it back. */
+    private static DossierSubmitted numbered(String code, int sequence) {
+        DossierSubmitted event = submitted(code);
+        return new DossierSubmitted(event.dossier(), String.valueOf(sequence), event.applicant(), event.feeTiming(),
+                event.feesDue(), event.submittedAt());
+    }
+
     private static OutboxCollections watching(String... collections) {
         return new OutboxCollections(Set.of(collections));
     }
@@ -241,7 +305,11 @@ class OutboxRelayIT {
         return EventMother.dossierSubmitted(code, "001090000001", 0);
     }
 
-    record TestAggregate(String id, List<OutboxEntry> pendingEvents) {
+    /** An aggregate document as the store leaves it: its events, and since when they wait. */
+    record TestAggregate(String id, List<OutboxEntry> pendingEvents, Instant outboxSince) {
+        static TestAggregate waiting(String id, List<OutboxEntry> pendingEvents) {
+            return new TestAggregate(id, pendingEvents, Instant.now());
+        }
     }
 
     @Document(VersionedAggregate.COLLECTION)
@@ -267,12 +335,13 @@ class OutboxRelayIT {
         for (int i = 0; i < events; i++) {
             entries.addAll(recorder.record(List.of(EventMother.dossierSubmitted(id, "001090000001", 0))));
         }
-        mongo.insert(new TestAggregate(id, entries), AGGREGATES);
+        mongo.insert(TestAggregate.waiting(id, entries), AGGREGATES);
     }
 
     private OutboxRelay relay(String instance, Duration leaseTtl) {
         return new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), instance),
-                watching(AGGREGATES), new OutboxProperties(10, leaseTtl), SOURCE, new SimpleMeterRegistry());
+                watching(AGGREGATES), OutboxProperties.immediate(10, leaseTtl), SOURCE, Clock.systemUTC(),
+                new SimpleMeterRegistry());
     }
 
     private Callable<Integer> untilEmpty(OutboxRelay relay) {

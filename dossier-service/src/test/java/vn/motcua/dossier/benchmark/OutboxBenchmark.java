@@ -54,6 +54,7 @@ public final class OutboxBenchmark {
 
     public static void main(String[] args) throws Exception {
         int stored = Integer.getInteger("bench.dossiers", 100_000);
+        int burstSize = Integer.getInteger("bench.burst", 2_000);
         var infrastructure = TestInfrastructure.get();
         String database = "motcua-outbox-bench-" + System.nanoTime();
         try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
@@ -62,19 +63,21 @@ public final class OutboxBenchmark {
                     LocalDate.of(2026, 11, 24).atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
             System.out.printf("seeded %,d dossiers in %,d ms%n", stored, (System.nanoTime() - seeding) / 1_000_000);
         }
+        // Arguments, which win over the service's application.yml (default properties would not).
         ConfigurableApplicationContext service = new SpringApplicationBuilder(DossierServiceApplication.class)
-                .properties(Map.of("server.port", "0", "spring.mongodb.uri", infrastructure.mongoUri(),
-                        "spring.mongodb.database", database, "spring.kafka.bootstrap-servers",
-                        infrastructure.kafkaBootstrapServers(), "motcua.security.issuer",
-                        "http://127.0.0.1:1/realms/motcua-bench", "logging.level.root", "WARN"))
-                .run();
+                .run("--server.port=0", "--spring.mongodb.uri=" + infrastructure.mongoUri(),
+                        "--spring.mongodb.database=" + database,
+                        "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                        "--motcua.security.issuer=http://127.0.0.1:1/realms/motcua-bench", "--logging.level.root=WARN",
+                        System.getProperty("bench.service-args", "--motcua.bench=true"));
         Arrivals arrivals = Arrivals.start(infrastructure.kafkaBootstrapServers());
         try {
             IntakeService intake = service.getBean(IntakeService.class);
-            for (int i = 0; i < 200; i++) {
-                intake.submitOnline(SUBMISSION, CITIZEN);   // warm-up
+            for (int i = 0; i < 1_000; i++) {
+                intake.submitOnline(SUBMISSION, CITIZEN);   // warm-up, for the JIT
             }
-            Thread.sleep(10_000);
+            // Rest means rest: the JIT has finished compiling what the warm-up made hot.
+            Thread.sleep(30_000);
             double busy = cpuShare(Duration.ofSeconds(30));
             System.out.printf("at rest with %,d dossiers: %.1f %% of one core for the whole JVM (broker, database, service)%n",
                     stored, busy * 100);
@@ -90,14 +93,15 @@ public final class OutboxBenchmark {
             Map<String, Long> committed = new ConcurrentHashMap<>();
             ExecutorService submitters = Executors.newFixedThreadPool(16);
             long burstStart = System.nanoTime();
-            for (int i = 0; i < 2_000; i++) {
+            for (int i = 0; i < burstSize; i++) {
                 submitters.execute(() -> committed.put(intake.submitOnline(SUBMISSION, CITIZEN).code(), System.nanoTime()));
             }
             submitters.shutdown();
             submitters.awaitTermination(10, TimeUnit.MINUTES);
             double seconds = (System.nanoTime() - burstStart) / 1e9;
             committed.forEach((code, at) -> burst.add(arrivals.latencyOf(code, at)));
-            System.out.printf("burst: 2,000 submissions registered in %.1f s (%.0f/s)%n", seconds, 2_000 / seconds);
+            System.out.printf("burst: %,d submissions registered in %.1f s (%.0f/s)%n", burstSize, seconds,
+                    burstSize / seconds);
             print("submission to DossierSubmitted, during the burst", burst);
         } finally {
             arrivals.stop();
@@ -147,7 +151,7 @@ public final class OutboxBenchmark {
             arrivals.reader = Thread.ofPlatform().start(() -> {
                 try (consumer) {
                     while (arrivals.running.get()) {
-                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(5))) {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                             arrivals.seen.putIfAbsent(record.key(), System.nanoTime());
                         }
                     }

@@ -20,8 +20,6 @@ public abstract class Aggregate {
     public static final String APPLIED_EVENT_IDS = "appliedEventIds";
     /** When the oldest event still waiting was stored: what the relay's safety net looks for (indexed). */
     public static final String WAITING_SINCE = "outboxSince";
-    /** Which relay instance is publishing this document's events, until when. */
-    public static final String CLAIM = "outboxClaim";
 
     @Version
     private Long version;

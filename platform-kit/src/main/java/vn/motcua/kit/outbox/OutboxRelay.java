@@ -37,7 +37,7 @@ import vn.motcua.kit.lease.ClusterLease;
  * a few seconds, by an indexed field.
  *
  * <p>Two promises hold on both paths. One instance publishes a document's events at a time: it
- * claims the document with a conditional update first. A document's events reach Kafka in the
+ * claims the document first ({@link OutboxClaims}). A document's events reach Kafka in the
  * order they were recorded: the claimant publishes the list front to back and removes each by its
  * id once published; events appended meanwhile are taken in a next pass after the claim is
  * released. A crash between publishing and removing publishes again, which consumers absorb
@@ -60,6 +60,8 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
     private final AtomicLong pending = new AtomicLong();
     private final ExecutorService handOffs = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
+    private final OutboxClaims claims;
+    private volatile boolean sweptAll;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, ClusterLease lease,
             OutboxCollections collections, OutboxProperties properties, String source, Clock clock,
@@ -72,6 +74,7 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
         this.source = source;
         this.clock = clock;
         this.leaseName = "outbox-relay:" + source;
+        this.claims = new OutboxClaims(mongo, lease.owner(), properties.claimTtl(), clock);
         Gauge.builder("motcua.outbox.pending", pending, AtomicLong::get)
                 .description("Events older than the hand-off found waiting by the last safety-net round")
                 .register(meters);
@@ -109,14 +112,18 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
         try {
             for (String collection : collections) {
                 ensureIndex(collection);
-                Query waiting = new Query(where(Aggregate.WAITING_SINCE).lte(clock.instant().minus(properties.minAge())))
-                        .with(Sort.by(Aggregate.WAITING_SINCE)).limit(properties.batchSize());
+                // The first round also takes documents whose mark a crash may have cleared (see settled).
+                Query waiting = sweptAll
+                        ? new Query(where(Aggregate.WAITING_SINCE).lte(clock.instant().minus(properties.minAge())))
+                                .with(Sort.by(Aggregate.WAITING_SINCE)).limit(properties.batchSize())
+                        : new Query(where(FIELD + ".0").exists(true)).limit(properties.batchSize());
                 waiting.fields().include("_id");
                 for (Document document : mongo.find(waiting, Document.class, collection)) {
                     seen++;
                     published += drain(collection, document.get("_id"));
                 }
             }
+            sweptAll = true;
         } finally {
             pending.set(Math.max(0, seen - published));
         }
@@ -126,11 +133,13 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
     /**
      * Publishes a document's waiting events under a claim, front to back, and again while events
      * keep arriving; returns at once when another instance holds the claim (it will see them).
+     * Every query on the aggregate's collection is by {@code _id} alone: the MongoDB wire server
+     * uses an index only for such queries and scans the whole collection for any other.
      */
     int drain(String collection, Object id) {
         int published = 0;
         // Bounded: a writer appending without pause must not keep one drain busy for ever.
-        for (int pass = 0; pass < MAX_PASSES && claim(collection, id); pass++) {
+        for (int pass = 0; pass < MAX_PASSES && claims.claim(collection, id); pass++) {
             try {
                 Query byId = new Query(where("_id").is(id));
                 byId.fields().include(FIELD);
@@ -143,30 +152,33 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
                     published++;
                 }
             } finally {
-                release(collection, id);
+                claims.release(collection, id);
             }
-            // Events appended while the claim was held: their writer found it taken and left them to us.
-            Query emptied = new Query(where("_id").is(id).and(FIELD).size(0));
-            if (mongo.updateFirst(emptied, new Update().unset(Aggregate.WAITING_SINCE), collection).getMatchedCount() == 1
-                    || !mongo.exists(new Query(where("_id").is(id)), collection)) {
+            if (settled(collection, id)) {
                 return published;
             }
         }
         return published;
     }
 
-    private boolean claim(String collection, Object id) {
-        Instant now = clock.instant();
-        Query free = new Query(where("_id").is(id).orOperator(where(Aggregate.CLAIM).exists(false),
-                where(Aggregate.CLAIM + ".until").lt(Date.from(now))));
-        Update claim = new Update().set(Aggregate.CLAIM, new Document("by", lease.owner())
-                .append("until", Date.from(now.plus(properties.claimTtl()))));
-        return mongo.updateFirst(free, claim, collection).getMatchedCount() == 1;
-    }
-
-    private void release(String collection, Object id) {
-        mongo.updateFirst(new Query(where("_id").is(id).and(Aggregate.CLAIM + ".by").is(lease.owner())),
-                new Update().unset(Aggregate.CLAIM), collection);
+    /**
+     * Clears {@code outboxSince} and looks, in the same atomic step, at what was waiting then:
+     * nothing, and the document is settled; events appended meanwhile (their writer found the claim
+     * taken and left them to us), and the mark is put back and another pass follows. A crash
+     * between the two leaves events without a mark: the first safety-net round after a start
+     * sweeps every document with waiting events.
+     */
+    private boolean settled(String collection, Object id) {
+        Query byId = new Query(where("_id").is(id));
+        byId.fields().include(FIELD);
+        Document before = mongo.findAndModify(byId, new Update().unset(Aggregate.WAITING_SINCE), Document.class,
+                collection);
+        if (before == null || before.getList(FIELD, Document.class, List.of()).isEmpty()) {
+            return true;
+        }
+        mongo.updateFirst(new Query(where("_id").is(id)),
+                new Update().min(Aggregate.WAITING_SINCE, Date.from(clock.instant())), collection);
+        return false;
     }
 
     /** Only documents with waiting events carry the field: a sparse index keeps the query small on MongoDB. */

@@ -14,9 +14,6 @@ import static vn.motcua.testinfra.CallerMother.citizen;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.servlet.DispatcherType;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
@@ -40,31 +37,10 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 @SpringBootTest
 @AutoConfigureMockMvc
 class GatewayRoutingIT {
-    private static final HttpServer ECHO = startEcho();
+    private static final HttpServer ECHO = EchoService.start();
 
     @Autowired
     MockMvc mvc;
-
-    private static HttpServer startEcho() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String body = "{\"path\": \"%s\", \"correlationId\": \"%s\"}".formatted(
-                        exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                // A reused keep-alive connection that the JDK server has just closed came back as an empty answer now and then.
-                exchange.getResponseHeaders().add("Connection", "close");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterAll
     static void stopEcho() {
@@ -73,7 +49,7 @@ class GatewayRoutingIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String echo = "http://127.0.0.1:" + ECHO.getAddress().getPort();
+        String echo = EchoService.url(ECHO);
         registry.add("motcua.security.issuer", () -> "http://127.0.0.1:1/realms/motcua-test");
         for (String service : new String[] {"dossier", "appointment", "postal", "notification"}) {
             registry.add("motcua.services." + service, () -> echo);

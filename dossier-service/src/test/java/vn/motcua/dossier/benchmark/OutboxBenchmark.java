@@ -2,6 +2,7 @@ package vn.motcua.dossier.benchmark;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -111,7 +112,7 @@ public final class OutboxBenchmark {
     }
 
     private static double cpuShare(Duration window) throws InterruptedException {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
         long wallBefore = System.nanoTime();
         Thread.sleep(window.toMillis());

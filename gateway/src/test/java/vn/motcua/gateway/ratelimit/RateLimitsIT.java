@@ -8,9 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.motcua.gateway.EchoService;
 
 /**
  * Limits small enough to reach in a test, two gateway instances sharing them: each instance lets
@@ -38,27 +36,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         "motcua.gateway.rate-limits.clients.portal-hanoi.per-second=2"})
 @AutoConfigureMockMvc
 class RateLimitsIT {
-    private static final HttpServer OK = startOk();
+    private static final HttpServer OK = EchoService.start();
 
     @Autowired
     MockMvc mvc;
-
-    private static HttpServer startOk() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] bytes = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @AfterAll
     static void stop() {
@@ -69,7 +50,7 @@ class RateLimitsIT {
     static void services(DynamicPropertyRegistry registry) {
         registry.add("motcua.security.issuer", () -> "http://127.0.0.1:1/realms/motcua-test");
         for (String service : new String[] {"dossier", "appointment", "payment", "postal", "notification"}) {
-            registry.add("motcua.services." + service, () -> "http://127.0.0.1:" + OK.getAddress().getPort());
+            registry.add("motcua.services." + service, () -> EchoService.url(OK));
         }
     }
 

@@ -1,0 +1,40 @@
+package vn.motcua.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A stand-in for the services behind the gateway: answers every method and path with 200 and
+ * what it received (path, correlation id). The real services are exercised by the system tests.
+ */
+public final class EchoService {
+    private EchoService() {
+    }
+
+    public static HttpServer start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String body = "{\"path\": \"%s\", \"correlationId\": \"%s\"}".formatted(
+                        exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                // A reused keep-alive connection that the JDK server has just closed came back as an empty answer now and then.
+                exchange.getResponseHeaders().add("Connection", "close");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String url(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+}

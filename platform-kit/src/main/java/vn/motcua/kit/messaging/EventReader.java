@@ -34,7 +34,11 @@ public class EventReader {
     }
 
     public <T extends Event> IncomingEvent<T> read(ConsumerRecord<String, String> record, Class<T> type) {
-        CloudEvent attributes = attributes(record);
+        return read(record, attributes(record), type);
+    }
+
+    /** Reads the payload of a record whose envelope was read already. */
+    <T extends Event> IncomingEvent<T> read(ConsumerRecord<String, String> record, CloudEvent attributes, Class<T> type) {
         EventContract contract = EventCatalog.contractOf(type);
         if (!contract.type().equals(attributes.type())) {
             throw new UnreadableEvent("Expected " + contract.type() + " but found " + attributes.type() + " at "

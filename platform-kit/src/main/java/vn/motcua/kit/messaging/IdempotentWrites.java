@@ -7,6 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import vn.motcua.kit.outbox.Aggregate;
 
 /**
  * The two shapes of an idempotent effect, each a single conditional write, so a redelivered
@@ -19,7 +20,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * </ul>
  */
 public class IdempotentWrites {
-    public static final String APPLIED_EVENTS = "appliedEventIds";
+    /** The same field as an aggregate's: one name for "events applied here", whatever the document. */
+    public static final String APPLIED_EVENTS = Aggregate.APPLIED_EVENT_IDS;
 
     private final MongoTemplate mongo;
 

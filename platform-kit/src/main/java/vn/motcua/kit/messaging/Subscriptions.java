@@ -26,8 +26,8 @@ public class Subscriptions {
     private final Set<String> topics = new TreeSet<>();
 
     private record Handler<T extends Event>(Class<T> type, EventHandler<T> handler) {
-        void handle(EventReader reader, ConsumerRecord<String, String> record) {
-            handler.handle(reader.read(record, type));
+        void handle(EventReader reader, ConsumerRecord<String, String> record, CloudEvent attributes) {
+            handler.handle(reader.read(record, attributes, type));
         }
     }
 
@@ -47,19 +47,17 @@ public class Subscriptions {
     }
 
     /**
-     * Hands the record to every handler of its type, in the order they subscribed.
+     * Hands the record to every handler of its type, in the order they subscribed; a type nobody
+     * here handles is skipped.
      *
-     * @return whether any handler took it
      * @throws UnreadableEvent when the envelope or payload cannot be read
      */
-    public boolean dispatch(ConsumerRecord<String, String> record) {
+    public void dispatch(ConsumerRecord<String, String> record) {
         CloudEvent attributes = reader.attributes(record);
         List<Handler<?>> handlers = byType.getOrDefault(attributes.type(), List.of());
         if (handlers.isEmpty()) {
             log.debug("No handler for {} {}; skipped", attributes.type(), attributes.id());
-            return false;
         }
-        handlers.forEach(handler -> handler.handle(reader, record));
-        return true;
+        handlers.forEach(handler -> handler.handle(reader, record, attributes));
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -62,6 +63,9 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private final OutboxClaims claims;
     private volatile boolean sweptAll;
+    private final AtomicBoolean handOffFailed = new AtomicBoolean();
+    private volatile Instant lastRound = Instant.MIN;
+    private volatile boolean lastRoundFoundWork;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, ClusterLease lease,
             OutboxCollections collections, OutboxProperties properties, String source, Clock clock,
@@ -87,6 +91,7 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
             try {
                 drain(collection, id);
             } catch (RuntimeException e) {
+                handOffFailed.set(true);
                 log.warn("Events of {} {} not published now; the safety net will: {}", collection, id, e.toString());
             }
         });
@@ -96,10 +101,23 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
             initialDelayString = "${motcua.outbox.safety-net-interval-ms:5000}")
     public void relayScheduled() {
         try {
-            relay();
+            if (due()) {
+                relay();
+            }
         } catch (RuntimeException e) {
+            handOffFailed.set(true);
             log.warn("Outbox safety-net round failed; it will be retried: {}", e.toString());
         }
+    }
+
+    /**
+     * Whether the scheduled round should look now: always at first (the sweep after a start), at
+     * every tick while it keeps finding waiting events or after a hand-off of this instance failed
+     * (a broker outage), and otherwise once per quiet interval, for another instance's crash.
+     */
+    boolean due() {
+        return !sweptAll || lastRoundFoundWork || handOffFailed.getAndSet(false)
+                || !clock.instant().isBefore(lastRound.plus(properties.quietInterval()));
     }
 
     /** One safety-net round, on the instance holding the lease; returns how many events were published. */
@@ -124,6 +142,8 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
                 }
             }
             sweptAll = true;
+            lastRound = clock.instant();
+            lastRoundFoundWork = seen > 0;
         } finally {
             pending.set(Math.max(0, seen - published));
         }

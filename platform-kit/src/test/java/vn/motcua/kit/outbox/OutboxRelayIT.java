@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -151,6 +153,57 @@ class OutboxRelayIT {
     }
 
     @Test
+    void theSafetyNetLooksOncePerQuietIntervalWhileNothingWaitsAndAtEveryTickWhileItFindsWork() {
+        MovingClock clock = new MovingClock(Instant.now());
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, clock, "instance-a"),
+                watching(AGGREGATES), new OutboxProperties(10, Duration.ofSeconds(10), Duration.ofSeconds(30),
+                        Duration.ZERO, Duration.ofMinutes(1)), SOURCE, clock, new SimpleMeterRegistry());
+        assertThat(relay.due()).as("the first round after a start sweeps").isTrue();
+        relay.relay();
+        assertThat(relay.due()).as("nothing found and no hand-off failed").isFalse();
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(relay.due()).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(relay.due()).as("once per quiet interval, for another instance's crash").isTrue();
+
+        String code = EventMother.newDossierCode();
+        mongo.insert(TestAggregate.waiting(code, recorder.record(List.of(EventMother.dossierSubmitted(code,
+                "001090000001", 0)))), AGGREGATES);
+        assertThat(relay.relay()).isEqualTo(1);
+        assertThat(relay.due()).as("right after a round that found waiting events").isTrue();
+        relay.relay();
+        assertThat(relay.due()).as("quiet again once a round finds nothing").isFalse();
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovingClock extends Clock {
+        private Instant now;
+
+        MovingClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
     void savingAnAggregateReadBeforeTheRelayRanDoesNotBringBackItsPublishedEvents() {
         mongo.dropCollection(VersionedAggregate.COLLECTION);
         String code = EventMother.newDossierCode();
@@ -250,7 +303,7 @@ class OutboxRelayIT {
         for (String instance : List.of("instance-a", "instance-b")) {
             OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), instance),
                     watching(VersionedAggregate.COLLECTION), new OutboxProperties(10, Duration.ofSeconds(10),
-                            Duration.ofSeconds(30), Duration.ofSeconds(3)), SOURCE, Clock.systemUTC(),
+                            Duration.ofSeconds(30), Duration.ofSeconds(3), null), SOURCE, Clock.systemUTC(),
                     new SimpleMeterRegistry());
             instances.add(new AggregateStore(mongo, recorder, watching(VersionedAggregate.COLLECTION), relay,
                     Clock.systemUTC()));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +37,21 @@ final class ChildProcess implements AutoCloseable {
 
     /** Runs a command to completion (e.g. formatting Kafka's storage); fails on a non-zero exit. */
     static void run(String name, List<String> command, Path logDir) {
-        ChildProcess child = start(name, command, Map.of(), logDir);
+        run(name, command, Map.of(), logDir, Duration.ofMinutes(2));
+    }
+
+    static void run(String name, List<String> command, Path logDir, Duration within) {
+        run(name, command, Map.of(), logDir, within);
+    }
+
+    static void run(String name, List<String> command, Map<String, String> environment, Path logDir, Duration within) {
+        ChildProcess child = start(name, command, environment, logDir);
         try {
-            if (!child.process.waitFor(120, TimeUnit.SECONDS) || child.process.exitValue() != 0) {
+            if (!child.process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                child.close();
+                throw new IllegalStateException(name + " did not finish within " + within + "; see " + child.log);
+            }
+            if (child.process.exitValue() != 0) {
                 throw new IllegalStateException(name + " failed; see " + child.log);
             }
         } catch (InterruptedException e) {
@@ -62,6 +75,13 @@ final class ChildProcess implements AutoCloseable {
     long memoryKiB() {
         return Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .mapToLong(handle -> Rss.ofPid(handle.pid())).sum();
+    }
+
+    /** CPU time spent so far by the process and its descendants (kc.sh runs a JVM of its own). */
+    Duration cpuTime() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Asks politely (SIGTERM), then insists; descendants too (kc.sh starts a JVM of its own). */

@@ -1,8 +1,10 @@
 package vn.motcua.localstack;
 
 import java.io.File;
-
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Where a stack runs and what it keeps.
@@ -11,19 +13,32 @@ import java.nio.file.Path;
  * @param workDir the git-ignored folder for data, logs and the Keycloak distribution
  * @param dataDir where this stack's data lives (MongoDB file, Kafka logs)
  * @param persistent whether MongoDB keeps its data in a file (local stack) or in memory (tests)
+ * @param extraArguments more arguments for a module's start, e.g. a benchmark client's rate limit
  */
-public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPorts ports, boolean persistent) {
+public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPorts ports, boolean persistent,
+        Map<String, List<String>> extraArguments) {
     public static final String VERSION = "0.1.0-SNAPSHOT";
     public static final String KEYCLOAK_VERSION = "26.7.3";
     public static final String REALM = "motcua";
 
     public static StackConfig local(Path projectDir) {
         Path work = projectDir.resolve(".motcua");
-        return new StackConfig(projectDir, work, work.resolve("data"), StackPorts.standard(), true);
+        return new StackConfig(projectDir, work, work.resolve("data"), StackPorts.standard(), true, Map.of());
     }
 
     public static StackConfig forTests(Path projectDir, Path dataDir) {
-        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), false);
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), false, Map.of());
+    }
+
+    /** Like the local stack (data kept in files, so it can restart with it) on free ports. */
+    public static StackConfig forBenchmark(Path projectDir, Path dataDir) {
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), true, Map.of());
+    }
+
+    public StackConfig withArguments(String module, List<String> arguments) {
+        Map<String, List<String>> all = new HashMap<>(extraArguments);
+        all.put(module, List.copyOf(arguments));
+        return new StackConfig(projectDir, workDir, dataDir, ports, persistent, Map.copyOf(all));
     }
 
     public Path logDir() {

@@ -1,10 +1,14 @@
 package vn.motcua.localstack;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The ports of a stack. {@link #standard()} are the documented ones; {@link #free()} picks
@@ -14,6 +18,8 @@ public record StackPorts(int gateway, Map<String, Integer> services, int keycloa
         int mongo, int smtp) {
 
     public static final String[] SERVICES = {"dossier", "appointment", "payment", "postal", "notification"};
+    private static final Random RANDOM = new SecureRandom();
+    private static final Set<Integer> TAKEN = ConcurrentHashMap.newKeySet();
 
     public static StackPorts standard() {
         Map<String, Integer> services = new LinkedHashMap<>();
@@ -35,12 +41,28 @@ public record StackPorts(int gateway, Map<String, Integer> services, int keycloa
         return services.get(name);
     }
 
+    /**
+     * A port free now and below Linux's default ephemeral range (32768 and up): a port the kernel
+     * handed out with {@code bind(0)} comes from that range, and an outgoing connection made
+     * before the server binds it (the stack makes many while it starts) can take it.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + RANDOM.nextInt(12_000);
+            if (TAKEN.add(candidate) && isFree(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No free port found between 20000 and 32000");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException taken) {
+            return false;
         }
     }
 }

@@ -3,12 +3,12 @@ package vn.motcua.systemtests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.motcua.localstack.GatewayClient;
 import vn.motcua.localstack.LocalStack;
 import vn.motcua.localstack.StackConfig;
+import vn.motcua.localstack.WorkFiles;
 
 /**
  * Starts the whole platform once for every system test (on free ports, MongoDB in memory) and
@@ -24,23 +24,13 @@ public final class Platform implements BeforeAllCallback {
                 Path project = Path.of(System.getProperty("motcua.project.dir", "..")).toAbsolutePath().normalize();
                 // Inside the project's git-ignored work folder; kept after the run for its logs.
                 Path data = project.resolve(".motcua").resolve("system-tests");
-                deleteRecursively(data);
+                WorkFiles.deleteRecursively(data);
                 Files.createDirectories(data);
                 LocalStack started = LocalStack.start(StackConfig.forTests(project, data));
                 System.out.printf("System-test stack ready in %.1f s, %d MiB%n", started.startedIn().toMillis() / 1000.0,
                         started.memoryMiB());
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Platform.class, new Stopper(started));
                 stack = started;
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (Files.exists(folder)) {
-            try (var paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
             }
         }
     }

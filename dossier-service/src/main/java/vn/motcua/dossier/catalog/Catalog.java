@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,12 +34,18 @@ import vn.motcua.kit.problem.ApiProblem;
 public class Catalog {
     private final MongoTemplate mongo;
     private final Map<String, Agency> agencies;
+    private final LocalTime opens;
+    private final LocalTime closes;
 
     private record CatalogFile(List<Agency> agencies, List<Procedure> procedures) {
     }
 
-    public Catalog(JsonMapper json, MongoTemplate mongo) {
+    public Catalog(JsonMapper json, MongoTemplate mongo,
+            @Value("${motcua.dossier.office-hours.opens:07:30}") LocalTime opens,
+            @Value("${motcua.dossier.office-hours.closes:17:30}") LocalTime closes) {
         this.mongo = mongo;
+        this.opens = opens;
+        this.closes = closes;
         CatalogFile file = read(json);
         this.agencies = file.agencies().stream().collect(Collectors.toUnmodifiableMap(Agency::code, Function.identity()));
         file.procedures().forEach(procedure -> {
@@ -99,6 +107,7 @@ public class Catalog {
 
     /** Adds a procedure at version 1; a code already in the catalog is a conflict. */
     public Procedure add(Procedure procedure, String by) {
+        CutOff.requireWithin(procedure.cutOff(), opens, closes);
         try {
             return mongo.insert(CatalogEntry.first(procedure, by)).current;
         } catch (DuplicateKeyException e) {
@@ -112,6 +121,7 @@ public class Catalog {
      * @param expectedVersion the version the editor saw; a different current version means someone edited in between
      */
     public Procedure edit(String code, Procedure changed, int expectedVersion, String by) {
+        CutOff.requireWithin(changed.cutOff(), opens, closes);
         CatalogEntry entry = Optional.ofNullable(mongo.findById(code, CatalogEntry.class))
                 .orElseThrow(() -> ApiProblem.notFound("Procedure", code));
         if (entry.version != expectedVersion) {

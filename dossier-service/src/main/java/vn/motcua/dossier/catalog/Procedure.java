@@ -10,6 +10,8 @@ import vn.motcua.events.payment.FeeStage;
  * @param version catalog version of this procedure, from 1; every edit by ops adds one
  * @param onlineLevel 2 information only (in person), 3 partly online ("một phần"), 4 fully online ("toàn trình")
  * @param feeTiming when the fees fall due, or null without fees
+ * @param cutOff time of day ("15:00") after which a dossier received counts from the next working
+ *     day, as the procedure's text sets it; null when the text is silent: the agency's applies
  */
 public record Procedure(
         String code,
@@ -26,7 +28,8 @@ public record Procedure(
         boolean inPersonSignature,
         boolean paperOriginalRequired,
         boolean urgentCounter,
-        List<String> requiredDocuments) {
+        List<String> requiredDocuments,
+        String cutOff) {
 
     /**
      * @param kind PHI (charge for a service) or LE_PHI (state fee)
@@ -50,6 +53,7 @@ public record Procedure(
 
     Procedure atVersion(int newVersion) {
         return new Procedure(code, newVersion, name, field, agencyLevel, onlineLevel, processingDays, fees, feeTiming,
-                acceptByPost, returnByPost, inPersonSignature, paperOriginalRequired, urgentCounter, requiredDocuments);
+                acceptByPost, returnByPost, inPersonSignature, paperOriginalRequired, urgentCounter, requiredDocuments,
+                cutOff);
     }
 }

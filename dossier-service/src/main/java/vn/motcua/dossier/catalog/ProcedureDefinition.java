@@ -26,7 +26,8 @@ public record ProcedureDefinition(
         boolean inPersonSignature,
         boolean paperOriginalRequired,
         boolean urgentCounter,
-        @NotNull @Size(max = 30) List<@NotBlank @Size(max = 200) String> requiredDocuments) {
+        @NotNull @Size(max = 30) List<@NotBlank @Size(max = 200) String> requiredDocuments,
+        @Pattern(regexp = CutOff.PATTERN, message = "must be a time of day like 15:00") String cutOff) {
 
     public record FeeDefinition(
             @NotNull @Pattern(regexp = "PHI|LE_PHI") String kind,
@@ -38,6 +39,6 @@ public record ProcedureDefinition(
         return new Procedure(code, 0, name.strip(), field.strip(), agencyLevel, onlineLevel, processingDays,
                 fees.stream().map(fee -> new Procedure.Fee(fee.kind(), fee.amount(), fee.per())).toList(),
                 fees.isEmpty() || feeTiming == null ? null : FeeStage.valueOf(feeTiming), acceptByPost, returnByPost, inPersonSignature,
-                paperOriginalRequired, urgentCounter, requiredDocuments.stream().map(String::strip).toList());
+                paperOriginalRequired, urgentCounter, requiredDocuments.stream().map(String::strip).toList(), cutOff);
     }
 }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.motcua.dossier.catalog.Agency;
+import vn.motcua.dossier.catalog.CutOff;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.events.Event;
@@ -47,6 +49,8 @@ public class Dossier extends Aggregate {
     private String procedureName;
     private int catalogVersion;
     private int processingDays;
+    /** The procedure's or agency's cut-off when the dossier was submitted; null: the platform's default. */
+    private String cutOff;
     private List<String> requiredDocuments = List.of();
     private String agencyCode;
     private String ownerCitizenId;
@@ -86,7 +90,7 @@ public class Dossier extends Aggregate {
      *
      * @param copies how many copies of the result are asked for, for fees charged per copy
      */
-    public static Changed<Dossier> submit(String code, Procedure procedure, String agencyCode, String ownerCitizenId,
+    public static Changed<Dossier> submit(String code, Procedure procedure, Agency agency, String ownerCitizenId,
             Applicant applicant, Channel channel, ResultDelivery resultDelivery, int copies, Actor submitter,
             Instant now) {
         Dossier dossier = new Dossier();
@@ -96,7 +100,8 @@ public class Dossier extends Aggregate {
         dossier.catalogVersion = procedure.version();
         dossier.processingDays = procedure.processingDays();
         dossier.requiredDocuments = procedure.requiredDocuments() == null ? List.of() : List.copyOf(procedure.requiredDocuments());
-        dossier.agencyCode = agencyCode;
+        dossier.agencyCode = agency.code();
+        dossier.cutOff = CutOff.of(procedure, agency);
         dossier.ownerCitizenId = ownerCitizenId;
         dossier.applicant = applicant;
         dossier.channel = channel;
@@ -121,7 +126,7 @@ public class Dossier extends Aggregate {
         receivedAt = now;
         receivedBy = officer.name();
         documentsReceived = List.copyOf(documents);
-        dueDate = deadlines.dueDate(now, processingDays);
+        dueDate = deadlines.dueDate(now, processingDays, cutOff);
         originalDueDate = dueDate;
         move(Action.RECEIVE, NationalStatus.RECEIVED, officer, null, now);
         return List.of(new DossierReceived(snapshot(), dueDate, officer.name(), now));
@@ -282,7 +287,7 @@ public class Dossier extends Aggregate {
 
     private void resume(DeadlinePolicy deadlines, Instant now) {
         if (workingDaysLeftWhenPaused != null) {
-            dueDate = deadlines.resumedDueDate(now, workingDaysLeftWhenPaused);
+            dueDate = deadlines.resumedDueDate(now, workingDaysLeftWhenPaused, cutOff);
             workingDaysLeftWhenPaused = null;
             deadlineFlag = DeadlineFlag.ON_TRACK;
         }
@@ -305,6 +310,7 @@ public class Dossier extends Aggregate {
     public String procedureName() { return procedureName; }
     public int catalogVersion() { return catalogVersion; }
     public int processingDays() { return processingDays; }
+    public String cutOff() { return cutOff; }
     public List<String> requiredDocuments() { return requiredDocuments; }
     public String agencyCode() { return agencyCode; }
     public String ownerCitizenId() { return ownerCitizenId; }

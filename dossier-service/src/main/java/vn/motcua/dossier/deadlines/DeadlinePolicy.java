@@ -8,7 +8,8 @@ import java.time.ZonedDateTime;
 
 /**
  * The rules that turn a procedure's processing time in working days into dates: a dossier
- * received after the afternoon cut-off, or on a day off, counts from the next working day; the
+ * received after the cut-off (the procedure's or its agency's, else this policy's default), or on
+ * a day off, counts from the next working day; the
  * result is due on the N-th working day after that; a paused dossier keeps the working days it
  * had left and gets them back when it resumes.
  */
@@ -25,18 +26,32 @@ public class DeadlinePolicy {
         this.atRiskWorkingDays = atRiskWorkingDays;
     }
 
-    /** The working day from which the processing time is counted. */
+    /** The working day from which the processing time is counted, with the default cut-off. */
     public LocalDate countingDay(Instant at) {
+        return countingDay(at, null);
+    }
+
+    /**
+     * The working day from which the processing time is counted.
+     *
+     * @param dossierCutOff the cut-off of the dossier's procedure or agency ("15:00"), or null for the default
+     */
+    public LocalDate countingDay(Instant at, String dossierCutOff) {
         ZonedDateTime local = at.atZone(zone);
         LocalDate day = local.toLocalDate();
         if (!calendar.isWorkingDay(day)) {
             return calendar.onOrAfter(day);
         }
-        return local.toLocalTime().isBefore(cutOff) ? day : calendar.onOrAfter(day.plusDays(1));
+        LocalTime applies = dossierCutOff == null ? cutOff : LocalTime.parse(dossierCutOff);
+        return local.toLocalTime().isBefore(applies) ? day : calendar.onOrAfter(day.plusDays(1));
     }
 
     public LocalDate dueDate(Instant receivedAt, int processingDays) {
-        return calendar.plusWorkingDays(countingDay(receivedAt), processingDays);
+        return dueDate(receivedAt, processingDays, null);
+    }
+
+    public LocalDate dueDate(Instant receivedAt, int processingDays, String dossierCutOff) {
+        return calendar.plusWorkingDays(countingDay(receivedAt, dossierCutOff), processingDays);
     }
 
     /** Working days left at a pause, to be given back on resume. */
@@ -45,7 +60,11 @@ public class DeadlinePolicy {
     }
 
     public LocalDate resumedDueDate(Instant resumedAt, int workingDaysLeft) {
-        return calendar.plusWorkingDays(countingDay(resumedAt), workingDaysLeft);
+        return resumedDueDate(resumedAt, workingDaysLeft, null);
+    }
+
+    public LocalDate resumedDueDate(Instant resumedAt, int workingDaysLeft, String dossierCutOff) {
+        return calendar.plusWorkingDays(countingDay(resumedAt, dossierCutOff), workingDaysLeft);
     }
 
     public LocalDate today(Instant at) {

@@ -99,7 +99,7 @@ public class IntakeService {
                 data.address().strip());
         Instant now = clock.instant();
         return dossiers.insert(Dossier.submit(codes.next(terms.agency().code(), now), terms.procedure(),
-                terms.agency().code(), owner, applicant, channel, terms.delivery(),
+                terms.agency(), owner, applicant, channel, terms.delivery(),
                 request.copies() == null ? 1 : request.copies(), by, now));
     }
 

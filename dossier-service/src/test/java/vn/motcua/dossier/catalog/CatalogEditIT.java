@@ -37,12 +37,39 @@ class CatalogEditIT {
     DossierRepository dossiers;
 
     private static String definition(String code, int processingDays) {
+        return definition(code, processingDays, null);
+    }
+
+    private static String definition(String code, int processingDays, String cutOff) {
         return """
                 {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "DISTRICT",
                  "onlineLevel": 4, "processingDays": %d, "fees": [], "feeTiming": null, "acceptByPost": true,
                  "returnByPost": true, "inPersonSignature": false, "paperOriginalRequired": false,
-                 "urgentCounter": false, "requiredDocuments": ["Văn bản đề nghị"]}
-                """.formatted(code, processingDays);
+                 "urgentCounter": false, "requiredDocuments": ["Văn bản đề nghị"], "cutOff": %s}
+                """.formatted(code, processingDays, cutOff == null ? "null" : "\"" + cutOff + "\"");
+    }
+
+    @Test
+    void aProceduresCutOffIsPublishedWithItAndMustBeATimeWithinOfficeHours() throws Exception {
+        String code = "1.009" + (100 + Math.floorMod(System.nanoTime(), 900));
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON)
+                        .content(definition(code, 5, "18:30")).with(ops()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:cut-off-outside-office-hours"));
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON)
+                        .content(definition(code, 5, "3pm")).with(ops()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("cutOff"));
+        mvc.perform(get("/api/v1/procedures/" + code).with(citizen(CITIZEN_1))).andExpect(status().isNotFound());
+
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON)
+                        .content(definition(code, 5, "15:00")).with(ops()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.cutOff").value("15:00"));
+        mvc.perform(put("/api/v1/procedures/" + code).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
+                        .content(definition(code, 5, "06:00")).with(ops()))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/procedures/" + code).with(citizen(CITIZEN_1)))
+                .andExpect(jsonPath("$.version").value(1)).andExpect(jsonPath("$.cutOff").value("15:00"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.deadlines.WorkingCalendar;
@@ -38,13 +39,33 @@ final class DossierMother {
 
     /** The retail liquor licence: 5 working days, 1,200,000 đồng per dossier and 50,000 per copy, due at intake. */
     static Procedure liquorLicence() {
+        return liquorLicence(null);
+    }
+
+    /** The same procedure with a cut-off of its own ("15:00"), or none (null). */
+    static Procedure liquorLicence(String cutOff) {
         return new Procedure("2.000018", 3, "Cấp giấy phép bán lẻ rượu", "Công thương", "DISTRICT", 3, 5,
                 List.of(new Procedure.Fee("LE_PHI", 1_200_000, "DOSSIER"), new Procedure.Fee("PHI", 50_000, "COPY")),
-                FeeStage.INTAKE, true, true, false, false, false, REQUIRED);
+                FeeStage.INTAKE, true, true, false, false, false, REQUIRED, cutOff);
+    }
+
+    /** The district that handles it, with no cut-off of its own (the platform's 16:30 applies). */
+    static Agency district() {
+        return district(null);
+    }
+
+    static Agency district(String cutOff) {
+        return new Agency("000.10.20.H29", "UBND huyện Thường Tín", "DISTRICT", cutOff);
+    }
+
+    static Dossier submittedUnder(Procedure procedure, Agency agency) {
+        return Dossier.submit(CODE, procedure, agency, "001090000001",
+                new Applicant("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com", "Hà Nội"),
+                Channel.ONLINE, ResultDelivery.COUNTER, 1, CITIZEN, hanoi("2026-11-23T09:00")).aggregate();
     }
 
     static Dossier submitted(ResultDelivery delivery, int copies) {
-        return Dossier.submit(CODE, liquorLicence(), "000.10.20.H29", "001090000001",
+        return Dossier.submit(CODE, liquorLicence(), district(), "001090000001",
                 new Applicant("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com", "Hà Nội"),
                 Channel.ONLINE, delivery, copies, CITIZEN, hanoi("2026-11-23T09:00")).aggregate();
     }

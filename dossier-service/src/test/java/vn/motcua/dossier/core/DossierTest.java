@@ -136,7 +136,7 @@ class DossierTest {
 
     @Test
     void submittingRegistersTheDossierAndAnnouncesItWithItsSnapshotAndFees() {
-        Changed<Dossier> submission = Dossier.submit(DossierMother.CODE, DossierMother.liquorLicence(), "000.10.20.H29",
+        Changed<Dossier> submission = Dossier.submit(DossierMother.CODE, DossierMother.liquorLicence(), DossierMother.district(),
                 "001090000001", new Applicant("Nguyễn Văn An", "001090000001", "0912345678", null, "Hà Nội"),
                 Channel.ONLINE, ResultDelivery.POST, 3, CITIZEN,
                 hanoi("2026-11-23T09:00"));
@@ -162,6 +162,53 @@ class DossierTest {
         assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-01"));
         assertThat(events).containsExactly(new DossierReceived(dossier.snapshot(), LocalDate.parse("2026-12-01"),
                 "officer1", hanoi("2026-11-24T10:00")));
+    }
+
+    @Test
+    void aProcedureWhoseTextSetsFifteenHundredCountsAReceptionAtHalfPastThreeFromTheNextWorkingDay() {
+        Dossier dossier = DossierMother.submittedUnder(DossierMother.liquorLicence("15:00"), DossierMother.district());
+
+        dossier.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T15:30"));
+
+        // Counted from Wednesday 25/11: 26, 27, 30/11, 1/12 and 2/12.
+        assertThat(dossier.cutOff()).isEqualTo("15:00");
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-02"));
+    }
+
+    @Test
+    void withoutACutOffOfItsOwnAProcedureTakesItsAgencysAndThenThePlatformsDefault() {
+        Dossier agencyRule = DossierMother.submittedUnder(DossierMother.liquorLicence(), DossierMother.district("15:00"));
+        agencyRule.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T15:30"));
+        assertThat(agencyRule.dueDate()).isEqualTo(LocalDate.parse("2026-12-02"));
+
+        Dossier platformDefault = DossierMother.submittedUnder(DossierMother.liquorLicence(), DossierMother.district());
+        platformDefault.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T15:30"));
+        assertThat(platformDefault.cutOff()).isNull();
+        assertThat(platformDefault.dueDate()).as("16:30 by default: counted from that Tuesday")
+                .isEqualTo(LocalDate.parse("2026-12-01"));
+    }
+
+    @Test
+    void theProceduresCutOffWinsOverItsAgencys() {
+        Dossier dossier = DossierMother.submittedUnder(DossierMother.liquorLicence("16:00"), DossierMother.district("15:00"));
+
+        dossier.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T15:30"));
+
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-01"));
+    }
+
+    @Test
+    void aSupplementAfterTheProceduresCutOffCountsFromTheNextWorkingDay() {
+        Dossier dossier = DossierMother.submittedUnder(DossierMother.liquorLicence("15:00"), DossierMother.district());
+        dossier.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T10:00"));
+        dossier.assign(OFFICER, "specialist1", hanoi("2026-11-24T11:00"));
+        dossier.approve(LEADER, "Đồng ý", hanoi("2026-11-25T09:00"));
+        dossier.requestSupplement(SPECIALIST, "Bổ sung", List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-11-26T10:00"));
+
+        dossier.supplement(CITIZEN, null, DEADLINES, hanoi("2026-12-02T15:30"));
+
+        // Before 16:30 but after the procedure's 15:00: as late as 17:00 is with the default.
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-08"));
     }
 
     @Test

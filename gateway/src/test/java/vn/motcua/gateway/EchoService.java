@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
 
 /**
  * A stand-in for the services behind the gateway: answers every method and path with 200 and
@@ -14,9 +16,20 @@ public final class EchoService {
     }
 
     public static HttpServer start() {
+        return startAnsweringAfter(Duration.ZERO);
+    }
+
+    /** A stand-in that waits this long before each answer, like a service under too much load. */
+    public static HttpServer startAnsweringAfter(Duration delay) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
             server.createContext("/", exchange -> {
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 String body = "{\"path\": \"%s\", \"correlationId\": \"%s\"}".formatted(
                         exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

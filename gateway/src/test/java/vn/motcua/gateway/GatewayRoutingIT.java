@@ -14,6 +14,7 @@ import static vn.motcua.testinfra.CallerMother.citizen;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.servlet.DispatcherType;
+import java.time.Duration;
 import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +39,8 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 @AutoConfigureMockMvc
 class GatewayRoutingIT {
     private static final HttpServer ECHO = EchoService.start();
+    /** Answers, but only after three seconds: longer than this test's one-second gateway timeout. */
+    private static final HttpServer SLOW = EchoService.startAnsweringAfter(Duration.ofSeconds(3));
 
     @Autowired
     MockMvc mvc;
@@ -45,15 +48,18 @@ class GatewayRoutingIT {
     @AfterAll
     static void stopEcho() {
         ECHO.stop(0);
+        SLOW.stop(0);
     }
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         String echo = EchoService.url(ECHO);
         registry.add("motcua.security.issuer", () -> "http://127.0.0.1:1/realms/motcua-test");
-        for (String service : new String[] {"dossier", "appointment", "postal", "notification"}) {
+        for (String service : new String[] {"dossier", "appointment", "postal"}) {
             registry.add("motcua.services." + service, () -> echo);
         }
+        registry.add("motcua.services.notification", () -> EchoService.url(SLOW));
+        registry.add("motcua.gateway.timeout", () -> "1s");
         // Nothing listens on port 1: the payment service is down.
         registry.add("motcua.services.payment", () -> "http://127.0.0.1:1");
     }
@@ -104,6 +110,12 @@ class GatewayRoutingIT {
                 .andExpect(jsonPath("$.path").value("/api/v1/public/dossier-status"));
         mvc.perform(get("/api/v1/work-queue")).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/statistics/export.csv")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aServiceSlowerThanTheTimeoutIsCutOffAndAnsweredByTheFallback() throws Exception {
+        mvc.perform(get("/api/v1/notifications").with(citizen(CITIZEN_1)))
+                .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/notification"));
     }
 
     @Test

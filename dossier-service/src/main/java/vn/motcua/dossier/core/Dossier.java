@@ -233,6 +233,14 @@ public class Dossier extends Aggregate {
     public List<Event> extendDueDate(Actor officer, LocalDate newDueDate, String reason, DeadlinePolicy deadlines,
             Instant now) {
         require(Action.EXTEND_DUE_DATE);
+        if (delays.size() >= deadlines.reappointment().allowedPerDossier()) {
+            throw new ReappointmentRefused(code, "reappointment-limit-reached", "A new date was already set "
+                    + delays.size() + " time(s); the decree allows " + deadlines.reappointment().allowedPerDossier());
+        }
+        if (dueDate != null && deadlines.today(now).isAfter(deadlines.lastDayToReappoint(dueDate))) {
+            throw new ReappointmentRefused(code, "reappointment-too-late", "The apology with a new date had to be sent by "
+                    + deadlines.lastDayToReappoint(dueDate) + ", before the due date " + dueDate);
+        }
         if (dueDate == null || !newDueDate.isAfter(dueDate)) {
             throw new InvalidDueDate(code, "The new date must be after the current due date " + dueDate);
         }

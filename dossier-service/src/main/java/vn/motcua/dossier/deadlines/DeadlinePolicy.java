@@ -18,12 +18,34 @@ public class DeadlinePolicy {
     private final ZoneId zone;
     private final LocalTime cutOff;
     private final int atRiskWorkingDays;
+    private final Reappointment reappointment;
 
-    public DeadlinePolicy(WorkingCalendar calendar, ZoneId zone, LocalTime cutOff, int atRiskWorkingDays) {
+    /**
+     * How an agency may set a new date when it cannot keep the due date (form 04, the apology
+     * with a new date; Decree 61/2018 art. 19 as amended by Decree 107/2021).
+     *
+     * @param allowedPerDossier how many new dates one dossier may get
+     * @param latestDaysBeforeDue the apology is sent at the latest this many days before the due date
+     */
+    public record Reappointment(int allowedPerDossier, int latestDaysBeforeDue) {
+    }
+
+    public DeadlinePolicy(WorkingCalendar calendar, ZoneId zone, LocalTime cutOff, int atRiskWorkingDays,
+            Reappointment reappointment) {
         this.calendar = calendar;
         this.zone = zone;
         this.cutOff = cutOff;
         this.atRiskWorkingDays = atRiskWorkingDays;
+        this.reappointment = reappointment;
+    }
+
+    public Reappointment reappointment() {
+        return reappointment;
+    }
+
+    /** The last day on which an apology with a new date may still be sent for this due date. */
+    public LocalDate lastDayToReappoint(LocalDate dueDate) {
+        return dueDate.minusDays(reappointment.latestDaysBeforeDue());
     }
 
     /** The working day from which the processing time is counted, with the default cut-off. */

@@ -66,7 +66,8 @@ public final class WorkQueueBenchmark {
             new DossierIndexes(mongo).ensure();
 
             WorkingCalendar calendar = WorkingCalendar.load(JsonMapper.builder().build(), "calendar/working-calendar.json");
-            WorkQueue queue = new WorkQueue(mongo, new DeadlinePolicy(calendar, HANOI, LocalTime.of(16, 30), 2),
+            WorkQueue queue = new WorkQueue(mongo, new DeadlinePolicy(calendar, HANOI, LocalTime.of(16, 30), 2,
+                    new DeadlinePolicy.Reappointment(1, 1)),
                     Clock.fixed(now, HANOI));
             String agency = AGENCIES[0];
             measure("status=4 (processing), page 0", () -> queue.find(filter(agency, List.of(4), null, null), 0, 20));

@@ -21,7 +21,7 @@ final class DossierMother {
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DeadlinePolicy DEADLINES = new DeadlinePolicy(
             WorkingCalendar.load(JsonMapper.builder().build(), "calendar/working-calendar.json"), HANOI,
-            LocalTime.of(16, 30), 2);
+            LocalTime.of(16, 30), 2, new DeadlinePolicy.Reappointment(1, 1));
     static final String CODE = "000.10.20.H29-261124-0001";
     static final List<String> REQUIRED = List.of("Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh");
     static final Actor CITIZEN = new Actor("sub-citizen1", "citizen1", "citizen");

@@ -280,6 +280,33 @@ class DossierTest {
     }
 
     @Test
+    void aDossierGetsOneNewDateOnlyAndASecondIsRefusedChangingNothing() {
+        Dossier dossier = DossierMother.processing();   // due Tuesday 1/12
+        dossier.extendDueDate(OFFICER, LocalDate.parse("2026-12-04"), "Cần xác minh thực địa", DEADLINES, later());
+
+        assertThatThrownBy(() -> dossier.extendDueDate(OFFICER, LocalDate.parse("2026-12-11"), "Lần nữa", DEADLINES,
+                hanoi("2026-11-30T10:00")))
+                .isInstanceOf(ReappointmentRefused.class).hasMessageContaining("already set 1 time");
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-04"));
+        assertThat(dossier.delays()).hasSize(1);
+    }
+
+    @Test
+    void theApologyWithANewDateIsSentAtTheLatestTheDayBeforeTheDueDate() {
+        Dossier onTheDueDate = DossierMother.processing();   // due Tuesday 1/12
+        assertThatThrownBy(() -> onTheDueDate.extendDueDate(OFFICER, LocalDate.parse("2026-12-04"), "Muộn", DEADLINES,
+                hanoi("2026-12-01T08:00")))
+                .isInstanceOf(ReappointmentRefused.class).hasMessageContaining("by 2026-11-30");
+        assertThat(onTheDueDate.dueDate()).isEqualTo(LocalDate.parse("2026-12-01"));
+        assertThat(onTheDueDate.delays()).isEmpty();
+
+        Dossier theDayBefore = DossierMother.processing();
+        theDayBefore.extendDueDate(OFFICER, LocalDate.parse("2026-12-04"), "Cần xác minh", DEADLINES,
+                hanoi("2026-11-30T16:00"));
+        assertThat(theDayBefore.dueDate()).isEqualTo(LocalDate.parse("2026-12-04"));
+    }
+
+    @Test
     void theResultNeedsASpecialistAndALeadersApproval() {
         Dossier received = DossierMother.received();
         assertThatThrownBy(() -> received.approve(LEADER, "ok", later())).isInstanceOf(IllegalTransition.class);

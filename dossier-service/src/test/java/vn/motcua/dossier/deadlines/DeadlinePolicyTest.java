@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DeadlinePolicyTest {
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private final WorkingCalendar calendar = WorkingCalendar.load(JsonMapper.builder().build(), "calendar/working-calendar.json");
-    private final DeadlinePolicy policy = new DeadlinePolicy(calendar, HANOI, LocalTime.of(16, 30), 2);
+    private final DeadlinePolicy policy = new DeadlinePolicy(calendar, HANOI, LocalTime.of(16, 30), 2,
+                    new DeadlinePolicy.Reappointment(1, 1));
 
     private static Instant hanoi(String dateTime) {
         return ZonedDateTime.of(LocalDateTime.parse(dateTime), HANOI).toInstant();

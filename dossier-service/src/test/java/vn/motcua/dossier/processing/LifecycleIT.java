@@ -235,6 +235,9 @@ class LifecycleIT {
         JsonNode extended = flow.step(code, "due-date-extension",
                 "{\"newDueDate\": \"" + newDue + "\", \"reason\": \"Cần xác minh thực địa\"}", officer(AGENCY_THUONG_TIN));
         assertThat(extended.get("dueDate").asString()).isEqualTo(newDue.toString());
+        flow.tryStep(code, "due-date-extension", "{\"newDueDate\": \"" + deadlines.calendar().plusWorkingDays(newDue, 2)
+                + "\", \"reason\": \"Lần hai\"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:reappointment-limit-reached"));
         assertThat(pdfText(code, "04")).contains("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Cần xác minh thực địa",
                 newDue.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         ConsumerRecord<String, String> event = KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())

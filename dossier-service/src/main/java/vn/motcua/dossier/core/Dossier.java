@@ -68,6 +68,13 @@ public class Dossier extends Aggregate {
     private LocalDate dueDate;
     private LocalDate originalDueDate;
     private Integer workingDaysLeftWhenPaused;
+    /**
+     * The due date the law's clock gives: set at reception and moved by pauses (supplement,
+     * financial obligation) like the due date, but never by a new date of form 04. Statistics
+     * judge lateness against it: a dossier resolved after it is late, apology or not.
+     */
+    private LocalDate dueDateByLaw;
+    private Integer workingDaysLeftByLawWhenPaused;
     private DeadlineFlag deadlineFlag = DeadlineFlag.ON_TRACK;
     private String assignee;
     private String approvedBy;
@@ -128,6 +135,7 @@ public class Dossier extends Aggregate {
         documentsReceived = List.copyOf(documents);
         dueDate = deadlines.dueDate(now, processingDays, cutOff);
         originalDueDate = dueDate;
+        dueDateByLaw = dueDate;
         move(Action.RECEIVE, NationalStatus.RECEIVED, officer, null, now);
         return List.of(new DossierReceived(snapshot(), dueDate, officer.name(), now));
     }
@@ -291,12 +299,17 @@ public class Dossier extends Aggregate {
 
     private void pause(DeadlinePolicy deadlines, Instant now) {
         workingDaysLeftWhenPaused = deadlines.workingDaysLeft(now, dueDate);
+        workingDaysLeftByLawWhenPaused = dueDateByLaw == null ? null : deadlines.workingDaysLeft(now, dueDateByLaw);
     }
 
     private void resume(DeadlinePolicy deadlines, Instant now) {
         if (workingDaysLeftWhenPaused != null) {
             dueDate = deadlines.resumedDueDate(now, workingDaysLeftWhenPaused, cutOff);
             workingDaysLeftWhenPaused = null;
+            if (workingDaysLeftByLawWhenPaused != null) {
+                dueDateByLaw = deadlines.resumedDueDate(now, workingDaysLeftByLawWhenPaused, cutOff);
+                workingDaysLeftByLawWhenPaused = null;
+            }
             deadlineFlag = DeadlineFlag.ON_TRACK;
         }
     }
@@ -335,6 +348,8 @@ public class Dossier extends Aggregate {
     public List<String> documentsReceived() { return documentsReceived; }
     public LocalDate dueDate() { return dueDate; }
     public LocalDate originalDueDate() { return originalDueDate; }
+    /** The date lateness is judged against; dossiers stored before it was kept fall back to the due date. */
+    public LocalDate dueDateByLaw() { return dueDateByLaw != null ? dueDateByLaw : dueDate; }
     public boolean isPaused() { return workingDaysLeftWhenPaused != null; }
     public DeadlineFlag deadlineFlag() { return deadlineFlag; }
     public String assignee() { return assignee; }

@@ -307,6 +307,22 @@ class DossierTest {
     }
 
     @Test
+    void lateIsJudgedAgainstTheLawsDueDateWhichPausesMoveButANewDateDoesNot() {
+        Dossier dossier = DossierMother.processing();   // due Tuesday 1/12
+        dossier.extendDueDate(OFFICER, LocalDate.parse("2026-12-04"), "Cần xác minh thực địa", DEADLINES, later());
+        assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-04"));
+        assertThat(dossier.dueDateByLaw()).as("the apology excuses nothing").isEqualTo(LocalDate.parse("2026-12-01"));
+
+        // Paused on Friday 27/11 with Monday 30/11 and Tuesday 1/12 left by law (and 30/11 to 4/12 by the new date).
+        dossier.requestSupplement(SPECIALIST, "Bổ sung", List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-11-27T10:00"));
+        dossier.supplement(CITIZEN, null, DEADLINES, hanoi("2026-12-02T10:00"));
+
+        assertThat(dossier.dueDateByLaw()).as("the law's clock stopped while the citizen supplemented")
+                .isEqualTo(LocalDate.parse("2026-12-04"));
+        assertThat(dossier.dueDate()).isAfter(dossier.dueDateByLaw());
+    }
+
+    @Test
     void theResultNeedsASpecialistAndALeadersApproval() {
         Dossier received = DossierMother.received();
         assertThatThrownBy(() -> received.approve(LEADER, "ok", later())).isInstanceOf(IllegalTransition.class);

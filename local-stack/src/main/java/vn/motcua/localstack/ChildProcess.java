@@ -40,10 +40,6 @@ final class ChildProcess implements AutoCloseable {
         run(name, command, Map.of(), logDir, Duration.ofMinutes(2));
     }
 
-    static void run(String name, List<String> command, Path logDir, Duration within) {
-        run(name, command, Map.of(), logDir, within);
-    }
-
     static void run(String name, List<String> command, Map<String, String> environment, Path logDir, Duration within) {
         ChildProcess child = start(name, command, environment, logDir);
         try {

@@ -170,8 +170,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Resident memory of every child process plus this JVM, in MiB. */
     public long memoryMiB() {
-        long kib = children.stream().mapToLong(ChildProcess::memoryKiB).sum() + Rss.ofPid(ProcessHandle.current().pid());
-        return kib / 1024;
+        return memoryByProcessMiB().values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Each child process's CPU time so far, by name, and this JVM's (the wire server and SMTP) as "launcher". */

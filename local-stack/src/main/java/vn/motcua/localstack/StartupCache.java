@@ -52,7 +52,7 @@ final class StartupCache {
                 WorkFiles.deleteRecursively(folder);
                 Files.createDirectories(folder);
                 ChildProcess.run(module + "-extract", List.of(jvm.getFirst(), "-Djarmode=tools", "-jar", jar.toString(),
-                        "extract", "--destination", extracted.toString()), config.logDir(), TRAINING_WITHIN);
+                        "extract", "--destination", extracted.toString()), Map.of(), config.logDir(), TRAINING_WITHIN);
                 train(config, module, jvm, applicationArguments, extractedJar, cache);
             }
             return new Launch(List.of(use(cache), "-jar", extractedJar.toString()));

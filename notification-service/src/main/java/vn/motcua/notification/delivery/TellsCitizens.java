@@ -6,10 +6,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -32,6 +34,7 @@ import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.inbox.Notification;
+import vn.motcua.notification.inbox.NotificationRepository;
 import vn.motcua.notification.recipients.Recipient;
 import vn.motcua.notification.recipients.Recipients;
 
@@ -46,12 +49,14 @@ class TellsCitizens implements EventSubscriber {
     private final Recipients recipients;
     private final Templates templates;
     private final AggregateStore notifications;
+    private final NotificationRepository inbox;
     private final JavaMailSender mail;
     private final Clock clock;
     private final String from;
 
-    TellsCitizens(Recipients recipients, Templates templates, AggregateStore notifications, JavaMailSender mail,
-            Clock clock, @Value("${motcua.notification.from}") String from) {
+    TellsCitizens(Recipients recipients, Templates templates, AggregateStore notifications, NotificationRepository inbox,
+            JavaMailSender mail, Clock clock, @Value("${motcua.notification.from}") String from) {
+        this.inbox = inbox;
         this.recipients = recipients;
         this.templates = templates;
         this.notifications = notifications;
@@ -79,6 +84,7 @@ class TellsCitizens implements EventSubscriber {
         DossierSubmitted submitted = event.data();
         notify(event.eventId(), submitted.dossier().ownerCitizenId(), submitted.dossier().dossierCode(),
                 templates.dossierSubmitted(submitted), submitted.applicant().email());
+        sendWaitingEmails(submitted.dossier().ownerCitizenId());
     }
 
     /** A step of the dossier the owner must hear about; their address is known from its submission. */
@@ -86,19 +92,51 @@ class TellsCitizens implements EventSubscriber {
             Function<T, Message> template) {
         return event -> {
             DossierSnapshot dossier = dossierOf.apply(event.data());
-            notify(event.eventId(), dossier.ownerCitizenId(), dossier.dossierCode(), template.apply(event.data()),
-                    addressOf(dossier.ownerCitizenId()));
+            notifyOwner(event.eventId(), dossier.ownerCitizenId(), dossier.dossierCode(), template.apply(event.data()));
         };
     }
 
     private void paymentRequested(IncomingEvent<PaymentRequested> event) {
         PaymentRequested payment = event.data();
-        notify(event.eventId(), payment.ownerCitizenId(), payment.dossierCode(), templates.paymentRequested(payment),
-                addressOf(payment.ownerCitizenId()));
+        notifyOwner(event.eventId(), payment.ownerCitizenId(), payment.dossierCode(), templates.paymentRequested(payment));
     }
 
-    private String addressOf(String citizenId) {
-        return recipients.find(citizenId).map(Recipient::email).orElseThrow(() -> new RecipientNotYetKnown(citizenId));
+    /**
+     * The owner's contact comes with the dossier's submission, on another topic than this event:
+     * when it is not known yet, the notification waits for it, and whoever learns it second
+     * (this handler, looking again, or the submission's) sends the email.
+     */
+    private void notifyOwner(String causeEventId, String citizenId, String dossierCode, Message message) {
+        Optional<Recipient> recipient = recipients.find(citizenId);
+        if (recipient.isPresent()) {
+            notify(causeEventId, citizenId, dossierCode, message, recipient.get().email());
+            return;
+        }
+        if (!notifications.insertOnce(Notification.createBeforeAddressKnown(causeEventId, citizenId, dossierCode, message,
+                clock.instant()))) {
+            log.info("Notification for event {} exists already; not sent again", causeEventId);
+            return;
+        }
+        sendWaitingEmails(citizenId);
+    }
+
+    private void sendWaitingEmails(String citizenId) {
+        Optional<Recipient> recipient = recipients.find(citizenId);
+        if (recipient.isEmpty()) {
+            return;
+        }
+        for (Notification waiting : inbox.findByRecipientCitizenIdAndEmailStatus(citizenId,
+                Notification.EmailStatus.AWAITING_ADDRESS)) {
+            try {
+                // The version check makes this the claim: of two instances, one sends.
+                notifications.update(waiting, waiting.addressLearned(recipient.get().email()));
+            } catch (OptimisticLockingFailureException takenByAnother) {
+                continue;
+            }
+            if (waiting.emailAddress() != null) {
+                sendEmail(waiting);
+            }
+        }
     }
 
     private void notify(String causeEventId, String citizenId, String dossierCode, Message message, String email) {

@@ -30,12 +30,13 @@ public class Notification extends Aggregate {
     private final String title;
     private final String body;
     private final Instant createdAt;
-    private final String emailAddress;
+    private String emailAddress;
     private EmailStatus emailStatus;
     private String emailFailure;
 
     public enum EmailStatus {
-        PENDING, SENT, FAILED, NO_ADDRESS
+        /** The event came before the dossier event that says how to reach the citizen (another topic). */
+        AWAITING_ADDRESS, PENDING, SENT, FAILED, NO_ADDRESS
     }
 
     @PersistenceCreator
@@ -60,6 +61,28 @@ public class Notification extends Aggregate {
                 emailAddress == null ? EmailStatus.NO_ADDRESS : EmailStatus.PENDING, null);
         return Changed.of(notification, new NotificationSent(causeEventId, dossierCode, recipientCitizenId,
                 NotificationChannel.IN_APP, message.template(), now));
+    }
+
+    /**
+     * In the inbox at once; the email waits until the citizen's contact is learned, instead of
+     * the event being retried (which held up every topic of the service's one consumer, and
+     * dead-lettered the event if the contact came late).
+     */
+    public static Changed<Notification> createBeforeAddressKnown(String causeEventId, String recipientCitizenId,
+            String dossierCode, Message message, Instant now) {
+        Changed<Notification> created = create(causeEventId, recipientCitizenId, dossierCode, message, null, now);
+        created.aggregate().emailStatus = EmailStatus.AWAITING_ADDRESS;
+        return created;
+    }
+
+    /** The contact is known now: the email can go (or there is none to send to). */
+    public List<Event> addressLearned(String address) {
+        if (emailStatus != EmailStatus.AWAITING_ADDRESS) {
+            throw new IllegalStateException("Notification " + id + " is not waiting for an address");
+        }
+        emailAddress = address;
+        emailStatus = address == null ? EmailStatus.NO_ADDRESS : EmailStatus.PENDING;
+        return List.of();
     }
 
     public List<Event> emailSent(Instant now) {

@@ -6,4 +6,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface NotificationRepository extends MongoRepository<Notification, String> {
     List<Notification> findByRecipientCitizenIdOrderByCreatedAtDesc(String recipientCitizenId, Pageable page);
+
+    List<Notification> findByRecipientCitizenIdAndEmailStatus(String recipientCitizenId, Notification.EmailStatus status);
 }

@@ -64,7 +64,7 @@ class TellsCitizensIT {
         ProducerRecord<String, String> submitted = EventMother.record(EventMother.dossierSubmitted(code, OWNER, 1_200_000));
         ProducerRecord<String, String> requested = EventMother.record(new PaymentRequested("PAY-" + code + "-INTAKE",
                 code, OWNER, FeeStage.INTAKE, 1_200_000, "VND", Instant.now(), Instant.parse("2026-12-01T03:00:00Z")));
-        // The payment event may overtake the dossier event: it is retried until the contact is known.
+        // The payment event may overtake the dossier event: its email waits until the contact is known.
         KafkaProbe.send(requested);
         KafkaProbe.send(submitted);
         KafkaProbe.send(submitted);
@@ -88,6 +88,27 @@ class TellsCitizensIT {
 
         assertThat(KafkaProbe.collect(Topics.NOTIFICATION, r -> code.equals(r.key()), 10, Duration.ofSeconds(5)))
                 .as("IN_APP and EMAIL deliveries of two notifications").hasSize(4);
+    }
+
+    @Test
+    void anEventAboutACitizenNotYetKnownIsInTheInboxAtOnceAndEmailedWhenTheirContactArrives() throws Exception {
+        String owner = "001090000078";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(new PaymentRequested("PAY-" + code + "-INTAKE", code, owner, FeeStage.INTAKE,
+                50_000, "VND", Instant.now(), Instant.parse("2026-12-01T03:00:00Z"))));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications
+                .findByRecipientCitizenIdAndEmailStatus(owner, Notification.EmailStatus.AWAITING_ADDRESS).size() == 1);
+        // Later than every retry of the event would have lasted: nothing was dead-lettered, nothing is lost.
+        Thread.sleep(9_000);
+        assertThat(notifications.findByRecipientCitizenIdAndEmailStatus(owner, Notification.EmailStatus.AWAITING_ADDRESS))
+                .hasSize(1);
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 50_000)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("an." + owner + "@example.com").stream()
+                .anyMatch(m -> subject(m).startsWith("Yêu cầu nộp phí") && subject(m).contains(code)));
+        assertThat(notifications.findByRecipientCitizenIdOrderByCreatedAtDesc(owner, Pageable.unpaged()))
+                .extracting(Notification::emailStatus).containsOnly(Notification.EmailStatus.SENT);
     }
 
     @Test

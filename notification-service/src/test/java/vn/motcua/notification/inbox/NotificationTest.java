@@ -1,6 +1,7 @@
 package vn.motcua.notification.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,21 @@ class NotificationTest {
                 .aggregate();
 
         assertThat(notification.emailStatus()).isEqualTo(Notification.EmailStatus.NO_ADDRESS);
+    }
+
+    @Test
+    void aNotificationWaitingForTheAddressGetsItOnce() {
+        Notification waiting = Notification.createBeforeAddressKnown("event-5", "c", "D-1", RECEIVED, NOW).aggregate();
+        assertThat(waiting.emailStatus()).isEqualTo(Notification.EmailStatus.AWAITING_ADDRESS);
+
+        assertThat(waiting.addressLearned("an@example.com")).isEmpty();
+        assertThat(waiting.emailStatus()).isEqualTo(Notification.EmailStatus.PENDING);
+        assertThat(waiting.emailAddress()).isEqualTo("an@example.com");
+        assertThatThrownBy(() -> waiting.addressLearned("other@example.com")).isInstanceOf(IllegalStateException.class);
+
+        Notification noAddress = Notification.createBeforeAddressKnown("event-6", "c", "D-1", RECEIVED, NOW).aggregate();
+        noAddress.addressLearned(null);
+        assertThat(noAddress.emailStatus()).isEqualTo(Notification.EmailStatus.NO_ADDRESS);
     }
 
     @Test

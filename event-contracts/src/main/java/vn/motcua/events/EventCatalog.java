@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import vn.motcua.events.calendar.WorkingCalendarPublished;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationMet;
@@ -45,6 +46,7 @@ public final class EventCatalog {
             DossierAtRisk.class,
             DossierOverdue.class,
             DossierDueDateExtended.class,
+            WorkingCalendarPublished.class,
             PaymentRequested.class,
             PaymentCompleted.class,
             ShipmentDelivered.class,

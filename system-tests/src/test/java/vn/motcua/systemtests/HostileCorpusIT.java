@@ -58,6 +58,15 @@ class HostileCorpusIT {
             sent.add(send("GET", "/api/v1/ops/payment-service/dead-letters/" + id, ops, null));
             sent.add(send("GET", "/api/v1/offices/" + id, citizen, null));
         }
+        List<String> calendarBodies = new ArrayList<>(BODIES);
+        calendarBodies.add("{\"daysOff\": [\"2098-02-30\"], \"workingWeekendDays\": [], \"source\": {\"document\": \"x\","
+                + " \"date\": \"2026-01-01\"}}");
+        calendarBodies.add("{\"daysOff\": [null], \"workingWeekendDays\": [\"2098-01-04\"], \"source\": {\"document\":"
+                + " \"" + "x".repeat(5_000) + "\", \"date\": \"2026-01-01\"}}");
+        for (String body : calendarBodies) {
+            // As ops, so that the body is read: the calendar must refuse every one of them.
+            sent.add(send("PUT", "/api/v1/calendar/2098", ops, body));
+        }
         sent.add(send("GET", "/fallback/payment", citizen, null));
         sent.add(send("GET", "/fallback/dossier", null, null));
         sent.add(sendRaw("POST", "/api/v1/dossiers", citizen, "application/json", 20 * 1024 * 1024));
@@ -87,7 +96,8 @@ class HostileCorpusIT {
                 "/api/v1/statistics/export.csv?from=2026-11-01&to=2026-11-30",
                 "/api/v1/public/dossier-status?code=" + code + "&idNumber=001090000001", "/api/v1/offices",
                 "/api/v1/offices/TT-HUYEN", "/api/v1/payments?dossier=" + code, "/api/v1/shipments",
-                "/api/v1/notifications"));
+                "/api/v1/notifications", "/api/v1/public/calendar", "/api/v1/public/calendar/2026",
+                "/api/v1/calendar/2026", "/api/v1/calendar/2026/versions"));
         for (String step : List.of("reception", "refusal", "assignment", "supplement-request", "financial-obligation",
                 "approval", "result", "return", "stop", "due-date-extension", "supplement", "withdrawal")) {
             routes.add("/api/v1/dossiers/" + code + "/" + step);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.function.Supplier;
 
 /**
  * The rules that turn a procedure's processing time in working days into dates: a dossier
@@ -14,7 +15,7 @@ import java.time.ZonedDateTime;
  * had left and gets them back when it resumes.
  */
 public class DeadlinePolicy {
-    private final WorkingCalendar calendar;
+    private final Supplier<WorkingCalendar> calendar;
     private final ZoneId zone;
     private final LocalTime cutOff;
     private final int atRiskWorkingDays;
@@ -31,6 +32,12 @@ public class DeadlinePolicy {
     }
 
     public DeadlinePolicy(WorkingCalendar calendar, ZoneId zone, LocalTime cutOff, int atRiskWorkingDays,
+            Reappointment reappointment) {
+        this(() -> calendar, zone, cutOff, atRiskWorkingDays, reappointment);
+    }
+
+    /** @param calendar the calendar as currently published; asked at every computation, as ops may correct it */
+    public DeadlinePolicy(Supplier<WorkingCalendar> calendar, ZoneId zone, LocalTime cutOff, int atRiskWorkingDays,
             Reappointment reappointment) {
         this.calendar = calendar;
         this.zone = zone;
@@ -61,11 +68,11 @@ public class DeadlinePolicy {
     public LocalDate countingDay(Instant at, String dossierCutOff) {
         ZonedDateTime local = at.atZone(zone);
         LocalDate day = local.toLocalDate();
-        if (!calendar.isWorkingDay(day)) {
-            return calendar.onOrAfter(day);
+        if (!calendar.get().isWorkingDay(day)) {
+            return calendar.get().onOrAfter(day);
         }
         LocalTime applies = dossierCutOff == null ? cutOff : LocalTime.parse(dossierCutOff);
-        return local.toLocalTime().isBefore(applies) ? day : calendar.onOrAfter(day.plusDays(1));
+        return local.toLocalTime().isBefore(applies) ? day : calendar.get().onOrAfter(day.plusDays(1));
     }
 
     public LocalDate dueDate(Instant receivedAt, int processingDays) {
@@ -73,12 +80,12 @@ public class DeadlinePolicy {
     }
 
     public LocalDate dueDate(Instant receivedAt, int processingDays, String dossierCutOff) {
-        return calendar.plusWorkingDays(countingDay(receivedAt, dossierCutOff), processingDays);
+        return calendar.get().plusWorkingDays(countingDay(receivedAt, dossierCutOff), processingDays);
     }
 
     /** Working days left at a pause, to be given back on resume. */
     public int workingDaysLeft(Instant at, LocalDate dueDate) {
-        return calendar.workingDaysBetween(today(at), dueDate);
+        return calendar.get().workingDaysBetween(today(at), dueDate);
     }
 
     public LocalDate resumedDueDate(Instant resumedAt, int workingDaysLeft) {
@@ -86,7 +93,7 @@ public class DeadlinePolicy {
     }
 
     public LocalDate resumedDueDate(Instant resumedAt, int workingDaysLeft, String dossierCutOff) {
-        return calendar.plusWorkingDays(countingDay(resumedAt, dossierCutOff), workingDaysLeft);
+        return calendar.get().plusWorkingDays(countingDay(resumedAt, dossierCutOff), workingDaysLeft);
     }
 
     public LocalDate today(Instant at) {
@@ -98,16 +105,16 @@ public class DeadlinePolicy {
     }
 
     public boolean isAtRisk(LocalDate dueDate, LocalDate today) {
-        return !isOverdue(dueDate, today) && calendar.workingDaysBetween(today, dueDate) <= atRiskWorkingDays;
+        return !isOverdue(dueDate, today) && calendar.get().workingDaysBetween(today, dueDate) <= atRiskWorkingDays;
     }
 
     /** Latest due date that counts as at risk today, for querying. */
     public LocalDate atRiskHorizon(LocalDate today) {
-        return calendar.plusWorkingDays(today, atRiskWorkingDays);
+        return calendar.get().plusWorkingDays(today, atRiskWorkingDays);
     }
 
     public WorkingCalendar calendar() {
-        return calendar;
+        return calendar.get();
     }
 
     public ZoneId zone() {

@@ -24,11 +24,15 @@ class DeadlinePolicyTest {
 
     @Test
     void weekendsHolidaysAndCompensatoryDaysAreNotWorkingDays() {
-        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-11-24"))).isTrue();   // Tuesday
+        // Tuesday; Vietnamese Culture Day, decided as a paid day off in principle but not in the Labour Code yet
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-11-24"))).isTrue();
         assertThat(calendar.isWorkingDay(LocalDate.parse("2026-11-28"))).isFalse();  // Saturday
         assertThat(calendar.isWorkingDay(LocalDate.parse("2026-02-17"))).isFalse();  // Tết
         assertThat(calendar.isWorkingDay(LocalDate.parse("2026-04-27"))).isFalse();  // Hùng Kings, compensatory Monday
-        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-01-03"))).isTrue();   // Saturday worked for the bridge
+        // New Year 2026 (12729/VPCP-KGVX): Friday 2/1 off, worked on Saturday 10/1 instead; Saturday 3/1 is off
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-01-02"))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-01-10"))).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-01-03"))).isFalse();
     }
 
     @Test

@@ -15,6 +15,8 @@ public enum Action {
     REGISTER(EnumSet.noneOf(NationalStatus.class)),
     RECEIVE(EnumSet.of(NEWLY_REGISTERED)),
     REFUSE(EnumSet.of(NEWLY_REGISTERED)),
+    /** Form 02 at reception: the dossier is incomplete, the one-stop officer lists what to add. */
+    REQUEST_INTAKE_SUPPLEMENT(EnumSet.of(NEWLY_REGISTERED)),
     ASSIGN(EnumSet.of(RECEIVED, PROCESSING)),
     REQUEST_SUPPLEMENT(EnumSet.of(PROCESSING)),
     SUPPLEMENT(EnumSet.of(SUPPLEMENT_REQUESTED)),

@@ -159,14 +159,42 @@ public class Dossier extends Aggregate {
     public List<Event> requestSupplement(Actor specialist, String reason, List<String> documents,
             DeadlinePolicy deadlines, Instant now) {
         require(Action.REQUEST_SUPPLEMENT);
-        supplementRequest = new SupplementRequest(reason, documents, specialist.name(), now);
+        supplementRequest = new SupplementRequest(reason, documents, specialist.name(), now, false);
         pause(deadlines, now);
         move(Action.REQUEST_SUPPLEMENT, NationalStatus.SUPPLEMENT_REQUESTED, specialist, reason, now);
         return List.of(new DossierSupplementRequested(snapshot(), reason, supplementRequest.documents(), now));
     }
 
-    public List<Event> supplement(Actor applicant, String note, DeadlinePolicy deadlines, Instant now) {
+    /**
+     * Form 02 at reception (Decree 61/2018 art. 15): the dossier lacks documents, so it is not
+     * received; the officer lists what to add, and no deadline runs until it is received.
+     */
+    public List<Event> requestIntakeSupplement(Actor officer, String reason, List<String> documents, Instant now) {
+        require(Action.REQUEST_INTAKE_SUPPLEMENT);
+        supplementRequest = new SupplementRequest(reason, documents, officer.name(), now, true);
+        move(Action.REQUEST_INTAKE_SUPPLEMENT, NationalStatus.SUPPLEMENT_REQUESTED, officer, reason, now);
+        return List.of(new DossierSupplementRequested(snapshot(), reason, supplementRequest.documents(), now));
+    }
+
+    /**
+     * The applicant supplements: everything form 02 asked for must have arrived since it was
+     * issued. A dossier asked at reception goes back to reception; one asked during processing
+     * resumes with the working days it had left.
+     *
+     * @param arrivedSinceRequest kinds of document added since form 02 was issued
+     */
+    public List<Event> supplement(Actor applicant, String note, List<String> arrivedSinceRequest,
+            DeadlinePolicy deadlines, Instant now) {
         require(Action.SUPPLEMENT);
+        List<String> missing = supplementRequest.documents().stream()
+                .filter(asked -> !arrivedSinceRequest.contains(asked)).toList();
+        if (!missing.isEmpty()) {
+            throw new SupplementIncomplete(code, missing);
+        }
+        if (receivedAt == null) {
+            move(Action.SUPPLEMENT, NationalStatus.NEWLY_REGISTERED, applicant, note, now);
+            return List.of(new DossierSupplemented(snapshot(), null, now));
+        }
         resume(deadlines, now);
         move(Action.SUPPLEMENT, NationalStatus.PROCESSING, applicant, note, now);
         return List.of(new DossierSupplemented(snapshot(), dueDate, now));

@@ -55,7 +55,9 @@ public class Forms {
                 lines.add(line("Giấy tờ cần bổ sung, hoàn thiện", String.join("; ", request.documents())));
                 lines.add(line("Ngày yêu cầu", request.requestedAt().atZone(zone).format(DATE)));
                 yield new FormPrinter.Form(agency, "02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", lines,
-                        "Thời hạn giải quyết tạm dừng cho đến khi hồ sơ được bổ sung đầy đủ.");
+                        request.atReception()
+                                ? "Hồ sơ chưa được tiếp nhận. Thời hạn giải quyết tính từ ngày tiếp nhận hồ sơ đầy đủ."
+                                : "Thời hạn giải quyết tạm dừng cho đến khi hồ sơ được bổ sung đầy đủ.");
             }
             case "03" -> {
                 lines.add(line("Lý do từ chối", dossier.closingReason()));

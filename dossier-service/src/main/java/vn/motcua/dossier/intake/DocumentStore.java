@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -95,6 +96,12 @@ public class DocumentStore {
     /** The kinds of document uploaded so far, for the reception check. */
     public List<String> kindsOf(String code) {
         return mongo.findDistinct(new Query(where("dossierCode").is(code)), "kind", DossierDocument.class, String.class);
+    }
+
+    /** The kinds of document uploaded at or after {@code since}: what a supplement brought. */
+    public List<String> kindsOf(String code, Instant since) {
+        return mongo.findDistinct(new Query(where("dossierCode").is(code).and("uploadedAt").gte(since)), "kind",
+                DossierDocument.class, String.class);
     }
 
     private static String safeName(String name) {

@@ -55,6 +55,11 @@ public class Lifecycle {
         return take(Step.REFUSE, code, caller, ifMatch, (dossier, actor, now) -> dossier.refuse(actor, reason, now));
     }
 
+    public Dossier requestIntakeSupplement(String code, Caller caller, IfMatch ifMatch, String reason, List<String> asked) {
+        return take(Step.REQUEST_INTAKE_SUPPLEMENT, code, caller, ifMatch,
+                (dossier, actor, now) -> dossier.requestIntakeSupplement(actor, reason, asked, now));
+    }
+
     public Dossier assign(String code, Caller caller, IfMatch ifMatch, String specialist) {
         return take(Step.ASSIGN, code, caller, ifMatch, (dossier, actor, now) -> dossier.assign(actor, specialist, now));
     }
@@ -99,7 +104,12 @@ public class Lifecycle {
 
     public Dossier supplement(String code, Caller caller, IfMatch ifMatch, String note) {
         return take(Step.SUPPLEMENT, code, caller, ifMatch,
-                (dossier, actor, now) -> dossier.supplement(actor, note, deadlines, now));
+                (dossier, actor, now) -> dossier.supplement(actor, note, arrivedSinceRequest(dossier), deadlines, now));
+    }
+
+    private List<String> arrivedSinceRequest(Dossier dossier) {
+        return dossier.supplementRequest() == null ? List.of()
+                : documents.kindsOf(dossier.code(), dossier.supplementRequest().requestedAt());
     }
 
     public Dossier withdraw(String code, Caller caller, IfMatch ifMatch, String reason) {

@@ -72,6 +72,17 @@ class ProcessingController {
         return view(lifecycle.refuse(code, caller, ifMatch, body.reason().strip()));
     }
 
+    @Operation(summary = "The dossier is incomplete at reception: list what to add; issues form 02, not received yet",
+            description = "The applicant uploads each listed document (kind = its name here) and supplements; "
+                    + "the dossier then comes back to reception (status 1). No deadline runs meanwhile.")
+    @TakesStep(Step.REQUEST_INTAKE_SUPPLEMENT)
+    @PostMapping("/intake-supplement-request")
+    ResponseEntity<DossierView> requestIntakeSupplement(@PathVariable String code, IfMatch ifMatch,
+            @Valid @RequestBody SupplementRequest body, Caller caller) {
+        return view(lifecycle.requestIntakeSupplement(code, caller, ifMatch, body.reason().strip(),
+                body.documents().stream().map(String::strip).toList()));
+    }
+
     @Operation(summary = "Assign the dossier to a specialist; processing starts")
     @TakesStep(Step.ASSIGN)
     @PostMapping("/assignment")
@@ -80,7 +91,8 @@ class ProcessingController {
         return view(lifecycle.assign(code, caller, ifMatch, body.assignee().strip()));
     }
 
-    @Operation(summary = "Ask the applicant to supplement the dossier; pauses the deadline, issues form 02")
+    @Operation(summary = "Ask the applicant to supplement the dossier; pauses the deadline, issues form 02",
+            description = "The supplement is accepted once every listed document has been uploaded since (kind = its name).")
     @TakesStep(Step.REQUEST_SUPPLEMENT)
     @PostMapping("/supplement-request")
     ResponseEntity<DossierView> requestSupplement(@PathVariable String code,
@@ -138,7 +150,7 @@ class ProcessingController {
         return view(lifecycle.extendDueDate(code, caller, ifMatch, body.newDueDate(), body.reason().strip()));
     }
 
-    @Operation(summary = "Supplement the dossier after a request; the deadline clock resumes")
+    @Operation(summary = "Supplement the dossier after form 02: what it asked for must have been uploaded since; back to reception (asked at reception) or the deadline clock resumes")
     @TakesStep(Step.SUPPLEMENT)
     @PostMapping("/supplement")
     ResponseEntity<DossierView> supplement(@PathVariable String code, IfMatch ifMatch,

@@ -11,6 +11,8 @@ import vn.motcua.kit.security.Role;
 public enum Step {
     RECEIVE(Role.OFFICER),
     REFUSE(Role.OFFICER),
+    /** Form 02 at reception: the dossier is incomplete. */
+    REQUEST_INTAKE_SUPPLEMENT(Role.OFFICER),
     ASSIGN(Role.OFFICER, Role.LEADER),
     REQUEST_SUPPLEMENT(Role.SPECIALIST),
     REQUEST_FINANCIAL_OBLIGATION(Role.SPECIALIST),

@@ -30,6 +30,7 @@ import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
 import vn.motcua.events.dossier.FeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
@@ -44,10 +45,12 @@ class DossierTest {
     private static final Map<Action, Function<Dossier, List<Event>>> ACTIONS = new EnumMap<>(Map.ofEntries(
             Map.entry(Action.RECEIVE, d -> d.receive(OFFICER, REQUIRED, DEADLINES, later())),
             Map.entry(Action.REFUSE, d -> d.refuse(OFFICER, "Thiếu giấy tờ", later())),
+            Map.entry(Action.REQUEST_INTAKE_SUPPLEMENT, d -> d.requestIntakeSupplement(OFFICER, "Thiếu đơn",
+                    List.of("Đơn"), later())),
             Map.entry(Action.ASSIGN, d -> d.assign(OFFICER, "specialist1", later())),
             Map.entry(Action.REQUEST_SUPPLEMENT, d -> d.requestSupplement(SPECIALIST, "Bổ sung", List.of("Bản sao"),
                     DEADLINES, later())),
-            Map.entry(Action.SUPPLEMENT, d -> d.supplement(CITIZEN, "Đã bổ sung", DEADLINES, later())),
+            Map.entry(Action.SUPPLEMENT, d -> d.supplement(CITIZEN, "Đã bổ sung", REQUIRED, DEADLINES, later())),
             Map.entry(Action.REQUEST_FINANCIAL_OBLIGATION, d -> d.requestFinancialObligation(SPECIALIST, 500_000,
                     "Lệ phí trước bạ", DEADLINES, later())),
             Map.entry(Action.MEET_FINANCIAL_OBLIGATION, d -> d.meetFinancialObligation(Actor.ofEvent("payment-service",
@@ -64,6 +67,7 @@ class DossierTest {
     private static final Map<Action, NationalStatus> TARGET = new EnumMap<>(Map.ofEntries(
             Map.entry(Action.RECEIVE, NationalStatus.RECEIVED),
             Map.entry(Action.REFUSE, NationalStatus.NOT_ACCEPTED),
+            Map.entry(Action.REQUEST_INTAKE_SUPPLEMENT, NationalStatus.SUPPLEMENT_REQUESTED),
             Map.entry(Action.ASSIGN, NationalStatus.PROCESSING),
             Map.entry(Action.REQUEST_SUPPLEMENT, NationalStatus.SUPPLEMENT_REQUESTED),
             Map.entry(Action.SUPPLEMENT, NationalStatus.PROCESSING),
@@ -116,7 +120,7 @@ class DossierTest {
     @Test
     void theLegalTableIsTheOneTheDirectivesDescribe() {
         assertThat(legalFrom(NationalStatus.NEWLY_REGISTERED)).containsExactlyInAnyOrder(Action.RECEIVE, Action.REFUSE,
-                Action.WITHDRAW);
+                Action.REQUEST_INTAKE_SUPPLEMENT, Action.WITHDRAW);
         // The deadline clock runs only in 2 and 4: only there can the watch flag a dossier.
         assertThat(legalFrom(NationalStatus.RECEIVED)).containsExactlyInAnyOrder(Action.ASSIGN, Action.STOP,
                 Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE);
@@ -205,7 +209,7 @@ class DossierTest {
         dossier.approve(LEADER, "Đồng ý", hanoi("2026-11-25T09:00"));
         dossier.requestSupplement(SPECIALIST, "Bổ sung", List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-11-26T10:00"));
 
-        dossier.supplement(CITIZEN, null, DEADLINES, hanoi("2026-12-02T15:30"));
+        dossier.supplement(CITIZEN, null, List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-12-02T15:30"));
 
         // Before 16:30 but after the procedure's 15:00: as late as 17:00 is with the default.
         assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-08"));
@@ -229,7 +233,7 @@ class DossierTest {
         assertThat(dossier.isPaused()).isTrue();
 
         // Wednesday 2/12 at 10:00: the three days run from Thursday 3/12, so due Monday 7/12.
-        List<Event> events = dossier.supplement(CITIZEN, "Đã nộp bản sao có chứng thực", DEADLINES,
+        List<Event> events = dossier.supplement(CITIZEN, "Đã nộp bản sao có chứng thực", List.of(REQUIRED.get(1)), DEADLINES,
                 hanoi("2026-12-02T10:00"));
 
         assertThat(dossier.isPaused()).isFalse();
@@ -240,11 +244,50 @@ class DossierTest {
     }
 
     @Test
+    void anIncompleteDossierGetsForm02AtReceptionAndComesBackToReceptionWithWhatWasAsked() {
+        Dossier dossier = DossierMother.submitted(ResultDelivery.COUNTER, 1);
+        List<Event> asked = dossier.requestIntakeSupplement(OFFICER, "Thiếu bản sao giấy chứng nhận",
+                List.of(REQUIRED.get(1)), hanoi("2026-11-25T09:00"));
+
+        assertThat(dossier.status()).isEqualTo(NationalStatus.SUPPLEMENT_REQUESTED);
+        assertThat(dossier.receivedAt()).as("not received: no deadline runs").isNull();
+        assertThat(dossier.dueDate()).isNull();
+        assertThat(asked).singleElement().isInstanceOf(DossierSupplementRequested.class);
+
+        assertThatThrownBy(() -> dossier.supplement(CITIZEN, "Đã bổ sung", List.of(REQUIRED.getFirst()), DEADLINES,
+                hanoi("2026-11-26T09:00")))
+                .isInstanceOfSatisfying(SupplementIncomplete.class, problem -> assertThat(
+                        problem.toProblemDetail().getProperties()).containsEntry("missingDocuments", List.of(REQUIRED.get(1))));
+        assertThat(dossier.status()).isEqualTo(NationalStatus.SUPPLEMENT_REQUESTED);
+
+        List<Event> supplemented = dossier.supplement(CITIZEN, "Đã bổ sung", List.of(REQUIRED.get(1)), DEADLINES,
+                hanoi("2026-11-26T09:00"));
+        assertThat(dossier.status()).isEqualTo(NationalStatus.NEWLY_REGISTERED);
+        assertThat(supplemented).containsExactly(new DossierSupplemented(dossier.snapshot(), null, hanoi("2026-11-26T09:00")));
+
+        // Counted from its reception, after the supplement: Friday 27/11 + 10 working days.
+        dossier.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-27T09:00"));
+        assertThat(dossier.dueDate()).isEqualTo(DEADLINES.dueDate(hanoi("2026-11-27T09:00"), dossier.processingDays()));
+        assertThat(dossier.history()).extracting(HistoryEntry::action).containsSubsequence("REQUEST_INTAKE_SUPPLEMENT",
+                "SUPPLEMENT", "RECEIVE");
+    }
+
+    @Test
+    void aSupplementDuringProcessingMustBringWhatForm02Asked() {
+        Dossier dossier = DossierMother.processing();
+        dossier.requestSupplement(SPECIALIST, "Bổ sung", List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-11-26T10:00"));
+
+        assertThatThrownBy(() -> dossier.supplement(CITIZEN, null, List.of(), DEADLINES, hanoi("2026-12-02T10:00")))
+                .isInstanceOf(SupplementIncomplete.class).hasMessageContaining(REQUIRED.get(1));
+        assertThat(dossier.isPaused()).isTrue();
+    }
+
+    @Test
     void aSupplementAfterTheCutOffCountsFromTheNextWorkingDay() {
         Dossier dossier = DossierMother.processing();
         dossier.requestSupplement(SPECIALIST, "Bổ sung", List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-11-26T10:00"));
 
-        dossier.supplement(CITIZEN, null, DEADLINES, hanoi("2026-12-02T17:00"));
+        dossier.supplement(CITIZEN, null, List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-12-02T17:00"));
 
         assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-08"));
     }
@@ -315,7 +358,7 @@ class DossierTest {
 
         // Paused on Friday 27/11 with Monday 30/11 and Tuesday 1/12 left by law (and 30/11 to 4/12 by the new date).
         dossier.requestSupplement(SPECIALIST, "Bổ sung", List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-11-27T10:00"));
-        dossier.supplement(CITIZEN, null, DEADLINES, hanoi("2026-12-02T10:00"));
+        dossier.supplement(CITIZEN, null, List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-12-02T10:00"));
 
         assertThat(dossier.dueDateByLaw()).as("the law's clock stopped while the citizen supplemented")
                 .isEqualTo(LocalDate.parse("2026-12-04"));

@@ -82,6 +82,11 @@ class LifecycleIT {
         assertThat(paused.get("nationalStatus").asInt()).isEqualTo(5);
         assertThat(paused.get("paused").asBoolean()).isTrue();
 
+        flow.tryStep(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:supplement-incomplete"));
+        flow.upload(code, "Bản sao giấy chứng nhận đăng ký kinh doanh", "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1))
+                .andExpect(status().isCreated());
         JsonNode resumed = flow.step(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1));
         assertThat(resumed.get("nationalStatus").asInt()).isEqualTo(4);
         assertThat(resumed.get("paused").asBoolean()).isFalse();
@@ -201,6 +206,48 @@ class LifecycleIT {
         String paper = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
         flow.step(paper, "reception", "{\"paperDocuments\": [\"Đơn đề nghị cấp giấy phép\", \"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}",
                 officer(AGENCY_THUONG_TIN));
+    }
+
+    @Test
+    void anIncompleteDossierGetsForm02AtReceptionAndIsReceivedOnceWhatWasAskedArrives() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        flow.upload(code, SubmissionMother.LIQUOR_LICENCE_DOCUMENTS.getFirst(), "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1))
+                .andExpect(status().isCreated());
+        String missing = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS.get(1);
+        String ask = "{\"reason\": \"Thiếu bản sao giấy chứng nhận\", \"documents\": [\"" + missing + "\"]}";
+
+        // Who may not: the specialist and the leader (not the one-stop desk), another agency, the citizen, no token.
+        flow.tryStep(code, "intake-supplement-request", ask, specialist(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        flow.tryStep(code, "intake-supplement-request", ask, leader(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        flow.tryStep(code, "intake-supplement-request", ask, officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        flow.tryStep(code, "intake-supplement-request", ask, citizen(CITIZEN_1)).andExpect(status().isForbidden());
+        flow.tryStep(code, "intake-supplement-request", ask, request -> request).andExpect(status().isUnauthorized());
+        flow.tryStep(code, "intake-supplement-request", "{\"reason\": \"Thiếu\", \"documents\": []}",
+                officer(AGENCY_THUONG_TIN)).andExpect(status().isBadRequest());
+        assertThat(dossiers.findById(code).orElseThrow().status().code()).as("nothing changed").isEqualTo(1);
+
+        JsonNode asked = flow.step(code, "intake-supplement-request", ask, officer(AGENCY_THUONG_TIN));
+        assertThat(asked.get("nationalStatus").asInt()).isEqualTo(5);
+        assertThat(asked.get("forms").toString()).isEqualTo("[\"02\"]");
+        assertThat(asked.get("dueDate").isNull()).as("not received: no deadline").isTrue();
+        assertThat(pdfText(code, "02")).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", missing,
+                "Hồ sơ chưa được tiếp nhận");
+
+        flow.tryStep(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_2)).andExpect(status().isNotFound());
+        flow.tryStep(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:supplement-incomplete"))
+                .andExpect(jsonPath("$.missingDocuments[0]").value(missing));
+        flow.upload(code, missing, "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)).andExpect(status().isCreated());
+        assertThat(flow.step(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1))
+                .get("nationalStatus").asInt()).as("back at reception").isEqualTo(1);
+
+        JsonNode received = flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        assertThat(received.get("nationalStatus").asInt()).isEqualTo(2);
+        assertThat(LocalDate.parse(received.get("dueDate").asString()))
+                .isEqualTo(deadlines.dueDate(dossiers.findById(code).orElseThrow().receivedAt(), 10));
+        KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())
+                && "DossierSupplementRequested".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
     }
 
     @Test

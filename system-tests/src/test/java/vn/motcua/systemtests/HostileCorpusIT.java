@@ -96,7 +96,8 @@ class HostileCorpusIT {
                 "/api/v1/statistics/export.csv?from=2026-11-01&to=2026-11-30",
                 "/api/v1/public/dossier-status?code=" + code + "&idNumber=001090000001", "/api/v1/offices",
                 "/api/v1/offices/TT-HUYEN", "/api/v1/payments?dossier=" + code, "/api/v1/shipments",
-                "/api/v1/notifications", "/api/v1/public/calendar", "/api/v1/public/calendar/2026",
+                "/api/v1/notifications", "/api/v1/public/procedures?onlineLevel=99&urgent=perhaps",
+                "/api/v1/public/procedures/2.000018", "/api/v1/public/agencies", "/api/v1/public/calendar", "/api/v1/public/calendar/2026",
                 "/api/v1/calendar/2026", "/api/v1/calendar/2026/versions"));
         for (String step : List.of("reception", "refusal", "assignment", "supplement-request", "financial-obligation",
                 "approval", "result", "return", "stop", "due-date-extension", "supplement", "withdrawal")) {

@@ -26,9 +26,12 @@ class WalkThroughIT {
         String token = gateway.userToken("citizen1");
         long onlineBefore = gateway.get("/api/v1/offices/TT-HUYEN", token).json().path("dossiersSubmittedOnline").asLong(-1);
 
-        Response procedures = gateway.get("/api/v1/procedures?name=r%C6%B0%E1%BB%A3u", token);
+        // The catalog before logging in: no token through the gateway.
+        Response procedures = gateway.get("/api/v1/public/procedures?name=r%C6%B0%E1%BB%A3u&returnByPost=true", null);
         assertThat(procedures.status()).isEqualTo(200);
         assertThat(procedures.json().findValuesAsString("code")).contains(DossierRequestMother.LIQUOR_RETAIL);
+        assertThat(gateway.get("/api/v1/public/calendar/2026", null).json().get("workingWeekendDays").toString())
+                .contains("2026-01-10");
 
         String correlationId = "walk-" + UUID.randomUUID();
         Response submitted = gateway.send(gateway.postRequest("/api/v1/dossiers", token,

@@ -86,21 +86,36 @@ public class Catalog {
     }
 
     /**
-     * Procedures matching every given filter (null = any). The name matches by substring,
-     * ignoring case and Vietnamese diacritics, as people type on a phone.
+     * What citizens filter the catalog by; null means any.
+     *
+     * @param name substring of the name, ignoring case and Vietnamese diacritics, as people type on a phone
+     * @param agencyCode only the procedures that agency's level handles
+     * @param urgent on the urgent list the counters still take in person
+     * @param acceptByPost the dossier may be sent by post (the list the directives ask agencies to publish)
+     * @param returnByPost the result may come back by post (not when the register must be signed in person)
+     * @param paperOriginalRequired the agency must see the paper originals before receiving an online dossier
      */
-    public List<Procedure> search(String name, String field, String agencyCode, Integer onlineLevel) {
-        String agencyLevel = agencyCode == null ? null : agency(agencyCode)
-                .orElseThrow(() -> ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode)
-                        .with("agencyCode", agencyCode))
+    public record Filter(String name, String field, String agencyCode, Integer onlineLevel, Boolean urgent,
+            Boolean acceptByPost, Boolean returnByPost, Boolean paperOriginalRequired) {
+    }
+
+    public List<Procedure> search(Filter filter) {
+        String agencyLevel = filter.agencyCode() == null ? null : agency(filter.agencyCode())
+                .orElseThrow(() -> ApiProblem.unprocessable("unknown-agency", "No agency with code " + filter.agencyCode())
+                        .with("agencyCode", filter.agencyCode()))
                 .level();
         Query currentOnly = new Query();
         currentOnly.fields().include("current");
         return mongo.find(currentOnly, CatalogEntry.class).stream().map(entry -> entry.current)
-                .filter(p -> name == null || fold(p.name()).contains(fold(name)))
-                .filter(p -> field == null || fold(p.field()).equals(fold(field)))
+                .filter(p -> filter.name() == null || fold(p.name()).contains(fold(filter.name())))
+                .filter(p -> filter.field() == null || fold(p.field()).equals(fold(filter.field())))
                 .filter(p -> agencyLevel == null || p.agencyLevel().equalsIgnoreCase(agencyLevel))
-                .filter(p -> onlineLevel == null || p.onlineLevel() == onlineLevel)
+                .filter(p -> filter.onlineLevel() == null || p.onlineLevel() == filter.onlineLevel())
+                .filter(p -> filter.urgent() == null || p.urgentCounter() == filter.urgent())
+                .filter(p -> filter.acceptByPost() == null || p.acceptByPost() == filter.acceptByPost())
+                .filter(p -> filter.returnByPost() == null || p.resultMayGoByPost() == filter.returnByPost())
+                .filter(p -> filter.paperOriginalRequired() == null
+                        || p.paperOriginalRequired() == filter.paperOriginalRequired())
                 .sorted(Comparator.comparing(Procedure::code))
                 .toList();
     }

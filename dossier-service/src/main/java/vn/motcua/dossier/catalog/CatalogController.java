@@ -3,6 +3,9 @@ package vn.motcua.dossier.catalog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +22,10 @@ import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 
-/** The catalog is readable by every authenticated caller (citizens choose from it) and written by ops. */
+/**
+ * The catalog is readable by anyone, with or without a token (citizens browse it before they log
+ * in; under {@code /api/v1/public/} as well), and written by ops.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class CatalogController {
@@ -29,25 +35,35 @@ class CatalogController {
         this.catalog = catalog;
     }
 
-    @Operation(summary = "Search the procedure catalog by name (diacritics optional), field, agency and online level")
-    @GetMapping("/procedures")
-    List<Procedure> procedures(@RequestParam(required = false) String name,
-            @RequestParam(required = false) String field,
+    @Operation(summary = "Search the procedure catalog (no token needed): name (diacritics optional), field, agency,"
+            + " online level, urgent list, by post, paper originals")
+    @GetMapping({"/procedures", "/public/procedures"})
+    List<Procedure> procedures(@RequestParam(required = false) @Size(max = 200) String name,
+            @RequestParam(required = false) @Size(max = 200) String field,
             @Parameter(description = "Agency code: only procedures that agency's level handles")
             @RequestParam(required = false) String agencyCode,
-            @RequestParam(required = false) Integer onlineLevel) {
-        return catalog.search(name, field, agencyCode, onlineLevel);
+            @RequestParam(required = false) @Min(2) @Max(4) Integer onlineLevel,
+            @Parameter(description = "On the urgent list the counters still take in person")
+            @RequestParam(required = false) Boolean urgent,
+            @Parameter(description = "The dossier may be sent by post")
+            @RequestParam(required = false) Boolean acceptByPost,
+            @Parameter(description = "The result may come back by post")
+            @RequestParam(required = false) Boolean returnByPost,
+            @Parameter(description = "The paper originals must be seen before an online dossier is received")
+            @RequestParam(required = false) Boolean paperOriginalRequired) {
+        return catalog.search(new Catalog.Filter(name, field, agencyCode, onlineLevel, urgent, acceptByPost, returnByPost,
+                paperOriginalRequired));
     }
 
-    @Operation(summary = "One procedure by its code, at its current version (ETag = version)")
-    @GetMapping("/procedures/{code}")
+    @Operation(summary = "One procedure by its code, at its current version (ETag = version; no token needed)")
+    @GetMapping({"/procedures/{code}", "/public/procedures/{code}"})
     ResponseEntity<Procedure> procedure(@PathVariable String code) {
         Procedure procedure = catalog.procedure(code).orElseThrow(() -> ApiProblem.notFound("Procedure", code));
         return ResponseEntity.ok().eTag(String.valueOf(procedure.version())).body(procedure);
     }
 
     @Operation(summary = "One procedure at an earlier version, e.g. the one a dossier was accepted under")
-    @GetMapping("/procedures/{code}/versions/{version}")
+    @GetMapping({"/procedures/{code}/versions/{version}", "/public/procedures/{code}/versions/{version}"})
     Procedure procedureVersion(@PathVariable String code, @PathVariable int version) {
         return catalog.procedure(code, version)
                 .orElseThrow(() -> ApiProblem.notFound("Procedure version", code + " v" + version));
@@ -74,8 +90,8 @@ class CatalogController {
         return ResponseEntity.ok().eTag(String.valueOf(published.version())).body(published);
     }
 
-    @Operation(summary = "The agencies that receive dossiers")
-    @GetMapping("/agencies")
+    @Operation(summary = "The agencies that receive dossiers (no token needed)")
+    @GetMapping({"/agencies", "/public/agencies"})
     List<Agency> agencies() {
         return catalog.agencies();
     }

@@ -51,6 +51,8 @@ public class Dossier extends Aggregate {
     private int processingDays;
     /** The procedure's or agency's cut-off when the dossier was submitted; null: the platform's default. */
     private String cutOff;
+    /** From the procedure's version: an online dossier is received only once its paper originals were seen. */
+    private boolean paperOriginalRequired;
     private List<String> requiredDocuments = List.of();
     private String agencyCode;
     private String ownerCitizenId;
@@ -109,6 +111,7 @@ public class Dossier extends Aggregate {
         dossier.requiredDocuments = procedure.requiredDocuments() == null ? List.of() : List.copyOf(procedure.requiredDocuments());
         dossier.agencyCode = agency.code();
         dossier.cutOff = CutOff.of(procedure, agency);
+        dossier.paperOriginalRequired = procedure.paperOriginalRequired();
         dossier.ownerCitizenId = ownerCitizenId;
         dossier.applicant = applicant;
         dossier.channel = channel;
@@ -124,11 +127,24 @@ public class Dossier extends Aggregate {
                 procedure.feeTiming(), dossier.feesDue, now));
     }
 
+    /** Reception by an officer who has not seen paper originals (enough unless the procedure needs them). */
     public List<Event> receive(Actor officer, List<String> documents, DeadlinePolicy deadlines, Instant now) {
+        return receive(officer, documents, false, deadlines, now);
+    }
+
+    /**
+     * @param paperOriginalsSeen the officer checked the paper originals (at the counter or arrived by post);
+     *     an online dossier of a procedure that requires them is received only then
+     */
+    public List<Event> receive(Actor officer, List<String> documents, boolean paperOriginalsSeen,
+            DeadlinePolicy deadlines, Instant now) {
         require(Action.RECEIVE);
         List<String> missing = requiredDocuments.stream().filter(required -> !documents.contains(required)).toList();
         if (!missing.isEmpty()) {
             throw new RequiredDocumentsMissing(code, missing);
+        }
+        if (paperOriginalRequired && channel == Channel.ONLINE && !paperOriginalsSeen) {
+            throw new PaperOriginalsRequired(code);
         }
         receivedAt = now;
         receivedBy = officer.name();
@@ -359,6 +375,7 @@ public class Dossier extends Aggregate {
     public String procedureName() { return procedureName; }
     public int catalogVersion() { return catalogVersion; }
     public int processingDays() { return processingDays; }
+    public boolean paperOriginalRequired() { return paperOriginalRequired; }
     public String cutOff() { return cutOff; }
     public List<String> requiredDocuments() { return requiredDocuments; }
     public String agencyCode() { return agencyCode; }

@@ -43,11 +43,12 @@ public class Lifecycle {
         this.clock = clock;
     }
 
-    public Dossier receive(String code, Caller caller, IfMatch ifMatch, List<String> paperDocuments) {
+    public Dossier receive(String code, Caller caller, IfMatch ifMatch, List<String> paperDocuments,
+            boolean paperOriginalsSeen) {
         return take(Step.RECEIVE, code, caller, ifMatch, (dossier, actor, now) -> {
             Set<String> present = new LinkedHashSet<>(documents.kindsOf(code));
             present.addAll(paperDocuments);
-            return dossier.receive(actor, List.copyOf(present), deadlines, now);
+            return dossier.receive(actor, List.copyOf(present), paperOriginalsSeen, deadlines, now);
         });
     }
 

@@ -33,7 +33,11 @@ class ProcessingController {
         this.lifecycle = lifecycle;
     }
 
-    record Reception(@Size(max = 30) List<@NotBlank @Size(max = 200) String> paperDocuments) {
+    /**
+     * @param paperDocuments required documents handed in on paper, counted with the uploaded ones
+     * @param paperOriginalsSeen the paper originals were checked, for procedures that require them
+     */
+    record Reception(@Size(max = 30) List<@NotBlank @Size(max = 200) String> paperDocuments, Boolean paperOriginalsSeen) {
     }
 
     record Reason(@NotBlank @Size(max = 2000) String reason) {
@@ -61,7 +65,8 @@ class ProcessingController {
     ResponseEntity<DossierView> receive(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody(required = false) Reception body, Caller caller) {
         List<String> paper = body == null || body.paperDocuments() == null ? List.of() : body.paperDocuments();
-        return view(lifecycle.receive(code, caller, ifMatch, paper));
+        boolean originalsSeen = body != null && Boolean.TRUE.equals(body.paperOriginalsSeen());
+        return view(lifecycle.receive(code, caller, ifMatch, paper, originalsSeen));
     }
 
     @Operation(summary = "Refuse to receive the dossier with a reason; issues form 03")

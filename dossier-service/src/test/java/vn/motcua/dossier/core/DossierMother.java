@@ -49,6 +49,12 @@ final class DossierMother {
                 FeeStage.INTAKE, true, true, false, false, false, REQUIRED, cutOff);
     }
 
+    /** A procedure whose paper originals the agency must see before receiving an online dossier. */
+    static Procedure buildingPermit() {
+        return new Procedure("2.000010", 1, "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Xây dựng", "DISTRICT", 3, 15,
+                List.of(), null, true, true, false, true, false, REQUIRED, null);
+    }
+
     /** The district that handles it, with no cut-off of its own (the platform's 16:30 applies). */
     static Agency district() {
         return district(null);

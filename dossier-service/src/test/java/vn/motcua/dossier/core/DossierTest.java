@@ -273,6 +273,19 @@ class DossierTest {
     }
 
     @Test
+    void anOnlineDossierWhoseProcedureNeedsPaperOriginalsIsReceivedOnlyOnceTheyWereSeen() {
+        Dossier dossier = DossierMother.submittedUnder(DossierMother.buildingPermit(), DossierMother.district());
+
+        assertThatThrownBy(() -> dossier.receive(OFFICER, REQUIRED, DEADLINES, later()))
+                .isInstanceOf(PaperOriginalsRequired.class);
+        assertThat(dossier.status()).isEqualTo(NationalStatus.NEWLY_REGISTERED);
+
+        dossier.receive(OFFICER, REQUIRED, true, DEADLINES, later());
+        assertThat(dossier.status()).isEqualTo(NationalStatus.RECEIVED);
+        assertThat(DossierMother.received().paperOriginalRequired()).as("the liquor licence needs none").isFalse();
+    }
+
+    @Test
     void aSupplementDuringProcessingMustBringWhatForm02Asked() {
         Dossier dossier = DossierMother.processing();
         dossier.requestSupplement(SPECIALIST, "Bổ sung", List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-11-26T10:00"));

@@ -251,6 +251,19 @@ class LifecycleIT {
     }
 
     @Test
+    void anOnlineDossierWhoseProcedureNeedsPaperOriginalsWaitsForTheOfficerToSeeThem() throws Exception {
+        String code = flow.submit(SubmissionMother.body("2.000010", AGENCY_THUONG_TIN, CITIZEN_1, "an@example.com"),
+                citizen(CITIZEN_1));
+        String documents = "{\"paperDocuments\": [\"Đơn đề nghị cấp giấy phép xây dựng\","
+                + " \"Bản sao giấy tờ về quyền sử dụng đất\", \"Bản vẽ thiết kế\"]";
+        flow.tryStep(code, "reception", documents + "}", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:paper-originals-required"));
+        assertThat(flow.step(code, "reception", documents + ", \"paperOriginalsSeen\": true}", officer(AGENCY_THUONG_TIN))
+                .get("nationalStatus").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void aStaleIfMatchIsRefusedWithoutChangingTheDossier() throws Exception {
         String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
         String etag = mvc.perform(get("/api/v1/dossiers/" + code).with(officer(AGENCY_THUONG_TIN)))

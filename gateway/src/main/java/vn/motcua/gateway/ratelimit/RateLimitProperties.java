@@ -10,14 +10,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param instances how many gateway instances share the limits
  * @param perClient each OAuth2 client (the token's {@code azp}) unless {@code clients} names it
  * @param publicLookup each IP address on the public dossier look-up, which needs no token
+ * @param publicReads each IP address on the other public reads (catalog, calendar): a person
+ *     browsing, more than a look-up but far less than a client
  * @param clients limits of named clients, e.g. a provincial portal that carries a whole province
  */
 @ConfigurationProperties("motcua.gateway.rate-limits")
-public record RateLimitProperties(Integer instances, Limit perClient, Limit publicLookup, Map<String, Limit> clients) {
+public record RateLimitProperties(Integer instances, Limit perClient, Limit publicLookup, Limit publicReads,
+        Map<String, Limit> clients) {
     public RateLimitProperties {
         instances = instances == null || instances < 1 ? 1 : instances;
         perClient = perClient == null ? new Limit(200, 100) : perClient;
         publicLookup = publicLookup == null ? new Limit(10, 1) : publicLookup;
+        publicReads = publicReads == null ? new Limit(60, 10) : publicReads;
         clients = clients == null ? Map.of() : Map.copyOf(clients);
     }
 
@@ -37,5 +41,9 @@ public record RateLimitProperties(Integer instances, Limit perClient, Limit publ
 
     Limit forPublicLookup() {
         return publicLookup.share(instances);
+    }
+
+    Limit forPublicReads() {
+        return publicReads.share(instances);
     }
 }

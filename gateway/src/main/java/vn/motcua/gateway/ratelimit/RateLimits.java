@@ -21,8 +21,9 @@ import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.problem.ProblemResponses;
 
 /**
- * Token buckets per client, and per IP address on the public look-up (which otherwise lets anyone
- * enumerate codes and id numbers). Runs after the token check, so the client is known; a request
+ * Token buckets per client, per IP address on the public look-up (which otherwise lets anyone
+ * enumerate codes and id numbers), and per IP address on the other calls without a token (the
+ * public catalog and calendar). Runs after the token check, so the client is known; a request
  * past its limit is answered 429 problem+json with Retry-After, and every limited answer carries
  * RateLimit-Limit, -Remaining and -Reset. Buckets live in this instance's memory, each instance
  * enforcing its share of the limits (ADR 0008); the least recently used are forgotten past
@@ -30,7 +31,7 @@ import vn.motcua.kit.problem.ProblemResponses;
  */
 public class RateLimits extends OncePerRequestFilter {
     static final int MAX_KEYS = 100_000;
-    private static final String PUBLIC_LOOKUP = "/api/v1/public/";
+    private static final String PUBLIC_LOOKUP = "/api/v1/public/dossier-status";
 
     private final RateLimitProperties properties;
     private final ProblemResponses problems;
@@ -57,9 +58,12 @@ public class RateLimits extends OncePerRequestFilter {
         String key;
         RateLimitProperties.Limit limit;
         String client = clientOf();
-        if (request.getRequestURI().startsWith(PUBLIC_LOOKUP) || client == null) {
-            key = "ip:" + request.getRemoteAddr();
+        if (request.getRequestURI().startsWith(PUBLIC_LOOKUP)) {
+            key = "lookup-ip:" + request.getRemoteAddr();
             limit = properties.forPublicLookup();
+        } else if (client == null) {
+            key = "ip:" + request.getRemoteAddr();
+            limit = properties.forPublicReads();
         } else {
             key = "client:" + client;
             limit = properties.forClient(client);

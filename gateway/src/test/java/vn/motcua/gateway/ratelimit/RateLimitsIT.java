@@ -32,6 +32,7 @@ import vn.motcua.gateway.EchoService;
 @SpringBootTest(properties = {"motcua.gateway.rate-limits.instances=2",
         "motcua.gateway.rate-limits.per-client.capacity=8", "motcua.gateway.rate-limits.per-client.per-second=2",
         "motcua.gateway.rate-limits.public-lookup.capacity=6", "motcua.gateway.rate-limits.public-lookup.per-second=2",
+        "motcua.gateway.rate-limits.public-reads.capacity=20", "motcua.gateway.rate-limits.public-reads.per-second=2",
         "motcua.gateway.rate-limits.clients.portal-hanoi.capacity=40",
         "motcua.gateway.rate-limits.clients.portal-hanoi.per-second=2"})
 @AutoConfigureMockMvc
@@ -99,6 +100,18 @@ class RateLimitsIT {
                 .andExpect(header().exists("Retry-After"));
         mvc.perform(get("/api/v1/public/dossier-status").param("code", "c5").param("idNumber", "001090000001")
                 .with(address("198.51.100.9"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void browsingThePublicCatalogHasItsOwnLargerBucketAndLeavesTheLookUpLimitAlone() throws Exception {
+        String ip = "192.0.2.44";
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(get("/api/v1/public/procedures").with(address(ip))).andExpect(status().isOk())
+                    .andExpect(header().string("RateLimit-Limit", "10"));
+        }
+        mvc.perform(get("/api/v1/public/procedures").with(address(ip))).andExpect(status().isTooManyRequests());
+        mvc.perform(get("/api/v1/public/dossier-status").param("code", "c1").param("idNumber", "001090000001")
+                .with(address(ip))).andExpect(status().isOk()).andExpect(header().string("RateLimit-Limit", "3"));
     }
 
     private static RequestPostProcessor client(String azp) {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import vn.motcua.events.calendar.WorkingCalendarPublished;
+import vn.motcua.events.catalog.ChannelPolicyPublished;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationMet;
@@ -47,6 +48,7 @@ public final class EventCatalog {
             DossierOverdue.class,
             DossierDueDateExtended.class,
             WorkingCalendarPublished.class,
+            ChannelPolicyPublished.class,
             PaymentRequested.class,
             PaymentCompleted.class,
             ShipmentDelivered.class,

@@ -25,7 +25,12 @@ class AgencyDeskIT {
     }
 
     @Test
-    void theCounterRegistersPaperDossiersOnlyForProceduresNotOnline() {
+    void underAnOnlineFirstPolicyTheCounterRegistersPaperDossiersOnlyForProceduresNotOnline() {
+        // The 2020 emergency rule, published by ops for the district (no policy: the applicant chooses).
+        int published = gateway.post("/api/v1/channel-policies", gateway.userToken("ops1"), """
+                {"agencyCode": "000.10.20.H29", "rule": "ONLINE_FIRST", "validFrom": "2020-03-23",
+                 "source": {"document": "17/CT-UBND", "date": "2020-03-20"}}""", null).status();
+        assertThat(published).as("published now, or by an earlier run on this stack").isIn(201, 409);
         String officer = gateway.userToken("officer1");
         Response online = gateway.post("/api/v1/dossiers/paper?channel=IN_PERSON", officer, paperDossier("2.000009"),
                 UUID.randomUUID().toString());

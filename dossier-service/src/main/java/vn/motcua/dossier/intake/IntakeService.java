@@ -6,9 +6,11 @@ import org.springframework.stereotype.Service;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.dossier.channels.ChannelPolicies;
 import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.intake.internal.DossierCodes;
+import vn.motcua.events.catalog.ChannelRule;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.ResultDelivery;
@@ -27,9 +29,12 @@ public class IntakeService {
     private final DossierCodes codes;
     private final AggregateStore dossiers;
     private final Clock clock;
+    private final ChannelPolicies channelPolicies;
 
-    IntakeService(Catalog catalog, DossierCodes codes, AggregateStore dossiers, Clock clock) {
+    IntakeService(Catalog catalog, DossierCodes codes, AggregateStore dossiers, Clock clock,
+            ChannelPolicies channelPolicies) {
         this.catalog = catalog;
+        this.channelPolicies = channelPolicies;
         this.codes = codes;
         this.dossiers = dossiers;
         this.clock = clock;
@@ -46,8 +51,9 @@ public class IntakeService {
     }
 
     /**
-     * A paper dossier an officer registers: handed in at the counter (rules 1 and 2: only
-     * procedures not online at level 3/4, or on the urgent list) or arrived by post (BCCI).
+     * A paper dossier an officer registers: handed in at the counter (any procedure, the decree's
+     * default, unless a channel policy in force says online first: then only procedures not online
+     * at level 3/4, or on the urgent list) or arrived by post (BCCI).
      */
     public Dossier registerPaper(SubmitDossierRequest request, Channel channel, Caller officer) {
         if (!officer.worksFor(request.agencyCode()) || !officer.has(Role.OFFICER)) {
@@ -56,12 +62,17 @@ public class IntakeService {
         }
         Terms terms = termsFor(request);
         Procedure procedure = terms.procedure();
-        if (channel == Channel.IN_PERSON && !procedure.mayBeReceivedInPerson()) {
-            throw ApiProblem.unprocessable("submit-online", procedure.name() + " is offered online at level "
-                    + procedure.onlineLevel() + " and is not on the urgent list: the counter does not take it in person."
-                    + " Help the applicant submit it online instead")
-                    .with("onlineSubmission", "/api/v1/dossiers")
-                    .with("procedureCode", procedure.code());
+        if (channel == Channel.IN_PERSON) {
+            var inForce = channelPolicies.inForce(terms.agency(), channelPolicies.today());
+            if (inForce.rule() == ChannelRule.ONLINE_FIRST && !procedure.mayBeReceivedInPerson()) {
+                var policy = inForce.policy().orElseThrow();
+                throw ApiProblem.unprocessable("submit-online", procedure.name() + " is offered online at level "
+                        + procedure.onlineLevel() + " and is not on the urgent list: under " + policy.terms().source().document()
+                        + " the counter does not take it in person. Help the applicant submit it online instead")
+                        .with("onlineSubmission", "/api/v1/dossiers")
+                        .with("procedureCode", procedure.code())
+                        .with("channelPolicy", policy.id());
+            }
         }
         if (channel == Channel.POSTAL && !procedure.acceptByPost()) {
             throw ApiProblem.unprocessable("not-by-post", procedure.name() + " cannot be submitted by post");

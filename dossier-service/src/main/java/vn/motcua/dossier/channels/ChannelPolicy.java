@@ -3,6 +3,7 @@ package vn.motcua.dossier.channels;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -79,7 +80,7 @@ public class ChannelPolicy extends Aggregate {
     }
 
     boolean sameScope(String province, String agency) {
-        return java.util.Objects.equals(provinceCode, province) && java.util.Objects.equals(agencyCode, agency);
+        return Objects.equals(provinceCode, province) && Objects.equals(agencyCode, agency);
     }
 
     @Override

@@ -2,6 +2,7 @@ package vn.motcua.dossier.catalog;
 
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -46,7 +47,7 @@ class PublicCatalogIT {
     @Test
     void theFiltersSelectTheUrgentListWhatGoesByPostAndWhatNeedsPaperOriginals() throws Exception {
         mvc.perform(get("/api/v1/public/procedures").param("urgent", "true"))
-                .andExpect(jsonPath("$[*].urgentCounter").value(everyItem(org.hamcrest.Matchers.is(true))))
+                .andExpect(jsonPath("$[*].urgentCounter").value(everyItem(is(true))))
                 .andExpect(jsonPath("$[*].code").value(hasItem("1.000001")))
                 .andExpect(jsonPath("$[*].code").value(not(hasItem("2.000018"))));
         // Unemployment benefit: sent by post, but its result is not returned by post.

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -125,7 +126,7 @@ class CalendarPublicationIT {
                             .with(ops()))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.changedDays[0]").value(newDayOff.toString()))
-                    .andExpect(jsonPath("$.affectedDossiers").value(org.hamcrest.Matchers.hasItem(code)));
+                    .andExpect(jsonPath("$.affectedDossiers").value(hasItem(code)));
             assertThat(deadlines.calendar().isWorkingDay(newDayOff)).isFalse();
             assertThat(flow.dossier(code, citizen(CITIZEN_1)).get("dueDate").asString())
                     .as("a due date already computed is not moved").isEqualTo(due.toString());

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import vn.motcua.events.calendar.WorkingCalendarPublished;
 import vn.motcua.events.catalog.ChannelPolicyPublished;
+import vn.motcua.events.catalog.ProcedurePublished;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationMet;
@@ -49,6 +50,7 @@ public final class EventCatalog {
             DossierDueDateExtended.class,
             WorkingCalendarPublished.class,
             ChannelPolicyPublished.class,
+            ProcedurePublished.class,
             PaymentRequested.class,
             PaymentCompleted.class,
             ShipmentDelivered.class,

@@ -1,11 +1,10 @@
 package vn.motcua.dossier.catalog;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
@@ -17,12 +16,13 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 
 /**
@@ -33,6 +33,8 @@ import vn.motcua.kit.problem.ApiProblem;
 @Component
 public class Catalog {
     private final MongoTemplate mongo;
+    private final AggregateStore store;
+    private final Clock clock;
     private final Map<String, Agency> agencies;
     private final LocalTime opens;
     private final LocalTime closes;
@@ -40,21 +42,19 @@ public class Catalog {
     private record CatalogFile(List<Agency> agencies, List<Procedure> procedures) {
     }
 
-    public Catalog(JsonMapper json, MongoTemplate mongo,
+    public Catalog(JsonMapper json, MongoTemplate mongo, AggregateStore store, Clock clock,
             @Value("${motcua.dossier.office-hours.opens:07:30}") LocalTime opens,
             @Value("${motcua.dossier.office-hours.closes:17:30}") LocalTime closes) {
         this.mongo = mongo;
+        this.store = store;
+        this.clock = clock;
         this.opens = opens;
         this.closes = closes;
         CatalogFile file = read(json);
         this.agencies = file.agencies().stream().collect(Collectors.toUnmodifiableMap(Agency::code, Function.identity()));
-        file.procedures().forEach(procedure -> {
-            try {
-                mongo.insert(CatalogEntry.first(procedure, "catalog data file"));
-            } catch (DuplicateKeyException alreadyLoaded) {
-                // loaded before, possibly edited since: the database is the truth from then on
-            }
-        });
+        // Loaded once: a procedure already stored may have been edited since, and the database is the truth.
+        file.procedures().forEach(procedure -> store.insertOnce(CatalogEntry.first(procedure, "catalog data file",
+                clock.instant())));
     }
 
     private static CatalogFile read(JsonMapper json) {
@@ -124,7 +124,7 @@ public class Catalog {
     public Procedure add(Procedure procedure, String by) {
         CutOff.requireWithin(procedure.cutOff(), opens, closes);
         try {
-            return mongo.insert(CatalogEntry.first(procedure, by)).current;
+            return store.insert(CatalogEntry.first(procedure, by, clock.instant())).current;
         } catch (DuplicateKeyException e) {
             throw ApiProblem.conflict("procedure-exists", "Procedure " + procedure.code() + " is already in the catalog; edit it instead");
         }
@@ -139,14 +139,13 @@ public class Catalog {
         CutOff.requireWithin(changed.cutOff(), opens, closes);
         CatalogEntry entry = Optional.ofNullable(mongo.findById(code, CatalogEntry.class))
                 .orElseThrow(() -> ApiProblem.notFound("Procedure", code));
-        if (entry.version != expectedVersion) {
-            throw staleEdit(code, entry.version, expectedVersion);
+        if (entry.current.version() != expectedVersion) {
+            throw staleEdit(code, entry.current.version(), expectedVersion);
         }
         Procedure next = changed.atVersion(expectedVersion + 1);
-        Update update = new Update().set("version", next.version()).set("current", next).set("editedBy", by)
-                .push("versions", next);
-        if (mongo.updateFirst(new Query(where("_id").is(code).and("version").is(expectedVersion)), update,
-                CatalogEntry.class).getMatchedCount() == 0) {
+        try {
+            store.update(entry, entry.publish(next, by, clock.instant()));
+        } catch (OptimisticLockingFailureException e) {
             throw staleEdit(code, expectedVersion + 1, expectedVersion);
         }
         return next;

@@ -13,6 +13,7 @@ import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.ops;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
 import vn.motcua.dossier.intake.SubmissionMother;
 import vn.motcua.dossier.storage.DossierRepository;
+import vn.motcua.events.Topics;
 import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -100,6 +103,12 @@ class CatalogEditIT {
         mvc.perform(put("/api/v1/procedures/" + code).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
                         .content(definition(code, 9)).with(ops()))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.currentVersion").value(2));
+
+        // Each version is announced, whole, for the services that keep the catalog as a read model.
+        assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> ("procedure-" + code).equals(r.key()), 2, Duration.ofSeconds(15)))
+                .extracting(r -> json.readTree(r.value()).get("catalogVersion").asInt() + "/"
+                        + json.readTree(r.value()).get("processingDays").asInt())
+                .containsExactly("1/5", "2/8");
 
         mvc.perform(get("/api/v1/procedures/" + code + "/versions/1").with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.processingDays").value(5));

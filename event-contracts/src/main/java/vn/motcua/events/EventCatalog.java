@@ -10,6 +10,7 @@ import vn.motcua.events.catalog.ChannelPolicyPublished;
 import vn.motcua.events.catalog.ProcedurePublished;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierFinancialObligationMet;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierOverdue;
@@ -48,6 +49,7 @@ public final class EventCatalog {
             DossierAtRisk.class,
             DossierOverdue.class,
             DossierDueDateExtended.class,
+            DossierFeesPriced.class,
             WorkingCalendarPublished.class,
             ChannelPolicyPublished.class,
             ProcedurePublished.class,

@@ -92,7 +92,7 @@ class DossierLifecycleIT {
         JsonNode verification = gateway.get("/api/v1/dossiers/" + code + "/history/verification", leader).json();
         assertThat(verification.get("intact").asBoolean()).isTrue();
 
-        assertThat(Observations.dossierEventTypes(code, 7)).containsExactly("DossierSubmitted", "DossierReceived",
+        assertThat(Observations.dossierEventTypes(code, 8)).containsExactly("DossierSubmitted", "DossierFeesPriced", "DossierReceived",
                 "DossierProcessingStarted", "DossierSupplementRequested", "DossierSupplemented", "DossierResultReady",
                 "DossierReturned");
         JsonNode inbox = awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
@@ -131,7 +131,8 @@ class DossierLifecycleIT {
 
         assertThat(gateway.get("/api/v1/dossiers/" + code + "/history", citizen).json().findValuesAsString("action"))
                 .containsExactly("REGISTER", "REFUSE");
-        assertThat(Observations.dossierEventTypes(code, 2)).containsExactly("DossierSubmitted", "DossierRejected");
+        assertThat(Observations.dossierEventTypes(code, 3)).containsExactly("DossierSubmitted", "DossierFeesPriced",
+                "DossierRejected");
         awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
                 n -> n.toString().contains("Hồ sơ " + code + " không được tiếp nhận"));
     }

@@ -1,7 +1,11 @@
 package vn.motcua.dossier.catalog;
 
 import java.util.List;
+import java.util.Map;
+import vn.motcua.events.dossier.FeeBasis;
+import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.kit.problem.ApiProblem;
 
 /**
  * A public administrative procedure (thủ tục hành chính) as the catalog publishes it, at one
@@ -32,10 +36,72 @@ public record Procedure(
         String cutOff) {
 
     /**
+     * One fee of the procedure's schedule, as its fee text (the Ministry of Finance's circular for
+     * that fee) sets it.
+     *
      * @param kind PHI (charge for a service) or LE_PHI (state fee)
+     * @param amount list price per unit, in đồng
      * @param per DOSSIER, COPY or PAGE
+     * @param onlineAmount reduced price per unit when submitted online, or null
+     * @param stage when it falls due; null: the procedure's {@code feeTiming}
+     * @param refundable paid back when the dossier is refused or withdrawn before processing
+     * @param reducedFor price per unit for categories of applicants ("SINH_VIEN": 100000; 0 exempts), or null
+     * @param maxAmount cap on the line's amount, or null
      */
-    public record Fee(String kind, long amount, String per) {
+    public record Fee(String kind, long amount, String per, Long onlineAmount, FeeStage stage, boolean refundable,
+            Map<String, Long> reducedFor, Long maxAmount, String note) {
+        public Fee {
+            reducedFor = reducedFor == null ? Map.of() : Map.copyOf(reducedFor);
+        }
+
+        public Fee(String kind, long amount, String per) {
+            this(kind, amount, per, null, null, false, null, null, null);
+        }
+    }
+
+    /**
+     * Prices every fee line of a dossier under this version.
+     *
+     * @param pages pages of the documents, needed when a fee is per page
+     * @param category the applicant's category claimed for a reduced price (e.g. "SINH_VIEN"), or null
+     */
+    public List<PricedFeeLine> price(boolean online, int copies, Integer pages, String category) {
+        List<Fee> schedule = fees == null ? List.of() : fees;
+        if (category != null && schedule.stream().noneMatch(fee -> fee.reducedFor().containsKey(category))) {
+            throw ApiProblem.unprocessable("reduction-not-applicable", "No fee of " + name
+                    + " is reduced for category " + category).with("category", category);
+        }
+        if (pages == null && schedule.stream().anyMatch(fee -> "PAGE".equals(fee.per()))) {
+            throw ApiProblem.unprocessable("pages-required", "A fee of " + name
+                    + " is charged per page: say how many pages the documents have (pages)");
+        }
+        return schedule.stream().map(fee -> priced(fee, online, copies, pages, category)).toList();
+    }
+
+    private PricedFeeLine priced(Fee fee, boolean online, int copies, Integer pages, String category) {
+        FeeBasis basis = FeeBasis.valueOf(fee.per());
+        int quantity = switch (basis) {
+            case COPY -> copies;
+            case PAGE -> pages;
+            default -> 1;
+        };
+        long applied = fee.amount();
+        String reduction = null;
+        if (online && fee.onlineAmount() != null && fee.onlineAmount() < applied) {
+            applied = fee.onlineAmount();
+            reduction = "ONLINE";
+        }
+        Long categoryPrice = category == null ? null : fee.reducedFor().get(category);
+        if (categoryPrice != null && categoryPrice < applied) {
+            applied = categoryPrice;
+            reduction = category;
+        }
+        long amount = applied * quantity;
+        if (fee.maxAmount() != null) {
+            amount = Math.min(amount, fee.maxAmount());
+        }
+        return new PricedFeeLine(fee.stage() != null ? fee.stage() : feeTiming, fee.kind(), basis, quantity, fee.amount(),
+                applied, reduction, amount, fee.refundable(), version);
     }
 
     public boolean offeredOnline() {

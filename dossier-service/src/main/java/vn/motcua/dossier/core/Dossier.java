@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.dossier.catalog.Agency;
@@ -15,6 +16,7 @@ import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierFinancialObligationMet;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierOverdue;
@@ -29,7 +31,9 @@ import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.FeeBasis;
 import vn.motcua.events.dossier.FeeLine;
+import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.kit.outbox.Aggregate;
@@ -43,6 +47,8 @@ import vn.motcua.kit.outbox.Changed;
  */
 @Document("dossiers")
 public class Dossier extends Aggregate {
+    /** The kind of the fee line of a financial obligation (nghĩa vụ tài chính), whose amount the specialist sets. */
+    public static final String OBLIGATION_KIND = "NGHIA_VU_TAI_CHINH";
     @Id
     private String code;
     private String procedureCode;
@@ -62,6 +68,8 @@ public class Dossier extends Aggregate {
     private ResultDelivery resultDelivery;
     private FeeStage feeTiming;
     private List<FeeLine> feesDue = List.of();
+    /** Every fee line priced for this dossier: at submission, then the financial obligation's. */
+    private List<PricedFeeLine> feeLines = List.of();
     private String submittedBy;
     private Instant submittedAt;
     private Instant receivedAt;
@@ -100,8 +108,8 @@ public class Dossier extends Aggregate {
      * @param copies how many copies of the result are asked for, for fees charged per copy
      */
     public static Changed<Dossier> submit(String code, Procedure procedure, Agency agency, String ownerCitizenId,
-            Applicant applicant, Channel channel, ResultDelivery resultDelivery, int copies, Actor submitter,
-            Instant now) {
+            Applicant applicant, Channel channel, ResultDelivery resultDelivery, List<PricedFeeLine> feeLines,
+            Actor submitter, Instant now) {
         Dossier dossier = new Dossier();
         dossier.code = code;
         dossier.procedureCode = procedure.code();
@@ -117,14 +125,17 @@ public class Dossier extends Aggregate {
         dossier.channel = channel;
         dossier.resultDelivery = resultDelivery;
         dossier.feeTiming = procedure.feeTiming();
-        dossier.feesDue = procedure.fees() == null ? List.of() : procedure.fees().stream()
-                .map(fee -> new FeeLine(fee.kind(), "COPY".equals(fee.per()) ? fee.amount() * copies : fee.amount()))
-                .toList();
+        dossier.feeLines = List.copyOf(feeLines);
+        // What falls due at the procedure's fee timing, as DossierSubmitted has always carried it.
+        dossier.feesDue = feeLines.stream().filter(line -> line.stage() == procedure.feeTiming())
+                .map(line -> new FeeLine(line.kind(), line.amount())).toList();
         dossier.submittedBy = submitter.id();
         dossier.submittedAt = now;
         dossier.move(Action.REGISTER, NationalStatus.NEWLY_REGISTERED, submitter, null, now);
-        return Changed.of(dossier, new DossierSubmitted(dossier.snapshot(), procedure.name(), applicant,
-                procedure.feeTiming(), dossier.feesDue, now));
+        DossierSubmitted submitted = new DossierSubmitted(dossier.snapshot(), procedure.name(), applicant,
+                procedure.feeTiming(), dossier.feesDue, now);
+        return feeLines.isEmpty() ? Changed.of(dossier, submitted)
+                : Changed.of(dossier, submitted, new DossierFeesPriced(dossier.snapshot(), feeLines, now));
     }
 
     /** Reception by an officer who has not seen paper originals (enough unless the procedure needs them). */
@@ -223,7 +234,11 @@ public class Dossier extends Aggregate {
         obligationReason = reason;
         pause(deadlines, now);
         move(Action.REQUEST_FINANCIAL_OBLIGATION, NationalStatus.FINANCIAL_OBLIGATION_REQUESTED, specialist, reason, now);
-        return List.of(new DossierFinancialObligationRequested(snapshot(), amount, reason, now));
+        PricedFeeLine obligation = new PricedFeeLine(FeeStage.OBLIGATION, OBLIGATION_KIND, FeeBasis.SET_BY_OFFICER, 1,
+                amount, amount, null, amount, false, catalogVersion);
+        feeLines = Stream.concat(feeLines.stream(), Stream.of(obligation)).toList();
+        return List.of(new DossierFinancialObligationRequested(snapshot(), amount, reason, now),
+                new DossierFeesPriced(snapshot(), List.of(obligation), now));
     }
 
     public List<Event> meetFinancialObligation(Actor payer, String paymentId, DeadlinePolicy deadlines, Instant now) {
@@ -386,6 +401,7 @@ public class Dossier extends Aggregate {
     public ResultDelivery resultDelivery() { return resultDelivery; }
     public FeeStage feeTiming() { return feeTiming; }
     public List<FeeLine> feesDue() { return feesDue; }
+    public List<PricedFeeLine> feeLines() { return feeLines; }
     public Instant submittedAt() { return submittedAt; }
     public String submittedBy() { return submittedBy; }
     public Instant receivedAt() { return receivedAt; }

@@ -2,6 +2,7 @@ package vn.motcua.dossier.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
@@ -13,6 +14,7 @@ import vn.motcua.dossier.intake.internal.DossierCodes;
 import vn.motcua.events.catalog.ChannelRule;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
@@ -109,9 +111,10 @@ public class IntakeService {
         Applicant applicant = new Applicant(data.fullName().strip(), data.idNumber(), data.phone(), data.email(),
                 data.address().strip());
         Instant now = clock.instant();
+        List<PricedFeeLine> feeLines = terms.procedure().price(channel == Channel.ONLINE,
+                request.copies() == null ? 1 : request.copies(), request.pages(), request.feeReduction());
         return dossiers.insert(Dossier.submit(codes.next(terms.agency().code(), now), terms.procedure(),
-                terms.agency(), owner, applicant, channel, terms.delivery(),
-                request.copies() == null ? 1 : request.copies(), by, now));
+                terms.agency(), owner, applicant, channel, terms.delivery(), feeLines, by, now));
     }
 
     /**

@@ -15,13 +15,17 @@ import vn.motcua.events.dossier.ResultDelivery;
  *
  * @param resultDelivery optional; ONLINE for fully online procedures, else COUNTER
  * @param copies copies of the result asked for (fees per copy); 1 when absent
+ * @param pages pages of the documents, for procedures with a fee per page
+ * @param feeReduction the applicant's category for a reduced fee (e.g. SINH_VIEN), as the procedure's fees list them
  */
 public record SubmitDossierRequest(
         @NotBlank @Size(max = 32) String procedureCode,
         @NotBlank @Size(max = 32) String agencyCode,
         @NotNull @Valid ApplicantData applicant,
         ResultDelivery resultDelivery,
-        @Min(1) @Max(100) Integer copies) {
+        @Min(1) @Max(100) Integer copies,
+        @Min(1) @Max(10_000) Integer pages,
+        @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a category code such as SINH_VIEN") String feeReduction) {
 
     public record ApplicantData(
             @NotBlank @Size(max = 200) String fullName,

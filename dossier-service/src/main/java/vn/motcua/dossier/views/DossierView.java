@@ -8,6 +8,7 @@ import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.SupplementRequest;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.FeeLine;
+import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.payment.FeeStage;
 
 /**
@@ -31,6 +32,7 @@ public record DossierView(
         String resultDelivery,
         FeeStage feeTiming,
         List<FeeLine> feesDue,
+        List<PricedFeeLine> feeLines,
         Instant submittedAt,
         Instant receivedAt,
         LocalDate dueDate,
@@ -49,7 +51,7 @@ public record DossierView(
         return new DossierView(dossier.code(), dossier.version() == null ? 0 : dossier.version(),
                 dossier.procedureCode(), dossier.procedureName(), dossier.catalogVersion(), dossier.agencyCode(),
                 dossier.applicant(), dossier.channel().name(), dossier.status().code(), dossier.status().name(),
-                dossier.resultDelivery().name(), dossier.feeTiming(), dossier.feesDue(), dossier.submittedAt(),
+                dossier.resultDelivery().name(), dossier.feeTiming(), dossier.feesDue(), dossier.feeLines(), dossier.submittedAt(),
                 dossier.receivedAt(), dossier.dueDate(), dossier.deadlineFlag().name(), dossier.isPaused(),
                 dossier.assignee(), dossier.approvedBy(), dossier.resolvedAt(), dossier.closedAt(),
                 dossier.closingReason(), dossier.supplementRequest(), dossier.delays(), IssuedForms.of(dossier));

@@ -48,7 +48,7 @@ public final class OutboxBenchmark {
             "motcua-demo");
     private static final SubmitDossierRequest SUBMISSION = new SubmitDossierRequest("2.000018", "000.10.20.H29",
             new SubmitDossierRequest.ApplicantData("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com",
-                    "Số 5 phố Lê Lợi, Thường Tín, Hà Nội"), ResultDelivery.COUNTER, 1);
+                    "Số 5 phố Lê Lợi, Thường Tín, Hà Nội"), ResultDelivery.COUNTER, 1, null, null);
 
     private OutboxBenchmark() {
     }

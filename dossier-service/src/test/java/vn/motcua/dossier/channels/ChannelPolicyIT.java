@@ -58,7 +58,8 @@ class ChannelPolicyIT {
     private ResultActions inPerson(String procedure, String agency) throws Exception {
         return mvc.perform(post("/api/v1/dossiers/paper").param("channel", "IN_PERSON")
                 .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .content(SubmissionMother.body(procedure, agency, CITIZEN_2, "b@example.com")).with(officer(agency)));
+                .content(SubmissionMother.body(procedure, agency, CITIZEN_2, "b@example.com").replaceFirst("\\{", "{\"pages\": 3, "))
+                .with(officer(agency)));
     }
 
     private static String policy(String scope, String rule, LocalDate from, LocalDate until) {

@@ -67,13 +67,15 @@ final class DossierMother {
     static Dossier submittedUnder(Procedure procedure, Agency agency) {
         return Dossier.submit(CODE, procedure, agency, "001090000001",
                 new Applicant("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com", "Hà Nội"),
-                Channel.ONLINE, ResultDelivery.COUNTER, 1, CITIZEN, hanoi("2026-11-23T09:00")).aggregate();
+                Channel.ONLINE, ResultDelivery.COUNTER, procedure.price(true, 1, 1, null), CITIZEN,
+                hanoi("2026-11-23T09:00")).aggregate();
     }
 
     static Dossier submitted(ResultDelivery delivery, int copies) {
         return Dossier.submit(CODE, liquorLicence(), district(), "001090000001",
                 new Applicant("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com", "Hà Nội"),
-                Channel.ONLINE, delivery, copies, CITIZEN, hanoi("2026-11-23T09:00")).aggregate();
+                Channel.ONLINE, delivery, liquorLicence().price(true, copies, null, null), CITIZEN,
+                hanoi("2026-11-23T09:00")).aggregate();
     }
 
     /** Received on Tuesday 24/11/2026 at 10:00: due on Tuesday 1/12/2026. */

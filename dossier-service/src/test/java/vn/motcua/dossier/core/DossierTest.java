@@ -27,12 +27,15 @@ import vn.motcua.events.Event;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
+import vn.motcua.events.dossier.FeeBasis;
 import vn.motcua.events.dossier.FeeLine;
+import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.kit.outbox.Changed;
@@ -142,7 +145,7 @@ class DossierTest {
     void submittingRegistersTheDossierAndAnnouncesItWithItsSnapshotAndFees() {
         Changed<Dossier> submission = Dossier.submit(DossierMother.CODE, DossierMother.liquorLicence(), DossierMother.district(),
                 "001090000001", new Applicant("Nguyễn Văn An", "001090000001", "0912345678", null, "Hà Nội"),
-                Channel.ONLINE, ResultDelivery.POST, 3, CITIZEN,
+                Channel.ONLINE, ResultDelivery.POST, DossierMother.liquorLicence().price(true, 3, null, null), CITIZEN,
                 hanoi("2026-11-23T09:00"));
 
         Dossier dossier = submission.aggregate();
@@ -150,7 +153,11 @@ class DossierTest {
         assertThat(dossier.catalogVersion()).isEqualTo(3);
         assertThat(dossier.feesDue()).containsExactly(new FeeLine("LE_PHI", 1_200_000), new FeeLine("PHI", 150_000));
         DossierSubmitted event = (DossierSubmitted) submission.events().getFirst();
-        assertThat(submission.events()).hasSize(1);
+        assertThat(submission.events()).hasSize(2);
+        assertThat(((DossierFeesPriced) submission.events().get(1)).lines()).containsExactly(
+                new PricedFeeLine(FeeStage.INTAKE, "LE_PHI", FeeBasis.DOSSIER, 1, 1_200_000, 1_200_000, null, 1_200_000,
+                        false, 3),
+                new PricedFeeLine(FeeStage.INTAKE, "PHI", FeeBasis.COPY, 3, 50_000, 50_000, null, 150_000, false, 3));
         assertThat(event.dossier()).isEqualTo(dossier.snapshot());
         assertThat(event.dossier().nationalStatus()).isEqualTo(1);
         assertThat(event.feeTiming()).isEqualTo(FeeStage.INTAKE);

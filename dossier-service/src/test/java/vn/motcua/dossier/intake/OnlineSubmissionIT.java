@@ -212,4 +212,37 @@ class OnlineSubmissionIT {
         mvc.perform(get("/api/v1/procedures/0.000000").with(citizen(CITIZEN_1)))
                 .andExpect(status().isNotFound());
     }
+
+    @Test
+    void theFeesArePricedForTheDossierAndAnnouncedForThePaymentService() throws Exception {
+        String residence = SubmissionMother.body("1.000017", "000.10.20.01.H29", CITIZEN_1, "a@example.com");
+        String created = mvc.perform(submission(residence).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.feeLines[0].unitPrice").value(20000))
+                .andExpect(jsonPath("$.feeLines[0].appliedUnitPrice").value(10000))
+                .andExpect(jsonPath("$.feeLines[0].reduction").value("ONLINE"))
+                .andExpect(jsonPath("$.feesDue[0].amount").value(10000))
+                .andReturn().getResponse().getContentAsString();
+        String code = json.readTree(created).get("code").asString();
+        ConsumerRecord<String, String> priced = KafkaProbe.await(Topics.DOSSIER, record -> code.equals(record.key())
+                && "DossierFeesPriced".equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
+        JsonNode line = json.readTree(priced.value()).at("/lines/0");
+        assertThat(line.get("stage").asString()).isEqualTo("INTAKE");
+        assertThat(line.get("basis").asString()).isEqualTo("DOSSIER");
+        assertThat(line.get("amount").asLong()).isEqualTo(10000);
+        assertThat(line.get("catalogVersion").asInt()).isEqualTo(1);
+
+        // A student's criminal record extract costs half; a category the procedure does not reduce for is refused.
+        String record = SubmissionMother.body("1.000007", AGENCY_JUSTICE, CITIZEN_1, "a@example.com");
+        mvc.perform(submission(record.replaceFirst("\\{", "{\"feeReduction\": \"SINH_VIEN\", ")).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.feeLines[0].amount").value(100000));
+        long before = dossiers.count();
+        mvc.perform(submission(record.replaceFirst("\\{", "{\"feeReduction\": \"HO_NGHEO\", ")).with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:reduction-not-applicable"));
+        mvc.perform(submission(record.replaceFirst("\\{", "{\"feeReduction\": \"sinh viên\", ")).with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest());
+        assertThat(dossiers.count()).as("nothing registered").isEqualTo(before);
+    }
 }

@@ -99,7 +99,7 @@ class DeadlinesAndOutsideEventsIT {
         assertThat(flagged.deadlineFlag().name()).isEqualTo("OVERDUE");
         assertThat(flagged.history()).extracting(e -> e.action()).containsSubsequence("FLAG_AT_RISK", "FLAG_OVERDUE");
 
-        assertThat(eventTypes(code, 4)).containsExactly("DossierSubmitted", "DossierReceived", "DossierAtRisk",
+        assertThat(eventTypes(code, 5)).containsExactly("DossierSubmitted", "DossierFeesPriced", "DossierReceived", "DossierAtRisk",
                 "DossierOverdue");
     }
 
@@ -119,8 +119,9 @@ class DeadlinesAndOutsideEventsIT {
         long version = dossiers.findById(code).orElseThrow().version();
         KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-" + code + "-OBLIGATION", code, FeeStage.OBLIGATION,
                 500000, PaymentMethod.ONLINE, Instant.now())));
-        assertThat(eventTypes(code, 6)).containsExactly("DossierSubmitted", "DossierReceived",
-                "DossierProcessingStarted", "DossierFinancialObligationRequested", "DossierFinancialObligationMet");
+        assertThat(eventTypes(code, 8)).containsExactly("DossierSubmitted", "DossierFeesPriced", "DossierReceived",
+                "DossierProcessingStarted", "DossierFinancialObligationRequested", "DossierFeesPriced",
+                "DossierFinancialObligationMet");
         assertThat(dossiers.findById(code).orElseThrow().version()).isEqualTo(version);
     }
 

@@ -98,10 +98,10 @@ class LifecycleIT {
         JsonNode returned = flow.step(code, "return", null, officer(AGENCY_THUONG_TIN));
         assertThat(returned.get("nationalStatus").asInt()).isEqualTo(10);
 
-        List<ConsumerRecord<String, String>> events = KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 7,
+        List<ConsumerRecord<String, String>> events = KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 8,
                 Duration.ofSeconds(20));
         assertThat(events).map(r -> KafkaProbe.header(r, CloudEventHeaders.TYPE)).containsExactly(
-                "DossierSubmitted", "DossierReceived", "DossierProcessingStarted", "DossierSupplementRequested",
+                "DossierSubmitted", "DossierFeesPriced", "DossierReceived", "DossierProcessingStarted", "DossierSupplementRequested",
                 "DossierSupplemented", "DossierResultReady", "DossierReturned");
         JsonNode returnedEvent = json.readTree(events.getLast().value());
         assertThat(returnedEvent.at("/dossier/nationalStatus").asInt()).isEqualTo(10);

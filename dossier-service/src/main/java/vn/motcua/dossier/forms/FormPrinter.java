@@ -7,6 +7,7 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -44,8 +45,15 @@ class FormPrinter {
         }
     }
 
-    /** A form's content: the agency issuing it, its number and title, and label–value lines. */
-    record Form(String agencyName, String number, String title, List<String[]> lines, String closing) {
+    /** A form's content: the agency issuing it, its number and title, label–value lines, an optional table. */
+    record Form(String agencyName, String number, String title, List<String[]> lines, Table table, String closing) {
+        Form(String agencyName, String number, String title, List<String[]> lines, String closing) {
+            this(agencyName, number, title, lines, null, closing);
+        }
+    }
+
+    /** Rows under column headers, each column as wide as its weight says. */
+    record Table(String[] headers, float[] widths, List<String[]> rows) {
     }
 
     byte[] print(Form form) {
@@ -53,13 +61,15 @@ class FormPrinter {
         Document document = new Document(PageSize.A4, 56, 56, 48, 48);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
-            document.addTitle("Mẫu số " + form.number() + " — " + form.title());
+            document.addTitle(form.number().isBlank() ? form.title() : "Mẫu số " + form.number() + " — " + form.title());
             document.addCreator("Một Cửa");
             document.open();
             document.add(header(form.agencyName()));
-            Paragraph number = new Paragraph("Mẫu số " + form.number(), new Font(regular, 10, Font.ITALIC));
-            number.setAlignment(Element.ALIGN_RIGHT);
-            document.add(number);
+            if (!form.number().isBlank()) {
+                Paragraph number = new Paragraph("Mẫu số " + form.number(), new Font(regular, 10, Font.ITALIC));
+                number.setAlignment(Element.ALIGN_RIGHT);
+                document.add(number);
+            }
             Paragraph title = new Paragraph(form.title(), new Font(bold, 14));
             title.setAlignment(Element.ALIGN_CENTER);
             title.setSpacingBefore(12);
@@ -74,6 +84,9 @@ class FormPrinter {
                 paragraph.setSpacingAfter(4);
                 document.add(paragraph);
             }
+            if (form.table() != null) {
+                document.add(table(form.table()));
+            }
             if (form.closing() != null) {
                 Paragraph closing = new Paragraph(form.closing(), new Font(regular, 11, Font.ITALIC));
                 closing.setSpacingBefore(12);
@@ -85,6 +98,24 @@ class FormPrinter {
             throw new IllegalStateException("Cannot lay out form " + form.number(), e);
         }
         return out.toByteArray();
+    }
+
+    private PdfPTable table(Table content) throws DocumentException {
+        PdfPTable table = new PdfPTable(content.widths());
+        table.setWidthPercentage(100);
+        table.setSpacingBefore(8);
+        table.setHeaderRows(1);
+        Font head = new Font(bold, 9);
+        Font cell = new Font(regular, 9);
+        for (String header : content.headers()) {
+            table.addCell(new Phrase(header, head));
+        }
+        for (String[] row : content.rows()) {
+            for (String value : row) {
+                table.addCell(new Phrase(value == null ? "" : value, cell));
+            }
+        }
+        return table;
     }
 
     private PdfPTable header(String agencyName) throws DocumentException {

@@ -10,13 +10,15 @@ import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.core.Delay;
 import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.views.Csv;
 import vn.motcua.dossier.views.IssuedForms;
 import vn.motcua.kit.problem.ApiProblem;
 
 /**
- * Forms 01–05 of the one-stop procedure, filled from the dossier. A form exists only once the
- * step that issues it has happened (01 at reception, 02 with a supplement request, 03 with a
- * refusal, 04 with a delay, 05 when processing stops).
+ * Forms 01–05 of the one-stop procedure (Circular 01/2018/TT-VPCP), filled from the dossier, and
+ * the stop notice. A form exists only once the step that issues it has happened (01 and the 05
+ * control slip at reception, 02 with a supplement request, 03 with a refusal, 04 with a delay, the
+ * stop notice when processing stops).
  */
 @Service
 public class Forms {
@@ -72,14 +74,42 @@ public class Forms {
                 yield new FormPrinter.Form(agency, "04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", lines,
                         "Cơ quan chân thành xin lỗi ông/bà vì sự chậm trễ này.");
             }
-            case "05" -> {
+            case IssuedForms.CONTROL_SLIP -> {
+                lines.add(line("Thời điểm tiếp nhận", dossier.receivedAt().atZone(zone).format(DATE_TIME)));
+                lines.add(line("Hẹn trả kết quả ngày", dossier.originalDueDate().format(DATE)));
+                yield new FormPrinter.Form(agency, IssuedForms.CONTROL_SLIP, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+                        lines, new FormPrinter.Table(CONTROL_SLIP_HEADER, new float[] {0.5f, 1.6f, 1.4f, 1, 1.6f, 0.8f, 2},
+                                controlSlipRows(dossier)), null);
+            }
+            case IssuedForms.STOP_NOTICE -> {
                 lines.add(line("Lý do dừng xử lý", dossier.closingReason()));
                 lines.add(line("Ngày", dossier.closedAt().atZone(zone).format(DATE)));
-                yield new FormPrinter.Form(agency, "05", "PHIẾU DỪNG XỬ LÝ HỒ SƠ", lines, null);
+                yield new FormPrinter.Form(agency, "", "THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ", lines, null);
             }
             default -> throw ApiProblem.notFound("Form", number);
         };
         return printer.print(form);
+    }
+
+    /**
+     * The control slip as CSV: every hand-over of the dossier, who passed it on, when, in which
+     * step, the status it left and reached.
+     */
+    public byte[] controlSlipCsv(Dossier dossier) {
+        if (!IssuedForms.of(dossier).contains(IssuedForms.CONTROL_SLIP)) {
+            throw ApiProblem.notFound("Form", IssuedForms.CONTROL_SLIP + " of dossier " + dossier.code())
+                    .with("issuedForms", IssuedForms.of(dossier));
+        }
+        return Csv.of(CONTROL_SLIP_HEADER, controlSlipRows(dossier));
+    }
+
+    private static final String[] CONTROL_SLIP_HEADER = {"STT", "Thời điểm", "Người thực hiện", "Vai trò", "Bước",
+        "Trạng thái", "Ghi chú"};
+
+    private List<String[]> controlSlipRows(Dossier dossier) {
+        return dossier.history().stream().map(entry -> new String[] {String.valueOf(entry.seq()),
+            entry.at().atZone(zone).format(DATE_TIME), entry.actorName(), entry.role(), entry.action(),
+            entry.from() + " → " + entry.to(), entry.reason()}).toList();
     }
 
     private static List<String[]> common(Dossier dossier) {

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.forms;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,8 +24,9 @@ class FormsController {
         this.access = access;
     }
 
-    @Operation(summary = "A form of the dossier as a printable PDF: 01 receipt, 02 supplement request, 03 refusal, 04 apology and new date, 05 stop")
-    @GetMapping("/api/v1/dossiers/{code}/forms/{number:0[1-5]}")
+    @Operation(summary = "A form of the dossier as a printable PDF (Circular 01/2018/TT-VPCP): 01 receipt, 02 supplement"
+            + " request, 03 refusal, 04 apology and new date, 05 control slip (every hand-over); stop: the stop notice")
+    @GetMapping("/api/v1/dossiers/{code}/forms/{number:0[1-5]|stop}")
     @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number, Caller caller) {
         Dossier dossier = access.visible(code, caller);
@@ -33,5 +35,17 @@ class FormsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("mau-" + number + "-" + code + ".pdf").build().toString())
                 .body(forms.print(dossier, number));
+    }
+
+    @Operation(summary = "The control slip (form 05) as CSV: every hand-over between officers with its time")
+    @GetMapping("/api/v1/dossiers/{code}/forms/05.csv")
+    @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader')")
+    ResponseEntity<byte[]> controlSlipCsv(@PathVariable String code, Caller caller) {
+        Dossier dossier = access.visible(code, caller);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("mau-05-" + code + ".csv").build().toString())
+                .body(forms.controlSlipCsv(dossier));
     }
 }

@@ -139,7 +139,7 @@ class ProcessingController {
         return view(lifecycle.returnResult(code, caller, ifMatch));
     }
 
-    @Operation(summary = "Stop processing with a reason; issues form 05")
+    @Operation(summary = "Stop processing with a reason; issues the stop notice (forms/stop)")
     @TakesStep(Step.STOP)
     @PostMapping("/stop")
     ResponseEntity<DossierView> stop(@PathVariable String code, IfMatch ifMatch,

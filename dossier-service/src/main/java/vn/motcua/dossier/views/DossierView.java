@@ -16,7 +16,7 @@ import vn.motcua.events.payment.FeeStage;
  *
  * @param deadline ON_TRACK, AT_RISK or OVERDUE as the deadline watch last found it
  * @param paused true while the deadline clock stands still (supplement or financial obligation requested)
- * @param forms the forms issued so far, by number (01 receipt … 05 stop)
+ * @param forms the forms issued so far: 01 receipt … 05 control slip, and "stop" for the stop notice
  */
 public record DossierView(
         String code,

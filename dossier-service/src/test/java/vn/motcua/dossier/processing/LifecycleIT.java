@@ -16,6 +16,7 @@ import static vn.motcua.testinfra.CallerMother.specialist;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -311,14 +312,41 @@ class LifecycleIT {
     }
 
     @Test
-    void stoppingProcessingIssuesForm05() throws Exception {
+    void stoppingProcessingIssuesTheStopNotice() throws Exception {
         String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
         flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
         flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", leader(AGENCY_THUONG_TIN));
         flow.tryStep(code, "stop", "{\"reason\": \"x\"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
         JsonNode stopped = flow.step(code, "stop", "{\"reason\": \"Người nộp đề nghị dừng\"}", leader(AGENCY_THUONG_TIN));
         assertThat(stopped.get("nationalStatus").asInt()).isEqualTo(8);
-        assertThat(pdfText(code, "05")).contains("PHIẾU DỪNG XỬ LÝ HỒ SƠ", "Người nộp đề nghị dừng");
+        assertThat(pdfText(code, "stop")).contains("THÔNG BÁO DỪNG XỬ LÝ HỒ SƠ", "Người nộp đề nghị dừng");
+        assertThat(stopped.get("forms").toString()).isEqualTo("[\"01\",\"05\",\"stop\"]");
+    }
+
+    @Test
+    void theControlSlipListsEveryHandOverWithItsTimeAsPdfAndCsv() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        mvc.perform(get("/api/v1/dossiers/" + code + "/forms/05").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.issuedForms").isEmpty());
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
+        flow.step(code, "approval", "{\"note\": \"Đồng ý\"}", leader(AGENCY_THUONG_TIN));
+
+        assertThat(pdfText(code, "05")).contains("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Mẫu số 05", code,
+                "RECEIVE", "ASSIGN", "APPROVE", "assigned to specialist1", "1 → 2");
+        String csv = mvc.perform(get("/api/v1/dossiers/" + code + "/forms/05.csv").with(leader(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> rows = csv.lines().toList();
+        assertThat(rows.getFirst()).startsWith("\uFEFF\"STT\",\"Thời điểm\",\"Người thực hiện\"");
+        assertThat(rows).hasSize(5);
+        assertThat(rows.get(1)).contains("\"REGISTER\"", "\"citizen\"");
+        assertThat(rows.get(3)).contains("\"ASSIGN\"", "\"assigned to specialist1\"");
+        mvc.perform(get("/api/v1/dossiers/" + code + "/forms/05.csv").with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/forms/05.csv").with(officer(AGENCY_JUSTICE)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/forms/05.csv")).andExpect(status().isUnauthorized());
     }
 
     @Test

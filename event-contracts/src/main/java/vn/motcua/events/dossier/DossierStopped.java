@@ -6,7 +6,7 @@ import vn.motcua.events.EventContract;
 import vn.motcua.events.Topics;
 
 /**
- * The agency stopped processing the dossier (status 8); form 05 gives the reason.
+ * The agency stopped processing the dossier (status 8); the stop notice gives the reason.
  */
 @EventContract(type = "DossierStopped", version = 1, topic = Topics.DOSSIER)
 public record DossierStopped(

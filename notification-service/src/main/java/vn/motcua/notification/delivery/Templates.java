@@ -118,7 +118,7 @@ class Templates {
 
     Message stopped(DossierStopped event) {
         return new Message("dossier-stopped", "Hồ sơ " + code(event.dossier()) + " đã dừng xử lý",
-                "Hồ sơ %s đã dừng xử lý.\nLý do: %s\nPhiếu dừng xử lý (mẫu 05) có trong mục hồ sơ của Ông/Bà.\n"
+                "Hồ sơ %s đã dừng xử lý.\nLý do: %s\nThông báo dừng xử lý có trong mục hồ sơ của Ông/Bà.\n"
                         .formatted(code(event.dossier()), event.reason()));
     }
 

@@ -1,0 +1,88 @@
+package vn.motcua.dossier.forms;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+
+/** The register (form 06) of an agency: its officers and leader for their own agency, ops for any. */
+@RestController
+class RegisterController {
+    private static final int MAX_DAYS = 366;
+
+    private final Register register;
+    private final Catalog catalog;
+
+    RegisterController(Register register, Catalog catalog) {
+        this.register = register;
+        this.catalog = catalog;
+    }
+
+    @Operation(summary = "The agency's register of dossiers received in a period (form 06) as a printable PDF")
+    @GetMapping("/api/v1/register")
+    @PreAuthorize("hasAnyRole('officer', 'leader', 'ops')")
+    ResponseEntity<byte[]> pdf(
+            @Parameter(description = "Agency code; staff may only ask for their own (the default), ops must name one")
+            @RequestParam(required = false) String agencyCode,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
+        String agency = agency(agencyCode, caller);
+        checkPeriod(from, to);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("mau-06-" + agency + "-" + from + "-" + to + ".pdf").build().toString())
+                .body(register.pdf(agency, from, to));
+    }
+
+    @Operation(summary = "The same register as CSV (UTF-8 with BOM)")
+    @GetMapping("/api/v1/register/export.csv")
+    @PreAuthorize("hasAnyRole('officer', 'leader', 'ops')")
+    ResponseEntity<byte[]> csv(@RequestParam(required = false) String agencyCode,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
+        String agency = agency(agencyCode, caller);
+        checkPeriod(from, to);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("mau-06-" + agency + "-" + from + "-" + to + ".csv").build().toString())
+                .body(register.csv(agency, from, to));
+    }
+
+    private String agency(String agencyCode, Caller caller) {
+        if (agencyCode != null && catalog.agency(agencyCode).isEmpty()) {
+            throw ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode).with("agencyCode", agencyCode);
+        }
+        if (caller.has(Role.OPS)) {
+            if (agencyCode == null) {
+                throw ApiProblem.badRequest("agency-required", "Name the agency whose register you want (agencyCode)");
+            }
+            return agencyCode;
+        }
+        if (caller.agency() == null || (agencyCode != null && !agencyCode.equals(caller.agency()))) {
+            throw ApiProblem.forbidden("Staff see the register of their own agency only");
+        }
+        return caller.agency();
+    }
+
+    private static void checkPeriod(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ApiProblem.badRequest("bad-date-range", "to is before from");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw ApiProblem.badRequest("period-too-long", "A register covers at most " + MAX_DAYS + " days");
+        }
+    }
+}

@@ -56,6 +56,8 @@ class AccessIT {
 
         assertThat(gateway.get("/api/v1/dossiers/" + portalCode, gateway.userToken("citizen2")).status()).isEqualTo(200);
         assertThat(gateway.get("/api/v1/dossiers/" + portalCode, gateway.userToken("citizen1")).status()).isEqualTo(404);
+        // The portal acts for the citizen on what it submitted (its token names its province, H29).
+        assertThat(gateway.get("/api/v1/dossiers/" + portalCode, portal).status()).isEqualTo(200);
     }
 
     @Test

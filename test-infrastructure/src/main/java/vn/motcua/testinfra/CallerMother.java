@@ -46,8 +46,15 @@ public final class CallerMother {
         return caller("ops1", Map.of(), "ops");
     }
 
+    /** Hà Nội's portal, which acts for citizens at agencies of province H29. */
     public static RequestPostProcessor portal() {
-        return caller("service-account-portal-hanoi", Map.of("azp", "portal-hanoi"), "portal");
+        return portal("portal-hanoi", "H29");
+    }
+
+    /** A provincial portal's service account, acting in {@code province} (null: a token without the claim). */
+    public static RequestPostProcessor portal(String clientId, String province) {
+        Map<String, Object> claims = province == null ? Map.of("azp", clientId) : Map.of("azp", clientId, "province", province);
+        return caller("service-account-" + clientId, claims, "portal");
     }
 
     public static RequestPostProcessor withRoles(String subject, String... roles) {

@@ -8,8 +8,9 @@ import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 
 /**
- * Who may see and change a dossier. A dossier outside the caller's reach is reported as
- * missing, so codes cannot be probed.
+ * Who may see and change a dossier: its owner, a representative acting for the owner (a portal,
+ * on the dossiers it submitted for them, at agencies of its province), and staff of its agency. A
+ * dossier outside the caller's reach is reported as missing, so codes cannot be probed.
  */
 @Component
 public class DossierAccess {
@@ -20,7 +21,13 @@ public class DossierAccess {
     }
 
     public static boolean maySee(Dossier dossier, Caller caller) {
-        return caller.isCitizen(dossier.ownerCitizenId()) || caller.worksFor(dossier.agencyCode());
+        return actsAsOwner(dossier, caller) || caller.worksFor(dossier.agencyCode());
+    }
+
+    /** The owner, or the representative who submitted the dossier for them, within its province. */
+    public static boolean actsAsOwner(Dossier dossier, Caller caller) {
+        return caller.isCitizen(dossier.ownerCitizenId())
+                || (caller.representsAt(dossier.agencyCode()) && caller.subject().equals(dossier.submittedBy()));
     }
 
     public Dossier visible(String code, Caller caller) {
@@ -32,7 +39,7 @@ public class DossierAccess {
     }
 
     public Dossier ofOwner(String code, Caller caller) {
-        return find(code, dossier -> caller.isCitizen(dossier.ownerCitizenId()));
+        return find(code, dossier -> actsAsOwner(dossier, caller));
     }
 
     private Dossier find(String code, Predicate<Dossier> reachable) {

@@ -27,7 +27,7 @@ class FormsController {
     @Operation(summary = "A form of the dossier as a printable PDF (Circular 01/2018/TT-VPCP): 01 receipt, 02 supplement"
             + " request, 03 refusal, 04 apology and new date, 05 control slip (every hand-over); stop: the stop notice")
     @GetMapping("/api/v1/dossiers/{code}/forms/{number:0[1-5]|stop}")
-    @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader')")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number, Caller caller) {
         Dossier dossier = access.visible(code, caller);
         return ResponseEntity.ok()
@@ -39,7 +39,7 @@ class FormsController {
 
     @Operation(summary = "The control slip (form 05) as CSV: every hand-over between officers with its time")
     @GetMapping("/api/v1/dossiers/{code}/forms/05.csv")
-    @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader')")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> controlSlipCsv(@PathVariable String code, Caller caller) {
         Dossier dossier = access.visible(code, caller);
         return ResponseEntity.ok()

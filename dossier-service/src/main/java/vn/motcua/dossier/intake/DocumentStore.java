@@ -51,9 +51,10 @@ public class DocumentStore {
 
     DossierDocument.DocumentInfo add(String code, String kind, String fileName, byte[] content, Caller caller) {
         Dossier dossier = access.visible(code, caller);
-        boolean owner = caller.isCitizen(dossier.ownerCitizenId());
+        boolean owner = DossierAccess.actsAsOwner(dossier, caller);
         if (!owner && !caller.has(Role.OFFICER) && !caller.has(Role.SPECIALIST)) {
-            throw ApiProblem.forbidden("Documents are added by the applicant, an officer or a specialist");
+            throw ApiProblem.forbidden("Documents are added by the applicant (or the portal acting for them), an officer"
+                    + " or a specialist");
         }
         if (!(owner ? OWNER_MAY_ADD : STAFF_MAY_ADD).contains(dossier.status())) {
             throw ApiProblem.conflict("documents-closed", "Dossier " + code + " is in status " + dossier.status().code()

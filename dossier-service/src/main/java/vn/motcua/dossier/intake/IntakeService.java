@@ -133,6 +133,11 @@ public class IntakeService {
             return caller.citizenId();
         }
         if (caller.has(Role.PORTAL)) {
+            if (!caller.representsAt(request.agencyCode())) {
+                throw ApiProblem.forbidden("This portal acts for citizens at agencies of its own province ("
+                        + (caller.province() == null ? "none in its token" : caller.province()) + "), not at "
+                        + request.agencyCode());
+            }
             return request.applicant().idNumber();
         }
         throw ApiProblem.forbidden("Only citizens and provincial portals submit dossiers online");

@@ -21,14 +21,20 @@ public enum Step {
     RETURN_RESULT(Role.OFFICER),
     STOP(Role.LEADER, Role.SPECIALIST),
     EXTEND_DUE_DATE(Role.OFFICER, Role.LEADER),
-    /** By the dossier's owner. */
-    SUPPLEMENT(Role.CITIZEN),
-    /** By the dossier's owner. */
-    WITHDRAW(Role.CITIZEN);
+    /** By the dossier's owner, or the portal that submitted it for them. */
+    SUPPLEMENT(true, Role.CITIZEN, Role.PORTAL),
+    /** By the dossier's owner, or the portal that submitted it for them. */
+    WITHDRAW(true, Role.CITIZEN, Role.PORTAL);
 
     private final List<Role> roles;
+    private final boolean byOwner;
 
     Step(Role... roles) {
+        this(false, roles);
+    }
+
+    Step(boolean byOwner, Role... roles) {
+        this.byOwner = byOwner;
         this.roles = List.of(roles);
     }
 
@@ -38,7 +44,7 @@ public enum Step {
     }
 
     public boolean byOwner() {
-        return roles.equals(List.of(Role.CITIZEN));
+        return byOwner;
     }
 
     public String rolesText() {

@@ -13,7 +13,7 @@ class StepDocumentation {
         return (operation, handler) -> {
             TakesStep step = handler.getMethodAnnotation(TakesStep.class);
             if (step != null) {
-                String who = step.value().byOwner() ? "the dossier's owner (" + step.value().rolesText() + ")"
+                String who = step.value().byOwner() ? "the dossier's owner, or the portal that submitted it for them (" + step.value().rolesText() + ")"
                         : step.value().rolesText() + " of the dossier's agency";
                 operation.setDescription("Who may take this step: " + who + ".");
             }

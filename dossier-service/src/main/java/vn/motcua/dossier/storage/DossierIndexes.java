@@ -37,6 +37,8 @@ public class DossierIndexes {
                 .on("receivedAt", Direction.ASC));
         dossiers.createIndex(new Index().named("own_dossiers").on("ownerCitizenId", Direction.ASC)
                 .on("submittedAt", Direction.DESC));
+        dossiers.createIndex(new Index().named("submitted_by_representative").on("submittedBy", Direction.ASC)
+                .on("submittedAt", Direction.DESC));
         dossiers.createIndex(new Index().named("deadline_watch").on("status", Direction.ASC)
                 .on("dueDate", Direction.ASC));
         mongo.indexOps("dossier_documents").createIndex(new Index().named("documents_of_dossier")

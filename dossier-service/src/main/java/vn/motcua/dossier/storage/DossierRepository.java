@@ -6,5 +6,8 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 import vn.motcua.dossier.core.Dossier;
 
 public interface DossierRepository extends MongoRepository<Dossier, String> {
+    /** What a representative (a portal) submitted for citizens. */
+    Page<Dossier> findBySubmittedBy(String submittedBy, Pageable page);
+
     Page<Dossier> findByOwnerCitizenId(String ownerCitizenId, Pageable pageable);
 }

@@ -76,7 +76,7 @@ class CalendarPublicationIT {
 
     @Test
     void opsPublishANewYearWhichCountsAtOnceAndIsAnnounced() throws Exception {
-        int year = 2090 + (int) Math.floorMod(System.nanoTime(), 9);
+        int year = 2080 + (int) Math.floorMod(System.nanoTime(), 9);   // other tests keep 2096 and 2097 unpublished
         String body = year(List.of(year + "-01-02"), List.of(), "01/TB-BNV", "2026-11-01");
         if (LocalDate.of(year, 1, 2).getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue()) {
             body = year(List.of(year + "-01-04", year + "-01-05"), List.of(), "01/TB-BNV", "2026-11-01");

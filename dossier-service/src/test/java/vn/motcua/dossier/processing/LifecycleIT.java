@@ -358,7 +358,7 @@ class LifecycleIT {
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/assignment'].post.description")
                         .value("Who may take this step: officer or leader of the dossier's agency."))
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/withdrawal'].post.description")
-                        .value("Who may take this step: the dossier's owner (citizen)."))
+                        .value("Who may take this step: the dossier's owner, or the portal that submitted it for them (citizen or portal)."))
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.parameters[?(@.in == 'header')].name")
                         .value(Matchers.contains("If-Match")))
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.parameters[?(@.name == 'caller')]")

@@ -9,9 +9,14 @@ import java.util.Set;
  * @param citizenId 12-digit citizen id number of a citizen ({@code citizen_id} claim), else null
  * @param agency agency code of an officer, specialist or leader ({@code agency} claim), else null
  * @param clientId the OAuth2 client the token was issued to ({@code azp})
+ * @param province the province a representative acts in ({@code province} claim, e.g. "H29"), else null
  */
 public record Caller(String subject, String username, Set<Role> roles, String citizenId, String agency,
-        String clientId) {
+        String clientId, String province) {
+
+    public Caller(String subject, String username, Set<Role> roles, String citizenId, String agency, String clientId) {
+        this(subject, username, roles, citizenId, agency, clientId, null);
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);
@@ -19,6 +24,16 @@ public record Caller(String subject, String username, Set<Role> roles, String ci
 
     public boolean isCitizen(String candidateCitizenId) {
         return has(Role.CITIZEN) && citizenId != null && citizenId.equals(candidateCitizenId);
+    }
+
+    /**
+     * Acts for citizens at this agency: a representative (a provincial portal today; the hotline
+     * officer and the post-office clerk will be others) whose province is the agency's. A
+     * representative does for a citizen what the citizen can, on what it did for them, and
+     * nothing elsewhere.
+     */
+    public boolean representsAt(String agencyCode) {
+        return has(Role.PORTAL) && province != null && agencyCode != null && agencyCode.endsWith("." + province);
     }
 
     /** Officer-side staff of the given agency: officer, specialist or leader. */

@@ -42,6 +42,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         Arrays.stream(Role.values()).filter(role -> authorities.contains(role.authority())).forEach(roles::add);
         var jwt = token.getToken();
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), Set.copyOf(roles),
-                jwt.getClaimAsString("citizen_id"), jwt.getClaimAsString("agency"), jwt.getClaimAsString("azp"));
+                jwt.getClaimAsString("citizen_id"), jwt.getClaimAsString("agency"), jwt.getClaimAsString("azp"),
+                jwt.getClaimAsString("province"));
     }
 }

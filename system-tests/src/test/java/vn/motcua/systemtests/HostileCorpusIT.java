@@ -91,7 +91,7 @@ class HostileCorpusIT {
                 "/api/v1/dossiers/paper?channel=IN_PERSON", "/api/v1/dossiers/" + code + "/documents",
                 "/api/v1/dossiers/" + code + "/documents/doc-1", "/api/v1/dossiers/" + code + "/forms/01",
                 "/api/v1/dossiers/" + code + "/forms/05.csv", "/api/v1/dossiers/" + code + "/forms/stop",
-                "/api/v1/register?from=2026-11-01&to=2026-11-30", "/api/v1/register/export.csv?from=x&to=2026-11-30",
+                "/api/v1/register?from=2026-11-01&to=2026-11-30", "/api/v1/feedback", "/api/v1/feedback/x/answer", "/api/v1/register/export.csv?from=x&to=2026-11-30",
                 "/api/v1/dossiers/" + code + "/history", "/api/v1/dossiers/" + code + "/history/verification",
                 "/api/v1/procedures", "/api/v1/procedures/2.000018", "/api/v1/procedures/2.000018/versions/1",
                 "/api/v1/agencies", "/api/v1/work-queue", "/api/v1/statistics?from=2026-11-01&to=2026-11-30",

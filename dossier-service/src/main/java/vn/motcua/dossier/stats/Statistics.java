@@ -16,13 +16,15 @@ import org.springframework.stereotype.Service;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.dossier.feedback.Feedback;
+import vn.motcua.dossier.feedback.FeedbackDesk;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.ResultDelivery;
 
 /**
  * The figures provinces report per agency and period: dossiers received by channel, resolved
  * early / on time / late, still in hand within time or overdue, results returned by post and
- * the share of online submissions. Each dossier is counted under the period of the event
+ * the share of online submissions, and citizens' feedback received, answered and overdue. Each dossier is counted under the period of the event
  * being counted (reception, resolution, return).
  */
 @Service
@@ -30,9 +32,11 @@ public class Statistics {
     private final MongoTemplate mongo;
     private final DeadlinePolicy deadlines;
     private final Clock clock;
+    private final FeedbackDesk feedbackDesk;
 
-    Statistics(MongoTemplate mongo, DeadlinePolicy deadlines, Clock clock) {
+    Statistics(MongoTemplate mongo, DeadlinePolicy deadlines, Clock clock, FeedbackDesk feedbackDesk) {
         this.mongo = mongo;
+        this.feedbackDesk = feedbackDesk;
         this.deadlines = deadlines;
         this.clock = clock;
     }
@@ -40,11 +44,14 @@ public class Statistics {
     /**
      * @param onlineShare online receptions / all receptions, 0 when nothing was received
      * @param inHandWithinTime received, not yet resolved, not past the due date (paused dossiers count here)
+     * @param feedbackReceived citizens' feedback filed in the period
+     * @param feedbackAnswered feedback answered in the period
+     * @param feedbackOverdue feedback answered in the period after its due day, or unanswered past it at the period's end
      */
     public record AgencyReport(String agencyCode, LocalDate from, LocalDate to, long received, long receivedOnline,
             long receivedAtCounter, long receivedByPost, long resolved, long resolvedEarly, long resolvedOnTime,
             long resolvedOverdue, long inHandWithinTime, long inHandOverdue, long returnedByPost, long notAccepted,
-            double onlineShare) {
+            double onlineShare, long feedbackReceived, long feedbackAnswered, long feedbackOverdue) {
     }
 
     /** Reports for the given agencies, or every agency with dossiers when the list is empty. */
@@ -68,6 +75,9 @@ public class Statistics {
         for (Dossier dossier : mongo.find(query, Dossier.class)) {
             tallies.computeIfAbsent(dossier.agencyCode(), code -> new Tally()).add(dossier, start, end, asOf);
         }
+        for (Feedback feedback : feedbackDesk.forReport(agencyCodes, start, end)) {
+            tallies.computeIfAbsent(feedback.agencyCode(), code -> new Tally()).add(feedback, start, end, asOf);
+        }
         return tallies.entrySet().stream().map(e -> e.getValue().report(e.getKey(), from, to)).toList();
     }
 
@@ -80,6 +90,23 @@ public class Statistics {
         long inHandOverdue;
         long returnedByPost;
         long notAccepted;
+        long feedbackReceived;
+        long feedbackAnswered;
+        long feedbackOverdue;
+
+        void add(Feedback feedback, Instant start, Instant end, LocalDate asOf) {
+            if (within(feedback.filedAt(), start, end)) {
+                feedbackReceived++;
+            }
+            if (within(feedback.answeredAt(), start, end)) {
+                feedbackAnswered++;
+                if (feedback.overdueOn(asOf, deadlines.today(feedback.answeredAt()))) {
+                    feedbackOverdue++;
+                }
+            } else if (feedback.answeredAt() == null && feedback.filedAt().isBefore(end) && feedback.overdueOn(asOf, null)) {
+                feedbackOverdue++;
+            }
+        }
 
         void add(Dossier d, Instant start, Instant end, LocalDate asOf) {
             if (within(d.receivedAt(), start, end)) {
@@ -119,7 +146,8 @@ public class Statistics {
             long all = online + counter + post;
             double share = all == 0 ? 0 : Math.round(1000.0 * online / all) / 1000.0;
             return new AgencyReport(agency, from, to, all, online, counter, post, early + onTime + late, early, onTime,
-                    late, inHandWithinTime, inHandOverdue, returnedByPost, notAccepted, share);
+                    late, inHandWithinTime, inHandOverdue, returnedByPost, notAccepted, share, feedbackReceived,
+                    feedbackAnswered, feedbackOverdue);
         }
     }
 

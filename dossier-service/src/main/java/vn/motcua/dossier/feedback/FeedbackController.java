@@ -1,0 +1,93 @@
+package vn.motcua.dossier.feedback;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+
+/** Citizens file feedback and read the answers; the agency's officers and leader answer it. */
+@RestController
+class FeedbackController {
+    private final FeedbackDesk desk;
+
+    FeedbackController(FeedbackDesk desk) {
+        this.desk = desk;
+    }
+
+    record Filing(@Size(max = 64) String dossierCode, @Size(max = 40) String agencyCode, @NotNull Feedback.Kind kind,
+            @NotBlank @Size(max = 4000) String text) {
+    }
+
+    record Answer(@NotBlank @Size(max = 4000) String text) {
+    }
+
+    record FeedbackView(String id, String citizenId, String agencyCode, String dossierCode, Feedback.Kind kind,
+            String text, Instant filedAt, LocalDate answerDue, String answer, String answeredBy, Instant answeredAt,
+            boolean overdue) {
+        static FeedbackView of(Feedback feedback, FeedbackDesk desk) {
+            LocalDate answeredOn = feedback.answeredAt() == null ? null : desk.dayOf(feedback.answeredAt());
+            return new FeedbackView(feedback.id(), feedback.citizenId(), feedback.agencyCode(), feedback.dossierCode(),
+                    feedback.kind(), feedback.text(), feedback.filedAt(), feedback.answerDue(), feedback.answerText(),
+                    feedback.answeredBy(), feedback.answeredAt(), feedback.overdueOn(desk.today(), answeredOn));
+        }
+    }
+
+    @Operation(summary = "File feedback (phản ánh, kiến nghị) on your own dossier or on an agency (citizen)")
+    @PostMapping("/api/v1/feedback")
+    @PreAuthorize("hasRole('citizen')")
+    ResponseEntity<FeedbackView> file(@Valid @RequestBody Filing filing, Caller caller) {
+        Feedback filed = desk.file(caller, blankToNull(filing.dossierCode()), blankToNull(filing.agencyCode()),
+                filing.kind(), filing.text().strip());
+        return ResponseEntity.created(URI.create("/api/v1/feedback/" + filed.id())).body(FeedbackView.of(filed, desk));
+    }
+
+    @Operation(summary = "Your feedback (citizen), or your agency's (officer, leader; unanswered=true for the open ones)")
+    @GetMapping("/api/v1/feedback")
+    @PreAuthorize("hasAnyRole('citizen', 'officer', 'leader')")
+    List<FeedbackView> list(@RequestParam(defaultValue = "false") boolean unanswered, Caller caller) {
+        List<Feedback> found = caller.has(Role.CITIZEN) ? desk.ofCitizen(caller.citizenId())
+                : desk.ofAgency(requireAgency(caller), unanswered);
+        return found.stream().map(feedback -> FeedbackView.of(feedback, desk)).toList();
+    }
+
+    @Operation(summary = "One piece of feedback: its citizen, or staff of the agency that answers it")
+    @GetMapping("/api/v1/feedback/{id}")
+    @PreAuthorize("hasAnyRole('citizen', 'officer', 'leader')")
+    FeedbackView one(@PathVariable String id, Caller caller) {
+        return FeedbackView.of(desk.find(id, caller), desk);
+    }
+
+    @Operation(summary = "Answer feedback addressed to your agency, once (officer, leader)")
+    @PostMapping("/api/v1/feedback/{id}/answer")
+    @PreAuthorize("hasAnyRole('officer', 'leader')")
+    FeedbackView answer(@PathVariable String id, @Valid @RequestBody Answer answer, Caller caller) {
+        return FeedbackView.of(desk.answer(id, caller, answer.text().strip()), desk);
+    }
+
+    private static String requireAgency(Caller caller) {
+        if (caller.agency() == null) {
+            throw ApiProblem.forbidden("Your account names no agency");
+        }
+        return caller.agency();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,119 @@
+package vn.motcua.dossier.feedback;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import vn.motcua.dossier.access.DossierAccess;
+import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+
+/** Files citizens' feedback against their dossier or an agency, and records the agency's answer. */
+@Service
+public class FeedbackDesk {
+    private final MongoTemplate mongo;
+    private final DossierAccess access;
+    private final Catalog catalog;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
+    private final int answerWithinWorkingDays;
+
+    FeedbackDesk(MongoTemplate mongo, DossierAccess access, Catalog catalog, DeadlinePolicy deadlines, Clock clock,
+            @Value("${motcua.dossier.feedback.answer-within-working-days}") int answerWithinWorkingDays) {
+        this.mongo = mongo;
+        this.access = access;
+        this.catalog = catalog;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.answerWithinWorkingDays = answerWithinWorkingDays;
+    }
+
+    /** Feedback on the caller's own dossier (its agency answers), or on an agency. */
+    public Feedback file(Caller citizen, String dossierCode, String agencyCode, Feedback.Kind kind, String text) {
+        if (citizen.citizenId() == null) {
+            throw ApiProblem.forbidden("Your account has no citizen id number; it cannot file feedback");
+        }
+        String agency;
+        if (dossierCode != null) {
+            agency = access.ofOwner(dossierCode, citizen).agencyCode();
+            if (agencyCode != null && !agencyCode.equals(agency)) {
+                throw ApiProblem.unprocessable("agency-not-the-dossiers", "Dossier " + dossierCode + " is handled by "
+                        + agency + ", not " + agencyCode + "; leave agencyCode out");
+            }
+        } else if (agencyCode != null) {
+            agency = catalog.agency(agencyCode).orElseThrow(() -> ApiProblem.unprocessable("unknown-agency",
+                    "No agency with code " + agencyCode).with("agencyCode", agencyCode)).code();
+        } else {
+            throw ApiProblem.badRequest("feedback-target-missing", "Say what the feedback is about: dossierCode or agencyCode");
+        }
+        Instant now = clock.instant();
+        LocalDate due = deadlines.calendar().plusWorkingDays(deadlines.countingDay(now), answerWithinWorkingDays);
+        return mongo.insert(Feedback.file(UUID.randomUUID().toString(), citizen.citizenId(), agency, dossierCode, kind,
+                text, now, due));
+    }
+
+    public Feedback answer(String id, Caller staff, String text) {
+        Feedback feedback = find(id, staff);
+        if (feedback.answered()) {
+            throw ApiProblem.conflict("feedback-answered", "Feedback " + id + " was answered already");
+        }
+        feedback.answer(text, staff.username(), clock.instant());
+        try {
+            return mongo.save(feedback);
+        } catch (OptimisticLockingFailureException e) {
+            throw ApiProblem.conflict("feedback-answered", "Feedback " + id + " was answered at the same time");
+        }
+    }
+
+    /** The feedback a citizen filed, or the feedback an agency's staff must answer; else reported missing. */
+    public Feedback find(String id, Caller caller) {
+        Feedback feedback = mongo.findById(id, Feedback.class);
+        if (feedback == null || !(caller.isCitizen(feedback.citizenId()) || caller.worksFor(feedback.agencyCode()))) {
+            throw ApiProblem.notFound("Feedback", id);
+        }
+        return feedback;
+    }
+
+    public List<Feedback> ofCitizen(String citizenId) {
+        return mongo.find(new Query(where("citizenId").is(citizenId)).with(Sort.by(Sort.Direction.DESC, "filedAt"))
+                .limit(200), Feedback.class);
+    }
+
+    public List<Feedback> ofAgency(String agencyCode, boolean unansweredOnly) {
+        Query query = new Query(where("agencyCode").is(agencyCode)).with(Sort.by("answerDue", "filedAt")).limit(500);
+        if (unansweredOnly) {
+            query.addCriteria(where("answeredAt").is(null));
+        }
+        return mongo.find(query, Feedback.class);
+    }
+
+    /** For statistics: feedback of the agencies filed in the period, or answered in it, or still open. */
+    public List<Feedback> forReport(List<String> agencyCodes, Instant start, Instant end) {
+        var inPeriod = new Criteria().orOperator(
+                where("filedAt").gte(start).lt(end), where("answeredAt").gte(start).lt(end), where("answeredAt").is(null));
+        Query query = agencyCodes.isEmpty() ? new Query(inPeriod)
+                : new Query(new Criteria().andOperator(
+                        where("agencyCode").in(agencyCodes), inPeriod));
+        return mongo.find(query, Feedback.class);
+    }
+
+    public LocalDate today() {
+        return deadlines.today(clock.instant());
+    }
+
+    public LocalDate dayOf(Instant at) {
+        return deadlines.today(at);
+    }
+}

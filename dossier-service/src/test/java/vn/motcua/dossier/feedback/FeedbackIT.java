@@ -1,0 +1,138 @@
+package vn.motcua.dossier.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.specialist;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.DossierFlow;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.testinfra.InfrastructureTest;
+
+/** Citizens' feedback (phản ánh, kiến nghị): filed on their own dossier or an agency, answered once, in time or flagged. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class FeedbackIT {
+    private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    DeadlinePolicy deadlines;
+
+    private ResultActions file(String body, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content(body).with(who));
+    }
+
+    private JsonNode report() throws Exception {
+        return json.readTree(mvc.perform(get("/api/v1/statistics").param("from", TODAY).param("to", TODAY)
+                .with(leader(AGENCY_THUONG_TIN))).andReturn().getResponse().getContentAsString()).get(0);
+    }
+
+    @Test
+    void aCitizenFilesFeedbackOnTheirDossierAndTheAgencyAnswersItOnce() throws Exception {
+        String code = new DossierFlow(mvc, json).submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        String body = "{\"dossierCode\": \"" + code + "\", \"kind\": \"PHAN_ANH\", \"text\": \"Hồ sơ chưa được tiếp nhận\"}";
+        long stored = mongo.count(new Query(), Feedback.class);
+        file(body, citizen(CITIZEN_2)).andExpect(status().isNotFound());
+        assertThat(mongo.count(new Query(), Feedback.class))
+                .as("another citizen's dossier: nothing filed").isEqualTo(stored);
+
+        String created = file(body, citizen(CITIZEN_1)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.agencyCode").value(AGENCY_THUONG_TIN))
+                .andExpect(jsonPath("$.overdue").value(false))
+                .andReturn().getResponse().getContentAsString();
+        JsonNode filed = json.readTree(created);
+        String id = filed.get("id").asString();
+        assertThat(LocalDate.parse(filed.get("answerDue").asString()))
+                .isEqualTo(deadlines.calendar().plusWorkingDays(deadlines.countingDay(Instant.now()), 10));
+
+        mvc.perform(get("/api/v1/feedback").param("unanswered", "true").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(jsonPath("$[*].id").value(Matchers.hasItem(id)));
+        mvc.perform(get("/api/v1/feedback").with(officer(AGENCY_JUSTICE)))
+                .andExpect(jsonPath("$[*].id").value(Matchers.not(Matchers.hasItem(id))));
+        mvc.perform(get("/api/v1/feedback/" + id).with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/feedback/" + id).with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+
+        String answer = "{\"text\": \"Hồ sơ đã được tiếp nhận chiều nay\"}";
+        mvc.perform(post("/api/v1/feedback/" + id + "/answer").contentType(MediaType.APPLICATION_JSON).content(answer)
+                .with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/feedback/" + id + "/answer").contentType(MediaType.APPLICATION_JSON).content(answer)
+                .with(specialist(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/feedback/" + id + "/answer").contentType(MediaType.APPLICATION_JSON).content(answer)
+                .with(citizen(CITIZEN_1))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/feedback/" + id + "/answer").contentType(MediaType.APPLICATION_JSON).content(answer)
+                .with(leader(AGENCY_THUONG_TIN))).andExpect(status().isOk()).andExpect(jsonPath("$.answeredBy").exists());
+        mvc.perform(post("/api/v1/feedback/" + id + "/answer").contentType(MediaType.APPLICATION_JSON).content(answer)
+                .with(officer(AGENCY_THUONG_TIN))).andExpect(status().isConflict());
+        mvc.perform(get("/api/v1/feedback").with(citizen(CITIZEN_1)))
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].answer").value(Matchers.hasItem("Hồ sơ đã được tiếp nhận chiều nay")));
+    }
+
+    @Test
+    void unansweredFeedbackPastItsDayIsFlaggedAndCountedInTheStatistics() throws Exception {
+        JsonNode before = report();
+        Instant monthAgo = Instant.now().minus(Duration.ofDays(30));
+        Feedback late = Feedback.file(UUID.randomUUID().toString(), CITIZEN_1, AGENCY_THUONG_TIN, null,
+                Feedback.Kind.KIEN_NGHI, "Đề nghị mở thêm quầy", monthAgo, LocalDate.now().minusDays(10));
+        mongo.insert(late);
+        file("{\"agencyCode\": \"" + AGENCY_THUONG_TIN + "\", \"kind\": \"KIEN_NGHI\", \"text\": \"Đề nghị làm việc sáng thứ Bảy\"}",
+                citizen(CITIZEN_2)).andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/feedback/" + late.id()).with(leader(AGENCY_THUONG_TIN)))
+                .andExpect(jsonPath("$.overdue").value(true));
+        JsonNode after = report();
+        assertThat(after.get("feedbackOverdue").asLong()).isEqualTo(before.get("feedbackOverdue").asLong() + 1);
+        assertThat(after.get("feedbackReceived").asLong()).as("filed today; the late one was filed a month ago")
+                .isEqualTo(before.get("feedbackReceived").asLong() + 1);
+    }
+
+    @Test
+    void badFeedbackIsRefusedAndOnlyCitizensFileIt() throws Exception {
+        file("{\"kind\": \"PHAN_ANH\", \"text\": \"x\"}", citizen(CITIZEN_1)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:feedback-target-missing"));
+        file("{\"agencyCode\": \"000.99.99.H29\", \"kind\": \"PHAN_ANH\", \"text\": \"x\"}", citizen(CITIZEN_1))
+                .andExpect(status().isUnprocessableContent());
+        file("{\"agencyCode\": \"" + AGENCY_THUONG_TIN + "\", \"kind\": \"KHIEU_NAI\", \"text\": \"x\"}", citizen(CITIZEN_1))
+                .andExpect(status().isBadRequest());
+        file("{\"agencyCode\": \"" + AGENCY_THUONG_TIN + "\", \"kind\": \"PHAN_ANH\", \"text\": \"\"}", citizen(CITIZEN_1))
+                .andExpect(status().isBadRequest());
+        String valid = "{\"agencyCode\": \"" + AGENCY_THUONG_TIN + "\", \"kind\": \"PHAN_ANH\", \"text\": \"x\"}";
+        file(valid, officer(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content(valid))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/feedback").with(specialist(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+    }
+}

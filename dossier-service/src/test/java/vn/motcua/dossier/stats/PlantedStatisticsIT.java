@@ -1,0 +1,128 @@
+package vn.motcua.dossier.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import vn.motcua.dossier.catalog.Agency;
+import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.dossier.core.Actor;
+import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.dossier.feedback.FeedbackMother;
+import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.testinfra.InfrastructureTest;
+
+/**
+ * Every figure of the report, on a planted set of dossiers and feedback of one agency in March
+ * 2025 (no other test writes there): each dossier is made for one figure, so a miscount names it.
+ */
+@SpringBootTest
+@InfrastructureTest
+class PlantedStatisticsIT {
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Actor CITIZEN = new Actor("c", "citizen1", "citizen");
+    private static final Actor OFFICER = new Actor("o", "officer9", "officer");
+    private static final Actor SPECIALIST = new Actor("s", "specialist9", "specialist");
+    private static final Actor LEADER = new Actor("l", "leader9", "leader");
+
+    @Autowired
+    Statistics statistics;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    DeadlinePolicy deadlines;
+    @Autowired
+    MongoTemplate mongo;
+
+    private static Instant at(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(HANOI).toInstant();
+    }
+
+    private static Instant atTen(LocalDate day) {
+        return day.atTime(10, 0).atZone(HANOI).toInstant();
+    }
+
+    private Dossier submitted(Channel channel, String when) {
+        Procedure record = catalog.procedure("1.000007", 1).orElseThrow();   // criminal record extract: 10 working days
+        Agency justice = catalog.agency(AGENCY_JUSTICE).orElseThrow();
+        return Dossier.submit("STATS-" + UUID.randomUUID(), record, justice, "001090000001",
+                new Applicant("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com", "Hà Nội"), channel,
+                ResultDelivery.COUNTER, record.price(channel == Channel.ONLINE, 1, null, null), CITIZEN, at(when))
+                .aggregate();
+    }
+
+    private Dossier received(Channel channel, String when) {
+        Dossier dossier = submitted(channel, when);
+        dossier.receive(OFFICER, dossier.requiredDocuments(), true, deadlines, at(when));
+        dossier.assign(OFFICER, "specialist9", at(when));
+        return dossier;
+    }
+
+    /** Resolved {@code daysFromDue} calendar days from the due date (negative: early). */
+    private Dossier resolved(Channel channel, String when, int daysFromDue) {
+        Dossier dossier = received(channel, when);
+        dossier.approve(LEADER, "Đồng ý", at(when));
+        dossier.markResultReady(SPECIALIST, atTen(dossier.dueDate().plusDays(daysFromDue)));
+        return dossier;
+    }
+
+    @Test
+    void everyFigureOfTheReportCountsWhatItSays() {
+        Dossier early = resolved(Channel.ONLINE, "2025-03-03T09:00", -3);
+        Dossier onTime = resolved(Channel.ONLINE, "2025-03-03T09:30", 0);
+        Dossier late = resolved(Channel.IN_PERSON, "2025-03-04T09:00", 3);
+        Dossier overdueInHand = received(Channel.POSTAL, "2025-03-05T09:00");
+        Dossier withinTimeInHand = received(Channel.ONLINE, "2025-03-28T09:00");
+        Dossier byPost = resolved(Channel.ONLINE, "2025-03-10T09:00", -1);
+        byPost.returnResult(new Actor("postal-service#e1", "postal-service", "system"), ResultDelivery.POST,
+                atTen(byPost.resolvedAt().atZone(HANOI).toLocalDate().plusDays(1)));
+        Dossier refused = submitted(Channel.ONLINE, "2025-03-12T09:00");
+        refused.refuse(OFFICER, "Không thuộc thẩm quyền", at("2025-03-12T10:00"));
+        Dossier receivedBefore = received(Channel.ONLINE, "2025-02-20T09:00");
+        receivedBefore.approve(LEADER, "Đồng ý", at("2025-03-05T10:00"));
+        receivedBefore.markResultReady(SPECIALIST, at("2025-03-06T10:00"));   // its due date: on time
+        List.of(early, onTime, late, overdueInHand, withinTimeInHand, byPost, refused, receivedBefore).forEach(mongo::insert);
+        mongo.insert(FeedbackMother.answered(AGENCY_JUSTICE, at("2025-03-05T09:00"), LocalDate.parse("2025-03-19"),
+                at("2025-03-10T09:00")));
+        mongo.insert(FeedbackMother.answered(AGENCY_JUSTICE, at("2025-03-01T09:00"), LocalDate.parse("2025-03-14"),
+                at("2025-03-25T09:00")));
+        mongo.insert(FeedbackMother.open(AGENCY_JUSTICE, at("2025-03-20T09:00"), LocalDate.parse("2025-03-27")));
+        mongo.insert(FeedbackMother.open(AGENCY_JUSTICE, at("2025-03-25T09:00"), LocalDate.parse("2025-04-08")));
+
+        Statistics.AgencyReport report = statistics.report(List.of(AGENCY_JUSTICE), LocalDate.parse("2025-03-01"),
+                LocalDate.parse("2025-03-31")).getFirst();
+
+        assertThat(report.received()).as("received in March (not the refused, not the February one)").isEqualTo(6);
+        assertThat(report.receivedOnline()).isEqualTo(4);
+        assertThat(report.receivedAtCounter()).isEqualTo(1);
+        assertThat(report.receivedByPost()).isEqualTo(1);
+        assertThat(report.onlineShare()).isEqualTo(0.667);
+        assertThat(report.resolved()).as("resolved in March, also the one received in February").isEqualTo(5);
+        assertThat(report.resolvedEarly()).isEqualTo(2);
+        assertThat(report.resolvedOnTime()).isEqualTo(2);
+        assertThat(report.resolvedOverdue()).isEqualTo(1);
+        assertThat(report.inHandOverdue()).as("due before 31/3, still in hand").isEqualTo(1);
+        assertThat(report.inHandWithinTime()).isEqualTo(1);
+        assertThat(report.returnedByPost()).isEqualTo(1);
+        assertThat(report.notAccepted()).isEqualTo(1);
+        assertThat(report.feedbackReceived()).isEqualTo(4);
+        assertThat(report.feedbackAnswered()).isEqualTo(2);
+        assertThat(report.feedbackOverdue()).as("one answered late, one unanswered past its day").isEqualTo(2);
+        assertThat(receivedBefore.dueDate()).isEqualTo(LocalDate.parse("2025-03-06"));
+        assertThat(overdueInHand.dueDate()).isBefore(LocalDate.parse("2025-03-31"));
+        assertThat(withinTimeInHand.dueDate()).isAfter(LocalDate.parse("2025-03-31"));
+    }
+}

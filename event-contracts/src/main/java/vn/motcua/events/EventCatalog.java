@@ -24,6 +24,7 @@ import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSubmittedV1;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
+import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
@@ -50,6 +51,7 @@ public final class EventCatalog {
             DossierOverdue.class,
             DossierDueDateExtended.class,
             DossierFeesPriced.class,
+            DossierTransferred.class,
             WorkingCalendarPublished.class,
             ChannelPolicyPublished.class,
             ProcedurePublished.class,

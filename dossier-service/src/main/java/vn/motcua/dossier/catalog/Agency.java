@@ -1,10 +1,26 @@
 package vn.motcua.dossier.catalog;
 
+import java.time.LocalDate;
+
 /**
- * An agency that receives dossiers; its code follows QCVN 102:2016/BTTTT.
+ * An agency that receives dossiers; its code follows QCVN 102:2016/BTTTT. Agencies come and go
+ * with reforms of local government (since 1/7/2025: provinces and communes, no districts): one
+ * that was dissolved keeps its code for the dossiers filed with it and names its successor.
  *
  * @param cutOff the agency's own cut-off ("16:00") for procedures whose text sets none; null: the
  *     platform's default ({@code motcua.dossier.deadlines.cut-off})
+ * @param validFrom first day it receives dossiers; null: always did
+ * @param validUntil last day it received dossiers; null: still does
+ * @param successorCode the agency that took over its dossiers when it was dissolved, or null
  */
-public record Agency(String code, String name, String level, String cutOff) {
+public record Agency(String code, String name, String level, String cutOff, LocalDate validFrom, LocalDate validUntil,
+        String successorCode) {
+
+    public Agency(String code, String name, String level, String cutOff) {
+        this(code, name, level, cutOff, null, null, null);
+    }
+
+    public boolean activeOn(LocalDate day) {
+        return (validFrom == null || !day.isBefore(validFrom)) && (validUntil == null || !day.isAfter(validUntil));
+    }
 }

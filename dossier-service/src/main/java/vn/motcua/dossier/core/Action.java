@@ -28,6 +28,8 @@ public enum Action {
     STOP(EnumSet.copyOf(NationalStatus.IN_HAND)),
     WITHDRAW(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
     EXTEND_DUE_DATE(EnumSet.copyOf(NationalStatus.IN_HAND)),
+    /** To the successor of a dissolved agency (ops): open dossiers only, nothing else changes. */
+    TRANSFER(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
     FLAG_AT_RISK(EnumSet.copyOf(NationalStatus.CLOCK_RUNNING)),
     FLAG_OVERDUE(EnumSet.copyOf(NationalStatus.CLOCK_RUNNING));
 

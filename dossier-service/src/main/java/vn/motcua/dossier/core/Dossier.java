@@ -30,6 +30,7 @@ import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
+import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.events.dossier.FeeBasis;
 import vn.motcua.events.dossier.FeeLine;
@@ -323,6 +324,18 @@ public class Dossier extends Aggregate {
         deadlineFlag = DeadlineFlag.ON_TRACK;
         move(Action.EXTEND_DUE_DATE, status, officer, reason + " (new due date " + newDueDate + ")", now);
         return List.of(new DossierDueDateExtended(snapshot(), previous, newDueDate, reason, now));
+    }
+
+    /**
+     * Moves the open dossier to the successor of its dissolved agency (the 2025 reform): status,
+     * due date and history stay; the move is one more history entry.
+     */
+    public List<Event> transferTo(Agency successor, Actor actor, Instant now) {
+        require(Action.TRANSFER);
+        String from = agencyCode;
+        agencyCode = successor.code();
+        move(Action.TRANSFER, status, actor, "from " + from + " to " + successor.code() + " (" + successor.name() + ")", now);
+        return List.of(new DossierTransferred(snapshot(), from, now));
     }
 
     /** Raises the at-risk or overdue flag once per due date; nothing when the flag already says so. */

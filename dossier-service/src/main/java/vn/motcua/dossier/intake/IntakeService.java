@@ -92,6 +92,14 @@ public class IntakeService {
         Agency agency = catalog.agency(request.agencyCode()).orElseThrow(() -> ApiProblem
                 .unprocessable("unknown-agency", "No agency with code " + request.agencyCode())
                 .with("agencyCode", request.agencyCode()));
+        if (!agency.activeOn(channelPolicies.today())) {
+            String when = agency.validUntil() != null ? "no longer receives dossiers (since " + agency.validUntil().plusDays(1) + ")"
+                    : "receives dossiers from " + agency.validFrom();
+            ApiProblem inactive = ApiProblem.unprocessable("agency-not-active", agency.name() + " " + when
+                    + (agency.successorCode() == null ? "" : "; submit to its successor " + agency.successorCode()))
+                    .with("agencyCode", agency.code());
+            throw agency.successorCode() == null ? inactive : inactive.with("successorCode", agency.successorCode());
+        }
         if (!agency.level().equals(procedure.agencyLevel())) {
             throw ApiProblem.unprocessable("procedure-not-handled-by-agency", "%s (%s level) does not handle %s, which is handled at %s level"
                     .formatted(agency.name(), agency.level(), procedure.name(), procedure.agencyLevel()));

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.events.Event;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
@@ -64,7 +65,9 @@ class DossierTest {
             Map.entry(Action.STOP, d -> d.stop(LEADER, "Dừng", later())),
             Map.entry(Action.WITHDRAW, d -> d.withdraw(CITIZEN, "Rút", later())),
             Map.entry(Action.EXTEND_DUE_DATE, d -> d.extendDueDate(OFFICER, LATER_WORKING_DAY, "Xác minh", DEADLINES,
-                    later()))));
+                    later())),
+            Map.entry(Action.TRANSFER, d -> d.transferTo(new Agency("000.30.20.01.H29", "UBND xã Đông Anh", "COMMUNE", null),
+                    new Actor("ops1", "ops1", "ops"), later()))));
 
     /** Where each action leads; null: the status stays. */
     private static final Map<Action, NationalStatus> TARGET = new EnumMap<>(Map.ofEntries(
@@ -123,17 +126,18 @@ class DossierTest {
     @Test
     void theLegalTableIsTheOneTheDirectivesDescribe() {
         assertThat(legalFrom(NationalStatus.NEWLY_REGISTERED)).containsExactlyInAnyOrder(Action.RECEIVE, Action.REFUSE,
-                Action.REQUEST_INTAKE_SUPPLEMENT, Action.WITHDRAW);
+                Action.REQUEST_INTAKE_SUPPLEMENT, Action.WITHDRAW, Action.TRANSFER);
         // The deadline clock runs only in 2 and 4: only there can the watch flag a dossier.
         assertThat(legalFrom(NationalStatus.RECEIVED)).containsExactlyInAnyOrder(Action.ASSIGN, Action.STOP,
-                Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE);
+                Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE, Action.TRANSFER);
         assertThat(legalFrom(NationalStatus.PROCESSING)).containsExactlyInAnyOrder(Action.ASSIGN,
                 Action.REQUEST_SUPPLEMENT, Action.REQUEST_FINANCIAL_OBLIGATION, Action.APPROVE, Action.MARK_RESULT_READY,
-                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE);
+                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE,
+                Action.TRANSFER);
         assertThat(legalFrom(NationalStatus.SUPPLEMENT_REQUESTED)).containsExactlyInAnyOrder(Action.SUPPLEMENT,
-                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE);
+                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER);
         assertThat(legalFrom(NationalStatus.FINANCIAL_OBLIGATION_REQUESTED)).containsExactlyInAnyOrder(
-                Action.MEET_FINANCIAL_OBLIGATION, Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE);
+                Action.MEET_FINANCIAL_OBLIGATION, Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER);
         assertThat(legalFrom(NationalStatus.RESULT_READY)).containsExactly(Action.RETURN_RESULT);
         for (NationalStatus closed : List.of(NationalStatus.NOT_ACCEPTED, NationalStatus.WITHDRAWN,
                 NationalStatus.STOPPED, NationalStatus.RESULT_RETURNED)) {

@@ -1,0 +1,87 @@
+package vn.motcua.dossier.processing;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import vn.motcua.dossier.catalog.Agency;
+import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.dossier.core.Actor;
+import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.core.NationalStatus;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+
+/**
+ * Moves the open dossiers of a dissolved agency to its successor (the 2025 reform of local
+ * government), each with a history entry and a {@code DossierTransferred}. Closed dossiers stay
+ * where they were decided. Running it again moves what is left, so a failure is retried by
+ * calling again.
+ */
+@Service
+public class AgencySuccession {
+    private static final Set<NationalStatus> OPEN = EnumSet.of(NationalStatus.NEWLY_REGISTERED, NationalStatus.RECEIVED,
+            NationalStatus.PROCESSING, NationalStatus.SUPPLEMENT_REQUESTED, NationalStatus.FINANCIAL_OBLIGATION_REQUESTED);
+    private static final int BATCH = 500;
+
+    private final MongoTemplate mongo;
+    private final AggregateStore dossiers;
+    private final Catalog catalog;
+    private final DeadlinePolicy deadlines;
+    private final Clock clock;
+
+    AgencySuccession(MongoTemplate mongo, AggregateStore dossiers, Catalog catalog, DeadlinePolicy deadlines, Clock clock) {
+        this.mongo = mongo;
+        this.dossiers = dossiers;
+        this.catalog = catalog;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    /** @param failed dossiers that changed while being moved; call again to move them */
+    public record Result(String fromAgencyCode, String toAgencyCode, List<String> moved, List<String> failed) {
+    }
+
+    public Result transferOpenDossiers(String fromCode, Caller ops) {
+        Agency from = catalog.agency(fromCode).orElseThrow(() -> ApiProblem.notFound("Agency", fromCode));
+        if (from.activeOn(deadlines.today(clock.instant()))) {
+            throw ApiProblem.unprocessable("agency-still-active", from.name() + " still receives dossiers"
+                    + (from.validUntil() == null ? "" : " (until " + from.validUntil() + ")")
+                    + "; its dossiers move once it is dissolved");
+        }
+        if (from.successorCode() == null) {
+            throw ApiProblem.unprocessable("agency-has-no-successor", from.name() + " names no successor in the agency data");
+        }
+        Agency to = catalog.agency(from.successorCode()).orElseThrow(() -> ApiProblem.unprocessable("successor-unknown",
+                "The successor " + from.successorCode() + " of " + from.name() + " is not in the agency data"));
+        Actor actor = Actor.of(ops, Role.OPS);
+        List<String> moved = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<Dossier> batch;
+        do {
+            Query open = new Query(where("agencyCode").is(fromCode).and("status").in(OPEN.stream().map(Enum::name).toList())
+                    .and("_id").nin(failed)).with(Sort.by("_id")).limit(BATCH);
+            batch = mongo.find(open, Dossier.class);
+            for (Dossier dossier : batch) {
+                try {
+                    dossiers.update(dossier, dossier.transferTo(to, actor, clock.instant()));
+                    moved.add(dossier.code());
+                } catch (OptimisticLockingFailureException changedMeanwhile) {
+                    failed.add(dossier.code());
+                }
+            }
+        } while (!batch.isEmpty());
+        return new Result(fromCode, to.code(), moved, failed);
+    }
+}

@@ -1,0 +1,127 @@
+package vn.motcua.dossier.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.ops;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.dossier.catalog.Agency;
+import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.dossier.core.Actor;
+import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.dossier.intake.SubmissionMother;
+import vn.motcua.dossier.storage.DossierRepository;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
+import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+
+/**
+ * Since 1/7/2025 districts are gone: the sample's Đông Anh district names its successor commune.
+ * Its open dossiers move there with their history; its closed ones stay; nothing new is filed with it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class AgencySuccessionIT {
+    private static final String DISSOLVED = "000.30.20.H29";
+    private static final String SUCCESSOR = "000.30.20.01.H29";
+    private static final Actor OFFICER = new Actor("o", "officer-dong-anh", "officer");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Catalog catalog;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    DossierRepository dossiers;
+    @Autowired
+    DeadlinePolicy deadlines;
+
+    /** Filed with the district before the reform. */
+    private Dossier filedBeforeTheReform(boolean received) {
+        Procedure liquor = catalog.procedure("2.000018", 1).orElseThrow();
+        Agency district = catalog.agency(DISSOLVED).orElseThrow();
+        Instant june = Instant.parse("2025-06-16T02:00:00Z");
+        Dossier dossier = Dossier.submit("000.30.20.H29-250616-" + UUID.randomUUID().toString().substring(0, 8), liquor,
+                district, CITIZEN_1, new Applicant("Nguyễn Văn An", CITIZEN_1, "0912345678", "an@example.com", "Đông Anh"),
+                Channel.ONLINE, ResultDelivery.COUNTER, liquor.price(true, 1, null, null), new Actor("c", "citizen1", "citizen"),
+                june).aggregate();
+        if (received) {
+            dossier.receive(OFFICER, dossier.requiredDocuments(), deadlines, june);
+        } else {
+            dossier.refuse(OFFICER, "Không đủ điều kiện", june);
+        }
+        return store.insert(new Changed<>(dossier, List.of()));
+    }
+
+    @Test
+    void theOpenDossiersOfADissolvedAgencyMoveToItsSuccessorWithTheirHistory() throws Exception {
+        Dossier open = filedBeforeTheReform(true);
+        Dossier closed = filedBeforeTheReform(false);
+
+        mvc.perform(post("/api/v1/agencies/" + DISSOLVED + "/succession").with(ops()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.toAgencyCode").value(SUCCESSOR))
+                .andExpect(jsonPath("$.moved").value(Matchers.hasItem(open.code())))
+                .andExpect(jsonPath("$.moved").value(Matchers.not(Matchers.hasItem(closed.code()))))
+                .andExpect(jsonPath("$.failed").isEmpty());
+
+        Dossier moved = dossiers.findById(open.code()).orElseThrow();
+        assertThat(moved.agencyCode()).isEqualTo(SUCCESSOR);
+        assertThat(moved.dueDate()).isEqualTo(open.dueDate());
+        assertThat(moved.status()).isEqualTo(open.status());
+        assertThat(moved.history()).hasSize(open.history().size() + 1);
+        assertThat(moved.history().getLast().action()).isEqualTo("TRANSFER");
+        assertThat(dossiers.findById(closed.code()).orElseThrow().agencyCode()).isEqualTo(DISSOLVED);
+        KafkaProbe.await(Topics.DOSSIER, r -> open.code().equals(r.key())
+                && "DossierTransferred".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
+
+        mvc.perform(post("/api/v1/agencies/" + DISSOLVED + "/succession").with(ops()))
+                .andExpect(jsonPath("$.moved").value(Matchers.not(Matchers.hasItem(open.code()))));
+    }
+
+    @Test
+    void nothingNewIsFiledWithADissolvedAgencyAndOnlyOpsMoveDossiers() throws Exception {
+        mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .content(SubmissionMother.body("2.000018", DISSOLVED, CITIZEN_1, "a@example.com")).with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:agency-not-active"))
+                .andExpect(jsonPath("$.successorCode").value(SUCCESSOR));
+
+        mvc.perform(post("/api/v1/agencies/" + AGENCY_JUSTICE + "/succession").with(ops()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:agency-still-active"));
+        mvc.perform(post("/api/v1/agencies/000.99.99.H29/succession").with(ops())).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/agencies/" + DISSOLVED + "/succession").with(leader(AGENCY_JUSTICE)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/agencies/" + DISSOLVED + "/succession").with(citizen(CITIZEN_1)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/agencies/" + DISSOLVED + "/succession")).andExpect(status().isUnauthorized());
+    }
+}

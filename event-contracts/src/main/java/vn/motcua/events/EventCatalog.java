@@ -26,6 +26,8 @@ import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
 import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.feedback.FeedbackAnswered;
+import vn.motcua.events.feedback.FeedbackFiled;
 import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
 import vn.motcua.events.payment.PaymentCompleted;
@@ -55,6 +57,8 @@ public final class EventCatalog {
             WorkingCalendarPublished.class,
             ChannelPolicyPublished.class,
             ProcedurePublished.class,
+            FeedbackFiled.class,
+            FeedbackAnswered.class,
             PaymentRequested.class,
             PaymentCompleted.class,
             ShipmentDelivered.class,

@@ -2,9 +2,15 @@ package vn.motcua.dossier.feedback;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.motcua.events.Event;
+import vn.motcua.events.feedback.FeedbackAnswered;
+import vn.motcua.events.feedback.FeedbackFiled;
+import vn.motcua.kit.outbox.Aggregate;
+import vn.motcua.kit.outbox.Changed;
 
 /**
  * One piece of feedback from a citizen, and the agency's answer. The answer is due on
@@ -12,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * overdue when still unanswered after that day.
  */
 @Document(Feedback.COLLECTION)
-public class Feedback {
+public class Feedback extends Aggregate {
     public static final String COLLECTION = "feedback";
 
     /** Phản ánh (reporting a problem) or kiến nghị (proposing a change). */
@@ -32,11 +38,10 @@ public class Feedback {
     private String answer;
     private String answeredBy;
     private Instant answeredAt;
-    @Version
-    private Long version;
 
+    @PersistenceCreator
     Feedback(String id, String citizenId, String agencyCode, String dossierCode, Kind kind, String text,
-            Instant filedAt, LocalDate answerDue, String answer, String answeredBy, Instant answeredAt, Long version) {
+            Instant filedAt, LocalDate answerDue, String answer, String answeredBy, Instant answeredAt) {
         this.id = id;
         this.citizenId = citizenId;
         this.agencyCode = agencyCode;
@@ -48,31 +53,35 @@ public class Feedback {
         this.answer = answer;
         this.answeredBy = answeredBy;
         this.answeredAt = answeredAt;
-        this.version = version;
     }
 
     static Feedback file(String id, String citizenId, String agencyCode, String dossierCode, Kind kind, String text,
             Instant now, LocalDate answerDue) {
-        return new Feedback(id, citizenId, agencyCode, dossierCode, kind, text, now, answerDue, null, null, null, null);
+        return new Feedback(id, citizenId, agencyCode, dossierCode, kind, text, now, answerDue, null, null, null);
+    }
+
+    static Changed<Feedback> filed(String id, String citizenId, String agencyCode, String dossierCode, Kind kind,
+            String text, Instant now, LocalDate answerDue) {
+        Feedback feedback = file(id, citizenId, agencyCode, dossierCode, kind, text, now, answerDue);
+        return Changed.of(feedback, new FeedbackFiled(id, citizenId, agencyCode, dossierCode, kind.name(), answerDue, now));
     }
 
     boolean answered() {
         return answeredAt != null;
     }
 
-    void answer(String answerText, String by, Instant now) {
+    /** @param answeredOn the day it is answered, to tell whether it is late */
+    List<Event> answer(String answerText, String by, Instant now, LocalDate answeredOn) {
         answer = answerText;
         answeredBy = by;
         answeredAt = now;
+        return List.of(new FeedbackAnswered(id, citizenId, agencyCode, dossierCode, answerText,
+                answeredOn.isAfter(answerDue), now));
     }
 
     /** Unanswered after its due day, or answered after it. */
     public boolean overdueOn(LocalDate today, LocalDate answeredOn) {
         return answeredOn == null ? today.isAfter(answerDue) : answeredOn.isAfter(answerDue);
-    }
-
-    public String id() {
-        return id;
     }
 
     public String citizenId() {
@@ -115,7 +124,8 @@ public class Feedback {
         return answeredAt;
     }
 
-    public Long version() {
-        return version;
+    @Override
+    public String id() {
+        return id;
     }
 }

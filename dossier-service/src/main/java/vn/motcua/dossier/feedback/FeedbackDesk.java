@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 
@@ -24,15 +25,17 @@ import vn.motcua.kit.security.Caller;
 @Service
 public class FeedbackDesk {
     private final MongoTemplate mongo;
+    private final AggregateStore store;
     private final DossierAccess access;
     private final Catalog catalog;
     private final DeadlinePolicy deadlines;
     private final Clock clock;
     private final int answerWithinWorkingDays;
 
-    FeedbackDesk(MongoTemplate mongo, DossierAccess access, Catalog catalog, DeadlinePolicy deadlines, Clock clock,
+    FeedbackDesk(MongoTemplate mongo, AggregateStore store, DossierAccess access, Catalog catalog, DeadlinePolicy deadlines, Clock clock,
             @Value("${motcua.dossier.feedback.answer-within-working-days}") int answerWithinWorkingDays) {
         this.mongo = mongo;
+        this.store = store;
         this.access = access;
         this.catalog = catalog;
         this.deadlines = deadlines;
@@ -60,7 +63,7 @@ public class FeedbackDesk {
         }
         Instant now = clock.instant();
         LocalDate due = deadlines.calendar().plusWorkingDays(deadlines.countingDay(now), answerWithinWorkingDays);
-        return mongo.insert(Feedback.file(UUID.randomUUID().toString(), citizen.citizenId(), agency, dossierCode, kind,
+        return store.insert(Feedback.filed(UUID.randomUUID().toString(), citizen.citizenId(), agency, dossierCode, kind,
                 text, now, due));
     }
 
@@ -69,9 +72,10 @@ public class FeedbackDesk {
         if (feedback.answered()) {
             throw ApiProblem.conflict("feedback-answered", "Feedback " + id + " was answered already");
         }
-        feedback.answer(text, staff.username(), clock.instant());
+        Instant now = clock.instant();
         try {
-            return mongo.save(feedback);
+            store.update(feedback, feedback.answer(text, staff.username(), now, deadlines.today(now)));
+            return feedback;
         } catch (OptimisticLockingFailureException e) {
             throw ApiProblem.conflict("feedback-answered", "Feedback " + id + " was answered at the same time");
         }

@@ -34,7 +34,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
 import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
 
 /** Citizens' feedback (phản ánh, kiến nghị): filed on their own dossier or an agency, answered once, in time or flagged. */
 @SpringBootTest
@@ -99,6 +102,10 @@ class FeedbackIT {
                 .with(officer(AGENCY_THUONG_TIN))).andExpect(status().isConflict());
         mvc.perform(get("/api/v1/feedback").with(citizen(CITIZEN_1)))
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')].answer").value(Matchers.hasItem("Hồ sơ đã được tiếp nhận chiều nay")));
+        // Announced for the notification service: filed, then answered in time, once each.
+        assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> ("feedback-" + id).equals(r.key()), 3, Duration.ofSeconds(10)))
+                .extracting(r -> KafkaProbe.header(r, CloudEventHeaders.TYPE) + " " + json.readTree(r.value()).path("late"))
+                .containsExactly("FeedbackFiled ", "FeedbackAnswered false");
     }
 
     @Test

@@ -2,6 +2,7 @@ package vn.motcua.dossier.feedback;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 /** Feedback as it stands at a given time, for planting in a test's database. */
@@ -16,7 +17,8 @@ public final class FeedbackMother {
 
     public static Feedback answered(String agencyCode, Instant filedAt, LocalDate answerDue, Instant answeredAt) {
         Feedback feedback = open(agencyCode, filedAt, answerDue);
-        feedback.answer("Đã giải quyết", "leader9", answeredAt);
+        feedback.answer("Đã giải quyết", "leader9", answeredAt, answeredAt.atZone(ZoneId.of("Asia/Ho_Chi_Minh"))
+                .toLocalDate());
         return feedback;
     }
 }

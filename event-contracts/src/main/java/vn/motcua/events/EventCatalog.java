@@ -18,6 +18,7 @@ import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierResultReadyV1;
 import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
@@ -66,7 +67,8 @@ public final class EventCatalog {
             NotificationFailed.class);
 
     /** Older versions still read from the topics; each raises itself to the current version. */
-    public static final List<Class<? extends Upcast<?>>> OLDER_VERSIONS = List.of(DossierSubmittedV1.class);
+    public static final List<Class<? extends Upcast<?>>> OLDER_VERSIONS = List.of(DossierSubmittedV1.class,
+            DossierResultReadyV1.class);
 
     private static final Map<String, Class<? extends Event>> BY_TYPE_AND_VERSION = Stream
             .concat(ALL.stream(), OLDER_VERSIONS.stream())

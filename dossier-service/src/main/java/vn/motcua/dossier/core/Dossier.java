@@ -266,7 +266,7 @@ public class Dossier extends Aggregate {
         }
         resolvedAt = now;
         move(Action.MARK_RESULT_READY, NationalStatus.RESULT_READY, actor, null, now);
-        return List.of(new DossierResultReady(snapshot(), approvedBy, dueDate, now));
+        return List.of(new DossierResultReady(snapshot(), approvedBy, dueDate, dueDateByLaw, now));
     }
 
     /** Handing over at the counter or online; a result going by post is returned when its delivery is confirmed. */

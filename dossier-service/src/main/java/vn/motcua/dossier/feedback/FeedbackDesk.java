@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.access.DossierAccess;
@@ -100,16 +99,6 @@ public class FeedbackDesk {
         if (unansweredOnly) {
             query.addCriteria(where("answeredAt").is(null));
         }
-        return mongo.find(query, Feedback.class);
-    }
-
-    /** For statistics: feedback of the agencies filed in the period, or answered in it, or still open. */
-    public List<Feedback> forReport(List<String> agencyCodes, Instant start, Instant end) {
-        var inPeriod = new Criteria().orOperator(
-                where("filedAt").gte(start).lt(end), where("answeredAt").gte(start).lt(end), where("answeredAt").is(null));
-        Query query = agencyCodes.isEmpty() ? new Query(inPeriod)
-                : new Query(new Criteria().andOperator(
-                        where("agencyCode").in(agencyCodes), inPeriod));
         return mongo.find(query, Feedback.class);
     }
 

@@ -103,7 +103,7 @@ public final class WorkQueueBenchmark {
         System.out.printf("%-36s matches %,7d  median %,5d ms  max %,5d ms%n", label, total, millis[runs / 2], millis[runs - 1]);
     }
 
-    static MongoTemplate template(MongoClient client, String database) {
+    public static MongoTemplate template(MongoClient client, String database) {
         SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
         MongoCustomConversions conversions = MongoCustomConversions.create(c -> c.useNativeDriverJavaTimeCodecs());
         MongoMappingContext context = new MongoMappingContext();

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,7 @@ import vn.motcua.dossier.DossierFlow;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
 
@@ -54,6 +56,8 @@ class FeedbackIT {
     MongoTemplate mongo;
     @Autowired
     DeadlinePolicy deadlines;
+    @Autowired
+    AggregateStore store;
 
     private ResultActions file(String body, RequestPostProcessor who) throws Exception {
         return mvc.perform(post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content(body).with(who));
@@ -112,18 +116,20 @@ class FeedbackIT {
     void unansweredFeedbackPastItsDayIsFlaggedAndCountedInTheStatistics() throws Exception {
         JsonNode before = report();
         Instant monthAgo = Instant.now().minus(Duration.ofDays(30));
-        Feedback late = Feedback.file(UUID.randomUUID().toString(), CITIZEN_1, AGENCY_THUONG_TIN, null,
-                Feedback.Kind.KIEN_NGHI, "Đề nghị mở thêm quầy", monthAgo, LocalDate.now().minusDays(10));
-        mongo.insert(late);
+        Feedback late = store.insert(Feedback.filed(UUID.randomUUID().toString(), CITIZEN_1, AGENCY_THUONG_TIN, null,
+                Feedback.Kind.KIEN_NGHI, "Đề nghị mở thêm quầy", monthAgo, LocalDate.now().minusDays(10)));
         file("{\"agencyCode\": \"" + AGENCY_THUONG_TIN + "\", \"kind\": \"KIEN_NGHI\", \"text\": \"Đề nghị làm việc sáng thứ Bảy\"}",
                 citizen(CITIZEN_2)).andExpect(status().isCreated());
 
         mvc.perform(get("/api/v1/feedback/" + late.id()).with(leader(AGENCY_THUONG_TIN)))
                 .andExpect(jsonPath("$.overdue").value(true));
-        JsonNode after = report();
-        assertThat(after.get("feedbackOverdue").asLong()).isEqualTo(before.get("feedbackOverdue").asLong() + 1);
-        assertThat(after.get("feedbackReceived").asLong()).as("filed today; the late one was filed a month ago")
-                .isEqualTo(before.get("feedbackReceived").asLong() + 1);
+        // The statistics follow the events: give the projection the moment it takes.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode after = report();
+            assertThat(after.get("feedbackOverdue").asLong()).isEqualTo(before.get("feedbackOverdue").asLong() + 1);
+            assertThat(after.get("feedbackReceived").asLong()).as("filed today; the late one was filed a month ago")
+                    .isEqualTo(before.get("feedbackReceived").asLong() + 1);
+        });
     }
 
     @Test

@@ -3,16 +3,19 @@ package vn.motcua.dossier.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.catalog.Procedure;
@@ -20,9 +23,12 @@ import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.feedback.FeedbackMother;
+import vn.motcua.events.Event;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
 import vn.motcua.testinfra.InfrastructureTest;
 
 /**
@@ -45,7 +51,7 @@ class PlantedStatisticsIT {
     @Autowired
     DeadlinePolicy deadlines;
     @Autowired
-    MongoTemplate mongo;
+    AggregateStore store;
 
     private static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(HANOI).toInstant();
@@ -55,55 +61,73 @@ class PlantedStatisticsIT {
         return day.atTime(10, 0).atZone(HANOI).toInstant();
     }
 
-    private Dossier submitted(Channel channel, String when) {
-        Procedure record = catalog.procedure("1.000007", 1).orElseThrow();   // criminal record extract: 10 working days
-        Agency justice = catalog.agency(AGENCY_JUSTICE).orElseThrow();
-        return Dossier.submit("STATS-" + UUID.randomUUID(), record, justice, "001090000001",
-                new Applicant("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com", "Hà Nội"), channel,
-                ResultDelivery.COUNTER, record.price(channel == Channel.ONLINE, 1, null, null), CITIZEN, at(when))
-                .aggregate();
+    /** A dossier built step by step, keeping every event its steps caused, to store with it. */
+    private static final class Planted {
+        final Dossier dossier;
+        final List<Event> events = new ArrayList<>();
+
+        Planted(Changed<Dossier> submitted) {
+            dossier = submitted.aggregate();
+            events.addAll(submitted.events());
+        }
+
+        Planted then(Function<Dossier, List<Event>> step) {
+            events.addAll(step.apply(dossier));
+            return this;
+        }
     }
 
-    private Dossier received(Channel channel, String when) {
-        Dossier dossier = submitted(channel, when);
-        dossier.receive(OFFICER, dossier.requiredDocuments(), true, deadlines, at(when));
-        dossier.assign(OFFICER, "specialist9", at(when));
-        return dossier;
+    private Planted submitted(Channel channel, String when) {
+        Procedure record = catalog.procedure("1.000007", 1).orElseThrow();   // criminal record extract: 10 working days
+        Agency justice = catalog.agency(AGENCY_JUSTICE).orElseThrow();
+        return new Planted(Dossier.submit("STATS-" + UUID.randomUUID(), record, justice, "001090000001",
+                new Applicant("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com", "Hà Nội"), channel,
+                ResultDelivery.COUNTER, record.price(channel == Channel.ONLINE, 1, null, null), CITIZEN, at(when)));
+    }
+
+    private Planted received(Channel channel, String when) {
+        return submitted(channel, when)
+                .then(d -> d.receive(OFFICER, d.requiredDocuments(), true, deadlines, at(when)))
+                .then(d -> d.assign(OFFICER, "specialist9", at(when)));
     }
 
     /** Resolved {@code daysFromDue} calendar days from the due date (negative: early). */
-    private Dossier resolved(Channel channel, String when, int daysFromDue) {
-        Dossier dossier = received(channel, when);
-        dossier.approve(LEADER, "Đồng ý", at(when));
-        dossier.markResultReady(SPECIALIST, atTen(dossier.dueDate().plusDays(daysFromDue)));
-        return dossier;
+    private Planted resolved(Channel channel, String when, int daysFromDue) {
+        return received(channel, when)
+                .then(d -> d.approve(LEADER, "Đồng ý", at(when)))
+                .then(d -> d.markResultReady(SPECIALIST, atTen(d.dueDate().plusDays(daysFromDue))));
     }
 
     @Test
     void everyFigureOfTheReportCountsWhatItSays() {
-        Dossier early = resolved(Channel.ONLINE, "2025-03-03T09:00", -3);
-        Dossier onTime = resolved(Channel.ONLINE, "2025-03-03T09:30", 0);
-        Dossier late = resolved(Channel.IN_PERSON, "2025-03-04T09:00", 3);
-        Dossier overdueInHand = received(Channel.POSTAL, "2025-03-05T09:00");
-        Dossier withinTimeInHand = received(Channel.ONLINE, "2025-03-28T09:00");
-        Dossier byPost = resolved(Channel.ONLINE, "2025-03-10T09:00", -1);
-        byPost.returnResult(new Actor("postal-service#e1", "postal-service", "system"), ResultDelivery.POST,
-                atTen(byPost.resolvedAt().atZone(HANOI).toLocalDate().plusDays(1)));
-        Dossier refused = submitted(Channel.ONLINE, "2025-03-12T09:00");
-        refused.refuse(OFFICER, "Không thuộc thẩm quyền", at("2025-03-12T10:00"));
-        Dossier receivedBefore = received(Channel.ONLINE, "2025-02-20T09:00");
-        receivedBefore.approve(LEADER, "Đồng ý", at("2025-03-05T10:00"));
-        receivedBefore.markResultReady(SPECIALIST, at("2025-03-06T10:00"));   // its due date: on time
-        List.of(early, onTime, late, overdueInHand, withinTimeInHand, byPost, refused, receivedBefore).forEach(mongo::insert);
-        mongo.insert(FeedbackMother.answered(AGENCY_JUSTICE, at("2025-03-05T09:00"), LocalDate.parse("2025-03-19"),
+        Planted early = resolved(Channel.ONLINE, "2025-03-03T09:00", -3);
+        Planted onTime = resolved(Channel.ONLINE, "2025-03-03T09:30", 0);
+        Planted late = resolved(Channel.IN_PERSON, "2025-03-04T09:00", 3);
+        Planted overdueInHand = received(Channel.POSTAL, "2025-03-05T09:00");
+        Planted withinTimeInHand = received(Channel.ONLINE, "2025-03-28T09:00");
+        Planted byPost = resolved(Channel.ONLINE, "2025-03-10T09:00", -1)
+                .then(d -> d.returnResult(new Actor("postal-service#e1", "postal-service", "system"), ResultDelivery.POST,
+                        atTen(d.resolvedAt().atZone(HANOI).toLocalDate().plusDays(1))));
+        Planted refused = submitted(Channel.ONLINE, "2025-03-12T09:00")
+                .then(d -> d.refuse(OFFICER, "Không thuộc thẩm quyền", at("2025-03-12T10:00")));
+        Planted receivedBefore = received(Channel.ONLINE, "2025-02-20T09:00")
+                .then(d -> d.approve(LEADER, "Đồng ý", at("2025-03-05T10:00")))
+                .then(d -> d.markResultReady(SPECIALIST, at("2025-03-06T10:00")));   // its due date: on time
+        // Stored with every event their steps caused: the statistics see them as the projection does.
+        List.of(early, onTime, late, overdueInHand, withinTimeInHand, byPost, refused, receivedBefore)
+                .forEach(planted -> store.insert(new Changed<>(planted.dossier, planted.events)));
+        store.insert(FeedbackMother.answered(AGENCY_JUSTICE, at("2025-03-05T09:00"), LocalDate.parse("2025-03-19"),
                 at("2025-03-10T09:00")));
-        mongo.insert(FeedbackMother.answered(AGENCY_JUSTICE, at("2025-03-01T09:00"), LocalDate.parse("2025-03-14"),
+        store.insert(FeedbackMother.answered(AGENCY_JUSTICE, at("2025-03-01T09:00"), LocalDate.parse("2025-03-14"),
                 at("2025-03-25T09:00")));
-        mongo.insert(FeedbackMother.open(AGENCY_JUSTICE, at("2025-03-20T09:00"), LocalDate.parse("2025-03-27")));
-        mongo.insert(FeedbackMother.open(AGENCY_JUSTICE, at("2025-03-25T09:00"), LocalDate.parse("2025-04-08")));
+        store.insert(FeedbackMother.open(AGENCY_JUSTICE, at("2025-03-20T09:00"), LocalDate.parse("2025-03-27")));
+        store.insert(FeedbackMother.open(AGENCY_JUSTICE, at("2025-03-25T09:00"), LocalDate.parse("2025-04-08")));
 
-        Statistics.AgencyReport report = statistics.report(List.of(AGENCY_JUSTICE), LocalDate.parse("2025-03-01"),
-                LocalDate.parse("2025-03-31")).getFirst();
+        Statistics.AgencyReport report = Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> statistics.report(List.of(AGENCY_JUSTICE), LocalDate.parse("2025-03-01"), LocalDate.parse("2025-03-31"))
+                        .getFirst(),
+                figures -> figures.received() == 6 && figures.resolved() == 5 && figures.feedbackAnswered() == 2
+                        && figures.notAccepted() == 1 && figures.returnedByPost() == 1 && figures.feedbackReceived() == 4);
 
         assertThat(report.received()).as("received in March (not the refused, not the February one)").isEqualTo(6);
         assertThat(report.receivedOnline()).isEqualTo(4);
@@ -121,8 +145,8 @@ class PlantedStatisticsIT {
         assertThat(report.feedbackReceived()).isEqualTo(4);
         assertThat(report.feedbackAnswered()).isEqualTo(2);
         assertThat(report.feedbackOverdue()).as("one answered late, one unanswered past its day").isEqualTo(2);
-        assertThat(receivedBefore.dueDate()).isEqualTo(LocalDate.parse("2025-03-06"));
-        assertThat(overdueInHand.dueDate()).isBefore(LocalDate.parse("2025-03-31"));
-        assertThat(withinTimeInHand.dueDate()).isAfter(LocalDate.parse("2025-03-31"));
+        assertThat(receivedBefore.dossier.dueDate()).isEqualTo(LocalDate.parse("2025-03-06"));
+        assertThat(overdueInHand.dossier.dueDate()).isBefore(LocalDate.parse("2025-03-31"));
+        assertThat(withinTimeInHand.dossier.dueDate()).isAfter(LocalDate.parse("2025-03-31"));
     }
 }

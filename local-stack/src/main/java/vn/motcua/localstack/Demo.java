@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Demo {
     static final String PROCEDURE = "2.000018";
-    static final String AGENCY = "000.10.20.H29";
+    static final String AGENCY = "000.10.20.30.H29";
 
     private final GatewayClient client;
     private final PrintStream out;

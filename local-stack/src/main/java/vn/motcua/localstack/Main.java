@@ -47,7 +47,7 @@ public final class Main {
                   SMTP (GreenMail)     127.0.0.1:%d
                   Services             dossier %d, appointment %d, payment %d, postal %d, notification %d
 
-                Demo users (password: demo): citizen1, citizen2, officer1 (000.10.20.H29), officer2 (000.00.01.H29),
+                Demo users (password: demo): citizen1, citizen2, officer1 (000.10.20.30.H29), officer2 (000.00.01.H29),
                   specialist1, leader1, postal1, ops1 — tokens from client motcua-demo (password grant).
                 Portal client: portal-hanoi / portal-hanoi-local-secret (client credentials).
                 Press Ctrl-C to stop; data stays in %s.

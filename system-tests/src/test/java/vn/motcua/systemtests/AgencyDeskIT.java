@@ -18,7 +18,7 @@ class AgencyDeskIT {
 
     private static String paperDossier(String procedure) {
         return """
-                {"procedureCode": "%s", "agencyCode": "000.10.20.H29",
+                {"procedureCode": "%s", "agencyCode": "000.10.20.30.H29",
                  "applicant": {"fullName": "Lê Văn Cường", "idNumber": "001090000003", "phone": "0911222333",
                                "email": "cuong@example.com", "address": "Xã Văn Bình, Thường Tín, Hà Nội"}}
                 """.formatted(procedure);
@@ -28,7 +28,7 @@ class AgencyDeskIT {
     void underAnOnlineFirstPolicyTheCounterRegistersPaperDossiersOnlyForProceduresNotOnline() {
         // The 2020 emergency rule, published by ops for the district (no policy: the applicant chooses).
         int published = gateway.post("/api/v1/channel-policies", gateway.userToken("ops1"), """
-                {"agencyCode": "000.10.20.H29", "rule": "ONLINE_FIRST", "validFrom": "2020-03-23",
+                {"agencyCode": "000.10.20.30.H29", "rule": "ONLINE_FIRST", "validFrom": "2020-03-23",
                  "source": {"document": "17/CT-UBND", "date": "2020-03-20"}}""", null).status();
         assertThat(published).as("published now, or by an earlier run on this stack").isIn(201, 409);
         String officer = gateway.userToken("officer1");
@@ -50,7 +50,7 @@ class AgencyDeskIT {
         String ops = gateway.userToken("ops1");
         String code = "2.0" + (10000 + (int) (Math.random() * 89999));
         String definition = """
-                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "DISTRICT",
+                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "COMMUNE",
                  "onlineLevel": 4, "processingDays": %d, "fees": [], "acceptByPost": true, "returnByPost": true,
                  "inPersonSignature": false, "paperOriginalRequired": false, "urgentCounter": false,
                  "requiredDocuments": ["Văn bản đề nghị"]}
@@ -70,13 +70,13 @@ class AgencyDeskIT {
         String period = "?from=" + today + "&to=" + today;
         Response own = gateway.get("/api/v1/statistics" + period, gateway.userToken("leader1"));
         assertThat(own.status()).isEqualTo(200);
-        assertThat(own.json().get(0).get("agencyCode").asString()).isEqualTo("000.10.20.H29");
+        assertThat(own.json().get(0).get("agencyCode").asString()).isEqualTo("000.10.20.30.H29");
         assertThat(gateway.get("/api/v1/statistics" + period + "&agencyCode=000.00.01.H29", gateway.userToken("leader1"))
                 .status()).isEqualTo(403);
         assertThat(gateway.get("/api/v1/statistics" + period, gateway.userToken("officer1")).status()).isEqualTo(403);
-        Response csv = gateway.get("/api/v1/statistics/export.csv" + period + "&agencyCode=000.10.20.H29", ops);
+        Response csv = gateway.get("/api/v1/statistics/export.csv" + period + "&agencyCode=000.10.20.30.H29", ops);
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        assertThat(csv.body()).contains("agencyCode,agencyName", "000.10.20.H29,\"UBND huyện Thường Tín\"");
+        assertThat(csv.body()).contains("agencyCode,agencyName", "000.10.20.30.H29,\"UBND xã Thường Tín\"");
     }
 }

@@ -3,7 +3,7 @@ package vn.motcua.systemtests;
 /** Bodies of POST /api/v1/dossiers as a citizen's app would send them. */
 final class DossierRequestMother {
     static final String CITIZEN_1 = "001090000001";
-    static final String THUONG_TIN = "000.10.20.H29";
+    static final String THUONG_TIN = "000.10.20.30.H29";
     /** Retail licence for alcohol: 1,200,000 VND due at intake, result may come by post. */
     static final String LIQUOR_RETAIL = "2.000018";
 

@@ -40,7 +40,7 @@ class WalkThroughIT {
         assertThat(submitted.status()).isEqualTo(201);
         assertThat(submitted.raw().headers().firstValue("X-Correlation-Id")).hasValue(correlationId);
         String code = submitted.json().get("code").asString();
-        assertThat(code).matches("000\\.10\\.20\\.H29-\\d{6}-\\d{4}");
+        assertThat(code).matches("000\\.10\\.20\\.30\\.H29-\\d{6}-\\d{4}");
         assertThat(submitted.json().get("nationalStatus").asInt()).isEqualTo(1);
 
         Response dossier = gateway.get("/api/v1/dossiers/" + code, token);

@@ -15,7 +15,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 public final class CallerMother {
     public static final String CITIZEN_1 = "001090000001";
     public static final String CITIZEN_2 = "001090000002";
-    public static final String AGENCY_THUONG_TIN = "000.10.20.H29";
+    /** xã Thường Tín, the commune that took over the Thường Tín district in the 2025 reform. */
+    public static final String AGENCY_THUONG_TIN = "000.10.20.30.H29";
     public static final String AGENCY_JUSTICE = "000.00.01.H29";
 
     private CallerMother() {

@@ -45,7 +45,7 @@ class CatalogEditIT {
 
     private static String definition(String code, int processingDays, String cutOff) {
         return """
-                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "DISTRICT",
+                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "COMMUNE",
                  "onlineLevel": 4, "processingDays": %d, "fees": [], "feeTiming": null, "acceptByPost": true,
                  "returnByPost": true, "inPersonSignature": false, "paperOriginalRequired": false,
                  "urgentCounter": false, "requiredDocuments": ["Văn bản đề nghị"], "cutOff": %s}

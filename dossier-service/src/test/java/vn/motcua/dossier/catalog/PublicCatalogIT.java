@@ -60,7 +60,7 @@ class PublicCatalogIT {
         mvc.perform(get("/api/v1/public/procedures").param("paperOriginalRequired", "true").param("onlineLevel", "3"))
                 .andExpect(jsonPath("$[*].code").value(hasItem("2.000010")))
                 .andExpect(jsonPath("$[*].code").value(not(hasItem("2.000018"))));
-        mvc.perform(get("/api/v1/public/procedures").param("field", "Hộ tịch").param("agencyCode", "000.10.20.01.H29"))
+        mvc.perform(get("/api/v1/public/procedures").param("field", "Hộ tịch").param("agencyCode", "000.10.20.31.H29"))
                 .andExpect(status().isOk());
     }
 

@@ -36,15 +36,15 @@ import vn.motcua.testinfra.KafkaProbe;
 /**
  * The counter's channels follow the policy in force: the decree's default lets the applicant
  * choose; an online-first policy (the 2020 emergency rule) refuses in person what is online at
- * level 3/4, except the urgent list. Communes of Thường Tín are used so that other tests'
- * policies for the district do not interfere.
+ * level 3/4, except the urgent list. Two communes other tests leave alone are used, so that their
+ * policies for xã Thường Tín do not interfere.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @InfrastructureTest
 class ChannelPolicyIT {
-    private static final String TOWN = "000.10.20.01.H29";
-    private static final String VAN_BINH = "000.10.20.02.H29";
+    private static final String TOWN = "000.10.20.31.H29";
+    private static final String VAN_BINH = "000.10.20.32.H29";
     private static final String MARRIAGE = "1.000002";   // online at level 3, commune
     private static final String BIRTH = "1.000001";      // online at level 4, on the urgent list
     private static final String COPY_CERTIFICATION = "1.000006";   // level 2: not online

@@ -65,13 +65,13 @@ class OnlineSubmissionIT {
     void aCitizenSubmitsADossierAndGetsANationalCodeAndAnEvent() throws Exception {
         String body = mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(citizen(CITIZEN_1)))
                 .andExpect(status().isCreated())
-                .andExpect(header().string("Location", Matchers.startsWith("/api/v1/dossiers/000.10.20.H29-")))
+                .andExpect(header().string("Location", Matchers.startsWith("/api/v1/dossiers/000.10.20.30.H29-")))
                 .andExpect(jsonPath("$.nationalStatus").value(1))
                 .andExpect(jsonPath("$.channel").value("ONLINE"))
                 .andExpect(jsonPath("$.feesDue[0].amount").value(1200000))
                 .andReturn().getResponse().getContentAsString();
         String code = json.readTree(body).get("code").asString();
-        assertThat(code).matches("000\\.10\\.20\\.H29-\\d{6}-\\d{4}");
+        assertThat(code).matches("000\\.10\\.20\\.30\\.H29-\\d{6}-\\d{4}");
 
         ConsumerRecord<String, String> event = KafkaProbe.await(Topics.DOSSIER, record -> code.equals(record.key()),
                 Duration.ofSeconds(20));
@@ -197,7 +197,7 @@ class OnlineSubmissionIT {
 
     @Test
     void proceduresNotOfferedOnlineAndResultsThatMustBeSignedForAreRefused() throws Exception {
-        mvc.perform(submission(SubmissionMother.body("1.000002", "000.10.20.01.H29", CITIZEN_1, "a@example.com")
+        mvc.perform(submission(SubmissionMother.body("1.000002", AGENCY_THUONG_TIN, CITIZEN_1, "a@example.com")
                         .replace("}}", "}, \"resultDelivery\": \"POST\"}")).with(citizen(CITIZEN_1)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:result-not-by-post"));
@@ -215,7 +215,7 @@ class OnlineSubmissionIT {
 
     @Test
     void theFeesArePricedForTheDossierAndAnnouncedForThePaymentService() throws Exception {
-        String residence = SubmissionMother.body("1.000017", "000.10.20.01.H29", CITIZEN_1, "a@example.com");
+        String residence = SubmissionMother.body("1.000017", AGENCY_THUONG_TIN, CITIZEN_1, "a@example.com");
         String created = mvc.perform(submission(residence).with(citizen(CITIZEN_1)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.feeLines[0].unitPrice").value(20000))

@@ -121,7 +121,7 @@ class LifecycleIT {
 
         String receipt = pdfText(code, "01");
         assertThat(receipt).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code, "Nguyễn Văn An",
-                "Cấp giấy phép bán lẻ rượu", "Đơn đề nghị cấp giấy phép", "UBND HUYỆN THƯỜNG TÍN");
+                "Cấp giấy phép bán lẻ rượu", "Đơn đề nghị cấp giấy phép", "UBND XÃ THƯỜNG TÍN");
         assertThat(pdfText(code, "02")).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Thiếu bản sao có chứng thực");
     }
 

@@ -66,7 +66,7 @@ class StatisticsIT {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFagencyCode,agencyName,");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
-                .startsWith(AGENCY_THUONG_TIN + ",\"UBND huyện Thường Tín\"," + today)
+                .startsWith(AGENCY_THUONG_TIN + ",\"UBND xã Thường Tín\"," + today)
                 .contains("," + after.get("receivedOnline").asLong() + ",");
 
         mvc.perform(get("/api/v1/statistics" + period + "&agencyCode=" + AGENCY_JUSTICE).with(leader(AGENCY_THUONG_TIN)))

@@ -126,16 +126,13 @@ public class ChannelPolicies {
             throw ApiProblem.unprocessable("channel-policy-ends-before-it-starts", "validUntil " + terms.validUntil()
                     + " is before validFrom " + terms.validFrom());
         }
-        if (terms.source().date().isAfter(today())) {
-            throw ApiProblem.unprocessable("channel-policy-source-in-future", "The notice's date " + terms.source().date()
-                    + " is after today");
-        }
+        terms.source().requireIssuedBy(today());
     }
 
     private void requireNoOverlap(String provinceCode, String agencyCode, ChannelPolicy.Terms terms, String except) {
         mongo.find(new Query(provinceCode != null ? where("provinceCode").is(provinceCode)
                         : where("agencyCode").is(agencyCode)), ChannelPolicy.class).stream()
-                .filter(other -> !other.id().equals(except) && other.sameScope(provinceCode, agencyCode))
+                .filter(other -> !other.id().equals(except))
                 .filter(other -> other.terms().overlaps(terms))
                 .min(Comparator.comparing(other -> other.terms().validFrom()))
                 .ifPresent(other -> {

@@ -3,10 +3,10 @@ package vn.motcua.dossier.channels;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.motcua.dossier.notices.Notice;
 import vn.motcua.events.Event;
 import vn.motcua.events.catalog.ChannelPolicyPublished;
 import vn.motcua.events.catalog.ChannelRule;
@@ -32,7 +32,7 @@ public class ChannelPolicy extends Aggregate {
     private Instant publishedAt;
 
     /** What a version of the policy says. */
-    public record Terms(ChannelRule rule, LocalDate validFrom, LocalDate validUntil, Source source) {
+    public record Terms(ChannelRule rule, LocalDate validFrom, LocalDate validUntil, Notice source) {
         boolean inForceOn(LocalDate day) {
             return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil));
         }
@@ -42,10 +42,6 @@ public class ChannelPolicy extends Aggregate {
             boolean startsAfter = other.validUntil != null && validFrom.isAfter(other.validUntil);
             return !endsBefore && !startsAfter;
         }
-    }
-
-    /** The notice the policy follows. */
-    public record Source(String document, LocalDate date, String title) {
     }
 
     @PersistenceCreator
@@ -77,10 +73,6 @@ public class ChannelPolicy extends Aggregate {
     private ChannelPolicyPublished announce() {
         return new ChannelPolicyPublished(id, policyVersion, provinceCode, agencyCode, terms.rule(), terms.validFrom(),
                 terms.validUntil(), terms.source().document(), terms.source().date(), publishedAt);
-    }
-
-    boolean sameScope(String province, String agency) {
-        return Objects.equals(provinceCode, province) && Objects.equals(agencyCode, agency);
     }
 
     @Override

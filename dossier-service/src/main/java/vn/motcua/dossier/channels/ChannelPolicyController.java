@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.dossier.notices.NoticeDefinition;
 import vn.motcua.events.catalog.ChannelRule;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.problem.ApiProblem;
@@ -35,23 +36,18 @@ class ChannelPolicyController {
         this.catalog = catalog;
     }
 
-    record SourceDefinition(@NotNull @Size(min = 1, max = 100) String document, @NotNull LocalDate date,
-            @Size(max = 500) String title) {
-    }
-
     /** A new policy: its scope (one of provinceCode, agencyCode) and its terms. */
     record PolicyDefinition(@Pattern(regexp = "[A-Z][0-9]{2}") String provinceCode,
             @Size(max = 40) String agencyCode, @NotNull ChannelRule rule, @NotNull LocalDate validFrom,
-            LocalDate validUntil, @NotNull @Valid SourceDefinition source) {
+            LocalDate validUntil, @NotNull @Valid NoticeDefinition source) {
         ChannelPolicy.Terms terms() {
-            return new ChannelPolicy.Terms(rule, validFrom, validUntil,
-                    new ChannelPolicy.Source(source.document().strip(), source.date(), source.title()));
+            return new ChannelPolicy.Terms(rule, validFrom, validUntil, source.toNotice());
         }
     }
 
     /** A new version of a policy: its terms only (the scope stays). */
     record Amendment(@NotNull ChannelRule rule, @NotNull LocalDate validFrom, LocalDate validUntil,
-            @NotNull @Valid SourceDefinition source) {
+            @NotNull @Valid NoticeDefinition source) {
         ChannelPolicy.Terms terms() {
             return new PolicyDefinition(null, null, rule, validFrom, validUntil, source).terms();
         }

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.notices.Notice;
+import vn.motcua.dossier.notices.NoticeDefinition;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
@@ -40,19 +42,12 @@ class CalendarController {
             @NotNull @Size(max = 60) List<LocalDate> daysOff,
             @NotNull @Size(max = 60) List<LocalDate> workingWeekendDays,
             boolean provisional,
-            @NotNull @Valid SourceDefinition source) {
-    }
-
-    record SourceDefinition(@NotNull @Size(min = 1, max = 100) String document, @NotNull LocalDate date,
-            @Size(max = 500) String title) {
-        CalendarYear.Source toSource() {
-            return new CalendarYear.Source(document.strip(), date, title);
-        }
+            @NotNull @Valid NoticeDefinition source) {
     }
 
     /** A year as everyone may read it: its current version. */
     record PublicYear(int year, int version, List<LocalDate> daysOff, List<LocalDate> workingWeekendDays,
-            boolean provisional, CalendarYear.Source source, Instant publishedAt) {
+            boolean provisional, Notice source, Instant publishedAt) {
         static PublicYear of(CalendarYear year) {
             CalendarYear.Version current = year.current();
             return new PublicYear(year.year(), current.number(), current.days().daysOff(),
@@ -90,7 +85,7 @@ class CalendarController {
             @Valid @RequestBody CalendarYearDefinition definition, Caller caller) {
         requireSupported(year);
         CalendarDays days = CalendarDays.validated(year, definition.daysOff(), definition.workingWeekendDays());
-        CalendarYear published = calendar.publish(days, definition.provisional(), definition.source().toSource(),
+        CalendarYear published = calendar.publish(days, definition.provisional(), definition.source().toNotice(),
                 ifMatch.version(), caller.username());
         CalendarYear.Version version = published.current();
         ResponseEntity.BodyBuilder answer = version.number() == 1

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.motcua.dossier.notices.Notice;
 import vn.motcua.events.Event;
 import vn.motcua.events.calendar.WorkingCalendarPublished;
 import vn.motcua.kit.outbox.Aggregate;
@@ -33,16 +34,12 @@ public class CalendarYear extends Aggregate {
      * @param provisional a projection that no official notice confirms yet
      * @param affectedDossiers open dossiers counting through a day this version changed (none for version 1)
      */
-    public record Version(int number, CalendarDays days, boolean provisional, Source source, Instant publishedAt,
+    public record Version(int number, CalendarDays days, boolean provisional, Notice source, Instant publishedAt,
             String publishedBy, List<LocalDate> changedDays, List<String> affectedDossiers) {
         public Version {
             changedDays = List.copyOf(changedDays);
             affectedDossiers = List.copyOf(affectedDossiers);
         }
-    }
-
-    /** The official notice a version follows: its number (e.g. "12729/VPCP-KGVX"), date and what it is. */
-    public record Source(String document, LocalDate date, String title) {
     }
 
     @PersistenceCreator
@@ -52,7 +49,7 @@ public class CalendarYear extends Aggregate {
         this.versions = new ArrayList<>(versions);
     }
 
-    public static Changed<CalendarYear> first(CalendarDays days, boolean provisional, Source source, String by,
+    public static Changed<CalendarYear> first(CalendarDays days, boolean provisional, Notice source, String by,
             Instant now) {
         Version first = new Version(1, days, provisional, source, now, by, List.of(), List.of());
         CalendarYear year = new CalendarYear(String.valueOf(days.year()), days.year(), List.of(first));
@@ -64,7 +61,7 @@ public class CalendarYear extends Aggregate {
      *
      * @param affectedDossiers open dossiers whose counting spanned one of {@link #changedBy(CalendarDays)}
      */
-    public List<Event> correct(CalendarDays days, boolean provisional, Source source, List<String> affectedDossiers,
+    public List<Event> correct(CalendarDays days, boolean provisional, Notice source, List<String> affectedDossiers,
             String by, Instant now) {
         Version next = new Version(current().number() + 1, days, provisional, source, now, by, changedBy(days),
                 affectedDossiers);

@@ -1,8 +1,5 @@
 package vn.motcua.dossier.deadlines;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,14 +9,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.notices.Notice;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
@@ -40,14 +36,6 @@ public class PublishedCalendar {
     private final ZoneId zone;
     private volatile WorkingCalendar calendar;
 
-    /** A year as the seed file writes it. */
-    record SeedYear(List<LocalDate> daysOff, List<LocalDate> workingWeekendDays, boolean provisional,
-            CalendarYear.Source source) {
-    }
-
-    private record SeedFile(Map<String, SeedYear> years) {
-    }
-
     PublishedCalendar(MongoTemplate mongo, AggregateStore store, AffectedDossiers affected, Clock clock, ZoneId zone) {
         this.mongo = mongo;
         this.store = store;
@@ -58,9 +46,9 @@ public class PublishedCalendar {
 
     /** Stores every year of the file that the database lacks, then loads the calendar. */
     void seed(JsonMapper json, String resource) {
-        for (Map.Entry<String, SeedYear> entry : read(json, resource).years().entrySet()) {
-            int year = Integer.parseInt(entry.getKey());
-            SeedYear seed = entry.getValue();
+        for (Map.Entry<Integer, CalendarSeed.SeedYear> entry : CalendarSeed.read(json, resource).entrySet()) {
+            int year = entry.getKey();
+            CalendarSeed.SeedYear seed = entry.getValue();
             CalendarDays days = CalendarDays.validated(year, seed.daysOff(), seed.workingWeekendDays());
             if (store.insertOnce(CalendarYear.first(days, seed.provisional(), seed.source(), "calendar data file",
                     clock.instant()))) {
@@ -87,9 +75,8 @@ public class PublishedCalendar {
      *
      * @param expectedVersion the version the editor read; null only for a year not published yet
      */
-    public CalendarYear publish(CalendarDays days, boolean provisional, CalendarYear.Source source,
-            Long expectedVersion, String by) {
-        requireSource(source);
+    public CalendarYear publish(CalendarDays days, boolean provisional, Notice source, Long expectedVersion, String by) {
+        source.requireIssuedBy(LocalDate.now(clock.withZone(zone)));
         Optional<CalendarYear> existing = year(days.year());
         CalendarYear published;
         if (existing.isEmpty()) {
@@ -108,7 +95,7 @@ public class PublishedCalendar {
         return published;
     }
 
-    private CalendarYear correct(CalendarYear year, CalendarDays days, boolean provisional, CalendarYear.Source source,
+    private CalendarYear correct(CalendarYear year, CalendarDays days, boolean provisional, Notice source,
             Long expectedVersion, String by) {
         int current = year.current().number();
         long edited = new IfMatch(expectedVersion).required("the calendar of " + days.year());
@@ -126,17 +113,6 @@ public class PublishedCalendar {
         return year;
     }
 
-    private void requireSource(CalendarYear.Source source) {
-        if (source == null || source.document() == null || source.document().isBlank() || source.date() == null) {
-            throw ApiProblem.badRequest("calendar-source-missing",
-                    "Name the official notice the calendar follows: source.document (its number) and source.date");
-        }
-        if (source.date().isAfter(LocalDate.now(clock.withZone(zone)))) {
-            throw ApiProblem.unprocessable("calendar-source-in-future", "The notice's date " + source.date()
-                    + " is after today").with("sourceDate", source.date().toString());
-        }
-    }
-
     private static ApiProblem stale(int year, long current, long expected) {
         return ApiProblem.conflict("stale-calendar-version", "The calendar of " + year + " is at version " + current
                 + ", not " + expected + "; read it again and reapply your correction").with("currentVersion", current);
@@ -147,13 +123,5 @@ public class PublishedCalendar {
     public void reload() {
         calendar = new WorkingCalendar(years().stream().collect(Collectors.toMap(CalendarYear::year,
                 year -> year.current().days().toYear(), (a, b) -> a)));
-    }
-
-    private static SeedFile read(JsonMapper json, String resource) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            return json.readerFor(SeedFile.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the working calendar " + resource, e);
-        }
     }
 }

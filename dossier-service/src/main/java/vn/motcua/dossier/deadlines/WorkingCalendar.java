@@ -1,16 +1,9 @@
 package vn.motcua.dossier.deadlines;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.core.io.ClassPathResource;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Working days of state agencies: Monday to Friday, minus the year's days off, plus the
@@ -27,23 +20,8 @@ public class WorkingCalendar {
         }
     }
 
-    private record CalendarFile(Map<String, Year> years) {
-    }
-
     WorkingCalendar(Map<Integer, Year> years) {
         this.years = Map.copyOf(years);
-    }
-
-    public static WorkingCalendar load(JsonMapper json, String resource) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-            CalendarFile file = json.readerFor(CalendarFile.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(in);
-            return new WorkingCalendar(file.years().entrySet().stream()
-                    .collect(Collectors.toMap(e -> Integer.parseInt(e.getKey()), Map.Entry::getValue)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the working calendar " + resource, e);
-        }
     }
 
     public boolean isWorkingDay(LocalDate day) {

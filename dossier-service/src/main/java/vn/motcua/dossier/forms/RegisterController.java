@@ -14,15 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.dossier.views.AgencyScope;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
-import vn.motcua.kit.security.Role;
 
 /** The register (form 06) of an agency: its officers and leader for their own agency, ops for any. */
 @RestController
 class RegisterController {
-    private static final int MAX_DAYS = 366;
-
     private final Register register;
     private final Catalog catalog;
 
@@ -40,7 +38,7 @@ class RegisterController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         String agency = agency(agencyCode, caller);
-        checkPeriod(from, to);
+        AgencyScope.checkPeriod(from, to);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("mau-06-" + agency + "-" + from + "-" + to + ".pdf").build().toString())
@@ -54,7 +52,7 @@ class RegisterController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         String agency = agency(agencyCode, caller);
-        checkPeriod(from, to);
+        AgencyScope.checkPeriod(from, to);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("mau-06-" + agency + "-" + from + "-" + to + ".csv").build().toString())
@@ -62,27 +60,7 @@ class RegisterController {
     }
 
     private String agency(String agencyCode, Caller caller) {
-        if (agencyCode != null && catalog.agency(agencyCode).isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode).with("agencyCode", agencyCode);
-        }
-        if (caller.has(Role.OPS)) {
-            if (agencyCode == null) {
-                throw ApiProblem.badRequest("agency-required", "Name the agency whose register you want (agencyCode)");
-            }
-            return agencyCode;
-        }
-        if (caller.agency() == null || (agencyCode != null && !agencyCode.equals(caller.agency()))) {
-            throw ApiProblem.forbidden("Staff see the register of their own agency only");
-        }
-        return caller.agency();
-    }
-
-    private static void checkPeriod(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw ApiProblem.badRequest("bad-date-range", "to is before from");
-        }
-        if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw ApiProblem.badRequest("period-too-long", "A register covers at most " + MAX_DAYS + " days");
-        }
+        return AgencyScope.of(caller, agencyCode, catalog).orElseThrow(() -> ApiProblem.badRequest("agency-required",
+                "Name the agency whose register you want (agencyCode)"));
     }
 }

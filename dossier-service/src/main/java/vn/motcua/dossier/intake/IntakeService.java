@@ -10,6 +10,7 @@ import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.dossier.channels.ChannelPolicies;
 import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.intake.internal.DossierCodes;
 import vn.motcua.events.catalog.ChannelRule;
 import vn.motcua.events.dossier.Applicant;
@@ -32,9 +33,11 @@ public class IntakeService {
     private final AggregateStore dossiers;
     private final Clock clock;
     private final ChannelPolicies channelPolicies;
+    private final DeadlinePolicy deadlines;
 
     IntakeService(Catalog catalog, DossierCodes codes, AggregateStore dossiers, Clock clock,
-            ChannelPolicies channelPolicies) {
+            ChannelPolicies channelPolicies, DeadlinePolicy deadlines) {
+        this.deadlines = deadlines;
         this.catalog = catalog;
         this.channelPolicies = channelPolicies;
         this.codes = codes;
@@ -65,7 +68,7 @@ public class IntakeService {
         Terms terms = termsFor(request);
         Procedure procedure = terms.procedure();
         if (channel == Channel.IN_PERSON) {
-            var inForce = channelPolicies.inForce(terms.agency(), channelPolicies.today());
+            var inForce = channelPolicies.inForce(terms.agency(), deadlines.today(clock.instant()));
             if (inForce.rule() == ChannelRule.ONLINE_FIRST && !procedure.mayBeReceivedInPerson()) {
                 var policy = inForce.policy().orElseThrow();
                 throw ApiProblem.unprocessable("submit-online", procedure.name() + " is offered online at level "
@@ -92,7 +95,7 @@ public class IntakeService {
         Agency agency = catalog.agency(request.agencyCode()).orElseThrow(() -> ApiProblem
                 .unprocessable("unknown-agency", "No agency with code " + request.agencyCode())
                 .with("agencyCode", request.agencyCode()));
-        if (!agency.activeOn(channelPolicies.today())) {
+        if (!agency.activeOn(deadlines.today(clock.instant()))) {
             String when = agency.validUntil() != null ? "no longer receives dossiers (since " + agency.validUntil().plusDays(1) + ")"
                     : "receives dossiers from " + agency.validFrom();
             ApiProblem inactive = ApiProblem.unprocessable("agency-not-active", agency.name() + " " + when

@@ -17,16 +17,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.catalog.Catalog;
-import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.dossier.views.AgencyScope;
 import vn.motcua.kit.security.Caller;
-import vn.motcua.kit.security.Role;
 
 /** Province-style reports: ops for any agency, a leader for their own. */
 @RestController
 @RequestMapping("/api/v1/statistics")
 class StatisticsController {
-    private static final int MAX_DAYS = 366;
-
     private final Statistics statistics;
     private final Catalog catalog;
 
@@ -75,25 +72,11 @@ class StatisticsController {
     }
 
     private List<String> agencies(String agencyCode, Caller caller) {
-        if (agencyCode != null && catalog.agency(agencyCode).isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode).with("agencyCode", agencyCode);
-        }
-        if (caller.has(Role.OPS)) {
-            return agencyCode == null ? List.of() : List.of(agencyCode);
-        }
-        if (caller.agency() == null || (agencyCode != null && !agencyCode.equals(caller.agency()))) {
-            throw ApiProblem.forbidden("A leader sees the statistics of their own agency only");
-        }
-        return List.of(caller.agency());
+        return AgencyScope.of(caller, agencyCode, catalog).map(List::of).orElse(List.of());
     }
 
     private static LocalDate checked(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw ApiProblem.badRequest("bad-date-range", "to is before from");
-        }
-        if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw ApiProblem.badRequest("period-too-long", "A report covers at most " + MAX_DAYS + " days");
-        }
+        AgencyScope.checkPeriod(from, to);
         return from;
     }
 

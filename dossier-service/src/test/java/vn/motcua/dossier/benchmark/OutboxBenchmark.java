@@ -60,7 +60,7 @@ public final class OutboxBenchmark {
         String database = "motcua-outbox-bench-" + System.nanoTime();
         try (MongoClient client = MongoClients.create(infrastructure.mongoUri())) {
             long seeding = System.nanoTime();
-            WorkQueueBenchmark.seed(WorkQueueBenchmark.template(client, database), stored,
+            WorkQueueBenchmark.seed(BenchMongo.template(client, database), stored,
                     LocalDate.of(2026, 11, 24).atStartOfDay(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant());
             System.out.printf("seeded %,d dossiers in %,d ms%n", stored, (System.nanoTime() - seeding) / 1_000_000);
         }

@@ -1,10 +1,5 @@
 package vn.motcua.dossier.benchmark;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,20 +7,15 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.core.NationalStatus;
+import vn.motcua.dossier.deadlines.CalendarSeed;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.deadlines.WorkingCalendar;
 import vn.motcua.dossier.storage.DossierIndexes;
@@ -49,23 +39,16 @@ public final class WorkQueueBenchmark {
 
     public static void main(String[] args) {
         int count = Integer.getInteger("bench.dossiers", 100_000);
-        String uri = System.getenv("MOTCUA_BENCH_MONGO_URI");
-        MongoServer server = null;
-        if (uri == null) {
-            server = new MongoServer(new MemoryBackend());
-            InetSocketAddress address = server.bind();
-            uri = "mongodb://127.0.0.1:" + address.getPort();
-        }
-        try (MongoClient client = MongoClients.create(uri)) {
-            MongoTemplate mongo = template(client, "motcua-bench-" + System.nanoTime());
+        try (BenchMongo bench = BenchMongo.open("motcua-bench")) {
+            MongoTemplate mongo = bench.mongo();
             Instant now = LocalDate.of(2026, 11, 24).atTime(10, 0).atZone(HANOI).toInstant();
             long started = System.nanoTime();
             seed(mongo, count, now);
             System.out.printf("seeded %,d dossiers in %,d ms (%s)%n", count, (System.nanoTime() - started) / 1_000_000,
-                    server == null ? "MongoDB at MOTCUA_BENCH_MONGO_URI" : "mongo-java-server, memory backend");
+                    bench.describe());
             new DossierIndexes(mongo).ensure();
 
-            WorkingCalendar calendar = WorkingCalendar.load(JsonMapper.builder().build(), "calendar/working-calendar.json");
+            WorkingCalendar calendar = CalendarSeed.calendar(JsonMapper.builder().build(), "calendar/working-calendar.json");
             WorkQueue queue = new WorkQueue(mongo, new DeadlinePolicy(calendar, HANOI, LocalTime.of(16, 30), 2,
                     new DeadlinePolicy.Reappointment(1, 1)),
                     Clock.fixed(now, HANOI));
@@ -75,11 +58,6 @@ public final class WorkQueueBenchmark {
             measure("deadline=AT_RISK, page 0", () -> queue.find(filter(agency, null, WorkQueue.Deadline.AT_RISK, null), 0, 20));
             measure("deadline=OPEN, assignee, page 0", () -> queue.find(filter(agency, null, WorkQueue.Deadline.OPEN, "specialist3"), 0, 20));
             measure("all of the agency, page 200", () -> queue.find(filter(agency, null, null, null), 200, 20));
-            client.getDatabase(mongo.getDb().getName()).drop();
-        } finally {
-            if (server != null) {
-                server.shutdownNow();
-            }
         }
     }
 
@@ -88,31 +66,7 @@ public final class WorkQueueBenchmark {
     }
 
     private static void measure(String label, Supplier<WorkQueue.Page> query) {
-        for (int i = 0; i < 3; i++) {
-            query.get();
-        }
-        int runs = 10;
-        long[] millis = new long[runs];
-        long total = 0;
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            total = query.get().total();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(millis);
-        System.out.printf("%-36s matches %,7d  median %,5d ms  max %,5d ms%n", label, total, millis[runs / 2], millis[runs - 1]);
-    }
-
-    public static MongoTemplate template(MongoClient client, String database) {
-        SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
-        MongoCustomConversions conversions = MongoCustomConversions.create(c -> c.useNativeDriverJavaTimeCodecs());
-        MongoMappingContext context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        context.afterPropertiesSet();
-        MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        return new MongoTemplate(factory, converter);
+        BenchMongo.measure(label, query, WorkQueue.Page::total);
     }
 
     /** Dossiers spread over agencies, statuses and due dates, shaped as the service stores them. */

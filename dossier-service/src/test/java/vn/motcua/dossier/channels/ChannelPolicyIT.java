@@ -161,7 +161,8 @@ class ChannelPolicyIT {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:channel-policy-ends-before-it-starts"));
         publish(policy("\"agencyCode\": \"" + VAN_BINH + "\"", "ONLINE_FIRST", from, null).replace("2020-03-20", "2999-01-01"))
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:notice-dated-in-future"));
         mvc.perform(get("/api/v1/public/channel-policies/in-force").param("agencyCode", "nope"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/public/channel-policies/no-such-policy")).andExpect(status().isNotFound());

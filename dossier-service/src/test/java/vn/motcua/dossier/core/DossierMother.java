@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Procedure;
+import vn.motcua.dossier.deadlines.CalendarSeed;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
-import vn.motcua.dossier.deadlines.WorkingCalendar;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.ResultDelivery;
@@ -20,7 +20,7 @@ import vn.motcua.events.payment.FeeStage;
 final class DossierMother {
     static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DeadlinePolicy DEADLINES = new DeadlinePolicy(
-            WorkingCalendar.load(JsonMapper.builder().build(), "calendar/working-calendar.json"), HANOI,
+            CalendarSeed.calendar(JsonMapper.builder().build(), "calendar/working-calendar.json"), HANOI,
             LocalTime.of(16, 30), 2, new DeadlinePolicy.Reappointment(1, 1));
     static final String CODE = "000.10.20.H29-261124-0001";
     static final List<String> REQUIRED = List.of("Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh");

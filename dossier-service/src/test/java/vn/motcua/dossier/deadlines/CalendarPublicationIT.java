@@ -156,7 +156,7 @@ class CalendarPublicationIT {
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(publish(2096, year(List.of("2096-01-02"), List.of(), "04/TB-BNV", "2999-01-01")).with(ops()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.type").value("urn:motcua:problem:calendar-source-in-future"));
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:notice-dated-in-future"));
         mvc.perform(publish(2096, year(List.of("2096-13-02"), List.of(), "04/TB-BNV", "2026-11-01")).with(ops()))
                 .andExpect(status().isBadRequest());
         mvc.perform(publish(2096, "{\"daysOff\": [], \"workingWeekendDays\": []}").with(ops()))

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class DeadlinePolicyTest {
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
-    private final WorkingCalendar calendar = WorkingCalendar.load(JsonMapper.builder().build(), "calendar/working-calendar.json");
+    private final WorkingCalendar calendar = CalendarSeed.calendar(JsonMapper.builder().build(), "calendar/working-calendar.json");
     private final DeadlinePolicy policy = new DeadlinePolicy(calendar, HANOI, LocalTime.of(16, 30), 2,
                     new DeadlinePolicy.Reappointment(1, 1));
 

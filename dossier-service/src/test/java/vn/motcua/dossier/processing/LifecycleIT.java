@@ -14,8 +14,6 @@ import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.specialist;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,6 +31,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
+import vn.motcua.dossier.PdfText;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.intake.SubmissionMother;
 import vn.motcua.dossier.storage.DossierRepository;
@@ -129,12 +128,7 @@ class LifecycleIT {
         byte[] pdf = mvc.perform(get("/api/v1/dossiers/" + code + "/forms/" + form).with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"))
                 .andReturn().getResponse().getContentAsByteArray();
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
-        }
-        return text.toString();
+        return PdfText.of(pdf);
     }
 
     @Test

@@ -1,17 +1,11 @@
 package vn.motcua.dossier.stats;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
@@ -19,7 +13,8 @@ import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import vn.motcua.dossier.benchmark.WorkQueueBenchmark;
+import vn.motcua.dossier.benchmark.BenchMongo;
+import vn.motcua.dossier.deadlines.CalendarSeed;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.deadlines.WorkingCalendar;
 import vn.motcua.dossier.stats.internal.ReportingProjection;
@@ -42,22 +37,15 @@ public final class StatisticsBenchmark {
 
     public static void main(String[] args) {
         int dossiers = Integer.getInteger("bench.dossiers", 1_000_000);
-        String uri = System.getenv("MOTCUA_BENCH_MONGO_URI");
-        MongoServer server = null;
-        if (uri == null) {
-            server = new MongoServer(new MemoryBackend());
-            InetSocketAddress address = server.bind();
-            uri = "mongodb://127.0.0.1:" + address.getPort();
-        }
-        try (MongoClient client = MongoClients.create(uri)) {
-            MongoTemplate mongo = WorkQueueBenchmark.template(client, "motcua-stats-bench-" + System.nanoTime());
+        try (BenchMongo bench = BenchMongo.open("motcua-stats-bench")) {
+            MongoTemplate mongo = bench.mongo();
             long started = System.nanoTime();
             int[] seeded = seed(mongo, dossiers);
             System.out.printf("projection of %,d dossiers: %,d day documents, %,d open dossiers, %,d open feedback,"
                     + " seeded in %,d ms (%s)%n", dossiers, seeded[0], seeded[1], seeded[2],
                     (System.nanoTime() - started) / 1_000_000,
-                    server == null ? "MongoDB at MOTCUA_BENCH_MONGO_URI" : "mongo-java-server, memory backend");
-            WorkingCalendar calendar = WorkingCalendar.load(JsonMapper.builder().build(), "calendar/working-calendar.json");
+                    bench.describe());
+            WorkingCalendar calendar = CalendarSeed.calendar(JsonMapper.builder().build(), "calendar/working-calendar.json");
             Statistics statistics = new Statistics(mongo, new DeadlinePolicy(calendar, HANOI, LocalTime.of(16, 30), 2,
                     new DeadlinePolicy.Reappointment(1, 1)), Clock.fixed(LocalDate.of(2026, 1, 15).atStartOfDay(HANOI)
                     .toInstant(), HANOI));
@@ -66,11 +54,6 @@ public final class StatisticsBenchmark {
             measure("year, every agency of the province", () -> statistics.report(List.of(), from, to));
             measure("year, one agency", () -> statistics.report(List.of(agency(0)), from, to));
             measure("one month, one agency", () -> statistics.report(List.of(agency(0)), from, from.plusMonths(1).minusDays(1)));
-            client.getDatabase(mongo.getDb().getName()).drop();
-        } finally {
-            if (server != null) {
-                server.shutdownNow();
-            }
         }
     }
 
@@ -78,21 +61,9 @@ public final class StatisticsBenchmark {
         return "000.%02d.00.H29".formatted(i);
     }
 
+    /** Prints the dossiers received in the reports, and the time they took. */
     private static void measure(String label, Supplier<List<Statistics.AgencyReport>> report) {
-        for (int i = 0; i < 3; i++) {
-            report.get();
-        }
-        int runs = 10;
-        long[] millis = new long[runs];
-        long received = 0;
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            received = report.get().stream().mapToLong(Statistics.AgencyReport::received).sum();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-        }
-        Arrays.sort(millis);
-        System.out.printf("%-38s received %,9d  median %,5d ms  max %,5d ms%n", label, received, millis[runs / 2],
-                millis[runs - 1]);
+        BenchMongo.measure(label, report, reports -> reports.stream().mapToLong(Statistics.AgencyReport::received).sum());
     }
 
     /** @return day documents, open dossiers, open feedback written */

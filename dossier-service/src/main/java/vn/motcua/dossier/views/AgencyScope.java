@@ -1,0 +1,42 @@
+package vn.motcua.dossier.views;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+
+/**
+ * Whose figures a caller may read over which period, for the statistics and the register: staff
+ * their own agency's, ops any agency they name; a period of at most {@value #MAX_DAYS} days.
+ */
+public final class AgencyScope {
+    public static final int MAX_DAYS = 366;
+
+    private AgencyScope() {
+    }
+
+    /** @return the agency asked for (the caller's own by default for staff), empty when ops named none */
+    public static Optional<String> of(Caller caller, String agencyCode, Catalog catalog) {
+        if (agencyCode != null && catalog.agency(agencyCode).isEmpty()) {
+            throw ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode).with("agencyCode", agencyCode);
+        }
+        if (caller.has(Role.OPS)) {
+            return Optional.ofNullable(agencyCode);
+        }
+        if (caller.agency() == null || (agencyCode != null && !agencyCode.equals(caller.agency()))) {
+            throw ApiProblem.forbidden("Staff see the figures of their own agency only");
+        }
+        return Optional.of(caller.agency());
+    }
+
+    public static void checkPeriod(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw ApiProblem.badRequest("bad-date-range", "to is before from");
+        }
+        if (from.plusDays(MAX_DAYS).isBefore(to)) {
+            throw ApiProblem.badRequest("period-too-long", "A period covers at most " + MAX_DAYS + " days");
+        }
+    }
+}

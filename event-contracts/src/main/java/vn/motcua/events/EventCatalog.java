@@ -5,6 +5,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import vn.motcua.events.appointment.AppointmentBooked;
+import vn.motcua.events.appointment.AppointmentCancelled;
+import vn.motcua.events.appointment.AppointmentReminderDue;
+import vn.motcua.events.appointment.AppointmentRescheduled;
+import vn.motcua.events.appointment.TicketCalled;
+import vn.motcua.events.appointment.TicketServed;
+import vn.motcua.events.appointment.TurnNear;
+import vn.motcua.events.appointment.VisitorCheckedIn;
+import vn.motcua.events.appointment.VisitorNoShow;
 import vn.motcua.events.calendar.WorkingCalendarPublished;
 import vn.motcua.events.catalog.ChannelPolicyPublished;
 import vn.motcua.events.catalog.ProcedurePublished;
@@ -63,6 +72,15 @@ public final class EventCatalog {
             PaymentRequested.class,
             PaymentCompleted.class,
             ShipmentDelivered.class,
+            AppointmentBooked.class,
+            AppointmentCancelled.class,
+            AppointmentRescheduled.class,
+            VisitorCheckedIn.class,
+            TicketCalled.class,
+            TicketServed.class,
+            VisitorNoShow.class,
+            AppointmentReminderDue.class,
+            TurnNear.class,
             NotificationSent.class,
             NotificationFailed.class);
 

@@ -58,6 +58,11 @@ public final class CallerMother {
         return caller("service-account-" + clientId, claims, "portal");
     }
 
+    /** Hà Nội's Zalo Official Account chat bot, which books for phone numbers in province H29. */
+    public static RequestPostProcessor chatBot() {
+        return caller("service-account-zalo-oa-hanoi", Map.of("azp", "zalo-oa-hanoi", "province", "H29"), "chatbot");
+    }
+
     public static RequestPostProcessor withRoles(String subject, String... roles) {
         return caller(subject, Map.of(), roles);
     }

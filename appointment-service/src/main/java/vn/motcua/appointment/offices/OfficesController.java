@@ -24,7 +24,7 @@ class OfficesController {
     record OfficeView(Office office, long dossiersSubmittedOnline) {
     }
 
-    @Operation(summary = "One-stop offices with their opening hours and waiting-area limit")
+    @Operation(summary = "One-stop offices with their counters, opening hours and room sizes")
     @GetMapping
     List<Office> offices() {
         return offices.all();

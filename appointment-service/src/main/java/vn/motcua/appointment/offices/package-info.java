@@ -1,2 +1,2 @@
-/** One-stop offices with their opening hours and room limits. */
+/** One-stop offices: their counters, what each serves, opening hours and the size of their rooms. */
 package vn.motcua.appointment.offices;

@@ -34,10 +34,10 @@ class OfficesIT {
     OnlineDemand demand;
 
     @Test
-    void authenticatedCallersListTheOfficesWithTheirWaitingAreaLimit() throws Exception {
+    void authenticatedCallersListTheOfficesWithTheirCounters() throws Exception {
         mvc.perform(get("/api/v1/offices").with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id == 'TT-HUYEN')].waitingAreaLimit").value(Matchers.hasItem(10)));
+                .andExpect(jsonPath("$[?(@.id == 'TT-HUYEN')].counters.length()").value(Matchers.hasItem(4)));
         mvc.perform(get("/api/v1/offices")).andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/v1/offices/NOPE").with(citizen(CITIZEN_1))).andExpect(status().isNotFound());

@@ -36,6 +36,11 @@ public record Caller(String subject, String username, Set<Role> roles, String ci
         return has(Role.PORTAL) && province != null && agencyCode != null && agencyCode.endsWith("." + province);
     }
 
+    /** A chat bot of this agency's province: it books for phone numbers, never for citizen ids. */
+    public boolean isChatBotAt(String agencyCode) {
+        return has(Role.CHATBOT) && province != null && agencyCode != null && agencyCode.endsWith("." + province);
+    }
+
     /** Officer-side staff of the given agency: officer, specialist or leader. */
     public boolean worksFor(String agencyCode) {
         return agency != null && agency.equals(agencyCode)

@@ -9,7 +9,9 @@ public enum Role {
     POSTAL_OPERATOR("postal-operator"),
     OPS("ops"),
     /** Service accounts of provincial portals, which act on behalf of citizens. */
-    PORTAL("portal");
+    PORTAL("portal"),
+    /** Service accounts of social-network chat bots (a Zalo Official Account), which book for phone numbers. */
+    CHATBOT("chatbot");
 
     private final String realmName;
 

@@ -1,0 +1,328 @@
+package vn.motcua.appointment.booking;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import vn.motcua.appointment.capacity.Capacities;
+import vn.motcua.appointment.offices.Office;
+import vn.motcua.appointment.offices.Offices;
+import vn.motcua.events.Event;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+
+/**
+ * Books, cancels and reschedules. A booking takes its holder's share first, then a place in the
+ * slot, then is stored with its event; a refusal at any step gives back what the steps before it
+ * took, so a refused request changes nothing.
+ */
+@Service
+public class BookingDesk {
+    private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int NEXT_FREE_SHOWN = 5;
+    private static final int NEXT_FREE_DAYS = 14;
+
+    private final Offices offices;
+    private final OpeningDays openingDays;
+    private final Capacities capacities;
+    private final BookingRules rules;
+    private final HolderLimits holders;
+    private final SlotLedger slots;
+    private final BookingRepository bookings;
+    private final AggregateStore store;
+    private final Clock clock;
+    private final int horizonDays;
+    private final SecureRandom random = new SecureRandom();
+
+    BookingDesk(Offices offices, OpeningDays openingDays, Capacities capacities, BookingRules rules, HolderLimits holders,
+            SlotLedger slots, BookingRepository bookings, AggregateStore store, Clock clock,
+            @Value("${motcua.appointment.booking-horizon-days}") int horizonDays) {
+        this.offices = offices;
+        this.openingDays = openingDays;
+        this.capacities = capacities;
+        this.rules = rules;
+        this.holders = holders;
+        this.slots = slots;
+        this.bookings = bookings;
+        this.store = store;
+        this.clock = clock;
+        this.horizonDays = horizonDays;
+    }
+
+    /** A slot of a day as a citizen sees it. */
+    public record SlotView(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, int places, int booked, int free) {
+    }
+
+    /** A booking confirmed beyond the places its slot has now, for the leader to move. */
+    public record ToMove(String bookingCode, LocalDate date, @JsonFormat(pattern = "HH:mm") LocalTime start, int places, int booked, String citizenId,
+            String phone) {
+    }
+
+    public record DaySlots(String officeId, LocalDate date, boolean open, Capacities.Capacity capacity, List<SlotView> slots) {
+    }
+
+    public Booking book(BookingRequest request, Caller caller) {
+        if (request.officeId() == null || request.date() == null || request.start() == null || request.purpose() == null) {
+            throw ApiProblem.badRequest("booking-incomplete", "A booking needs officeId, date, start and purpose");
+        }
+        Office office = offices.byId(request.officeId())
+                .orElseThrow(() -> ApiProblem.unprocessable("unknown-office", "No office " + request.officeId()));
+        BookingHolder holder = Holders.of(caller, office, request.citizenId(), request.phone());
+        Office.Slot slot = bookableSlot(office, request.date(), request.start());
+        rules.check(office, request.date(), request.purpose(), request.procedureCode(), request.dossierCode(),
+                holder.citizenId());
+        String code = newCode();
+        String officeDay = office.id() + "|" + request.date();
+        holders.claim(holder, officeDay, code);
+        int places = capacities.of(office, request.date()).placesPerSlot();
+        if (!slots.claim(office.id(), request.date(), slot.start(), places, code)) {
+            holders.release(holder, officeDay, code);
+            throw full(office, request.date(), slot);
+        }
+        Instant now = clock.instant();
+        Instant startsAt = startOf(request.date(), slot.start());
+        Booking.Visit visit = new Booking.Visit(office.id(), office.name(), office.agency(), request.date(), slot.start(),
+                slot.end(), startsAt, request.purpose(), request.procedureCode(), request.dossierCode());
+        try {
+            return store.insert(Booking.book(code, visit, holder, now, dayBeforeReminderDue(startsAt, now)));
+        } catch (RuntimeException notStored) {
+            slots.release(office.id(), request.date(), slot.start(), code);
+            holders.release(holder, officeDay, code);
+            throw notStored;
+        }
+    }
+
+    public Booking cancel(String code, Caller caller) {
+        Booking booking = visible(code, caller);
+        List<Event> events = booking.cancel(cancelReason(caller), clock.instant());
+        store.update(booking, events);
+        giveBack(booking);
+        return booking;
+    }
+
+    public Booking reschedule(String code, LocalDate date, LocalTime start, Caller caller) {
+        if (date == null || start == null) {
+            throw ApiProblem.badRequest("reschedule-incomplete", "Name the new date and start");
+        }
+        Booking booking = visible(code, caller);
+        if (booking.status() != BookingStatus.CONFIRMED) {
+            throw ApiProblem.conflict("booking-not-active", "Booking " + code + " is " + booking.status());
+        }
+        if (date.equals(booking.date()) && start.equals(booking.start())) {
+            throw ApiProblem.unprocessable("same-slot", "Booking " + code + " is in that slot already");
+        }
+        Office office = offices.byId(booking.officeId()).orElseThrow();
+        Office.Slot slot = bookableSlot(office, date, start);
+        BookingHolder holder = holderOf(booking);
+        String newOfficeDay = office.id() + "|" + date;
+        boolean otherDay = !date.equals(booking.date());
+        if (otherDay) {
+            holders.release(holder, booking.officeDay(), code);
+            try {
+                holders.claim(holder, newOfficeDay, code);
+            } catch (ApiProblem refused) {
+                holders.claim(holder, booking.officeDay(), code);
+                throw refused;
+            }
+        }
+        if (!slots.claim(office.id(), date, slot.start(), capacities.of(office, date).placesPerSlot(), code)) {
+            if (otherDay) {
+                holders.release(holder, newOfficeDay, code);
+                holders.claim(holder, booking.officeDay(), code);
+            }
+            throw full(office, date, slot);
+        }
+        LocalDate previousDate = booking.date();
+        LocalTime previousStart = booking.start();
+        Instant now = clock.instant();
+        Instant startsAt = startOf(date, slot.start());
+        store.update(booking, booking.reschedule(date, slot.start(), slot.end(), startsAt, now,
+                dayBeforeReminderDue(startsAt, now)));
+        slots.release(office.id(), previousDate, previousStart, code);
+        return booking;
+    }
+
+    /** A booking as its holder, the client that made it, or the office's staff may see it; anyone else is told it does not exist. */
+    public Booking visible(String code, Caller caller) {
+        Booking booking = bookings.findById(code).orElseThrow(() -> ApiProblem.notFound("Booking", code));
+        boolean holder = booking.citizenId() != null && caller.isCitizen(booking.citizenId());
+        boolean maker = caller.clientId() != null && caller.clientId().equals(booking.bookedBy())
+                && (caller.has(Role.PORTAL) || caller.has(Role.CHATBOT));
+        if (!holder && !maker && !caller.worksFor(booking.agencyCode())) {
+            throw ApiProblem.notFound("Booking", code);
+        }
+        return booking;
+    }
+
+    public List<Booking> activeOf(String citizenId) {
+        return bookings.findByCitizenIdAndStatusOrderByStartsAtAsc(citizenId, BookingStatus.CONFIRMED);
+    }
+
+    public List<Booking> ofDay(String officeId, LocalDate day) {
+        return bookings.findByOfficeIdAndDateOrderByStartAscBookedAtAsc(officeId, day.toString());
+    }
+
+    public DaySlots slotsOf(Office office, LocalDate day) {
+        OpeningDays.OpenDay open = openingDays.of(office, day);
+        Capacities.Capacity capacity = capacities.of(office, day);
+        Map<LocalTime, List<String>> booked = slots.day(office.id(), day);
+        List<SlotView> views = open.slots().stream().map(s -> {
+            int taken = booked.getOrDefault(s.start(), List.of()).size();
+            return new SlotView(s.start(), s.end(), capacity.placesPerSlot(), taken,
+                    Math.max(0, capacity.placesPerSlot() - taken));
+        }).toList();
+        return new DaySlots(office.id(), day, open.open(), capacity, views);
+    }
+
+    /** Bookings beyond the places their slot has under today's roster and limits: the latest booked of each slot first to go. */
+    public List<ToMove> toMove(Office office) {
+        List<ToMove> toMove = new ArrayList<>();
+        for (LocalDate day : slots.bookedDaysFrom(office.id(), today())) {
+            int places = capacities.of(office, day).placesPerSlot();
+            slots.day(office.id(), day).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(slot -> {
+                List<String> codes = slot.getValue();
+                for (String code : codes.subList(Math.min(places, codes.size()), codes.size())) {
+                    bookings.findById(code).ifPresent(b -> toMove.add(new ToMove(code, day, slot.getKey(), places,
+                            codes.size(), b.citizenId(), b.phone())));
+                }
+            });
+        }
+        return toMove;
+    }
+
+    /** Bookings due in the slot under way that have not checked in yet: their places are held for them. */
+    public long heldNow(Office office, LocalDateTime now) {
+        return openingDays.of(office, now.toLocalDate()).slots().stream()
+                .filter(s -> !now.toLocalTime().isBefore(s.start()) && now.toLocalTime().isBefore(s.end())).findFirst()
+                .map(s -> bookings.countByOfficeIdAndDateAndStartAndStatus(office.id(), now.toLocalDate().toString(),
+                        s.start().toString(), BookingStatus.CONFIRMED))
+                .orElse(0L);
+    }
+
+    /**
+     * Check-in at the office: the booking must be for this office and today, and still confirmed;
+     * only then is its ticket issued (so a refused check-in uses up no queue number).
+     */
+    public Booking checkIn(String code, Office office, LocalDate today, Function<Booking, String> issueTicket) {
+        Booking booking = bookings.findById(code == null ? "" : code).filter(b -> b.officeId().equals(office.id()))
+                .orElseThrow(() -> ApiProblem.unprocessable("unknown-booking", "No booking " + code + " at " + office.id()));
+        if (!booking.date().equals(today)) {
+            throw ApiProblem.unprocessable("booking-not-today", "Booking " + code + " is for " + booking.date());
+        }
+        if (booking.status() != BookingStatus.CONFIRMED) {
+            throw ApiProblem.conflict("booking-not-active", "Booking " + code + " is " + booking.status()
+                    + (booking.ticketId() == null ? "" : " (ticket " + booking.ticketId() + ")"));
+        }
+        booking.checkedIn(issueTicket.apply(booking));
+        store.update(booking, List.of());
+        holders.release(holderOf(booking), booking.officeDay(), code);
+        return booking;
+    }
+
+    public List<Booking> between(String officeId, LocalDate from, LocalDate until) {
+        return bookings.findByOfficeIdAndDateBetween(officeId, from.minusDays(1).toString(), until.plusDays(1).toString());
+    }
+
+    public Optional<Booking> byCode(String code) {
+        return bookings.findById(code);
+    }
+
+    void giveBack(Booking booking) {
+        slots.release(booking.officeId(), booking.date(), booking.start(), booking.code());
+        holders.release(holderOf(booking), booking.officeDay(), booking.code());
+    }
+
+    void releaseHolder(Booking booking) {
+        holders.release(holderOf(booking), booking.officeDay(), booking.code());
+    }
+
+    private Office.Slot bookableSlot(Office office, LocalDate date, LocalTime start) {
+        LocalDate today = today();
+        if (date.isBefore(today) || (date.equals(today) && !start.isAfter(LocalTime.now(clock.withZone(Capacities.ZONE))))) {
+            throw ApiProblem.unprocessable("slot-in-past", "The slot " + date + " " + start + " has begun or passed");
+        }
+        if (date.isAfter(today.plusDays(horizonDays))) {
+            throw ApiProblem.unprocessable("beyond-booking-horizon",
+                    "Bookings open " + horizonDays + " days ahead; " + date + " is later");
+        }
+        OpeningDays.OpenDay day = openingDays.of(office, date);
+        if (!day.calendarKnown()) {
+            throw ApiProblem.unprocessable("calendar-not-published",
+                    "The working calendar of " + date.getYear() + " is not published yet; bookings for it open then");
+        }
+        if (!day.open()) {
+            throw ApiProblem.unprocessable("office-closed", office.name() + " does not open on " + date);
+        }
+        return day.slots().stream().filter(s -> s.start().equals(start)).findFirst()
+                .orElseThrow(() -> ApiProblem.unprocessable("outside-opening-hours",
+                        start + " is not the start of a slot of " + office.name() + " on " + date)
+                        .with("slots", day.slots().stream().map(s -> s.start().toString()).toList()));
+    }
+
+    private ApiProblem full(Office office, LocalDate date, Office.Slot slot) {
+        return ApiProblem.conflict("slot-full", "The slot " + date + " " + slot.start() + " at " + office.name() + " is full")
+                .with("nextFreeSlots", nextFree(office, date, slot.start()));
+    }
+
+    List<Map<String, Object>> nextFree(Office office, LocalDate fromDay, LocalTime after) {
+        List<Map<String, Object>> free = new ArrayList<>();
+        LocalDateTime now = LocalDateTime.now(clock.withZone(Capacities.ZONE));
+        for (LocalDate day = fromDay; free.size() < NEXT_FREE_SHOWN && day.isBefore(fromDay.plusDays(NEXT_FREE_DAYS)); day = day.plusDays(1)) {
+            if (!openingDays.of(office, day).open()) {
+                continue;
+            }
+            for (SlotView slot : slotsOf(office, day).slots()) {
+                boolean later = !day.equals(fromDay) || slot.start().isAfter(after);
+                if (later && slot.free() > 0 && day.atTime(slot.start()).isAfter(now) && free.size() < NEXT_FREE_SHOWN) {
+                    free.add(Map.of("date", day.toString(), "start", slot.start().toString(), "end", slot.end().toString(),
+                            "free", slot.free()));
+                }
+            }
+        }
+        return free;
+    }
+
+    private static BookingHolder holderOf(Booking booking) {
+        return new BookingHolder(booking.citizenId(), booking.phone(), booking.channel(), booking.bookedBy());
+    }
+
+    private static String cancelReason(Caller caller) {
+        if (caller.has(Role.CITIZEN)) {
+            return "cancelled by the citizen";
+        }
+        return "cancelled by " + (caller.clientId() != null && !caller.has(Role.OFFICER) ? caller.clientId() : caller.username());
+    }
+
+    private boolean dayBeforeReminderDue(Instant startsAt, Instant now) {
+        return Duration.between(now, startsAt).compareTo(Duration.ofDays(1)) > 0;
+    }
+
+    private Instant startOf(LocalDate day, LocalTime start) {
+        return day.atTime(start).atZone(Capacities.ZONE).toInstant();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Capacities.ZONE));
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder("LH");
+        for (int i = 0; i < 8; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package vn.motcua.appointment.booking;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import vn.motcua.kit.problem.ApiProblem;
+
+/**
+ * No hoarding: per citizen id and per phone number, at most {@code max-active} bookings holding a
+ * place and at most one per office and day. Each claim is one conditional update of the holder's
+ * document, so concurrent requests of one holder cannot pass the caps either.
+ */
+@Component
+class HolderLimits {
+    static final String COLLECTION = "booking_holders";
+
+    private final MongoTemplate mongo;
+    private final int maxActive;
+    private final boolean onePerOfficeDay;
+
+    HolderLimits(MongoTemplate mongo, @Value("${motcua.appointment.holders.max-active}") int maxActive,
+            @Value("${motcua.appointment.holders.one-per-office-day}") boolean onePerOfficeDay) {
+        this.mongo = mongo;
+        this.maxActive = maxActive;
+        this.onePerOfficeDay = onePerOfficeDay;
+    }
+
+    /** Claims a share for every key of the holder, or none: a refusal undoes the keys claimed before it. */
+    void claim(BookingHolder holder, String officeDay, String bookingCode) {
+        List<String> claimed = new ArrayList<>();
+        for (String key : holder.keys()) {
+            if (!claim(key, officeDay, bookingCode)) {
+                claimed.forEach(k -> release(k, officeDay, bookingCode));
+                throw refusal(key, officeDay);
+            }
+            claimed.add(key);
+        }
+    }
+
+    void release(BookingHolder holder, String officeDay, String bookingCode) {
+        holder.keys().forEach(key -> release(key, officeDay, bookingCode));
+    }
+
+    private boolean claim(String key, String officeDay, String bookingCode) {
+        try {
+            mongo.insert(new Document("_id", key).append("active", 0).append("officeDays", List.of())
+                    .append("bookings", List.of()), COLLECTION);
+        } catch (DuplicateKeyException known) {
+            // The holder booked before.
+        }
+        Criteria underCaps = where("_id").is(key).and("active").lt(maxActive).and("bookings").ne(bookingCode);
+        if (onePerOfficeDay) {
+            underCaps = underCaps.and("officeDays").ne(officeDay);
+        }
+        Update take = new Update().inc("active", 1).push("officeDays", officeDay).push("bookings", bookingCode);
+        return mongo.updateFirst(new Query(underCaps), take, COLLECTION).getModifiedCount() == 1;
+    }
+
+    private void release(String key, String officeDay, String bookingCode) {
+        mongo.updateFirst(new Query(where("_id").is(key).and("bookings").is(bookingCode)),
+                new Update().inc("active", -1).pull("officeDays", officeDay).pull("bookings", bookingCode), COLLECTION);
+    }
+
+    private ApiProblem refusal(String key, String officeDay) {
+        Document holder = mongo.findById(key, Document.class, COLLECTION);
+        String who = key.startsWith("phone:") ? "This phone number" : "This citizen";
+        if (onePerOfficeDay && holder != null && holder.getList("officeDays", String.class).contains(officeDay)) {
+            return ApiProblem.conflict("one-booking-per-office-day",
+                    who + " already has a booking at this office on that day; reschedule it instead");
+        }
+        return ApiProblem.conflict("too-many-active-bookings",
+                who + " already holds " + maxActive + " bookings; cancel one or wait until one is used")
+                .with("maxActive", maxActive);
+    }
+}

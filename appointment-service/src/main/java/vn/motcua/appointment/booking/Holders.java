@@ -1,0 +1,83 @@
+package vn.motcua.appointment.booking;
+
+import java.util.regex.Pattern;
+import vn.motcua.appointment.offices.Office;
+import vn.motcua.events.appointment.BookingChannel;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+
+/**
+ * Who may book at an office, for whom, and on which channel: a citizen for themself, a portal of
+ * the office's province for a citizen id, an officer of the office's agency answering the hotline
+ * for a caller's phone, a chat bot of the province for a phone number (never a citizen id, which
+ * a chat cannot verify).
+ */
+final class Holders {
+    private static final Pattern CITIZEN_ID = Pattern.compile("\\d{12}");
+    private static final Pattern MOBILE = Pattern.compile("0[35789]\\d{8}");
+
+    private Holders() {
+    }
+
+    static BookingHolder of(Caller caller, Office office, String citizenId, String phone) {
+        String number = normalisedPhone(phone);
+        if (caller.has(Role.CITIZEN)) {
+            if (citizenId != null && !citizenId.equals(caller.citizenId())) {
+                throw ApiProblem.forbidden("A citizen books for themself only");
+            }
+            return new BookingHolder(caller.citizenId(), number, BookingChannel.PORTAL, caller.username());
+        }
+        if (caller.has(Role.PORTAL)) {
+            if (!caller.representsAt(office.agency())) {
+                throw ApiProblem.forbidden("Portal " + caller.clientId() + " does not act at " + office.agency());
+            }
+            return new BookingHolder(validCitizenId(citizenId), number, BookingChannel.PORTAL, caller.clientId());
+        }
+        if (caller.has(Role.CHATBOT)) {
+            if (!caller.isChatBotAt(office.agency())) {
+                throw ApiProblem.forbidden("Chat bot " + caller.clientId() + " does not serve " + office.agency());
+            }
+            if (citizenId != null) {
+                throw ApiProblem.unprocessable("chat-bot-books-by-phone",
+                        "A chat bot books for the chat user's phone number; a citizen id cannot be verified in a chat");
+            }
+            return new BookingHolder(null, required(number), BookingChannel.CHAT_BOT, caller.clientId());
+        }
+        if (caller.has(Role.OFFICER) && caller.worksFor(office.agency())) {
+            return new BookingHolder(citizenId == null ? null : validCitizenId(citizenId), required(number),
+                    BookingChannel.HOTLINE, caller.username());
+        }
+        throw ApiProblem.forbidden("Bookings at " + office.id() + " are made by citizens, portals and chat bots of its"
+                + " province, and by its officers on the hotline");
+    }
+
+    private static String validCitizenId(String citizenId) {
+        if (citizenId == null || !CITIZEN_ID.matcher(citizenId).matches()) {
+            throw ApiProblem.badRequest("citizen-id-required", "Name the citizen the booking is for: citizenId, 12 digits");
+        }
+        return citizenId;
+    }
+
+    private static String required(String phone) {
+        if (phone == null) {
+            throw ApiProblem.badRequest("phone-required", "Give the phone number the booking is for (e.g. 0912345678)");
+        }
+        return phone;
+    }
+
+    /** 0912345678 or +84912345678, kept as 0912345678; null stays null. */
+    static String normalisedPhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replace(" ", "").replace(".", "");
+        if (digits.startsWith("+84")) {
+            digits = "0" + digits.substring(3);
+        }
+        if (!MOBILE.matcher(digits).matches()) {
+            throw ApiProblem.badRequest("phone-invalid", "phone must be a Vietnamese mobile number, e.g. 0912345678");
+        }
+        return digits;
+    }
+}

@@ -1,0 +1,212 @@
+package vn.motcua.appointment.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import vn.motcua.appointment.booking.Booking;
+import vn.motcua.appointment.booking.BookingDesk;
+import vn.motcua.appointment.capacity.Capacities;
+import vn.motcua.appointment.offices.Office;
+import vn.motcua.appointment.reference.Procedures;
+import vn.motcua.events.Event;
+import vn.motcua.events.appointment.VisitPurpose;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
+
+/**
+ * The queue of an office day. A visitor takes a seat in the waiting area only under its cap
+ * (a walk-in also only among the seats not held for bookings due now), else waits in the virtual
+ * queue; a called visitor enters the room only under the room's citizen cap (the room's cap
+ * minus the officers on duty). Each place is one conditional update of the day's counters.
+ */
+@Service
+public class QueueDesk {
+    private static final int TURN_NEAR_WITHIN = 3;
+
+    private final BookingDesk bookings;
+    private final Capacities capacities;
+    private final Procedures procedures;
+    private final OfficeDayCounters counters;
+    private final TicketRepository tickets;
+    private final AggregateStore store;
+    private final Clock clock;
+
+    QueueDesk(BookingDesk bookings, Capacities capacities, Procedures procedures, OfficeDayCounters counters,
+            TicketRepository tickets, AggregateStore store, Clock clock) {
+        this.bookings = bookings;
+        this.capacities = capacities;
+        this.procedures = procedures;
+        this.counters = counters;
+        this.tickets = tickets;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Ticket checkIn(Office office, String bookingCode) {
+        LocalDate today = today();
+        Ticket[] issued = new Ticket[1];
+        bookings.checkIn(bookingCode, office, today, booking -> {
+            String prefix = prefixFor(office, booking.purpose(), booking.procedureCode());
+            boolean seated = counters.enter(office.id(), today, OfficeDayCounters.WAITING,
+                    capacities.of(office, today).waitingArea());
+            issued[0] = issue(office, today, prefix, booking, booking.citizenId(), booking.phone(), seated);
+            return issued[0].id();
+        });
+        return issued[0];
+    }
+
+    public Ticket walkIn(Office office, VisitPurpose purpose, String procedureCode, String citizenId, String phone) {
+        if (purpose == null) {
+            throw ApiProblem.badRequest("purpose-required", "Say why the visitor came: HAND_IN, COLLECT_RESULT or GUIDANCE");
+        }
+        if (procedureCode != null && procedures.byCode(procedureCode).isEmpty()) {
+            throw ApiProblem.unprocessable("unknown-procedure", "No procedure " + procedureCode + " in the catalog");
+        }
+        LocalDate today = today();
+        int seats = capacities.of(office, today).waitingArea();
+        int free = (int) Math.max(0, seats - bookings.heldNow(office, LocalDateTime.now(clock.withZone(Capacities.ZONE))));
+        boolean seated = free > 0 && counters.enter(office.id(), today, OfficeDayCounters.WAITING, free);
+        counters.countWalkIn(office.id(), today, seated);
+        return issue(office, today, prefixFor(office, purpose, procedureCode), null, citizenId, phone, seated);
+    }
+
+    /** Calls the next number of the counter's group: booked visitors whose slot has begun first, then by arrival. */
+    public Ticket callNext(Office office, String counterId) {
+        LocalDate today = today();
+        Office.Counter counter = office.counter(counterId)
+                .orElseThrow(() -> ApiProblem.notFound("Counter", office.id() + "/" + counterId));
+        Capacities.Capacity capacity = capacities.of(office, today);
+        if (!capacity.countersOpen().contains(counterId)) {
+            throw ApiProblem.conflict("counter-closed", "Counter " + counterId + " has no officer on today's roster");
+        }
+        seatFromVirtualQueue(office, today, capacity.waitingArea());
+        if (!counters.enter(office.id(), today, OfficeDayCounters.ROOM, capacity.citizensInRoom())) {
+            throw ApiProblem.conflict("room-full", "The one-stop room holds " + capacity.citizensInRoom()
+                    + " citizens with " + capacity.officersOnDuty() + " officers on duty; serve someone first");
+        }
+        Instant now = clock.instant();
+        for (Ticket candidate : queueOf(office, today, counter.ticketPrefix())) {
+            try {
+                store.update(candidate, candidate.call(counterId, now));
+            } catch (OptimisticLockingFailureException | ApiProblem calledByAnother) {
+                continue;
+            }
+            counters.leave(office.id(), today, OfficeDayCounters.WAITING);
+            seatFromVirtualQueue(office, today, capacity.waitingArea());
+            tellTurnNear(office, today, counter.ticketPrefix());
+            return candidate;
+        }
+        counters.leave(office.id(), today, OfficeDayCounters.ROOM);
+        throw ApiProblem.conflict("nobody-waiting", "Nobody waits for counter " + counterId + " (queue " + counter.ticketPrefix() + ")");
+    }
+
+    public Ticket serve(Office office, String number, String officer) {
+        Ticket ticket = ticket(office, number);
+        store.update(ticket, ticket.serve(officer, clock.instant()));
+        counters.leave(office.id(), ticket.date(), OfficeDayCounters.ROOM);
+        return ticket;
+    }
+
+    public Ticket noShow(Office office, String number) {
+        Ticket ticket = ticket(office, number);
+        store.update(ticket, ticket.noShow(Duration.ofMinutes(office.noShowGraceMinutes()), clock.instant()));
+        counters.leave(office.id(), ticket.date(), OfficeDayCounters.ROOM);
+        return ticket;
+    }
+
+    public Ticket leave(Office office, String number) {
+        Ticket ticket = ticket(office, number);
+        TicketStatus was = ticket.leave(clock.instant());
+        store.update(ticket, List.of());
+        if (was == TicketStatus.WAITING) {
+            counters.leave(office.id(), ticket.date(), OfficeDayCounters.WAITING);
+            seatFromVirtualQueue(office, ticket.date(), capacities.of(office, ticket.date()).waitingArea());
+        }
+        return ticket;
+    }
+
+    public List<Ticket> open(Office office, LocalDate day) {
+        return tickets.findByOfficeIdAndDateAndStatusInOrderByCheckedInAtAsc(office.id(), day.toString(),
+                List.of(TicketStatus.VIRTUAL, TicketStatus.WAITING, TicketStatus.CALLED));
+    }
+
+    public List<Ticket> ticketsBetween(Office office, LocalDate from, LocalDate until) {
+        return tickets.findByOfficeIdAndDateBetween(office.id(), from.minusDays(1).toString(), until.plusDays(1).toString());
+    }
+
+    public DayCounts counts(Office office, LocalDate day) {
+        return counters.counts(office.id(), day);
+    }
+
+    public Ticket ticket(Office office, String number) {
+        return tickets.findByOfficeIdAndDateAndNumber(office.id(), today().toString(), number)
+                .orElseThrow(() -> ApiProblem.notFound("Ticket", number));
+    }
+
+    private Ticket issue(Office office, LocalDate day, String prefix, Booking booking, String citizenId, String phone,
+            boolean seated) {
+        int sequence = counters.nextNumber(office.id(), day, prefix);
+        return store.insert(Ticket.issue(office.id(), day, prefix, sequence, booking == null ? null : booking.code(),
+                citizenId, phone, booking == null ? null : booking.startsAt(), seated, clock.instant()));
+    }
+
+    private String prefixFor(Office office, VisitPurpose purpose, String procedureCode) {
+        String field = purpose == VisitPurpose.HAND_IN && procedureCode != null
+                ? procedures.byCode(procedureCode).map(Procedures.Procedure::field).orElse(null) : null;
+        return office.counterFor(field).map(Office.Counter::ticketPrefix)
+                .orElseThrow(() -> ApiProblem.unprocessable("no-counter-for-procedure",
+                        "No counter of " + office.name() + " serves this visit"));
+    }
+
+    private List<Ticket> queueOf(Office office, LocalDate day, String prefix) {
+        Instant now = clock.instant();
+        return tickets.findByOfficeIdAndDateAndStatusInOrderByCheckedInAtAsc(office.id(), day.toString(),
+                        List.of(TicketStatus.WAITING)).stream()
+                .filter(t -> t.prefix().equals(prefix))
+                .sorted(Comparator.comparing((Ticket t) -> !t.dueBy(now)).thenComparing(Ticket::checkedInAt))
+                .toList();
+    }
+
+    /** Gives the seats the waiting area has free to the virtual queue, first come first seated. */
+    private void seatFromVirtualQueue(Office office, LocalDate day, int seats) {
+        List<Ticket> virtual = tickets.findByOfficeIdAndDateAndStatusInOrderByCheckedInAtAsc(office.id(), day.toString(),
+                List.of(TicketStatus.VIRTUAL));
+        for (Ticket ticket : virtual) {
+            if (!counters.enter(office.id(), day, OfficeDayCounters.WAITING, seats)) {
+                return;
+            }
+            try {
+                int before = queueOf(office, day, ticket.prefix()).size();
+                store.update(ticket, ticket.seat(before, clock.instant()));
+            } catch (OptimisticLockingFailureException | ApiProblem seatedByAnother) {
+                counters.leave(office.id(), day, OfficeDayCounters.WAITING);
+            }
+        }
+    }
+
+    private void tellTurnNear(Office office, LocalDate day, String prefix) {
+        List<Ticket> queue = queueOf(office, day, prefix);
+        Instant now = clock.instant();
+        for (int i = 0; i < Math.min(TURN_NEAR_WITHIN, queue.size()); i++) {
+            Ticket ticket = queue.get(i);
+            try {
+                List<Event> told = ticket.tellTurnNear(i, now);
+                if (!told.isEmpty()) {
+                    store.update(ticket, told);
+                }
+            } catch (OptimisticLockingFailureException calledMeanwhile) {
+                // Its turn came already.
+            }
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(Capacities.ZONE));
+    }
+}

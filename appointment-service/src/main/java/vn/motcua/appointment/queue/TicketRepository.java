@@ -1,0 +1,17 @@
+package vn.motcua.appointment.queue;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface TicketRepository extends MongoRepository<Ticket, String> {
+    List<Ticket> findByOfficeIdAndDateAndStatusInOrderByCheckedInAtAsc(String officeId, String date,
+            Collection<TicketStatus> statuses);
+
+    List<Ticket> findByOfficeIdAndDateBetween(String officeId, String from, String until);
+
+    Optional<Ticket> findByOfficeIdAndDateAndNumber(String officeId, String date, String number);
+
+    List<Ticket> findTop6ByOfficeIdAndDateAndCalledAtNotNullOrderByCalledAtDesc(String officeId, String date);
+}

@@ -1,0 +1,79 @@
+package vn.motcua.appointment.reference;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.catalog.ChannelPolicyPublished;
+import vn.motcua.events.catalog.ChannelRule;
+import vn.motcua.kit.messaging.EventSubscriber;
+import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.Subscriptions;
+
+/**
+ * The channel policies the dossier service publishes, kept to decide bookings by the same rule:
+ * on a day, an agency's own policy beats its province's, the later start wins among those, and
+ * without any the applicant chooses.
+ */
+@Component
+public class ChannelPolicies implements EventSubscriber {
+    static final String COLLECTION = "channel_policies";
+
+    private final MongoTemplate mongo;
+
+    public record Policy(@Id String policyId, int policyVersion, String provinceCode, String agencyCode, ChannelRule rule,
+            LocalDate validFrom, LocalDate validUntil, String sourceDocument) {
+
+        boolean coversDay(LocalDate day) {
+            return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil));
+        }
+    }
+
+    /** The rule in force and the policy it comes from (null when none applies). */
+    public record InForce(ChannelRule rule, Policy policy) {
+    }
+
+    ChannelPolicies(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void subscribe(Subscriptions subscriptions) {
+        subscriptions.on(ChannelPolicyPublished.class, this::published);
+    }
+
+    void published(IncomingEvent<ChannelPolicyPublished> event) {
+        ChannelPolicyPublished p = event.data();
+        Update replace = new Update().set("policyVersion", p.policyVersion()).set("provinceCode", p.provinceCode())
+                .set("agencyCode", p.agencyCode()).set("rule", p.rule()).set("validFrom", p.validFrom())
+                .set("validUntil", p.validUntil()).set("sourceDocument", p.sourceDocument());
+        try {
+            mongo.upsert(new Query(where("_id").is(p.policyId()).and("policyVersion").lt(p.policyVersion())), replace,
+                    COLLECTION);
+        } catch (DuplicateKeyException newerHeld) {
+            // This version or a later one is held already.
+        }
+    }
+
+    public InForce inForce(String agencyCode, LocalDate day) {
+        String province = agencyCode.substring(agencyCode.lastIndexOf('.') + 1);
+        List<Policy> candidates = mongo.find(new Query(where("agencyCode").is(agencyCode)), Policy.class, COLLECTION);
+        Policy chosen = latestCovering(candidates, day);
+        if (chosen == null) {
+            chosen = latestCovering(mongo.find(new Query(where("provinceCode").is(province).and("agencyCode").is(null)),
+                    Policy.class, COLLECTION), day);
+        }
+        return chosen == null ? new InForce(ChannelRule.APPLICANT_CHOOSES, null) : new InForce(chosen.rule(), chosen);
+    }
+
+    private static Policy latestCovering(List<Policy> policies, LocalDate day) {
+        return policies.stream().filter(p -> p.coversDay(day)).max(Comparator.comparing(Policy::validFrom)).orElse(null);
+    }
+}

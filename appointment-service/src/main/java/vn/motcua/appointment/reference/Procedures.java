@@ -1,0 +1,57 @@
+package vn.motcua.appointment.reference;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.catalog.ProcedurePublished;
+import vn.motcua.kit.messaging.EventSubscriber;
+import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.Subscriptions;
+
+/** The catalog as far as booking needs it, kept from {@link ProcedurePublished}; a higher catalog version replaces a lower. */
+@Component
+public class Procedures implements EventSubscriber {
+    static final String COLLECTION = "procedures";
+
+    private final MongoTemplate mongo;
+
+    /**
+     * @param onlineLevel 2 information only, 3 partly online, 4 fully online
+     * @param urgentCounter on the urgent list: taken in person even under an online-first policy
+     */
+    public record Procedure(@Id String code, int catalogVersion, String name, String field, int onlineLevel,
+            boolean urgentCounter, boolean acceptByPost) {
+    }
+
+    Procedures(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void subscribe(Subscriptions subscriptions) {
+        subscriptions.on(ProcedurePublished.class, this::published);
+    }
+
+    void published(IncomingEvent<ProcedurePublished> event) {
+        ProcedurePublished p = event.data();
+        Update replace = new Update().set("catalogVersion", p.catalogVersion()).set("name", p.name()).set("field", p.field())
+                .set("onlineLevel", p.onlineLevel()).set("urgentCounter", p.urgentCounter())
+                .set("acceptByPost", p.acceptByPost());
+        try {
+            mongo.upsert(new Query(where("_id").is(p.procedureCode()).and("catalogVersion").lt(p.catalogVersion())), replace,
+                    COLLECTION);
+        } catch (DuplicateKeyException newerHeld) {
+            // This version or a later one is held already.
+        }
+    }
+
+    public Optional<Procedure> byCode(String code) {
+        return Optional.ofNullable(mongo.findById(code, Procedure.class, COLLECTION));
+    }
+}

@@ -1,0 +1,370 @@
+package vn.motcua.appointment.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.appointment.BookingMother.handIn;
+import static vn.motcua.appointment.BookingMother.handInFor;
+import static vn.motcua.appointment.BookingMother.newCitizenId;
+import static vn.motcua.appointment.BookingMother.newPhone;
+import static vn.motcua.appointment.BookingMother.roomLimit;
+import static vn.motcua.appointment.BookingMother.roster;
+import static vn.motcua.appointment.ReferenceDataMother.COUNTER_PROCEDURE;
+import static vn.motcua.appointment.ReferenceDataMother.OFFICE;
+import static vn.motcua.appointment.ReferenceDataMother.ONLINE_PROCEDURE;
+import static vn.motcua.appointment.ReferenceDataMother.URGENT_PROCEDURE;
+import static vn.motcua.appointment.ReferenceDataMother.freshWeekday;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.chatBot;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.ops;
+import static vn.motcua.testinfra.CallerMother.portal;
+import static vn.motcua.testinfra.CallerMother.withRoles;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.motcua.appointment.ReferenceDataMother;
+import vn.motcua.appointment.offices.Office;
+import vn.motcua.appointment.offices.Offices;
+import vn.motcua.appointment.reference.ChannelPolicies;
+import vn.motcua.appointment.reference.CounterResults;
+import vn.motcua.appointment.reference.Procedures;
+import vn.motcua.appointment.reference.WorkingDays;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class BookingIT {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    WorkingDays workingDays;
+    @Autowired
+    Procedures procedures;
+    @Autowired
+    ChannelPolicies policies;
+    @Autowired
+    CounterResults results;
+    @Autowired
+    BookingDesk desk;
+    @Autowired
+    Offices offices;
+
+    @BeforeEach
+    void referenceData() {
+        ReferenceDataMother.publish(workingDays, procedures);
+    }
+
+    @Test
+    void citizensPortalsHotlineAndChatBotsBookAndTheChannelIsRecorded() throws Exception {
+        LocalDate day = freshWeekday();
+        String mine = newCitizenId();
+        String code = bookingCode(book(citizen(mine), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.channel").value("PORTAL")).andExpect(jsonPath("$.citizenId").value(mine))
+                .andExpect(jsonPath("$.code").value(Matchers.matchesPattern("LH[A-Z2-9]{8}"))));
+        book(portal(), handInFor(OFFICE, day, "08:00", COUNTER_PROCEDURE, newCitizenId(), null))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.channel").value("PORTAL"))
+                .andExpect(jsonPath("$.bookedBy").value("portal-hanoi"));
+        String caller = newPhone();
+        book(officer(AGENCY_THUONG_TIN), handInFor(OFFICE, day, "08:30", COUNTER_PROCEDURE, null, "+84" + caller.substring(1)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.channel").value("HOTLINE"))
+                .andExpect(jsonPath("$.phone").value(caller));
+        book(chatBot(), handInFor(OFFICE, day, "09:00", COUNTER_PROCEDURE, null, newPhone()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.channel").value("CHAT_BOT"))
+                .andExpect(jsonPath("$.bookedBy").value("zalo-oa-hanoi"));
+
+        KafkaProbe.await("appointment.events", r -> r.key().equals("booking-" + code) && r.value().contains("\"PORTAL\""),
+                Duration.ofSeconds(20));
+        mvc.perform(get("/api/v1/bookings/" + code).with(citizen(mine))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/bookings").with(citizen(mine))).andExpect(jsonPath("$[0].code").value(code));
+    }
+
+    @Test
+    void whoMayNotBook() throws Exception {
+        LocalDate day = freshWeekday();
+        String body = handIn(OFFICE, day, "10:00", COUNTER_PROCEDURE);
+        mvc.perform(post("/api/v1/bookings").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("Idempotency-Key", UUID.randomUUID().toString()))
+                .andExpect(status().isUnauthorized());
+        book(citizen(newCitizenId()), handInFor(OFFICE, day, "10:00", COUNTER_PROCEDURE, newCitizenId(), null))
+                .andExpect(status().isForbidden());
+        book(portal("portal-hcm", "H79"), handInFor(OFFICE, day, "10:00", COUNTER_PROCEDURE, newCitizenId(), null))
+                .andExpect(status().isForbidden());
+        book(officer(AGENCY_JUSTICE), handInFor(OFFICE, day, "10:00", COUNTER_PROCEDURE, null, newPhone()))
+                .andExpect(status().isForbidden());
+        book(withRoles("postal1", "postal-operator"), body).andExpect(status().isForbidden());
+        book(leader(AGENCY_THUONG_TIN), handInFor(OFFICE, day, "10:00", COUNTER_PROCEDURE, null, newPhone()))
+                .andExpect(status().isForbidden());
+        book(chatBot(), handInFor(OFFICE, day, "10:00", COUNTER_PROCEDURE, newCitizenId(), newPhone()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:chat-bot-books-by-phone"));
+        book(portal(), handInFor(OFFICE, day, "10:00", COUNTER_PROCEDURE, null, null)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:citizen-id-required"));
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/slots").param("date", day.toString())
+                .with(citizen(newCitizenId()))).andExpect(status().isOk());
+        assertThat(desk.slotsOf(office(), day).slots().stream().filter(s -> s.start().toString().equals("10:00"))
+                .findFirst().orElseThrow().booked()).isZero();
+    }
+
+    @Test
+    void badBookingsAreRefusedClearlyAndChangeNothing() throws Exception {
+        LocalDate day = freshWeekday();
+        String who = newCitizenId();
+        problem(book(citizen(who), handIn(OFFICE, LocalDate.now(ReferenceDataMother.HANOI).minusDays(1), "08:00",
+                COUNTER_PROCEDURE)), 422, "slot-in-past");
+        problem(book(citizen(who), handIn(OFFICE, day, "12:00", COUNTER_PROCEDURE)), 422, "outside-opening-hours");
+        problem(book(citizen(who), handIn(OFFICE, day, "08:10", COUNTER_PROCEDURE)), 422, "outside-opening-hours");
+        LocalDate sunday = day.plusDays(7 - day.getDayOfWeek().getValue());
+        problem(book(citizen(who), handIn(OFFICE, sunday, "08:00", COUNTER_PROCEDURE)), 422, "office-closed");
+        problem(book(citizen(who), handIn("NOPE", day, "08:00", COUNTER_PROCEDURE)), 422, "unknown-office");
+        problem(book(citizen(who), handIn(OFFICE, day, "08:00", "9.999999")), 422, "unknown-procedure");
+        problem(book(citizen(who), handIn(OFFICE, LocalDate.now(ReferenceDataMother.HANOI).plusDays(90), "08:00",
+                COUNTER_PROCEDURE)), 422, "beyond-booking-horizon");
+        problem(book(citizen(who), "{\"officeId\": \"" + OFFICE + "\"}"), 400, "booking-incomplete");
+        problem(book(citizen(who), handInFor(OFFICE, day, "08:00", COUNTER_PROCEDURE, who, "12345")), 400, "phone-invalid");
+        book(citizen(who), "{\"officeId\": ").andExpect(status().isBadRequest());
+        book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE).replace("HAND_IN", "PICNIC"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/bookings").with(citizen(who))).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
+    void aFullSlotAnswers409WithTheNextFreeSlotsAndACancellationFreesThePlaceAtOnce() throws Exception {
+        LocalDate day = freshWeekday();
+        setPlaces(day, 9);
+        String[] codes = new String[9];
+        for (int i = 0; i < 9; i++) {
+            codes[i] = bookingCode(book(citizen(newCitizenId()), handIn(OFFICE, day, "14:00", COUNTER_PROCEDURE))
+                    .andExpect(status().isCreated()));
+        }
+        String late = newCitizenId();
+        problem(book(citizen(late), handIn(OFFICE, day, "14:00", COUNTER_PROCEDURE)), 409, "slot-full")
+                .andExpect(jsonPath("$.nextFreeSlots[0].date").value(day.toString()))
+                .andExpect(jsonPath("$.nextFreeSlots[0].start").value("14:30"));
+        mvc.perform(post("/api/v1/bookings/" + codes[0] + "/cancel").with(citizen(late))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/bookings/" + codes[0]).with(citizen(late))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/bookings/" + codes[0] + "/cancel").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+        book(citizen(late), handIn(OFFICE, day, "14:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+        KafkaProbe.await("appointment.events", r -> r.key().equals("booking-" + codes[0])
+                && new String(r.headers().lastHeader("ce_type").value()).equals("AppointmentCancelled"), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aCitizenAndAPhoneNumberHoldAFewBookingsAndOnePerOfficeAndDay() throws Exception {
+        String who = newCitizenId();
+        LocalDate first = freshWeekday();
+        LocalDate second = freshWeekday();
+        LocalDate third = freshWeekday();
+        LocalDate fourth = freshWeekday();
+        book(citizen(who), handIn(OFFICE, first, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+        problem(book(citizen(who), handIn(OFFICE, first, "09:00", COUNTER_PROCEDURE)), 409, "one-booking-per-office-day");
+        book(citizen(who), handIn(OFFICE, second, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+        String thirdCode = bookingCode(book(citizen(who), handIn(OFFICE, third, "08:00", COUNTER_PROCEDURE))
+                .andExpect(status().isCreated()));
+        problem(book(citizen(who), handIn(OFFICE, fourth, "08:00", COUNTER_PROCEDURE)), 409, "too-many-active-bookings");
+        mvc.perform(post("/api/v1/bookings/" + thirdCode + "/cancel").with(citizen(who))).andExpect(status().isOk());
+        book(citizen(who), handIn(OFFICE, fourth, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+
+        String phone = newPhone();
+        book(chatBot(), handInFor(OFFICE, first, "08:00", COUNTER_PROCEDURE, null, phone)).andExpect(status().isCreated());
+        problem(book(officer(AGENCY_THUONG_TIN), handInFor(OFFICE, first, "10:00", COUNTER_PROCEDURE, null, phone)), 409,
+                "one-booking-per-office-day");
+    }
+
+    @Test
+    void reschedulingMovesThePlaceAndFreesTheOldOne() throws Exception {
+        LocalDate day = freshWeekday();
+        String who = newCitizenId();
+        String code = bookingCode(book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)));
+        mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(who)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"date\": \"" + freshWeekday() + "\", \"start\": \"15:00\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.start").value("15:00"));
+        assertThat(desk.slotsOf(office(), day).slots().get(1).booked()).isZero();
+        book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(newCitizenId()))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"date\": \"" + day + "\", \"start\": \"09:00\"}"))
+                .andExpect(status().isNotFound());
+        KafkaProbe.await("appointment.events", r -> r.key().equals("booking-" + code)
+                && new String(r.headers().lastHeader("ce_type").value()).equals("AppointmentRescheduled"), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void underAnOnlineFirstPolicyAProcedureOnlineAtLevel4IsNotBookedForHandInButTheUrgentListIs() throws Exception {
+        LocalDate day = freshWeekday();
+        ReferenceDataMother.onlineFirstOn(day, policies);
+        problem(book(citizen(newCitizenId()), handIn(OFFICE, day, "08:00", ONLINE_PROCEDURE)), 422, "online-first")
+                .andExpect(jsonPath("$.submitOnline").value("/api/v1/dossiers"))
+                .andExpect(jsonPath("$.submitByPost").value(true))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("public postal service")));
+        book(citizen(newCitizenId()), handIn(OFFICE, day, "08:00", URGENT_PROCEDURE)).andExpect(status().isCreated());
+        book(citizen(newCitizenId()), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+        book(citizen(newCitizenId()), handIn(OFFICE, freshWeekday(), "08:00", ONLINE_PROCEDURE))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void aSmallerRosterListsTheBookingsBeyondTheNewPlacesForTheLeaderToMove() throws Exception {
+        LocalDate day = freshWeekday();
+        setPlaces(day, 9);
+        String[] codes = new String[9];
+        for (int i = 0; i < 9; i++) {
+            codes[i] = bookingCode(book(citizen(newCitizenId()), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)));
+        }
+        mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/" + day).with(leader(AGENCY_THUONG_TIN))
+                        .contentType(MediaType.APPLICATION_JSON).content(roster("officer1@Q1", "officer2@Q3")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.capacity.placesPerSlot").value(6))
+                .andExpect(jsonPath("$.capacity.citizensInRoom").value(10));
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/bookings-to-move").with(leader(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.date == '" + day + "')].bookingCode")
+                        .value(Matchers.containsInAnyOrder(codes[6], codes[7], codes[8])));
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/slots").param("date", day.toString()).with(citizen(newCitizenId())))
+                .andExpect(jsonPath("$.slots[1].start").value("08:00"))
+                .andExpect(jsonPath("$.slots[1].places").value(6)).andExpect(jsonPath("$.slots[1].booked").value(9))
+                .andExpect(jsonPath("$.slots[1].free").value(0));
+        for (String code : codes) {
+            mvc.perform(get("/api/v1/bookings/" + code).with(officer(AGENCY_THUONG_TIN)))
+                    .andExpect(jsonPath("$.status").value("CONFIRMED"));
+        }
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/bookings-to-move").with(citizen(newCitizenId())))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/bookings-to-move").with(leader(AGENCY_JUSTICE)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void rostersAreSetByTheOfficesLeaderOnlyAndRoomLimitsByOps() throws Exception {
+        LocalDate day = freshWeekday();
+        String body = roster("officer1@Q1");
+        for (RequestPostProcessor notLeader : new RequestPostProcessor[] {citizen(newCitizenId()), officer(AGENCY_THUONG_TIN),
+                leader(AGENCY_JUSTICE), ops()}) {
+            mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/" + day).with(notLeader)
+                    .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        }
+        mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/" + day).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+        problem(mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/" + day).with(leader(AGENCY_THUONG_TIN))
+                .contentType(MediaType.APPLICATION_JSON).content(roster("officer1@Q9"))), 422, "unknown-counter");
+        problem(mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/" + day).with(leader(AGENCY_THUONG_TIN))
+                .contentType(MediaType.APPLICATION_JSON).content(roster("officer1@Q1", "officer1@Q2"))), 422, "roster-officer-twice");
+        problem(mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/" + LocalDate.now().minusDays(2))
+                .with(leader(AGENCY_THUONG_TIN)).contentType(MediaType.APPLICATION_JSON).content(body)), 422, "day-in-past");
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/rosters/" + day).with(citizen(newCitizenId())))
+                .andExpect(status().isForbidden());
+
+        String limit = roomLimit(OFFICE, 10, 10, day, day);
+        for (RequestPostProcessor notOps : new RequestPostProcessor[] {citizen(newCitizenId()), leader(AGENCY_THUONG_TIN)}) {
+            mvc.perform(post("/api/v1/room-limits").with(notOps).contentType(MediaType.APPLICATION_JSON).content(limit))
+                    .andExpect(status().isForbidden());
+        }
+        problem(mvc.perform(post("/api/v1/room-limits").with(ops()).contentType(MediaType.APPLICATION_JSON)
+                .content(roomLimit(OFFICE, 1, 10, day, day))), 422, "room-limit-out-of-range");
+        problem(mvc.perform(post("/api/v1/room-limits").with(ops()).contentType(MediaType.APPLICATION_JSON)
+                .content(roomLimit(OFFICE, 10, 10, day, day.minusDays(1)))), 422, "room-limit-window");
+        mvc.perform(get("/api/v1/room-limits").with(citizen(newCitizenId()))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/room-limits").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(jsonPath("$[?(@.id == 'HN-COVID-2020')].peopleInRoom").value(Matchers.hasItem(10)));
+    }
+
+    @Test
+    void aResultWaitingAtTheCounterIsBookedByItsApplicantAndTheBookingIsUsedWhenTheResultIsReturned() throws Exception {
+        String owner = newCitizenId();
+        String dossier = EventMother.newDossierCode();
+        DossierSnapshot ready = new DossierSnapshot(dossier, COUNTER_PROCEDURE, AGENCY_THUONG_TIN, owner, 1,
+                ResultDelivery.COUNTER, 9);
+        KafkaProbe.send(EventMother.record(new DossierResultReady(ready, "leader1", LocalDate.now(), LocalDate.now(), Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> results.waiting(dossier).isPresent());
+        String body = """
+                {"officeId": "%s", "date": "%s", "start": "08:00", "purpose": "COLLECT_RESULT", "dossierCode": "%s"}"""
+                .formatted(OFFICE, freshWeekday(), dossier);
+        problem(book(citizen(newCitizenId()), body), 422, "no-result-waiting");
+        problem(book(citizen(owner), body.replace("08:00", "08:30").replace(dossier, "000.00.00.H29-000000-0000")), 422,
+                "no-result-waiting");
+        String code = bookingCode(book(citizen(owner), body).andExpect(status().isCreated()));
+
+        KafkaProbe.send(EventMother.record(new DossierReturned(new DossierSnapshot(dossier, COUNTER_PROCEDURE,
+                AGENCY_THUONG_TIN, owner, 1, ResultDelivery.COUNTER, 10), "COUNTER", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> desk.byCode(code).orElseThrow().status() == BookingStatus.USED);
+        assertThat(results.waiting(dossier)).isEmpty();
+    }
+
+    @Test
+    void aHandInBookingIsUsedWhenItsPaperDossierIsRegisteredAtTheCounter() throws Exception {
+        String owner = newCitizenId();
+        LocalDate day = freshWeekday();
+        String code = bookingCode(book(citizen(owner), handIn(OFFICE, day, "16:00", COUNTER_PROCEDURE)));
+        DossierSubmitted online = EventMother.dossierSubmitted(EventMother.newDossierCode(), owner, 0);
+        DossierSnapshot atCounter = new DossierSnapshot(online.dossier().dossierCode(), COUNTER_PROCEDURE, AGENCY_THUONG_TIN,
+                owner, Channel.IN_PERSON.code(), ResultDelivery.COUNTER, 1);
+        Instant duringTheSlot = day.atTime(16, 5).atZone(ReferenceDataMother.HANOI).toInstant();
+        ProducerRecord<String, String> registered = EventMother.record(new DossierSubmitted(atCounter, "Hòa giải", online.applicant(), null, List.of(),
+                duringTheSlot));
+        KafkaProbe.send(registered);
+        KafkaProbe.send(registered);
+        await().atMost(Duration.ofSeconds(20)).until(() -> desk.byCode(code).orElseThrow().status() == BookingStatus.USED);
+        book(citizen(owner), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+    }
+
+    private void setPlaces(LocalDate day, int expected) throws Exception {
+        mvc.perform(post("/api/v1/room-limits").with(ops()).contentType(MediaType.APPLICATION_JSON)
+                .content(roomLimit(OFFICE, 12, 20, day, day))).andExpect(status().isCreated());
+        mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/" + day).with(leader(AGENCY_THUONG_TIN))
+                        .contentType(MediaType.APPLICATION_JSON).content(roster("officer1@Q1", "officer2@Q2", "officer3@Q3")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.capacity.placesPerSlot").value(expected));
+    }
+
+    private Office office() {
+        return offices.byId(OFFICE).orElseThrow();
+    }
+
+    private ResultActions book(RequestPostProcessor who, String body) throws Exception {
+        MockHttpServletRequestBuilder request = post("/api/v1/bookings").with(who).contentType(MediaType.APPLICATION_JSON)
+                .content(body).header("Idempotency-Key", UUID.randomUUID().toString());
+        return mvc.perform(request);
+    }
+
+    private static ResultActions problem(ResultActions result, int status, String slug) throws Exception {
+        return result.andExpect(status().is(status)).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:" + slug));
+    }
+
+    private static String bookingCode(ResultActions result) throws Exception {
+        String body = result.andReturn().getResponse().getContentAsString();
+        assertThat(result.andReturn().getResponse().getStatus()).as(body).isEqualTo(201);
+        return JsonPath.read(body, "$.code");
+    }
+}

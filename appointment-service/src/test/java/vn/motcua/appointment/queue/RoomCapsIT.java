@@ -1,0 +1,245 @@
+package vn.motcua.appointment.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.appointment.ReferenceDataMother.HANOI;
+import static vn.motcua.appointment.ReferenceDataMother.SMALL_OFFICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.staff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.motcua.appointment.BookingMother;
+import vn.motcua.appointment.ReferenceDataMother;
+import vn.motcua.appointment.booking.TodayBookings;
+import vn.motcua.appointment.capacity.RoomLimits;
+import vn.motcua.appointment.capacity.Roster;
+import vn.motcua.appointment.capacity.Rosters;
+import vn.motcua.appointment.offices.Office;
+import vn.motcua.appointment.offices.Offices;
+import vn.motcua.appointment.reference.Procedures;
+import vn.motcua.appointment.reference.WorkingDays;
+import vn.motcua.events.appointment.VisitPurpose;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+
+/**
+ * The day at xã Hồng Vân's office with the directive's caps: 10 people in the one-stop room with
+ * 2 officers on duty (so 8 citizens) and 10 in the waiting area.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class RoomCapsIT {
+    private static final int VISITORS = 200;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    QueueDesk queue;
+    @Autowired
+    Offices offices;
+    @Autowired
+    Rosters rosters;
+    @Autowired
+    RoomLimits limits;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    Clock clock;
+    @Autowired
+    WorkingDays workingDays;
+    @Autowired
+    Procedures procedures;
+    Office office;
+    LocalDate today;
+
+    @BeforeEach
+    void directiveCapsAndTwoOfficersToday() {
+        ReferenceDataMother.publish(workingDays, procedures);
+        office = offices.byId(SMALL_OFFICE).orElseThrow();
+        today = LocalDate.now(HANOI);
+        if (rosters.of(SMALL_OFFICE, today).isEmpty()) {
+            limits.publish(new RoomLimits.NewLimit(SMALL_OFFICE, 10, 10, today, today, "Chỉ thị thử nghiệm",
+                    LocalDate.of(2020, 3, 31)), "ops1");
+            rosters.set(office, today, List.of(new Roster.OnDuty("officer1", "Q1"), new Roster.OnDuty("officer2", "Q2")),
+                    "leader1");
+        }
+    }
+
+    @Test
+    void twoHundredConcurrentCheckInsAndWalkInsNeverPassTheRoomOrWaitingAreaCaps() throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < VISITORS / 2; i++) {
+            codes.add(TodayBookings.confirmed(store, office, today, BookingMother.newCitizenId(), BookingMother.newPhone(),
+                    clock.withZone(HANOI)));
+        }
+        AtomicInteger maxRoom = new AtomicInteger();
+        AtomicInteger maxWaiting = new AtomicInteger();
+        AtomicBoolean arriving = new AtomicBoolean(true);
+        AtomicInteger served = new AtomicInteger();
+        List<Future<?>> work = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> sampler = threads.submit(() -> {
+                while (served.get() < VISITORS) {
+                    DayCounts counts = queue.counts(office, today);
+                    maxRoom.accumulateAndGet(counts.room(), Math::max);
+                    maxWaiting.accumulateAndGet(counts.waiting(), Math::max);
+                    Thread.sleep(2);
+                }
+                return null;
+            });
+            for (int i = 0; i < VISITORS; i++) {
+                String code = i % 2 == 0 ? codes.get(i / 2) : null;
+                work.add(threads.submit(() -> code != null ? queue.checkIn(office, code)
+                        : queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, BookingMother.newPhone())));
+            }
+            for (String counter : List.of("Q1", "Q2", "Q1", "Q2")) {
+                work.add(threads.submit(() -> callAndServe(counter, served, arriving)));
+            }
+            for (Future<?> task : work.subList(0, VISITORS)) {
+                task.get();
+            }
+            arriving.set(false);
+            for (Future<?> task : work) {
+                task.get();
+            }
+            sampler.get();
+        }
+        DayCounts counts = queue.counts(office, today);
+        System.out.printf("200 check-ins/walk-ins, N = 10 with 2 officers: most citizens seen in the room %d (stored peak %d),"
+                        + " in the waiting area %d (stored peak %d); walk-ins seated %d, sent to the virtual queue %d%n",
+                maxRoom.get(), counts.peakRoom(), maxWaiting.get(), counts.peakWaiting(), counts.walkInsSeated(),
+                counts.walkInsToVirtualQueue());
+        assertThat(maxRoom.get()).isLessThanOrEqualTo(8);
+        assertThat(counts.peakRoom()).isEqualTo(8);
+        assertThat(maxWaiting.get()).isLessThanOrEqualTo(10);
+        assertThat(counts.peakWaiting()).isEqualTo(10);
+        assertThat(counts.walkInsToVirtualQueue()).isPositive();
+        assertThat(served.get()).isEqualTo(VISITORS);
+        assertThat(counts.room()).isZero();
+        assertThat(counts.waiting()).isZero();
+    }
+
+    /** An officer calling until the room is full, then serving the oldest called visitor, until everyone is served. */
+    private Void callAndServe(String counter, AtomicInteger served, AtomicBoolean arriving) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
+        while (served.get() < VISITORS && Instant.now().isBefore(giveUp)) {
+            try {
+                queue.callNext(office, counter);
+            } catch (ApiProblem roomFullOrNobody) {
+                List<Ticket> called = queue.open(office, today).stream().filter(t -> t.status() == TicketStatus.CALLED).toList();
+                boolean servedOne = false;
+                for (Ticket ticket : called) {
+                    try {
+                        queue.serve(office, ticket.number(), "officer-" + counter);
+                        served.incrementAndGet();
+                        servedOne = true;
+                        break;
+                    } catch (ApiProblem | org.springframework.dao.OptimisticLockingFailureException servedByAnother) {
+                        // Another officer served it first.
+                    }
+                }
+                if (!servedOne) {
+                    Thread.sleep(arriving.get() ? 2 : 5);
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aBookedCitizenChecksInIsCalledAndServedAndTheScreenShowsTheNumber() throws Exception {
+        String code = TodayBookings.confirmed(store, office, today, BookingMother.newCitizenId(), BookingMother.newPhone(),
+                clock.withZone(HANOI));
+        String number = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins")
+                        .with(officer(office.agency())).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"bookingCode\": \"" + code.toLowerCase() + "\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.bookingCode").value(code))
+                .andReturn().getResponse().getContentAsString(), "$.number");
+        assertThat(number).matches("A\\d{3}");
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(officer(office.agency()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"bookingCode\": \"" + code + "\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:motcua:problem:booking-not-active"));
+
+        String called = "";
+        for (int i = 0; i < 500 && !called.equals(number); i++) {
+            called = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE
+                            + "/counters/Q1/call-next").with(officer(office.agency())))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.number");
+            mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + called + "/served").with(officer(office.agency())))
+                    .andExpect(status().isOk());
+        }
+        assertThat(called).isEqualTo(number);
+        KafkaProbe.await("appointment.events", r -> r.key().equals(SMALL_OFFICE + "|" + today + "|" + number)
+                && new String(r.headers().lastHeader("ce_type").value()).equals("TicketServed"), Duration.ofSeconds(20));
+
+        mvc.perform(get("/api/v1/public/offices/" + SMALL_OFFICE + "/board"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.calls[0].number").value(number))
+                .andExpect(jsonPath("$.calls[0].counterId").value("Q1"));
+        MvcResult stream = mvc.perform(get("/api/v1/public/offices/" + SMALL_OFFICE + "/display")
+                .accept(MediaType.TEXT_EVENT_STREAM)).andExpect(status().isOk()).andReturn();
+        String events = stream.getResponse().getContentAsString();
+        assertThat(events).contains("event:board").contains("\"number\":\"" + number + "\"").doesNotContain("citizenId");
+        mvc.perform(get("/api/v1/public/offices/" + SMALL_OFFICE + "/screen")).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Mời công dân có số")));
+    }
+
+    @Test
+    void onlyTheOfficesOwnOfficersRunItsReceptionAndCounters() throws Exception {
+        String walkIn = "{\"purpose\": \"GUIDANCE\"}";
+        for (RequestPostProcessor outsider : new RequestPostProcessor[] {citizen(BookingMother.newCitizenId()),
+                officer(AGENCY_JUSTICE), officer(AGENCY_THUONG_TIN), staff("specialist1", office.agency(), "specialist")}) {
+            mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(outsider)
+                    .contentType(MediaType.APPLICATION_JSON).content(walkIn)).andExpect(status().isForbidden());
+            mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(outsider)
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"bookingCode\": \"LHAAAAAAAA\"}"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/counters/Q1/call-next").with(outsider))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/A001/served").with(outsider))
+                    .andExpect(status().isForbidden());
+            mvc.perform(get("/api/v1/offices/" + SMALL_OFFICE + "/queue").with(outsider)).andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").contentType(MediaType.APPLICATION_JSON).content(walkIn))
+                .andExpect(status().isUnauthorized());
+        String otherOfficesBooking = TodayBookings.confirmed(store, offices.byId("TT-HUYEN").orElseThrow(), today,
+                BookingMother.newCitizenId(), null, clock.withZone(HANOI));
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(officer(office.agency()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"bookingCode\": \"" + otherOfficesBooking + "\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-booking"));
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:purpose-required"));
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/counters/Q9/call-next").with(officer(office.agency())))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/public/offices/NOPE/board")).andExpect(status().isNotFound());
+    }
+}

@@ -6,9 +6,7 @@ import static vn.motcua.systemtests.Observations.awaitJson;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +23,6 @@ import vn.motcua.localstack.GatewayClient.Response;
  */
 @ExtendWith(Platform.class)
 class DossierLifecycleIT {
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     private static final List<String> REQUIRED = List.of("Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh");
 
     private final GatewayClient gateway = Platform.client();
@@ -138,19 +135,7 @@ class DossierLifecycleIT {
     }
 
     private HttpResponse<String> upload(String code, String kind) throws Exception {
-        String boundary = "motcua-" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"giay-to.pdf\"\r\n"
-                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + PDF.length + tail.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(PDF, 0, body, head.length, PDF.length);
-        System.arraycopy(tail, 0, body, head.length + PDF.length, tail.length);
-        HttpRequest request = gateway.request("/api/v1/dossiers/" + code + "/documents", citizen)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return Uploads.pdf(gateway, code, kind, citizen);
     }
 
     private String pdfText(String code, String form, String token) throws Exception {

@@ -3,6 +3,7 @@ package vn.motcua.appointment.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.appointment.ReferenceDataMother.HANOI;
@@ -13,6 +14,7 @@ import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.staff;
 
+import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +26,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -162,7 +166,7 @@ class RoomCapsIT {
                         served.incrementAndGet();
                         servedOne = true;
                         break;
-                    } catch (ApiProblem | org.springframework.dao.OptimisticLockingFailureException servedByAnother) {
+                    } catch (ApiProblem | OptimisticLockingFailureException servedByAnother) {
                         // Another officer served it first.
                     }
                 }
@@ -178,7 +182,7 @@ class RoomCapsIT {
     void aBookedCitizenChecksInIsCalledAndServedAndTheScreenShowsTheNumber() throws Exception {
         String code = TodayBookings.confirmed(store, office, today, BookingMother.newCitizenId(), BookingMother.newPhone(),
                 clock.withZone(HANOI));
-        String number = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins")
+        String number = JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins")
                         .with(officer(office.agency())).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"bookingCode\": \"" + code.toLowerCase() + "\"}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.bookingCode").value(code))
@@ -190,7 +194,7 @@ class RoomCapsIT {
 
         String called = "";
         for (int i = 0; i < 500 && !called.equals(number); i++) {
-            called = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE
+            called = JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE
                             + "/counters/Q1/call-next").with(officer(office.agency())))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.number");
             mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + called + "/served").with(officer(office.agency())))
@@ -208,8 +212,7 @@ class RoomCapsIT {
         String events = stream.getResponse().getContentAsString();
         assertThat(events).contains("event:board").contains("\"number\":\"" + number + "\"").doesNotContain("citizenId");
         mvc.perform(get("/api/v1/public/offices/" + SMALL_OFFICE + "/screen")).andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("Mời công dân có số")));
+                .andExpect(content().string(Matchers.containsString("Mời công dân có số")));
     }
 
     @Test

@@ -1,8 +1,12 @@
 package vn.motcua.localstack;
 
 import java.io.PrintStream;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -11,11 +15,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The README's walk-through as real calls: a citizen takes a token, lists procedures, submits
- * a dossier, and sees its payment request and notifications arrive.
+ * a dossier, and sees its payment request and notifications arrive; then books a counter visit,
+ * and the office's officer gives a walk-in a queue number and calls it.
  */
 public final class Demo {
     static final String PROCEDURE = "2.000018";
     static final String AGENCY = "000.10.20.30.H29";
+    static final String OFFICE = "TT-HUYEN";
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final GatewayClient client;
     private final PrintStream out;
@@ -59,12 +66,58 @@ public final class Demo {
                     () -> client.get("/api/v1/dossiers", token),
                     r -> r.status() == 200 && contains(r.json().get("items"), code),
                     r -> r.json().get("total").asLong() + " dossier(s), the newest " + code);
+            counterVisit(token);
             out.println("Walk-through passed.");
             return true;
         } catch (StepFailed failed) {
             out.println("Walk-through FAILED at step " + step + ": " + failed.getMessage());
             return false;
         }
+    }
+
+    /** A booking at the commune office, a queue number at its reception, and a call to its counter. */
+    private void counterVisit(String citizen) {
+        String day = LocalDate.now(HANOI).plusDays(1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)).toString();
+        GatewayClient.Response slots = step("GET /api/v1/offices/" + OFFICE + "/slots?date=" + day
+                        + " (waits until the appointment service has the calendar)",
+                () -> poll(() -> client.get("/api/v1/offices/" + OFFICE + "/slots?date=" + day, citizen),
+                        r -> r.json().get("open").asBoolean()),
+                r -> r.status() == 200 && r.json().get("open").asBoolean(),
+                r -> r.json().get("slots").size() + " slots of " + r.json().get("capacity").get("placesPerSlot").asInt()
+                        + " places, " + r.json().get("capacity").get("citizensInRoom").asInt() + " citizens in the room at once");
+        String start = slots.json().get("slots").get(1).get("start").asString();
+        step("POST /api/v1/bookings (guidance at " + OFFICE + ", " + day + " " + start + ")",
+                () -> client.post("/api/v1/bookings", citizen, """
+                        {"officeId": "%s", "date": "%s", "start": "%s", "purpose": "GUIDANCE", "procedureCode": "%s"}"""
+                        .formatted(OFFICE, day, start, PROCEDURE), UUID.randomUUID().toString()),
+                r -> r.status() == 201 || r.status() == 409,
+                r -> r.status() == 201 ? "booking code " + r.json().get("code").asString() + " (" + r.json().get("channel").asString() + ")"
+                        : "citizen1 has a booking that day already (" + r.json().get("type").asString() + ")");
+        String officer = client.userToken("officer1");
+        GatewayClient.Response ticket = step("POST /api/v1/offices/" + OFFICE + "/walk-ins (officer1 at reception)",
+                () -> client.post("/api/v1/offices/" + OFFICE + "/walk-ins", officer, "{\"purpose\": \"GUIDANCE\"}", null),
+                r -> r.status() == 201, r -> "queue number " + r.json().get("number").asString() + ", "
+                        + r.json().get("status").asString());
+        String number = ticket.json().get("number").asString();
+        step("POST /api/v1/offices/" + OFFICE + "/counters/Q4/call-next (until " + number + " is called)",
+                () -> callUntil(officer, number), r -> r.status() == 200 && number.equals(r.json().get("number").asString()),
+                r -> r.json().get("number").asString() + " called to counter " + r.json().get("counterId").asString());
+        step("GET /api/v1/public/offices/" + OFFICE + "/board (the waiting-room screen, no token)",
+                () -> client.get("/api/v1/public/offices/" + OFFICE + "/board", null),
+                r -> r.status() == 200 && number.equals(r.json().get("calls").get(0).get("number").asString()),
+                r -> "showing " + number + " → " + r.json().get("calls").get(0).get("counterName").asString());
+        client.post("/api/v1/offices/" + OFFICE + "/tickets/" + number + "/served", officer, "{}", null);
+    }
+
+    /** Calls and serves the numbers ahead of {@code number} (from earlier runs), then calls it. */
+    private GatewayClient.Response callUntil(String officer, String number) {
+        GatewayClient.Response call = client.post("/api/v1/offices/" + OFFICE + "/counters/Q4/call-next", officer, "{}", null);
+        for (int i = 0; i < 100 && call.status() == 200 && !number.equals(call.json().get("number").asString()); i++) {
+            client.post("/api/v1/offices/" + OFFICE + "/tickets/" + call.json().get("number").asString() + "/served", officer,
+                    "{}", null);
+            call = client.post("/api/v1/offices/" + OFFICE + "/counters/Q4/call-next", officer, "{}", null);
+        }
+        return call;
     }
 
     private <T> T step(String title, Supplier<T> action, Predicate<T> passes, Function<T, String> show) {

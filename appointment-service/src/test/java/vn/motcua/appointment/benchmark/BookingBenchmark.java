@@ -1,0 +1,160 @@
+package vn.motcua.appointment.benchmark;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.motcua.appointment.AppointmentServiceApplication;
+import vn.motcua.appointment.BookingMother;
+import vn.motcua.appointment.ReferenceDataMother;
+import vn.motcua.appointment.booking.BookingDesk;
+import vn.motcua.appointment.booking.BookingRequest;
+import vn.motcua.appointment.capacity.RoomLimits;
+import vn.motcua.appointment.capacity.Roster;
+import vn.motcua.appointment.capacity.Rosters;
+import vn.motcua.appointment.offices.Office;
+import vn.motcua.appointment.offices.Offices;
+import vn.motcua.appointment.reference.Procedures;
+import vn.motcua.appointment.reference.WorkingDays;
+import vn.motcua.events.appointment.VisitPurpose;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+import vn.motcua.testinfra.Infrastructure;
+import vn.motcua.testinfra.TestInfrastructure;
+
+/**
+ * Bookings per second through the booking service (holder caps, slot claim, booking and its event
+ * stored; no HTTP, no token check) on the Mongo wire server and the in-JVM Kafka broker: first
+ * uncontended (-Dbench.clients concurrent clients, each on slots of its own), then 500 requests at
+ * once for one slot of 9 places. Prints requests/s and latency percentiles; asserts nothing.
+ *
+ * <pre>./motcua bench bookings</pre>
+ */
+public final class BookingBenchmark {
+    private static final String OFFICE = ReferenceDataMother.OFFICE;
+
+    private BookingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int clients = Integer.getInteger("bench.clients", 16);
+        int uncontended = Integer.getInteger("bench.bookings", 2_000);
+        Infrastructure infrastructure = TestInfrastructure.get();
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(AppointmentServiceApplication.class).run(
+                "--server.port=0", "--spring.mongodb.uri=" + infrastructure.mongoUri(),
+                "--spring.mongodb.database=motcua-appointment-bench",
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                "--motcua.security.issuer=http://127.0.0.1:1/realms/motcua-bench", "--logging.level.root=WARN",
+                "--motcua.appointment.booking-horizon-days=200")) {
+            ReferenceDataMother.publish(service.getBean(WorkingDays.class), service.getBean(Procedures.class));
+            BookingDesk desk = service.getBean(BookingDesk.class);
+            Office office = service.getBean(Offices.class).byId(OFFICE).orElseThrow();
+            List<Slot> slots = openSlots(desk, office, service, uncontended);
+            warmUp(desk, slots.subList(0, 200));
+            report("uncontended (" + clients + " clients, own slots)",
+                    run(desk, slots.subList(200, 200 + uncontended), clients));
+
+            LocalDate day = ReferenceDataMother.freshWeekday().plusDays(120);
+            nineplaces(service, office, day);
+            List<Slot> oneSlot = Collections.nCopies(500, new Slot(day, LocalTime.of(9, 0)));
+            report("500-way contention on one slot of 9 places", run(desk, oneSlot, 500));
+        }
+        System.exit(0);
+    }
+
+    private record Slot(LocalDate day, LocalTime start) {
+    }
+
+    private record Result(int requests, int confirmed, int refused, long elapsedNanos, List<Long> latencies) {
+    }
+
+    /** Days far enough ahead, each with every counter open, and their slots' places, enough for {@code needed} bookings. */
+    private static List<Slot> openSlots(BookingDesk desk, Office office, ConfigurableApplicationContext service, int needed) {
+        List<Slot> slots = new ArrayList<>();
+        LocalDate day = ReferenceDataMother.freshWeekday();
+        while (slots.size() < needed + 200) {
+            if (day.getDayOfWeek().getValue() <= 5) {
+                for (BookingDesk.SlotView slot : desk.slotsOf(office, day).slots()) {
+                    for (int place = 0; place < slot.free(); place++) {
+                        slots.add(new Slot(day, slot.start()));
+                    }
+                }
+            }
+            day = day.plusDays(1);
+        }
+        return slots;
+    }
+
+    private static void nineplaces(ConfigurableApplicationContext service, Office office, LocalDate day) {
+        service.getBean(RoomLimits.class).publish(new RoomLimits.NewLimit(OFFICE, 12, 20, day, day, "bench",
+                LocalDate.of(2020, 3, 31)), "bench");
+        service.getBean(Rosters.class).set(office, day, List.of(new Roster.OnDuty("o1", "Q1"), new Roster.OnDuty("o2", "Q2"),
+                new Roster.OnDuty("o3", "Q3")), "bench");
+    }
+
+    private static void warmUp(BookingDesk desk, List<Slot> slots) throws Exception {
+        run(desk, slots, 8);
+    }
+
+    private static Result run(BookingDesk desk, List<Slot> slots, int concurrency) throws Exception {
+        ConcurrentLinkedQueue<Slot> work = new ConcurrentLinkedQueue<>(slots);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger confirmed = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> workers = new ArrayList<>();
+        long began;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < concurrency; i++) {
+                workers.add(threads.submit(() -> {
+                    start.await();
+                    for (Slot slot = work.poll(); slot != null; slot = work.poll()) {
+                        String citizenId = BookingMother.newCitizenId();
+                        long t0 = System.nanoTime();
+                        try {
+                            desk.book(new BookingRequest(OFFICE, slot.day(), slot.start(), VisitPurpose.HAND_IN,
+                                    ReferenceDataMother.COUNTER_PROCEDURE, null, null, null),
+                                    new Caller("c-" + citizenId, "c-" + citizenId, Set.of(Role.CITIZEN), citizenId, null, "bench"));
+                            confirmed.incrementAndGet();
+                        } catch (ApiProblem full) {
+                            refused.incrementAndGet();
+                        }
+                        latencies.add(System.nanoTime() - t0);
+                    }
+                    return null;
+                }));
+            }
+            began = System.nanoTime();
+            start.countDown();
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        }
+        return new Result(slots.size(), confirmed.get(), refused.get(), System.nanoTime() - began, latencies);
+    }
+
+    private static void report(String label, Result result) {
+        List<Long> sorted = new ArrayList<>(result.latencies());
+        Collections.sort(sorted);
+        double seconds = result.elapsedNanos() / 1e9;
+        System.out.printf("%-48s %,6d requests in %6.2f s = %,8.0f requests/s (%d confirmed, %d refused);"
+                        + " latency p50 %5.1f ms, p99 %6.1f ms, max %6.1f ms%n", label, result.requests(), seconds,
+                result.requests() / seconds, result.confirmed(), result.refused(), percentile(sorted, 50),
+                percentile(sorted, 99), sorted.getLast() / 1e6);
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+}

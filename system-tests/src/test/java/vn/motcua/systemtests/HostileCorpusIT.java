@@ -67,6 +67,25 @@ class HostileCorpusIT {
             // As ops, so that the body is read: the calendar must refuse every one of them.
             sent.add(send("PUT", "/api/v1/calendar/2098", ops, body));
         }
+        String officer = gateway.userToken("officer1");
+        String leader = gateway.userToken("leader1");
+        List<String> appointmentBodies = new ArrayList<>(BODIES);
+        appointmentBodies.addAll(List.of("{\"onDuty\": [null, {\"officer\": {\"$ne\": 1}}]}",
+                "{\"officeId\": \"TT-HUYEN\", \"date\": \"+999999999-12-31\", \"start\": \"24:00\", \"purpose\": \"HAND_IN\"}",
+                "{\"officeId\": \"TT-HUYEN\", \"date\": \"2026-12-07\", \"start\": \"08:00\", \"purpose\": \"GUIDANCE\","
+                        + " \"phone\": \"" + "9".repeat(5_000) + "\"}",
+                "{\"officeId\": null, \"peopleInRoom\": -1, \"peopleWaiting\": 2147483647, \"validFrom\": \"2026-01-01\","
+                        + " \"sourceDocument\": \"x\", \"sourceDate\": \"9999-01-01\"}",
+                "{\"bookingCode\": \"" + "L".repeat(20_000) + "\", \"purpose\": \"PICNIC\"}"));
+        for (String body : appointmentBodies) {
+            // As the callers allowed to send each body, so that it is read.
+            sent.add(send("POST", "/api/v1/bookings", citizen, body));
+            sent.add(send("POST", "/api/v1/bookings", officer, body));
+            sent.add(send("PUT", "/api/v1/offices/TT-HUYEN/rosters/2099-01-05", leader, body));
+            sent.add(send("POST", "/api/v1/room-limits", ops, body));
+            sent.add(send("POST", "/api/v1/offices/TT-HUYEN/check-ins", officer, body));
+            sent.add(send("POST", "/api/v1/offices/TT-HUYEN/walk-ins", officer, body));
+        }
         sent.add(send("GET", "/fallback/payment", citizen, null));
         sent.add(send("GET", "/fallback/dossier", null, null));
         sent.add(sendRaw("POST", "/api/v1/dossiers", citizen, "application/json", 20 * 1024 * 1024));
@@ -101,7 +120,16 @@ class HostileCorpusIT {
                 "/api/v1/offices/TT-HUYEN", "/api/v1/payments?dossier=" + code, "/api/v1/shipments",
                 "/api/v1/notifications", "/api/v1/public/procedures?onlineLevel=99&urgent=perhaps",
                 "/api/v1/public/procedures/2.000018", "/api/v1/public/agencies", "/api/v1/public/calendar", "/api/v1/public/calendar/2026",
-                "/api/v1/calendar/2026", "/api/v1/calendar/2026/versions"));
+                "/api/v1/calendar/2026", "/api/v1/calendar/2026/versions",
+                "/api/v1/bookings", "/api/v1/bookings/LHAAAAAAAA", "/api/v1/bookings/LHAAAAAAAA/cancel",
+                "/api/v1/bookings/LHAAAAAAAA/reschedule", "/api/v1/offices/TT-HUYEN/slots?date=2026-02-30",
+                "/api/v1/offices/TT-HUYEN/rosters/2026-13-45", "/api/v1/offices/TT-HUYEN/bookings?date=x",
+                "/api/v1/offices/TT-HUYEN/bookings-to-move", "/api/v1/offices/TT-HUYEN/check-ins",
+                "/api/v1/offices/TT-HUYEN/walk-ins", "/api/v1/offices/TT-HUYEN/counters/Q4/call-next",
+                "/api/v1/offices/TT-HUYEN/tickets/A999/served", "/api/v1/offices/TT-HUYEN/tickets/A999/no-show",
+                "/api/v1/offices/TT-HUYEN/tickets/A999/left", "/api/v1/offices/TT-HUYEN/queue",
+                "/api/v1/offices/TT-HUYEN/statistics?from=2026-11-01&until=x", "/api/v1/room-limits",
+                "/api/v1/public/offices/TT-HUYEN/board", "/api/v1/public/offices/TT-HUYEN/screen"));
         for (String step : List.of("reception", "refusal", "assignment", "supplement-request", "financial-obligation",
                 "approval", "result", "return", "stop", "due-date-extension", "supplement", "withdrawal")) {
             routes.add("/api/v1/dossiers/" + code + "/" + step);

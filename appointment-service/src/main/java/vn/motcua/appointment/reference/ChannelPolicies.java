@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -51,15 +50,10 @@ public class ChannelPolicies implements EventSubscriber {
 
     void published(IncomingEvent<ChannelPolicyPublished> event) {
         ChannelPolicyPublished p = event.data();
-        Update replace = new Update().set("policyVersion", p.policyVersion()).set("provinceCode", p.provinceCode())
+        Update replace = new Update().set("provinceCode", p.provinceCode())
                 .set("agencyCode", p.agencyCode()).set("rule", p.rule()).set("validFrom", p.validFrom())
                 .set("validUntil", p.validUntil()).set("sourceDocument", p.sourceDocument());
-        try {
-            mongo.upsert(new Query(where("_id").is(p.policyId()).and("policyVersion").lt(p.policyVersion())), replace,
-                    COLLECTION);
-        } catch (DuplicateKeyException newerHeld) {
-            // This version or a later one is held already.
-        }
+        NewerVersions.replaceIfNewer(mongo, COLLECTION, p.policyId(), "policyVersion", p.policyVersion(), replace);
     }
 
     public InForce inForce(String agencyCode, LocalDate day) {

@@ -1,12 +1,8 @@
 package vn.motcua.appointment.reference;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.catalog.ProcedurePublished;
@@ -40,15 +36,10 @@ public class Procedures implements EventSubscriber {
 
     void published(IncomingEvent<ProcedurePublished> event) {
         ProcedurePublished p = event.data();
-        Update replace = new Update().set("catalogVersion", p.catalogVersion()).set("name", p.name()).set("field", p.field())
+        Update replace = new Update().set("name", p.name()).set("field", p.field())
                 .set("onlineLevel", p.onlineLevel()).set("urgentCounter", p.urgentCounter())
                 .set("acceptByPost", p.acceptByPost());
-        try {
-            mongo.upsert(new Query(where("_id").is(p.procedureCode()).and("catalogVersion").lt(p.catalogVersion())), replace,
-                    COLLECTION);
-        } catch (DuplicateKeyException newerHeld) {
-            // This version or a later one is held already.
-        }
+        NewerVersions.replaceIfNewer(mongo, COLLECTION, p.procedureCode(), "catalogVersion", p.catalogVersion(), replace);
     }
 
     public Optional<Procedure> byCode(String code) {

@@ -1,16 +1,12 @@
 package vn.motcua.appointment.reference;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.calendar.WorkingCalendarPublished;
@@ -48,14 +44,9 @@ public class WorkingDays implements EventSubscriber {
 
     void published(IncomingEvent<WorkingCalendarPublished> event) {
         WorkingCalendarPublished year = event.data();
-        Update replace = new Update().set("calendarVersion", year.calendarVersion()).set("daysOff", year.daysOff())
+        Update replace = new Update().set("daysOff", year.daysOff())
                 .set("workingWeekendDays", year.workingWeekendDays()).set("sourceDocument", year.sourceDocument());
-        Query olderOrAbsent = new Query(where("_id").is(year.year()).and("calendarVersion").lt(year.calendarVersion()));
-        try {
-            mongo.upsert(olderOrAbsent, replace, COLLECTION);
-        } catch (DuplicateKeyException newerHeld) {
-            // The year holds this version or a later one already.
-        }
+        NewerVersions.replaceIfNewer(mongo, COLLECTION, year.year(), "calendarVersion", year.calendarVersion(), replace);
     }
 
     public Day day(LocalDate date) {

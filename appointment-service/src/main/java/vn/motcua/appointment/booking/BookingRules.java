@@ -42,7 +42,7 @@ class BookingRules {
             throw ApiProblem.badRequest("procedure-required", "A hand-in booking names the procedure (procedureCode)");
         }
         Procedures.Procedure procedure = known(procedureCode);
-        if (office.counters().stream().noneMatch(c -> c.serves(procedure.field()))) {
+        if (office.counters().stream().noneMatch(c -> c.serves(procedure.code(), procedure.field()))) {
             throw ApiProblem.unprocessable("no-counter-for-procedure",
                     "No counter of " + office.name() + " takes procedures of the field " + procedure.field());
         }

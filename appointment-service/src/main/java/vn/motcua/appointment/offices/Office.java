@@ -28,18 +28,25 @@ public record Office(String id, String agency, String name, int slotMinutes, Map
     }
 
     /**
-     * A counter and what it serves: procedures of the listed fields (all of them when none is
-     * listed), and how many citizens it takes in one slot.
+     * A counter and what it serves: the listed procedures and every procedure of the listed fields
+     * (everything when it lists neither), and how many citizens it takes in one slot.
      *
      * @param ticketPrefix the letter of the queue numbers it calls ("A" for A012): counters sharing a letter share a queue
      */
-    public record Counter(String id, String name, String ticketPrefix, List<String> fields, int citizensPerSlot) {
+    public record Counter(String id, String name, String ticketPrefix, List<String> fields, List<String> procedures,
+            int citizensPerSlot) {
         public Counter {
             fields = fields == null ? List.of() : List.copyOf(fields);
+            procedures = procedures == null ? List.of() : List.copyOf(procedures);
         }
 
-        public boolean serves(String field) {
-            return fields.isEmpty() || (field != null && fields.contains(field));
+        public boolean servesEverything() {
+            return fields.isEmpty() && procedures.isEmpty();
+        }
+
+        public boolean serves(String procedureCode, String field) {
+            return servesEverything() || (procedureCode != null && procedures.contains(procedureCode))
+                    || (field != null && fields.contains(field));
         }
     }
 
@@ -51,10 +58,10 @@ public record Office(String id, String agency, String name, int slotMinutes, Map
         return counters.stream().filter(c -> c.id().equals(counterId)).findFirst();
     }
 
-    /** The first counter serving a field, most specific first: a counter that lists the field before a catch-all one. */
-    public Optional<Counter> counterFor(String field) {
-        return counters.stream().filter(c -> !c.fields().isEmpty() && c.serves(field)).findFirst()
-                .or(() -> counters.stream().filter(c -> c.fields().isEmpty()).findFirst());
+    /** The first counter serving a procedure, most specific first: one that lists it or its field before a catch-all one. */
+    public Optional<Counter> counterFor(String procedureCode, String field) {
+        return counters.stream().filter(c -> !c.servesEverything() && c.serves(procedureCode, field)).findFirst()
+                .or(() -> counters.stream().filter(Counter::servesEverything).findFirst());
     }
 
     /** The slots of a day the office works, by its hours; {@code weekendWorked} is a Saturday or Sunday worked in exchange. */

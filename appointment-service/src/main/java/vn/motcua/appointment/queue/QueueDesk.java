@@ -159,7 +159,7 @@ public class QueueDesk {
     private String prefixFor(Office office, VisitPurpose purpose, String procedureCode) {
         String field = purpose == VisitPurpose.HAND_IN && procedureCode != null
                 ? procedures.byCode(procedureCode).map(Procedures.Procedure::field).orElse(null) : null;
-        return office.counterFor(field).map(Office.Counter::ticketPrefix)
+        return office.counterFor(purpose == VisitPurpose.HAND_IN ? procedureCode : null, field).map(Office.Counter::ticketPrefix)
                 .orElseThrow(() -> ApiProblem.unprocessable("no-counter-for-procedure",
                         "No counter of " + office.name() + " serves this visit"));
     }

@@ -135,6 +135,15 @@ class BookingIT {
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:citizen-id-required"));
         mvc.perform(get("/api/v1/offices/" + OFFICE + "/slots").param("date", day.toString())
                 .with(citizen(newCitizenId()))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/slots").param("date", day.toString())).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/bookings").param("date", day.toString()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk());
+        for (RequestPostProcessor outsider : new RequestPostProcessor[] {citizen(newCitizenId()), officer(AGENCY_JUSTICE),
+                portal(), chatBot()}) {
+            mvc.perform(get("/api/v1/offices/" + OFFICE + "/bookings").param("date", day.toString()).with(outsider))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/api/v1/bookings").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
         assertThat(desk.slotsOf(office(), day).slots().stream().filter(s -> s.start().toString().equals("10:00"))
                 .findFirst().orElseThrow().booked()).isZero();
     }

@@ -50,19 +50,23 @@ class HolderLimits {
         holder.keys().forEach(key -> release(key, officeDay, bookingCode));
     }
 
+    /** A holder's first booking creates their document with the share taken; later ones take it conditionally. */
     private boolean claim(String key, String officeDay, String bookingCode) {
-        try {
-            mongo.insert(new Document("_id", key).append("active", 0).append("officeDays", List.of())
-                    .append("bookings", List.of()), COLLECTION);
-        } catch (DuplicateKeyException known) {
-            // The holder booked before.
-        }
         Criteria underCaps = where("_id").is(key).and("active").lt(maxActive).and("bookings").ne(bookingCode);
         if (onePerOfficeDay) {
             underCaps = underCaps.and("officeDays").ne(officeDay);
         }
         Update take = new Update().inc("active", 1).push("officeDays", officeDay).push("bookings", bookingCode);
-        return mongo.updateFirst(new Query(underCaps), take, COLLECTION).getModifiedCount() == 1;
+        if (mongo.updateFirst(new Query(underCaps), take, COLLECTION).getModifiedCount() == 1) {
+            return true;
+        }
+        try {
+            mongo.insert(new Document("_id", key).append("active", 1).append("officeDays", List.of(officeDay))
+                    .append("bookings", List.of(bookingCode)), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException known) {
+            return mongo.updateFirst(new Query(underCaps), take, COLLECTION).getModifiedCount() == 1;
+        }
     }
 
     private void release(String key, String officeDay, String bookingCode) {

@@ -35,17 +35,27 @@ class SlotLedger {
         return officeId + "|" + day + "|" + start;
     }
 
+    /**
+     * The slot's first booking creates its document with the place taken; later ones take theirs
+     * with the conditional update. A create that meets a document made meanwhile falls back to it.
+     */
     boolean claim(String officeId, LocalDate day, LocalTime start, int places, String bookingCode) {
         String id = idOf(officeId, day, start);
+        Query placeLeft = new Query(where("_id").is(id).and("booked").lt(places).and("bookings").ne(bookingCode));
+        Update take = new Update().inc("booked", 1).push("bookings", bookingCode);
+        if (mongo.updateFirst(placeLeft, take, COLLECTION).getModifiedCount() == 1) {
+            return true;
+        }
+        if (places <= 0) {
+            return false;
+        }
         try {
             mongo.insert(new Document("_id", id).append("officeId", officeId).append("date", day.toString())
-                    .append("start", start.toString()).append("booked", 0).append("bookings", List.of()), COLLECTION);
-        } catch (DuplicateKeyException booked) {
-            // Someone booked this slot before.
+                    .append("start", start.toString()).append("booked", 1).append("bookings", List.of(bookingCode)), COLLECTION);
+            return true;
+        } catch (DuplicateKeyException bookedBefore) {
+            return mongo.updateFirst(placeLeft, take, COLLECTION).getModifiedCount() == 1;
         }
-        Query placeLeft = new Query(where("_id").is(id).and("booked").lt(places).and("bookings").ne(bookingCode));
-        return mongo.updateFirst(placeLeft, new Update().inc("booked", 1).push("bookings", bookingCode), COLLECTION)
-                .getModifiedCount() == 1;
     }
 
     void release(String officeId, LocalDate day, LocalTime start, String bookingCode) {

@@ -2,11 +2,14 @@ package vn.motcua.appointment.queue;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -22,6 +25,8 @@ import vn.motcua.appointment.offices.Office;
 @Component
 class DisplayFeed {
     private static final int CALLS_SHOWN = 6;
+    /** A screen's stream ends after this and the browser opens a new one by itself (EventSource). */
+    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
     private final QueueDesk queue;
     private final TicketRepository tickets;
@@ -45,7 +50,7 @@ class DisplayFeed {
     }
 
     SseEmitter connect(Office office) {
-        SseEmitter emitter = new SseEmitter(0L);
+        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
         Screens of = screens.computeIfAbsent(office.id(), id -> new Screens(office, new CopyOnWriteArrayList<>(), new Board[1]));
         of.emitters().add(emitter);
         emitter.onCompletion(() -> of.emitters().remove(emitter));
@@ -80,6 +85,16 @@ class DisplayFeed {
                 of.emitters().forEach(emitter -> send(emitter, now, of));
             }
         });
+    }
+
+    /**
+     * Ends every stream as the service begins to stop (before the web server's graceful shutdown,
+     * which would otherwise wait for the screens' open requests).
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        screens.values().forEach(of -> of.emitters().forEach(SseEmitter::complete));
+        screens.clear();
     }
 
     @Scheduled(fixedDelayString = "PT15S")

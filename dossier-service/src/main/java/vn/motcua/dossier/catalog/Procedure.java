@@ -2,6 +2,7 @@ package vn.motcua.dossier.catalog;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.annotation.PersistenceCreator;
 import vn.motcua.events.dossier.FeeBasis;
 import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.payment.FeeStage;
@@ -56,6 +57,13 @@ public record Procedure(
 
         public Fee(String kind, long amount, String per) {
             this(kind, amount, per, null, null, false, null, null, null);
+        }
+
+        /** Reads a stored fee, also one stored before {@code refundable} existed (not refundable then). */
+        @PersistenceCreator
+        static Fee stored(String kind, long amount, String per, Long onlineAmount, FeeStage stage, Boolean refundable,
+                Map<String, Long> reducedFor, Long maxAmount, String note) {
+            return new Fee(kind, amount, per, onlineAmount, stage, Boolean.TRUE.equals(refundable), reducedFor, maxAmount, note);
         }
     }
 

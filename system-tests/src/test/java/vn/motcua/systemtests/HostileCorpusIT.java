@@ -85,7 +85,11 @@ class HostileCorpusIT {
             sent.add(send("POST", "/api/v1/room-limits", ops, body));
             sent.add(send("POST", "/api/v1/offices/TT-HUYEN/check-ins", officer, body));
             sent.add(send("POST", "/api/v1/offices/TT-HUYEN/walk-ins", officer, body));
+            sent.add(send("POST", "/api/v1/shipments/quote", citizen, body));
         }
+        sent.add(send("POST", "/api/v1/shipments/quote", citizen, "{\"service\": \"RESULT_RETURN\", \"addressProvince\": \""
+                + "Hà Nội".repeat(2_000) + "\", \"weightGrams\": 2147483647, \"agencyCode\": \"000.10.20.30.H29\","
+                + " \"date\": \"+999999999-12-31\", \"cashOnDelivery\": 9223372036854775807}"));
         sent.add(send("GET", "/fallback/payment", citizen, null));
         sent.add(send("GET", "/fallback/dossier", null, null));
         sent.add(sendRaw("POST", "/api/v1/dossiers", citizen, "application/json", 20 * 1024 * 1024));
@@ -129,7 +133,8 @@ class HostileCorpusIT {
                 "/api/v1/offices/TT-HUYEN/tickets/A999/served", "/api/v1/offices/TT-HUYEN/tickets/A999/no-show",
                 "/api/v1/offices/TT-HUYEN/tickets/A999/left", "/api/v1/offices/TT-HUYEN/queue",
                 "/api/v1/offices/TT-HUYEN/statistics?from=2026-11-01&until=x", "/api/v1/room-limits",
-                "/api/v1/public/offices/TT-HUYEN/board", "/api/v1/public/offices/TT-HUYEN/screen"));
+                "/api/v1/public/offices/TT-HUYEN/board", "/api/v1/public/offices/TT-HUYEN/screen",
+                "/api/v1/shipments/quote"));
         for (String step : List.of("reception", "refusal", "assignment", "supplement-request", "financial-obligation",
                 "approval", "result", "return", "stop", "due-date-extension", "supplement", "withdrawal")) {
             routes.add("/api/v1/dossiers/" + code + "/" + step);

@@ -42,7 +42,10 @@ import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.ShipmentDelivered;
+import vn.motcua.events.postal.ShipmentRequested;
+import vn.motcua.events.postal.ShipmentReturnedToSender;
 
 /** Every published event record (current versions); the AsyncAPI document must describe each of them. */
 public final class EventCatalog {
@@ -71,7 +74,10 @@ public final class EventCatalog {
             FeedbackAnswered.class,
             PaymentRequested.class,
             PaymentCompleted.class,
+            ShipmentRequested.class,
             ShipmentDelivered.class,
+            ShipmentReturnedToSender.class,
+            CashCollected.class,
             AppointmentBooked.class,
             AppointmentCancelled.class,
             AppointmentRescheduled.class,

@@ -1,31 +1,116 @@
 package vn.motcua.postal.shipments;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
+import vn.motcua.postal.tracking.S10;
 
 @RestController
 @RequestMapping("/api/v1/shipments")
 class ShipmentsController {
-    private final ShipmentRepository shipments;
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_ATTEMPTS = 12;
 
-    ShipmentsController(ShipmentRepository shipments) {
+    private final ShipmentRepository shipments;
+    private final AggregateStore store;
+    private final Clock clock;
+
+    ShipmentsController(ShipmentRepository shipments, AggregateStore store, Clock clock) {
         this.shipments = shipments;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * @param reportId the operator's own id of this report: the same report sent again changes nothing
+     * @param at when it happened at the operator
+     * @param itemId the shipment's S10 item id, as the operator scanned it
+     * @param detail the recipient's name, the failure's reason, the slip's or the cash receipt's number
+     * @param amount the cash collected, in đồng (CASH_COLLECTED only)
+     */
+    record ReportRequest(String reportId, Shipment.Progress progress, Instant at, String itemId, String detail, Long amount) {
     }
 
     @Operation(summary = "A citizen's own shipments, or those assigned to the calling postal operator")
     @GetMapping
     @PreAuthorize("hasAnyRole('citizen', 'postal-operator')")
-    List<Shipment> shipments(Caller caller) {
+    List<ShipmentView> shipments(Caller caller) {
         if (caller.has(Role.CITIZEN)) {
             return caller.citizenId() == null ? List.of()
-                    : shipments.findByOwnerCitizenIdOrderByCreatedAtDesc(caller.citizenId());
+                    : shipments.findByOwnerCitizenIdOrderByCreatedAtDesc(caller.citizenId()).stream().map(ShipmentView::of).toList();
         }
-        return caller.clientId() == null ? List.of() : shipments.findByOperatorOrderByCreatedAtDesc(caller.clientId());
+        return caller.clientId() == null ? List.of()
+                : shipments.findByOperatorOrderByCreatedAtDesc(caller.clientId()).stream().map(ShipmentView::of).toList();
+    }
+
+    @Operation(summary = "The operator reports progress (accepted … delivered, delivery failed, cash collected);"
+            + " a report sent twice or late changes nothing; three failed attempts return the item to the sender")
+    @PostMapping("/{id}/reports")
+    ShipmentView report(@PathVariable String id, @RequestBody ReportRequest request, Caller caller) {
+        if (!caller.has(Role.POSTAL_OPERATOR)) {
+            throw ApiProblem.forbidden("Only the postal operator carrying a shipment reports on it");
+        }
+        validate(request);
+        for (int attempt = 0; ; attempt++) {
+            Shipment shipment = shipments.findById(id).filter(s -> s.operator().equals(caller.clientId()))
+                    .orElseThrow(() -> ApiProblem.notFound("Shipment", id));
+            if (shipment.itemId() != null && !shipment.itemId().equals(S10.parse(request.itemId()).toString())) {
+                throw ApiProblem.unprocessable("item-id-mismatch", "Shipment " + id + " travels as " + shipment.itemId());
+            }
+            try {
+                store.update(shipment, shipment.report(new Shipment.Report(request.reportId(), request.progress(), request.at(),
+                        request.detail(), request.amount(), clock.instant())));
+                return ShipmentView.of(shipment);
+            } catch (OptimisticLockingFailureException concurrentReport) {
+                // Another report on the same shipment won the write: read again and apply this one after it.
+                if (attempt == MAX_ATTEMPTS) {
+                    throw concurrentReport;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 3 + attempt * 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a report", e);
+        }
+    }
+
+    private void validate(ReportRequest request) {
+        if (request.reportId() == null || !request.reportId().matches("[A-Za-z0-9._:-]{1,128}") || request.progress() == null
+                || request.at() == null || request.itemId() == null) {
+            throw ApiProblem.badRequest("report-incomplete",
+                    "A report needs reportId (1–128 letters, digits, . _ : -), progress, at and itemId");
+        }
+        S10.parse(request.itemId());
+        if (request.at().isAfter(clock.instant().plus(CLOCK_SKEW))) {
+            throw ApiProblem.unprocessable("report-in-future", "at is later than now");
+        }
+        if (request.progress() == Shipment.Progress.CASH_COLLECTED
+                && (request.amount() == null || request.amount() <= 0 || request.detail() == null || request.detail().isBlank())) {
+            throw ApiProblem.unprocessable("cash-report-incomplete", "Cash collected needs the amount and the receipt number (detail)");
+        }
+        if (request.detail() != null && request.detail().length() > 500) {
+            throw ApiProblem.unprocessable("detail-too-long", "detail is at most 500 characters");
+        }
     }
 }

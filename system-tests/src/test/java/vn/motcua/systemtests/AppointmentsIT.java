@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,18 +85,8 @@ class AppointmentsIT {
     void aResultAtTheCounterIsBookedByItsApplicantAndReturningItUsesTheBooking() throws Exception {
         String citizen = gateway.userToken("citizen1");
         String officer = gateway.userToken("officer1");
-        String specialist = gateway.userToken("specialist1");
-        Response submitted = gateway.post("/api/v1/dossiers", citizen,
-                DossierRequestMother.liquorLicenceForCitizen1().replace("\"POST\"", "\"COUNTER\""), UUID.randomUUID().toString());
-        assertThat(submitted.status()).isEqualTo(201);
-        String code = submitted.json().get("code").asString();
-        for (String kind : List.of("Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh")) {
-            assertThat(Uploads.pdf(gateway, code, kind, citizen).statusCode()).isEqualTo(201);
-        }
-        step(code, "reception", officer, "{}");
-        step(code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
-        step(code, "approval", gateway.userToken("leader1"), "{\"note\": \"Đồng ý\"}");
-        assertThat(step(code, "result", specialist, "{}").get("nationalStatus").asInt()).isEqualTo(9);
+        String code = DossierSteps.resultReady(gateway,
+                DossierRequestMother.liquorLicenceForCitizen1().replace("\"POST\"", "\"COUNTER\""));
 
         LocalDate day = weekdayFrom(LocalDate.now(HANOI).plusDays(2));
         String collect = """
@@ -108,7 +97,7 @@ class AppointmentsIT {
                 .until(() -> book(citizen, collect), r -> r.status() == 201);
         String booking = booked.json().get("code").asString();
 
-        assertThat(step(code, "return", officer, "{}").get("nationalStatus").asInt()).isEqualTo(10);
+        assertThat(DossierSteps.step(gateway, code, "return", officer, "{}").get("nationalStatus").asInt()).isEqualTo(10);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(
                 () -> gateway.get("/api/v1/bookings/" + booking, citizen).json().get("status").asString(), "USED"::equals);
     }
@@ -142,12 +131,6 @@ class AppointmentsIT {
 
     private Response book(String token, String body) {
         return gateway.post("/api/v1/bookings", token, body, UUID.randomUUID().toString());
-    }
-
-    private JsonNode step(String code, String step, String token, String body) {
-        Response response = gateway.post("/api/v1/dossiers/" + code + "/" + step, token, body, null);
-        assertThat(response.status()).as("%s: %s", step, response.body()).isEqualTo(200);
-        return response.json();
     }
 
     private static String handIn(LocalDate day, String start, String procedure, String forWhom) {

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -25,18 +23,7 @@ class ResultByPostIT {
     @Test
     void theOperatorsDeliveryReportReturnsTheDossier() throws Exception {
         String citizen = gateway.userToken("citizen1");
-        String officer = gateway.userToken("officer1");
-        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(),
-                UUID.randomUUID().toString());
-        assertThat(submitted.status()).isEqualTo(201);
-        String code = submitted.json().get("code").asString();
-        for (String kind : List.of("Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh")) {
-            assertThat(Uploads.pdf(gateway, code, kind, citizen).statusCode()).isEqualTo(201);
-        }
-        step(code, "reception", officer, "{}");
-        step(code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
-        step(code, "approval", gateway.userToken("leader1"), "{\"note\": \"Đồng ý\"}");
-        assertThat(step(code, "result", gateway.userToken("specialist1"), "{}").get("nationalStatus").asInt()).isEqualTo(9);
+        String code = DossierSteps.resultReady(gateway, DossierRequestMother.liquorLicenceForCitizen1());
 
         String operator = gateway.clientToken("postal-vnpost", "postal-vnpost-local-secret");
         String item = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
@@ -63,11 +50,5 @@ class ResultByPostIT {
             }
         }
         return null;
-    }
-
-    private JsonNode step(String code, String step, String token, String body) {
-        Response response = gateway.post("/api/v1/dossiers/" + code + "/" + step, token, body, null);
-        assertThat(response.status()).as("%s: %s", step, response.body()).isEqualTo(200);
-        return response.json();
     }
 }

@@ -58,6 +58,11 @@ public final class CallerMother {
         return caller("service-account-" + clientId, claims, "portal");
     }
 
+    /** A postal operator's service account (client credentials), e.g. {@code postalOperator("postal-vnpost")}. */
+    public static RequestPostProcessor postalOperator(String clientId) {
+        return caller("service-account-" + clientId, Map.of("azp", clientId), "postal-operator");
+    }
+
     /** Hà Nội's Zalo Official Account chat bot, which books for phone numbers in province H29. */
     public static RequestPostProcessor chatBot() {
         return caller("service-account-zalo-oa-hanoi", Map.of("azp", "zalo-oa-hanoi", "province", "H29"), "chatbot");

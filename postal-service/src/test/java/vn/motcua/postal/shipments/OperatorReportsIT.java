@@ -9,6 +9,7 @@ import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.postalOperator;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,8 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -51,13 +49,6 @@ class OperatorReportsIT {
     MockMvc mvc;
     @Autowired
     ShipmentRepository shipments;
-
-    private static RequestPostProcessor operator(String clientId) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(jwt -> jwt.subject("service-account-" + clientId).claim("azp", clientId)
-                        .claim("realm_access", Map.of("roles", List.of("postal-operator"))))
-                .authorities(new SimpleGrantedAuthority("ROLE_postal-operator"));
-    }
 
     /** A result delivery planned at submission and handed to the operator when the result is ready. */
     private Shipment requested() {
@@ -97,7 +88,7 @@ class OperatorReportsIT {
                 {"r5", "DELIVERED"}};
         List<Integer> order = new ArrayList<>(List.of(4, 2, 0, 4, 3, 1, 2));
         for (int i : order) {
-            report(operator("postal-vnpost"), shipment.id(), reports[i][0], reports[i][1], T0.plusSeconds(60L * i),
+            report(postalOperator("postal-vnpost"), shipment.id(), reports[i][0], reports[i][1], T0.plusSeconds(60L * i),
                     shipment.itemId(), i == 4 ? "Nguyễn Văn An" : null, null).andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("DELIVERED"));
         }
@@ -117,7 +108,7 @@ class OperatorReportsIT {
             Collections.shuffle(reports, random);
             for (String[] r : reports) {
                 int step = "abcde".indexOf(r[0]);
-                report(operator("postal-vnpost"), shipment.id(), r[0], r[1], T0.plusSeconds(60L * step), shipment.itemId(), null,
+                report(postalOperator("postal-vnpost"), shipment.id(), r[0], r[1], T0.plusSeconds(60L * step), shipment.itemId(), null,
                         null).andExpect(status().isOk());
             }
             Shipment after = shipments.findById(shipment.id()).orElseThrow();
@@ -133,19 +124,19 @@ class OperatorReportsIT {
     void threeFailedAttemptsReturnTheItemToTheSenderAndCashIsAnnouncedOnce() throws Exception {
         Shipment shipment = requested();
         String item = shipment.itemId();
-        report(operator("postal-vnpost"), shipment.id(), "f1", "DELIVERY_FAILED", T0, item, "Không có người nhận", null)
+        report(postalOperator("postal-vnpost"), shipment.id(), "f1", "DELIVERY_FAILED", T0, item, "Không có người nhận", null)
                 .andExpect(jsonPath("$.status").value("DELIVERY_FAILED"));
-        report(operator("postal-vnpost"), shipment.id(), "f1", "DELIVERY_FAILED", T0, item, "Không có người nhận", null)
+        report(postalOperator("postal-vnpost"), shipment.id(), "f1", "DELIVERY_FAILED", T0, item, "Không có người nhận", null)
                 .andExpect(jsonPath("$.failedAttempts").value(1));
-        report(operator("postal-vnpost"), shipment.id(), "f2", "DELIVERY_FAILED", T0.plusSeconds(86_400), item, "Sai địa chỉ", null);
-        report(operator("postal-vnpost"), shipment.id(), "f3", "DELIVERY_FAILED", T0.plusSeconds(172_800), item, "Từ chối nhận", null)
+        report(postalOperator("postal-vnpost"), shipment.id(), "f2", "DELIVERY_FAILED", T0.plusSeconds(86_400), item, "Sai địa chỉ", null);
+        report(postalOperator("postal-vnpost"), shipment.id(), "f3", "DELIVERY_FAILED", T0.plusSeconds(172_800), item, "Từ chối nhận", null)
                 .andExpect(jsonPath("$.status").value("RETURNED_TO_SENDER"));
-        report(operator("postal-vnpost"), shipment.id(), "late", "OUT_FOR_DELIVERY", T0.plusSeconds(172_900), item, null, null)
+        report(postalOperator("postal-vnpost"), shipment.id(), "late", "OUT_FOR_DELIVERY", T0.plusSeconds(172_900), item, null, null)
                 .andExpect(jsonPath("$.status").value("RETURNED_TO_SENDER"));
         assertThat(events(shipment.dossierCode(), "ShipmentReturnedToSender")).hasSize(1);
 
         for (String receipt : new String[] {"c1", "c2", "c1"}) {
-            report(operator("postal-vnpost"), shipment.id(), receipt, "CASH_COLLECTED", T0, item, "BL-0001", 1_200_000L)
+            report(postalOperator("postal-vnpost"), shipment.id(), receipt, "CASH_COLLECTED", T0, item, "BL-0001", 1_200_000L)
                     .andExpect(status().isOk()).andExpect(jsonPath("$.cashCollected").value(true));
         }
         List<ConsumerRecord<String, String>> cash = events(shipment.dossierCode(), "CashCollected");
@@ -157,21 +148,21 @@ class OperatorReportsIT {
     void onlyItsOperatorReportsOnAShipmentWithItsOwnValidItemId() throws Exception {
         Shipment shipment = requested();
         String item = shipment.itemId();
-        report(operator("postal-other"), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isNotFound());
+        report(postalOperator("postal-other"), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isNotFound());
         report(citizen(CITIZEN_1), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isForbidden());
         report(officer(AGENCY_THUONG_TIN), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/shipments/" + shipment.id() + "/reports").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnauthorized());
         String wrongCheck = item.substring(0, 10) + (char) ('0' + (item.charAt(10) - '0' + 1) % 10) + "VN";
-        report(operator("postal-vnpost"), shipment.id(), "x1", "ACCEPTED", T0, wrongCheck, null, null)
+        report(postalOperator("postal-vnpost"), shipment.id(), "x1", "ACCEPTED", T0, wrongCheck, null, null)
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.type").value("urn:motcua:problem:tracking-number-invalid"));
-        report(operator("postal-vnpost"), shipment.id(), "x1", "ACCEPTED", T0, "RR473124829VN", null, null)
+        report(postalOperator("postal-vnpost"), shipment.id(), "x1", "ACCEPTED", T0, "RR473124829VN", null, null)
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.type").value("urn:motcua:problem:item-id-mismatch"));
-        report(operator("postal-vnpost"), shipment.id(), "x1", "CASH_COLLECTED", T0, item, null, null)
+        report(postalOperator("postal-vnpost"), shipment.id(), "x1", "CASH_COLLECTED", T0, item, null, null)
                 .andExpect(status().isUnprocessableContent());
-        report(operator("postal-vnpost"), shipment.id(), "x1", "ACCEPTED", Instant.now().plusSeconds(3600), item, null, null)
+        report(postalOperator("postal-vnpost"), shipment.id(), "x1", "ACCEPTED", Instant.now().plusSeconds(3600), item, null, null)
                 .andExpect(status().isUnprocessableContent());
-        report(operator("postal-vnpost"), "RET-nope", "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isNotFound());
+        report(postalOperator("postal-vnpost"), "RET-nope", "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isNotFound());
         assertThat(shipments.findById(shipment.id()).orElseThrow().history()).isEmpty();
     }
 }

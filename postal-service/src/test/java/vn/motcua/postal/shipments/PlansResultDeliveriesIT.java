@@ -10,19 +10,15 @@ import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
 import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.postalOperator;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
@@ -35,13 +31,6 @@ class PlansResultDeliveriesIT {
     MockMvc mvc;
     @Autowired
     ShipmentRepository shipments;
-
-    private static RequestPostProcessor operator(String clientId) {
-        return SecurityMockMvcRequestPostProcessors.jwt()
-                .jwt(jwt -> jwt.subject("service-account-" + clientId).claim("azp", clientId)
-                        .claim("realm_access", Map.of("roles", List.of("postal-operator"))))
-                .authorities(new SimpleGrantedAuthority("ROLE_postal-operator"));
-    }
 
     @Test
     void aResultAskedForByPostGetsOnePlannedDeliveryVisibleToItsOwnerAndOperatorOnly() throws Exception {
@@ -56,12 +45,12 @@ class PlansResultDeliveriesIT {
 
         mvc.perform(get("/api/v1/shipments").with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").exists());
-        mvc.perform(get("/api/v1/shipments").with(operator("postal-vnpost")))
+        mvc.perform(get("/api/v1/shipments").with(postalOperator("postal-vnpost")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").exists());
 
         mvc.perform(get("/api/v1/shipments").with(citizen(CITIZEN_2)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
-        mvc.perform(get("/api/v1/shipments").with(operator("postal-other")))
+        mvc.perform(get("/api/v1/shipments").with(postalOperator("postal-other")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
         mvc.perform(get("/api/v1/shipments").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/shipments")).andExpect(status().isUnauthorized());

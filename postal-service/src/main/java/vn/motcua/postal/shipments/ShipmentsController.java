@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
@@ -24,15 +21,14 @@ import vn.motcua.postal.tracking.S10;
 @RequestMapping("/api/v1/shipments")
 class ShipmentsController {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final int MAX_ATTEMPTS = 12;
 
     private final ShipmentRepository shipments;
-    private final AggregateStore store;
+    private final OperatorReports reports;
     private final Clock clock;
 
-    ShipmentsController(ShipmentRepository shipments, AggregateStore store, Clock clock) {
+    ShipmentsController(ShipmentRepository shipments, OperatorReports reports, Clock clock) {
         this.shipments = shipments;
-        this.store = store;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -66,33 +62,8 @@ class ShipmentsController {
             throw ApiProblem.forbidden("Only the postal operator carrying a shipment reports on it");
         }
         validate(request);
-        for (int attempt = 0; ; attempt++) {
-            Shipment shipment = shipments.findById(id).filter(s -> s.operator().equals(caller.clientId()))
-                    .orElseThrow(() -> ApiProblem.notFound("Shipment", id));
-            if (shipment.itemId() != null && !shipment.itemId().equals(S10.parse(request.itemId()).toString())) {
-                throw ApiProblem.unprocessable("item-id-mismatch", "Shipment " + id + " travels as " + shipment.itemId());
-            }
-            try {
-                store.update(shipment, shipment.report(new Shipment.Report(request.reportId(), request.progress(), request.at(),
-                        request.detail(), request.amount(), clock.instant())));
-                return ShipmentView.of(shipment);
-            } catch (OptimisticLockingFailureException concurrentReport) {
-                // Another report on the same shipment won the write: read again and apply this one after it.
-                if (attempt == MAX_ATTEMPTS) {
-                    throw concurrentReport;
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 3 + attempt * 2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a report", e);
-        }
+        return ShipmentView.of(reports.apply(id, caller.clientId(), new Shipment.Report(request.reportId(), request.progress(),
+                request.at(), request.detail(), request.amount(), clock.instant()), request.itemId()));
     }
 
     private void validate(ReportRequest request) {

@@ -1,0 +1,95 @@
+package vn.motcua.postal.shipments;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
+import vn.motcua.postal.PostalServiceApplication;
+import vn.motcua.postal.tracking.TrackingRanges;
+import vn.motcua.testinfra.Infrastructure;
+import vn.motcua.testinfra.TestInfrastructure;
+
+/**
+ * Operator reports per second through the report service (read, apply once, versioned write with
+ * its events; no HTTP, no token check) on the Mongo wire server and the in-JVM broker: each of
+ * -Dbench.shipments shipments gets its five stages and one duplicate, from -Dbench.clients clients,
+ * each client working on shipments of its own. Prints reports/s and latency; asserts nothing.
+ *
+ * <pre>./motcua bench reports</pre>
+ */
+public final class OperatorReportBenchmark {
+    private static final String OPERATOR = "postal-vnpost";
+    private static final Shipment.Progress[] STAGES = {Shipment.Progress.ACCEPTED, Shipment.Progress.PICKED_UP,
+            Shipment.Progress.IN_TRANSIT, Shipment.Progress.OUT_FOR_DELIVERY, Shipment.Progress.DELIVERED};
+
+    private OperatorReportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = Integer.getInteger("bench.shipments", 1_000);
+        int clients = Integer.getInteger("bench.clients", 16);
+        Infrastructure infrastructure = TestInfrastructure.get();
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PostalServiceApplication.class).run(
+                "--server.port=0", "--spring.mongodb.uri=" + infrastructure.mongoUri(),
+                "--spring.mongodb.database=motcua-postal-bench",
+                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
+                "--motcua.security.issuer=http://127.0.0.1:1/realms/motcua-bench", "--logging.level.root=WARN")) {
+            AggregateStore store = service.getBean(AggregateStore.class);
+            TrackingRanges ranges = service.getBean(TrackingRanges.class);
+            ConcurrentLinkedQueue<Shipment> work = new ConcurrentLinkedQueue<>();
+            for (int i = 0; i < count; i++) {
+                Shipment shipment = Shipment.plannedResultDelivery("BENCH-" + System.nanoTime() + "-" + i, "001090000001", OPERATOR,
+                        "Nguyễn Văn An", "0912345678", "Hà Nội", Instant.now());
+                shipment.request(ranges.next(OPERATOR, "RR").toString(), Instant.now());
+                work.add(store.insert(Changed.of(shipment)));
+            }
+            OperatorReports reports = service.getBean(OperatorReports.class);
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> workers = new ArrayList<>();
+            long began;
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int c = 0; c < clients; c++) {
+                    workers.add(threads.submit(() -> {
+                        start.await();
+                        for (Shipment shipment = work.poll(); shipment != null; shipment = work.poll()) {
+                            for (int stage = 0; stage <= STAGES.length; stage++) {
+                                int step = Math.min(stage, STAGES.length - 1);
+                                long t0 = System.nanoTime();
+                                reports.apply(shipment.id(), OPERATOR, new Shipment.Report(shipment.id() + "-" + step, STAGES[step],
+                                        Instant.now(), null, null, Instant.now()), shipment.itemId());
+                                latencies.add(System.nanoTime() - t0);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                began = System.nanoTime();
+                start.countDown();
+                for (Future<?> worker : workers) {
+                    worker.get();
+                }
+            }
+            double seconds = (System.nanoTime() - began) / 1e9;
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            System.out.printf("operator reports (%d clients, %,d shipments × 5 stages + 1 duplicate): %,d reports in %.2f s ="
+                            + " %,.0f reports/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", clients, count, sorted.size(), seconds,
+                    sorted.size() / seconds, percentile(sorted, 50), percentile(sorted, 99), sorted.getLast() / 1e6);
+        }
+        System.exit(0);
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+}

@@ -8,9 +8,5 @@ public enum BookingStatus {
     /** The dossier it was for was registered, or its result returned, at the counter. */
     USED,
     CANCELLED,
-    NO_SHOW;
-
-    boolean holdsPlace() {
-        return this == CONFIRMED;
-    }
+    NO_SHOW
 }

@@ -79,10 +79,6 @@ public record Office(String id, String agency, String name, int slotMinutes, Map
         return slots;
     }
 
-    public Optional<Slot> slotStarting(LocalDate day, boolean weekendWorked, LocalTime start) {
-        return slotsOn(day, weekendWorked).stream().filter(s -> s.start().equals(start)).findFirst();
-    }
-
     private List<String> hoursOn(DayOfWeek day, boolean weekendWorked) {
         if (weekendWorked) {
             return openingHours.getOrDefault("MON-FRI", List.of());

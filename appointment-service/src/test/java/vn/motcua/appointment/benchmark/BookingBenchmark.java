@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.appointment.AppointmentServiceApplication;
 import vn.motcua.appointment.BookingMother;
@@ -30,8 +29,7 @@ import vn.motcua.events.appointment.VisitPurpose;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
-import vn.motcua.testinfra.Infrastructure;
-import vn.motcua.testinfra.TestInfrastructure;
+import vn.motcua.testinfra.ServiceInstance;
 
 /**
  * Bookings per second through the booking service (holder caps, slot claim, booking and its event
@@ -50,13 +48,8 @@ public final class BookingBenchmark {
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 16);
         int uncontended = Integer.getInteger("bench.bookings", 2_000);
-        Infrastructure infrastructure = TestInfrastructure.get();
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(AppointmentServiceApplication.class).run(
-                "--server.port=0", "--spring.mongodb.uri=" + infrastructure.mongoUri(),
-                "--spring.mongodb.database=motcua-appointment-bench",
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                "--motcua.security.issuer=http://127.0.0.1:1/realms/motcua-bench", "--logging.level.root=WARN",
-                "--motcua.appointment.booking-horizon-days=200")) {
+        try (ConfigurableApplicationContext service = ServiceInstance.start(AppointmentServiceApplication.class,
+                "--spring.mongodb.database=motcua-appointment-bench", "--motcua.appointment.booking-horizon-days=200")) {
             ReferenceDataMother.publish(service.getBean(WorkingDays.class), service.getBean(Procedures.class));
             BookingDesk desk = service.getBean(BookingDesk.class);
             Office office = service.getBean(Offices.class).byId(OFFICE).orElseThrow();

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.motcua.appointment.AppointmentServiceApplication;
 import vn.motcua.appointment.BookingMother;
 import vn.motcua.appointment.ReferenceDataMother;
-import vn.motcua.appointment.SecondInstance;
 import vn.motcua.appointment.capacity.RoomLimits;
 import vn.motcua.appointment.capacity.Roster;
 import vn.motcua.appointment.capacity.Rosters;
@@ -37,6 +37,7 @@ import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.ServiceInstance;
 
 /**
  * 500 citizens ask for the same slot at once, half of them on each of two instances of the
@@ -65,7 +66,7 @@ class ConcurrentBookingIT {
 
     @BeforeAll
     void startSecondInstance() {
-        second = SecondInstance.start();
+        second = ServiceInstance.start(AppointmentServiceApplication.class);
     }
 
     @AfterAll

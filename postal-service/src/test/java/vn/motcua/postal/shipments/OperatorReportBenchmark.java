@@ -9,14 +9,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
 import vn.motcua.postal.PostalServiceApplication;
 import vn.motcua.postal.tracking.TrackingRanges;
-import vn.motcua.testinfra.Infrastructure;
-import vn.motcua.testinfra.TestInfrastructure;
+import vn.motcua.testinfra.ServiceInstance;
 
 /**
  * Operator reports per second through the report service (read, apply once, versioned write with
@@ -37,12 +35,8 @@ public final class OperatorReportBenchmark {
     public static void main(String[] args) throws Exception {
         int count = Integer.getInteger("bench.shipments", 1_000);
         int clients = Integer.getInteger("bench.clients", 16);
-        Infrastructure infrastructure = TestInfrastructure.get();
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(PostalServiceApplication.class).run(
-                "--server.port=0", "--spring.mongodb.uri=" + infrastructure.mongoUri(),
-                "--spring.mongodb.database=motcua-postal-bench",
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                "--motcua.security.issuer=http://127.0.0.1:1/realms/motcua-bench", "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext service = ServiceInstance.start(PostalServiceApplication.class,
+                "--spring.mongodb.database=motcua-postal-bench")) {
             AggregateStore store = service.getBean(AggregateStore.class);
             TrackingRanges ranges = service.getBean(TrackingRanges.class);
             ConcurrentLinkedQueue<Shipment> work = new ConcurrentLinkedQueue<>();

@@ -12,13 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.postal.PostalServiceApplication;
-import vn.motcua.testinfra.Infrastructure;
 import vn.motcua.testinfra.InfrastructureTest;
-import vn.motcua.testinfra.TestInfrastructure;
+import vn.motcua.testinfra.ServiceInstance;
 
 /** 500 numbers taken at once from one operator's range, half on each of two instances: all different, all valid. */
 @SpringBootTest
@@ -29,11 +27,7 @@ class TrackingNumbersIT {
 
     @Test
     void fiveHundredConcurrentNumbersOnTwoInstancesAreUniqueAndCarryTheirCheckDigit() throws Exception {
-        Infrastructure infrastructure = TestInfrastructure.get();
-        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(PostalServiceApplication.class).run(
-                "--server.port=0", "--spring.mongodb.uri=" + infrastructure.mongoUri(),
-                "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
-                "--motcua.security.issuer=http://127.0.0.1:1/realms/motcua-test", "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext second = ServiceInstance.start(PostalServiceApplication.class)) {
             List<TrackingRanges> instances = List.of(ranges, second.getBean(TrackingRanges.class));
             Set<String> numbers = ConcurrentHashMap.newKeySet();
             CountDownLatch start = new CountDownLatch(1);

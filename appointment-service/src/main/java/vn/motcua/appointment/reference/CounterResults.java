@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierSnapshot;
@@ -19,7 +20,8 @@ import vn.motcua.kit.messaging.Subscriptions;
 
 /**
  * Results waiting at a counter (status 9, result to the counter), so a citizen can book the
- * collection of theirs: added on {@link DossierResultReady}, removed once the result is returned.
+ * collection of theirs: added on {@link DossierResultReady} (or when the post brought it back),
+ * removed once the result is returned.
  */
 @Component
 public class CounterResults implements EventSubscriber {
@@ -39,11 +41,21 @@ public class CounterResults implements EventSubscriber {
 
     @Override
     public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(DossierResultReady.class, this::ready).on(DossierReturned.class, this::returned);
+        subscriptions.on(DossierResultReady.class, this::ready)
+                .on(DossierResultAwaitingCollection.class, this::backFromPost)
+                .on(DossierReturned.class, this::returned);
     }
 
     void ready(IncomingEvent<DossierResultReady> event) {
-        DossierSnapshot dossier = event.data().dossier();
+        waitsAtCounter(event.data().dossier());
+    }
+
+    /** A result the postal operator could not deliver is collected at the counter, by appointment too. */
+    void backFromPost(IncomingEvent<DossierResultAwaitingCollection> event) {
+        waitsAtCounter(event.data().dossier());
+    }
+
+    private void waitsAtCounter(DossierSnapshot dossier) {
         if (dossier.resultDelivery() == ResultDelivery.COUNTER) {
             writes.insertOnce(new WaitingResult(dossier.dossierCode(), dossier.ownerCitizenId(), dossier.agencyCode(),
                     dossier.procedureCode()));

@@ -25,6 +25,8 @@ public enum Action {
     APPROVE(EnumSet.of(PROCESSING)),
     MARK_RESULT_READY(EnumSet.of(PROCESSING)),
     RETURN_RESULT(EnumSet.of(RESULT_READY)),
+    /** The postal operator could not deliver the result: it waits at the counter instead. */
+    RESULT_BACK_FROM_POST(EnumSet.of(RESULT_READY)),
     STOP(EnumSet.copyOf(NationalStatus.IN_HAND)),
     WITHDRAW(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
     EXTEND_DUE_DATE(EnumSet.copyOf(NationalStatus.IN_HAND)),

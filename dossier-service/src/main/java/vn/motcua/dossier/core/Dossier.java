@@ -23,6 +23,7 @@ import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierSnapshot;
@@ -280,6 +281,20 @@ public class Dossier extends Aggregate {
         closedAt = now;
         move(Action.RETURN_RESULT, NationalStatus.RESULT_RETURNED, actor, "via " + via, now);
         return List.of(new DossierReturned(snapshot(), via.name(), now));
+    }
+
+    /**
+     * The operator returned the result to the agency after its failed attempts: it is handed over
+     * at the counter from now on (status stays 9) and the citizen is to be told to collect it.
+     */
+    public List<Event> resultBackFromPost(Actor actor, String shipmentId, String reason, Instant now) {
+        require(Action.RESULT_BACK_FROM_POST);
+        if (resultDelivery != ResultDelivery.POST) {
+            return List.of();
+        }
+        resultDelivery = ResultDelivery.COUNTER;
+        move(Action.RESULT_BACK_FROM_POST, status, actor, reason == null ? "returned by the postal operator" : reason, now);
+        return List.of(new DossierResultAwaitingCollection(snapshot(), shipmentId, reason, now));
     }
 
     public List<Event> stop(Actor actor, String reason, Instant now) {

@@ -127,6 +127,12 @@ public class Lifecycle {
                 ResultDelivery.POST, clock.instant()));
     }
 
+    /** @return false when this return had been applied before */
+    public boolean resultBackFromPost(Dossier dossier, String eventId, String shipmentId, String reason) {
+        return dossiers.applyOnce(dossier, eventId, d -> d.resultBackFromPost(Actor.ofEvent("postal-service", shipmentId),
+                shipmentId, reason, clock.instant()));
+    }
+
     /** @return false when this payment had been applied before */
     public boolean obligationPaid(Dossier dossier, String eventId, String paymentId) {
         return dossiers.applyOnce(dossier, eventId, d -> d.meetFinancialObligation(

@@ -35,11 +35,13 @@ import vn.motcua.dossier.intake.SubmissionMother;
 import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentPurpose;
+import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
@@ -127,13 +129,7 @@ class DeadlinesAndOutsideEventsIT {
 
     @Test
     void aConfirmedPostalDeliveryReturnsTheResult() throws Exception {
-        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1)
-                .replace("\"applicant\"", "\"resultDelivery\": \"POST\", \"applicant\""), citizen(CITIZEN_1));
-        flow.step(code, "reception", "{\"paperDocuments\": [\"Đơn đề nghị cấp giấy phép\", \"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}",
-                officer(AGENCY_THUONG_TIN));
-        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
-        flow.step(code, "approval", null, leader(AGENCY_THUONG_TIN));
-        flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN));
+        String code = resultReadyForPost();
         flow.tryStep(code, "return", null, officer(AGENCY_THUONG_TIN))
                 .andExpect(MockMvcResultMatchers.status().isConflict());
 
@@ -144,6 +140,36 @@ class DeadlinesAndOutsideEventsIT {
         Dossier returned = dossiers.findById(code).orElseThrow();
         assertThat(returned.returnedVia()).isEqualTo("POST");
         assertThat(returned.history().getLast().role()).isEqualTo("system");
+    }
+
+    @Test
+    void aResultTheOperatorBroughtBackWaitsAtTheCounterAndTheCitizenIsToBeTold() throws Exception {
+        String code = resultReadyForPost();
+        var returned = EventMother.record(new ShipmentReturnedToSender("RET-" + code, code, ShipmentPurpose.RESULT_RETURN,
+                "RR123456785VN", 3, "Không có người nhận", Instant.now()));
+        KafkaProbe.send(returned);
+        KafkaProbe.send(returned);
+        assertThat(eventTypes(code, 6)).endsWith("DossierResultReady", "DossierResultAwaitingCollection");
+        Dossier atCounter = dossiers.findById(code).orElseThrow();
+        assertThat(atCounter.status()).isEqualTo(NationalStatus.RESULT_READY);
+        assertThat(atCounter.resultDelivery()).isEqualTo(ResultDelivery.COUNTER);
+        assertThat(atCounter.history().getLast().reason()).isEqualTo("Không có người nhận");
+        assertThat(atCounter.history().stream().filter(entry -> entry.action().equals("RESULT_BACK_FROM_POST"))).hasSize(1);
+
+        // Now an officer hands it over at the counter.
+        flow.step(code, "return", null, officer(AGENCY_THUONG_TIN));
+        assertThat(dossiers.findById(code).orElseThrow().returnedVia()).isEqualTo("COUNTER");
+    }
+
+    private String resultReadyForPost() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1)
+                .replace("\"applicant\"", "\"resultDelivery\": \"POST\", \"applicant\""), citizen(CITIZEN_1));
+        flow.step(code, "reception", "{\"paperDocuments\": [\"Đơn đề nghị cấp giấy phép\", \"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}",
+                officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
+        flow.step(code, "approval", null, leader(AGENCY_THUONG_TIN));
+        flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN));
+        return code;
     }
 
     @Test

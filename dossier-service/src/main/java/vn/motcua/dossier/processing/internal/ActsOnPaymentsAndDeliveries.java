@@ -12,13 +12,15 @@ import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentPurpose;
+import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 
 /**
  * What other services tell the dossier-service: a paid financial obligation lets processing
- * resume; a confirmed postal delivery of the result returns it. Each event is applied to the
+ * resume; a confirmed postal delivery of the result returns it; a result the operator brought
+ * back waits at the counter. Each event is applied to the
  * dossier once (its id is recorded in the same write); one that does not fit the dossier's
  * status any more (withdrawn meanwhile, say) is logged and skipped.
  */
@@ -36,7 +38,8 @@ class ActsOnPaymentsAndDeliveries implements EventSubscriber {
 
     @Override
     public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(PaymentCompleted.class, this::paid).on(ShipmentDelivered.class, this::delivered);
+        subscriptions.on(PaymentCompleted.class, this::paid).on(ShipmentDelivered.class, this::delivered)
+                .on(ShipmentReturnedToSender.class, this::returnedToSender);
     }
 
     private void paid(IncomingEvent<PaymentCompleted> event) {
@@ -52,6 +55,14 @@ class ActsOnPaymentsAndDeliveries implements EventSubscriber {
         if (delivery.purpose() == ShipmentPurpose.RESULT_RETURN) {
             dossierIn(delivery.dossierCode(), NationalStatus.RESULT_READY, event)
                     .ifPresent(dossier -> lifecycle.returnedByPost(dossier, event.eventId(), delivery.shipmentId()));
+        }
+    }
+
+    private void returnedToSender(IncomingEvent<ShipmentReturnedToSender> event) {
+        ShipmentReturnedToSender returned = event.data();
+        if (returned.purpose() == ShipmentPurpose.RESULT_RETURN) {
+            dossierIn(returned.dossierCode(), NationalStatus.RESULT_READY, event).ifPresent(dossier -> lifecycle
+                    .resultBackFromPost(dossier, event.eventId(), returned.shipmentId(), returned.lastReason()));
         }
     }
 

@@ -26,6 +26,7 @@ import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierResultReadyV1;
 import vn.motcua.events.dossier.DossierReturned;
@@ -43,6 +44,8 @@ import vn.motcua.events.notification.NotificationSent;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
+import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentRequested;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
@@ -59,6 +62,7 @@ public final class EventCatalog {
             DossierFinancialObligationRequested.class,
             DossierFinancialObligationMet.class,
             DossierResultReady.class,
+            DossierResultAwaitingCollection.class,
             DossierReturned.class,
             DossierStopped.class,
             DossierWithdrawn.class,
@@ -75,6 +79,8 @@ public final class EventCatalog {
             PaymentRequested.class,
             PaymentCompleted.class,
             ShipmentRequested.class,
+            ShipmentAddressConfirmed.class,
+            ReturnAddressConfirmationRequested.class,
             ShipmentDelivered.class,
             ShipmentReturnedToSender.class,
             CashCollected.class,

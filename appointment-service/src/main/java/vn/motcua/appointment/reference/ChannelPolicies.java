@@ -14,6 +14,7 @@ import vn.motcua.events.catalog.ChannelPolicyPublished;
 import vn.motcua.events.catalog.ChannelRule;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.NewerVersions;
 import vn.motcua.kit.messaging.Subscriptions;
 
 /**

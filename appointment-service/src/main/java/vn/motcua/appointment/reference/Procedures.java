@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.events.catalog.ProcedurePublished;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.NewerVersions;
 import vn.motcua.kit.messaging.Subscriptions;
 
 /** The catalog as far as booking needs it, kept from {@link ProcedurePublished}; a higher catalog version replaces a lower. */

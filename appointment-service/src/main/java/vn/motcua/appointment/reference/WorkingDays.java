@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.events.calendar.WorkingCalendarPublished;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.NewerVersions;
 import vn.motcua.kit.messaging.Subscriptions;
 
 /**

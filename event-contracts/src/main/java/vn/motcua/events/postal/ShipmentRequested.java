@@ -1,16 +1,20 @@
 package vn.motcua.events.postal;
 
 import java.time.Instant;
-import vn.motcua.events.Event;
 import vn.motcua.events.EventContract;
+import vn.motcua.events.RoutedEvent;
 import vn.motcua.events.Topics;
 
 /**
  * A shipment is handed to its operator: pick it up or carry it (for a result, once it is ready).
+ * It travels on the operator's own topic.
  *
  * @param itemId the UPU S10 item id allocated from the operator's range, e.g. RR473124829VN
+ * @param addressProvince one of the 34 provinces and cities, as the tariff zones name them
+ * @param cashOnDelivery what the postman collects from the recipient (fees owed at this stage), in đồng; 0 for none
+ * @param postage the postage frozen on the shipment when it was requested, in đồng, and who pays it
  */
-@EventContract(type = "ShipmentRequested", version = 1, topic = Topics.POSTAL)
+@EventContract(type = "ShipmentRequested", version = 1, topic = Topics.POSTAL_OPERATOR)
 public record ShipmentRequested(
         String shipmentId,
         String dossierCode,
@@ -20,10 +24,19 @@ public record ShipmentRequested(
         String recipientName,
         String recipientPhone,
         String address,
-        Instant requestedAt) implements Event {
+        String addressProvince,
+        long cashOnDelivery,
+        long postage,
+        String postagePayer,
+        Instant requestedAt) implements RoutedEvent {
 
     @Override
     public String subject() {
         return dossierCode;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ofPostalOperator(operator);
     }
 }

@@ -13,6 +13,7 @@ import vn.motcua.events.CloudEvent;
 import vn.motcua.events.Event;
 import vn.motcua.events.EventCatalog;
 import vn.motcua.events.EventContract;
+import vn.motcua.events.RoutedEvent;
 
 /**
  * The typed event dispatch of a service: which handlers take which event type, and on which
@@ -37,6 +38,11 @@ public class Subscriptions {
 
     public <T extends Event> Subscriptions on(Class<T> type, EventHandler<T> handler) {
         EventContract contract = EventCatalog.contractOf(type);
+        if (RoutedEvent.class.isAssignableFrom(type)) {
+            // Addressed to an outside system on a topic of its own; the services never read those.
+            throw new IllegalArgumentException(type.getSimpleName() + " travels on " + contract.topic()
+                    + ", which is read by the system it is addressed to, not by the platform's services");
+        }
         byType.computeIfAbsent(contract.type(), t -> new ArrayList<>()).add(new Handler<>(type, handler));
         topics.add(contract.topic());
         return this;

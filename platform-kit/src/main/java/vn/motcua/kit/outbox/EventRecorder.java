@@ -7,6 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.Event;
 import vn.motcua.events.EventCatalog;
 import vn.motcua.events.EventContract;
+import vn.motcua.events.RoutedEvent;
 import vn.motcua.kit.correlation.Correlation;
 
 /** Turns the events an aggregate returned into outbox entries, ready to be stored with it. */
@@ -25,7 +26,8 @@ public class EventRecorder {
 
     public OutboxEntry record(Event event) {
         EventContract contract = EventCatalog.contractOf(event.getClass());
-        return new OutboxEntry(UUID.randomUUID().toString(), contract.type(), contract.version(), contract.topic(),
+        String topic = event instanceof RoutedEvent routed ? routed.topic() : contract.topic();
+        return new OutboxEntry(UUID.randomUUID().toString(), contract.type(), contract.version(), topic,
                 event.subject(), clock.instant(), Correlation.current(), json.writeValueAsString(event));
     }
 }

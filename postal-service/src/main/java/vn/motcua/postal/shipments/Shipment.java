@@ -9,16 +9,21 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
 import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
+import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentRequested;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.kit.outbox.Aggregate;
+import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.postal.tariffs.TariffRules;
 
 /**
  * A postal shipment for a dossier. A result delivery is planned when the applicant asks for the
- * result by post and handed to the operator, with its S10 item id, once the result is ready. The
+ * result by post (the citizen is asked to confirm the address), and handed to the operator, with
+ * its S10 item id and its price frozen, once the result is ready and the address's province known. The
  * operator's reports may arrive late, twice or out of order: each is applied once (by its id), and
  * a status is never replaced by an earlier one, so any order of the same reports ends in the same
  * state. Three failed delivery attempts return the item to the sender.
@@ -35,12 +40,18 @@ public class Shipment extends Aggregate {
     private final String ownerCitizenId;
     @Indexed
     private final String operator;
+    private final Origin origin;
     private final Kind kind;
     private Status status;
-    private final String recipientName;
-    private final String recipientPhone;
-    private final String address;
+    private String recipientName;
+    private String recipientPhone;
+    private String address;
+    private String addressProvince;
+    private Instant addressConfirmedAt;
     private final Instant createdAt;
+    private boolean resultReady;
+    private long feesOnDelivery;
+    private TariffRules.Quote price;
     private String itemId;
     private Instant statusAt;
     private List<String> appliedReports;
@@ -81,20 +92,35 @@ public class Shipment extends Aggregate {
     public record Report(String reportId, Progress progress, Instant at, String detail, Long amount, Instant receivedAt) {
     }
 
+    /** The dossier a shipment belongs to, as far as its price depends on it. */
+    public record Origin(String agencyCode, String procedureCode, int channel) {
+    }
+
+    /** Where the item goes: the recipient, a street address and its province (one of the 34). */
+    public record Destination(String recipientName, String recipientPhone, String address, String province) {
+    }
+
     @PersistenceCreator
-    Shipment(String id, String dossierCode, String ownerCitizenId, String operator, Kind kind, Status status,
-            String recipientName, String recipientPhone, String address, Instant createdAt, String itemId, Instant statusAt,
+    Shipment(String id, String dossierCode, String ownerCitizenId, String operator, Origin origin, Kind kind, Status status,
+            String recipientName, String recipientPhone, String address, String addressProvince, Instant addressConfirmedAt,
+            Instant createdAt, boolean resultReady, long feesOnDelivery, TariffRules.Quote price, String itemId, Instant statusAt,
             List<String> appliedReports, List<String> failedAttempts, boolean cashCollected, List<Report> history) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
         this.operator = operator;
+        this.origin = origin;
         this.kind = kind;
         this.status = status;
         this.recipientName = recipientName;
         this.recipientPhone = recipientPhone;
         this.address = address;
+        this.addressProvince = addressProvince;
+        this.addressConfirmedAt = addressConfirmedAt;
         this.createdAt = createdAt;
+        this.resultReady = resultReady;
+        this.feesOnDelivery = feesOnDelivery;
+        this.price = price;
         this.itemId = itemId;
         this.statusAt = statusAt;
         this.appliedReports = appliedReports == null ? new ArrayList<>() : new ArrayList<>(appliedReports);
@@ -103,30 +129,81 @@ public class Shipment extends Aggregate {
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
     }
 
-    static Shipment plannedResultDelivery(String dossierCode, String ownerCitizenId, String operator, String recipientName,
-            String recipientPhone, String address, Instant now) {
-        return new Shipment(resultDeliveryId(dossierCode), dossierCode, ownerCitizenId, operator, Kind.RESULT_DELIVERY,
-                Status.AWAITING_RESULT, recipientName, recipientPhone, address, now, null, now, null, null, false, null);
+    /**
+     * A result to post, planned at submission; the citizen is asked to confirm the address.
+     *
+     * @param destination as the application gave it; its province null when none of the 34 was found in it
+     */
+    static Changed<Shipment> plannedResultDelivery(String dossierCode, String ownerCitizenId, String operator, Origin origin,
+            Destination destination, Instant now) {
+        Shipment shipment = new Shipment(resultDeliveryId(dossierCode), dossierCode, ownerCitizenId, operator, origin,
+                Kind.RESULT_DELIVERY, Status.AWAITING_RESULT, destination.recipientName(), destination.recipientPhone(),
+                destination.address(), destination.province(), null, now, false, 0, null, null, now, null, null, false, null);
+        return Changed.of(shipment, new ReturnAddressConfirmationRequested(shipment.id, dossierCode, ownerCitizenId,
+                destination.recipientName(), destination.recipientPhone(), destination.address(), destination.province(), now));
     }
 
     public static String resultDeliveryId(String dossierCode) {
         return "RET-" + dossierCode;
     }
 
-    /** The result is ready: the shipment goes to its operator with its item id. */
-    List<Event> request(String allocatedItemId, Instant now) {
-        if (status != Status.AWAITING_RESULT) {
+    /** The fees the postman collects with the result (its RESULT stage), until they are paid otherwise. */
+    List<Event> collectOnDelivery(long fees) {
+        if (status == Status.AWAITING_RESULT) {
+            feesOnDelivery = fees;
+        }
+        return List.of();
+    }
+
+    /** The result is ready; it can leave once the address's province is known. */
+    List<Event> markResultReady() {
+        resultReady = true;
+        return List.of();
+    }
+
+    boolean readyToHandOver() {
+        return status == Status.AWAITING_RESULT && resultReady && addressProvince != null;
+    }
+
+    /** Handed to the operator with its item id and the price frozen on it (postage, cash-on-delivery fee, who pays). */
+    List<Event> request(String allocatedItemId, TariffRules.Quote quote, Instant now) {
+        if (!readyToHandOver()) {
             return List.of();
         }
         status = Status.REQUESTED;
         statusAt = now;
         itemId = allocatedItemId;
+        price = quote;
         return List.of(new ShipmentRequested(id, dossierCode, kind.purpose(), operator, itemId, recipientName, recipientPhone,
-                address, now));
+                address, addressProvince, cashOnDelivery(), quote.postageDue(), quote.payer().name(), now));
     }
 
-    boolean awaitsItemId() {
-        return status == Status.AWAITING_RESULT;
+    /** What the postman collects from the recipient: the fees, and the postage and cash fee when the citizen pays them. */
+    public long cashOnDelivery() {
+        return price == null ? feesOnDelivery : feesOnDelivery + price.citizenPays();
+    }
+
+    /**
+     * The citizen confirms or changes where the item goes, until the operator has picked it up; an
+     * item already with the operator is redirected by {@link ShipmentAddressConfirmed}.
+     */
+    List<Event> confirmAddress(Destination destination, Instant now) {
+        if (status.rank >= Status.PICKED_UP.rank) {
+            throw ApiProblem.conflict("shipment-under-way",
+                    "Shipment " + id + " is already " + status + "; its address can no longer change");
+        }
+        boolean changed = !destination.address().equals(address) || !destination.province().equals(addressProvince)
+                || !destination.recipientName().equals(recipientName) || !destination.recipientPhone().equals(recipientPhone);
+        recipientName = destination.recipientName();
+        recipientPhone = destination.recipientPhone();
+        address = destination.address();
+        addressProvince = destination.province();
+        addressConfirmedAt = now;
+        if (status == Status.AWAITING_RESULT) {
+            return List.of();
+        }
+        return List.of(new ShipmentAddressConfirmed(id, dossierCode, operator, itemId, recipientName, recipientPhone, address,
+                addressProvince, changed, now));
     }
 
     /**
@@ -207,6 +284,10 @@ public class Shipment extends Aggregate {
         return operator;
     }
 
+    public Origin origin() {
+        return origin;
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -241,5 +322,26 @@ public class Shipment extends Aggregate {
 
     public String address() {
         return address;
+    }
+
+    public String recipientPhone() {
+        return recipientPhone;
+    }
+
+    public String addressProvince() {
+        return addressProvince;
+    }
+
+    public Instant addressConfirmedAt() {
+        return addressConfirmedAt;
+    }
+
+    public boolean resultReady() {
+        return resultReady;
+    }
+
+    /** The price frozen when the shipment was handed to the operator; null before. */
+    public TariffRules.Quote price() {
+        return price;
     }
 }

@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,14 +24,25 @@ import vn.motcua.postal.tracking.S10;
 class ShipmentsController {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    private static final Pattern PHONE = Pattern.compile("0\\d{9}");
+
     private final ShipmentRepository shipments;
     private final OperatorReports reports;
+    private final ResultDeliveries deliveries;
     private final Clock clock;
 
-    ShipmentsController(ShipmentRepository shipments, OperatorReports reports, Clock clock) {
+    ShipmentsController(ShipmentRepository shipments, OperatorReports reports, ResultDeliveries deliveries, Clock clock) {
         this.shipments = shipments;
         this.reports = reports;
+        this.deliveries = deliveries;
         this.clock = clock;
+    }
+
+    /**
+     * @param address the street address, ward or commune (no district since the 2025 reform)
+     * @param province one of the 34 provinces and cities
+     */
+    record AddressRequest(String recipientName, String recipientPhone, String address, String province) {
     }
 
     /**
@@ -52,6 +65,37 @@ class ShipmentsController {
         }
         return caller.clientId() == null ? List.of()
                 : shipments.findByOperatorOrderByCreatedAtDesc(caller.clientId()).stream().map(ShipmentView::of).toList();
+    }
+
+    @Operation(summary = "One shipment with its tracking history: its citizen's, or its operator's")
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('citizen', 'postal-operator')")
+    ShipmentView shipment(@PathVariable String id, Caller caller) {
+        return shipments.findById(id).filter(s -> caller.has(Role.CITIZEN) ? s.ownerCitizenId() != null
+                && s.ownerCitizenId().equals(caller.citizenId()) : s.operator().equals(caller.clientId()))
+                .map(ShipmentView::of).orElseThrow(() -> ApiProblem.notFound("Shipment", id));
+    }
+
+    @Operation(summary = "The citizen confirms or changes where their result is posted, until the operator picks it up;"
+            + " a result ready and waiting for its address leaves at once")
+    @PutMapping("/{id}/address")
+    @PreAuthorize("hasRole('citizen')")
+    ShipmentView confirmAddress(@PathVariable String id, @RequestBody AddressRequest request, Caller caller) {
+        if (blank(request.recipientName()) || blank(request.address()) || blank(request.province()) || request.recipientPhone() == null) {
+            throw ApiProblem.badRequest("address-incomplete", "An address needs recipientName, recipientPhone, address and province");
+        }
+        if (!PHONE.matcher(request.recipientPhone()).matches()) {
+            throw ApiProblem.unprocessable("phone-invalid", "recipientPhone is a Vietnamese number of 10 digits starting with 0");
+        }
+        if (request.recipientName().length() > 200 || request.address().length() > 300) {
+            throw ApiProblem.unprocessable("address-too-long", "recipientName is at most 200 characters, address at most 300");
+        }
+        return ShipmentView.of(deliveries.confirmAddress(id, caller.citizenId(), new Shipment.Destination(
+                request.recipientName().strip(), request.recipientPhone(), request.address().strip(), request.province())));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     @Operation(summary = "The operator reports progress (accepted … delivered, delivery failed, cash collected);"

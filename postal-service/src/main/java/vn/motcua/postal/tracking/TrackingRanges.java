@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,6 +32,7 @@ public class TrackingRanges {
     static final String COLLECTION = "tracking_ranges";
 
     private final MongoTemplate mongo;
+    private final Set<String> operators;
 
     record Range(String operator, String serviceIndicator, int firstSerial, int lastSerial, String country, String use) {
     }
@@ -42,6 +46,7 @@ public class TrackingRanges {
             RangesFile file = json.readerFor(RangesFile.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(in);
             file.ranges().forEach(this::seed);
+            operators = file.ranges().stream().map(Range::operator).collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the tracking ranges", e);
         }
@@ -58,6 +63,11 @@ public class TrackingRanges {
         } catch (DuplicateKeyException seededBefore) {
             // Seeded by an earlier start or another instance; its next serial is kept.
         }
+    }
+
+    /** The operators (OAuth2 client ids) that have ranges: those that carry shipments. */
+    public Set<String> operators() {
+        return Set.copyOf(operators);
     }
 
     private static String idOf(String operator, String serviceIndicator) {

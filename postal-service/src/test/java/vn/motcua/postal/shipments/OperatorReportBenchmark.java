@@ -41,9 +41,8 @@ public final class OperatorReportBenchmark {
             TrackingRanges ranges = service.getBean(TrackingRanges.class);
             ConcurrentLinkedQueue<Shipment> work = new ConcurrentLinkedQueue<>();
             for (int i = 0; i < count; i++) {
-                Shipment shipment = Shipment.plannedResultDelivery("BENCH-" + System.nanoTime() + "-" + i, "001090000001", OPERATOR,
-                        "Nguyễn Văn An", "0912345678", "Hà Nội", Instant.now());
-                shipment.request(ranges.next(OPERATOR, "RR").toString(), Instant.now());
+                Shipment shipment = ShipmentMother.requested("BENCH-" + System.nanoTime() + "-" + i, "001090000001", OPERATOR,
+                        ranges.next(OPERATOR, "RR").toString());
                 work.add(store.insert(Changed.of(shipment)));
             }
             OperatorReports reports = service.getBean(OperatorReports.class);

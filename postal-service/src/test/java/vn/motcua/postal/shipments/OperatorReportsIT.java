@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.postal.tracking.S10;
@@ -73,7 +74,8 @@ class OperatorReportsIT {
     }
 
     private List<ConsumerRecord<String, String>> events(String dossierCode, String type) {
-        return KafkaProbe.collect("postal.events", r -> dossierCode.equals(r.key())
+        String topic = type.equals("ShipmentRequested") ? Topics.ofPostalOperator("postal-vnpost") : Topics.POSTAL;
+        return KafkaProbe.collect(topic, r -> dossierCode.equals(r.key())
                 && type.equals(new String(r.headers().lastHeader("ce_type").value())), 10, Duration.ofSeconds(5));
     }
 

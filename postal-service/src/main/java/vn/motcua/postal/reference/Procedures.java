@@ -1,0 +1,56 @@
+package vn.motcua.postal.reference;
+
+import java.util.Optional;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.catalog.ProcedurePublished;
+import vn.motcua.kit.messaging.EventSubscriber;
+import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.NewerVersions;
+import vn.motcua.kit.messaging.Subscriptions;
+
+/**
+ * The catalog as far as the post needs it, kept from {@link ProcedurePublished} (a higher catalog
+ * version replaces a lower): whether a result may travel by post at all, and what the discount
+ * rules look at (online level, field).
+ */
+@Component
+public class Procedures implements EventSubscriber {
+    static final String COLLECTION = "procedures";
+
+    private final MongoTemplate mongo;
+
+    /**
+     * @param returnByPost the catalog lets the result go by post
+     * @param inPersonSignature the register must be signed in person: the result never goes by post
+     */
+    public record Procedure(@Id String code, int catalogVersion, String name, String field, int onlineLevel,
+            boolean returnByPost, boolean inPersonSignature) {
+
+        public boolean resultMayTravelByPost() {
+            return returnByPost && !inPersonSignature;
+        }
+    }
+
+    Procedures(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void subscribe(Subscriptions subscriptions) {
+        subscriptions.on(ProcedurePublished.class, this::published);
+    }
+
+    void published(IncomingEvent<ProcedurePublished> event) {
+        ProcedurePublished p = event.data();
+        Update replace = new Update().set("name", p.name()).set("field", p.field()).set("onlineLevel", p.onlineLevel())
+                .set("returnByPost", p.returnByPost()).set("inPersonSignature", p.inPersonSignature());
+        NewerVersions.replaceIfNewer(mongo, COLLECTION, p.procedureCode(), "catalogVersion", p.catalogVersion(), replace);
+    }
+
+    public Optional<Procedure> byCode(String code) {
+        return Optional.ofNullable(mongo.findById(code, Procedure.class, COLLECTION));
+    }
+}

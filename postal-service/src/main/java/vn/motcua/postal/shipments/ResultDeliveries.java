@@ -1,0 +1,196 @@
+package vn.motcua.postal.shipments;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import vn.motcua.events.Event;
+import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierFeesPriced;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.PricedFeeLine;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.kit.messaging.EventSubscriber;
+import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.Subscriptions;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.postal.reference.Procedures;
+import vn.motcua.postal.tariffs.PostalService;
+import vn.motcua.postal.tariffs.TariffBook;
+import vn.motcua.postal.tariffs.TariffRules;
+import vn.motcua.postal.tracking.TrackingRanges;
+
+/**
+ * Results that go by post: planned when the applicant asks for it (the citizen is asked to confirm
+ * the address), told the fees the postman collects, and handed to the operator with an S10 item
+ * id and a frozen price once the result is ready and the address's province is known.
+ */
+@Service
+public class ResultDeliveries implements EventSubscriber {
+    /** Registered items (R): results and dossiers travel as registered letters. */
+    static final String SERVICE_INDICATOR = "RR";
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final Logger log = LoggerFactory.getLogger(ResultDeliveries.class);
+    private static final int MAX_ATTEMPTS = 12;
+
+    private final AggregateStore store;
+    private final ShipmentRepository shipments;
+    private final TrackingRanges ranges;
+    private final TariffBook tariffs;
+    private final Procedures procedures;
+    private final Clock clock;
+    private final String operator;
+    private final int resultWeightGrams;
+
+    ResultDeliveries(AggregateStore store, ShipmentRepository shipments, TrackingRanges ranges, TariffBook tariffs,
+            Procedures procedures, Clock clock, @Value("${motcua.postal.default-operator}") String operator,
+            @Value("${motcua.postal.result-weight-grams:200}") int resultWeightGrams) {
+        this.store = store;
+        this.shipments = shipments;
+        this.ranges = ranges;
+        this.tariffs = tariffs;
+        this.procedures = procedures;
+        this.clock = clock;
+        this.operator = operator;
+        this.resultWeightGrams = resultWeightGrams;
+    }
+
+    @Override
+    public void subscribe(Subscriptions subscriptions) {
+        subscriptions.on(DossierSubmitted.class, this::submitted).on(DossierResultReady.class, this::resultReady)
+                .on(DossierFeesPriced.class, this::feesPriced).on(PaymentCompleted.class, this::paid);
+    }
+
+    private void submitted(IncomingEvent<DossierSubmitted> event) {
+        DossierSnapshot dossier = event.data().dossier();
+        if (dossier.resultDelivery() != ResultDelivery.POST) {
+            return;
+        }
+        if (procedures.byCode(dossier.procedureCode()).filter(p -> !p.resultMayTravelByPost()).isPresent()) {
+            log.warn("Dossier {} asks for its result by post, but procedure {} needs the register signed in person: no shipment",
+                    dossier.dossierCode(), dossier.procedureCode());
+            return;
+        }
+        Applicant applicant = event.data().applicant();
+        Shipment.Destination destination = new Shipment.Destination(applicant.fullName(), applicant.phone(),
+                applicant.address(), provinceIn(applicant.address()).orElse(null));
+        // The id is derived from the dossier: a redelivered event finds the shipment already there.
+        store.insertOnce(Shipment.plannedResultDelivery(dossier.dossierCode(), dossier.ownerCitizenId(), operator,
+                new Shipment.Origin(dossier.agencyCode(), dossier.procedureCode(), dossier.channel()), destination,
+                clock.instant()));
+    }
+
+    private void feesPriced(IncomingEvent<DossierFeesPriced> event) {
+        long onDelivery = event.data().lines().stream().filter(line -> line.stage() == FeeStage.RESULT)
+                .mapToLong(PricedFeeLine::amount).sum();
+        if (onDelivery > 0) {
+            resultDeliveryOf(event.data().dossier())
+                    .ifPresent(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.collectOnDelivery(onDelivery)));
+        }
+    }
+
+    /** Result fees paid online are not collected again at the door. */
+    private void paid(IncomingEvent<PaymentCompleted> event) {
+        if (event.data().stage() == FeeStage.RESULT) {
+            shipments.findById(Shipment.resultDeliveryId(event.data().dossierCode()))
+                    .ifPresent(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.collectOnDelivery(0)));
+        }
+    }
+
+    private void resultReady(IncomingEvent<DossierResultReady> event) {
+        resultDeliveryOf(event.data().dossier()).ifPresent(shipment -> {
+            store.applyOnce(shipment, event.eventId(), Shipment::markResultReady);
+            handOverIfReady(shipment.id());
+        });
+    }
+
+    /** The citizen confirms or changes the address; a result already ready leaves at once. */
+    public Shipment confirmAddress(String shipmentId, String citizenId, Shipment.Destination asked) {
+        String province = tariffs.province(asked.province()).map(TariffBook.Province::name).orElseThrow(() -> ApiProblem
+                .unprocessable("province-unknown", "'" + asked.province()
+                        + "' is not one of the 34 provinces and cities since 1/7/2025 (e.g. Hà Nội, Gia Lai, Thành phố Hồ Chí Minh)"));
+        Shipment.Destination destination = new Shipment.Destination(asked.recipientName(), asked.recipientPhone(),
+                asked.address(), province);
+        Shipment confirmed = change(shipmentId, shipment -> {
+            if (citizenId == null || !citizenId.equals(shipment.ownerCitizenId())) {
+                throw ApiProblem.notFound("Shipment", shipmentId);
+            }
+            if (procedures.byCode(shipment.origin().procedureCode()).filter(p -> !p.resultMayTravelByPost()).isPresent()) {
+                throw ApiProblem.unprocessable("result-needs-signature-in-person",
+                        "The register of this procedure must be signed in person: collect the result at the counter");
+            }
+            return shipment.confirmAddress(destination, clock.instant());
+        });
+        return handOverIfReady(confirmed.id()).orElse(confirmed);
+    }
+
+    private Optional<Shipment> handOverIfReady(String shipmentId) {
+        Shipment ready = shipments.findById(shipmentId).orElseThrow();
+        if (!ready.readyToHandOver()) {
+            return Optional.empty();
+        }
+        String itemId = ranges.next(ready.operator(), SERVICE_INDICATOR).toString();
+        return Optional.of(change(shipmentId, shipment -> shipment.request(itemId, quote(shipment), clock.instant())));
+    }
+
+    private TariffRules.Quote quote(Shipment shipment) {
+        Shipment.Origin origin = shipment.origin();
+        Optional<Procedures.Procedure> procedure = procedures.byCode(origin.procedureCode());
+        Integer onlineLevel = origin.channel() == Channel.ONLINE.code() ? procedure.map(Procedures.Procedure::onlineLevel).orElse(null)
+                : null;
+        String agencyProvince = tariffs.provinceOfAgency(origin.agencyCode()).map(TariffBook.Province::name)
+                .orElse(shipment.addressProvince());
+        return tariffs.rules().quote(new TariffRules.Shipment(PostalService.RESULT_RETURN, shipment.operator(),
+                origin.agencyCode(), agencyProvince, shipment.addressProvince(), resultWeightGrams, onlineLevel,
+                procedure.map(Procedures.Procedure::field).orElse(null), shipment.cashOnDelivery(), LocalDate.now(clock.withZone(HANOI))));
+    }
+
+    /** One change of a shipment, read again and redone when another write won. */
+    private Shipment change(String shipmentId, Function<Shipment, List<Event>> change) {
+        for (int attempt = 0; ; attempt++) {
+            Shipment shipment = shipments.findById(shipmentId).orElseThrow(() -> ApiProblem.notFound("Shipment", shipmentId));
+            try {
+                store.update(shipment, change.apply(shipment));
+                return shipment;
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private Optional<Shipment> resultDeliveryOf(DossierSnapshot dossier) {
+        return dossier.resultDelivery() == ResultDelivery.POST
+                ? shipments.findById(Shipment.resultDeliveryId(dossier.dossierCode())) : Optional.empty();
+    }
+
+    /** The province named in a free-text address, looking from its end ("…, Thường Tín, Hà Nội"). */
+    private Optional<String> provinceIn(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        List<String> parts = Arrays.asList(address.split(","));
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            Optional<TariffBook.Province> province = tariffs.province(parts.get(i).strip());
+            if (province.isPresent()) {
+                return province.map(TariffBook.Province::name);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,192 @@
+package vn.motcua.postal.shipments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.postalOperator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.motcua.events.Topics;
+import vn.motcua.events.catalog.ProcedurePublished;
+import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierFeesPriced;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.FeeBasis;
+import vn.motcua.events.dossier.PricedFeeLine;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.postal.reference.Procedures;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+
+/**
+ * A result asked for by post: planned at submission with the citizen asked to confirm the address,
+ * handed to the operator on its own topic with a frozen price and the cash to collect once the
+ * result is ready and the address known; redirected when the citizen changes the address later.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class ResultDeliveriesIT {
+    private static final String OPERATOR_TOPIC = Topics.ofPostalOperator("postal-vnpost");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ShipmentRepository shipments;
+    @Autowired
+    Procedures procedures;
+
+    private String planned(DossierSnapshot dossier, String address) {
+        ProducerRecord<String, String> submitted = EventMother.record(new DossierSubmitted(dossier, "Cấp giấy phép bán lẻ rượu",
+                new Applicant("Nguyễn Văn An", dossier.ownerCitizenId(), "0912345678", "an@example.com", address), null, List.of(),
+                Instant.now()));
+        KafkaProbe.send(submitted);
+        KafkaProbe.send(submitted);
+        String id = Shipment.resultDeliveryId(dossier.dossierCode());
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(id));
+        return id;
+    }
+
+    private void resultReady(DossierSnapshot dossier) {
+        KafkaProbe.send(EventMother.record(new DossierResultReady(dossier, "leader1", LocalDate.now(), LocalDate.now(), Instant.now())));
+    }
+
+    private ResultActions confirm(RequestPostProcessor who, String id, String body) throws Exception {
+        return mvc.perform(put("/api/v1/shipments/" + id + "/address").with(who).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private static List<ConsumerRecord<String, String>> events(String topic, String dossierCode, String type, int atMost) {
+        return KafkaProbe.collect(topic, r -> dossierCode.equals(r.key()) && type.equals(KafkaProbe.header(r, "ce_type")), atMost,
+                Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aResultAskedForByPostGetsOnePlannedDeliveryVisibleToItsOwnerAndOperatorOnly() throws Exception {
+        String code = EventMother.newDossierCode();
+        String id = planned(EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST), "Số 5 phố Lê Lợi, xã Thường Tín, Hà Nội");
+        Shipment shipment = shipments.findById(id).orElseThrow();
+        assertThat(shipment.status()).isEqualTo(Shipment.Status.AWAITING_RESULT);
+        assertThat(shipment.addressProvince()).isEqualTo("Hà Nội");
+        assertThat(shipments.findAll().stream().filter(s -> s.dossierCode().equals(code))).hasSize(1);
+        assertThat(events(Topics.POSTAL, code, "ReturnAddressConfirmationRequested", 2)).hasSize(1);
+
+        mvc.perform(get("/api/v1/shipments").with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").exists());
+        mvc.perform(get("/api/v1/shipments").with(postalOperator("postal-vnpost")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").exists());
+        mvc.perform(get("/api/v1/shipments/" + id).with(citizen(CITIZEN_1))).andExpect(status().isOk());
+
+        mvc.perform(get("/api/v1/shipments").with(citizen(CITIZEN_2)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
+        mvc.perform(get("/api/v1/shipments").with(postalOperator("postal-other")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
+        mvc.perform(get("/api/v1/shipments/" + id).with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/shipments/" + id).with(postalOperator("postal-other"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/shipments").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/shipments/" + id).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/shipments")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aReadyResultLeavesOnTheOperatorsTopicWithItsPriceFrozenAndTheFeesToCollect() throws Exception {
+        String code = EventMother.newDossierCode();
+        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST);
+        String id = planned(dossier, "Số 5 phố Lê Lợi, xã Thường Tín, Hà Nội");
+        KafkaProbe.send(EventMother.record(new DossierFeesPriced(dossier, List.of(new PricedFeeLine(FeeStage.RESULT, "LE_PHI",
+                FeeBasis.DOSSIER, 1, 50_000, 50_000, null, 50_000, false, 1)), Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().cashOnDelivery() == 50_000);
+        resultReady(dossier);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().itemId() != null);
+
+        Shipment requested = shipments.findById(id).orElseThrow();
+        assertThat(requested.status()).isEqualTo(Shipment.Status.REQUESTED);
+        assertThat(requested.price().zone().name()).isEqualTo("WITHIN_PROVINCE");
+        assertThat(requested.price().citizenPays()).isPositive();
+        assertThat(requested.cashOnDelivery()).isEqualTo(50_000 + requested.price().citizenPays());
+        List<ConsumerRecord<String, String>> handedOver = events(OPERATOR_TOPIC, code, "ShipmentRequested", 2);
+        assertThat(handedOver).hasSize(1);
+        assertThat(handedOver.getFirst().value()).contains(requested.itemId()).contains("\"addressProvince\":\"Hà Nội\"")
+                .contains("\"cashOnDelivery\":" + requested.cashOnDelivery());
+        assertThat(events(Topics.POSTAL, code, "ShipmentRequested", 1)).isEmpty();
+    }
+
+    @Test
+    void aResultWithNoKnownProvinceWaitsForTheCitizenToConfirmTheAddress() throws Exception {
+        String code = EventMother.newDossierCode();
+        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST);
+        String id = planned(dossier, "Số 5 phố Lê Lợi, Thường Tín");
+        assertThat(shipments.findById(id).orElseThrow().addressProvince()).isNull();
+        resultReady(dossier);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().resultReady());
+        assertThat(shipments.findById(id).orElseThrow().itemId()).isNull();
+
+        String address = """
+                {"recipientName": "Nguyễn Văn An", "recipientPhone": "0912345678", "address": "Số 5 phố Lê Lợi, xã Thường Tín",
+                 "province": "%s"}""";
+        confirm(citizen(CITIZEN_2), id, address.formatted("Hà Nội")).andExpect(status().isNotFound());
+        confirm(postalOperator("postal-vnpost"), id, address.formatted("Hà Nội")).andExpect(status().isForbidden());
+        confirm(officer(AGENCY_THUONG_TIN), id, address.formatted("Hà Nội")).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/shipments/" + id + "/address").contentType(MediaType.APPLICATION_JSON)
+                .content(address.formatted("Hà Nội"))).andExpect(status().isUnauthorized());
+        confirm(citizen(CITIZEN_1), id, address.formatted("Hà Tây")).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:province-unknown"));
+        confirm(citizen(CITIZEN_1), id, address.formatted("Hà Nội").replace("0912345678", "12345"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.type").value("urn:motcua:problem:phone-invalid"));
+        confirm(citizen(CITIZEN_1), id, "{}").andExpect(status().isBadRequest());
+        assertThat(shipments.findById(id).orElseThrow().addressConfirmedAt()).isNull();
+
+        confirm(citizen(CITIZEN_1), id, address.formatted("hà nội")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REQUESTED")).andExpect(jsonPath("$.addressProvince").value("Hà Nội"))
+                .andExpect(jsonPath("$.itemId").isNotEmpty());
+        assertThat(events(OPERATOR_TOPIC, code, "ShipmentRequested", 2)).hasSize(1);
+
+        // Changed again after the hand-over: the operator is told where to go instead.
+        confirm(citizen(CITIZEN_1), id, address.formatted("Gia Lai").replace("xã Thường Tín", "phường Quy Nhơn"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.addressProvince").value("Gia Lai"));
+        List<ConsumerRecord<String, String>> redirected = events(OPERATOR_TOPIC, code, "ShipmentAddressConfirmed", 2);
+        assertThat(redirected).hasSize(1);
+        assertThat(redirected.getFirst().value()).contains("phường Quy Nhơn").contains("\"changed\":true");
+    }
+
+    @Test
+    void aResultWhoseRegisterIsSignedInPersonNeverGoesByPost() throws Exception {
+        String procedure = "9.SIGN-" + System.nanoTime();
+        KafkaProbe.send(EventMother.record(new ProcedurePublished(procedure, 1, "Đăng ký kết hôn", "Hộ tịch", "COMMUNE", 3, 5, false,
+                true, true, false, false, List.of("Tờ khai"), List.of(), FeeStage.INTAKE, null, Instant.now())));
+        String code = EventMother.newDossierCode();
+        DossierSnapshot dossier = new DossierSnapshot(code, procedure, AGENCY_THUONG_TIN, CITIZEN_1, Channel.ONLINE.code(),
+                ResultDelivery.POST, 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> procedures.byCode(procedure).isPresent());
+        KafkaProbe.send(EventMother.record(new DossierSubmitted(dossier, "Đăng ký kết hôn", new Applicant("Nguyễn Văn An",
+                CITIZEN_1, "0912345678", null, "Số 5 phố Lê Lợi, Hà Nội"), null, List.of(), Instant.now())));
+        resultReady(dossier);
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+                .until(() -> !shipments.existsById(Shipment.resultDeliveryId(code)));
+    }
+}

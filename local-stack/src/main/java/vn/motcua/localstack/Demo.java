@@ -67,6 +67,7 @@ public final class Demo {
                     r -> r.status() == 200 && contains(r.json().get("items"), code),
                     r -> r.json().get("total").asLong() + " dossier(s), the newest " + code);
             counterVisit(token);
+            resultByPost(token, code);
             out.println("Walk-through passed.");
             return true;
         } catch (StepFailed failed) {
@@ -107,6 +108,43 @@ public final class Demo {
                 r -> r.status() == 200 && number.equals(r.json().get("calls").get(0).get("number").asString()),
                 r -> "showing " + number + " → " + r.json().get("calls").get(0).get("counterName").asString());
         client.post("/api/v1/offices/" + OFFICE + "/tickets/" + number + "/served", officer, "{}", null);
+    }
+
+    /**
+     * The agency processes the dossier to its result; the result goes by post, and the postal
+     * operator's simulator (its own process, reading its own topic) carries it to the door.
+     */
+    private void resultByPost(String citizen, String code) {
+        String officer = client.userToken("officer1");
+        step("POST /api/v1/dossiers/" + code + "/reception, /assignment, /approval, /result (officer1, leader1, specialist1)",
+                () -> {
+                    client.post("/api/v1/dossiers/" + code + "/reception", officer, """
+                            {"paperDocuments": ["Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh"]}""", null);
+                    client.post("/api/v1/dossiers/" + code + "/assignment", officer, "{\"assignee\": \"specialist1\"}", null);
+                    client.post("/api/v1/dossiers/" + code + "/approval", client.userToken("leader1"), "{\"note\": \"Đồng ý\"}", null);
+                    return client.post("/api/v1/dossiers/" + code + "/result", client.userToken("specialist1"), "{}", null);
+                }, r -> r.status() == 200 && r.json().get("nationalStatus").asInt() == 9,
+                r -> "status 9 (" + r.json().get("status").asString() + "), the result goes by post");
+        step("GET /api/v1/shipments/RET-" + code + " (waits while the operator's simulator carries it)",
+                () -> poll(() -> client.get("/api/v1/shipments/RET-" + code, citizen),
+                        r -> "DELIVERED".equals(r.json().get("status").asString())),
+                r -> r.status() == 200 && "DELIVERED".equals(r.json().get("status").asString()),
+                r -> "item " + r.json().get("itemId").asString() + " to " + r.json().get("addressProvince").asString()
+                        + ", postage " + r.json().get("price").get("postageDue").asLong() + " VND frozen ("
+                        + r.json().get("price").get("tariffId").asString() + "), cash on delivery "
+                        + r.json().get("cashOnDelivery").asLong() + " VND; " + stages(r.json().get("history")));
+        step("GET /api/v1/dossiers/" + code + " (returned by the delivery, no one at the agency acting)",
+                () -> poll(() -> client.get("/api/v1/dossiers/" + code, citizen), r -> r.json().get("nationalStatus").asInt() == 10),
+                r -> r.status() == 200 && r.json().get("nationalStatus").asInt() == 10,
+                r -> "status 10 (" + r.json().get("status").asString() + ")");
+    }
+
+    private static String stages(JsonNode history) {
+        StringBuilder stages = new StringBuilder();
+        for (JsonNode report : history) {
+            stages.append(stages.isEmpty() ? "" : " → ").append(report.get("progress").asString());
+        }
+        return stages.toString();
     }
 
     /** Calls and serves the numbers ahead of {@code number} (from earlier runs), then calls it. */

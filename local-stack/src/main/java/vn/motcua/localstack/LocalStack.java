@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on one machine: Kafka and Keycloak as child processes, the MongoDB wire
- * server and the SMTP server in this JVM, and the six services as child processes. Closing it
+ * server and the SMTP server in this JVM, the six services as child processes, and the outside
+ * world's simulators (the postal operator) as child processes too. Closing it
  * stops everything in reverse order, leaving no process behind.
  */
 public final class LocalStack implements AutoCloseable {
@@ -101,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
             await(Services.MODULES.get(i), services.get(i), () -> answers200(url));
         }
         await("Keycloak", keycloak, () -> answers200(KeycloakServer.readinessUrl(config)));
+        child(Simulators.startPostalOperator(config));
         startedIn = Duration.between(begin, Instant.now());
     }
 

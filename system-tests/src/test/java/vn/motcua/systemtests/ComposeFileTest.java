@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -74,7 +75,7 @@ class ComposeFileTest {
             URI mongo = URI.create(env.get("SPRING_MONGODB_URI"));
             assertThat(mongo.getHost()).as(module).isEqualTo("mongo");
             assertThat(mongo.getQuery()).as(module).isEqualTo("replicaSet=" + replicaSet);
-            assertThat(advertised).as(module).isEqualTo("PLAINTEXT://" + env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
+            assertThat(advertised.split(",")).as(module).contains("PLAINTEXT://" + env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
         }
     }
 
@@ -109,6 +110,41 @@ class ComposeFileTest {
             String port = String.valueOf(get(applicationYml(module), "server.port"));
             assertThat(env.get("MOTCUA_SERVICES_" + name.toUpperCase())).isEqualTo("http://" + module + ":" + port);
         }
+    }
+
+    @Test
+    void aClientOnTheHostReachesTheBrokerByAnAddressItCanResolve() {
+        Map<String, String> kafka = environment("kafka");
+        String host = List.of(kafka.get("KAFKA_ADVERTISED_LISTENERS").split(",")).stream().filter(l -> l.contains("localhost:"))
+                .findFirst().orElseThrow(() -> new AssertionError("no listener advertised to the host"));
+        String port = host.substring(host.lastIndexOf(':') + 1);
+        assertThat(strings(service("kafka").get("ports"))).contains(port + ":" + port);
+        assertThat(kafka.get("KAFKA_LISTENERS")).contains(host.substring(0, host.indexOf(':')) + "://:" + port);
+    }
+
+    @Test
+    void theOperatorSimulatorReadsItsOwnTopicAndReportsThroughTheGatewayWithItsRealmClient() throws IOException {
+        List<String> command = strings(service("postal-operator-simulator").get("command"));
+        Map<String, String> arguments = command.stream().filter(c -> c.startsWith("--") && c.contains("="))
+                .collect(Collectors.toMap(c -> c.substring(2, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
+        assertThat(command).contains("vn.motcua.simulators.postal.PostalOperatorSimulator");
+        assertThat(strings(service("postal-operator-simulator").get("volumes"))).contains("./local-stack/target/lib:/app/lib:ro");
+        assertThat(arguments.get("bootstrap")).isEqualTo(environment("postal-service").get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
+        assertThat(arguments.get("api")).isEqualTo("http://gateway:" + get(applicationYml("gateway"), "server.port"));
+        assertThat(arguments.get("operator")).isEqualTo(get(applicationYml("postal-service"), "motcua.postal.default-operator"));
+
+        JsonNode realm = new JsonMapper().readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile());
+        assertThat(arguments.get("token-url"))
+                .isEqualTo("http://keycloak:8180/realms/" + realm.get("realm").asString() + "/protocol/openid-connect/token");
+        JsonNode client = null;
+        for (JsonNode candidate : realm.get("clients")) {
+            if (candidate.get("clientId").asString().equals(arguments.get("operator"))) {
+                client = candidate;
+            }
+        }
+        assertThat(client).as("realm client " + arguments.get("operator")).isNotNull();
+        assertThat(client.get("secret").asString()).isEqualTo(arguments.get("secret"));
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.motcua.systemtests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import vn.motcua.localstack.GatewayClient;
@@ -26,7 +27,9 @@ public final class Platform implements BeforeAllCallback {
                 Path data = project.resolve(".motcua").resolve("system-tests");
                 WorkFiles.deleteRecursively(data);
                 Files.createDirectories(data);
-                LocalStack started = LocalStack.start(StackConfig.forTests(project, data));
+                // The operator's simulator walks a shipment a stage every 300 ms, so a result reaches the door in seconds.
+                LocalStack started = LocalStack.start(StackConfig.forTests(project, data)
+                        .withArguments("postal-operator-simulator", List.of("--step-delay-ms=300")));
                 System.out.printf("System-test stack ready in %.1f s, %d MiB%n", started.startedIn().toMillis() / 1000.0,
                         started.memoryMiB());
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Platform.class, new Stopper(started));

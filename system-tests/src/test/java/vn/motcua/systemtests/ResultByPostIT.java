@@ -12,43 +12,60 @@ import vn.motcua.localstack.GatewayClient;
 import vn.motcua.localstack.GatewayClient.Response;
 
 /**
- * A result asked for by post, through the gateway with real tokens: once it is ready the postal
- * operator's client sees the shipment with its S10 item id, reports the delivery through the
- * operator API, and the dossier is returned (status 10) without anyone at the agency acting again.
+ * A result asked for by post, through the gateway with real tokens and the postal operator's
+ * simulator (its own process, reading its own topic): once the officer marks the result ready
+ * nobody acts again, and the dossier is returned (10) by the operator's reports; a recipient never
+ * at home gets the result back at the counter instead.
  */
 @ExtendWith(Platform.class)
 class ResultByPostIT {
+    private static final Duration WALK = Duration.ofSeconds(60);
+
     private final GatewayClient gateway = Platform.client();
 
     @Test
-    void theOperatorsDeliveryReportReturnsTheDossier() throws Exception {
+    void theOperatorCarriesTheResultToTheDoorAndTheDossierIsReturned() throws Exception {
         String citizen = gateway.userToken("citizen1");
         String code = DossierSteps.resultReady(gateway, DossierRequestMother.liquorLicenceForCitizen1());
 
-        String operator = gateway.clientToken("postal-vnpost", "postal-vnpost-local-secret");
-        String item = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-                .until(() -> itemIdOf(operator, code), id -> id != null);
-        assertThat(item).matches("RR\\d{9}VN");
-        String report = """
-                {"reportId": "%s", "progress": "DELIVERED", "at": "%s", "itemId": "%s", "detail": "Nguyễn Văn An"}"""
-                .formatted("d-" + code, Instant.now(), item);
-        assertThat(gateway.post("/api/v1/shipments/RET-" + code + "/reports", citizen, report, null).status()).isEqualTo(403);
-        Response delivered = gateway.post("/api/v1/shipments/RET-" + code + "/reports", operator, report, null);
-        assertThat(delivered.status()).as(delivered.body()).isEqualTo(200);
-        assertThat(delivered.json().get("status").asString()).isEqualTo("DELIVERED");
-
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(
+        await().atMost(WALK).pollInterval(Duration.ofMillis(500)).until(
                 () -> gateway.get("/api/v1/dossiers/" + code, citizen).json().get("nationalStatus").asInt(), status -> status == 10);
-        JsonNode mine = gateway.get("/api/v1/shipments", citizen).json();
-        assertThat(mine.toString()).contains(item).contains("DELIVERED");
+        JsonNode shipment = gateway.get("/api/v1/shipments/RET-" + code, citizen).json();
+        assertThat(shipment.get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(shipment.get("itemId").asString()).matches("RR\\d{9}VN");
+        assertThat(shipment.get("price").get("tariffId").asString()).startsWith("VNPOST-BCCI");
+        assertThat(shipment.get("history").toString()).contains("PICKED_UP").contains("Nguyễn Văn An");
     }
 
-    private String itemIdOf(String operator, String code) {
-        for (JsonNode shipment : gateway.get("/api/v1/shipments", operator).json()) {
-            if (code.equals(shipment.get("dossierCode").asString()) && !shipment.get("itemId").isNull()) {
-                return shipment.get("itemId").asString();
-            }
-        }
-        return null;
+    @Test
+    void aResultNobodyIsHomeForComesBackToTheCounter() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        String code = DossierSteps.resultReady(gateway, DossierRequestMother.liquorLicenceForCitizen1()
+                .replace("0912345678", "0900000000"));
+
+        await().atMost(WALK).pollInterval(Duration.ofMillis(500)).until(
+                () -> gateway.get("/api/v1/dossiers/" + code, citizen).json().get("resultDelivery").asString(),
+                delivery -> delivery.equals("COUNTER"));
+        assertThat(gateway.get("/api/v1/shipments/RET-" + code, citizen).json().get("status").asString())
+                .isEqualTo("RETURNED_TO_SENDER");
+        JsonNode returned = DossierSteps.step(gateway, code, "return", gateway.userToken("officer1"), "{}");
+        assertThat(returned.get("nationalStatus").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void noOneButItsOperatorReportsOnAShipment() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        String code = DossierSteps.resultReady(gateway, DossierRequestMother.liquorLicenceForCitizen1());
+        String operator = gateway.clientToken("postal-vnpost", "postal-vnpost-local-secret");
+        String item = await().atMost(WALK).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/shipments/RET-" + code, operator).json().get("itemId"), id -> !id.isNull())
+                .asString();
+        String report = """
+                {"reportId": "%s", "progress": "DELIVERED", "at": "%s", "itemId": "%s", "detail": "Nguyễn Văn An"}"""
+                .formatted("forged-" + code, Instant.now(), item);
+        Response forged = gateway.post("/api/v1/shipments/RET-" + code + "/reports", citizen, report, null);
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(gateway.post("/api/v1/shipments/RET-" + code + "/reports", null, report, null).status()).isEqualTo(401);
+        assertThat(gateway.get("/api/v1/shipments/RET-" + code, gateway.userToken("citizen2")).status()).isEqualTo(404);
     }
 }

@@ -1,0 +1,36 @@
+package vn.motcua.localstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outside world's systems the platform talks to, each a child process speaking the real
+ * protocol: today the postal operator (Bưu điện Việt Nam's client in the realm).
+ */
+final class Simulators {
+    static final String POSTAL_OPERATOR = "postal-operator-simulator";
+    /** The realm's local client of the operator; the secret is the realm file's, for this machine only. */
+    private static final String OPERATOR_CLIENT = "postal-vnpost";
+    private static final String OPERATOR_SECRET = "postal-vnpost-local-secret";
+
+    private Simulators() {
+    }
+
+    /** Reports a stage about every second, so a walk-through sees a result reach the door within a minute. */
+    static ChildProcess startPostalOperator(StackConfig config) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms32m", "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", config.launcherClasspath(),
+                "vn.motcua.simulators.postal.PostalOperatorSimulator",
+                "--bootstrap=" + config.kafkaBootstrap(),
+                "--operator=" + OPERATOR_CLIENT,
+                "--secret=" + OPERATOR_SECRET,
+                "--token-url=" + config.issuer() + "/protocol/openid-connect/token",
+                "--api=" + config.gatewayUrl(),
+                "--step-delay-ms=1000"));
+        // Later arguments win: a test may make the operator faster or less reliable.
+        command.addAll(config.extraArguments().getOrDefault(POSTAL_OPERATOR, List.of()));
+        return ChildProcess.start(POSTAL_OPERATOR, command, Map.of(), config.logDir());
+    }
+}

@@ -1,0 +1,127 @@
+package vn.motcua.simulators.postal;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Walks each shipment through the operator's stages, one report per step after the configured
+ * delay: accepted, picked up (with the slip's number), in transit, out for delivery, then
+ * delivered with the cash collected, or three failed attempts. Some reports go out twice. A report
+ * the platform could not take (5xx, no answer) is sent again later; one it refused (4xx) is logged
+ * and dropped, as a real operator's system would queue it for a person.
+ */
+final class Courier implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Courier.class);
+    private static final int MAX_SENDS = 20;
+
+    private final Settings settings;
+    private final OperatorApi api;
+    private final Random random;
+    private final ScheduledExecutorService steps = Executors.newScheduledThreadPool(2);
+    private final Set<String> taken = ConcurrentHashMap.newKeySet();
+    private final AtomicLong count = new AtomicLong();
+
+    Courier(Settings settings, OperatorApi api) {
+        this.settings = settings;
+        this.api = api;
+        this.random = new Random(settings.seed());
+    }
+
+    /** Starts walking a shipment; a shipment seen before (a redelivered record) is not walked twice. */
+    void take(Shipment shipment) {
+        if (!taken.add(shipment.itemId())) {
+            return;
+        }
+        List<Step> plan = plan(shipment, count.incrementAndGet());
+        log.info("Shipment {} ({}) taken: {}", shipment.shipmentId(), shipment.itemId(),
+                plan.stream().map(step -> step.progress).toList());
+        schedule(shipment, plan, 0, 0);
+    }
+
+    /** The citizen changed the address after the hand-over: the round goes there instead. */
+    void redirect(String itemId, String address) {
+        log.info("Item {} now goes to {}", itemId, address);
+    }
+
+    private record Step(String progress, String detail, Long amount) {
+    }
+
+    List<Step> plan(Shipment shipment, long number) {
+        List<Step> plan = new ArrayList<>(List.of(new Step("ACCEPTED", null, null),
+                new Step("PICKED_UP", "PX-" + shipment.itemId().substring(2, 11), null), new Step("IN_TRANSIT", null, null),
+                new Step("OUT_FOR_DELIVERY", null, null)));
+        boolean neverAtHome = Settings.NEVER_AT_HOME.equals(shipment.recipientPhone())
+                || (settings.failEvery() > 0 && number % settings.failEvery() == 0);
+        if (neverAtHome) {
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                plan.add(new Step("DELIVERY_FAILED", "Không có người nhận (lần " + attempt + ")", null));
+            }
+            return plan;
+        }
+        plan.add(new Step("DELIVERED", shipment.recipientName(), null));
+        if (shipment.cashOnDelivery() > 0) {
+            plan.add(new Step("CASH_COLLECTED", "BL-" + shipment.itemId().substring(2, 11), shipment.cashOnDelivery()));
+        }
+        return plan;
+    }
+
+    private void schedule(Shipment shipment, List<Step> plan, int index, int sends) {
+        if (index == plan.size()) {
+            return;
+        }
+        Duration delay = sends == 0 ? settings.stepDelay() : Duration.ofSeconds(Math.min(30, 1L << Math.min(sends, 5)));
+        steps.schedule(() -> {
+            Step step = plan.get(index);
+            Report report = new Report(shipment.itemId() + "-" + (index + 1) + "-" + step.progress, step.progress, Instant.now(),
+                    shipment.itemId(), step.detail, step.amount);
+            if (send(shipment, report)) {
+                if (random.nextDouble() < settings.duplicateRate()) {
+                    send(shipment, report);
+                }
+                schedule(shipment, plan, index + 1, 0);
+            } else if (sends < MAX_SENDS) {
+                schedule(shipment, plan, index, sends + 1);
+            } else {
+                log.error("Gave up on {} of {} after {} sends", step.progress, shipment.itemId(), sends + 1);
+            }
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** @return false when the report should be sent again later */
+    private boolean send(Shipment shipment, Report report) {
+        try {
+            int status = api.report(shipment.shipmentId(), report);
+            if (status >= 500 || status == 429) {
+                log.warn("{} of {}: the platform answered {}; sending again later", report.progress(), report.itemId(), status);
+                return false;
+            }
+            if (status >= 400) {
+                log.error("{} of {} refused with {}; left for a person", report.progress(), report.itemId(), status);
+            }
+            return true;
+        } catch (IOException e) {
+            log.warn("{} of {} not sent ({}); sending again later", report.progress(), report.itemId(), e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    @Override
+    public void close() {
+        steps.shutdownNow();
+    }
+}

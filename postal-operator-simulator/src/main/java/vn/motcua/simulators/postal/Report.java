@@ -1,0 +1,10 @@
+package vn.motcua.simulators.postal;
+
+import java.time.Instant;
+
+/**
+ * One progress report as the operator API takes it. The id is derived from the item and the stage,
+ * so a report sent again (after a time-out, or by a restarted simulator) is the same report.
+ */
+record Report(String reportId, String progress, Instant at, String itemId, String detail, Long amount) {
+}

@@ -1,0 +1,56 @@
+package vn.motcua.simulators.postal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How the simulated operator behaves, from {@code --name=value} arguments.
+ *
+ * @param operator the operator's OAuth2 client id; its topic is {@code postal.operator.<operator>}
+ * @param api where the operator API is reached (the gateway)
+ * @param stepDelay the time between two stages of one shipment
+ * @param failEvery every n-th shipment fails three delivery attempts and goes back to the sender (0: none)
+ * @param duplicateRate the share of reports sent twice, as operators' systems do after a time-out
+ */
+record Settings(String bootstrap, String operator, String secret, URI tokenUrl, URI api, Duration stepDelay, int failEvery,
+        double duplicateRate, long seed) {
+
+    /** A recipient with this phone number is never at home: every delivery to it fails (like a payment sandbox's test card). */
+    static final String NEVER_AT_HOME = "0900000000";
+
+    static Settings parse(String... args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            int equals = arg.indexOf('=');
+            if (!arg.startsWith("--") || equals < 0) {
+                throw new IllegalArgumentException("Arguments are --name=value, not " + arg);
+            }
+            given.put(arg.substring(2, equals), arg.substring(equals + 1));
+        }
+        Settings settings = new Settings(given.getOrDefault("bootstrap", "127.0.0.1:9092"),
+                given.getOrDefault("operator", "postal-vnpost"), required(given, "secret"), URI.create(required(given, "token-url")),
+                URI.create(given.getOrDefault("api", "http://127.0.0.1:8080")),
+                Duration.ofMillis(Long.parseLong(given.getOrDefault("step-delay-ms", "2000"))),
+                Integer.parseInt(given.getOrDefault("fail-every", "0")),
+                Double.parseDouble(given.getOrDefault("duplicate-rate", "0.1")),
+                Long.parseLong(given.getOrDefault("seed", "1")));
+        if (settings.duplicateRate() < 0 || settings.duplicateRate() > 1 || settings.failEvery() < 0) {
+            throw new IllegalArgumentException("duplicate-rate is 0..1 and fail-every 0 or more");
+        }
+        return settings;
+    }
+
+    String topic() {
+        return "postal.operator." + operator;
+    }
+
+    private static String required(Map<String, String> given, String name) {
+        String value = given.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("--" + name + "= is required");
+        }
+        return value;
+    }
+}

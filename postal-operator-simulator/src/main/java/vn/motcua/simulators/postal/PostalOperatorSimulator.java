@@ -102,6 +102,9 @@ public final class PostalOperatorSimulator {
                 log.info("Took up {} shipment(s) under way", resumed);
                 return;
             } catch (IOException e) {
+                if (attempt == 1 || attempt % 10 == 0) {
+                    log.info("Waiting for the platform to list the shipments under way: {}", e.toString());
+                }
                 if (attempt == 60) {
                     log.warn("The platform did not list the shipments under way ({}); going on with the topic only", e.toString());
                     return;

@@ -51,6 +51,6 @@ public class Procedures implements EventSubscriber {
     }
 
     public Optional<Procedure> byCode(String code) {
-        return Optional.ofNullable(mongo.findById(code, Procedure.class, COLLECTION));
+        return code == null ? Optional.empty() : Optional.ofNullable(mongo.findById(code, Procedure.class, COLLECTION));
     }
 }

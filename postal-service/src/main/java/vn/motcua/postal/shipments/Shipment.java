@@ -103,13 +103,14 @@ public class Shipment extends Aggregate {
     @PersistenceCreator
     Shipment(String id, String dossierCode, String ownerCitizenId, String operator, Origin origin, Kind kind, Status status,
             String recipientName, String recipientPhone, String address, String addressProvince, Instant addressConfirmedAt,
-            Instant createdAt, boolean resultReady, long feesOnDelivery, TariffRules.Quote price, String itemId, Instant statusAt,
+            Instant createdAt, Boolean resultReady, Long feesOnDelivery, TariffRules.Quote price, String itemId, Instant statusAt,
             List<String> appliedReports, List<String> failedAttempts, boolean cashCollected, List<Report> history) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
         this.operator = operator;
-        this.origin = origin;
+        // Shipments stored before the origin was recorded price as if the agency were in the address's province.
+        this.origin = origin == null ? new Origin(null, null, 0) : origin;
         this.kind = kind;
         this.status = status;
         this.recipientName = recipientName;
@@ -118,8 +119,9 @@ public class Shipment extends Aggregate {
         this.addressProvince = addressProvince;
         this.addressConfirmedAt = addressConfirmedAt;
         this.createdAt = createdAt;
-        this.resultReady = resultReady;
-        this.feesOnDelivery = feesOnDelivery;
+        // Boxed: documents stored before these fields existed read as "not yet" and "nothing to collect".
+        this.resultReady = resultReady != null && resultReady;
+        this.feesOnDelivery = feesOnDelivery == null ? 0 : feesOnDelivery;
         this.price = price;
         this.itemId = itemId;
         this.statusAt = statusAt;
@@ -138,7 +140,7 @@ public class Shipment extends Aggregate {
             Destination destination, Instant now) {
         Shipment shipment = new Shipment(resultDeliveryId(dossierCode), dossierCode, ownerCitizenId, operator, origin,
                 Kind.RESULT_DELIVERY, Status.AWAITING_RESULT, destination.recipientName(), destination.recipientPhone(),
-                destination.address(), destination.province(), null, now, false, 0, null, null, now, null, null, false, null);
+                destination.address(), destination.province(), null, now, false, 0L, null, null, now, null, null, false, null);
         return Changed.of(shipment, new ReturnAddressConfirmationRequested(shipment.id, dossierCode, ownerCitizenId,
                 destination.recipientName(), destination.recipientPhone(), destination.address(), destination.province(), now));
     }

@@ -16,13 +16,16 @@ import static vn.motcua.testinfra.CallerMother.postalOperator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -61,6 +64,8 @@ class ResultDeliveriesIT {
     ShipmentRepository shipments;
     @Autowired
     Procedures procedures;
+    @Autowired
+    MongoTemplate mongo;
 
     private String planned(DossierSnapshot dossier, String address) {
         ProducerRecord<String, String> submitted = EventMother.record(new DossierSubmitted(dossier, "Cấp giấy phép bán lẻ rượu",
@@ -172,6 +177,27 @@ class ResultDeliveriesIT {
         List<ConsumerRecord<String, String>> redirected = events(OPERATOR_TOPIC, code, "ShipmentAddressConfirmed", 2);
         assertThat(redirected).hasSize(1);
         assertThat(redirected.getFirst().value()).contains("phường Quy Nhơn").contains("\"changed\":true");
+    }
+
+    @Test
+    void aShipmentStoredBeforeAddressesAndPricesIsStillReadAndHandedOver() throws Exception {
+        String code = EventMother.newDossierCode();
+        String id = Shipment.resultDeliveryId(code);
+        // The shape postal-service stored before this version: no origin, province, readiness, fees or price.
+        mongo.insert(new Document("_id", id).append("dossierCode", code).append("ownerCitizenId", CITIZEN_1)
+                .append("operator", "postal-vnpost").append("kind", "RESULT_DELIVERY").append("status", "AWAITING_RESULT")
+                .append("recipientName", "Nguyễn Văn An").append("recipientPhone", "0912345678")
+                .append("address", "Số 5 phố Lê Lợi, Hà Nội").append("createdAt", new Date()).append("statusAt", new Date())
+                .append("version", 0L).append("cashCollected", false), "shipments");
+        mvc.perform(get("/api/v1/shipments").with(citizen(CITIZEN_1))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + id + "')].status").value("AWAITING_RESULT"));
+
+        confirm(citizen(CITIZEN_1), id, """
+                {"recipientName": "Nguyễn Văn An", "recipientPhone": "0912345678", "address": "Số 5 phố Lê Lợi", "province": "Hà Nội"}""")
+                .andExpect(status().isOk());
+        resultReady(EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST));
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().itemId() != null);
+        assertThat(shipments.findById(id).orElseThrow().price().zone().name()).isEqualTo("WITHIN_PROVINCE");
     }
 
     @Test

@@ -102,7 +102,8 @@ public class AggregateStore {
         MongoPersistentEntity<?> entity = entityOf(aggregate);
         watched.requireWatched(entity);
         MongoPersistentProperty versionProperty = entity.getRequiredVersionProperty();
-        long version = aggregate.version();
+        // A document stored before its type was versioned has no version yet: it is at 0, and absent.
+        long version = aggregate.version() == null ? 0 : aggregate.version();
 
         Document state = new Document();
         mongo.getConverter().write(aggregate, state);
@@ -130,7 +131,8 @@ public class AggregateStore {
         if (appliedEventId != null) {
             update.push(Aggregate.APPLIED_EVENT_IDS, appliedEventId);
         }
-        Query unchanged = new Query(where("_id").is(aggregate.id()).and(versionProperty.getFieldName()).is(version));
+        Query unchanged = new Query(where("_id").is(aggregate.id()).and(versionProperty.getFieldName())
+                .is(aggregate.version() == null ? null : version));
         if (mongo.updateFirst(unchanged, update, entity.getCollection()).getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + aggregate.id()
                     + " changed since it was read (version " + version + ")");

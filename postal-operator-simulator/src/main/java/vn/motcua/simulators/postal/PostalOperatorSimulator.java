@@ -43,7 +43,8 @@ public final class PostalOperatorSimulator {
                     Thread.currentThread().interrupt();
                 }
             }));
-            resume(api, courier);
+            // The topic is read at once; the shipments already under way are taken up beside it.
+            Thread.ofVirtual().name("resume").start(() -> resume(api, courier));
             consumer.subscribe(List.of(settings.topic()));
             log.info("Operator {} reads {} and reports to {}", settings.operator(), settings.topic(), settings.api());
             while (true) {
@@ -86,7 +87,7 @@ public final class PostalOperatorSimulator {
     }
 
     /** Takes up the shipments still under way, waiting for the platform to answer. */
-    private static void resume(OperatorApi api, Courier courier) throws InterruptedException {
+    private static void resume(OperatorApi api, Courier courier) {
         for (int attempt = 1; ; attempt++) {
             try {
                 int resumed = 0;
@@ -109,7 +110,15 @@ public final class PostalOperatorSimulator {
                     log.warn("The platform did not list the shipments under way ({}); going on with the topic only", e.toString());
                     return;
                 }
-                Thread.sleep(2_000);
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

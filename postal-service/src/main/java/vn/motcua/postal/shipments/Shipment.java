@@ -104,7 +104,7 @@ public class Shipment extends Aggregate {
     Shipment(String id, String dossierCode, String ownerCitizenId, String operator, Origin origin, Kind kind, Status status,
             String recipientName, String recipientPhone, String address, String addressProvince, Instant addressConfirmedAt,
             Instant createdAt, Boolean resultReady, Long feesOnDelivery, TariffRules.Quote price, String itemId, Instant statusAt,
-            List<String> appliedReports, List<String> failedAttempts, boolean cashCollected, List<Report> history) {
+            List<String> appliedReports, List<String> failedAttempts, Boolean cashCollected, List<Report> history) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -124,10 +124,10 @@ public class Shipment extends Aggregate {
         this.feesOnDelivery = feesOnDelivery == null ? 0 : feesOnDelivery;
         this.price = price;
         this.itemId = itemId;
-        this.statusAt = statusAt;
+        this.statusAt = statusAt == null ? createdAt : statusAt;
         this.appliedReports = appliedReports == null ? new ArrayList<>() : new ArrayList<>(appliedReports);
         this.failedAttempts = failedAttempts == null ? new ArrayList<>() : new ArrayList<>(failedAttempts);
-        this.cashCollected = cashCollected;
+        this.cashCollected = cashCollected != null && cashCollected;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
     }
 

@@ -183,12 +183,11 @@ class ResultDeliveriesIT {
     void aShipmentStoredBeforeAddressesAndPricesIsStillReadAndHandedOver() throws Exception {
         String code = EventMother.newDossierCode();
         String id = Shipment.resultDeliveryId(code);
-        // The shape postal-service stored before this version: no origin, province, readiness, fees or price.
+        // The shape the first postal-service stored: no origin, province, readiness, fees, price, reports or cash.
         mongo.insert(new Document("_id", id).append("dossierCode", code).append("ownerCitizenId", CITIZEN_1)
                 .append("operator", "postal-vnpost").append("kind", "RESULT_DELIVERY").append("status", "AWAITING_RESULT")
                 .append("recipientName", "Nguyễn Văn An").append("recipientPhone", "0912345678")
-                .append("address", "Số 5 phố Lê Lợi, Hà Nội").append("createdAt", new Date()).append("statusAt", new Date())
-                .append("version", 0L).append("cashCollected", false), "shipments");
+                .append("address", "Số 5 phố Lê Lợi, Hà Nội").append("createdAt", new Date()), "shipments");
         mvc.perform(get("/api/v1/shipments").with(citizen(CITIZEN_1))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == '" + id + "')].status").value("AWAITING_RESULT"));
 

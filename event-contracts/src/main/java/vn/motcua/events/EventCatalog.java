@@ -44,6 +44,7 @@ import vn.motcua.events.notification.NotificationSent;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentDelivered;
@@ -81,6 +82,7 @@ public final class EventCatalog {
             ShipmentRequested.class,
             ShipmentAddressConfirmed.class,
             ReturnAddressConfirmationRequested.class,
+            PaperDossierArrived.class,
             ShipmentDelivered.class,
             ShipmentReturnedToSender.class,
             CashCollected.class,

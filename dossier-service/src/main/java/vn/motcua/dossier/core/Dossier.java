@@ -93,6 +93,8 @@ public class Dossier extends Aggregate {
     private Instant resolvedAt;
     private Instant closedAt;
     private String returnedVia;
+    /** The S10 item id a paper dossier collected by the post travelled under (channel 3), null otherwise. */
+    private String postalItemId;
     private String closingReason;
     private SupplementRequest supplementRequest;
     private Long obligationAmount;
@@ -258,6 +260,14 @@ public class Dossier extends Aggregate {
         approvedBy = leader.name();
         move(Action.APPROVE, NationalStatus.PROCESSING, leader, note, now);
         return List.of();
+    }
+
+    /** Links the postal item a paper dossier arrived under, before the dossier is first stored. */
+    public void arrivedByPostAs(String itemId) {
+        if (channel != Channel.POSTAL || version() != null) {
+            throw new IllegalStateException("Only a new dossier received by post travels under a postal item id");
+        }
+        postalItemId = itemId;
     }
 
     public List<Event> markResultReady(Actor actor, Instant now) {
@@ -446,6 +456,7 @@ public class Dossier extends Aggregate {
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
     public String returnedVia() { return returnedVia; }
+    public String postalItemId() { return postalItemId; }
     public String closingReason() { return closingReason; }
     public SupplementRequest supplementRequest() { return supplementRequest; }
     public Long obligationAmount() { return obligationAmount; }

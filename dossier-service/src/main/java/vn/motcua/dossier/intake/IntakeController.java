@@ -59,9 +59,13 @@ class IntakeController {
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Parameter(description = "IN_PERSON (national channel 1) or BY_POST (channel 3, BCCI)")
             @RequestParam PaperChannel channel,
+            @Parameter(description = "BY_POST only: the S10 item id of a dossier the post collected from the citizen and"
+                    + " delivered here; it is linked to the dossier, once")
+            @RequestParam(required = false) String trackingNumber,
             @Valid @RequestBody SubmitDossierRequest request, Caller caller) {
-        return idempotency.once(caller.subject() + "|register-paper-" + channel, idempotencyKey, request, DossierView.class, () -> {
-            DossierView view = DossierView.of(intake.registerPaper(request, channel.channel, caller));
+        String scope = caller.subject() + "|register-paper-" + channel + (trackingNumber == null ? "" : "-" + trackingNumber);
+        return idempotency.once(scope, idempotencyKey, request, DossierView.class, () -> {
+            DossierView view = DossierView.of(intake.registerPaper(request, channel.channel, trackingNumber, caller));
             return ResponseEntity.created(URI.create("/api/v1/dossiers/" + view.code())).body(view);
         });
     }

@@ -3,6 +3,7 @@ package vn.motcua.dossier.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
@@ -12,12 +13,14 @@ import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.intake.internal.DossierCodes;
+import vn.motcua.dossier.intake.internal.PostalArrivals;
 import vn.motcua.events.catalog.ChannelRule;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
@@ -34,10 +37,12 @@ public class IntakeService {
     private final Clock clock;
     private final ChannelPolicies channelPolicies;
     private final DeadlinePolicy deadlines;
+    private final PostalArrivals arrivals;
 
     IntakeService(Catalog catalog, DossierCodes codes, AggregateStore dossiers, Clock clock,
-            ChannelPolicies channelPolicies, DeadlinePolicy deadlines) {
+            ChannelPolicies channelPolicies, DeadlinePolicy deadlines, PostalArrivals arrivals) {
         this.deadlines = deadlines;
+        this.arrivals = arrivals;
         this.catalog = catalog;
         this.channelPolicies = channelPolicies;
         this.codes = codes;
@@ -61,6 +66,14 @@ public class IntakeService {
      * at level 3/4, or on the urgent list) or arrived by post (BCCI).
      */
     public Dossier registerPaper(SubmitDossierRequest request, Channel channel, Caller officer) {
+        return registerPaper(request, channel, null, officer);
+    }
+
+    /**
+     * @param postalItemId for a dossier the post collected from the citizen (channel 3), the item id
+     *     it arrived under: it must have arrived at this agency and not be registered yet
+     */
+    public Dossier registerPaper(SubmitDossierRequest request, Channel channel, String postalItemId, Caller officer) {
         if (!officer.worksFor(request.agencyCode()) || !officer.has(Role.OFFICER)) {
             throw ApiProblem.forbidden("Only a counter officer of agency " + request.agencyCode()
                     + " registers paper dossiers for it");
@@ -82,7 +95,21 @@ public class IntakeService {
         if (channel == Channel.POSTAL && !procedure.acceptByPost()) {
             throw ApiProblem.unprocessable("not-by-post", procedure.name() + " cannot be submitted by post");
         }
-        return register(request, terms, request.applicant().idNumber(), channel, Actor.of(officer, Role.OFFICER));
+        if (postalItemId == null) {
+            return register(request, terms, request.applicant().idNumber(), channel, Actor.of(officer, Role.OFFICER));
+        }
+        if (channel != Channel.POSTAL) {
+            throw ApiProblem.unprocessable("tracking-number-not-by-post", "Only a dossier arrived by post has a postal item id");
+        }
+        String code = codes.next(terms.agency().code(), clock.instant());
+        arrivals.claim(postalItemId, terms.agency().code(), request.applicant().idNumber(), code);
+        try {
+            return register(code, request, terms, request.applicant().idNumber(), channel, Actor.of(officer, Role.OFFICER),
+                    dossier -> dossier.arrivedByPostAs(postalItemId));
+        } catch (RuntimeException notRegistered) {
+            arrivals.release(postalItemId, code);
+            throw notRegistered;
+        }
     }
 
     private record Terms(Procedure procedure, Agency agency, ResultDelivery delivery) {
@@ -118,14 +145,22 @@ public class IntakeService {
     }
 
     private Dossier register(SubmitDossierRequest request, Terms terms, String owner, Channel channel, Actor by) {
+        return register(codes.next(terms.agency().code(), clock.instant()), request, terms, owner, channel, by, dossier -> {
+        });
+    }
+
+    private Dossier register(String code, SubmitDossierRequest request, Terms terms, String owner, Channel channel, Actor by,
+            Consumer<Dossier> beforeStoring) {
         var data = request.applicant();
         Applicant applicant = new Applicant(data.fullName().strip(), data.idNumber(), data.phone(), data.email(),
                 data.address().strip());
         Instant now = clock.instant();
         List<PricedFeeLine> feeLines = terms.procedure().price(channel == Channel.ONLINE,
                 request.copies() == null ? 1 : request.copies(), request.pages(), request.feeReduction());
-        return dossiers.insert(Dossier.submit(codes.next(terms.agency().code(), now), terms.procedure(),
-                terms.agency(), owner, applicant, channel, terms.delivery(), feeLines, by, now));
+        Changed<Dossier> submitted = Dossier.submit(code, terms.procedure(), terms.agency(), owner, applicant, channel,
+                terms.delivery(), feeLines, by, now);
+        beforeStoring.accept(submitted.aggregate());
+        return dossiers.insert(submitted);
     }
 
     /**

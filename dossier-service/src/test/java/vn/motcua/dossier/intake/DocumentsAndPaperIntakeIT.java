@@ -1,6 +1,7 @@
 package vn.motcua.dossier.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,7 +17,11 @@ import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.specialist;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +35,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
 import vn.motcua.dossier.storage.DossierRepository;
+import vn.motcua.events.postal.PaperDossierArrived;
+import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -135,5 +143,41 @@ class DocumentsAndPaperIntakeIT {
         // The applicant owns the dossier the officer registered.
         mvc.perform(get("/api/v1/dossiers").with(citizen(CITIZEN_2)))
                 .andExpect(jsonPath("$.items[?(@.channel == 'IN_PERSON')]").exists());
+    }
+
+    @Test
+    void aDossierThePostCollectedIsRegisteredOnceWithItsItemIdByTheAgencyItArrivedAt() throws Exception {
+        String item = "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
+        KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + item, item, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
+                CITIZEN_2, "Trần Thị Bình", "0987654321", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(item, Document.class, "postal_arrivals") != null);
+        long before = dossiers.count();
+
+        paperByPost(item, officer(AGENCY_JUSTICE)).andExpect(status().isForbidden());
+        paperByPost(item, citizen(CITIZEN_2)).andExpect(status().isForbidden());
+        paperByPost("RR123VN", officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:tracking-number-invalid"));
+        paperByPost("RR999999999VN", officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-not-arrived"));
+        mvc.perform(post("/api/v1/dossiers/paper").param("channel", "BY_POST").param("trackingNumber", item)
+                .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .content(SubmissionMother.body(HOUSEHOLD_BUSINESS, AGENCY_THUONG_TIN, CITIZEN_1, "a@example.com"))
+                .with(officer(AGENCY_THUONG_TIN))).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-of-another-applicant"));
+        assertThat(dossiers.count()).isEqualTo(before);
+
+        String code = json.readTree(paperByPost(item, officer(AGENCY_THUONG_TIN)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.channel").value("POSTAL")).andExpect(jsonPath("$.postalItemId").value(item))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get("code").asString();
+        paperByPost(item, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-registered"))
+                .andExpect(jsonPath("$.dossierCode").value(code));
+        assertThat(dossiers.count()).isEqualTo(before + 1);
+    }
+
+    private ResultActions paperByPost(String item, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post("/api/v1/dossiers/paper").param("channel", "BY_POST").param("trackingNumber", item)
+                .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .content(SubmissionMother.body(HOUSEHOLD_BUSINESS, AGENCY_THUONG_TIN, CITIZEN_2, "b@example.com")).with(who));
     }
 }

@@ -17,6 +17,6 @@ public record CashCollected(
 
     @Override
     public String subject() {
-        return dossierCode;
+        return dossierCode != null ? dossierCode : shipmentId;
     }
 }

@@ -24,7 +24,7 @@ public record ShipmentAddressConfirmed(
 
     @Override
     public String subject() {
-        return dossierCode;
+        return dossierCode != null ? dossierCode : shipmentId;
     }
 
     @Override

@@ -20,6 +20,6 @@ public record ShipmentDelivered(
 
     @Override
     public String subject() {
-        return dossierCode;
+        return dossierCode != null ? dossierCode : shipmentId;
     }
 }

@@ -18,6 +18,6 @@ public record ShipmentReturnedToSender(
 
     @Override
     public String subject() {
-        return dossierCode;
+        return dossierCode != null ? dossierCode : shipmentId;
     }
 }

@@ -62,7 +62,7 @@ final class Courier implements AutoCloseable {
         List<Step> plan = new ArrayList<>(List.of(new Step("ACCEPTED", null, null),
                 new Step("PICKED_UP", "PX-" + shipment.itemId().substring(2, 11), null), new Step("IN_TRANSIT", null, null),
                 new Step("OUT_FOR_DELIVERY", null, null)));
-        boolean neverAtHome = Settings.NEVER_AT_HOME.equals(shipment.recipientPhone())
+        boolean neverAtHome = !shipment.pickup() && Settings.NEVER_AT_HOME.equals(shipment.recipientPhone())
                 || (settings.failEvery() > 0 && number % settings.failEvery() == 0);
         if (neverAtHome) {
             for (int attempt = 1; attempt <= 3; attempt++) {
@@ -70,7 +70,7 @@ final class Courier implements AutoCloseable {
             }
             return plan;
         }
-        plan.add(new Step("DELIVERED", shipment.recipientName(), null));
+        plan.add(new Step("DELIVERED", shipment.receivedBy(), null));
         if (shipment.cashOnDelivery() > 0) {
             plan.add(new Step("CASH_COLLECTED", "BL-" + shipment.itemId().substring(2, 11), shipment.cashOnDelivery()));
         }

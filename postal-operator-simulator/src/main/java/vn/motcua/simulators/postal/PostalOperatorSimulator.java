@@ -75,8 +75,8 @@ public final class PostalOperatorSimulator {
             JsonNode event = json.readTree(record.value());
             switch (new String(type.value())) {
                 case "ShipmentRequested" -> courier.take(new Shipment(event.get("shipmentId").asString(),
-                        event.get("itemId").asString(), text(event, "recipientName"), text(event, "recipientPhone"),
-                        event.path("cashOnDelivery").asLong()));
+                        event.get("itemId").asString(), "DOSSIER_PICKUP".equals(text(event, "purpose")), text(event, "agencyCode"),
+                        text(event, "recipientName"), text(event, "recipientPhone"), event.path("cashOnDelivery").asLong()));
                 case "ShipmentAddressConfirmed" -> courier.redirect(event.get("itemId").asString(), text(event, "address"));
                 default -> log.debug("{} is not for the courier", new String(type.value()));
             }
@@ -95,6 +95,7 @@ public final class PostalOperatorSimulator {
                     if (!shipment.path("itemId").isNull() && !shipment.path("itemId").isMissingNode()
                             && !DONE.contains(shipment.get("status").asString())) {
                         courier.take(new Shipment(shipment.get("id").asString(), shipment.get("itemId").asString(),
+                                "DOSSIER_PICKUP".equals(text(shipment, "kind")), text(shipment, "agencyCode"),
                                 text(shipment, "recipientName"), text(shipment, "recipientPhone"),
                                 shipment.path("cashOnDelivery").asLong()));
                         resumed++;

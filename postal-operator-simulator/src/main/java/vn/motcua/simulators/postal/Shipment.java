@@ -4,7 +4,14 @@ package vn.motcua.simulators.postal;
  * A shipment as the operator knows it, from a {@code ShipmentRequested} record or from the
  * platform's list of the operator's shipments.
  *
- * @param cashOnDelivery what to collect from the recipient, in đồng
+ * @param pickup a paper dossier collected from the citizen (named as the recipient) for the agency
+ * @param cashOnDelivery what to collect from the citizen, in đồng
  */
-record Shipment(String shipmentId, String itemId, String recipientName, String recipientPhone, long cashOnDelivery) {
+record Shipment(String shipmentId, String itemId, boolean pickup, String agencyCode, String recipientName, String recipientPhone,
+        long cashOnDelivery) {
+
+    /** Who signs for the item at its destination. */
+    String receivedBy() {
+        return pickup ? "Bộ phận một cửa " + agencyCode : recipientName;
+    }
 }

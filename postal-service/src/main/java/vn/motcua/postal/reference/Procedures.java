@@ -23,11 +23,16 @@ public class Procedures implements EventSubscriber {
     private final MongoTemplate mongo;
 
     /**
+     * @param acceptByPost the catalog lets the paper dossier come by post (BCCI intake)
      * @param returnByPost the catalog lets the result go by post
      * @param inPersonSignature the register must be signed in person: the result never goes by post
      */
     public record Procedure(@Id String code, int catalogVersion, String name, String field, int onlineLevel,
-            boolean returnByPost, boolean inPersonSignature) {
+            Boolean acceptByPost, boolean returnByPost, boolean inPersonSignature) {
+
+        public boolean dossierMayComeByPost() {
+            return acceptByPost != null && acceptByPost;
+        }
 
         public boolean resultMayTravelByPost() {
             return returnByPost && !inPersonSignature;
@@ -46,7 +51,7 @@ public class Procedures implements EventSubscriber {
     void published(IncomingEvent<ProcedurePublished> event) {
         ProcedurePublished p = event.data();
         Update replace = new Update().set("name", p.name()).set("field", p.field()).set("onlineLevel", p.onlineLevel())
-                .set("returnByPost", p.returnByPost()).set("inPersonSignature", p.inPersonSignature());
+                .set("acceptByPost", p.acceptByPost()).set("returnByPost", p.returnByPost()).set("inPersonSignature", p.inPersonSignature());
         NewerVersions.replaceIfNewer(mongo, COLLECTION, p.procedureCode(), "catalogVersion", p.catalogVersion(), replace);
     }
 

@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
 import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentDelivered;
@@ -149,6 +150,22 @@ public class Shipment extends Aggregate {
         return "RET-" + dossierCode;
     }
 
+    /**
+     * A paper dossier the postman collects from the citizen and carries to the agency (BCCI intake),
+     * handed to the operator at once with its item id and price.
+     */
+    static Changed<Shipment> requestedPickup(String ownerCitizenId, String operator, Origin origin, Destination pickupFrom,
+            String itemId, TariffRules.Quote quote, Instant now) {
+        Shipment shipment = new Shipment(pickupId(itemId), null, ownerCitizenId, operator, origin, Kind.DOSSIER_PICKUP,
+                Status.AWAITING_RESULT, pickupFrom.recipientName(), pickupFrom.recipientPhone(), pickupFrom.address(),
+                pickupFrom.province(), now, now, true, 0L, null, null, now, null, null, false, null);
+        return Changed.of(shipment, shipment.request(itemId, quote, now).toArray(Event[]::new));
+    }
+
+    static String pickupId(String itemId) {
+        return "PIC-" + itemId;
+    }
+
     /** The fees the postman collects with the result (its RESULT stage), until they are paid otherwise. */
     List<Event> collectOnDelivery(long fees) {
         if (status == Status.AWAITING_RESULT) {
@@ -176,7 +193,8 @@ public class Shipment extends Aggregate {
         statusAt = now;
         itemId = allocatedItemId;
         price = quote;
-        return List.of(new ShipmentRequested(id, dossierCode, kind.purpose(), operator, itemId, recipientName, recipientPhone,
+        return List.of(new ShipmentRequested(id, dossierCode, kind.purpose(), operator, origin.agencyCode(), itemId,
+                recipientName, recipientPhone,
                 address, addressProvince, cashOnDelivery(), quote.postageDue(), quote.payer().name(), now));
     }
 
@@ -243,7 +261,10 @@ public class Shipment extends Aggregate {
             default -> {
                 Status reported = Status.valueOf(report.progress().name());
                 if (advance(reported, report.at()) && reported == Status.DELIVERED) {
-                    events.add(new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, report.at()));
+                    events.add(kind == Kind.DOSSIER_PICKUP
+                            ? new PaperDossierArrived(id, itemId, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
+                                    recipientName, recipientPhone, report.at())
+                            : new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, report.at()));
                 }
             }
         }

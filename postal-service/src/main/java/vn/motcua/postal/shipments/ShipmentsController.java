@@ -1,19 +1,23 @@
 package vn.motcua.postal.shipments;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
@@ -29,13 +33,28 @@ class ShipmentsController {
     private final ShipmentRepository shipments;
     private final OperatorReports reports;
     private final ResultDeliveries deliveries;
+    private final Pickups pickups;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    ShipmentsController(ShipmentRepository shipments, OperatorReports reports, ResultDeliveries deliveries, Clock clock) {
+    ShipmentsController(ShipmentRepository shipments, OperatorReports reports, ResultDeliveries deliveries, Pickups pickups,
+            IdempotencyKeys idempotency, Clock clock) {
         this.shipments = shipments;
         this.reports = reports;
         this.deliveries = deliveries;
+        this.pickups = pickups;
+        this.idempotency = idempotency;
         this.clock = clock;
+    }
+
+    /**
+     * @param senderName who hands the dossier to the postman
+     * @param address where it is collected (street, ward or commune)
+     * @param province one of the 34 provinces and cities
+     * @param weightGrams the dossier's weight; 500 g when absent
+     */
+    record PickupRequest(String procedureCode, String agencyCode, String senderName, String senderPhone, String address,
+            String province, Integer weightGrams) {
     }
 
     /**
@@ -67,6 +86,33 @@ class ShipmentsController {
                 : shipments.findByOperatorOrderByCreatedAtDesc(caller.clientId()).stream().map(ShipmentView::of).toList();
     }
 
+    @Operation(summary = "The citizen asks the post to collect a paper dossier at their address and carry it to the agency"
+            + " (BCCI intake, channel 3); the agency's officer registers it on arrival with its item id")
+    @PostMapping("/pickups")
+    @PreAuthorize("hasRole('citizen')")
+    ResponseEntity<ShipmentView> requestPickup(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,
+            @RequestBody PickupRequest request, Caller caller) {
+        if (blank(request.procedureCode()) || blank(request.agencyCode()) || blank(request.senderName()) || blank(request.address())
+                || blank(request.province()) || request.senderPhone() == null) {
+            throw ApiProblem.badRequest("pickup-incomplete",
+                    "A pick-up needs procedureCode, agencyCode, senderName, senderPhone, address and province");
+        }
+        validContact(request.senderName(), request.senderPhone(), request.address());
+        int grams = request.weightGrams() == null ? 500 : request.weightGrams();
+        if (grams <= 0 || grams > 30_000) {
+            throw ApiProblem.unprocessable("weight-out-of-range", "weightGrams must be 1 to 30000");
+        }
+        if (caller.citizenId() == null) {
+            throw ApiProblem.forbidden("Only a citizen with an id number asks for a pick-up");
+        }
+        return idempotency.once(caller.subject() + "|pickup", key, request, ShipmentView.class, () -> {
+            Shipment pickup = pickups.request(caller.citizenId(), request.procedureCode(), request.agencyCode(),
+                    new Shipment.Destination(request.senderName().strip(), request.senderPhone(), request.address().strip(),
+                            request.province()), grams);
+            return ResponseEntity.created(URI.create("/api/v1/shipments/" + pickup.id())).body(ShipmentView.of(pickup));
+        });
+    }
+
     @Operation(summary = "One shipment with its tracking history: its citizen's, or its operator's")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('citizen', 'postal-operator')")
@@ -84,14 +130,18 @@ class ShipmentsController {
         if (blank(request.recipientName()) || blank(request.address()) || blank(request.province()) || request.recipientPhone() == null) {
             throw ApiProblem.badRequest("address-incomplete", "An address needs recipientName, recipientPhone, address and province");
         }
-        if (!PHONE.matcher(request.recipientPhone()).matches()) {
-            throw ApiProblem.unprocessable("phone-invalid", "recipientPhone is a Vietnamese number of 10 digits starting with 0");
-        }
-        if (request.recipientName().length() > 200 || request.address().length() > 300) {
-            throw ApiProblem.unprocessable("address-too-long", "recipientName is at most 200 characters, address at most 300");
-        }
+        validContact(request.recipientName(), request.recipientPhone(), request.address());
         return ShipmentView.of(deliveries.confirmAddress(id, caller.citizenId(), new Shipment.Destination(
                 request.recipientName().strip(), request.recipientPhone(), request.address().strip(), request.province())));
+    }
+
+    private static void validContact(String name, String phone, String address) {
+        if (!PHONE.matcher(phone).matches()) {
+            throw ApiProblem.unprocessable("phone-invalid", "The phone is a Vietnamese number of 10 digits starting with 0");
+        }
+        if (name.length() > 200 || address.length() > 300) {
+            throw ApiProblem.unprocessable("address-too-long", "A name is at most 200 characters, an address at most 300");
+        }
     }
 
     private static boolean blank(String text) {

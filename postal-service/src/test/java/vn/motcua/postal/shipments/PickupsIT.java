@@ -1,0 +1,123 @@
+package vn.motcua.postal.shipments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.postalOperator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.events.Topics;
+import vn.motcua.events.catalog.ProcedurePublished;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.postal.reference.Procedures;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
+
+/**
+ * A paper dossier collected at the citizen's address (BCCI intake): asked for by its citizen only,
+ * for a procedure the catalog accepts by post, handed to the operator at once with its item id and
+ * price, and announced as arrived at the agency once, however often the delivery is reported.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class PickupsIT {
+    private static final String BY_POST = "2.000009";
+    private static final String NOT_BY_POST = "2.000016";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    ShipmentRepository shipments;
+
+    @BeforeAll
+    static void publishProcedures(@Autowired Procedures procedures) {
+        KafkaProbe.send(EventMother.record(procedure(BY_POST, true)));
+        KafkaProbe.send(EventMother.record(procedure(NOT_BY_POST, false)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> procedures.byCode(BY_POST).isPresent()
+                && procedures.byCode(NOT_BY_POST).isPresent());
+    }
+
+    private static ProcedurePublished procedure(String code, boolean acceptByPost) {
+        return new ProcedurePublished(code, 1, "Thủ tục " + code, "Kinh doanh", "DISTRICT", 3, 5, acceptByPost, true, false, false,
+                false, List.of("Tờ khai"), List.of(), FeeStage.INTAKE, null, Instant.now());
+    }
+
+    private ResultActions pickup(RequestPostProcessor who, String procedure, String province) throws Exception {
+        return mvc.perform(post("/api/v1/shipments/pickups").with(who).contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).content("""
+                        {"procedureCode": "%s", "agencyCode": "%s", "senderName": "Nguyễn Văn An", "senderPhone": "0912345678",
+                         "address": "Số 5 phố Lê Lợi, xã Thường Tín", "province": "%s"}""".formatted(procedure, AGENCY_THUONG_TIN, province)));
+    }
+
+    @Test
+    void aCitizensPickupGoesToTheOperatorAndItsDeliveryAnnouncesTheArrivalOnce() throws Exception {
+        JsonNode created = json.readTree(pickup(citizen(CITIZEN_1), BY_POST, "Hà Nội").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("DOSSIER_PICKUP")).andExpect(jsonPath("$.status").value("REQUESTED"))
+                .andExpect(jsonPath("$.price.tariffId").isNotEmpty())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String id = created.get("id").asString();
+        String item = created.get("itemId").asString();
+        assertThat(id).isEqualTo("PIC-" + item);
+
+        List<ConsumerRecord<String, String>> asked = KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"),
+                r -> id.equals(r.key()), 2, Duration.ofSeconds(5));
+        assertThat(asked).hasSize(1);
+        assertThat(asked.getFirst().value()).contains("\"purpose\":\"DOSSIER_PICKUP\"").contains(AGENCY_THUONG_TIN);
+
+        for (String reportId : new String[] {"p1", "p1"}) {
+            mvc.perform(post("/api/v1/shipments/" + id + "/reports").with(postalOperator("postal-vnpost"))
+                    .contentType(MediaType.APPLICATION_JSON).content("""
+                            {"reportId": "%s", "progress": "DELIVERED", "at": "%s", "itemId": "%s", "detail": "Bộ phận một cửa"}"""
+                            .formatted(reportId, Instant.now(), item))).andExpect(status().isOk());
+        }
+        List<ConsumerRecord<String, String>> arrived = KafkaProbe.collect(Topics.POSTAL,
+                r -> id.equals(r.key()) && "PaperDossierArrived".equals(KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5));
+        assertThat(arrived).hasSize(1);
+        assertThat(arrived.getFirst().value()).contains(item).contains(BY_POST).contains(CITIZEN_1);
+    }
+
+    @Test
+    void onlyACitizenAsksForAPickupOfWhatTheCatalogTakesByPost() throws Exception {
+        long before = shipments.count();
+        pickup(officer(AGENCY_THUONG_TIN), BY_POST, "Hà Nội").andExpect(status().isForbidden());
+        pickup(postalOperator("postal-vnpost"), BY_POST, "Hà Nội").andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/shipments/pickups").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized());
+        pickup(citizen(CITIZEN_1), NOT_BY_POST, "Hà Nội").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:procedure-not-by-post"));
+        pickup(citizen(CITIZEN_1), "9.999999", "Hà Nội").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:procedure-unknown"));
+        pickup(citizen(CITIZEN_1), BY_POST, "Hà Tây").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:province-unknown"));
+        mvc.perform(post("/api/v1/shipments/pickups").with(citizen(CITIZEN_1)).contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).content("{\"procedureCode\": \"" + BY_POST + "\"}"))
+                .andExpect(status().isBadRequest());
+        assertThat(shipments.count()).isEqualTo(before);
+    }
+}

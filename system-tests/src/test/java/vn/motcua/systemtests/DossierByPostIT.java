@@ -1,0 +1,61 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.localstack.GatewayClient;
+import vn.motcua.localstack.GatewayClient.Response;
+
+/**
+ * A paper dossier collected by the post (BCCI intake, channel 3), through the gateway with real
+ * tokens and the operator's simulator: the citizen asks for the pick-up, the operator carries the
+ * envelope to the agency, and the agency's officer registers it with its item id, once.
+ */
+@ExtendWith(Platform.class)
+class DossierByPostIT {
+    /** Đăng ký hộ kinh doanh: the catalog accepts it by post. */
+    private static final String HOUSEHOLD_BUSINESS = "2.000009";
+
+    private final GatewayClient gateway = Platform.client();
+
+    @Test
+    void aCollectedPaperDossierArrivesAndIsRegisteredWithItsTrackingNumber() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        Response asked = gateway.post("/api/v1/shipments/pickups", citizen, """
+                {"procedureCode": "%s", "agencyCode": "%s", "senderName": "Nguyễn Văn An", "senderPhone": "0912345678",
+                 "address": "Số 5 phố Lê Lợi, xã Thường Tín", "province": "Hà Nội"}""".formatted(HOUSEHOLD_BUSINESS,
+                DossierRequestMother.THUONG_TIN), UUID.randomUUID().toString());
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        String shipment = asked.json().get("id").asString();
+        String item = asked.json().get("itemId").asString();
+        assertThat(gateway.post("/api/v1/shipments/pickups", gateway.userToken("officer1"), "{}", UUID.randomUUID().toString())
+                .status()).isEqualTo(403);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> gateway.get("/api/v1/shipments/" + shipment, citizen).json().get("status").asString(), "DELIVERED"::equals);
+
+        String officer = gateway.userToken("officer1");
+        String paper = """
+                {"procedureCode": "%s", "agencyCode": "%s",
+                 "applicant": {"fullName": "Nguyễn Văn An", "idNumber": "%s", "phone": "0912345678",
+                               "email": "citizen1@example.com", "address": "Số 5 phố Lê Lợi, xã Thường Tín, Hà Nội"}}"""
+                .formatted(HOUSEHOLD_BUSINESS, DossierRequestMother.THUONG_TIN, DossierRequestMother.CITIZEN_1);
+        String path = "/api/v1/dossiers/paper?channel=BY_POST&trackingNumber=" + item;
+        Response registered = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.post(path, officer, paper, UUID.randomUUID().toString()), r -> r.status() != 422);
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        JsonNode dossier = registered.json();
+        assertThat(dossier.get("channel").asString()).isEqualTo("POSTAL");
+        assertThat(dossier.get("postalItemId").asString()).isEqualTo(item);
+
+        Response again = gateway.post(path, officer, paper, UUID.randomUUID().toString());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("dossierCode").asString()).isEqualTo(dossier.get("code").asString());
+        assertThat(gateway.get("/api/v1/dossiers/" + dossier.get("code").asString(), citizen).status()).isEqualTo(200);
+    }
+}

@@ -91,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
             }
             await("Kafka", kafka, () -> KafkaBroker.ready(config));
             KafkaBroker.createTopics(config);
+            KafkaBroker.grantOperators(config);
         }
         ChildProcess keycloak = keycloakStarted.get();
         List<ChildProcess> services = new ArrayList<>();

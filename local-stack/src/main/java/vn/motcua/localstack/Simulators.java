@@ -23,7 +23,9 @@ final class Simulators {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms32m", "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", config.launcherClasspath(),
                 "vn.motcua.simulators.postal.PostalOperatorSimulator",
-                "--bootstrap=" + config.kafkaBootstrap(),
+                // The operators' listener: the simulator authenticates with its client's token and reads under its ACLs.
+                "--bootstrap=127.0.0.1:" + config.ports().kafkaOperators(),
+                "--kafka-auth=oauthbearer",
                 "--operator=" + OPERATOR_CLIENT,
                 "--secret=" + OPERATOR_SECRET,
                 "--token-url=" + config.issuer() + "/protocol/openid-connect/token",

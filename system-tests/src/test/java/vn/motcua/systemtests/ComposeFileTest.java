@@ -129,7 +129,10 @@ class ComposeFileTest {
                 .collect(Collectors.toMap(c -> c.substring(2, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
         assertThat(command).contains("vn.motcua.simulators.postal.PostalOperatorSimulator");
         assertThat(strings(service("postal-operator-simulator").get("volumes"))).contains("./local-stack/target/lib:/app/lib:ro");
-        assertThat(arguments.get("bootstrap")).isEqualTo(environment("postal-service").get("SPRING_KAFKA_BOOTSTRAP_SERVERS"));
+        String operatorsListener = List.of(environment("kafka").get("KAFKA_LISTENERS").split(",")).stream()
+                .filter(l -> l.startsWith("OPERATORS://")).findFirst().orElseThrow();
+        assertThat(arguments.get("bootstrap")).isEqualTo("kafka" + operatorsListener.substring("OPERATORS://".length()));
+        assertThat(arguments.get("kafka-auth")).isEqualTo("oauthbearer");
         assertThat(arguments.get("api")).isEqualTo("http://gateway:" + get(applicationYml("gateway"), "server.port"));
         assertThat(arguments.get("operator")).isEqualTo(get(applicationYml("postal-service"), "motcua.postal.default-operator"));
 
@@ -145,6 +148,35 @@ class ComposeFileTest {
         assertThat(client).as("realm client " + arguments.get("operator")).isNotNull();
         assertThat(client.get("secret").asString()).isEqualTo(arguments.get("secret"));
         assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void operatorsAuthenticateToTheBrokerWithTheRealmsTokensAndAreHeldToTheirOwnTopics() throws IOException {
+        Map<String, String> kafka = environment("kafka");
+        String realm = new JsonMapper().readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile()).get("realm").asString();
+        String certs = "http://keycloak:8180/realms/" + realm + "/protocol/openid-connect/certs";
+
+        assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).contains("OPERATORS:SASL_PLAINTEXT", "OPERATORS_HOST:SASL_PLAINTEXT");
+        for (String listener : List.of("OPERATORS", "OPERATORS__HOST")) {
+            assertThat(kafka.get("KAFKA_LISTENER_NAME_" + listener + "_SASL_ENABLED_MECHANISMS")).isEqualTo("OAUTHBEARER");
+            assertThat(kafka.get("KAFKA_LISTENER_NAME_" + listener + "_OAUTHBEARER_SASL_SERVER_CALLBACK_HANDLER_CLASS"))
+                    .isEqualTo("org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler");
+        }
+        assertThat(kafka.get("KAFKA_SASL_OAUTHBEARER_JWKS_ENDPOINT_URL")).isEqualTo(certs);
+        assertThat(kafka.get("KAFKA_OPTS")).contains("org.apache.kafka.sasl.oauthbearer.allowed.urls=" + certs);
+        assertThat(kafka.get("KAFKA_SASL_OAUTHBEARER_EXPECTED_ISSUER"))
+                .isEqualTo(environment("postal-service").get("MOTCUA_SECURITY_ISSUER"));
+        assertThat(kafka.get("KAFKA_AUTHORIZER_CLASS_NAME")).isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(String.valueOf(service("kafka").get("depends_on"))).contains("keycloak={condition=service_healthy}");
+
+        String acls = String.join(" ", strings(service("kafka-acls").get("command")));
+        for (JsonNode client : new JsonMapper().readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile()).get("users")) {
+            if (client.has("serviceAccountClientId") && client.get("realmRoles").toString().contains("postal-operator")) {
+                assertThat(acls).as("ACLs of " + client.get("serviceAccountClientId").asString())
+                        .contains(client.get("serviceAccountClientId").asString());
+            }
+        }
+        assertThat(acls).contains("--topic postal.operator.$$operator").contains("--group $$operator --resource-pattern-type prefixed");
     }
 
     @Test

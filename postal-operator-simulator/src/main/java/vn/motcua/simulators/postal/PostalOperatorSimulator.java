@@ -2,11 +2,14 @@ package vn.motcua.simulators.postal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -48,8 +51,14 @@ public final class PostalOperatorSimulator {
             consumer.subscribe(List.of(settings.topic()));
             log.info("Operator {} reads {} and reports to {}", settings.operator(), settings.topic(), settings.api());
             while (true) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record, json, courier);
+                try {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        handle(record, json, courier);
+                    }
+                } catch (AuthenticationException | AuthorizationException refused) {
+                    // A token the realm no longer issues, or a topic the ACLs do not allow: say so and try again later.
+                    log.error("The broker refused operator {}: {}", settings.operator(), refused.toString());
+                    Thread.sleep(5_000);
                 }
             }
         } catch (WakeupException stopping) {
@@ -58,11 +67,16 @@ public final class PostalOperatorSimulator {
     }
 
     private static Map<String, Object> consumerConfig(Settings settings) {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap(),
+        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap(),
+                // The broker lets an operator use only consumer groups named after it.
                 ConsumerConfig.GROUP_ID_CONFIG, settings.operator() + "-simulator",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+        if (settings.oauthBearer()) {
+            config.putAll(OperatorCredentials.kafka(settings.tokenUrl().toString(), settings.operator(), settings.secret()));
+        }
+        return config;
     }
 
     static void handle(ConsumerRecord<String, String> record, JsonMapper json, Courier courier) {

@@ -8,14 +8,16 @@ import java.util.Map;
 /**
  * How the simulated operator behaves, from {@code --name=value} arguments.
  *
+ * @param oauthBearer authenticate to the broker with the operator's client token (SASL/OAUTHBEARER), as outside
+ *     operators must; false only for a broker without an operators' listener
  * @param operator the operator's OAuth2 client id; its topic is {@code postal.operator.<operator>}
  * @param api where the operator API is reached (the gateway)
  * @param stepDelay the time between two stages of one shipment
  * @param failEvery every n-th shipment fails three delivery attempts and goes back to the sender (0: none)
  * @param duplicateRate the share of reports sent twice, as operators' systems do after a time-out
  */
-record Settings(String bootstrap, String operator, String secret, URI tokenUrl, URI api, Duration stepDelay, int failEvery,
-        double duplicateRate, long seed) {
+record Settings(String bootstrap, boolean oauthBearer, String operator, String secret, URI tokenUrl, URI api, Duration stepDelay,
+        int failEvery, double duplicateRate, long seed) {
 
     /** A recipient with this phone number is never at home: every delivery to it fails (like a payment sandbox's test card). */
     static final String NEVER_AT_HOME = "0900000000";
@@ -29,7 +31,11 @@ record Settings(String bootstrap, String operator, String secret, URI tokenUrl, 
             }
             given.put(arg.substring(2, equals), arg.substring(equals + 1));
         }
-        Settings settings = new Settings(given.getOrDefault("bootstrap", "127.0.0.1:9092"),
+        String auth = given.getOrDefault("kafka-auth", "oauthbearer");
+        if (!auth.equals("oauthbearer") && !auth.equals("none")) {
+            throw new IllegalArgumentException("--kafka-auth is oauthbearer or none");
+        }
+        Settings settings = new Settings(given.getOrDefault("bootstrap", "127.0.0.1:9094"), auth.equals("oauthbearer"),
                 given.getOrDefault("operator", "postal-vnpost"), required(given, "secret"), URI.create(required(given, "token-url")),
                 URI.create(given.getOrDefault("api", "http://127.0.0.1:8080")),
                 Duration.ofMillis(Long.parseLong(given.getOrDefault("step-delay-ms", "2000"))),

@@ -97,7 +97,7 @@ class DossierTest {
 
     @Test
     void everyActionPeopleTakeIsCoveredByTheTable() {
-        List<Action> bySystem = List.of(Action.REGISTER, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE);
+        List<Action> bySystem = List.of(Action.REGISTER, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE, Action.RESULT_BACK_FROM_POST);
         assertThat(ACTIONS.keySet()).containsExactlyInAnyOrderElementsOf(
                 Arrays.stream(Action.values()).filter(a -> !bySystem.contains(a)).toList());
     }
@@ -138,7 +138,9 @@ class DossierTest {
                 Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER);
         assertThat(legalFrom(NationalStatus.FINANCIAL_OBLIGATION_REQUESTED)).containsExactlyInAnyOrder(
                 Action.MEET_FINANCIAL_OBLIGATION, Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER);
-        assertThat(legalFrom(NationalStatus.RESULT_READY)).containsExactly(Action.RETURN_RESULT);
+        // A result waiting at 9 is handed over, or comes back from the post to wait at the counter.
+        assertThat(legalFrom(NationalStatus.RESULT_READY)).containsExactlyInAnyOrder(Action.RETURN_RESULT,
+                Action.RESULT_BACK_FROM_POST);
         for (NationalStatus closed : List.of(NationalStatus.NOT_ACCEPTED, NationalStatus.WITHDRAWN,
                 NationalStatus.STOPPED, NationalStatus.RESULT_RETURNED)) {
             assertThat(legalFrom(closed)).as("closed status %s", closed).isEmpty();

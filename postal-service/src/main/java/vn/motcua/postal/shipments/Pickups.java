@@ -48,9 +48,7 @@ class Pickups {
         }
         String agencyProvince = tariffs.provinceOfAgency(agencyCode).map(TariffBook.Province::name).orElseThrow(() -> ApiProblem
                 .unprocessable("agency-unknown", "Agency " + agencyCode + " is not one the post knows the province of"));
-        String province = tariffs.province(from.province()).map(TariffBook.Province::name).orElseThrow(() -> ApiProblem
-                .unprocessable("province-unknown", "'" + from.province()
-                        + "' is not one of the 34 provinces and cities since 1/7/2025 (e.g. Hà Nội, Gia Lai, Thành phố Hồ Chí Minh)"));
+        String province = tariffs.requireProvince(from.province()).name();
         TariffRules.Quote quote = tariffs.rules().quote(new TariffRules.Shipment(PostalService.DOSSIER_PICKUP, operator, agencyCode,
                 agencyProvince, province, weightGrams, null, procedure.field(), 0, LocalDate.now(clock.withZone(HANOI))));
         String itemId = ranges.next(operator, ResultDeliveries.SERVICE_INDICATOR).toString();

@@ -6,13 +6,10 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import vn.motcua.events.Event;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierFeesPriced;
@@ -45,10 +42,10 @@ public class ResultDeliveries implements EventSubscriber {
     static final String SERVICE_INDICATOR = "RR";
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Logger log = LoggerFactory.getLogger(ResultDeliveries.class);
-    private static final int MAX_ATTEMPTS = 12;
 
     private final AggregateStore store;
     private final ShipmentRepository shipments;
+    private final ShipmentChanges changes;
     private final TrackingRanges ranges;
     private final TariffBook tariffs;
     private final Procedures procedures;
@@ -56,11 +53,12 @@ public class ResultDeliveries implements EventSubscriber {
     private final String operator;
     private final int resultWeightGrams;
 
-    ResultDeliveries(AggregateStore store, ShipmentRepository shipments, TrackingRanges ranges, TariffBook tariffs,
+    ResultDeliveries(AggregateStore store, ShipmentRepository shipments, ShipmentChanges changes, TrackingRanges ranges, TariffBook tariffs,
             Procedures procedures, Clock clock, @Value("${motcua.postal.default-operator}") String operator,
             @Value("${motcua.postal.result-weight-grams:200}") int resultWeightGrams) {
         this.store = store;
         this.shipments = shipments;
+        this.changes = changes;
         this.ranges = ranges;
         this.tariffs = tariffs;
         this.procedures = procedures;
@@ -120,12 +118,10 @@ public class ResultDeliveries implements EventSubscriber {
 
     /** The citizen confirms or changes the address; a result already ready leaves at once. */
     public Shipment confirmAddress(String shipmentId, String citizenId, Shipment.Destination asked) {
-        String province = tariffs.province(asked.province()).map(TariffBook.Province::name).orElseThrow(() -> ApiProblem
-                .unprocessable("province-unknown", "'" + asked.province()
-                        + "' is not one of the 34 provinces and cities since 1/7/2025 (e.g. Hà Nội, Gia Lai, Thành phố Hồ Chí Minh)"));
+        String province = tariffs.requireProvince(asked.province()).name();
         Shipment.Destination destination = new Shipment.Destination(asked.recipientName(), asked.recipientPhone(),
                 asked.address(), province);
-        Shipment confirmed = change(shipmentId, shipment -> {
+        Shipment confirmed = changes.change(shipmentId, shipment -> {
             if (citizenId == null || !citizenId.equals(shipment.ownerCitizenId())) {
                 throw ApiProblem.notFound("Shipment", shipmentId);
             }
@@ -144,7 +140,7 @@ public class ResultDeliveries implements EventSubscriber {
             return Optional.empty();
         }
         String itemId = ranges.next(ready.operator(), SERVICE_INDICATOR).toString();
-        return Optional.of(change(shipmentId, shipment -> shipment.request(itemId, quote(shipment), clock.instant())));
+        return Optional.of(changes.change(shipmentId, shipment -> shipment.request(itemId, quote(shipment), clock.instant())));
     }
 
     private TariffRules.Quote quote(Shipment shipment) {
@@ -157,21 +153,6 @@ public class ResultDeliveries implements EventSubscriber {
         return tariffs.rules().quote(new TariffRules.Shipment(PostalService.RESULT_RETURN, shipment.operator(),
                 origin.agencyCode(), agencyProvince, shipment.addressProvince(), resultWeightGrams, onlineLevel,
                 procedure.map(Procedures.Procedure::field).orElse(null), shipment.cashOnDelivery(), LocalDate.now(clock.withZone(HANOI))));
-    }
-
-    /** One change of a shipment, read again and redone when another write won. */
-    private Shipment change(String shipmentId, Function<Shipment, List<Event>> change) {
-        for (int attempt = 0; ; attempt++) {
-            Shipment shipment = shipments.findById(shipmentId).orElseThrow(() -> ApiProblem.notFound("Shipment", shipmentId));
-            try {
-                store.update(shipment, change.apply(shipment));
-                return shipment;
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw concurrent;
-                }
-            }
-        }
     }
 
     private Optional<Shipment> resultDeliveryOf(DossierSnapshot dossier) {

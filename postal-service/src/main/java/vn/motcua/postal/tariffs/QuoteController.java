@@ -56,11 +56,9 @@ class QuoteController {
         if (cash < 0 || cash > 1_000_000_000L) {
             throw ApiProblem.unprocessable("cash-on-delivery-out-of-range", "cashOnDelivery must be 0 to 1,000,000,000 đồng");
         }
-        String address = book.province(request.addressProvince()).map(TariffBook.Province::name)
-                .orElseThrow(() -> unknownProvince(request.addressProvince()));
+        String address = book.requireProvince(request.addressProvince()).name();
         String agency = request.agencyProvince() != null
-                ? book.province(request.agencyProvince()).map(TariffBook.Province::name)
-                        .orElseThrow(() -> unknownProvince(request.agencyProvince()))
+                ? book.requireProvince(request.agencyProvince()).name()
                 : book.provinceOfAgency(request.agencyCode()).map(TariffBook.Province::name)
                         .orElseThrow(() -> ApiProblem.unprocessable("agency-province-unknown",
                                 "Name the agency's province (agencyProvince): its code does not tell it"));
@@ -70,8 +68,4 @@ class QuoteController {
                 request.weightGrams(), request.onlineLevel(), request.field(), cash, date));
     }
 
-    private static ApiProblem unknownProvince(String name) {
-        return ApiProblem.unprocessable("province-unknown",
-                "'" + name + "' is not one of the 34 provinces and cities since 1/7/2025 (e.g. Hà Nội, Gia Lai, Thành phố Hồ Chí Minh)");
-    }
 }

@@ -16,6 +16,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.kit.problem.ApiProblem;
 
 /**
  * The tariff rules and the provinces they name, read from {@code rules/postal-tariffs.json} and
@@ -51,6 +52,12 @@ public class TariffBook {
     /** The province of that name, whatever the case, spacing or Unicode composition. */
     public Optional<Province> province(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(provinces.get(key(name)));
+    }
+
+    /** The province of that name, or a 422 naming the 34 a citizen or a portal may choose from. */
+    public Province requireProvince(String name) {
+        return province(name).orElseThrow(() -> ApiProblem.unprocessable("province-unknown", "'" + name
+                + "' is not one of the 34 provinces and cities since 1/7/2025 (e.g. Hà Nội, Gia Lai, Thành phố Hồ Chí Minh)"));
     }
 
     public Optional<Province> provinceOfAgency(String agencyCode) {

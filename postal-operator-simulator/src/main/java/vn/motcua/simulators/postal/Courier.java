@@ -55,15 +55,16 @@ final class Courier implements AutoCloseable {
         log.info("Item {} now goes to {}", itemId, address);
     }
 
-    private record Step(String progress, String detail, Long amount) {
+    record Step(String progress, String detail, Long amount) {
     }
 
     List<Step> plan(Shipment shipment, long number) {
         List<Step> plan = new ArrayList<>(List.of(new Step("ACCEPTED", null, null),
                 new Step("PICKED_UP", "PX-" + shipment.itemId().substring(2, 11), null), new Step("IN_TRANSIT", null, null),
                 new Step("OUT_FOR_DELIVERY", null, null)));
-        boolean neverAtHome = !shipment.pickup() && Settings.NEVER_AT_HOME.equals(shipment.recipientPhone())
-                || (settings.failEvery() > 0 && number % settings.failEvery() == 0);
+        // Failed attempts are for deliveries to a door; a collected dossier reaches the agency's desk.
+        boolean neverAtHome = !shipment.pickup() && (Settings.NEVER_AT_HOME.equals(shipment.recipientPhone())
+                || (settings.failEvery() > 0 && number % settings.failEvery() == 0));
         if (neverAtHome) {
             for (int attempt = 1; attempt <= 3; attempt++) {
                 plan.add(new Step("DELIVERY_FAILED", "Không có người nhận (lần " + attempt + ")", null));

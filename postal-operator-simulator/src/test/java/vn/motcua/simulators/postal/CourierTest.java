@@ -1,0 +1,57 @@
+package vn.motcua.simulators.postal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CourierTest {
+    private static final Settings SETTINGS = Settings.parse("--secret=s", "--token-url=http://127.0.0.1:1/token", "--fail-every=3");
+
+    private static List<String> stages(Shipment shipment, long number) {
+        try (Courier courier = new Courier(SETTINGS, null)) {
+            return courier.plan(shipment, number).stream().map(Courier.Step::progress).toList();
+        }
+    }
+
+    @Test
+    void aResultIsCarriedToTheDoorAndItsCashCollected() {
+        Shipment result = new Shipment("RET-1", "RR100000003VN", false, "000.10.20.30.H29", "Nguyễn Văn An", "0912345678", 28_000);
+        assertThat(stages(result, 1)).containsExactly("ACCEPTED", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED",
+                "CASH_COLLECTED");
+        try (Courier courier = new Courier(SETTINGS, null)) {
+            assertThat(courier.plan(result, 1).get(4).detail()).isEqualTo("Nguyễn Văn An");
+            assertThat(courier.plan(result, 1).get(5).amount()).isEqualTo(28_000L);
+        }
+    }
+
+    @Test
+    void aRecipientNeverAtHomeOrEveryNthShipmentFailsThreeAttempts() {
+        Shipment away = new Shipment("RET-2", "RR100000017VN", false, "000.10.20.30.H29", "Nguyễn Văn An", Settings.NEVER_AT_HOME, 0);
+        assertThat(stages(away, 1)).endsWith("DELIVERY_FAILED", "DELIVERY_FAILED", "DELIVERY_FAILED").doesNotContain("DELIVERED");
+        Shipment third = new Shipment("RET-3", "RR100000025VN", false, "000.10.20.30.H29", "Nguyễn Văn An", "0912345678", 0);
+        assertThat(stages(third, 3)).contains("DELIVERY_FAILED").doesNotContain("DELIVERED");
+        assertThat(stages(third, 4)).contains("DELIVERED").doesNotContain("CASH_COLLECTED");
+    }
+
+    @Test
+    void aCollectedDossierIsSignedForByTheAgencysDesk() {
+        Shipment pickup = new Shipment("PIC-1", "RR100000039VN", true, "000.10.20.30.H29", "Nguyễn Văn An", Settings.NEVER_AT_HOME, 0);
+        try (Courier courier = new Courier(SETTINGS, null)) {
+            List<Courier.Step> plan = courier.plan(pickup, 3);
+            assertThat(plan.getLast().progress()).isEqualTo("DELIVERED");
+            assertThat(plan.getLast().detail()).isEqualTo("Bộ phận một cửa 000.10.20.30.H29");
+        }
+    }
+
+    @Test
+    void settingsSayWhatIsWrong() {
+        assertThatThrownBy(() -> Settings.parse("--token-url=http://x")).hasMessageContaining("--secret=");
+        assertThatThrownBy(() -> Settings.parse("--secret=s", "--token-url=http://x", "--duplicate-rate=2"))
+                .hasMessageContaining("duplicate-rate");
+        assertThatThrownBy(() -> Settings.parse("--secret=s", "--token-url=http://x", "--kafka-auth=plain"))
+                .hasMessageContaining("kafka-auth");
+        assertThat(Settings.parse("--secret=s", "--token-url=http://x").topic()).isEqualTo("postal.operator.postal-vnpost");
+    }
+}

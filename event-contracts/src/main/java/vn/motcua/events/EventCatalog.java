@@ -47,6 +47,7 @@ import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
+import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentRequested;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
@@ -81,6 +82,7 @@ public final class EventCatalog {
             PaymentCompleted.class,
             ShipmentRequested.class,
             ShipmentAddressConfirmed.class,
+            ShipmentCancelled.class,
             ReturnAddressConfirmationRequested.class,
             PaperDossierArrived.class,
             ShipmentDelivered.class,

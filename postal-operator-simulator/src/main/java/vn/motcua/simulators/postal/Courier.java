@@ -31,6 +31,7 @@ final class Courier implements AutoCloseable {
     private final Random random;
     private final ScheduledExecutorService steps = Executors.newScheduledThreadPool(2);
     private final Set<String> taken = ConcurrentHashMap.newKeySet();
+    private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final AtomicLong count = new AtomicLong();
 
     Courier(Settings settings, OperatorApi api) {
@@ -48,6 +49,12 @@ final class Courier implements AutoCloseable {
         log.info("Shipment {} ({}) taken: {}", shipment.shipmentId(), shipment.itemId(),
                 plan.stream().map(step -> step.progress).toList());
         schedule(shipment, plan, 0, 0);
+    }
+
+    /** The platform no longer wants the item carried (an officer brought it): its remaining stages are dropped. */
+    void cancel(String itemId) {
+        cancelled.add(itemId);
+        log.info("Item {} cancelled; not carried further", itemId);
     }
 
     /** The citizen changed the address after the hand-over: the round goes there instead. */
@@ -79,7 +86,7 @@ final class Courier implements AutoCloseable {
     }
 
     private void schedule(Shipment shipment, List<Step> plan, int index, int sends) {
-        if (index == plan.size()) {
+        if (index == plan.size() || cancelled.contains(shipment.itemId())) {
             return;
         }
         Duration delay = sends == 0 ? settings.stepDelay() : Duration.ofSeconds(Math.min(30, 1L << Math.min(sends, 5)));

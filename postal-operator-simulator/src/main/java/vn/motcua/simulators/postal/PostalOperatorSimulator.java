@@ -92,6 +92,7 @@ public final class PostalOperatorSimulator {
                         event.get("itemId").asString(), "DOSSIER_PICKUP".equals(text(event, "purpose")), text(event, "agencyCode"),
                         text(event, "recipientName"), text(event, "recipientPhone"), event.path("cashOnDelivery").asLong()));
                 case "ShipmentAddressConfirmed" -> courier.redirect(event.get("itemId").asString(), text(event, "address"));
+                case "ShipmentCancelled" -> courier.cancel(event.get("itemId").asString());
                 default -> log.debug("{} is not for the courier", new String(type.value()));
             }
         } catch (RuntimeException unreadable) {

@@ -12,6 +12,7 @@ import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
+import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentRequested;
@@ -201,6 +202,28 @@ public class Shipment extends Aggregate {
     /** What the postman collects from the recipient: the fees, and the postage and cash fee when the citizen pays them. */
     public long cashOnDelivery() {
         return price == null ? feesOnDelivery : feesOnDelivery + price.citizenPays();
+    }
+
+    /**
+     * The agency sends an officer with the result instead of the post (a delivery without an
+     * operator), while the postman has not picked it up: the operator, if it had the item, is told
+     * to drop it, and the delivery returns the dossier like any other.
+     */
+    List<Event> deliverByHand(String officer, String receivedBy, Instant now) {
+        if (kind != Kind.RESULT_DELIVERY || status.rank >= Status.PICKED_UP.rank
+                || (status == Status.AWAITING_RESULT && !resultReady)) {
+            throw ApiProblem.conflict("shipment-not-deliverable-by-hand", "Shipment " + id + " is " + status
+                    + (resultReady ? "" : " and its result is not ready") + ": an officer brings a ready result the post has not picked up");
+        }
+        List<Event> events = new ArrayList<>();
+        if (itemId != null) {
+            events.add(new ShipmentCancelled(id, dossierCode, operator, itemId, "Cán bộ " + officer + " trao tận tay", now));
+        }
+        history.add(new Report("by-hand-" + officer, Progress.DELIVERED, now, "Cán bộ " + officer + " trao cho " + receivedBy,
+                null, now));
+        move(Status.DELIVERED, now);
+        events.add(new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, now));
+        return events;
     }
 
     /**

@@ -7,4 +7,6 @@ public interface ShipmentRepository extends MongoRepository<Shipment, String> {
     List<Shipment> findByOwnerCitizenIdOrderByCreatedAtDesc(String ownerCitizenId);
 
     List<Shipment> findByOperatorOrderByCreatedAtDesc(String operator);
+
+    List<Shipment> findByOriginAgencyCodeOrderByCreatedAtDesc(String agencyCode);
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
@@ -34,11 +35,13 @@ class ShipmentsController {
     private final OperatorReports reports;
     private final ResultDeliveries deliveries;
     private final Pickups pickups;
+    private final ShipmentChanges changes;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
 
     ShipmentsController(ShipmentRepository shipments, OperatorReports reports, ResultDeliveries deliveries, Pickups pickups,
-            IdempotencyKeys idempotency, Clock clock) {
+            ShipmentChanges changes, IdempotencyKeys idempotency, Clock clock) {
+        this.changes = changes;
         this.shipments = shipments;
         this.reports = reports;
         this.deliveries = deliveries;
@@ -74,16 +77,41 @@ class ShipmentsController {
     record ReportRequest(String reportId, Shipment.Progress progress, Instant at, String itemId, String detail, Long amount) {
     }
 
-    @Operation(summary = "A citizen's own shipments, or those assigned to the calling postal operator")
+    /** @param receivedBy who signed for the result at the door */
+    record HandDeliveryRequest(String receivedBy) {
+    }
+
+    @Operation(summary = "A citizen's own shipments; those assigned to the calling postal operator (its queue); or an"
+            + " agency's outgoing results and incoming dossiers for its officers and leader (status=DELIVERY_FAILED or"
+            + " RETURNED_TO_SENDER: those to act on)")
     @GetMapping
-    @PreAuthorize("hasAnyRole('citizen', 'postal-operator')")
-    List<ShipmentView> shipments(Caller caller) {
+    @PreAuthorize("hasAnyRole('citizen', 'postal-operator', 'officer', 'leader')")
+    List<ShipmentView> shipments(@RequestParam(required = false) Shipment.Status status, Caller caller) {
+        List<Shipment> found;
         if (caller.has(Role.CITIZEN)) {
-            return caller.citizenId() == null ? List.of()
-                    : shipments.findByOwnerCitizenIdOrderByCreatedAtDesc(caller.citizenId()).stream().map(ShipmentView::of).toList();
+            found = caller.citizenId() == null ? List.of() : shipments.findByOwnerCitizenIdOrderByCreatedAtDesc(caller.citizenId());
+        } else if (caller.has(Role.POSTAL_OPERATOR)) {
+            found = caller.clientId() == null ? List.of() : shipments.findByOperatorOrderByCreatedAtDesc(caller.clientId());
+        } else {
+            found = caller.agency() == null ? List.of() : shipments.findByOriginAgencyCodeOrderByCreatedAtDesc(caller.agency());
         }
-        return caller.clientId() == null ? List.of()
-                : shipments.findByOperatorOrderByCreatedAtDesc(caller.clientId()).stream().map(ShipmentView::of).toList();
+        return found.stream().filter(s -> status == null || s.status() == status).map(ShipmentView::of).toList();
+    }
+
+    @Operation(summary = "The agency's officer brings a ready result to the citizen instead of the post (before the"
+            + " postman picks it up): the operator is told to drop it, and the dossier is returned")
+    @PostMapping("/{id}/hand-delivery")
+    @PreAuthorize("hasRole('officer')")
+    ShipmentView deliverByHand(@PathVariable String id, @RequestBody HandDeliveryRequest request, Caller caller) {
+        if (blank(request.receivedBy()) || request.receivedBy().length() > 200) {
+            throw ApiProblem.badRequest("hand-delivery-incomplete", "Name who signed for the result (receivedBy, 1–200 characters)");
+        }
+        return ShipmentView.of(changes.change(id, shipment -> {
+            if (!caller.worksFor(shipment.origin().agencyCode())) {
+                throw ApiProblem.notFound("Shipment", id);
+            }
+            return shipment.deliverByHand(caller.username(), request.receivedBy().strip(), clock.instant());
+        }));
     }
 
     @Operation(summary = "The citizen asks the post to collect a paper dossier at their address and carry it to the agency"
@@ -113,13 +141,23 @@ class ShipmentsController {
         });
     }
 
-    @Operation(summary = "One shipment with its tracking history: its citizen's, or its operator's")
+    @Operation(summary = "One shipment with its tracking history: its citizen's, its operator's, or its agency staff's")
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('citizen', 'postal-operator')")
+    @PreAuthorize("hasAnyRole('citizen', 'postal-operator', 'officer', 'leader')")
     ShipmentView shipment(@PathVariable String id, Caller caller) {
-        return shipments.findById(id).filter(s -> caller.has(Role.CITIZEN) ? s.ownerCitizenId() != null
-                && s.ownerCitizenId().equals(caller.citizenId()) : s.operator().equals(caller.clientId()))
-                .map(ShipmentView::of).orElseThrow(() -> ApiProblem.notFound("Shipment", id));
+        return shipments.findById(id).filter(s -> sees(caller, s)).map(ShipmentView::of)
+                .orElseThrow(() -> ApiProblem.notFound("Shipment", id));
+    }
+
+    /** Its citizen, its operator, and the staff of the agency it leaves from or goes to see a shipment. */
+    private static boolean sees(Caller caller, Shipment shipment) {
+        if (caller.has(Role.CITIZEN)) {
+            return shipment.ownerCitizenId() != null && shipment.ownerCitizenId().equals(caller.citizenId());
+        }
+        if (caller.has(Role.POSTAL_OPERATOR)) {
+            return shipment.operator().equals(caller.clientId());
+        }
+        return shipment.origin().agencyCode() != null && caller.worksFor(shipment.origin().agencyCode());
     }
 
     @Operation(summary = "The citizen confirms or changes where their result is posted, until the operator picks it up;"

@@ -3,15 +3,19 @@ package vn.motcua.postal.shipments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
 import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.postalOperator;
+import static vn.motcua.testinfra.CallerMother.specialist;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -113,8 +117,18 @@ class ResultDeliveriesIT {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
         mvc.perform(get("/api/v1/shipments/" + id).with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/shipments/" + id).with(postalOperator("postal-other"))).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/shipments").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/v1/shipments/" + id).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        // The agency's staff see its outgoing results; another agency's do not.
+        mvc.perform(get("/api/v1/shipments").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").exists());
+        mvc.perform(get("/api/v1/shipments/" + id).with(leader(AGENCY_THUONG_TIN))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/shipments").with(officer(AGENCY_JUSTICE)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
+        mvc.perform(get("/api/v1/shipments/" + id).with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/shipments").with(specialist(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/shipments").param("status", "RETURNED_TO_SENDER").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')]").doesNotExist());
+        mvc.perform(get("/api/v1/shipments").param("status", "LOST").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/shipments")).andExpect(status().isUnauthorized());
     }
 
@@ -139,6 +153,38 @@ class ResultDeliveriesIT {
         assertThat(handedOver.getFirst().value()).contains(requested.itemId()).contains("\"addressProvince\":\"Hà Nội\"")
                 .contains("\"cashOnDelivery\":" + requested.cashOnDelivery());
         assertThat(events(Topics.POSTAL, code, "ShipmentRequested", 1)).isEmpty();
+    }
+
+    @Test
+    void anOfficerMayBringAReadyResultInsteadOfThePostAndTheOperatorIsToldToDropIt() throws Exception {
+        String code = EventMother.newDossierCode();
+        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST);
+        String id = planned(dossier, "Số 5 phố Lê Lợi, xã Thường Tín, Hà Nội");
+        String body = "{\"receivedBy\": \"Nguyễn Văn An\"}";
+        handDelivery(officer(AGENCY_THUONG_TIN), id, body).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:shipment-not-deliverable-by-hand"));
+        resultReady(dossier);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().itemId() != null);
+
+        handDelivery(officer(AGENCY_JUSTICE), id, body).andExpect(status().isNotFound());
+        handDelivery(citizen(CITIZEN_1), id, body).andExpect(status().isForbidden());
+        handDelivery(postalOperator("postal-vnpost"), id, body).andExpect(status().isForbidden());
+        handDelivery(leader(AGENCY_THUONG_TIN), id, body).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/shipments/" + id + "/hand-delivery").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+        handDelivery(officer(AGENCY_THUONG_TIN), id, "{}").andExpect(status().isBadRequest());
+        assertThat(shipments.findById(id).orElseThrow().status()).isEqualTo(Shipment.Status.REQUESTED);
+
+        handDelivery(officer(AGENCY_THUONG_TIN), id, body).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DELIVERED"));
+        assertThat(events(OPERATOR_TOPIC, code, "ShipmentCancelled", 2)).hasSize(1);
+        assertThat(events(Topics.POSTAL, code, "ShipmentDelivered", 2)).hasSize(1);
+        handDelivery(officer(AGENCY_THUONG_TIN), id, body).andExpect(status().isConflict());
+    }
+
+    private ResultActions handDelivery(RequestPostProcessor who, String id, String body) throws Exception {
+        return mvc.perform(post("/api/v1/shipments/" + id + "/hand-delivery").with(who).contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     @Test

@@ -1,0 +1,30 @@
+package vn.motcua.events.postal;
+
+import java.time.Instant;
+import vn.motcua.events.EventContract;
+import vn.motcua.events.RoutedEvent;
+import vn.motcua.events.Topics;
+
+/**
+ * Do not carry this item any more: e.g. the agency's officer brought the result to the citizen
+ * instead. Travels on the operator's own topic.
+ */
+@EventContract(type = "ShipmentCancelled", version = 1, topic = Topics.POSTAL_OPERATOR)
+public record ShipmentCancelled(
+        String shipmentId,
+        String dossierCode,
+        String operator,
+        String itemId,
+        String reason,
+        Instant cancelledAt) implements RoutedEvent {
+
+    @Override
+    public String subject() {
+        return dossierCode != null ? dossierCode : shipmentId;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ofPostalOperator(operator);
+    }
+}

@@ -44,6 +44,7 @@ import vn.motcua.events.notification.NotificationSent;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
@@ -88,6 +89,7 @@ public final class EventCatalog {
             ShipmentDelivered.class,
             ShipmentReturnedToSender.class,
             CashCollected.class,
+            CashRemitted.class,
             AppointmentBooked.class,
             AppointmentCancelled.class,
             AppointmentRescheduled.class,

@@ -30,7 +30,9 @@ final class Simulators {
                 "--secret=" + OPERATOR_SECRET,
                 "--token-url=" + config.issuer() + "/protocol/openid-connect/token",
                 "--api=" + config.gatewayUrl(),
-                "--step-delay-ms=1000"));
+                "--step-delay-ms=1000",
+                // A real operator remits daily; the local one every half minute, so the figures can be seen.
+                "--remit-every-ms=30000"));
         // Later arguments win: a test may make the operator faster or less reliable.
         command.addAll(config.extraArguments().getOrDefault(POSTAL_OPERATOR, List.of()));
         return ChildProcess.start(POSTAL_OPERATOR, command, Map.of(), config.logDir());

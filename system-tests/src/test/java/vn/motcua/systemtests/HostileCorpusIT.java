@@ -135,7 +135,8 @@ class HostileCorpusIT {
                 "/api/v1/offices/TT-HUYEN/statistics?from=2026-11-01&until=x", "/api/v1/room-limits",
                 "/api/v1/public/offices/TT-HUYEN/board", "/api/v1/public/offices/TT-HUYEN/screen",
                 "/api/v1/shipments/quote", "/api/v1/shipments/RET-x/reports", "/api/v1/shipments/RET-x",
-                "/api/v1/shipments/RET-x/address", "/api/v1/shipments/pickups",
+                "/api/v1/shipments/RET-x/address", "/api/v1/shipments/pickups", "/api/v1/shipments/RET-x/hand-delivery",
+                "/api/v1/shipments/statistics?from=2026-13-01&to=x", "/api/v1/remittances",
                 "/api/v1/dossiers/paper?channel=BY_POST&trackingNumber=RR%00%27VN"));
         for (String step : List.of("reception", "refusal", "assignment", "supplement-request", "financial-obligation",
                 "approval", "result", "return", "stop", "due-date-extension", "supplement", "withdrawal")) {

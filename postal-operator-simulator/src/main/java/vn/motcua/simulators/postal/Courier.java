@@ -28,16 +28,22 @@ final class Courier implements AutoCloseable {
 
     private final Settings settings;
     private final OperatorApi api;
+    private final Cashier cashier;
     private final Random random;
     private final ScheduledExecutorService steps = Executors.newScheduledThreadPool(2);
     private final Set<String> taken = ConcurrentHashMap.newKeySet();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
     private final AtomicLong count = new AtomicLong();
 
-    Courier(Settings settings, OperatorApi api) {
+    Courier(Settings settings, OperatorApi api, Cashier cashier) {
         this.settings = settings;
         this.api = api;
+        this.cashier = cashier;
         this.random = new Random(settings.seed());
+        if (settings.remitEvery() != null && cashier != null) {
+            steps.scheduleWithFixedDelay(cashier::remit, settings.remitEvery().toMillis(), settings.remitEvery().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Starts walking a shipment; a shipment seen before (a redelivered record) is not walked twice. */
@@ -95,6 +101,9 @@ final class Courier implements AutoCloseable {
             Report report = new Report(shipment.itemId() + "-" + (index + 1) + "-" + step.progress, step.progress, Instant.now(),
                     shipment.itemId(), step.detail, step.amount);
             if (send(shipment, report)) {
+                if (step.amount != null) {
+                    cashier.collected(new Remittance.Item(shipment.shipmentId(), shipment.itemId(), step.amount, step.detail));
+                }
                 if (random.nextDouble() < settings.duplicateRate()) {
                     send(shipment, report);
                 }

@@ -34,6 +34,13 @@ final class OperatorApi {
         return response.statusCode();
     }
 
+    /** @return the HTTP status the platform answered to a remittance batch */
+    int remit(Remittance batch) throws IOException, InterruptedException {
+        String body = json.writeValueAsString(batch);
+        return send(() -> HttpRequest.newBuilder(settings.api().resolve("/api/v1/remittances"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
+    }
+
     /** The operator's own shipments as the platform lists them. */
     List<JsonNode> shipments() throws IOException, InterruptedException {
         HttpResponse<String> response = send(() -> HttpRequest.newBuilder(settings.api().resolve("/api/v1/shipments")).GET());

@@ -35,7 +35,7 @@ public final class PostalOperatorSimulator {
         Settings settings = Settings.parse(args);
         JsonMapper json = JsonMapper.builder().findAndAddModules().build();
         OperatorApi api = new OperatorApi(settings, json);
-        try (Courier courier = new Courier(settings, api);
+        try (Courier courier = new Courier(settings, api, new Cashier(settings.operator(), api));
                 KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(settings))) {
             Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

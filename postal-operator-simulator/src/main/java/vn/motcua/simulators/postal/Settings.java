@@ -15,9 +15,10 @@ import java.util.Map;
  * @param stepDelay the time between two stages of one shipment
  * @param failEvery every n-th shipment fails three delivery attempts and goes back to the sender (0: none)
  * @param duplicateRate the share of reports sent twice, as operators' systems do after a time-out
+ * @param remitEvery how often the cash collected is paid over (a real operator: daily); null: never
  */
 record Settings(String bootstrap, boolean oauthBearer, String operator, String secret, URI tokenUrl, URI api, Duration stepDelay,
-        int failEvery, double duplicateRate, long seed) {
+        int failEvery, double duplicateRate, long seed, Duration remitEvery) {
 
     /** A recipient with this phone number is never at home: every delivery to it fails (like a payment sandbox's test card). */
     static final String NEVER_AT_HOME = "0900000000";
@@ -41,7 +42,9 @@ record Settings(String bootstrap, boolean oauthBearer, String operator, String s
                 Duration.ofMillis(Long.parseLong(given.getOrDefault("step-delay-ms", "2000"))),
                 Integer.parseInt(given.getOrDefault("fail-every", "0")),
                 Double.parseDouble(given.getOrDefault("duplicate-rate", "0.1")),
-                Long.parseLong(given.getOrDefault("seed", "1")));
+                Long.parseLong(given.getOrDefault("seed", "1")),
+                given.getOrDefault("remit-every-ms", "0").equals("0") ? null
+                        : Duration.ofMillis(Long.parseLong(given.get("remit-every-ms"))));
         if (settings.duplicateRate() < 0 || settings.duplicateRate() > 1 || settings.failEvery() < 0) {
             throw new IllegalArgumentException("duplicate-rate is 0..1 and fail-every 0 or more");
         }

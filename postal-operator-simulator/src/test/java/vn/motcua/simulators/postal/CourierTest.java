@@ -10,7 +10,7 @@ class CourierTest {
     private static final Settings SETTINGS = Settings.parse("--secret=s", "--token-url=http://127.0.0.1:1/token", "--fail-every=3");
 
     private static List<String> stages(Shipment shipment, long number) {
-        try (Courier courier = new Courier(SETTINGS, null)) {
+        try (Courier courier = new Courier(SETTINGS, null, null)) {
             return courier.plan(shipment, number).stream().map(Courier.Step::progress).toList();
         }
     }
@@ -20,7 +20,7 @@ class CourierTest {
         Shipment result = new Shipment("RET-1", "RR100000003VN", false, "000.10.20.30.H29", "Nguyễn Văn An", "0912345678", 28_000);
         assertThat(stages(result, 1)).containsExactly("ACCEPTED", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED",
                 "CASH_COLLECTED");
-        try (Courier courier = new Courier(SETTINGS, null)) {
+        try (Courier courier = new Courier(SETTINGS, null, null)) {
             assertThat(courier.plan(result, 1).get(4).detail()).isEqualTo("Nguyễn Văn An");
             assertThat(courier.plan(result, 1).get(5).amount()).isEqualTo(28_000L);
         }
@@ -38,7 +38,7 @@ class CourierTest {
     @Test
     void aCollectedDossierIsSignedForByTheAgencysDesk() {
         Shipment pickup = new Shipment("PIC-1", "RR100000039VN", true, "000.10.20.30.H29", "Nguyễn Văn An", Settings.NEVER_AT_HOME, 0);
-        try (Courier courier = new Courier(SETTINGS, null)) {
+        try (Courier courier = new Courier(SETTINGS, null, null)) {
             List<Courier.Step> plan = courier.plan(pickup, 3);
             assertThat(plan.getLast().progress()).isEqualTo("DELIVERED");
             assertThat(plan.getLast().detail()).isEqualTo("Bộ phận một cửa 000.10.20.30.H29");

@@ -33,6 +33,7 @@ import vn.motcua.postal.tariffs.TariffRules;
 @Document("shipments")
 public class Shipment extends Aggregate {
     static final int ATTEMPTS_BEFORE_RETURN = 3;
+    private static final String BY_HAND = "by-hand-";
 
     @Id
     private final String id;
@@ -219,7 +220,7 @@ public class Shipment extends Aggregate {
         if (itemId != null) {
             events.add(new ShipmentCancelled(id, dossierCode, operator, itemId, "Cán bộ " + officer + " trao tận tay", now));
         }
-        history.add(new Report("by-hand-" + officer, Progress.DELIVERED, now, "Cán bộ " + officer + " trao cho " + receivedBy,
+        history.add(new Report(BY_HAND + officer, Progress.DELIVERED, now, "Cán bộ " + officer + " trao cho " + receivedBy,
                 null, now));
         move(Status.DELIVERED, now);
         events.add(new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, now));
@@ -356,6 +357,16 @@ public class Shipment extends Aggregate {
 
     public boolean cashCollected() {
         return cashCollected;
+    }
+
+    /** The cash the postman collected, as first reported (a repeated report counts once); null when none. */
+    public Long collectedAmount() {
+        return history.stream().filter(r -> r.progress() == Progress.CASH_COLLECTED).findFirst().map(Report::amount).orElse(null);
+    }
+
+    /** Brought by the agency's officer rather than the operator. */
+    public boolean deliveredByHand() {
+        return history.stream().anyMatch(r -> r.reportId().startsWith(BY_HAND));
     }
 
     public List<Report> history() {

@@ -102,7 +102,7 @@ class ResultDeliveriesIT {
         Shipment shipment = shipments.findById(id).orElseThrow();
         assertThat(shipment.status()).isEqualTo(Shipment.Status.AWAITING_RESULT);
         assertThat(shipment.addressProvince()).isEqualTo("Hà Nội");
-        assertThat(shipments.findAll().stream().filter(s -> s.dossierCode().equals(code))).hasSize(1);
+        assertThat(shipments.findAll().stream().filter(s -> code.equals(s.dossierCode()))).hasSize(1);
         assertThat(events(Topics.POSTAL, code, "ReturnAddressConfirmationRequested", 2)).hasSize(1);
 
         mvc.perform(get("/api/v1/shipments").with(citizen(CITIZEN_1)))

@@ -58,4 +58,20 @@ class DossierByPostIT {
         assertThat(again.json().get("dossierCode").asString()).isEqualTo(dossier.get("code").asString());
         assertThat(gateway.get("/api/v1/dossiers/" + dossier.get("code").asString(), citizen).status()).isEqualTo(200);
     }
+
+    @Test
+    void aPostOfficeClerkSubmitsForTheCitizenOnThePostalChannel() {
+        String clerk = gateway.userToken("bccd-hanoi", "clerk1");
+        Response submitted = gateway.post("/api/v1/dossiers", clerk, DossierRequestMother.liquorLicence("001090000002",
+                "citizen2@example.com").replace("\"POST\"", "\"COUNTER\""), UUID.randomUUID().toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        assertThat(submitted.json().get("channel").asString()).isEqualTo("POSTAL");
+        assertThat(submitted.json().get("postOffice").asString()).isEqualTo("Bưu cục Thường Tín");
+        String code = submitted.json().get("code").asString();
+        assertThat(gateway.get("/api/v1/dossiers/" + code, gateway.userToken("citizen2")).status()).isEqualTo(200);
+        assertThat(gateway.get("/api/v1/dossiers/" + code, gateway.userToken("citizen1")).status()).isEqualTo(404);
+        // The demo client's tokens carry no post office: clerk1 signing in there submits nothing.
+        assertThat(gateway.post("/api/v1/dossiers", gateway.userToken("clerk1"), DossierRequestMother.liquorLicence(
+                "001090000002", "citizen2@example.com"), UUID.randomUUID().toString()).status()).isEqualTo(403);
+    }
 }

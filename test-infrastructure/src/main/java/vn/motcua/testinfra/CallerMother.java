@@ -63,6 +63,17 @@ public final class CallerMother {
         return caller("service-account-" + clientId, Map.of("azp", clientId), "postal-operator");
     }
 
+    /** A clerk at a Hà Nội post office (BCCI), who submits for the citizens before them at agencies of province H29. */
+    public static RequestPostProcessor postOfficeClerk(String postOffice) {
+        return postOfficeClerk(postOffice, "H29");
+    }
+
+    /** A post-office clerk of another province, e.g. {@code postOfficeClerk("Bưu cục Lê Chân", "T01")}. */
+    public static RequestPostProcessor postOfficeClerk(String postOffice, String province) {
+        return caller("clerk-" + postOffice.hashCode(), Map.of("azp", "bccd-" + province, "province", province, "post_office",
+                postOffice), "postal-clerk");
+    }
+
     /** Hà Nội's Zalo Official Account chat bot, which books for phone numbers in province H29. */
     public static RequestPostProcessor chatBot() {
         return caller("service-account-zalo-oa-hanoi", Map.of("azp", "zalo-oa-hanoi", "province", "H29"), "chatbot");

@@ -95,6 +95,8 @@ public class Dossier extends Aggregate {
     private String returnedVia;
     /** The S10 item id a paper dossier collected by the post travelled under (channel 3), null otherwise. */
     private String postalItemId;
+    /** The post office whose clerk submitted the dossier for the citizen (channel 3), null otherwise. */
+    private String postOffice;
     private String closingReason;
     private SupplementRequest supplementRequest;
     private Long obligationAmount;
@@ -268,6 +270,14 @@ public class Dossier extends Aggregate {
             throw new IllegalStateException("Only a new dossier received by post travels under a postal item id");
         }
         postalItemId = itemId;
+    }
+
+    /** Records the post office a clerk submitted the new dossier at, before it is first stored. */
+    public void submittedAtPostOffice(String office) {
+        if (channel != Channel.POSTAL || version() != null) {
+            throw new IllegalStateException("Only a new dossier submitted through the post is submitted at a post office");
+        }
+        postOffice = office;
     }
 
     public List<Event> markResultReady(Actor actor, Instant now) {
@@ -457,6 +467,7 @@ public class Dossier extends Aggregate {
     public Instant closedAt() { return closedAt; }
     public String returnedVia() { return returnedVia; }
     public String postalItemId() { return postalItemId; }
+    public String postOffice() { return postOffice; }
     public String closingReason() { return closingReason; }
     public SupplementRequest supplementRequest() { return supplementRequest; }
     public Long obligationAmount() { return obligationAmount; }

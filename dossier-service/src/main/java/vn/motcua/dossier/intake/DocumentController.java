@@ -34,7 +34,7 @@ class DocumentController {
 
     @Operation(summary = "Attach a PDF, PNG or JPEG file to a dossier (its owner while registering or supplementing; officers and specialists while they hold it)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist')")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist')")
     ResponseEntity<DossierDocument.DocumentInfo> upload(@PathVariable String code, @RequestParam String kind,
             @RequestPart MultipartFile file, Caller caller) {
         if (kind.isBlank() || kind.length() > 200) {
@@ -50,14 +50,14 @@ class DocumentController {
 
     @Operation(summary = "The files of a dossier (its owner, or staff of its agency)")
     @GetMapping
-    @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     List<DossierDocument.DocumentInfo> list(@PathVariable String code, Caller caller) {
         return documents.list(code, caller);
     }
 
     @Operation(summary = "Download one file of a dossier")
     @GetMapping("/{id}")
-    @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable String id, Caller caller) {
         DossierDocument document = documents.get(code, id, caller);
         return ResponseEntity.ok()

@@ -30,7 +30,7 @@ class IntakeController {
 
     @Operation(summary = "Submit a dossier online (citizen for themself, or a provincial portal on behalf of a citizen)")
     @PostMapping
-    @PreAuthorize("hasAnyRole('citizen', 'portal')")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk')")
     ResponseEntity<DossierView> submit(
             @Parameter(description = "Unique per intended submission; a retry with the same key and body returns the first result")
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,

@@ -56,8 +56,15 @@ public class IntakeService {
             throw ApiProblem.unprocessable("procedure-not-online", terms.procedure().name()
                     + " is not offered online; book an appointment to submit it at the counter");
         }
+        String owner = ownerOf(request, caller);
+        if (caller.has(Role.POSTAL_CLERK)) {
+            // Submitted online at a post office's counter: the national channel is the postal service's (3).
+            String postOffice = caller.postOffice();
+            return register(codes.next(terms.agency().code(), clock.instant()), request, terms, owner, Channel.POSTAL,
+                    Actor.of(caller, Role.POSTAL_CLERK), dossier -> dossier.submittedAtPostOffice(postOffice));
+        }
         Role actingAs = caller.has(Role.CITIZEN) ? Role.CITIZEN : Role.PORTAL;
-        return register(request, terms, ownerOf(request, caller), Channel.ONLINE, Actor.of(caller, actingAs));
+        return register(request, terms, owner, Channel.ONLINE, Actor.of(caller, actingAs));
     }
 
     /**
@@ -155,7 +162,9 @@ public class IntakeService {
         Applicant applicant = new Applicant(data.fullName().strip(), data.idNumber(), data.phone(), data.email(),
                 data.address().strip());
         Instant now = clock.instant();
-        List<PricedFeeLine> feeLines = terms.procedure().price(channel == Channel.ONLINE,
+        // A clerk submits online too, at the post office: the online fee applies.
+        boolean online = channel == Channel.ONLINE || Role.POSTAL_CLERK.realmName().equals(by.role());
+        List<PricedFeeLine> feeLines = terms.procedure().price(online,
                 request.copies() == null ? 1 : request.copies(), request.pages(), request.feeReduction());
         Changed<Dossier> submitted = Dossier.submit(code, terms.procedure(), terms.agency(), owner, applicant, channel,
                 terms.delivery(), feeLines, by, now);
@@ -165,7 +174,8 @@ public class IntakeService {
 
     /**
      * A citizen submits for themself: the applicant is the token's citizen. A provincial portal
-     * submits on behalf of the citizen it authenticated, named by the applicant's id number.
+     * submits on behalf of the citizen it authenticated, and a post-office clerk for the citizen at
+     * the counter, named by the applicant's id number, at agencies of their province.
      */
     private static String ownerOf(SubmitDossierRequest request, Caller caller) {
         if (caller.has(Role.CITIZEN)) {
@@ -178,14 +188,18 @@ public class IntakeService {
             }
             return caller.citizenId();
         }
-        if (caller.has(Role.PORTAL)) {
+        if (caller.isRepresentative()) {
             if (!caller.representsAt(request.agencyCode())) {
-                throw ApiProblem.forbidden("This portal acts for citizens at agencies of its own province ("
+                throw ApiProblem.forbidden("A " + (caller.has(Role.PORTAL) ? "portal" : "post office")
+                        + " acts for citizens at agencies of its own province ("
                         + (caller.province() == null ? "none in its token" : caller.province()) + "), not at "
                         + request.agencyCode());
             }
+            if (caller.has(Role.POSTAL_CLERK) && (caller.postOffice() == null || caller.postOffice().isBlank())) {
+                throw ApiProblem.forbidden("A clerk's token must name the post office (post_office claim)");
+            }
             return request.applicant().idNumber();
         }
-        throw ApiProblem.forbidden("Only citizens and provincial portals submit dossiers online");
+        throw ApiProblem.forbidden("Only citizens, provincial portals and post-office clerks submit dossiers online");
     }
 }

@@ -38,7 +38,7 @@ class TrackingController {
     /** A dossier that exists but is not the caller's is reported as missing, so codes cannot be probed. */
     @Operation(summary = "One dossier: its owner, or staff of its agency (ETag = version, for If-Match)")
     @GetMapping("/{code}")
-    @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     ResponseEntity<DossierView> dossier(@PathVariable String code, Caller caller) {
         Dossier dossier = access.visible(code, caller);
         return ResponseEntity.ok().eTag(String.valueOf(dossier.version())).body(DossierView.of(dossier));
@@ -47,16 +47,16 @@ class TrackingController {
     public record DossierPage(List<DossierView> items, int page, int size, long total) {
     }
 
-    @Operation(summary = "The calling citizen's own dossiers, or those a portal submitted for citizens, newest first")
+    @Operation(summary = "The calling citizen's own dossiers, or those a portal or a post-office clerk submitted for citizens, newest first")
     @GetMapping
-    @PreAuthorize("hasAnyRole('citizen', 'portal')")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk')")
     DossierPage mine(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
         PageRequest request = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "submittedAt"));
         Page<Dossier> found;
         if (caller.has(Role.CITIZEN) && caller.citizenId() != null) {
             found = dossiers.findByOwnerCitizenId(caller.citizenId(), request);
-        } else if (caller.has(Role.PORTAL) && caller.province() != null) {
+        } else if (caller.isRepresentative() && caller.province() != null) {
             found = dossiers.findBySubmittedBy(caller.subject(), request);
         } else {
             return new DossierPage(List.of(), page, size, 0);
@@ -66,7 +66,7 @@ class TrackingController {
 
     @Operation(summary = "Every change of the dossier: who, in which role, when, from which status to which, why")
     @GetMapping("/{code}/history")
-    @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     List<HistoryEntry> history(@PathVariable String code, Caller caller) {
         return access.visible(code, caller).history();
     }

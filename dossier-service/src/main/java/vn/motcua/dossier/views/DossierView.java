@@ -28,6 +28,7 @@ public record DossierView(
         Applicant applicant,
         String channel,
         String postalItemId,
+        String postOffice,
         int nationalStatus,
         String status,
         String resultDelivery,
@@ -51,7 +52,7 @@ public record DossierView(
     public static DossierView of(Dossier dossier) {
         return new DossierView(dossier.code(), dossier.version() == null ? 0 : dossier.version(),
                 dossier.procedureCode(), dossier.procedureName(), dossier.catalogVersion(), dossier.agencyCode(),
-                dossier.applicant(), dossier.channel().name(), dossier.postalItemId(), dossier.status().code(), dossier.status().name(),
+                dossier.applicant(), dossier.channel().name(), dossier.postalItemId(), dossier.postOffice(), dossier.status().code(), dossier.status().name(),
                 dossier.resultDelivery().name(), dossier.feeTiming(), dossier.feesDue(), dossier.feeLines(), dossier.submittedAt(),
                 dossier.receivedAt(), dossier.dueDate(), dossier.deadlineFlag().name(), dossier.isPaused(),
                 dossier.assignee(), dossier.approvedBy(), dossier.resolvedAt(), dossier.closedAt(),

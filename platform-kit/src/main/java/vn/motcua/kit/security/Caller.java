@@ -10,12 +10,18 @@ import java.util.Set;
  * @param agency agency code of an officer, specialist or leader ({@code agency} claim), else null
  * @param clientId the OAuth2 client the token was issued to ({@code azp})
  * @param province the province a representative acts in ({@code province} claim, e.g. "H29"), else null
+ * @param postOffice the post office of a post-office clerk ({@code post_office} claim), else null
  */
 public record Caller(String subject, String username, Set<Role> roles, String citizenId, String agency,
-        String clientId, String province) {
+        String clientId, String province, String postOffice) {
+
+    public Caller(String subject, String username, Set<Role> roles, String citizenId, String agency, String clientId,
+            String province) {
+        this(subject, username, roles, citizenId, agency, clientId, province, null);
+    }
 
     public Caller(String subject, String username, Set<Role> roles, String citizenId, String agency, String clientId) {
-        this(subject, username, roles, citizenId, agency, clientId, null);
+        this(subject, username, roles, citizenId, agency, clientId, null, null);
     }
 
     public boolean has(Role role) {
@@ -27,13 +33,17 @@ public record Caller(String subject, String username, Set<Role> roles, String ci
     }
 
     /**
-     * Acts for citizens at this agency: a representative (a provincial portal today; the hotline
-     * officer and the post-office clerk will be others) whose province is the agency's. A
-     * representative does for a citizen what the citizen can, on what it did for them, and
-     * nothing elsewhere.
+     * Acts for citizens at this agency: a representative (a provincial portal, or a post-office
+     * clerk) whose province is the agency's. A representative does for a citizen what the citizen
+     * can, on what it did for them, and nothing elsewhere.
      */
     public boolean representsAt(String agencyCode) {
-        return has(Role.PORTAL) && province != null && agencyCode != null && agencyCode.endsWith("." + province);
+        return isRepresentative() && province != null && agencyCode != null && agencyCode.endsWith("." + province);
+    }
+
+    /** A provincial portal or a post-office clerk: one who submits for citizens rather than as one. */
+    public boolean isRepresentative() {
+        return has(Role.PORTAL) || has(Role.POSTAL_CLERK);
     }
 
     /** A chat bot of this agency's province: it books for phone numbers, never for citizen ids. */

@@ -43,6 +43,6 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         var jwt = token.getToken();
         return new Caller(jwt.getSubject(), jwt.getClaimAsString("preferred_username"), Set.copyOf(roles),
                 jwt.getClaimAsString("citizen_id"), jwt.getClaimAsString("agency"), jwt.getClaimAsString("azp"),
-                jwt.getClaimAsString("province"));
+                jwt.getClaimAsString("province"), jwt.getClaimAsString("post_office"));
     }
 }

@@ -11,7 +11,9 @@ public enum Role {
     /** Service accounts of provincial portals, which act on behalf of citizens. */
     PORTAL("portal"),
     /** Service accounts of social-network chat bots (a Zalo Official Account), which book for phone numbers. */
-    CHATBOT("chatbot");
+    CHATBOT("chatbot"),
+    /** Post-office clerks of the public postal service (BCCI), who submit online on behalf of the citizens before them. */
+    POSTAL_CLERK("postal-clerk");
 
     private final String realmName;
 

@@ -2,7 +2,6 @@ package vn.motcua.events.postal;
 
 import java.time.Instant;
 import vn.motcua.events.EventContract;
-import vn.motcua.events.RoutedEvent;
 import vn.motcua.events.Topics;
 
 /**
@@ -20,15 +19,5 @@ public record ShipmentAddressConfirmed(
         String address,
         String addressProvince,
         boolean changed,
-        Instant confirmedAt) implements RoutedEvent {
-
-    @Override
-    public String subject() {
-        return dossierCode != null ? dossierCode : shipmentId;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ofPostalOperator(operator);
-    }
+        Instant confirmedAt) implements ToOperator {
 }

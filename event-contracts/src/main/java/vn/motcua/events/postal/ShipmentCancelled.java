@@ -2,7 +2,6 @@ package vn.motcua.events.postal;
 
 import java.time.Instant;
 import vn.motcua.events.EventContract;
-import vn.motcua.events.RoutedEvent;
 import vn.motcua.events.Topics;
 
 /**
@@ -16,15 +15,5 @@ public record ShipmentCancelled(
         String operator,
         String itemId,
         String reason,
-        Instant cancelledAt) implements RoutedEvent {
-
-    @Override
-    public String subject() {
-        return dossierCode != null ? dossierCode : shipmentId;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ofPostalOperator(operator);
-    }
+        Instant cancelledAt) implements ToOperator {
 }

@@ -2,7 +2,6 @@ package vn.motcua.events.postal;
 
 import java.time.Instant;
 import vn.motcua.events.EventContract;
-import vn.motcua.events.RoutedEvent;
 import vn.motcua.events.Topics;
 
 /**
@@ -33,15 +32,5 @@ public record ShipmentRequested(
         long cashOnDelivery,
         long postage,
         String postagePayer,
-        Instant requestedAt) implements RoutedEvent {
-
-    @Override
-    public String subject() {
-        return dossierCode != null ? dossierCode : shipmentId;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ofPostalOperator(operator);
-    }
+        Instant requestedAt) implements ToOperator {
 }

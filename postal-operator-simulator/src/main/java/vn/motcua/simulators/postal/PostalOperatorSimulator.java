@@ -89,7 +89,7 @@ public final class PostalOperatorSimulator {
             JsonNode event = json.readTree(record.value());
             switch (new String(type.value())) {
                 case "ShipmentRequested" -> courier.take(new Shipment(event.get("shipmentId").asString(),
-                        event.get("itemId").asString(), "DOSSIER_PICKUP".equals(text(event, "purpose")), text(event, "agencyCode"),
+                        event.get("itemId").asString(), !"RESULT_RETURN".equals(text(event, "purpose")), text(event, "agencyCode"),
                         text(event, "recipientName"), text(event, "recipientPhone"), event.path("cashOnDelivery").asLong()));
                 case "ShipmentAddressConfirmed" -> courier.redirect(event.get("itemId").asString(), text(event, "address"));
                 case "ShipmentCancelled" -> courier.cancel(event.get("itemId").asString());
@@ -110,7 +110,7 @@ public final class PostalOperatorSimulator {
                     if (!shipment.path("itemId").isNull() && !shipment.path("itemId").isMissingNode()
                             && !DONE.contains(shipment.get("status").asString())) {
                         courier.take(new Shipment(shipment.get("id").asString(), shipment.get("itemId").asString(),
-                                "DOSSIER_PICKUP".equals(text(shipment, "kind")), text(shipment, "agencyCode"),
+                                !"RESULT_DELIVERY".equals(text(shipment, "kind")), text(shipment, "agencyCode"),
                                 text(shipment, "recipientName"), text(shipment, "recipientPhone"),
                                 shipment.path("cashOnDelivery").asLong()));
                         resumed++;

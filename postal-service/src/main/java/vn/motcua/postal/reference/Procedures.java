@@ -28,7 +28,12 @@ public class Procedures implements EventSubscriber {
      * @param inPersonSignature the register must be signed in person: the result never goes by post
      */
     public record Procedure(@Id String code, int catalogVersion, String name, String field, int onlineLevel,
-            Boolean acceptByPost, boolean returnByPost, boolean inPersonSignature) {
+            Boolean acceptByPost, boolean returnByPost, boolean inPersonSignature, Boolean paperOriginalRequired) {
+
+        /** The agency must see the paper originals of an online dossier: the post may carry them. */
+        public boolean needsPaperOriginals() {
+            return paperOriginalRequired != null && paperOriginalRequired;
+        }
 
         public boolean dossierMayComeByPost() {
             return acceptByPost != null && acceptByPost;
@@ -51,7 +56,8 @@ public class Procedures implements EventSubscriber {
     void published(IncomingEvent<ProcedurePublished> event) {
         ProcedurePublished p = event.data();
         Update replace = new Update().set("name", p.name()).set("field", p.field()).set("onlineLevel", p.onlineLevel())
-                .set("acceptByPost", p.acceptByPost()).set("returnByPost", p.returnByPost()).set("inPersonSignature", p.inPersonSignature());
+                .set("acceptByPost", p.acceptByPost()).set("returnByPost", p.returnByPost()).set("inPersonSignature", p.inPersonSignature())
+                .set("paperOriginalRequired", p.paperOriginalRequired());
         NewerVersions.replaceIfNewer(mongo, COLLECTION, p.procedureCode(), "catalogVersion", p.catalogVersion(), replace);
     }
 

@@ -26,7 +26,6 @@ import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.postal.reference.Procedures;
-import vn.motcua.postal.tariffs.PostalService;
 import vn.motcua.postal.tariffs.TariffBook;
 import vn.motcua.postal.tariffs.TariffRules;
 import vn.motcua.postal.tracking.TrackingRanges;
@@ -34,7 +33,9 @@ import vn.motcua.postal.tracking.TrackingRanges;
 /**
  * Results that go by post: planned when the applicant asks for it (the citizen is asked to confirm
  * the address), told the fees the postman collects, and handed to the operator with an S10 item
- * id and a frozen price once the result is ready and the address's province is known.
+ * id and a frozen price once the result is ready and the address's province is known. Paper
+ * originals an agency must see are offered likewise at submission, and leave when the citizen
+ * confirms where to collect them.
  */
 @Service
 public class ResultDeliveries implements EventSubscriber {
@@ -75,20 +76,26 @@ public class ResultDeliveries implements EventSubscriber {
 
     private void submitted(IncomingEvent<DossierSubmitted> event) {
         DossierSnapshot dossier = event.data().dossier();
+        Applicant applicant = event.data().applicant();
+        Shipment.Destination citizen = new Shipment.Destination(applicant.fullName(), applicant.phone(), applicant.address(),
+                provinceIn(applicant.address()).orElse(null));
+        Shipment.Origin origin = new Shipment.Origin(dossier.agencyCode(), dossier.procedureCode(), dossier.channel());
+        Optional<Procedures.Procedure> procedure = procedures.byCode(dossier.procedureCode());
+        if (dossier.submittedVia() == Channel.ONLINE && procedure.filter(Procedures.Procedure::needsPaperOriginals).isPresent()) {
+            // The agency must see the originals: the post offers to collect them (they leave when the citizen confirms).
+            store.insertOnce(Shipment.offeredOriginals(dossier.dossierCode(), dossier.ownerCitizenId(), operator, origin, citizen,
+                    clock.instant()));
+        }
         if (dossier.resultDelivery() != ResultDelivery.POST) {
             return;
         }
-        if (procedures.byCode(dossier.procedureCode()).filter(p -> !p.resultMayTravelByPost()).isPresent()) {
+        if (procedure.filter(p -> !p.resultMayTravelByPost()).isPresent()) {
             log.warn("Dossier {} asks for its result by post, but procedure {} needs the register signed in person: no shipment",
                     dossier.dossierCode(), dossier.procedureCode());
             return;
         }
-        Applicant applicant = event.data().applicant();
-        Shipment.Destination destination = new Shipment.Destination(applicant.fullName(), applicant.phone(),
-                applicant.address(), provinceIn(applicant.address()).orElse(null));
         // The id is derived from the dossier: a redelivered event finds the shipment already there.
-        store.insertOnce(Shipment.plannedResultDelivery(dossier.dossierCode(), dossier.ownerCitizenId(), operator,
-                new Shipment.Origin(dossier.agencyCode(), dossier.procedureCode(), dossier.channel()), destination,
+        store.insertOnce(Shipment.plannedResultDelivery(dossier.dossierCode(), dossier.ownerCitizenId(), operator, origin, citizen,
                 clock.instant()));
     }
 
@@ -125,7 +132,8 @@ public class ResultDeliveries implements EventSubscriber {
             if (citizenId == null || !citizenId.equals(shipment.ownerCitizenId())) {
                 throw ApiProblem.notFound("Shipment", shipmentId);
             }
-            if (procedures.byCode(shipment.origin().procedureCode()).filter(p -> !p.resultMayTravelByPost()).isPresent()) {
+            if (shipment.kind() == Shipment.Kind.RESULT_DELIVERY
+                    && procedures.byCode(shipment.origin().procedureCode()).filter(p -> !p.resultMayTravelByPost()).isPresent()) {
                 throw ApiProblem.unprocessable("result-needs-signature-in-person",
                         "The register of this procedure must be signed in person: collect the result at the counter");
             }
@@ -150,7 +158,7 @@ public class ResultDeliveries implements EventSubscriber {
                 : null;
         String agencyProvince = tariffs.provinceOfAgency(origin.agencyCode()).map(TariffBook.Province::name)
                 .orElse(shipment.addressProvince());
-        return tariffs.rules().quote(new TariffRules.Shipment(PostalService.RESULT_RETURN, shipment.operator(),
+        return tariffs.rules().quote(new TariffRules.Shipment(shipment.kind().service(), shipment.operator(),
                 origin.agencyCode(), agencyProvince, shipment.addressProvince(), resultWeightGrams, onlineLevel,
                 procedure.map(Procedures.Procedure::field).orElse(null), shipment.cashOnDelivery(), LocalDate.now(clock.withZone(HANOI))));
     }

@@ -20,6 +20,7 @@ import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.kit.outbox.Aggregate;
 import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.postal.tariffs.PostalService;
 import vn.motcua.postal.tariffs.TariffRules;
 
 /**
@@ -63,10 +64,26 @@ public class Shipment extends Aggregate {
     private List<Report> history;
 
     public enum Kind {
-        DOSSIER_PICKUP, RESULT_DELIVERY;
+        DOSSIER_PICKUP(ShipmentPurpose.DOSSIER_PICKUP, PostalService.DOSSIER_PICKUP),
+        RESULT_DELIVERY(ShipmentPurpose.RESULT_RETURN, PostalService.RESULT_RETURN),
+        /** The paper originals of an online dossier, collected from the citizen for the agency that must see them. */
+        PAPER_ORIGINALS(ShipmentPurpose.PAPER_ORIGINALS, PostalService.PAPER_ORIGINALS);
+
+        private final ShipmentPurpose purpose;
+        private final PostalService service;
+
+        Kind(ShipmentPurpose purpose, PostalService service) {
+            this.purpose = purpose;
+            this.service = service;
+        }
 
         ShipmentPurpose purpose() {
-            return this == RESULT_DELIVERY ? ShipmentPurpose.RESULT_RETURN : ShipmentPurpose.DOSSIER_PICKUP;
+            return purpose;
+        }
+
+        /** How the tariffs price it. */
+        public PostalService service() {
+            return service;
         }
     }
 
@@ -164,6 +181,21 @@ public class Shipment extends Aggregate {
         return Changed.of(shipment, shipment.request(itemId, quote, now).toArray(Event[]::new));
     }
 
+    /**
+     * The paper originals of an online dossier whose procedure needs them, offered at submission:
+     * they leave when the citizen confirms where the postman collects them.
+     */
+    static Changed<Shipment> offeredOriginals(String dossierCode, String ownerCitizenId, String operator, Origin origin,
+            Destination collectFrom, Instant now) {
+        return Changed.of(new Shipment(originalsId(dossierCode), dossierCode, ownerCitizenId, operator, origin, Kind.PAPER_ORIGINALS,
+                Status.AWAITING_RESULT, collectFrom.recipientName(), collectFrom.recipientPhone(), collectFrom.address(),
+                collectFrom.province(), null, now, false, 0L, null, null, now, null, null, false, null));
+    }
+
+    public static String originalsId(String dossierCode) {
+        return "ORI-" + dossierCode;
+    }
+
     static String pickupId(String itemId) {
         return "PIC-" + itemId;
     }
@@ -243,6 +275,10 @@ public class Shipment extends Aggregate {
         address = destination.address();
         addressProvince = destination.province();
         addressConfirmedAt = now;
+        if (kind == Kind.PAPER_ORIGINALS) {
+            // For the originals, the citizen's confirmation is the request: the postman may come.
+            resultReady = true;
+        }
         if (status == Status.AWAITING_RESULT) {
             return List.of();
         }
@@ -285,8 +321,7 @@ public class Shipment extends Aggregate {
             default -> {
                 Status reported = Status.valueOf(report.progress().name());
                 if (advance(reported, report.at()) && reported == Status.DELIVERED) {
-                    events.add(kind == Kind.DOSSIER_PICKUP
-                            ? new PaperDossierArrived(id, itemId, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
+                    events.add(kind == Kind.DOSSIER_PICKUP ? new PaperDossierArrived(id, itemId, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
                                     recipientName, recipientPhone, report.at())
                             : new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, report.at()));
                 }

@@ -2,7 +2,9 @@ package vn.motcua.postal.shipments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
@@ -30,6 +32,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.Topics;
 import vn.motcua.events.catalog.ProcedurePublished;
+import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.postal.reference.Procedures;
 import vn.motcua.testinfra.EventMother;
@@ -47,6 +54,8 @@ import vn.motcua.testinfra.KafkaProbe;
 class PickupsIT {
     private static final String BY_POST = "2.000009";
     private static final String NOT_BY_POST = "2.000016";
+    /** An online procedure whose agency must see the paper originals. */
+    private static final String ORIGINALS = "9.ORIGINALS";
 
     @Autowired
     MockMvc mvc;
@@ -59,13 +68,49 @@ class PickupsIT {
     static void publishProcedures(@Autowired Procedures procedures) {
         KafkaProbe.send(EventMother.record(procedure(BY_POST, true)));
         KafkaProbe.send(EventMother.record(procedure(NOT_BY_POST, false)));
+        KafkaProbe.send(EventMother.record(new ProcedurePublished(ORIGINALS, 1, "Thủ tục cần bản gốc", "Đất đai", "COMMUNE", 3, 5,
+                false, true, false, true, false, List.of("Tờ khai"), List.of(), FeeStage.INTAKE, null, Instant.now())));
         await().atMost(Duration.ofSeconds(20)).until(() -> procedures.byCode(BY_POST).isPresent()
-                && procedures.byCode(NOT_BY_POST).isPresent());
+                && procedures.byCode(NOT_BY_POST).isPresent() && procedures.byCode(ORIGINALS).isPresent());
     }
 
     private static ProcedurePublished procedure(String code, boolean acceptByPost) {
         return new ProcedurePublished(code, 1, "Thủ tục " + code, "Kinh doanh", "DISTRICT", 3, 5, acceptByPost, true, false, false,
                 false, List.of("Tờ khai"), List.of(), FeeStage.INTAKE, null, Instant.now());
+    }
+
+    @Test
+    void theOriginalsAnAgencyMustSeeAreOfferedAndLeaveWhenTheCitizenConfirmsWhereToCollectThem() throws Exception {
+        String code = EventMother.newDossierCode();
+        DossierSnapshot online = new DossierSnapshot(code, ORIGINALS, AGENCY_THUONG_TIN, CITIZEN_1, Channel.ONLINE.code(),
+                ResultDelivery.COUNTER, 1);
+        KafkaProbe.send(EventMother.record(new DossierSubmitted(online, "Thủ tục cần bản gốc", new Applicant("Nguyễn Văn An",
+                CITIZEN_1, "0912345678", null, "Số 5 phố Lê Lợi, Hà Nội"), null, List.of(), Instant.now())));
+        String id = Shipment.originalsId(code);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(id));
+        assertThat(shipments.findById(id).orElseThrow().status()).isEqualTo(Shipment.Status.AWAITING_RESULT);
+        assertThat(shipments.existsById(Shipment.resultDeliveryId(code))).isFalse();
+
+        mvc.perform(put("/api/v1/shipments/" + id + "/address").with(citizen(CITIZEN_1)).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"recipientName": "Nguyễn Văn An", "recipientPhone": "0912345678", "address": "Số 5 phố Lê Lợi",
+                         "province": "Hà Nội"}""")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("PAPER_ORIGINALS")).andExpect(jsonPath("$.status").value("REQUESTED"))
+                .andExpect(jsonPath("$.price.tariffId").isNotEmpty());
+        String item = shipments.findById(id).orElseThrow().itemId();
+        List<ConsumerRecord<String, String>> asked = KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"),
+                r -> code.equals(r.key()), 2, Duration.ofSeconds(5));
+        assertThat(asked).hasSize(1);
+        assertThat(asked.getFirst().value()).contains("\"purpose\":\"PAPER_ORIGINALS\"").contains(item);
+
+        mvc.perform(post("/api/v1/shipments/" + id + "/reports").with(postalOperator("postal-vnpost"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reportId": "o1", "progress": "DELIVERED", "at": "%s", "itemId": "%s", "detail": "Bộ phận một cửa"}"""
+                        .formatted(Instant.now(), item))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/shipments").param("status", "DELIVERED").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')].kind").value("PAPER_ORIGINALS"));
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> code.equals(r.key()) && "ShipmentDelivered".equals(KafkaProbe.header(r,
+                "ce_type")), 2, Duration.ofSeconds(5)).getFirst().value()).contains("PAPER_ORIGINALS");
     }
 
     private ResultActions pickup(RequestPostProcessor who, String procedure, String province) throws Exception {

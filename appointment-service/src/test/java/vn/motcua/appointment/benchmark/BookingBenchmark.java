@@ -7,10 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.appointment.AppointmentServiceApplication;
@@ -29,6 +25,7 @@ import vn.motcua.events.appointment.VisitPurpose;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
+import vn.motcua.testinfra.Latencies;
 import vn.motcua.testinfra.ServiceInstance;
 
 /**
@@ -69,7 +66,7 @@ public final class BookingBenchmark {
     private record Slot(LocalDate day, LocalTime start) {
     }
 
-    private record Result(int requests, int confirmed, int refused, long elapsedNanos, List<Long> latencies) {
+    private record Result(int requests, int confirmed, int refused, long elapsedNanos, Latencies latencies) {
     }
 
     /** Days far enough ahead, each with every counter open, and their slots' places, enough for {@code needed} bookings. */
@@ -102,52 +99,34 @@ public final class BookingBenchmark {
 
     private static Result run(BookingDesk desk, List<Slot> slots, int concurrency) throws Exception {
         ConcurrentLinkedQueue<Slot> work = new ConcurrentLinkedQueue<>(slots);
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Latencies latencies = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> workers = new ArrayList<>();
-        long began;
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < concurrency; i++) {
-                workers.add(threads.submit(() -> {
-                    start.await();
-                    for (Slot slot = work.poll(); slot != null; slot = work.poll()) {
-                        String citizenId = BookingMother.newCitizenId();
-                        long t0 = System.nanoTime();
-                        try {
-                            desk.book(new BookingRequest(OFFICE, slot.day(), slot.start(), VisitPurpose.HAND_IN,
-                                    ReferenceDataMother.COUNTER_PROCEDURE, null, null, null),
-                                    new Caller("c-" + citizenId, "c-" + citizenId, Set.of(Role.CITIZEN), citizenId, null, "bench"));
-                            confirmed.incrementAndGet();
-                        } catch (ApiProblem full) {
-                            refused.incrementAndGet();
-                        }
-                        latencies.add(System.nanoTime() - t0);
-                    }
-                    return null;
-                }));
+        long elapsed = Latencies.runTogether(concurrency, () -> {
+            for (Slot slot = work.poll(); slot != null; slot = work.poll()) {
+                String citizenId = BookingMother.newCitizenId();
+                long t0 = System.nanoTime();
+                try {
+                    desk.book(new BookingRequest(OFFICE, slot.day(), slot.start(), VisitPurpose.HAND_IN,
+                            ReferenceDataMother.COUNTER_PROCEDURE, null, null, null),
+                            new Caller("c-" + citizenId, "c-" + citizenId, Set.of(Role.CITIZEN), citizenId, null, "bench"));
+                    confirmed.incrementAndGet();
+                } catch (ApiProblem full) {
+                    refused.incrementAndGet();
+                }
+                latencies.record(System.nanoTime() - t0);
             }
-            began = System.nanoTime();
-            start.countDown();
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        }
-        return new Result(slots.size(), confirmed.get(), refused.get(), System.nanoTime() - began, latencies);
+        });
+        return new Result(slots.size(), confirmed.get(), refused.get(), elapsed, latencies);
     }
 
     private static void report(String label, Result result) {
-        List<Long> sorted = new ArrayList<>(result.latencies());
-        Collections.sort(sorted);
+        List<Long> sorted = result.latencies().sorted();
         double seconds = result.elapsedNanos() / 1e9;
         System.out.printf("%-48s %,6d requests in %6.2f s = %,8.0f requests/s (%d confirmed, %d refused);"
                         + " latency p50 %5.1f ms, p99 %6.1f ms, max %6.1f ms%n", label, result.requests(), seconds,
-                result.requests() / seconds, result.confirmed(), result.refused(), percentile(sorted, 50),
-                percentile(sorted, 99), sorted.getLast() / 1e6);
+                result.requests() / seconds, result.confirmed(), result.refused(), Latencies.percentileMillis(sorted, 50),
+                Latencies.percentileMillis(sorted, 99), Latencies.maxMillis(sorted));
     }
 
-    private static double percentile(List<Long> sorted, int p) {
-        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
-    }
 }

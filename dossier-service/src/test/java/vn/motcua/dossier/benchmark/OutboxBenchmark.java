@@ -31,6 +31,7 @@ import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
+import vn.motcua.testinfra.Latencies;
 import vn.motcua.testinfra.TestInfrastructure;
 
 /**
@@ -129,14 +130,11 @@ public final class OutboxBenchmark {
     private static void print(String label, List<Long> nanos) {
         List<Long> sorted = nanos.stream().filter(n -> n >= 0).sorted().toList();
         long missing = nanos.size() - sorted.size();
-        System.out.printf("%-62s p50 %6.1f ms  p99 %7.1f ms  max %7.1f ms%s%n", label, percentile(sorted, 50),
-                percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.getLast() / 1e6,
+        System.out.printf("%-62s p50 %6.1f ms  p99 %7.1f ms  max %7.1f ms%s%n", label, Latencies.percentileMillis(sorted, 50),
+                Latencies.percentileMillis(sorted, 99), Latencies.maxMillis(sorted),
                 missing == 0 ? "" : "  (" + missing + " not seen within 30 s)");
     }
 
-    private static double percentile(List<Long> sorted, int p) {
-        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
-    }
 
     /** When each dossier's DossierSubmitted reached a consumer reading the topic from its end. */
     private static final class Arrivals {

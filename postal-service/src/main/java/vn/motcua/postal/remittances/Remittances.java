@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.postal.shipments.Shipment;
 import vn.motcua.postal.shipments.ShipmentRepository;
@@ -62,11 +63,12 @@ public class Remittances {
             }
         }
         Function<String, String> dossierOf = id -> known.containsKey(id) ? known.get(id).dossierCode() : null;
-        if (!store.insertOnce(Remittance.received(operator, batchId, day, items, discrepancies, dossierOf, clock.instant()))) {
+        Changed<Remittance> received = Remittance.received(operator, batchId, day, items, discrepancies, dossierOf, clock.instant());
+        if (!store.insertOnce(received)) {
             // Another request with the same batch won the insert.
             return sentAgain(remittances.findById(Remittance.idOf(operator, batchId)).orElseThrow(), day, items);
         }
-        return new Received(remittances.findById(Remittance.idOf(operator, batchId)).orElseThrow(), true);
+        return new Received(received.aggregate(), true);
     }
 
     private static Received sentAgain(Remittance before, LocalDate day, List<Remittance.Item> items) {

@@ -119,7 +119,7 @@ public class ResultDeliveries implements EventSubscriber {
     private void resultReady(IncomingEvent<DossierResultReady> event) {
         resultDeliveryOf(event.data().dossier()).ifPresent(shipment -> {
             store.applyOnce(shipment, event.eventId(), Shipment::markResultReady);
-            handOverIfReady(shipment.id());
+            handOverIfReady(shipment);
         });
     }
 
@@ -139,16 +139,16 @@ public class ResultDeliveries implements EventSubscriber {
             }
             return shipment.confirmAddress(destination, clock.instant());
         });
-        return handOverIfReady(confirmed.id()).orElse(confirmed);
+        return handOverIfReady(confirmed).orElse(confirmed);
     }
 
-    private Optional<Shipment> handOverIfReady(String shipmentId) {
-        Shipment ready = shipments.findById(shipmentId).orElseThrow();
-        if (!ready.readyToHandOver()) {
+    /** @param current the shipment as just read or written: only one ready to leave is read again, to be handed over */
+    private Optional<Shipment> handOverIfReady(Shipment current) {
+        if (!current.readyToHandOver()) {
             return Optional.empty();
         }
-        String itemId = ranges.next(ready.operator(), SERVICE_INDICATOR).toString();
-        return Optional.of(changes.change(shipmentId, shipment -> shipment.request(itemId, quote(shipment), clock.instant())));
+        String itemId = ranges.next(current.operator(), SERVICE_INDICATOR).toString();
+        return Optional.of(changes.change(current.id(), shipment -> shipment.request(itemId, quote(shipment), clock.instant())));
     }
 
     private TariffRules.Quote quote(Shipment shipment) {

@@ -1,19 +1,14 @@
 package vn.motcua.postal.shipments;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
 import vn.motcua.postal.PostalServiceApplication;
 import vn.motcua.postal.tracking.TrackingRanges;
+import vn.motcua.testinfra.Latencies;
 import vn.motcua.testinfra.ServiceInstance;
 
 /**
@@ -46,43 +41,26 @@ public final class OperatorReportBenchmark {
                 work.add(store.insert(Changed.of(shipment)));
             }
             OperatorReports reports = service.getBean(OperatorReports.class);
-            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> workers = new ArrayList<>();
-            long began;
-            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int c = 0; c < clients; c++) {
-                    workers.add(threads.submit(() -> {
-                        start.await();
-                        for (Shipment shipment = work.poll(); shipment != null; shipment = work.poll()) {
-                            for (int stage = 0; stage <= STAGES.length; stage++) {
-                                int step = Math.min(stage, STAGES.length - 1);
-                                long t0 = System.nanoTime();
-                                reports.apply(shipment.id(), OPERATOR, new Shipment.Report(shipment.id() + "-" + step, STAGES[step],
-                                        Instant.now(), null, null, Instant.now()), shipment.itemId());
-                                latencies.add(System.nanoTime() - t0);
-                            }
-                        }
-                        return null;
-                    }));
+            Latencies latencies = new Latencies();
+            long elapsed = Latencies.runTogether(clients, () -> {
+                for (Shipment shipment = work.poll(); shipment != null; shipment = work.poll()) {
+                    for (int stage = 0; stage <= STAGES.length; stage++) {
+                        int step = Math.min(stage, STAGES.length - 1);
+                        long t0 = System.nanoTime();
+                        reports.apply(shipment.id(), OPERATOR, new Shipment.Report(shipment.id() + "-" + step, STAGES[step],
+                                Instant.now(), null, null, Instant.now()), shipment.itemId());
+                        latencies.record(System.nanoTime() - t0);
+                    }
                 }
-                began = System.nanoTime();
-                start.countDown();
-                for (Future<?> worker : workers) {
-                    worker.get();
-                }
-            }
-            double seconds = (System.nanoTime() - began) / 1e9;
-            List<Long> sorted = new ArrayList<>(latencies);
-            Collections.sort(sorted);
+            });
+            double seconds = elapsed / 1e9;
+            List<Long> sorted = latencies.sorted();
             System.out.printf("operator reports (%d clients, %,d shipments × 5 stages + 1 duplicate): %,d reports in %.2f s ="
                             + " %,.0f reports/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", clients, count, sorted.size(), seconds,
-                    sorted.size() / seconds, percentile(sorted, 50), percentile(sorted, 99), sorted.getLast() / 1e6);
+                    sorted.size() / seconds, Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99),
+                    Latencies.maxMillis(sorted));
         }
         System.exit(0);
     }
 
-    private static double percentile(List<Long> sorted, int p) {
-        return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
-    }
 }

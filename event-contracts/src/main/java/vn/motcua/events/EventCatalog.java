@@ -42,7 +42,11 @@ import vn.motcua.events.feedback.FeedbackFiled;
 import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
 import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentExpired;
+import vn.motcua.events.payment.PaymentFailed;
+import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.payment.ReconciliationMismatch;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.events.postal.PaperDossierArrived;
@@ -81,6 +85,10 @@ public final class EventCatalog {
             FeedbackAnswered.class,
             PaymentRequested.class,
             PaymentCompleted.class,
+            PaymentFailed.class,
+            PaymentExpired.class,
+            PaymentRefunded.class,
+            ReconciliationMismatch.class,
             ShipmentRequested.class,
             ShipmentAddressConfirmed.class,
             ShipmentCancelled.class,

@@ -12,10 +12,13 @@ import vn.motcua.events.EventCatalog;
 import vn.motcua.events.EventContract;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSubmittedV1;
+import vn.motcua.events.dossier.FeeBasis;
 import vn.motcua.events.dossier.FeeLine;
+import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 
@@ -52,6 +55,22 @@ public final class EventMother {
     public static DossierSnapshot snapshot(String code, String ownerCitizenId, ResultDelivery resultDelivery) {
         return new DossierSnapshot(code, "2.000018", CallerMother.AGENCY_THUONG_TIN, ownerCitizenId,
                 Channel.ONLINE.code(), resultDelivery, 1);
+    }
+
+    /** A dossier of the given agency, at the given national status. */
+    public static DossierSnapshot snapshot(String code, String ownerCitizenId, String agencyCode, ResultDelivery resultDelivery,
+            int nationalStatus) {
+        return new DossierSnapshot(code, "2.000018", agencyCode, ownerCitizenId, Channel.ONLINE.code(), resultDelivery, nationalStatus);
+    }
+
+    /** The fee lines the dossier service priced for a dossier, as it publishes them. */
+    public static DossierFeesPriced feesPriced(DossierSnapshot dossier, PricedFeeLine... lines) {
+        return new DossierFeesPriced(dossier, List.of(lines), Instant.now());
+    }
+
+    /** One fee line of a stage, per dossier, at its list price. */
+    public static PricedFeeLine feeLine(FeeStage stage, long amount, boolean refundable) {
+        return new PricedFeeLine(stage, "LE_PHI", FeeBasis.DOSSIER, 1, amount, amount, null, amount, refundable, 1);
     }
 
     /** A Kafka record carrying {@code event} with a fresh event id. */

@@ -12,6 +12,7 @@ import vn.motcua.dossier.core.Delay;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.views.Csv;
 import vn.motcua.dossier.views.IssuedForms;
+import vn.motcua.kit.print.FormPrinter;
 import vn.motcua.kit.problem.ApiProblem;
 
 /**

@@ -16,6 +16,7 @@ import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.views.Csv;
+import vn.motcua.kit.print.FormPrinter;
 import vn.motcua.kit.problem.ApiProblem;
 
 /**

@@ -1,21 +1,38 @@
 package vn.motcua.payment.ordering;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.motcua.events.Event;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.PricedFeeLine;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentExpired;
+import vn.motcua.events.payment.PaymentFailed;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.kit.outbox.Aggregate;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
 
 /**
- * What a citizen owes for one stage of a dossier. Its id is derived from the dossier and the
- * stage, so one dossier never gets two orders for the same stage, however often the event
- * that opens it is delivered.
+ * What a citizen owes for one stage of a dossier, from the fee lines the dossier service priced,
+ * and everything that happened to it: online attempts, payment to the postman, the receipt, a
+ * refund. Its id comes from the dossier and the stage (an obligation: also when it was set), so
+ * one fact never opens two orders however often its event arrives; every change is one
+ * version-guarded write of this document.
  */
 @Document("payment_orders")
+@CompoundIndex(name = "due", def = "{'status': 1, 'payBy': 1}")
 public class PaymentOrder extends Aggregate {
     public static final String CURRENCY = "VND";
 
@@ -23,40 +40,256 @@ public class PaymentOrder extends Aggregate {
     private final String id;
     @Indexed
     private final String dossierCode;
+    @Indexed
     private final String ownerCitizenId;
+    @Indexed
+    private final String agencyCode;
+    private final String procedureCode;
     private final FeeStage stage;
+    private final List<PricedFeeLine> lines;
     private final long amount;
-    private final PaymentStatus status;
-    private final Instant requestedAt;
-    private final Instant payBy;
-    private final String openedByEventId;
+    private final boolean collectableByPost;
+    private PaymentStatus status;
+    private Instant requestedAt;
+    private Instant payBy;
+    private final List<Attempt> attempts;
+    private PaymentMethod method;
+    private Instant completedAt;
+    private String paidReference;
+    private long collectedAmount;
+    private boolean paidAfterExpiry;
+    private String receiptNumber;
+    private Refund refund;
+    private String remittanceId;
+
+    /**
+     * @param reference the provider's refund transaction, or the agency's note for cash; null while pending
+     */
+    public record Refund(long amount, String reason, String requestId, String reference, Instant requestedAt, Instant refundedAt) {
+        public boolean done() {
+            return refundedAt != null;
+        }
+    }
 
     @PersistenceCreator
-    PaymentOrder(String id, String dossierCode, String ownerCitizenId, FeeStage stage, long amount,
-            PaymentStatus status, Instant requestedAt, Instant payBy, String openedByEventId) {
+    PaymentOrder(String id, String dossierCode, String ownerCitizenId, String agencyCode, String procedureCode, FeeStage stage,
+            List<PricedFeeLine> lines, long amount, Boolean collectableByPost, PaymentStatus status, Instant requestedAt,
+            Instant payBy, List<Attempt> attempts, PaymentMethod method, Instant completedAt, String paidReference,
+            Long collectedAmount, Boolean paidAfterExpiry, String receiptNumber, Refund refund, String remittanceId) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
+        this.agencyCode = agencyCode;
+        this.procedureCode = procedureCode;
         this.stage = stage;
+        // Orders opened before fee lines were kept (intake fees from the submission) have none.
+        this.lines = lines == null ? List.of() : List.copyOf(lines);
         this.amount = amount;
+        this.collectableByPost = Boolean.TRUE.equals(collectableByPost);
         this.status = status;
         this.requestedAt = requestedAt;
         this.payBy = payBy;
-        this.openedByEventId = openedByEventId;
+        this.attempts = attempts == null ? new ArrayList<>() : new ArrayList<>(attempts);
+        this.method = method;
+        this.completedAt = completedAt;
+        this.paidReference = paidReference;
+        this.collectedAmount = collectedAmount == null ? 0 : collectedAmount;
+        this.paidAfterExpiry = Boolean.TRUE.equals(paidAfterExpiry);
+        this.receiptNumber = receiptNumber;
+        this.refund = refund;
+        this.remittanceId = remittanceId;
     }
 
     public static String idFor(String dossierCode, FeeStage stage) {
         return "PAY-" + dossierCode + "-" + stage;
     }
 
-    /** @param causeEventId the event that made the fee due; the order's id comes from the dossier and stage */
-    public static Changed<PaymentOrder> open(String dossierCode, String ownerCitizenId, FeeStage stage, long amount,
-            Instant now, Instant payBy, String causeEventId) {
-        String id = idFor(dossierCode, stage);
-        PaymentOrder order = new PaymentOrder(id, dossierCode, ownerCitizenId, stage, amount, PaymentStatus.REQUESTED,
-                now, payBy, causeEventId);
-        return Changed.of(order, new PaymentRequested(id, dossierCode, ownerCitizenId, stage, amount, CURRENCY, now,
-                payBy));
+    /** An obligation is set by a specialist, possibly more than once in a dossier's life: each is its own order. */
+    public static String obligationIdFor(String dossierCode, Instant pricedAt) {
+        return idFor(dossierCode, FeeStage.OBLIGATION) + "-" + pricedAt.getEpochSecond();
+    }
+
+    /**
+     * An order for priced lines of one stage: due at once (intake, obligation) or planned until the
+     * dossier reaches the stage (supplement, result).
+     *
+     * @param payBy when a due order expires; ignored for a planned one
+     */
+    static Changed<PaymentOrder> open(String id, DossierSnapshot dossier, FeeStage stage, List<PricedFeeLine> lines, boolean due,
+            Instant now, Instant payBy) {
+        long amount = lines.stream().mapToLong(PricedFeeLine::amount).sum();
+        boolean collectable = stage == FeeStage.RESULT && dossier.resultDelivery() == ResultDelivery.POST;
+        PaymentOrder order = new PaymentOrder(id, dossier.dossierCode(), dossier.ownerCitizenId(), dossier.agencyCode(),
+                dossier.procedureCode(), stage, lines, amount, collectable, PaymentStatus.PLANNED, null, null, null, null, null, null,
+                0L, false, null, null, null);
+        return due ? Changed.of(order, order.fallDue(now, payBy).toArray(Event[]::new)) : Changed.of(order);
+    }
+
+    /** The dossier reached the order's stage: it may be paid from now until {@code payBy}. */
+    public List<Event> fallDue(Instant now, Instant due) {
+        if (status != PaymentStatus.PLANNED) {
+            return AggregateStore.UNCHANGED;
+        }
+        status = PaymentStatus.REQUESTED;
+        requestedAt = now;
+        payBy = due;
+        return List.of(new PaymentRequested(id, dossierCode, ownerCitizenId, stage, amount, CURRENCY, now, due));
+    }
+
+    /** Whether a new online attempt may start: due, not yet paid or closed, and not past its pay-by time. */
+    public Optional<String> whyNotPayable(Instant now) {
+        return switch (status) {
+            case PLANNED -> Optional.of("This fee is not due yet: it falls due when the dossier reaches its stage");
+            case COMPLETED -> Optional.of("This order has been paid");
+            case REFUNDED -> Optional.of("This order was paid and refunded");
+            case EXPIRED -> Optional.of("This order expired unpaid on " + payBy);
+            case REQUESTED -> now.isBefore(payBy) ? Optional.empty() : Optional.of("This order's pay-by time has passed");
+        };
+    }
+
+    /** @return the attempt, for the provider's payment URL */
+    public Attempt begin(String reference, Instant now, Instant attemptExpiresAt) {
+        Attempt attempt = Attempt.begun(reference, amount, now, attemptExpiresAt.isAfter(payBy) ? payBy : attemptExpiresAt);
+        attempts.add(attempt);
+        return attempt;
+    }
+
+    /**
+     * Applies what the provider says of one attempt, by the written rule (ADR 0018): a known
+     * attempt with the right amount only; the first outcome of an attempt stands, except that
+     * money taken is never ignored (a success after a recorded failure is applied); a success on
+     * an order already paid is recorded as surplus, to be refunded; a success after expiry completes it.
+     */
+    public Outcome settle(ProviderResult result, Instant now) {
+        int index = indexOf(result.reference());
+        if (index < 0) {
+            return new Outcome(Settlement.ORDER_NOT_FOUND, AggregateStore.UNCHANGED);
+        }
+        Attempt attempt = attempts.get(index);
+        if (attempt.amount() != result.amount()) {
+            return new Outcome(Settlement.WRONG_AMOUNT, AggregateStore.UNCHANGED);
+        }
+        boolean laterSuccess = attempt.state() == Attempt.State.FAILED && result.succeeded();
+        if (attempt.state() != Attempt.State.PENDING && !laterSuccess) {
+            return new Outcome(Settlement.ALREADY_CONFIRMED, AggregateStore.UNCHANGED);
+        }
+        if (!result.succeeded()) {
+            attempts.set(index, attempt.failed(result.code()));
+            return new Outcome(Settlement.CONFIRMED, List.of(new PaymentFailed(id, dossierCode, ownerCitizenId, stage, amount,
+                    attempt.reference(), result.code(), now)));
+        }
+        boolean open = status == PaymentStatus.REQUESTED || status == PaymentStatus.EXPIRED;
+        attempts.set(index, attempt.succeeded(result.code(), result.transactionNo(), result.paidAt(), !open));
+        if (!open) {
+            return new Outcome(Settlement.CONFIRMED, List.of());
+        }
+        return new Outcome(Settlement.CONFIRMED, complete(PaymentMethod.ONLINE, result.transactionNo(), amount, now));
+    }
+
+    /** @param events what the change causes; {@link AggregateStore#UNCHANGED} when nothing changed */
+    public record Outcome(Settlement settlement, List<Event> events) {
+    }
+
+    /** The postman collected the fees with a shipment (cash on delivery), with his receipt's number. */
+    public List<Event> collectedByPostman(long collected, String receipt, Instant now) {
+        if (!collectableByPost || (status != PaymentStatus.REQUESTED && status != PaymentStatus.EXPIRED)) {
+            return AggregateStore.UNCHANGED;
+        }
+        return complete(PaymentMethod.CASH_ON_DELIVERY, receipt, collected, now);
+    }
+
+    private List<Event> complete(PaymentMethod how, String reference, long collected, Instant now) {
+        paidAfterExpiry = status == PaymentStatus.EXPIRED;
+        status = PaymentStatus.COMPLETED;
+        method = how;
+        paidReference = reference;
+        collectedAmount = collected;
+        completedAt = now;
+        return List.of(new PaymentCompleted(id, dossierCode, stage, amount, how, now));
+    }
+
+    /** Not paid by its pay-by time. Attempts still open may yet be confirmed by the provider. */
+    public List<Event> expire(Instant now) {
+        if (status != PaymentStatus.REQUESTED || now.isBefore(payBy)) {
+            return AggregateStore.UNCHANGED;
+        }
+        status = PaymentStatus.EXPIRED;
+        return List.of(new PaymentExpired(id, dossierCode, ownerCitizenId, stage, amount, payBy, now));
+    }
+
+    /** What goes back when the dossier is refused, withdrawn or stopped: the refundable lines' part of what was paid. */
+    public long refundableAmount() {
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        return lines.stream().filter(PricedFeeLine::refundable).mapToLong(PricedFeeLine::amount).sum();
+    }
+
+    /**
+     * Starts a refund once: later calls find it started and change nothing.
+     *
+     * @param refundAmount at most what was paid
+     */
+    public List<Event> startRefund(long refundAmount, String reason, String requestId, Instant now) {
+        if (status != PaymentStatus.COMPLETED || refund != null || refundAmount <= 0 || refundAmount > amount) {
+            return AggregateStore.UNCHANGED;
+        }
+        refund = new Refund(refundAmount, reason, requestId, null, now, null);
+        return List.of();
+    }
+
+    public List<Event> refunded(String reference, Instant now) {
+        if (refund == null || refund.done()) {
+            return AggregateStore.UNCHANGED;
+        }
+        refund = new Refund(refund.amount(), refund.reason(), refund.requestId(), reference, refund.requestedAt(), now);
+        status = PaymentStatus.REFUNDED;
+        return List.of(new PaymentRefunded(id, dossierCode, ownerCitizenId, stage, refund.amount(), method, reference,
+                refund.reason(), now));
+    }
+
+    /** The provider refused the refund (it will never succeed as asked): the order is as before, paid. */
+    public List<Event> refundRefused() {
+        if (refund == null || refund.done()) {
+            return AggregateStore.UNCHANGED;
+        }
+        refund = null;
+        return List.of();
+    }
+
+    public List<Event> receiptIssued(String number) {
+        if (receiptNumber != null) {
+            return AggregateStore.UNCHANGED;
+        }
+        receiptNumber = number;
+        return List.of();
+    }
+
+    public List<Event> remitted(String remittance) {
+        if (remittanceId != null) {
+            return AggregateStore.UNCHANGED;
+        }
+        remittanceId = remittance;
+        return List.of();
+    }
+
+    public Optional<Attempt> attempt(String reference) {
+        int index = indexOf(reference);
+        return index < 0 ? Optional.empty() : Optional.of(attempts.get(index));
+    }
+
+    /** The attempt that paid the order online, if it was. */
+    public Optional<Attempt> paidAttempt() {
+        return attempts.stream().filter(a -> a.state() == Attempt.State.SUCCEEDED && !a.isSurplus()).findFirst();
+    }
+
+    private int indexOf(String reference) {
+        for (int i = 0; i < attempts.size(); i++) {
+            if (attempts.get(i).reference().equals(reference)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -72,12 +305,28 @@ public class PaymentOrder extends Aggregate {
         return ownerCitizenId;
     }
 
+    public String agencyCode() {
+        return agencyCode;
+    }
+
+    public String procedureCode() {
+        return procedureCode;
+    }
+
     public FeeStage stage() {
         return stage;
     }
 
+    public List<PricedFeeLine> lines() {
+        return lines;
+    }
+
     public long amount() {
         return amount;
+    }
+
+    public boolean collectableByPost() {
+        return collectableByPost;
     }
 
     public PaymentStatus status() {
@@ -90,5 +339,41 @@ public class PaymentOrder extends Aggregate {
 
     public Instant payBy() {
         return payBy;
+    }
+
+    public List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    public PaymentMethod method() {
+        return method;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public String paidReference() {
+        return paidReference;
+    }
+
+    public long collectedAmount() {
+        return collectedAmount;
+    }
+
+    public boolean paidAfterExpiry() {
+        return paidAfterExpiry;
+    }
+
+    public String receiptNumber() {
+        return receiptNumber;
+    }
+
+    public Refund refund() {
+        return refund;
+    }
+
+    public String remittanceId() {
+        return remittanceId;
     }
 }

@@ -1,8 +1,15 @@
 package vn.motcua.payment.ordering;
 
 import java.util.List;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface PaymentOrderRepository extends MongoRepository<PaymentOrder, String> {
-    List<PaymentOrder> findByDossierCodeAndOwnerCitizenIdOrderByRequestedAt(String dossierCode, String ownerCitizenId);
+    List<PaymentOrder> findByDossierCodeOrderByRequestedAt(String dossierCode);
+
+    List<PaymentOrder> findByOwnerCitizenIdOrderByRequestedAtDesc(String ownerCitizenId, Pageable page);
+
+    List<PaymentOrder> findByAgencyCodeOrderByRequestedAtDesc(String agencyCode, Pageable page);
+
+    List<PaymentOrder> findByAgencyCodeAndStatusOrderByRequestedAtDesc(String agencyCode, PaymentStatus status, Pageable page);
 }

@@ -1,5 +1,11 @@
 package vn.motcua.payment.ordering;
 
+/**
+ * Where a payment order stands. PLANNED: priced at submission for a later stage (supplement,
+ * result) and not due yet; REQUESTED: due, may be paid; COMPLETED: paid; EXPIRED: not paid by its
+ * pay-by time (a provider's late confirmation of an attempt begun before still completes it);
+ * REFUNDED: paid and given back.
+ */
 public enum PaymentStatus {
-    REQUESTED, COMPLETED, FAILED, EXPIRED, REFUNDED
+    PLANNED, REQUESTED, COMPLETED, EXPIRED, REFUNDED
 }

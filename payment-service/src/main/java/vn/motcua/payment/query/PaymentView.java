@@ -1,14 +1,37 @@
 package vn.motcua.payment.query;
 
 import java.time.Instant;
+import java.util.List;
+import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.PaymentOrder;
 
-public record PaymentView(String id, String dossierCode, FeeStage stage, long amount, String currency, String status,
-        Instant requestedAt, Instant payBy) {
+/**
+ * A payment order as its owner and its agency see it.
+ *
+ * @param collectableByPost the postman may collect it with the result's shipment (cash on delivery)
+ * @param paidAfterExpiry the provider confirmed an attempt after the order's pay-by time (accepted, ADR 0018)
+ */
+public record PaymentView(String id, String dossierCode, String agencyCode, FeeStage stage, long amount, String currency, String status,
+        Instant requestedAt, Instant payBy, List<PricedFeeLine> lines, boolean collectableByPost, PaymentMethod method,
+        Instant completedAt, boolean paidAfterExpiry, String receiptNumber, RefundView refund, List<AttemptView> attempts) {
+
+    public record RefundView(long amount, String reason, String reference, Instant refundedAt) {
+    }
+
+    public record AttemptView(String reference, long amount, Instant createdAt, Instant expiresAt, Attempt.State state, String providerCode,
+            boolean surplus) {
+    }
 
     static PaymentView of(PaymentOrder order) {
-        return new PaymentView(order.id(), order.dossierCode(), order.stage(), order.amount(), PaymentOrder.CURRENCY,
-                order.status().name(), order.requestedAt(), order.payBy());
+        PaymentOrder.Refund refund = order.refund();
+        return new PaymentView(order.id(), order.dossierCode(), order.agencyCode(), order.stage(), order.amount(), PaymentOrder.CURRENCY,
+                order.status().name(), order.requestedAt(), order.payBy(), order.lines(), order.collectableByPost(), order.method(),
+                order.completedAt(), order.paidAfterExpiry(), order.receiptNumber(),
+                refund == null ? null : new RefundView(refund.amount(), refund.reason(), refund.reference(), refund.refundedAt()),
+                order.attempts().stream().map(a -> new AttemptView(a.reference(), a.amount(), a.createdAt(), a.expiresAt(), a.state(),
+                        a.providerCode(), a.isSurplus())).toList());
     }
 }

@@ -1,2 +1,2 @@
-/** A citizen's payment orders, as the API answers them. */
+/** Payment orders as the API answers them: the citizen's, the agency's, one order. */
 package vn.motcua.payment.query;

@@ -1,34 +1,161 @@
 package vn.motcua.payment.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.motcua.payment.ordering.PaymentOrderMother.NOW;
+import static vn.motcua.payment.ordering.PaymentOrderMother.PAY_BY;
+import static vn.motcua.payment.ordering.PaymentOrderMother.line;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentExpired;
+import vn.motcua.events.payment.PaymentFailed;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
+import vn.motcua.testinfra.EventMother;
 
 class PaymentOrderTest {
-    private static final Instant NOW = Instant.parse("2026-11-24T03:00:00Z");
-    private static final Instant PAY_BY = Instant.parse("2026-12-01T03:00:00Z");
+    private static final String CODE = "000.10.20.30.H29-261124-0001";
 
     @Test
-    void anOrderIsOpenedForTheStageOfADossierAndAnnouncedOnce() {
-        Changed<PaymentOrder> opened = PaymentOrder.open("000.10.20.H29-261124-0001", "001090000001", FeeStage.INTAKE,
-                1_200_000, NOW, PAY_BY, "event-1");
+    void anOrderDueAtOnceIsRequestedFromItsPricedLinesAndAnnounced() {
+        Changed<PaymentOrder> opened = PaymentOrder.open(PaymentOrder.idFor(CODE, FeeStage.INTAKE),
+                EventMother.snapshot(CODE, "001090000001", ResultDelivery.COUNTER), FeeStage.INTAKE,
+                List.of(line(FeeStage.INTAKE, 50_000, true), line(FeeStage.INTAKE, 30_000, false)), true, NOW, PAY_BY);
 
         PaymentOrder order = opened.aggregate();
-        assertThat(order.id()).isEqualTo("PAY-000.10.20.H29-261124-0001-INTAKE");
+        assertThat(order.id()).isEqualTo("PAY-" + CODE + "-INTAKE");
         assertThat(order.status()).isEqualTo(PaymentStatus.REQUESTED);
-        assertThat(order.amount()).isEqualTo(1_200_000);
-        assertThat(opened.events()).containsExactly(new PaymentRequested(order.id(), "000.10.20.H29-261124-0001",
-                "001090000001", FeeStage.INTAKE, 1_200_000, PaymentOrder.CURRENCY, NOW, PAY_BY));
+        assertThat(order.amount()).isEqualTo(80_000);
+        assertThat(order.refundableAmount()).isEqualTo(50_000);
+        assertThat(opened.events()).containsExactly(new PaymentRequested(order.id(), CODE, "001090000001", FeeStage.INTAKE, 80_000,
+                PaymentOrder.CURRENCY, NOW, PAY_BY));
     }
 
     @Test
-    void theIdComesFromTheDossierAndTheStageSoTheSameStageNeverGetsTwoOrders() {
-        assertThat(PaymentOrder.open("D-1", "c", FeeStage.INTAKE, 1, NOW, PAY_BY, "e1").aggregate().id())
-                .isEqualTo(PaymentOrder.open("D-1", "c", FeeStage.INTAKE, 1, NOW, PAY_BY, "e2").aggregate().id());
-        assertThat(PaymentOrder.idFor("D-1", FeeStage.INTAKE)).isNotEqualTo(PaymentOrder.idFor("D-1", FeeStage.OBLIGATION));
+    void aLaterStageIsPlannedUntilTheDossierGetsThereAndFallsDueOnce() {
+        PaymentOrder order = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, false, line(FeeStage.RESULT, 20_000, false));
+        assertThat(order.status()).isEqualTo(PaymentStatus.PLANNED);
+        assertThat(order.collectableByPost()).isTrue();
+        assertThat(order.whyNotPayable(NOW)).isPresent();
+
+        assertThat(order.fallDue(NOW, PAY_BY)).hasSize(1).first().isInstanceOf(PaymentRequested.class);
+        assertThat(order.fallDue(NOW, PAY_BY)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.whyNotPayable(NOW)).isEmpty();
+        assertThat(order.whyNotPayable(PAY_BY)).isPresent();
+    }
+
+    @Test
+    void theProvidersConfirmationOfAKnownAttemptWithItsAmountCompletesTheOrderOnce() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        order.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+
+        PaymentOrder.Outcome paid = order.settle(success("MCREF1", 80_000), NOW);
+        assertThat(paid.settlement()).isEqualTo(Settlement.CONFIRMED);
+        assertThat(paid.events()).singleElement().isInstanceOf(PaymentCompleted.class);
+        assertThat(order.status()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(order.method()).isEqualTo(PaymentMethod.ONLINE);
+
+        assertThat(order.settle(success("MCREF1", 80_000), NOW).settlement()).isEqualTo(Settlement.ALREADY_CONFIRMED);
+        assertThat(order.settle(failure("MCREF1", 80_000), NOW).settlement()).isEqualTo(Settlement.ALREADY_CONFIRMED);
+        assertThat(order.status()).isEqualTo(PaymentStatus.COMPLETED);
+    }
+
+    @Test
+    void anUnknownAttemptOrAnotherAmountChangesNothing() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        order.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+
+        assertThat(order.settle(success("MCOTHER", 80_000), NOW).settlement()).isEqualTo(Settlement.ORDER_NOT_FOUND);
+        assertThat(order.settle(success("MCREF1", 8_000), NOW).settlement()).isEqualTo(Settlement.WRONG_AMOUNT);
+        assertThat(order.status()).isEqualTo(PaymentStatus.REQUESTED);
+        assertThat(order.attempts()).singleElement().extracting(Attempt::state).isEqualTo(Attempt.State.PENDING);
+    }
+
+    @Test
+    void aFailedAttemptLeavesTheOrderOpenAndMoneyTakenLaterIsNeverIgnored() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        order.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+
+        assertThat(order.settle(failure("MCREF1", 80_000), NOW).events()).singleElement().isInstanceOf(PaymentFailed.class);
+        assertThat(order.status()).isEqualTo(PaymentStatus.REQUESTED);
+        assertThat(order.settle(success("MCREF1", 80_000), NOW).events()).singleElement().isInstanceOf(PaymentCompleted.class);
+        assertThat(order.status()).isEqualTo(PaymentStatus.COMPLETED);
+    }
+
+    @Test
+    void aSecondAttemptPaidAfterTheFirstIsSurplusAndCompletesNothingAgain() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        order.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+        order.begin("MCREF2", NOW, NOW.plus(Duration.ofMinutes(15)));
+        order.settle(success("MCREF2", 80_000), NOW);
+
+        PaymentOrder.Outcome twice = order.settle(success("MCREF1", 80_000), NOW);
+        assertThat(twice.settlement()).isEqualTo(Settlement.CONFIRMED);
+        assertThat(twice.events()).isEmpty();
+        assertThat(order.attempt("MCREF1").orElseThrow().isSurplus()).isTrue();
+        assertThat(order.paidAttempt().orElseThrow().reference()).isEqualTo("MCREF2");
+    }
+
+    @Test
+    void anUnpaidOrderExpiresAtItsPayByTimeAndALateConfirmationStillCompletesIt() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.OBLIGATION, 80_000);
+        order.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+        assertThat(order.expire(PAY_BY.minusSeconds(1))).isSameAs(AggregateStore.UNCHANGED);
+
+        assertThat(order.expire(PAY_BY)).singleElement().isInstanceOf(PaymentExpired.class);
+        assertThat(order.whyNotPayable(PAY_BY)).contains("This order expired unpaid on " + PAY_BY);
+        assertThat(order.settle(success("MCREF1", 80_000), PAY_BY.plusSeconds(60)).events()).singleElement()
+                .isInstanceOf(PaymentCompleted.class);
+        assertThat(order.paidAfterExpiry()).isTrue();
+    }
+
+    @Test
+    void thePostmanSettlesOnlyAnOrderThatRidesOnTheResultsShipment() {
+        PaymentOrder atCounter = PaymentOrderMother.due(CODE, FeeStage.RESULT, 20_000);
+        assertThat(atCounter.collectedByPostman(45_000, "BN-1", NOW)).isSameAs(AggregateStore.UNCHANGED);
+
+        PaymentOrder byPost = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 20_000, false));
+        assertThat(byPost.collectedByPostman(45_000, "BN-1", NOW)).singleElement().isEqualTo(new PaymentCompleted(byPost.id(), CODE,
+                FeeStage.RESULT, 20_000, PaymentMethod.CASH_ON_DELIVERY, NOW));
+        assertThat(byPost.collectedAmount()).isEqualTo(45_000);
+        assertThat(byPost.collectedByPostman(45_000, "BN-1", NOW)).isSameAs(AggregateStore.UNCHANGED);
+    }
+
+    @Test
+    void aRefundStartsOnceAndIsAnnouncedOnce() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        assertThat(order.startRefund(80_000, "rút hồ sơ", "RF1", NOW)).isSameAs(AggregateStore.UNCHANGED);
+        order.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+        order.settle(success("MCREF1", 80_000), NOW);
+
+        assertThat(order.startRefund(90_000, "too much", "RF1", NOW)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.startRefund(80_000, "rút hồ sơ", "RF1", NOW)).isEmpty();
+        assertThat(order.startRefund(80_000, "rút hồ sơ", "RF1", NOW)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.refunded("VNP-R1", NOW)).singleElement().isInstanceOf(PaymentRefunded.class);
+        assertThat(order.refunded("VNP-R1", NOW)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.status()).isEqualTo(PaymentStatus.REFUNDED);
+    }
+
+    @Test
+    void eachObligationIsAnOrderOfItsOwn() {
+        Instant later = NOW.plus(Duration.ofDays(3));
+        assertThat(PaymentOrder.obligationIdFor(CODE, NOW)).isNotEqualTo(PaymentOrder.obligationIdFor(CODE, later))
+                .startsWith(PaymentOrder.idFor(CODE, FeeStage.OBLIGATION));
+    }
+
+    private static ProviderResult success(String reference, long amount) {
+        return new ProviderResult(reference, amount, true, "00", "14000001", NOW);
+    }
+
+    private static ProviderResult failure(String reference, long amount) {
+        return new ProviderResult(reference, amount, false, "24", "0", null);
     }
 }

@@ -4,8 +4,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -25,6 +29,12 @@ import vn.motcua.events.Event;
  * published twice.
  */
 public class AggregateStore {
+    /**
+     * What a change passed to {@link #updateRetrying} returns when the aggregate, as read, needs
+     * no change: nothing is written (compared by identity, not equal to an empty list of events).
+     */
+    public static final List<Event> UNCHANGED = Collections.unmodifiableList(new ArrayList<>());
+    private static final int MAX_RETRIES = 16;
     private final MongoTemplate mongo;
     private final EventRecorder recorder;
     private final OutboxCollections watched;
@@ -80,6 +90,43 @@ public class AggregateStore {
      */
     public <A extends Aggregate> void update(A aggregate, List<? extends Event> events) {
         write(aggregate, events, null);
+    }
+
+    /**
+     * Reads an aggregate, changes it and writes it; when another write won the version first, reads
+     * it again and decides again, so that concurrent callers (duplicate callbacks, a report and a
+     * user's change) each see the state the others left.
+     *
+     * @param read loads the aggregate (throwing, e.g. a 404 problem, changes nothing)
+     * @param change checks the aggregate as read and returns the events it causes, or {@link #UNCHANGED}
+     * @return the aggregate as written (or as read, when unchanged)
+     */
+    public <A extends Aggregate> A updateRetrying(Supplier<A> read, Function<A, List<? extends Event>> change) {
+        for (int attempt = 0; ; attempt++) {
+            A aggregate = read.get();
+            List<? extends Event> events = change.apply(aggregate);
+            if (events == UNCHANGED) {
+                return aggregate;
+            }
+            try {
+                update(aggregate, events);
+                return aggregate;
+            } catch (OptimisticLockingFailureException concurrent) {
+                if (attempt == MAX_RETRIES) {
+                    throw concurrent;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 3 + attempt * 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a change", e);
+        }
     }
 
     /**

@@ -1,9 +1,7 @@
 package vn.motcua.postal.shipments;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.Event;
 import vn.motcua.kit.outbox.AggregateStore;
@@ -15,8 +13,6 @@ import vn.motcua.kit.problem.ApiProblem;
  */
 @Component
 class ShipmentChanges {
-    private static final int MAX_ATTEMPTS = 12;
-
     private final ShipmentRepository shipments;
     private final AggregateStore store;
 
@@ -27,26 +23,7 @@ class ShipmentChanges {
 
     /** @param change checks the shipment as read (throwing a problem changes nothing) and returns the events it causes */
     Shipment change(String shipmentId, Function<Shipment, List<Event>> change) {
-        for (int attempt = 0; ; attempt++) {
-            Shipment shipment = shipments.findById(shipmentId).orElseThrow(() -> ApiProblem.notFound("Shipment", shipmentId));
-            try {
-                store.update(shipment, change.apply(shipment));
-                return shipment;
-            } catch (OptimisticLockingFailureException concurrent) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw concurrent;
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 3 + attempt * 2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying a shipment's change", e);
-        }
+        return store.updateRetrying(() -> shipments.findById(shipmentId).orElseThrow(() -> ApiProblem.notFound("Shipment", shipmentId)),
+                change::apply);
     }
 }

@@ -1,4 +1,4 @@
-package vn.motcua.dossier.forms;
+package vn.motcua.kit.print;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -21,13 +21,14 @@ import java.util.Locale;
 /**
  * Lays out an administrative form on A4 in the national style (agency and national motto at
  * the top, title, then numbered lines), with an embedded TrueType font that has every
- * Vietnamese letter, so diacritics print and copy correctly on any machine.
+ * Vietnamese letter, so diacritics print and copy correctly on any machine. A service that prints
+ * declares OpenPDF and its extra fonts itself: the kit's dependency on them is optional.
  */
-class FormPrinter {
+public class FormPrinter {
     private final BaseFont regular;
     private final BaseFont bold;
 
-    FormPrinter() {
+    public FormPrinter() {
         this.regular = font("liberation/LiberationSerif-Regular.ttf");
         this.bold = font("liberation/LiberationSerif-Bold.ttf");
     }
@@ -46,17 +47,17 @@ class FormPrinter {
     }
 
     /** A form's content: the agency issuing it, its number and title, label–value lines, an optional table. */
-    record Form(String agencyName, String number, String title, List<String[]> lines, Table table, String closing) {
-        Form(String agencyName, String number, String title, List<String[]> lines, String closing) {
+    public record Form(String agencyName, String number, String title, List<String[]> lines, Table table, String closing) {
+        public Form(String agencyName, String number, String title, List<String[]> lines, String closing) {
             this(agencyName, number, title, lines, null, closing);
         }
     }
 
     /** Rows under column headers, each column as wide as its weight says. */
-    record Table(String[] headers, float[] widths, List<String[]> rows) {
+    public record Table(String[] headers, float[] widths, List<String[]> rows) {
     }
 
-    byte[] print(Form form) {
+    public byte[] print(Form form) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 56, 56, 48, 48);
         try {

@@ -1,0 +1,79 @@
+package vn.motcua.payment.cod;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.CashRemitted;
+import vn.motcua.kit.messaging.EventSubscriber;
+import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.Subscriptions;
+import vn.motcua.payment.ordering.Orders;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentOrderRepository;
+import vn.motcua.payment.reconciliation.Mismatches;
+
+/**
+ * Fees paid to the postman: the operator's cash-collected report settles the dossier's
+ * result-stage order (the one that rides on the result's shipment) with the postman's receipt
+ * number; its daily remittance is matched against what was collected, and each difference is
+ * recorded as a mismatch.
+ */
+@Component
+class CashOnDelivery implements EventSubscriber {
+    private static final Logger log = LoggerFactory.getLogger(CashOnDelivery.class);
+
+    private final PaymentOrderRepository repository;
+    private final Orders orders;
+    private final Mismatches mismatches;
+    private final Clock clock;
+
+    CashOnDelivery(PaymentOrderRepository repository, Orders orders, Mismatches mismatches, Clock clock) {
+        this.repository = repository;
+        this.orders = orders;
+        this.mismatches = mismatches;
+        this.clock = clock;
+    }
+
+    @Override
+    public void subscribe(Subscriptions subscriptions) {
+        subscriptions.on(CashCollected.class, this::collected).on(CashRemitted.class, this::remitted);
+    }
+
+    private void collected(IncomingEvent<CashCollected> event) {
+        CashCollected cash = event.data();
+        if (cash.dossierCode() == null) {
+            return;
+        }
+        String id = PaymentOrder.idFor(cash.dossierCode(), FeeStage.RESULT);
+        if (!repository.existsById(id)) {
+            log.info("Cash collected for {} with no result-stage fees to settle (postage only)", cash.dossierCode());
+            return;
+        }
+        orders.change(id, order -> order.collectedByPostman(cash.amount(), cash.receiptNumber(), clock.instant()));
+    }
+
+    private void remitted(IncomingEvent<CashRemitted> event) {
+        CashRemitted remittance = event.data();
+        for (CashRemitted.RemittedItem item : remittance.items()) {
+            PaymentOrder order = item.dossierCode() == null ? null
+                    : repository.findById(PaymentOrder.idFor(item.dossierCode(), FeeStage.RESULT)).orElse(null);
+            if (order == null || order.method() != PaymentMethod.CASH_ON_DELIVERY) {
+                // Postage-only collections are the postal service's to reconcile; fees remitted for an order
+                // the postman never settled are the platform's concern.
+                if (order != null) {
+                    mismatches.postal(remittance.day(), item.shipmentId(), order.id(), 0, item.amount(), "MISSING_IN_PLATFORM");
+                }
+                continue;
+            }
+            if (order.collectedAmount() != item.amount()) {
+                mismatches.postal(remittance.day(), item.shipmentId(), order.id(), order.collectedAmount(), item.amount(),
+                        "AMOUNT_DIFFERS");
+            }
+            orders.change(order.id(), o -> o.remitted(remittance.remittanceId()));
+        }
+    }
+}

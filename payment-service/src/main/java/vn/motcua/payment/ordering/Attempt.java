@@ -1,0 +1,33 @@
+package vn.motcua.payment.ordering;
+
+import java.time.Instant;
+
+/**
+ * One try at paying an order online: the reference the provider knows it by and what became of it.
+ *
+ * @param reference the merchant reference sent to the provider (alphanumeric, unique)
+ * @param providerCode the provider's response code once it answered
+ * @param transactionNo the provider's transaction number of a successful payment
+ * @param surplus paid although the order had been paid already (another attempt or the postman): refunded
+ */
+public record Attempt(String reference, long amount, Instant createdAt, Instant expiresAt, State state, String providerCode,
+        String transactionNo, Instant paidAt, Boolean surplus) {
+
+    public enum State { PENDING, SUCCEEDED, FAILED }
+
+    static Attempt begun(String reference, long amount, Instant now, Instant expiresAt) {
+        return new Attempt(reference, amount, now, expiresAt, State.PENDING, null, null, null, false);
+    }
+
+    Attempt succeeded(String code, String number, Instant at, boolean overpaid) {
+        return new Attempt(reference, amount, createdAt, expiresAt, State.SUCCEEDED, code, number, at, overpaid);
+    }
+
+    Attempt failed(String code) {
+        return new Attempt(reference, amount, createdAt, expiresAt, State.FAILED, code, null, null, false);
+    }
+
+    public boolean isSurplus() {
+        return Boolean.TRUE.equals(surplus);
+    }
+}

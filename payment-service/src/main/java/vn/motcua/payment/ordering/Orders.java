@@ -1,0 +1,40 @@
+package vn.motcua.payment.ordering;
+
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.Event;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+
+/** Finding an order for a caller, and changing one with retries when a concurrent write won first. */
+@Component
+public class Orders {
+    private final PaymentOrderRepository repository;
+    private final AggregateStore store;
+
+    Orders(PaymentOrderRepository repository, AggregateStore store) {
+        this.repository = repository;
+        this.store = store;
+    }
+
+    /** The order, when the caller may see it: its owner, or staff and the ops team of its agency. Otherwise 404. */
+    public PaymentOrder readableBy(String id, Caller caller) {
+        PaymentOrder order = repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Payment order", id));
+        if (!mayRead(order, caller)) {
+            throw ApiProblem.notFound("Payment order", id);
+        }
+        return order;
+    }
+
+    public static boolean mayRead(PaymentOrder order, Caller caller) {
+        return caller.isCitizen(order.ownerCitizenId()) || caller.worksFor(order.agencyCode()) || caller.has(Role.OPS);
+    }
+
+    public PaymentOrder change(String id, Function<PaymentOrder, List<? extends Event>> change) {
+        return store.updateRetrying(() -> repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Payment order", id)),
+                change);
+    }
+}

@@ -1,0 +1,91 @@
+package vn.motcua.payment.reconciliation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.payment.provider.PaymentProvider;
+
+/** Ops' view of the reconciliation: a day's mismatches as JSON or CSV, and a run on demand. */
+@RestController
+@RequestMapping("/api/v1/payments/reconciliation")
+@PreAuthorize("hasRole('ops')")
+class ReconciliationController {
+    private static final String CSV = "text/csv";
+
+    private final Mismatches mismatches;
+    private final DailyReconciliation reconciliation;
+    private final IdempotencyKeys idempotency;
+
+    ReconciliationController(Mismatches mismatches, DailyReconciliation reconciliation, IdempotencyKeys idempotency) {
+        this.mismatches = mismatches;
+        this.reconciliation = reconciliation;
+        this.idempotency = idempotency;
+    }
+
+    record MismatchView(String id, LocalDate day, String source, String kind, String reference, String paymentId, long platformAmount,
+            long sourceAmount, Instant foundAt) {
+        static MismatchView of(Mismatch m) {
+            return new MismatchView(m.id(), m.day(), m.source(), m.kind(), m.reference(), m.paymentId(), m.platformAmount(),
+                    m.sourceAmount(), m.foundAt());
+        }
+    }
+
+    @Operation(summary = "The mismatches found for a day (ops)")
+    @GetMapping(value = "/mismatches", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<MismatchView> mismatches(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        return mismatches.of(day).stream().map(MismatchView::of).toList();
+    }
+
+    @Operation(summary = "The mismatches found for a day as CSV (ops)")
+    @GetMapping(value = "/mismatches", produces = CSV)
+    ResponseEntity<String> mismatchesCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        String rows = mismatches.of(day).stream().map(m -> String.join(",", m.day().toString(), m.source(), m.kind(), m.reference(),
+                m.paymentId() == null ? "" : m.paymentId(), Long.toString(m.platformAmount()), Long.toString(m.sourceAmount())))
+                .collect(Collectors.joining("\r\n", "", ""));
+        String body = "day,source,kind,reference,paymentId,platformAmount,sourceAmount\r\n" + rows + (rows.isEmpty() ? "" : "\r\n");
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reconciliation-" + day + ".csv\"").body(body);
+    }
+
+    record RunRequest(LocalDate day) {
+    }
+
+    @Operation(summary = "Reconcile a day now against the provider's statement (ops; Idempotency-Key); a day already reconciled"
+            + " finds the same mismatches again and raises none twice")
+    @PostMapping("/runs")
+    ResponseEntity<DailyReconciliation.Result> run(@RequestBody RunRequest request,
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, Caller caller) {
+        if (request.day() == null) {
+            throw ApiProblem.badRequest("day-missing", "Name the day to reconcile (day, yyyy-MM-dd)");
+        }
+        if (request.day().isAfter(LocalDate.now())) {
+            throw ApiProblem.unprocessable("day-in-future", "A day can be reconciled once it has begun");
+        }
+        return idempotency.once(caller.subject() + "|reconcile", key, request, DailyReconciliation.Result.class, () -> {
+            try {
+                return ResponseEntity.status(HttpStatus.CREATED).body(reconciliation.run(request.day()));
+            } catch (PaymentProvider.Unavailable e) {
+                throw new ApiProblem(HttpStatus.BAD_GATEWAY, "statement-unavailable", "Provider unavailable",
+                        "The provider's statement could not be fetched now; try again later: " + e.getMessage());
+            }
+        });
+    }
+}

@@ -1,0 +1,82 @@
+package vn.motcua.payment.refunds;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.payment.ordering.Attempt;
+import vn.motcua.payment.ordering.Orders;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.provider.PaymentProvider;
+
+/**
+ * Gives money back, once: the refund is recorded on the order before the provider is asked, under
+ * a request id derived from the order, so a retry after a crash or a lost answer repeats the same
+ * request (the provider answers 94, "already asked") instead of refunding twice. Money the postman
+ * collected is noted for the agency to pay back in cash.
+ */
+@Component
+public class Refunds {
+    private static final Logger log = LoggerFactory.getLogger(Refunds.class);
+
+    private final Orders orders;
+    private final PaymentProvider provider;
+    private final Clock clock;
+
+    Refunds(Orders orders, PaymentProvider provider, Clock clock) {
+        this.orders = orders;
+        this.provider = provider;
+        this.clock = clock;
+    }
+
+    /**
+     * @return the order after the refund; unchanged when it was not paid, or refunded before
+     * @throws ApiProblem 409 when the provider refuses the refund as asked
+     */
+    public PaymentOrder refund(String orderId, long amount, String reason, String by) {
+        Instant now = clock.instant();
+        PaymentOrder order = orders.change(orderId, o -> o.startRefund(amount, reason, requestIdFor("RF", o.id()), now));
+        if (order.refund() == null || order.refund().done()) {
+            return order;
+        }
+        if (order.method() == PaymentMethod.CASH_ON_DELIVERY) {
+            return orders.change(orderId, o -> o.refunded("TIEN-MAT-" + o.paidReference(), now));
+        }
+        Attempt paid = order.paidAttempt().orElseThrow(() -> new IllegalStateException("Order " + orderId + " paid online without a paid attempt"));
+        PaymentProvider.RefundAnswer answer = provider.refund(new PaymentProvider.RefundRequest(order.refund().requestId(),
+                paid.reference(), order.refund().amount(), order.refund().amount() == paid.amount(), paid.transactionNo(), paid.paidAt(), now,
+                by));
+        if (!answer.accepted()) {
+            orders.change(orderId, PaymentOrder::refundRefused);
+            throw ApiProblem.conflict("refund-refused", "The payment provider refused the refund: " + answer.code() + " " + answer.message())
+                    .with("providerCode", answer.code());
+        }
+        log.info("Order {} refunded {} đồng ({})", orderId, order.refund().amount(), reason);
+        return orders.change(orderId, o -> o.refunded(answer.reference(), now));
+    }
+
+    /** An attempt paid after its order had been paid: all of it goes back, under a request id of its own. */
+    public void refundSurplus(PaymentOrder order, String reference) {
+        Attempt surplus = order.attempt(reference).orElseThrow();
+        PaymentProvider.RefundAnswer answer = provider.refund(new PaymentProvider.RefundRequest(requestIdFor("RS", reference),
+                reference, surplus.amount(), true, surplus.transactionNo(), surplus.paidAt(), clock.instant(), "motcua"));
+        log.info("Surplus attempt {} of order {}: provider answered {}", reference, order.id(), answer.code());
+    }
+
+    /** The provider's request ids are alphanumeric, at most 32 characters, and never reused. */
+    static String requestIdFor(String prefix, String subject) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return prefix + HexFormat.of().formatHex(digest).substring(0, 30);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

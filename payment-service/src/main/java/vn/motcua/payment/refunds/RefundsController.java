@@ -1,0 +1,72 @@
+package vn.motcua.payment.refunds;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentOrderRepository;
+import vn.motcua.payment.ordering.PaymentStatus;
+
+/** The agency's leader (or ops) gives a payment back by decision, e.g. a fee charged by mistake. */
+@RestController
+@RequestMapping("/api/v1/payments")
+class RefundsController {
+    private final PaymentOrderRepository orders;
+    private final Refunds refunds;
+    private final IdempotencyKeys idempotency;
+
+    RefundsController(PaymentOrderRepository orders, Refunds refunds, IdempotencyKeys idempotency) {
+        this.orders = orders;
+        this.refunds = refunds;
+        this.idempotency = idempotency;
+    }
+
+    /** @param amount in đồng; omitted: all that was paid */
+    record RefundRequest(String reason, Long amount) {
+    }
+
+    /** @param reference the provider's refund transaction, or the note for cash */
+    record RefundView(String paymentId, String status, long amount, String reason, String reference) {
+    }
+
+    @Operation(summary = "Refund a paid order (leader of its agency, or ops; Idempotency-Key): through the provider's refund API, or"
+            + " noted for cash paid to the postman. Once only")
+    @PostMapping("/{id}/refunds")
+    @PreAuthorize("hasAnyRole('leader', 'ops')")
+    ResponseEntity<RefundView> refund(@PathVariable String id, @RequestBody RefundRequest request,
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, Caller caller) {
+        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
+            throw ApiProblem.badRequest("refund-reason-missing", "Say why the money goes back (reason, 1–500 characters)");
+        }
+        return idempotency.once(caller.subject() + "|refund|" + id, key, request, RefundView.class, () -> {
+            PaymentOrder order = orders.findById(id).orElseThrow(() -> ApiProblem.notFound("Payment order", id));
+            if (!caller.has(Role.OPS) && !caller.worksFor(order.agencyCode())) {
+                throw ApiProblem.notFound("Payment order", id);
+            }
+            if (order.status() != PaymentStatus.COMPLETED || order.refund() != null) {
+                throw ApiProblem.conflict("order-not-refundable", "Only a paid order not refunded before can be refunded")
+                        .with("status", order.status().name());
+            }
+            long amount = request.amount() == null ? order.amount() : request.amount();
+            if (amount <= 0 || amount > order.amount()) {
+                throw ApiProblem.unprocessable("refund-amount-invalid", "A refund is more than 0 and at most the " + order.amount()
+                        + " đồng paid").with("paid", order.amount());
+            }
+            PaymentOrder refunded = refunds.refund(id, amount, request.reason().strip(), caller.username() == null ? "leader" : caller.username());
+            PaymentOrder.Refund refund = refunded.refund();
+            return ResponseEntity.status(HttpStatus.CREATED).body(new RefundView(id, refunded.status().name(), refund.amount(),
+                    refund.reason(), refund.reference()));
+        });
+    }
+}

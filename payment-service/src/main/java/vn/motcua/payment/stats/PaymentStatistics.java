@@ -1,0 +1,91 @@
+package vn.motcua.payment.stats;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentStatus;
+
+/**
+ * Payment figures for a period (orders requested in it): by status and method, and the national
+ * indicator "share of dossiers paid online" (dossiers with a fee paid online ÷ dossiers with a
+ * fee paid). Ops see every agency; a leader sees their own.
+ */
+@RestController
+@RequestMapping("/api/v1/payments/statistics")
+class PaymentStatistics {
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final MongoTemplate mongo;
+
+    PaymentStatistics(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @param shareOfDossiersPaidOnline 0..1, null when no dossier paid a fee in the period */
+    record Figures(String agencyCode, LocalDate from, LocalDate to, Map<PaymentStatus, Long> orders, long paidOnline, long paidToPostman,
+            long refunded, int dossiersPaying, int dossiersPaidOnline, Double shareOfDossiersPaidOnline) {
+    }
+
+    @Operation(summary = "Payment figures for a period (ops: all agencies or ?agency=; leader: their agency)")
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ops', 'leader')")
+    Figures figures(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @RequestParam(required = false) String agency,
+            Caller caller) {
+        if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
+            throw ApiProblem.unprocessable("period-invalid", "A period runs forward and covers at most a year").with("from", from)
+                    .with("to", to);
+        }
+        String scope = caller.has(Role.OPS) ? agency : caller.agency();
+        if (!caller.has(Role.OPS) && agency != null && !agency.equals(caller.agency())) {
+            throw ApiProblem.forbidden("A leader sees the figures of their own agency");
+        }
+        Criteria inPeriod = where("requestedAt").gte(from.atStartOfDay(VIETNAM).toInstant()).lt(to.plusDays(1).atStartOfDay(VIETNAM).toInstant());
+        if (scope != null) {
+            inPeriod = inPeriod.and("agencyCode").is(scope);
+        }
+        Map<PaymentStatus, Long> byStatus = new EnumMap<>(PaymentStatus.class);
+        long online = 0;
+        long postman = 0;
+        long refunded = 0;
+        Set<String> paying = new HashSet<>();
+        Set<String> payingOnline = new HashSet<>();
+        for (PaymentOrder order : mongo.find(new Query(inPeriod), PaymentOrder.class)) {
+            byStatus.merge(order.status(), 1L, Long::sum);
+            if (order.completedAt() != null) {
+                paying.add(order.dossierCode());
+                if (order.method() == PaymentMethod.ONLINE) {
+                    online += order.amount();
+                    payingOnline.add(order.dossierCode());
+                } else {
+                    postman += order.amount();
+                }
+            }
+            if (order.refund() != null && order.refund().done()) {
+                refunded += order.refund().amount();
+            }
+        }
+        return new Figures(scope, from, to, byStatus, online, postman, refunded, paying.size(), payingOnline.size(),
+                paying.isEmpty() ? null : (double) payingOnline.size() / paying.size());
+    }
+}

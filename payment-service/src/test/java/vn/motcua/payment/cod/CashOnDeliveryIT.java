@@ -1,0 +1,78 @@
+package vn.motcua.payment.cod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.CashRemitted;
+import vn.motcua.payment.WithProviderSimulator;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentOrderRepository;
+import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.KafkaProbe;
+
+class CashOnDeliveryIT extends WithProviderSimulator {
+    @Autowired
+    PaymentOrderRepository orders;
+
+    @Test
+    void thePostmansCollectionSettlesTheResultFeesAndARemittanceOfAnotherAmountIsAMismatch() {
+        String code = EventMother.newDossierCode();
+        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, AGENCY_THUONG_TIN, ResultDelivery.POST, 9);
+        KafkaProbe.send(EventMother.record(EventMother.feesPriced(dossier, EventMother.feeLine(FeeStage.RESULT, 20_000, false))));
+        KafkaProbe.send(EventMother.record(new DossierResultReady(dossier, "leader1", null, null, Instant.now())));
+        String id = PaymentOrder.idFor(code, FeeStage.RESULT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> orders.findById(id).map(o -> o.status() == PaymentStatus.REQUESTED).orElse(false));
+
+        CashCollected cash = new CashCollected("RET-" + code, code, "postal-vnpost", 45_000, "BN-000123", Instant.now());
+        KafkaProbe.send(EventMother.record(cash));
+        KafkaProbe.send(EventMother.record(cash));
+        await().atMost(Duration.ofSeconds(20)).until(() -> orders.findById(id).map(o -> o.receiptNumber() != null).orElse(false));
+        PaymentOrder settled = orders.findById(id).orElseThrow();
+        assertThat(settled.method()).isEqualTo(PaymentMethod.CASH_ON_DELIVERY);
+        assertThat(settled.paidReference()).isEqualTo("BN-000123");
+        assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentCompleted".equals(KafkaProbe.header(r,
+                CloudEventHeaders.TYPE)), 5, Duration.ofSeconds(3))).hasSize(1);
+
+        LocalDate day = LocalDate.now();
+        String remittance = "postal-vnpost|it-" + code;
+        KafkaProbe.send(EventMother.record(new CashRemitted(remittance, "postal-vnpost", day, 40_000,
+                List.of(new CashRemitted.RemittedItem("RET-" + code, code, 40_000, "BN-000123")), 1, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> remittance.equals(orders.findById(id).orElseThrow().remittanceId()));
+        String mismatch = KafkaProbe.await(Topics.PAYMENT, r -> "ReconciliationMismatch".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE))
+                && r.value().contains("RET-" + code), Duration.ofSeconds(20)).value();
+        assertThat(mismatch).contains("\"source\":\"POSTAL\"").contains("\"kind\":\"AMOUNT_DIFFERS\"").contains("\"platformAmount\":45000")
+                .contains("\"sourceAmount\":40000");
+    }
+
+    @Test
+    void aResultCollectedAtTheCounterIsNotSettledByThePostman() {
+        String code = EventMother.newDossierCode();
+        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, AGENCY_THUONG_TIN, ResultDelivery.COUNTER, 9);
+        KafkaProbe.send(EventMother.record(EventMother.feesPriced(dossier, EventMother.feeLine(FeeStage.RESULT, 20_000, false))));
+        KafkaProbe.send(EventMother.record(new DossierResultReady(dossier, "leader1", null, null, Instant.now())));
+        String id = PaymentOrder.idFor(code, FeeStage.RESULT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> orders.findById(id).map(o -> o.status() == PaymentStatus.REQUESTED).orElse(false));
+
+        KafkaProbe.send(EventMother.record(new CashCollected("PIC-x", code, "postal-vnpost", 45_000, "BN-9", Instant.now())));
+        assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentCompleted".equals(KafkaProbe.header(r,
+                CloudEventHeaders.TYPE)), 5, Duration.ofSeconds(3))).isEmpty();
+        assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.REQUESTED);
+    }
+}

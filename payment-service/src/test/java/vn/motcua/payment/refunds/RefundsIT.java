@@ -1,0 +1,117 @@
+package vn.motcua.payment.refunds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.officer;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
+import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.payment.PaymentSteps;
+import vn.motcua.payment.ProviderSimulatorProcess;
+import vn.motcua.payment.WithProviderSimulator;
+import vn.motcua.payment.ordering.PaymentOrderRepository;
+import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.KafkaProbe;
+
+class RefundsIT extends WithProviderSimulator {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    PaymentOrderRepository orders;
+    PaymentSteps steps;
+
+    @BeforeEach
+    void steps() {
+        steps = new PaymentSteps(mvc, orders);
+    }
+
+    @Test
+    void aWithdrawnDossierGetsItsRefundableFeeBackThroughTheProviderOnceHoweverOftenTheEventArrives() throws Exception {
+        String code = EventMother.newDossierCode();
+        String id = steps.intakeOrder(code, 120_000);
+        PaymentSteps.Checkout checkout = paid(id);
+
+        ProducerRecord<String, String> withdrawn = EventMother.record(new DossierWithdrawn(EventMother.snapshot(code, CITIZEN_1,
+                AGENCY_THUONG_TIN, ResultDelivery.COUNTER, 1), "không cần nữa", Instant.now()));
+        KafkaProbe.send(withdrawn);
+        KafkaProbe.send(withdrawn);
+        KafkaProbe.send(EventMother.record(new DossierWithdrawn(EventMother.snapshot(code, CITIZEN_1, AGENCY_THUONG_TIN,
+                ResultDelivery.COUNTER, 1), "lần nữa", Instant.now())));
+
+        steps.awaitOrder(id, o -> o.status() == PaymentStatus.REFUNDED);
+        assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentRefunded".equals(KafkaProbe.header(r,
+                CloudEventHeaders.TYPE)), 5, Duration.ofSeconds(4))).hasSize(1);
+        String atProvider = ProviderSimulatorProcess.get("/simulator/transactions/" + checkout.reference()).body();
+        assertThat(atProvider).contains("\"refunds\":1").contains("\"refunded\":12000000");
+    }
+
+    @Test
+    void aLeaderRefundsByDecisionOnceAndNoCitizenOrOtherAgencyMay() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 75_000);
+        paid(id);
+        String body = "{\"reason\":\"Thu nhầm lệ phí\"}";
+
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(citizen(CITIZEN_1)).header("Idempotency-Key", "refund-citizen-1")
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(officer(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-officer-1")
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_JUSTICE)).header("Idempotency-Key", "refund-other-1")
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-amount-1")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\",\"amount\":999999}"))
+                .andExpect(status().isUnprocessableContent());
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-noreason")
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isBadRequest());
+        assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.COMPLETED);
+
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-leader-1")
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("REFUNDED")).andExpect(jsonPath("$.amount").value(75_000));
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-leader-1")
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-leader-2")
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:order-not-refundable"));
+    }
+
+    @Test
+    void aSecondPaymentOfAPaidOrderGoesBackOnItsOwn() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 33_000);
+        PaymentSteps.Checkout first = steps.checkout(id, CITIZEN_1);
+        PaymentSteps.Checkout second = steps.checkout(id, CITIZEN_1);
+        ProviderSimulatorProcess.pay(first.paymentUrl(), first.reference(), "approve", true);
+        steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED);
+        ProviderSimulatorProcess.pay(second.paymentUrl(), second.reference(), "approve", true);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> ProviderSimulatorProcess.get("/simulator/transactions/" + second.reference())
+                .body().contains("\"refunds\":1"));
+        assertThat(orders.findById(id).orElseThrow().attempt(second.reference()).orElseThrow().isSurplus()).isTrue();
+        assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + first.reference()).body()).contains("\"refunds\":0");
+    }
+
+    private PaymentSteps.Checkout paid(String id) throws Exception {
+        PaymentSteps.Checkout checkout = steps.checkout(id, CITIZEN_1);
+        ProviderSimulatorProcess.pay(checkout.paymentUrl(), checkout.reference(), "approve", true);
+        steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED);
+        return checkout;
+    }
+}

@@ -1,6 +1,12 @@
 package vn.motcua.localstack;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,11 +60,12 @@ public final class Demo {
             String code = submitted.json().get("code").asString();
             step("GET /api/v1/dossiers/" + code, () -> client.get("/api/v1/dossiers/" + code, token),
                     r -> r.status() == 200, r -> "procedure " + r.json().get("procedureName").asString());
-            step("GET /api/v1/payments?dossier=" + code + " (waits for the payment request)",
+            GatewayClient.Response orders = step("GET /api/v1/payments?dossier=" + code + " (waits for the payment request)",
                     () -> poll(() -> client.get("/api/v1/payments?dossier=" + code, token), r -> r.json().size() == 1),
                     r -> r.status() == 200 && r.json().size() == 1,
                     r -> r.json().get(0).get("amount").asLong() + " " + r.json().get(0).get("currency").asString()
                             + ", " + r.json().get(0).get("status").asString());
+            payOnline(token, orders.json().get(0).get("id").asString());
             step("GET /api/v1/notifications (waits for both notifications)",
                     () -> poll(() -> client.get("/api/v1/notifications", token), r -> count(r.json(), code) == 2),
                     r -> count(r.json(), code) == 2, r -> titles(r.json(), code));
@@ -74,6 +81,41 @@ public final class Demo {
             out.println("Walk-through FAILED at step " + step + ": " + failed.getMessage());
             return false;
         }
+    }
+
+    /**
+     * The intake fee paid online: a checkout gives the provider's signed payment URL, the citizen
+     * approves on the provider simulator's page, and the provider's notification (not the browser's
+     * return) completes the order and its receipt is numbered.
+     */
+    private void payOnline(String citizen, String paymentId) {
+        GatewayClient.Response checkout = step("POST /api/v1/payments/" + paymentId + "/checkout",
+                () -> client.post("/api/v1/payments/" + paymentId + "/checkout", citizen, "{}", UUID.randomUUID().toString()),
+                r -> r.status() == 201, r -> "attempt " + r.json().get("reference").asString() + ", signed payment URL at the provider");
+        URI paymentUrl = URI.create(checkout.json().get("paymentUrl").asString());
+        step("GET the provider's payment page and press \"Thanh toán\" (the provider simulator)", () -> {
+            try {
+                HttpClient browser = HttpClient.newHttpClient();
+                HttpResponse<String> page = browser.send(HttpRequest.newBuilder(paymentUrl).build(), HttpResponse.BodyHandlers.ofString());
+                if (page.statusCode() != 200) {
+                    return page.statusCode();
+                }
+                return browser.send(HttpRequest.newBuilder(paymentUrl.resolve("/paymentv2/decide"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("txnRef=" + checkout.json().get("reference").asString() + "&outcome=approve"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, status -> status == 302, status -> "approved; the browser goes back to the return URL");
+        step("GET /api/v1/payments/" + paymentId + " (waits for the provider's signed notification and the receipt)",
+                () -> poll(() -> client.get("/api/v1/payments/" + paymentId, citizen), r -> !r.json().get("receiptNumber").isNull()),
+                r -> r.status() == 200 && "COMPLETED".equals(r.json().get("status").asString()),
+                r -> "COMPLETED online, receipt " + r.json().get("receiptNumber").asString()
+                        + " (PDF at /api/v1/payments/" + paymentId + "/receipt)");
     }
 
     /** A booking at the commune office, a queue number at its reception, and a call to its counter. */

@@ -104,6 +104,7 @@ public final class LocalStack implements AutoCloseable {
         }
         await("Keycloak", keycloak, () -> answers200(KeycloakServer.readinessUrl(config)));
         child(Simulators.startPostalOperator(config));
+        child(Simulators.startPaymentProvider(config));
         startedIn = Duration.between(begin, Instant.now());
     }
 

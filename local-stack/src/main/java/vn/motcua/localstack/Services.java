@@ -37,6 +37,14 @@ final class Services {
                 "--spring.mongodb.uri=" + config.mongoUri(),
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + ports.smtp()));
+        if (module.equals("payment-service")) {
+            String provider = config.paymentProviderUrl();
+            arguments.addAll(List.of("--motcua.payment.provider.payment-url=" + provider + "/paymentv2/vpcpay.html",
+                    "--motcua.payment.provider.api-url=" + provider + "/merchant_webapi/api/transaction",
+                    "--motcua.payment.provider.statement-url=" + provider + "/merchant_webapi/statement",
+                    "--motcua.payment.provider.hash-secret=" + config.paymentProviderSecret(),
+                    "--motcua.payment.provider.return-url=" + config.gatewayUrl() + "/api/v1/payments/provider/return"));
+        }
         if (module.equals("gateway")) {
             for (String service : StackPorts.SERVICES) {
                 arguments.add("--motcua.services." + service + "=http://127.0.0.1:" + ports.service(service));

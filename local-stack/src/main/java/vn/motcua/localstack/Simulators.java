@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * The outside world's systems the platform talks to, each a child process speaking the real
- * protocol: today the postal operator (Bưu điện Việt Nam's client in the realm).
+ * protocol: the postal operator (Bưu điện Việt Nam's client in the realm) and the payment provider.
  */
 final class Simulators {
     static final String POSTAL_OPERATOR = "postal-operator-simulator";
+    static final String PAYMENT_PROVIDER = "payment-provider-simulator";
     /** The realm's local client of the operator; the secret is the realm file's, for this machine only. */
     private static final String OPERATOR_CLIENT = "postal-vnpost";
     private static final String OPERATOR_SECRET = "postal-vnpost-local-secret";
@@ -36,5 +37,22 @@ final class Simulators {
         // Later arguments win: a test may make the operator faster or less reliable.
         command.addAll(config.extraArguments().getOrDefault(POSTAL_OPERATOR, List.of()));
         return ChildProcess.start(POSTAL_OPERATOR, command, Map.of(), config.logDir());
+    }
+
+    /**
+     * The payment platform: payers approve on its page, it notifies the platform's IPN through the
+     * gateway (as a provider reaches a province's public address), a quarter of a second later.
+     */
+    static ChildProcess startPaymentProvider(StackConfig config) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", config.launcherClasspath(),
+                "vn.motcua.simulators.payment.PaymentProviderSimulator",
+                "--port=" + config.ports().paymentProvider(),
+                "--tmn-code=MOTCUA01",
+                "--ipn-url=" + config.gatewayUrl() + "/api/v1/payments/provider/ipn",
+                "--ipn-delay-ms=250"));
+        command.addAll(config.extraArguments().getOrDefault(PAYMENT_PROVIDER, List.of()));
+        return ChildProcess.start(PAYMENT_PROVIDER, command, Map.of("PAYMENT_PROVIDER_HASH_SECRET", config.paymentProviderSecret()),
+                config.logDir());
     }
 }

@@ -1,8 +1,13 @@
 package vn.motcua.localstack;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +72,29 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
 
     public String mongoUri() {
         return "mongodb://127.0.0.1:" + ports.mongo();
+    }
+
+    public String paymentProviderUrl() {
+        return "http://127.0.0.1:" + ports.paymentProvider();
+    }
+
+    /**
+     * The hash secret the payment service shares with the provider simulator: this machine's own,
+     * made at random on first use and kept in the work directory (never in the code or the repository).
+     */
+    public String paymentProviderSecret() {
+        Path file = workDir.resolve("payment-provider-hash-secret");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(workDir);
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                Files.writeString(file, HexFormat.of().formatHex(random));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the payment provider's local secret in " + file, e);
+        }
     }
 
     /** The classpath of this launcher (target/lib), which also holds the Kafka broker. */

@@ -15,9 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * unused ones so a test stack can run beside a developer's.
  *
  * @param kafkaOperators the broker's listener for outside operators (SASL/OAUTHBEARER with their realm client, ACLs)
+ * @param paymentProvider the payment provider simulator (its payer pages and merchant API)
  */
 public record StackPorts(int gateway, Map<String, Integer> services, int keycloak, int kafka, int kafkaController,
-        int mongo, int smtp, int kafkaOperators) {
+        int mongo, int smtp, int kafkaOperators, int paymentProvider) {
 
     public static final String[] SERVICES = {"dossier", "appointment", "payment", "postal", "notification"};
     private static final Random RANDOM = new SecureRandom();
@@ -28,7 +29,7 @@ public record StackPorts(int gateway, Map<String, Integer> services, int keycloa
         for (int i = 0; i < SERVICES.length; i++) {
             services.put(SERVICES[i], 8081 + i);
         }
-        return new StackPorts(8080, services, 8180, 9092, 9093, 27017, 3025, 9094);
+        return new StackPorts(8080, services, 8180, 9092, 9093, 27017, 3025, 9094, 8190);
     }
 
     public static StackPorts free() {
@@ -36,7 +37,8 @@ public record StackPorts(int gateway, Map<String, Integer> services, int keycloa
         for (String service : SERVICES) {
             services.put(service, freePort());
         }
-        return new StackPorts(freePort(), services, freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        return new StackPorts(freePort(), services, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort());
     }
 
     public int service(String name) {

@@ -151,6 +151,31 @@ class ComposeFileTest {
     }
 
     @Test
+    void thePaymentProviderSimulatorAndThePaymentServiceShareTheEnvironmentsSecretAndReachEachOther() throws IOException {
+        Map<String, Object> simulator = service("payment-provider-simulator");
+        List<String> command = strings(simulator.get("command"));
+        Map<String, String> arguments = command.stream().filter(c -> c.startsWith("--") && c.contains("="))
+                .collect(Collectors.toMap(c -> c.substring(2, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
+        assertThat(command).contains("vn.motcua.simulators.payment.PaymentProviderSimulator");
+        assertThat(strings(simulator.get("volumes"))).contains("./local-stack/target/lib:/app/lib:ro");
+        assertThat(arguments.get("host")).isEqualTo("0.0.0.0");
+        String port = arguments.get("port");
+        assertThat(strings(simulator.get("ports"))).contains(port + ":" + port);
+        assertThat(arguments.get("ipn-url")).isEqualTo("http://gateway:" + get(applicationYml("gateway"), "server.port")
+                + "/api/v1/payments/provider/ipn");
+        assertThat(arguments.get("tmn-code")).isEqualTo(get(applicationYml("payment-service"), "motcua.payment.provider.tmn-code"));
+
+        Map<String, String> payment = environment("payment-service");
+        assertThat(payment.get("MOTCUA_PAYMENT_PROVIDER_API_URL")).startsWith("http://payment-provider-simulator:" + port + "/");
+        assertThat(payment.get("MOTCUA_PAYMENT_PROVIDER_STATEMENT_URL")).startsWith("http://payment-provider-simulator:" + port + "/");
+        assertThat(payment.get("MOTCUA_PAYMENT_PROVIDER_PAYMENT_URL")).startsWith("http://localhost:" + port + "/");
+        // No secret is written in the file: both read the same variable of the environment, which must be set.
+        String secret = environment("payment-provider-simulator").get("PAYMENT_PROVIDER_HASH_SECRET");
+        assertThat(secret).startsWith("${PAYMENT_PROVIDER_HASH_SECRET:?");
+        assertThat(payment.get("MOTCUA_PAYMENT_PROVIDER_HASH_SECRET")).isEqualTo(secret);
+    }
+
+    @Test
     void operatorsAuthenticateToTheBrokerWithTheRealmsTokensAndAreHeldToTheirOwnTopics() throws IOException {
         Map<String, String> kafka = environment("kafka");
         String realm = new JsonMapper().readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile()).get("realm").asString();

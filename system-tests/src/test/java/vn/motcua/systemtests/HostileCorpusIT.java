@@ -137,7 +137,12 @@ class HostileCorpusIT {
                 "/api/v1/shipments/quote", "/api/v1/shipments/RET-x/reports", "/api/v1/shipments/RET-x",
                 "/api/v1/shipments/RET-x/address", "/api/v1/shipments/pickups", "/api/v1/shipments/RET-x/hand-delivery",
                 "/api/v1/shipments/statistics?from=2026-13-01&to=x", "/api/v1/remittances",
-                "/api/v1/dossiers/paper?channel=BY_POST&trackingNumber=RR%00%27VN"));
+                "/api/v1/dossiers/paper?channel=BY_POST&trackingNumber=RR%00%27VN", "/api/v1/payments/mine?status=PAID&size=-1",
+                "/api/v1/payments/agency?page=x", "/api/v1/payments/PAY-x", "/api/v1/payments/PAY-x/checkout",
+                "/api/v1/payments/PAY-x/refunds", "/api/v1/payments/PAY-x/receipt", "/api/v1/payments/statistics?from=x&to=2026-11-30",
+                "/api/v1/payments/reconciliation/mismatches?day=2026-02-30", "/api/v1/payments/reconciliation/runs",
+                "/api/v1/payments/provider/ipn?vnp_TxnRef=%00&vnp_Amount=-1&vnp_SecureHash=%27",
+                "/api/v1/payments/provider/return?vnp_TxnRef=x&vnp_SecureHash=0"));
         for (String step : List.of("reception", "refusal", "assignment", "supplement-request", "financial-obligation",
                 "approval", "result", "return", "stop", "due-date-extension", "supplement", "withdrawal")) {
             routes.add("/api/v1/dossiers/" + code + "/" + step);

@@ -17,6 +17,8 @@ import vn.motcua.kit.problem.ApiProblem;
  * @param feeTiming when the fees fall due, or null without fees
  * @param cutOff time of day ("15:00") after which a dossier received counts from the next working
  *     day, as the procedure's text sets it; null when the text is silent: the agency's applies
+ * @param receptionAwaitsIntakeFee the agency receives a dossier only once its intake fee is paid
+ *     (the procedure's text says the fee is paid on submission); null or false: reception does not wait
  */
 public record Procedure(
         String code,
@@ -34,7 +36,8 @@ public record Procedure(
         boolean paperOriginalRequired,
         boolean urgentCounter,
         List<String> requiredDocuments,
-        String cutOff) {
+        String cutOff,
+        Boolean receptionAwaitsIntakeFee) {
 
     /**
      * One fee of the procedure's schedule, as its fee text (the Ministry of Finance's circular for
@@ -112,6 +115,11 @@ public record Procedure(
                 applied, reduction, amount, fee.refundable(), version);
     }
 
+    /** Whether reception waits for the intake fee: versions stored before the rule existed do not. */
+    public boolean awaitsIntakeFee() {
+        return Boolean.TRUE.equals(receptionAwaitsIntakeFee);
+    }
+
     public boolean offeredOnline() {
         return onlineLevel >= 3;
     }
@@ -128,6 +136,6 @@ public record Procedure(
     Procedure atVersion(int newVersion) {
         return new Procedure(code, newVersion, name, field, agencyLevel, onlineLevel, processingDays, fees, feeTiming,
                 acceptByPost, returnByPost, inPersonSignature, paperOriginalRequired, urgentCounter, requiredDocuments,
-                cutOff);
+                cutOff, receptionAwaitsIntakeFee);
     }
 }

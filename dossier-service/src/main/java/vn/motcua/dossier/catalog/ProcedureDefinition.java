@@ -28,7 +28,8 @@ public record ProcedureDefinition(
         boolean paperOriginalRequired,
         boolean urgentCounter,
         @NotNull @Size(max = 30) List<@NotBlank @Size(max = 200) String> requiredDocuments,
-        @Pattern(regexp = CutOff.PATTERN, message = "must be a time of day like 15:00") String cutOff) {
+        @Pattern(regexp = CutOff.PATTERN, message = "must be a time of day like 15:00") String cutOff,
+        Boolean receptionAwaitsIntakeFee) {
 
     /** One fee of the schedule; see {@link Procedure.Fee} for what each field means. */
     public record FeeDefinition(
@@ -52,6 +53,7 @@ public record ProcedureDefinition(
         return new Procedure(code, 0, name.strip(), field.strip(), agencyLevel, onlineLevel, processingDays,
                 fees.stream().map(FeeDefinition::toFee).toList(),
                 fees.isEmpty() || feeTiming == null ? null : FeeStage.valueOf(feeTiming), acceptByPost, returnByPost, inPersonSignature,
-                paperOriginalRequired, urgentCounter, requiredDocuments.stream().map(String::strip).toList(), cutOff);
+                paperOriginalRequired, urgentCounter, requiredDocuments.stream().map(String::strip).toList(), cutOff,
+                receptionAwaitsIntakeFee);
     }
 }

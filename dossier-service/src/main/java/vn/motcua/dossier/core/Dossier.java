@@ -61,6 +61,10 @@ public class Dossier extends Aggregate {
     private String cutOff;
     /** From the procedure's version: an online dossier is received only once its paper originals were seen. */
     private boolean paperOriginalRequired;
+    /** From the procedure's version: reception waits until the intake fee is paid (when one is due). */
+    private boolean intakeFeeFirst;
+    /** The payment service reported the intake fee paid. */
+    private boolean intakeFeePaid;
     private List<String> requiredDocuments = List.of();
     private String agencyCode;
     private String ownerCitizenId;
@@ -126,6 +130,8 @@ public class Dossier extends Aggregate {
         dossier.agencyCode = agency.code();
         dossier.cutOff = CutOff.of(procedure, agency);
         dossier.paperOriginalRequired = procedure.paperOriginalRequired();
+        dossier.intakeFeeFirst = procedure.awaitsIntakeFee()
+                && feeLines.stream().anyMatch(line -> line.stage() == FeeStage.INTAKE && line.amount() > 0);
         dossier.ownerCitizenId = ownerCitizenId;
         dossier.applicant = applicant;
         dossier.channel = channel;
@@ -162,6 +168,9 @@ public class Dossier extends Aggregate {
         }
         if (paperOriginalRequired && channel == Channel.ONLINE && !paperOriginalsSeen) {
             throw new PaperOriginalsRequired(code);
+        }
+        if (intakeFeeFirst && !intakeFeePaid) {
+            throw new IntakeFeeUnpaid(code);
         }
         receivedAt = now;
         receivedBy = officer.name();
@@ -245,6 +254,16 @@ public class Dossier extends Aggregate {
         feeLines = Stream.concat(feeLines.stream(), Stream.of(obligation)).toList();
         return List.of(new DossierFinancialObligationRequested(snapshot(), amount, reason, now),
                 new DossierFeesPriced(snapshot(), List.of(obligation), now));
+    }
+
+    /** The intake fee was paid: a dossier whose reception waits for it may now be received. No event of its own. */
+    public List<Event> intakeFeePaid() {
+        intakeFeePaid = true;
+        return List.of();
+    }
+
+    public boolean awaitsIntakeFee() {
+        return intakeFeeFirst && !intakeFeePaid;
     }
 
     public List<Event> meetFinancialObligation(Actor payer, String paymentId, DeadlinePolicy deadlines, Instant now) {

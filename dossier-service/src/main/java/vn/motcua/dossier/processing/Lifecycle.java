@@ -134,6 +134,11 @@ public class Lifecycle {
     }
 
     /** @return false when this payment had been applied before */
+    public boolean intakeFeePaid(Dossier dossier, String eventId) {
+        return dossiers.applyOnce(dossier, eventId, Dossier::intakeFeePaid);
+    }
+
+    /** @return false when this payment had been applied before */
     public boolean obligationPaid(Dossier dossier, String eventId, String paymentId) {
         return dossiers.applyOnce(dossier, eventId, d -> d.meetFinancialObligation(
                 Actor.ofEvent("payment-service", paymentId), paymentId, deadlines, clock.instant()));

@@ -17,6 +17,7 @@ import vn.motcua.events.payment.FeeStage;
  * @param deadline ON_TRACK, AT_RISK or OVERDUE as the deadline watch last found it
  * @param paused true while the deadline clock stands still (supplement or financial obligation requested)
  * @param forms the forms issued so far: 01 receipt … 05 control slip, and "stop" for the stop notice
+ * @param awaitsIntakeFee reception waits until the intake fee is paid (the procedure says so, and it is not yet)
  */
 public record DossierView(
         String code,
@@ -35,6 +36,7 @@ public record DossierView(
         FeeStage feeTiming,
         List<FeeLine> feesDue,
         List<PricedFeeLine> feeLines,
+        boolean awaitsIntakeFee,
         Instant submittedAt,
         Instant receivedAt,
         LocalDate dueDate,
@@ -53,7 +55,8 @@ public record DossierView(
         return new DossierView(dossier.code(), dossier.version() == null ? 0 : dossier.version(),
                 dossier.procedureCode(), dossier.procedureName(), dossier.catalogVersion(), dossier.agencyCode(),
                 dossier.applicant(), dossier.channel().name(), dossier.postalItemId(), dossier.postOffice(), dossier.status().code(), dossier.status().name(),
-                dossier.resultDelivery().name(), dossier.feeTiming(), dossier.feesDue(), dossier.feeLines(), dossier.submittedAt(),
+                dossier.resultDelivery().name(), dossier.feeTiming(), dossier.feesDue(), dossier.feeLines(), dossier.awaitsIntakeFee(),
+                dossier.submittedAt(),
                 dossier.receivedAt(), dossier.dueDate(), dossier.deadlineFlag().name(), dossier.isPaused(),
                 dossier.assignee(), dossier.approvedBy(), dossier.resolvedAt(), dossier.closedAt(),
                 dossier.closingReason(), dossier.supplementRequest(), dossier.delays(), IssuedForms.of(dossier));

@@ -299,6 +299,22 @@ class DossierTest {
     }
 
     @Test
+    void aDossierWhoseProcedureHasTheIntakeFeePaidFirstIsReceivedOnlyOnceItIsPaid() {
+        Dossier dossier = DossierMother.submittedUnder(DossierMother.liquorLicencePaidFirst(), DossierMother.district());
+        assertThat(dossier.awaitsIntakeFee()).isTrue();
+
+        assertThatThrownBy(() -> dossier.receive(OFFICER, REQUIRED, DEADLINES, later())).isInstanceOf(IntakeFeeUnpaid.class);
+        assertThat(dossier.status()).isEqualTo(NationalStatus.NEWLY_REGISTERED);
+
+        assertThat(dossier.intakeFeePaid()).isEmpty();
+        assertThat(dossier.awaitsIntakeFee()).isFalse();
+        dossier.receive(OFFICER, REQUIRED, DEADLINES, later());
+        assertThat(dossier.status()).isEqualTo(NationalStatus.RECEIVED);
+        assertThat(DossierMother.submittedUnder(DossierMother.liquorLicence(), DossierMother.district()).awaitsIntakeFee())
+                .as("reception does not wait unless the procedure says so").isFalse();
+    }
+
+    @Test
     void aSupplementDuringProcessingMustBringWhatForm02Asked() {
         Dossier dossier = DossierMother.processing();
         dossier.requestSupplement(SPECIALIST, "Bổ sung", List.of(REQUIRED.get(1)), DEADLINES, hanoi("2026-11-26T10:00"));

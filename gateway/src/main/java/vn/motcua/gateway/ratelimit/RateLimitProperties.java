@@ -13,16 +13,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicReads each IP address on the other public reads (catalog, calendar): a person
  *     browsing, more than a look-up but far less than a client
  * @param clients limits of named clients, e.g. a provincial portal that carries a whole province
+ * @param providerCallbacks each IP address on the payment provider's callbacks (IPN and return): the
+ *     provider's few servers notify every payment of the province, far more than a person browses
  */
 @ConfigurationProperties("motcua.gateway.rate-limits")
 public record RateLimitProperties(Integer instances, Limit perClient, Limit publicLookup, Limit publicReads,
-        Map<String, Limit> clients) {
+        Map<String, Limit> clients, Limit providerCallbacks) {
     public RateLimitProperties {
         instances = instances == null || instances < 1 ? 1 : instances;
         perClient = perClient == null ? new Limit(200, 100) : perClient;
         publicLookup = publicLookup == null ? new Limit(10, 1) : publicLookup;
         publicReads = publicReads == null ? new Limit(60, 10) : publicReads;
         clients = clients == null ? Map.of() : Map.copyOf(clients);
+        providerCallbacks = providerCallbacks == null ? new Limit(500, 200) : providerCallbacks;
     }
 
     /**
@@ -41,6 +44,10 @@ public record RateLimitProperties(Integer instances, Limit perClient, Limit publ
 
     Limit forPublicLookup() {
         return publicLookup.share(instances);
+    }
+
+    Limit forProviderCallbacks() {
+        return providerCallbacks.share(instances);
     }
 
     Limit forPublicReads() {

@@ -32,6 +32,7 @@ import vn.motcua.kit.problem.ProblemResponses;
 public class RateLimits extends OncePerRequestFilter {
     static final int MAX_KEYS = 100_000;
     private static final String PUBLIC_LOOKUP = "/api/v1/public/dossier-status";
+    private static final String PROVIDER_CALLBACKS = "/api/v1/payments/provider/";
 
     private final RateLimitProperties properties;
     private final ProblemResponses problems;
@@ -61,6 +62,9 @@ public class RateLimits extends OncePerRequestFilter {
         if (request.getRequestURI().startsWith(PUBLIC_LOOKUP)) {
             key = "lookup-ip:" + request.getRemoteAddr();
             limit = properties.forPublicLookup();
+        } else if (client == null && request.getRequestURI().startsWith(PROVIDER_CALLBACKS)) {
+            key = "callback-ip:" + request.getRemoteAddr();
+            limit = properties.forProviderCallbacks();
         } else if (client == null) {
             key = "ip:" + request.getRemoteAddr();
             limit = properties.forPublicReads();

@@ -47,15 +47,22 @@ class Templates {
     }
 
     Message paymentRequested(PaymentRequested payment) {
+        // What falls due depends on the stage: the text says which, and only what the platform implements.
+        String what = switch (payment.stage()) {
+            case INTAKE -> "cần nộp phí, lệ phí khi nộp hồ sơ";
+            case SUPPLEMENT -> "cần nộp phí, lệ phí khi bổ sung hồ sơ";
+            case RESULT -> "cần nộp phí, lệ phí khi nhận kết quả";
+            case OBLIGATION -> "cần thực hiện nghĩa vụ tài chính để tiếp tục được giải quyết";
+        };
         return new Message("payment-requested",
                 "Yêu cầu nộp phí, lệ phí cho hồ sơ " + payment.dossierCode(),
                 """
-                Hồ sơ %s cần nộp phí, lệ phí trước khi được tiếp nhận.
+                Hồ sơ %s %s.
                 Số tiền: %s đồng
                 Hạn nộp: %s
 
-                Ông/Bà có thể thanh toán trực tuyến, hoặc nộp cho nhân viên bưu điện khi họ đến nhận hồ sơ.
-                """.formatted(payment.dossierCode(), money(payment.amount()), date(payment.payBy())));
+                Ông/Bà có thể thanh toán trực tuyến trên Cổng dịch vụ công; biên lai điện tử được gửi sau khi thanh toán.
+                """.formatted(payment.dossierCode(), what, money(payment.amount()), date(payment.payBy())));
     }
 
     Message dossierReceived(DossierReceived event) {

@@ -29,7 +29,7 @@ public final class PaymentProviderSimulator implements AutoCloseable {
         notifier = new Notifier(settings);
         CheckoutPages pages = new CheckoutPages(settings, checksum, ledger, notifier, clock);
         MerchantApi api = new MerchantApi(settings, checksum, ledger, clock);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 200);
+        server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 200);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         route("GET", "/paymentv2/vpcpay.html", pages::open);
         route("POST", "/paymentv2/decide", pages::decide);

@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * How the simulated provider behaves, from {@code --name=value} arguments.
  *
+ * @param host the address to listen on (127.0.0.1 locally, 0.0.0.0 in a container)
  * @param tmnCode the merchant's terminal code (8 letters or digits), as the provider issued it
  * @param secret the merchant's hash secret; {@code --secret=} or the environment's
  *     {@code PAYMENT_PROVIDER_HASH_SECRET}, never a default
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param ipnRetries how often a notification that did not get 00 or 02 is sent again
  * @param retryDelay the time between those retries
  */
-record Settings(int port, String tmnCode, String secret, URI ipnUrl, Duration ipnDelay, Duration ipnJitter, int ipnDuplicates,
+record Settings(String host, int port, String tmnCode, String secret, URI ipnUrl, Duration ipnDelay, Duration ipnJitter, int ipnDuplicates,
         int loseAnswers, int ipnRetries, Duration retryDelay, long seed) {
 
     static final String SECRET_VARIABLE = "PAYMENT_PROVIDER_HASH_SECRET";
@@ -46,7 +47,7 @@ record Settings(int port, String tmnCode, String secret, URI ipnUrl, Duration ip
         if (ipnUrl == null || ipnUrl.isBlank()) {
             throw new IllegalArgumentException("--ipn-url= is required: the merchant's IPN endpoint");
         }
-        Settings settings = new Settings(Integer.parseInt(given.getOrDefault("port", "8190")), tmnCode, secret,
+        Settings settings = new Settings(given.getOrDefault("host", "127.0.0.1"), Integer.parseInt(given.getOrDefault("port", "8190")), tmnCode, secret,
                 URI.create(ipnUrl), millis(given, "ipn-delay-ms", 200), millis(given, "ipn-jitter-ms", 0),
                 Integer.parseInt(given.getOrDefault("ipn-duplicates", "0")),
                 Integer.parseInt(given.getOrDefault("lose-answers", "0")),

@@ -18,8 +18,8 @@ import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 
 /**
- * What other services tell the dossier-service: a paid financial obligation lets processing
- * resume; a confirmed postal delivery of the result returns it; a result the operator brought
+ * What other services tell the dossier-service: a paid intake fee lets a dossier whose procedure
+ * waits for it be received; a paid financial obligation lets processing resume; a confirmed postal delivery of the result returns it; a result the operator brought
  * back waits at the counter. Each event is applied to the
  * dossier once (its id is recorded in the same write); one that does not fit the dossier's
  * status any more (withdrawn meanwhile, say) is logged and skipped.
@@ -47,6 +47,9 @@ class ActsOnPaymentsAndDeliveries implements EventSubscriber {
         if (payment.stage() == FeeStage.OBLIGATION) {
             dossierIn(payment.dossierCode(), NationalStatus.FINANCIAL_OBLIGATION_REQUESTED, event)
                     .ifPresent(dossier -> lifecycle.obligationPaid(dossier, event.eventId(), payment.paymentId()));
+        } else if (payment.stage() == FeeStage.INTAKE) {
+            dossiers.findById(payment.dossierCode()).filter(dossier -> !dossier.hasApplied(event.eventId()))
+                    .ifPresent(dossier -> lifecycle.intakeFeePaid(dossier, event.eventId()));
         }
     }
 

@@ -1,0 +1,121 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import vn.motcua.localstack.GatewayClient;
+import vn.motcua.localstack.GatewayClient.Response;
+
+/**
+ * A financial obligation paid online, through the gateway with real tokens and the payment
+ * provider simulator (its own process, speaking the VNPay 2.1.0 protocol): the specialist sets it
+ * (status 6), the citizen pays on the provider's page, the provider's signed notification
+ * completes the order, the dossier resumes (4) and reaches its result; the receipt is a PDF
+ * saying the amount in Vietnamese words.
+ */
+@ExtendWith(Platform.class)
+class PaymentsIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final GatewayClient gateway = Platform.client();
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void aCitizenPaysTheFinancialObligationOnlineAndTheDossierResumesToItsResult() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        String specialist = gateway.userToken("specialist1");
+        String code = processing(citizen);
+        JsonNode waiting = DossierSteps.step(gateway, code, "financial-obligation", specialist,
+                "{\"amount\": 1500000, \"reason\": \"Lệ phí trước bạ\"}");
+        assertThat(waiting.get("nationalStatus").asInt()).isEqualTo(6);
+
+        JsonNode obligation = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> obligationOf(code, citizen), order -> order != null);
+        String paymentId = obligation.get("id").asString();
+        assertThat(obligation.get("amount").asLong()).isEqualTo(1_500_000);
+        assertThat(gateway.post("/api/v1/payments/" + paymentId + "/checkout", gateway.userToken("citizen2"), "{}",
+                UUID.randomUUID().toString()).status()).isEqualTo(404);
+
+        Response checkout = gateway.post("/api/v1/payments/" + paymentId + "/checkout", citizen, "{}", UUID.randomUUID().toString());
+        assertThat(checkout.status()).as(checkout.body()).isEqualTo(201);
+        URI paymentUrl = URI.create(checkout.json().get("paymentUrl").asString());
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(paymentUrl).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Thanh toán").contains("Thanh toan phi ho so " + code);
+        HttpResponse<String> approved = browser.send(HttpRequest.newBuilder(paymentUrl.resolve("/paymentv2/decide"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("txnRef=" + checkout.json().get("reference").asString() + "&outcome=approve"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).isEqualTo(302);
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> gateway.get("/api/v1/dossiers/" + code, citizen).json().get("nationalStatus").asInt(), status -> status == 4);
+        // The browser comes back through the gateway's public return address and is told what the platform knows.
+        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(approved.headers().firstValue("Location").orElseThrow()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(back.body()).contains("\"orderStatus\":\"COMPLETED\"");
+
+        DossierSteps.step(gateway, code, "approval", gateway.userToken("leader1"), "{\"note\": \"Đồng ý\"}");
+        assertThat(DossierSteps.step(gateway, code, "result", specialist, "{}").get("nationalStatus").asInt()).isEqualTo(9);
+
+        JsonNode paid = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> gateway.get("/api/v1/payments/" + paymentId, citizen).json(), o -> !o.get("receiptNumber").isNull());
+        assertThat(paid.get("status").asString()).isEqualTo("COMPLETED");
+        String receipt = receiptText(paymentId, citizen);
+        assertThat(receipt).contains("BIÊN LAI THU PHÍ, LỆ PHÍ").contains("Một triệu năm trăm nghìn đồng").contains(code)
+                .contains(paid.get("receiptNumber").asString().substring(paid.get("receiptNumber").asString().lastIndexOf('/') + 1));
+        assertThat(gateway.get("/api/v1/payments/" + paymentId + "/receipt", gateway.userToken("citizen2")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theProvidersAddressesAreOpenButAForgedNotificationChangesNothing() throws Exception {
+        HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(Platform.stack().config().gatewayUrl()
+                + "/api/v1/payments/provider/ipn?vnp_TxnRef=MCX&vnp_Amount=100&vnp_ResponseCode=00&vnp_SecureHash=00")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(200);
+        assertThat(forged.body()).contains("\"RspCode\":\"97\"");
+    }
+
+    private String processing(String citizen) throws Exception {
+        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(),
+                UUID.randomUUID().toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String code = submitted.json().get("code").asString();
+        for (String kind : List.of("Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh")) {
+            assertThat(Uploads.pdf(gateway, code, kind, citizen).statusCode()).isEqualTo(201);
+        }
+        String officer = gateway.userToken("officer1");
+        DossierSteps.step(gateway, code, "reception", officer, "{}");
+        DossierSteps.step(gateway, code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
+        return code;
+    }
+
+    private JsonNode obligationOf(String code, String citizen) {
+        for (JsonNode order : gateway.get("/api/v1/payments?dossier=" + code, citizen).json()) {
+            if (order.get("stage").asString().equals("OBLIGATION") && order.get("status").asString().equals("REQUESTED")) {
+                return order;
+            }
+        }
+        return null;
+    }
+
+    private String receiptText(String paymentId, String token) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(gateway.request("/api/v1/payments/" + paymentId + "/receipt", token)
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        return new PdfTextExtractor(new PdfReader(response.body())).getTextFromPage(1);
+    }
+}

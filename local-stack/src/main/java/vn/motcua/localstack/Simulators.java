@@ -19,11 +19,16 @@ final class Simulators {
     private Simulators() {
     }
 
+    /** A small JVM on the launcher's classpath (the simulators' jars are among its libraries). */
+    private static List<String> java(StackConfig config, String heap, String mainClass) {
+        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms16m", "-Xmx" + heap,
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", config.launcherClasspath(), mainClass));
+    }
+
     /** Reports a stage about every second, so a walk-through sees a result reach the door within a minute. */
     static ChildProcess startPostalOperator(StackConfig config) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms32m", "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", config.launcherClasspath(),
-                "vn.motcua.simulators.postal.PostalOperatorSimulator",
+        List<String> command = java(config, "96m", "vn.motcua.simulators.postal.PostalOperatorSimulator");
+        command.addAll(List.of(
                 // The operators' listener: the simulator authenticates with its client's token and reads under its ACLs.
                 "--bootstrap=127.0.0.1:" + config.ports().kafkaOperators(),
                 "--kafka-auth=oauthbearer",
@@ -44,9 +49,8 @@ final class Simulators {
      * gateway (as a provider reaches a province's public address), a quarter of a second later.
      */
     static ChildProcess startPaymentProvider(StackConfig config) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", config.launcherClasspath(),
-                "vn.motcua.simulators.payment.PaymentProviderSimulator",
+        List<String> command = java(config, "64m", "vn.motcua.simulators.payment.PaymentProviderSimulator");
+        command.addAll(List.of(
                 "--port=" + config.ports().paymentProvider(),
                 "--tmn-code=MOTCUA01",
                 "--ipn-url=" + config.gatewayUrl() + "/api/v1/payments/provider/ipn",

@@ -1,9 +1,13 @@
 package vn.motcua.payment;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.testinfra.InfrastructureTest;
 
 /**
@@ -15,6 +19,16 @@ import vn.motcua.testinfra.InfrastructureTest;
 @AutoConfigureMockMvc
 @InfrastructureTest
 public abstract class WithProviderSimulator {
+    @Autowired
+    protected MockMvc mvc;
+    @Autowired
+    protected PaymentOrderRepository orders;
+    protected PaymentSteps steps;
+
+    @BeforeEach
+    void steps() {
+        steps = new PaymentSteps(mvc, orders);
+    }
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {

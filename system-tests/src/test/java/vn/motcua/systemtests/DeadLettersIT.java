@@ -38,13 +38,14 @@ class DeadLettersIT {
 
         JsonNode parked = awaitDeadLetter("payment-service", ops, eventId);
         assertThat(parked.get("topic").asString()).isEqualTo(Topics.DOSSIER);
-        assertThat(parked.get("reason").asString()).contains("Malformed DossierSubmitted");
+        assertThat(parked.get("reason").asString()).contains("Malformed DossierFeesPriced");
         assertThat(parked.get("status").asString()).isEqualTo("PARKED");
-        assertThat(awaitDeadLetter("notification-service", ops, eventId).get("eventType").asString())
-                .isEqualTo("DossierSubmitted");
+        assertThat(awaitDeadLetter("postal-service", ops, eventId).get("eventType").asString())
+                .isEqualTo("DossierFeesPriced");
         assertThat(deadLetters("dossier-service", ops).json().toString())
-                .as("the dossier-service reads its own topic for its statistics but handles no DossierSubmitted: nothing parked")
+                .as("the dossier-service reads its own topic for its statistics but handles no DossierFeesPriced: nothing parked")
                 .doesNotContain(eventId);
+        assertThat(deadLetters("notification-service", ops).json().toString()).as("it tells no DossierFeesPriced").doesNotContain(eventId);
 
         String id = parked.get("id").asString();
         GatewayClient.Response redrive = gateway.send(gateway.request("/api/v1/ops/payment-service/dead-letters/" + id
@@ -98,7 +99,7 @@ class DeadLettersIT {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         String code = "000.10.20.H29-261130-P" + eventId.substring(0, 4);
         ProducerRecord<String, String> poison = new ProducerRecord<>(Topics.DOSSIER, code, "{not json");
-        new CloudEvent(eventId, "/motcua/system-test", "DossierSubmitted", 2, code, Instant.now(), "poison-" + eventId)
+        new CloudEvent(eventId, "/motcua/system-test", "DossierFeesPriced", 1, code, Instant.now(), "poison-" + eventId)
                 .headers().forEach((name, value) -> poison.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings)) {
             producer.send(poison).get(10, TimeUnit.SECONDS);

@@ -23,7 +23,10 @@ import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.localstack.GatewayClient;
 
-/** Kafka delivers at least once: a DossierSubmitted seen twice must still mean one payment order and one notification. */
+/**
+ * Kafka delivers at least once: a DossierSubmitted and the DossierFeesPriced it came with, seen twice,
+ * must still mean one payment order and one notification.
+ */
 @ExtendWith(Platform.class)
 class RedeliveryIT {
     private final GatewayClient gateway = Platform.client();
@@ -35,8 +38,8 @@ class RedeliveryIT {
                 UUID.randomUUID().toString()).json().get("code").asString();
         Observations.awaitNotifications(gateway, token, code, 2);
 
-        ConsumerRecord<String, String> original = submittedEventOf(code);
-        RecordMetadata again = redeliver(original);
+        redeliver(eventOf(code, "DossierSubmitted"));
+        RecordMetadata again = redeliver(eventOf(code, "DossierFeesPriced"));
         awaitConsumed(again, "payment-service", "notification-service", "appointment-service", "postal-service");
 
         assertThat(gateway.get("/api/v1/payments?dossier=" + code, token).json()).hasSize(1);
@@ -48,10 +51,10 @@ class RedeliveryIT {
         return Platform.stack().config().kafkaBootstrap();
     }
 
-    private ConsumerRecord<String, String> submittedEventOf(String code) {
-        return Observations.dossierEvents(code, 1).stream()
-                .filter(record -> "DossierSubmitted".equals(Observations.header(record, CloudEventHeaders.TYPE)))
-                .findFirst().orElseThrow(() -> new AssertionError("No DossierSubmitted for " + code + " on " + Topics.DOSSIER));
+    private ConsumerRecord<String, String> eventOf(String code, String type) {
+        return Observations.dossierEvents(code, 2).stream()
+                .filter(record -> type.equals(Observations.header(record, CloudEventHeaders.TYPE)))
+                .findFirst().orElseThrow(() -> new AssertionError("No " + type + " for " + code + " on " + Topics.DOSSIER));
     }
 
     private RecordMetadata redeliver(ConsumerRecord<String, String> original) throws Exception {

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.AttemptReferences;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
@@ -44,7 +45,8 @@ public class Confirmations {
             return outcome.get().events();
         });
         Settlement settlement = outcome.get().settlement();
-        if (settlement == Settlement.CONFIRMED && order.attempt(result.reference()).map(a -> a.isSurplus()).orElse(false)) {
+        // Also when the provider notifies again because the refund failed the first time (the answer was 99).
+        if (order.attempt(result.reference()).map(Attempt::owesSurplusRefund).orElse(false)) {
             log.warn("Order {} was paid twice (attempt {}): the surplus goes back", orderId, result.reference());
             refunds.refundSurplus(order, result.reference());
         }

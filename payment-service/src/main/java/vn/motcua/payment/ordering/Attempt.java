@@ -9,22 +9,32 @@ import java.time.Instant;
  * @param providerCode the provider's response code once it answered
  * @param transactionNo the provider's transaction number of a successful payment
  * @param surplus paid although the order had been paid already (another attempt or the postman): refunded
+ * @param surplusRefund the provider's refund of a surplus payment, once it went back
  */
 public record Attempt(String reference, long amount, Instant createdAt, Instant expiresAt, State state, String providerCode,
-        String transactionNo, Instant paidAt, Boolean surplus) {
+        String transactionNo, Instant paidAt, Boolean surplus, String surplusRefund) {
 
     public enum State { PENDING, SUCCEEDED, FAILED }
 
     static Attempt begun(String reference, long amount, Instant now, Instant expiresAt) {
-        return new Attempt(reference, amount, now, expiresAt, State.PENDING, null, null, null, false);
+        return new Attempt(reference, amount, now, expiresAt, State.PENDING, null, null, null, false, null);
     }
 
     Attempt succeeded(String code, String number, Instant at, boolean overpaid) {
-        return new Attempt(reference, amount, createdAt, expiresAt, State.SUCCEEDED, code, number, at, overpaid);
+        return new Attempt(reference, amount, createdAt, expiresAt, State.SUCCEEDED, code, number, at, overpaid, null);
     }
 
     Attempt failed(String code) {
-        return new Attempt(reference, amount, createdAt, expiresAt, State.FAILED, code, null, null, false);
+        return new Attempt(reference, amount, createdAt, expiresAt, State.FAILED, code, null, null, false, null);
+    }
+
+    Attempt surplusRefunded(String refund) {
+        return new Attempt(reference, amount, createdAt, expiresAt, state, providerCode, transactionNo, paidAt, surplus, refund);
+    }
+
+    /** A surplus payment not yet given back. */
+    public boolean owesSurplusRefund() {
+        return isSurplus() && surplusRefund == null;
     }
 
     public boolean isSurplus() {

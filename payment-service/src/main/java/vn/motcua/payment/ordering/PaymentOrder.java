@@ -257,6 +257,16 @@ public class PaymentOrder extends Aggregate {
         return List.of();
     }
 
+    /** The provider gave back a payment made twice; the order itself stays paid by its first payment. */
+    public List<Event> surplusRefunded(String reference, String refund) {
+        int index = indexOf(reference);
+        if (index < 0 || !attempts.get(index).owesSurplusRefund()) {
+            return AggregateStore.UNCHANGED;
+        }
+        attempts.set(index, attempts.get(index).surplusRefunded(refund));
+        return List.of();
+    }
+
     public List<Event> receiptIssued(String number) {
         if (receiptNumber != null) {
             return AggregateStore.UNCHANGED;

@@ -62,12 +62,20 @@ public class Refunds {
         return orders.change(orderId, o -> o.refunded(answer.reference(), now));
     }
 
-    /** An attempt paid after its order had been paid: all of it goes back, under a request id of its own. */
+    /**
+     * An attempt paid after its order had been paid: all of it goes back, under a request id of its
+     * own, and the refund is recorded on the attempt. A failure is thrown, so the notification is
+     * answered 99 and the provider's next call tries again.
+     */
     public void refundSurplus(PaymentOrder order, String reference) {
         Attempt surplus = order.attempt(reference).orElseThrow();
         PaymentProvider.RefundAnswer answer = provider.refund(new PaymentProvider.RefundRequest(requestIdFor("RS", reference),
                 reference, surplus.amount(), true, surplus.transactionNo(), surplus.paidAt(), clock.instant(), "motcua"));
-        log.info("Surplus attempt {} of order {}: provider answered {}", reference, order.id(), answer.code());
+        if (!answer.accepted()) {
+            throw new IllegalStateException("The provider refused the surplus refund of " + reference + ": " + answer.code());
+        }
+        log.info("Surplus attempt {} of order {} refunded ({})", reference, order.id(), answer.reference());
+        orders.change(order.id(), o -> o.surplusRefunded(reference, answer.reference()));
     }
 
     /** The provider's request ids are alphanumeric, at most 32 characters, and never reused. */

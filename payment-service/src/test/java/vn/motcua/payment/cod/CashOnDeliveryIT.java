@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.DossierResultReady;
@@ -22,23 +21,16 @@ import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.payment.WithProviderSimulator;
 import vn.motcua.payment.ordering.PaymentOrder;
-import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
 class CashOnDeliveryIT extends WithProviderSimulator {
-    @Autowired
-    PaymentOrderRepository orders;
 
     @Test
     void thePostmansCollectionSettlesTheResultFeesAndARemittanceOfAnotherAmountIsAMismatch() {
         String code = EventMother.newDossierCode();
-        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, AGENCY_THUONG_TIN, ResultDelivery.POST, 9);
-        KafkaProbe.send(EventMother.record(EventMother.feesPriced(dossier, EventMother.feeLine(FeeStage.RESULT, 20_000, false))));
-        KafkaProbe.send(EventMother.record(new DossierResultReady(dossier, "leader1", null, null, Instant.now())));
-        String id = PaymentOrder.idFor(code, FeeStage.RESULT);
-        await().atMost(Duration.ofSeconds(20)).until(() -> orders.findById(id).map(o -> o.status() == PaymentStatus.REQUESTED).orElse(false));
+        String id = resultFeeDue(code, ResultDelivery.POST);
 
         CashCollected cash = new CashCollected("RET-" + code, code, "postal-vnpost", 45_000, "BN-000123", Instant.now());
         KafkaProbe.send(EventMother.record(cash));
@@ -64,15 +56,21 @@ class CashOnDeliveryIT extends WithProviderSimulator {
     @Test
     void aResultCollectedAtTheCounterIsNotSettledByThePostman() {
         String code = EventMother.newDossierCode();
-        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, AGENCY_THUONG_TIN, ResultDelivery.COUNTER, 9);
-        KafkaProbe.send(EventMother.record(EventMother.feesPriced(dossier, EventMother.feeLine(FeeStage.RESULT, 20_000, false))));
-        KafkaProbe.send(EventMother.record(new DossierResultReady(dossier, "leader1", null, null, Instant.now())));
-        String id = PaymentOrder.idFor(code, FeeStage.RESULT);
-        await().atMost(Duration.ofSeconds(20)).until(() -> orders.findById(id).map(o -> o.status() == PaymentStatus.REQUESTED).orElse(false));
+        String id = resultFeeDue(code, ResultDelivery.COUNTER);
 
         KafkaProbe.send(EventMother.record(new CashCollected("PIC-x", code, "postal-vnpost", 45_000, "BN-9", Instant.now())));
         assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentCompleted".equals(KafkaProbe.header(r,
                 CloudEventHeaders.TYPE)), 5, Duration.ofSeconds(3))).isEmpty();
         assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.REQUESTED);
+    }
+
+    /** A dossier priced with a result-stage fee whose result is ready: the order is due. */
+    private String resultFeeDue(String code, ResultDelivery delivery) {
+        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, AGENCY_THUONG_TIN, delivery, 9);
+        KafkaProbe.send(EventMother.record(EventMother.feesPriced(dossier, EventMother.feeLine(FeeStage.RESULT, 20_000, false))));
+        KafkaProbe.send(EventMother.record(new DossierResultReady(dossier, "leader1", null, null, Instant.now())));
+        String id = PaymentOrder.idFor(code, FeeStage.RESULT);
+        await().atMost(Duration.ofSeconds(20)).until(() -> orders.findById(id).map(o -> o.status() == PaymentStatus.REQUESTED).orElse(false));
+        return id;
     }
 }

@@ -3,36 +3,27 @@ package vn.motcua.payment.expiry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.payment.PaymentSteps;
 import vn.motcua.payment.ProviderSimulatorProcess;
 import vn.motcua.payment.WithProviderSimulator;
 import vn.motcua.payment.ordering.PaymentOrder;
-import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
 class ExpiryIT extends WithProviderSimulator {
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    PaymentOrderRepository orders;
-    @Autowired
     ExpiresOrders expiry;
-    PaymentSteps steps;
-
-    @BeforeEach
-    void steps() {
-        steps = new PaymentSteps(mvc, orders);
-    }
 
     @Test
     void anUnpaidOrderExpiresAndIsToldAndAConfirmationArrivingLaterStillCompletesIt() throws Exception {
@@ -56,7 +47,13 @@ class ExpiryIT extends WithProviderSimulator {
     void beforeExpiringTheProviderIsAskedAndAPaymentWhoseNotificationWasLostCompletesTheOrder() throws Exception {
         String id = steps.intakeOrder(EventMother.newDossierCode(), 65_000);
         PaymentSteps.Checkout checkout = steps.checkout(id, CITIZEN_1);
-        ProviderSimulatorProcess.pay(checkout.paymentUrl(), checkout.reference(), "approve", false);
+        var redirect = ProviderSimulatorProcess.pay(checkout.paymentUrl(), checkout.reference(), "approve", false);
+        // The browser comes back saying "paid", but only the provider's IPN or its query API change an order.
+        String returned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + ProviderSimulatorProcess.SERVICE_PORT + "/api/v1/payments/provider/return?"
+                + redirect.headers().firstValue("Location").orElseThrow().split("\\?", 2)[1])).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(returned).contains("\"providerCode\":\"00\"").contains("\"orderStatus\":\"REQUESTED\"");
         Thread.sleep(300);
         assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.REQUESTED);
 

@@ -29,10 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.events.payment.PaymentMethod;
@@ -41,23 +38,12 @@ import vn.motcua.payment.ProviderSimulatorProcess;
 import vn.motcua.payment.WithProviderSimulator;
 import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.PaymentOrder;
-import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.payment.provider.internal.SignedCallbacks;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
 class OnlinePaymentIT extends WithProviderSimulator {
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    PaymentOrderRepository orders;
-    PaymentSteps steps;
-
-    @BeforeEach
-    void steps() {
-        steps = new PaymentSteps(mvc, orders);
-    }
 
     @Test
     void theCitizenPaysThroughTheProviderAndTheSignedNotificationCompletesTheOrderWithAReceipt() throws Exception {

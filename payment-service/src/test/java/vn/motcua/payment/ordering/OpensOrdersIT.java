@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.DossierFeesPriced;
@@ -25,8 +24,6 @@ import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
 class OpensOrdersIT extends WithProviderSimulator {
-    @Autowired
-    PaymentOrderRepository orders;
 
     @Test
     void eachStageThatOwesMoneyGetsOneOrderDueWhenTheDossierGetsThereHoweverOftenTheEventArrives() {

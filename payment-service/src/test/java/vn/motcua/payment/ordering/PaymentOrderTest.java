@@ -102,6 +102,10 @@ class PaymentOrderTest {
         assertThat(twice.events()).isEmpty();
         assertThat(order.attempt("MCREF1").orElseThrow().isSurplus()).isTrue();
         assertThat(order.paidAttempt().orElseThrow().reference()).isEqualTo("MCREF2");
+        assertThat(order.attempt("MCREF1").orElseThrow().owesSurplusRefund()).isTrue();
+        assertThat(order.surplusRefunded("MCREF1", "15000001")).isEmpty();
+        assertThat(order.surplusRefunded("MCREF1", "15000002")).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.attempt("MCREF1").orElseThrow().surplusRefund()).isEqualTo("15000001");
     }
 
     @Test

@@ -17,14 +17,12 @@ import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.payment.PaymentSteps;
 import vn.motcua.payment.WithProviderSimulator;
 import vn.motcua.payment.ordering.PaymentOrder;
-import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.provider.internal.SignedCallbacks;
 import vn.motcua.payment.receipts.internal.ReceiptBook;
 import vn.motcua.testinfra.EventMother;
@@ -34,16 +32,11 @@ class ReceiptsIT extends WithProviderSimulator {
     private static final int PAYMENTS = 200;
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    PaymentOrderRepository orders;
-    @Autowired
     ReceiptBook book;
 
     @Test
     void twoHundredPaymentsCompletedAtOnceGetReceiptsNumberedOneToTwoHundredInTheirAgencysSeries() throws Exception {
         String agency = "000.99." + (System.nanoTime() % 100_000) + ".H29";
-        PaymentSteps steps = new PaymentSteps(mvc, orders);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < PAYMENTS; i++) {
             String code = agency + "-261201-" + String.format("%04d", i);

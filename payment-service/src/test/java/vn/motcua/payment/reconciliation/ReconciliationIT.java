@@ -15,32 +15,24 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.payment.PaymentSteps;
 import vn.motcua.payment.ProviderSimulatorProcess;
 import vn.motcua.payment.WithProviderSimulator;
-import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
 class ReconciliationIT extends WithProviderSimulator {
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    PaymentOrderRepository orders;
 
     @Test
     void theDailyReconciliationFindsEachDifferencePlantedInTheProvidersStatementOnce() throws Exception {
-        PaymentSteps steps = new PaymentSteps(mvc, orders);
-        PaymentSteps.Checkout otherAmount = paid(steps, 11_000, true);
-        PaymentSteps.Checkout leftOut = paid(steps, 12_000, true);
-        PaymentSteps.Checkout unknownToUs = paid(steps, 13_000, false);
-        PaymentSteps.Checkout fine = paid(steps, 14_000, true);
+        PaymentSteps.Checkout otherAmount = paid(11_000, true);
+        PaymentSteps.Checkout leftOut = paid(12_000, true);
+        PaymentSteps.Checkout unknownToUs = paid(13_000, false);
+        PaymentSteps.Checkout fine = paid(14_000, true);
         ProviderSimulatorProcess.send("POST", "/simulator/transactions/" + otherAmount.reference() + "/statement?amount=1000000", null);
         ProviderSimulatorProcess.send("DELETE", "/simulator/transactions/" + leftOut.reference() + "/statement", null);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -87,7 +79,7 @@ class ReconciliationIT extends WithProviderSimulator {
                 .andExpect(status().isUnprocessableContent());
     }
 
-    private PaymentSteps.Checkout paid(PaymentSteps steps, long amount, boolean notified) throws Exception {
+    private PaymentSteps.Checkout paid(long amount, boolean notified) throws Exception {
         String id = steps.intakeOrder(EventMother.newDossierCode(), amount);
         PaymentSteps.Checkout checkout = steps.checkout(id, CITIZEN_1);
         ProviderSimulatorProcess.pay(checkout.paymentUrl(), checkout.reference(), "approve", notified);

@@ -15,11 +15,8 @@ import static vn.motcua.testinfra.CallerMother.officer;
 import java.time.Duration;
 import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.DossierWithdrawn;
@@ -27,22 +24,11 @@ import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.payment.PaymentSteps;
 import vn.motcua.payment.ProviderSimulatorProcess;
 import vn.motcua.payment.WithProviderSimulator;
-import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
 class RefundsIT extends WithProviderSimulator {
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    PaymentOrderRepository orders;
-    PaymentSteps steps;
-
-    @BeforeEach
-    void steps() {
-        steps = new PaymentSteps(mvc, orders);
-    }
 
     @Test
     void aWithdrawnDossierGetsItsRefundableFeeBackThroughTheProviderOnceHoweverOftenTheEventArrives() throws Exception {
@@ -104,6 +90,8 @@ class RefundsIT extends WithProviderSimulator {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> ProviderSimulatorProcess.get("/simulator/transactions/" + second.reference())
                 .body().contains("\"refunds\":1"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> orders.findById(id).orElseThrow().attempt(second.reference()).orElseThrow()
+                .surplusRefund() != null);
         assertThat(orders.findById(id).orElseThrow().attempt(second.reference()).orElseThrow().isSurplus()).isTrue();
         assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + first.reference()).body()).contains("\"refunds\":0");
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultReady;
@@ -17,6 +18,12 @@ import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
+import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentExpired;
+import vn.motcua.events.payment.PaymentFailed;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.notification.inbox.Message;
 
@@ -31,18 +38,24 @@ class Templates {
     }
 
     Message dossierSubmitted(DossierSubmitted submitted) {
+        // True for the channel it came by: only an online dossier was "sent online".
+        String how = switch (submitted.dossier().submittedVia()) {
+            case ONLINE -> "đã được gửi trực tuyến thành công";
+            case IN_PERSON -> "đã được nộp tại bộ phận một cửa";
+            case POSTAL -> "đã được nộp qua dịch vụ bưu chính công ích";
+        };
         return new Message("dossier-submitted",
                 "Hồ sơ " + code(submitted.dossier()) + " đã được gửi thành công",
                 """
                 Kính gửi Ông/Bà %s,
 
-                Hồ sơ "%s" của Ông/Bà đã được gửi trực tuyến thành công và đang chờ cơ quan tiếp nhận.
+                Hồ sơ "%s" của Ông/Bà %s và đang chờ cơ quan tiếp nhận.
                 Mã hồ sơ: %s
                 Ngày nộp: %s
 
                 Ông/Bà dùng mã hồ sơ này để tra cứu tình trạng giải quyết. Cơ quan sẽ thông báo khi hồ sơ \
                 được tiếp nhận hoặc cần bổ sung.
-                """.formatted(submitted.applicant().fullName(), submitted.procedureName(), code(submitted.dossier()),
+                """.formatted(submitted.applicant().fullName(), submitted.procedureName(), how, code(submitted.dossier()),
                         date(submitted.submittedAt())));
     }
 
@@ -63,6 +76,61 @@ class Templates {
 
                 Ông/Bà có thể thanh toán trực tuyến trên Cổng dịch vụ công; biên lai điện tử được gửi sau khi thanh toán.
                 """.formatted(payment.dossierCode(), what, money(payment.amount()), date(payment.payBy())));
+    }
+
+    Message paymentCompleted(PaymentCompleted payment) {
+        String how = payment.method() == PaymentMethod.CASH_ON_DELIVERY ? "nộp cho nhân viên bưu điện" : "thanh toán trực tuyến";
+        return new Message("payment-completed", "Đã nhận khoản nộp cho hồ sơ " + payment.dossierCode(),
+                """
+                Cơ quan đã nhận %s đồng Ông/Bà %s cho hồ sơ %s.
+                Biên lai điện tử: /api/v1/payments/%s/receipt (trong mục thanh toán của Ông/Bà).
+                """.formatted(money(payment.amount()), how, payment.dossierCode(), payment.paymentId()));
+    }
+
+    Message paymentFailed(PaymentFailed payment) {
+        return new Message("payment-failed", "Thanh toán cho hồ sơ " + payment.dossierCode() + " chưa thành công",
+                """
+                Giao dịch thanh toán %s đồng cho hồ sơ %s không thành công (mã %s).
+                Ông/Bà chưa bị trừ tiền cho giao dịch này và có thể thanh toán lại trong mục thanh toán.
+                """.formatted(money(payment.amount()), payment.dossierCode(), payment.providerCode()));
+    }
+
+    Message paymentExpired(PaymentExpired payment) {
+        return new Message("payment-expired", "Đã quá hạn nộp phí, lệ phí cho hồ sơ " + payment.dossierCode(),
+                """
+                Khoản nộp %s đồng cho hồ sơ %s đã quá hạn ngày %s mà chưa được thanh toán.
+                Ông/Bà vui lòng liên hệ bộ phận một cửa của cơ quan giải quyết để được hướng dẫn.
+                """.formatted(money(payment.amount()), payment.dossierCode(), date(payment.payBy())));
+    }
+
+    Message paymentRefunded(PaymentRefunded payment) {
+        String how = payment.method() == PaymentMethod.CASH_ON_DELIVERY
+                ? "Ông/Bà nhận lại tiền mặt tại bộ phận một cửa của cơ quan giải quyết."
+                : "Tiền được hoàn về tài khoản hoặc thẻ Ông/Bà đã dùng để thanh toán (mã hoàn tiền " + payment.refundReference() + ").";
+        return new Message("payment-refunded", "Hoàn trả phí, lệ phí cho hồ sơ " + payment.dossierCode(),
+                """
+                Cơ quan hoàn trả Ông/Bà %s đồng đã nộp cho hồ sơ %s.
+                Lý do: %s
+                %s
+                """.formatted(money(payment.amount()), payment.dossierCode(), payment.reason(), how));
+    }
+
+    Message financialObligationRequested(DossierFinancialObligationRequested event) {
+        return new Message("dossier-financial-obligation-requested",
+                "Hồ sơ " + code(event.dossier()) + " cần thực hiện nghĩa vụ tài chính",
+                """
+                Hồ sơ %s cần thực hiện nghĩa vụ tài chính: %s đồng.
+                Nội dung: %s
+
+                Thời hạn giải quyết tạm dừng; hồ sơ tiếp tục được giải quyết ngay khi khoản nộp được xác nhận.
+                Ông/Bà có thể thanh toán trực tuyến trong mục thanh toán.
+                """.formatted(code(event.dossier()), money(event.amount()), event.reason()));
+    }
+
+    Message withdrawn(DossierWithdrawn event) {
+        return new Message("dossier-withdrawn", "Hồ sơ " + code(event.dossier()) + " đã được rút",
+                "Hồ sơ %s đã được rút theo đề nghị của Ông/Bà.\nLý do: %s\nKhoản phí, lệ phí được hoàn trả (nếu có) sẽ được thông báo riêng.\n"
+                        .formatted(code(event.dossier()), event.reason()));
     }
 
     Message dossierReceived(DossierReceived event) {

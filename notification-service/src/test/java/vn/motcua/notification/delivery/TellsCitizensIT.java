@@ -25,9 +25,13 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.notification.inbox.Notification;
 import vn.motcua.notification.inbox.NotificationRepository;
@@ -130,6 +134,31 @@ class TellsCitizensIT {
         mvc.perform(get("/api/v1/notifications").with(citizen(OWNER)))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(
                         Matchers.hasItem("dossier-due-date-extended")));
+    }
+
+    @Test
+    void theOwnerIsToldOfAnObligationItsPaymentWithTheReceiptAndARefund() throws Exception {
+        String owner = "001090000079";
+        String code = EventMother.newDossierCode();
+        String email = "an." + owner + "@example.com";
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        DossierSnapshot dossier = new DossierSnapshot(code, "2.000018", "000.10.20.H29", owner, 2, ResultDelivery.COUNTER, 6);
+        String paymentId = "PAY-" + code + "-OBLIGATION-1";
+        KafkaProbe.send(EventMother.record(new DossierFinancialObligationRequested(dossier, 1_500_000, "Lệ phí trước bạ", Instant.now())));
+        KafkaProbe.send(EventMother.record(new PaymentCompleted(paymentId, code, FeeStage.OBLIGATION, 1_500_000, PaymentMethod.ONLINE,
+                Instant.now(), owner)));
+        KafkaProbe.send(EventMother.record(new PaymentRefunded(paymentId, code, owner, FeeStage.OBLIGATION, 1_500_000,
+                PaymentMethod.ONLINE, "15000001", "Thu nhầm", Instant.now())));
+        // A record from before the owner was carried names nobody: told to no one, and nothing fails.
+        KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-" + code + "-INTAKE", code, FeeStage.INTAKE, 1, PaymentMethod.ONLINE,
+                Instant.now())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream().filter(m -> subject(m).contains(code)).count() == 4);
+        MimeMessage paid = mailsTo(email).stream().filter(m -> subject(m).startsWith("Đã nhận khoản nộp")).findFirst().orElseThrow();
+        assertThat(paid.getContent().toString()).contains("1.500.000 đồng").contains("/api/v1/payments/" + paymentId + "/receipt");
+        mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder(
+                        "dossier-submitted", "dossier-financial-obligation-requested", "payment-completed", "payment-refunded")));
     }
 
     @Test

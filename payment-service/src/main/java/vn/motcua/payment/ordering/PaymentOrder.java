@@ -205,7 +205,7 @@ public class PaymentOrder extends Aggregate {
         paidReference = reference;
         collectedAmount = collected;
         completedAt = now;
-        return List.of(new PaymentCompleted(id, dossierCode, stage, amount, how, now));
+        return List.of(new PaymentCompleted(id, dossierCode, stage, amount, how, now, ownerCitizenId));
     }
 
     /** Not paid by its pay-by time. Attempts still open may yet be confirmed by the provider. */

@@ -128,7 +128,7 @@ class PaymentOrderTest {
 
         PaymentOrder byPost = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 20_000, false));
         assertThat(byPost.collectedByPostman(45_000, "BN-1", NOW)).singleElement().isEqualTo(new PaymentCompleted(byPost.id(), CODE,
-                FeeStage.RESULT, 20_000, PaymentMethod.CASH_ON_DELIVERY, NOW));
+                FeeStage.RESULT, 20_000, PaymentMethod.CASH_ON_DELIVERY, NOW, "001090000001"));
         assertThat(byPost.collectedAmount()).isEqualTo(45_000);
         assertThat(byPost.collectedByPostman(45_000, "BN-1", NOW)).isSameAs(AggregateStore.UNCHANGED);
     }

@@ -66,9 +66,10 @@ public final class Demo {
                     r -> r.json().get(0).get("amount").asLong() + " " + r.json().get(0).get("currency").asString()
                             + ", " + r.json().get(0).get("status").asString());
             payOnline(token, orders.json().get(0).get("id").asString());
-            step("GET /api/v1/notifications (waits for the submission, the payment request and the payment's confirmation)",
-                    () -> poll(() -> client.get("/api/v1/notifications", token), r -> count(r.json(), code) == 3),
-                    r -> count(r.json(), code) == 3, r -> titles(r.json(), code));
+            step("GET /api/v1/notifications (waits for the submission, the payment request, the payment's confirmation and the"
+                    + " post's request to confirm the return address)",
+                    () -> poll(() -> client.get("/api/v1/notifications", token), r -> count(r.json(), code) == 4),
+                    r -> count(r.json(), code) == 4, r -> titles(r.json(), code));
             step("GET /api/v1/dossiers (citizen1's dossiers, kept across restarts)",
                     () -> client.get("/api/v1/dossiers", token),
                     r -> r.status() == 200 && contains(r.json().get("items"), code),

@@ -24,7 +24,8 @@ class AccessIT {
                 UUID.randomUUID().toString());
         assertThat(submitted.status()).isEqualTo(201);
         code = submitted.json().get("code").asString();
-        Observations.awaitNotifications(gateway, token, code, 2);
+        // Submitted, fee requested, return address to confirm (the result goes by post).
+        Observations.awaitNotifications(gateway, token, code, 3);
     }
 
     @Test

@@ -36,15 +36,16 @@ class RedeliveryIT {
         String token = gateway.userToken("citizen1");
         String code = gateway.post("/api/v1/dossiers", token, DossierRequestMother.liquorLicenceForCitizen1(),
                 UUID.randomUUID().toString()).json().get("code").asString();
-        Observations.awaitNotifications(gateway, token, code, 2);
+        // Submitted, fee requested, return address to confirm (the result goes by post).
+        Observations.awaitNotifications(gateway, token, code, 3);
 
         redeliver(eventOf(code, "DossierSubmitted"));
         RecordMetadata again = redeliver(eventOf(code, "DossierFeesPriced"));
         awaitConsumed(again, "payment-service", "notification-service", "appointment-service", "postal-service");
 
         assertThat(gateway.get("/api/v1/payments?dossier=" + code, token).json()).hasSize(1);
-        assertThat(Observations.notificationsAbout(gateway.get("/api/v1/notifications", token).json(), code)).isEqualTo(2);
-        assertThat(Observations.mailsAbout(code)).isEqualTo(2);
+        assertThat(Observations.notificationsAbout(gateway.get("/api/v1/notifications", token).json(), code)).isEqualTo(3);
+        assertThat(Observations.mailsAbout(code)).isEqualTo(3);
     }
 
     private String bootstrap() {

@@ -51,10 +51,10 @@ class WalkThroughIT {
         assertThat(payments.get(0).get("amount").asLong()).isEqualTo(1_200_000);
         assertThat(payments.get(0).get("status").asString()).isEqualTo("REQUESTED");
 
-        JsonNode inbox = awaitNotifications(gateway, token, code, 2);
-        assertThat(inbox.toString()).contains("đã được gửi thành công", "Yêu cầu nộp phí");
+        JsonNode inbox = awaitNotifications(gateway, token, code, 3);
+        assertThat(inbox.toString()).contains("đã được gửi thành công", "Yêu cầu nộp phí", "Xác nhận địa chỉ nhận kết quả");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(code) == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout(code) == 3);
         MimeMessage first = Platform.stack().receivedMails().stream()
                 .filter(m -> subject(m).contains(code)).findFirst().orElseThrow();
         assertThat(first.getAllRecipients()[0].toString()).isEqualTo("citizen1@example.com");

@@ -20,6 +20,7 @@ public record NotificationSent(
 
     @Override
     public String subject() {
-        return dossierCode;
+        // A notification about no dossier (an appointment) stays in order with the citizen's others.
+        return dossierCode != null ? dossierCode : recipientCitizenId;
     }
 }

@@ -17,10 +17,16 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.Event;
+import vn.motcua.events.appointment.AppointmentBooked;
+import vn.motcua.events.appointment.AppointmentCancelled;
+import vn.motcua.events.appointment.AppointmentReminderDue;
+import vn.motcua.events.appointment.AppointmentRescheduled;
+import vn.motcua.events.appointment.TurnNear;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierSnapshot;
@@ -33,6 +39,7 @@ import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.kit.messaging.EventHandler;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
@@ -85,6 +92,19 @@ class TellsCitizens implements EventSubscriber {
                 .on(DossierFinancialObligationRequested.class,
                         owner(DossierFinancialObligationRequested::dossier, templates::financialObligationRequested))
                 .on(DossierWithdrawn.class, owner(DossierWithdrawn::dossier, templates::withdrawn))
+                .on(DossierResultAwaitingCollection.class,
+                        owner(DossierResultAwaitingCollection::dossier, templates::resultAwaitingCollection))
+                .on(ReturnAddressConfirmationRequested.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
+                        event.data().dossierCode(), templates.addressConfirmationRequested(event.data())))
+                .on(AppointmentBooked.class, event -> citizen(event, event.data().citizenId(), event.data().dossierCode(),
+                        templates.appointmentBooked(event.data())))
+                .on(AppointmentRescheduled.class, event -> citizen(event, event.data().citizenId(), null,
+                        templates.appointmentRescheduled(event.data())))
+                .on(AppointmentCancelled.class, event -> citizen(event, event.data().citizenId(), null,
+                        templates.appointmentCancelled(event.data())))
+                .on(AppointmentReminderDue.class, event -> citizen(event, event.data().citizenId(), null,
+                        templates.appointmentReminder(event.data())))
+                .on(TurnNear.class, event -> citizen(event, event.data().citizenId(), null, templates.turnNear(event.data())))
                 .on(PaymentRequested.class, this::paymentRequested)
                 .on(PaymentCompleted.class, this::paymentCompleted)
                 .on(PaymentFailed.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(), event.data().dossierCode(),
@@ -110,6 +130,18 @@ class TellsCitizens implements EventSubscriber {
             DossierSnapshot dossier = dossierOf.apply(event.data());
             notifyOwner(event.eventId(), dossier.ownerCitizenId(), dossier.dossierCode(), template.apply(event.data()));
         };
+    }
+
+    /**
+     * An appointment or a queue ticket of a citizen known by id. One booked for a phone number only
+     * (the hotline, a chat bot) waits for the SMS channel: nobody has an inbox for it.
+     */
+    private void citizen(IncomingEvent<?> event, String citizenId, String dossierCode, Message message) {
+        if (citizenId == null) {
+            log.info("{} {} is for a phone number only; no inbox to tell", event.type(), event.eventId());
+            return;
+        }
+        notifyOwner(event.eventId(), citizenId, dossierCode, message);
     }
 
     /** Records published before the owner was carried name nobody to tell: skipped. */

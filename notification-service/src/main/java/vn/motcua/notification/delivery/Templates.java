@@ -8,10 +8,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.motcua.events.appointment.AppointmentBooked;
+import vn.motcua.events.appointment.AppointmentCancelled;
+import vn.motcua.events.appointment.AppointmentReminderDue;
+import vn.motcua.events.appointment.AppointmentRescheduled;
+import vn.motcua.events.appointment.ReminderKind;
+import vn.motcua.events.appointment.TurnNear;
+import vn.motcua.events.appointment.VisitPurpose;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierSnapshot;
@@ -25,6 +33,7 @@ import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.notification.inbox.Message;
 
 /** The Vietnamese texts citizens receive. */
@@ -131,6 +140,72 @@ class Templates {
         return new Message("dossier-withdrawn", "Hồ sơ " + code(event.dossier()) + " đã được rút",
                 "Hồ sơ %s đã được rút theo đề nghị của Ông/Bà.\nLý do: %s\nKhoản phí, lệ phí được hoàn trả (nếu có) sẽ được thông báo riêng.\n"
                         .formatted(code(event.dossier()), event.reason()));
+    }
+
+    Message addressConfirmationRequested(ReturnAddressConfirmationRequested request) {
+        return new Message("postal-address-confirmation-requested", "Xác nhận địa chỉ nhận kết quả hồ sơ " + request.dossierCode(),
+                """
+                Kết quả hồ sơ %s sẽ được gửi qua dịch vụ bưu chính công ích đến:
+                %s, %s, %s (%s)
+
+                Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận kết quả.
+                """.formatted(request.dossierCode(), request.recipientName(), request.address(),
+                        request.addressProvince() == null ? "chưa rõ tỉnh, thành phố" : request.addressProvince(), request.recipientPhone()));
+    }
+
+    Message resultAwaitingCollection(DossierResultAwaitingCollection event) {
+        return new Message("dossier-result-awaiting-collection", "Kết quả hồ sơ " + code(event.dossier()) + " chờ Ông/Bà tại bộ phận một cửa",
+                """
+                Bưu điện chưa giao được kết quả hồ sơ %s (%s) và đã chuyển lại cho cơ quan.
+                Mời Ông/Bà đến bộ phận một cửa để nhận kết quả; có thể đặt lịch hẹn trước.
+                """.formatted(code(event.dossier()), event.reason() == null ? "không gặp người nhận" : event.reason()));
+    }
+
+    Message appointmentBooked(AppointmentBooked booking) {
+        return new Message("appointment-booked", "Lịch hẹn " + booking.bookingCode() + " ngày " + day(booking.date()),
+                """
+                Ông/Bà đã đặt lịch hẹn tại %s: %s, từ %s đến %s (%s).
+                Mã lịch hẹn: %s — xuất trình mã này tại quầy tiếp nhận để được xếp số.
+                """.formatted(booking.officeId(), day(booking.date()), booking.start(), booking.end(), purpose(booking.purpose()),
+                        booking.bookingCode()));
+    }
+
+    Message appointmentRescheduled(AppointmentRescheduled booking) {
+        return new Message("appointment-rescheduled", "Lịch hẹn " + booking.bookingCode() + " đã đổi sang ngày " + day(booking.date()),
+                """
+                Lịch hẹn %s tại %s đã đổi từ %s %s sang %s, từ %s đến %s.
+                """.formatted(booking.bookingCode(), booking.officeId(), day(booking.previousDate()), booking.previousStart(),
+                        day(booking.date()), booking.start(), booking.end()));
+    }
+
+    Message appointmentCancelled(AppointmentCancelled booking) {
+        return new Message("appointment-cancelled", "Lịch hẹn " + booking.bookingCode() + " đã hủy",
+                "Lịch hẹn %s tại %s ngày %s lúc %s đã hủy.\nLý do: %s\n".formatted(booking.bookingCode(), booking.officeId(),
+                        day(booking.date()), booking.start(), booking.reason() == null ? "theo đề nghị" : booking.reason()));
+    }
+
+    Message appointmentReminder(AppointmentReminderDue reminder) {
+        String when = reminder.reminder() == ReminderKind.DAY_BEFORE ? "ngày mai" : "sau khoảng một giờ nữa";
+        return new Message("appointment-reminder", "Nhắc lịch hẹn " + reminder.bookingCode() + " " + when,
+                """
+                Ông/Bà có lịch hẹn tại %s %s (%s, lúc %s) để %s.
+                Mã lịch hẹn: %s. Nếu không đến được, Ông/Bà vui lòng hủy để nhường chỗ cho người khác.
+                """.formatted(reminder.officeName() == null ? reminder.officeId() : reminder.officeName(), when, day(reminder.date()),
+                        reminder.start(), purpose(reminder.purpose()), reminder.bookingCode()));
+    }
+
+    Message turnNear(TurnNear turn) {
+        return new Message("queue-turn-near", "Sắp đến lượt số " + turn.ticketNumber(),
+                "Số %s: còn %d người trước Ông/Bà tại %s. Mời Ông/Bà có mặt tại phòng chờ.\n".formatted(turn.ticketNumber(),
+                        turn.peopleBefore(), turn.officeId()));
+    }
+
+    private static String purpose(VisitPurpose purpose) {
+        return switch (purpose) {
+            case HAND_IN -> "nộp hồ sơ";
+            case COLLECT_RESULT -> "nhận kết quả";
+            case GUIDANCE -> "được hướng dẫn";
+        };
     }
 
     Message dossierReceived(DossierReceived event) {

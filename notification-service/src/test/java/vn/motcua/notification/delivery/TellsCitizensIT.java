@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hamcrest.Matchers;
@@ -24,8 +25,12 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.Pageable;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.Topics;
+import vn.motcua.events.appointment.AppointmentBooked;
+import vn.motcua.events.appointment.BookingChannel;
+import vn.motcua.events.appointment.VisitPurpose;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
+import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
@@ -33,6 +38,7 @@ import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.notification.inbox.Notification;
 import vn.motcua.notification.inbox.NotificationRepository;
 import vn.motcua.testinfra.EventMother;
@@ -159,6 +165,44 @@ class TellsCitizensIT {
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder(
                         "dossier-submitted", "dossier-financial-obligation-requested", "payment-completed", "payment-refunded")));
+    }
+
+    @Test
+    void thePostAsksForTheAddressAndAResultBroughtBackWaitsAtTheCounter() throws Exception {
+        String owner = "001090000080";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        KafkaProbe.send(EventMother.record(new ReturnAddressConfirmationRequested("RET-" + code, code, owner, "Nguyễn Văn An",
+                "0912345678", "Số 5 phố Lê Lợi, xã Thường Tín", "Hà Nội", Instant.now())));
+        DossierSnapshot dossier = new DossierSnapshot(code, "2.000018", "000.10.20.H29", owner, 2, ResultDelivery.COUNTER, 9);
+        KafkaProbe.send(EventMother.record(new DossierResultAwaitingCollection(dossier, "RET-" + code, "Không gặp người nhận",
+                Instant.now())));
+
+        String email = "an." + owner + "@example.com";
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream().filter(m -> subject(m).contains(code)).count() == 3);
+        MimeMessage address = mailsTo(email).stream().filter(m -> subject(m).startsWith("Xác nhận địa chỉ")).findFirst().orElseThrow();
+        assertThat(address.getContent().toString()).contains("Số 5 phố Lê Lợi, xã Thường Tín").contains("Hà Nội");
+        mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder(
+                        "dossier-submitted", "postal-address-confirmation-requested", "dossier-result-awaiting-collection")));
+    }
+
+    @Test
+    void aCitizensAppointmentIsToldInTheInboxAndOneForAPhoneNumberOnlyWaitsForSms() throws Exception {
+        String owner = "001090000081";
+        KafkaProbe.send(EventMother.record(new AppointmentBooked("LHBOOKED81", "TT-HUYEN", "000.10.20.30.H29", LocalDate.parse("2026-12-07"),
+                LocalTime.of(8, 0), LocalTime.of(8, 30), VisitPurpose.GUIDANCE, null, null, owner, "0912345678", BookingChannel.PORTAL,
+                owner, Instant.now())));
+        KafkaProbe.send(EventMother.record(new AppointmentBooked("LHPHONE081", "TT-HUYEN", "000.10.20.30.H29", LocalDate.parse("2026-12-07"),
+                LocalTime.of(9, 0), LocalTime.of(9, 30), VisitPurpose.GUIDANCE, null, null, null, "0912345679", BookingChannel.HOTLINE,
+                "hotline", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.findAll().stream()
+                .anyMatch(n -> owner.equals(n.recipientCitizenId()) && n.title().contains("LHBOOKED81")));
+        mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.template == 'appointment-booked')].title").value(Matchers.hasItem("Lịch hẹn LHBOOKED81 ngày 07/12/2026")));
+        Thread.sleep(1000);
+        assertThat(notifications.findAll().stream().filter(n -> n.title().contains("LHPHONE081"))).isEmpty();
     }
 
     @Test

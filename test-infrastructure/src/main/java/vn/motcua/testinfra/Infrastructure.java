@@ -1,5 +1,6 @@
 package vn.motcua.testinfra;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 
@@ -32,6 +33,17 @@ public abstract class Infrastructure {
     /** Every mail the SMTP server has accepted so far. */
     public List<MimeMessage> receivedMails() {
         return smtp.received();
+    }
+
+    /** The mails accepted so far whose first recipient is {@code address}. */
+    public List<MimeMessage> receivedMailsTo(String address) {
+        return receivedMails().stream().filter(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(address);
+            } catch (MessagingException | RuntimeException unreadable) {
+                return false;
+            }
+        }).toList();
     }
 
     void stopSmtp() {

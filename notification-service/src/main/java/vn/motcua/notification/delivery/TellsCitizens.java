@@ -1,20 +1,11 @@
 package vn.motcua.notification.delivery;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.Event;
 import vn.motcua.events.appointment.AppointmentBooked;
@@ -63,19 +54,17 @@ class TellsCitizens implements EventSubscriber {
     private final Templates templates;
     private final AggregateStore notifications;
     private final NotificationRepository inbox;
-    private final JavaMailSender mail;
+    private final EmailSender emails;
     private final Clock clock;
-    private final String from;
 
     TellsCitizens(Recipients recipients, Templates templates, AggregateStore notifications, NotificationRepository inbox,
-            JavaMailSender mail, Clock clock, @Value("${motcua.notification.from}") String from) {
+            EmailSender emails, Clock clock) {
         this.inbox = inbox;
         this.recipients = recipients;
         this.templates = templates;
         this.notifications = notifications;
-        this.mail = mail;
+        this.emails = emails;
         this.clock = clock;
-        this.from = from;
     }
 
     @Override
@@ -187,7 +176,7 @@ class TellsCitizens implements EventSubscriber {
                 Notification.EmailStatus.AWAITING_ADDRESS)) {
             try {
                 // The version check makes this the claim: of two instances, one sends.
-                notifications.update(waiting, waiting.addressLearned(recipient.get().email()));
+                notifications.update(waiting, waiting.addressLearned(recipient.get().email(), clock.instant()));
             } catch (OptimisticLockingFailureException takenByAnother) {
                 continue;
             }
@@ -209,20 +198,6 @@ class TellsCitizens implements EventSubscriber {
     }
 
     private void sendEmail(Notification notification) {
-        List<? extends Event> outcome;
-        try {
-            MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
-            helper.setFrom(new InternetAddress(from, true));
-            helper.setTo(notification.emailAddress());
-            helper.setSubject(notification.title());
-            helper.setText(notification.body());
-            mail.send(message);
-            outcome = notification.emailSent(clock.instant());
-        } catch (MailException | MessagingException e) {
-            log.warn("Email for notification {} failed: {}", notification.id(), e.toString());
-            outcome = notification.emailFailed(e.getMessage(), clock.instant());
-        }
-        notifications.update(notification, outcome);
+        emails.send(notification);
     }
 }

@@ -58,13 +58,7 @@ class TellsCitizensIT {
     NotificationRepository notifications;
 
     private static List<MimeMessage> mailsTo(String address) {
-        return TestInfrastructure.get().receivedMails().stream().filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return TestInfrastructure.get().receivedMailsTo(address);
     }
 
     @Test

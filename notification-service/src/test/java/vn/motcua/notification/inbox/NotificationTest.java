@@ -3,6 +3,7 @@ package vn.motcua.notification.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.notification.NotificationChannel;
@@ -39,13 +40,13 @@ class NotificationTest {
         Notification waiting = Notification.createBeforeAddressKnown("event-5", "c", "D-1", RECEIVED, NOW).aggregate();
         assertThat(waiting.emailStatus()).isEqualTo(Notification.EmailStatus.AWAITING_ADDRESS);
 
-        assertThat(waiting.addressLearned("an@example.com")).isEmpty();
+        assertThat(waiting.addressLearned("an@example.com", NOW)).isEmpty();
         assertThat(waiting.emailStatus()).isEqualTo(Notification.EmailStatus.PENDING);
         assertThat(waiting.emailAddress()).isEqualTo("an@example.com");
-        assertThatThrownBy(() -> waiting.addressLearned("other@example.com")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> waiting.addressLearned("other@example.com", NOW)).isInstanceOf(IllegalStateException.class);
 
         Notification noAddress = Notification.createBeforeAddressKnown("event-6", "c", "D-1", RECEIVED, NOW).aggregate();
-        noAddress.addressLearned(null);
+        noAddress.addressLearned(null, NOW);
         assertThat(noAddress.emailStatus()).isEqualTo(Notification.EmailStatus.NO_ADDRESS);
     }
 
@@ -60,5 +61,24 @@ class NotificationTest {
         assertThat(failed.emailFailed("550 mailbox unavailable", NOW)).containsExactly(new NotificationFailed("event-4",
                 "D-1", "c", NotificationChannel.EMAIL, "550 mailbox unavailable", NOW));
         assertThat(failed.emailStatus()).isEqualTo(Notification.EmailStatus.FAILED);
+    }
+
+    @Test
+    void aFailedEmailIsTriedAgainWhenDueAndOnlyTheLastFailureIsAnnounced() {
+        Notification notification = Notification.create("event-5", "001090000001", "D-1", new Message("t", "title", "body"),
+                "an@example.com", NOW).aggregate();
+        assertThat(notification.emailDueAt()).isEqualTo(NOW.plus(Notification.SENDER_FIRST));
+        assertThatThrownBy(() -> notification.claimEmail(NOW, Duration.ofMinutes(2))).as("the sender goes first")
+                .isInstanceOf(IllegalStateException.class);
+
+        Instant due = NOW.plus(Notification.SENDER_FIRST);
+        assertThat(notification.claimEmail(due, Duration.ofMinutes(2))).isEmpty();
+        assertThat(notification.emailDueAt()).isEqualTo(due.plus(Duration.ofMinutes(2)));
+        assertThat(notification.emailRetryLater("421 try later", due.plusSeconds(30))).isEmpty();
+        assertThat(notification.emailStatus()).isEqualTo(Notification.EmailStatus.PENDING);
+        assertThat(notification.emailAttempts()).isEqualTo(1);
+        assertThat(notification.emailFailed("421 try later", due.plusSeconds(60))).hasSize(1);
+        assertThat(notification.emailStatus()).isEqualTo(Notification.EmailStatus.FAILED);
+        assertThat(notification.emailAttempts()).isEqualTo(2);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import vn.motcua.appointment.offices.Office;
+import vn.motcua.kit.time.CivilTime;
 
 /**
  * Derives what an office can take on a day, never typed in: counters open (each needs an officer
@@ -15,7 +16,7 @@ import vn.motcua.appointment.offices.Office;
 @Component
 public class Capacities {
     /** Offices work on Hà Nội time; every local date and time of this service is in it. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = CivilTime.VIETNAM;
 
     private final Rosters rosters;
     private final RoomLimits limits;

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,45 +58,39 @@ final class MerchantApi {
         reply(exchange, answer);
     }
 
+    /** The fields each command's checksum covers, in the documented order. */
+    private static final String[] QUERY_SIGNED = {"vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode", "vnp_TxnRef",
+        "vnp_TransactionDate", "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo"};
+    private static final String[] REFUND_SIGNED = {"vnp_RequestId", "vnp_Version", "vnp_Command", "vnp_TmnCode",
+        "vnp_TransactionType", "vnp_TxnRef", "vnp_Amount", "vnp_TransactionNo", "vnp_TransactionDate", "vnp_CreateBy",
+        "vnp_CreateDate", "vnp_IpAddr", "vnp_OrderInfo"};
+    private static final String[] REFUND_ANSWER = {"vnp_ResponseId", "vnp_Command", "vnp_ResponseCode", "vnp_Message",
+        "vnp_TmnCode", "vnp_TxnRef", "vnp_Amount", "vnp_BankCode", "vnp_PayDate", "vnp_TransactionNo", "vnp_TransactionType",
+        "vnp_TransactionStatus", "vnp_OrderInfo"};
+    private static final String[] QUERY_ANSWER = concat(REFUND_ANSWER, "vnp_PromotionCode", "vnp_PromotionAmount");
+
+    /** The transaction a request is about, or the error it is answered with. */
+    private record Lookup(Transaction txn, Map<String, String> error) {
+    }
+
     private Map<String, String> query(Map<String, String> r) {
-        if (!checksum.verifiesFields(r.get("vnp_SecureHash"), r.get("vnp_RequestId"), r.get("vnp_Version"), r.get("vnp_Command"),
-                r.get("vnp_TmnCode"), r.get("vnp_TxnRef"), r.get("vnp_TransactionDate"), r.get("vnp_CreateDate"), r.get("vnp_IpAddr"),
-                r.get("vnp_OrderInfo"))) {
-            return error("querydr", "97", "Sai chữ ký");
+        Lookup found = find("querydr", r, QUERY_SIGNED, "Không tìm thấy giao dịch");
+        if (found.error() != null) {
+            return found.error();
         }
-        String refused = common(r);
-        if (refused != null) {
-            return error("querydr", refused, "Yêu cầu không hợp lệ");
-        }
-        Transaction txn = ledger.get(r.get("vnp_TxnRef"));
-        if (txn == null) {
-            return error("querydr", "91", "Không tìm thấy giao dịch");
-        }
-        Map<String, String> a = transactionFields("querydr", "00", "Thành công", txn);
+        Map<String, String> a = transactionFields("querydr", "00", "Thành công", found.txn());
         a.put("vnp_PromotionCode", "");
         a.put("vnp_PromotionAmount", "");
-        a.put("vnp_SecureHash", checksum.signFields(a.get("vnp_ResponseId"), a.get("vnp_Command"), a.get("vnp_ResponseCode"),
-                a.get("vnp_Message"), a.get("vnp_TmnCode"), a.get("vnp_TxnRef"), a.get("vnp_Amount"), a.get("vnp_BankCode"),
-                a.get("vnp_PayDate"), a.get("vnp_TransactionNo"), a.get("vnp_TransactionType"), a.get("vnp_TransactionStatus"),
-                a.get("vnp_OrderInfo"), a.get("vnp_PromotionCode"), a.get("vnp_PromotionAmount")));
+        a.put("vnp_SecureHash", checksum.signFields(values(a, QUERY_ANSWER)));
         return a;
     }
 
     private Map<String, String> refund(Map<String, String> r) {
-        if (!checksum.verifiesFields(r.get("vnp_SecureHash"), r.get("vnp_RequestId"), r.get("vnp_Version"), r.get("vnp_Command"),
-                r.get("vnp_TmnCode"), r.get("vnp_TransactionType"), r.get("vnp_TxnRef"), r.get("vnp_Amount"),
-                r.get("vnp_TransactionNo"), r.get("vnp_TransactionDate"), r.get("vnp_CreateBy"), r.get("vnp_CreateDate"),
-                r.get("vnp_IpAddr"), r.get("vnp_OrderInfo"))) {
-            return error("refund", "97", "Sai chữ ký");
+        Lookup found = find("refund", r, REFUND_SIGNED, "Không tìm thấy giao dịch hoàn trả");
+        if (found.error() != null) {
+            return found.error();
         }
-        String refused = common(r);
-        if (refused != null) {
-            return error("refund", refused, "Yêu cầu không hợp lệ");
-        }
-        Transaction txn = ledger.get(r.get("vnp_TxnRef"));
-        if (txn == null) {
-            return error("refund", "91", "Không tìm thấy giao dịch hoàn trả");
-        }
+        Transaction txn = found.txn();
         if (txn.state() != Transaction.State.SUCCESS) {
             return error("refund", "95", "Giao dịch không thành công bên VNPAY, từ chối xử lý");
         }
@@ -119,11 +114,35 @@ final class MerchantApi {
         a.put("vnp_Amount", Long.toString(amount));
         a.put("vnp_TransactionType", type);
         a.put("vnp_TransactionNo", txn.refunds().getLast().transactionNo());
-        a.put("vnp_SecureHash", checksum.signFields(a.get("vnp_ResponseId"), a.get("vnp_Command"), a.get("vnp_ResponseCode"),
-                a.get("vnp_Message"), a.get("vnp_TmnCode"), a.get("vnp_TxnRef"), a.get("vnp_Amount"), a.get("vnp_BankCode"),
-                a.get("vnp_PayDate"), a.get("vnp_TransactionNo"), a.get("vnp_TransactionType"), a.get("vnp_TransactionStatus"),
-                a.get("vnp_OrderInfo")));
+        a.put("vnp_SecureHash", checksum.signFields(values(a, REFUND_ANSWER)));
         return a;
+    }
+
+    /** The checksum, then the terminal, version and request id, then the transaction. */
+    private Lookup find(String command, Map<String, String> r, String[] signed, String notFound) {
+        if (!checksum.verifiesFields(r.get("vnp_SecureHash"), values(r, signed))) {
+            return new Lookup(null, error(command, "97", "Sai chữ ký"));
+        }
+        String refused = common(r);
+        if (refused != null) {
+            return new Lookup(null, error(command, refused, "Yêu cầu không hợp lệ"));
+        }
+        Transaction txn = ledger.get(r.get("vnp_TxnRef"));
+        return txn == null ? new Lookup(null, error(command, "91", notFound)) : new Lookup(txn, null);
+    }
+
+    private static String[] values(Map<String, String> fields, String[] names) {
+        String[] values = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = fields.get(names[i]);
+        }
+        return values;
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
     }
 
     /** Checks shared by both commands; the request id is spent only by a request that passed them. */

@@ -219,9 +219,6 @@ public class PaymentOrder extends Aggregate {
 
     /** What goes back when the dossier is refused, withdrawn or stopped: the refundable lines' part of what was paid. */
     public long refundableAmount() {
-        if (lines.isEmpty()) {
-            return 0;
-        }
         return lines.stream().filter(PricedFeeLine::refundable).mapToLong(PricedFeeLine::amount).sum();
     }
 

@@ -1,11 +1,11 @@
 package vn.motcua.payment.receipts;
 
-import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
@@ -18,7 +18,6 @@ import vn.motcua.payment.receipts.internal.ReceiptBook;
  */
 @Component
 class IssuesReceipts implements EventSubscriber {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final PaymentOrderRepository repository;
     private final Orders orders;
@@ -54,6 +53,6 @@ class IssuesReceipts implements EventSubscriber {
     /** One series per agency and calendar year (Việt Nam time), as receipt books are kept. */
     static String seriesOf(PaymentOrder order) {
         String agency = order.agencyCode() == null ? "KHONG-RO" : order.agencyCode();
-        return agency + "/" + order.completedAt().atZone(VIETNAM).getYear();
+        return agency + "/" + order.completedAt().atZone(CivilTime.VIETNAM).getYear();
     }
 }

@@ -1,7 +1,6 @@
 package vn.motcua.payment.receipts;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.print.FormPrinter;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.receipts.internal.AmountInWords;
@@ -28,7 +28,7 @@ import vn.motcua.payment.receipts.internal.AmountInWords;
 @RequestMapping("/api/v1/payments")
 class ReceiptsController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(CivilTime.VIETNAM);
     private static final String[] HEADER = {"STT", "Khoản thu", "Cách tính", "Số lượng", "Đơn giá (đồng)", "Thành tiền (đồng)"};
 
     private final Orders orders;

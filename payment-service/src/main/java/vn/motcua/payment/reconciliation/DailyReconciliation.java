@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.motcua.kit.lease.ClusterLease;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.AttemptReferences;
 import vn.motcua.payment.ordering.PaymentOrder;
@@ -32,7 +32,6 @@ import vn.motcua.payment.provider.PaymentProvider;
 @Component
 public class DailyReconciliation {
     private static final Logger log = LoggerFactory.getLogger(DailyReconciliation.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String LEASE = "payment-reconciliation";
     private static final String PAYMENT = "01";
 
@@ -60,13 +59,13 @@ public class DailyReconciliation {
     @Scheduled(cron = "${motcua.payment.reconciliation.cron:0 30 2 * * *}", zone = "Asia/Ho_Chi_Minh")
     void nightly() {
         if (lease.tryAcquire(LEASE, Duration.ofMinutes(30))) {
-            run(LocalDate.now(clock.withZone(VIETNAM)).minusDays(1));
+            run(LocalDate.now(clock.withZone(CivilTime.VIETNAM)).minusDays(1));
         }
     }
 
     public Result run(LocalDate day) {
-        Instant from = day.atStartOfDay(VIETNAM).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(VIETNAM).toInstant();
+        Instant from = day.atStartOfDay(CivilTime.VIETNAM).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(CivilTime.VIETNAM).toInstant();
         Map<String, Long> settled = new HashMap<>();
         for (PaymentProvider.StatementLine line : provider.statement(day)) {
             if (PAYMENT.equals(line.type())) {

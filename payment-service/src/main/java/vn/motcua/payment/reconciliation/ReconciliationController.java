@@ -1,6 +1,7 @@
 package vn.motcua.payment.reconciliation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.provider.PaymentProvider;
 
 /** Ops' view of the reconciliation: a day's mismatches as JSON or CSV, and a run on demand. */
@@ -33,11 +35,13 @@ class ReconciliationController {
     private final Mismatches mismatches;
     private final DailyReconciliation reconciliation;
     private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    ReconciliationController(Mismatches mismatches, DailyReconciliation reconciliation, IdempotencyKeys idempotency) {
+    ReconciliationController(Mismatches mismatches, DailyReconciliation reconciliation, IdempotencyKeys idempotency, Clock clock) {
         this.mismatches = mismatches;
         this.reconciliation = reconciliation;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     record MismatchView(String id, LocalDate day, String source, String kind, String reference, String paymentId, long platformAmount,
@@ -76,7 +80,7 @@ class ReconciliationController {
         if (request.day() == null) {
             throw ApiProblem.badRequest("day-missing", "Name the day to reconcile (day, yyyy-MM-dd)");
         }
-        if (request.day().isAfter(LocalDate.now())) {
+        if (request.day().isAfter(LocalDate.now(clock.withZone(CivilTime.VIETNAM)))) {
             throw ApiProblem.unprocessable("day-in-future", "A day can be reconciled once it has begun");
         }
         return idempotency.once(caller.subject() + "|reconcile", key, request, DailyReconciliation.Result.class, () -> {

@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -22,6 +21,7 @@ import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
 
@@ -33,7 +33,6 @@ import vn.motcua.payment.ordering.PaymentStatus;
 @RestController
 @RequestMapping("/api/v1/payments/statistics")
 class PaymentStatistics {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final MongoTemplate mongo;
 
@@ -60,7 +59,7 @@ class PaymentStatistics {
         if (!caller.has(Role.OPS) && agency != null && !agency.equals(caller.agency())) {
             throw ApiProblem.forbidden("A leader sees the figures of their own agency");
         }
-        Criteria inPeriod = where("requestedAt").gte(from.atStartOfDay(VIETNAM).toInstant()).lt(to.plusDays(1).atStartOfDay(VIETNAM).toInstant());
+        Criteria inPeriod = where("requestedAt").gte(from.atStartOfDay(CivilTime.VIETNAM).toInstant()).lt(to.plusDays(1).atStartOfDay(CivilTime.VIETNAM).toInstant());
         if (scope != null) {
             inPeriod = inPeriod.and("agencyCode").is(scope);
         }

@@ -2,11 +2,11 @@ package vn.motcua.postal.shipments;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.postal.reference.Procedures;
 import vn.motcua.postal.tariffs.PostalService;
 import vn.motcua.postal.tariffs.TariffBook;
@@ -19,7 +19,6 @@ import vn.motcua.postal.tracking.TrackingRanges;
  */
 @Service
 class Pickups {
-    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final AggregateStore store;
     private final TrackingRanges ranges;
@@ -50,7 +49,7 @@ class Pickups {
                 .unprocessable("agency-unknown", "Agency " + agencyCode + " is not one the post knows the province of"));
         String province = tariffs.requireProvince(from.province()).name();
         TariffRules.Quote quote = tariffs.rules().quote(new TariffRules.Shipment(PostalService.DOSSIER_PICKUP, operator, agencyCode,
-                agencyProvince, province, weightGrams, null, procedure.field(), 0, LocalDate.now(clock.withZone(HANOI))));
+                agencyProvince, province, weightGrams, null, procedure.field(), 0, LocalDate.now(clock.withZone(CivilTime.VIETNAM))));
         String itemId = ranges.next(operator, ResultDeliveries.SERVICE_INDICATOR).toString();
         return store.insert(Shipment.requestedPickup(citizenId, operator, new Shipment.Origin(agencyCode, procedureCode, 3),
                 new Shipment.Destination(from.recipientName(), from.recipientPhone(), from.address(), province), itemId, quote,

@@ -2,7 +2,6 @@ package vn.motcua.postal.shipments;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.postal.reference.Procedures;
 import vn.motcua.postal.tariffs.TariffBook;
 import vn.motcua.postal.tariffs.TariffRules;
@@ -41,7 +41,6 @@ import vn.motcua.postal.tracking.TrackingRanges;
 public class ResultDeliveries implements EventSubscriber {
     /** Registered items (R): results and dossiers travel as registered letters. */
     static final String SERVICE_INDICATOR = "RR";
-    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Logger log = LoggerFactory.getLogger(ResultDeliveries.class);
 
     private final AggregateStore store;
@@ -160,7 +159,7 @@ public class ResultDeliveries implements EventSubscriber {
                 .orElse(shipment.addressProvince());
         return tariffs.rules().quote(new TariffRules.Shipment(shipment.kind().service(), shipment.operator(),
                 origin.agencyCode(), agencyProvince, shipment.addressProvince(), resultWeightGrams, onlineLevel,
-                procedure.map(Procedures.Procedure::field).orElse(null), shipment.cashOnDelivery(), LocalDate.now(clock.withZone(HANOI))));
+                procedure.map(Procedures.Procedure::field).orElse(null), shipment.cashOnDelivery(), LocalDate.now(clock.withZone(CivilTime.VIETNAM))));
     }
 
     private Optional<Shipment> resultDeliveryOf(DossierSnapshot dossier) {

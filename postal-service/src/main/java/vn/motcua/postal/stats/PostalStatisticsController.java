@@ -2,7 +2,6 @@ package vn.motcua.postal.stats;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,13 +16,13 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.postal.remittances.Remittance;
 import vn.motcua.postal.remittances.RemittanceRepository;
 import vn.motcua.postal.shipments.Shipment;
 
 @RestController
 class PostalStatisticsController {
-    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_DAYS = 366;
 
     private final MongoTemplate mongo;
@@ -51,8 +50,8 @@ class PostalStatisticsController {
             }
             agency = caller.agency();
         }
-        Criteria period = Criteria.where("createdAt").gte(from.atStartOfDay(HANOI).toInstant())
-                .lt(to.plusDays(1).atStartOfDay(HANOI).toInstant());
+        Criteria period = Criteria.where("createdAt").gte(from.atStartOfDay(CivilTime.VIETNAM).toInstant())
+                .lt(to.plusDays(1).atStartOfDay(CivilTime.VIETNAM).toInstant());
         if (agency != null) {
             period = period.and("origin.agencyCode").is(agency);
         }

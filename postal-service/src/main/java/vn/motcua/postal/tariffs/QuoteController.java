@@ -3,7 +3,6 @@ package vn.motcua.postal.tariffs;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,10 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
+import vn.motcua.kit.time.CivilTime;
 
 @RestController
 class QuoteController {
-    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int MAX_GRAMS = 30_000;
 
     private final TariffBook book;
@@ -62,7 +61,7 @@ class QuoteController {
                 : book.provinceOfAgency(request.agencyCode()).map(TariffBook.Province::name)
                         .orElseThrow(() -> ApiProblem.unprocessable("agency-province-unknown",
                                 "Name the agency's province (agencyProvince): its code does not tell it"));
-        LocalDate date = request.date() == null ? LocalDate.now(clock.withZone(HANOI)) : request.date();
+        LocalDate date = request.date() == null ? LocalDate.now(clock.withZone(CivilTime.VIETNAM)) : request.date();
         String operator = request.operator() == null ? defaultOperator : request.operator();
         return book.rules().quote(new TariffRules.Shipment(request.service(), operator, request.agencyCode(), agency, address,
                 request.weightGrams(), request.onlineLevel(), request.field(), cash, date));

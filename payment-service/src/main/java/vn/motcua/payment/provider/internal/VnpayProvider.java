@@ -5,10 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.ordering.ProviderResult;
 import vn.motcua.payment.provider.PaymentProvider;
 
@@ -32,17 +33,18 @@ import vn.motcua.payment.provider.PaymentProvider;
 @Component
 class VnpayProvider implements PaymentProvider {
     static final String VERSION = "2.1.0";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VIETNAM);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(CivilTime.VIETNAM);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final ProviderProperties properties;
     private final VnpayChecksum checksum;
     private final JsonMapper json;
     private final HttpClient http;
+    private final Clock clock;
 
-    VnpayProvider(ProviderProperties properties, JsonMapper json) {
+    VnpayProvider(ProviderProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
         this.checksum = new VnpayChecksum(properties.hashSecret());
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
@@ -166,7 +168,7 @@ class VnpayProvider implements PaymentProvider {
     }
 
     private Map<String, String> request(String command) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Map<String, String> r = new LinkedHashMap<>();
         r.put("vnp_RequestId", UUID.randomUUID().toString().replace("-", ""));
         r.put("vnp_Version", VERSION);
@@ -221,6 +223,6 @@ class VnpayProvider implements PaymentProvider {
     }
 
     private static Instant instant(String providerDateTime) {
-        return LocalDateTime.parse(providerDateTime, DATE_TIME).atZone(VIETNAM).toInstant();
+        return LocalDateTime.parse(providerDateTime, DATE_TIME).atZone(CivilTime.VIETNAM).toInstant();
     }
 }

@@ -39,6 +39,7 @@ import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.events.feedback.FeedbackAnswered;
 import vn.motcua.events.feedback.FeedbackFiled;
+import vn.motcua.events.notification.NotificationDelivered;
 import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
 import vn.motcua.events.payment.PaymentCompleted;
@@ -108,7 +109,8 @@ public final class EventCatalog {
             AppointmentReminderDue.class,
             TurnNear.class,
             NotificationSent.class,
-            NotificationFailed.class);
+            NotificationFailed.class,
+            NotificationDelivered.class);
 
     /** Older versions still read from the topics; each raises itself to the current version. */
     public static final List<Class<? extends Upcast<?>>> OLDER_VERSIONS = List.of(DossierSubmittedV1.class,

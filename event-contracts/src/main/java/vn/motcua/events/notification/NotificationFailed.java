@@ -17,6 +17,6 @@ public record NotificationFailed(
 
     @Override
     public String subject() {
-        return dossierCode;
+        return dossierCode != null ? dossierCode : recipientCitizenId;
     }
 }

@@ -1,19 +1,14 @@
 package vn.motcua.payment;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
+import vn.motcua.testinfra.SimulatorProcess;
 
 /**
  * The payment provider simulator as a process of its own, started once per test JVM from the test
@@ -21,11 +16,10 @@ import java.util.Random;
  * is never an object in the test's memory.
  */
 public final class ProviderSimulatorProcess {
-    private static final Random RANDOM = new SecureRandom();
     public static final String SECRET = "it-only-hash-secret-" + Long.toHexString(System.nanoTime());
     public static final String TMN_CODE = "MOTCUAIT";
-    public static final int SERVICE_PORT = freePort();
-    public static final int PORT = freePort();
+    public static final int SERVICE_PORT = SimulatorProcess.freePort();
+    public static final int PORT = SimulatorProcess.freePort();
     public static final URI BASE = URI.create("http://127.0.0.1:" + PORT);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static Process process;
@@ -38,34 +32,9 @@ public final class ProviderSimulatorProcess {
         if (process != null) {
             return;
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "vn.motcua.simulators.payment.PaymentProviderSimulator", "--port=" + PORT, "--tmn-code=" + TMN_CODE,
-                "--ipn-url=http://127.0.0.1:" + SERVICE_PORT + "/api/v1/payments/provider/ipn", "--ipn-delay-ms=20",
-                "--retry-delay-ms=300"));
-        try {
-            Path log = Files.createTempFile("payment-provider-simulator", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("PAYMENT_PROVIDER_HASH_SECRET", SECRET);
-            process = builder.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("The simulator stopped: " + Files.readString(log));
-                }
-                try {
-                    if (get("/health").statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            throw new IllegalStateException("The simulator did not answer within 30 s");
-        } catch (IOException | InterruptedException e) {
-            throw new IllegalStateException("Cannot start the provider simulator", e);
-        }
+        process = SimulatorProcess.start("vn.motcua.simulators.payment.PaymentProviderSimulator", PORT, List.of("--tmn-code=" + TMN_CODE,
+                "--ipn-url=http://127.0.0.1:" + SERVICE_PORT + "/api/v1/payments/provider/ipn", "--ipn-delay-ms=20", "--retry-delay-ms=300"),
+                Map.of("PAYMENT_PROVIDER_HASH_SECRET", SECRET));
     }
 
     public static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
@@ -88,18 +57,5 @@ public final class ProviderSimulatorProcess {
             throw new IllegalStateException("The payment page answered " + page.statusCode() + ": " + page.body());
         }
         return send("POST", "/paymentv2/decide", "txnRef=" + reference + "&outcome=" + outcome + (withIpn ? "" : "&ipn=none"));
-    }
-
-    /** Below the kernel's ephemeral range, where a port bind(0) handed out could be taken by an outgoing connection. */
-    private static int freePort() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int candidate = 20_000 + RANDOM.nextInt(12_000);
-            try (ServerSocket socket = new ServerSocket(candidate)) {
-                return candidate;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("No free port between 20000 and 32000");
     }
 }

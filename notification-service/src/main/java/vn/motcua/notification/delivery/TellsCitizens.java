@@ -1,11 +1,8 @@
 package vn.motcua.notification.delivery;
 
-import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.Event;
 import vn.motcua.events.appointment.AppointmentBooked;
@@ -35,16 +32,12 @@ import vn.motcua.kit.messaging.EventHandler;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
-import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.notification.inbox.Message;
-import vn.motcua.notification.inbox.Notification;
-import vn.motcua.notification.inbox.NotificationRepository;
-import vn.motcua.notification.recipients.Recipient;
 import vn.motcua.notification.recipients.Recipients;
 
 /**
- * Tells citizens what happened to their dossiers and their payments: in their inbox and by email. One notification
- * per event (its id is the event's), so a redelivered event tells nobody twice.
+ * Tells citizens what happened to their dossiers, payments and appointments: in their inbox and on their
+ * channels. One notification per event (its id is the event's), so a redelivered event tells nobody twice.
  */
 @Component
 class TellsCitizens implements EventSubscriber {
@@ -52,19 +45,12 @@ class TellsCitizens implements EventSubscriber {
 
     private final Recipients recipients;
     private final Templates templates;
-    private final AggregateStore notifications;
-    private final NotificationRepository inbox;
-    private final EmailSender emails;
-    private final Clock clock;
+    private final Deliveries deliveries;
 
-    TellsCitizens(Recipients recipients, Templates templates, AggregateStore notifications, NotificationRepository inbox,
-            EmailSender emails, Clock clock) {
-        this.inbox = inbox;
+    TellsCitizens(Recipients recipients, Templates templates, Deliveries deliveries) {
         this.recipients = recipients;
         this.templates = templates;
-        this.notifications = notifications;
-        this.emails = emails;
-        this.clock = clock;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -107,9 +93,9 @@ class TellsCitizens implements EventSubscriber {
     private void submitted(IncomingEvent<DossierSubmitted> event) {
         recipients.learnFrom(event);
         DossierSubmitted submitted = event.data();
-        notify(event.eventId(), submitted.dossier().ownerCitizenId(), submitted.dossier().dossierCode(),
-                templates.dossierSubmitted(submitted), submitted.applicant().email());
-        sendWaitingEmails(submitted.dossier().ownerCitizenId());
+        deliveries.tell(event.eventId(), submitted.dossier().ownerCitizenId(), submitted.dossier().dossierCode(),
+                templates.dossierSubmitted(submitted));
+        deliveries.contactKnown(submitted.dossier().ownerCitizenId());
     }
 
     /** A step of the dossier the owner must hear about; their address is known from its submission. */
@@ -149,55 +135,10 @@ class TellsCitizens implements EventSubscriber {
     }
 
     /**
-     * The owner's contact comes with the dossier's submission, on another topic than this event:
-     * when it is not known yet, the notification waits for it, and whoever learns it second
-     * (this handler, looking again, or the submission's) sends the email.
+     * The owner's addresses come with the dossier's submission, on another topic than this event:
+     * when they are not known yet, the notification waits in the inbox for them.
      */
     private void notifyOwner(String causeEventId, String citizenId, String dossierCode, Message message) {
-        Optional<Recipient> recipient = recipients.find(citizenId);
-        if (recipient.isPresent()) {
-            notify(causeEventId, citizenId, dossierCode, message, recipient.get().email());
-            return;
-        }
-        if (!notifications.insertOnce(Notification.createBeforeAddressKnown(causeEventId, citizenId, dossierCode, message,
-                clock.instant()))) {
-            log.info("Notification for event {} exists already; not sent again", causeEventId);
-            return;
-        }
-        sendWaitingEmails(citizenId);
-    }
-
-    private void sendWaitingEmails(String citizenId) {
-        Optional<Recipient> recipient = recipients.find(citizenId);
-        if (recipient.isEmpty()) {
-            return;
-        }
-        for (Notification waiting : inbox.findByRecipientCitizenIdAndEmailStatus(citizenId,
-                Notification.EmailStatus.AWAITING_ADDRESS)) {
-            try {
-                // The version check makes this the claim: of two instances, one sends.
-                notifications.update(waiting, waiting.addressLearned(recipient.get().email(), clock.instant()));
-            } catch (OptimisticLockingFailureException takenByAnother) {
-                continue;
-            }
-            if (waiting.emailAddress() != null) {
-                sendEmail(waiting);
-            }
-        }
-    }
-
-    private void notify(String causeEventId, String citizenId, String dossierCode, Message message, String email) {
-        var created = Notification.create(causeEventId, citizenId, dossierCode, message, email, clock.instant());
-        if (!notifications.insertOnce(created)) {
-            log.info("Notification for event {} exists already; not sent again", causeEventId);
-            return;
-        }
-        if (email != null) {
-            sendEmail(created.aggregate());
-        }
-    }
-
-    private void sendEmail(Notification notification) {
-        emails.send(notification);
+        deliveries.tell(causeEventId, citizenId, dossierCode, message);
     }
 }

@@ -2,6 +2,7 @@ package vn.motcua.notification.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -9,19 +10,23 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
 import vn.motcua.events.notification.NotificationChannel;
+import vn.motcua.events.notification.NotificationDelivered;
 import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
 import vn.motcua.kit.outbox.Aggregate;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
 
 /**
- * One message to a citizen about one event: shown in their in-app inbox and sent by email.
- * Its id is the id of the event it tells about, so a redelivered event makes no second one.
+ * One message to one recipient about one event, for one purpose: in their in-app inbox at once,
+ * then sent on their channels in their order (Zalo, SMS, email by default) until one reaches them,
+ * or on all of them for a message the law wants sent everywhere. Each channel has its attempts
+ * ({@link Delivery}); a redelivered event finds the notification there and sends nothing again.
  */
 @Document(Notification.COLLECTION)
 public class Notification extends Aggregate {
     public static final String COLLECTION = "notifications";
-    /** How long the instance that created or readied an email has to send it before the sweeper may. */
+    /** How long the instance that created or advanced a notification has to send it before the sweeper may. */
     public static final Duration SENDER_FIRST = Duration.ofSeconds(60);
 
     @Id
@@ -32,118 +37,257 @@ public class Notification extends Aggregate {
     private final String template;
     private final String title;
     private final String body;
+    private final String shortText;
     private final Instant createdAt;
-    private String emailAddress;
-    private EmailStatus emailStatus;
-    private String emailFailure;
-    /** How many times sending the email failed so far. */
-    private int emailAttempts;
-    /**
-     * When a PENDING email is the sweeper's to send: a while after it was created or last tried, so
-     * that the instance that created it sends it first, and one left behind by a crash is not lost.
-     */
+    /** Not held by quiet hours (a turn about to be called). */
+    private final boolean urgent;
+    /** Sent on every channel the recipient has, not only until one reaches them (form 04's apology). */
+    private final boolean everyChannel;
+    private String email;
+    private String phone;
+    private Status status;
+    private List<Delivery> deliveries;
+    private int current;
+    /** When the sweeper is to look at it: a retry, the end of quiet hours, a receipt overdue, a crashed sender. */
     @Indexed
-    private Instant emailDueAt;
+    private Instant dueAt;
+    private Instant readAt;
 
-    public enum EmailStatus {
-        /** The event came before the dossier event that says how to reach the citizen (another topic). */
-        AWAITING_ADDRESS, PENDING, SENT, FAILED, NO_ADDRESS
+    public enum Status {
+        /** In the inbox; the addresses come with an event on another topic. */
+        AWAITING_CONTACT,
+        /** Its channels are being tried. */
+        SENDING,
+        /** A channel reached the recipient. */
+        DONE,
+        /** Every channel failed: only the inbox has it. */
+        FAILED,
+        /** Nothing to send beyond the inbox: no channel, no address, or opted out. */
+        INBOX_ONLY
     }
 
     @PersistenceCreator
-    Notification(String id, String recipientCitizenId, String dossierCode, String template, String title,
-            String body, Instant createdAt, String emailAddress, EmailStatus emailStatus, String emailFailure, Integer emailAttempts,
-            Instant emailDueAt) {
+    Notification(String id, String recipientCitizenId, String dossierCode, String template, String title, String body, String shortText,
+            Instant createdAt, Boolean urgent, Boolean everyChannel, String email, String phone, Status status, List<Delivery> deliveries,
+            Integer current, Instant dueAt, Instant readAt) {
         this.id = id;
         this.recipientCitizenId = recipientCitizenId;
         this.dossierCode = dossierCode;
         this.template = template;
         this.title = title;
         this.body = body;
+        this.shortText = shortText == null ? title : shortText;
         this.createdAt = createdAt;
-        this.emailAddress = emailAddress;
-        this.emailStatus = emailStatus;
-        this.emailFailure = emailFailure;
-        // Stored before retries existed: no failed attempt yet, and due since it was created.
-        this.emailAttempts = emailAttempts == null ? 0 : emailAttempts;
-        this.emailDueAt = emailDueAt == null ? createdAt : emailDueAt;
-    }
-
-    public static Changed<Notification> create(String causeEventId, String recipientCitizenId, String dossierCode, Message message,
-            String emailAddress, Instant now) {
-        Notification notification = new Notification(causeEventId, recipientCitizenId, dossierCode,
-                message.template(), message.title(), message.body(), now, emailAddress,
-                emailAddress == null ? EmailStatus.NO_ADDRESS : EmailStatus.PENDING, null, 0, now.plus(SENDER_FIRST));
-        return Changed.of(notification, new NotificationSent(causeEventId, dossierCode, recipientCitizenId,
-                NotificationChannel.IN_APP, message.template(), now));
+        this.urgent = Boolean.TRUE.equals(urgent);
+        this.everyChannel = Boolean.TRUE.equals(everyChannel);
+        this.email = email;
+        this.phone = phone;
+        this.status = status == null ? Status.INBOX_ONLY : status;
+        this.deliveries = deliveries == null ? new ArrayList<>() : new ArrayList<>(deliveries);
+        this.current = current == null ? 0 : current;
+        this.dueAt = dueAt;
+        this.readAt = readAt;
     }
 
     /**
-     * In the inbox at once; the email waits until the citizen's contact is learned, instead of
-     * the event being retried (which held up every topic of the service's one consumer, and
-     * dead-lettered the event if the contact came late).
+     * @param reach the recipient's channels and addresses, or null while they are not known yet
+     * @param everyChannel send on each channel of the reach, not only until one reaches the recipient
      */
-    public static Changed<Notification> createBeforeAddressKnown(String causeEventId, String recipientCitizenId,
-            String dossierCode, Message message, Instant now) {
-        Changed<Notification> created = create(causeEventId, recipientCitizenId, dossierCode, message, null, now);
-        created.aggregate().emailStatus = EmailStatus.AWAITING_ADDRESS;
-        return created;
+    public static Changed<Notification> create(String id, String recipientId, String dossierCode, Message message, Reach reach,
+            boolean urgent, boolean everyChannel, Instant now) {
+        Notification notification = new Notification(id, recipientId, dossierCode, message.template(), message.title(), message.body(),
+                message.shortText(), now, urgent, everyChannel, null, null, Status.AWAITING_CONTACT, null, 0, null, null);
+        if (reach != null) {
+            notification.plan(reach, now);
+        }
+        return Changed.of(notification, new NotificationSent(id, dossierCode, recipientId, NotificationChannel.IN_APP, message.template(), now));
     }
 
-    /** The contact is known now: the email can go (or there is none to send to). */
-    public List<Event> addressLearned(String address, Instant now) {
-        if (emailStatus != EmailStatus.AWAITING_ADDRESS) {
-            throw new IllegalStateException("Notification " + id + " is not waiting for an address");
+    /** The addresses are known now: the channels can be tried. */
+    public List<Event> contactLearned(Reach reach, Instant now) {
+        if (status != Status.AWAITING_CONTACT) {
+            return AggregateStore.UNCHANGED;
         }
-        emailAddress = address;
-        emailStatus = address == null ? EmailStatus.NO_ADDRESS : EmailStatus.PENDING;
-        emailDueAt = now.plus(SENDER_FIRST);
+        plan(reach, now);
         return List.of();
     }
 
-    public List<Event> emailSent(Instant now) {
-        emailStatus = EmailStatus.SENT;
-        return List.of(new NotificationSent(id, dossierCode, recipientCitizenId, NotificationChannel.EMAIL, template, now));
+    private void plan(Reach reach, Instant now) {
+        email = reach.email();
+        phone = reach.phone();
+        deliveries = new ArrayList<>(reach.channels().stream().map(Delivery::waiting).toList());
+        current = 0;
+        status = deliveries.isEmpty() ? Status.INBOX_ONLY : Status.SENDING;
+        dueAt = deliveries.isEmpty() ? null : now.plus(SENDER_FIRST);
+    }
+
+    /** The channel being tried now, if any is. */
+    public Delivery currentDelivery() {
+        return status == Status.SENDING ? deliveries.get(current) : null;
+    }
+
+    /** True when the current channel is the sender's to try now (not awaiting a receipt). */
+    public boolean readyToSend() {
+        return status == Status.SENDING && deliveries.get(current).status().open();
+    }
+
+    /** Quiet hours: the current channel waits until {@code until}. */
+    public List<Event> hold(Instant until) {
+        replaceCurrent(currentDelivery().held());
+        dueAt = until;
+        return List.of();
     }
 
     /**
-     * The sweeper takes a pending email whose time has come: the version-guarded write of this
-     * change is the claim (of two instances, one sends), and the email is not due again for a lease.
+     * The sweeper takes a notification whose time has come: the version-guarded write of this change
+     * is the claim (of two instances, one sends), and it is not due again for a lease.
      */
-    public List<Event> claimEmail(Instant now, Duration lease) {
-        if (emailStatus != EmailStatus.PENDING || emailDueAt.isAfter(now)) {
-            throw new IllegalStateException("The email of notification " + id + " is not due");
+    public List<Event> claim(Instant now, Duration lease) {
+        if (!readyToSend() || dueAt.isAfter(now)) {
+            throw new IllegalStateException("Notification " + id + " is not due");
         }
-        emailDueAt = now.plus(lease);
+        dueAt = now.plus(lease);
         return List.of();
     }
 
-    /** A failed attempt that will be made again at {@code retryAt}; the last one is {@link #emailFailed}. */
-    public List<Event> emailRetryLater(String reason, Instant retryAt) {
-        emailAttempts++;
-        emailFailure = reason;
-        emailDueAt = retryAt;
+    /**
+     * The provider took the message. Email ends there (no receipts); SMS and Zalo wait for a receipt
+     * until {@code receiptDue}, after which the next channel is tried.
+     */
+    public List<Event> accepted(String messageId, Integer parts, Long cost, Instant attemptedAt, Instant now, Instant receiptDue) {
+        Delivery delivery = currentDelivery();
+        boolean receipts = delivery.channel() != NotificationChannel.EMAIL;
+        replaceCurrent(delivery.accepted(receipts ? Delivery.Status.ACCEPTED : Delivery.Status.SENT, messageId, parts, cost, attemptedAt, now));
+        List<Event> events = new ArrayList<>();
+        events.add(new NotificationSent(id, dossierCode, recipientCitizenId, delivery.channel(), template, now));
+        if (receipts) {
+            dueAt = receiptDue;
+        } else {
+            advance(now);
+        }
+        return events;
+    }
+
+    /** A failed attempt worth making again at {@code retryAt}. */
+    public List<Event> retryLater(String reason, Instant attemptedAt, Instant retryAt) {
+        replaceCurrent(currentDelivery().failedAttempt(Delivery.Status.WAITING, reason, attemptedAt));
+        dueAt = retryAt;
         return List.of();
     }
 
-    public List<Event> emailFailed(String reason, Instant now) {
-        emailAttempts++;
-        emailStatus = EmailStatus.FAILED;
-        emailFailure = reason;
-        return List.of(new NotificationFailed(id, dossierCode, recipientCitizenId, NotificationChannel.EMAIL, reason, now));
+    /** The channel cannot take it (no account, a bad number, attempts used up): the next channel's turn. */
+    public List<Event> failed(String reason, Instant attemptedAt, Instant now) {
+        Delivery delivery = currentDelivery();
+        replaceCurrent(delivery.failedAttempt(Delivery.Status.FAILED, reason, attemptedAt));
+        List<Event> events = new ArrayList<>();
+        events.add(new NotificationFailed(id, dossierCode, recipientCitizenId, delivery.channel(), reason, now));
+        advance(now);
+        return events;
     }
 
-    public int emailAttempts() {
-        return emailAttempts;
+    /**
+     * The provider's receipt for the message on {@code channel}. A repeated receipt, or one for a
+     * channel given up on, changes nothing.
+     *
+     * @throws ReceiptBeforeAcceptance when the sender has not recorded the acceptance yet (the
+     *     provider is answered "try again", and its next call finds it)
+     */
+    public List<Event> receipt(NotificationChannel channel, String messageId, boolean delivered, String reason, Instant at, Instant now) {
+        int index = indexOf(channel);
+        if (index < 0) {
+            return AggregateStore.UNCHANGED;
+        }
+        Delivery delivery = deliveries.get(index);
+        if (delivery.status().open() && index == current && status == Status.SENDING) {
+            throw new ReceiptBeforeAcceptance(id, channel);
+        }
+        if (delivery.status() != Delivery.Status.ACCEPTED || !messageId.equals(delivery.providerMessageId())) {
+            return AggregateStore.UNCHANGED;
+        }
+        if (delivered) {
+            deliveries.set(index, delivery.receiptSaysDelivered(at));
+            List<Event> events = new ArrayList<>();
+            events.add(new NotificationDelivered(id, dossierCode, recipientCitizenId, channel, messageId, at));
+            if (index == current) {
+                advance(now);
+            }
+            return events;
+        }
+        deliveries.set(index, delivery.receiptSaysFailed(reason));
+        List<Event> events = new ArrayList<>();
+        events.add(new NotificationFailed(id, dossierCode, recipientCitizenId, channel, reason, now));
+        if (index == current) {
+            advance(now);
+        }
+        return events;
     }
 
-    public Instant emailDueAt() {
-        return emailDueAt;
+    /** The receipt did not come in time: the message is taken as not delivered, and the next channel tried. */
+    public List<Event> receiptOverdue(Instant now) {
+        Delivery delivery = currentDelivery();
+        if (delivery == null || delivery.status() != Delivery.Status.ACCEPTED || dueAt.isAfter(now)) {
+            throw new IllegalStateException("Notification " + id + " awaits no overdue receipt");
+        }
+        String reason = "no delivery receipt by " + dueAt;
+        replaceCurrent(delivery.receiptSaysFailed(reason));
+        List<Event> events = new ArrayList<>();
+        events.add(new NotificationFailed(id, dossierCode, recipientCitizenId, delivery.channel(), reason, now));
+        advance(now);
+        return events;
+    }
+
+    public List<Event> markRead(Instant now) {
+        if (readAt != null) {
+            return AggregateStore.UNCHANGED;
+        }
+        readAt = now;
+        return List.of();
+    }
+
+    /** After a channel's outcome: the next channel, unless one reached the recipient already (and one is enough). */
+    private void advance(Instant now) {
+        boolean reached = deliveries.stream().anyMatch(d -> d.status().reachedRecipient());
+        if (reached && !everyChannel) {
+            for (int i = current + 1; i < deliveries.size(); i++) {
+                deliveries.set(i, deliveries.get(i).notNeeded());
+            }
+            finish(Status.DONE);
+            return;
+        }
+        if (current + 1 < deliveries.size()) {
+            current++;
+            dueAt = now.plus(SENDER_FIRST);
+            return;
+        }
+        finish(reached ? Status.DONE : Status.FAILED);
+    }
+
+    private void finish(Status outcome) {
+        status = outcome;
+        dueAt = null;
+    }
+
+    private void replaceCurrent(Delivery delivery) {
+        deliveries.set(current, delivery);
+    }
+
+    private int indexOf(NotificationChannel channel) {
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (deliveries.get(i).channel() == channel) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
     public String id() {
         return id;
+    }
+
+    @Override
+    public String toString() {
+        return "Notification " + id + " " + status + " due " + dueAt + " " + deliveries;
     }
 
     public String recipientCitizenId() {
@@ -166,15 +310,39 @@ public class Notification extends Aggregate {
         return body;
     }
 
+    public String shortText() {
+        return shortText;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }
 
-    public String emailAddress() {
-        return emailAddress;
+    public boolean urgent() {
+        return urgent;
     }
 
-    public EmailStatus emailStatus() {
-        return emailStatus;
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public List<Delivery> deliveries() {
+        return List.copyOf(deliveries);
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Instant readAt() {
+        return readAt;
     }
 }

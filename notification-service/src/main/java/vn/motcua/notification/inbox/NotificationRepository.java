@@ -7,5 +7,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface NotificationRepository extends MongoRepository<Notification, String> {
     List<Notification> findByRecipientCitizenIdOrderByCreatedAtDesc(String recipientCitizenId, Pageable page);
 
-    List<Notification> findByRecipientCitizenIdAndEmailStatus(String recipientCitizenId, Notification.EmailStatus status);
+    List<Notification> findByRecipientCitizenIdAndReadAtIsNullOrderByCreatedAtDesc(String recipientCitizenId, Pageable page);
+
+    List<Notification> findByRecipientCitizenIdAndStatus(String recipientCitizenId, Notification.Status status);
 }

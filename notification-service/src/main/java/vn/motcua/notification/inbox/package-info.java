@@ -1,2 +1,2 @@
-/** Each citizen's in-app notifications and the state of their email. */
+/** Each recipient's notifications: the inbox with read and unread, and every channel's attempts. */
 package vn.motcua.notification.inbox;

@@ -1,2 +1,2 @@
-/** How to reach each citizen, as last stated on one of their dossiers. */
+/** How to reach each citizen: the addresses learnt from their dossiers, and the channels, order and opt-outs they chose. */
 package vn.motcua.notification.recipients;

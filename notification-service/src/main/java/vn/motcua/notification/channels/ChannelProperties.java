@@ -1,0 +1,57 @@
+package vn.motcua.notification.channels;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The providers' addresses and credentials, and the terms each works under (price, rate limit, how
+ * long a receipt may take, how often a transient failure is retried). A channel without a URL is
+ * not offered: nobody's plan includes it.
+ */
+@ConfigurationProperties("motcua.notification.channels")
+public record ChannelProperties(Sms sms, Zalo zalo, Email email) {
+
+    public ChannelProperties {
+        sms = sms == null ? new Sms(null, null, null, null, false, 0, 0, null, 0, null) : sms;
+        zalo = zalo == null ? new Zalo(null, null, null, null, 0, 0, null, 0, null, Map.of()) : zalo;
+        email = email == null ? new Email(0, 0, null) : email;
+    }
+
+    /** Common to every provider: its own rate limit, attempts and backoff. */
+    public interface Terms {
+        int ratePerSecond();
+
+        int maxAttempts();
+
+        Duration firstRetry();
+    }
+
+    /**
+     * @param accented send Vietnamese with its diacritics (UCS-2, 70 characters a part) instead of the
+     *     unaccented variant operators' brand-name channels commonly carry
+     * @param costPerPart what one SMS part costs, in đồng
+     */
+    public record Sms(URI url, String account, String secret, String brandName, boolean accented, long costPerPart, int ratePerSecond,
+            Duration receiptTimeout, int maxAttempts, Duration firstRetry) implements Terms {
+        public boolean enabled() {
+            return url != null;
+        }
+    }
+
+    /** @param templates the approved ZNS template id for each of the platform's template keys */
+    public record Zalo(URI url, String accessToken, String oaSecret, String appId, long costPerMessage, int ratePerSecond,
+            Duration receiptTimeout, int maxAttempts, Duration firstRetry, Map<String, String> templates) implements Terms {
+        public Zalo {
+            templates = templates == null ? Map.of() : templates;
+        }
+
+        public boolean enabled() {
+            return url != null;
+        }
+    }
+
+    public record Email(int ratePerSecond, int maxAttempts, Duration firstRetry) implements Terms {
+    }
+}

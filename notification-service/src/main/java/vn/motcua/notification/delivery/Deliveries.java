@@ -1,0 +1,90 @@
+package vn.motcua.notification.delivery;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.notification.channels.Receipt;
+import vn.motcua.notification.inbox.Message;
+import vn.motcua.notification.inbox.Notification;
+import vn.motcua.notification.inbox.NotificationRepository;
+import vn.motcua.notification.inbox.Reach;
+import vn.motcua.notification.recipients.ReachBook;
+
+/**
+ * Creates one notification per (event, recipient, purpose) and starts it on its way; resumes those
+ * that waited for the recipient's addresses; applies providers' receipts.
+ */
+@Component
+class Deliveries {
+    private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+
+    private final ReachBook reachBook;
+    private final MessagePolicy policy;
+    private final AggregateStore notifications;
+    private final NotificationRepository repository;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    Deliveries(ReachBook reachBook, MessagePolicy policy, AggregateStore notifications, NotificationRepository repository,
+            Dispatcher dispatcher, Clock clock) {
+        this.reachBook = reachBook;
+        this.policy = policy;
+        this.notifications = notifications;
+        this.repository = repository;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /**
+     * @param id the same for every delivery of the same event to the same recipient for the same
+     *     purpose, so a redelivered event tells nobody twice
+     */
+    void tell(String id, String recipientId, String dossierCode, Message message) {
+        Optional<Reach> reach = reachBook.reach(recipientId, message.template(), policy.mandatory().contains(message.template()));
+        var created = Notification.create(id, recipientId, dossierCode, message, reach.orElse(null),
+                policy.urgent().contains(message.template()), policy.everyChannel().contains(message.template()), clock.instant());
+        if (!notifications.insertOnce(created)) {
+            log.info("Notification {} exists already; not sent again", id);
+            return;
+        }
+        if (reach.isPresent()) {
+            dispatcher.soon(created.aggregate());
+        } else {
+            // Its addresses may have been learnt meanwhile, by a handler that did not see this notification yet.
+            contactKnown(recipientId);
+        }
+    }
+
+    /** The recipient's addresses are known: the notifications that waited for them go now. */
+    void contactKnown(String recipientId) {
+        for (Notification waiting : repository.findByRecipientCitizenIdAndStatus(recipientId, Notification.Status.AWAITING_CONTACT)) {
+            Optional<Reach> reach = reachBook.reach(recipientId, waiting.template(), policy.mandatory().contains(waiting.template()));
+            if (reach.isEmpty()) {
+                return;
+            }
+            try {
+                // The version check makes this the claim: of two instances, one sends.
+                notifications.update(waiting, waiting.contactLearned(reach.get(), clock.instant()));
+            } catch (OptimisticLockingFailureException takenByAnother) {
+                continue;
+            }
+            dispatcher.soon(waiting);
+        }
+    }
+
+    /** Applies a provider's receipt; a failed message moves on to the next channel. */
+    void receipt(Receipt receipt) {
+        int slash = receipt.reference().lastIndexOf('/');
+        String id = slash < 0 ? receipt.reference() : receipt.reference().substring(0, slash);
+        Notification changed = notifications.updateRetrying(
+                () -> repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Notification", id)),
+                notification -> notification.receipt(receipt.channel(), receipt.messageId(), receipt.delivered(), receipt.reason(),
+                        receipt.at(), clock.instant()));
+        dispatcher.soon(changed);
+    }
+}

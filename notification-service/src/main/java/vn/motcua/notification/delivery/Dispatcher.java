@@ -1,0 +1,133 @@
+package vn.motcua.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.Event;
+import vn.motcua.events.notification.NotificationChannel;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.notification.channels.ChannelProperties;
+import vn.motcua.notification.channels.ChannelSender;
+import vn.motcua.notification.channels.Outgoing;
+import vn.motcua.notification.channels.SendOutcome;
+import vn.motcua.notification.inbox.Delivery;
+import vn.motcua.notification.inbox.Notification;
+
+/**
+ * Tries a notification's current channel and records what the provider said: accepted (await the
+ * receipt), try later (stored with its time, up to the channel's attempts), refused or out of
+ * attempts (the next channel at once). Quiet hours hold a message to a phone until morning. Each
+ * outcome is one version-guarded write, so a sender that lost the notification to another (the
+ * sweeper, after its lease) stops; the provider takes a resend under the same reference as the
+ * same message.
+ */
+@Component
+class Dispatcher {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration DEFAULT_RECEIPT_WAIT = Duration.ofMinutes(10);
+
+    private final Map<NotificationChannel, ChannelSender> senders = new EnumMap<>(NotificationChannel.class);
+    private final ChannelProperties terms;
+    private final AggregateStore notifications;
+    private final QuietHours quietHours;
+    private final Clock clock;
+    private final ExecutorService handOff = Executors.newVirtualThreadPerTaskExecutor();
+
+    Dispatcher(List<ChannelSender> senders, ChannelProperties terms, AggregateStore notifications, QuietHours quietHours, Clock clock) {
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+        this.terms = terms;
+        this.notifications = notifications;
+        this.quietHours = quietHours;
+        this.clock = clock;
+    }
+
+    /** Sends a stored notification off the caller's thread: an event's consumer does not wait for providers. */
+    void soon(Notification notification) {
+        if (notification.readyToSend()) {
+            handOff.execute(() -> sendNow(notification));
+        }
+    }
+
+    /** Tries the current channel, and the next ones while a channel refuses at once. */
+    void sendNow(Notification notification) {
+        try {
+            while (notification.readyToSend()) {
+                if (!attemptCurrent(notification)) {
+                    return;
+                }
+            }
+        } catch (OptimisticLockingFailureException takenByAnother) {
+            log.info("Notification {} changed meanwhile; whoever changed it carries on", notification.id());
+        } catch (RuntimeException e) {
+            log.warn("Sending notification {} failed; the sweeper tries again: {}", notification.id(), e.toString());
+        }
+    }
+
+    /** @return true when the next channel is to be tried now */
+    private boolean attemptCurrent(Notification notification) {
+        Delivery delivery = notification.currentDelivery();
+        NotificationChannel channel = delivery.channel();
+        Instant attemptedAt = clock.instant();
+        Optional<Instant> hold = quietHours.holdUntil(channel, notification.urgent(), attemptedAt);
+        if (hold.isPresent()) {
+            notifications.update(notification, notification.hold(hold.get()));
+            return false;
+        }
+        SendOutcome outcome = senders.get(channel).send(outgoing(notification, channel));
+        Instant now = clock.instant();
+        ChannelProperties.Terms channelTerms = termsOf(channel);
+        List<Event> events = switch (outcome) {
+            case SendOutcome.Accepted accepted -> notification.accepted(accepted.messageId(), accepted.parts(), accepted.cost(), attemptedAt, now,
+                    now.plus(receiptWait(channel)));
+            case SendOutcome.TryLater later when delivery.attemptCount() + 1 < Math.max(1, channelTerms.maxAttempts()) ->
+                    notification.retryLater(later.reason(), attemptedAt, now.plus(backoff(channelTerms, delivery.attemptCount())));
+            case SendOutcome.TryLater later -> notification.failed(later.reason() + " (after " + (delivery.attemptCount() + 1) + " attempts)",
+                    attemptedAt, now);
+            case SendOutcome.Refused refused -> notification.failed(refused.reason(), attemptedAt, now);
+        };
+        notifications.update(notification, events);
+        return !(outcome instanceof SendOutcome.TryLater) || notification.currentDelivery() == null
+                || notification.currentDelivery().channel() != channel;
+    }
+
+    private Outgoing outgoing(Notification notification, NotificationChannel channel) {
+        String address = channel == NotificationChannel.EMAIL ? notification.email() : notification.phone();
+        return new Outgoing(notification.id() + "/" + channel, address, notification.template(), notification.title(), notification.body(),
+                notification.shortText(), Map.of("ma_ho_so", notification.dossierCode() == null ? "" : notification.dossierCode(),
+                        "noi_dung", notification.shortText()));
+    }
+
+    private ChannelProperties.Terms termsOf(NotificationChannel channel) {
+        return switch (channel) {
+            case SMS -> terms.sms();
+            case ZALO -> terms.zalo();
+            case EMAIL, IN_APP -> terms.email();
+        };
+    }
+
+    private Duration receiptWait(NotificationChannel channel) {
+        Duration wait = switch (channel) {
+            case SMS -> terms.sms().receiptTimeout();
+            case ZALO -> terms.zalo().receiptTimeout();
+            case EMAIL, IN_APP -> Duration.ZERO;
+        };
+        return wait == null ? DEFAULT_RECEIPT_WAIT : wait;
+    }
+
+    /** 30 s, 2 min, 8 min… after the first, second, third failed attempt (the first retry is the channel's term). */
+    private static Duration backoff(ChannelProperties.Terms terms, int failedSoFar) {
+        Duration first = terms.firstRetry() == null ? DEFAULT_FIRST_RETRY : terms.firstRetry();
+        return first.multipliedBy(1L << (2 * Math.min(failedSoFar, 10)));
+    }
+}

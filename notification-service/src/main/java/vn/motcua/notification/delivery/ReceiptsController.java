@@ -1,0 +1,67 @@
+package vn.motcua.notification.delivery;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.notification.channels.Receipt;
+import vn.motcua.notification.channels.ReceiptReader;
+import vn.motcua.notification.inbox.ReceiptBeforeAcceptance;
+
+/**
+ * The providers' delivery callbacks. They carry no token: each is authenticated by its provider's
+ * signature, and a forged one is refused (401) with nothing changed.
+ */
+@RestController
+@RequestMapping("/api/v1/notifications/provider")
+class ReceiptsController {
+    private final ReceiptReader reader;
+    private final Deliveries deliveries;
+
+    ReceiptsController(ReceiptReader reader, Deliveries deliveries) {
+        this.reader = reader;
+        this.deliveries = deliveries;
+    }
+
+    @Operation(summary = "The SMS gateway's delivery report (signed: X-Signature, hex HMAC-SHA256 of the body)")
+    @PostMapping("/sms-reports")
+    ResponseEntity<Void> smsReport(@RequestBody String body, @RequestHeader(name = "X-Signature", required = false) String signature) {
+        apply(authentic(() -> reader.sms(body, signature)));
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Zalo's webhook (signed: X-ZEvent-Signature); user_received_message marks the message delivered")
+    @PostMapping("/zalo-events")
+    ResponseEntity<Void> zaloEvent(@RequestBody String body,
+            @RequestHeader(name = "X-ZEvent-Signature", required = false) String signature) {
+        Receipt receipt = authentic(() -> reader.zalo(body, signature));
+        if (receipt != null) {
+            apply(receipt);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static Receipt authentic(Supplier<Receipt> read) {
+        try {
+            return read.get();
+        } catch (ReceiptReader.NotAReceipt e) {
+            throw new ApiProblem(HttpStatus.UNAUTHORIZED, "receipt-not-authentic", "Not an authentic receipt", e.getMessage());
+        }
+    }
+
+    /** The provider retries a callback not answered 2xx: one that overtook the sender's write succeeds on its next call. */
+    private void apply(Receipt receipt) {
+        try {
+            deliveries.receipt(receipt);
+        } catch (ReceiptBeforeAcceptance e) {
+            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "receipt-too-early", "Receipt came before the send was recorded",
+                    e.getMessage()).withHeader("Retry-After", "1");
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package vn.motcua.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.citizen;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import vn.motcua.events.Topics;
+import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.notification.NotificationChannel;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.notification.MessagingSimulators;
+import vn.motcua.notification.WithMessagingSimulators;
+import vn.motcua.notification.inbox.Delivery;
+import vn.motcua.notification.inbox.Message;
+import vn.motcua.notification.inbox.Notification;
+import vn.motcua.notification.inbox.Reach;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.KafkaProbe;
+import vn.motcua.testinfra.TestInfrastructure;
+
+class ChannelsIT extends WithMessagingSimulators {
+    @Autowired
+    DeliverySweeper sweeper;
+    @Autowired
+    AggregateStore store;
+
+    @Test
+    void aCitizenWithoutZaloIsReachedBySmsAndWhenTheSmsIsNotDeliveredByEmail() throws Exception {
+        String owner = "001090000101";
+        String phone = phoneOf(owner);
+        MessagingSimulators.phone(MessagingSimulators.zalo(), phone, "zalo=none");
+        MessagingSimulators.phone(MessagingSimulators.sms(), phone, "fate=undelivered");
+        String code = submitted(owner);
+
+        Notification done = awaitFinished(owner, code);
+        assertThat(done.status()).isEqualTo(Notification.Status.DONE);
+        assertThat(done.deliveries()).extracting(Delivery::channel, Delivery::status).containsExactly(
+                tuple(NotificationChannel.ZALO, Delivery.Status.FAILED),
+                tuple(NotificationChannel.SMS, Delivery.Status.FAILED),
+                tuple(NotificationChannel.EMAIL, Delivery.Status.SENT));
+        assertThat(done.deliveries().get(0).failure()).contains("-118");
+        assertThat(done.deliveries().get(1).failure()).contains("SUBSCRIBER_UNREACHABLE");
+        assertThat(TestInfrastructure.get().receivedMailsTo("an." + owner + "@example.com")).hasSize(1);
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).hasSize(1);
+        assertThat(KafkaProbe.collect(Topics.NOTIFICATION, r -> code.equals(r.key()), 6, Duration.ofSeconds(5)))
+                .extracting(r -> KafkaProbe.header(r, "ce_type") + " " + r.value().replaceAll(".*\"channel\":\"(\\w+)\".*", "$1"))
+                .contains("NotificationFailed ZALO", "NotificationSent SMS", "NotificationFailed SMS", "NotificationSent EMAIL");
+    }
+
+    @Test
+    void aZaloReceiptMarksTheMessageDeliveredAndNoOtherChannelIsUsed() throws Exception {
+        String owner = "001090000102";
+        String phone = phoneOf(owner);
+        String code = submitted(owner);
+
+        Notification done = awaitFinished(owner, code);
+        assertThat(done.deliveries()).extracting(Delivery::status)
+                .containsExactly(Delivery.Status.DELIVERED, Delivery.Status.NOT_NEEDED, Delivery.Status.NOT_NEEDED);
+        assertThat(done.deliveries().get(0).cost()).isEqualTo(300);
+        assertThat(MessagingSimulators.messages(MessagingSimulators.zalo(), phone)).hasSize(1);
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).isEmpty();
+        assertThat(KafkaProbe.await(Topics.NOTIFICATION, r -> code.equals(r.key())
+                && "NotificationDelivered".equals(KafkaProbe.header(r, "ce_type")), Duration.ofSeconds(10)).value()).contains("ZALO");
+        assertThat(TestInfrastructure.get().receivedMailsTo("an." + owner + "@example.com")).isEmpty();
+    }
+
+    @Test
+    void aTransientSmsFailureIsRetriedAndTheMessageGoesOnce() throws Exception {
+        String owner = "001090000103";
+        String phone = phoneOf(owner);
+        choose(owner, "{\"channels\":[\"SMS\"]}");
+        // Two failures are retried inside the call (the provider's retry policy).
+        MessagingSimulators.phone(MessagingSimulators.sms(), phone, "transient-failures=2");
+        String code = submitted(owner);
+        Notification first = awaitFinished(owner, code);
+        assertThat(first.deliveries().getFirst().status()).isEqualTo(Delivery.Status.DELIVERED);
+        assertThat(first.deliveries().getFirst().parts()).isEqualTo(1);
+        assertThat(first.deliveries().getFirst().cost()).isEqualTo(800);
+
+        // Five: the call gives up after three, the stored retry 30 s later gets through.
+        MessagingSimulators.phone(MessagingSimulators.sms(), phone, "transient-failures=5");
+        String received = received(owner, code);
+        Notification waiting = await().atMost(Duration.ofSeconds(20)).until(() -> notifications.findById(received).orElse(null),
+                n -> n != null && n.deliveries().getFirst().attemptCount() == 1);
+        assertThat(waiting.status()).isEqualTo(Notification.Status.SENDING);
+        assertThat(waiting.dueAt()).isAfter(Instant.now().plusSeconds(20));
+        sweeper.sweep(waiting.dueAt().plusSeconds(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.findById(received).orElseThrow().status() == Notification.Status.DONE);
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).hasSize(2);
+    }
+
+    @Test
+    void quietHoursHoldAnSmsUntilSevenInTheMorning() throws Exception {
+        String owner = "001090000104";
+        String phone = phoneOf(owner);
+        choose(owner, "{\"channels\":[\"SMS\"]}");
+        clock.set(Instant.parse("2026-12-01T15:30:00Z")); // 22:30 in Hà Nội
+        String code = submitted(owner);
+
+        Notification held = await().atMost(Duration.ofSeconds(20)).until(() -> only(owner, code),
+                n -> n != null && n.deliveries().getFirst().status() == Delivery.Status.HELD);
+        assertThat(held.dueAt()).isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
+        sweeper.sweep(Instant.parse("2026-12-01T23:59:00Z"));
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).isEmpty();
+
+        clock.set(Instant.parse("2026-12-02T00:00:05Z"));
+        sweeper.sweep(clock.instant());
+        assertThat(awaitFinished(owner, code).deliveries().getFirst().status()).isEqualTo(Delivery.Status.DELIVERED);
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).hasSize(1);
+    }
+
+    @Test
+    void aNotificationLeftByACrashBetweenStoringAndSendingIsSentOnceByTheSweeper() throws Exception {
+        String owner = "001090000105";
+        String phone = phoneOf(owner);
+        String id = "crashed-" + System.nanoTime();
+        Instant created = Instant.now();
+        // Stored, and the process died before sending.
+        store.insert(Notification.create(id, owner, "D-" + id, new Message("dossier-received", "Hồ sơ " + id + " đã được tiếp nhận",
+                "Nội dung"), new Reach(null, phone, List.of(NotificationChannel.SMS)), false, false, created));
+
+        sweeper.sweep(created.plusSeconds(1));
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).as("the sender's own time has not run out").isEmpty();
+        sweeper.sweep(created.plus(Notification.SENDER_FIRST).plusSeconds(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications.findById(id).orElseThrow().status() == Notification.Status.DONE);
+        sweeper.sweep(created.plus(Duration.ofMinutes(5)));
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).hasSize(1);
+    }
+
+    @Test
+    void theSameEventTwentyTimesMakesOneNotificationAndOneSendPerChannel() throws Exception {
+        String owner = "001090000106";
+        String phone = phoneOf(owner);
+        String code = submitted(owner);
+        awaitFinished(owner, code);
+        ProducerRecord<String, String> received = EventMother.record(new DossierReceived(EventMother.snapshot(code, owner,
+                ResultDelivery.ONLINE), LocalDate.parse("2026-12-15"), "officer-1", Instant.now()));
+        for (int i = 0; i < 20; i++) {
+            KafkaProbe.send(received);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> MessagingSimulators.messages(MessagingSimulators.zalo(), phone).size() == 2);
+        Thread.sleep(1500); // time for a wrong second send to show
+        assertThat(notifications.findAll().stream().filter(n -> code.equals(n.dossierCode()) && n.template().equals("dossier-received")))
+                .hasSize(1);
+        assertThat(MessagingSimulators.messages(MessagingSimulators.zalo(), phone)).hasSize(2);
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).isEmpty();
+    }
+
+    @Test
+    void forgedOrMalformedReceiptsAreRefusedAndChangeNothing() throws Exception {
+        String body = "{\"messageId\":\"SMS1\",\"clientRef\":\"x/SMS\",\"phone\":\"84900000000\",\"status\":\"DELIVERED\"}";
+        mvc.perform(post("/api/v1/notifications/provider/sms-reports").contentType(MediaType.APPLICATION_JSON).content(body)
+                        .header("X-Signature", "00ff"))
+                .andExpect(status().isUnauthorized()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/v1/notifications/provider/sms-reports").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/notifications/provider/zalo-events").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"event_name\":\"user_received_message\",\"timestamp\":\"1\"}").header("X-ZEvent-Signature", "mac=00"))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/notifications/provider/zalo-events").contentType(MediaType.APPLICATION_JSON).content("not json"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    private String submitted(String owner) {
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        return code;
+    }
+
+    private String received(String owner, String code) {
+        ProducerRecord<String, String> record = EventMother.record(new DossierReceived(EventMother.snapshot(code, owner,
+                ResultDelivery.ONLINE), LocalDate.parse("2026-12-15"), "officer-1", Instant.now()));
+        KafkaProbe.send(record);
+        return KafkaProbe.header(record, "ce_id");
+    }
+
+    /** Each test's citizen has a phone number of their own, given through the preferences API, and the simulators' desks reset. */
+    private String phoneOf(String owner) throws Exception {
+        String phone = "849710" + owner.substring(owner.length() - 5);
+        choose(owner, "{\"phone\":\"" + phone + "\"}");
+        return phone;
+    }
+
+    private void choose(String owner, String json) throws Exception {
+        mvc.perform(put("/api/v1/notifications/preferences").with(citizen(owner)).contentType(MediaType.APPLICATION_JSON).content(json))
+                .andExpect(status().isOk());
+    }
+
+    private Notification only(String owner, String code) {
+        return notifications.findAll().stream().filter(n -> owner.equals(n.recipientCitizenId()) && code.equals(n.dossierCode()))
+                .findFirst().orElse(null);
+    }
+
+    private Notification awaitFinished(String owner, String code) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> only(owner, code),
+                n -> n != null && (n.status() == Notification.Status.DONE || n.status() == Notification.Status.FAILED));
+    }
+}

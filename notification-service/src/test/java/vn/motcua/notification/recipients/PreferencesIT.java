@@ -1,0 +1,140 @@
+package vn.motcua.notification.recipients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.ops;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.ResultActions;
+import vn.motcua.kit.time.CivilTime;
+import vn.motcua.notification.MessagingSimulators;
+import vn.motcua.notification.WithMessagingSimulators;
+import vn.motcua.notification.inbox.Delivery;
+import vn.motcua.notification.inbox.Notification;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.KafkaProbe;
+import vn.motcua.testinfra.TestInfrastructure;
+
+class PreferencesIT extends WithMessagingSimulators {
+
+    @Test
+    void aCitizenSeesTheDefaultsAndChoosesEmailFirst() throws Exception {
+        String owner = "001090000111";
+        mvc.perform(get("/api/v1/notifications/preferences").with(citizen(owner)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channels").value(Matchers.contains("ZALO", "SMS", "EMAIL")))
+                .andExpect(jsonPath("$.optional").value(Matchers.hasItem("appointment-reminder")));
+        change(owner, "{\"channels\":[\"EMAIL\",\"SMS\"],\"phone\":\"0971000111\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.channels").value(Matchers.contains("EMAIL", "SMS")));
+
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        Notification done = awaitDone(owner, code);
+        assertThat(done.deliveries()).extracting(Delivery::status).containsExactly(Delivery.Status.SENT, Delivery.Status.NOT_NEEDED);
+        assertThat(TestInfrastructure.get().receivedMailsTo("an." + owner + "@example.com")).hasSize(1);
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), "84971000111")).isEmpty();
+    }
+
+    @Test
+    void anOptedOutKindStaysInTheInboxButANoticeTheLawRequiresIsSentAnyway() throws Exception {
+        String owner = "001090000112";
+        change(owner, "{\"channels\":[\"SMS\"],\"phone\":\"0971000112\",\"optOuts\":[\"dossier-submitted\"]}").andExpect(status().isOk());
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        Notification inboxOnly = await().atMost(Duration.ofSeconds(20)).until(() -> find(owner, code), n -> n != null);
+        assertThat(inboxOnly.status()).isEqualTo(Notification.Status.INBOX_ONLY);
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), "84971000112")).isEmpty();
+
+        change(owner, "{\"optOuts\":[\"dossier-supplement-requested\"]}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("dossier-supplement-requested")));
+        mvc.perform(get("/api/v1/notifications/preferences").with(citizen(owner)))
+                .andExpect(jsonPath("$.optOuts").value(Matchers.contains("dossier-submitted")));
+    }
+
+    @Test
+    void badPreferencesAreRefusedAndChangeNothing() throws Exception {
+        String owner = "001090000113";
+        change(owner, "{\"channels\":[\"SMS\"],\"phone\":\"0971000113\"}").andExpect(status().isOk());
+        for (String bad : new String[] {"{\"channels\":[\"SMS\",\"SMS\"]}", "{\"channels\":[\"IN_APP\"]}", "{\"channels\":[\"FAX\"]}",
+                "{\"phone\":\"12345\"}", "{\"email\":\"not-an-address\"}", "{\"optOuts\":[\"no-such-kind\"]}", "[]", "not json"}) {
+            mvc.perform(put("/api/v1/notifications/preferences").with(citizen(owner)).contentType(MediaType.APPLICATION_JSON).content(bad))
+                    .andExpect(status().is4xxClientError())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        mvc.perform(get("/api/v1/notifications/preferences").with(citizen(owner)))
+                .andExpect(jsonPath("$.channels").value(Matchers.contains("SMS")))
+                .andExpect(jsonPath("$.phone").value("0971000113"));
+    }
+
+    @Test
+    void onlyTheCitizenReadsOrChangesTheirPreferencesAndHistoryAndOnlyOpsSeeDeliveries() throws Exception {
+        String owner = "001090000114";
+        change(owner, "{\"channels\":[\"SMS\"],\"phone\":\"0971000114\"}").andExpect(status().isOk());
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        Notification done = awaitDone(owner, code);
+
+        mvc.perform(get("/api/v1/notifications/preferences")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/notifications/preferences").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/notifications/preferences").with(ops()).contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(get("/api/v1/notifications/" + done.id()).with(citizen(owner)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.deliveries[0].channel").value("SMS"))
+                .andExpect(jsonPath("$.deliveries[0].status").value("DELIVERED"))
+                .andExpect(jsonPath("$.deliveries[0].parts").value(1));
+        mvc.perform(get("/api/v1/notifications/" + done.id()).with(citizen("001090000115"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/notifications/" + done.id()).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/notifications/" + done.id() + "/read").with(citizen("001090000115"))).andExpect(status().isNotFound());
+
+        mvc.perform(get("/api/v1/notifications?unread=true").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.id == '" + done.id() + "')]").exists());
+        mvc.perform(post("/api/v1/notifications/" + done.id() + "/read").with(citizen(owner))).andExpect(status().isNoContent());
+        mvc.perform(post("/api/v1/notifications/" + done.id() + "/read").with(citizen(owner))).andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/notifications?unread=true").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.id == '" + done.id() + "')]").doesNotExist());
+
+        String today = LocalDate.now(CivilTime.VIETNAM).toString();
+        mvc.perform(get("/api/v1/notifications/deliveries/summary?day=" + today).with(citizen(owner))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/notifications/deliveries?day=" + today).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/notifications/deliveries?day=" + today)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/notifications/deliveries/summary?day=" + today).with(ops()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.channels.SMS.cost").value(Matchers.greaterThanOrEqualTo(800)));
+        mvc.perform(get("/api/v1/notifications/deliveries?day=" + today + "&status=DONE").with(ops()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.notificationId == '" + done.id() + "')].phone").value(Matchers.hasItem("8497****14")));
+        mvc.perform(get("/api/v1/notifications/deliveries?day=yesterday").with(ops())).andExpect(status().isBadRequest());
+    }
+
+    private ResultActions change(String owner, String json) throws Exception {
+        return mvc.perform(put("/api/v1/notifications/preferences").with(citizen(owner)).contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    private Notification find(String owner, String code) {
+        return notifications.findAll().stream().filter(n -> owner.equals(n.recipientCitizenId()) && code.equals(n.dossierCode()))
+                .findFirst().orElse(null);
+    }
+
+    private Notification awaitDone(String owner, String code) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> find(owner, code),
+                n -> n != null && n.status() == Notification.Status.DONE);
+    }
+}

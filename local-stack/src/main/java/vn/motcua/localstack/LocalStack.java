@@ -105,6 +105,8 @@ public final class LocalStack implements AutoCloseable {
         await("Keycloak", keycloak, () -> answers200(KeycloakServer.readinessUrl(config)));
         child(Simulators.startPostalOperator(config));
         child(Simulators.startPaymentProvider(config));
+        child(Simulators.startSmsGateway(config));
+        child(Simulators.startZalo(config));
         startedIn = Duration.between(begin, Instant.now());
     }
 

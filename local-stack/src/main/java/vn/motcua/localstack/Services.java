@@ -45,6 +45,13 @@ final class Services {
                     "--motcua.payment.provider.hash-secret=" + config.paymentProviderSecret(),
                     "--motcua.payment.provider.return-url=" + config.gatewayUrl() + "/api/v1/payments/provider/return"));
         }
+        if (module.equals("notification-service")) {
+            arguments.addAll(List.of("--motcua.notification.channels.sms.url=http://127.0.0.1:" + ports.smsGateway(),
+                    "--motcua.notification.channels.sms.secret=" + config.smsGatewaySecret(),
+                    "--motcua.notification.channels.zalo.url=http://127.0.0.1:" + ports.zalo(),
+                    "--motcua.notification.channels.zalo.access-token=" + config.zaloAccessToken(),
+                    "--motcua.notification.channels.zalo.oa-secret=" + config.zaloOaSecret()));
+        }
         if (module.equals("gateway")) {
             for (String service : StackPorts.SERVICES) {
                 arguments.add("--motcua.services." + service + "=http://127.0.0.1:" + ports.service(service));

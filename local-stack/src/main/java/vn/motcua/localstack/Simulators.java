@@ -7,11 +7,14 @@ import java.util.Map;
 
 /**
  * The outside world's systems the platform talks to, each a child process speaking the real
- * protocol: the postal operator (Bưu điện Việt Nam's client in the realm) and the payment provider.
+ * protocol: the postal operator (Bưu điện Việt Nam's client in the realm), the payment provider, the
+ * SMS gateway and Zalo's notification service.
  */
 final class Simulators {
     static final String POSTAL_OPERATOR = "postal-operator-simulator";
     static final String PAYMENT_PROVIDER = "payment-provider-simulator";
+    static final String SMS_GATEWAY = "sms-gateway-simulator";
+    static final String ZALO = "zalo-simulator";
     /** The realm's local client of the operator; the secret is the realm file's, for this machine only. */
     private static final String OPERATOR_CLIENT = "postal-vnpost";
     private static final String OPERATOR_SECRET = "postal-vnpost-local-secret";
@@ -58,5 +61,24 @@ final class Simulators {
         command.addAll(config.extraArguments().getOrDefault(PAYMENT_PROVIDER, List.of()));
         return ChildProcess.start(PAYMENT_PROVIDER, command, Map.of("PAYMENT_PROVIDER_HASH_SECRET", config.paymentProviderSecret()),
                 config.logDir());
+    }
+
+    /** Brand-name SMS: delivery reports reach the platform through the gateway, a fifth of a second after each message. */
+    static ChildProcess startSmsGateway(StackConfig config) {
+        List<String> command = java(config, "48m", "vn.motcua.simulators.messaging.SmsGatewaySimulator");
+        command.addAll(List.of("--port=" + config.ports().smsGateway(),
+                "--dlr-url=" + config.gatewayUrl() + "/api/v1/notifications/provider/sms-reports", "--dlr-delay-ms=200"));
+        command.addAll(config.extraArguments().getOrDefault(SMS_GATEWAY, List.of()));
+        return ChildProcess.start(SMS_GATEWAY, command, Map.of("SMS_GATEWAY_SECRET", config.smsGatewaySecret()), config.logDir());
+    }
+
+    /** Zalo ZNS with every template approved; its webhooks reach the platform through the gateway. */
+    static ChildProcess startZalo(StackConfig config) {
+        List<String> command = java(config, "48m", "vn.motcua.simulators.messaging.ZaloZnsSimulator");
+        command.addAll(List.of("--port=" + config.ports().zalo(), "--approved-templates=*",
+                "--webhook-url=" + config.gatewayUrl() + "/api/v1/notifications/provider/zalo-events", "--receipt-delay-ms=200"));
+        command.addAll(config.extraArguments().getOrDefault(ZALO, List.of()));
+        return ChildProcess.start(ZALO, command, Map.of("ZALO_ACCESS_TOKEN", config.zaloAccessToken(), "ZALO_OA_SECRET",
+                config.zaloOaSecret()), config.logDir());
     }
 }

@@ -78,12 +78,32 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
         return "http://127.0.0.1:" + ports.paymentProvider();
     }
 
-    /**
-     * The hash secret the payment service shares with the provider simulator: this machine's own,
-     * made at random on first use and kept in the work directory (never in the code or the repository).
-     */
+    /** The hash secret the payment service shares with the provider simulator. */
     public String paymentProviderSecret() {
-        Path file = workDir.resolve("payment-provider-hash-secret");
+        return localSecret("payment-provider-hash-secret");
+    }
+
+    /** The SMS gateway account's secret: its Basic credentials and the key of its signed delivery reports. */
+    public String smsGatewaySecret() {
+        return localSecret("sms-gateway-secret");
+    }
+
+    /** The Zalo official account's access token (sent with each message). */
+    public String zaloAccessToken() {
+        return localSecret("zalo-access-token");
+    }
+
+    /** The Zalo official account's secret key (its webhooks' signatures). */
+    public String zaloOaSecret() {
+        return localSecret("zalo-oa-secret");
+    }
+
+    /**
+     * A secret the platform shares with a simulator: this machine's own, made at random on first use
+     * and kept in the work directory (never in the code or the repository).
+     */
+    private String localSecret(String name) {
+        Path file = workDir.resolve(name);
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(workDir);
@@ -93,7 +113,7 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
             }
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the payment provider's local secret in " + file, e);
+            throw new UncheckedIOException("Cannot keep the local secret " + name + " in " + file, e);
         }
     }
 

@@ -16,9 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @param kafkaOperators the broker's listener for outside operators (SASL/OAUTHBEARER with their realm client, ACLs)
  * @param paymentProvider the payment provider simulator (its payer pages and merchant API)
+ * @param smsGateway the brand-name SMS gateway simulator
+ * @param zalo the Zalo notification service simulator
  */
 public record StackPorts(int gateway, Map<String, Integer> services, int keycloak, int kafka, int kafkaController,
-        int mongo, int smtp, int kafkaOperators, int paymentProvider) {
+        int mongo, int smtp, int kafkaOperators, int paymentProvider, int smsGateway, int zalo) {
 
     public static final String[] SERVICES = {"dossier", "appointment", "payment", "postal", "notification"};
     private static final Random RANDOM = new SecureRandom();
@@ -29,7 +31,7 @@ public record StackPorts(int gateway, Map<String, Integer> services, int keycloa
         for (int i = 0; i < SERVICES.length; i++) {
             services.put(SERVICES[i], 8081 + i);
         }
-        return new StackPorts(8080, services, 8180, 9092, 9093, 27017, 3025, 9094, 8190);
+        return new StackPorts(8080, services, 8180, 9092, 9093, 27017, 3025, 9094, 8190, 8191, 8192);
     }
 
     public static StackPorts free() {
@@ -38,7 +40,7 @@ public record StackPorts(int gateway, Map<String, Integer> services, int keycloa
             services.put(service, freePort());
         }
         return new StackPorts(freePort(), services, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort());
+                freePort(), freePort(), freePort());
     }
 
     public int service(String name) {

@@ -176,6 +176,35 @@ class ComposeFileTest {
     }
 
     @Test
+    void theMessagingSimulatorsAndTheNotificationServiceShareTheEnvironmentsSecretsAndReachEachOther() throws IOException {
+        Map<String, String> notification = environment("notification-service");
+        String gatewayPort = get(applicationYml("gateway"), "server.port").toString();
+        String[][] simulators = {
+            {"sms-gateway-simulator", "vn.motcua.simulators.messaging.SmsGatewaySimulator", "dlr-url", "sms-reports", "SMS"},
+            {"zalo-simulator", "vn.motcua.simulators.messaging.ZaloZnsSimulator", "webhook-url", "zalo-events", "ZALO"}};
+        for (String[] expected : simulators) {
+            Map<String, Object> simulator = service(expected[0]);
+            List<String> command = strings(simulator.get("command"));
+            Map<String, String> arguments = command.stream().filter(c -> c.startsWith("--") && c.contains("="))
+                    .collect(Collectors.toMap(c -> c.substring(2, c.indexOf('=')), c -> c.substring(c.indexOf('=') + 1)));
+            assertThat(command).contains(expected[1]);
+            assertThat(strings(simulator.get("volumes"))).contains("./local-stack/target/lib:/app/lib:ro");
+            assertThat(arguments.get("host")).isEqualTo("0.0.0.0");
+            String port = arguments.get("port");
+            assertThat(strings(simulator.get("ports"))).contains(port + ":" + port);
+            assertThat(arguments.get(expected[2])).isEqualTo("http://gateway:" + gatewayPort + "/api/v1/notifications/provider/" + expected[3]);
+            assertThat(notification.get("MOTCUA_NOTIFICATION_CHANNELS_" + expected[4] + "_URL")).isEqualTo("http://" + expected[0] + ":" + port);
+        }
+        // No secret is written in the file: each side reads the same variable of the environment, which must be set.
+        assertThat(environment("sms-gateway-simulator").get("SMS_GATEWAY_SECRET")).startsWith("${SMS_GATEWAY_SECRET:?")
+                .isEqualTo(notification.get("MOTCUA_NOTIFICATION_CHANNELS_SMS_SECRET"));
+        assertThat(environment("zalo-simulator").get("ZALO_ACCESS_TOKEN")).startsWith("${ZALO_ACCESS_TOKEN:?")
+                .isEqualTo(notification.get("MOTCUA_NOTIFICATION_CHANNELS_ZALO_ACCESS_TOKEN"));
+        assertThat(environment("zalo-simulator").get("ZALO_OA_SECRET")).startsWith("${ZALO_OA_SECRET:?")
+                .isEqualTo(notification.get("MOTCUA_NOTIFICATION_CHANNELS_ZALO_OA_SECRET"));
+    }
+
+    @Test
     void operatorsAuthenticateToTheBrokerWithTheRealmsTokensAndAreHeldToTheirOwnTopics() throws IOException {
         Map<String, String> kafka = environment("kafka");
         String realm = new JsonMapper().readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile()).get("realm").asString();

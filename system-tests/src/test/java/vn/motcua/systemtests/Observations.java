@@ -4,6 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.localstack.GatewayClient;
@@ -26,6 +32,9 @@ import vn.motcua.localstack.GatewayClient.Response;
 
 /** What a citizen can observe of the platform's asynchronous work: notifications, mails, eventually consistent reads. */
 final class Observations {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private Observations() {
     }
 
@@ -39,6 +48,45 @@ final class Observations {
 
     static long mailsAbout(String code) {
         return Platform.stack().receivedMails().stream().filter(m -> subject(m).contains(code)).count();
+    }
+
+    /** What the SMS gateway simulator accepted for a phone number (84…). */
+    static JsonNode smsTo(String phone) {
+        return simulatorMessages(Platform.stack().config().ports().smsGateway(), phone);
+    }
+
+    /** What the Zalo simulator accepted for a phone number (84…). */
+    static JsonNode zaloTo(String phone) {
+        return simulatorMessages(Platform.stack().config().ports().zalo(), phone);
+    }
+
+    static long about(JsonNode messages, String code) {
+        long count = 0;
+        for (JsonNode message : messages) {
+            count += message.path("content").asString("").contains(code) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Tells a simulator's test desk how a phone number behaves (zalo=none, fate=undelivered, …). */
+    static void phoneBehaves(int simulatorPort, String phone, String behaviour) {
+        int status = http("POST", URI.create("http://127.0.0.1:" + simulatorPort + "/simulator/phones/" + phone + "?" + behaviour)).statusCode();
+        if (status != 200) {
+            throw new IllegalStateException("The simulator's desk answered " + status);
+        }
+    }
+
+    private static JsonNode simulatorMessages(int port, String phone) {
+        return JSON.readTree(http("GET", URI.create("http://127.0.0.1:" + port + "/simulator/messages?phone=" + phone)).body());
+    }
+
+    private static HttpResponse<String> http(String method, URI uri) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).method(method, HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String subject(MimeMessage message) {

@@ -45,7 +45,7 @@ class RedeliveryIT {
 
         assertThat(gateway.get("/api/v1/payments?dossier=" + code, token).json()).hasSize(1);
         assertThat(Observations.notificationsAbout(gateway.get("/api/v1/notifications", token).json(), code)).isEqualTo(3);
-        assertThat(Observations.mailsAbout(code)).isEqualTo(3);
+        assertThat(Observations.about(Observations.zaloTo("84912345678"), code)).isEqualTo(3);
     }
 
     private String bootstrap() {

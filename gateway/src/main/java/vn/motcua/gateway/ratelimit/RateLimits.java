@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ import vn.motcua.kit.problem.ProblemResponses;
 public class RateLimits extends OncePerRequestFilter {
     static final int MAX_KEYS = 100_000;
     private static final String PUBLIC_LOOKUP = "/api/v1/public/dossier-status";
-    private static final String PROVIDER_CALLBACKS = "/api/v1/payments/provider/";
+    private static final List<String> PROVIDER_CALLBACKS = List.of("/api/v1/payments/provider/", "/api/v1/notifications/provider/");
 
     private final RateLimitProperties properties;
     private final ProblemResponses problems;
@@ -62,7 +63,7 @@ public class RateLimits extends OncePerRequestFilter {
         if (request.getRequestURI().startsWith(PUBLIC_LOOKUP)) {
             key = "lookup-ip:" + request.getRemoteAddr();
             limit = properties.forPublicLookup();
-        } else if (client == null && request.getRequestURI().startsWith(PROVIDER_CALLBACKS)) {
+        } else if (client == null && PROVIDER_CALLBACKS.stream().anyMatch(request.getRequestURI()::startsWith)) {
             key = "callback-ip:" + request.getRemoteAddr();
             limit = properties.forProviderCallbacks();
         } else if (client == null) {

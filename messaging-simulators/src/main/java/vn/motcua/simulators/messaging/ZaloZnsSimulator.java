@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * {@code tracking_id} gets the first message's id. The {@code user_received_message} webhook goes
  * to the customer signed in {@code X-ZEvent-Signature}.
  *
- * <pre>--port=8192 --app-id=… --webhook-url=… --approved-templates=id,id --daily-quota=100000 --receipt-delay-ms=200
+ * <pre>--port=8192 --app-id=… --webhook-url=… --approved-templates=id,id (or *) --daily-quota=100000 --receipt-delay-ms=200
  * (secrets: ZALO_ACCESS_TOKEN, ZALO_OA_SECRET)</pre>
  */
 public final class ZaloZnsSimulator implements AutoCloseable {
@@ -72,7 +72,7 @@ public final class ZaloZnsSimulator implements AutoCloseable {
             error(exchange, -108, "Phone number is invalid");
             return;
         }
-        if (!approvedTemplates.contains(templateId)) {
+        if (!approvedTemplates.contains(templateId) && !approvedTemplates.contains("*")) {
             error(exchange, -131, "Template is not approved or does not exist");
             return;
         }

@@ -7,13 +7,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Query;
@@ -35,7 +42,10 @@ public class AggregateStore {
      */
     public static final List<Event> UNCHANGED = Collections.unmodifiableList(new ArrayList<>());
     private static final int MAX_RETRIES = 16;
+    private static final Logger log = LoggerFactory.getLogger(AggregateStore.class);
+
     private final MongoTemplate mongo;
+    private final Set<String> versionIndexed = ConcurrentHashMap.newKeySet();
     private final EventRecorder recorder;
     private final OutboxCollections watched;
     private final OutboxHandOff handOff;
@@ -145,6 +155,31 @@ public class AggregateStore {
         return true;
     }
 
+    /**
+     * A unique index on (_id, version): redundant on MongoDB, whose _id index serves the
+     * version-guarded update, but the MongoDB wire server uses an index only for a query on exactly
+     * its fields and otherwise scans the whole collection — every change of an aggregate cost a
+     * scan that grew with the data. Created once per collection, before this instance's first
+     * change there, one creation at a time (the wire server fails concurrent creations).
+     */
+    private void ensureVersionIndex(String collection, String versionField) {
+        if (versionIndexed.contains(collection)) {
+            return;
+        }
+        synchronized (versionIndexed) {
+            if (versionIndexed.contains(collection)) {
+                return;
+            }
+            try {
+                mongo.indexOps(collection).createIndex(new Index().on("_id", Sort.Direction.ASC).on(versionField, Sort.Direction.ASC)
+                        .unique().named("aggregate_version"));
+                versionIndexed.add(collection);
+            } catch (DataAccessException e) {
+                log.warn("Cannot create the version index of {} (tried again on the next change): {}", collection, e.toString());
+            }
+        }
+    }
+
     private void write(Aggregate aggregate, List<? extends Event> events, String appliedEventId) {
         MongoPersistentEntity<?> entity = entityOf(aggregate);
         watched.requireWatched(entity);
@@ -178,6 +213,7 @@ public class AggregateStore {
         if (appliedEventId != null) {
             update.push(Aggregate.APPLIED_EVENT_IDS, appliedEventId);
         }
+        ensureVersionIndex(entity.getCollection(), versionProperty.getFieldName());
         Query unchanged = new Query(where("_id").is(aggregate.id()).and(versionProperty.getFieldName())
                 .is(aggregate.version() == null ? null : version));
         if (mongo.updateFirst(unchanged, update, entity.getCollection()).getMatchedCount() == 0) {

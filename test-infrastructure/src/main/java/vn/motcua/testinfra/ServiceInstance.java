@@ -15,8 +15,13 @@ public final class ServiceInstance {
 
     /** @param extraArgs further {@code --name=value} arguments, e.g. another database */
     public static ConfigurableApplicationContext start(Class<?> application, String... extraArgs) {
+        return startOnPort(application, 0, extraArgs);
+    }
+
+    /** On a port chosen beforehand, for a simulator that calls the instance back. */
+    public static ConfigurableApplicationContext startOnPort(Class<?> application, int port, String... extraArgs) {
         Infrastructure infrastructure = TestInfrastructure.get();
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.mongodb.uri=" + infrastructure.mongoUri(),
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.mongodb.uri=" + infrastructure.mongoUri(),
                 "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--motcua.security.issuer=http://127.0.0.1:1/realms/motcua-test", "--logging.level.root=WARN"));
         args.addAll(List.of(extraArgs));

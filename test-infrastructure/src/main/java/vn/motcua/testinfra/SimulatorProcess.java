@@ -1,8 +1,12 @@
 package vn.motcua.testinfra;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,7 +37,7 @@ public final class SimulatorProcess {
      */
     public static Process start(String mainClass, int port, List<String> arguments, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass, "--port=" + port));
+                "-XX:TieredStopAtLevel=1", "-cp", classpath(), mainClass, "--port=" + port));
         command.addAll(arguments);
         try {
             Path log = Files.createTempFile(mainClass.substring(mainClass.lastIndexOf('.') + 1), ".log");
@@ -60,6 +64,25 @@ public final class SimulatorProcess {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("Cannot start " + mainClass, e);
         }
+    }
+
+    /**
+     * The caller's classpath: the JVM's, or under {@code mvn exec:java} (a benchmark) the project's
+     * class loader's, which the JVM's classpath does not show.
+     */
+    private static String classpath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader && loader.getURLs().length > 0) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     /** A free port below the kernel's ephemeral range, where a port bind(0) handed out could be taken by an outgoing connection. */

@@ -1,11 +1,13 @@
 package vn.motcua.notification.delivery;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.notification.channels.Receipt;
@@ -20,7 +22,7 @@ import vn.motcua.notification.recipients.ReachBook;
  * that waited for the recipient's addresses; applies providers' receipts.
  */
 @Component
-class Deliveries {
+public class Deliveries {
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
 
     private final ReachBook reachBook;
@@ -57,6 +59,18 @@ class Deliveries {
         } else {
             // Its addresses may have been learnt meanwhile, by a handler that did not see this notification yet.
             contactKnown(recipientId);
+        }
+    }
+
+    /**
+     * A message to a member of staff: in their inbox, and by email when the realm has their address
+     * (officers' warnings are not for their phones).
+     */
+    public void tellStaff(String id, String recipientId, String dossierCode, Message message, String email) {
+        Reach reach = new Reach(email, null, email == null ? List.of() : List.of(NotificationChannel.EMAIL));
+        var created = Notification.create(id, recipientId, dossierCode, message, reach, false, false, clock.instant());
+        if (notifications.insertOnce(created)) {
+            dispatcher.soon(created.aggregate());
         }
     }
 

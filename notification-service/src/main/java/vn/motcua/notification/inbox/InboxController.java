@@ -18,11 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.Role;
 
-/** A citizen's inbox: newest first, paged, unread ones marked; and each message's history on every channel. */
+/**
+ * A recipient's inbox — a citizen's, or a member of staff's (their warnings) — newest first, paged,
+ * unread ones marked; and each message's history on every channel. Nobody reads another's.
+ */
 @RestController
 @RequestMapping("/api/v1/notifications")
 class InboxController {
+    private static final String READERS = "hasAnyRole('citizen', 'officer', 'specialist', 'leader')";
     private final NotificationRepository notifications;
     private final AggregateStore store;
     private final Clock clock;
@@ -44,40 +49,51 @@ class InboxController {
     record HistoryView(NotificationView notification, List<Delivery> deliveries) {
     }
 
-    @Operation(summary = "The calling citizen's notifications, newest first; page from 0; only unread ones with unread=true")
+    @Operation(summary = "The caller's notifications (a citizen's, or an officer's warnings), newest first; page from 0;"
+            + " only unread ones with unread=true")
     @GetMapping
-    @PreAuthorize("hasRole('citizen')")
+    @PreAuthorize(READERS)
     List<NotificationView> mine(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page, @RequestParam(defaultValue = "false") boolean unread,
             Caller caller) {
-        if (caller.citizenId() == null) {
+        String recipient = recipientId(caller);
+        if (recipient == null) {
             return List.of();
         }
         PageRequest request = PageRequest.of(page, limit);
-        return (unread ? notifications.findByRecipientCitizenIdAndReadAtIsNullOrderByCreatedAtDesc(caller.citizenId(), request)
-                : notifications.findByRecipientCitizenIdOrderByCreatedAtDesc(caller.citizenId(), request))
+        return (unread ? notifications.findByRecipientCitizenIdAndReadAtIsNullOrderByCreatedAtDesc(recipient, request)
+                : notifications.findByRecipientCitizenIdOrderByCreatedAtDesc(recipient, request))
                 .stream().map(NotificationView::of).toList();
     }
 
-    @Operation(summary = "One of the calling citizen's notifications with its attempts on every channel (when, outcome, reason)")
+    @Operation(summary = "One of the caller's notifications with its attempts on every channel (when, outcome, reason)")
     @GetMapping("/{id}")
-    @PreAuthorize("hasRole('citizen')")
+    @PreAuthorize(READERS)
     HistoryView history(@PathVariable String id, Caller caller) {
         Notification notification = own(id, caller);
         return new HistoryView(NotificationView.of(notification), notification.deliveries());
     }
 
-    @Operation(summary = "Marks one of the calling citizen's notifications read (again: no change)")
+    @Operation(summary = "Marks one of the caller's notifications read (again: no change)")
     @PostMapping("/{id}/read")
-    @PreAuthorize("hasRole('citizen')")
+    @PreAuthorize(READERS)
     ResponseEntity<Void> markRead(@PathVariable String id, Caller caller) {
         store.updateRetrying(() -> own(id, caller), n -> n.markRead(clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
-    /** Another citizen's notification is answered as missing: its existence is not theirs to learn. */
+    /** Another's notification is answered as missing: its existence is not theirs to learn. */
     private Notification own(String id, Caller caller) {
-        return notifications.findById(id).filter(n -> caller.citizenId() != null && caller.citizenId().equals(n.recipientCitizenId()))
+        String recipient = recipientId(caller);
+        return notifications.findById(id).filter(n -> recipient != null && recipient.equals(n.recipientCitizenId()))
                 .orElseThrow(() -> ApiProblem.notFound("Notification", id));
+    }
+
+    /** A citizen's inbox is keyed by their citizen id, a member of staff's by their username (apart: "staff:…"). */
+    private static String recipientId(Caller caller) {
+        if (caller.has(Role.CITIZEN)) {
+            return caller.citizenId();
+        }
+        return caller.username() == null ? null : Notification.staffRecipient(caller.username());
     }
 }

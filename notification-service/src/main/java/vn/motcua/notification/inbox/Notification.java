@@ -121,6 +121,11 @@ public class Notification extends Aggregate {
         dueAt = deliveries.isEmpty() ? null : now.plus(SENDER_FIRST);
     }
 
+    /** A member of staff's inbox key: apart from citizens' (a citizen id is 12 digits, never this). */
+    public static String staffRecipient(String username) {
+        return "staff:" + username;
+    }
+
     /** The channel being tried now, if any is. */
     public Delivery currentDelivery() {
         return status == Status.SENDING ? deliveries.get(current) : null;

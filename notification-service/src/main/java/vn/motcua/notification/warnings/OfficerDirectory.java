@@ -1,0 +1,12 @@
+package vn.motcua.notification.warnings;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Who works where and how to write to them: the realm's users, never a copy kept by hand. */
+public interface OfficerDirectory {
+    /** The agency's one-stop officers (realm role {@code officer}, attribute {@code agency}). */
+    List<Officer> oneStopOfficers(String agencyCode);
+
+    Optional<Officer> byUsername(String username);
+}

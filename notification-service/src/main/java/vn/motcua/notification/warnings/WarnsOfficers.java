@@ -1,0 +1,81 @@
+package vn.motcua.notification.warnings;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.dossier.DossierAtRisk;
+import vn.motcua.events.dossier.DossierOverdue;
+import vn.motcua.events.dossier.DossierProcessingStarted;
+import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierStopped;
+import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.kit.messaging.EventSubscriber;
+import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.Subscriptions;
+import vn.motcua.notification.delivery.Deliveries;
+
+/**
+ * Keeps the dossiers the warnings watch (assignee, flag) and tells the staff at once of an overdue
+ * one: the assigned specialist and the agency's one-stop officers, each once per event.
+ */
+@Component
+class WarnsOfficers implements EventSubscriber {
+    private final MongoTemplate mongo;
+    private final OfficerDirectory directory;
+    private final StaffMessages messages;
+    private final Deliveries deliveries;
+
+    WarnsOfficers(MongoTemplate mongo, OfficerDirectory directory, StaffMessages messages, Deliveries deliveries) {
+        this.mongo = mongo;
+        this.directory = directory;
+        this.messages = messages;
+        this.deliveries = deliveries;
+    }
+
+    @Override
+    public void subscribe(Subscriptions subscriptions) {
+        subscriptions.on(DossierProcessingStarted.class, event -> watch(event.data().dossier(),
+                        new Update().set("assignee", event.data().assignee()).set("dueDate", event.data().dueDate())))
+                .on(DossierAtRisk.class, event -> watch(event.data().dossier(), new Update().set("flag", "AT_RISK")
+                        .set("dueDate", event.data().dueDate()).set("flaggedAt", event.data().detectedAt())))
+                .on(DossierOverdue.class, this::overdue)
+                .on(DossierResultReady.class, event -> forget(event.data().dossier()))
+                .on(DossierReturned.class, event -> forget(event.data().dossier()))
+                .on(DossierStopped.class, event -> forget(event.data().dossier()))
+                .on(DossierWithdrawn.class, event -> forget(event.data().dossier()))
+                .on(DossierRejected.class, event -> forget(event.data().dossier()));
+    }
+
+    private void overdue(IncomingEvent<DossierOverdue> event) {
+        DossierOverdue overdue = event.data();
+        WatchedDossier watched = watch(overdue.dossier(), new Update().set("flag", "OVERDUE").set("dueDate", overdue.dueDate())
+                .set("flaggedAt", overdue.detectedAt()));
+        Map<String, Officer> staff = new LinkedHashMap<>();
+        if (watched.assignee() != null) {
+            directory.byUsername(watched.assignee()).ifPresent(o -> staff.put(o.username(), o));
+        }
+        directory.oneStopOfficers(watched.agencyCode()).forEach(o -> staff.putIfAbsent(o.username(), o));
+        for (Officer officer : staff.values()) {
+            deliveries.tellStaff(event.eventId() + ":" + officer.username(), officer.recipientId(), overdue.dossier().dossierCode(),
+                    messages.overdue(overdue, watched.assignee()), officer.email());
+        }
+    }
+
+    private WatchedDossier watch(DossierSnapshot dossier, Update update) {
+        update.set("agencyCode", dossier.agencyCode());
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(dossier.dossierCode())), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), WatchedDossier.class);
+    }
+
+    private void forget(DossierSnapshot dossier) {
+        mongo.remove(Query.query(Criteria.where("_id").is(dossier.dossierCode())), WatchedDossier.class);
+    }
+}

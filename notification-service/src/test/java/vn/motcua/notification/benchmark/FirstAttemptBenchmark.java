@@ -1,0 +1,140 @@
+package vn.motcua.notification.benchmark;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.notification.MessagingSimulators;
+import vn.motcua.notification.NotificationServiceApplication;
+import vn.motcua.notification.inbox.Delivery;
+import vn.motcua.notification.inbox.Notification;
+import vn.motcua.notification.recipients.Recipient;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.Latencies;
+import vn.motcua.testinfra.ServiceInstance;
+import vn.motcua.testinfra.TestInfrastructure;
+
+/**
+ * From a dossier event on Kafka to the first delivery attempt of its notification: -Dbench.rate
+ * events a second (open model: sent on a timer, whatever the service's pace) for -Dbench.seconds,
+ * each for another citizen whose addresses are known, so each goes to Zalo first (the simulator
+ * process, with its receipts coming back over HTTP meanwhile). The latency is the notification's
+ * first attempt time minus the moment the event was handed to the producer. The service, the
+ * Mongo wire server and the broker share this JVM. Prints figures; asserts nothing.
+ *
+ * <pre>./motcua bench notifications</pre>
+ */
+public final class FirstAttemptBenchmark {
+    private FirstAttemptBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rate = Integer.getInteger("bench.rate", 200);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        int count = rate * seconds;
+        MessagingSimulators.start();
+        try (ConfigurableApplicationContext service = ServiceInstance.startOnPort(NotificationServiceApplication.class,
+                MessagingSimulators.SERVICE_PORT, "--spring.mongodb.database=motcua-notification-bench",
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestInfrastructure.get().smtpPort(),
+                "--motcua.notification.channels.sms.url=" + MessagingSimulators.sms(),
+                "--motcua.notification.channels.sms.secret=" + MessagingSimulators.SMS_SECRET,
+                "--motcua.notification.channels.zalo.url=" + MessagingSimulators.zalo(),
+                "--motcua.notification.channels.zalo.access-token=" + MessagingSimulators.ZALO_TOKEN,
+                "--motcua.notification.channels.zalo.oa-secret=" + MessagingSimulators.ZALO_SECRET,
+                "--motcua.notification.channels.zalo.app-id=" + MessagingSimulators.ZALO_APP,
+                "--motcua.notification.channels.zalo.rate-per-second=" + (rate * 2))) {
+            MongoTemplate mongo = service.getBean(MongoTemplate.class);
+            long run = System.nanoTime();
+            List<ProducerRecord<String, String>> events = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String citizen = String.format("0019%08d", i);
+                mongo.save(new Recipient(citizen, "Người thử " + i, null, String.format("09%08d", i)));
+                events.add(EventMother.record(new DossierReceived(EventMother.snapshot("BENCH-" + run + "-" + i, citizen, ResultDelivery.ONLINE),
+                        LocalDate.parse("2026-12-31"), "officer-1", Instant.now())));
+            }
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.LINGER_MS_CONFIG, 0))) {
+                // A warm-up: the first thousands of events pay for the JIT (on two cores, with the broker and the database in the
+                // same JVM), the consumer's first fetches and the first connections.
+                warmUp(producer, mongo, run);
+                ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+                long periodNanos = 1_000_000_000L / rate;
+                int[] next = {0};
+                timer.scheduleAtFixedRate(() -> {
+                    if (next[0] >= count) {
+                        return;
+                    }
+                    ProducerRecord<String, String> record = events.get(next[0]++);
+                    sentAt.put(new String(record.headers().lastHeader(CloudEventHeaders.ID).value()), System.currentTimeMillis());
+                    producer.send(record);
+                }, 0, periodNanos, TimeUnit.NANOSECONDS);
+                Instant deadline = Instant.now().plusSeconds(seconds + 60L);
+                Query attempted = new Query(where("dossierCode").regex("^BENCH-" + run + "-").and("deliveries.0.firstAttemptAt").exists(true));
+                while (mongo.count(attempted, Notification.class) < count && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(500);
+                }
+                timer.shutdownNow();
+            }
+            Latencies latencies = new Latencies();
+            Latencies consumed = new Latencies();
+            Latencies lastHalf = new Latencies();
+            long midpoint = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0) + seconds * 500L;
+            Map<Delivery.Status, Integer> outcomes = new ConcurrentHashMap<>();
+            for (Notification n : mongo.find(new Query(where("dossierCode").regex("^BENCH-" + run + "-")), Notification.class)) {
+                Delivery first = n.deliveries().isEmpty() ? null : n.deliveries().getFirst();
+                if (first != null && first.firstAttemptAt() != null && sentAt.containsKey(n.id())) {
+                    latencies.record(Duration.ofMillis(first.firstAttemptAt().toEpochMilli() - sentAt.get(n.id())).toNanos());
+                    consumed.record(Duration.ofMillis(n.createdAt().toEpochMilli() - sentAt.get(n.id())).toNanos());
+                    if (sentAt.get(n.id()) >= midpoint) {
+                        lastHalf.record(Duration.ofMillis(first.firstAttemptAt().toEpochMilli() - sentAt.get(n.id())).toNanos());
+                    }
+                    outcomes.merge(first.status(), 1, Integer::sum);
+                }
+            }
+            List<Long> sorted = latencies.sorted();
+            System.out.printf("dossier event on Kafka -> first delivery attempt (Zalo simulator process), %d events/s for %d s:"
+                            + " %,d of %,d attempted; p50 %.1f ms, p99 %.1f ms, max %.1f ms; Zalo outcomes %s%n", rate, seconds,
+                    sorted.size(), count, Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99),
+                    Latencies.maxMillis(sorted), outcomes);
+            List<Long> stored = consumed.sorted();
+            List<Long> settled = lastHalf.sorted();
+            System.out.printf("  of which event -> notification stored: p50 %.1f ms, p99 %.1f ms; events of the second half alone: p50 %.1f ms,"
+                    + " p99 %.1f ms%n", Latencies.percentileMillis(stored, 50), Latencies.percentileMillis(stored, 99),
+                    Latencies.percentileMillis(settled, 50), Latencies.percentileMillis(settled, 99));
+        }
+        System.exit(0);
+    }
+
+    private static void warmUp(KafkaProducer<String, String> producer, MongoTemplate mongo, long run) throws InterruptedException {
+        int warmUp = Integer.getInteger("bench.warm-up", 3_000);
+        for (int i = 0; i < warmUp; i++) {
+            String citizen = String.format("0018%08d", i);
+            mongo.save(new Recipient(citizen, "Khởi động " + i, null, String.format("08%08d", i)));
+            producer.send(EventMother.record(new DossierReceived(EventMother.snapshot("WARM-" + run + "-" + i, citizen, ResultDelivery.ONLINE),
+                    LocalDate.parse("2026-12-31"), "officer-1", Instant.now())));
+            Thread.sleep(i < warmUp / 2 ? 10 : 6);
+        }
+        Thread.sleep(10_000);
+    }
+}

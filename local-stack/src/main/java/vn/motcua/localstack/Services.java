@@ -50,7 +50,10 @@ final class Services {
                     "--motcua.notification.channels.sms.secret=" + config.smsGatewaySecret(),
                     "--motcua.notification.channels.zalo.url=http://127.0.0.1:" + ports.zalo(),
                     "--motcua.notification.channels.zalo.access-token=" + config.zaloAccessToken(),
-                    "--motcua.notification.channels.zalo.oa-secret=" + config.zaloOaSecret()));
+                    "--motcua.notification.channels.zalo.oa-secret=" + config.zaloOaSecret(),
+                    // Its own service account in the local realm (view-users only); the secret is the realm file's, for this machine only.
+                    "--motcua.notification.officers.keycloak-url=http://127.0.0.1:" + ports.keycloak(),
+                    "--motcua.notification.officers.client-secret=notification-service-local-secret"));
         }
         if (module.equals("gateway")) {
             for (String service : StackPorts.SERVICES) {

@@ -202,6 +202,19 @@ class ComposeFileTest {
                 .isEqualTo(notification.get("MOTCUA_NOTIFICATION_CHANNELS_ZALO_ACCESS_TOKEN"));
         assertThat(environment("zalo-simulator").get("ZALO_OA_SECRET")).startsWith("${ZALO_OA_SECRET:?")
                 .isEqualTo(notification.get("MOTCUA_NOTIFICATION_CHANNELS_ZALO_OA_SECRET"));
+
+        // Staff addresses come from the realm, through the service's own account there.
+        assertThat(notification.get("MOTCUA_NOTIFICATION_OFFICERS_KEYCLOAK_URL")).isEqualTo("http://keycloak:8180");
+        String clientId = get(applicationYml("notification-service"), "motcua.notification.officers.client-id").toString();
+        JsonNode client = null;
+        for (JsonNode candidate : new JsonMapper().readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile()).get("clients")) {
+            if (clientId.equals(candidate.get("clientId").asString())) {
+                client = candidate;
+            }
+        }
+        assertThat(client).as("realm client " + clientId).isNotNull();
+        assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
+        assertThat(client.get("secret").asString()).isEqualTo(notification.get("MOTCUA_NOTIFICATION_OFFICERS_CLIENT_SECRET"));
     }
 
     @Test

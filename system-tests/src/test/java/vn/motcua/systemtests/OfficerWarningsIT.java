@@ -1,0 +1,81 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.events.CloudEvent;
+import vn.motcua.events.Topics;
+import vn.motcua.events.dossier.DossierOverdue;
+import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.localstack.GatewayClient;
+
+/**
+ * An overdue dossier warns its specialist and the agency's one-stop officers at once, in their
+ * inboxes and by email to the addresses the realm holds (read with the notification service's own
+ * service account through Keycloak's admin API).
+ */
+@ExtendWith(Platform.class)
+class OfficerWarningsIT {
+    private final GatewayClient gateway = Platform.client();
+
+    @Test
+    void anOverdueDossierReachesItsSpecialistAndTheAgencysOfficersByEmailFromTheRealm() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        String officer = gateway.userToken("officer1");
+        String code = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(), UUID.randomUUID().toString())
+                .json().get("code").asString();
+        DossierSteps.step(gateway, code, "reception", officer, "{}");
+        DossierSteps.step(gateway, code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
+
+        // The deadline scan would raise it days later; the event as the dossier service publishes it.
+        publish(new DossierOverdue(new DossierSnapshot(code, DossierRequestMother.LIQUOR_RETAIL, DossierRequestMother.THUONG_TIN,
+                DossierRequestMother.CITIZEN_1, 2, ResultDelivery.POST, 4), LocalDate.parse("2026-11-27"), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailedTo("specialist1@example.com", code) && mailedTo("officer1@example.com", code));
+        assertThat(mailedTo("officer2@example.com", code)).as("another agency's officer").isFalse();
+        String inbox = gateway.get("/api/v1/notifications", gateway.userToken("specialist1")).body();
+        assertThat(inbox).contains("Hồ sơ " + code + " đã quá hạn giải quyết");
+        assertThat(gateway.get("/api/v1/notifications", citizen).body()).doesNotContain("quá hạn giải quyết");
+    }
+
+    private static boolean mailedTo(String address, String code) {
+        return Platform.stack().receivedMails().stream().anyMatch(m -> {
+            try {
+                return Observations.subject(m).contains(code) && Observations.subject(m).contains("quá hạn")
+                        && List.of(m.getAllRecipients()).stream().anyMatch(r -> r.toString().equals(address));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static void publish(DossierOverdue event) throws Exception {
+        String id = UUID.randomUUID().toString();
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DOSSIER, event.subject(),
+                JsonMapper.builder().build().writeValueAsString(event));
+        CloudEvent.of(event, id, "/motcua/system-tests", Instant.now(), "warn-" + id).headers()
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.stack().config().kafkaBootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(record).get(10, TimeUnit.SECONDS);
+        }
+    }
+}

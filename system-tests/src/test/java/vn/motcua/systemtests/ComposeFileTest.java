@@ -238,7 +238,7 @@ class ComposeFileTest {
 
         String acls = String.join(" ", strings(service("kafka-acls").get("command")));
         for (JsonNode client : new JsonMapper().readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile()).get("users")) {
-            if (client.has("serviceAccountClientId") && client.get("realmRoles").toString().contains("postal-operator")) {
+            if (client.has("serviceAccountClientId") && client.path("realmRoles").toString().contains("postal-operator")) {
                 assertThat(acls).as("ACLs of " + client.get("serviceAccountClientId").asString())
                         .contains(client.get("serviceAccountClientId").asString());
             }

@@ -16,8 +16,8 @@ final class DossierSteps {
     private DossierSteps() {
     }
 
-    /** citizen1's liquor licence (with {@code body}), documents uploaded, received, processed and approved: status 9. */
-    static String resultReady(GatewayClient gateway, String body) throws Exception {
+    /** citizen1's liquor licence (with {@code body}), documents uploaded, received and assigned to specialist1: status 4. */
+    static String processing(GatewayClient gateway, String body) throws Exception {
         String citizen = gateway.userToken("citizen1");
         String officer = gateway.userToken("officer1");
         Response submitted = gateway.post("/api/v1/dossiers", citizen, body, UUID.randomUUID().toString());
@@ -28,6 +28,12 @@ final class DossierSteps {
         }
         step(gateway, code, "reception", officer, "{}");
         step(gateway, code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
+        return code;
+    }
+
+    /** citizen1's liquor licence (with {@code body}), documents uploaded, received, processed and approved: status 9. */
+    static String resultReady(GatewayClient gateway, String body) throws Exception {
+        String code = processing(gateway, body);
         step(gateway, code, "approval", gateway.userToken("leader1"), "{\"note\": \"Đồng ý\"}");
         assertThat(step(gateway, code, "result", gateway.userToken("specialist1"), "{}").get("nationalStatus").asInt())
                 .isEqualTo(9);

@@ -90,6 +90,19 @@ class HostileCorpusIT {
         sent.add(send("POST", "/api/v1/shipments/quote", citizen, "{\"service\": \"RESULT_RETURN\", \"addressProvince\": \""
                 + "Hà Nội".repeat(2_000) + "\", \"weightGrams\": 2147483647, \"agencyCode\": \"000.10.20.30.H29\","
                 + " \"date\": \"+999999999-12-31\", \"cashOnDelivery\": 9223372036854775807}"));
+        List<String> templateBodies = new ArrayList<>(BODIES);
+        templateBodies.addAll(List.of("{\"title\": \"x\", \"body\": \"{dossier_code} {__proto__}\"}", "{\"title\": null, \"body\": \"x\"}",
+                "{\"title\": \"" + "x".repeat(300) + "\", \"body\": \"y\"}", "{\"title\": \"x\", \"body\": \"y\", \"shortText\": \"\"}",
+                "{\"values\": [\"a\"]}", "{\"title\": {\"$ne\": 1}, \"body\": \"y\"}"));
+        for (String body : templateBodies) {
+            // As ops, so that the body is read; none of them is a text that may be published.
+            sent.add(send("POST", "/api/v1/notifications/templates/dossier-received/versions", ops, body));
+            sent.add(send("POST", "/api/v1/notifications/templates/dossier-received/preview", ops, body));
+        }
+        for (String body : List.of("{\"channels\": [null]}", "{\"optOuts\": [null, 1]}", "{\"phone\": \"" + "9".repeat(10_000) + "\"}",
+                "{\"email\": \"" + "a@b.cc".repeat(1_000) + "\"}", "{\"channels\": \"SMS\"}")) {
+            sent.add(send("PUT", "/api/v1/notifications/preferences", citizen, body));
+        }
         sent.add(send("GET", "/fallback/payment", citizen, null));
         sent.add(send("GET", "/fallback/dossier", null, null));
         sent.add(sendRaw("POST", "/api/v1/dossiers", citizen, "application/json", 20 * 1024 * 1024));
@@ -125,7 +138,10 @@ class HostileCorpusIT {
                 "/api/v1/notifications", "/api/v1/notifications?page=-1&unread=perhaps", "/api/v1/notifications/preferences",
                 "/api/v1/notifications/%00x", "/api/v1/notifications/x/read", "/api/v1/notifications/deliveries?day=x&status=LOST",
                 "/api/v1/notifications/deliveries/summary?day=2026-02-30", "/api/v1/notifications/provider/sms-reports",
-                "/api/v1/notifications/provider/zalo-events", "/api/v1/public/procedures?onlineLevel=99&urgent=perhaps",
+                "/api/v1/notifications/provider/zalo-events", "/api/v1/notifications/templates",
+                "/api/v1/notifications/templates/dossier-received", "/api/v1/notifications/templates/%7Bx%7D/versions",
+                "/api/v1/notifications/templates/dossier-received/versions", "/api/v1/notifications/templates/dossier-received/preview",
+                "/api/v1/public/procedures?onlineLevel=99&urgent=perhaps",
                 "/api/v1/public/procedures/2.000018", "/api/v1/public/agencies", "/api/v1/public/calendar", "/api/v1/public/calendar/2026",
                 "/api/v1/calendar/2026", "/api/v1/calendar/2026/versions",
                 "/api/v1/bookings", "/api/v1/bookings/LHAAAAAAAA", "/api/v1/bookings/LHAAAAAAAA/cancel",

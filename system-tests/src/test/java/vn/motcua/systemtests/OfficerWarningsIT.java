@@ -37,11 +37,7 @@ class OfficerWarningsIT {
     @Test
     void anOverdueDossierReachesItsSpecialistAndTheAgencysOfficersByEmailFromTheRealm() throws Exception {
         String citizen = gateway.userToken("citizen1");
-        String officer = gateway.userToken("officer1");
-        String code = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(), UUID.randomUUID().toString())
-                .json().get("code").asString();
-        DossierSteps.step(gateway, code, "reception", officer, "{}");
-        DossierSteps.step(gateway, code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
+        String code = DossierSteps.processing(gateway, DossierRequestMother.liquorLicenceForCitizen1());
 
         // The deadline scan would raise it days later; the event as the dossier service publishes it.
         publish(new DossierOverdue(new DossierSnapshot(code, DossierRequestMother.LIQUOR_RETAIL, DossierRequestMother.THUONG_TIN,

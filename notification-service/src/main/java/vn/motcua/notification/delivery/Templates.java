@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.appointment.AppointmentBooked;
@@ -22,7 +24,6 @@ import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
-import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
@@ -35,15 +36,134 @@ import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.notification.inbox.Message;
+import vn.motcua.notification.templates.TemplateBook;
+import vn.motcua.notification.templates.Text;
 
-/** The Vietnamese texts citizens receive. */
+/**
+ * The Vietnamese messages citizens receive: for each event, the values its template is filled with,
+ * and the built-in text of each template (version 1; ops may publish newer ones, which use the
+ * same placeholders). Phrases that depend on the case (how a dossier came in, what a payment is
+ * for) are values, so a text stays true for the channel.
+ */
 @Component
 class Templates {
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     private final DateTimeFormatter dates;
+    private final TemplateBook book;
 
-    Templates(@Value("${motcua.notification.time-zone}") ZoneId zone) {
+    Templates(@Value("${motcua.notification.time-zone}") ZoneId zone, TemplateBook book) {
         this.dates = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(zone);
+        this.book = book;
+        defineDossierTexts();
+        definePaymentTexts();
+        defineAppointmentAndPostTexts();
+    }
+
+    private void defineDossierTexts() {
+        book.define("dossier-submitted", new Text("Hồ sơ {dossier_code} đã được gửi thành công", """
+                Kính gửi Ông/Bà {full_name},
+
+                Hồ sơ "{procedure}" của Ông/Bà {how} và đang chờ cơ quan tiếp nhận.
+                Mã hồ sơ: {dossier_code}
+                Ngày nộp: {submitted_on}
+
+                Ông/Bà dùng mã hồ sơ này để tra cứu tình trạng giải quyết. Cơ quan sẽ thông báo khi hồ sơ \
+                được tiếp nhận hoặc cần bổ sung.
+                """));
+        book.define("dossier-received", new Text("Hồ sơ {dossier_code} đã được tiếp nhận", """
+                Hồ sơ {dossier_code} đã được cơ quan tiếp nhận.
+                Ngày hẹn trả kết quả: {due_date}
+
+                Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01) có trong mục hồ sơ của Ông/Bà.
+                """, "Hồ sơ {dossier_code} đã được tiếp nhận. Ngày hẹn trả kết quả: {due_date}."));
+        book.define("dossier-rejected", new Text("Hồ sơ {dossier_code} không được tiếp nhận", """
+                Hồ sơ {dossier_code} không được tiếp nhận.
+                Lý do: {reason}
+
+                Phiếu từ chối tiếp nhận (mẫu 03) có trong mục hồ sơ của Ông/Bà.
+                """));
+        book.define("dossier-supplement-requested", new Text("Hồ sơ {dossier_code} cần bổ sung", """
+                Hồ sơ {dossier_code} cần được bổ sung, hoàn thiện.
+                Lý do: {reason}
+                Giấy tờ cần bổ sung: {documents}
+
+                Thời hạn giải quyết tạm dừng cho đến khi Ông/Bà bổ sung (phiếu yêu cầu bổ sung, mẫu 02).
+                """));
+        book.define("dossier-result-ready", new Text("Hồ sơ {dossier_code} đã có kết quả", "Hồ sơ {dossier_code} đã được giải quyết xong.\n{how}\n"));
+        book.define("dossier-due-date-extended", new Text("Xin lỗi: hồ sơ {dossier_code} được hẹn lại ngày trả kết quả", """
+                Cơ quan chân thành xin lỗi Ông/Bà vì hồ sơ {dossier_code} chưa giải quyết được đúng hẹn.
+                Lý do: {reason}
+                Ngày hẹn trả kết quả mới: {new_due_date} (trước đây: {previous_due_date})
+
+                Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) có trong mục hồ sơ của Ông/Bà.
+                """, "Xin lỗi Ông/Bà: hồ sơ {dossier_code} chưa giải quyết đúng hẹn. Ngày hẹn trả kết quả mới: {new_due_date}."));
+        book.define("dossier-returned", new Text("Hồ sơ {dossier_code} đã trả kết quả", "Kết quả của hồ sơ {dossier_code} đã được trả cho Ông/Bà ngày {returned_on}.\n"));
+        book.define("dossier-stopped", new Text("Hồ sơ {dossier_code} đã dừng xử lý",
+                "Hồ sơ {dossier_code} đã dừng xử lý.\nLý do: {reason}\nThông báo dừng xử lý có trong mục hồ sơ của Ông/Bà.\n"));
+        book.define("dossier-financial-obligation-requested", new Text("Hồ sơ {dossier_code} cần thực hiện nghĩa vụ tài chính", """
+                Hồ sơ {dossier_code} cần thực hiện nghĩa vụ tài chính: {amount} đồng.
+                Nội dung: {reason}
+
+                Thời hạn giải quyết tạm dừng; hồ sơ tiếp tục được giải quyết ngay khi khoản nộp được xác nhận.
+                Ông/Bà có thể thanh toán trực tuyến trong mục thanh toán.
+                """));
+        book.define("dossier-withdrawn", new Text("Hồ sơ {dossier_code} đã được rút",
+                "Hồ sơ {dossier_code} đã được rút theo đề nghị của Ông/Bà.\nLý do: {reason}\n"
+                        + "Khoản phí, lệ phí được hoàn trả (nếu có) sẽ được thông báo riêng.\n"));
+        book.define("dossier-result-awaiting-collection", new Text("Kết quả hồ sơ {dossier_code} chờ Ông/Bà tại bộ phận một cửa", """
+                Bưu điện chưa giao được kết quả hồ sơ {dossier_code} ({reason}) và đã chuyển lại cho cơ quan.
+                Mời Ông/Bà đến bộ phận một cửa để nhận kết quả; có thể đặt lịch hẹn trước.
+                """));
+    }
+
+    private void definePaymentTexts() {
+        book.define("payment-requested", new Text("Yêu cầu nộp phí, lệ phí cho hồ sơ {dossier_code}", """
+                Hồ sơ {dossier_code} {what}.
+                Số tiền: {amount} đồng
+                Hạn nộp: {pay_by}
+
+                Ông/Bà có thể thanh toán trực tuyến trên Cổng dịch vụ công; biên lai điện tử được gửi sau khi thanh toán.
+                """, "Hồ sơ {dossier_code} {what}: {amount} đồng, hạn nộp {pay_by}. Thanh toán trên Cổng dịch vụ công."));
+        book.define("payment-completed", new Text("Đã nhận khoản nộp cho hồ sơ {dossier_code}", """
+                Cơ quan đã nhận {amount} đồng Ông/Bà {how} cho hồ sơ {dossier_code}.
+                Biên lai điện tử: /api/v1/payments/{payment_id}/receipt (trong mục thanh toán của Ông/Bà).
+                """));
+        book.define("payment-failed", new Text("Thanh toán cho hồ sơ {dossier_code} chưa thành công", """
+                Giao dịch thanh toán {amount} đồng cho hồ sơ {dossier_code} không thành công (mã {provider_code}).
+                Ông/Bà chưa bị trừ tiền cho giao dịch này và có thể thanh toán lại trong mục thanh toán.
+                """));
+        book.define("payment-expired", new Text("Đã quá hạn nộp phí, lệ phí cho hồ sơ {dossier_code}", """
+                Khoản nộp {amount} đồng cho hồ sơ {dossier_code} đã quá hạn ngày {pay_by} mà chưa được thanh toán.
+                Ông/Bà vui lòng liên hệ bộ phận một cửa của cơ quan giải quyết để được hướng dẫn.
+                """));
+        book.define("payment-refunded", new Text("Hoàn trả phí, lệ phí cho hồ sơ {dossier_code}", """
+                Cơ quan hoàn trả Ông/Bà {amount} đồng đã nộp cho hồ sơ {dossier_code}.
+                Lý do: {reason}
+                {how}
+                """));
+    }
+
+    private void defineAppointmentAndPostTexts() {
+        book.define("postal-address-confirmation-requested", new Text("Xác nhận địa chỉ nhận kết quả hồ sơ {dossier_code}", """
+                Kết quả hồ sơ {dossier_code} sẽ được gửi qua dịch vụ bưu chính công ích đến:
+                {recipient_name}, {address}, {province} ({phone})
+
+                Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận kết quả.
+                """));
+        book.define("appointment-booked", new Text("Lịch hẹn {booking_code} ngày {date}", """
+                Ông/Bà đã đặt lịch hẹn tại {office}: {date}, từ {start} đến {end} ({purpose}).
+                Mã lịch hẹn: {booking_code} — xuất trình mã này tại quầy tiếp nhận để được xếp số.
+                """, "Lịch hẹn {booking_code} tại {office}: {date}, {start}-{end} ({purpose})."));
+        book.define("appointment-rescheduled", new Text("Lịch hẹn {booking_code} đã đổi sang ngày {date}",
+                "Lịch hẹn {booking_code} tại {office} đã đổi từ {previous_date} {previous_start} sang {date}, từ {start} đến {end}.\n"));
+        book.define("appointment-cancelled", new Text("Lịch hẹn {booking_code} đã hủy",
+                "Lịch hẹn {booking_code} tại {office} ngày {date} lúc {start} đã hủy.\nLý do: {reason}\n"));
+        book.define("appointment-reminder", new Text("Nhắc lịch hẹn {booking_code} {when}", """
+                Ông/Bà có lịch hẹn tại {office} {when} ({date}, lúc {start}) để {purpose}.
+                Mã lịch hẹn: {booking_code}. Nếu không đến được, Ông/Bà vui lòng hủy để nhường chỗ cho người khác.
+                """, "Nhắc lịch hẹn {booking_code} tại {office} {when} ({date}, {start})."));
+        book.define("queue-turn-near", new Text("Sắp đến lượt số {ticket}",
+                "Số {ticket}: còn {people_before} người trước Ông/Bà tại {office}. Mời Ông/Bà có mặt tại phòng chờ.\n"));
     }
 
     Message dossierSubmitted(DossierSubmitted submitted) {
@@ -53,19 +173,58 @@ class Templates {
             case IN_PERSON -> "đã được nộp tại bộ phận một cửa";
             case POSTAL -> "đã được nộp qua dịch vụ bưu chính công ích";
         };
-        return new Message("dossier-submitted",
-                "Hồ sơ " + code(submitted.dossier()) + " đã được gửi thành công",
-                """
-                Kính gửi Ông/Bà %s,
+        return book.render("dossier-submitted", Map.of("dossier_code", submitted.dossier().dossierCode(),
+                "full_name", submitted.applicant().fullName(), "procedure", submitted.procedureName(), "how", how,
+                "submitted_on", date(submitted.submittedAt())));
+    }
 
-                Hồ sơ "%s" của Ông/Bà %s và đang chờ cơ quan tiếp nhận.
-                Mã hồ sơ: %s
-                Ngày nộp: %s
+    Message dossierReceived(DossierReceived event) {
+        return book.render("dossier-received", Map.of("dossier_code", event.dossier().dossierCode(), "due_date", day(event.dueDate())));
+    }
 
-                Ông/Bà dùng mã hồ sơ này để tra cứu tình trạng giải quyết. Cơ quan sẽ thông báo khi hồ sơ \
-                được tiếp nhận hoặc cần bổ sung.
-                """.formatted(submitted.applicant().fullName(), submitted.procedureName(), how, code(submitted.dossier()),
-                        date(submitted.submittedAt())));
+    Message dossierRejected(DossierRejected event) {
+        return book.render("dossier-rejected", Map.of("dossier_code", event.dossier().dossierCode(), "reason", event.reason()));
+    }
+
+    Message supplementRequested(DossierSupplementRequested event) {
+        return book.render("dossier-supplement-requested", Map.of("dossier_code", event.dossier().dossierCode(), "reason", event.reason(),
+                "documents", String.join("; ", event.documentsRequested())));
+    }
+
+    Message resultReady(DossierResultReady event) {
+        String how = switch (event.dossier().resultDelivery()) {
+            case POST -> "Kết quả sẽ được gửi đến Ông/Bà qua dịch vụ bưu chính công ích.";
+            case ONLINE -> "Ông/Bà nhận kết quả trực tuyến trong mục hồ sơ.";
+            case COUNTER -> "Mời Ông/Bà đến bộ phận một cửa để nhận kết quả.";
+        };
+        return book.render("dossier-result-ready", Map.of("dossier_code", event.dossier().dossierCode(), "how", how));
+    }
+
+    Message dueDateExtended(DossierDueDateExtended event) {
+        return book.render("dossier-due-date-extended", Map.of("dossier_code", event.dossier().dossierCode(), "reason", event.reason(),
+                "new_due_date", day(event.newDueDate()), "previous_due_date", day(event.previousDueDate())));
+    }
+
+    Message returned(DossierReturned event) {
+        return book.render("dossier-returned", Map.of("dossier_code", event.dossier().dossierCode(), "returned_on", date(event.returnedAt())));
+    }
+
+    Message stopped(DossierStopped event) {
+        return book.render("dossier-stopped", Map.of("dossier_code", event.dossier().dossierCode(), "reason", event.reason()));
+    }
+
+    Message financialObligationRequested(DossierFinancialObligationRequested event) {
+        return book.render("dossier-financial-obligation-requested", Map.of("dossier_code", event.dossier().dossierCode(),
+                "amount", money(event.amount()), "reason", event.reason()));
+    }
+
+    Message withdrawn(DossierWithdrawn event) {
+        return book.render("dossier-withdrawn", Map.of("dossier_code", event.dossier().dossierCode(), "reason", event.reason()));
+    }
+
+    Message resultAwaitingCollection(DossierResultAwaitingCollection event) {
+        return book.render("dossier-result-awaiting-collection", Map.of("dossier_code", event.dossier().dossierCode(),
+                "reason", event.reason() == null ? "không gặp người nhận" : event.reason()));
     }
 
     Message paymentRequested(PaymentRequested payment) {
@@ -76,128 +235,72 @@ class Templates {
             case RESULT -> "cần nộp phí, lệ phí khi nhận kết quả";
             case OBLIGATION -> "cần thực hiện nghĩa vụ tài chính để tiếp tục được giải quyết";
         };
-        return new Message("payment-requested",
-                "Yêu cầu nộp phí, lệ phí cho hồ sơ " + payment.dossierCode(),
-                """
-                Hồ sơ %s %s.
-                Số tiền: %s đồng
-                Hạn nộp: %s
-
-                Ông/Bà có thể thanh toán trực tuyến trên Cổng dịch vụ công; biên lai điện tử được gửi sau khi thanh toán.
-                """.formatted(payment.dossierCode(), what, money(payment.amount()), date(payment.payBy())));
+        return book.render("payment-requested", Map.of("dossier_code", payment.dossierCode(), "what", what, "amount", money(payment.amount()),
+                "pay_by", date(payment.payBy())));
     }
 
     Message paymentCompleted(PaymentCompleted payment) {
         String how = payment.method() == PaymentMethod.CASH_ON_DELIVERY ? "nộp cho nhân viên bưu điện" : "thanh toán trực tuyến";
-        return new Message("payment-completed", "Đã nhận khoản nộp cho hồ sơ " + payment.dossierCode(),
-                """
-                Cơ quan đã nhận %s đồng Ông/Bà %s cho hồ sơ %s.
-                Biên lai điện tử: /api/v1/payments/%s/receipt (trong mục thanh toán của Ông/Bà).
-                """.formatted(money(payment.amount()), how, payment.dossierCode(), payment.paymentId()));
+        return book.render("payment-completed", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()), "how", how,
+                "payment_id", payment.paymentId()));
     }
 
     Message paymentFailed(PaymentFailed payment) {
-        return new Message("payment-failed", "Thanh toán cho hồ sơ " + payment.dossierCode() + " chưa thành công",
-                """
-                Giao dịch thanh toán %s đồng cho hồ sơ %s không thành công (mã %s).
-                Ông/Bà chưa bị trừ tiền cho giao dịch này và có thể thanh toán lại trong mục thanh toán.
-                """.formatted(money(payment.amount()), payment.dossierCode(), payment.providerCode()));
+        return book.render("payment-failed", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()),
+                "provider_code", String.valueOf(payment.providerCode())));
     }
 
     Message paymentExpired(PaymentExpired payment) {
-        return new Message("payment-expired", "Đã quá hạn nộp phí, lệ phí cho hồ sơ " + payment.dossierCode(),
-                """
-                Khoản nộp %s đồng cho hồ sơ %s đã quá hạn ngày %s mà chưa được thanh toán.
-                Ông/Bà vui lòng liên hệ bộ phận một cửa của cơ quan giải quyết để được hướng dẫn.
-                """.formatted(money(payment.amount()), payment.dossierCode(), date(payment.payBy())));
+        return book.render("payment-expired", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()),
+                "pay_by", date(payment.payBy())));
     }
 
     Message paymentRefunded(PaymentRefunded payment) {
         String how = payment.method() == PaymentMethod.CASH_ON_DELIVERY
                 ? "Ông/Bà nhận lại tiền mặt tại bộ phận một cửa của cơ quan giải quyết."
                 : "Tiền được hoàn về tài khoản hoặc thẻ Ông/Bà đã dùng để thanh toán (mã hoàn tiền " + payment.refundReference() + ").";
-        return new Message("payment-refunded", "Hoàn trả phí, lệ phí cho hồ sơ " + payment.dossierCode(),
-                """
-                Cơ quan hoàn trả Ông/Bà %s đồng đã nộp cho hồ sơ %s.
-                Lý do: %s
-                %s
-                """.formatted(money(payment.amount()), payment.dossierCode(), payment.reason(), how));
-    }
-
-    Message financialObligationRequested(DossierFinancialObligationRequested event) {
-        return new Message("dossier-financial-obligation-requested",
-                "Hồ sơ " + code(event.dossier()) + " cần thực hiện nghĩa vụ tài chính",
-                """
-                Hồ sơ %s cần thực hiện nghĩa vụ tài chính: %s đồng.
-                Nội dung: %s
-
-                Thời hạn giải quyết tạm dừng; hồ sơ tiếp tục được giải quyết ngay khi khoản nộp được xác nhận.
-                Ông/Bà có thể thanh toán trực tuyến trong mục thanh toán.
-                """.formatted(code(event.dossier()), money(event.amount()), event.reason()));
-    }
-
-    Message withdrawn(DossierWithdrawn event) {
-        return new Message("dossier-withdrawn", "Hồ sơ " + code(event.dossier()) + " đã được rút",
-                "Hồ sơ %s đã được rút theo đề nghị của Ông/Bà.\nLý do: %s\nKhoản phí, lệ phí được hoàn trả (nếu có) sẽ được thông báo riêng.\n"
-                        .formatted(code(event.dossier()), event.reason()));
+        return book.render("payment-refunded", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()),
+                "reason", payment.reason(), "how", how));
     }
 
     Message addressConfirmationRequested(ReturnAddressConfirmationRequested request) {
-        return new Message("postal-address-confirmation-requested", "Xác nhận địa chỉ nhận kết quả hồ sơ " + request.dossierCode(),
-                """
-                Kết quả hồ sơ %s sẽ được gửi qua dịch vụ bưu chính công ích đến:
-                %s, %s, %s (%s)
-
-                Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận kết quả.
-                """.formatted(request.dossierCode(), request.recipientName(), request.address(),
-                        request.addressProvince() == null ? "chưa rõ tỉnh, thành phố" : request.addressProvince(), request.recipientPhone()));
-    }
-
-    Message resultAwaitingCollection(DossierResultAwaitingCollection event) {
-        return new Message("dossier-result-awaiting-collection", "Kết quả hồ sơ " + code(event.dossier()) + " chờ Ông/Bà tại bộ phận một cửa",
-                """
-                Bưu điện chưa giao được kết quả hồ sơ %s (%s) và đã chuyển lại cho cơ quan.
-                Mời Ông/Bà đến bộ phận một cửa để nhận kết quả; có thể đặt lịch hẹn trước.
-                """.formatted(code(event.dossier()), event.reason() == null ? "không gặp người nhận" : event.reason()));
+        Map<String, String> values = new HashMap<>();
+        values.put("dossier_code", request.dossierCode());
+        values.put("recipient_name", request.recipientName());
+        values.put("address", request.address());
+        values.put("province", request.addressProvince() == null ? "chưa rõ tỉnh, thành phố" : request.addressProvince());
+        values.put("phone", request.recipientPhone());
+        return book.render("postal-address-confirmation-requested", values);
     }
 
     Message appointmentBooked(AppointmentBooked booking) {
-        return new Message("appointment-booked", "Lịch hẹn " + booking.bookingCode() + " ngày " + day(booking.date()),
-                """
-                Ông/Bà đã đặt lịch hẹn tại %s: %s, từ %s đến %s (%s).
-                Mã lịch hẹn: %s — xuất trình mã này tại quầy tiếp nhận để được xếp số.
-                """.formatted(booking.officeId(), day(booking.date()), booking.start(), booking.end(), purpose(booking.purpose()),
-                        booking.bookingCode()));
+        return book.render("appointment-booked", Map.of("booking_code", booking.bookingCode(), "office", booking.officeId(),
+                "date", day(booking.date()), "start", String.valueOf(booking.start()), "end", String.valueOf(booking.end()),
+                "purpose", purpose(booking.purpose())));
     }
 
     Message appointmentRescheduled(AppointmentRescheduled booking) {
-        return new Message("appointment-rescheduled", "Lịch hẹn " + booking.bookingCode() + " đã đổi sang ngày " + day(booking.date()),
-                """
-                Lịch hẹn %s tại %s đã đổi từ %s %s sang %s, từ %s đến %s.
-                """.formatted(booking.bookingCode(), booking.officeId(), day(booking.previousDate()), booking.previousStart(),
-                        day(booking.date()), booking.start(), booking.end()));
+        return book.render("appointment-rescheduled", Map.of("booking_code", booking.bookingCode(), "office", booking.officeId(),
+                "previous_date", day(booking.previousDate()), "previous_start", String.valueOf(booking.previousStart()),
+                "date", day(booking.date()), "start", String.valueOf(booking.start()), "end", String.valueOf(booking.end())));
     }
 
     Message appointmentCancelled(AppointmentCancelled booking) {
-        return new Message("appointment-cancelled", "Lịch hẹn " + booking.bookingCode() + " đã hủy",
-                "Lịch hẹn %s tại %s ngày %s lúc %s đã hủy.\nLý do: %s\n".formatted(booking.bookingCode(), booking.officeId(),
-                        day(booking.date()), booking.start(), booking.reason() == null ? "theo đề nghị" : booking.reason()));
+        return book.render("appointment-cancelled", Map.of("booking_code", booking.bookingCode(), "office", booking.officeId(),
+                "date", day(booking.date()), "start", String.valueOf(booking.start()),
+                "reason", booking.reason() == null ? "theo đề nghị" : booking.reason()));
     }
 
     Message appointmentReminder(AppointmentReminderDue reminder) {
         String when = reminder.reminder() == ReminderKind.DAY_BEFORE ? "ngày mai" : "sau khoảng một giờ nữa";
-        return new Message("appointment-reminder", "Nhắc lịch hẹn " + reminder.bookingCode() + " " + when,
-                """
-                Ông/Bà có lịch hẹn tại %s %s (%s, lúc %s) để %s.
-                Mã lịch hẹn: %s. Nếu không đến được, Ông/Bà vui lòng hủy để nhường chỗ cho người khác.
-                """.formatted(reminder.officeName() == null ? reminder.officeId() : reminder.officeName(), when, day(reminder.date()),
-                        reminder.start(), purpose(reminder.purpose()), reminder.bookingCode()));
+        return book.render("appointment-reminder", Map.of("booking_code", reminder.bookingCode(), "when", when,
+                "office", reminder.officeName() == null ? reminder.officeId() : reminder.officeName(), "date", day(reminder.date()),
+                "start", String.valueOf(reminder.start()), "purpose", purpose(reminder.purpose())));
     }
 
     Message turnNear(TurnNear turn) {
-        return new Message("queue-turn-near", "Sắp đến lượt số " + turn.ticketNumber(),
-                "Số %s: còn %d người trước Ông/Bà tại %s. Mời Ông/Bà có mặt tại phòng chờ.\n".formatted(turn.ticketNumber(),
-                        turn.peopleBefore(), turn.officeId()));
+        return book.render("queue-turn-near", Map.of("ticket", turn.ticketNumber(), "people_before", Integer.toString(turn.peopleBefore()),
+                "office", turn.officeId()));
     }
 
     private static String purpose(VisitPurpose purpose) {
@@ -206,74 +309,6 @@ class Templates {
             case COLLECT_RESULT -> "nhận kết quả";
             case GUIDANCE -> "được hướng dẫn";
         };
-    }
-
-    Message dossierReceived(DossierReceived event) {
-        return new Message("dossier-received", "Hồ sơ " + code(event.dossier()) + " đã được tiếp nhận",
-                """
-                Hồ sơ %s đã được cơ quan tiếp nhận.
-                Ngày hẹn trả kết quả: %s
-
-                Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01) có trong mục hồ sơ của Ông/Bà.
-                """.formatted(code(event.dossier()), day(event.dueDate())));
-    }
-
-    Message dossierRejected(DossierRejected event) {
-        return new Message("dossier-rejected", "Hồ sơ " + code(event.dossier()) + " không được tiếp nhận",
-                """
-                Hồ sơ %s không được tiếp nhận.
-                Lý do: %s
-
-                Phiếu từ chối tiếp nhận (mẫu 03) có trong mục hồ sơ của Ông/Bà.
-                """.formatted(code(event.dossier()), event.reason()));
-    }
-
-    Message supplementRequested(DossierSupplementRequested event) {
-        return new Message("dossier-supplement-requested", "Hồ sơ " + code(event.dossier()) + " cần bổ sung",
-                """
-                Hồ sơ %s cần được bổ sung, hoàn thiện.
-                Lý do: %s
-                Giấy tờ cần bổ sung: %s
-
-                Thời hạn giải quyết tạm dừng cho đến khi Ông/Bà bổ sung (phiếu yêu cầu bổ sung, mẫu 02).
-                """.formatted(code(event.dossier()), event.reason(), String.join("; ", event.documentsRequested())));
-    }
-
-    Message resultReady(DossierResultReady event) {
-        String how = switch (event.dossier().resultDelivery()) {
-            case POST -> "Kết quả sẽ được gửi đến Ông/Bà qua dịch vụ bưu chính công ích.";
-            case ONLINE -> "Ông/Bà nhận kết quả trực tuyến trong mục hồ sơ.";
-            case COUNTER -> "Mời Ông/Bà đến bộ phận một cửa để nhận kết quả.";
-        };
-        return new Message("dossier-result-ready", "Hồ sơ " + code(event.dossier()) + " đã có kết quả",
-                "Hồ sơ %s đã được giải quyết xong.\n%s\n".formatted(code(event.dossier()), how));
-    }
-
-    Message dueDateExtended(DossierDueDateExtended event) {
-        return new Message("dossier-due-date-extended", "Xin lỗi: hồ sơ " + code(event.dossier()) + " được hẹn lại ngày trả kết quả",
-                """
-                Cơ quan chân thành xin lỗi Ông/Bà vì hồ sơ %s chưa giải quyết được đúng hẹn.
-                Lý do: %s
-                Ngày hẹn trả kết quả mới: %s (trước đây: %s)
-
-                Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) có trong mục hồ sơ của Ông/Bà.
-                """.formatted(code(event.dossier()), event.reason(), day(event.newDueDate()), day(event.previousDueDate())));
-    }
-
-    Message returned(DossierReturned event) {
-        return new Message("dossier-returned", "Hồ sơ " + code(event.dossier()) + " đã trả kết quả",
-                "Kết quả của hồ sơ %s đã được trả cho Ông/Bà ngày %s.\n".formatted(code(event.dossier()),
-                        date(event.returnedAt())));
-    }
-
-    Message stopped(DossierStopped event) {
-        return new Message("dossier-stopped", "Hồ sơ " + code(event.dossier()) + " đã dừng xử lý",
-                "Hồ sơ %s đã dừng xử lý.\nLý do: %s\nThông báo dừng xử lý có trong mục hồ sơ của Ông/Bà.\n"
-                        .formatted(code(event.dossier()), event.reason()));
-    }
-
-    private static String code(DossierSnapshot dossier) {
-        return dossier.dossierCode();
     }
 
     private static String day(LocalDate day) {

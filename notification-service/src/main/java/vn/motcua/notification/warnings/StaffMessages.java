@@ -3,25 +3,35 @@ package vn.motcua.notification.warnings;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.notification.inbox.Message;
+import vn.motcua.notification.templates.TemplateBook;
+import vn.motcua.notification.templates.Text;
 
-/** The Vietnamese texts staff receive about dossiers running late. */
+/** The Vietnamese texts staff receive about dossiers running late, as templates ops may publish new versions of. */
 @Component
 class StaffMessages {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private final TemplateBook book;
 
-    Message overdue(DossierOverdue overdue, String assignee) {
-        String code = overdue.dossier().dossierCode();
-        return new Message("staff-dossier-overdue", "Hồ sơ " + code + " đã quá hạn giải quyết",
-                """
-                Hồ sơ %s (thủ tục %s) đã quá hạn trả kết quả ngày %s mà chưa có kết quả.
-                Người xử lý: %s
+    StaffMessages(TemplateBook book) {
+        this.book = book;
+        book.define("staff-dossier-overdue", new Text("Hồ sơ {dossier_code} đã quá hạn giải quyết", """
+                Hồ sơ {dossier_code} (thủ tục {procedure}) đã quá hạn trả kết quả ngày {due_date} mà chưa có kết quả.
+                Người xử lý: {assignee}
 
                 Đề nghị xử lý ngay; nếu cần thêm thời gian, lập phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) gửi công dân.
-                """.formatted(code, overdue.dossier().procedureCode(), DAY.format(overdue.dueDate()),
-                        assignee == null ? "chưa phân công" : assignee));
+                """));
+        book.define("staff-morning-digest", new Text("Nhắc việc ngày {day}: {overdue} hồ sơ quá hạn, {at_risk} hồ sơ sắp đến hạn",
+                "Các hồ sơ cần ưu tiên xử lý hôm nay:\n{dossiers}"));
+    }
+
+    Message overdue(DossierOverdue overdue, String assignee) {
+        return book.render("staff-dossier-overdue", Map.of("dossier_code", overdue.dossier().dossierCode(),
+                "procedure", overdue.dossier().procedureCode(), "due_date", DAY.format(overdue.dueDate()),
+                "assignee", assignee == null ? "chưa phân công" : assignee));
     }
 
     Message digest(LocalDate day, List<WatchedDossier> dossiers) {
@@ -33,8 +43,7 @@ class StaffMessages {
                     .append("OVERDUE".equals(dossier.flag()) ? "đã quá hạn" : "sắp đến hạn").append(" — người xử lý: ")
                     .append(dossier.assignee() == null ? "chưa phân công" : dossier.assignee()).append('\n');
         }
-        return new Message("staff-morning-digest", "Nhắc việc ngày " + DAY.format(day) + ": " + overdue + " hồ sơ quá hạn, "
-                + (dossiers.size() - overdue) + " hồ sơ sắp đến hạn",
-                "Các hồ sơ cần ưu tiên xử lý hôm nay:\n" + lines);
+        return book.render("staff-morning-digest", Map.of("day", DAY.format(day), "overdue", Long.toString(overdue),
+                "at_risk", Long.toString(dossiers.size() - overdue), "dossiers", lines.toString()));
     }
 }

@@ -1,0 +1,63 @@
+package vn.motcua.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.motcua.events.appointment.AppointmentBooked;
+import vn.motcua.events.appointment.BookingChannel;
+import vn.motcua.events.appointment.TurnNear;
+import vn.motcua.events.appointment.VisitPurpose;
+import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierSupplementRequested;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.notification.inbox.Message;
+import vn.motcua.notification.templates.TemplateBook;
+import vn.motcua.testinfra.EventMother;
+
+class TemplatesTest {
+    private final TemplateBook book = new TemplateBook(null, Clock.systemUTC());
+    private final Templates templates = new Templates(ZoneId.of("Asia/Ho_Chi_Minh"), book);
+
+    @Test
+    void everyKindOfMessageHasABuiltInTextInVietnamese() {
+        assertThat(book.keys()).hasSize(22).contains("dossier-submitted", "dossier-due-date-extended", "payment-requested",
+                "queue-turn-near", "postal-address-confirmation-requested");
+        for (String key : book.keys()) {
+            assertThat(book.currentVersion(key)).isEqualTo(1);
+            assertThat(book.current(key).title()).as(key).isNotBlank();
+        }
+    }
+
+    @Test
+    void theValuesFillEveryPlaceholderAndTheShortTextFitsAnSms() {
+        var dossier = EventMother.snapshot("000.10.20.30.H29-261201-0001", "001090000001", ResultDelivery.POST);
+        List<Message> messages = List.of(
+                templates.dossierSubmitted(EventMother.dossierSubmitted("000.10.20.30.H29-261201-0001", "001090000001", 0)),
+                templates.supplementRequested(new DossierSupplementRequested(dossier, "Thiếu bản sao", List.of("CCCD", "Sổ hộ khẩu"),
+                        Instant.now())),
+                templates.dueDateExtended(new DossierDueDateExtended(dossier, LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-04"),
+                        "Cần xác minh", Instant.now())),
+                templates.paymentRequested(new PaymentRequested("PAY-1", dossier.dossierCode(), "001090000001", FeeStage.INTAKE, 1_200_000,
+                        "VND", Instant.now(), Instant.parse("2026-12-01T03:00:00Z"))),
+                templates.appointmentBooked(new AppointmentBooked("LHBOOKED81", "TT-HUYEN", "000.10.20.30.H29", LocalDate.parse("2026-12-07"),
+                        LocalTime.of(8, 0), LocalTime.of(8, 30), VisitPurpose.GUIDANCE, null, null, "001090000001", "0912345678",
+                        BookingChannel.PORTAL, "001090000001", Instant.now())),
+                templates.turnNear(new TurnNear("T-1", "TT-HUYEN", "A012", 3, false, "001090000001", "0912345678", Instant.now())));
+        for (Message message : messages) {
+            assertThat(message.title() + message.body() + message.shortText()).as(message.template()).doesNotContain("{", "}");
+        }
+        assertThat(messages.get(3).shortText()).isEqualTo(
+                "Hồ sơ 000.10.20.30.H29-261201-0001 cần nộp phí, lệ phí khi nộp hồ sơ: 1.200.000 đồng, hạn nộp 01/12/2026."
+                        + " Thanh toán trên Cổng dịch vụ công.");
+        assertThat(messages.get(1).body()).contains("Giấy tờ cần bổ sung: CCCD; Sổ hộ khẩu").contains("mẫu 02");
+        assertThat(messages.get(2).title()).startsWith("Xin lỗi");
+    }
+}

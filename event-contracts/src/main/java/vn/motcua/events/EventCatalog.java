@@ -55,6 +55,9 @@ import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentDelivered;
+import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
+import vn.motcua.events.postal.ShipmentDispatched;
+import vn.motcua.events.postal.ShipmentOutForDelivery;
 import vn.motcua.events.postal.ShipmentRequested;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
 
@@ -97,6 +100,9 @@ public final class EventCatalog {
             PaperDossierArrived.class,
             ShipmentDelivered.class,
             ShipmentReturnedToSender.class,
+            ShipmentDispatched.class,
+            ShipmentOutForDelivery.class,
+            ShipmentDeliveryAttemptFailed.class,
             CashCollected.class,
             CashRemitted.class,
             AppointmentBooked.class,

@@ -35,6 +35,10 @@ class ResultByPostIT {
         assertThat(shipment.get("itemId").asString()).matches("RR\\d{9}VN");
         assertThat(shipment.get("price").get("tariffId").asString()).startsWith("VNPOST-BCCI");
         assertThat(shipment.get("history").toString()).contains("PICKED_UP").contains("Nguyễn Văn An");
+        // citizen1 followed it: dispatched with its tracking number, then out for delivery.
+        JsonNode inbox = Observations.awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
+                n -> n.toString().contains("Kết quả hồ sơ " + code + " đang được giao"));
+        assertThat(inbox.toString()).contains("Kết quả hồ sơ " + code + " đã được gửi đi", shipment.get("itemId").asString());
     }
 
     @Test
@@ -48,6 +52,8 @@ class ResultByPostIT {
                 delivery -> delivery.equals("COUNTER"));
         assertThat(gateway.get("/api/v1/shipments/RET-" + code, citizen).json().get("status").asString())
                 .isEqualTo("RETURNED_TO_SENDER");
+        assertThat(Observations.awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
+                n -> n.toString().contains("Chưa giao được kết quả hồ sơ " + code)).toString()).contains("lần 1");
         JsonNode returned = DossierSteps.step(gateway, code, "return", gateway.userToken("officer1"), "{}");
         assertThat(returned.get("nationalStatus").asInt()).isEqualTo(10);
     }

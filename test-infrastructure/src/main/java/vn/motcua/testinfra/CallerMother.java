@@ -26,6 +26,11 @@ public final class CallerMother {
         return caller("citizen-" + citizenId, Map.of("citizen_id", citizenId), "citizen");
     }
 
+    /** A citizen whose token carries their email and phone number, as the realm's profile scopes put them. */
+    public static RequestPostProcessor citizen(String citizenId, String email, String phone) {
+        return caller("citizen-" + citizenId, Map.of("citizen_id", citizenId, "email", email, "phone_number", phone), "citizen");
+    }
+
     public static RequestPostProcessor officer(String agency) {
         return caller("officer-" + agency, Map.of("agency", agency), "officer");
     }

@@ -28,6 +28,9 @@ import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
+import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
+import vn.motcua.events.postal.ShipmentDispatched;
+import vn.motcua.events.postal.ShipmentOutForDelivery;
 import vn.motcua.kit.messaging.EventHandler;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
@@ -71,6 +74,12 @@ class TellsCitizens implements EventSubscriber {
                         owner(DossierResultAwaitingCollection::dossier, templates::resultAwaitingCollection))
                 .on(ReturnAddressConfirmationRequested.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.addressConfirmationRequested(event.data())))
+                .on(ShipmentDispatched.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
+                        templates.resultDispatched(event.data())))
+                .on(ShipmentOutForDelivery.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
+                        templates.outForDelivery(event.data())))
+                .on(ShipmentDeliveryAttemptFailed.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
+                        templates.deliveryAttemptFailed(event.data())))
                 .on(AppointmentBooked.class, event -> citizen(event, event.data().citizenId(), event.data().dossierCode(),
                         templates.appointmentBooked(event.data())))
                 .on(AppointmentRescheduled.class, event -> citizen(event, event.data().citizenId(), null,
@@ -117,6 +126,15 @@ class TellsCitizens implements EventSubscriber {
             return;
         }
         notifyOwner(event.eventId(), citizenId, dossierCode, message);
+    }
+
+    /** A result on its way by post; a shipment without an owner on record tells nobody. */
+    private void postal(IncomingEvent<?> event, String ownerCitizenId, String dossierCode, Message message) {
+        if (ownerCitizenId == null) {
+            log.info("{} {} names no owner; nobody told", event.type(), event.eventId());
+            return;
+        }
+        notifyOwner(event.eventId(), ownerCitizenId, dossierCode, message);
     }
 
     /** Records published before the owner was carried name nobody to tell: skipped. */

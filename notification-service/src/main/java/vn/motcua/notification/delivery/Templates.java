@@ -35,6 +35,9 @@ import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
+import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
+import vn.motcua.events.postal.ShipmentDispatched;
+import vn.motcua.events.postal.ShipmentOutForDelivery;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.templates.TemplateBook;
 import vn.motcua.notification.templates.Text;
@@ -149,6 +152,18 @@ class Templates {
                 {recipient_name}, {address}, {province} ({phone})
 
                 Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận kết quả.
+                """));
+        book.define("postal-result-dispatched", new Text("Kết quả hồ sơ {dossier_code} đã được gửi đi", """
+                Bưu điện đã nhận kết quả hồ sơ {dossier_code} để chuyển đến Ông/Bà.
+                Số hiệu bưu gửi (tra cứu hành trình): {tracking_number}
+                """, "Kết quả hồ sơ {dossier_code} đã được gửi qua bưu điện. Số hiệu bưu gửi: {tracking_number}."));
+        book.define("postal-out-for-delivery", new Text("Kết quả hồ sơ {dossier_code} đang được giao", """
+                Bưu tá đang giao kết quả hồ sơ {dossier_code} (số hiệu {tracking_number}) trong hôm nay.
+                Ông/Bà vui lòng giữ liên lạc qua số điện thoại đã đăng ký để nhận.
+                """));
+        book.define("postal-delivery-attempt-failed", new Text("Chưa giao được kết quả hồ sơ {dossier_code}", """
+                Bưu tá chưa giao được kết quả hồ sơ {dossier_code} (lần {attempt}: {reason}).
+                Bưu điện sẽ giao lại; nếu lần giao cuối vẫn không thành công, kết quả được chuyển về bộ phận một cửa để Ông/Bà đến nhận.
                 """));
         book.define("appointment-booked", new Text("Lịch hẹn {booking_code} ngày {date}", """
                 Ông/Bà đã đặt lịch hẹn tại {office}: {date}, từ {start} đến {end} ({purpose}).
@@ -271,6 +286,19 @@ class Templates {
         values.put("province", request.addressProvince() == null ? "chưa rõ tỉnh, thành phố" : request.addressProvince());
         values.put("phone", request.recipientPhone());
         return book.render("postal-address-confirmation-requested", values);
+    }
+
+    Message resultDispatched(ShipmentDispatched shipment) {
+        return book.render("postal-result-dispatched", Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId()));
+    }
+
+    Message outForDelivery(ShipmentOutForDelivery shipment) {
+        return book.render("postal-out-for-delivery", Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId()));
+    }
+
+    Message deliveryAttemptFailed(ShipmentDeliveryAttemptFailed attempt) {
+        return book.render("postal-delivery-attempt-failed", Map.of("dossier_code", attempt.dossierCode(),
+                "attempt", Integer.toString(attempt.attempt()), "reason", attempt.reason() == null ? "không gặp người nhận" : attempt.reason()));
     }
 
     Message appointmentBooked(AppointmentBooked booking) {

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,11 +34,14 @@ class PreferencesController {
     private static final String EMAIL = "[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}";
 
     private final MongoTemplate mongo;
+    private final Recipients recipients;
     private final Set<String> optional;
     private final Clock clock;
 
-    PreferencesController(MongoTemplate mongo, @Value("${motcua.notification.policy.optional}") Set<String> optional, Clock clock) {
+    PreferencesController(MongoTemplate mongo, Recipients recipients, @Value("${motcua.notification.policy.optional}") Set<String> optional,
+            Clock clock) {
         this.mongo = mongo;
+        this.recipients = recipients;
         this.optional = optional;
         this.clock = clock;
     }
@@ -51,17 +56,20 @@ class PreferencesController {
     record Change(List<NotificationChannel> channels, Set<String> optOuts, String email, String phone) {
     }
 
-    @Operation(summary = "The calling citizen's channels, order, opt-outs and addresses (defaults until changed)")
+    @Operation(summary = "The calling citizen's channels, order, opt-outs and addresses (defaults until changed); the token's"
+            + " email and phone number are kept as their addresses where no dossier gave any")
     @GetMapping
-    PreferencesView mine(Caller caller) {
+    PreferencesView mine(Caller caller, @AuthenticationPrincipal Jwt token) {
+        learnFrom(caller, token);
         Preferences preferences = current(citizen(caller));
         return new PreferencesView(preferences.channels(), preferences.optOuts(), preferences.email(), preferences.phone(), optional);
     }
 
     @Operation(summary = "Replaces the calling citizen's preferences; a field left out keeps its value")
     @PutMapping
-    PreferencesView change(@RequestBody Change change, Caller caller) {
+    PreferencesView change(@RequestBody Change change, Caller caller, @AuthenticationPrincipal Jwt token) {
         String citizenId = citizen(caller);
+        learnFrom(caller, token);
         Preferences before = current(citizenId);
         List<String> errors = new ArrayList<>();
         List<NotificationChannel> channels = change.channels() == null ? before.channels() : change.channels();
@@ -91,6 +99,13 @@ class PreferencesController {
         Preferences saved = new Preferences(citizenId, List.copyOf(channels), Set.copyOf(optOuts), email, phone, clock.instant());
         mongo.save(saved);
         return new PreferencesView(saved.channels(), saved.optOuts(), saved.email(), saved.phone(), optional);
+    }
+
+    private void learnFrom(Caller caller, Jwt token) {
+        if (caller.citizenId() != null && token != null) {
+            recipients.learnFromToken(caller.citizenId(), token.getClaimAsString("name"), token.getClaimAsString("email"),
+                    token.getClaimAsString("phone_number"));
+        }
     }
 
     private Preferences current(String citizenId) {

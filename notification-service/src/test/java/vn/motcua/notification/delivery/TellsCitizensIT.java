@@ -41,6 +41,9 @@ import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
+import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
+import vn.motcua.events.postal.ShipmentDispatched;
+import vn.motcua.events.postal.ShipmentOutForDelivery;
 import vn.motcua.notification.inbox.Delivery;
 import vn.motcua.notification.inbox.Notification;
 import vn.motcua.notification.inbox.NotificationRepository;
@@ -181,6 +184,27 @@ class TellsCitizensIT {
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder(
                         "dossier-submitted", "postal-address-confirmation-requested", "dossier-result-awaiting-collection")));
+    }
+
+    @Test
+    void theOwnerFollowsTheResultByPostWithItsTrackingNumber() throws Exception {
+        String owner = "001090000083";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        KafkaProbe.send(EventMother.record(new ShipmentDispatched("RET-" + code, code, "RR123456785VN", owner, Instant.now())));
+        KafkaProbe.send(EventMother.record(new ShipmentOutForDelivery("RET-" + code, code, "RR123456785VN", owner, Instant.now())));
+        KafkaProbe.send(EventMother.record(new ShipmentDeliveryAttemptFailed("RET-" + code, code, "RR123456785VN", owner, 1,
+                "Không gặp người nhận", Instant.now())));
+
+        String email = "an." + owner + "@example.com";
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream().filter(m -> subject(m).contains(code)).count() == 4);
+        MimeMessage dispatched = mailsTo(email).stream().filter(m -> subject(m).endsWith("đã được gửi đi")).findFirst().orElseThrow();
+        assertThat(dispatched.getContent().toString()).contains("RR123456785VN");
+        MimeMessage failed = mailsTo(email).stream().filter(m -> subject(m).startsWith("Chưa giao được")).findFirst().orElseThrow();
+        assertThat(failed.getContent().toString()).contains("lần 1: Không gặp người nhận");
+        mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder("dossier-submitted",
+                        "postal-result-dispatched", "postal-out-for-delivery", "postal-delivery-attempt-failed")));
     }
 
     @Test

@@ -28,7 +28,7 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(22).contains("dossier-submitted", "dossier-due-date-extended", "payment-requested",
+        assertThat(book.keys()).hasSize(25).contains("dossier-submitted", "dossier-due-date-extended", "payment-requested",
                 "queue-turn-near", "postal-address-confirmation-requested");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);

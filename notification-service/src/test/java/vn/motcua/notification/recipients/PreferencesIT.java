@@ -14,11 +14,14 @@ import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.ops;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.MessagingSimulators;
 import vn.motcua.notification.WithMessagingSimulators;
@@ -64,6 +67,19 @@ class PreferencesIT extends WithMessagingSimulators {
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("dossier-supplement-requested")));
         mvc.perform(get("/api/v1/notifications/preferences").with(citizen(owner)))
                 .andExpect(jsonPath("$.optOuts").value(Matchers.contains("dossier-submitted")));
+    }
+
+    @Test
+    void aCitizenWithoutAnyDossierIsReachedAtTheAddressesTheirTokenCarries() throws Exception {
+        String owner = "001090000116";
+        mvc.perform(get("/api/v1/notifications/preferences").with(citizen(owner, "tu." + owner + "@example.com", "0971000116")))
+                .andExpect(status().isOk());
+        KafkaProbe.send(EventMother.record(new PaymentRequested("PAY-T-" + owner, "D-" + owner, owner, FeeStage.INTAKE, 50_000, "VND",
+                Instant.now(), Instant.parse("2026-12-05T03:00:00Z"))));
+        Notification done = awaitDone(owner, "D-" + owner);
+        assertThat(done.phone()).isEqualTo("84971000116");
+        assertThat(done.email()).isEqualTo("tu." + owner + "@example.com");
+        assertThat(MessagingSimulators.messages(MessagingSimulators.zalo(), "84971000116")).hasSize(1);
     }
 
     @Test

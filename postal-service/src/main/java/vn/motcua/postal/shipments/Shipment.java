@@ -14,6 +14,9 @@ import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentDelivered;
+import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
+import vn.motcua.events.postal.ShipmentDispatched;
+import vn.motcua.events.postal.ShipmentOutForDelivery;
 import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentRequested;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
@@ -314,20 +317,38 @@ public class Shipment extends Aggregate {
                     move(Status.RETURNED_TO_SENDER, report.at());
                     events.add(new ShipmentReturnedToSender(id, dossierCode, kind.purpose(), itemId, failedAttempts.size(),
                             report.detail(), report.at()));
-                } else {
+                } else if (!status.terminal()) {
                     advance(Status.DELIVERY_FAILED, report.at());
+                    if (kind == Kind.RESULT_DELIVERY) {
+                        events.add(new ShipmentDeliveryAttemptFailed(id, dossierCode, itemId, ownerCitizenId, failedAttempts.size(),
+                                report.detail(), report.at()));
+                    }
                 }
             }
             default -> {
                 Status reported = Status.valueOf(report.progress().name());
-                if (advance(reported, report.at()) && reported == Status.DELIVERED) {
-                    events.add(kind == Kind.DOSSIER_PICKUP ? new PaperDossierArrived(id, itemId, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
-                                    recipientName, recipientPhone, report.at())
-                            : new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, report.at()));
+                if (advance(reported, report.at())) {
+                    events.addAll(progressed(reported, report.at()));
                 }
             }
         }
         return events;
+    }
+
+    /** What the shipment's new status tells: its arrival, and for a result the steps its owner follows. */
+    private List<Event> progressed(Status reported, Instant at) {
+        if (reported == Status.DELIVERED) {
+            return List.of(kind == Kind.DOSSIER_PICKUP ? new PaperDossierArrived(id, itemId, origin.agencyCode(), origin.procedureCode(),
+                    ownerCitizenId, recipientName, recipientPhone, at) : new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, at));
+        }
+        if (kind != Kind.RESULT_DELIVERY) {
+            return List.of();
+        }
+        return switch (reported) {
+            case PICKED_UP -> List.of(new ShipmentDispatched(id, dossierCode, itemId, ownerCitizenId, at));
+            case OUT_FOR_DELIVERY -> List.of(new ShipmentOutForDelivery(id, dossierCode, itemId, ownerCitizenId, at));
+            default -> List.of();
+        };
     }
 
     /** @return true when the shipment took the reported status */

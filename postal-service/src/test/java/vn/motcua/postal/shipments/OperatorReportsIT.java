@@ -100,6 +100,20 @@ class OperatorReportsIT {
     }
 
     @Test
+    void theOwnerFollowsTheResultDispatchedWithItsTrackingNumberThenOutForDeliveryEachOnce() throws Exception {
+        Shipment shipment = requested();
+        String[][] reports = {{"p1", "ACCEPTED"}, {"p2", "PICKED_UP"}, {"p2", "PICKED_UP"}, {"p3", "OUT_FOR_DELIVERY"}, {"p0", "PICKED_UP"}};
+        for (int i = 0; i < reports.length; i++) {
+            // The last one is an earlier pick-up reported late: it changes nothing and tells nobody.
+            report(postalOperator("postal-vnpost"), shipment.id(), reports[i][0], reports[i][1],
+                    T0.plusSeconds(i == 4 ? 1 : 60L * (i + 1)), shipment.itemId(), null, null).andExpect(status().isOk());
+        }
+        assertThat(events(shipment.dossierCode(), "ShipmentDispatched")).singleElement()
+                .satisfies(r -> assertThat(r.value()).contains(shipment.itemId()).contains(shipment.ownerCitizenId()));
+        assertThat(events(shipment.dossierCode(), "ShipmentOutForDelivery")).hasSize(1);
+    }
+
+    @Test
     void anyOrderOfTheSameReportsWithDuplicatesConvergesOnTheSameState() throws Exception {
         Random random = new Random(11);
         for (int round = 0; round < 4; round++) {
@@ -136,6 +150,8 @@ class OperatorReportsIT {
         report(postalOperator("postal-vnpost"), shipment.id(), "late", "OUT_FOR_DELIVERY", T0.plusSeconds(172_900), item, null, null)
                 .andExpect(jsonPath("$.status").value("RETURNED_TO_SENDER"));
         assertThat(events(shipment.dossierCode(), "ShipmentReturnedToSender")).hasSize(1);
+        assertThat(events(shipment.dossierCode(), "ShipmentDeliveryAttemptFailed")).as("the attempts before the last, once each")
+                .extracting(r -> r.value().replaceAll(".*\"attempt\":(\\d+).*", "$1")).containsExactlyInAnyOrder("1", "2");
 
         for (String receipt : new String[] {"c1", "c2", "c1"}) {
             report(postalOperator("postal-vnpost"), shipment.id(), receipt, "CASH_COLLECTED", T0, item, "BL-0001", 1_200_000L)

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import vn.motcua.events.notification.NotificationChannel;
 
 /**
  * The providers' addresses and credentials, and the terms each works under (price, rate limit, how
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("motcua.notification.channels")
 public record ChannelProperties(Sms sms, Zalo zalo, Email email) {
+    private static final Duration DEFAULT_RECEIPT_TIMEOUT = Duration.ofMinutes(10);
 
     public ChannelProperties {
         sms = sms == null ? new Sms(null, null, null, null, false, 0, 0, null, 0, null) : sms;
@@ -19,13 +21,28 @@ public record ChannelProperties(Sms sms, Zalo zalo, Email email) {
         email = email == null ? new Email(0, 0, null) : email;
     }
 
-    /** Common to every provider: its own rate limit, attempts and backoff. */
+    /** The terms of the channel's provider; the in-app inbox has none and is never sent through one. */
+    public Terms termsOf(NotificationChannel channel) {
+        return switch (channel) {
+            case SMS -> sms;
+            case ZALO -> zalo;
+            case EMAIL -> email;
+            case IN_APP -> throw new IllegalArgumentException("The in-app inbox has no provider");
+        };
+    }
+
+    /** Common to every provider: whether it is configured, its own rate limit, attempts, backoff and receipt time. */
     public interface Terms {
+        boolean offered();
+
         int ratePerSecond();
 
         int maxAttempts();
 
         Duration firstRetry();
+
+        /** How long a receipt may take before the message counts as not delivered; null: the provider sends none. */
+        Duration receiptTimeout();
     }
 
     /**
@@ -35,7 +52,12 @@ public record ChannelProperties(Sms sms, Zalo zalo, Email email) {
      */
     public record Sms(URI url, String account, String secret, String brandName, boolean accented, long costPerPart, int ratePerSecond,
             Duration receiptTimeout, int maxAttempts, Duration firstRetry) implements Terms {
-        public boolean enabled() {
+        public Sms {
+            receiptTimeout = receiptTimeout == null ? DEFAULT_RECEIPT_TIMEOUT : receiptTimeout;
+        }
+
+        @Override
+        public boolean offered() {
             return url != null;
         }
     }
@@ -45,13 +67,25 @@ public record ChannelProperties(Sms sms, Zalo zalo, Email email) {
             Duration receiptTimeout, int maxAttempts, Duration firstRetry, Map<String, String> templates) implements Terms {
         public Zalo {
             templates = templates == null ? Map.of() : templates;
+            receiptTimeout = receiptTimeout == null ? DEFAULT_RECEIPT_TIMEOUT : receiptTimeout;
         }
 
-        public boolean enabled() {
+        @Override
+        public boolean offered() {
             return url != null;
         }
     }
 
+    /** The mail server is always there (Spring's mail settings); it sends no receipts. */
     public record Email(int ratePerSecond, int maxAttempts, Duration firstRetry) implements Terms {
+        @Override
+        public boolean offered() {
+            return true;
+        }
+
+        @Override
+        public Duration receiptTimeout() {
+            return null;
+        }
     }
 }

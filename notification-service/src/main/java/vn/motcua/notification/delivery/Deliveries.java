@@ -47,7 +47,8 @@ public class Deliveries {
      *     purpose, so a redelivered event tells nobody twice
      */
     void tell(String id, String recipientId, String dossierCode, Message message) {
-        Optional<Reach> reach = reachBook.reach(recipientId, message.template(), policy.mandatory().contains(message.template()));
+        Optional<Reach> reach = reachBook.contactOf(recipientId)
+                .map(contact -> contact.reach(message.template(), policy.mandatory().contains(message.template())));
         var created = Notification.create(id, recipientId, dossierCode, message, reach.orElse(null),
                 policy.urgent().contains(message.template()), policy.everyChannel().contains(message.template()), clock.instant());
         if (!notifications.insertOnce(created)) {
@@ -76,14 +77,16 @@ public class Deliveries {
 
     /** The recipient's addresses are known: the notifications that waited for them go now. */
     void contactKnown(String recipientId) {
-        for (Notification waiting : repository.findByRecipientCitizenIdAndStatus(recipientId, Notification.Status.AWAITING_CONTACT)) {
-            Optional<Reach> reach = reachBook.reach(recipientId, waiting.template(), policy.mandatory().contains(waiting.template()));
-            if (reach.isEmpty()) {
-                return;
-            }
+        List<Notification> waitingOnes = repository.findByRecipientCitizenIdAndStatus(recipientId, Notification.Status.AWAITING_CONTACT);
+        Optional<ReachBook.Contact> contact = waitingOnes.isEmpty() ? Optional.empty() : reachBook.contactOf(recipientId);
+        if (contact.isEmpty()) {
+            return;
+        }
+        for (Notification waiting : waitingOnes) {
+            Reach reach = contact.get().reach(waiting.template(), policy.mandatory().contains(waiting.template()));
             try {
                 // The version check makes this the claim: of two instances, one sends.
-                notifications.update(waiting, waiting.contactLearned(reach.get(), clock.instant()));
+                notifications.update(waiting, waiting.contactLearned(reach, clock.instant()));
             } catch (OptimisticLockingFailureException takenByAnother) {
                 continue;
             }

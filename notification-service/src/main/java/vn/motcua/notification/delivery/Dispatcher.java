@@ -35,7 +35,6 @@ import vn.motcua.notification.inbox.Notification;
 class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration DEFAULT_RECEIPT_WAIT = Duration.ofMinutes(10);
 
     private final Map<NotificationChannel, ChannelSender> senders = new EnumMap<>(NotificationChannel.class);
     private final ChannelProperties terms;
@@ -86,10 +85,10 @@ class Dispatcher {
         }
         SendOutcome outcome = senders.get(channel).send(outgoing(notification, channel));
         Instant now = clock.instant();
-        ChannelProperties.Terms channelTerms = termsOf(channel);
+        ChannelProperties.Terms channelTerms = terms.termsOf(channel);
         List<Event> events = switch (outcome) {
             case SendOutcome.Accepted accepted -> notification.accepted(accepted.messageId(), accepted.parts(), accepted.cost(), attemptedAt, now,
-                    now.plus(receiptWait(channel)));
+                    channelTerms.receiptTimeout() == null ? now : now.plus(channelTerms.receiptTimeout()));
             case SendOutcome.TryLater later when delivery.attemptCount() + 1 < Math.max(1, channelTerms.maxAttempts()) ->
                     notification.retryLater(later.reason(), attemptedAt, now.plus(backoff(channelTerms, delivery.attemptCount())));
             case SendOutcome.TryLater later -> notification.failed(later.reason() + " (after " + (delivery.attemptCount() + 1) + " attempts)",
@@ -106,23 +105,6 @@ class Dispatcher {
         return new Outgoing(notification.id() + "/" + channel, address, notification.template(), notification.title(), notification.body(),
                 notification.shortText(), Map.of("ma_ho_so", notification.dossierCode() == null ? "" : notification.dossierCode(),
                         "noi_dung", notification.shortText()));
-    }
-
-    private ChannelProperties.Terms termsOf(NotificationChannel channel) {
-        return switch (channel) {
-            case SMS -> terms.sms();
-            case ZALO -> terms.zalo();
-            case EMAIL, IN_APP -> terms.email();
-        };
-    }
-
-    private Duration receiptWait(NotificationChannel channel) {
-        Duration wait = switch (channel) {
-            case SMS -> terms.sms().receiptTimeout();
-            case ZALO -> terms.zalo().receiptTimeout();
-            case EMAIL, IN_APP -> Duration.ZERO;
-        };
-        return wait == null ? DEFAULT_RECEIPT_WAIT : wait;
     }
 
     /** 30 s, 2 min, 8 min… after the first, second, third failed attempt (the first retry is the channel's term). */

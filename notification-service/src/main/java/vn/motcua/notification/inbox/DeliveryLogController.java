@@ -42,6 +42,8 @@ class DeliveryLogController {
     }
 
     record ChannelDay(long attempted, long delivered, long failed, long parts, long cost) {
+        static final ChannelDay NONE = new ChannelDay(0, 0, 0, 0, 0);
+
         ChannelDay plus(Delivery d) {
             return new ChannelDay(attempted + (d.firstAttemptAt() == null ? 0 : 1),
                     delivered + (d.status() == Delivery.Status.DELIVERED || d.status() == Delivery.Status.SENT ? 1 : 0),
@@ -75,8 +77,7 @@ class DeliveryLogController {
         query.fields().include("deliveries");
         for (Notification n : mongo.find(query, Notification.class)) {
             for (Delivery d : n.deliveries()) {
-                channels.merge(d.channel(), new ChannelDay(0, 0, 0, 0, 0).plus(d), (a, b) -> new ChannelDay(a.attempted() + b.attempted(),
-                        a.delivered() + b.delivered(), a.failed() + b.failed(), a.parts() + b.parts(), a.cost() + b.cost()));
+                channels.put(d.channel(), channels.getOrDefault(d.channel(), ChannelDay.NONE).plus(d));
             }
         }
         return new DaySummary(day, channels, channels.values().stream().mapToLong(ChannelDay::cost).sum());

@@ -1,8 +1,11 @@
 package vn.motcua.notification.recipients;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.notification.NotificationChannel;
@@ -17,15 +20,32 @@ import vn.motcua.notification.inbox.Reach;
 @Component
 public class ReachBook {
     private final MongoTemplate mongo;
-    private final ChannelProperties channels;
+    private final Set<NotificationChannel> offered;
 
     ReachBook(MongoTemplate mongo, ChannelProperties channels) {
         this.mongo = mongo;
-        this.channels = channels;
+        this.offered = Arrays.stream(NotificationChannel.values()).filter(c -> c != NotificationChannel.IN_APP)
+                .filter(c -> channels.termsOf(c).offered()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** A citizen's addresses and choices, read once; the reach of each message follows from them. */
+    public record Contact(String email, String phone, Preferences preferences, Set<NotificationChannel> offered) {
+        /** The channels for one kind of message: none beyond the inbox when opted out of (unless the law wants it sent). */
+        public Reach reach(String template, boolean mandatory) {
+            List<NotificationChannel> planned = new ArrayList<>();
+            if (mandatory || !preferences.optOuts().contains(template)) {
+                for (NotificationChannel channel : preferences.channels()) {
+                    if (offered.contains(channel) && (channel == NotificationChannel.EMAIL ? email : phone) != null) {
+                        planned.add(channel);
+                    }
+                }
+            }
+            return new Reach(email, phone, planned);
+        }
     }
 
     /** @return empty while nothing says how to reach the citizen (their dossier's event has not come yet) */
-    public Optional<Reach> reach(String citizenId, String template, boolean mandatory) {
+    public Optional<Contact> contactOf(String citizenId) {
         Recipient learnt = mongo.findById(citizenId, Recipient.class);
         Preferences chosen = mongo.findById(citizenId, Preferences.class);
         if (learnt == null && (chosen == null || (chosen.email() == null && chosen.phone() == null))) {
@@ -34,28 +54,7 @@ public class ReachBook {
         Preferences preferences = chosen == null ? Preferences.defaults(citizenId) : chosen;
         String email = preferences.email() != null ? preferences.email() : learnt == null ? null : blankToNull(learnt.email());
         String phone = PhoneNumbers.international(preferences.phone() != null ? preferences.phone() : learnt == null ? null : learnt.phone());
-        List<NotificationChannel> planned = new ArrayList<>();
-        if (mandatory || !preferences.optOuts().contains(template)) {
-            for (NotificationChannel channel : preferences.channels()) {
-                if (offered(channel) && addressFor(channel, email, phone) != null) {
-                    planned.add(channel);
-                }
-            }
-        }
-        return Optional.of(new Reach(email, phone, planned));
-    }
-
-    private boolean offered(NotificationChannel channel) {
-        return switch (channel) {
-            case SMS -> channels.sms().enabled();
-            case ZALO -> channels.zalo().enabled();
-            case EMAIL -> true;
-            case IN_APP -> false;
-        };
-    }
-
-    private static String addressFor(NotificationChannel channel, String email, String phone) {
-        return channel == NotificationChannel.EMAIL ? email : phone;
+        return Optional.of(new Contact(email, phone, preferences, offered));
     }
 
     private static String blankToNull(String text) {

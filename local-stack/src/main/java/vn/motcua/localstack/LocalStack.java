@@ -45,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ChildProcess> children = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private GreenMail smtp;
+    private CountingBackend mongoBackend;
     private Duration startedIn;
 
     private LocalStack(StackConfig config) {
@@ -122,7 +123,8 @@ public final class LocalStack implements AutoCloseable {
         } else {
             backend = new MemoryBackend();
         }
-        MongoServer mongo = new MongoServer(backend);
+        mongoBackend = new CountingBackend(backend);
+        MongoServer mongo = new MongoServer(mongoBackend);
         mongo.bind("127.0.0.1", config.ports().mongo());
         running.push(mongo::shutdown);
         log.info("MongoDB wire server is ready");
@@ -193,6 +195,16 @@ public final class LocalStack implements AutoCloseable {
         children.forEach(child -> memory.put(child.name(), child.memoryKiB() / 1024));
         memory.put("launcher", Rss.ofPid(ProcessHandle.current().pid()) / 1024);
         return memory;
+    }
+
+    /** Writes the MongoDB wire server received so far, by database and command (the load benchmark's write budget). */
+    public Map<String, Long> mongoWrites() {
+        return mongoBackend.writes();
+    }
+
+    /** Time the wire server spent per command shape so far (the load benchmark's storage profile). */
+    Map<String, CountingBackend.Usage> mongoUsage() {
+        return mongoBackend.usage();
     }
 
     public List<MimeMessage> receivedMails() {

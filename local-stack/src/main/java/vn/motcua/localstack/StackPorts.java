@@ -52,7 +52,7 @@ public record StackPorts(int gateway, Map<String, Integer> services, int keycloa
      * handed out with {@code bind(0)} comes from that range, and an outgoing connection made
      * before the server binds it (the stack makes many while it starts) can take it.
      */
-    private static int freePort() {
+    static int freePort() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int candidate = 20_000 + RANDOM.nextInt(12_000);
             if (TAKEN.add(candidate) && isFree(candidate)) {

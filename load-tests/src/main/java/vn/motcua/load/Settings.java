@@ -1,0 +1,59 @@
+package vn.motcua.load;
+
+import java.time.Duration;
+
+/**
+ * What a simulation is pointed at and how hard, from {@code -Dload.*} properties the launcher sets:
+ * the base URL (gateway, service or nginx), the tokens it took from Keycloak, the rate and duration.
+ */
+final class Settings {
+    private Settings() {
+    }
+
+    static String baseUrl() {
+        return required("load.url");
+    }
+
+    static String citizenToken() {
+        return required("load.citizen-token");
+    }
+
+    /** The province's portal (client credentials), submitting for its citizens. */
+    static String portalToken() {
+        return required("load.portal-token");
+    }
+
+    static String officerToken() {
+        return required("load.officer-token");
+    }
+
+    /** Arrivals per second (open model). */
+    static double rate() {
+        return Double.parseDouble(System.getProperty("load.rate", "100"));
+    }
+
+    static Duration duration() {
+        return Duration.ofSeconds(Long.getLong("load.seconds", 30));
+    }
+
+    /** Virtual users each sending one request after another (closed model, the throughput ratios). */
+    static int connections() {
+        return Integer.getInteger("load.connections", 32);
+    }
+
+    static String procedure() {
+        return System.getProperty("load.procedure", "2.000018");
+    }
+
+    static String agency() {
+        return System.getProperty("load.agency", "000.10.20.30.H29");
+    }
+
+    private static String required(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Set -D" + name + " (the launcher does)");
+        }
+        return value;
+    }
+}

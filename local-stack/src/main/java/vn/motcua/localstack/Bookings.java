@@ -1,0 +1,86 @@
+package vn.motcua.localstack;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The load benchmark's booking scenario (d): the same number of requests at once, first spread over
+ * free places (uncontended), then all on one slot of a later day; the second must confirm exactly
+ * that slot's places, and its rate is compared with the first.
+ */
+final class Bookings {
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** Runs a booking simulation on the given "date@start" places and answers its figures. */
+    interface Run {
+        GatlingRun.Figures book(List<String> places, String label) throws Exception;
+    }
+
+    private final GatewayClient client;
+    private final String token;
+    private final int requests;
+
+    Bookings(StackConfig config, int requests) {
+        this.client = new GatewayClient(config);
+        this.token = client.userToken("citizen1");
+        this.requests = requests;
+    }
+
+    void run(Run simulation) throws Exception {
+        List<LocalDate> days = new ArrayList<>(weekdays());
+        // The last working day with a free place is kept for the contention; the others serve the uncontended run.
+        LocalDate contendedDay = days.reversed().stream().filter(day -> !slots(day).isEmpty()
+                && slots(day).get(0).get("free").asInt() > 0).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No open day within the booking horizon"));
+        days.remove(contendedDay);
+        List<String> places = new ArrayList<>();
+        for (LocalDate day : days) {
+            for (JsonNode slot : slots(day)) {
+                for (int place = 0; place < slot.get("free").asInt(); place++) {
+                    places.add(day + "@" + slot.get("start").asString());
+                }
+            }
+            if (places.size() >= requests) {
+                break;
+            }
+        }
+        if (places.size() < requests) {
+            throw new IllegalStateException("Only " + places.size() + " free places within the booking horizon");
+        }
+        Collections.shuffle(places);
+        GatlingRun.Figures uncontended = simulation.book(places.subList(0, requests), "uncontended");
+
+        JsonNode slot = slots(contendedDay).get(0);
+        String start = slot.get("start").asString();
+        int free = slot.get("free").asInt();
+        GatlingRun.Figures contended = simulation.book(List.of(contendedDay + "@" + start), "one slot");
+        JsonNode after = slots(contendedDay).get(0);
+        System.out.printf("   one slot of %d free places (%s %s): %d confirmed, %d refused, the slot shows %d booked;"
+                        + " contended/uncontended rate %.2f (target >= 0.5)%n", free, contendedDay, start, contended.ok(),
+                contended.ko(), after.get("booked").asInt(), contended.perSecond() / uncontended.perSecond());
+    }
+
+    private JsonNode slots(LocalDate day) {
+        GatewayClient.Response response = client.get("/api/v1/offices/" + Demo.OFFICE + "/slots?date=" + day, token);
+        if (response.status() != 200) {
+            throw new IllegalStateException("Slots of " + day + ": " + response.status() + " " + response.body());
+        }
+        return response.json().get("slots");
+    }
+
+    /** Working days from two days ahead to the end of the booking horizon (30 days). */
+    private static List<LocalDate> weekdays() {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate day = LocalDate.now(HANOI).plusDays(2); day.isBefore(LocalDate.now(HANOI).plusDays(29)); day = day.plusDays(1)) {
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days.add(day);
+            }
+        }
+        return days;
+    }
+}

@@ -1,0 +1,186 @@
+package vn.motcua.localstack;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.MongoVersion;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The wire server's backend, counting the writes each database receives (one per inserted
+ * document, per update or delete statement, per find-and-modify): the load benchmark's write
+ * budget of a submission comes from these counts, in every service at once.
+ */
+final class CountingBackend implements MongoBackend {
+    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify");
+
+    private final MongoBackend backend;
+    private final Map<String, LongAdder> writes = new ConcurrentHashMap<>();
+    private final Map<String, Cost> costs = new ConcurrentHashMap<>();
+
+    /** Commands of one shape (database, command, collection, the filter's field names) and the time spent on them. */
+    record Cost(LongAdder calls, LongAdder nanos) {
+        Cost() {
+            this(new LongAdder(), new LongAdder());
+        }
+    }
+
+    CountingBackend(MongoBackend backend) {
+        this.backend = backend;
+    }
+
+    /** Writes so far, by database and command, e.g. "motcua-dossier update". */
+    Map<String, Long> writes() {
+        Map<String, Long> copy = new TreeMap<>();
+        writes.forEach((key, count) -> copy.put(key, count.sum()));
+        return copy;
+    }
+
+    private void count(String database, Document command) {
+        if (command.isEmpty()) {
+            return;
+        }
+        String name = command.keySet().iterator().next();
+        if (!WRITES.contains(name.toLowerCase())) {
+            return;
+        }
+        int statements = switch (name.toLowerCase()) {
+            case "insert" -> sizeOf(command.get("documents"));
+            case "update" -> sizeOf(command.get("updates"));
+            case "delete" -> sizeOf(command.get("deletes"));
+            default -> 1;
+        };
+        writes.computeIfAbsent(database + " " + name, key -> new LongAdder()).add(statements);
+    }
+
+    private static int sizeOf(Object statements) {
+        return statements instanceof List<?> list ? list.size() : 1;
+    }
+
+    /** Calls and time of one command shape at one moment. */
+    record Usage(long calls, long nanos) {
+        Usage minus(Usage earlier) {
+            return new Usage(calls - earlier.calls, nanos - earlier.nanos);
+        }
+    }
+
+    /** Time spent so far per command shape, e.g. "motcua-payment find orders [dossierCode]": where the storage's time goes. */
+    Map<String, Usage> usage() {
+        Map<String, Usage> snapshot = new TreeMap<>();
+        costs.forEach((shape, cost) -> snapshot.put(shape, new Usage(cost.calls().sum(), cost.nanos().sum())));
+        return snapshot;
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        Document command = message.getDocument();
+        count(message.getDatabaseName(), command);
+        long start = System.nanoTime();
+        try {
+            return backend.handleMessage(message);
+        } finally {
+            Cost cost = costs.computeIfAbsent(shapeOf(message.getDatabaseName(), command), key -> new Cost());
+            cost.calls().increment();
+            cost.nanos().add(System.nanoTime() - start);
+        }
+    }
+
+    private static String shapeOf(String database, Document command) {
+        if (command.isEmpty()) {
+            return database;
+        }
+        String name = command.keySet().iterator().next();
+        Object filter = command.get("filter");
+        if (filter == null && command.get("query") instanceof Document query) {
+            filter = query;
+        }
+        if (filter == null && command.get("updates") instanceof List<?> updates && !updates.isEmpty()
+                && updates.getFirst() instanceof Document update) {
+            filter = update.get("q");
+        }
+        if (filter == null && command.get("deletes") instanceof List<?> deletes && !deletes.isEmpty()
+                && deletes.getFirst() instanceof Document delete) {
+            filter = delete.get("q");
+        }
+        String keys = filter instanceof Document document ? document.keySet().toString() : "";
+        return database + " " + name + " " + command.get(name) + " " + keys;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        count(database, query);
+        return backend.handleCommand(channel, database, command, query);
+    }
+
+    @Override
+    public void handleClose(Channel channel) {
+        backend.handleClose(channel);
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return backend.handleQuery(query);
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        backend.dropDatabase(database);
+    }
+
+    @Override
+    public Collection<Document> getCurrentOperations(MongoQuery query) {
+        return backend.getCurrentOperations(query);
+    }
+
+    @Override
+    public Document getServerStatus() {
+        return backend.getServerStatus();
+    }
+
+    @Override
+    public void close() {
+        backend.close();
+    }
+
+    @Override
+    public void closeCursors(List<Long> cursorIds) {
+        backend.closeCursors(cursorIds);
+    }
+
+    @Override
+    public Clock getClock() {
+        return backend.getClock();
+    }
+
+    @Override
+    public void enableOplog() {
+        backend.enableOplog();
+    }
+
+    @Override
+    public void disableOplog() {
+        backend.disableOplog();
+    }
+
+    @Override
+    public MongoDatabase resolveDatabase(String database) {
+        return backend.resolveDatabase(database);
+    }
+
+    @Override
+    public MongoBackend version(MongoVersion version) {
+        backend.version(version);
+        return this;
+    }
+}

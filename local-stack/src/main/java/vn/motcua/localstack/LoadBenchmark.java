@@ -1,0 +1,314 @@
+package vn.motcua.localstack;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A province's load on the whole stack, run by Gatling simulations in a JVM of their own (issue
+ * "Load"), printing the tables of docs/performance.md and keeping Gatling's HTML reports in
+ * {@code .motcua/load/reports}: the wire server's write ceiling and a submission's write budget;
+ * intake through the gateway, directly to the service and through nginx; catalog reads on the same
+ * three paths; submission to the citizen's first provider-accepted message; a client over its rate
+ * limit; a province's peak hour. Every scenario waits for every consumer group to be back to zero lag.
+ */
+public final class LoadBenchmark {
+    private static final String PORTAL = "portal-hanoi";
+    /** The client whose limit the rate-limit scenario meets: Hà Nội's Zalo chat bot. */
+    private static final String LIMITED = "zalo-oa-hanoi";
+    private static final int CONTENDERS = 500;
+    private static final int LIMITED_CAPACITY = 20;
+    private static final int LIMITED_PER_SECOND = 20;
+    private static final Duration LAG_WITHIN = Duration.ofSeconds(10);
+    private static final Duration DRAIN_WITHIN = Duration.ofMinutes(10);
+
+    private final LocalStack stack;
+    private final Path reports;
+    private final List<String> rows = new ArrayList<>();
+    private final PrintStream out = System.out;
+
+    private LoadBenchmark(LocalStack stack, Path reports) {
+        this.stack = stack;
+        this.reports = reports;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(System.getProperty("motcua.project.dir", ".")).toAbsolutePath().normalize();
+        Path data = project.resolve(".motcua").resolve("load");
+        WorkFiles.deleteRecursively(data.resolve("data"));
+        // The harness's clients get limits of their own for the run, in configuration (rate limits stay on).
+        StackConfig config = StackConfig.forBenchmark(project, data.resolve("data")).withArguments("gateway", List.of(
+                "--motcua.gateway.rate-limits.clients.motcua-demo.capacity=100000",
+                "--motcua.gateway.rate-limits.clients.motcua-demo.per-second=100000",
+                "--motcua.gateway.rate-limits.public-reads.capacity=100000",
+                "--motcua.gateway.rate-limits.public-reads.per-second=100000",
+                "--motcua.gateway.rate-limits.clients." + PORTAL + ".capacity=100000",
+                "--motcua.gateway.rate-limits.clients." + PORTAL + ".per-second=100000",
+                "--motcua.gateway.rate-limits.clients." + LIMITED + ".capacity=" + LIMITED_CAPACITY,
+                "--motcua.gateway.rate-limits.clients." + LIMITED + ".per-second=" + LIMITED_PER_SECOND));
+        // Throughput is measured with production's JIT (tiered), not the local stack's quick-start C1 (ADR 0010).
+        if (System.getProperty("motcua.stack.jit") == null) {
+            System.setProperty("motcua.stack.jit", "tiered");
+        }
+        System.out.printf("Load benchmark on %d cores; services' JVM: %s%n", Runtime.getRuntime().availableProcessors(),
+                String.join(" ", Services.jvm().subList(1, Services.jvm().size())));
+        int nginxPort = StackPorts.freePort();
+        try (LocalStack stack = LocalStack.start(config);
+                ChildProcess nginx = Nginx.start(config, nginxPort, config.ports().service("dossier"))) {
+            // Stopped half-way (Ctrl-C): no child process may outlive the benchmark.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                nginx.close();
+                stack.close();
+            }, "motcua-load-stop"));
+            System.out.printf("Stack ready in %.1f s; nginx on %d in front of the dossier service%n",
+                    stack.startedIn().toMillis() / 1000.0, nginxPort);
+            new LoadBenchmark(stack, data.resolve("reports")).runAll("http://127.0.0.1:" + nginxPort);
+        }
+        System.exit(0);
+    }
+
+    private void runAll(String nginx) throws Exception {
+        StackConfig config = stack.config();
+        String gateway = config.gatewayUrl();
+        String direct = "http://127.0.0.1:" + config.ports().service("dossier");
+        int rate = Integer.getInteger("bench.rate", 25);
+        int seconds = Integer.getInteger("bench.seconds", 30);
+
+        out.println("\n== Warm-up (start-up work settled, then the JIT of every path; not counted)");
+        out.println("   " + lagAfter(Duration.ofMinutes(2)));
+        Thread.sleep(15_000);
+        intake("warm-up", gateway, rate, 20, 30);
+        intake("warm-up", direct, rate, 10, 10);
+        intake("warm-up", nginx, rate, 10, 10);
+        catalog("warm-up", gateway, 10);
+        catalog("warm-up", direct, 10);
+        catalog("warm-up", nginx, 10);
+        rows.clear();
+        WriteBudget.ceiling(config, 16, Duration.ofSeconds(5)); // the wire server's insert path compiled first
+        double ceiling = WriteBudget.ceiling(config, 16, Duration.ofSeconds(15));
+        out.printf("%n== MongoDB wire server: %,.0f single-document inserts/s from 16 clients (its ceiling, the stack idle)%n",
+                ceiling);
+
+        Map<String, Long> idleBefore = stack.mongoWrites();
+        Thread.sleep(10_000);
+        double idleWritesPerSecond = WriteBudget.total(WriteBudget.between(idleBefore, stack.mongoWrites())) / 10.0;
+
+        out.printf("%n== (a, b) Intake, %d submissions/s for %d s, open model%n", rate, seconds);
+        Map<String, Long> before = stack.mongoWrites();
+        Map<String, CountingBackend.Usage> storageBefore = stack.mongoUsage();
+        Map<String, Duration> cpuBefore = stack.cpuTimes();
+        Instant start = Instant.now();
+        GatlingRun.Figures viaGateway = intake("gateway", gateway, rate, seconds);
+        Map<String, Long> written = WriteBudget.between(before, stack.mongoWrites());
+        cpuBudget(cpuBefore, stack.cpuTimes(), viaGateway.ok());
+        storageProfile(storageBefore, stack.mongoUsage(), viaGateway.ok());
+        double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        GatlingRun.Figures viaDirect = intake("direct", direct, rate, seconds);
+        GatlingRun.Figures viaNginx = intake("nginx", nginx, rate, seconds);
+        writeBudget(written, viaGateway.ok(), idleWritesPerSecond * elapsed, ceiling);
+        out.printf("   p50 added: gateway %+d ms, nginx %+d ms over direct%n", viaGateway.p50() - viaDirect.p50(),
+                viaNginx.p50() - viaDirect.p50());
+
+        int connections = Integer.getInteger("bench.connections", 32);
+        out.printf("%n== (b) Catalog read, %d clients one request after another (closed model), %d s each%n", connections, 20);
+        GatlingRun.Figures readDirect = catalog("direct", direct, 20);
+        GatlingRun.Figures readGateway = catalog("gateway", gateway, 20);
+        GatlingRun.Figures readNginx = catalog("nginx", nginx, 20);
+        out.printf("   gateway/direct %.2f (target >= 0.55), nginx/direct %.2f; p50 added: gateway %+d ms, nginx %+d ms%n",
+                rateOf(readGateway, 20) / rateOf(readDirect, 20), rateOf(readNginx, 20) / rateOf(readDirect, 20),
+                readGateway.p50() - readDirect.p50(), readNginx.p50() - readDirect.p50());
+
+        out.printf("%n== (d) Bookings: %d requests at once, each on a place of its own, then %d at once on one slot%n",
+                CONTENDERS, CONTENDERS);
+        new Bookings(stack.config(), CONTENDERS).run((slots, label) -> {
+            Map<String, String> properties = properties(gateway, 0, 0, citizen(), officer());
+            properties.put("load.slots", String.join(",", slots));
+            properties.put("load.bookings", Integer.toString(CONTENDERS));
+            GatlingRun.Figures figures = GatlingRun.run(stack.config(), "BookingSimulation", properties, Duration.ofSeconds(30),
+                    reports).request("book");
+            out.println("   " + line("bookings " + label, figures, lagAfter()));
+            return figures;
+        });
+
+        out.printf("%n== Rate limit: client %s limited to a burst of %d then %d/s, sending 60/s for 20 s%n", LIMITED,
+                LIMITED_CAPACITY, LIMITED_PER_SECOND);
+        rateLimit(gateway);
+
+        int dayRate = Integer.getInteger("bench.day-rate", 40);
+        out.printf("%n== (e) A province's peak hour, %d arrivals/s for 60 s (40 %% public catalog, 20 %% submit and follow,"
+                + " 15 %% inbox, 10 %% own dossiers, 10 %% officer's queue, 5 %% submit and the officer receives it)%n", dayRate);
+        GatlingRun.Result day = run("ProvinceDaySimulation", gateway, dayRate, 60, citizen(), officer());
+        String dayLag = lagAfter();
+        day.requests().forEach(figures -> out.println("   " + line(figures.request(), figures, dayLag)));
+        notified(gateway, rate, seconds);
+        notified(gateway, Integer.getInteger("bench.notify-rate", 200), seconds);
+        out.println("\nReports: " + reports);
+        Files.writeString(reports.resolve("summary.txt"), String.join("\n", rows) + "\n");
+    }
+
+    private GatlingRun.Figures intake(String label, String url, int rate, int seconds) throws Exception {
+        return intake(label, url, rate, seconds, 0);
+    }
+
+    /** (c) Submissions through the gateway, then, once every consumer has caught up, each one's first message out. */
+    private void notified(String gateway, int rate, int seconds) throws Exception {
+        out.printf("%n== (c) Submission to the citizen's first provider-accepted message, %d submissions/s for %d s%n",
+                rate, seconds);
+        Instant from = Instant.now();
+        intake("notified at " + rate + "/s", gateway, rate, seconds);
+        Thread.sleep(5_000); // messages still being handed to providers once the consumers have caught up
+        FirstNotifications.Latencies first = FirstNotifications.since(stack.config(), from, Instant.now());
+        out.printf("   %,d dossiers, %,d reached by Zalo/SMS/email: p50 %,d ms, p99 %,d ms, max %,d ms (target p99 < 250 ms)%n",
+                first.dossiers(), first.reached(), first.percentile(0.50), first.percentile(0.99), first.percentile(1.0));
+        rows.add("first message at %d/s | %d of %d | p50 %d ms | p99 %d ms".formatted(rate, first.reached(), first.dossiers(),
+                first.percentile(0.50), first.percentile(0.99)));
+    }
+
+    private GatlingRun.Figures intake(String label, String url, int rate, int seconds, int rampSeconds) throws Exception {
+        Map<String, String> properties = properties(url, rate, seconds, citizen(), officer());
+        properties.put("load.ramp-seconds", Integer.toString(rampSeconds));
+        GatlingRun.Result result = GatlingRun.run(stack.config(), "IntakeSimulation", properties,
+                Duration.ofSeconds(seconds + rampSeconds), reports);
+        String lag = lagAfter();
+        GatlingRun.Figures figures = result.request("submit");
+        out.println("   " + line("intake " + label, figures, lag));
+        return figures;
+    }
+
+    private GatlingRun.Figures catalog(String label, String url, int seconds) throws Exception {
+        Map<String, String> properties = properties(url, 0, seconds, citizen(), officer());
+        properties.put("load.connections", Integer.getInteger("bench.connections", 32).toString());
+        GatlingRun.Result result = GatlingRun.run(stack.config(), "CatalogReadSimulation", properties,
+                Duration.ofSeconds(seconds), reports);
+        GatlingRun.Figures figures = result.request("catalog read");
+        out.println("   " + line("catalog " + label, figures, "-") + String.format("  %,.0f ok/s", rateOf(figures, seconds)));
+        return figures;
+    }
+
+    private void rateLimit(String gateway) throws Exception {
+        String limited = new GatewayClient(stack.config()).clientToken(LIMITED, LIMITED + "-local-secret");
+        int seconds = 20;
+        Map<String, String> properties = properties(gateway, 60, seconds, citizen(), officer());
+        properties.put("load.limited-token", limited);
+        GatlingRun.Result result = GatlingRun.run(stack.config(), "RateLimitSimulation", properties, Duration.ofSeconds(seconds), reports);
+        GatlingRun.Figures figures = result.request("limited client's read");
+        double expected = (LIMITED_CAPACITY + LIMITED_PER_SECOND * (double) seconds) / seconds;
+        out.printf("   answered 200: %,d (%.1f/s over %d s; the limit allows %.1f/s), refused 429: %,d%n", figures.ok(),
+                figures.ok() / (double) seconds, seconds, expected, figures.ko());
+        GatewayClient client = new GatewayClient(stack.config());
+        GatewayClient.Response refused = client.get("/api/v1/procedures", limited);
+        for (int i = 0; i < 100 && refused.status() != 429; i++) {
+            refused = client.get("/api/v1/procedures", limited);
+        }
+        out.printf("   a request right after: %d, Retry-After %s, RateLimit %s%n", refused.status(),
+                refused.raw().headers().firstValue("Retry-After").orElse("none"),
+                refused.raw().headers().firstValue("RateLimit").orElse(refused.raw().headers().firstValue("RateLimit-Remaining")
+                        .map(r -> "remaining " + r).orElse("none")));
+        rows.add("rate limit | %d ok (%.1f/s, limit %.1f/s) | %d refused".formatted(figures.ok(), figures.ok() / (double) seconds,
+                expected, figures.ko()));
+    }
+
+    /** CPU each process spent per submission, the load generator's own JVM aside (it is not a child of the stack). */
+    private void cpuBudget(Map<String, Duration> before, Map<String, Duration> after, long submissions) {
+        out.printf("   CPU per submission through the gateway (ms, every process, consumers included):%n");
+        double total = 0;
+        for (var entry : after.entrySet()) {
+            double millis = (entry.getValue().toNanos() - before.getOrDefault(entry.getKey(), Duration.ZERO).toNanos()) / 1e6 / submissions;
+            total += millis;
+            out.printf("      %-28s %6.1f%n", entry.getKey(), millis);
+        }
+        out.printf("      %-28s %6.1f   (2 cores give %,.0f submissions/s at this cost)%n", "all", total, 2000 / total);
+        rows.add("cpu per submission | %.1f ms | %,.0f/s on 2 cores".formatted(total, 2000 / total));
+    }
+
+    /** The command shapes the wire server spent most time on during the gateway intake, per submission. */
+    private void storageProfile(Map<String, CountingBackend.Usage> before, Map<String, CountingBackend.Usage> after,
+            long submissions) {
+        out.printf("   wire server time per submission, by command shape (the twelve costliest):%n");
+        after.entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue().minus(
+                        before.getOrDefault(entry.getKey(), new CountingBackend.Usage(0, 0)))))
+                .sorted((a, b) -> Long.compare(b.getValue().nanos(), a.getValue().nanos()))
+                .limit(12)
+                .forEach(entry -> out.printf("      %7.3f ms %6.2f calls  %s%n", entry.getValue().nanos() / 1e6 / submissions,
+                        entry.getValue().calls() / (double) submissions, entry.getKey()));
+    }
+
+    private void writeBudget(Map<String, Long> written, long submissions, double background, double ceiling) {
+        long total = WriteBudget.total(written);
+        double perSubmission = (total - background) / submissions;
+        out.printf("   write budget of a submission (all services, %,d submissions, %,.0f background writes taken off):"
+                + " %.1f writes%n", submissions, background, perSubmission);
+        written.forEach((key, count) -> out.printf("      %-40s %6.2f per submission%n", key, count / (double) submissions));
+        double ceilingRate = ceiling / perSubmission;
+        out.printf("   storage ceiling for intake: %,.0f inserts/s / %.1f writes = %,.0f submissions/s; target 0.7 x = %,.0f/s%n",
+                ceiling, perSubmission, ceilingRate, 0.7 * ceilingRate);
+        rows.add("write budget | %.1f writes per submission | ceiling %,.0f inserts/s | %,.0f submissions/s".formatted(
+                perSubmission, ceiling, ceilingRate));
+    }
+
+    private GatlingRun.Result run(String simulation, String url, int rate, int seconds, String citizen, String officer) {
+        return GatlingRun.run(stack.config(), simulation, properties(url, rate, seconds, citizen, officer),
+                Duration.ofSeconds(seconds), reports);
+    }
+
+    private Map<String, String> properties(String url, int rate, int seconds, String citizen, String officer) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("load.url", url);
+        properties.put("load.rate", Integer.toString(rate));
+        properties.put("load.seconds", Integer.toString(seconds));
+        properties.put("load.citizen-token", citizen);
+        properties.put("load.officer-token", officer);
+        properties.put("load.portal-token", new GatewayClient(stack.config()).clientToken(PORTAL, PORTAL + "-local-secret"));
+        properties.put("load.procedure", Demo.PROCEDURE);
+        properties.put("load.agency", Demo.AGENCY);
+        return properties;
+    }
+
+    /** Tokens are taken fresh for each simulation: they live five minutes. */
+    private String citizen() {
+        return new GatewayClient(stack.config()).userToken("citizen1");
+    }
+
+    private String officer() {
+        return new GatewayClient(stack.config()).userToken("officer1");
+    }
+
+    private String lagAfter() throws InterruptedException {
+        return lagAfter(LAG_WITHIN);
+    }
+
+    private String lagAfter(Duration within) throws InterruptedException {
+        try (ConsumerLag lag = new ConsumerLag(stack.config())) {
+            Duration recovered = lag.awaitZero(within);
+            if (recovered != null) {
+                return "lag 0 after %.1f s".formatted(recovered.toMillis() / 1000.0);
+            }
+            Map<String, Long> behind = new TreeMap<>(lag.byGroup());
+            behind.values().removeIf(records -> records == 0);
+            // The next scenario is measured on a stack that has caught up, not on this one's backlog.
+            Duration drained = lag.awaitZero(DRAIN_WITHIN);
+            return "LAGGING %s after %d s (drained %s)".formatted(behind, within.toSeconds(),
+                    drained == null ? "not within " + DRAIN_WITHIN.toMinutes() + " min"
+                            : "after %.0f s more".formatted(drained.toMillis() / 1000.0));
+        }
+    }
+
+    private String line(String label, GatlingRun.Figures figures, String lag) {
+        String row = "%-28s %,7d ok %,5d ko %,8.1f req/s  p50 %,5d  p95 %,5d  p99 %,5d  max %,6d ms  %s".formatted(label,
+                figures.ok(), figures.ko(), figures.perSecond(), figures.p50(), figures.p95(), figures.p99(), figures.max(), lag);
+        rows.add(row);
+        return row;
+    }
+
+    private static double rateOf(GatlingRun.Figures figures, int seconds) {
+        return figures.ok() / (double) seconds;
+    }
+}

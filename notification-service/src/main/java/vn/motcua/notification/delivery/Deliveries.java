@@ -1,6 +1,7 @@
 package vn.motcua.notification.delivery;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -30,15 +31,17 @@ public class Deliveries {
     private final AggregateStore notifications;
     private final NotificationRepository repository;
     private final Dispatcher dispatcher;
+    private final AwaitingContact awaiting;
     private final Clock clock;
 
     Deliveries(ReachBook reachBook, MessagePolicy policy, AggregateStore notifications, NotificationRepository repository,
-            Dispatcher dispatcher, Clock clock) {
+            Dispatcher dispatcher, AwaitingContact awaiting, Clock clock) {
         this.reachBook = reachBook;
         this.policy = policy;
         this.notifications = notifications;
         this.repository = repository;
         this.dispatcher = dispatcher;
+        this.awaiting = awaiting;
         this.clock = clock;
     }
 
@@ -58,6 +61,7 @@ public class Deliveries {
         if (reach.isPresent()) {
             dispatcher.soon(created.aggregate());
         } else {
+            awaiting.add(recipientId, id);
             // Its addresses may have been learnt meanwhile, by a handler that did not see this notification yet.
             contactKnown(recipientId);
         }
@@ -77,12 +81,19 @@ public class Deliveries {
 
     /** The recipient's addresses are known: the notifications that waited for them go now. */
     void contactKnown(String recipientId) {
-        List<Notification> waitingOnes = repository.findByRecipientCitizenIdAndStatus(recipientId, Notification.Status.AWAITING_CONTACT);
-        Optional<ReachBook.Contact> contact = waitingOnes.isEmpty() ? Optional.empty() : reachBook.contactOf(recipientId);
+        List<String> waitingIds = awaiting.of(recipientId);
+        Optional<ReachBook.Contact> contact = waitingIds.isEmpty() ? Optional.empty() : reachBook.contactOf(recipientId);
         if (contact.isEmpty()) {
             return;
         }
-        for (Notification waiting : waitingOnes) {
+        List<String> settled = new ArrayList<>();
+        for (String id : waitingIds) {
+            Optional<Notification> found = repository.findById(id);
+            settled.add(id);
+            if (found.isEmpty() || found.get().status() != Notification.Status.AWAITING_CONTACT) {
+                continue;
+            }
+            Notification waiting = found.get();
             Reach reach = contact.get().reach(waiting.template(), policy.mandatory().contains(waiting.template()));
             try {
                 // The version check makes this the claim: of two instances, one sends.
@@ -92,6 +103,7 @@ public class Deliveries {
             }
             dispatcher.soon(waiting);
         }
+        awaiting.settled(recipientId, settled);
     }
 
     /** Applies a provider's receipt; a failed message moves on to the next channel. */

@@ -59,6 +59,9 @@ class TellsCitizensIT {
     private static final String OWNER = "001090000077";
 
     @Autowired
+    private AwaitingContact awaiting;
+
+    @Autowired
     MockMvc mvc;
     @Autowired
     NotificationRepository notifications;
@@ -118,6 +121,7 @@ class TellsCitizensIT {
                 .anyMatch(m -> subject(m).startsWith("Yêu cầu nộp phí") && subject(m).contains(code)));
         assertThat(notifications.findByRecipientCitizenIdOrderByCreatedAtDesc(owner, Pageable.unpaged()))
                 .allMatch(TellsCitizensIT::emailSent);
+        assertThat(awaiting.of(owner)).as("nothing left waiting for this citizen's addresses").isEmpty();
     }
 
     @Test

@@ -17,12 +17,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ServiceConnections {
     private static final Duration CONNECT_WITHIN = Duration.ofSeconds(2);
-    /**
-     * How long a call waits for a pooled connection when every one is busy. HttpClient's default
-     * is three minutes: under overload calls queued far past any client's patience. A call not sent
-     * within this fails at once, is counted by the breaker and answered 503 by the fallback.
-     */
-    private static final Duration LEASE_WITHIN = Duration.ofSeconds(3);
 
     @Bean
     ClientHttpRequestFactoryBuilder<?> serviceClient(@Value("${motcua.gateway.connections-per-service}") int perService,
@@ -32,6 +26,8 @@ class ServiceConnections {
                 .withConnectionConfigCustomizer(connection -> connection
                         .setConnectTimeout(Timeout.of(CONNECT_WITHIN))
                         .setSocketTimeout(Timeout.of(timeout)))
-                .withDefaultRequestConfigCustomizer(request -> request.setConnectionRequestTimeout(Timeout.of(LEASE_WITHIN)));
+                // A call waits for a pooled connection no longer than for an answer: HttpClient's default
+                // wait is three minutes, and under overload calls queued far past any client's patience.
+                .withDefaultRequestConfigCustomizer(request -> request.setConnectionRequestTimeout(Timeout.of(timeout)));
     }
 }

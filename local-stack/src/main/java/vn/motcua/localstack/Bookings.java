@@ -34,9 +34,17 @@ final class Bookings {
     void run(Run simulation) throws Exception {
         List<LocalDate> days = new ArrayList<>(weekdays());
         // The last working day with a free place is kept for the contention; the others serve the uncontended run.
-        LocalDate contendedDay = days.reversed().stream().filter(day -> !slots(day).isEmpty()
-                && slots(day).get(0).get("free").asInt() > 0).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No open day within the booking horizon"));
+        LocalDate contendedDay = null;
+        for (LocalDate day : days.reversed()) {
+            JsonNode slots = slots(day);
+            if (!slots.isEmpty() && slots.get(0).get("free").asInt() > 0) {
+                contendedDay = day;
+                break;
+            }
+        }
+        if (contendedDay == null) {
+            throw new IllegalStateException("No open day within the booking horizon");
+        }
         days.remove(contendedDay);
         List<String> places = new ArrayList<>();
         for (LocalDate day : days) {
@@ -65,8 +73,13 @@ final class Bookings {
                 contended.ko(), after.get("booked").asInt(), contended.perSecond() / uncontended.perSecond());
     }
 
-    private JsonNode slots(LocalDate day) {
+    private JsonNode slots(LocalDate day) throws InterruptedException {
         GatewayClient.Response response = client.get("/api/v1/offices/" + Demo.OFFICE + "/slots?date=" + day, token);
+        // After a burst the gateway's breaker may be open for a few seconds (503 with Retry-After): wait it out.
+        for (int i = 0; i < 30 && response.status() == 503; i++) {
+            Thread.sleep(1_000);
+            response = client.get("/api/v1/offices/" + Demo.OFFICE + "/slots?date=" + day, token);
+        }
         if (response.status() != 200) {
             throw new IllegalStateException("Slots of " + day + ": " + response.status() + " " + response.body());
         }

@@ -52,7 +52,12 @@ public final class LoadBenchmark {
                 "--motcua.gateway.rate-limits.clients." + PORTAL + ".capacity=100000",
                 "--motcua.gateway.rate-limits.clients." + PORTAL + ".per-second=100000",
                 "--motcua.gateway.rate-limits.clients." + LIMITED + ".capacity=" + LIMITED_CAPACITY,
-                "--motcua.gateway.rate-limits.clients." + LIMITED + ".per-second=" + LIMITED_PER_SECOND));
+                "--motcua.gateway.rate-limits.clients." + LIMITED + ".per-second=" + LIMITED_PER_SECOND))
+                // The simulators have no commercial quota: the providers' rates are raised for the run.
+                .withArguments("notification-service", List.of(
+                        "--motcua.notification.channels.zalo.rate-per-second=2000",
+                        "--motcua.notification.channels.sms.rate-per-second=2000",
+                        "--motcua.notification.channels.email.rate-per-second=2000"));
         // Throughput is measured with production's JIT (tiered), not the local stack's quick-start C1 (ADR 0010).
         if (System.getProperty("motcua.stack.jit") == null) {
             System.setProperty("motcua.stack.jit", "tiered");

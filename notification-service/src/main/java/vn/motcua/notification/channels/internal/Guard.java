@@ -33,6 +33,15 @@ final class Guard {
         }
     }
 
+    /**
+     * How long a send waits for the provider's rate to allow it. Each send has a virtual thread of
+     * its own, so waiting costs nothing; with 2 s, a burst past two seconds' worth of the rate was
+     * put off by the notification's own retry (30 s, then minutes) and its first message left 18 s
+     * after submission at 25 submissions a second (load benchmark, ADR 0020). Well under the 60 s
+     * the sender has before the sweeper may take the notification over.
+     */
+    private static final Duration WAIT_FOR_RATE = Duration.ofSeconds(20);
+
     Guard(String provider, ChannelProperties.Terms terms) {
         retry = Retry.of(provider, RetryConfig.custom().maxAttempts(3)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0))
@@ -40,7 +49,7 @@ final class Guard {
         breaker = CircuitBreaker.of(provider, CircuitBreakerConfig.custom().slidingWindowSize(20).minimumNumberOfCalls(10)
                 .failureRateThreshold(50).waitDurationInOpenState(Duration.ofSeconds(30)).recordExceptions(Busy.class).build());
         limiter = RateLimiter.of(provider, RateLimiterConfig.custom().limitForPeriod(Math.max(1, terms.ratePerSecond()))
-                .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ofSeconds(2)).build());
+                .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(WAIT_FOR_RATE).build());
     }
 
     SendOutcome call(Supplier<SendOutcome> send) {

@@ -163,6 +163,7 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
         // Bounded: a writer appending without pause must not keep one drain busy for ever.
         for (int pass = 0; pass < MAX_PASSES && claims.claim(collection, id); pass++) {
             List<String> sent = new ArrayList<>();
+            boolean settled;
             try {
                 Query byId = new Query(where("_id").is(id));
                 byId.fields().include(FIELD);
@@ -173,6 +174,8 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
                     sent.add(entry.getString("eventId"));
                     published++;
                 }
+                // Still under the claim: no other instance can read these events as waiting and publish them again.
+                settled = settled(collection, id, sent);
             } catch (RuntimeException failed) {
                 // What did reach Kafka leaves the outbox now, so a retry publishes only what did not.
                 if (!sent.isEmpty()) {
@@ -182,21 +185,22 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
             } finally {
                 claims.release(collection, id);
             }
-            if (settled(collection, id, sent)) {
+            // Events appended before the release found the claim taken and were left to us.
+            if (settled && nothingWaiting(collection, id)) {
                 return published;
             }
+            mongo.updateFirst(new Query(where("_id").is(id)),
+                    new Update().min(Aggregate.WAITING_SINCE, Date.from(clock.instant())), collection);
         }
         return published;
     }
 
     /**
      * Removes the events just published and clears {@code outboxSince} in one atomic step, and
-     * looks at what is left: nothing, and the document is settled; events appended meanwhile (their
-     * writer found the claim taken and left them to us), and the mark is put back and another pass
-     * follows. One write where there were two (a removal per event, then the mark), measured as a
-     * fifth of a submission's writes across the services (ADR 0020). A crash after publishing and
-     * before this step publishes those events again, which consumers absorb by their event ids; a
-     * crash between this step and the mark's return leaves events without a mark: the first
+     * tells whether anything is left: one write where there were two (a removal per event, then
+     * the mark), a fifth of a submission's writes across the services (ADR 0020). A crash after
+     * publishing and before this step publishes those events again, which consumers absorb by
+     * their event ids; a crash after it leaves what was appended without a mark: the first
      * safety-net round after a start sweeps every document with waiting events.
      */
     private boolean settled(String collection, Object id, List<String> published) {
@@ -208,12 +212,14 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
         }
         Document after = mongo.findAndModify(byId, update, FindAndModifyOptions.options().returnNew(true), Document.class,
                 collection);
-        if (after == null || after.getList(FIELD, Document.class, List.of()).isEmpty()) {
-            return true;
-        }
-        mongo.updateFirst(new Query(where("_id").is(id)),
-                new Update().min(Aggregate.WAITING_SINCE, Date.from(clock.instant())), collection);
-        return false;
+        return after == null || after.getList(FIELD, Document.class, List.of()).isEmpty();
+    }
+
+    private boolean nothingWaiting(String collection, Object id) {
+        Query byId = new Query(where("_id").is(id));
+        byId.fields().include(FIELD);
+        Document now = mongo.findOne(byId, Document.class, collection);
+        return now == null || now.getList(FIELD, Document.class, List.of()).isEmpty();
     }
 
     private static Document publishedOnes(List<String> eventIds) {

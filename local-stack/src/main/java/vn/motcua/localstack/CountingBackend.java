@@ -102,19 +102,23 @@ final class CountingBackend implements MongoBackend {
         }
         String name = command.keySet().iterator().next();
         Object filter = command.get("filter");
-        if (filter == null && command.get("query") instanceof Document query) {
-            filter = query;
+        if (filter == null) {
+            filter = command.get("query");
         }
-        if (filter == null && command.get("updates") instanceof List<?> updates && !updates.isEmpty()
-                && updates.getFirst() instanceof Document update) {
-            filter = update.get("q");
+        if (filter == null) {
+            filter = firstStatementFilter(command.get("updates"));
         }
-        if (filter == null && command.get("deletes") instanceof List<?> deletes && !deletes.isEmpty()
-                && deletes.getFirst() instanceof Document delete) {
-            filter = delete.get("q");
+        if (filter == null) {
+            filter = firstStatementFilter(command.get("deletes"));
         }
         String keys = filter instanceof Document document ? document.keySet().toString() : "";
         return database + " " + name + " " + command.get(name) + " " + keys;
+    }
+
+    /** The filter ({@code q}) of a batch's first update or delete statement. */
+    private static Object firstStatementFilter(Object statements) {
+        return statements instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Document first
+                ? first.get("q") : null;
     }
 
     @Override

@@ -43,9 +43,4 @@ public class InFlightLimit extends OncePerRequestFilter {
             inFlight.release();
         }
     }
-
-    @Override
-    protected boolean shouldNotFilterAsyncDispatch() {
-        return true;
-    }
 }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,6 +26,8 @@ import vn.motcua.notification.inbox.Notification;
 class AwaitingContact {
     static final String COLLECTION = "awaiting_contact";
     private static final String IDS = "notificationIds";
+    /** Not a recipient id (citizen numbers, "staff:" names): marks the one-time listing as done. */
+    private static final String LISTED_BEFORE = "#listed-those-stored-before";
 
     private final MongoTemplate mongo;
 
@@ -47,10 +50,18 @@ class AwaitingContact {
         }
     }
 
-    /** Notifications stored waiting before this list existed are listed once at start (idempotent). */
+    /**
+     * Notifications stored waiting before this list existed are listed at the first start that
+     * finds the mark missing, then never again: the query scans every notification on the wire
+     * server, work no later start should repeat. Idempotent if two instances race on it.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void listThoseStoredBefore() {
+        if (mongo.exists(query(where("_id").is(LISTED_BEFORE)), COLLECTION)) {
+            return;
+        }
         mongo.find(query(where("status").is(Notification.Status.AWAITING_CONTACT)), Notification.class)
                 .forEach(waiting -> add(waiting.recipientCitizenId(), waiting.id()));
+        mongo.upsert(query(where("_id").is(LISTED_BEFORE)), new Update().set("at", new Date()), COLLECTION);
     }
 }

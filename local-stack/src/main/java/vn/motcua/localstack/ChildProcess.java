@@ -80,6 +80,19 @@ final class ChildProcess implements AutoCloseable {
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** Ends it as a crash would: SIGKILL to it and its descendants, nothing flushed; returns once they are gone. */
+    void kill() {
+        List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : all) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " (pid " + handle.pid() + ") outlived SIGKILL", e);
+            }
+        }
+    }
+
     /** Asks politely (SIGTERM), then insists; descendants too (kc.sh starts a JVM of its own). */
     @Override
     public void close() {

@@ -26,6 +26,7 @@ final class CountingBackend implements MongoBackend {
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify");
 
     private final MongoBackend backend;
+    private final Runnable afterWrite;
     private final Map<String, LongAdder> writes = new ConcurrentHashMap<>();
     private final Map<String, Cost> costs = new ConcurrentHashMap<>();
 
@@ -37,7 +38,13 @@ final class CountingBackend implements MongoBackend {
     }
 
     CountingBackend(MongoBackend backend) {
+        this(backend, () -> { });
+    }
+
+    /** @param afterWrite runs after each write command, before its answer goes back (e.g. committing it to the file) */
+    CountingBackend(MongoBackend backend, Runnable afterWrite) {
         this.backend = backend;
+        this.afterWrite = afterWrite;
     }
 
     /** Writes so far, by database and command, e.g. "motcua-dossier update". */
@@ -47,14 +54,15 @@ final class CountingBackend implements MongoBackend {
         return copy;
     }
 
+    private static boolean isWrite(Document command) {
+        return !command.isEmpty() && WRITES.contains(command.keySet().iterator().next().toLowerCase());
+    }
+
     private void count(String database, Document command) {
-        if (command.isEmpty()) {
+        if (!isWrite(command)) {
             return;
         }
         String name = command.keySet().iterator().next();
-        if (!WRITES.contains(name.toLowerCase())) {
-            return;
-        }
         int statements = switch (name.toLowerCase()) {
             case "insert" -> sizeOf(command.get("documents"));
             case "update" -> sizeOf(command.get("updates"));
@@ -88,7 +96,11 @@ final class CountingBackend implements MongoBackend {
         count(message.getDatabaseName(), command);
         long start = System.nanoTime();
         try {
-            return backend.handleMessage(message);
+            Document answer = backend.handleMessage(message);
+            if (isWrite(command)) {
+                afterWrite.run();
+            }
+            return answer;
         } finally {
             Cost cost = costs.computeIfAbsent(shapeOf(message.getDatabaseName(), command), key -> new Cost());
             cost.calls().increment();
@@ -124,7 +136,11 @@ final class CountingBackend implements MongoBackend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         count(database, query);
-        return backend.handleCommand(channel, database, command, query);
+        Document answer = backend.handleCommand(channel, database, command, query);
+        if (isWrite(query)) {
+            afterWrite.run();
+        }
+        return answer;
     }
 
     @Override

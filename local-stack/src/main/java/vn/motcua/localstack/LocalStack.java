@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,18 +22,23 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on one machine: Kafka and Keycloak as child processes, the MongoDB wire
- * server and the SMTP server in this JVM, the six services as child processes, and the outside
+ * server (in this JVM, or a child process of its own for the fault harness) and the SMTP server in this JVM, the six services as child processes, and the outside
  * world's simulators (the postal operator) as child processes too. Closing it
  * stops everything in reverse order, leaving no process behind.
  */
@@ -42,11 +48,16 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackConfig config;
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
-    private final List<ChildProcess> children = new ArrayList<>();
+    private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
+    private final Map<String, Restart> restarts = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private GreenMail smtp;
     private CountingBackend mongoBackend;
     private Duration startedIn;
+
+    /** How a component is started again after a fault, and how it is known to be ready. */
+    private record Restart(Supplier<ChildProcess> start, BooleanSupplier ready) {
+    }
 
     private LocalStack(StackConfig config) {
         this.config = config;
@@ -80,6 +91,7 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<Void> mongo = CompletableFuture.runAsync(this::startMongo);
         startSmtp();
         ChildProcess kafka = child(KafkaBroker.start(config));
+        restarts.put("kafka", new Restart(() -> KafkaBroker.start(config), () -> KafkaBroker.ready(config)));
         // Keycloak's one-time build and the services' class caches (trained only after a rebuild)
         // take their turns on the cores while the broker starts.
         Future<ChildProcess> keycloakStarted;
@@ -97,7 +109,11 @@ public final class LocalStack implements AutoCloseable {
         ChildProcess keycloak = keycloakStarted.get();
         List<ChildProcess> services = new ArrayList<>();
         for (var launch : launches.entrySet()) {
-            services.add(child(Services.start(config, launch.getKey(), launch.getValue().get())));
+            String module = launch.getKey();
+            StartupCache.Launch prepared = launch.getValue().get();
+            services.add(child(Services.start(config, module, prepared)));
+            String url = Services.readinessUrl(config, module);
+            restarts.put(module, new Restart(() -> Services.start(config, module, prepared), () -> answers200(url)));
         }
         for (int i = 0; i < services.size(); i++) {
             String url = Services.readinessUrl(config, Services.MODULES.get(i));
@@ -112,8 +128,19 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startMongo() {
+        if (config.storage() == StackConfig.Storage.OWN_PROCESS) {
+            ChildProcess server = child(MongoWireServer.start(config));
+            restarts.put(MongoWireServer.NAME, new Restart(() -> MongoWireServer.start(config), () -> MongoWireServer.ready(config)));
+            try {
+                await("MongoDB wire server", server, () -> MongoWireServer.ready(config));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while the MongoDB wire server started", e);
+            }
+            return;
+        }
         MongoBackend backend;
-        if (config.persistent()) {
+        if (config.storage() == StackConfig.Storage.FILE) {
             try {
                 Files.createDirectories(config.dataDir());
             } catch (IOException e) {
@@ -197,18 +224,60 @@ public final class LocalStack implements AutoCloseable {
         return memory;
     }
 
-    /** Writes the MongoDB wire server received so far, by database and command (the load benchmark's write budget). */
+    /**
+     * Writes the MongoDB wire server received so far, by database and command (the load benchmark's
+     * write budget); none counted here when it runs in a process of its own.
+     */
     public Map<String, Long> mongoWrites() {
-        return mongoBackend.writes();
+        return mongoBackend == null ? Map.of() : mongoBackend.writes();
     }
 
     /** Time the wire server spent per command shape so far (the load benchmark's storage profile). */
     Map<String, CountingBackend.Usage> mongoUsage() {
-        return mongoBackend.usage();
+        return mongoBackend == null ? Map.of() : mongoBackend.usage();
     }
 
     public List<MimeMessage> receivedMails() {
         return List.of(smtp.getReceivedMessages());
+    }
+
+    /** What {@link #killAndRestart} can kill: the services, the broker, and the wire server when it runs apart. */
+    public Set<String> restartable() {
+        return Set.copyOf(restarts.keySet());
+    }
+
+    /**
+     * Kills a component as a crash would ({@code kill -9}, nothing flushed, nothing said goodbye),
+     * starts it again on the same port and data, and waits until it is ready.
+     *
+     * @return the time from the kill until it answered ready again
+     */
+    public Duration killAndRestart(String name) throws InterruptedException {
+        Restart restart = restarts.get(name);
+        if (restart == null) {
+            throw new IllegalArgumentException("Cannot restart " + name + "; these can be: " + new TreeSet<>(restarts.keySet()));
+        }
+        Instant begin = Instant.now();
+        for (ChildProcess old : children) {
+            if (old.name().equals(name)) {
+                old.kill();
+                children.remove(old);
+                keepLogOfKilled(old);
+            }
+        }
+        ChildProcess fresh = child(restart.start().get());
+        await(name, fresh, restart.ready());
+        return Duration.between(begin, Instant.now());
+    }
+
+    /** The restarted process writes a log of the same name: the killed one's is kept beside it, numbered by time. */
+    private static void keepLogOfKilled(ChildProcess killed) {
+        Path log = killed.log();
+        try {
+            Files.move(log, log.resolveSibling(killed.name() + "-killed-" + System.currentTimeMillis() + ".log"));
+        } catch (IOException e) {
+            LocalStack.log.warn("Cannot keep the log of the killed {}: {}", killed.name(), e.toString());
+        }
     }
 
     /** Stops one child process by name, e.g. to see the gateway's circuit breaker at work. */

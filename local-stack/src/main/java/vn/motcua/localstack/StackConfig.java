@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,33 +18,74 @@ import java.util.Map;
  * @param projectDir the checkout, where the services' jars and the realm file are
  * @param workDir the git-ignored folder for data, logs and the Keycloak distribution
  * @param dataDir where this stack's data lives (MongoDB file, Kafka logs)
- * @param persistent whether MongoDB keeps its data in a file (local stack) or in memory (tests)
+ * @param storage where the MongoDB wire server runs and keeps its data
  * @param extraArguments more arguments for a module's start, e.g. a benchmark client's rate limit
  */
-public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPorts ports, boolean persistent,
+public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPorts ports, Storage storage,
         Map<String, List<String>> extraArguments) {
     public static final String VERSION = "0.1.0-SNAPSHOT";
     public static final String KEYCLOAK_VERSION = "26.7.3";
     public static final String REALM = "motcua";
 
+    /** Where the MongoDB wire server keeps its data, and in which process. */
+    public enum Storage {
+        /** In this JVM, in memory: the system tests' stack, gone when it stops. */
+        MEMORY,
+        /** In this JVM, in a file: the local stack and the benchmarks, which count its writes. */
+        FILE,
+        /**
+         * In a process of its own, in a file written through at every write: the fault harness kills
+         * it and starts it again, as it does every other component.
+         */
+        OWN_PROCESS
+    }
+
     public static StackConfig local(Path projectDir) {
         Path work = projectDir.resolve(".motcua");
-        return new StackConfig(projectDir, work, work.resolve("data"), StackPorts.standard(), true, Map.of());
+        return new StackConfig(projectDir, work, work.resolve("data"), StackPorts.standard(), Storage.FILE, Map.of());
     }
 
     public static StackConfig forTests(Path projectDir, Path dataDir) {
-        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), false, Map.of());
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.MEMORY, Map.of());
     }
 
     /** Like the local stack (data kept in files, so it can restart with it) on free ports. */
     public static StackConfig forBenchmark(Path projectDir, Path dataDir) {
-        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), true, Map.of());
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.FILE, Map.of());
     }
 
+    /** On free ports, the wire server in a process of its own, so that every component can be killed and restarted. */
+    public static StackConfig forFaults(Path projectDir, Path dataDir) {
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.OWN_PROCESS, Map.of());
+    }
+
+    /** More arguments for a module, after those given before (a later one wins over an earlier of the same name). */
     public StackConfig withArguments(String module, List<String> arguments) {
         Map<String, List<String>> all = new HashMap<>(extraArguments);
-        all.put(module, List.copyOf(arguments));
-        return new StackConfig(projectDir, workDir, dataDir, ports, persistent, Map.copyOf(all));
+        List<String> joined = new ArrayList<>(all.getOrDefault(module, List.of()));
+        joined.addAll(arguments);
+        all.put(module, List.copyOf(joined));
+        return new StackConfig(projectDir, workDir, dataDir, ports, storage, Map.copyOf(all));
+    }
+
+    /**
+     * No quiet hours for messages to phones: a stack whose tests or figures must not depend on the hour
+     * they run at (the platform's quiet hours hold SMS and Zalo from 21:00 to 07:00 in Hà Nội, which
+     * would turn a check that a message went into a wait until morning). The notification service's
+     * own tests cover quiet hours with a clock they set.
+     */
+    public StackConfig withoutQuietHours() {
+        Path rules = dataDir.resolve("quiet-hours-none.json");
+        try {
+            Files.createDirectories(dataDir);
+            Files.writeString(rules, """
+                    {"note": "Written by the local stack for a test or benchmark stack: no window, messages to phones go at any hour.",
+                     "windows": []}
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + rules, e);
+        }
+        return withArguments("notification-service", List.of("--motcua.notification.quiet-hours-rules=file:" + rules));
     }
 
     public Path logDir() {

@@ -9,14 +9,16 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.kit.time.CivilTime;
 
 /**
- * When messages to phones wait: the windows in {@code rules/quiet-hours.json}, each valid between
+ * When messages to phones wait: the windows in {@code rules/quiet-hours.json} (or the file
+ * {@code motcua.notification.quiet-hours-rules} names), each valid between
  * its dates and naming its source. A window may wrap midnight (21:00–07:00).
  */
 @Component
@@ -45,8 +47,9 @@ class QuietHours {
 
     private final List<Window> windows;
 
-    QuietHours(ObjectMapper json) throws IOException {
-        try (InputStream in = new ClassPathResource("rules/quiet-hours.json").getInputStream()) {
+    /** @param rules the windows' file: the platform's own unless an operator (or a test stack) names another */
+    QuietHours(ObjectMapper json, @Value("${motcua.notification.quiet-hours-rules}") Resource rules) throws IOException {
+        try (InputStream in = rules.getInputStream()) {
             windows = json.readValue(in, Rules.class).windows();
         }
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.CutOff;
@@ -77,6 +78,12 @@ public class Dossier extends Aggregate {
     /** Every fee line priced for this dossier: at submission, then the financial obligation's. */
     private List<PricedFeeLine> feeLines = List.of();
     private String submittedBy;
+    /**
+     * The Idempotency-Key claim it was created under: a retry that takes over the claim of an
+     * attempt that died after storing it finds it by this, instead of storing a second dossier.
+     */
+    @Indexed(sparse = true)
+    private String createdUnder;
     private Instant submittedAt;
     private Instant receivedAt;
     private String receivedBy;
@@ -292,6 +299,10 @@ public class Dossier extends Aggregate {
     }
 
     /** Records the post office a clerk submitted the new dossier at, before it is first stored. */
+    public void createdUnder(String claimId) {
+        this.createdUnder = claimId;
+    }
+
     public void submittedAtPostOffice(String office) {
         if (channel != Channel.POSTAL || version() != null) {
             throw new IllegalStateException("Only a new dossier submitted through the post is submitted at a post office");

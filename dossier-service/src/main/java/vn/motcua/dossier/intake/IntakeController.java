@@ -35,8 +35,8 @@ class IntakeController {
             @Parameter(description = "Unique per intended submission; a retry with the same key and body returns the first result")
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody SubmitDossierRequest request, Caller caller) {
-        return idempotency.once(caller.subject() + "|submit-dossier", idempotencyKey, request, DossierView.class, () -> {
-            DossierView view = DossierView.of(intake.submitOnline(request, caller));
+        return idempotency.once(caller.subject() + "|submit-dossier", idempotencyKey, request, DossierView.class, claim -> {
+            DossierView view = DossierView.of(intake.createdUnder(claim).orElseGet(() -> intake.submitOnline(request, caller, claim.id())));
             return ResponseEntity.created(URI.create("/api/v1/dossiers/" + view.code())).body(view);
         });
     }
@@ -64,8 +64,9 @@ class IntakeController {
             @RequestParam(required = false) String trackingNumber,
             @Valid @RequestBody SubmitDossierRequest request, Caller caller) {
         String scope = caller.subject() + "|register-paper-" + channel + (trackingNumber == null ? "" : "-" + trackingNumber);
-        return idempotency.once(scope, idempotencyKey, request, DossierView.class, () -> {
-            DossierView view = DossierView.of(intake.registerPaper(request, channel.channel, trackingNumber, caller));
+        return idempotency.once(scope, idempotencyKey, request, DossierView.class, claim -> {
+            DossierView view = DossierView.of(intake.createdUnder(claim)
+                    .orElseGet(() -> intake.registerPaper(request, channel.channel, trackingNumber, caller, claim.id())));
             return ResponseEntity.created(URI.create("/api/v1/dossiers/" + view.code())).body(view);
         });
     }

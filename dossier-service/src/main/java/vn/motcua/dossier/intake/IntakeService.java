@@ -3,6 +3,7 @@ package vn.motcua.dossier.intake;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.catalog.Agency;
@@ -14,11 +15,13 @@ import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.intake.internal.DossierCodes;
 import vn.motcua.dossier.intake.internal.PostalArrivals;
+import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.events.catalog.ChannelRule;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
@@ -38,9 +41,11 @@ public class IntakeService {
     private final ChannelPolicies channelPolicies;
     private final DeadlinePolicy deadlines;
     private final PostalArrivals arrivals;
+    private final DossierRepository repository;
 
-    IntakeService(Catalog catalog, DossierCodes codes, AggregateStore dossiers, Clock clock,
+    IntakeService(Catalog catalog, DossierCodes codes, AggregateStore dossiers, DossierRepository repository, Clock clock,
             ChannelPolicies channelPolicies, DeadlinePolicy deadlines, PostalArrivals arrivals) {
+        this.repository = repository;
         this.deadlines = deadlines;
         this.arrivals = arrivals;
         this.catalog = catalog;
@@ -51,6 +56,11 @@ public class IntakeService {
     }
 
     public Dossier submitOnline(SubmitDossierRequest request, Caller caller) {
+        return submitOnline(request, caller, null);
+    }
+
+    /** @param claimId the Idempotency-Key claim it is created under, stored with it (null: none) */
+    public Dossier submitOnline(SubmitDossierRequest request, Caller caller, String claimId) {
         Terms terms = termsFor(request);
         if (!terms.procedure().offeredOnline()) {
             throw ApiProblem.unprocessable("procedure-not-online", terms.procedure().name()
@@ -61,10 +71,10 @@ public class IntakeService {
             // Submitted online at a post office's counter: the national channel is the postal service's (3).
             String postOffice = caller.postOffice();
             return register(codes.next(terms.agency().code(), clock.instant()), request, terms, owner, Channel.POSTAL,
-                    Actor.of(caller, Role.POSTAL_CLERK), dossier -> dossier.submittedAtPostOffice(postOffice));
+                    Actor.of(caller, Role.POSTAL_CLERK), claimId, dossier -> dossier.submittedAtPostOffice(postOffice));
         }
         Role actingAs = caller.has(Role.CITIZEN) ? Role.CITIZEN : Role.PORTAL;
-        return register(request, terms, owner, Channel.ONLINE, Actor.of(caller, actingAs));
+        return register(request, terms, owner, Channel.ONLINE, Actor.of(caller, actingAs), claimId);
     }
 
     /**
@@ -73,14 +83,22 @@ public class IntakeService {
      * at level 3/4, or on the urgent list) or arrived by post (BCCI).
      */
     public Dossier registerPaper(SubmitDossierRequest request, Channel channel, Caller officer) {
-        return registerPaper(request, channel, null, officer);
+        return registerPaper(request, channel, null, officer, null);
+    }
+
+    /**
+     * What an attempt that died after storing it created under an Idempotency-Key claim the caller's
+     * retry took over; nothing to look for on a fresh claim.
+     */
+    public Optional<Dossier> createdUnder(IdempotencyKeys.Claim claim) {
+        return claim.takenOver() ? repository.findByCreatedUnder(claim.id()) : Optional.empty();
     }
 
     /**
      * @param postalItemId for a dossier the post collected from the citizen (channel 3), the item id
      *     it arrived under: it must have arrived at this agency and not be registered yet
      */
-    public Dossier registerPaper(SubmitDossierRequest request, Channel channel, String postalItemId, Caller officer) {
+    public Dossier registerPaper(SubmitDossierRequest request, Channel channel, String postalItemId, Caller officer, String claimId) {
         if (!officer.worksFor(request.agencyCode()) || !officer.has(Role.OFFICER)) {
             throw ApiProblem.forbidden("Only a counter officer of agency " + request.agencyCode()
                     + " registers paper dossiers for it");
@@ -103,7 +121,7 @@ public class IntakeService {
             throw ApiProblem.unprocessable("not-by-post", procedure.name() + " cannot be submitted by post");
         }
         if (postalItemId == null) {
-            return register(request, terms, request.applicant().idNumber(), channel, Actor.of(officer, Role.OFFICER));
+            return register(request, terms, request.applicant().idNumber(), channel, Actor.of(officer, Role.OFFICER), claimId);
         }
         if (channel != Channel.POSTAL) {
             throw ApiProblem.unprocessable("tracking-number-not-by-post", "Only a dossier arrived by post has a postal item id");
@@ -111,7 +129,7 @@ public class IntakeService {
         String code = codes.next(terms.agency().code(), clock.instant());
         arrivals.claim(postalItemId, terms.agency().code(), request.applicant().idNumber(), code);
         try {
-            return register(code, request, terms, request.applicant().idNumber(), channel, Actor.of(officer, Role.OFFICER),
+            return register(code, request, terms, request.applicant().idNumber(), channel, Actor.of(officer, Role.OFFICER), claimId,
                     dossier -> dossier.arrivedByPostAs(postalItemId));
         } catch (RuntimeException notRegistered) {
             arrivals.release(postalItemId, code);
@@ -151,13 +169,13 @@ public class IntakeService {
         return new Terms(procedure, agency, delivery);
     }
 
-    private Dossier register(SubmitDossierRequest request, Terms terms, String owner, Channel channel, Actor by) {
-        return register(codes.next(terms.agency().code(), clock.instant()), request, terms, owner, channel, by, dossier -> {
+    private Dossier register(SubmitDossierRequest request, Terms terms, String owner, Channel channel, Actor by, String claimId) {
+        return register(codes.next(terms.agency().code(), clock.instant()), request, terms, owner, channel, by, claimId, dossier -> {
         });
     }
 
     private Dossier register(String code, SubmitDossierRequest request, Terms terms, String owner, Channel channel, Actor by,
-            Consumer<Dossier> beforeStoring) {
+            String claimId, Consumer<Dossier> beforeStoring) {
         var data = request.applicant();
         Applicant applicant = new Applicant(data.fullName().strip(), data.idNumber(), data.phone(), data.email(),
                 data.address().strip());
@@ -168,6 +186,7 @@ public class IntakeService {
                 request.copies() == null ? 1 : request.copies(), request.pages(), request.feeReduction());
         Changed<Dossier> submitted = Dossier.submit(code, terms.procedure(), terms.agency(), owner, applicant, channel,
                 terms.delivery(), feeLines, by, now);
+        submitted.aggregate().createdUnder(claimId);
         beforeStoring.accept(submitted.aggregate());
         return dossiers.insert(submitted);
     }

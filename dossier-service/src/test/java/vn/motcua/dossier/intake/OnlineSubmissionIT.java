@@ -17,6 +17,8 @@ import static vn.motcua.testinfra.CallerMother.portal;
 import static vn.motcua.testinfra.CallerMother.withRoles;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -25,6 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -48,6 +54,8 @@ class OnlineSubmissionIT {
     DossierRepository dossiers;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
 
     private static MockHttpServletRequestBuilder submission(String body) {
         return post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
@@ -192,6 +200,27 @@ class OnlineSubmissionIT {
                         .with(citizen(CITIZEN_1)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-reused"));
+        assertThat(dossiers.count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRetryAfterTheProcessDiedBetweenStoringTheDossierAndAnsweringGetsThatDossierNotASecond() throws Exception {
+        long before = dossiers.count();
+        String key = UUID.randomUUID().toString();
+        String body = SubmissionMother.liquorLicenceFor(CITIZEN_1);
+        String first = mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key).content(body).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        // As a kill -9 after the dossier's insert leaves it: the key in progress, no answer recorded, its lease run out.
+        mongo.updateFirst(new Query(Criteria.where("_id").regex("\\|" + key + "$")), new Update().set("state", "IN_PROGRESS")
+                .unset("status").unset("location").unset("body").set("leaseUntil", Date.from(Instant.now().minusSeconds(1))),
+                "idempotency_keys");
+
+        String retried = mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key).content(body).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+
+        assertThat(json.readTree(retried).get("code")).isEqualTo(json.readTree(first).get("code"));
         assertThat(dossiers.count()).isEqualTo(before + 1);
     }
 

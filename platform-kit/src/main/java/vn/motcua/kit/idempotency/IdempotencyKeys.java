@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -57,6 +58,23 @@ public class IdempotencyKeys {
      */
     public <T> ResponseEntity<T> once(String scope, String key, Object request, Class<T> bodyType,
             Supplier<ResponseEntity<T>> action) {
+        return once(scope, key, request, bodyType, claim -> action.get());
+    }
+
+    /**
+     * The claim an action runs under. Its id names what the action creates (stored with it), so
+     * that a retry which took over an abandoned claim can find what the dead attempt created before
+     * it died, between storing it and recording the result, and answer with that instead of
+     * creating it a second time.
+     *
+     * @param takenOver true when an earlier attempt held this key and died: look for its creation first
+     */
+    public record Claim(String id, boolean takenOver) {
+    }
+
+    /** Like {@link #once(String, String, Object, Class, Supplier)}, for an action that marks what it creates with its claim. */
+    public <T> ResponseEntity<T> once(String scope, String key, Object request, Class<T> bodyType,
+            Function<Claim, ResponseEntity<T>> action) {
         if (key == null || key.isBlank()) {
             throw ApiProblem.badRequest("idempotency-key-missing",
                     "This request creates something: send an " + HEADER + " header (a unique value per intended creation, e.g. a UUID)");
@@ -68,6 +86,7 @@ public class IdempotencyKeys {
         String id = scope + "|" + key;
         String fingerprint = fingerprint(request);
         Instant now = clock.instant();
+        boolean takenOver = false;
         try {
             mongo.insert(new Document("_id", id).append("fingerprint", fingerprint).append("state", IN_PROGRESS)
                     .append("createdAt", now).append("leaseUntil", now.plus(lease)), COLLECTION);
@@ -75,10 +94,11 @@ public class IdempotencyKeys {
             if (!takeOverAbandoned(id, fingerprint, now)) {
                 return replay(id, fingerprint, bodyType);
             }
+            takenOver = true;
         }
         ResponseEntity<T> response;
         try {
-            response = action.get();
+            response = action.apply(new Claim(id, takenOver));
         } catch (RuntimeException failed) {
             // Nothing was created: free the key so the caller can retry with it.
             mongo.remove(new Query(where("_id").is(id)), COLLECTION);

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,6 +58,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> staleUpdate(OptimisticLockingFailureException e) {
         return apiProblem(ApiProblem.conflict("concurrent-update",
                 "Someone else changed this resource at the same time; read it again and retry"));
+    }
+
+    /**
+     * The database cannot be reached just now (restarting, failing over): the same request may
+     * succeed in a moment, so 503 with Retry-After, not a 500 that says the request itself broke
+     * something. A retry with the same Idempotency-Key never creates twice.
+     */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    ResponseEntity<ProblemDetail> storageUnavailable(DataAccessResourceFailureException e) {
+        log.warn("The database is unreachable: {}", e.getMessage());
+        return apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Service unavailable",
+                "The service cannot reach its database just now; retry in a few seconds").withHeader(HttpHeaders.RETRY_AFTER, "2"));
     }
 
     @ExceptionHandler(Exception.class)

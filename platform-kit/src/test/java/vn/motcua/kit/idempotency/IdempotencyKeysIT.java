@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,6 +158,33 @@ class IdempotencyKeysIT {
         assertThatThrownBy(() -> afterTheLease.once("citizen-1|submit", key, Map.of("a", 2), Created.class,
                 () -> create(created))).isInstanceOfSatisfying(ApiProblem.class,
                         p -> assertThat(p.status().value()).isEqualTo(422));
+    }
+
+    @Test
+    void theRetryThatTakesOverAKeyIsToldSoAndFindsWhatTheDeadAttemptCreatedUnderTheSameClaim() {
+        Instant crash = Instant.parse("2026-11-30T04:00:00Z");
+        IdempotencyKeys beforeTheCrash = new IdempotencyKeys(mongo, json, Clock.fixed(crash, ZoneOffset.UTC), LEASE);
+        IdempotencyKeys afterTheLease = new IdempotencyKeys(mongo, json,
+                Clock.fixed(crash.plus(LEASE).plusSeconds(1), ZoneOffset.UTC), LEASE);
+        String key = UUID.randomUUID().toString();
+        Map<String, String> createdUnder = new HashMap<>();
+        List<IdempotencyKeys.Claim> claims = new ArrayList<>();
+
+        // The process stores what it creates, marked with its claim, and dies before recording the result.
+        assertThatThrownBy(() -> beforeTheCrash.once("citizen-1|submit", key, Map.of("a", 1), Created.class, claim -> {
+            claims.add(claim);
+            createdUnder.put(claim.id(), "created-before-the-crash");
+            throw new OutOfMemoryError("simulated death of the process");
+        })).isInstanceOf(OutOfMemoryError.class);
+        ResponseEntity<Created> retried = afterTheLease.once("citizen-1|submit", key, Map.of("a", 1), Created.class, claim -> {
+            claims.add(claim);
+            String id = claim.takenOver() ? createdUnder.get(claim.id()) : null;
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Created(id == null ? "created-again" : id));
+        });
+
+        assertThat(claims).extracting(IdempotencyKeys.Claim::takenOver).containsExactly(false, true);
+        assertThat(claims.get(1).id()).isEqualTo(claims.get(0).id());
+        assertThat(retried.getBody().id()).isEqualTo("created-before-the-crash");
     }
 
     @Test

@@ -1,0 +1,190 @@
+package vn.motcua.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kills the platform's components one after another under a steady load of submissions, starts
+ * each again, and then checks from the outside and in the databases that every acknowledged
+ * submission had each of its effects exactly once (issue 16; docs/reliability.md). Run by
+ * {@code ./motcua faults}; a short version runs in CI (system-tests' FaultsIT).
+ */
+public final class FaultHarness {
+    /** Every component that can fail here, in the order they are killed within a cycle. */
+    public static final List<String> EVERY_COMPONENT = List.of("dossier-service", "payment-service", "notification-service",
+            "postal-service", "appointment-service", "gateway", "kafka", MongoWireServer.NAME);
+    private static final Duration LAG_RECOVERY_LIMIT = Duration.ofMinutes(2);
+
+    /**
+     * @param perSecond submissions a second, steadily, through the gateway
+     * @param settle how long the load runs between two faults (and before the first)
+     */
+    public record Settings(int cycles, List<String> components, double perSecond, Duration settle) {
+    }
+
+    /** One kill and restart: how long to ready, the lag ten seconds after, how long until every group was at zero. */
+    public record Recovery(int cycle, String component, Duration toReady, long lagTenSecondsAfter, Duration lagZeroAfter) {
+    }
+
+    public record Report(List<Recovery> recoveries, List<EffectAudit.Row> effects, Map<String, Long> answers, int unanswered,
+            List<String> refused, Duration finalDrain) {
+        /** Nothing lost, nothing duplicated, no submission refused or left unanswered, every consumer caught up. */
+        public boolean clean() {
+            return effects.stream().allMatch(EffectAudit.Row::clean) && unanswered == 0 && refused.isEmpty() && finalDrain != null
+                    && recoveries.stream().allMatch(r -> r.lagZeroAfter() != null);
+        }
+    }
+
+    private final LocalStack stack;
+    private final Settings settings;
+    private final PrintStream out;
+
+    public FaultHarness(LocalStack stack, Settings settings, PrintStream out) {
+        this.stack = stack;
+        this.settings = settings;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(System.getProperty("motcua.project.dir", ".")).toAbsolutePath().normalize();
+        Path data = project.resolve(".motcua").resolve("faults").resolve("data");
+        WorkFiles.deleteRecursively(data);
+        Settings settings = new Settings(Integer.getInteger("faults.cycles", 3),
+                Arrays.asList(System.getProperty("faults.components", String.join(",", EVERY_COMPONENT)).split(",")),
+                Double.parseDouble(System.getProperty("faults.rate", "4")),
+                Duration.ofSeconds(Integer.getInteger("faults.settle-seconds", 15)));
+        Report report;
+        try (LocalStack stack = LocalStack.start(forFaults(project, data))) {
+            System.out.printf("Fault harness: stack ready in %.1f s (logs in %s)%n", stack.startedIn().toMillis() / 1000.0,
+                    stack.config().logDir());
+            report = new FaultHarness(stack, settings, System.out).run();
+        }
+        System.exit(report.clean() ? 0 : 1);
+    }
+
+    /** The stack the harness needs: every component a process that can be killed, messages to phones at any hour. */
+    public static StackConfig forFaults(Path project, Path dataDir) {
+        return StackConfig.forFaults(project, dataDir).withoutQuietHours();
+    }
+
+    public Report run() throws InterruptedException, IOException {
+        EffectAudit audit = new EffectAudit(stack.config());
+        List<Recovery> recoveries = new ArrayList<>();
+        Report report;
+        try (SteadyLoad load = new SteadyLoad(stack.config()); ConsumerLag lag = new ConsumerLag(stack.config())) {
+            EffectAudit.Expected expected = calmBaseline(load, audit, lag);
+            out.printf("A calm submission causes: %s; %d messages accepted by Zalo%n", expected.templates(), expected.zaloMessages());
+            out.printf("Steady load: %.1f submissions/s through the gateway; %d cycle(s) of %s%n", settings.perSecond(), settings.cycles(),
+                    settings.components());
+            load.start(settings.perSecond());
+            Thread.sleep(settings.settle().toMillis());
+            for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
+                for (String component : settings.components()) {
+                    Recovery recovery = fault(cycle, component, lag);
+                    recoveries.add(recovery);
+                    out.printf("cycle %d  kill -9 %-21s ready again in %5.1f s  lag 10 s after: %6d  every group at 0 after %s%n", cycle,
+                            component, seconds(recovery.toReady()), recovery.lagTenSecondsAfter(), describe(recovery.lagZeroAfter()));
+                    Thread.sleep(settings.settle().toMillis());
+                }
+            }
+            load.stop();
+            Duration drained = lag.awaitZero(Duration.ofMinutes(5));
+            List<EffectAudit.Row> effects = settledAudit(audit, load.acknowledged(), expected);
+            report = new Report(recoveries, effects, load.answers(), load.unanswered().size(), load.refused(), drained);
+        }
+        print(report);
+        return report;
+    }
+
+    /** One submission with nothing failing: what every acknowledged submission should cause. */
+    private EffectAudit.Expected calmBaseline(SteadyLoad load, EffectAudit audit, ConsumerLag lag) throws InterruptedException {
+        SteadyLoad.Acknowledged calm = load.submitOne();
+        if (calm == null) {
+            throw new IllegalStateException("The calm submission before the faults was not accepted: " + load.answers());
+        }
+        lag.awaitZero(Duration.ofMinutes(1));
+        EffectAudit.Expected last = null;
+        Instant giveUp = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(giveUp)) {
+            Thread.sleep(5_000);
+            EffectAudit.Expected now = audit.expectedFrom(calm);
+            if (now.equals(last) && now.zaloMessages() > 0) {
+                return now;
+            }
+            last = now;
+        }
+        throw new IllegalStateException("The calm submission's messages did not settle within 90 s: " + last);
+    }
+
+    private Recovery fault(int cycle, String component, ConsumerLag lag) throws InterruptedException {
+        Duration toReady = stack.killAndRestart(component);
+        Thread.sleep(10_000);
+        long behind = totalLag(lag);
+        Duration zeroAfter = lag.awaitZero(LAG_RECOVERY_LIMIT);
+        return new Recovery(cycle, component, toReady, behind, zeroAfter == null ? null : zeroAfter.plusSeconds(10));
+    }
+
+    private static long totalLag(ConsumerLag lag) {
+        try {
+            return lag.byGroup().values().stream().mapToLong(Long::longValue).sum();
+        } catch (IllegalStateException brokerNotYetBack) {
+            return -1;
+        }
+    }
+
+    /**
+     * Audits until two audits 10 s apart agree: messages held for a retry (a provider that was
+     * unreachable while a component restarted) still arrive after the consumers caught up.
+     */
+    private List<EffectAudit.Row> settledAudit(EffectAudit audit, List<SteadyLoad.Acknowledged> acked, EffectAudit.Expected expected)
+            throws InterruptedException {
+        List<EffectAudit.Row> previous = audit.audit(acked, expected);
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(giveUp) && !previous.stream().allMatch(EffectAudit.Row::clean)) {
+            Thread.sleep(10_000);
+            List<EffectAudit.Row> now = audit.audit(acked, expected);
+            if (now.equals(previous)) {
+                break;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
+    private void print(Report report) throws IOException {
+        StringBuilder table = new StringBuilder(String.format("%nComponent%15s cycle  ready again  lag 10 s after  every group at 0 after%n", ""));
+        for (Recovery recovery : report.recoveries()) {
+            table.append(String.format("%-24s %5d  %9.1f s  %14d  %s%n", recovery.component(), recovery.cycle(), seconds(recovery.toReady()),
+                    recovery.lagTenSecondsAfter(), describe(recovery.lagZeroAfter())));
+        }
+        table.append(String.format("%n%-52s %12s %8s %11s %6s%n", "Effect", "acknowledged", "found",
+                "duplicated", "lost"));
+        for (EffectAudit.Row row : report.effects()) {
+            table.append(String.format("%-52s %12d %8d %11d %6d%s%n", row.kind(), row.acknowledged(), row.found(), row.duplicated(),
+                    row.lost(), row.atLeastOnce() && row.duplicated() > 0 ? "  (repeats on Kafka are the outbox's at-least-once)" : ""));
+        }
+        table.append(String.format("Answers the portal got (retries included): %s; never answered 201: %d; refused: %s%n",
+                report.answers(), report.unanswered(), report.refused()));
+        table.append(String.format("Every consumer group at zero lag %s after the load stopped%n", describe(report.finalDrain())));
+        table.append(report.clean() ? "CLEAN: nothing lost, nothing duplicated\n" : "FAULTS FOUND: see the rows above\n");
+        out.print(table);
+        Path summary = stack.config().dataDir().resolveSibling("summary.txt");
+        Files.writeString(summary, table.toString());
+    }
+
+    private static String describe(Duration duration) {
+        return duration == null ? "NEVER (still lagging)" : String.format("%.1f s", seconds(duration));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}

@@ -1,0 +1,155 @@
+package vn.motcua.localstack;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A province's portal submitting dossiers at a steady rate through the gateway while components
+ * fail: each for a citizen of its own, with the result by post (so each causes a fee, a shipment and
+ * messages), and each retried with the same Idempotency-Key until it is answered 201 or refused, as
+ * a portal must when the platform answers 5xx, 429, 409 (the key still in progress) or not at all.
+ */
+final class SteadyLoad implements AutoCloseable {
+    static final String PORTAL = "portal-hanoi";
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(4);
+    private static final Duration TOKEN_KEPT = Duration.ofMinutes(2);
+
+    /** A submission answered 201: the dossier the platform promised to keep. */
+    record Acknowledged(String code, String citizenId, String idempotencyKey, int attempts) {
+    }
+
+    private final GatewayClient client;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+    private final ExecutorService submitters = Executors.newVirtualThreadPerTaskExecutor();
+    private final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+    private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
+    private String token;
+    private Instant tokenAt = Instant.MIN;
+
+    SteadyLoad(StackConfig config) {
+        this.client = new GatewayClient(config);
+    }
+
+    void start(double perSecond) {
+        long periodMicros = Math.round(1_000_000 / perSecond);
+        ticker.scheduleAtFixedRate(() -> submitters.execute(this::submitOne), 0, periodMicros, TimeUnit.MICROSECONDS);
+    }
+
+    /** Stops sending new submissions and waits until each one sent is answered or given up. */
+    void stop() throws InterruptedException {
+        ticker.shutdownNow();
+        ticker.awaitTermination(10, TimeUnit.SECONDS);
+        submitters.shutdown();
+        if (!submitters.awaitTermination(GIVE_UP_AFTER.toSeconds() + 60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Submissions still retrying after " + GIVE_UP_AFTER);
+        }
+    }
+
+    /** One submission, retried until answered, on the caller's thread (the calm baseline before the faults). */
+    Acknowledged submitOne() {
+        String citizenId = "0019" + digits(8);
+        String key = UUID.randomUUID().toString();
+        String body = """
+                {"procedureCode": "%s", "agencyCode": "%s", "resultDelivery": "POST",
+                 "applicant": {"fullName": "Trần Thị Bình", "idNumber": "%s", "phone": "09%s",
+                               "email": "%s@example.com", "address": "Số 5 phố Lê Lợi, thị trấn Thường Tín, Hà Nội"}}"""
+                .formatted(Demo.PROCEDURE, Demo.AGENCY, citizenId, digits(8), citizenId);
+        Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
+        for (int attempt = 1; Instant.now().isBefore(giveUp); attempt++) {
+            String answer;
+            try {
+                GatewayClient.Response response = client.post("/api/v1/dossiers", token(), body, key);
+                answer = String.valueOf(response.status());
+                if (response.status() == 201) {
+                    count(answer);
+                    Acknowledged done = new Acknowledged(response.json().get("code").asString(), citizenId, key, attempt);
+                    acknowledged.add(done);
+                    return done;
+                }
+                if (response.status() == 401) {
+                    renewToken();
+                } else if (response.status() / 100 == 4 && response.status() != 409 && response.status() != 429) {
+                    count(answer);
+                    refused.add(key + " " + response.status() + " " + response.body());
+                    return null;
+                }
+            } catch (IllegalStateException noAnswer) {
+                answer = "no answer";
+            }
+            count(answer);
+            pause();
+        }
+        unanswered.add(key);
+        return null;
+    }
+
+    private void count(String answer) {
+        answers.computeIfAbsent(answer, a -> new LongAdder()).increment();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500 + ThreadLocalRandom.current().nextInt(1000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a submission", e);
+        }
+    }
+
+    private synchronized String token() {
+        if (Duration.between(tokenAt, Instant.now()).compareTo(TOKEN_KEPT) > 0) {
+            renewToken();
+        }
+        return token;
+    }
+
+    private synchronized void renewToken() {
+        token = client.clientToken(PORTAL, PORTAL + "-local-secret");
+        tokenAt = Instant.now();
+    }
+
+    List<Acknowledged> acknowledged() {
+        return List.copyOf(acknowledged);
+    }
+
+    /** Submissions that were never answered 201 within the time a portal would keep retrying. */
+    List<String> unanswered() {
+        return List.copyOf(unanswered);
+    }
+
+    /** Submissions the platform refused (a 4xx that a retry cannot change): none are expected. */
+    List<String> refused() {
+        return List.copyOf(refused);
+    }
+
+    /** Every answer the portal got, retries included, by status ("no answer" when the connection failed). */
+    Map<String, Long> answers() {
+        Map<String, Long> copy = new TreeMap<>();
+        answers.forEach((status, count) -> copy.put(status, count.sum()));
+        return copy;
+    }
+
+    private static String digits(int count) {
+        return String.format("%0" + count + "d", ThreadLocalRandom.current().nextLong((long) Math.pow(10, count)));
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        submitters.shutdownNow();
+    }
+}

@@ -1,0 +1,44 @@
+package vn.motcua.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.motcua.localstack.FaultHarness;
+import vn.motcua.localstack.LocalStack;
+import vn.motcua.localstack.WorkFiles;
+
+/**
+ * The fault harness's short version (issue 16): one cycle in which a service, the broker and the
+ * database are each killed with SIGKILL under a steady load and started again; no acknowledged
+ * submission may lose or repeat an effect. The full run is {@code ./motcua faults}. A stack of its
+ * own (the database in a process of its own, so that it can be killed), not the shared one.
+ */
+class FaultsIT {
+    @Test
+    void killingTheDossierServiceTheBrokerAndTheDatabaseUnderLoadLosesAndRepeatsNothing() throws Exception {
+        Path project = Path.of(System.getProperty("motcua.project.dir", "..")).toAbsolutePath().normalize();
+        Path data = project.resolve(".motcua").resolve("faults-it");
+        WorkFiles.deleteRecursively(data);
+        FaultHarness.Settings settings = new FaultHarness.Settings(1, List.of("dossier-service", "kafka", "mongo"), 3,
+                Duration.ofSeconds(10));
+        FaultHarness.Report report;
+        try (LocalStack stack = LocalStack.start(FaultHarness.forFaults(project, data))) {
+            report = new FaultHarness(stack, settings, System.out).run();
+        }
+
+        assertThat(report.recoveries()).hasSize(3);
+        assertThat(report.effects()).allSatisfy(row -> {
+            assertThat(row.lost()).as(row.kind() + " lost").isZero();
+            assertThat(row.acknowledged()).as(row.kind() + " acknowledged").isGreaterThan(50);
+        });
+        assertThat(report.effects()).filteredOn(row -> !row.atLeastOnce())
+                .allSatisfy(row -> assertThat(row.duplicated()).as(row.kind() + " duplicated").isZero());
+        assertThat(report.unanswered()).as("submissions never answered 201").isZero();
+        assertThat(report.refused()).as("submissions refused").isEmpty();
+        assertThat(report.recoveries()).allSatisfy(r -> assertThat(r.lagZeroAfter()).as(r.component() + ": consumers caught up").isNotNull());
+        assertThat(report.finalDrain()).as("consumers caught up after the load").isNotNull();
+    }
+}

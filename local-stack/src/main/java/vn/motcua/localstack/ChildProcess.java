@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** A server started as a child process, its output in a log file, stopped with its descendants. */
@@ -82,27 +83,26 @@ final class ChildProcess implements AutoCloseable {
 
     /** Ends it as a crash would: SIGKILL to it and its descendants, nothing flushed; returns once they are gone. */
     void kill() {
-        List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle handle : all) {
-            try {
-                handle.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(name + " (pid " + handle.pid() + ") outlived SIGKILL", e);
-            }
-        }
+        end(ProcessHandle::destroyForcibly, handle -> {
+            throw new IllegalStateException(name + " (pid " + handle.pid() + ") outlived SIGKILL");
+        });
     }
 
     /** Asks politely (SIGTERM), then insists; descendants too (kc.sh starts a JVM of its own). */
     @Override
     public void close() {
+        end(ProcessHandle::destroy, ProcessHandle::destroyForcibly);
+    }
+
+    /** Signals the process and its descendants, waits up to 30 s for each, and handles the ones still there. */
+    private void end(Consumer<ProcessHandle> signal, Consumer<ProcessHandle> stillAlive) {
         List<ProcessHandle> all = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
-        all.forEach(ProcessHandle::destroy);
+        all.forEach(signal);
         for (ProcessHandle handle : all) {
             try {
                 handle.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception notYet) {
-                handle.destroyForcibly();
+                stillAlive.accept(handle);
             }
         }
     }

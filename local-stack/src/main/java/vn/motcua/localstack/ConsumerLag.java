@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -56,9 +57,14 @@ final class ConsumerLag implements AutoCloseable {
      * @return how long that took, or null when some group still lagged after {@code within}
      */
     Duration awaitZero(Duration within) throws InterruptedException {
+        return awaitZero(group -> true, within);
+    }
+
+    /** Like {@link #awaitZero(Duration)}, for the groups named so (e.g. the replay's fresh groups). */
+    Duration awaitZero(Predicate<String> groups, Duration within) throws InterruptedException {
         long begin = System.nanoTime();
         while (true) {
-            long total = byGroup().values().stream().mapToLong(Long::longValue).sum();
+            long total = byGroup().entrySet().stream().filter(e -> groups.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
             Duration waited = Duration.ofNanos(System.nanoTime() - begin);
             if (total == 0) {
                 return waited;

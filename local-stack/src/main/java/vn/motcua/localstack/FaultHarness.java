@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import vn.motcua.events.Topics;
 
 /**
  * Kills the platform's components one after another under a steady load of submissions, starts
@@ -22,24 +23,37 @@ public final class FaultHarness {
     public static final List<String> EVERY_COMPONENT = List.of("dossier-service", "payment-service", "notification-service",
             "postal-service", "appointment-service", "gateway", "kafka", MongoWireServer.NAME);
     private static final Duration LAG_RECOVERY_LIMIT = Duration.ofMinutes(2);
+    /** The services that consume events: each replays every topic from offset 0 in a fresh group at the end. */
+    private static final List<String> CONSUMERS = List.of("dossier-service", "payment-service", "notification-service",
+            "postal-service", "appointment-service");
+    private static final String REPLAY_GROUP = "-replay";
 
     /**
      * @param perSecond submissions a second, steadily, through the gateway
      * @param settle how long the load runs between two faults (and before the first)
      */
-    public record Settings(int cycles, List<String> components, double perSecond, Duration settle) {
+    public record Settings(int cycles, List<String> components, double perSecond, Duration settle, boolean replay) {
     }
 
     /** One kill and restart: how long to ready, the lag ten seconds after, how long until every group was at zero. */
     public record Recovery(int cycle, String component, Duration toReady, long lagTenSecondsAfter, Duration lagZeroAfter) {
     }
 
+    /**
+     * @param afterReplay the same audit after every consumer re-read every topic from offset 0 in a fresh group (empty: not replayed)
+     * @param replayDrain how long the fresh groups took to read everything (null: still lagging, or not replayed)
+     * @param poisonPlanted unreadable records planted on the dossier topic during the load
+     * @param poisonParked of those, how many each service that reads them parked as dead letters
+     */
     public record Report(List<Recovery> recoveries, List<EffectAudit.Row> effects, Map<String, Long> answers, int unanswered,
-            List<String> refused, Duration finalDrain) {
+            List<String> refused, Duration finalDrain, List<EffectAudit.Row> afterReplay, Duration replayDrain, int poisonPlanted,
+            Map<String, Long> poisonParked) {
         /** Nothing lost, nothing duplicated, no submission refused or left unanswered, every consumer caught up. */
         public boolean clean() {
-            return effects.stream().allMatch(EffectAudit.Row::clean) && unanswered == 0 && refused.isEmpty() && finalDrain != null
-                    && recoveries.stream().allMatch(r -> r.lagZeroAfter() != null);
+            return effects.stream().allMatch(EffectAudit.Row::clean) && afterReplay.stream().allMatch(EffectAudit.Row::clean)
+                    && unanswered == 0 && refused.isEmpty() && finalDrain != null
+                    && recoveries.stream().allMatch(r -> r.lagZeroAfter() != null) && (afterReplay.isEmpty() || replayDrain != null)
+                    && poisonParked.values().stream().allMatch(parked -> parked == poisonPlanted);
         }
     }
 
@@ -60,7 +74,8 @@ public final class FaultHarness {
         Settings settings = new Settings(Integer.getInteger("faults.cycles", 3),
                 Arrays.asList(System.getProperty("faults.components", String.join(",", EVERY_COMPONENT)).split(",")),
                 Double.parseDouble(System.getProperty("faults.rate", "4")),
-                Duration.ofSeconds(Integer.getInteger("faults.settle-seconds", 15)));
+                Duration.ofSeconds(Integer.getInteger("faults.settle-seconds", 15)),
+                Boolean.parseBoolean(System.getProperty("faults.replay", "true")));
         Report report;
         try (LocalStack stack = LocalStack.start(forFaults(project, data))) {
             System.out.printf("Fault harness: stack ready in %.1f s (logs in %s)%n", stack.startedIn().toMillis() / 1000.0,
@@ -75,7 +90,7 @@ public final class FaultHarness {
         return StackConfig.forFaults(project, dataDir).withoutQuietHours();
     }
 
-    public Report run() throws InterruptedException, IOException {
+    public Report run() throws Exception {
         EffectAudit audit = new EffectAudit(stack.config());
         List<Recovery> recoveries = new ArrayList<>();
         Report report;
@@ -86,6 +101,9 @@ public final class FaultHarness {
                     settings.components());
             load.start(settings.perSecond());
             Thread.sleep(settings.settle().toMillis());
+            PoisonEvents poison = new PoisonEvents(stack.config());
+            poison.plant();
+            out.printf("Planted %d unreadable DossierFeesPriced records on %s, every partition%n", poison.planted(), Topics.DOSSIER);
             for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
                 for (String component : settings.components()) {
                     Recovery recovery = fault(cycle, component, lag);
@@ -98,7 +116,14 @@ public final class FaultHarness {
             load.stop();
             Duration drained = lag.awaitZero(Duration.ofMinutes(5));
             List<EffectAudit.Row> effects = settledAudit(audit, load.acknowledged(), expected);
-            report = new Report(recoveries, effects, load.answers(), load.unanswered().size(), load.refused(), drained);
+            List<EffectAudit.Row> afterReplay = List.of();
+            Duration replayDrain = null;
+            if (settings.replay()) {
+                replayDrain = replayEverything(lag);
+                afterReplay = settledAudit(audit, load.acknowledged(), expected);
+            }
+            report = new Report(recoveries, effects, load.answers(), load.unanswered().size(), load.refused(), drained, afterReplay,
+                    replayDrain, poison.planted(), poison.parked(new GatewayClient(stack.config())));
         }
         print(report);
         return report;
@@ -130,6 +155,30 @@ public final class FaultHarness {
         long behind = totalLag(lag);
         Duration zeroAfter = lag.awaitZero(LAG_RECOVERY_LIMIT);
         return new Recovery(cycle, component, toReady, behind, zeroAfter == null ? null : zeroAfter.plusSeconds(10));
+    }
+
+    /**
+     * Every consuming service started again in a fresh consumer group, which reads every topic from
+     * offset 0 (auto-offset-reset earliest): each event arrives a second time, and must change nothing.
+     *
+     * @return how long the fresh groups took to read everything, or null if they still lagged after five minutes
+     */
+    private Duration replayEverything(ConsumerLag lag) throws InterruptedException {
+        out.println("Replay: every consumer reads every topic again from offset 0, in a fresh consumer group");
+        Instant begin = Instant.now();
+        for (String service : CONSUMERS) {
+            stack.killAndRestart(service, List.of("--spring.kafka.consumer.group-id=" + service + REPLAY_GROUP));
+        }
+        // No fresh group at all would sum to zero lag: wait until each has committed something first.
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
+        while (!lag.byGroup().keySet().containsAll(CONSUMERS.stream().map(service -> service + REPLAY_GROUP).toList())) {
+            if (Instant.now().isAfter(giveUp)) {
+                return null;
+            }
+            Thread.sleep(500);
+        }
+        Duration drained = lag.awaitZero(group -> group.endsWith(REPLAY_GROUP), Duration.ofMinutes(5));
+        return drained == null ? null : Duration.between(begin, Instant.now());
     }
 
     private static long totalLag(ConsumerLag lag) {
@@ -167,10 +216,14 @@ public final class FaultHarness {
         }
         table.append(String.format("%n%-52s %12s %8s %11s %6s%n", "Effect", "acknowledged", "found",
                 "duplicated", "lost"));
-        for (EffectAudit.Row row : report.effects()) {
-            table.append(String.format("%-52s %12d %8d %11d %6d%s%n", row.kind(), row.acknowledged(), row.found(), row.duplicated(),
-                    row.lost(), row.atLeastOnce() && row.duplicated() > 0 ? "  (repeats on Kafka are the outbox's at-least-once)" : ""));
+        report.effects().forEach(row -> appendRow(table, row));
+        if (!report.afterReplay().isEmpty()) {
+            table.append(String.format("%nAfter every consumer re-read every topic from offset 0 in a fresh group (read in %s):%n",
+                    describe(report.replayDrain())));
+            report.afterReplay().forEach(row -> appendRow(table, row));
         }
+        table.append(String.format("Poison: %d unreadable records planted during the load; parked as dead letters: %s%n",
+                report.poisonPlanted(), report.poisonParked()));
         table.append(String.format("Answers the portal got (retries included): %s; never answered 201: %d; refused: %s%n",
                 report.answers(), report.unanswered(), report.refused()));
         table.append(String.format("Every consumer group at zero lag %s after the load stopped%n", describe(report.finalDrain())));
@@ -178,6 +231,11 @@ public final class FaultHarness {
         out.print(table);
         Path summary = stack.config().dataDir().resolveSibling("summary.txt");
         Files.writeString(summary, table.toString());
+    }
+
+    private static void appendRow(StringBuilder table, EffectAudit.Row row) {
+        table.append(String.format("%-52s %12d %8d %11d %6d%s%n", row.kind(), row.acknowledged(), row.found(), row.duplicated(),
+                row.lost(), row.atLeastOnce() && row.duplicated() > 0 ? "  (repeats on Kafka are the outbox's at-least-once)" : ""));
     }
 
     private static String describe(Duration duration) {

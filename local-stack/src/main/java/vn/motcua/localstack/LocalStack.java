@@ -32,7 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +56,7 @@ public final class LocalStack implements AutoCloseable {
     private Duration startedIn;
 
     /** How a component is started again after a fault, and how it is known to be ready. */
-    private record Restart(Supplier<ChildProcess> start, BooleanSupplier ready) {
+    private record Restart(Function<List<String>, ChildProcess> start, BooleanSupplier ready) {
     }
 
     private LocalStack(StackConfig config) {
@@ -91,7 +91,7 @@ public final class LocalStack implements AutoCloseable {
         CompletableFuture<Void> mongo = CompletableFuture.runAsync(this::startMongo);
         startSmtp();
         ChildProcess kafka = child(KafkaBroker.start(config));
-        restarts.put("kafka", new Restart(() -> KafkaBroker.start(config), () -> KafkaBroker.ready(config)));
+        restarts.put("kafka", new Restart(more -> KafkaBroker.start(config), () -> KafkaBroker.ready(config)));
         // Keycloak's one-time build and the services' class caches (trained only after a rebuild)
         // take their turns on the cores while the broker starts.
         Future<ChildProcess> keycloakStarted;
@@ -113,7 +113,8 @@ public final class LocalStack implements AutoCloseable {
             StartupCache.Launch prepared = launch.getValue().get();
             services.add(child(Services.start(config, module, prepared)));
             String url = Services.readinessUrl(config, module);
-            restarts.put(module, new Restart(() -> Services.start(config, module, prepared), () -> answers200(url)));
+            restarts.put(module, new Restart(more -> Services.start(config.withArguments(module, more), module, prepared),
+                    () -> answers200(url)));
         }
         for (int i = 0; i < services.size(); i++) {
             String url = Services.readinessUrl(config, Services.MODULES.get(i));
@@ -130,7 +131,8 @@ public final class LocalStack implements AutoCloseable {
     private void startMongo() {
         if (config.storage() == StackConfig.Storage.OWN_PROCESS) {
             ChildProcess server = child(MongoWireServer.start(config));
-            restarts.put(MongoWireServer.NAME, new Restart(() -> MongoWireServer.start(config), () -> MongoWireServer.ready(config)));
+            restarts.put(MongoWireServer.NAME, new Restart(more -> MongoWireServer.start(config),
+                    () -> MongoWireServer.ready(config)));
             try {
                 await("MongoDB wire server", server, () -> MongoWireServer.ready(config));
             } catch (InterruptedException e) {
@@ -253,6 +255,14 @@ public final class LocalStack implements AutoCloseable {
      * @return the time from the kill until it answered ready again
      */
     public Duration killAndRestart(String name) throws InterruptedException {
+        return killAndRestart(name, List.of());
+    }
+
+    /**
+     * Like {@link #killAndRestart(String)}, the service started again with more arguments (e.g. a
+     * fresh consumer group, to replay every topic); the broker and the wire server take none.
+     */
+    public Duration killAndRestart(String name, List<String> moreArguments) throws InterruptedException {
         Restart restart = restarts.get(name);
         if (restart == null) {
             throw new IllegalArgumentException("Cannot restart " + name + "; these can be: " + new TreeSet<>(restarts.keySet()));
@@ -265,7 +275,7 @@ public final class LocalStack implements AutoCloseable {
                 keepLogOfKilled(old);
             }
         }
-        ChildProcess fresh = child(restart.start().get());
+        ChildProcess fresh = child(restart.start().apply(moreArguments));
         await(name, fresh, restart.ready());
         return Duration.between(begin, Instant.now());
     }

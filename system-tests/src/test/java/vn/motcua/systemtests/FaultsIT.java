@@ -13,17 +13,19 @@ import vn.motcua.localstack.WorkFiles;
 /**
  * The fault harness's short version (issue 16): one cycle in which a service, the broker and the
  * database are each killed with SIGKILL under a steady load and started again; no acknowledged
- * submission may lose or repeat an effect. The full run is {@code ./motcua faults}. A stack of its
+ * submission may lose or repeat an effect, neither then nor after every consumer re-read every
+ * topic from offset 0 in a fresh consumer group; poison planted on every partition meanwhile is
+ * parked by each service that reads it, and the partitions keep flowing. The full run is {@code ./motcua faults}. A stack of its
  * own (the database in a process of its own, so that it can be killed), not the shared one.
  */
 class FaultsIT {
     @Test
-    void killingTheDossierServiceTheBrokerAndTheDatabaseUnderLoadLosesAndRepeatsNothing() throws Exception {
+    void killingTheDossierServiceTheBrokerAndTheDatabaseUnderLoadWithPoisonThenReplayingEveryTopicLosesAndRepeatsNothing() throws Exception {
         Path project = Path.of(System.getProperty("motcua.project.dir", "..")).toAbsolutePath().normalize();
         Path data = project.resolve(".motcua").resolve("faults-it");
         WorkFiles.deleteRecursively(data);
         FaultHarness.Settings settings = new FaultHarness.Settings(1, List.of("dossier-service", "kafka", "mongo"), 3,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), true);
         FaultHarness.Report report;
         try (LocalStack stack = LocalStack.start(FaultHarness.forFaults(project, data))) {
             report = new FaultHarness(stack, settings, System.out).run();
@@ -36,6 +38,12 @@ class FaultsIT {
         });
         assertThat(report.effects()).filteredOn(row -> !row.atLeastOnce())
                 .allSatisfy(row -> assertThat(row.duplicated()).as(row.kind() + " duplicated").isZero());
+        assertThat(report.afterReplay()).as("after replaying every topic from offset 0 into fresh consumer groups")
+                .isNotEmpty().allSatisfy(row -> assertThat(row.clean()).as(row.toString()).isTrue());
+        assertThat(report.replayDrain()).as("the fresh groups read everything").isNotNull();
+        assertThat(report.poisonPlanted()).as("a poison record on every partition").isGreaterThanOrEqualTo(3);
+        assertThat(report.poisonParked()).as("each reader parked every poison record")
+                .allSatisfy((service, parked) -> assertThat(parked).as(service).isEqualTo(report.poisonPlanted()));
         assertThat(report.unanswered()).as("submissions never answered 201").isZero();
         assertThat(report.refused()).as("submissions refused").isEmpty();
         assertThat(report.recoveries()).allSatisfy(r -> assertThat(r.lagZeroAfter()).as(r.component() + ": consumers caught up").isNotNull());

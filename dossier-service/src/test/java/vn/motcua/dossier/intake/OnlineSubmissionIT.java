@@ -69,6 +69,12 @@ class OnlineSubmissionIT {
         return json.readTree(response).get("code").asString();
     }
 
+    private String submitAsCitizen1With(String key, String body) throws Exception {
+        return mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", key).content(body).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     void aCitizenSubmitsADossierAndGetsANationalCodeAndAnEvent() throws Exception {
         String body = mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(citizen(CITIZEN_1)))
@@ -184,9 +190,7 @@ class OnlineSubmissionIT {
         long before = dossiers.count();
         String key = UUID.randomUUID().toString();
         String body = SubmissionMother.liquorLicenceFor(CITIZEN_1);
-        String first = mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", key).content(body).with(citizen(CITIZEN_1)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String first = submitAsCitizen1With(key, body);
         String second = mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
                         .header("Idempotency-Key", key).content(body).with(citizen(CITIZEN_1)))
                 .andExpect(status().isCreated())
@@ -208,17 +212,13 @@ class OnlineSubmissionIT {
         long before = dossiers.count();
         String key = UUID.randomUUID().toString();
         String body = SubmissionMother.liquorLicenceFor(CITIZEN_1);
-        String first = mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", key).content(body).with(citizen(CITIZEN_1)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String first = submitAsCitizen1With(key, body);
         // As a kill -9 after the dossier's insert leaves it: the key in progress, no answer recorded, its lease run out.
         mongo.updateFirst(new Query(Criteria.where("_id").regex("\\|" + key + "$")), new Update().set("state", "IN_PROGRESS")
                 .unset("status").unset("location").unset("body").set("leaseUntil", Date.from(Instant.now().minusSeconds(1))),
                 "idempotency_keys");
 
-        String retried = mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
-                        .header("Idempotency-Key", key).content(body).with(citizen(CITIZEN_1)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String retried = submitAsCitizen1With(key, body);
 
         assertThat(json.readTree(retried).get("code")).isEqualTo(json.readTree(first).get("code"));
         assertThat(dossiers.count()).isEqualTo(before + 1);

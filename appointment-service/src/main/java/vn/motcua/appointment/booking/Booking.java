@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
 import vn.motcua.events.appointment.AppointmentBooked;
@@ -48,6 +49,12 @@ public class Booking extends Aggregate {
     private boolean dayBeforeReminded;
     private boolean hourBeforeReminded;
     private String ticketId;
+    /**
+     * The Idempotency-Key claim it was booked under: a retry that takes over the claim of an attempt
+     * that died after storing it finds it by this, instead of booking a second place.
+     */
+    @Indexed(sparse = true)
+    private String createdUnder;
 
     @PersistenceCreator
     Booking(String id, String officeId, String officeName, String agencyCode, String date, String start, String end,
@@ -90,6 +97,10 @@ public class Booking extends Aggregate {
         return Changed.of(booking, new AppointmentBooked(code, visit.officeId(), visit.agencyCode(), visit.date(),
                 visit.start(), visit.end(), visit.purpose(), visit.procedureCode(), visit.dossierCode(), holder.citizenId(),
                 holder.phone(), holder.channel(), holder.bookedBy(), now));
+    }
+
+    void createdUnder(String claimId) {
+        this.createdUnder = claimId;
     }
 
     List<Event> cancel(String reason, Instant now) {

@@ -19,7 +19,9 @@ import vn.motcua.appointment.capacity.Capacities;
 import vn.motcua.appointment.offices.Office;
 import vn.motcua.appointment.offices.Offices;
 import vn.motcua.events.Event;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
@@ -75,6 +77,19 @@ public class BookingDesk {
     }
 
     public Booking book(BookingRequest request, Caller caller) {
+        return book(request, caller, null);
+    }
+
+    /**
+     * What an attempt that died after storing it booked under an Idempotency-Key claim the caller's
+     * retry took over; nothing to look for on a fresh claim.
+     */
+    public Optional<Booking> createdUnder(IdempotencyKeys.Claim claim) {
+        return claim.takenOver() ? bookings.findByCreatedUnder(claim.id()) : Optional.empty();
+    }
+
+    /** @param claimId the Idempotency-Key claim it is booked under, stored with it (null: none) */
+    public Booking book(BookingRequest request, Caller caller, String claimId) {
         if (request.officeId() == null || request.date() == null || request.start() == null || request.purpose() == null) {
             throw ApiProblem.badRequest("booking-incomplete", "A booking needs officeId, date, start and purpose");
         }
@@ -97,7 +112,9 @@ public class BookingDesk {
         Booking.Visit visit = new Booking.Visit(office.id(), office.name(), office.agency(), request.date(), slot.start(),
                 slot.end(), startsAt, request.purpose(), request.procedureCode(), request.dossierCode());
         try {
-            return store.insert(Booking.book(code, visit, holder, now, dayBeforeReminderDue(startsAt, now)));
+            Changed<Booking> booked = Booking.book(code, visit, holder, now, dayBeforeReminderDue(startsAt, now));
+            booked.aggregate().createdUnder(claimId);
+            return store.insert(booked);
         } catch (RuntimeException notStored) {
             slots.release(office.id(), request.date(), slot.start(), code);
             holders.release(holder, officeDay, code);

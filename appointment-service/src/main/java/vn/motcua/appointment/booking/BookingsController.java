@@ -46,8 +46,8 @@ class BookingsController {
     @PostMapping("/api/v1/bookings")
     ResponseEntity<BookingView> book(@RequestBody BookingRequest request, Caller caller,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key) {
-        return idempotency.once(caller.subject() + "|book", key, request, BookingView.class, () -> {
-            Booking booking = desk.book(request, caller);
+        return idempotency.once(caller.subject() + "|book", key, request, BookingView.class, claim -> {
+            Booking booking = desk.createdUnder(claim).orElseGet(() -> desk.book(request, caller, claim.id()));
             return ResponseEntity.created(URI.create("/api/v1/bookings/" + booking.code())).body(BookingView.of(booking));
         });
     }

@@ -33,6 +33,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -42,6 +43,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -82,6 +87,8 @@ class BookingIT {
     BookingDesk desk;
     @Autowired
     Offices offices;
+    @Autowired
+    MongoTemplate mongo;
 
     @BeforeEach
     void referenceData() {
@@ -110,6 +117,22 @@ class BookingIT {
                 Duration.ofSeconds(20));
         mvc.perform(get("/api/v1/bookings/" + code).with(citizen(mine))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/bookings").with(citizen(mine))).andExpect(jsonPath("$[0].code").value(code));
+    }
+
+    @Test
+    void aRetryAfterTheProcessDiedBetweenStoringTheBookingAndAnsweringGetsThatBookingNotASecondPlace() throws Exception {
+        LocalDate day = freshWeekday();
+        String mine = newCitizenId();
+        String key = UUID.randomUUID().toString();
+        String body = handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE);
+        String first = bookingCode(book(citizen(mine), body, key));
+        // As a kill -9 after the booking's insert leaves it: the key in progress, no answer recorded, its lease run out.
+        mongo.updateFirst(new Query(Criteria.where("_id").regex("\\|" + key + "$")), new Update().set("state", "IN_PROGRESS")
+                .unset("status").unset("location").unset("body").set("leaseUntil", Date.from(Instant.now().minusSeconds(1))),
+                "idempotency_keys");
+
+        assertThat(bookingCode(book(citizen(mine), body, key))).isEqualTo(first);
+        mvc.perform(get("/api/v1/bookings").with(citizen(mine))).andExpect(jsonPath("$.length()").value(1));
     }
 
     @Test
@@ -361,8 +384,12 @@ class BookingIT {
     }
 
     private ResultActions book(RequestPostProcessor who, String body) throws Exception {
+        return book(who, body, UUID.randomUUID().toString());
+    }
+
+    private ResultActions book(RequestPostProcessor who, String body, String idempotencyKey) throws Exception {
         MockHttpServletRequestBuilder request = post("/api/v1/bookings").with(who).contentType(MediaType.APPLICATION_JSON)
-                .content(body).header("Idempotency-Key", UUID.randomUUID().toString());
+                .content(body).header("Idempotency-Key", idempotencyKey);
         return mvc.perform(request);
     }
 

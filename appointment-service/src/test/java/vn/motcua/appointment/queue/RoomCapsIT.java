@@ -83,6 +83,7 @@ class RoomCapsIT {
     Procedures procedures;
     Office office;
     LocalDate today;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     @BeforeEach
     void directiveCapsAndTwoOfficersToday() {
@@ -111,7 +112,7 @@ class RoomCapsIT {
         List<Future<?>> work = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<?> sampler = threads.submit(() -> {
-                while (served.get() < VISITORS) {
+                while (served.get() < VISITORS && !stopped.get()) {
                     DayCounts counts = queue.counts(office, today);
                     maxRoom.accumulateAndGet(counts.room(), Math::max);
                     maxWaiting.accumulateAndGet(counts.waiting(), Math::max);
@@ -127,12 +128,17 @@ class RoomCapsIT {
             for (String counter : List.of("Q1", "Q2", "Q1", "Q2")) {
                 work.add(threads.submit(() -> callAndServe(counter, served, arriving)));
             }
-            for (Future<?> task : work.subList(0, VISITORS)) {
-                task.get();
-            }
-            arriving.set(false);
-            for (Future<?> task : work) {
-                task.get();
+            try {
+                for (Future<?> task : work.subList(0, VISITORS)) {
+                    task.get();
+                }
+                arriving.set(false);
+                for (Future<?> task : work) {
+                    task.get();
+                }
+            } finally {
+                // A failed check-in (or officers giving up) must fail the test, not leave the sampler and officers looping.
+                stopped.set(true);
             }
             sampler.get();
         }
@@ -154,7 +160,7 @@ class RoomCapsIT {
     /** An officer calling until the room is full, then serving the oldest called visitor, until everyone is served. */
     private Void callAndServe(String counter, AtomicInteger served, AtomicBoolean arriving) throws InterruptedException {
         Instant giveUp = Instant.now().plus(Duration.ofSeconds(120));
-        while (served.get() < VISITORS && Instant.now().isBefore(giveUp)) {
+        while (served.get() < VISITORS && Instant.now().isBefore(giveUp) && !stopped.get()) {
             try {
                 queue.callNext(office, counter);
             } catch (ApiProblem roomFullOrNobody) {

@@ -1,7 +1,6 @@
 package vn.motcua.testinfra;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -22,7 +21,7 @@ final class LocalInfrastructure extends Infrastructure {
     static LocalInfrastructure start() {
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        MongoServer mongo = new MongoServer(new ConsistentMemoryBackend());
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress address = mongo.getLocalAddress();
         LocalInfrastructure infrastructure = new LocalInfrastructure(kafka, mongo, address, SmtpServer.start());

@@ -3,16 +3,18 @@ package vn.motcua.gateway;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.ConnectException;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.gateway.balancing.ServiceInstances;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.problem.BodyTooLarge;
 
@@ -26,6 +28,12 @@ class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
+    private final ServiceInstances instances;
+
+    FallbackController(ServiceInstances instances) {
+        this.instances = instances;
+    }
+
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, HttpServletRequest request) {
         if (request.getDispatcherType() != DispatcherType.FORWARD) {
@@ -36,6 +44,10 @@ class FallbackController {
             // The body was cut off at the size limit while it was being sent on: not the service's fault.
             ApiProblem tooLarge = bodyTooLarge(failure);
             return ResponseEntity.status(tooLarge.status()).body(tooLarge.toProblemDetail());
+        }
+        if (cause instanceof Throwable failure && causedBy(failure, ConnectException.class)
+                && request.getAttribute(MvcUtils.GATEWAY_REQUEST_URL_ATTR) instanceof URI called) {
+            instances.refusedAt(called);
         }
         log.warn("{} did not answer {} {}: {}", service, request.getMethod(), request.getRequestURI(),
                 cause == null ? "circuit open" : cause.toString());
@@ -49,6 +61,15 @@ class FallbackController {
 
     private static boolean causedByTooLargeBody(Throwable failure) {
         return bodyTooLarge(failure) != null;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiProblem bodyTooLarge(Throwable failure) {

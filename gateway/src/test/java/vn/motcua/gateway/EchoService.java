@@ -21,17 +21,27 @@ public final class EchoService {
 
     /** A stand-in that waits this long before each answer, like a service under too much load. */
     public static HttpServer startAnsweringAfter(Duration delay) {
+        return start(0, delay);
+    }
+
+    /** A stand-in on a given port (0: any free one); its answers name the port, to tell instances apart. */
+    public static HttpServer start(int port, Duration delay) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.createContext("/actuator/health/readiness", exchange -> {
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 try {
                     Thread.sleep(delay);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                String body = "{\"path\": \"%s\", \"correlationId\": \"%s\"}".formatted(
-                        exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                String body = "{\"path\": \"%s\", \"correlationId\": \"%s\", \"port\": %d}".formatted(
+                        exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
+                        exchange.getLocalAddress().getPort());
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 // A reused keep-alive connection that the JDK server has just closed came back as an empty answer now and then.

@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param id the original position, {@code topic-partition@offset}
  * @param headers the original record's headers (the CloudEvents envelope among them)
+ * @param value the record's payload as it arrived (kept as it was, whatever correction follows)
  * @param reason why it was parked, or why the last re-drive failed
+ * @param correction the payload ops wrote in its place after finding the producer's fault, which a re-drive applies; null if none
  */
 @Document(DeadLetter.COLLECTION)
 public record DeadLetter(
@@ -30,7 +32,8 @@ public record DeadLetter(
         Instant firstFailedAt,
         Instant lastFailedAt,
         Status status,
-        List<Redrive> redrives) {
+        List<Redrive> redrives,
+        Correction correction) {
 
     public static final String COLLECTION = "dead_letters";
 
@@ -40,6 +43,10 @@ public record DeadLetter(
 
     /** One re-drive: who asked for it, when, and whether the event was applied this time. */
     public record Redrive(Instant at, String by, Outcome outcome, String error) {
+    }
+
+    /** A corrected payload: who wrote it, when, and why (the original stays in {@code value}). */
+    public record Correction(String value, String reason, String by, Instant at) {
     }
 
     public enum Outcome {

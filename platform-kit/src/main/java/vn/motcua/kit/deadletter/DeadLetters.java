@@ -23,6 +23,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.support.KafkaHeaders;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.kit.correlation.Correlation;
 import vn.motcua.kit.messaging.Subscriptions;
@@ -37,6 +39,7 @@ import vn.motcua.kit.messaging.Subscriptions;
 public class DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
     private static final String DLT_HEADER_PREFIX = "kafka_dlt-";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MongoTemplate mongo;
     private final Subscriptions subscriptions;
@@ -130,12 +133,37 @@ public class DeadLetters {
         return find(id);
     }
 
+    /** What came of a correction: the letter as it is now, or why it was refused. */
+    public enum Corrected {
+        CORRECTED, UNKNOWN, ALREADY_REDRIVEN, NOT_JSON
+    }
+
+    /**
+     * Records the payload a re-drive will apply instead of the one that arrived, when the fault was
+     * the producer's (a malformed or wrong event). Only while the letter is parked: an applied event
+     * is history. The original payload is kept; the correction names who wrote it and why.
+     */
+    public Corrected correct(String id, String value, String reason, String by) {
+        try {
+            JSON.readTree(value);
+        } catch (JacksonException notJson) {
+            return Corrected.NOT_JSON;
+        }
+        DeadLetter.Correction correction = new DeadLetter.Correction(value, reason, by, clock.instant());
+        if (mongo.updateFirst(new Query(where("_id").is(id).and("status").is(DeadLetter.Status.PARKED)),
+                new Update().set("correction", correction), DeadLetter.class).getMatchedCount() == 1) {
+            log.warn("Dead letter {} corrected by {}: {}", id, by, reason);
+            return Corrected.CORRECTED;
+        }
+        return find(id) == null ? Corrected.UNKNOWN : Corrected.ALREADY_REDRIVEN;
+    }
+
     private static ConsumerRecord<String, String> originalOf(DeadLetter letter) {
         RecordHeaders headers = new RecordHeaders();
         letter.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return new ConsumerRecord<>(letter.topic(), letter.partition(), letter.offset(),
-                letter.firstFailedAt().toEpochMilli(), TimestampType.CREATE_TIME, -1, -1, letter.key(), letter.value(),
-                headers, Optional.empty());
+                letter.firstFailedAt().toEpochMilli(), TimestampType.CREATE_TIME, -1, -1, letter.key(),
+                letter.correction() == null ? letter.value() : letter.correction().value(), headers, Optional.empty());
     }
 
     private static Criteria criteria(String topic, DeadLetter.Status status) {

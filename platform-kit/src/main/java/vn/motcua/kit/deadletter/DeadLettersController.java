@@ -44,6 +44,10 @@ public class DeadLettersController {
             @Size(max = 200) String topic) {
     }
 
+    /** A payload to apply instead of the one that arrived, and why: the producer's fault, found and fixed. */
+    record CorrectionRequest(@NotBlank @Size(max = 65_536) String value, @NotBlank @Size(max = 500) String reason) {
+    }
+
     record Failure(String id, String reason) {
     }
 
@@ -81,6 +85,21 @@ public class DeadLettersController {
                     .with("deadLetter", id);
         }
         return after;
+    }
+
+    @Operation(summary = "Correct a parked dead letter's payload before re-driving it (ops): the original is kept, the"
+            + " correction names who wrote it and why; 422 if it is not JSON, 409 once the letter was applied")
+    @PostMapping("/{id}/correction")
+    DeadLetter correct(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody CorrectionRequest correction,
+            Caller caller) {
+        return switch (deadLetters.correct(id, correction.value(), correction.reason(), who(caller))) {
+            case CORRECTED -> deadLetters.find(id);
+            case UNKNOWN -> throw ApiProblem.notFound("Dead letter", id);
+            case NOT_JSON -> throw ApiProblem.unprocessable("correction-not-json",
+                    "The corrected payload is not JSON: a re-drive of it would fail as the original did");
+            case ALREADY_REDRIVEN -> throw new ApiProblem(HttpStatus.CONFLICT, "already-redriven", "Already re-driven",
+                    "Dead letter " + id + " was applied already; what happened cannot be corrected").with("deadLetter", id);
+        };
     }
 
     @Operation(summary = "Re-drive a selection of dead letters, or every parked one (of a topic) (ops)")

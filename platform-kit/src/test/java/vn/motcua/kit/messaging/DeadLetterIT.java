@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hamcrest.Matchers;
@@ -24,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.kit.deadletter.DeadLetter;
@@ -120,6 +122,52 @@ class DeadLetterIT {
 
         assertThat(mongo.count(new Query(where("dossierCode").is(code)), KitTestOrder.class)).isEqualTo(1);
         assertThat(handler.attemptsFor(code)).isEqualTo(5 + 3);
+    }
+
+    @Test
+    void aMalformedEventCorrectedByOpsIsAppliedOnceByItsReDriveAndTheOriginalIsKept() throws Exception {
+        String code = EventMother.newDossierCode();
+        ProducerRecord<String, String> wellFormed = EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0));
+        // The producer's fault: the payload cut short. Nothing a re-drive of it as it is could apply.
+        String truncated = wellFormed.value().substring(0, wellFormed.value().length() / 2);
+        KafkaProbe.send(new ProducerRecord<>(wellFormed.topic(), null, code, truncated, wellFormed.headers()));
+        DeadLetter parked = awaitParked(KafkaProbe.header(wellFormed, CloudEventHeaders.ID));
+        String path = OPS_PATH + "/" + parked.id();
+
+        http.perform(post(path + "/correction").with(CallerMother.ops()).contentType(MediaType.APPLICATION_JSON)
+                        .content(correction(truncated + "\"")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:correction-not-json"));
+        http.perform(post(path + "/correction").with(CallerMother.officer(CallerMother.AGENCY_THUONG_TIN))
+                .contentType(MediaType.APPLICATION_JSON).content(correction(wellFormed.value()))).andExpect(status().isForbidden());
+        http.perform(post(path + "/correction").contentType(MediaType.APPLICATION_JSON).content(correction(wellFormed.value())))
+                .andExpect(status().isUnauthorized());
+        assertThat(mongo.findById(parked.id(), DeadLetter.class).correction()).as("nothing changed by refused corrections").isNull();
+
+        http.perform(post(path + "/correction").with(CallerMother.ops()).contentType(MediaType.APPLICATION_JSON)
+                        .content(correction(wellFormed.value())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PARKED"))
+                .andExpect(jsonPath("$.value").value(truncated))
+                .andExpect(jsonPath("$.correction.by").value("ops1"))
+                .andExpect(jsonPath("$.correction.reason").value("Producer cut the payload short; resent whole"));
+        http.perform(post(path + "/redrive").with(CallerMother.ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("REDRIVEN"));
+        http.perform(post(path + "/redrive").with(CallerMother.ops())).andExpect(status().isOk());
+
+        assertThat(mongo.count(new Query(where("dossierCode").is(code)), KitTestOrder.class)).as("applied once").isEqualTo(1);
+        http.perform(post(path + "/correction").with(CallerMother.ops()).contentType(MediaType.APPLICATION_JSON)
+                        .content(correction(wellFormed.value())))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:already-redriven"));
+        http.perform(post(OPS_PATH + "/dossier.events-0@999999999/correction").with(CallerMother.ops())
+                .contentType(MediaType.APPLICATION_JSON).content(correction(wellFormed.value()))).andExpect(status().isNotFound());
+    }
+
+    private static String correction(String value) {
+        return JsonMapper.builder().build().writeValueAsString(
+                Map.of("value", value, "reason", "Producer cut the payload short; resent whole"));
     }
 
     @Test

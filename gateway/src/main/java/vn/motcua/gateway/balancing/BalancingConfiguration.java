@@ -24,7 +24,8 @@ class BalancingConfiguration {
 
     @Bean
     ReadinessProbes readinessProbes(ServiceInstances instances,
-            @Value("${motcua.gateway.readiness-probe-interval:1s}") Duration interval) {
-        return new ReadinessProbes(instances, interval);
+            @Value("${motcua.gateway.readiness-probe-interval:1s}") Duration interval,
+            @Value("${motcua.gateway.readiness-probe-timeout:5s}") Duration timeout) {
+        return new ReadinessProbes(instances, interval, timeout);
     }
 }

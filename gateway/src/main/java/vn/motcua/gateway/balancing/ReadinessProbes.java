@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,34 +20,39 @@ import org.springframework.context.SmartLifecycle;
 final class ReadinessProbes implements SmartLifecycle {
     private final ServiceInstances instances;
     private final Duration interval;
+    private final Duration timeout;
     private final HttpClient http;
     private ScheduledExecutorService schedule;
 
-    ReadinessProbes(ServiceInstances instances, Duration interval) {
+    ReadinessProbes(ServiceInstances instances, Duration interval, Duration timeout) {
         this.instances = instances;
         this.interval = interval;
-        this.http = HttpClient.newBuilder().connectTimeout(interval).build();
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     void probeAll() {
         for (ServiceInstances.Instance instance : instances.probed()) {
-            String answer = ask(instance);
-            instances.mark(instance, answer == null, answer == null ? "ready" : answer);
+            probe(instance);
         }
     }
 
-    /** @return null when ready, else what was wrong */
-    private String ask(ServiceInstances.Instance instance) {
+    /**
+     * An answer other than 200, or no connection, passes the instance over; a slow answer changes
+     * nothing: a busy instance is still working, and passing it over would pile its share on the other.
+     */
+    private void probe(ServiceInstances.Instance instance) {
         URI readiness = URI.create(instance.address().getUri() + "/actuator/health/readiness");
         try {
-            int status = http.send(HttpRequest.newBuilder(readiness).timeout(interval).GET().build(),
+            int status = http.send(HttpRequest.newBuilder(readiness).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status == 200 ? null : "readiness answered " + status;
-        } catch (IOException e) {
-            return "readiness not answered: " + e;
+            instances.mark(instance, status == 200, status == 200 ? "ready" : "readiness answered " + status);
+        } catch (HttpTimeoutException slow) {
+            // Busy, not gone: judged again at the next probe.
+        } catch (IOException gone) {
+            instances.mark(instance, false, "readiness not answered: " + gone);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -20,6 +21,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.Topics;
 import vn.motcua.kit.deadletter.DeadLetters;
@@ -27,7 +29,8 @@ import vn.motcua.kit.deadletter.DeadLettersController;
 
 /**
  * Kafka plumbing shared by every service: topics (with their dead-letter twins), retries
- * with back-off then the dead-letter topic, and correlation ids from record headers.
+ * with back-off then the dead-letter topic (but no end to the retries while the database is
+ * away), and correlation ids from record headers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(KafkaTemplate.class)
@@ -48,7 +51,8 @@ public class MessagingKitConfiguration {
     CommonErrorHandler retryThenDeadLetter(KafkaTemplate<String, String> template,
             @Value("${motcua.kafka.retry.attempts:4}") int attempts,
             @Value("${motcua.kafka.retry.initial-interval:500ms}") Duration initial,
-            @Value("${motcua.kafka.retry.max-interval:5s}") Duration max) {
+            @Value("${motcua.kafka.retry.max-interval:5s}") Duration max,
+            @Value("${motcua.kafka.retry.storage-away-interval:2s}") Duration whileStorageAway) {
         DeadLetterPublishingRecoverer deadLetter = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(Topics.deadLetterOf(record.topic()), 0));
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(attempts);
@@ -57,7 +61,21 @@ public class MessagingKitConfiguration {
         backOff.setMaxInterval(max.toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetter, backOff);
         handler.addNotRetryableExceptions(UnreadableEvent.class);
+        // The database away is no fault of the event: parking it would apply the dossier's later events
+        // before it, and every event read meanwhile would be parked too. Keep trying it, in order.
+        FixedBackOff untilStorageIsBack = new FixedBackOff(whileStorageAway.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS);
+        handler.setBackOffFunction((record, failure) -> causedBy(failure, DataAccessResourceFailureException.class)
+                ? untilStorageIsBack : null);
         return handler;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (kind.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Bean

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +39,8 @@ import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
 
 @SpringBootTest(classes = KitTestApplication.class, properties = {"spring.application.name=kit-dead-letter-test",
-        "motcua.kafka.retry.initial-interval=50ms", "motcua.kafka.retry.max-interval=200ms"})
+        "motcua.kafka.retry.initial-interval=50ms", "motcua.kafka.retry.max-interval=200ms",
+        "motcua.kafka.retry.storage-away-interval=200ms"})
 @AutoConfigureMockMvc
 @InfrastructureTest
 class DeadLetterIT {
@@ -64,6 +66,24 @@ class DeadLetterIT {
         assertThat(parked.value()).isEqualTo(event.value());
         assertThat(KafkaProbe.header(parked, CloudEventHeaders.ID)).isEqualTo(KafkaProbe.header(event, CloudEventHeaders.ID));
         assertThat(KafkaProbe.header(parked, "kafka_dlt-exception-message")).contains("Downstream unavailable");
+    }
+
+    @Test
+    void anEventThatFindsTheDatabaseAwayIsRetriedUntilItIsBackNeverParked() {
+        String code = FlakyOrders.STORAGE_AWAY_PREFIX + EventMother.newDossierCode();
+        ProducerRecord<String, String> event = EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0));
+        KafkaProbe.send(event);
+
+        try {
+            // The container retries a record about every poll (5 s), whatever the shorter back-off asks.
+            await().atMost(Duration.ofSeconds(90)).until(() -> mongo.findById(KitTestOrder.idFor(code), KitTestOrder.class) != null);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No order after " + handler.attemptsFor(code) + " attempts", e);
+        }
+        assertThat(handler.attemptsFor(code)).as("more attempts than the retries before a dead letter")
+                .isEqualTo(FlakyOrders.STORAGE_AWAY_ATTEMPTS + 1);
+        assertThat(mongo.count(new Query(where("eventId").is(KafkaProbe.header(event, CloudEventHeaders.ID))), DeadLetter.class))
+                .as("not parked").isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.kit.messaging.EventSubscriber;
@@ -14,11 +15,15 @@ import vn.motcua.kit.outbox.Changed;
 
 /**
  * Opens one order per submitted dossier, and fails on purpose for dossiers whose code starts
- * with FAIL until a test says the fault is fixed: retries, dead letters and re-drives.
+ * with FAIL until a test says the fault is fixed: retries, dead letters and re-drives; and finds
+ * the database away for the first attempts of dossiers whose code starts with AWAY.
  */
 @Component
 public class FlakyOrders implements EventSubscriber {
     public static final String FAILING_PREFIX = "FAIL";
+    /** Dossiers whose first attempts find the database away: more than the retries before a dead letter. */
+    public static final String STORAGE_AWAY_PREFIX = "AWAY";
+    public static final int STORAGE_AWAY_ATTEMPTS = 6;
 
     private final AggregateStore store;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
@@ -38,6 +43,9 @@ public class FlakyOrders implements EventSubscriber {
         attempts.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
         if (code.startsWith(FAILING_PREFIX) && !fixed.contains(code)) {
             throw new IllegalStateException("Downstream unavailable for " + code);
+        }
+        if (code.startsWith(STORAGE_AWAY_PREFIX) && attempts.get(code).get() <= STORAGE_AWAY_ATTEMPTS) {
+            throw new DataAccessResourceFailureException("Timed out waiting for a server (attempt " + attempts.get(code) + ")");
         }
         store.insertOnce(Changed.of(new KitTestOrder(KitTestOrder.idFor(code), code)));
     }

@@ -19,17 +19,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.CloudEventHeaders;
-import vn.motcua.events.Topics;
 
 /**
  * What the platform did for each acknowledged submission, read in the databases, on Kafka and at
@@ -54,6 +47,8 @@ public final class EffectAudit {
     record Expected(List<String> templates, long zaloMessages) {
     }
 
+    private static final String PAYMENT_REQUESTED = "payment-requested";
+
     private final StackConfig config;
 
     EffectAudit(StackConfig config) {
@@ -67,7 +62,11 @@ public final class EffectAudit {
         }
     }
 
-    List<Row> audit(Collection<SteadyLoad.Acknowledged> acked, Expected expected) {
+    /**
+     * @param obligated dossiers that also got a financial obligation (the harness's corrected poison): each
+     *     owes one more payment, so its citizen gets one more payment request, in the inbox and by Zalo
+     */
+    List<Row> audit(Collection<SteadyLoad.Acknowledged> acked, Expected expected, Set<String> obligated) {
         List<String> codes = acked.stream().map(SteadyLoad.Acknowledged::code).toList();
         try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
             List<Row> rows = new ArrayList<>();
@@ -78,39 +77,31 @@ public final class EffectAudit {
                     "dossierCode"), 1, false));
             rows.add(perDossier("shipment, result by post", codes, countBy(mongo.getDatabase("motcua-postal").getCollection("shipments")
                     .find(Filters.and(Filters.in("dossierCode", codes), Filters.eq("kind", "RESULT_DELIVERY"))), "dossierCode"), 1, false));
-            rows.add(notifications(mongo, acked, expected));
-            rows.add(perDossier("messages accepted by Zalo", codes, zaloMessagesAbout(acked), expected.zaloMessages(), false));
+            rows.add(notifications(mongo, acked, expected, obligated));
+            rows.add(perDossier("messages accepted by Zalo", codes, zaloMessagesAbout(acked),
+                    code -> expected.zaloMessages() + (obligated.contains(code) ? 1 : 0), false));
             return rows;
         }
     }
 
     /** The records of DossierSubmitted on the topic, by dossier: more than one is the outbox's at-least-once, not an effect. */
     Map<String, Long> submittedOnKafka() {
-        Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, Long> found = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DOSSIER).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if ("DossierSubmitted".equals(header(record, CloudEventHeaders.TYPE))) {
-                        found.merge(header(record, CloudEventHeaders.SUBJECT), 1L, Long::sum);
-                    }
-                }
+        DossierTopic.read(config, record -> {
+            if ("DossierSubmitted".equals(DossierTopic.header(record, CloudEventHeaders.TYPE))) {
+                found.merge(DossierTopic.header(record, CloudEventHeaders.SUBJECT), 1L, Long::sum);
             }
-        }
+        });
         return found;
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value());
+    /** The obligation orders of the dossiers whose corrected obligation ops re-drove: each exactly one. */
+    Row obligations(List<String> codes) {
+        try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
+            return perDossier("payment order, obligation (corrected, re-driven)", codes, countBy(mongo.getDatabase("motcua-payment")
+                    .getCollection("payment_orders").find(Filters.and(Filters.in("dossierCode", codes),
+                            Filters.eq("stage", "OBLIGATION"))), "dossierCode"), 1, false);
+        }
     }
 
     /** A dossier per acknowledged code, and no second dossier for the same citizen (a retry stored twice). */
@@ -125,7 +116,8 @@ public final class EffectAudit {
     }
 
     /** Each acknowledged dossier's citizen got the calm submission's messages, each once. */
-    private static Row notifications(MongoClient mongo, Collection<SteadyLoad.Acknowledged> acked, Expected expected) {
+    private static Row notifications(MongoClient mongo, Collection<SteadyLoad.Acknowledged> acked, Expected expected,
+            Set<String> obligated) {
         Map<String, List<String>> byDossier = notificationsOf(mongo, acked);
         long found = 0;
         long duplicated = 0;
@@ -133,8 +125,15 @@ public final class EffectAudit {
         for (SteadyLoad.Acknowledged submission : acked) {
             List<String> templates = byDossier.getOrDefault(submission.code(), List.of());
             Map<String, Long> perTemplate = templates.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-            duplicated += perTemplate.values().stream().mapToLong(n -> n - 1).sum();
-            boolean complete = perTemplate.keySet().containsAll(expected.templates());
+            Map<String, Long> wanted = expected.templates().stream().collect(Collectors.groupingBy(Function.identity(),
+                    Collectors.counting()));
+            if (obligated.contains(submission.code())) {
+                wanted.merge(PAYMENT_REQUESTED, 1L, Long::sum);
+            }
+            duplicated += perTemplate.entrySet().stream()
+                    .mapToLong(entry -> Math.max(0, entry.getValue() - wanted.getOrDefault(entry.getKey(), 1L))).sum();
+            boolean complete = wanted.entrySet().stream()
+                    .allMatch(entry -> perTemplate.getOrDefault(entry.getKey(), 0L) >= entry.getValue());
             found += complete ? 1 : 0;
             lost += complete ? 0 : 1;
         }
@@ -188,11 +187,17 @@ public final class EffectAudit {
 
     /** Each dossier should have {@code each} of this effect: fewer is lost, more is duplicated. */
     private static Row perDossier(String kind, List<String> codes, Map<String, Long> counts, long each, boolean atLeastOnce) {
+        return perDossier(kind, codes, counts, code -> each, atLeastOnce);
+    }
+
+    private static Row perDossier(String kind, List<String> codes, Map<String, Long> counts, Function<String, Long> expected,
+            boolean atLeastOnce) {
         long found = 0;
         long duplicated = 0;
         long lost = 0;
         for (String code : codes) {
             long count = counts.getOrDefault(code, 0L);
+            long each = expected.apply(code);
             found += count >= each ? 1 : 0;
             lost += count < each ? 1 : 0;
             duplicated += Math.max(0, count - each);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.motcua.events.Topics;
 
 /**
@@ -27,6 +28,8 @@ public final class FaultHarness {
     private static final List<String> CONSUMERS = List.of("dossier-service", "payment-service", "notification-service",
             "postal-service", "appointment-service");
     private static final String REPLAY_GROUP = "-replay";
+    /** Real dossiers that get an obligation cut short on the topic, for ops to correct and re-drive under load. */
+    private static final int CORRECTED_OBLIGATIONS = 3;
 
     /**
      * @param perSecond submissions a second, steadily, through the gateway
@@ -44,16 +47,19 @@ public final class FaultHarness {
      * @param replayDrain how long the fresh groups took to read everything (null: still lagging, or not replayed)
      * @param poisonPlanted unreadable records planted on the dossier topic during the load
      * @param poisonParked of those, how many each service that reads them parked as dead letters
+     * @param correctedPoison obligations planted cut short for real dossiers, and what ops' correction and re-drive did
+     * @param leases each job's cluster lease as watched during the run
      */
     public record Report(List<Recovery> recoveries, List<EffectAudit.Row> effects, Map<String, Long> answers, int unanswered,
             List<String> refused, Duration finalDrain, List<EffectAudit.Row> afterReplay, Duration replayDrain, int poisonPlanted,
-            Map<String, Long> poisonParked) {
+            Map<String, Long> poisonParked, CorrectedPoison.Fix correctedPoison, Map<String, LeaseWatch.Held> leases) {
         /** Nothing lost, nothing duplicated, no submission refused or left unanswered, every consumer caught up. */
         public boolean clean() {
             return effects.stream().allMatch(EffectAudit.Row::clean) && afterReplay.stream().allMatch(EffectAudit.Row::clean)
                     && unanswered == 0 && refused.isEmpty() && finalDrain != null
                     && recoveries.stream().allMatch(r -> r.lagZeroAfter() != null) && (afterReplay.isEmpty() || replayDrain != null)
-                    && poisonParked.values().stream().allMatch(parked -> parked == poisonPlanted);
+                    && poisonParked.values().stream().allMatch(parked -> parked == poisonPlanted)
+                    && correctedPoison.planted() > 0 && correctedPoison.complete();
         }
     }
 
@@ -71,18 +77,31 @@ public final class FaultHarness {
         Path project = Path.of(System.getProperty("motcua.project.dir", ".")).toAbsolutePath().normalize();
         Path data = project.resolve(".motcua").resolve("faults").resolve("data");
         WorkFiles.deleteRecursively(data);
+        int instances = Integer.getInteger("faults.instances", 1);
         Settings settings = new Settings(Integer.getInteger("faults.cycles", 3),
-                Arrays.asList(System.getProperty("faults.components", String.join(",", EVERY_COMPONENT)).split(",")),
+                Arrays.asList(System.getProperty("faults.components", String.join(",", everyComponent(instances))).split(",")),
                 Double.parseDouble(System.getProperty("faults.rate", "4")),
                 Duration.ofSeconds(Integer.getInteger("faults.settle-seconds", 15)),
                 Boolean.parseBoolean(System.getProperty("faults.replay", "true")));
         Report report;
-        try (LocalStack stack = LocalStack.start(forFaults(project, data))) {
-            System.out.printf("Fault harness: stack ready in %.1f s (logs in %s)%n", stack.startedIn().toMillis() / 1000.0,
-                    stack.config().logDir());
+        try (LocalStack stack = LocalStack.start(forFaults(project, data).withInstances(instances))) {
+            System.out.printf("Fault harness: stack ready in %.1f s, %d instance(s) of each service (logs in %s)%n",
+                    stack.startedIn().toMillis() / 1000.0, instances, stack.config().logDir());
             report = new FaultHarness(stack, settings, System.out).run();
         }
         System.exit(report.clean() ? 0 : 1);
+    }
+
+    /** Every component, each service's second instance right after its first when every service runs twice. */
+    public static List<String> everyComponent(int instances) {
+        List<String> components = new ArrayList<>();
+        for (String component : EVERY_COMPONENT) {
+            components.add(component);
+            if (instances == 2 && component.endsWith("-service")) {
+                components.add(component + "-2");
+            }
+        }
+        return List.copyOf(components);
     }
 
     /** The stack the harness needs: every component a process that can be killed, messages to phones at any hour. */
@@ -94,7 +113,8 @@ public final class FaultHarness {
         EffectAudit audit = new EffectAudit(stack.config());
         List<Recovery> recoveries = new ArrayList<>();
         Report report;
-        try (SteadyLoad load = new SteadyLoad(stack.config()); ConsumerLag lag = new ConsumerLag(stack.config())) {
+        try (SteadyLoad load = new SteadyLoad(stack.config()); ConsumerLag lag = new ConsumerLag(stack.config());
+                LeaseWatch leases = new LeaseWatch(stack.config())) {
             EffectAudit.Expected expected = calmBaseline(load, audit, lag);
             out.printf("A calm submission causes: %s; %d messages accepted by Zalo%n", expected.templates(), expected.zaloMessages());
             out.printf("Steady load: %.1f submissions/s through the gateway; %d cycle(s) of %s%n", settings.perSecond(), settings.cycles(),
@@ -104,6 +124,11 @@ public final class FaultHarness {
             PoisonEvents poison = new PoisonEvents(stack.config());
             poison.plant();
             out.printf("Planted %d unreadable DossierFeesPriced records on %s, every partition%n", poison.planted(), Topics.DOSSIER);
+            CorrectedPoison obligations = new CorrectedPoison(stack.config());
+            obligations.plant(load.acknowledged().stream().limit(CORRECTED_OBLIGATIONS).toList());
+            CorrectedPoison.Fix fix = obligations.fix(new GatewayClient(stack.config()));
+            out.printf("Planted %d obligations cut short for real dossiers; ops parked %s, corrected %s, re-drove %s%n", fix.planted(),
+                    fix.parked(), fix.corrected(), fix.applied());
             for (int cycle = 1; cycle <= settings.cycles(); cycle++) {
                 for (String component : settings.components()) {
                     Recovery recovery = fault(cycle, component, lag);
@@ -115,15 +140,15 @@ public final class FaultHarness {
             }
             load.stop();
             Duration drained = lag.awaitZero(Duration.ofMinutes(5));
-            List<EffectAudit.Row> effects = settledAudit(audit, load.acknowledged(), expected);
+            List<EffectAudit.Row> effects = settledAudit(audit, load.acknowledged(), expected, obligations.dossiers());
             List<EffectAudit.Row> afterReplay = List.of();
             Duration replayDrain = null;
             if (settings.replay()) {
                 replayDrain = replayEverything(lag);
-                afterReplay = settledAudit(audit, load.acknowledged(), expected);
+                afterReplay = settledAudit(audit, load.acknowledged(), expected, obligations.dossiers());
             }
             report = new Report(recoveries, effects, load.answers(), load.unanswered().size(), load.refused(), drained, afterReplay,
-                    replayDrain, poison.planted(), poison.parked(new GatewayClient(stack.config())));
+                    replayDrain, poison.planted(), poison.parked(new GatewayClient(stack.config())), fix, leases.held());
         }
         print(report);
         return report;
@@ -167,7 +192,11 @@ public final class FaultHarness {
         out.println("Replay: every consumer reads every topic again from offset 0, in a fresh consumer group");
         Instant begin = Instant.now();
         for (String service : CONSUMERS) {
-            stack.killAndRestart(service, List.of("--spring.kafka.consumer.group-id=" + service + REPLAY_GROUP));
+            for (String instance : List.of(service, service + "-2")) {
+                if (stack.restartable().contains(instance)) {
+                    stack.killAndRestart(instance, List.of("--spring.kafka.consumer.group-id=" + service + REPLAY_GROUP));
+                }
+            }
         }
         // No fresh group at all would sum to zero lag: wait until each has committed something first.
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
@@ -193,19 +222,26 @@ public final class FaultHarness {
      * Audits until two audits 10 s apart agree: messages held for a retry (a provider that was
      * unreachable while a component restarted) still arrive after the consumers caught up.
      */
-    private List<EffectAudit.Row> settledAudit(EffectAudit audit, List<SteadyLoad.Acknowledged> acked, EffectAudit.Expected expected)
-            throws InterruptedException {
-        List<EffectAudit.Row> previous = audit.audit(acked, expected);
+    private List<EffectAudit.Row> settledAudit(EffectAudit audit, List<SteadyLoad.Acknowledged> acked, EffectAudit.Expected expected,
+            List<String> obligations) throws InterruptedException {
+        List<EffectAudit.Row> previous = auditWith(audit, acked, expected, obligations);
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(giveUp) && !previous.stream().allMatch(EffectAudit.Row::clean)) {
             Thread.sleep(10_000);
-            List<EffectAudit.Row> now = audit.audit(acked, expected);
+            List<EffectAudit.Row> now = auditWith(audit, acked, expected, obligations);
             if (now.equals(previous)) {
                 break;
             }
             previous = now;
         }
         return previous;
+    }
+
+    private static List<EffectAudit.Row> auditWith(EffectAudit audit, List<SteadyLoad.Acknowledged> acked, EffectAudit.Expected expected,
+            List<String> obligations) {
+        List<EffectAudit.Row> rows = new ArrayList<>(audit.audit(acked, expected, Set.copyOf(obligations)));
+        rows.add(audit.obligations(obligations));
+        return List.copyOf(rows);
     }
 
     private void print(Report report) throws IOException {
@@ -224,6 +260,14 @@ public final class FaultHarness {
         }
         table.append(String.format("Poison: %d unreadable records planted during the load; parked as dead letters: %s%n",
                 report.poisonPlanted(), report.poisonParked()));
+        CorrectedPoison.Fix fix = report.correctedPoison();
+        table.append(String.format("Corrected poison: %d obligations cut short for real dossiers; parked %s, corrected %s, applied by re-drive %s%n",
+                fix.planted(), fix.parked(), fix.corrected(), fix.applied()));
+        if (!report.leases().isEmpty()) {
+            table.append(String.format("%nJobs under cluster leases (sampled every second): holders, hand-overs, samples held / taken%n"));
+            report.leases().forEach((lease, held) -> table.append(String.format("%-52s %3d holder(s) %3d hand-over(s) %5d / %d%n",
+                    lease, held.holders(), held.handOvers(), held.samplesHeld(), held.samples())));
+        }
         table.append(String.format("Answers the portal got (retries included): %s; never answered 201: %d; refused: %s%n",
                 report.answers(), report.unanswered(), report.refused()));
         table.append(String.format("Every consumer group at zero lag %s after the load stopped%n", describe(report.finalDrain())));

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,18 +106,17 @@ public final class LocalStack implements AutoCloseable {
             KafkaBroker.grantOperators(config);
         }
         ChildProcess keycloak = keycloakStarted.get();
-        List<ChildProcess> services = new ArrayList<>();
-        for (var launch : launches.entrySet()) {
-            String module = launch.getKey();
-            StartupCache.Launch prepared = launch.getValue().get();
-            services.add(child(Services.start(config, module, prepared)));
-            String url = Services.readinessUrl(config, module);
-            restarts.put(module, new Restart(more -> Services.start(config.withArguments(module, more), module, prepared),
-                    () -> answers200(url)));
+        Map<Services.Instance, ChildProcess> services = new LinkedHashMap<>();
+        for (Services.Instance instance : Services.instances(config)) {
+            StartupCache.Launch prepared = launches.get(instance.module()).get();
+            services.put(instance, child(Services.start(config, instance, prepared)));
+            String url = Services.readinessUrl(instance);
+            restarts.put(instance.name(), new Restart(more -> Services.start(config.withArguments(instance.module(), more),
+                    instance, prepared), () -> answers200(url)));
         }
-        for (int i = 0; i < services.size(); i++) {
-            String url = Services.readinessUrl(config, Services.MODULES.get(i));
-            await(Services.MODULES.get(i), services.get(i), () -> answers200(url));
+        for (var service : services.entrySet()) {
+            String url = Services.readinessUrl(service.getKey());
+            await(service.getKey().name(), service.getValue(), () -> answers200(url));
         }
         await("Keycloak", keycloak, () -> answers200(KeycloakServer.readinessUrl(config)));
         child(Simulators.startPostalOperator(config));

@@ -15,6 +15,25 @@ final class Services {
     }
 
     /**
+     * One running copy of a module: the first keeps the module's name and port, a second is named
+     * {@code <module>-2} and listens on the stack's second-instance port.
+     */
+    record Instance(String module, String name, int port) {
+    }
+
+    /** Every instance the stack runs, in start order: each domain service as often as configured, the gateway once. */
+    static List<Instance> instances(StackConfig config) {
+        List<Instance> instances = new ArrayList<>();
+        for (String module : MODULES) {
+            instances.add(new Instance(module, module, port(config.ports(), module)));
+            if (!module.equals("gateway") && config.instances() == 2) {
+                instances.add(new Instance(module, module + "-2", config.ports().secondInstances().get(service(module))));
+            }
+        }
+        return List.copyOf(instances);
+    }
+
+    /**
      * The JVM every service runs on in the local stack: small heaps, Serial GC, and C1 only, which
      * with the class caches brings the stack to ready in about 40 s instead of 70 s at about a tenth
      * less burst throughput; production images keep the default tiered JIT (ADR 0010). A
@@ -57,7 +76,11 @@ final class Services {
         }
         if (module.equals("gateway")) {
             for (String service : StackPorts.SERVICES) {
-                arguments.add("--motcua.services." + service + "=http://127.0.0.1:" + ports.service(service));
+                String urls = "http://127.0.0.1:" + ports.service(service);
+                if (config.instances() == 2) {
+                    urls += ",http://127.0.0.1:" + ports.secondInstances().get(service);
+                }
+                arguments.add("--motcua.services." + service + "=" + urls);
             }
         }
         return arguments;
@@ -71,21 +94,26 @@ final class Services {
         return StartupCache.prepare(config, module, jvm(), arguments(config, module));
     }
 
-    static ChildProcess start(StackConfig config, String module, StartupCache.Launch launch) {
+    /** Starts one instance; both instances of a module share its class cache (read only). */
+    static ChildProcess start(StackConfig config, Instance instance, StartupCache.Launch launch) {
         List<String> command = new ArrayList<>(jvm());
         command.addAll(launch.arguments());
-        command.addAll(arguments(config, module));
-        command.add("--server.port=" + port(config.ports(), module));
-        command.addAll(config.extraArguments().getOrDefault(module, List.of()));
-        return ChildProcess.start(module, command, Map.of(), config.logDir());
+        command.addAll(arguments(config, instance.module()));
+        command.add("--server.port=" + instance.port());
+        command.addAll(config.extraArguments().getOrDefault(instance.module(), List.of()));
+        return ChildProcess.start(instance.name(), command, Map.of(), config.logDir());
     }
 
     static int port(StackPorts ports, String module) {
-        return module.equals("gateway") ? ports.gateway() : ports.service(module.replace("-service", ""));
+        return module.equals("gateway") ? ports.gateway() : ports.service(service(module));
     }
 
-    static String readinessUrl(StackConfig config, String module) {
-        return "http://127.0.0.1:" + port(config.ports(), module) + "/actuator/health/readiness";
+    private static String service(String module) {
+        return module.replace("-service", "");
+    }
+
+    static String readinessUrl(Instance instance) {
+        return "http://127.0.0.1:" + instance.port() + "/actuator/health/readiness";
     }
 
     private static String java() {

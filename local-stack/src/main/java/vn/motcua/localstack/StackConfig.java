@@ -20,9 +20,10 @@ import java.util.Map;
  * @param dataDir where this stack's data lives (MongoDB file, Kafka logs)
  * @param storage where the MongoDB wire server runs and keeps its data
  * @param extraArguments more arguments for a module's start, e.g. a benchmark client's rate limit
+ * @param instances how many instances of each domain service run (1, or 2 behind the one gateway)
  */
 public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPorts ports, Storage storage,
-        Map<String, List<String>> extraArguments) {
+        Map<String, List<String>> extraArguments, int instances) {
     public static final String VERSION = "0.1.0-SNAPSHOT";
     public static final String KEYCLOAK_VERSION = "26.7.3";
     public static final String REALM = "motcua";
@@ -42,21 +43,21 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
 
     public static StackConfig local(Path projectDir) {
         Path work = projectDir.resolve(".motcua");
-        return new StackConfig(projectDir, work, work.resolve("data"), StackPorts.standard(), Storage.FILE, Map.of());
+        return new StackConfig(projectDir, work, work.resolve("data"), StackPorts.standard(), Storage.FILE, Map.of(), 1);
     }
 
     public static StackConfig forTests(Path projectDir, Path dataDir) {
-        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.MEMORY, Map.of());
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.MEMORY, Map.of(), 1);
     }
 
     /** Like the local stack (data kept in files, so it can restart with it) on free ports. */
     public static StackConfig forBenchmark(Path projectDir, Path dataDir) {
-        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.FILE, Map.of());
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.FILE, Map.of(), 1);
     }
 
     /** On free ports, the wire server in a process of its own, so that every component can be killed and restarted. */
     public static StackConfig forFaults(Path projectDir, Path dataDir) {
-        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.OWN_PROCESS, Map.of());
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.OWN_PROCESS, Map.of(), 1);
     }
 
     /** More arguments for a module, after those given before (a later one wins over an earlier of the same name). */
@@ -65,7 +66,15 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
         List<String> joined = new ArrayList<>(all.getOrDefault(module, List.of()));
         joined.addAll(arguments);
         all.put(module, List.copyOf(joined));
-        return new StackConfig(projectDir, workDir, dataDir, ports, storage, Map.copyOf(all));
+        return new StackConfig(projectDir, workDir, dataDir, ports, storage, Map.copyOf(all), instances);
+    }
+
+    /** Every domain service run this many times (1 or 2), the gateway balancing between the instances. */
+    public StackConfig withInstances(int count) {
+        if (count < 1 || count > 2) {
+            throw new IllegalArgumentException("A stack runs each service once or twice, not " + count + " times");
+        }
+        return new StackConfig(projectDir, workDir, dataDir, ports, storage, extraArguments, count);
     }
 
     /**

@@ -18,9 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param paymentProvider the payment provider simulator (its payer pages and merchant API)
  * @param smsGateway the brand-name SMS gateway simulator
  * @param zalo the Zalo notification service simulator
+ * @param secondInstances each service's second instance, when a stack runs every service twice
  */
 public record StackPorts(int gateway, Map<String, Integer> services, int keycloak, int kafka, int kafkaController,
-        int mongo, int smtp, int kafkaOperators, int paymentProvider, int smsGateway, int zalo) {
+        int mongo, int smtp, int kafkaOperators, int paymentProvider, int smsGateway, int zalo,
+        Map<String, Integer> secondInstances) {
 
     public static final String[] SERVICES = {"dossier", "appointment", "payment", "postal", "notification"};
     private static final Random RANDOM = new SecureRandom();
@@ -28,19 +30,23 @@ public record StackPorts(int gateway, Map<String, Integer> services, int keycloa
 
     public static StackPorts standard() {
         Map<String, Integer> services = new LinkedHashMap<>();
+        Map<String, Integer> secondInstances = new LinkedHashMap<>();
         for (int i = 0; i < SERVICES.length; i++) {
             services.put(SERVICES[i], 8081 + i);
+            secondInstances.put(SERVICES[i], 8086 + i);
         }
-        return new StackPorts(8080, services, 8180, 9092, 9093, 27017, 3025, 9094, 8190, 8191, 8192);
+        return new StackPorts(8080, services, 8180, 9092, 9093, 27017, 3025, 9094, 8190, 8191, 8192, secondInstances);
     }
 
     public static StackPorts free() {
         Map<String, Integer> services = new LinkedHashMap<>();
+        Map<String, Integer> secondInstances = new LinkedHashMap<>();
         for (String service : SERVICES) {
             services.put(service, freePort());
+            secondInstances.put(service, freePort());
         }
         return new StackPorts(freePort(), services, freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort());
+                freePort(), freePort(), freePort(), secondInstances);
     }
 
     public int service(String name) {

@@ -58,6 +58,14 @@ class HostileCorpusIT {
             sent.add(send("GET", "/api/v1/ops/payment-service/dead-letters/" + id, ops, null));
             sent.add(send("GET", "/api/v1/offices/" + id, citizen, null));
         }
+        List<String> correctionBodies = new ArrayList<>(BODIES);
+        correctionBodies.addAll(List.of("{\"value\": \"{not json\", \"reason\": \"x\"}", "{\"value\": {\"$ne\": null}, \"reason\": \"x\"}",
+                "{\"value\": \"{}\", \"reason\": \"" + "r".repeat(5_000) + "\"}",
+                "{\"value\": \"\\\"" + "v".repeat(70_000) + "\\\"\", \"reason\": \"x\"}", "{\"value\": \"{}\", \"reason\": null}"));
+        for (String body : correctionBodies) {
+            // As ops, so that the body is read: every one is refused, and an unknown letter is not found.
+            sent.add(send("POST", "/api/v1/ops/payment-service/dead-letters/dossier.events-0@999999/correction", ops, body));
+        }
         List<String> calendarBodies = new ArrayList<>(BODIES);
         calendarBodies.add("{\"daysOff\": [\"2098-02-30\"], \"workingWeekendDays\": [], \"source\": {\"document\": \"x\","
                 + " \"date\": \"2026-01-01\"}}");
@@ -169,7 +177,7 @@ class HostileCorpusIT {
         for (String service : List.of("dossier", "appointment", "payment", "postal", "notification")) {
             String base = "/api/v1/ops/" + service + "-service/dead-letters";
             routes.addAll(List.of(base, base + "/dossier.events-0@1", base + "/dossier.events-0@1/redrive",
-                    base + "/redrive"));
+                    base + "/dossier.events-0@1/correction", base + "/redrive"));
         }
         return routes;
     }

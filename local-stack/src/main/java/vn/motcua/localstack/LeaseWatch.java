@@ -1,0 +1,99 @@
+package vn.motcua.localstack;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bson.Document;
+
+/**
+ * Watches the services' cluster leases (each a document in the service's {@code leases} collection)
+ * once a second while the faults run: which instances held each job and how often it changed hands.
+ * With two instances of every service, a job must move to the survivor when its holder is killed,
+ * and a lease names one holder at a time by construction (one document, one owner).
+ */
+final class LeaseWatch implements AutoCloseable {
+    private static final Duration EVERY = Duration.ofSeconds(1);
+
+    /** One job's lease over the run: its distinct holders, how often it changed hands, and the samples that found it held. */
+    record Held(int holders, int handOvers, int samplesHeld, int samples) {
+    }
+
+    private final StackConfig config;
+    private final Map<String, Tracked> leases = new TreeMap<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread watcher;
+    private int samples;
+
+    private static final class Tracked {
+        private final Map<String, Boolean> holders = new LinkedHashMap<>();
+        private String last;
+        private int handOvers;
+        private int samplesHeld;
+    }
+
+    LeaseWatch(StackConfig config) {
+        this.config = config;
+        this.watcher = Thread.ofVirtual().name("lease-watch").start(this::watch);
+    }
+
+    private void watch() {
+        try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
+            while (running.get()) {
+                try {
+                    sample(mongo);
+                } catch (RuntimeException storageAway) {
+                    // The wire server is being killed and restarted: the next sample sees it again.
+                }
+                try {
+                    Thread.sleep(EVERY);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private synchronized void sample(MongoClient mongo) {
+        samples++;
+        for (String database : mongo.listDatabaseNames()) {
+            if (!database.startsWith("motcua-")) {
+                continue;
+            }
+            MongoDatabase db = mongo.getDatabase(database);
+            for (Document lease : db.getCollection("leases").find()) {
+                if (lease.getDate("expiresAt") == null || lease.getDate("expiresAt").toInstant().isBefore(Instant.now())) {
+                    continue;
+                }
+                Tracked tracked = leases.computeIfAbsent(database.substring("motcua-".length()) + " " + lease.getString("_id"),
+                        name -> new Tracked());
+                String owner = lease.getString("owner");
+                tracked.holders.put(owner, true);
+                if (tracked.last != null && !tracked.last.equals(owner)) {
+                    tracked.handOvers++;
+                }
+                tracked.last = owner;
+                tracked.samplesHeld++;
+            }
+        }
+    }
+
+    /** Each job's lease, by service and name, as watched so far. */
+    synchronized Map<String, Held> held() {
+        Map<String, Held> held = new TreeMap<>();
+        leases.forEach((name, tracked) -> held.put(name, new Held(tracked.holders.size(), tracked.handOvers, tracked.samplesHeld, samples)));
+        return held;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        watcher.interrupt();
+        watcher.join(5_000);
+    }
+}

@@ -5,6 +5,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.ConnectException;
 import java.net.URI;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.gateway.balancing.ServiceInstances;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.problem.BodyTooLarge;
+import vn.motcua.kit.problem.Causes;
 
 /**
  * Where a route's circuit breaker forwards a call that failed, timed out or was not attempted.
@@ -40,12 +42,14 @@ class FallbackController {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing here");
         }
         Object cause = request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        if (cause instanceof Throwable failure && causedByTooLargeBody(failure)) {
+        Throwable failure = cause instanceof Throwable thrown ? thrown : null;
+        Optional<BodyTooLarge> tooLarge = Causes.find(failure, BodyTooLarge.class);
+        if (tooLarge.isPresent()) {
             // The body was cut off at the size limit while it was being sent on: not the service's fault.
-            ApiProblem tooLarge = bodyTooLarge(failure);
-            return ResponseEntity.status(tooLarge.status()).body(tooLarge.toProblemDetail());
+            ApiProblem problem = tooLarge.get().problem();
+            return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
         }
-        if (cause instanceof Throwable failure && causedBy(failure, ConnectException.class)
+        if (Causes.find(failure, ConnectException.class).isPresent()
                 && request.getAttribute(MvcUtils.GATEWAY_REQUEST_URL_ATTR) instanceof URI called) {
             instances.refusedAt(called);
         }
@@ -57,27 +61,5 @@ class FallbackController {
                 .with("service", service);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                 .body(problem.toProblemDetail());
-    }
-
-    private static boolean causedByTooLargeBody(Throwable failure) {
-        return bodyTooLarge(failure) != null;
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (kind.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static ApiProblem bodyTooLarge(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLarge tooLarge) {
-                return tooLarge.problem();
-            }
-        }
-        return null;
     }
 }

@@ -119,17 +119,17 @@ public final class EffectAudit {
     private static Row notifications(MongoClient mongo, Collection<SteadyLoad.Acknowledged> acked, Expected expected,
             Set<String> obligated) {
         Map<String, List<String>> byDossier = notificationsOf(mongo, acked);
+        Map<String, Long> wantedOfCalm = expected.templates().stream().collect(Collectors.groupingBy(Function.identity(),
+                Collectors.counting()));
+        Map<String, Long> wantedWithObligation = new HashMap<>(wantedOfCalm);
+        wantedWithObligation.merge(PAYMENT_REQUESTED, 1L, Long::sum);
         long found = 0;
         long duplicated = 0;
         long lost = 0;
         for (SteadyLoad.Acknowledged submission : acked) {
             List<String> templates = byDossier.getOrDefault(submission.code(), List.of());
             Map<String, Long> perTemplate = templates.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-            Map<String, Long> wanted = expected.templates().stream().collect(Collectors.groupingBy(Function.identity(),
-                    Collectors.counting()));
-            if (obligated.contains(submission.code())) {
-                wanted.merge(PAYMENT_REQUESTED, 1L, Long::sum);
-            }
+            Map<String, Long> wanted = obligated.contains(submission.code()) ? wantedWithObligation : wantedOfCalm;
             duplicated += perTemplate.entrySet().stream()
                     .mapToLong(entry -> Math.max(0, entry.getValue() - wanted.getOrDefault(entry.getKey(), 1L))).sum();
             boolean complete = wanted.entrySet().stream()

@@ -5,8 +5,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
@@ -31,7 +32,7 @@ final class LeaseWatch implements AutoCloseable {
     private int samples;
 
     private static final class Tracked {
-        private final Map<String, Boolean> holders = new LinkedHashMap<>();
+        private final Set<String> holders = new HashSet<>();
         private String last;
         private int handOvers;
         private int samplesHeld;
@@ -73,7 +74,7 @@ final class LeaseWatch implements AutoCloseable {
                 Tracked tracked = leases.computeIfAbsent(database.substring("motcua-".length()) + " " + lease.getString("_id"),
                         name -> new Tracked());
                 String owner = lease.getString("owner");
-                tracked.holders.put(owner, true);
+                tracked.holders.add(owner);
                 if (tracked.last != null && !tracked.last.equals(owner)) {
                     tracked.handOvers++;
                 }

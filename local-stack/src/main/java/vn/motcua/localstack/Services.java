@@ -3,6 +3,7 @@ package vn.motcua.localstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,13 +76,14 @@ final class Services {
                     "--motcua.notification.officers.client-secret=notification-service-local-secret"));
         }
         if (module.equals("gateway")) {
-            for (String service : StackPorts.SERVICES) {
-                String urls = "http://127.0.0.1:" + ports.service(service);
-                if (config.instances() == 2) {
-                    urls += ",http://127.0.0.1:" + ports.secondInstances().get(service);
+            // Every instance the stack runs, so the gateway balances over exactly those.
+            Map<String, List<String>> urls = new LinkedHashMap<>();
+            for (Instance instance : instances(config)) {
+                if (!instance.module().equals("gateway")) {
+                    urls.computeIfAbsent(service(instance.module()), s -> new ArrayList<>()).add("http://127.0.0.1:" + instance.port());
                 }
-                arguments.add("--motcua.services." + service + "=" + urls);
             }
+            urls.forEach((service, list) -> arguments.add("--motcua.services." + service + "=" + String.join(",", list)));
         }
         return arguments;
     }

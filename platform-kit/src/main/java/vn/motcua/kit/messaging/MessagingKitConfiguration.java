@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.Topics;
 import vn.motcua.kit.deadletter.DeadLetters;
 import vn.motcua.kit.deadletter.DeadLettersController;
+import vn.motcua.kit.problem.Causes;
 
 /**
  * Kafka plumbing shared by every service: topics (with their dead-letter twins), retries
@@ -64,18 +65,9 @@ public class MessagingKitConfiguration {
         // The database away is no fault of the event: parking it would apply the dossier's later events
         // before it, and every event read meanwhile would be parked too. Keep trying it, in order.
         FixedBackOff untilStorageIsBack = new FixedBackOff(whileStorageAway.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS);
-        handler.setBackOffFunction((record, failure) -> causedBy(failure, DataAccessResourceFailureException.class)
+        handler.setBackOffFunction((record, failure) -> Causes.find(failure, DataAccessResourceFailureException.class).isPresent()
                 ? untilStorageIsBack : null);
         return handler;
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> kind) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (kind.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Bean

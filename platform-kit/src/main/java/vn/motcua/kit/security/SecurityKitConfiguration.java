@@ -1,5 +1,6 @@
 package vn.motcua.kit.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,6 +26,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.problem.ProblemResponses;
 
@@ -35,6 +38,9 @@ import vn.motcua.kit.problem.ProblemResponses;
 @EnableMethodSecurity
 @EnableConfigurationProperties(SecurityKitProperties.class)
 public class SecurityKitConfiguration {
+    /** Keycloak's access tokens live five minutes; a few thousand callers at once fit in a few MiB. */
+    private static final int REMEMBERED_TOKENS = 4_096;
+    private static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
     private static final List<String> ALWAYS_PUBLIC = List.of(
             "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/error");
@@ -44,7 +50,19 @@ public class SecurityKitConfiguration {
     JwtDecoder jwtDecoder(SecurityKitProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri()).build();
         decoder.setJwtValidator(tokenValidator(properties));
-        return decoder;
+        return new VerifiedTokens(decoder, new JwtTimestampValidator(properties.clockSkew()), REMEMBERED_TOKENS,
+                REMEMBERED_FOR);
+    }
+
+    /**
+     * Spring Security's own observations (a timer around every filter of the chain, every
+     * authentication and every authorization) were a tenth of a proxied read's work in the gateway
+     * and in each service, for metrics nobody reads; the HTTP server's request metrics stay (ADR 0023).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     static OAuth2TokenValidator<Jwt> tokenValidator(SecurityKitProperties properties) {
@@ -53,6 +71,12 @@ public class SecurityKitConfiguration {
                 new JwtIssuerValidator(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audiences -> audiences != null && audiences.contains(properties.audience())));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HttpFirewall httpFirewall() {
+        return HeaderFirewall.strict();
     }
 
     @Bean
@@ -78,6 +102,7 @@ public class SecurityKitConfiguration {
                         .requestMatchers("/actuator/**").hasRole(Role.OPS.realmName())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(new TokenFromHeader())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(roles))
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))

@@ -52,6 +52,19 @@ class HostileRequestsIT {
     }
 
     @Test
+    void malformedTokensAndHeadersAreRefusedWithProblemJson() throws IOException {
+        Answer malformedToken = send("GET /api/v1/ops/kit-hostile-test/dead-letters HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer not a token\r\nConnection: close\r\n\r\n", null);
+        Answer controlCharacter = send("GET /api/v1/ops/kit-hostile-test/dead-letters HTTP/1.1\r\nHost: localhost\r\n"
+                + "X-Note: bell\u0007here\r\nConnection: close\r\n\r\n", null);
+
+        assertThat(malformedToken.status()).isEqualTo(401);
+        assertThat(malformedToken.head()).containsIgnoringCase("content-type: application/problem+json");
+        assertThat(controlCharacter.status()).isBetween(400, 499);
+        assertThat(controlCharacter.head()).containsIgnoringCase("content-type: application/problem+json");
+    }
+
+    @Test
     void anUnknownMethodIsAClientError() throws IOException {
         for (String method : List.of("PATCH", "PUT", "DELETE", "TRACE", "PROPFIND")) {
             Answer answer = send(method + " /api/v1/ops/kit-hostile-test/dead-letters HTTP/1.1\r\nHost: localhost\r\n"

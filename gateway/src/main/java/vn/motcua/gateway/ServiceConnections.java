@@ -1,6 +1,12 @@
 package vn.motcua.gateway;
 
 import java.time.Duration;
+import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.routing.DefaultRoutePlanner;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -28,6 +34,30 @@ class ServiceConnections {
                         .setSocketTimeout(Timeout.of(timeout)))
                 // A call waits for a pooled connection no longer than for an answer: HttpClient's default
                 // wait is three minutes, and under overload calls queued far past any client's patience.
-                .withDefaultRequestConfigCustomizer(request -> request.setConnectionRequestTimeout(Timeout.of(timeout)));
+                .withDefaultRequestConfigCustomizer(request -> request.setConnectionRequestTimeout(Timeout.of(timeout)))
+                // A proxy passes the service's answer on as it is: no decompression (the caller's Accept-Encoding goes
+                // through), no cookie store shared between callers, no second call when the service answered (a 503
+                // with Retry-After is the caller's to act on), and no look-up of a system proxy per call.
+                .withHttpClientCustomizer(client -> client
+                        .disableContentCompression()
+                        .disableCookieManagement()
+                        .disableAuthCaching()
+                        .setRetryStrategy(new OnlyUnansweredCallsRetried())
+                        .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE)));
+    }
+
+    /**
+     * Retries, once, only an idempotent call that got no answer at all (a pooled connection the
+     * service had just closed); never a call the service answered, whatever the status.
+     */
+    static final class OnlyUnansweredCallsRetried extends DefaultHttpRequestRetryStrategy {
+        OnlyUnansweredCallsRetried() {
+            super(1, TimeValue.ZERO_MILLISECONDS);
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            return false;
+        }
     }
 }

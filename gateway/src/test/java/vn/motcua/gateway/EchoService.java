@@ -6,12 +6,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for the services behind the gateway: answers every method and path with 200 and
- * what it received (path, correlation id). The real services are exercised by the system tests.
+ * what it received (path, correlation id, cookie), and {@code /api/v1/public/busy} with 503. The real services are exercised by the system tests.
  */
 public final class EchoService {
+    /** How many calls the busy path has answered, over every stand-in of the test JVM. */
+    public static final AtomicInteger BUSY_ANSWERS = new AtomicInteger();
+
     private EchoService() {
     }
 
@@ -33,15 +37,25 @@ public final class EchoService {
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
+            // A service too busy for this call: it says when to come back, and sets a cookie meant for this caller only.
+            server.createContext("/api/v1/public/busy", exchange -> {
+                BUSY_ANSWERS.incrementAndGet();
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.getResponseHeaders().add("Set-Cookie", "caller=first; Path=/");
+                exchange.getResponseHeaders().add("Connection", "close");
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+            });
             server.createContext("/", exchange -> {
                 try {
                     Thread.sleep(delay);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                String body = "{\"path\": \"%s\", \"correlationId\": \"%s\", \"port\": %d}".formatted(
+                String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+                String body = "{\"path\": \"%s\", \"correlationId\": \"%s\", \"port\": %d, \"cookie\": %s}".formatted(
                         exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
-                        exchange.getLocalAddress().getPort());
+                        exchange.getLocalAddress().getPort(), cookie == null ? "null" : "\"" + cookie + "\"");
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 // A reused keep-alive connection that the JDK server has just closed came back as an empty answer now and then.

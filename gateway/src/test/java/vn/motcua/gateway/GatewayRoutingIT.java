@@ -142,6 +142,21 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void aServiceAnswerIsPassedOnAsItIsNeverRetriedAndItsCookiesAreNotKeptForTheNextCaller() throws Exception {
+        int before = EchoService.BUSY_ANSWERS.get();
+
+        mvc.perform(get("/api/v1/public/busy"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"));
+
+        Assertions.assertThat(EchoService.BUSY_ANSWERS.get() - before).isEqualTo(1);
+        // Before, the HTTP client kept a cookie store shared by every caller: this one's cookie reached the next.
+        mvc.perform(get("/api/v1/procedures").with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cookie").value(Matchers.nullValue()));
+    }
+
+    @Test
     void everyMethodReachesTheServiceThroughThePooledClient() throws Exception {
         for (var request : new MockHttpServletRequestBuilder[] {
                 patch("/api/v1/dossiers/000.10.20.H29-240115-0001").contentType(MediaType.APPLICATION_JSON).content("{}"),

@@ -28,6 +28,7 @@ import org.bson.Document;
  */
 public final class StackBenchmark {
     private static final String CATALOG = "/api/v1/procedures";
+    private static final int ROUNDS = 5;
 
     private StackBenchmark() {
     }
@@ -94,14 +95,18 @@ public final class StackBenchmark {
         }
         System.out.printf("%n== Catalog read (GET %s), %d connections, closed loop%n", CATALOG, connections);
         List<Double> ratios = new ArrayList<>();
-        for (int round = 1; round <= 3; round++) {
+        for (int round = 1; round <= ROUNDS; round++) {
             Load viaDirect = load(http, direct, token, connections, duration);
             Load viaGateway = load(http, gateway, token, connections, duration);
             System.out.printf("   round %d direct  %s%n", round, viaDirect);
             System.out.printf("   round %d gateway %s%n", round, viaGateway);
             ratios.add(viaGateway.perSecond() / viaDirect.perSecond());
         }
-        System.out.printf("   gateway/direct ratio: %s%n", ratios.stream().map("%.2f"::formatted).toList());
+        // One round is at the mercy of whatever else the two cores did in its 20 s; the median of the
+        // rounds is the figure to compare with the target.
+        List<Double> sorted = ratios.stream().sorted().toList();
+        System.out.printf("   gateway/direct ratio: %s, median %.2f (target >= 0.55)%n",
+                ratios.stream().map("%.2f"::formatted).toList(), sorted.get(sorted.size() / 2));
     }
 
     record Load(long ok, long refused, long failed, double perSecond, double p50Millis, double p99Millis) {

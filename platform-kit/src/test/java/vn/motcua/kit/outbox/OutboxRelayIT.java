@@ -8,8 +8,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +40,7 @@ import vn.motcua.kit.testapp.KitTestOrder;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
+import vn.motcua.testinfra.MovingClock;
 
 // The relays these tests build publish as another service than the application's own relay,
 // so they take a lease of their own.
@@ -173,34 +172,6 @@ class OutboxRelayIT {
         assertThat(relay.due()).as("right after a round that found waiting events").isTrue();
         relay.relay();
         assertThat(relay.due()).as("quiet again once a round finds nothing").isFalse();
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     @Test

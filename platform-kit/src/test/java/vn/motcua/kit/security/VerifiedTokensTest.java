@@ -3,28 +3,26 @@ package vn.motcua.kit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import vn.motcua.testinfra.MovingClock;
 
 class VerifiedTokensTest {
     private static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
     private final AtomicInteger fullChecks = new AtomicInteger();
-    private Instant clockAt = NOW;
+    private final MovingClock clock = new MovingClock(NOW);
     private final JwtTimestampValidator times = new JwtTimestampValidator(Duration.ZERO);
 
     /** The realm's check: signed tokens are those starting "signed", each expiring a minute after NOW. */
     private final JwtDecoder realm = token -> {
         fullChecks.incrementAndGet();
-        if (!token.startsWith("signed") || clockAt.isAfter(NOW.plusSeconds(60))) {
+        if (!token.startsWith("signed") || clock.instant().isAfter(NOW.plusSeconds(60))) {
             throw new BadJwtException("refused: " + token);
         }
         return Jwt.withTokenValue(token).header("alg", "RS256").subject(token)
@@ -32,22 +30,7 @@ class VerifiedTokensTest {
     };
 
     private VerifiedTokens tokens() {
-        times.setClock(new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return clockAt;
-            }
-        });
+        times.setClock(clock);
         return new VerifiedTokens(realm, times, 2, Duration.ofMinutes(5));
     }
 
@@ -67,7 +50,7 @@ class VerifiedTokensTest {
         VerifiedTokens tokens = tokens();
         tokens.decode("signed-a");
 
-        clockAt = NOW.plusSeconds(61);
+        clock.advance(Duration.ofSeconds(61));
 
         assertThatThrownBy(() -> tokens.decode("signed-a")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> tokens.decode("signed-a")).isInstanceOf(BadJwtException.class);

@@ -10,6 +10,9 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.ConfigBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import vn.motcua.kit.problem.BodyTooLarge;
+import vn.motcua.kit.problem.Causes;
 
 /**
  * One Resilience4j circuit breaker per route (named after the service), all with these settings,
@@ -29,7 +32,15 @@ class CircuitBreakerSettings {
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10))
+                // A request refused as it was sent on (too large, a control character) says nothing of the
+                // service: a flood of such requests must not open the breaker for everyone else.
+                .ignoreException(CircuitBreakerSettings::callersFault)
                 .build());
+    }
+
+    static boolean callersFault(Throwable failure) {
+        return Causes.find(failure, RequestRejectedException.class).isPresent()
+                || Causes.find(failure, BodyTooLarge.class).isPresent();
     }
 
     @Bean

@@ -13,6 +13,8 @@ import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.citizen;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import org.assertj.core.api.Assertions;
@@ -23,10 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
@@ -154,6 +158,28 @@ class GatewayRoutingIT {
         mvc.perform(get("/api/v1/procedures").with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cookie").value(Matchers.nullValue()));
+    }
+
+    @Autowired
+    CircuitBreakerRegistry breakerRegistry;
+
+    @Test
+    void aParameterNameTheFirewallRefusesIsTheCallersErrorNotAnUnavailableService() throws Exception {
+        long failuresBefore = breakerRegistry.circuitBreaker("dossier").getMetrics().getNumberOfFailedCalls();
+        for (int i = 0; i < 25; i++) {
+            MvcResult sentOn = mvc.perform(get("/api/v1/procedures").param("name\u0000", "x").with(citizen(CITIZEN_1)))
+                    .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/dossier")).andReturn();
+            Object failure = sentOn.getRequest().getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+            mvc.perform(get("/fallback/dossier").with(forwardedByTheBreaker())
+                            .requestAttr(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR, failure))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("urn:motcua:problem:request-rejected"));
+        }
+        // Not counted as the service's failures: a flood of them leaves its breaker closed for everyone else.
+        Assertions.assertThat(breakerRegistry.circuitBreaker("dossier").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        Assertions.assertThat(breakerRegistry.circuitBreaker("dossier").getMetrics().getNumberOfFailedCalls())
+                .isEqualTo(failuresBefore);
     }
 
     @Test

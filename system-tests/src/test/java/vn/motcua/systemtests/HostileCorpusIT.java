@@ -169,7 +169,9 @@ class HostileCorpusIT {
                 "/api/v1/payments/PAY-x/refunds", "/api/v1/payments/PAY-x/receipt", "/api/v1/payments/statistics?from=x&to=2026-11-30",
                 "/api/v1/payments/reconciliation/mismatches?day=2026-02-30", "/api/v1/payments/reconciliation/runs",
                 "/api/v1/payments/provider/ipn?vnp_TxnRef=%00&vnp_Amount=-1&vnp_SecureHash=%27",
-                "/api/v1/payments/provider/return?vnp_TxnRef=x&vnp_SecureHash=0"));
+                "/api/v1/payments/provider/return?vnp_TxnRef=x&vnp_SecureHash=0",
+                // A control character in a parameter's name: the firewall refuses it as the call is sent on.
+                "/api/v1/procedures?na%00me=x", "/api/v1/payments/provider/ipn?vnp_%01TxnRef=x"));
         for (String step : List.of("reception", "refusal", "assignment", "supplement-request", "financial-obligation",
                 "approval", "result", "return", "stop", "due-date-extension", "supplement", "withdrawal")) {
             routes.add("/api/v1/dossiers/" + code + "/" + step);

@@ -3,8 +3,10 @@ package vn.motcua.kit.security;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Spring Security's strict firewall with its own rule for header and parameter names and values
- * (every character assigned in Unicode and none a control character), checked by a loop instead
+ * Spring Security's strict firewall with its own rule for header names and values and parameter
+ * names (every character assigned in Unicode and none a control character; parameter values stay
+ * unchecked, as Spring leaves them: an id number or a provider's reference with a NUL is the
+ * service's to refuse with 400 naming the field), checked by a loop instead
  * of the regular expression it ships with, which ran for every header of every request and was a
  * tenth of a proxied read's work in the gateway (ADR 0023). Everything else of the strict
  * firewall (encoded slashes, dots, semicolons, methods) is unchanged.
@@ -18,7 +20,6 @@ final class HeaderFirewall {
         firewall.setAllowedHeaderNames(HeaderFirewall::printable);
         firewall.setAllowedHeaderValues(HeaderFirewall::printable);
         firewall.setAllowedParameterNames(HeaderFirewall::printable);
-        firewall.setAllowedParameterValues(HeaderFirewall::printable);
         return firewall;
     }
 

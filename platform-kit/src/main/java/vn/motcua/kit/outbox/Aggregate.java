@@ -3,6 +3,7 @@ package vn.motcua.kit.outbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 
 /**
@@ -26,6 +27,9 @@ public abstract class Aggregate {
     private List<OutboxEntry> pendingEvents = new ArrayList<>();
     private List<String> appliedEventIds = new ArrayList<>();
     private Instant outboxSince;
+    /** This instance's last write left its events to the next write (see {@link AggregateStore#insertOnceBeforeNextWrite}). */
+    @Transient
+    private boolean publicationDeferred;
 
     public abstract String id();
 
@@ -47,6 +51,17 @@ public abstract class Aggregate {
         if (!entries.isEmpty() && outboxSince == null) {
             outboxSince = now;
         }
+    }
+
+    void deferPublication() {
+        publicationDeferred = true;
+    }
+
+    /** @return whether events wait for this write to be handed to the relay; they do not wait any longer */
+    boolean takeDeferredPublication() {
+        boolean deferred = publicationDeferred;
+        publicationDeferred = false;
+        return deferred;
     }
 
     void applied(String eventId) {

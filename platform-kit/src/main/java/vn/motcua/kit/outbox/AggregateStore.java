@@ -68,13 +68,21 @@ public class AggregateStore {
      * @throws DuplicateKeyException when an aggregate with the same id exists
      */
     public <A extends Aggregate> A insert(Changed<A> created) {
+        return insert(created, true);
+    }
+
+    private <A extends Aggregate> A insert(Changed<A> created, boolean publishNow) {
         A aggregate = created.aggregate();
         MongoPersistentEntity<?> entity = entityOf(aggregate);
         watched.requireWatched(entity);
         aggregate.append(recorder.record(created.events()), clock.instant());
         A inserted = mongo.insert(aggregate);
         if (!created.events().isEmpty()) {
-            handOff.written(entity.getCollection(), aggregate.id());
+            if (publishNow) {
+                handOff.written(entity.getCollection(), aggregate.id());
+            } else {
+                aggregate.deferPublication();
+            }
         }
         return inserted;
     }
@@ -88,6 +96,22 @@ public class AggregateStore {
     public <A extends Aggregate> boolean insertOnce(Changed<A> created) {
         try {
             insert(created);
+            return true;
+        } catch (DuplicateKeyException alreadyThere) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link #insertOnce}, for an aggregate the caller writes again at once through this store (a
+     * notification created, then sent): the events of both writes are handed to the relay together
+     * after the second, one publication round (a claim, reads and writes of the outbox) instead of
+     * two. Should the second write not come (a crash in between, or another instance winning its
+     * version), the relay's safety net publishes them after its minimum age.
+     */
+    public <A extends Aggregate> boolean insertOnceBeforeNextWrite(Changed<A> created) {
+        try {
+            insert(created, false);
             return true;
         } catch (DuplicateKeyException alreadyThere) {
             return false;
@@ -225,7 +249,7 @@ public class AggregateStore {
         if (appliedEventId != null) {
             aggregate.applied(appliedEventId);
         }
-        if (!entries.isEmpty()) {
+        if (aggregate.takeDeferredPublication() || !entries.isEmpty()) {
             handOff.written(entity.getCollection(), aggregate.id());
         }
     }

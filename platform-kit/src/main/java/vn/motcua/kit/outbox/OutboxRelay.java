@@ -164,6 +164,7 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
         for (int pass = 0; pass < MAX_PASSES && claims.claim(collection, id); pass++) {
             List<String> sent = new ArrayList<>();
             boolean settled;
+            boolean more;
             try {
                 Query byId = new Query(where("_id").is(id));
                 byId.fields().include(FIELD);
@@ -183,10 +184,10 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
                 }
                 throw failed;
             } finally {
-                claims.release(collection, id);
+                more = claims.release(collection, id);
             }
-            // Events appended before the release found the claim taken and were left to us.
-            if (settled && nothingWaiting(collection, id)) {
+            // Events appended before the release found the claim taken, were left to us and said so.
+            if (settled && !more) {
                 return published;
             }
             mongo.updateFirst(new Query(where("_id").is(id)),
@@ -213,13 +214,6 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
         Document after = mongo.findAndModify(byId, update, FindAndModifyOptions.options().returnNew(true), Document.class,
                 collection);
         return after == null || after.getList(FIELD, Document.class, List.of()).isEmpty();
-    }
-
-    private boolean nothingWaiting(String collection, Object id) {
-        Query byId = new Query(where("_id").is(id));
-        byId.fields().include(FIELD);
-        Document now = mongo.findOne(byId, Document.class, collection);
-        return now == null || now.getList(FIELD, Document.class, List.of()).isEmpty();
     }
 
     private static Document publishedOnes(List<String> eventIds) {

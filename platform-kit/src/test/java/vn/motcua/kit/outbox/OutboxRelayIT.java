@@ -251,6 +251,46 @@ class OutboxRelayIT {
     }
 
     @Test
+    void anInsertWrittenAgainAtOnceHandsItsEventsOverWithTheSecondWriteOnlyAndTheRelayPublishesBoth() {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        List<Object> handedOver = new ArrayList<>();
+        AggregateStore deferring = new AggregateStore(mongo, recorder, watching(VersionedAggregate.COLLECTION),
+                (collection, id) -> handedOver.add(id), Clock.systemUTC());
+        String code = EventMother.newDossierCode();
+        VersionedAggregate created = new VersionedAggregate(code, "OPEN");
+
+        assertThat(deferring.insertOnceBeforeNextWrite(Changed.of(created, submitted(code)))).isTrue();
+        assertThat(handedOver).isEmpty();
+        assertThat(deferring.insertOnceBeforeNextWrite(Changed.of(new VersionedAggregate(code, "AGAIN"), submitted(code)))).isFalse();
+
+        created.status = "SENT";
+        deferring.update(created, List.of());
+        assertThat(handedOver).containsExactly(code);
+        created.status = "SENT TWICE";
+        deferring.update(created, List.of());
+        assertThat(handedOver).as("the deferred events are handed over once").containsExactly(code);
+
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
+                watching(VersionedAggregate.COLLECTION), OutboxProperties.immediate(10, Duration.ofSeconds(10)),
+                SOURCE, Clock.systemUTC(), new SimpleMeterRegistry());
+        assertThat(relay.drain(VersionedAggregate.COLLECTION, code)).isEqualTo(1);
+        assertThat(mongo.findById(code, VersionedAggregate.class).pendingEvents()).isEmpty();
+    }
+
+    @Test
+    void anInsertLeftWithoutItsSecondWriteIsPublishedByTheSafetyNet() {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        String code = EventMother.newDossierCode();
+        store.insertOnceBeforeNextWrite(Changed.of(new VersionedAggregate(code, "OPEN"), submitted(code)));
+
+        OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
+                watching(VersionedAggregate.COLLECTION), OutboxProperties.immediate(10, Duration.ofSeconds(10)),
+                SOURCE, Clock.systemUTC(), new SimpleMeterRegistry());
+        assertThat(relay.relay()).isEqualTo(1);
+        assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 5, Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
     void anAggregateThatNoRelayWatchesIsRefusedBeforeAnythingIsWritten() {
         AggregateStore blind = new AggregateStore(mongo, recorder, watching(AGGREGATES), NO_HAND_OFF, Clock.systemUTC());
         String code = EventMother.newDossierCode();

@@ -3,11 +3,11 @@ package vn.motcua.notification.delivery;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.notification.channels.Receipt;
@@ -31,20 +31,19 @@ class ReceiptsController {
 
     @Operation(summary = "The SMS gateway's delivery report (signed: X-Signature, hex HMAC-SHA256 of the body)")
     @PostMapping("/sms-reports")
-    ResponseEntity<Void> smsReport(@RequestBody String body, @RequestHeader(name = "X-Signature", required = false) String signature) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void smsReport(@RequestBody String body, @RequestHeader(name = "X-Signature", required = false) String signature) {
         apply(authentic(() -> reader.sms(body, signature)));
-        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Zalo's webhook (signed: X-ZEvent-Signature); user_received_message marks the message delivered")
     @PostMapping("/zalo-events")
-    ResponseEntity<Void> zaloEvent(@RequestBody String body,
-            @RequestHeader(name = "X-ZEvent-Signature", required = false) String signature) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void zaloEvent(@RequestBody String body, @RequestHeader(name = "X-ZEvent-Signature", required = false) String signature) {
         Receipt receipt = authentic(() -> reader.zalo(body, signature));
         if (receipt != null) {
             apply(receipt);
         }
-        return ResponseEntity.noContent().build();
     }
 
     private static Receipt authentic(Supplier<Receipt> read) {

@@ -3,16 +3,27 @@ package vn.motcua.notification.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.citizen;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +48,8 @@ class ChannelsIT extends WithMessagingSimulators {
     DeliverySweeper sweeper;
     @Autowired
     AggregateStore store;
+    @Autowired
+    Deliveries deliveries;
 
     @Test
     void aCitizenWithoutZaloIsReachedBySmsAndWhenTheSmsIsNotDeliveredByEmail() throws Exception {
@@ -161,6 +174,29 @@ class ChannelsIT extends WithMessagingSimulators {
     }
 
     @Test
+    void aReceiptThatOvertakesTheSendersRecordWaitsForItAndOneWhoseAcceptanceNeverComesIsAskedAgain() throws Exception {
+        Notification overtaken = storedUnsent("overtaken-");
+        CountDownLatch refusedOnce = new CountDownLatch(1);
+        deliveries.earlyReceipts().getEventPublisher().onRetry(retry -> refusedOnce.countDown());
+        CompletableFuture<Integer> early = CompletableFuture.supplyAsync(() -> postSmsReport(overtaken.id(), "SMS-early"));
+        assertThat(refusedOnce.await(10, TimeUnit.SECONDS)).as("the receipt found no acceptance and waits").isTrue();
+        Instant now = Instant.now();
+        store.update(overtaken, overtaken.accepted("SMS-early", 1, 800L, now, now, now.plus(Duration.ofMinutes(10))));
+        assertThat(early.get(10, TimeUnit.SECONDS)).isEqualTo(204);
+        assertThat(notifications.findById(overtaken.id()).orElseThrow().deliveries()).extracting(Delivery::status)
+                .containsExactly(Delivery.Status.DELIVERED);
+
+        Notification neverAccepted = storedUnsent("never-accepted-");
+        String report = smsReport(neverAccepted.id(), "SMS-unknown");
+        mvc.perform(post("/api/v1/notifications/provider/sms-reports").contentType(MediaType.APPLICATION_JSON).content(report)
+                        .header("X-Signature", smsSignature(report)))
+                .andExpect(status().isServiceUnavailable()).andExpect(header().string("Retry-After", "1"))
+                .andExpect(jsonPath("$.type").value(endsWith("receipt-too-early")));
+        assertThat(notifications.findById(neverAccepted.id()).orElseThrow().deliveries()).extracting(Delivery::status)
+                .containsExactly(Delivery.Status.WAITING);
+    }
+
+    @Test
     void forgedOrMalformedReceiptsAreRefusedAndChangeNothing() throws Exception {
         String body = "{\"messageId\":\"SMS1\",\"clientRef\":\"x/SMS\",\"phone\":\"84900000000\",\"status\":\"DELIVERED\"}";
         mvc.perform(post("/api/v1/notifications/provider/sms-reports").contentType(MediaType.APPLICATION_JSON).content(body)
@@ -173,6 +209,34 @@ class ChannelsIT extends WithMessagingSimulators {
                 .andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/notifications/provider/zalo-events").contentType(MediaType.APPLICATION_JSON).content("not json"))
                 .andExpect(status().isUnauthorized());
+    }
+
+    /** Stored as the sender is about to send it by SMS: no sweeper or sender touches it in the test. */
+    private Notification storedUnsent(String prefix) {
+        String id = prefix + System.nanoTime();
+        return store.insert(Notification.create(id, "001090000107", "D-" + id, new Message("dossier-received", "Hồ sơ " + id,
+                "Nội dung"), new Reach(null, "84971000107", List.of(NotificationChannel.SMS)), false, false, Instant.now()));
+    }
+
+    private int postSmsReport(String notificationId, String messageId) {
+        String body = smsReport(notificationId, messageId);
+        try {
+            return mvc.perform(post("/api/v1/notifications/provider/sms-reports").contentType(MediaType.APPLICATION_JSON).content(body)
+                    .header("X-Signature", smsSignature(body))).andReturn().getResponse().getStatus();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String smsReport(String notificationId, String messageId) {
+        return "{\"messageId\":\"" + messageId + "\",\"clientRef\":\"" + notificationId + "/SMS\",\"phone\":\"84971000107\","
+                + "\"status\":\"DELIVERED\",\"doneAt\":\"" + Instant.now() + "\"}";
+    }
+
+    private static String smsSignature(String body) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(MessagingSimulators.SMS_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private String submitted(String owner) {

@@ -3,6 +3,8 @@ package vn.motcua.notification.benchmark;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,13 +43,20 @@ import vn.motcua.testinfra.TestInfrastructure;
  * each for another citizen whose addresses are known, so each goes to Zalo first (the simulator
  * process, with its receipts coming back over HTTP meanwhile). The latency is the notification's
  * first attempt time minus the moment the event was handed to the producer. The service, the
- * Mongo wire server and the broker share this JVM. Prints figures; asserts nothing.
+ * Mongo wire server and the broker share this JVM, which runs with the services' Serial GC when started as below
+ * (under G1, Maven's default on this machine, the same run measured G1's overhead). Prints figures; asserts nothing.
  *
  * <pre>./motcua bench notifications</pre>
  */
 public final class FirstAttemptBenchmark {
     private FirstAttemptBenchmark() {
     }
+
+    private static long cpuAtStart;
+    private static long simulatorsAtStart;
+    private static double cpuPerEvent;
+    private static double simulatorsPerEvent;
+    private static double restingShare;
 
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("bench.rate", 200);
@@ -83,6 +92,8 @@ public final class FirstAttemptBenchmark {
                 // same JVM), the consumer's first fetches and the first connections.
                 warmUp(producer, mongo, run);
                 System.out.printf("Warmed up; sending %,d events at %d a second%n", count, rate);
+                cpuAtStart = cpuTime();
+                simulatorsAtStart = simulatorsCpuTime();
                 ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
                 long periodNanos = 1_000_000_000L / rate;
                 int[] next = {0};
@@ -102,6 +113,10 @@ public final class FirstAttemptBenchmark {
                     Thread.sleep(1_000);
                 }
                 timer.shutdownNow();
+                // The receipts of the last attempts come a moment later; their cost belongs to the run.
+                Thread.sleep(2_000);
+                cpuPerEvent = (cpuTime() - cpuAtStart) / 1e6 / count;
+                simulatorsPerEvent = (simulatorsCpuTime() - simulatorsAtStart) / 1e6 / count;
             }
             Latencies latencies = new Latencies();
             Latencies consumed = new Latencies();
@@ -125,6 +140,10 @@ public final class FirstAttemptBenchmark {
                             + " %,d stored, %,d of %,d attempted; p50 %.1f ms, p99 %.1f ms, max %.1f ms; Zalo outcomes %s%n", rate, seconds,
                     stored.size(), sorted.size(), count, Latencies.percentileMillis(sorted, 50), Latencies.percentileMillis(sorted, 99),
                     Latencies.maxMillis(sorted), outcomes);
+            System.out.printf("  this JVM's garbage collectors: %s (the services run with Serial GC: ./motcua bench notifications sets it)%n",
+                    ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
+            System.out.printf("  CPU per event, receipts included: %.1f ms in this JVM (service, broker, wire server; %.0f %% of a core"
+                    + " at rest before the run), %.1f ms in the simulator processes%n", cpuPerEvent, restingShare * 100, simulatorsPerEvent);
             List<Long> storedAfter = consumed.sorted();
             List<Long> settled = lastHalf.sorted();
             System.out.printf("  of which event -> notification stored: p50 %.1f ms, p99 %.1f ms; events of the second half alone: p50 %.1f ms,"
@@ -147,8 +166,22 @@ public final class FirstAttemptBenchmark {
         return rules;
     }
 
+    private static long cpuTime() {
+        return cpuTime(ProcessHandle.current());
+    }
+
+    private static long cpuTime(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** The providers' simulators run as processes of their own, children of this one: on the same two cores. */
+    private static long simulatorsCpuTime() {
+        return ProcessHandle.current().descendants().mapToLong(FirstAttemptBenchmark::cpuTime).sum();
+    }
+
     private static void warmUp(KafkaProducer<String, String> producer, MongoTemplate mongo, long run) throws InterruptedException {
-        int warmUp = Integer.getInteger("bench.warm-up", 3_000);
+        // After 3,000 events the JIT was still compiling at a third of a core during the measured run: its figures were the JIT's.
+        int warmUp = Integer.getInteger("bench.warm-up", 12_000);
         for (int i = 0; i < warmUp; i++) {
             String citizen = String.format("0018%08d", i);
             mongo.save(new Recipient(citizen, "Khởi động " + i, null, String.format("08%08d", i)));
@@ -156,6 +189,10 @@ public final class FirstAttemptBenchmark {
                     LocalDate.parse("2026-12-31"), "officer-1", Instant.now())));
             Thread.sleep(i < warmUp / 2 ? 10 : 6);
         }
-        Thread.sleep(10_000);
+        Thread.sleep(5_000);
+        long restStart = cpuTime();
+        long restNanos = System.nanoTime();
+        Thread.sleep(5_000);
+        restingShare = (double) (cpuTime() - restStart) / (System.nanoTime() - restNanos);
     }
 }

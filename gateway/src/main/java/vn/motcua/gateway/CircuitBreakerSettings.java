@@ -10,9 +10,6 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.ConfigBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.web.firewall.RequestRejectedException;
-import vn.motcua.kit.problem.BodyTooLarge;
-import vn.motcua.kit.problem.Causes;
 
 /**
  * One Resilience4j circuit breaker per route (named after the service), all with these settings,
@@ -34,13 +31,8 @@ class CircuitBreakerSettings {
                 .waitDurationInOpenState(Duration.ofSeconds(10))
                 // A request refused as it was sent on (too large, a control character) says nothing of the
                 // service: a flood of such requests must not open the breaker for everyone else.
-                .ignoreException(CircuitBreakerSettings::callersFault)
+                .ignoreException(failure -> CallersFault.problemOf(failure).isPresent())
                 .build());
-    }
-
-    static boolean callersFault(Throwable failure) {
-        return Causes.find(failure, RequestRejectedException.class).isPresent()
-                || Causes.find(failure, BodyTooLarge.class).isPresent();
     }
 
     @Bean

@@ -12,13 +12,11 @@ import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.gateway.balancing.ServiceInstances;
 import vn.motcua.kit.problem.ApiProblem;
-import vn.motcua.kit.problem.BodyTooLarge;
 import vn.motcua.kit.problem.Causes;
 
 /**
@@ -44,18 +42,9 @@ class FallbackController {
         }
         Object cause = request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         Throwable failure = cause instanceof Throwable thrown ? thrown : null;
-        Optional<BodyTooLarge> tooLarge = Causes.find(failure, BodyTooLarge.class);
-        if (tooLarge.isPresent()) {
-            // The body was cut off at the size limit while it was being sent on: not the service's fault.
-            ApiProblem problem = tooLarge.get().problem();
-            return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
-        }
-        Optional<RequestRejectedException> rejected = Causes.find(failure, RequestRejectedException.class);
-        if (rejected.isPresent()) {
-            // The firewall refused something of the request (a control character in a header or a parameter's
-            // name) as the call was being sent on: the caller's request can never succeed, retrying changes nothing.
-            ApiProblem problem = ApiProblem.badRequest("request-rejected", rejected.get().getMessage());
-            return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+        Optional<ApiProblem> callers = CallersFault.problemOf(failure);
+        if (callers.isPresent()) {
+            return ResponseEntity.status(callers.get().status()).body(callers.get().toProblemDetail());
         }
         if (Causes.find(failure, ConnectException.class).isPresent()
                 && request.getAttribute(MvcUtils.GATEWAY_REQUEST_URL_ATTR) instanceof URI called) {

@@ -52,12 +52,6 @@ public final class FirstAttemptBenchmark {
     private FirstAttemptBenchmark() {
     }
 
-    private static long cpuAtStart;
-    private static long simulatorsAtStart;
-    private static double cpuPerEvent;
-    private static double simulatorsPerEvent;
-    private static double restingShare;
-
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("bench.rate", 200);
         int seconds = Integer.getInteger("bench.seconds", 20);
@@ -84,16 +78,19 @@ public final class FirstAttemptBenchmark {
                         LocalDate.parse("2026-12-31"), "officer-1", Instant.now())));
             }
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            double restingShare;
+            double cpuPerEvent;
+            double simulatorsPerEvent;
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class, ProducerConfig.LINGER_MS_CONFIG, 0))) {
                 // A warm-up: the first thousands of events pay for the JIT (on two cores, with the broker and the database in the
                 // same JVM), the consumer's first fetches and the first connections.
-                warmUp(producer, mongo, run);
+                restingShare = warmUp(producer, mongo, run);
                 System.out.printf("Warmed up; sending %,d events at %d a second%n", count, rate);
-                cpuAtStart = cpuTime();
-                simulatorsAtStart = simulatorsCpuTime();
+                long cpuAtStart = cpuTime();
+                long simulatorsAtStart = simulatorsCpuTime();
                 ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
                 long periodNanos = 1_000_000_000L / rate;
                 int[] next = {0};
@@ -179,7 +176,8 @@ public final class FirstAttemptBenchmark {
         return ProcessHandle.current().descendants().mapToLong(FirstAttemptBenchmark::cpuTime).sum();
     }
 
-    private static void warmUp(KafkaProducer<String, String> producer, MongoTemplate mongo, long run) throws InterruptedException {
+    /** @return the share of a core this JVM used at rest after the warm-up */
+    private static double warmUp(KafkaProducer<String, String> producer, MongoTemplate mongo, long run) throws InterruptedException {
         // After 3,000 events the JIT was still compiling at a third of a core during the measured run: its figures were the JIT's.
         int warmUp = Integer.getInteger("bench.warm-up", 12_000);
         for (int i = 0; i < warmUp; i++) {
@@ -193,6 +191,6 @@ public final class FirstAttemptBenchmark {
         long restStart = cpuTime();
         long restNanos = System.nanoTime();
         Thread.sleep(5_000);
-        restingShare = (double) (cpuTime() - restStart) / (System.nanoTime() - restNanos);
+        return (double) (cpuTime() - restStart) / (System.nanoTime() - restNanos);
     }
 }

@@ -1,6 +1,8 @@
 package vn.motcua.load;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exitHereIfFailed;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -9,19 +11,25 @@ import io.gatling.javaapi.core.Simulation;
 
 /**
  * A province's peak hour in one stream of arrivals at {@code load.rate} per second, through the
- * gateway: people browsing the catalog (no token), the portal submitting for citizens and reading
- * back what it submitted, a citizen reading their inbox and their list of dossiers, and one-stop
- * officers reading their queue and taking in the papers of a dossier just submitted.
+ * gateway: people browsing the catalog (no token); the portal submitting for citizens and reading
+ * back what it submitted, or attaching the scanned papers, or booking a counter visit; a citizen
+ * reading their inbox and their dossiers, paying an intake fee at the provider (whose callback
+ * completes it), or having the post collect a paper dossier (whose operator reports each stage);
+ * one-stop officers reading their queue and taking in the papers of a dossier just submitted.
  */
 public class ProvinceDaySimulation extends Simulation {
     {
         var day = scenario("province's day").feed(Requests.citizens()).exec(randomSwitch().on(
-                percent(40).then(Requests.catalogRead("public catalog read", null)),
-                percent(20).then(Requests.submission(), Requests.submittedDossier()),
-                percent(15).then(Requests.inbox()),
-                percent(10).then(Requests.ownDossiers()),
-                percent(10).then(Requests.workQueue()),
-                percent(5).then(Requests.submission(), Requests.reception())));
+                percent(35).then(Requests.catalogRead("public catalog read", null)),
+                percent(15).then(Requests.submission(), exitHereIfFailed(), Requests.submittedDossier()),
+                percent(5).then(Requests.submission(), exitHereIfFailed(), Journeys.uploads()),
+                percent(12).then(Requests.inbox()),
+                percent(8).then(Requests.ownDossiers()),
+                percent(8).then(Requests.workQueue()),
+                percent(5).then(Requests.submission(), exitHereIfFailed(), Requests.reception()),
+                percent(5).then(feed(Journeys.places()), Journeys.booking()),
+                percent(4).then(Journeys.payOnline()),
+                percent(3).then(Journeys.pickupFollowed())));
         setUp(day.injectOpen(constantUsersPerSec(Settings.rate()).during(Settings.duration())))
                 .protocols(Requests.protocol());
     }

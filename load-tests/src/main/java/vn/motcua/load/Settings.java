@@ -1,6 +1,8 @@
 package vn.motcua.load;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * What a simulation is pointed at and how hard, from {@code -Dload.*} properties the launcher sets:
@@ -47,6 +49,29 @@ final class Settings {
 
     static String agency() {
         return System.getProperty("load.agency", "000.10.20.30.H29");
+    }
+
+    /** The id number of the citizen whose token {@code load.citizen-token} is (citizen1 of the local realm). */
+    static String citizenIdNumber() {
+        return System.getProperty("load.citizen-id", "001090000001");
+    }
+
+    /** The office whose counters are booked, and the procedure a booking is for. */
+    static String office() {
+        return System.getProperty("load.office", "TT-HUYEN");
+    }
+
+    static String bookingProcedure() {
+        return System.getProperty("load.booking-procedure", "2.000016");
+    }
+
+    /** Free places to book, "date@start" each, one entry per place ({@code load.slots}, found by the launcher). */
+    static List<String> places() {
+        List<String> places = Arrays.stream(System.getProperty("load.slots", "").split(",")).filter(p -> !p.isBlank()).toList();
+        if (places.isEmpty()) {
+            throw new IllegalArgumentException("Set -Dload.slots to free places, date@start,... (the launcher does)");
+        }
+        return places;
     }
 
     private static String required(String name) {

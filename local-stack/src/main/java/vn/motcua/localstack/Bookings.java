@@ -46,22 +46,11 @@ final class Bookings {
             throw new IllegalStateException("No open day within the booking horizon");
         }
         days.remove(contendedDay);
-        List<String> places = new ArrayList<>();
-        for (LocalDate day : days) {
-            for (JsonNode slot : slots(day)) {
-                for (int place = 0; place < slot.get("free").asInt(); place++) {
-                    places.add(day + "@" + slot.get("start").asString());
-                }
-            }
-            if (places.size() >= requests) {
-                break;
-            }
-        }
+        List<String> places = freePlaces(days, requests);
         if (places.size() < requests) {
             throw new IllegalStateException("Only " + places.size() + " free places within the booking horizon");
         }
-        Collections.shuffle(places);
-        GatlingRun.Figures uncontended = simulation.book(places.subList(0, requests), "uncontended");
+        GatlingRun.Figures uncontended = simulation.book(places, "uncontended");
 
         // Requests the burst timed out opened the gateway's breaker to the appointment service: the
         // contended run must meet the service, not an open breaker (10 s open, then ten trial calls).
@@ -77,6 +66,27 @@ final class Bookings {
         System.out.printf("   one slot of %d free places (%s %s): %d confirmed, %d refused, the slot shows %d booked;"
                         + " contended/uncontended rate %.2f (target >= 0.5)%n", free, contendedDay, start, contended.ok(),
                 contended.ko(), after.get("booked").asInt(), contended.perSecond() / uncontended.perSecond());
+    }
+
+    /** Up to {@code wanted} free places within the booking horizon, "date@start" once per place, in random order. */
+    List<String> freePlaces(int wanted) throws InterruptedException {
+        return freePlaces(weekdays(), wanted);
+    }
+
+    private List<String> freePlaces(List<LocalDate> days, int wanted) throws InterruptedException {
+        List<String> places = new ArrayList<>();
+        for (LocalDate day : days) {
+            for (JsonNode slot : slots(day)) {
+                for (int place = 0; place < slot.get("free").asInt(); place++) {
+                    places.add(day + "@" + slot.get("start").asString());
+                }
+            }
+            if (places.size() >= wanted) {
+                break;
+            }
+        }
+        Collections.shuffle(places);
+        return places.subList(0, Math.min(wanted, places.size()));
     }
 
     private JsonNode slots(LocalDate day) throws InterruptedException {

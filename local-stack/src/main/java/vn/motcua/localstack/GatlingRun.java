@@ -29,6 +29,9 @@ final class GatlingRun {
 
     /** One request kind's figures: counts, rate over the run, latency percentiles in ms (Gatling's 50/75/95/99). */
     record Figures(String request, long ok, long ko, double perSecond, long p50, long p95, long p99, long max) {
+        long total() {
+            return ok + ko;
+        }
     }
 
     record Result(Path report, List<Figures> requests) {
@@ -39,6 +42,12 @@ final class GatlingRun {
         Figures request(String name) {
             return requests.stream().filter(f -> f.request().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("No request " + name + " in " + report));
+        }
+
+        /** A request kind's figures, or none sent (a journey that failed before reaching it sends nothing of it). */
+        Figures tried(String name) {
+            return requests.stream().filter(f -> f.request().equals(name)).findFirst()
+                    .orElse(new Figures(name, 0, 0, 0, 0, 0, 0, 0));
         }
     }
 

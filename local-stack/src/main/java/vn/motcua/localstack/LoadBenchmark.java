@@ -61,6 +61,10 @@ public final class LoadBenchmark {
                         "--motcua.notification.channels.email.rate-per-second=2000"))
                 // First-message latency measures the platform, not Hà Nội's clock: an evening run would wait for morning.
                 .withoutQuietHours();
+        String mongo = System.getProperty("bench.mongo-uri", "");
+        if (!mongo.isBlank()) {
+            config = config.withExternalMongo(mongo);
+        }
         // Throughput is measured with production's JIT (tiered), not the local stack's quick-start C1 (ADR 0010).
         if (System.getProperty("motcua.stack.jit") == null) {
             System.setProperty("motcua.stack.jit", "tiered");
@@ -99,82 +103,119 @@ public final class LoadBenchmark {
         catalog("warm-up", direct, 10);
         catalog("warm-up", nginx, 10);
         rows.clear();
-        WriteBudget.ceiling(config, 16, Duration.ofSeconds(5)); // the wire server's insert path compiled first
-        double ceiling = WriteBudget.ceiling(config, 16, Duration.ofSeconds(15));
-        out.printf("%n== MongoDB wire server: %,.0f single-document inserts/s from 16 clients (its ceiling, the stack idle)%n",
-                ceiling);
+        if (wanted("intake")) {
+            WriteBudget.ceiling(config, 16, Duration.ofSeconds(5)); // the wire server's insert path compiled first
+            double ceiling = WriteBudget.ceiling(config, 16, Duration.ofSeconds(15));
+            out.printf("%n== %s: %,.0f single-document inserts/s from 16 clients (its ceiling, the stack idle)%n",
+                    config.storage() == StackConfig.Storage.EXTERNAL ? "MongoDB server " + config.mongoUri() : "MongoDB wire server",
+                    ceiling);
 
-        Map<String, Long> idleBefore = stack.mongoWrites();
-        Thread.sleep(10_000);
-        double idleWritesPerSecond = WriteBudget.total(WriteBudget.between(idleBefore, stack.mongoWrites())) / 10.0;
+            Map<String, Long> idleBefore = stack.mongoWrites();
+            Thread.sleep(10_000);
+            double idleWritesPerSecond = WriteBudget.total(WriteBudget.between(idleBefore, stack.mongoWrites())) / 10.0;
 
-        out.printf("%n== (a, b) Intake, %d submissions/s for %d s, open model%n", rate, seconds);
-        Map<String, Long> before = stack.mongoWrites();
-        Map<String, CountingBackend.Usage> storageBefore = stack.mongoUsage();
-        Map<String, Duration> cpuBefore = stack.cpuTimes();
-        Instant start = Instant.now();
-        GatlingRun.Figures viaGateway = intake("gateway", gateway, rate, seconds);
-        Map<String, Long> written = WriteBudget.between(before, stack.mongoWrites());
-        cpuBudget(cpuBefore, stack.cpuTimes(), viaGateway.ok());
-        storageProfile(storageBefore, stack.mongoUsage(), viaGateway.ok());
-        double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        GatlingRun.Figures viaDirect = intake("direct", direct, rate, seconds);
-        GatlingRun.Figures viaNginx = intake("nginx", nginx, rate, seconds);
-        writeBudget(written, viaGateway.ok(), idleWritesPerSecond * elapsed, ceiling);
-        out.printf("   p50 added: gateway %+d ms, nginx %+d ms over direct%n", viaGateway.p50() - viaDirect.p50(),
-                viaNginx.p50() - viaDirect.p50());
-
-        int connections = Integer.getInteger("bench.connections", 32);
-        out.printf("%n== (b) Catalog read, %d clients one request after another (closed model), %d s each%n", connections, 20);
-        // Three rounds in turn, compared by their medians: one 20 s round is at the mercy of whatever else
-        // the two cores did meanwhile (ratios from 0.40 to 0.69 over single rounds before).
-        List<Double> gatewayRatios = new ArrayList<>();
-        List<Double> nginxRatios = new ArrayList<>();
-        List<Long> gatewayAdded = new ArrayList<>();
-        List<Long> nginxAdded = new ArrayList<>();
-        for (int round = 1; round <= CATALOG_ROUNDS; round++) {
-            GatlingRun.Figures readDirect = catalog("direct", direct, 20);
-            GatlingRun.Figures readGateway = catalog("gateway", gateway, 20);
-            GatlingRun.Figures readNginx = catalog("nginx", nginx, 20);
-            gatewayRatios.add(rateOf(readGateway, 20) / rateOf(readDirect, 20));
-            nginxRatios.add(rateOf(readNginx, 20) / rateOf(readDirect, 20));
-            gatewayAdded.add(readGateway.p50() - readDirect.p50());
-            nginxAdded.add(readNginx.p50() - readDirect.p50());
+            out.printf("%n== (a, b) Intake, %d submissions/s for %d s, open model%n", rate, seconds);
+            Map<String, Long> before = stack.mongoWrites();
+            Map<String, CountingBackend.Usage> storageBefore = stack.mongoUsage();
+            Map<String, Duration> cpuBefore = stack.cpuTimes();
+            Instant start = Instant.now();
+            GatlingRun.Figures viaGateway = intake("gateway", gateway, rate, seconds);
+            Map<String, Long> written = WriteBudget.between(before, stack.mongoWrites());
+            cpuBudget(cpuBefore, stack.cpuTimes(), viaGateway.ok());
+            storageProfile(storageBefore, stack.mongoUsage(), viaGateway.ok());
+            double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            GatlingRun.Figures viaDirect = intake("direct", direct, rate, seconds);
+            GatlingRun.Figures viaNginx = intake("nginx", nginx, rate, seconds);
+            writeBudget(written, viaGateway.ok(), idleWritesPerSecond * elapsed, ceiling);
+            out.printf("   p50 added: gateway %+d ms, nginx %+d ms over direct%n", viaGateway.p50() - viaDirect.p50(),
+                    viaNginx.p50() - viaDirect.p50());
         }
-        out.printf("   gateway/direct %s median %.2f (target >= 0.55), nginx/direct %s median %.2f;"
-                + " p50 added (median): gateway %+d ms, nginx %+d ms%n", twoDigits(gatewayRatios), median(gatewayRatios),
-                twoDigits(nginxRatios), median(nginxRatios), median(gatewayAdded), median(nginxAdded));
-
-        out.printf("%n== (d) Bookings: %d requests at once, each on a place of its own, then %d at once on one slot%n",
-                CONTENDERS, CONTENDERS);
-        new Bookings(stack.config(), CONTENDERS).run((slots, label) -> {
-            Map<String, String> properties = properties(gateway, 0, 0, citizen(), officer());
-            properties.put("load.slots", String.join(",", slots));
-            properties.put("load.bookings", Integer.toString(CONTENDERS));
-            GatlingRun.Figures figures = GatlingRun.run(stack.config(), "BookingSimulation", properties, Duration.ofSeconds(30),
-                    reports).request("book");
-            out.println("   " + line("bookings " + label, figures, lagAfter()));
-            return figures;
-        });
-
-        out.printf("%n== Rate limit: client %s limited to a burst of %d then %d/s, sending 60/s for 20 s%n", LIMITED,
-                LIMITED_CAPACITY, LIMITED_PER_SECOND);
-        rateLimit(gateway);
-
-        int dayRate = Integer.getInteger("bench.day-rate", 40);
-        out.printf("%n== (e) A province's peak hour, %d arrivals/s for 60 s (40 %% public catalog, 20 %% submit and follow,"
-                + " 15 %% inbox, 10 %% own dossiers, 10 %% officer's queue, 5 %% submit and the officer receives it)%n", dayRate);
-        GatlingRun.Result day = run("ProvinceDaySimulation", gateway, dayRate, 60, citizen(), officer());
-        String dayLag = lagAfter();
-        day.requests().forEach(figures -> out.println("   " + line(figures.request(), figures, dayLag)));
-        notified(gateway, rate, seconds);
-        notified(gateway, Integer.getInteger("bench.notify-rate", 200), seconds);
+        if (wanted("catalog")) {
+            int connections = Integer.getInteger("bench.connections", 32);
+            out.printf("%n== (b) Catalog read, %d clients one request after another (closed model), %d s each%n", connections, 20);
+            // Three rounds in turn, compared by their medians: one 20 s round is at the mercy of whatever else
+            // the two cores did meanwhile (ratios from 0.40 to 0.69 over single rounds before).
+            List<Double> gatewayRatios = new ArrayList<>();
+            List<Double> nginxRatios = new ArrayList<>();
+            List<Long> gatewayAdded = new ArrayList<>();
+            List<Long> nginxAdded = new ArrayList<>();
+            for (int round = 1; round <= CATALOG_ROUNDS; round++) {
+                GatlingRun.Figures readDirect = catalog("direct", direct, 20);
+                GatlingRun.Figures readGateway = catalog("gateway", gateway, 20);
+                GatlingRun.Figures readNginx = catalog("nginx", nginx, 20);
+                gatewayRatios.add(rateOf(readGateway, 20) / rateOf(readDirect, 20));
+                nginxRatios.add(rateOf(readNginx, 20) / rateOf(readDirect, 20));
+                gatewayAdded.add(readGateway.p50() - readDirect.p50());
+                nginxAdded.add(readNginx.p50() - readDirect.p50());
+            }
+            out.printf("   gateway/direct %s median %.2f (target >= 0.55), nginx/direct %s median %.2f;"
+                    + " p50 added (median): gateway %+d ms, nginx %+d ms%n", twoDigits(gatewayRatios), median(gatewayRatios),
+                    twoDigits(nginxRatios), median(nginxRatios), median(gatewayAdded), median(nginxAdded));
+        }
+        if (wanted("bookings")) {
+            out.printf("%n== (d) Bookings: %d requests at once, each on a place of its own, then %d at once on one slot%n",
+                    CONTENDERS, CONTENDERS);
+            new Bookings(stack.config(), CONTENDERS).run((slots, label) -> {
+                Map<String, String> properties = properties(gateway, 0, 0, citizen(), officer());
+                properties.put("load.slots", String.join(",", slots));
+                properties.put("load.bookings", Integer.toString(CONTENDERS));
+                GatlingRun.Figures figures = GatlingRun.run(stack.config(), "BookingSimulation", properties, Duration.ofSeconds(30),
+                        reports).request("book");
+                out.println("   " + line("bookings " + label, figures, lagAfter()));
+                return figures;
+            });
+        }
+        if (wanted("limit")) {
+            out.printf("%n== Rate limit: client %s limited to a burst of %d then %d/s, sending 60/s for 20 s%n", LIMITED,
+                    LIMITED_CAPACITY, LIMITED_PER_SECOND);
+            rateLimit(gateway);
+        }
+        if (wanted("day")) {
+            provinceDay(gateway);
+        }
+        if (wanted("first")) {
+            notified(gateway, rate, seconds);
+            notified(gateway, Integer.getInteger("bench.notify-rate", 200), seconds);
+        }
         out.println("\nReports: " + reports);
         Files.writeString(reports.resolve("summary.txt"), String.join("\n", rows) + "\n");
     }
 
+    /** {@code bench.scenarios} picks some of the tables (intake, catalog, bookings, limit, day, first); all by default. */
+    private static boolean wanted(String scenario) {
+        String chosen = System.getProperty("bench.scenarios", "");
+        return chosen.isBlank() || List.of(chosen.split(",")).contains(scenario);
+    }
+
     private GatlingRun.Figures intake(String label, String url, int rate, int seconds) throws Exception {
         return intake(label, url, rate, seconds, 0);
+    }
+
+    /**
+     * (e) The peak hour's mix, every kind of caller at once: the operator's reports and the payment
+     * provider's callbacks come from the simulators' processes, moved by what the day's users do.
+     */
+    private void provinceDay(String gateway) throws Exception {
+        int dayRate = Integer.getInteger("bench.day-rate", 25);
+        int seconds = 60;
+        out.printf("%n== (e) A province's peak hour, %d arrivals/s for %d s: 35 %% public catalog; the portal: 15 %% submit and"
+                + " read back, 5 %% submit and upload two papers, 5 %% book a counter visit; citizen1: 12 %% inbox, 8 %% own dossiers,"
+                + " 4 %% submit and pay the fee at the provider (its callback completes it), 3 %% a pick-up by post followed until"
+                + " the operator's reports deliver it; officer1: 8 %% work queue, 5 %% receive a dossier just submitted%n", dayRate,
+                seconds);
+        int bookings = (int) Math.ceil(dayRate * seconds * 0.05 * 1.5);
+        List<String> places = new Bookings(stack.config(), bookings).freePlaces(bookings);
+        Map<String, String> properties = properties(gateway, dayRate, seconds, citizen(), officer());
+        properties.put("load.slots", String.join(",", places));
+        GatlingRun.Result day = GatlingRun.run(stack.config(), "ProvinceDaySimulation", properties, Duration.ofSeconds(seconds),
+                reports);
+        String dayLag = lagAfter();
+        day.requests().forEach(figures -> out.println("   " + line(figures.request(), figures, dayLag)));
+        out.printf("   fees paid at the provider and completed by its callback: %d of %d; pick-ups delivered by the operator's"
+                + " reports: %d of %d; bookings confirmed: %d of %d (free places offered: %d)%n",
+                day.tried("payment completed").ok(), day.tried("checkout").total(), day.tried("shipment delivered").ok(),
+                day.tried("citizen asks for a pick-up").total(), day.tried("portal books a visit").ok(),
+                day.tried("portal books a visit").total(), places.size());
     }
 
     /** (c) Submissions through the gateway, then, once every consumer has caught up, each one's first message out. */
@@ -263,6 +304,10 @@ public final class LoadBenchmark {
 
     private void writeBudget(Map<String, Long> written, long submissions, double background, double ceiling) {
         long total = WriteBudget.total(written);
+        if (total == 0) {
+            out.println("   write budget: not counted (the storage keeps no count of its writes)");
+            return;
+        }
         double perSubmission = (total - background) / submissions;
         out.printf("   write budget of a submission (all services, %,d submissions, %,.0f background writes taken off):"
                 + " %.1f writes%n", submissions, background, perSubmission);

@@ -127,6 +127,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startMongo() {
+        if (config.storage() == StackConfig.Storage.EXTERNAL) {
+            WriteBudget.serverCounts(config.mongoUri()); // reachable, or the start fails here rather than in six services
+            log.info("Using the MongoDB server the stack was given");
+            return;
+        }
         if (config.storage() == StackConfig.Storage.OWN_PROCESS) {
             ChildProcess server = child(MongoWireServer.start(config));
             restarts.put(MongoWireServer.NAME, new Restart(more -> MongoWireServer.start(config),
@@ -226,9 +231,13 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Writes the MongoDB wire server received so far, by database and command (the load benchmark's
-     * write budget); none counted here when it runs in a process of its own.
+     * write budget); none counted here when it runs in a process of its own; on a server the stack was
+     * given, the documents that server says it wrote.
      */
     public Map<String, Long> mongoWrites() {
+        if (config.storage() == StackConfig.Storage.EXTERNAL) {
+            return WriteBudget.serverCounts(config.mongoUri());
+        }
         return mongoBackend == null ? Map.of() : mongoBackend.writes();
     }
 

@@ -21,9 +21,10 @@ import java.util.Map;
  * @param storage where the MongoDB wire server runs and keeps its data
  * @param extraArguments more arguments for a module's start, e.g. a benchmark client's rate limit
  * @param instances how many instances of each domain service run (1, or 2 behind the one gateway)
+ * @param externalMongo the URI of a MongoDB server the stack uses instead of its wire server, or null
  */
 public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPorts ports, Storage storage,
-        Map<String, List<String>> extraArguments, int instances) {
+        Map<String, List<String>> extraArguments, int instances, String externalMongo) {
     public static final String VERSION = "0.1.0-SNAPSHOT";
     public static final String KEYCLOAK_VERSION = "26.7.3";
     public static final String REALM = "motcua";
@@ -38,26 +39,28 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
          * In a process of its own, in a file written through at every write: the fault harness kills
          * it and starts it again, as it does every other component.
          */
-        OWN_PROCESS
+        OWN_PROCESS,
+        /** A MongoDB server the stack did not start (a replica set, for the benchmarks where one exists). */
+        EXTERNAL
     }
 
     public static StackConfig local(Path projectDir) {
         Path work = projectDir.resolve(".motcua");
-        return new StackConfig(projectDir, work, work.resolve("data"), StackPorts.standard(), Storage.FILE, Map.of(), 1);
+        return new StackConfig(projectDir, work, work.resolve("data"), StackPorts.standard(), Storage.FILE, Map.of(), 1, null);
     }
 
     public static StackConfig forTests(Path projectDir, Path dataDir) {
-        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.MEMORY, Map.of(), 1);
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.MEMORY, Map.of(), 1, null);
     }
 
     /** Like the local stack (data kept in files, so it can restart with it) on free ports. */
     public static StackConfig forBenchmark(Path projectDir, Path dataDir) {
-        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.FILE, Map.of(), 1);
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.FILE, Map.of(), 1, null);
     }
 
     /** On free ports, the wire server in a process of its own, so that every component can be killed and restarted. */
     public static StackConfig forFaults(Path projectDir, Path dataDir) {
-        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.OWN_PROCESS, Map.of(), 1);
+        return new StackConfig(projectDir, projectDir.resolve(".motcua"), dataDir, StackPorts.free(), Storage.OWN_PROCESS, Map.of(), 1, null);
     }
 
     /** More arguments for a module, after those given before (a later one wins over an earlier of the same name). */
@@ -66,7 +69,7 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
         List<String> joined = new ArrayList<>(all.getOrDefault(module, List.of()));
         joined.addAll(arguments);
         all.put(module, List.copyOf(joined));
-        return new StackConfig(projectDir, workDir, dataDir, ports, storage, Map.copyOf(all), instances);
+        return new StackConfig(projectDir, workDir, dataDir, ports, storage, Map.copyOf(all), instances, externalMongo);
     }
 
     /** Every domain service run this many times (1 or 2), the gateway balancing between the instances. */
@@ -74,7 +77,18 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
         if (count < 1 || count > 2) {
             throw new IllegalArgumentException("A stack runs each service once or twice, not " + count + " times");
         }
-        return new StackConfig(projectDir, workDir, dataDir, ports, storage, extraArguments, count);
+        return new StackConfig(projectDir, workDir, dataDir, ports, storage, extraArguments, count, externalMongo);
+    }
+
+    /**
+     * The stack on a MongoDB server of the caller's (its URI names no database: each service keeps its
+     * own), instead of the wire server it would start: the benchmarks' run against the real storage.
+     */
+    public StackConfig withExternalMongo(String uri) {
+        if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+            throw new IllegalArgumentException("A MongoDB connection string starts with mongodb:// or mongodb+srv://, not " + uri);
+        }
+        return new StackConfig(projectDir, workDir, dataDir, ports, Storage.EXTERNAL, extraArguments, instances, uri);
     }
 
     /**
@@ -122,7 +136,7 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
     }
 
     public String mongoUri() {
-        return "mongodb://127.0.0.1:" + ports.mongo();
+        return storage == Storage.EXTERNAL ? externalMongo : "mongodb://127.0.0.1:" + ports.mongo();
     }
 
     public String paymentProviderUrl() {

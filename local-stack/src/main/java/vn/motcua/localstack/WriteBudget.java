@@ -56,6 +56,25 @@ final class WriteBudget {
         return written;
     }
 
+    /**
+     * A MongoDB server's own count of the documents it inserted, updated and deleted since it started
+     * (serverStatus {@code metrics.document}): the write budget on a server the stack did not start,
+     * which keeps no count by database. Empty when the server does not say.
+     */
+    static Map<String, Long> serverCounts(String uri) {
+        try (MongoClient mongo = MongoClients.create(uri)) {
+            Document status = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1));
+            Document documents = status.get("metrics", new Document()).get("document", new Document());
+            Map<String, Long> counts = new TreeMap<>();
+            for (String kind : List.of("inserted", "updated", "deleted")) {
+                if (documents.get(kind) instanceof Number count) {
+                    counts.put("server documents " + kind, count.longValue());
+                }
+            }
+            return counts;
+        }
+    }
+
     static long total(Map<String, Long> writes) {
         return writes.values().stream().mapToLong(Long::longValue).sum();
     }

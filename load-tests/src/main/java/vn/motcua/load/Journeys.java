@@ -82,14 +82,8 @@ final class Journeys {
                 .exec(http("provider's payment page").get("#{paymentUrl}").check(status().is(200)))
                 .exec(http("citizen approves at the provider").post("#{decideUrl}").formParam("txnRef", "#{reference}")
                         .formParam("outcome", "approve").disableFollowRedirect().check(status().is(302))).exitHereIfFailed()
-                .exec(until(session -> "COMPLETED".equals(session.getString("paymentStatus")), "payment", Duration.ofSeconds(1),
-                        paymentRead("payment order read")))
-                .exec(paymentRead("payment completed").check(jmesPath("status").is("COMPLETED")));
-    }
-
-    private static HttpRequestActionBuilder paymentRead(String name) {
-        return http(name).get("/api/v1/payments/#{paymentId}").header("Authorization", "Bearer " + Settings.citizenToken())
-                .check(status().is(200), jmesPath("status").saveAs("paymentStatus"));
+                .exec(followUntil("/api/v1/payments/#{paymentId}", "COMPLETED", Duration.ofSeconds(1), "payment order read",
+                        "payment completed"));
     }
 
     /**
@@ -105,14 +99,23 @@ final class Journeys {
                         {"procedureCode": "%s", "agencyCode": "%s", "senderName": "Nguyễn Văn An", "senderPhone": "0912345678",
                          "address": "Số 5 phố Lê Lợi, xã Thường Tín", "province": "Hà Nội"}""".formatted(BY_POST_PROCEDURE,
                         Settings.agency()))).asJson().check(status().is(201), jmesPath("id").saveAs("shipmentId"))).exitHereIfFailed()
-                .exec(until(session -> "DELIVERED".equals(session.getString("shipmentStatus")), "tracking", Duration.ofSeconds(5),
-                        shipmentRead("tracking read")))
-                .exec(shipmentRead("shipment delivered").check(jmesPath("status").is("DELIVERED")));
+                .exec(followUntil("/api/v1/shipments/#{shipmentId}", "DELIVERED", Duration.ofSeconds(5), "tracking read",
+                        "shipment delivered"));
     }
 
-    private static HttpRequestActionBuilder shipmentRead(String name) {
-        return http(name).get("/api/v1/shipments/#{shipmentId}").header("Authorization", "Bearer " + Settings.citizenToken())
-                .check(status().is(200), jmesPath("status").saveAs("shipmentStatus"));
+    /**
+     * The citizen's app reading {@code path} every {@code interval} until its status is {@code wanted},
+     * then once more, checked: the journey's outcome, as the citizen sees it.
+     */
+    private static ChainBuilder followUntil(String path, String wanted, Duration interval, String reading, String outcome) {
+        String status = outcome + " status";
+        return until(session -> wanted.equals(session.getString(status)), outcome + " reads", interval,
+                citizenRead(reading, path, status)).exec(citizenRead(outcome, path, status).check(jmesPath("status").is(wanted)));
+    }
+
+    private static HttpRequestActionBuilder citizenRead(String name, String path, String statusAs) {
+        return http(name).get(path).header("Authorization", "Bearer " + Settings.citizenToken())
+                .check(status().is(200), jmesPath("status").saveAs(statusAs));
     }
 
     /** The portal books a counter visit for a citizen of its own on the next of the free places it was given. */

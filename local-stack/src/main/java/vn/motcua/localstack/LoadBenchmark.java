@@ -29,6 +29,8 @@ public final class LoadBenchmark {
     private static final Duration LAG_WITHIN = Duration.ofSeconds(10);
     private static final int CATALOG_ROUNDS = 3;
     private static final Duration DRAIN_WITHIN = Duration.ofMinutes(10);
+    /** The booking request's name in the simulations' reports (load-tests' Journeys.booking). */
+    private static final String BOOKING = "portal books a visit";
 
     private final LocalStack stack;
     private final Path reports;
@@ -151,6 +153,7 @@ public final class LoadBenchmark {
             out.printf("   gateway/direct %s median %.2f (target >= 0.55), nginx/direct %s median %.2f;"
                     + " p50 added (median): gateway %+d ms, nginx %+d ms%n", twoDigits(gatewayRatios), median(gatewayRatios),
                     twoDigits(nginxRatios), median(nginxRatios), median(gatewayAdded), median(nginxAdded));
+            catalogLatency(direct, gateway, nginx);
         }
         if (wanted("bookings")) {
             out.printf("%n== (d) Bookings: %d requests at once, each on a place of its own, then %d at once on one slot%n",
@@ -160,7 +163,7 @@ public final class LoadBenchmark {
                 properties.put("load.slots", String.join(",", slots));
                 properties.put("load.bookings", Integer.toString(CONTENDERS));
                 GatlingRun.Figures figures = GatlingRun.run(stack.config(), "BookingSimulation", properties, Duration.ofSeconds(30),
-                        reports).request("book");
+                        reports).request(BOOKING);
                 out.println("   " + line("bookings " + label, figures, lagAfter()));
                 return figures;
             });
@@ -214,8 +217,8 @@ public final class LoadBenchmark {
         out.printf("   fees paid at the provider and completed by its callback: %d of %d; pick-ups delivered by the operator's"
                 + " reports: %d of %d; bookings confirmed: %d of %d (free places offered: %d)%n",
                 day.tried("payment completed").ok(), day.tried("checkout").total(), day.tried("shipment delivered").ok(),
-                day.tried("citizen asks for a pick-up").total(), day.tried("portal books a visit").ok(),
-                day.tried("portal books a visit").total(), places.size());
+                day.tried("citizen asks for a pick-up").total(), day.tried(BOOKING).ok(),
+                day.tried(BOOKING).total(), places.size());
     }
 
     /** (c) Submissions through the gateway, then, once every consumer has caught up, each one's first message out. */
@@ -243,8 +246,28 @@ public final class LoadBenchmark {
         return figures;
     }
 
+    /**
+     * The latency each proxy adds to a catalog read at a light open-model rate, where no request
+     * waits for a core: the proxy's own work, which the saturated rounds cannot separate from queueing.
+     */
+    private void catalogLatency(String direct, String gateway, String nginx) throws Exception {
+        int rate = Integer.getInteger("bench.light-rate", 50);
+        int seconds = 20;
+        out.printf("%n== (b) Catalog read at %d/s (open model, the cores far from full), %d s per path%n", rate, seconds);
+        GatlingRun.Figures viaDirect = catalog("direct at " + rate + "/s", direct, seconds, rate);
+        GatlingRun.Figures viaGateway = catalog("gateway at " + rate + "/s", gateway, seconds, rate);
+        GatlingRun.Figures viaNginx = catalog("nginx at " + rate + "/s", nginx, seconds, rate);
+        out.printf("   p50 added at %d/s: gateway %+d ms, nginx %+d ms (target: gateway <= +2 ms)%n", rate,
+                viaGateway.p50() - viaDirect.p50(), viaNginx.p50() - viaDirect.p50());
+    }
+
     private GatlingRun.Figures catalog(String label, String url, int seconds) throws Exception {
-        Map<String, String> properties = properties(url, 0, seconds, citizen(), officer());
+        return catalog(label, url, seconds, 0);
+    }
+
+    /** Closed model ({@code rate} 0: as fast as the clients go) or open ({@code rate} reads a second). */
+    private GatlingRun.Figures catalog(String label, String url, int seconds, int rate) throws Exception {
+        Map<String, String> properties = properties(url, rate, seconds, citizen(), officer());
         properties.put("load.connections", Integer.getInteger("bench.connections", 32).toString());
         GatlingRun.Result result = GatlingRun.run(stack.config(), "CatalogReadSimulation", properties,
                 Duration.ofSeconds(seconds), reports);

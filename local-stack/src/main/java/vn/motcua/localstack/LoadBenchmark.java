@@ -106,67 +106,14 @@ public final class LoadBenchmark {
         catalog("warm-up", nginx, 10);
         rows.clear();
         if (wanted("intake")) {
-            WriteBudget.ceiling(config, 16, Duration.ofSeconds(5)); // the wire server's insert path compiled first
-            double ceiling = WriteBudget.ceiling(config, 16, Duration.ofSeconds(15));
-            out.printf("%n== %s: %,.0f single-document inserts/s from 16 clients (its ceiling, the stack idle)%n",
-                    config.storage() == StackConfig.Storage.EXTERNAL ? "MongoDB server " + config.mongoUri() : "MongoDB wire server",
-                    ceiling);
-
-            Map<String, Long> idleBefore = stack.mongoWrites();
-            Thread.sleep(10_000);
-            double idleWritesPerSecond = WriteBudget.total(WriteBudget.between(idleBefore, stack.mongoWrites())) / 10.0;
-
-            out.printf("%n== (a, b) Intake, %d submissions/s for %d s, open model%n", rate, seconds);
-            Map<String, Long> before = stack.mongoWrites();
-            Map<String, CountingBackend.Usage> storageBefore = stack.mongoUsage();
-            Map<String, Duration> cpuBefore = stack.cpuTimes();
-            Instant start = Instant.now();
-            GatlingRun.Figures viaGateway = intake("gateway", gateway, rate, seconds);
-            Map<String, Long> written = WriteBudget.between(before, stack.mongoWrites());
-            cpuBudget(cpuBefore, stack.cpuTimes(), viaGateway.ok());
-            storageProfile(storageBefore, stack.mongoUsage(), viaGateway.ok());
-            double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-            GatlingRun.Figures viaDirect = intake("direct", direct, rate, seconds);
-            GatlingRun.Figures viaNginx = intake("nginx", nginx, rate, seconds);
-            writeBudget(written, viaGateway.ok(), idleWritesPerSecond * elapsed, ceiling);
-            out.printf("   p50 added: gateway %+d ms, nginx %+d ms over direct%n", viaGateway.p50() - viaDirect.p50(),
-                    viaNginx.p50() - viaDirect.p50());
+            storageAndIntake(gateway, direct, nginx, rate, seconds);
         }
         if (wanted("catalog")) {
-            int connections = Integer.getInteger("bench.connections", 32);
-            out.printf("%n== (b) Catalog read, %d clients one request after another (closed model), %d s each%n", connections, 20);
-            // Three rounds in turn, compared by their medians: one 20 s round is at the mercy of whatever else
-            // the two cores did meanwhile (ratios from 0.40 to 0.69 over single rounds before).
-            List<Double> gatewayRatios = new ArrayList<>();
-            List<Double> nginxRatios = new ArrayList<>();
-            List<Long> gatewayAdded = new ArrayList<>();
-            List<Long> nginxAdded = new ArrayList<>();
-            for (int round = 1; round <= CATALOG_ROUNDS; round++) {
-                GatlingRun.Figures readDirect = catalog("direct", direct, 20);
-                GatlingRun.Figures readGateway = catalog("gateway", gateway, 20);
-                GatlingRun.Figures readNginx = catalog("nginx", nginx, 20);
-                gatewayRatios.add(rateOf(readGateway, 20) / rateOf(readDirect, 20));
-                nginxRatios.add(rateOf(readNginx, 20) / rateOf(readDirect, 20));
-                gatewayAdded.add(readGateway.p50() - readDirect.p50());
-                nginxAdded.add(readNginx.p50() - readDirect.p50());
-            }
-            out.printf("   gateway/direct %s median %.2f (target >= 0.55), nginx/direct %s median %.2f;"
-                    + " p50 added (median): gateway %+d ms, nginx %+d ms%n", twoDigits(gatewayRatios), median(gatewayRatios),
-                    twoDigits(nginxRatios), median(nginxRatios), median(gatewayAdded), median(nginxAdded));
+            catalogRatios(direct, gateway, nginx);
             catalogLatency(direct, gateway, nginx);
         }
         if (wanted("bookings")) {
-            out.printf("%n== (d) Bookings: %d requests at once, each on a place of its own, then %d at once on one slot%n",
-                    CONTENDERS, CONTENDERS);
-            new Bookings(stack.config(), CONTENDERS).run((slots, label) -> {
-                Map<String, String> properties = properties(gateway, 0, 0, citizen(), officer());
-                properties.put("load.slots", String.join(",", slots));
-                properties.put("load.bookings", Integer.toString(CONTENDERS));
-                GatlingRun.Figures figures = GatlingRun.run(stack.config(), "BookingSimulation", properties, Duration.ofSeconds(30),
-                        reports).request(BOOKING);
-                out.println("   " + line("bookings " + label, figures, lagAfter()));
-                return figures;
-            });
+            bookings(gateway);
         }
         if (wanted("limit")) {
             out.printf("%n== Rate limit: client %s limited to a burst of %d then %d/s, sending 60/s for 20 s%n", LIMITED,
@@ -182,6 +129,75 @@ public final class LoadBenchmark {
         }
         out.println("\nReports: " + reports);
         Files.writeString(reports.resolve("summary.txt"), String.join("\n", rows) + "\n");
+    }
+
+    /** The storage's ceiling, then intake on the three paths, with a submission's write budget and CPU cost. */
+    private void storageAndIntake(String gateway, String direct, String nginx, int rate, int seconds) throws Exception {
+        StackConfig config = stack.config();
+        WriteBudget.ceiling(config, 16, Duration.ofSeconds(5)); // the wire server's insert path compiled first
+        double ceiling = WriteBudget.ceiling(config, 16, Duration.ofSeconds(15));
+        out.printf("%n== %s: %,.0f single-document inserts/s from 16 clients (its ceiling, the stack idle)%n",
+                config.storage() == StackConfig.Storage.EXTERNAL ? "MongoDB server " + config.mongoUri() : "MongoDB wire server",
+                ceiling);
+
+        Map<String, Long> idleBefore = stack.mongoWrites();
+        Thread.sleep(10_000);
+        double idleWritesPerSecond = WriteBudget.total(WriteBudget.between(idleBefore, stack.mongoWrites())) / 10.0;
+
+        out.printf("%n== (a, b) Intake, %d submissions/s for %d s, open model%n", rate, seconds);
+        Map<String, Long> before = stack.mongoWrites();
+        Map<String, CountingBackend.Usage> storageBefore = stack.mongoUsage();
+        Map<String, Duration> cpuBefore = stack.cpuTimes();
+        Instant start = Instant.now();
+        GatlingRun.Figures viaGateway = intake("gateway", gateway, rate, seconds);
+        Map<String, Long> written = WriteBudget.between(before, stack.mongoWrites());
+        cpuBudget(cpuBefore, stack.cpuTimes(), viaGateway.ok());
+        storageProfile(storageBefore, stack.mongoUsage(), viaGateway.ok());
+        double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        GatlingRun.Figures viaDirect = intake("direct", direct, rate, seconds);
+        GatlingRun.Figures viaNginx = intake("nginx", nginx, rate, seconds);
+        writeBudget(written, viaGateway.ok(), idleWritesPerSecond * elapsed, ceiling);
+        out.printf("   p50 added: gateway %+d ms, nginx %+d ms over direct%n", viaGateway.p50() - viaDirect.p50(),
+                viaNginx.p50() - viaDirect.p50());
+    }
+
+    /** Catalog reads as fast as the clients go, on the three paths in turn: the throughput ratios. */
+    private void catalogRatios(String direct, String gateway, String nginx) throws Exception {
+        int connections = Integer.getInteger("bench.connections", 32);
+        out.printf("%n== (b) Catalog read, %d clients one request after another (closed model), %d s each%n", connections, 20);
+        // Three rounds in turn, compared by their medians: one 20 s round is at the mercy of whatever else
+        // the two cores did meanwhile (ratios from 0.40 to 0.69 over single rounds before).
+        List<Double> gatewayRatios = new ArrayList<>();
+        List<Double> nginxRatios = new ArrayList<>();
+        List<Long> gatewayAdded = new ArrayList<>();
+        List<Long> nginxAdded = new ArrayList<>();
+        for (int round = 1; round <= CATALOG_ROUNDS; round++) {
+            GatlingRun.Figures readDirect = catalog("direct", direct, 20);
+            GatlingRun.Figures readGateway = catalog("gateway", gateway, 20);
+            GatlingRun.Figures readNginx = catalog("nginx", nginx, 20);
+            gatewayRatios.add(rateOf(readGateway, 20) / rateOf(readDirect, 20));
+            nginxRatios.add(rateOf(readNginx, 20) / rateOf(readDirect, 20));
+            gatewayAdded.add(readGateway.p50() - readDirect.p50());
+            nginxAdded.add(readNginx.p50() - readDirect.p50());
+        }
+        out.printf("   gateway/direct %s median %.2f (target >= 0.55), nginx/direct %s median %.2f;"
+                + " p50 added (median): gateway %+d ms, nginx %+d ms%n", twoDigits(gatewayRatios), median(gatewayRatios),
+                twoDigits(nginxRatios), median(nginxRatios), median(gatewayAdded), median(nginxAdded));
+    }
+
+    /** (d) Uncontended bookings, then contention on one slot, through the gateway. */
+    private void bookings(String gateway) throws Exception {
+        out.printf("%n== (d) Bookings: %d requests at once, each on a place of its own, then %d at once on one slot%n",
+                CONTENDERS, CONTENDERS);
+        new Bookings(stack.config(), CONTENDERS).run((slots, label) -> {
+            Map<String, String> properties = properties(gateway, 0, 0, citizen(), officer());
+            properties.put("load.slots", String.join(",", slots));
+            properties.put("load.bookings", Integer.toString(CONTENDERS));
+            GatlingRun.Figures figures = GatlingRun.run(stack.config(), "BookingSimulation", properties, Duration.ofSeconds(30),
+                    reports).request(BOOKING);
+            out.println("   " + line("bookings " + label, figures, lagAfter()));
+            return figures;
+        });
     }
 
     /** {@code bench.scenarios} picks some of the tables (intake, catalog, bookings, limit, day, first); all by default. */

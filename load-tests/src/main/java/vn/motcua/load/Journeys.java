@@ -20,8 +20,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The day's journeys of several calls, each as its user goes through it: the portal attaching the
@@ -43,15 +43,11 @@ final class Journeys {
 
     /** The portal attaches the application's scanned papers to the dossier it just submitted ("code"). */
     static ChainBuilder uploads() {
-        ChainBuilder chain = exec(session -> session);
-        for (String kind : LIQUOR_LICENCE_PAPERS) {
-            chain = chain.exec(http("portal uploads a paper").post("/api/v1/dossiers/#{code}/documents")
-                    .header("Authorization", "Bearer " + Settings.portalToken()).asMultipartForm()
-                    .bodyParts(StringBodyPart("kind", kind),
-                            ByteArrayBodyPart("file", PDF).fileName("giay-to.pdf").contentType("application/pdf"))
-                    .check(status().is(201)));
-        }
-        return chain;
+        return exec(LIQUOR_LICENCE_PAPERS.stream().map(kind -> exec(http("portal uploads a paper")
+                .post("/api/v1/dossiers/#{code}/documents").header("Authorization", "Bearer " + Settings.portalToken())
+                .asMultipartForm().bodyParts(StringBodyPart("kind", kind),
+                        ByteArrayBodyPart("file", PDF).fileName("giay-to.pdf").contentType("application/pdf"))
+                .check(status().is(201)))).toList());
     }
 
     /**
@@ -131,19 +127,9 @@ final class Journeys {
     /** Free places ("date@start" from {@code load.slots}) handed out one each, in turn, with a citizen of their own. */
     static Iterator<Map<String, Object>> places() {
         List<String> places = Settings.places();
-        AtomicInteger next = new AtomicInteger();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public Map<String, Object> next() {
-                String[] place = places.get(Math.floorMod(next.getAndIncrement(), places.size())).split("@");
-                return Map.of("date", place[0], "start", place[1], "citizenId", "0010" + Requests.digits(8));
-            }
-        };
+        return Stream.iterate(0, i -> i + 1).map(i -> places.get(i % places.size()).split("@"))
+                .map(place -> Map.<String, Object>of("date", place[0], "start", place[1], "citizenId", "0010" + Requests.digits(8)))
+                .iterator();
     }
 
     /** Sends {@code read} until {@code done}, pausing between reads; gives up after forty (what follows then fails). */

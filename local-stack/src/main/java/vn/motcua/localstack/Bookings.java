@@ -68,9 +68,9 @@ final class Bookings {
                 contended.ko(), after.get("booked").asInt(), contended.perSecond() / uncontended.perSecond());
     }
 
-    /** Up to {@code wanted} free places within the booking horizon, "date@start" once per place, in random order. */
-    List<String> freePlaces(int wanted) throws InterruptedException {
-        return freePlaces(weekdays(), wanted);
+    /** Up to as many free places as the requests within the booking horizon, "date@start" once per place, in random order. */
+    List<String> freePlaces() throws InterruptedException {
+        return freePlaces(weekdays(), requests);
     }
 
     private List<String> freePlaces(List<LocalDate> days, int wanted) throws InterruptedException {

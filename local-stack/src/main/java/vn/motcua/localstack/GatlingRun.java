@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import tools.jackson.core.json.JsonReadFeature;
@@ -40,14 +41,16 @@ final class GatlingRun {
         }
 
         Figures request(String name) {
-            return requests.stream().filter(f -> f.request().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No request " + name + " in " + report));
+            return find(name).orElseThrow(() -> new IllegalStateException("No request " + name + " in " + report));
         }
 
         /** A request kind's figures, or none sent (a journey that failed before reaching it sends nothing of it). */
         Figures tried(String name) {
-            return requests.stream().filter(f -> f.request().equals(name)).findFirst()
-                    .orElse(new Figures(name, 0, 0, 0, 0, 0, 0, 0));
+            return find(name).orElse(new Figures(name, 0, 0, 0, 0, 0, 0, 0));
+        }
+
+        private Optional<Figures> find(String name) {
+            return requests.stream().filter(f -> f.request().equals(name)).findFirst();
         }
     }
 

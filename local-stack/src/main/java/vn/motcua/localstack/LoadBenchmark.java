@@ -223,7 +223,7 @@ public final class LoadBenchmark {
                 + " the operator's reports deliver it; officer1: 8 %% work queue, 5 %% receive a dossier just submitted%n", dayRate,
                 seconds);
         int bookings = (int) Math.ceil(dayRate * seconds * 0.05 * 1.5);
-        List<String> places = new Bookings(stack.config(), bookings).freePlaces(bookings);
+        List<String> places = new Bookings(stack.config(), bookings).freePlaces();
         Map<String, String> properties = properties(gateway, dayRate, seconds, citizen(), officer());
         properties.put("load.slots", String.join(",", places));
         GatlingRun.Result day = GatlingRun.run(stack.config(), "ProvinceDaySimulation", properties, Duration.ofSeconds(seconds),
@@ -356,11 +356,6 @@ public final class LoadBenchmark {
                 ceiling, perSubmission, ceilingRate, 0.7 * ceilingRate);
         rows.add("write budget | %.1f writes per submission | ceiling %,.0f inserts/s | %,.0f submissions/s".formatted(
                 perSubmission, ceiling, ceilingRate));
-    }
-
-    private GatlingRun.Result run(String simulation, String url, int rate, int seconds, String citizen, String officer) {
-        return GatlingRun.run(stack.config(), simulation, properties(url, rate, seconds, citizen, officer),
-                Duration.ofSeconds(seconds), reports);
     }
 
     private Map<String, String> properties(String url, int rate, int seconds, String citizen, String officer) {

@@ -5,9 +5,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.bson.Document;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierSnapshot;
@@ -19,23 +22,37 @@ import vn.motcua.kit.messaging.Subscriptions;
 
 /**
  * Counts, per agency, the dossiers submitted online: the demand the counters no longer carry,
- * which the booking rules will use to steer citizens online. One document per agency and day:
- * each records the ids of the events it counted (so a redelivered event counts once), and one
- * document per agency for all time grew by an id per submission, every update rewriting it, until
- * it would reach MongoDB's 16 MB limit after some 400,000 submissions (load benchmark, ADR 0020).
+ * which the booking rules will use to steer citizens online. One small document per dossier, its
+ * {@code _id} the dossier's code, so a redelivered event counts once by a plain insert. A counter
+ * per agency and day that kept the ids of the events it had counted (earlier, ADR 0020) grew by an
+ * id per submission, and every submission of the agency that day rewrote it whole and waited for
+ * the one before: the costliest single write of a submission under load (ADR 0025). Its counts are
+ * still read, so that nothing counted before is lost.
  */
 @Component
-public class OnlineDemand implements EventSubscriber {
-    static final String COLLECTION = "online_demand";
+public class OnlineDemand implements EventSubscriber, SmartInitializingSingleton {
+    static final String COLLECTION = "online_submissions";
+    /** Where the counts before ADR 0025 are: per agency and day, and before that per agency for all time. */
+    static final String COUNTERS_BEFORE = "online_demand";
     private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final String COUNT = "onlineSubmissions";
+    private static final String AGENCY = "agencyCode";
 
     private final IdempotentWrites writes;
     private final MongoTemplate mongo;
 
+    /** @param id the dossier's code: one document per dossier, however often its submission is delivered */
+    @Document(COLLECTION)
+    record OnlineSubmission(String id, String agencyCode, String day) {
+    }
+
     OnlineDemand(IdempotentWrites writes, MongoTemplate mongo) {
         this.writes = writes;
         this.mongo = mongo;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on(AGENCY, Sort.Direction.ASC).named("by_agency"));
     }
 
     @Override
@@ -47,18 +64,18 @@ public class OnlineDemand implements EventSubscriber {
         DossierSnapshot dossier = event.data().dossier();
         if (dossier.submittedVia() == Channel.ONLINE) {
             LocalDate day = LocalDate.ofInstant(event.time(), HANOI);
-            writes.applyOnce(COLLECTION, dossier.agencyCode() + "/" + day, event.eventId(), new Update().inc(COUNT, 1)
-                    .set("agencyCode", dossier.agencyCode()).set("day", day.toString()));
+            writes.insertOnce(new OnlineSubmission(dossier.dossierCode(), dossier.agencyCode(), day.toString()));
         }
     }
 
     public long onlineSubmissions(String agencyCode) {
-        long total = 0;
-        for (Document day : mongo.find(query(where("agencyCode").is(agencyCode)), Document.class, COLLECTION)) {
-            total += ((Number) day.get(COUNT)).longValue();
-        }
-        // Counted before the days were kept apart: one document per agency, its _id the agency's code.
-        Document allTime = mongo.findById(agencyCode, Document.class, COLLECTION);
-        return allTime == null ? total : total + ((Number) allTime.get(COUNT)).longValue();
+        long counted = mongo.count(query(where(AGENCY).is(agencyCode)), COLLECTION);
+        // Before: per agency and day, and before the days were kept apart one per agency, its _id the agency's code.
+        Criteria countedBefore = new Criteria().orOperator(where(AGENCY).is(agencyCode), where("_id").is(agencyCode));
+        return counted + mongo.find(query(countedBefore), CountedBefore.class, COUNTERS_BEFORE).stream()
+                .mapToLong(CountedBefore::onlineSubmissions).sum();
+    }
+
+    private record CountedBefore(long onlineSubmissions) {
     }
 }

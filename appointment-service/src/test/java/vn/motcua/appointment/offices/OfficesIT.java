@@ -9,13 +9,17 @@ import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.citizen;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assertj.core.api.Assertions;
+import org.bson.Document;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.appointment.demand.OnlineDemand;
@@ -32,6 +36,8 @@ class OfficesIT {
     MockMvc mvc;
     @Autowired
     OnlineDemand demand;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void authenticatedCallersListTheOfficesWithTheirCounters() throws Exception {
@@ -61,5 +67,17 @@ class OfficesIT {
         mvc.perform(get("/api/v1/offices/TT-HUYEN").with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.dossiersSubmittedOnline").value(before + 2));
+    }
+
+    @Test
+    void countsKeptBeforeOneDocumentPerDossierAreStillCounted() {
+        String agency = "000.99." + UUID.randomUUID();
+        mongo.insert(new Document("_id", agency).append("onlineSubmissions", 4), "online_demand");
+        mongo.insert(new Document("_id", agency + "/2026-11-30").append("agencyCode", agency).append("day", "2026-11-30")
+                .append("onlineSubmissions", 3).append("appliedEventIds", List.of("a", "b", "c")), "online_demand");
+        mongo.insert(new Document("_id", agency + "0/2026-11-30").append("agencyCode", agency + "0")
+                .append("onlineSubmissions", 9), "online_demand");
+
+        Assertions.assertThat(demand.onlineSubmissions(agency)).isEqualTo(7);
     }
 }

@@ -1,6 +1,8 @@
 package vn.motcua.notification.recipients;
 
+import java.time.Instant;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,20 +14,37 @@ import vn.motcua.kit.messaging.IncomingEvent;
 
 @Component
 public class Recipients {
-    private final IdempotentWrites writes;
+    /** When the dossier whose addresses the document holds was submitted. */
+    private static final String STATED_AT = "statedAt";
+
     private final MongoTemplate mongo;
 
-    Recipients(IdempotentWrites writes, MongoTemplate mongo) {
-        this.writes = writes;
+    Recipients(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
+    /**
+     * The addresses given on the citizen's latest dossier. The write is guarded by the submission's
+     * time, not by a list of the events applied: a redelivered submission, or an older one that
+     * arrives after a newer (they travel on different partitions), changes nothing, and the document
+     * stays the same size however many dossiers the citizen (or a company) submits.
+     */
     public void learnFrom(IncomingEvent<DossierSubmitted> event) {
         var applicant = event.data().applicant();
-        writes.applyOnce(Recipient.COLLECTION, event.data().dossier().ownerCitizenId(), event.eventId(), new Update()
-                .set("fullName", applicant.fullName())
-                .set("email", applicant.email())
-                .set("phone", applicant.phone()));
+        Instant statedAt = event.data().submittedAt();
+        Query notStatedSince = Query.query(Criteria.where("_id").is(event.data().dossier().ownerCitizenId())
+                .and(STATED_AT).not().gte(statedAt));
+        try {
+            mongo.upsert(notStatedSince, new Update()
+                    .set("fullName", applicant.fullName())
+                    .set("email", applicant.email())
+                    .set("phone", applicant.phone())
+                    .set(STATED_AT, statedAt)
+                    // Kept by the applied-events guard before; not read any more.
+                    .unset(IdempotentWrites.APPLIED_EVENTS), Recipient.COLLECTION);
+        } catch (DuplicateKeyException statedOnALaterDossier) {
+            // The filter missed an existing citizen: their addresses come from this dossier or a later one.
+        }
     }
 
     /**

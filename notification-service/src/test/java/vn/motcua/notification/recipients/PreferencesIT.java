@@ -16,12 +16,17 @@ import static vn.motcua.testinfra.CallerMother.ops;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.ResultActions;
+import vn.motcua.events.dossier.Applicant;
+import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.MessagingSimulators;
 import vn.motcua.notification.WithMessagingSimulators;
@@ -32,6 +37,8 @@ import vn.motcua.testinfra.KafkaProbe;
 import vn.motcua.testinfra.TestInfrastructure;
 
 class PreferencesIT extends WithMessagingSimulators {
+    @Autowired
+    Recipients recipients;
 
     @Test
     void aCitizenSeesTheDefaultsAndChoosesEmailFirst() throws Exception {
@@ -140,6 +147,32 @@ class PreferencesIT extends WithMessagingSimulators {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.notificationId == '" + done.id() + "')].phone").value(Matchers.hasItem("8497****14")));
         mvc.perform(get("/api/v1/notifications/deliveries?day=yesterday").with(ops())).andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void theAddressesOfTheLatestDossierWinWhateverOrderTheSubmissionsArriveIn() {
+        String owner = "001090000115";
+        Instant monday = Instant.parse("2026-11-30T02:00:00Z");
+        IncomingEvent<DossierSubmitted> later = submittedAt(owner, "moi." + owner + "@example.com", monday.plusSeconds(3_600));
+        IncomingEvent<DossierSubmitted> earlier = submittedAt(owner, "cu." + owner + "@example.com", monday);
+
+        recipients.learnFrom(later);
+        recipients.learnFrom(earlier);
+        recipients.learnFrom(later);
+        assertThat(recipients.find(owner)).get().extracting(Recipient::email).isEqualTo("moi." + owner + "@example.com");
+
+        IncomingEvent<DossierSubmitted> latest = submittedAt(owner, "nhat." + owner + "@example.com", monday.plusSeconds(7_200));
+        recipients.learnFrom(latest);
+        assertThat(recipients.find(owner)).get().extracting(Recipient::email).isEqualTo("nhat." + owner + "@example.com");
+    }
+
+    private static IncomingEvent<DossierSubmitted> submittedAt(String owner, String email, Instant at) {
+        DossierSubmitted submitted = EventMother.dossierSubmitted(EventMother.newDossierCode(), owner, 0);
+        Applicant applicant = submitted.applicant();
+        DossierSubmitted stated = new DossierSubmitted(submitted.dossier(), submitted.procedureName(),
+                new Applicant(applicant.fullName(), applicant.idNumber(), applicant.phone(), email, applicant.address()),
+                submitted.feeTiming(), submitted.feesDue(), at);
+        return new IncomingEvent<>(UUID.randomUUID().toString(), "DossierSubmitted", 2, owner, at, null, stated);
     }
 
     private ResultActions change(String owner, String json) throws Exception {

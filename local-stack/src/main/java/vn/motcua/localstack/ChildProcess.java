@@ -81,6 +81,13 @@ final class ChildProcess implements AutoCloseable {
                 .reduce(Duration.ZERO, Duration::plus);
     }
 
+    /** CPU time its JIT compilers spent so far, descendants included. */
+    Duration compilerCpuTime() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .map(handle -> CompilerCpu.ofPid(handle.pid()))
+                .reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** Ends it as a crash would: SIGKILL to it and its descendants, nothing flushed; returns once they are gone. */
     void kill() {
         end(ProcessHandle::destroyForcibly, handle -> {

@@ -221,6 +221,14 @@ public final class LocalStack implements AutoCloseable {
         return times;
     }
 
+    /** Of {@link #cpuTimes()}, what each process's JIT compilers spent. */
+    public Map<String, Duration> compilerCpuTimes() {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        children.forEach(child -> times.put(child.name(), child.compilerCpuTime()));
+        times.put("launcher", CompilerCpu.ofPid(ProcessHandle.current().pid()));
+        return times;
+    }
+
     /** Each child process's resident memory in MiB, by name, and this JVM's as "launcher". */
     public Map<String, Long> memoryByProcessMiB() {
         Map<String, Long> memory = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ public final class LoadBenchmark {
     private static final int LIMITED_PER_SECOND = 20;
     private static final Duration LAG_WITHIN = Duration.ofSeconds(10);
     private static final int CATALOG_ROUNDS = 3;
+    private static final int MAX_COMPILING_ROUNDS = 8;
+    private static final double COMPILED_ENOUGH = 0.10;
     private static final Duration DRAIN_WITHIN = Duration.ofMinutes(10);
     /** The booking request's name in the simulations' reports (load-tests' Journeys.booking). */
     private static final String BOOKING = "portal books a visit";
@@ -35,8 +37,6 @@ public final class LoadBenchmark {
     private final LocalStack stack;
     private final Path reports;
     private final List<String> rows = new ArrayList<>();
-    private static final int MAX_COMPILING_ROUNDS = 8;
-    private static final double COMPILED_ENOUGH = 0.10;
     private final PrintStream out = System.out;
 
     private LoadBenchmark(LocalStack stack, Path reports) {
@@ -342,7 +342,15 @@ public final class LoadBenchmark {
         }
 
         double millisPer(String process, long submissions, Cpu before) {
-            return (all.get(process).toNanos() - before.all.getOrDefault(process, Duration.ZERO).toNanos()) / 1e6 / submissions;
+            return perSubmission(all, before.all, process, submissions);
+        }
+
+        double compilerMillisPer(String process, long submissions, Cpu before) {
+            return perSubmission(compilers, before.compilers, process, submissions);
+        }
+
+        private static double perSubmission(Map<String, Duration> now, Map<String, Duration> then, String process, long submissions) {
+            return (now.get(process).toNanos() - then.getOrDefault(process, Duration.ZERO).toNanos()) / 1e6 / submissions;
         }
 
         /** Of the CPU every process spent since {@code before}, the part their JIT compilers spent. */
@@ -353,11 +361,6 @@ public final class LoadBenchmark {
         private static double spentSince(Map<String, Duration> now, Map<String, Duration> then) {
             return now.entrySet().stream()
                     .mapToLong(entry -> entry.getValue().toNanos() - then.getOrDefault(entry.getKey(), Duration.ZERO).toNanos()).sum();
-        }
-
-        double compilerMillisPer(String process, long submissions, Cpu before) {
-            return (compilers.get(process).toNanos() - before.compilers.getOrDefault(process, Duration.ZERO).toNanos()) / 1e6
-                    / submissions;
         }
     }
 

@@ -5,10 +5,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Component;
@@ -30,7 +28,7 @@ import vn.motcua.kit.messaging.Subscriptions;
  * still read, so that nothing counted before is lost.
  */
 @Component
-public class OnlineDemand implements EventSubscriber, SmartInitializingSingleton {
+public class OnlineDemand implements EventSubscriber {
     static final String COLLECTION = "online_submissions";
     /** Where the counts before ADR 0025 are: per agency and day, and before that per agency for all time. */
     static final String COUNTERS_BEFORE = "online_demand";
@@ -42,17 +40,12 @@ public class OnlineDemand implements EventSubscriber, SmartInitializingSingleton
 
     /** @param id the dossier's code: one document per dossier, however often its submission is delivered */
     @Document(COLLECTION)
-    record OnlineSubmission(String id, String agencyCode, String day) {
+    record OnlineSubmission(String id, @Indexed String agencyCode, String day) {
     }
 
     OnlineDemand(IdempotentWrites writes, MongoTemplate mongo) {
         this.writes = writes;
         this.mongo = mongo;
-    }
-
-    @Override
-    public void afterSingletonsInstantiated() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(AGENCY, Sort.Direction.ASC).named("by_agency"));
     }
 
     @Override

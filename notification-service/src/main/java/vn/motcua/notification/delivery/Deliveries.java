@@ -65,7 +65,7 @@ public class Deliveries {
         var created = Notification.create(id, recipientId, dossierCode, message, reach.orElse(null),
                 policy.urgent().contains(message.template()), policy.everyChannel().contains(message.template()), clock.instant());
         if (!store(created)) {
-            log.info("Notification {} exists already; not sent again", id);
+            listIfStillWaiting(id, recipientId);
             return;
         }
         if (reach.isPresent()) {
@@ -75,6 +75,21 @@ public class Deliveries {
             // Its addresses may have been learnt meanwhile, by a handler that did not see this notification yet.
             contactKnown(recipientId);
         }
+    }
+
+    /**
+     * The event came again: its first handling stored the notification, and may have stopped (the
+     * database gone, the service killed) before listing it as waiting for addresses. Listed now, or
+     * it would wait for ever: only the listed are resumed when the addresses come.
+     */
+    private void listIfStillWaiting(String id, String recipientId) {
+        boolean waiting = repository.findById(id).filter(stored -> stored.status() == Notification.Status.AWAITING_CONTACT).isPresent();
+        if (!waiting) {
+            log.info("Notification {} exists already; not sent again", id);
+            return;
+        }
+        awaiting.add(recipientId, id);
+        contactKnown(recipientId);
     }
 
     /**

@@ -125,6 +125,27 @@ class TellsCitizensIT {
     }
 
     @Test
+    void aWaitingNotificationWhoseListingWasCutShortIsResumedWhenItsEventComesAgain() throws Exception {
+        String owner = "001090000084";
+        String code = EventMother.newDossierCode();
+        ProducerRecord<String, String> requested = EventMother.record(new PaymentRequested("PAY-" + code + "-INTAKE", code, owner,
+                FeeStage.INTAKE, 50_000, "VND", Instant.now(), Instant.parse("2026-12-01T03:00:00Z")));
+        KafkaProbe.send(requested);
+        await().atMost(Duration.ofSeconds(20)).until(() -> awaiting.of(owner).size() == 1);
+        // As when the database went away after the notification was stored and before it was listed:
+        // the handler failed, and its event comes again.
+        awaiting.settled(owner, awaiting.of(owner));
+
+        KafkaProbe.send(requested);
+        await().atMost(Duration.ofSeconds(20)).until(() -> awaiting.of(owner).size() == 1);
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 50_000)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("an." + owner + "@example.com").stream()
+                .anyMatch(m -> subject(m).startsWith("Yêu cầu nộp phí") && subject(m).contains(code)));
+        assertThat(notifications.findByRecipientCitizenIdAndStatus(owner, Notification.Status.AWAITING_CONTACT)).isEmpty();
+    }
+
+    @Test
     void aDelayReachesTheOwnerAsAnApologyWithTheNewDate() throws Exception {
         String code = EventMother.newDossierCode();
         String email = "an." + OWNER + "@example.com";

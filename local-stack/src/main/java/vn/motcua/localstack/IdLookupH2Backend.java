@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.h2.mvstore.MVStore;
 
 /**
  * The wire server's H2 backend with one thing of MongoDB's: a query that names one {@code _id} is
@@ -23,8 +24,15 @@ import java.util.regex.Pattern;
 final class IdLookupH2Backend extends H2Backend {
     private static final String ID = "_id";
 
+    /**
+     * H2's page cache is 16 MB unless told: once the stores outgrew it, every query that reads a
+     * whole collection (a sweeper's, a relay's) read its pages from the file again and turned them
+     * into documents anew, hundreds of megabytes a minute for the launcher's collector (ADR 0025).
+     */
+    private static final int PAGE_CACHE_MB = Integer.getInteger("motcua.wire-server.cache-mb", 256);
+
     IdLookupH2Backend(String fileName) {
-        super(fileName);
+        super(new MVStore.Builder().fileName(fileName).cacheSize(PAGE_CACHE_MB).open());
     }
 
     @Override

@@ -71,10 +71,14 @@ public class Deliveries {
         if (reach.isPresent()) {
             dispatcher.soon(created.aggregate());
         } else {
-            awaiting.add(recipientId, id);
-            // Its addresses may have been learnt meanwhile, by a handler that did not see this notification yet.
-            contactKnown(recipientId);
+            waitForContact(recipientId, id);
         }
+    }
+
+    private void waitForContact(String recipientId, String id) {
+        awaiting.add(recipientId, id);
+        // Its addresses may have been learnt meanwhile, by a handler that did not see this notification yet.
+        contactKnown(recipientId);
     }
 
     /**
@@ -88,8 +92,7 @@ public class Deliveries {
             log.info("Notification {} exists already; not sent again", id);
             return;
         }
-        awaiting.add(recipientId, id);
-        contactKnown(recipientId);
+        waitForContact(recipientId, id);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -150,7 +151,7 @@ public final class LocalStack implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = new IdLookupH2Backend(config.dataDir().resolve("mongo.mv").toString());
+            backend = new H2Backend(config.dataDir().resolve("mongo.mv").toString());
         } else {
             backend = new MemoryBackend();
         }

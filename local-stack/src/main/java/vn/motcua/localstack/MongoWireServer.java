@@ -27,7 +27,7 @@ public final class MongoWireServer {
     /** Arguments: the port, the data file. */
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
-        H2Backend h2 = new IdLookupH2Backend(args[1]);
+        H2Backend h2 = new H2Backend(args[1]);
         MongoServer server = new MongoServer(new CountingBackend(h2, h2::commit));
         server.bind("127.0.0.1", port);
         CountDownLatch stopped = new CountDownLatch(1);

@@ -64,8 +64,10 @@ public class PaymentOrder extends Aggregate {
 
     /**
      * @param reference the provider's refund transaction, or the agency's note for cash; null while pending
+     * @param createdUnder the Idempotency-Key claim a leader's request started it under (null: started by a closure)
      */
-    public record Refund(long amount, String reason, String requestId, String reference, Instant requestedAt, Instant refundedAt) {
+    public record Refund(long amount, String reason, String requestId, String reference, Instant requestedAt, Instant refundedAt,
+            String createdUnder) {
         public boolean done() {
             return refundedAt != null;
         }
@@ -226,12 +228,13 @@ public class PaymentOrder extends Aggregate {
      * Starts a refund once: later calls find it started and change nothing.
      *
      * @param refundAmount at most what was paid
+     * @param createdUnder the Idempotency-Key claim of the request that starts it, if any
      */
-    public List<Event> startRefund(long refundAmount, String reason, String requestId, Instant now) {
+    public List<Event> startRefund(long refundAmount, String reason, String requestId, String createdUnder, Instant now) {
         if (status != PaymentStatus.COMPLETED || refund != null || refundAmount <= 0 || refundAmount > amount) {
             return AggregateStore.UNCHANGED;
         }
-        refund = new Refund(refundAmount, reason, requestId, null, now, null);
+        refund = new Refund(refundAmount, reason, requestId, null, now, null, createdUnder);
         return List.of();
     }
 
@@ -239,7 +242,8 @@ public class PaymentOrder extends Aggregate {
         if (refund == null || refund.done()) {
             return AggregateStore.UNCHANGED;
         }
-        refund = new Refund(refund.amount(), refund.reason(), refund.requestId(), reference, refund.requestedAt(), now);
+        refund = new Refund(refund.amount(), refund.reason(), refund.requestId(), reference, refund.requestedAt(), now,
+                refund.createdUnder());
         status = PaymentStatus.REFUNDED;
         return List.of(new PaymentRefunded(id, dossierCode, ownerCitizenId, stage, refund.amount(), method, reference,
                 refund.reason(), now));

@@ -41,8 +41,18 @@ public class Refunds {
      * @throws ApiProblem 409 when the provider refuses the refund as asked
      */
     public PaymentOrder refund(String orderId, long amount, String reason, String by) {
+        return refund(orderId, amount, reason, by, null);
+    }
+
+    /**
+     * Starts the refund, or carries on with one started before and left unfinished (the provider
+     * unreachable, the process gone before its answer): it is asked again under the same request id.
+     *
+     * @param claimId the Idempotency-Key claim of the leader's request, kept with the refund (null: none)
+     */
+    public PaymentOrder refund(String orderId, long amount, String reason, String by, String claimId) {
         Instant now = clock.instant();
-        PaymentOrder order = orders.change(orderId, o -> o.startRefund(amount, reason, requestIdFor("RF", o.id()), now));
+        PaymentOrder order = orders.change(orderId, o -> o.startRefund(amount, reason, requestIdFor("RF", o.id()), claimId, now));
         if (order.refund() == null || order.refund().done()) {
             return order;
         }

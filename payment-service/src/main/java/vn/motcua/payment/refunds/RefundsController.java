@@ -1,6 +1,7 @@
 package vn.motcua.payment.refunds;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +18,7 @@ import vn.motcua.kit.security.Role;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.payment.provider.PaymentProvider;
 
 /** The agency's leader (or ops) gives a payment back by decision, e.g. a fee charged by mistake. */
 @RestController
@@ -41,7 +43,8 @@ class RefundsController {
     }
 
     @Operation(summary = "Refund a paid order (leader of its agency, or ops; Idempotency-Key): through the provider's refund API, or"
-            + " noted for cash paid to the postman. Once only")
+            + " noted for cash paid to the postman. Once only: a refund left unfinished (provider unreachable: 503) is carried on by"
+            + " the next request for its amount")
     @PostMapping("/{id}/refunds")
     @PreAuthorize("hasAnyRole('leader', 'ops')")
     ResponseEntity<RefundView> refund(@PathVariable String id, @RequestBody RefundRequest request,
@@ -49,24 +52,52 @@ class RefundsController {
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {
             throw ApiProblem.badRequest("refund-reason-missing", "Say why the money goes back (reason, 1–500 characters)");
         }
-        return idempotency.once(caller.subject() + "|refund|" + id, key, request, RefundView.class, () -> {
+        return idempotency.once(caller.subject() + "|refund|" + id, key, request, RefundView.class, claim -> {
             PaymentOrder order = orders.findById(id).orElseThrow(() -> ApiProblem.notFound("Payment order", id));
             if (!caller.has(Role.OPS) && !caller.worksFor(order.agencyCode())) {
                 throw ApiProblem.notFound("Payment order", id);
             }
-            if (order.status() != PaymentStatus.COMPLETED || order.refund() != null) {
-                throw ApiProblem.conflict("order-not-refundable", "Only a paid order not refunded before can be refunded")
-                        .with("status", order.status().name());
+            long amount = amountToRefund(order, request, claim);
+            PaymentOrder refunded;
+            try {
+                refunded = refunds.refund(id, amount, request.reason().strip(), caller.username() == null ? "leader" : caller.username(),
+                        claim.id());
+            } catch (PaymentProvider.Unavailable unreachable) {
+                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "Payment provider unavailable",
+                        "The refund of " + amount + " đồng is recorded but the payment provider could not be reached; send the"
+                                + " request again and it carries on with this refund").withHeader(HttpHeaders.RETRY_AFTER, "30");
             }
-            long amount = request.amount() == null ? order.amount() : request.amount();
-            if (amount <= 0 || amount > order.amount()) {
-                throw ApiProblem.unprocessable("refund-amount-invalid", "A refund is more than 0 and at most the " + order.amount()
-                        + " đồng paid").with("paid", order.amount());
-            }
-            PaymentOrder refunded = refunds.refund(id, amount, request.reason().strip(), caller.username() == null ? "leader" : caller.username());
             PaymentOrder.Refund refund = refunded.refund();
             return ResponseEntity.status(HttpStatus.CREATED).body(new RefundView(id, refunded.status().name(), refund.amount(),
                     refund.reason(), refund.reference()));
         });
+    }
+
+    /**
+     * What this request refunds. A refund started before and left unfinished (the provider
+     * unreachable, the process gone before its answer) is carried on rather than refused, and one
+     * this same request started (a retry under its key) is answered as it stands: the money goes
+     * back once, and whoever asked learns that it did.
+     */
+    private static long amountToRefund(PaymentOrder order, RefundRequest request, IdempotencyKeys.Claim claim) {
+        long asked = request.amount() == null ? order.amount() : request.amount();
+        PaymentOrder.Refund started = order.refund();
+        boolean thisRequests = started != null && claim.id().equals(started.createdUnder());
+        if (started != null && (thisRequests || !started.done())) {
+            if (!thisRequests && started.amount() != asked) {
+                throw ApiProblem.conflict("refund-in-progress", "A refund of " + started.amount() + " đồng was started and is not finished;"
+                        + " send this amount to carry it on").with("amount", started.amount());
+            }
+            return started.amount();
+        }
+        if (order.status() != PaymentStatus.COMPLETED || started != null) {
+            throw ApiProblem.conflict("order-not-refundable", "Only a paid order not refunded before can be refunded")
+                    .with("status", order.status().name());
+        }
+        if (asked <= 0 || asked > order.amount()) {
+            throw ApiProblem.unprocessable("refund-amount-invalid", "A refund is more than 0 and at most the " + order.amount()
+                    + " đồng paid").with("paid", order.amount());
+        }
+        return asked;
     }
 }

@@ -136,13 +136,13 @@ class PaymentOrderTest {
     @Test
     void aRefundStartsOnceAndIsAnnouncedOnce() {
         PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
-        assertThat(order.startRefund(80_000, "rút hồ sơ", "RF1", NOW)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.startRefund(80_000, "rút hồ sơ", "RF1", null, NOW)).isSameAs(AggregateStore.UNCHANGED);
         order.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
         order.settle(success("MCREF1", 80_000), NOW);
 
-        assertThat(order.startRefund(90_000, "too much", "RF1", NOW)).isSameAs(AggregateStore.UNCHANGED);
-        assertThat(order.startRefund(80_000, "rút hồ sơ", "RF1", NOW)).isEmpty();
-        assertThat(order.startRefund(80_000, "rút hồ sơ", "RF1", NOW)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.startRefund(90_000, "too much", "RF1", null, NOW)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.startRefund(80_000, "rút hồ sơ", "RF1", null, NOW)).isEmpty();
+        assertThat(order.startRefund(80_000, "rút hồ sơ", "RF1", null, NOW)).isSameAs(AggregateStore.UNCHANGED);
         assertThat(order.refunded("VNP-R1", NOW)).singleElement().isInstanceOf(PaymentRefunded.class);
         assertThat(order.refunded("VNP-R1", NOW)).isSameAs(AggregateStore.UNCHANGED);
         assertThat(order.status()).isEqualTo(PaymentStatus.REFUNDED);

@@ -14,8 +14,11 @@ import static vn.motcua.testinfra.CallerMother.officer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
@@ -24,11 +27,15 @@ import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.payment.PaymentSteps;
 import vn.motcua.payment.ProviderSimulatorProcess;
 import vn.motcua.payment.WithProviderSimulator;
+import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.testinfra.AbandonedRequests;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
 class RefundsIT extends WithProviderSimulator {
+    @Autowired
+    private MongoTemplate mongo;
 
     @Test
     void aWithdrawnDossierGetsItsRefundableFeeBackThroughTheProviderOnceHoweverOftenTheEventArrives() throws Exception {
@@ -94,6 +101,46 @@ class RefundsIT extends WithProviderSimulator {
                 .surplusRefund() != null);
         assertThat(orders.findById(id).orElseThrow().attempt(second.reference()).orElseThrow().isSurplus()).isTrue();
         assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + first.reference()).body()).contains("\"refunds\":0");
+    }
+
+    @Test
+    void aRefundLeftUnfinishedIsCarriedOnByTheNextRequestInsteadOfRefused() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 64_000);
+        PaymentSteps.Checkout checkout = paid(id);
+        // As a leader's request leaves it when the provider could not be reached, or the process died before its answer.
+        PaymentOrder order = orders.findById(id).orElseThrow();
+        order.startRefund(64_000, "Thu nhầm lệ phí", Refunds.requestIdFor("RF", id), null, Instant.now());
+        orders.save(order);
+
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-other-amount")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Thu nhầm\",\"amount\":10000}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:motcua:problem:refund-in-progress"))
+                .andExpect(jsonPath("$.amount").value(64_000));
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-carry-on")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Thu nhầm\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("REFUNDED"))
+                .andExpect(jsonPath("$.amount").value(64_000)).andExpect(jsonPath("$.reason").value("Thu nhầm lệ phí"));
+        assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + checkout.reference()).body())
+                .contains("\"refunds\":1").contains("\"refunded\":6400000");
+    }
+
+    @Test
+    void aRetryAfterTheRequestDiedBeforeAnsweringIsToldOfItsRefundNotRefused() throws Exception {
+        String code = EventMother.newDossierCode();
+        String id = steps.intakeOrder(code, 52_000);
+        PaymentSteps.Checkout checkout = paid(id);
+        String key = "refund-" + UUID.randomUUID();
+        String body = "{\"reason\":\"Thu nhầm lệ phí\"}";
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isCreated());
+        AbandonedRequests.diedBeforeAnswering(mongo.getDb(), key);
+
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("REFUNDED")).andExpect(jsonPath("$.amount").value(52_000));
+        assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + checkout.reference()).body()).contains("\"refunds\":1");
+        assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentRefunded".equals(KafkaProbe.header(r,
+                CloudEventHeaders.TYPE)), 5, Duration.ofSeconds(4))).hasSize(1);
     }
 
     private PaymentSteps.Checkout paid(String id) throws Exception {

@@ -1,0 +1,68 @@
+package vn.motcua.payment.refunds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.ops;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentOrderMother;
+import vn.motcua.payment.ordering.PaymentOrderRepository;
+import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.payment.ordering.ProviderResult;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.SimulatorProcess;
+
+/** The provider's web API cannot be reached: nothing listens where it is configured. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class RefundsWhileProviderDownIT {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    PaymentOrderRepository orders;
+
+    @DynamicPropertySource
+    static void unreachableProvider(DynamicPropertyRegistry registry) {
+        String nobody = "http://127.0.0.1:" + SimulatorProcess.freePort();
+        registry.add("motcua.payment.provider.api-url", () -> nobody + "/merchant_webapi/api/transaction");
+        registry.add("motcua.payment.provider.statement-url", () -> nobody + "/merchant_webapi/statement");
+        registry.add("motcua.payment.provider.hash-secret", () -> "it-only-secret-of-a-provider-nobody-runs");
+        registry.add("motcua.payment.provider.timeout", () -> "PT2S");
+        registry.add("motcua.payment.expiry.initial-delay", () -> "PT1H");
+    }
+
+    @Test
+    void aRefundIsRecordedAndTheLeaderToldToSendItAgainNotAnError() throws Exception {
+        PaymentOrder paid = PaymentOrderMother.due(EventMother.newDossierCode(), FeeStage.INTAKE, 38_000);
+        paid.begin("MCREFDOWN1", PaymentOrderMother.NOW, PaymentOrderMother.NOW.plus(Duration.ofMinutes(15)));
+        paid.settle(new ProviderResult("MCREFDOWN1", 38_000, true, "00", "14000099", PaymentOrderMother.NOW), PaymentOrderMother.NOW);
+        orders.save(paid);
+
+        mvc.perform(post("/api/v1/payments/{id}/refunds", paid.id()).with(ops()).header("Idempotency-Key", "refund-provider-down")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Thu nhầm lệ phí\"}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:provider-unavailable"))
+                .andExpect(header().string("Retry-After", "30"));
+
+        PaymentOrder after = orders.findById(paid.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(after.refund()).as("the refund the next request carries on").isNotNull()
+                .satisfies(refund -> assertThat(refund.amount()).isEqualTo(38_000))
+                .satisfies(refund -> assertThat(refund.done()).isFalse());
+    }
+}

@@ -2,9 +2,12 @@ package vn.motcua.postal.shipments;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.postal.reference.Procedures;
@@ -21,15 +24,17 @@ import vn.motcua.postal.tracking.TrackingRanges;
 class Pickups {
 
     private final AggregateStore store;
+    private final ShipmentRepository repository;
     private final TrackingRanges ranges;
     private final TariffBook tariffs;
     private final Procedures procedures;
     private final Clock clock;
     private final String operator;
 
-    Pickups(AggregateStore store, TrackingRanges ranges, TariffBook tariffs, Procedures procedures, Clock clock,
+    Pickups(AggregateStore store, ShipmentRepository repository, TrackingRanges ranges, TariffBook tariffs, Procedures procedures, Clock clock,
             @Value("${motcua.postal.default-operator}") String operator) {
         this.store = store;
+        this.repository = repository;
         this.ranges = ranges;
         this.tariffs = tariffs;
         this.procedures = procedures;
@@ -38,7 +43,8 @@ class Pickups {
     }
 
     /** @param from the citizen, where the postman collects the dossier; its province as the citizen named it */
-    Shipment request(String citizenId, String procedureCode, String agencyCode, Shipment.Destination from, int weightGrams) {
+    Shipment request(String citizenId, String procedureCode, String agencyCode, Shipment.Destination from, int weightGrams,
+            String claimId) {
         Procedures.Procedure procedure = procedures.byCode(procedureCode).orElseThrow(() -> ApiProblem.unprocessable(
                 "procedure-unknown", "Procedure " + procedureCode + " is not in the catalog"));
         if (!procedure.dossierMayComeByPost()) {
@@ -51,8 +57,18 @@ class Pickups {
         TariffRules.Quote quote = tariffs.rules().quote(new TariffRules.Shipment(PostalService.DOSSIER_PICKUP, operator, agencyCode,
                 agencyProvince, province, weightGrams, null, procedure.field(), 0, LocalDate.now(clock.withZone(CivilTime.VIETNAM))));
         String itemId = ranges.next(operator, ResultDeliveries.SERVICE_INDICATOR).toString();
-        return store.insert(Shipment.requestedPickup(citizenId, operator, new Shipment.Origin(agencyCode, procedureCode, 3),
+        Changed<Shipment> requested = Shipment.requestedPickup(citizenId, operator, new Shipment.Origin(agencyCode, procedureCode, 3),
                 new Shipment.Destination(from.recipientName(), from.recipientPhone(), from.address(), province), itemId, quote,
-                clock.instant()));
+                clock.instant());
+        requested.aggregate().createdUnder(claimId);
+        return store.insert(requested);
+    }
+
+    /**
+     * What a request that died after storing it asked for under an Idempotency-Key claim the
+     * citizen's retry took over; nothing to look for on a fresh claim.
+     */
+    Optional<Shipment> createdUnder(IdempotencyKeys.Claim claim) {
+        return claim.takenOver() ? repository.findByCreatedUnder(claim.id()) : Optional.empty();
     }
 }

@@ -65,6 +65,13 @@ public class Shipment extends Aggregate {
     private List<String> failedAttempts;
     private boolean cashCollected;
     private List<Report> history;
+    /**
+     * The Idempotency-Key claim a citizen's pick-up request created it under: a retry that takes
+     * over the claim of a request that died after storing it finds it by this, instead of sending
+     * the postman twice.
+     */
+    @Indexed(sparse = true)
+    private String createdUnder;
 
     public enum Kind {
         DOSSIER_PICKUP(ShipmentPurpose.DOSSIER_PICKUP, PostalService.DOSSIER_PICKUP),
@@ -368,6 +375,10 @@ public class Shipment extends Aggregate {
 
     private static long amountOf(Report report) {
         return report.amount() == null ? 0 : report.amount();
+    }
+
+    void createdUnder(String claimId) {
+        this.createdUnder = claimId;
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -39,6 +40,7 @@ import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.postal.reference.Procedures;
+import vn.motcua.testinfra.AbandonedRequests;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
@@ -63,6 +65,8 @@ class PickupsIT {
     JsonMapper json;
     @Autowired
     ShipmentRepository shipments;
+    @Autowired
+    MongoTemplate mongo;
 
     @BeforeAll
     static void publishProcedures(@Autowired Procedures procedures) {
@@ -114,8 +118,12 @@ class PickupsIT {
     }
 
     private ResultActions pickup(RequestPostProcessor who, String procedure, String province) throws Exception {
+        return pickup(who, procedure, province, UUID.randomUUID().toString());
+    }
+
+    private ResultActions pickup(RequestPostProcessor who, String procedure, String province, String key) throws Exception {
         return mvc.perform(post("/api/v1/shipments/pickups").with(who).contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", UUID.randomUUID().toString()).content("""
+                .header("Idempotency-Key", key).content("""
                         {"procedureCode": "%s", "agencyCode": "%s", "senderName": "Nguyễn Văn An", "senderPhone": "0912345678",
                          "address": "Số 5 phố Lê Lợi, xã Thường Tín", "province": "%s"}""".formatted(procedure, AGENCY_THUONG_TIN, province)));
     }
@@ -145,6 +153,20 @@ class PickupsIT {
                 r -> id.equals(r.key()) && "PaperDossierArrived".equals(KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5));
         assertThat(arrived).hasSize(1);
         assertThat(arrived.getFirst().value()).contains(item).contains(BY_POST).contains(CITIZEN_1);
+    }
+
+    @Test
+    void aRetryAfterTheRequestDiedBeforeAnsweringGetsItsPickupNotASecondPostman() throws Exception {
+        String key = "pickup-" + UUID.randomUUID();
+        String id = json.readTree(pickup(citizen(CITIZEN_1), BY_POST, "Hà Nội", key).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get("id").asString();
+        long before = shipments.count();
+        AbandonedRequests.diedBeforeAnswering(mongo.getDb(), key);
+
+        pickup(citizen(CITIZEN_1), BY_POST, "Hà Nội", key).andExpect(status().isCreated()).andExpect(jsonPath("$.id").value(id));
+        assertThat(shipments.count()).isEqualTo(before);
+        assertThat(KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"), r -> id.equals(r.key()), 2, Duration.ofSeconds(5)))
+                .as("the operator asked to collect once").hasSize(1);
     }
 
     @Test

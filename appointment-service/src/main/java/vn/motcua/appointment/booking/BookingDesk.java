@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,8 +89,12 @@ public class BookingDesk {
         return claim.takenOver() ? bookings.findByCreatedUnder(claim.id()) : Optional.empty();
     }
 
-    /** @param claimId the Idempotency-Key claim it is booked under, stored with it (null: none) */
-    public Booking book(BookingRequest request, Caller caller, String claimId) {
+    /**
+     * @param claim the Idempotency-Key claim it is booked under, stored with it (null: none). Its
+     *     seed gives the booking code, so the retry that takes over the claim of an attempt that died
+     *     after taking a place, and before storing the booking, gives that place and share back first.
+     */
+    public Booking book(BookingRequest request, Caller caller, IdempotencyKeys.Claim claim) {
         if (request.officeId() == null || request.date() == null || request.start() == null || request.purpose() == null) {
             throw ApiProblem.badRequest("booking-incomplete", "A booking needs officeId, date, start and purpose");
         }
@@ -99,8 +104,13 @@ public class BookingDesk {
         Office.Slot slot = bookableSlot(office, request.date(), request.start());
         rules.check(office, request.date(), request.purpose(), request.procedureCode(), request.dossierCode(),
                 holder.citizenId());
-        String code = newCode();
+        String code = claim == null || claim.seed() == null ? newCode() : codeFrom(claim.seed());
         String officeDay = office.id() + "|" + request.date();
+        if (claim != null && claim.takenOver()) {
+            // The dead attempt's code: what it took under it is the same request's, and it is not booked.
+            slots.release(office.id(), request.date(), slot.start(), code);
+            holders.release(holder, officeDay, code);
+        }
         holders.claim(holder, officeDay, code);
         int places = capacities.of(office, request.date()).placesPerSlot();
         if (!slots.claim(office.id(), request.date(), slot.start(), places, code)) {
@@ -113,9 +123,13 @@ public class BookingDesk {
                 slot.end(), startsAt, request.purpose(), request.procedureCode(), request.dossierCode());
         try {
             Changed<Booking> booked = Booking.book(code, visit, holder, now, dayBeforeReminderDue(startsAt, now));
-            booked.aggregate().createdUnder(claimId);
+            booked.aggregate().createdUnder(claim == null ? null : claim.id());
             return store.insert(booked);
         } catch (RuntimeException notStored) {
+            if (claim != null && bookings.existsById(code)) {
+                // Stored under this code by the claim's other attempt, one that outlived its lease: the place is that booking's.
+                throw notStored;
+            }
             slots.release(office.id(), request.date(), slot.start(), code);
             holders.release(holder, officeDay, code);
             throw notStored;
@@ -333,6 +347,15 @@ public class BookingDesk {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(Capacities.ZONE));
+    }
+
+    private static String codeFrom(String seed) {
+        byte[] drawn = HexFormat.of().parseHex(seed);
+        StringBuilder code = new StringBuilder("LH");
+        for (int i = 0; i < 8; i++) {
+            code.append(CODE_ALPHABET.charAt(Byte.toUnsignedInt(drawn[i]) % CODE_ALPHABET.length()));
+        }
+        return code.toString();
     }
 
     private String newCode() {

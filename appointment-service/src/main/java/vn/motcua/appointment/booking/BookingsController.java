@@ -47,7 +47,7 @@ class BookingsController {
     ResponseEntity<BookingView> book(@RequestBody BookingRequest request, Caller caller,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key) {
         return idempotency.once(caller.subject() + "|book", key, request, BookingView.class, claim -> {
-            Booking booking = desk.createdUnder(claim).orElseGet(() -> desk.book(request, caller, claim.id()));
+            Booking booking = desk.createdUnder(claim).orElseGet(() -> desk.book(request, caller, claim));
             return ResponseEntity.created(URI.create("/api/v1/bookings/" + booking.code())).body(BookingView.of(booking));
         });
     }

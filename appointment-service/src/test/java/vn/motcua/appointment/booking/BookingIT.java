@@ -33,10 +33,10 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +44,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -65,6 +62,7 @@ import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.testinfra.AbandonedRequests;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
@@ -89,6 +87,8 @@ class BookingIT {
     Offices offices;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    BookingRepository bookings;
 
     @BeforeEach
     void referenceData() {
@@ -127,12 +127,30 @@ class BookingIT {
         String body = handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE);
         String first = bookingCode(book(citizen(mine), body, key));
         // As a kill -9 after the booking's insert leaves it: the key in progress, no answer recorded, its lease run out.
-        mongo.updateFirst(new Query(Criteria.where("_id").regex("\\|" + key + "$")), new Update().set("state", "IN_PROGRESS")
-                .unset("status").unset("location").unset("body").set("leaseUntil", Date.from(Instant.now().minusSeconds(1))),
-                "idempotency_keys");
+        AbandonedRequests.diedBeforeAnswering(mongo.getDb(), key);
 
         assertThat(bookingCode(book(citizen(mine), body, key))).isEqualTo(first);
         mvc.perform(get("/api/v1/bookings").with(citizen(mine))).andExpect(jsonPath("$.length()").value(1));
+    }
+
+    @Test
+    void aRetryAfterTheProcessDiedHoldingThePlaceButBeforeStoringTheBookingBooksItOnce() throws Exception {
+        LocalDate day = freshWeekday();
+        String mine = newCitizenId();
+        String key = UUID.randomUUID().toString();
+        String body = handIn(OFFICE, day, "10:30", COUNTER_PROCEDURE);
+        String first = bookingCode(book(citizen(mine), body, key));
+        // As a kill -9 between taking the place and the holder's share and storing the booking leaves them.
+        bookings.deleteById(first);
+        AbandonedRequests.diedBeforeAnswering(mongo.getDb(), key);
+
+        assertThat(bookingCode(book(citizen(mine), body, key))).as("the dead attempt's code, drawn again").isEqualTo(first);
+        assertThat(desk.slotsOf(office(), day).slots().stream().filter(s -> s.start().toString().equals("10:30"))
+                .findFirst().orElseThrow().booked()).as("one place taken, not two").isEqualTo(1);
+        book(citizen(mine), handIn(OFFICE, freshWeekday(), "10:30", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+        Document holder = mongo.findById("citizen:" + mine, Document.class, HolderLimits.COLLECTION);
+        assertThat(holder.getList("bookings", String.class)).as("the holder's shares: this booking once, and another day's")
+                .hasSize(2).containsOnlyOnce(first);
     }
 
     @Test

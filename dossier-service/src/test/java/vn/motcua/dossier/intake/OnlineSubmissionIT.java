@@ -17,8 +17,6 @@ import static vn.motcua.testinfra.CallerMother.portal;
 import static vn.motcua.testinfra.CallerMother.withRoles;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -28,9 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
+import vn.motcua.testinfra.AbandonedRequests;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
 
@@ -214,9 +210,7 @@ class OnlineSubmissionIT {
         String body = SubmissionMother.liquorLicenceFor(CITIZEN_1);
         String first = submitAsCitizen1With(key, body);
         // As a kill -9 after the dossier's insert leaves it: the key in progress, no answer recorded, its lease run out.
-        mongo.updateFirst(new Query(Criteria.where("_id").regex("\\|" + key + "$")), new Update().set("state", "IN_PROGRESS")
-                .unset("status").unset("location").unset("body").set("leaseUntil", Date.from(Instant.now().minusSeconds(1))),
-                "idempotency_keys");
+        AbandonedRequests.diedBeforeAnswering(mongo.getDb(), key);
 
         String retried = submitAsCitizen1With(key, body);
 

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -43,6 +45,7 @@ public class IdempotencyKeys {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration lease;
+    private final SecureRandom random = new SecureRandom();
 
     public IdempotencyKeys(MongoTemplate mongo, JsonMapper json, Clock clock, Duration lease) {
         this.mongo = mongo;
@@ -68,8 +71,12 @@ public class IdempotencyKeys {
      * creating it a second time.
      *
      * @param takenOver true when an earlier attempt held this key and died: look for its creation first
+     * @param seed random, drawn when the key was first claimed and the same for every attempt under it, so
+     *     that a code an action draws from it before storing anything (a booking code) is the dead
+     *     attempt's again on the retry, which can then give back what that code holds; null for a key
+     *     claimed before seeds were kept
      */
-    public record Claim(String id, boolean takenOver) {
+    public record Claim(String id, boolean takenOver, String seed) {
     }
 
     /** Like {@link #once(String, String, Object, Class, Supplier)}, for an action that marks what it creates with its claim. */
@@ -86,19 +93,22 @@ public class IdempotencyKeys {
         String id = scope + "|" + key;
         String fingerprint = fingerprint(request);
         Instant now = clock.instant();
-        boolean takenOver = false;
+        Claim claim;
         try {
+            String seed = newSeed();
             mongo.insert(new Document("_id", id).append("fingerprint", fingerprint).append("state", IN_PROGRESS)
-                    .append("createdAt", now).append("leaseUntil", now.plus(lease)), COLLECTION);
+                    .append("createdAt", now).append("leaseUntil", now.plus(lease)).append("seed", seed), COLLECTION);
+            claim = new Claim(id, false, seed);
         } catch (DuplicateKeyException seenBefore) {
-            if (!takeOverAbandoned(id, fingerprint, now)) {
+            Document abandoned = takeOverAbandoned(id, fingerprint, now);
+            if (abandoned == null) {
                 return replay(id, fingerprint, bodyType);
             }
-            takenOver = true;
+            claim = new Claim(id, true, abandoned.getString("seed"));
         }
         ResponseEntity<T> response;
         try {
-            response = action.apply(new Claim(id, takenOver));
+            response = action.apply(claim);
         } catch (RuntimeException failed) {
             // Nothing was created: free the key so the caller can retry with it.
             mongo.remove(new Query(where("_id").is(id)), COLLECTION);
@@ -112,12 +122,22 @@ public class IdempotencyKeys {
         return response;
     }
 
-    /** Claims a key whose holder's lease ran out without a result: the request that held it died. */
-    private boolean takeOverAbandoned(String id, String fingerprint, Instant now) {
+    /**
+     * Claims a key whose holder's lease ran out without a result: the request that held it died.
+     *
+     * @return the key's document, or null when it is not abandoned
+     */
+    private Document takeOverAbandoned(String id, String fingerprint, Instant now) {
         Query abandoned = new Query(where("_id").is(id).and("state").is(IN_PROGRESS).and("fingerprint").is(fingerprint)
                 .and("leaseUntil").lt(now));
-        return mongo.updateFirst(abandoned, new Update().set("leaseUntil", now.plus(lease)), COLLECTION)
-                .getModifiedCount() == 1;
+        return mongo.findAndModify(abandoned, new Update().set("leaseUntil", now.plus(lease)),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+    }
+
+    private String newSeed() {
+        byte[] seed = new byte[16];
+        random.nextBytes(seed);
+        return HexFormat.of().formatHex(seed);
     }
 
     private <T> ResponseEntity<T> replay(String id, String fingerprint, Class<T> bodyType) {

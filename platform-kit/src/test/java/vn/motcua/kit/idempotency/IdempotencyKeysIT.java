@@ -184,7 +184,14 @@ class IdempotencyKeysIT {
 
         assertThat(claims).extracting(IdempotencyKeys.Claim::takenOver).containsExactly(false, true);
         assertThat(claims.get(1).id()).isEqualTo(claims.get(0).id());
+        assertThat(claims.get(1).seed()).as("what the dead attempt drew, drawn again").isNotBlank().isEqualTo(claims.get(0).seed());
         assertThat(retried.getBody().id()).isEqualTo("created-before-the-crash");
+        List<IdempotencyKeys.Claim> another = new ArrayList<>();
+        afterTheLease.once("citizen-1|submit", UUID.randomUUID().toString(), Map.of("a", 1), Created.class, claim -> {
+            another.add(claim);
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Created("another"));
+        });
+        assertThat(another.getFirst().seed()).as("another key's").isNotEqualTo(claims.get(0).seed());
     }
 
     @Test

@@ -5,8 +5,8 @@ import vn.motcua.events.EventContract;
 import vn.motcua.events.Topics;
 
 /**
- * Do not carry this item any more: e.g. the agency's officer brought the result to the citizen
- * instead. Travels on the operator's own topic.
+ * Do not carry this item any more: the agency's officer brought the result to the citizen instead,
+ * or the citizen called off a pick-up before the postman came. Travels on the operator's own topic.
  */
 @EventContract(type = "ShipmentCancelled", version = 1, topic = Topics.POSTAL_OPERATOR)
 public record ShipmentCancelled(

@@ -57,7 +57,7 @@ final class Courier implements AutoCloseable {
         schedule(shipment, plan, 0, 0);
     }
 
-    /** The platform no longer wants the item carried (an officer brought it): its remaining stages are dropped. */
+    /** The platform no longer wants the item carried (an officer brought it, a citizen called off a pick-up): its remaining stages are dropped. */
     void cancel(String itemId) {
         cancelled.add(itemId);
         log.info("Item {} cancelled; not carried further", itemId);

@@ -99,8 +99,10 @@ public class Shipment extends Aggregate {
 
     /** Statuses in the order a shipment goes through them; a later one is never replaced by an earlier one. */
     public enum Status {
-        AWAITING_RESULT(0), REQUESTED(1), ACCEPTED(2), PICKUP_SCHEDULED(3), PICKED_UP(4), IN_TRANSIT(5),
-        OUT_FOR_DELIVERY(6), DELIVERY_FAILED(6), DELIVERED(9), RETURNED_TO_SENDER(9);
+        AWAITING_RESULT(0), REQUESTED(1), ACCEPTED(2), PICKUP_SCHEDULED(3),
+        /** A pick-up its citizen called off before the postman came; a later report that he collected it anyway wins. */
+        CANCELLED(3),
+        PICKED_UP(4), IN_TRANSIT(5), OUT_FOR_DELIVERY(6), DELIVERY_FAILED(6), DELIVERED(9), RETURNED_TO_SENDER(9);
 
         private final int rank;
 
@@ -110,6 +112,11 @@ public class Shipment extends Aggregate {
 
         boolean terminal() {
             return rank == 9;
+        }
+
+        /** Carried no further unless the operator reports otherwise: arrived, returned, or called off. */
+        boolean settled() {
+            return terminal() || this == CANCELLED;
         }
     }
 
@@ -297,6 +304,23 @@ public class Shipment extends Aggregate {
     }
 
     /**
+     * The citizen calls off a pick-up the postman has not collected yet: the operator is told to drop
+     * it. Calling it off again changes nothing.
+     */
+    List<Event> cancelPickup(Instant now) {
+        if (status == Status.CANCELLED) {
+            return List.of();
+        }
+        if (kind != Kind.DOSSIER_PICKUP || status.rank >= Status.PICKED_UP.rank) {
+            throw ApiProblem.conflict("pickup-not-cancellable", "Shipment " + id + " is " + status
+                    + (kind == Kind.DOSSIER_PICKUP ? ": the postman has collected the dossier" : ": only a pick-up is called off by its citizen"))
+                    .with("status", status.name());
+        }
+        move(Status.CANCELLED, now);
+        return List.of(new ShipmentCancelled(id, dossierCode, operator, itemId, "Công dân hủy yêu cầu thu gom", now));
+    }
+
+    /**
      * Applies an operator's report once. A report of an earlier stage than the shipment's is kept in
      * the history but changes nothing; a report on a delivered or returned shipment likewise.
      */
@@ -320,11 +344,11 @@ public class Shipment extends Aggregate {
             }
             case DELIVERY_FAILED -> {
                 failedAttempts.add(report.reportId());
-                if (!status.terminal() && failedAttempts.size() >= ATTEMPTS_BEFORE_RETURN) {
+                if (!status.settled() && failedAttempts.size() >= ATTEMPTS_BEFORE_RETURN) {
                     move(Status.RETURNED_TO_SENDER, report.at());
                     events.add(new ShipmentReturnedToSender(id, dossierCode, kind.purpose(), itemId, failedAttempts.size(),
                             report.detail(), report.at()));
-                } else if (!status.terminal()) {
+                } else if (!status.settled()) {
                     advance(Status.DELIVERY_FAILED, report.at());
                     if (kind == Kind.RESULT_DELIVERY) {
                         events.add(new ShipmentDeliveryAttemptFailed(id, dossierCode, itemId, ownerCitizenId, failedAttempts.size(),
@@ -360,7 +384,10 @@ public class Shipment extends Aggregate {
 
     /** @return true when the shipment took the reported status */
     private boolean advance(Status reported, Instant at) {
-        boolean later = reported.rank > status.rank || (reported.rank == status.rank && !at.isBefore(statusAt));
+        boolean later = status == Status.CANCELLED
+                // The postman collected it before the call-off reached him: the dossier is on its way after all.
+                ? reported.rank >= Status.PICKED_UP.rank
+                : reported.rank > status.rank || (reported.rank == status.rank && !at.isBefore(statusAt));
         if (status.terminal() || !later) {
             return false;
         }

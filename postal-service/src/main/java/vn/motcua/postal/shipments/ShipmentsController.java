@@ -141,6 +141,20 @@ class ShipmentsController {
         });
     }
 
+    @Operation(summary = "The citizen calls off their pick-up before the postman has collected the dossier: the operator is"
+            + " told to drop it (again: no change; 409 once collected). Should the postman have collected it all the same, his"
+            + " report wins and the dossier goes on to the agency")
+    @PostMapping("/{id}/cancellation")
+    @PreAuthorize("hasRole('citizen')")
+    ShipmentView cancelPickup(@PathVariable String id, Caller caller) {
+        return ShipmentView.of(changes.change(id, shipment -> {
+            if (shipment.ownerCitizenId() == null || !shipment.ownerCitizenId().equals(caller.citizenId())) {
+                throw ApiProblem.notFound("Shipment", id);
+            }
+            return shipment.cancelPickup(clock.instant());
+        }));
+    }
+
     @Operation(summary = "One shipment with its tracking history: its citizen's, its operator's, or its agency staff's")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('citizen', 'postal-operator', 'officer', 'leader')")

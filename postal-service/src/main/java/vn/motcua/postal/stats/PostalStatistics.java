@@ -21,7 +21,8 @@ public record PostalStatistics(LocalDate from, LocalDate to, String agencyCode, 
     public record Results(long planned, long handedToOperator, long delivered, long deliveredByHand, long returnedToSender) {
     }
 
-    public record Collected(long requested, long arrived) {
+    /** @param cancelled called off by their citizens before the postman came */
+    public record Collected(long requested, long arrived, long cancelled) {
     }
 
     public record DiscountGranted(String ruleId, String source, long shipments, long amount) {

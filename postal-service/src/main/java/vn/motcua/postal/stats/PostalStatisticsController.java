@@ -66,6 +66,7 @@ class PostalStatisticsController {
         long returned = 0;
         long pickups = 0;
         long arrived = 0;
+        long cancelled = 0;
         long collected = 0;
         List<PostalStatistics.DiscountGranted> discounts = new ArrayList<>();
         Map<String, Long> collectedByShipment = new HashMap<>();
@@ -81,6 +82,7 @@ class PostalStatisticsController {
             } else {
                 pickups++;
                 arrived += done ? 1 : 0;
+                cancelled += s.status() == Shipment.Status.CANCELLED ? 1 : 0;
             }
             if (s.price() != null && s.price().discount() != null) {
                 discounts.add(new PostalStatistics.DiscountGranted(s.price().discount().ruleId(), s.price().discount().source(), 1,
@@ -97,7 +99,7 @@ class PostalStatisticsController {
                     .mapToLong(Remittance.Item::amount).sum();
         }
         return new PostalStatistics(from, to, agency, new PostalStatistics.Results(planned, handed, delivered, byHand, returned),
-                new PostalStatistics.Collected(pickups, arrived), PostalStatistics.byRule(discounts),
+                new PostalStatistics.Collected(pickups, arrived, cancelled), PostalStatistics.byRule(discounts),
                 new PostalStatistics.Cash(collected, remitted, collected - remitted));
     }
 }

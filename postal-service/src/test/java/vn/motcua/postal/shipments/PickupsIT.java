@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
 import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.postalOperator;
@@ -167,6 +168,61 @@ class PickupsIT {
         assertThat(shipments.count()).isEqualTo(before);
         assertThat(KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"), r -> id.equals(r.key()), 2, Duration.ofSeconds(5)))
                 .as("the operator asked to collect once").hasSize(1);
+    }
+
+    @Test
+    void aCitizenCallsOffTheirPickupBeforeThePostmanComesAndTheOperatorIsToldOnce() throws Exception {
+        String mine = "001090000301";
+        JsonNode created = json.readTree(pickup(citizen(mine), BY_POST, "Hà Nội").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String id = created.get("id").asString();
+        String item = created.get("itemId").asString();
+        report(id, "a1", "ACCEPTED", item);
+
+        mvc.perform(post("/api/v1/shipments/" + id + "/cancellation").with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/shipments/" + id + "/cancellation").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/shipments/" + id + "/cancellation").with(postalOperator("postal-vnpost")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/shipments/" + id + "/cancellation")).andExpect(status().isUnauthorized());
+        assertThat(shipments.findById(id).orElseThrow().status()).isEqualTo(Shipment.Status.ACCEPTED);
+
+        for (int time = 0; time < 2; time++) {
+            mvc.perform(post("/api/v1/shipments/" + id + "/cancellation").with(citizen(mine))).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("CANCELLED"));
+        }
+        List<ConsumerRecord<String, String>> dropped = KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"),
+                r -> "ShipmentCancelled".equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(item), 2, Duration.ofSeconds(5));
+        assertThat(dropped).as("the operator told to drop it, once").hasSize(1);
+        // The operator scheduled the round before it read the call-off: the pick-up stays called off.
+        report(id, "a2", "PICKUP_SCHEDULED", item);
+        assertThat(shipments.findById(id).orElseThrow().status()).isEqualTo(Shipment.Status.CANCELLED);
+    }
+
+    @Test
+    void aPickupThePostmanCollectedIsNotCalledOffAndHisReportWinsOverALateCallOff() throws Exception {
+        String mine = "001090000302";
+        JsonNode created = json.readTree(pickup(citizen(mine), BY_POST, "Hà Nội").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String id = created.get("id").asString();
+        String item = created.get("itemId").asString();
+        mvc.perform(post("/api/v1/shipments/" + id + "/cancellation").with(citizen(mine))).andExpect(status().isOk());
+
+        // He had collected it before the call-off reached him: the dossier goes on to the agency.
+        report(id, "c1", "PICKED_UP", item);
+        assertThat(shipments.findById(id).orElseThrow().status()).isEqualTo(Shipment.Status.PICKED_UP);
+        mvc.perform(post("/api/v1/shipments/" + id + "/cancellation").with(citizen(mine))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:pickup-not-cancellable"))
+                .andExpect(jsonPath("$.status").value("PICKED_UP"));
+        report(id, "c2", "DELIVERED", item);
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> id.equals(r.key()) && "PaperDossierArrived".equals(KafkaProbe.header(r,
+                "ce_type")), 2, Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    private void report(String shipmentId, String reportId, String progress, String item) throws Exception {
+        mvc.perform(post("/api/v1/shipments/" + shipmentId + "/reports").with(postalOperator("postal-vnpost"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reportId": "%s", "progress": "%s", "at": "%s", "itemId": "%s"}"""
+                        .formatted(reportId, progress, Instant.now(), item))).andExpect(status().isOk());
     }
 
     @Test

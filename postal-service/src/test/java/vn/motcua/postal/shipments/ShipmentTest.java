@@ -1,0 +1,59 @@
+package vn.motcua.postal.shipments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import vn.motcua.events.postal.ShipmentCancelled;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.testinfra.CallerMother;
+import vn.motcua.testinfra.EventMother;
+
+class ShipmentTest {
+    private static final Instant NOW = Instant.parse("2026-12-02T03:00:00Z");
+
+    private static Shipment pickup(String itemId) {
+        return Shipment.requestedPickup(CallerMother.CITIZEN_1, "postal-vnpost", new Shipment.Origin(CallerMother.AGENCY_THUONG_TIN,
+                "2.000009", 3), new Shipment.Destination("Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi", "Hà Nội"), itemId,
+                ShipmentMother.WITHIN_HANOI, NOW).aggregate();
+    }
+
+    private static Shipment.Report report(String id, Shipment.Progress progress, Instant at) {
+        return new Shipment.Report(id, progress, at, null, null, at);
+    }
+
+    @Test
+    void aCalledOffPickupTellsTheOperatorOnceAndIgnoresHisFailedAttempts() {
+        Shipment pickup = pickup("RR100000101VN");
+        assertThat(pickup.cancelPickup(NOW)).singleElement().isInstanceOf(ShipmentCancelled.class);
+        assertThat(pickup.cancelPickup(NOW.plusSeconds(5))).isEmpty();
+
+        for (int attempt = 1; attempt <= Shipment.ATTEMPTS_BEFORE_RETURN; attempt++) {
+            assertThat(pickup.report(report("f" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(60L * attempt))))
+                    .as("no return to sender of what was never collected").isEmpty();
+        }
+        assertThat(pickup.status()).isEqualTo(Shipment.Status.CANCELLED);
+    }
+
+    @Test
+    void theOperatorsReportThatHeCollectedItWinsOverTheCallOff() {
+        Shipment pickup = pickup("RR100000102VN");
+        pickup.cancelPickup(NOW);
+        pickup.report(report("s1", Shipment.Progress.PICKUP_SCHEDULED, NOW.plusSeconds(60)));
+        assertThat(pickup.status()).isEqualTo(Shipment.Status.CANCELLED);
+
+        pickup.report(report("t1", Shipment.Progress.IN_TRANSIT, NOW.plusSeconds(120)));
+        assertThat(pickup.status()).isEqualTo(Shipment.Status.IN_TRANSIT);
+        assertThatThrownBy(() -> pickup.cancelPickup(NOW.plusSeconds(180))).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.status().value()).isEqualTo(409));
+    }
+
+    @Test
+    void aResultOnItsWayBackIsNotAPickupItsCitizenCallsOff() {
+        Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000103VN");
+        assertThatThrownBy(() -> result.cancelPickup(NOW)).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.status().value()).isEqualTo(409));
+        assertThat(result.status()).isEqualTo(Shipment.Status.REQUESTED);
+    }
+}

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.payment.ordering.ProviderResult;
 
 /**
@@ -55,6 +58,12 @@ public interface PaymentProvider {
     class Unavailable extends RuntimeException {
         public Unavailable(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        /** The answer to a request that needed the provider: it can succeed later, so 503 and when to try again. */
+        public ApiProblem problem(String whatHappened) {
+            return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "Payment provider unavailable", whatHappened)
+                    .withHeader(HttpHeaders.RETRY_AFTER, "30");
         }
     }
 }

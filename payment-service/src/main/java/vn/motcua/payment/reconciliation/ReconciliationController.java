@@ -86,9 +86,9 @@ class ReconciliationController {
         return idempotency.once(caller.subject() + "|reconcile", key, request, DailyReconciliation.Result.class, () -> {
             try {
                 return ResponseEntity.status(HttpStatus.CREATED).body(reconciliation.run(request.day()));
-            } catch (PaymentProvider.Unavailable e) {
-                throw new ApiProblem(HttpStatus.BAD_GATEWAY, "statement-unavailable", "Provider unavailable",
-                        "The provider's statement could not be fetched now; try again later: " + e.getMessage());
+            } catch (PaymentProvider.Unavailable unreachable) {
+                throw unreachable.problem("The provider's statement of " + request.day() + " could not be fetched: "
+                        + unreachable.getMessage());
             }
         });
     }

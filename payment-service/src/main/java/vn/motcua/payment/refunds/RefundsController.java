@@ -1,7 +1,6 @@
 package vn.motcua.payment.refunds;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,9 +62,8 @@ class RefundsController {
                 refunded = refunds.refund(id, amount, request.reason().strip(), caller.username() == null ? "leader" : caller.username(),
                         claim.id());
             } catch (PaymentProvider.Unavailable unreachable) {
-                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "provider-unavailable", "Payment provider unavailable",
-                        "The refund of " + amount + " đồng is recorded but the payment provider could not be reached; send the"
-                                + " request again and it carries on with this refund").withHeader(HttpHeaders.RETRY_AFTER, "30");
+                throw unreachable.problem("The refund of " + amount + " đồng is recorded but the payment provider could not be"
+                        + " reached; send the request again and it carries on with this refund");
             }
             PaymentOrder.Refund refund = refunded.refund();
             return ResponseEntity.status(HttpStatus.CREATED).body(new RefundView(id, refunded.status().name(), refund.amount(),

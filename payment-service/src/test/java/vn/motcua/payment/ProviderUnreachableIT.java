@@ -1,4 +1,4 @@
-package vn.motcua.payment.refunds;
+package vn.motcua.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static vn.motcua.testinfra.CallerMother.ops;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,11 +28,11 @@ import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.SimulatorProcess;
 
-/** The provider's web API cannot be reached: nothing listens where it is configured. */
+/** The provider's web API cannot be reached: nothing listens where it is configured. What needs it answers 503, and keeps what it recorded. */
 @SpringBootTest
 @AutoConfigureMockMvc
 @InfrastructureTest
-class RefundsWhileProviderDownIT {
+class ProviderUnreachableIT {
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -44,6 +46,16 @@ class RefundsWhileProviderDownIT {
         registry.add("motcua.payment.provider.hash-secret", () -> "it-only-secret-of-a-provider-nobody-runs");
         registry.add("motcua.payment.provider.timeout", () -> "PT2S");
         registry.add("motcua.payment.expiry.initial-delay", () -> "PT1H");
+    }
+
+    @Test
+    void aReconciliationRunIsToldToTryAgainLater() throws Exception {
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        mvc.perform(post("/api/v1/payments/reconciliation/runs").with(ops()).header("Idempotency-Key", "recon-provider-down")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"day\":\"" + today + "\"}"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:provider-unavailable"))
+                .andExpect(header().string("Retry-After", "30"));
     }
 
     @Test

@@ -173,8 +173,7 @@ class PickupsIT {
     @Test
     void aCitizenCallsOffTheirPickupBeforeThePostmanComesAndTheOperatorIsToldOnce() throws Exception {
         String mine = "001090000301";
-        JsonNode created = json.readTree(pickup(citizen(mine), BY_POST, "Hà Nội").andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        JsonNode created = requestedBy(mine);
         String id = created.get("id").asString();
         String item = created.get("itemId").asString();
         report(id, "a1", "ACCEPTED", item);
@@ -201,8 +200,7 @@ class PickupsIT {
     @Test
     void aPickupThePostmanCollectedIsNotCalledOffAndHisReportWinsOverALateCallOff() throws Exception {
         String mine = "001090000302";
-        JsonNode created = json.readTree(pickup(citizen(mine), BY_POST, "Hà Nội").andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        JsonNode created = requestedBy(mine);
         String id = created.get("id").asString();
         String item = created.get("itemId").asString();
         mvc.perform(post("/api/v1/shipments/" + id + "/cancellation").with(citizen(mine))).andExpect(status().isOk());
@@ -216,6 +214,11 @@ class PickupsIT {
         report(id, "c2", "DELIVERED", item);
         assertThat(KafkaProbe.collect(Topics.POSTAL, r -> id.equals(r.key()) && "PaperDossierArrived".equals(KafkaProbe.header(r,
                 "ce_type")), 2, Duration.ofSeconds(5))).hasSize(1);
+    }
+
+    private JsonNode requestedBy(String citizenId) throws Exception {
+        return json.readTree(pickup(citizen(citizenId), BY_POST, "Hà Nội").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     }
 
     private void report(String shipmentId, String reportId, String progress, String item) throws Exception {

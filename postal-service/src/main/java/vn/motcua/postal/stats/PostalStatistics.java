@@ -11,7 +11,7 @@ import java.util.TreeMap;
  *
  * @param resultsByPost results asked for by post: planned, handed to the operator, delivered (of which by an officer's hand),
  *     returned to the sender; the national indicator counts {@code delivered}
- * @param dossiersCollected paper dossiers the post collected: asked for, arrived at the agency
+ * @param dossiersCollected paper dossiers the post collected: asked for, arrived at the agency, called off by their citizens
  * @param discounts per discount rule, how many shipments and how many đồng
  * @param cash collected on delivery as reported, remitted by the operators, and the difference still owed
  */

@@ -12,14 +12,17 @@ import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
 import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.postalOperator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -195,6 +198,9 @@ class PickupsIT {
         // The operator scheduled the round before it read the call-off: the pick-up stays called off.
         report(id, "a2", "PICKUP_SCHEDULED", item);
         assertThat(shipments.findById(id).orElseThrow().status()).isEqualTo(Shipment.Status.CANCELLED);
+        mvc.perform(get("/api/v1/shipments/statistics").param("from", LocalDate.now().minusDays(1).toString())
+                .param("to", LocalDate.now().plusDays(1).toString()).with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossiersCollected.cancelled").value(Matchers.greaterThanOrEqualTo(1)));
     }
 
     @Test

@@ -86,7 +86,7 @@ public class BookingDesk {
      * retry took over; nothing to look for on a fresh claim.
      */
     public Optional<Booking> createdUnder(IdempotencyKeys.Claim claim) {
-        return claim.takenOver() ? bookings.findByCreatedUnder(claim.id()) : Optional.empty();
+        return claim.createdBefore(bookings::findByCreatedUnder);
     }
 
     /**
@@ -104,7 +104,7 @@ public class BookingDesk {
         Office.Slot slot = bookableSlot(office, request.date(), request.start());
         rules.check(office, request.date(), request.purpose(), request.procedureCode(), request.dossierCode(),
                 holder.citizenId());
-        String code = claim == null || claim.seed() == null ? newCode() : codeFrom(claim.seed());
+        String code = claim == null || claim.seed() == null ? newCode() : codeFrom(HexFormat.of().parseHex(claim.seed()));
         String officeDay = office.id() + "|" + request.date();
         if (claim != null && claim.takenOver()) {
             // The dead attempt's code: what it took under it is the same request's, and it is not booked.
@@ -349,8 +349,8 @@ public class BookingDesk {
         return LocalDate.now(clock.withZone(Capacities.ZONE));
     }
 
-    private static String codeFrom(String seed) {
-        byte[] drawn = HexFormat.of().parseHex(seed);
+    /** 8 characters of 32, one per byte (256 is a multiple of 32, so each is as likely). */
+    private static String codeFrom(byte[] drawn) {
         StringBuilder code = new StringBuilder("LH");
         for (int i = 0; i < 8; i++) {
             code.append(CODE_ALPHABET.charAt(Byte.toUnsignedInt(drawn[i]) % CODE_ALPHABET.length()));
@@ -359,10 +359,8 @@ public class BookingDesk {
     }
 
     private String newCode() {
-        StringBuilder code = new StringBuilder("LH");
-        for (int i = 0; i < 8; i++) {
-            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-        }
-        return code.toString();
+        byte[] drawn = new byte[8];
+        random.nextBytes(drawn);
+        return codeFrom(drawn);
     }
 }

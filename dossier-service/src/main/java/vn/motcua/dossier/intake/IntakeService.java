@@ -91,7 +91,7 @@ public class IntakeService {
      * retry took over; nothing to look for on a fresh claim.
      */
     public Optional<Dossier> createdUnder(IdempotencyKeys.Claim claim) {
-        return claim.takenOver() ? repository.findByCreatedUnder(claim.id()) : Optional.empty();
+        return claim.createdBefore(repository::findByCreatedUnder);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -77,6 +78,14 @@ public class IdempotencyKeys {
      *     claimed before seeds were kept
      */
     public record Claim(String id, boolean takenOver, String seed) {
+        /**
+         * What the dead attempt created under this claim, looked up only when this claim took one over.
+         *
+         * @param byClaimId finds what was stored with this claim's id
+         */
+        public <T> Optional<T> createdBefore(Function<String, Optional<T>> byClaimId) {
+            return takenOver ? byClaimId.apply(id) : Optional.empty();
+        }
     }
 
     /** Like {@link #once(String, String, Object, Class, Supplier)}, for an action that marks what it creates with its claim. */

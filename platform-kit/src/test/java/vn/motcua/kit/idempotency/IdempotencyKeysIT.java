@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -178,8 +179,8 @@ class IdempotencyKeysIT {
         })).isInstanceOf(OutOfMemoryError.class);
         ResponseEntity<Created> retried = afterTheLease.once("citizen-1|submit", key, Map.of("a", 1), Created.class, claim -> {
             claims.add(claim);
-            String id = claim.takenOver() ? createdUnder.get(claim.id()) : null;
-            return ResponseEntity.status(HttpStatus.CREATED).body(new Created(id == null ? "created-again" : id));
+            String id = claim.createdBefore(claimId -> Optional.ofNullable(createdUnder.get(claimId))).orElse("created-again");
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Created(id));
         });
 
         assertThat(claims).extracting(IdempotencyKeys.Claim::takenOver).containsExactly(false, true);

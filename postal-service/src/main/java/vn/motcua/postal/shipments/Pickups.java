@@ -2,10 +2,8 @@ package vn.motcua.postal.shipments;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
@@ -24,17 +22,15 @@ import vn.motcua.postal.tracking.TrackingRanges;
 class Pickups {
 
     private final AggregateStore store;
-    private final ShipmentRepository repository;
     private final TrackingRanges ranges;
     private final TariffBook tariffs;
     private final Procedures procedures;
     private final Clock clock;
     private final String operator;
 
-    Pickups(AggregateStore store, ShipmentRepository repository, TrackingRanges ranges, TariffBook tariffs, Procedures procedures, Clock clock,
+    Pickups(AggregateStore store, TrackingRanges ranges, TariffBook tariffs, Procedures procedures, Clock clock,
             @Value("${motcua.postal.default-operator}") String operator) {
         this.store = store;
-        this.repository = repository;
         this.ranges = ranges;
         this.tariffs = tariffs;
         this.procedures = procedures;
@@ -62,13 +58,5 @@ class Pickups {
                 clock.instant());
         requested.aggregate().createdUnder(claimId);
         return store.insert(requested);
-    }
-
-    /**
-     * What a request that died after storing it asked for under an Idempotency-Key claim the
-     * citizen's retry took over; nothing to look for on a fresh claim.
-     */
-    Optional<Shipment> createdUnder(IdempotencyKeys.Claim claim) {
-        return claim.takenOver() ? repository.findByCreatedUnder(claim.id()) : Optional.empty();
     }
 }

@@ -134,7 +134,7 @@ class ShipmentsController {
             throw ApiProblem.forbidden("Only a citizen with an id number asks for a pick-up");
         }
         return idempotency.once(caller.subject() + "|pickup", key, request, ShipmentView.class, claim -> {
-            Shipment pickup = pickups.createdUnder(claim).orElseGet(() -> pickups.request(caller.citizenId(), request.procedureCode(),
+            Shipment pickup = claim.createdBefore(shipments::findByCreatedUnder).orElseGet(() -> pickups.request(caller.citizenId(), request.procedureCode(),
                     request.agencyCode(), new Shipment.Destination(request.senderName().strip(), request.senderPhone(),
                             request.address().strip(), request.province()), grams, claim.id()));
             return ResponseEntity.created(URI.create("/api/v1/shipments/" + pickup.id())).body(ShipmentView.of(pickup));

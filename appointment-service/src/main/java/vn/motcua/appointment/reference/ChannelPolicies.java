@@ -2,11 +2,15 @@ package vn.motcua.appointment.reference;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -15,6 +19,7 @@ import vn.motcua.events.catalog.ChannelRule;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.NewerVersions;
+import vn.motcua.kit.messaging.RecentReads;
 import vn.motcua.kit.messaging.Subscriptions;
 
 /**
@@ -27,6 +32,8 @@ public class ChannelPolicies implements EventSubscriber {
     static final String COLLECTION = "channel_policies";
 
     private final MongoTemplate mongo;
+    /** By agency: its own policies and its province's. */
+    private final RecentReads<String, List<Policy>> candidates;
 
     public record Policy(@Id String policyId, int policyVersion, String provinceCode, String agencyCode, ChannelRule rule,
             LocalDate validFrom, LocalDate validUntil, String sourceDocument) {
@@ -40,8 +47,9 @@ public class ChannelPolicies implements EventSubscriber {
     public record InForce(ChannelRule rule, Policy policy) {
     }
 
-    ChannelPolicies(MongoTemplate mongo) {
+    ChannelPolicies(MongoTemplate mongo, @Value("${motcua.appointment.reference-fresh-for}") Duration freshFor) {
         this.mongo = mongo;
+        this.candidates = new RecentReads<>(freshFor);
     }
 
     @Override
@@ -55,17 +63,22 @@ public class ChannelPolicies implements EventSubscriber {
                 .set("agencyCode", p.agencyCode()).set("rule", p.rule()).set("validFrom", p.validFrom())
                 .set("validUntil", p.validUntil()).set("sourceDocument", p.sourceDocument());
         NewerVersions.replaceIfNewer(mongo, COLLECTION, p.policyId(), "policyVersion", p.policyVersion(), replace);
+        candidates.forgetAll();
     }
 
     public InForce inForce(String agencyCode, LocalDate day) {
-        String province = agencyCode.substring(agencyCode.lastIndexOf('.') + 1);
-        List<Policy> candidates = mongo.find(new Query(where("agencyCode").is(agencyCode)), Policy.class, COLLECTION);
-        Policy chosen = latestCovering(candidates, day);
+        List<Policy> applicable = candidates.get(agencyCode, this::candidatesOf).orElseThrow();
+        Policy chosen = latestCovering(applicable.stream().filter(p -> agencyCode.equals(p.agencyCode())).toList(), day);
         if (chosen == null) {
-            chosen = latestCovering(mongo.find(new Query(where("provinceCode").is(province).and("agencyCode").is(null)),
-                    Policy.class, COLLECTION), day);
+            chosen = latestCovering(applicable.stream().filter(p -> p.agencyCode() == null).toList(), day);
         }
         return chosen == null ? new InForce(ChannelRule.APPLICANT_CHOOSES, null) : new InForce(chosen.rule(), chosen);
+    }
+
+    private Optional<List<Policy>> candidatesOf(String agencyCode) {
+        String province = agencyCode.substring(agencyCode.lastIndexOf('.') + 1);
+        return Optional.of(mongo.find(new Query(new Criteria().orOperator(where("agencyCode").is(agencyCode),
+                where("provinceCode").is(province).and("agencyCode").is(null))), Policy.class, COLLECTION));
     }
 
     private static Policy latestCovering(List<Policy> policies, LocalDate day) {

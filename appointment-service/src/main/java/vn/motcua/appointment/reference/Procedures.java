@@ -1,6 +1,8 @@
 package vn.motcua.appointment.reference;
 
+import java.time.Duration;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -9,6 +11,7 @@ import vn.motcua.events.catalog.ProcedurePublished;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.NewerVersions;
+import vn.motcua.kit.messaging.RecentReads;
 import vn.motcua.kit.messaging.Subscriptions;
 
 /** The catalog as far as booking needs it, kept from {@link ProcedurePublished}; a higher catalog version replaces a lower. */
@@ -17,6 +20,7 @@ public class Procedures implements EventSubscriber {
     static final String COLLECTION = "procedures";
 
     private final MongoTemplate mongo;
+    private final RecentReads<String, Procedure> recent;
 
     /**
      * @param onlineLevel 2 information only, 3 partly online, 4 fully online
@@ -26,8 +30,9 @@ public class Procedures implements EventSubscriber {
             boolean urgentCounter, boolean acceptByPost) {
     }
 
-    Procedures(MongoTemplate mongo) {
+    Procedures(MongoTemplate mongo, @Value("${motcua.appointment.reference-fresh-for}") Duration freshFor) {
         this.mongo = mongo;
+        this.recent = new RecentReads<>(freshFor);
     }
 
     @Override
@@ -41,9 +46,10 @@ public class Procedures implements EventSubscriber {
                 .set("onlineLevel", p.onlineLevel()).set("urgentCounter", p.urgentCounter())
                 .set("acceptByPost", p.acceptByPost());
         NewerVersions.replaceIfNewer(mongo, COLLECTION, p.procedureCode(), "catalogVersion", p.catalogVersion(), replace);
+        recent.forget(p.procedureCode());
     }
 
     public Optional<Procedure> byCode(String code) {
-        return Optional.ofNullable(mongo.findById(code, Procedure.class, COLLECTION));
+        return recent.get(code, c -> Optional.ofNullable(mongo.findById(c, Procedure.class, COLLECTION)));
     }
 }

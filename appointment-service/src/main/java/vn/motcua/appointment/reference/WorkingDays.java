@@ -1,9 +1,11 @@
 package vn.motcua.appointment.reference;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -13,6 +15,7 @@ import vn.motcua.events.calendar.WorkingCalendarPublished;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.NewerVersions;
+import vn.motcua.kit.messaging.RecentReads;
 import vn.motcua.kit.messaging.Subscriptions;
 
 /**
@@ -24,6 +27,7 @@ public class WorkingDays implements EventSubscriber {
     static final String COLLECTION = "calendar_years";
 
     private final MongoTemplate mongo;
+    private final RecentReads<Integer, CalendarYear> years;
 
     @Document(COLLECTION)
     record CalendarYear(@Id int year, int calendarVersion, List<LocalDate> daysOff, List<LocalDate> workingWeekendDays,
@@ -34,8 +38,9 @@ public class WorkingDays implements EventSubscriber {
     public record Day(LocalDate date, boolean known, boolean working, boolean weekendWorked, boolean publicDayOff) {
     }
 
-    WorkingDays(MongoTemplate mongo) {
+    WorkingDays(MongoTemplate mongo, @Value("${motcua.appointment.reference-fresh-for}") Duration freshFor) {
         this.mongo = mongo;
+        this.years = new RecentReads<>(freshFor);
     }
 
     @Override
@@ -48,10 +53,12 @@ public class WorkingDays implements EventSubscriber {
         Update replace = new Update().set("daysOff", year.daysOff())
                 .set("workingWeekendDays", year.workingWeekendDays()).set("sourceDocument", year.sourceDocument());
         NewerVersions.replaceIfNewer(mongo, COLLECTION, year.year(), "calendarVersion", year.calendarVersion(), replace);
+        years.forget(year.year());
     }
 
     public Day day(LocalDate date) {
-        CalendarYear year = mongo.findById(date.getYear(), CalendarYear.class);
+        CalendarYear year = years.get(date.getYear(), y -> Optional.ofNullable(mongo.findById(y, CalendarYear.class)))
+                .orElse(null);
         if (year == null) {
             return new Day(date, false, false, false, false);
         }

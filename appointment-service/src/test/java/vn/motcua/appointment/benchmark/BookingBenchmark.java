@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +33,8 @@ import vn.motcua.testinfra.ServiceInstance;
  * Bookings per second through the booking service (holder caps, slot claim, booking and its event
  * stored; no HTTP, no token check) on the Mongo wire server and the in-JVM Kafka broker: first
  * uncontended (-Dbench.clients concurrent clients, each on slots of its own), then 500 requests at
- * once for one slot of 9 places. Prints requests/s and latency percentiles; asserts nothing.
+ * once for one slot of 9 places. Prints requests/s, latency percentiles and the storage calls per
+ * request (the service's Mongo commands, its background work included); asserts nothing.
  *
  * <pre>./motcua bench bookings</pre>
  */
@@ -45,20 +47,26 @@ public final class BookingBenchmark {
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 16);
         int uncontended = Integer.getInteger("bench.bookings", 2_000);
+        StorageCalls storage = new StorageCalls();
         try (ConfigurableApplicationContext service = ServiceInstance.start(AppointmentServiceApplication.class,
-                "--spring.mongodb.database=motcua-appointment-bench", "--motcua.appointment.booking-horizon-days=200")) {
+                storage.registered(), "--spring.mongodb.database=motcua-appointment-bench", "--motcua.appointment.booking-horizon-days=200")) {
             ReferenceDataMother.publish(service.getBean(WorkingDays.class), service.getBean(Procedures.class));
             BookingDesk desk = service.getBean(BookingDesk.class);
             Office office = service.getBean(Offices.class).byId(OFFICE).orElseThrow();
             List<Slot> slots = openSlots(desk, office, service, uncontended);
             warmUp(desk, slots.subList(0, 200));
+            Map<String, Long> before = storage.snapshot();
             report("uncontended (" + clients + " clients, own slots)",
                     run(desk, slots.subList(200, 200 + uncontended), clients));
+            System.out.println("storage calls per booking: " + StorageCalls.perRequest(before, storage.snapshot(), uncontended));
 
             LocalDate day = ReferenceDataMother.freshWeekday().plusDays(120);
             nineplaces(service, office, day);
             List<Slot> oneSlot = Collections.nCopies(500, new Slot(day, LocalTime.of(9, 0)));
+            Map<String, Long> beforeContention = storage.snapshot();
             report("500-way contention on one slot of 9 places", run(desk, oneSlot, 500));
+            System.out.println("storage calls per contended request: "
+                    + StorageCalls.perRequest(beforeContention, storage.snapshot(), oneSlot.size()));
         }
         System.exit(0);
     }

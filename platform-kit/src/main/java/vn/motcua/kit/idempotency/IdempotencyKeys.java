@@ -118,9 +118,12 @@ public class IdempotencyKeys {
         ResponseEntity<T> response;
         try {
             response = action.apply(claim);
-        } catch (RuntimeException failed) {
-            // Nothing was created: free the key so the caller can retry with it.
+        } catch (ApiProblem refused) {
+            // The action refused and gave back what it took: the key is free for the caller to retry with.
             mongo.remove(new Query(where("_id").is(id)), COLLECTION);
+            throw refused;
+        } catch (RuntimeException failed) {
+            leaveToTheRetry(id, failed);
             throw failed;
         }
         mongo.updateFirst(new Query(where("_id").is(id)), new Update()
@@ -129,6 +132,22 @@ public class IdempotencyKeys {
                 .set("location", response.getHeaders().getFirst(HttpHeaders.LOCATION))
                 .set("body", response.getBody() == null ? null : json.writeValueAsString(response.getBody())), COLLECTION);
         return response;
+    }
+
+    /**
+     * An action that failed part-way (a storage call that did not answer) may have stored some of what
+     * it does. Its claim stays, seed and all, its lease over: the retry takes it over as it would a dead
+     * attempt's, finds what was stored and gives back what was taken under the claim's seed. When the
+     * database cannot be reached for this either, the claim keeps its lease and the retry takes it over
+     * once that runs out.
+     */
+    private void leaveToTheRetry(String id, RuntimeException failed) {
+        try {
+            mongo.updateFirst(new Query(where("_id").is(id).and("state").is(IN_PROGRESS)),
+                    new Update().set("leaseUntil", Instant.EPOCH), COLLECTION);
+        } catch (RuntimeException stillFailing) {
+            failed.addSuppressed(stillFailing);
+        }
     }
 
     /**

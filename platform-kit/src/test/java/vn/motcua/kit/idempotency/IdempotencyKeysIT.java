@@ -113,16 +113,42 @@ class IdempotencyKeysIT {
     }
 
     @Test
-    void aFailedAttemptFreesTheKeyForARetry() {
+    void aFailedAttemptLeavesItsClaimToTheRetryWhichFindsWhatItStored() {
+        String key = UUID.randomUUID().toString();
+        Map<String, String> createdUnder = new HashMap<>();
+        List<IdempotencyKeys.Claim> claims = new ArrayList<>();
+
+        // Stored, then a later storage call failed: the request is answered 500, what it stored stays.
+        assertThatThrownBy(() -> keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, claim -> {
+            claims.add(claim);
+            createdUnder.put(claim.id(), "stored-before-the-failure");
+            throw new IllegalStateException("database unavailable");
+        })).hasMessage("database unavailable");
+        ResponseEntity<Created> retry = keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, claim -> {
+            claims.add(claim);
+            String id = claim.createdBefore(claimId -> Optional.ofNullable(createdUnder.get(claimId))).orElse("created-again");
+            return ResponseEntity.status(HttpStatus.CREATED).body(new Created(id));
+        });
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getBody().id()).isEqualTo("stored-before-the-failure");
+        assertThat(claims).extracting(IdempotencyKeys.Claim::takenOver).containsExactly(false, true);
+        assertThat(claims.get(1).seed()).as("a booking code drawn from it is the failed attempt's again")
+                .isEqualTo(claims.get(0).seed());
+    }
+
+    @Test
+    void aRefusalFreesTheKeyForTheCallerToRetryWithAnotherBody() {
         String key = UUID.randomUUID().toString();
         AtomicInteger created = new AtomicInteger();
 
         assertThatThrownBy(() -> keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> {
-            throw new IllegalStateException("database unavailable");
-        })).hasMessage("database unavailable");
-        ResponseEntity<Created> retry = keys.once("citizen-1|submit", key, Map.of("a", 1), Created.class, () -> create(created));
+            throw ApiProblem.unprocessable("unknown-procedure", "No procedure X");
+        })).isInstanceOf(ApiProblem.class);
+        ResponseEntity<Created> corrected = keys.once("citizen-1|submit", key, Map.of("a", 2), Created.class,
+                () -> create(created));
 
-        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(created).hasValue(1);
     }
 

@@ -107,32 +107,47 @@ public class BookingDesk {
         String code = claim == null || claim.seed() == null ? newCode() : codeFrom(HexFormat.of().parseHex(claim.seed()));
         String officeDay = office.id() + "|" + request.date();
         if (claim != null && claim.takenOver()) {
-            // The dead attempt's code: what it took under it is the same request's, and it is not booked.
+            // The code of the attempt that died or failed before: what it took under it is this request's, and it is not booked.
             slots.release(office.id(), request.date(), slot.start(), code);
             holders.release(holder, officeDay, code);
         }
-        holders.claim(holder, officeDay, code);
-        int places = capacities.of(office, request.date()).placesPerSlot();
-        if (!slots.claim(office.id(), request.date(), slot.start(), places, code)) {
-            holders.release(holder, officeDay, code);
-            throw full(office, request.date(), slot);
-        }
-        Instant now = clock.instant();
-        Instant startsAt = startOf(request.date(), slot.start());
-        Booking.Visit visit = new Booking.Visit(office.id(), office.name(), office.agency(), request.date(), slot.start(),
-                slot.end(), startsAt, request.purpose(), request.procedureCode(), request.dossierCode());
         try {
+            holders.claim(holder, officeDay, code);
+            int places = capacities.of(office, request.date()).placesPerSlot();
+            if (!slots.claim(office.id(), request.date(), slot.start(), places, code)) {
+                holders.release(holder, officeDay, code);
+                throw full(office, request.date(), slot);
+            }
+            Instant now = clock.instant();
+            Instant startsAt = startOf(request.date(), slot.start());
+            Booking.Visit visit = new Booking.Visit(office.id(), office.name(), office.agency(), request.date(), slot.start(),
+                    slot.end(), startsAt, request.purpose(), request.procedureCode(), request.dossierCode());
             Changed<Booking> booked = Booking.book(code, visit, holder, now, dayBeforeReminderDue(startsAt, now));
             booked.aggregate().createdUnder(claim == null ? null : claim.id());
             return store.insert(booked);
-        } catch (RuntimeException notStored) {
-            if (claim != null && bookings.existsById(code)) {
-                // Stored under this code by the claim's other attempt, one that outlived its lease: the place is that booking's.
-                throw notStored;
+        } catch (ApiProblem refused) {
+            throw refused;
+        } catch (RuntimeException failed) {
+            giveBackAfter(failed, office, request.date(), slot, holder, code);
+            throw failed;
+        }
+    }
+
+    /**
+     * A step failed part-way (a storage call that did not answer): what was taken under the code is
+     * given back, unless the booking was stored all the same (its insert answered too late, or the
+     * claim's other attempt outlived its lease), whose place it is. What cannot be given back now, the
+     * retry under the same claim gives back: it draws the same code.
+     */
+    private void giveBackAfter(RuntimeException failed, Office office, LocalDate date, Office.Slot slot, BookingHolder holder,
+            String code) {
+        try {
+            if (!bookings.existsById(code)) {
+                slots.release(office.id(), date, slot.start(), code);
+                holders.release(holder, office.id() + "|" + date, code);
             }
-            slots.release(office.id(), request.date(), slot.start(), code);
-            holders.release(holder, officeDay, code);
-            throw notStored;
+        } catch (RuntimeException stillFailing) {
+            failed.addSuppressed(stillFailing);
         }
     }
 

@@ -44,6 +44,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -151,6 +154,29 @@ class BookingIT {
         Document holder = mongo.findById("citizen:" + mine, Document.class, HolderLimits.COLLECTION);
         assertThat(holder.getList("bookings", String.class)).as("the holder's shares: this booking once, and another day's")
                 .hasSize(2).containsOnlyOnce(first);
+    }
+
+    @Test
+    void aBookingWhoseStorageFailsPartWayHoldsNoShareAndItsRetryWithTheSameKeyBooksIt() throws Exception {
+        LocalDate day = freshWeekday();
+        String mine = newCitizenId();
+        String key = UUID.randomUUID().toString();
+        String body = handIn(OFFICE, day, "09:00", COUNTER_PROCEDURE);
+        // The database refuses the slot's write (its list of bookings is not a list) after the holder's share was taken.
+        String slotId = OFFICE + "|" + day + "|09:00";
+        mongo.insert(new Document("_id", slotId).append("officeId", OFFICE).append("date", day.toString()).append("start", "09:00")
+                .append("booked", 0).append("bookings", "damaged"), SlotLedger.COLLECTION);
+
+        problem(book(citizen(mine), body, key), 500, "internal-error");
+        Document share = mongo.findById("citizen:" + mine, Document.class, HolderLimits.COLLECTION);
+        assertThat(share == null ? List.of() : share.getList("bookings", String.class)).as("the holder's share given back")
+                .isEmpty();
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(slotId)), Update.update("bookings", List.of()),
+                SlotLedger.COLLECTION);
+        String code = bookingCode(book(citizen(mine), body, key));
+        assertThat(mongo.findById(slotId, Document.class, SlotLedger.COLLECTION).getList("bookings", String.class))
+                .containsExactly(code);
     }
 
     @Test

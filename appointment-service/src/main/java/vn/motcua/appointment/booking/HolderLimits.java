@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -50,23 +49,14 @@ class HolderLimits {
         holder.keys().forEach(key -> release(key, officeDay, bookingCode));
     }
 
-    /** A holder's first booking creates their document with the share taken; later ones take it conditionally. */
+    /** A holder's first booking creates their document with the share taken; later ones take it under the caps. */
     private boolean claim(String key, String officeDay, String bookingCode) {
         Criteria underCaps = where("_id").is(key).and("active").lt(maxActive).and("bookings").ne(bookingCode);
         if (onePerOfficeDay) {
             underCaps = underCaps.and("officeDays").ne(officeDay);
         }
         Update take = new Update().inc("active", 1).push("officeDays", officeDay).push("bookings", bookingCode);
-        if (mongo.updateFirst(new Query(underCaps), take, COLLECTION).getModifiedCount() == 1) {
-            return true;
-        }
-        try {
-            mongo.insert(new Document("_id", key).append("active", 1).append("officeDays", List.of(officeDay))
-                    .append("bookings", List.of(bookingCode)), COLLECTION);
-            return true;
-        } catch (DuplicateKeyException known) {
-            return mongo.updateFirst(new Query(underCaps), take, COLLECTION).getModifiedCount() == 1;
-        }
+        return CappedTakes.take(mongo, new Query(underCaps), take, COLLECTION);
     }
 
     private void release(String key, String officeDay, String bookingCode) {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,27 +34,15 @@ class SlotLedger {
         return officeId + "|" + day + "|" + start;
     }
 
-    /**
-     * The slot's first booking creates its document with the place taken; later ones take theirs
-     * with the conditional update. A create that meets a document made meanwhile falls back to it.
-     */
+    /** The slot's first booking creates its document with the place taken; later ones take theirs while places are left. */
     boolean claim(String officeId, LocalDate day, LocalTime start, int places, String bookingCode) {
-        String id = idOf(officeId, day, start);
-        Query placeLeft = new Query(where("_id").is(id).and("booked").lt(places).and("bookings").ne(bookingCode));
-        Update take = new Update().inc("booked", 1).push("bookings", bookingCode);
-        if (mongo.updateFirst(placeLeft, take, COLLECTION).getModifiedCount() == 1) {
-            return true;
-        }
         if (places <= 0) {
             return false;
         }
-        try {
-            mongo.insert(new Document("_id", id).append("officeId", officeId).append("date", day.toString())
-                    .append("start", start.toString()).append("booked", 1).append("bookings", List.of(bookingCode)), COLLECTION);
-            return true;
-        } catch (DuplicateKeyException bookedBefore) {
-            return mongo.updateFirst(placeLeft, take, COLLECTION).getModifiedCount() == 1;
-        }
+        Query placeLeft = new Query(where("_id").is(idOf(officeId, day, start)).and("booked").lt(places).and("bookings").ne(bookingCode));
+        Update take = new Update().inc("booked", 1).push("bookings", bookingCode).setOnInsert("officeId", officeId)
+                .setOnInsert("date", day.toString()).setOnInsert("start", start.toString());
+        return CappedTakes.take(mongo, placeLeft, take, COLLECTION);
     }
 
     void release(String officeId, LocalDate day, LocalTime start, String bookingCode) {

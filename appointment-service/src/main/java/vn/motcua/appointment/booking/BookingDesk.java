@@ -108,8 +108,7 @@ public class BookingDesk {
         String officeDay = office.id() + "|" + request.date();
         if (claim != null && claim.takenOver()) {
             // The code of the attempt that died or failed before: what it took under it is this request's, and it is not booked.
-            slots.release(office.id(), request.date(), slot.start(), code);
-            holders.release(holder, officeDay, code);
+            release(office, request.date(), slot, holder, code);
         }
         try {
             holders.claim(holder, officeDay, code);
@@ -143,12 +142,17 @@ public class BookingDesk {
             String code) {
         try {
             if (!bookings.existsById(code)) {
-                slots.release(office.id(), date, slot.start(), code);
-                holders.release(holder, office.id() + "|" + date, code);
+                release(office, date, slot, holder, code);
             }
         } catch (RuntimeException stillFailing) {
             failed.addSuppressed(stillFailing);
         }
+    }
+
+    /** The slot's place and the holder's share taken under a booking code. */
+    private void release(Office office, LocalDate date, Office.Slot slot, BookingHolder holder, String code) {
+        slots.release(office.id(), date, slot.start(), code);
+        holders.release(holder, office.id() + "|" + date, code);
     }
 
     public Booking cancel(String code, Caller caller) {

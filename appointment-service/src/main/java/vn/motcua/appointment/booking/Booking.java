@@ -253,6 +253,6 @@ public class Booking extends Aggregate {
     }
 
     String officeDay() {
-        return officeId + "|" + date;
+        return HolderLimits.officeDayOf(officeId, date());
     }
 }

@@ -105,7 +105,7 @@ public class BookingDesk {
         rules.check(office, request.date(), request.purpose(), request.procedureCode(), request.dossierCode(),
                 holder.citizenId());
         String code = claim == null || claim.seed() == null ? newCode() : codeFrom(HexFormat.of().parseHex(claim.seed()));
-        String officeDay = office.id() + "|" + request.date();
+        String officeDay = HolderLimits.officeDayOf(office.id(), request.date());
         if (claim != null && claim.takenOver()) {
             // The code of the attempt that died or failed before: what it took under it is this request's, and it is not booked.
             release(office, request.date(), slot, holder, code);
@@ -152,7 +152,7 @@ public class BookingDesk {
     /** The slot's place and the holder's share taken under a booking code. */
     private void release(Office office, LocalDate date, Office.Slot slot, BookingHolder holder, String code) {
         slots.release(office.id(), date, slot.start(), code);
-        holders.release(holder, office.id() + "|" + date, code);
+        holders.release(holder, HolderLimits.officeDayOf(office.id(), date), code);
     }
 
     public Booking cancel(String code, Caller caller) {
@@ -177,7 +177,7 @@ public class BookingDesk {
         Office office = offices.byId(booking.officeId()).orElseThrow();
         Office.Slot slot = bookableSlot(office, date, start);
         BookingHolder holder = holderOf(booking);
-        String newOfficeDay = office.id() + "|" + date;
+        String newOfficeDay = HolderLimits.officeDayOf(office.id(), date);
         boolean otherDay = !date.equals(booking.date());
         if (otherDay) {
             holders.release(holder, booking.officeDay(), code);

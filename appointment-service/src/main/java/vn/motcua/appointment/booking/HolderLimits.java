@@ -2,6 +2,7 @@ package vn.motcua.appointment.booking;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -31,6 +32,11 @@ class HolderLimits {
         this.mongo = mongo;
         this.maxActive = maxActive;
         this.onePerOfficeDay = onePerOfficeDay;
+    }
+
+    /** What a holder's one booking per office and day is counted by. */
+    static String officeDayOf(String officeId, LocalDate date) {
+        return officeId + "|" + date;
     }
 
     /** Claims a share for every key of the holder, or none: a refusal undoes the keys claimed before it. */

@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,14 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration READY_WITHIN = Duration.ofMinutes(5);
+    /**
+     * H2 keeps 16 MB of pages unless told. Once the stores outgrow that, every query that reads a
+     * whole collection (a sweeper's, a relay's) reads its pages from the file and builds its
+     * documents anew, and the launcher's collector, which every service's storage call waits on,
+     * runs seconds a minute (ADR 0025). Only the in-launcher file store takes it: the fault
+     * harness's own-process server stays as it was tested.
+     */
+    private static final int PAGE_CACHE_MB = Integer.getInteger("motcua.wire-server.cache-mb", 256);
 
     private final StackConfig config;
     private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
@@ -151,7 +160,8 @@ public final class LocalStack implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = new H2Backend(config.dataDir().resolve("mongo.mv").toString());
+            backend = new H2Backend(new MVStore.Builder().fileName(config.dataDir().resolve("mongo.mv").toString())
+                    .cacheSize(PAGE_CACHE_MB).open());
         } else {
             backend = new MemoryBackend();
         }

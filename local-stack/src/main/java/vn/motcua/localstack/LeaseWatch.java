@@ -17,6 +17,13 @@ import org.bson.Document;
  * once a second while the faults run: which instances held each job and how often it changed hands.
  * With two instances of every service, a job must move to the survivor when its holder is killed,
  * and a lease names one holder at a time by construction (one document, one owner).
+ *
+ * <p>It reads the services' databases by name and never asks the server to list them: the wire
+ * server answers a listing by opening every database afresh over the same H2 maps, and an empty
+ * {@code _id} index it finds there (a relay's {@code outbox_claims} between two claims) it rebuilds
+ * beside the collection's own writers, without their lock. Sampled once a second under load, that
+ * left a key in the index whose document was gone, and the relay refused that dossier's claim for
+ * ever (ADR 0025 addendum).
  */
 final class LeaseWatch implements AutoCloseable {
     private static final Duration EVERY = Duration.ofSeconds(1);
@@ -26,6 +33,7 @@ final class LeaseWatch implements AutoCloseable {
     }
 
     private final StackConfig config;
+    private final Duration every;
     private final Map<String, Tracked> leases = new TreeMap<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Thread watcher;
@@ -39,7 +47,12 @@ final class LeaseWatch implements AutoCloseable {
     }
 
     LeaseWatch(StackConfig config) {
+        this(config, EVERY);
+    }
+
+    LeaseWatch(StackConfig config, Duration every) {
         this.config = config;
+        this.every = every;
         this.watcher = Thread.ofVirtual().name("lease-watch").start(this::watch);
     }
 
@@ -52,7 +65,7 @@ final class LeaseWatch implements AutoCloseable {
                     // The wire server is being killed and restarted: the next sample sees it again.
                 }
                 try {
-                    Thread.sleep(EVERY);
+                    Thread.sleep(every);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -62,16 +75,13 @@ final class LeaseWatch implements AutoCloseable {
 
     private synchronized void sample(MongoClient mongo) {
         samples++;
-        for (String database : mongo.listDatabaseNames()) {
-            if (!database.startsWith("motcua-")) {
-                continue;
-            }
-            MongoDatabase db = mongo.getDatabase(database);
+        for (String service : StackPorts.SERVICES) {
+            MongoDatabase db = mongo.getDatabase("motcua-" + service);
             for (Document lease : db.getCollection("leases").find()) {
                 if (lease.getDate("expiresAt") == null || lease.getDate("expiresAt").toInstant().isBefore(Instant.now())) {
                     continue;
                 }
-                Tracked tracked = leases.computeIfAbsent(database.substring("motcua-".length()) + " " + lease.getString("_id"),
+                Tracked tracked = leases.computeIfAbsent(service + " " + lease.getString("_id"),
                         name -> new Tracked());
                 String owner = lease.getString("owner");
                 tracked.holders.add(owner);

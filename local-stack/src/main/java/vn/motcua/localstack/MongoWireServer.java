@@ -27,7 +27,7 @@ public final class MongoWireServer {
     /** Arguments: the port, the data file. */
     public static void main(String[] args) throws InterruptedException {
         int port = Integer.parseInt(args[0]);
-        H2Backend h2 = new H2Backend(args[1]);
+        H2Backend h2 = backend(args[1]);
         MongoServer server = new MongoServer(new CountingBackend(h2, h2::commit));
         server.bind("127.0.0.1", port);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -37,6 +37,11 @@ public final class MongoWireServer {
         }, "mongo-wire-server-stop"));
         System.out.println("MongoDB wire server listening on 127.0.0.1:" + port + ", data in " + args[1]);
         stopped.await();
+    }
+
+    /** The storage behind the server, in the given file. */
+    static H2Backend backend(String file) {
+        return new H2Backend(file);
     }
 
     static ChildProcess start(StackConfig config) {

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -160,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = new H2Backend(new MVStore.Builder().fileName(config.dataDir().resolve("mongo.mv").toString())
+            backend = new IdLookupH2Backend(new MVStore.Builder().fileName(config.dataDir().resolve("mongo.mv").toString())
                     .cacheSize(PAGE_CACHE_MB).open());
         } else {
             backend = new MemoryBackend();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.h2.mvstore.MVStore;
 
 /**
  * The MongoDB wire server in a process of its own (storage {@code OWN_PROCESS}), so that the fault
@@ -41,7 +42,7 @@ public final class MongoWireServer {
 
     /** The storage behind the server, in the given file. */
     static H2Backend backend(String file) {
-        return new H2Backend(file);
+        return new IdLookupH2Backend(MVStore.open(file));
     }
 
     static ChildProcess start(StackConfig config) {

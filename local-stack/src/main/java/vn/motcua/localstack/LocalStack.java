@@ -159,7 +159,7 @@ public final class LocalStack implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = new IdLookupH2Backend(new MVStore.Builder().fileName(config.dataDir().resolve("mongo.mv").toString())
+            backend = new MongoLikeH2Backend(new MVStore.Builder().fileName(config.dataDir().resolve("mongo.mv").toString())
                     .cacheSize(PAGE_CACHE_MB).open());
         } else {
             backend = new MemoryBackend();

@@ -42,7 +42,7 @@ public final class MongoWireServer {
 
     /** The storage behind the server, in the given file. */
     static H2Backend backend(String file) {
-        return new IdLookupH2Backend(MVStore.open(file));
+        return new MongoLikeH2Backend(MVStore.open(file));
     }
 
     static ChildProcess start(StackConfig config) {

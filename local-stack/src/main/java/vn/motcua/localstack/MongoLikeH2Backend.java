@@ -2,33 +2,45 @@ package vn.motcua.localstack;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * The wire server's H2 backend with one thing of MongoDB's: a query that names one {@code _id} is
- * served by the {@code _id} index, whatever else it asks. mongo-java-server uses an index only when
- * the query's fields are exactly the index's keys, so a version-guarded update
- * ({@code _id} and {@code version}), an applied-event guard or a conditional upsert read the whole
- * collection, and cost more as the stores grow (ADR 0025). The documents the index finds are still
- * matched against the whole query, so no answer changes; the data file is the same.
+ * The wire server's H2 backend with two things of MongoDB's.
  *
- * <p>Withdrawn once after a fault-harness run lost an event to a broken {@code _id} index; the
+ * <p>A query that names one {@code _id} is served by the {@code _id} index, whatever else it asks.
+ * mongo-java-server uses an index only when the query's fields are exactly the index's keys, so a
+ * version-guarded update ({@code _id} and {@code version}), an applied-event guard or a conditional
+ * upsert read the whole collection, and cost more as the stores grow (ADR 0025). The documents the
+ * index finds are still matched against the whole query, so no answer changes; the data file is the
+ * same. Withdrawn once after a fault-harness run lost an event to a broken {@code _id} index; the
  * harness's own lease watch had broken it (listing the databases, {@link LeaseWatch}), and the
  * lookup is back since that was found (ADR 0025 addendum).
+ *
+ * <p>A query answers with copies of the stored documents. mongo-java-server hands out the stored
+ * document itself, and an update changes that document in place while the answer that holds it is
+ * being written to another client's socket: the answer fails to encode
+ * ({@code ConcurrentModificationException}) and the client waits for a reply that never comes.
  */
-final class IdLookupH2Backend extends H2Backend {
+final class MongoLikeH2Backend extends H2Backend {
     private static final String ID = "_id";
 
-    IdLookupH2Backend(MVStore store) {
+    MongoLikeH2Backend(MVStore store) {
         super(store);
     }
 
@@ -41,7 +53,30 @@ final class IdLookupH2Backend extends H2Backend {
                 Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
                 return keys.size() == 1 && ID.equals(keys.getFirst().getKey()) ? new IdLookup<>(index) : index;
             }
+
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                return new CopiesOut(this, collectionName, options, getMvStore().openMap("databases." + namespace),
+                        getMvStore().openMap("meta." + namespace), getCursorRegistry());
+            }
         };
+    }
+
+    /** A collection whose answers are copies: what a client holds, no update changes under it. */
+    static final class CopiesOut extends H2Collection {
+        CopiesOut(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> dataMap,
+                MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
+            super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        @Override
+        protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit, int batchSize,
+                Comparator<Document> order, Document fieldSelector) {
+            // Only the matching documents are copied; the base matches the copies again, which is cheap.
+            return super.matchDocumentsFromStream(query, documents.filter(document -> documentMatchesQuery(document, query))
+                    .map(Document::cloneDeeply), skip, limit, batchSize, order, fieldSelector);
+        }
     }
 
     /** The {@code _id} index, also taking queries that name one {@code _id} beside other conditions. */

@@ -35,7 +35,8 @@ import org.h2.mvstore.MVStore;
  * <p>A query answers with copies of the stored documents. mongo-java-server hands out the stored
  * document itself, and an update changes that document in place while the answer that holds it is
  * being written to another client's socket: the answer fails to encode
- * ({@code ConcurrentModificationException}) and the client waits for a reply that never comes.
+ * ({@code ConcurrentModificationException}) and the server closes that client's connection. The
+ * driver retries a read once; a {@code findAndModify}, whose write is done, fails.
  */
 final class MongoLikeH2Backend extends H2Backend {
     private static final String ID = "_id";

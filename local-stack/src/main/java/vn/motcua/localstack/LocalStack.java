@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -161,7 +162,7 @@ public final class LocalStack implements AutoCloseable {
             backend = new MongoLikeH2Backend(new MVStore.Builder().fileName(config.dataDir().resolve("mongo.mv").toString())
                     .cacheSize(PAGE_CACHE_MB).open());
         } else {
-            backend = new MongoLikeMemoryBackend();
+            backend = new MemoryBackend();
         }
         mongoBackend = new CountingBackend(backend);
         MongoServer mongo = new MongoServer(mongoBackend);

@@ -111,6 +111,9 @@ class MongoLikeH2BackendTest {
                 updating.set(false);
                 updater.join();
             }
+            // The copies are the answers only: an update still changes what is stored.
+            orders.updateOne(Filters.eq("_id", "large"), Updates.set("status", "CLOSED"));
+            assertThat(read.find(Filters.eq("_id", "large")).first()).containsEntry("status", "CLOSED");
         }
     }
 }

@@ -51,6 +51,11 @@ final class ConsumerLag implements AutoCloseable {
         }
     }
 
+    /** The records every group together has not committed yet. */
+    long total() {
+        return byGroup().values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /**
      * Waits until every group is back to zero lag.
      *

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * {@code .motcua/load/reports}: the wire server's write ceiling and a submission's write budget;
  * intake through the gateway, directly to the service and through nginx; catalog reads on the same
  * three paths; submission to the citizen's first provider-accepted message; a client over its rate
- * limit; a province's peak hour. Every scenario waits for every consumer group to be back to zero lag.
+ * limit; a province's peak hour. Every scenario waits for every consumer group to be back to zero lag
+ * and for the services to hold no work in memory ({@link HeldWork}).
  */
 public final class LoadBenchmark {
     private static final String PORTAL = "portal-hanoi";
@@ -441,19 +442,54 @@ public final class LoadBenchmark {
         return lagAfter(LAG_WITHIN);
     }
 
+    /**
+     * Waits until every consumer group is back to zero lag and no service holds work in memory (sends
+     * under way, events not yet handed to Kafka), both seen in the same look: lag alone said "0" while
+     * the notification service still had sends to make, and the next scenario began on them.
+     */
     private String lagAfter(Duration within) throws InterruptedException {
         try (ConsumerLag lag = new ConsumerLag(stack.config())) {
-            Duration recovered = lag.awaitZero(within);
-            if (recovered != null) {
-                return "lag 0 after %.1f s".formatted(recovered.toMillis() / 1000.0);
+            HeldWork held = new HeldWork(stack.config());
+            Settled settled = awaitSettled(lag, held, within);
+            if (settled.at() != null) {
+                return settled.describe();
             }
             Map<String, Long> behind = new TreeMap<>(lag.byGroup());
             behind.values().removeIf(records -> records == 0);
+            Map<String, Long> holding = behind.isEmpty() ? held.byInstance() : Map.of();
             // The next scenario is measured on a stack that has caught up, not on this one's backlog.
-            Duration drained = lag.awaitZero(DRAIN_WITHIN);
-            return "LAGGING %s after %d s (drained %s)".formatted(behind, within.toSeconds(),
-                    drained == null ? "not within " + DRAIN_WITHIN.toMinutes() + " min"
-                            : "after %.0f s more".formatted(drained.toMillis() / 1000.0));
+            Settled drained = awaitSettled(lag, held, DRAIN_WITHIN);
+            return "%s after %d s (settled %s)".formatted(behind.isEmpty() ? "HOLDING " + holding : "LAGGING " + behind,
+                    within.toSeconds(), drained.at() == null ? "not within " + DRAIN_WITHIN.toMinutes() + " min"
+                            : "after %.0f s more".formatted(drained.at().toMillis() / 1000.0));
+        }
+    }
+
+    /** When the lag was first zero, and when lag and held work were zero together (null: not within the time). */
+    private record Settled(Duration lagZero, Duration at) {
+        String describe() {
+            return at.equals(lagZero) ? "lag 0 after %.1f s".formatted(at.toMillis() / 1000.0)
+                    : "lag 0 after %.1f s, nothing held after %.1f s".formatted(lagZero.toMillis() / 1000.0, at.toMillis() / 1000.0);
+        }
+    }
+
+    private static Settled awaitSettled(ConsumerLag lag, HeldWork held, Duration within) throws InterruptedException {
+        long begin = System.nanoTime();
+        Duration lagZero = null;
+        while (true) {
+            Duration waited = Duration.ofNanos(System.nanoTime() - begin);
+            boolean caughtUp = lag.total() == 0;
+            if (caughtUp && lagZero == null) {
+                lagZero = waited;
+            }
+            // Held work is read only once the consumers have caught up: each read is five scrapes.
+            if (caughtUp && held.byInstance().isEmpty()) {
+                return new Settled(lagZero, waited);
+            }
+            if (waited.compareTo(within) > 0) {
+                return new Settled(lagZero, null);
+            }
+            Thread.sleep(caughtUp ? 500 : 200);
         }
     }
 

@@ -1,5 +1,7 @@
 package vn.motcua.notification.delivery;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -42,19 +45,38 @@ class Dispatcher {
     private final QuietHours quietHours;
     private final Clock clock;
     private final ExecutorService handOff = Executors.newVirtualThreadPerTaskExecutor();
+    /** Sends handed off and not finished: work the service holds in memory, which no consumer lag shows. */
+    private final AtomicLong sendsInFlight = new AtomicLong();
 
-    Dispatcher(List<ChannelSender> senders, ChannelProperties terms, AggregateStore notifications, QuietHours quietHours, Clock clock) {
+    Dispatcher(List<ChannelSender> senders, ChannelProperties terms, AggregateStore notifications, QuietHours quietHours, Clock clock,
+            MeterRegistry meters) {
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.terms = terms;
         this.notifications = notifications;
         this.quietHours = quietHours;
         this.clock = clock;
+        Gauge.builder("motcua.notification.sends.active", sendsInFlight, AtomicLong::get)
+                .description("Notifications handed to a sender and not yet through with their attempt")
+                .register(meters);
     }
 
     /** Sends a stored notification off the caller's thread: an event's consumer does not wait for providers. */
     void soon(Notification notification) {
-        if (notification.readyToSend()) {
-            handOff.execute(() -> sendNow(notification));
+        if (!notification.readyToSend()) {
+            return;
+        }
+        sendsInFlight.incrementAndGet();
+        try {
+            handOff.execute(() -> {
+                try {
+                    sendNow(notification);
+                } finally {
+                    sendsInFlight.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException notTaken) {
+            sendsInFlight.decrementAndGet();
+            throw notTaken;
         }
     }
 

@@ -12,6 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.citizen;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -50,6 +52,10 @@ class ChannelsIT extends WithMessagingSimulators {
     AggregateStore store;
     @Autowired
     Deliveries deliveries;
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aCitizenWithoutZaloIsReachedBySmsAndWhenTheSmsIsNotDeliveredByEmail() throws Exception {
@@ -151,6 +157,26 @@ class ChannelsIT extends WithMessagingSimulators {
         sweeper.sweep(created.plus(Notification.SENDER_FIRST).plusSeconds(1));
         await().atMost(Duration.ofSeconds(10)).until(() -> notifications.findById(id).orElseThrow().status() == Notification.Status.DONE);
         sweeper.sweep(created.plus(Duration.ofMinutes(5)));
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).hasSize(1);
+    }
+
+    @Test
+    void aSendHandedOffCountsAsActiveUntilItsAttemptIsRecorded() throws Exception {
+        String owner = "001090000108";
+        String phone = phoneOf(owner);
+        // Two refusals the sender retries inside the call: the send takes 300 ms at least.
+        MessagingSimulators.phone(MessagingSimulators.sms(), phone, "transient-failures=2");
+        String id = "in-flight-" + System.nanoTime();
+        Notification stored = store.insert(Notification.create(id, owner, "D-" + id, new Message("dossier-received", "Hồ sơ " + id,
+                "Nội dung"), new Reach(null, phone, List.of(NotificationChannel.SMS)), false, false, Instant.now()));
+        Gauge active = meters.get("motcua.notification.sends.active").gauge();
+
+        dispatcher.soon(stored);
+
+        assertThat(active.value()).as("counted from the hand-off on").isGreaterThanOrEqualTo(1.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> active.value() == 0);
+        assertThat(notifications.findById(id).orElseThrow().deliveries().getFirst().status())
+                .as("the attempt is stored by the time the send no longer counts").isNotEqualTo(Delivery.Status.WAITING);
         assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).hasSize(1);
     }
 

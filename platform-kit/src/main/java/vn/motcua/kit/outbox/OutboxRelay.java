@@ -61,6 +61,8 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
     /** One lease per service: services sharing a database (as tests do) do not wait for each other. */
     private final String leaseName;
     private final AtomicLong pending = new AtomicLong();
+    /** Hand-offs queued or running: events committed in a document and not yet on Kafka, which no consumer lag shows. */
+    private final AtomicLong handOffsInFlight = new AtomicLong();
     private final ExecutorService handOffs = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private final OutboxClaims claims;
@@ -84,19 +86,30 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
         Gauge.builder("motcua.outbox.pending", pending, AtomicLong::get)
                 .description("Events older than the hand-off found waiting by the last safety-net round")
                 .register(meters);
+        Gauge.builder("motcua.outbox.handoffs.active", handOffsInFlight, AtomicLong::get)
+                .description("Writes whose events are being published now, queued or running")
+                .register(meters);
     }
 
     /** Publishes the events of a write that just committed, off the caller's thread. */
     @Override
     public void written(String collection, Object id) {
-        handOffs.execute(() -> {
-            try {
-                drain(collection, id);
-            } catch (RuntimeException e) {
-                handOffFailed.set(true);
-                log.warn("Events of {} {} not published now; the safety net will: {}", collection, id, e.toString());
-            }
-        });
+        handOffsInFlight.incrementAndGet();
+        try {
+            handOffs.execute(() -> {
+                try {
+                    drain(collection, id);
+                } catch (RuntimeException e) {
+                    handOffFailed.set(true);
+                    log.warn("Events of {} {} not published now; the safety net will: {}", collection, id, e.toString());
+                } finally {
+                    handOffsInFlight.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException notTaken) {
+            handOffsInFlight.decrementAndGet();
+            throw notTaken;
+        }
     }
 
     @Scheduled(fixedDelayString = "${motcua.outbox.safety-net-interval-ms:5000}",

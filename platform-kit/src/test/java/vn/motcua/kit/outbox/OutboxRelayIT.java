@@ -2,14 +2,18 @@ package vn.motcua.kit.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +34,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.CloudEventHeaders;
@@ -149,6 +156,40 @@ class OutboxRelayIT {
         TestAggregate left = mongo.findById(code, TestAggregate.class, AGGREGATES);
         assertThat(left.pendingEvents()).extracting(OutboxEntry::eventId).containsExactly("too-large-" + code);
         assertThat(meters.get("motcua.outbox.pending").gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aHandOffShowsAsActiveUntilItEndsAndWhatItCouldNotPublishStaysInTheDocument() throws Exception {
+        String code = EventMother.newDossierCode();
+        store(code, 1);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        // No broker listens there: the send waits for the broker's metadata, two seconds, then fails.
+        DefaultKafkaProducerFactory<String, String> nowhere = new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort(),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        try {
+            OutboxRelay relay = new OutboxRelay(mongo, new KafkaTemplate<>(nowhere),
+                    new ClusterLease(mongo, Clock.systemUTC(), "instance-a"), watching(AGGREGATES),
+                    OutboxProperties.immediate(10, Duration.ofSeconds(10)), SOURCE, Clock.systemUTC(), meters);
+
+            relay.written(AGGREGATES, code);
+
+            assertThat(meters.get("motcua.outbox.handoffs.active").gauge().value()).isEqualTo(1.0);
+            await("the failed hand-off ends").atMost(Duration.ofSeconds(15))
+                    .until(() -> meters.get("motcua.outbox.handoffs.active").gauge().value() == 0);
+            assertThat(mongo.findById(code, TestAggregate.class, AGGREGATES).pendingEvents()).hasSize(1);
+            relay.destroy();
+        } finally {
+            nowhere.destroy();
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

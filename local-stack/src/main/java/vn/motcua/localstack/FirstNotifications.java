@@ -19,10 +19,27 @@ import org.bson.Document;
  * and the notifications' accepted attempts.
  */
 final class FirstNotifications {
-    record Latencies(int dossiers, int reached, long[] sortedMillis) {
+    /**
+     * @param sortedMillis submission to the first provider-accepted message, per dossier reached
+     * @param storedMillis submission to that message's notification being stored: the part spent
+     *     before the notification service had stored it (the dossier's outbox, Kafka, the consumer's queue and handling)
+     */
+    record Latencies(int dossiers, int reached, long[] sortedMillis, long[] storedMillis) {
         long percentile(double p) {
-            return sortedMillis.length == 0 ? -1 : sortedMillis[(int) Math.min(sortedMillis.length - 1, Math.floor(p * sortedMillis.length))];
+            return percentile(sortedMillis, p);
         }
+
+        long storedPercentile(double p) {
+            return percentile(storedMillis, p);
+        }
+
+        private static long percentile(long[] sorted, double p) {
+            return sorted.length == 0 ? -1 : sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+        }
+    }
+
+    /** A dossier's first message out: when a provider accepted it, and when its notification was stored. */
+    private record First(Instant accepted, Instant stored) {
     }
 
     private FirstNotifications() {
@@ -35,16 +52,26 @@ final class FirstNotifications {
                     .find(Filters.and(Filters.gte("submittedAt", Date.from(from)), Filters.lt("submittedAt", Date.from(to))))
                     .projection(Projections.include("submittedAt"))
                     .forEach(dossier -> submitted.put(dossier.getString("_id"), dossier.getDate("submittedAt").toInstant()));
-            Map<String, Instant> firstAccepted = new HashMap<>();
+            Map<String, First> firstAccepted = new HashMap<>();
             mongo.getDatabase("motcua-notification").getCollection("notifications")
                     .find(Filters.in("dossierCode", submitted.keySet()))
-                    .projection(Projections.include("dossierCode", "deliveries"))
-                    .forEach(notification -> earliest(notification).ifPresent(at ->
-                            firstAccepted.merge(notification.getString("dossierCode"), at, (a, b) -> a.isBefore(b) ? a : b)));
+                    .projection(Projections.include("dossierCode", "deliveries", "createdAt"))
+                    .forEach(notification -> earliest(notification).ifPresent(at -> firstAccepted.merge(
+                            notification.getString("dossierCode"), new First(at, notification.getDate("createdAt").toInstant()),
+                            (a, b) -> a.accepted().isBefore(b.accepted()) ? a : b)));
             List<Long> millis = new ArrayList<>();
-            firstAccepted.forEach((code, at) -> millis.add(at.toEpochMilli() - submitted.get(code).toEpochMilli()));
-            return new Latencies(submitted.size(), millis.size(), millis.stream().mapToLong(Long::longValue).sorted().toArray());
+            List<Long> stored = new ArrayList<>();
+            firstAccepted.forEach((code, first) -> {
+                long submittedAt = submitted.get(code).toEpochMilli();
+                millis.add(first.accepted().toEpochMilli() - submittedAt);
+                stored.add(first.stored().toEpochMilli() - submittedAt);
+            });
+            return new Latencies(submitted.size(), millis.size(), sorted(millis), sorted(stored));
         }
+    }
+
+    private static long[] sorted(List<Long> millis) {
+        return millis.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     private static Optional<Instant> earliest(Document notification) {

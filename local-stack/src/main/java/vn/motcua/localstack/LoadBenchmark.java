@@ -447,8 +447,8 @@ public final class LoadBenchmark {
 
     /**
      * Waits until every consumer group is back to zero lag and no service holds work in memory (sends
-     * under way, events not yet handed to Kafka), both seen in the same look: lag alone said "0" while
-     * the notification service still had sends to make, and the next scenario began on them.
+     * under way, events not yet handed to Kafka), both seen in the same look: a consumer commits once
+     * it has handled a record, and lag cannot show what the handling left running.
      */
     private String lagAfter(Duration within) throws InterruptedException {
         try (ConsumerLag lag = new ConsumerLag(stack.config())) {

@@ -1,6 +1,5 @@
 package vn.motcua.notification.delivery;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,9 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -19,6 +15,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.events.Event;
 import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.work.CountedWork;
 import vn.motcua.notification.channels.ChannelProperties;
 import vn.motcua.notification.channels.ChannelSender;
 import vn.motcua.notification.channels.Outgoing;
@@ -44,9 +41,8 @@ class Dispatcher {
     private final AggregateStore notifications;
     private final QuietHours quietHours;
     private final Clock clock;
-    private final ExecutorService handOff = Executors.newVirtualThreadPerTaskExecutor();
-    /** Sends handed off and not finished: work the service holds in memory, which no consumer lag shows. */
-    private final AtomicLong sendsInFlight = new AtomicLong();
+    /** Sends handed off and not finished. */
+    private final CountedWork handOff;
 
     Dispatcher(List<ChannelSender> senders, ChannelProperties terms, AggregateStore notifications, QuietHours quietHours, Clock clock,
             MeterRegistry meters) {
@@ -55,28 +51,14 @@ class Dispatcher {
         this.notifications = notifications;
         this.quietHours = quietHours;
         this.clock = clock;
-        Gauge.builder("motcua.notification.sends.active", sendsInFlight, AtomicLong::get)
-                .description("Notifications handed to a sender and not yet through with their attempt")
-                .register(meters);
+        this.handOff = new CountedWork("motcua.notification.sends.active",
+                "Notifications handed to a sender and not yet through with their attempt", meters);
     }
 
     /** Sends a stored notification off the caller's thread: an event's consumer does not wait for providers. */
     void soon(Notification notification) {
-        if (!notification.readyToSend()) {
-            return;
-        }
-        sendsInFlight.incrementAndGet();
-        try {
-            handOff.execute(() -> {
-                try {
-                    sendNow(notification);
-                } finally {
-                    sendsInFlight.decrementAndGet();
-                }
-            });
-        } catch (RuntimeException notTaken) {
-            sendsInFlight.decrementAndGet();
-            throw notTaken;
+        if (notification.readyToSend()) {
+            handOff.start(() -> sendNow(notification));
         }
     }
 

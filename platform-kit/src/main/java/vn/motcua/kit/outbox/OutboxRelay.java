@@ -6,14 +6,13 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,6 +31,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.kit.lease.ClusterLease;
+import vn.motcua.kit.work.CountedWork;
 
 /**
  * Publishes the events waiting in aggregate documents. The store hands every write with events
@@ -61,9 +61,8 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
     /** One lease per service: services sharing a database (as tests do) do not wait for each other. */
     private final String leaseName;
     private final AtomicLong pending = new AtomicLong();
-    /** Hand-offs queued or running: events committed in a document and not yet on Kafka, which no consumer lag shows. */
-    private final AtomicLong handOffsInFlight = new AtomicLong();
-    private final ExecutorService handOffs = Executors.newVirtualThreadPerTaskExecutor();
+    /** Hand-offs queued or running: events committed in a document and not yet on Kafka. */
+    private final CountedWork handOffs;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
     private final OutboxClaims claims;
     private volatile boolean sweptAll;
@@ -86,30 +85,21 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
         Gauge.builder("motcua.outbox.pending", pending, AtomicLong::get)
                 .description("Events older than the hand-off found waiting by the last safety-net round")
                 .register(meters);
-        Gauge.builder("motcua.outbox.handoffs.active", handOffsInFlight, AtomicLong::get)
-                .description("Writes whose events are being published now, queued or running")
-                .register(meters);
+        this.handOffs = new CountedWork("motcua.outbox.handoffs.active", "Writes whose events are being published now, queued or running",
+                meters);
     }
 
     /** Publishes the events of a write that just committed, off the caller's thread. */
     @Override
     public void written(String collection, Object id) {
-        handOffsInFlight.incrementAndGet();
-        try {
-            handOffs.execute(() -> {
-                try {
-                    drain(collection, id);
-                } catch (RuntimeException e) {
-                    handOffFailed.set(true);
-                    log.warn("Events of {} {} not published now; the safety net will: {}", collection, id, e.toString());
-                } finally {
-                    handOffsInFlight.decrementAndGet();
-                }
-            });
-        } catch (RuntimeException notTaken) {
-            handOffsInFlight.decrementAndGet();
-            throw notTaken;
-        }
+        handOffs.start(() -> {
+            try {
+                drain(collection, id);
+            } catch (RuntimeException e) {
+                handOffFailed.set(true);
+                log.warn("Events of {} {} not published now; the safety net will: {}", collection, id, e.toString());
+            }
+        });
     }
 
     @Scheduled(fixedDelayString = "${motcua.outbox.safety-net-interval-ms:5000}",
@@ -261,7 +251,6 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
-        handOffs.shutdown();
-        handOffs.awaitTermination(5, TimeUnit.SECONDS);
+        handOffs.stop(Duration.ofSeconds(5));
     }
 }

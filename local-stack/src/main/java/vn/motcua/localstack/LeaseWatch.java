@@ -20,10 +20,10 @@ import org.bson.Document;
  *
  * <p>It reads the services' databases by name and never asks the server to list them: the wire
  * server answers a listing by opening every database afresh over the same H2 maps, and an empty
- * {@code _id} index it finds there (a relay's {@code outbox_claims} between two claims) it rebuilds
- * beside the collection's own writers, without their lock. Sampled once a second under load, that
- * left a key in the index whose document was gone, and the relay refused that dossier's claim for
- * ever (ADR 0025 addendum).
+ * {@code _id} index it finds there (a collection of short-lived documents, such as the relays'
+ * claims were until ADR 0030, between two of them) it rebuilds beside the collection's own writers,
+ * without their lock. Sampled once a second under load, that left a key in the index whose document
+ * was gone, and the relay refused that dossier's claim for ever (ADR 0025 addendum).
  */
 final class LeaseWatch implements AutoCloseable {
     private static final Duration EVERY = Duration.ofSeconds(1);

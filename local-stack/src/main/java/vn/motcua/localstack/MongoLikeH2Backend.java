@@ -11,19 +11,17 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.KeyConstraintError;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import vn.motcua.wireserver.IdLookup;
 
 /**
  * The wire server's H2 backend with two things of MongoDB's.
  *
- * <p>A query that names one {@code _id} is served by the {@code _id} index, whatever else it asks.
+ * <p>A query that names one {@code _id} is served by the {@code _id} index, whatever else it asks ({@link IdLookup}).
  * mongo-java-server uses an index only when the query's fields are exactly the index's keys, so a
  * version-guarded update ({@code _id} and {@code version}), an applied-event guard or a conditional
  * upsert read the whole collection, and cost more as the stores grow (ADR 0025). The documents the
@@ -39,8 +37,6 @@ import org.h2.mvstore.MVStore;
  * driver retries a read once; a {@code findAndModify}, whose write is done, fails.
  */
 final class MongoLikeH2Backend extends H2Backend {
-    private static final String ID = "_id";
-
     MongoLikeH2Backend(MVStore store) {
         super(store);
     }
@@ -51,8 +47,7 @@ final class MongoLikeH2Backend extends H2Backend {
             @Override
             protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                     boolean sparse) {
-                Index<Object> index = super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
-                return keys.size() == 1 && ID.equals(keys.getFirst().getKey()) ? new IdLookup<>(index) : index;
+                return IdLookup.around(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys);
             }
 
             @Override
@@ -77,88 +72,6 @@ final class MongoLikeH2Backend extends H2Backend {
             // Only the matching documents are copied; the base matches the copies again, which is cheap.
             return super.matchDocumentsFromStream(query, documents.filter(document -> documentMatchesQuery(document, query))
                     .map(Document::cloneDeeply), skip, limit, batchSize, order, fieldSelector);
-        }
-    }
-
-    /** The {@code _id} index, also taking queries that name one {@code _id} beside other conditions. */
-    static final class IdLookup<P> extends Index<P> {
-        private final Index<P> byId;
-
-        IdLookup(Index<P> byId) {
-            super(byId.getName(), byId.getKeys(), false);
-            this.byId = byId;
-        }
-
-        /** A single value, not an operator, a pattern or a list: only then is there one document to look up. */
-        static boolean namesOneId(Document query) {
-            Object id = query.get(ID);
-            return id != null && !(id instanceof Document) && !(id instanceof Pattern) && !(id instanceof Collection);
-        }
-
-        @Override
-        public boolean canHandle(Document query) {
-            return byId.canHandle(query) || namesOneId(query);
-        }
-
-        @Override
-        public Iterable<P> getPositions(Document query) {
-            return byId.canHandle(query) ? byId.getPositions(query) : byId.getPositions(new Document(ID, query.get(ID)));
-        }
-
-        @Override
-        public P getPosition(Document document) {
-            return byId.getPosition(document);
-        }
-
-        @Override
-        public void checkAdd(Document document, MongoCollection<P> collection) {
-            byId.checkAdd(document, collection);
-        }
-
-        @Override
-        public void add(Document document, P position, MongoCollection<P> collection) {
-            byId.add(document, position, collection);
-        }
-
-        @Override
-        public P remove(Document document) {
-            return byId.remove(document);
-        }
-
-        @Override
-        public long getCount() {
-            return byId.getCount();
-        }
-
-        @Override
-        public long getDataSize() {
-            return byId.getDataSize();
-        }
-
-        @Override
-        public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
-            byId.checkUpdate(oldDocument, newDocument, collection);
-        }
-
-        @Override
-        public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection)
-                throws KeyConstraintError {
-            byId.updateInPlace(oldDocument, newDocument, position, collection);
-        }
-
-        @Override
-        public void drop() {
-            byId.drop();
-        }
-
-        @Override
-        public boolean isUnique() {
-            return byId.isUnique();
-        }
-
-        @Override
-        public Document toIndexDescription() {
-            return byId.toIndexDescription();
         }
     }
 }

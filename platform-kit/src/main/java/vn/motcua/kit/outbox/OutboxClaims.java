@@ -6,26 +6,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.UUID;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
- * Which relay instance is publishing which document's events, in a small collection of its own:
- * a claim is one insert (the unique {@code _id} decides between two instances) and its release
- * one delete. Kept apart from the aggregates so that a claim never costs a conditional query on a
- * large collection, which the MongoDB wire server answers by scanning it. A claim left by a
- * crashed instance is taken over once it has expired.
+ * Which relay instance is publishing a document's events: a claim kept in the document itself
+ * ({@code outboxClaim}: by whom, until when). Taking it returns the waiting events, and giving it back
+ * removes the published ones and returns what was appended meanwhile: two writes per hand-off, where a
+ * claims collection of its own cost a claim, a read, a settle and a release (ADR 0030). A writer
+ * whose hand-off finds the claim held leaves its events to the holder, who sees them when it gives
+ * the claim back. A claim left by a crashed instance is taken over once it has expired.
  *
- * <p>A drain that finds the document claimed marks the claim ({@code more}): the holder, releasing
- * it, learns that events may have come after its read and passes again. Without the mark the holder
- * had to read the document once more after every release to find such late events.
+ * <p>Every query names the document's {@code _id}: MongoDB serves it from the {@code _id} index, and
+ * so do the wire servers of the local stack and the tests, which otherwise read the whole collection
+ * for any query that asks more than the {@code _id}.
  */
 final class OutboxClaims {
-    static final String COLLECTION = "outbox_claims";
-    private static final int MAX_TRIES = 10;
+    static final String FIELD = "outboxClaim";
+    private static final String BY = FIELD + ".by";
+    private static final String UNTIL = FIELD + ".until";
 
     private final MongoTemplate mongo;
     private final String owner;
@@ -40,45 +45,78 @@ final class OutboxClaims {
     }
 
     /**
-     * @return true when this instance holds the claim now; false when another drain holds it and has
-     *     been told to pass again
+     * A claim taken: its holder (this instance, and this drain in it) and the events it is to publish,
+     * front to back.
      */
-    boolean claim(String collection, Object id) {
-        String key = key(collection, id);
-        for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
-            Instant now = clock.instant();
-            try {
-                mongo.insert(new Document("_id", key).append("by", owner).append("until", Date.from(now.plus(ttl))), COLLECTION);
-                return true;
-            } catch (DuplicateKeyException held) {
-                Document holder = mongo.findAndModify(new Query(where("_id").is(key)), new Update().set("more", true), Document.class,
-                        COLLECTION);
-                if (holder == null) {
-                    // Released between the insert and the mark: claim it again.
-                    continue;
-                }
-                Date until = holder.getDate("until");
-                if (until != null && !until.toInstant().isBefore(now)) {
-                    return false;
-                }
-                // A crashed holder's claim, expired: taken over unless another instance took it first.
-                Query expired = new Query(where("_id").is(key).and("until").is(until));
-                return mongo.updateFirst(expired, new Update().set("by", owner).set("until", Date.from(now.plus(ttl))).unset("more"),
-                        COLLECTION).getMatchedCount() == 1;
-            }
+    record Claimed(String holder, List<Document> waiting) {
+    }
+
+    /**
+     * @return the claim with the document's waiting events; null when another drain holds the claim
+     *     (it will publish them) or the document is gone
+     */
+    Claimed claim(String collection, Object id) {
+        Instant now = clock.instant();
+        // Two drains of one instance are told apart too, should one take over the other's expired claim.
+        String holder = owner + "/" + UUID.randomUUID();
+        Query free = new Query(where("_id").is(id)
+                .orOperator(where(FIELD).exists(false), where(UNTIL).lt(Date.from(now))));
+        free.fields().include(Aggregate.PENDING_EVENTS);
+        Document claimed = mongo.findAndModify(free,
+                new Update().set(FIELD, new Document("by", holder).append("until", Date.from(now.plus(ttl)))),
+                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+        return claimed == null ? null : new Claimed(holder, waiting(claimed));
+    }
+
+    /**
+     * Removes the published events, clears the document's {@code outboxSince} and gives the claim
+     * back, in one atomic step.
+     *
+     * @return the events still waiting: appended while the claim was held, by writers that left them
+     *     to this instance; empty when the claim had been taken over meanwhile (its new holder has them)
+     */
+    List<Document> settle(String collection, Object id, Claimed claim, List<String> published) {
+        Query held = new Query(heldBy(id, claim));
+        held.fields().include(Aggregate.PENDING_EVENTS);
+        Document after = mongo.findAndModify(held, removing(published).unset(FIELD).unset(Aggregate.WAITING_SINCE),
+                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+        if (after == null) {
+            // Expired and taken over: what did reach Kafka still leaves the outbox, so it is not published again.
+            removeOnly(collection, id, published);
+            return List.of();
         }
-        // Claimed and released over and over: a drain is busy with it; the safety net covers the rest.
-        return false;
+        return waiting(after);
     }
 
-    /** @return true when another drain found the claim held meanwhile: events may have come that this drain did not read */
-    boolean release(String collection, Object id) {
-        Document released = mongo.findAndRemove(new Query(where("_id").is(key(collection, id)).and("by").is(owner)), Document.class,
-                COLLECTION);
-        return released != null && Boolean.TRUE.equals(released.getBoolean("more"));
+    /**
+     * After a failed publication: removes what did reach Kafka, so that a retry publishes only what did
+     * not, and gives the claim back. {@code outboxSince} stays: the safety net retries.
+     */
+    void giveUp(String collection, Object id, Claimed claim, List<String> published) {
+        if (mongo.updateFirst(new Query(heldBy(id, claim)), removing(published).unset(FIELD), collection).getMatchedCount() == 0) {
+            removeOnly(collection, id, published);
+        }
     }
 
-    private static String key(String collection, Object id) {
-        return collection + "/" + id;
+    private void removeOnly(String collection, Object id, List<String> published) {
+        if (!published.isEmpty()) {
+            mongo.updateFirst(new Query(where("_id").is(id)), removing(published), collection);
+        }
+    }
+
+    private static Criteria heldBy(Object id, Claimed claim) {
+        return where("_id").is(id).and(BY).is(claim.holder());
+    }
+
+    private static Update removing(List<String> published) {
+        Update update = new Update();
+        if (!published.isEmpty()) {
+            update.pull(Aggregate.PENDING_EVENTS, new Document("eventId", new Document("$in", published)));
+        }
+        return update;
+    }
+
+    private static List<Document> waiting(Document document) {
+        return document.getList(Aggregate.PENDING_EVENTS, Document.class, List.of());
     }
 }

@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
@@ -39,12 +38,13 @@ import vn.motcua.kit.work.CountedWork;
  * broker outage left behind, looking only at documents whose oldest waiting event is older than
  * a few seconds, by an indexed field.
  *
- * <p>Two promises hold on both paths. One instance publishes a document's events at a time: it
- * claims the document first ({@link OutboxClaims}). A document's events reach Kafka in the
- * order they were recorded: the claimant publishes the list front to back and then removes what it
- * published, by their ids, in one write; events appended meanwhile are taken in a next pass after the claim is
- * released. A crash between publishing and removing publishes again, which consumers absorb
- * because they deduplicate on the event id.
+ * <p>Two promises hold on both paths. One drain publishes a document's events at a time: it
+ * claims the document first, in the document, reading the waiting events in the same write
+ * ({@link OutboxClaims}). A document's events reach Kafka in the order they were recorded: the
+ * claimant publishes the list front to back and then removes what it published, by their ids, giving
+ * the claim back in the same write; events appended meanwhile are taken in a next pass. A crash
+ * between publishing and removing publishes again, which consumers absorb because they deduplicate
+ * on the event id.
  */
 public class OutboxRelay implements OutboxHandOff, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -135,7 +135,7 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
         try {
             for (String collection : collections) {
                 ensureIndex(collection);
-                // The first round also takes documents whose mark a crash may have cleared (see settled).
+                // The first round also takes documents whose mark a crash may have cleared (see drain).
                 Query waiting = sweptAll
                         ? new Query(where(Aggregate.WAITING_SINCE).lte(clock.instant().minus(properties.minAge())))
                                 .with(Sort.by(Aggregate.WAITING_SINCE)).limit(properties.batchSize())
@@ -157,70 +157,37 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
 
     /**
      * Publishes a document's waiting events under a claim, front to back, and again while events
-     * keep arriving; returns at once when another instance holds the claim (it will see them).
-     * Every query on the aggregate's collection is by {@code _id} alone: the MongoDB wire server
-     * uses an index only for such queries and scans the whole collection for any other.
+     * keep arriving; returns at once when another drain holds the claim (it will see them).
      */
     int drain(String collection, Object id) {
         int published = 0;
         // Bounded: a writer appending without pause must not keep one drain busy for ever.
-        for (int pass = 0; pass < MAX_PASSES && claims.claim(collection, id); pass++) {
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            OutboxClaims.Claimed claim = claims.claim(collection, id);
+            if (claim == null) {
+                return published;
+            }
             List<String> sent = new ArrayList<>();
-            boolean settled;
-            boolean more;
             try {
-                Query byId = new Query(where("_id").is(id));
-                byId.fields().include(FIELD);
-                Document document = mongo.findOne(byId, Document.class, collection);
-                List<Document> entries = document == null ? List.of() : document.getList(FIELD, Document.class, List.of());
-                for (Document entry : entries) {
+                for (Document entry : claim.waiting()) {
                     publish(entry);
                     sent.add(entry.getString("eventId"));
                     published++;
                 }
-                // Still under the claim: no other instance can read these events as waiting and publish them again.
-                settled = settled(collection, id, sent);
             } catch (RuntimeException failed) {
-                // What did reach Kafka leaves the outbox now, so a retry publishes only what did not.
-                if (!sent.isEmpty()) {
-                    mongo.updateFirst(new Query(where("_id").is(id)), new Update().pull(FIELD, publishedOnes(sent)), collection);
-                }
+                claims.giveUp(collection, id, claim, sent);
                 throw failed;
-            } finally {
-                more = claims.release(collection, id);
             }
-            // Events appended before the release found the claim taken, were left to us and said so.
-            if (settled && !more) {
+            // Still under the claim until this write: no other drain can read these events as waiting and publish them again.
+            if (claims.settle(collection, id, claim, sent).isEmpty()) {
                 return published;
             }
+            // Appended while the claim was held, their writers leaving them to this drain: marked again, then taken.
+            // A crash before this mark leaves them without one: the first safety-net round after a start sweeps them.
             mongo.updateFirst(new Query(where("_id").is(id)),
                     new Update().min(Aggregate.WAITING_SINCE, Date.from(clock.instant())), collection);
         }
         return published;
-    }
-
-    /**
-     * Removes the events just published and clears {@code outboxSince} in one atomic step, and
-     * tells whether anything is left: one write where there were two (a removal per event, then
-     * the mark), a fifth of a submission's writes across the services (ADR 0020). A crash after
-     * publishing and before this step publishes those events again, which consumers absorb by
-     * their event ids; a crash after it leaves what was appended without a mark: the first
-     * safety-net round after a start sweeps every document with waiting events.
-     */
-    private boolean settled(String collection, Object id, List<String> published) {
-        Query byId = new Query(where("_id").is(id));
-        byId.fields().include(FIELD);
-        Update update = new Update().unset(Aggregate.WAITING_SINCE);
-        if (!published.isEmpty()) {
-            update.pull(FIELD, publishedOnes(published));
-        }
-        Document after = mongo.findAndModify(byId, update, FindAndModifyOptions.options().returnNew(true), Document.class,
-                collection);
-        return after == null || after.getList(FIELD, Document.class, List.of()).isEmpty();
-    }
-
-    private static Document publishedOnes(List<String> eventIds) {
-        return new Document("eventId", new Document("$in", eventIds));
     }
 
     /** Only documents with waiting events carry the field: a sparse index keeps the query small on MongoDB. */

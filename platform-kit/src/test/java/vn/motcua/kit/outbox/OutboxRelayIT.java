@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +75,6 @@ class OutboxRelayIT {
                 Clock.systemUTC());
         mongo.dropCollection(AGGREGATES);
         mongo.dropCollection("leases");
-        mongo.dropCollection(OutboxClaims.COLLECTION);
     }
 
     @Test
@@ -135,6 +136,33 @@ class OutboxRelayIT {
         Thread.sleep(1_500);
         assertThat(standby.relay()).isEqualTo(1);
         assertThat(holder.relay()).as("the standby now holds the lease").isZero();
+    }
+
+    @Test
+    void aClaimLeftByACrashedDrainIsTakenOverOnceExpiredAndALiveOneIsLeftToItsHolder() {
+        String abandoned = EventMother.newDossierCode();
+        String held = EventMother.newDossierCode();
+        store(abandoned, 1);
+        store(held, 1);
+        claimedBy(abandoned, "crashed-instance/drain", Instant.now().minusSeconds(1));
+        claimedBy(held, "live-instance/drain", Instant.now().plusSeconds(60));
+        OutboxRelay relay = relay("instance-a", Duration.ofSeconds(10));
+
+        assertThat(relay.drain(AGGREGATES, abandoned)).isEqualTo(1);
+        assertThat(relay.drain(AGGREGATES, held)).as("its holder publishes it").isZero();
+
+        KafkaProbe.await(Topics.DOSSIER, r -> abandoned.equals(r.key()), Duration.ofSeconds(10));
+        org.bson.Document takenOver = mongo.findById(abandoned, org.bson.Document.class, AGGREGATES);
+        assertThat(takenOver.getList(Aggregate.PENDING_EVENTS, org.bson.Document.class)).isEmpty();
+        assertThat(takenOver).doesNotContainKeys(OutboxClaims.FIELD, Aggregate.WAITING_SINCE);
+        org.bson.Document stillHeld = mongo.findById(held, org.bson.Document.class, AGGREGATES);
+        assertThat(stillHeld.getList(Aggregate.PENDING_EVENTS, org.bson.Document.class)).hasSize(1);
+        assertThat(stillHeld.get(OutboxClaims.FIELD, org.bson.Document.class).getString("by")).isEqualTo("live-instance/drain");
+    }
+
+    private void claimedBy(String id, String holder, Instant until) {
+        mongo.updateFirst(new Query(where("_id").is(id)), new Update().set(OutboxClaims.FIELD,
+                new org.bson.Document("by", holder).append("until", Date.from(until))), AGGREGATES);
     }
 
     @Test
@@ -394,7 +422,7 @@ class OutboxRelayIT {
         org.bson.Document left = mongo.findById(code, org.bson.Document.class, VersionedAggregate.COLLECTION);
         assertThat(left.getList(Aggregate.PENDING_EVENTS, org.bson.Document.class)).isEmpty();
         assertThat(left).doesNotContainKey(Aggregate.WAITING_SINCE);
-        assertThat(mongo.count(new Query(), OutboxClaims.COLLECTION)).as("claims released").isZero();
+        assertThat(left).as("the claim given back").doesNotContainKey(OutboxClaims.FIELD);
     }
 
     /** A change's event, carrying its sequence number where a test can read it back. */

@@ -60,8 +60,12 @@ public class Deliveries {
      *     purpose, so a redelivered event tells nobody twice
      */
     void tell(String id, String recipientId, String dossierCode, Message message) {
-        Optional<Reach> reach = reachBook.contactOf(recipientId)
-                .map(contact -> contact.reach(message.template(), policy.mandatory().contains(message.template())));
+        tell(id, recipientId, dossierCode, message, reachBook.contactOf(recipientId));
+    }
+
+    /** {@link #tell}, the recipient's addresses known already (stated on the dossier the message is about). */
+    void tell(String id, String recipientId, String dossierCode, Message message, Optional<ReachBook.Contact> contact) {
+        Optional<Reach> reach = contact.map(known -> known.reach(message.template(), policy.mandatory().contains(message.template())));
         var created = Notification.create(id, recipientId, dossierCode, message, reach.orElse(null),
                 policy.urgent().contains(message.template()), policy.everyChannel().contains(message.template()), clock.instant());
         if (!store(created)) {

@@ -46,7 +46,19 @@ public class ReachBook {
 
     /** @return empty while nothing says how to reach the citizen (their dossier's event has not come yet) */
     public Optional<Contact> contactOf(String citizenId) {
-        Recipient learnt = mongo.findById(citizenId, Recipient.class);
+        return contact(citizenId, mongo.findById(citizenId, Recipient.class));
+    }
+
+    /**
+     * How to reach a citizen with the message about the dossier they just submitted: the addresses
+     * stated on it, with their own choices. One read, where {@link #contactOf} reads the addresses
+     * stored too, which a submission has just written.
+     */
+    public Contact contactStated(Recipient stated) {
+        return contact(stated.citizenId(), stated).orElseThrow();
+    }
+
+    private Optional<Contact> contact(String citizenId, Recipient learnt) {
         Preferences chosen = mongo.findById(citizenId, Preferences.class);
         if (learnt == null && (chosen == null || (chosen.email() == null && chosen.phone() == null))) {
             return Optional.empty();

@@ -28,8 +28,10 @@ public class Recipients {
      * time, not by a list of the events applied: a redelivered submission, or an older one that
      * arrives after a newer (they travel on different partitions), changes nothing, and the document
      * stays the same size however many dossiers the citizen (or a company) submits.
+     *
+     * @return the addresses stated on this dossier, whether or not a later one had stated others
      */
-    public void learnFrom(IncomingEvent<DossierSubmitted> event) {
+    public Recipient learnFrom(IncomingEvent<DossierSubmitted> event) {
         var applicant = event.data().applicant();
         Instant statedAt = event.data().submittedAt();
         Query notStatedSince = Query.query(Criteria.where("_id").is(event.data().dossier().ownerCitizenId())
@@ -45,6 +47,7 @@ public class Recipients {
         } catch (DuplicateKeyException statedOnALaterDossier) {
             // The filter missed an existing citizen: their addresses come from this dossier or a later one.
         }
+        return new Recipient(event.data().dossier().ownerCitizenId(), applicant.fullName(), applicant.email(), applicant.phone());
     }
 
     /**

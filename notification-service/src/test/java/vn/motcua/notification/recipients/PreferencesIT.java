@@ -157,7 +157,8 @@ class PreferencesIT extends WithMessagingSimulators {
         IncomingEvent<DossierSubmitted> earlier = submittedAt(owner, "cu." + owner + "@example.com", monday);
 
         recipients.learnFrom(later);
-        recipients.learnFrom(earlier);
+        assertThat(recipients.learnFrom(earlier).email()).as("that dossier's message goes where that dossier said")
+                .isEqualTo("cu." + owner + "@example.com");
         recipients.learnFrom(later);
         assertThat(recipients.find(owner)).get().extracting(Recipient::email).isEqualTo("moi." + owner + "@example.com");
 

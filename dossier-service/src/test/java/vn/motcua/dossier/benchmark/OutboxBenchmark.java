@@ -47,14 +47,25 @@ import vn.motcua.testinfra.TestInfrastructure;
 public final class OutboxBenchmark {
     private static final Caller CITIZEN = new Caller("bench", "citizen1", Set.of(Role.CITIZEN), "001090000001", null,
             "motcua-demo");
-    private static final SubmitDossierRequest SUBMISSION = new SubmitDossierRequest("2.000018", "000.10.20.H29",
+    private static final SubmitDossierRequest SUBMISSION = new SubmitDossierRequest("2.000018", "000.10.20.30.H29",
             new SubmitDossierRequest.ApplicantData("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com",
                     "Số 5 phố Lê Lợi, Thường Tín, Hà Nội"), ResultDelivery.COUNTER, 1, null, null);
 
     private OutboxBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** Ends the JVM either way: the in-JVM broker's threads would otherwise keep it, and the script, waiting. */
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Throwable failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void run() throws Exception {
         int stored = Integer.getInteger("bench.dossiers", 100_000);
         int burstSize = Integer.getInteger("bench.burst", 2_000);
         var infrastructure = TestInfrastructure.get();
@@ -116,7 +127,6 @@ public final class OutboxBenchmark {
             arrivals.stop();
             service.close();
         }
-        System.exit(0);
     }
 
     private static double cpuShare(Duration window) throws InterruptedException {

@@ -1,17 +1,13 @@
 package vn.motcua.testinfra;
 
-import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import vn.motcua.wireserver.IdLookup;
+import vn.motcua.wireserver.IdLookupMemoryBackend;
 
 /**
  * The wire server's in-memory backend, answering each command with a copy of its reply taken while
@@ -25,22 +21,11 @@ import vn.motcua.wireserver.IdLookup;
  * MongoDB ({@link IdLookup}): the outbox's claim of a document is such a query, and the outbox
  * benchmark runs it against 100,000 stored dossiers.
  */
-final class ConsistentMemoryBackend extends MemoryBackend {
+final class ConsistentMemoryBackend extends IdLookupMemoryBackend {
     /** Commands that only read stored documents: they may run together, never beside a write. */
     private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "aggregate");
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-
-    @Override
-    public MemoryDatabase openOrCreateDatabase(String databaseName) {
-        return new MemoryDatabase(databaseName, getCursorRegistry()) {
-            @Override
-            protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
-                    boolean sparse) {
-                return IdLookup.around(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), keys);
-            }
-        };
-    }
 
     @Override
     public Document handleMessage(MongoMessage message) {

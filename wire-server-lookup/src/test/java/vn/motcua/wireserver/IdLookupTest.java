@@ -10,10 +10,6 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.Index;
-import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -30,18 +26,7 @@ class IdLookupTest {
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend() {
-            @Override
-            public MemoryDatabase openOrCreateDatabase(String databaseName) {
-                return new MemoryDatabase(databaseName, getCursorRegistry()) {
-                    @Override
-                    protected Index<Integer> openOrCreateUniqueIndex(String collection, String name, List<IndexKey> keys,
-                            boolean sparse) {
-                        return IdLookup.around(super.openOrCreateUniqueIndex(collection, name, keys, sparse), keys);
-                    }
-                };
-            }
-        });
+        server = new MongoServer(new IdLookupMemoryBackend());
         client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
         orders = client.getDatabase("test").getCollection("orders");
         List<Document> many = new ArrayList<>();

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +33,7 @@ import java.util.function.Function;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.wireserver.IdLookupMemoryBackend;
 
 /**
  * The whole platform on one machine: Kafka and Keycloak as child processes, the MongoDB wire
@@ -162,7 +162,8 @@ public final class LocalStack implements AutoCloseable {
             backend = new MongoLikeH2Backend(new MVStore.Builder().fileName(config.dataDir().resolve("mongo.mv").toString())
                     .cacheSize(PAGE_CACHE_MB).open());
         } else {
-            backend = new MemoryBackend();
+            // The outbox's claim names one _id beside its condition: served by the _id index, as on MongoDB (ADR 0030).
+            backend = new IdLookupMemoryBackend();
         }
         mongoBackend = new CountingBackend(backend);
         MongoServer mongo = new MongoServer(mongoBackend);

@@ -23,6 +23,7 @@ import vn.motcua.notification.inbox.NotificationRepository;
 import vn.motcua.notification.inbox.Reach;
 import vn.motcua.notification.inbox.ReceiptBeforeAcceptance;
 import vn.motcua.notification.recipients.ReachBook;
+import vn.motcua.notification.recipients.Recipient;
 
 /**
  * Creates one notification per (event, recipient, purpose) and starts it on its way; resumes those
@@ -63,8 +64,15 @@ public class Deliveries {
         tell(id, recipientId, dossierCode, message, reachBook.contactOf(recipientId));
     }
 
-    /** {@link #tell}, the recipient's addresses known already (stated on the dossier the message is about). */
-    void tell(String id, String recipientId, String dossierCode, Message message, Optional<ReachBook.Contact> contact) {
+    /**
+     * {@link #tell} about the dossier the recipient has just submitted, at the addresses stated on it:
+     * not read back from storage, where the submission has just written them.
+     */
+    void tellAtStated(String id, Recipient stated, String dossierCode, Message message) {
+        tell(id, stated.citizenId(), dossierCode, message, Optional.of(reachBook.contactStated(stated)));
+    }
+
+    private void tell(String id, String recipientId, String dossierCode, Message message, Optional<ReachBook.Contact> contact) {
         Optional<Reach> reach = contact.map(known -> known.reach(message.template(), policy.mandatory().contains(message.template())));
         var created = Notification.create(id, recipientId, dossierCode, message, reach.orElse(null),
                 policy.urgent().contains(message.template()), policy.everyChannel().contains(message.template()), clock.instant());

@@ -1,6 +1,5 @@
 package vn.motcua.notification.delivery;
 
-import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,6 @@ import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.notification.inbox.Message;
-import vn.motcua.notification.recipients.ReachBook;
 import vn.motcua.notification.recipients.Recipient;
 import vn.motcua.notification.recipients.Recipients;
 
@@ -50,13 +48,11 @@ class TellsCitizens implements EventSubscriber {
     private static final Logger log = LoggerFactory.getLogger(TellsCitizens.class);
 
     private final Recipients recipients;
-    private final ReachBook reachBook;
     private final Templates templates;
     private final Deliveries deliveries;
 
-    TellsCitizens(Recipients recipients, ReachBook reachBook, Templates templates, Deliveries deliveries) {
+    TellsCitizens(Recipients recipients, Templates templates, Deliveries deliveries) {
         this.recipients = recipients;
-        this.reachBook = reachBook;
         this.templates = templates;
         this.deliveries = deliveries;
     }
@@ -107,8 +103,7 @@ class TellsCitizens implements EventSubscriber {
     private void submitted(IncomingEvent<DossierSubmitted> event) {
         Recipient stated = recipients.learnFrom(event);
         DossierSubmitted submitted = event.data();
-        deliveries.tell(event.eventId(), submitted.dossier().ownerCitizenId(), submitted.dossier().dossierCode(),
-                templates.dossierSubmitted(submitted), Optional.of(reachBook.contactStated(stated)));
+        deliveries.tellAtStated(event.eventId(), stated, submitted.dossier().dossierCode(), templates.dossierSubmitted(submitted));
         deliveries.contactKnown(submitted.dossier().ownerCitizenId());
     }
 

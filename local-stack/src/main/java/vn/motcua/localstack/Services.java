@@ -48,6 +48,19 @@ final class Services {
         return List.copyOf(jvm);
     }
 
+    /**
+     * {@link #jvm()}, with the gateway's larger heap: its memory grows with the connections it holds
+     * from outside (up to {@code server.tomcat.max-connections}), about 160 MB at worst on top of its
+     * working set, which a 256 MB heap's old generation could not hold (docs/performance.md).
+     */
+    static List<String> jvm(String module) {
+        List<String> jvm = new ArrayList<>(jvm());
+        if (module.equals("gateway")) {
+            jvm.set(jvm.indexOf("-Xmx256m"), "-Xmx384m");
+        }
+        return List.copyOf(jvm);
+    }
+
     /** The service's addresses in the stack, the same for its training start and its real one. */
     static List<String> arguments(StackConfig config, String module) {
         StackPorts ports = config.ports();
@@ -93,12 +106,15 @@ final class Services {
             throw new IllegalStateException(config.serviceJar(module)
                     + " is missing; build first (./mvnw package -DskipTests)");
         }
-        return StartupCache.prepare(config, module, jvm(), arguments(config, module));
+        return StartupCache.prepare(config, module, jvm(module), arguments(config, module));
     }
 
     /** Starts one instance; both instances of a module share its class cache (read only). */
     static ChildProcess start(StackConfig config, Instance instance, StartupCache.Launch launch) {
-        List<String> command = new ArrayList<>(jvm());
+        List<String> command = new ArrayList<>(jvm(instance.module()));
+        // A heap that ran out leaves its evidence beside the logs (java_pid<pid>.hprof); not a flag of the
+        // class cache's training run, whose fingerprint it would change.
+        command.addAll(List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + config.logDir()));
         command.addAll(launch.arguments());
         command.addAll(arguments(config, instance.module()));
         command.add("--server.port=" + instance.port());

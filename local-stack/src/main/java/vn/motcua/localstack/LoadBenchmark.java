@@ -75,7 +75,7 @@ public final class LoadBenchmark {
             System.setProperty("motcua.stack.jit", "tiered");
         }
         System.out.printf("Load benchmark on %d cores; services' JVM: %s%n", Runtime.getRuntime().availableProcessors(),
-                String.join(" ", Services.jvm().subList(1, Services.jvm().size())));
+                Services.jvmFlags());
         int nginxPort = StackPorts.freePort();
         try (LocalStack stack = LocalStack.start(config);
                 ChildProcess nginx = Nginx.start(config, nginxPort, config.ports().service("dossier"))) {

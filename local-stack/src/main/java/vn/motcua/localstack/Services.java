@@ -61,6 +61,13 @@ final class Services {
         return List.copyOf(jvm);
     }
 
+    /** The services' JVM flags as a benchmark prints them. */
+    static String jvmFlags() {
+        List<String> jvm = jvm();
+        List<String> gateway = jvm("gateway");
+        return String.join(" ", jvm.subList(1, jvm.size())) + " (the gateway " + gateway.get(jvm.indexOf("-Xmx256m")) + ")";
+    }
+
     /** The service's addresses in the stack, the same for its training start and its real one. */
     static List<String> arguments(StackConfig config, String module) {
         StackPorts ports = config.ports();

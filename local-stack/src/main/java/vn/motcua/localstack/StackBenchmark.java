@@ -48,7 +48,7 @@ public final class StackBenchmark {
                 "--motcua.gateway.rate-limits.clients.motcua-demo.per-second=1000000"));
         System.out.printf("Stack benchmark: %,d dossiers, %d s at rest, %d s of load per round on %d connections, %d cores;"
                 + " services' JVM: %s%n", dossiers, rest.toSeconds(), load.toSeconds(), connections,
-                Runtime.getRuntime().availableProcessors(), String.join(" ", Services.jvm().subList(1, Services.jvm().size())));
+                Runtime.getRuntime().availableProcessors(), Services.jvmFlags());
         try (LocalStack stack = LocalStack.start(config)) {
             started("fresh start", stack);
             atRest("at rest, fresh", stack, rest);

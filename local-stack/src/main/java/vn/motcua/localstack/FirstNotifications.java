@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import vn.motcua.events.CloudEventHeaders;
 
 /**
  * From a submission to the citizen's first message accepted by a provider (Zalo, SMS or email;
@@ -23,14 +24,20 @@ final class FirstNotifications {
      * @param sortedMillis submission to the first provider-accepted message, per dossier reached
      * @param storedMillis submission to that message's notification being stored: the part spent
      *     before the notification service had stored it (the dossier's outbox, Kafka, the consumer's queue and handling)
+     * @param onKafkaMillis submission to its {@code DossierSubmitted} record's timestamp on the dossier topic (the
+     *     dossier service's relay sending it): the part spent before any consumer could read it
      */
-    record Latencies(int dossiers, int reached, long[] sortedMillis, long[] storedMillis) {
+    record Latencies(int dossiers, int reached, long[] sortedMillis, long[] storedMillis, long[] onKafkaMillis) {
         long percentile(double p) {
             return percentile(sortedMillis, p);
         }
 
         long storedPercentile(double p) {
             return percentile(storedMillis, p);
+        }
+
+        long onKafkaPercentile(double p) {
+            return percentile(onKafkaMillis, p);
         }
 
         private static long percentile(long[] sorted, double p) {
@@ -66,8 +73,22 @@ final class FirstNotifications {
                 millis.add(first.accepted().toEpochMilli() - submittedAt);
                 stored.add(first.stored().toEpochMilli() - submittedAt);
             });
-            return new Latencies(submitted.size(), millis.size(), sorted(millis), sorted(stored));
+            List<Long> onKafka = new ArrayList<>();
+            firstOnKafka(config, submitted).forEach((code, at) -> onKafka.add(at - submitted.get(code).toEpochMilli()));
+            return new Latencies(submitted.size(), millis.size(), sorted(millis), sorted(stored), sorted(onKafka));
         }
+    }
+
+    /** When each dossier's first {@code DossierSubmitted} record was sent to the topic (its timestamp, set by the producer). */
+    private static Map<String, Long> firstOnKafka(StackConfig config, Map<String, Instant> submitted) {
+        Map<String, Long> sentAt = new HashMap<>();
+        DossierTopic.read(config, record -> {
+            String code = DossierTopic.header(record, CloudEventHeaders.SUBJECT);
+            if (submitted.containsKey(code) && "DossierSubmitted".equals(DossierTopic.header(record, CloudEventHeaders.TYPE))) {
+                sentAt.merge(code, record.timestamp(), Math::min);
+            }
+        });
+        return sentAt;
     }
 
     private static long[] sorted(List<Long> millis) {

@@ -254,6 +254,8 @@ public final class LoadBenchmark {
         // Where the time went: before the notification service stored the message, or in sending it.
         out.printf("   of it, until the notification was stored: p50 %,d ms, p99 %,d ms, max %,d ms%n", first.storedPercentile(0.50),
                 first.storedPercentile(0.99), first.storedPercentile(1.0));
+        out.printf("   of that, until DossierSubmitted was on Kafka: p50 %,d ms, p99 %,d ms, max %,d ms%n",
+                first.onKafkaPercentile(0.50), first.onKafkaPercentile(0.99), first.onKafkaPercentile(1.0));
         rows.add("first message at %d/s | %d of %d | p50 %d ms | p99 %d ms".formatted(rate, first.reached(), first.dossiers(),
                 first.percentile(0.50), first.percentile(0.99)));
     }

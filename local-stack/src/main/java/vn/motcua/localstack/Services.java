@@ -35,13 +35,13 @@ final class Services {
     }
 
     /**
-     * The JVM every service runs on in the local stack: small heaps, Serial GC, and C1 only, which
+     * The JVM a service runs on in the local stack: small heaps, Serial GC, and C1 only, which
      * with the class caches brings the stack to ready in about 40 s instead of 70 s at about a tenth
      * less burst throughput; production images keep the default tiered JIT (ADR 0010). A
      * benchmark of throughput sets {@code -Dmotcua.stack.jit=tiered} to measure production's JIT.
      */
-    static List<String> jvm() {
-        List<String> jvm = new ArrayList<>(List.of(java(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"));
+    static List<String> jvm(String module) {
+        List<String> jvm = new ArrayList<>(List.of(java(), "-Xms64m", heap(module), "-XX:+UseSerialGC"));
         if (!"tiered".equals(System.getProperty("motcua.stack.jit"))) {
             jvm.add("-XX:TieredStopAtLevel=1");
         }
@@ -49,23 +49,26 @@ final class Services {
     }
 
     /**
-     * {@link #jvm()}, with the gateway's larger heap: its memory grows with the connections it holds
-     * from outside (up to {@code server.tomcat.max-connections}), about 160 MB at worst on top of its
-     * working set, which a 256 MB heap's old generation could not hold (docs/performance.md).
+     * 256 MB, the gateway's 384 MB: its memory grows with the connections it holds from outside (up to
+     * {@code server.tomcat.max-connections}), about 160 MB at worst on top of its working set, which a
+     * 256 MB heap's old generation could not hold (ADR 0031).
      */
-    static List<String> jvm(String module) {
-        List<String> jvm = new ArrayList<>(jvm());
-        if (module.equals("gateway")) {
-            jvm.set(jvm.indexOf("-Xmx256m"), "-Xmx384m");
-        }
-        return List.copyOf(jvm);
+    private static String heap(String module) {
+        return module.equals("gateway") ? "-Xmx384m" : "-Xmx256m";
     }
 
     /** The services' JVM flags as a benchmark prints them. */
     static String jvmFlags() {
-        List<String> jvm = jvm();
-        List<String> gateway = jvm("gateway");
-        return String.join(" ", jvm.subList(1, jvm.size())) + " (the gateway " + gateway.get(jvm.indexOf("-Xmx256m")) + ")";
+        List<String> service = jvm("dossier-service");
+        return String.join(" ", service.subList(1, service.size())) + " (the gateway " + heap("gateway") + ")";
+    }
+
+    /**
+     * A JVM of the stack that runs out of heap leaves its evidence beside the logs (java_pid<pid>.hprof).
+     * Not a flag of a class cache's training run, whose fingerprint it would change.
+     */
+    static List<String> heapDumps(StackConfig config) {
+        return List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + config.logDir());
     }
 
     /** The service's addresses in the stack, the same for its training start and its real one. */
@@ -119,9 +122,7 @@ final class Services {
     /** Starts one instance; both instances of a module share its class cache (read only). */
     static ChildProcess start(StackConfig config, Instance instance, StartupCache.Launch launch) {
         List<String> command = new ArrayList<>(jvm(instance.module()));
-        // A heap that ran out leaves its evidence beside the logs (java_pid<pid>.hprof); not a flag of the
-        // class cache's training run, whose fingerprint it would change.
-        command.addAll(List.of("-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + config.logDir()));
+        command.addAll(heapDumps(config));
         command.addAll(launch.arguments());
         command.addAll(arguments(config, instance.module()));
         command.add("--server.port=" + instance.port());

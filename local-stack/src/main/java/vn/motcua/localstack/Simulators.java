@@ -24,9 +24,11 @@ final class Simulators {
 
     /** A small JVM on the launcher's classpath (the simulators' jars are among its libraries). */
     private static List<String> java(StackConfig config, String heap, String mainClass) {
-        return new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms16m", "-Xmx" + heap,
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+HeapDumpOnOutOfMemoryError",
-                "-XX:HeapDumpPath=" + config.logDir(), "-cp", config.launcherClasspath(), mainClass));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms16m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(Services.heapDumps(config));
+        command.addAll(List.of("-cp", config.launcherClasspath(), mainClass));
+        return command;
     }
 
     /** Reports a stage about every second, so a walk-through sees a result reach the door within a minute. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SlowClientsIT {
     /** More than the gateway's max-connections (1,000): the rest wait in the accept queue. */
     private static final int STALLED = 1_050;
-    /** The gateway's connection timeout is 10 s; Tomcat's default, 60 s, would fail both assertions. */
+    /** The gateway's connection timeout is 10 s; with Tomcat's 60 s the stalled connections are still open after this. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @Test

@@ -83,6 +83,22 @@ final class CountingBackend implements MongoBackend {
         }
     }
 
+    /**
+     * Time spent on each collection ("motcua-notification notifications") between two looks at {@link #usage()},
+     * waits for the collection included: mongo-java-server runs one command at a time per collection, so a
+     * collection whose commands took more than a second each second had them waiting for one another.
+     */
+    static Map<String, Usage> byCollection(Map<String, Usage> before, Map<String, Usage> after) {
+        Map<String, Usage> collections = new TreeMap<>();
+        after.forEach((shape, usage) -> {
+            String[] parts = shape.split(" ");
+            String collection = parts.length < 3 ? parts[0] : parts[0] + " " + parts[2];
+            collections.merge(collection, usage.minus(before.getOrDefault(shape, new Usage(0, 0))),
+                    (a, b) -> new Usage(a.calls() + b.calls(), a.nanos() + b.nanos()));
+        });
+        return collections;
+    }
+
     /** Time spent so far per command shape, e.g. "motcua-payment find orders [dossierCode]": where the storage's time goes. */
     Map<String, Usage> usage() {
         Map<String, Usage> snapshot = new TreeMap<>();

@@ -1,12 +1,5 @@
 package vn.motcua.localstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,16 +13,13 @@ import java.util.TreeMap;
 final class HeldWork {
     /** The gauges that count held work (the kit's outbox and the notification service's senders). */
     static final List<String> GAUGES = List.of("motcua_outbox_handoffs_active", "motcua_notification_sends_active");
-    /** Keycloak's access tokens live five minutes here; one is taken again well before. */
-    private static final Duration TOKEN_FOR = Duration.ofMinutes(4);
 
     private final StackConfig config;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private String token;
-    private Instant tokenTakenAt = Instant.MIN;
+    private final OperatorMetrics metrics;
 
     HeldWork(StackConfig config) {
         this.config = config;
+        this.metrics = new OperatorMetrics(config);
     }
 
     /** Held work by instance ("notification", "notification#2"), only where there is some. */
@@ -45,7 +35,7 @@ final class HeldWork {
     }
 
     private void add(Map<String, Long> held, String instance, int port) {
-        long count = count(scrape(port));
+        long count = count(metrics.scrape(port));
         if (count > 0) {
             held.put(instance, count);
         }
@@ -65,30 +55,5 @@ final class HeldWork {
             }
         }
         return Math.round(sum);
-    }
-
-    private String scrape(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .header("Authorization", "Bearer " + operatorToken()).timeout(Duration.ofSeconds(10)).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Metrics of the instance on port " + port + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the metrics of the instance on port " + port + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while reading metrics", e);
-        }
-    }
-
-    private String operatorToken() {
-        if (Instant.now().isAfter(tokenTakenAt.plus(TOKEN_FOR))) {
-            token = new GatewayClient(config).userToken("ops1");
-            tokenTakenAt = Instant.now();
-        }
-        return token;
     }
 }

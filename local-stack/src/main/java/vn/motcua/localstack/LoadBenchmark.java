@@ -1,6 +1,8 @@
 package vn.motcua.localstack;
 
 import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A province's load on the whole stack, run by Gatling simulations in a JVM of their own (issue
@@ -246,7 +249,15 @@ public final class LoadBenchmark {
         out.printf("%n== (c) Submission to the citizen's first provider-accepted message, %d submissions/s for %d s%n",
                 rate, seconds);
         Instant from = Instant.now();
+        OperatorMetrics metrics = new OperatorMetrics(stack.config());
+        int notification = stack.config().ports().service("notification");
+        ListenerTimes.Snapshot consumersBefore = ListenerTimes.of(metrics, notification);
+        Map<String, CountingBackend.Usage> storageBefore = stack.mongoUsage();
+        LauncherGc launcherBefore = LauncherGc.now();
         intake("notified at " + rate + "/s", gateway, rate, seconds);
+        LauncherGc launcherAfter = LauncherGc.now();
+        ListenerTimes.Snapshot consumersAfter = ListenerTimes.of(metrics, notification);
+        Map<String, CountingBackend.Usage> storageAfter = stack.mongoUsage();
         Thread.sleep(5_000); // messages still being handed to providers once the consumers have caught up
         FirstNotifications.Latencies first = FirstNotifications.since(stack.config(), from, Instant.now());
         out.printf("   %,d dossiers, %,d reached by Zalo/SMS/email: p50 %,d ms, p99 %,d ms, max %,d ms (target p99 < 250 ms)%n",
@@ -256,6 +267,14 @@ public final class LoadBenchmark {
                 first.storedPercentile(0.99), first.storedPercentile(1.0));
         out.printf("   of that, until DossierSubmitted was on Kafka: p50 %,d ms, p99 %,d ms, max %,d ms%n",
                 first.onKafkaPercentile(0.50), first.onKafkaPercentile(0.99), first.onKafkaPercentile(1.0));
+        // Whether the wait after Kafka is the consumers' own queue (a thread near 100 %) or the shared cores and storage.
+        out.printf("   the notification service's consumer threads over the round and its drain: %s%n",
+                String.join("; ", ListenerTimes.between(consumersBefore, consumersAfter)));
+        busiestCollections(storageBefore, storageAfter, Duration.between(consumersBefore.at(), consumersAfter.at()));
+        out.printf("   the launcher's collector meanwhile (the wire server lives in it): %s%n", launcherAfter.since(launcherBefore));
+        if (first.dossiers() > 0 && !storageAfter.isEmpty()) {
+            storageProfile(storageBefore, storageAfter, first.dossiers());
+        }
         rows.add("first message at %d/s | %d of %d | p50 %d ms | p99 %d ms".formatted(rate, first.reached(), first.dossiers(),
                 first.percentile(0.50), first.percentile(0.99)));
     }
@@ -402,6 +421,40 @@ public final class LoadBenchmark {
                 .limit(12)
                 .forEach(entry -> out.printf("      %7.3f ms %6.2f calls  %s%n", entry.getValue().nanos() / 1e6 / submissions,
                         entry.getValue().calls() / (double) submissions, entry.getKey()));
+    }
+
+    /** The launcher's garbage collections so far: when it pauses, every service's storage call waits. */
+    private record LauncherGc(long count, long millis) {
+        static LauncherGc now() {
+            long count = 0;
+            long millis = 0;
+            for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, collector.getCollectionCount());
+                millis += Math.max(0, collector.getCollectionTime());
+            }
+            return new LauncherGc(count, millis);
+        }
+
+        String since(LauncherGc before) {
+            return "%d collections, %,d ms".formatted(count - before.count, millis - before.millis);
+        }
+    }
+
+    /** The collections the wire server spent most time on, as seconds a second: above 1, their commands queued. */
+    private void busiestCollections(Map<String, CountingBackend.Usage> before, Map<String, CountingBackend.Usage> after,
+            Duration elapsed) {
+        if (after.isEmpty()) {
+            return; // a MongoDB server: its time is its own
+        }
+        double seconds = elapsed.toMillis() / 1000.0;
+        out.printf("   the wire server's busiest collections over it (seconds spent a second, waits included): %s%n",
+                CountingBackend.byCollection(before, after).entrySet().stream()
+                        .sorted((a, b) -> Long.compare(b.getValue().nanos(), a.getValue().nanos()))
+                        .limit(4)
+                        .map(entry -> "%s %.2f (%,d calls, %.1f ms each)".formatted(entry.getKey(),
+                                entry.getValue().nanos() / 1e9 / seconds, entry.getValue().calls(),
+                                entry.getValue().nanos() / 1e6 / Math.max(1, entry.getValue().calls())))
+                        .collect(Collectors.joining("; ")));
     }
 
     private void writeBudget(Map<String, Long> written, long submissions, double background, double ceiling) {

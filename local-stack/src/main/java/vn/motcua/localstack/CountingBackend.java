@@ -78,8 +78,14 @@ final class CountingBackend implements MongoBackend {
 
     /** Calls and time of one command shape at one moment. */
     record Usage(long calls, long nanos) {
+        static final Usage NONE = new Usage(0, 0);
+
         Usage minus(Usage earlier) {
             return new Usage(calls - earlier.calls, nanos - earlier.nanos);
+        }
+
+        Usage plus(Usage other) {
+            return new Usage(calls + other.calls, nanos + other.nanos);
         }
     }
 
@@ -93,8 +99,7 @@ final class CountingBackend implements MongoBackend {
         after.forEach((shape, usage) -> {
             String[] parts = shape.split(" ");
             String collection = parts.length < 3 ? parts[0] : parts[0] + " " + parts[2];
-            collections.merge(collection, usage.minus(before.getOrDefault(shape, new Usage(0, 0))),
-                    (a, b) -> new Usage(a.calls() + b.calls(), a.nanos() + b.nanos()));
+            collections.merge(collection, usage.minus(before.getOrDefault(shape, Usage.NONE)), Usage::plus);
         });
         return collections;
     }

@@ -416,7 +416,7 @@ public final class LoadBenchmark {
         out.printf("   wire server time per submission, by command shape (the twelve costliest):%n");
         after.entrySet().stream()
                 .map(entry -> Map.entry(entry.getKey(), entry.getValue().minus(
-                        before.getOrDefault(entry.getKey(), new CountingBackend.Usage(0, 0)))))
+                        before.getOrDefault(entry.getKey(), CountingBackend.Usage.NONE))))
                 .sorted((a, b) -> Long.compare(b.getValue().nanos(), a.getValue().nanos()))
                 .limit(12)
                 .forEach(entry -> out.printf("      %7.3f ms %6.2f calls  %s%n", entry.getValue().nanos() / 1e6 / submissions,

@@ -152,9 +152,7 @@ public class KitAutoConfiguration {
         @Bean
         AggregateStore aggregateStore(MongoTemplate mongo, EventRecorder recorder, OutboxCollections collections,
                 ObjectProvider<OutboxHandOff> handOff, Clock clock) {
-            // Without a relay (no broker on the classpath) the events wait for one.
-            return new AggregateStore(mongo, recorder, collections,
-                    (collection, id) -> handOff.ifAvailable(relay -> relay.written(collection, id)), clock);
+            return new AggregateStore(mongo, recorder, collections, OutboxHandOff.whenPresent(handOff::getIfAvailable), clock);
         }
 
         @Bean

@@ -57,6 +57,11 @@ public abstract class Aggregate {
         publicationDeferred = true;
     }
 
+    /** Whether the events of this instance's last write wait for its next write to be handed to the relay. */
+    boolean publicationDeferred() {
+        return publicationDeferred;
+    }
+
     /** @return whether events wait for this write to be handed to the relay; they do not wait any longer */
     boolean takeDeferredPublication() {
         boolean deferred = publicationDeferred;

@@ -19,10 +19,13 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import vn.motcua.events.Event;
@@ -33,7 +36,8 @@ import vn.motcua.events.Event;
  * a change guarded by the version it was read at, appending the new events to
  * {@code pendingEvents} rather than writing the array back: a plain save would put back the
  * events the relay published and removed since the aggregate was loaded, and they would be
- * published twice.
+ * published twice. A write with events also takes the relay's claim on them when it is free, so
+ * that publishing them needs no write of its own to claim them (ADR 0032).
  */
 public class AggregateStore {
     /**
@@ -76,15 +80,44 @@ public class AggregateStore {
         MongoPersistentEntity<?> entity = entityOf(aggregate);
         watched.requireWatched(entity);
         aggregate.append(recorder.record(created.events()), clock.instant());
+        boolean handsOver = publishNow && !created.events().isEmpty();
+        WriteClaim claim = handsOver && aggregate.id() != null ? handOff.claimForWrite() : null;
+        if (claim != null) {
+            List<Document> waiting = insertTaking(claim, aggregate, entity);
+            handOff.writtenUnderClaim(entity.getCollection(), aggregate.id(), claim, waiting);
+            return aggregate;
+        }
         A inserted = mongo.insert(aggregate);
-        if (!created.events().isEmpty()) {
-            if (publishNow) {
-                handOff.written(entity.getCollection(), aggregate.id());
-            } else {
-                aggregate.deferPublication();
-            }
+        if (handsOver) {
+            handOff.written(entity.getCollection(), aggregate.id());
+        } else if (!created.events().isEmpty()) {
+            aggregate.deferPublication();
         }
         return inserted;
+    }
+
+    /**
+     * Inserts the aggregate with its outbox claim taken (ADR 0032): no other drain can hold a claim on a
+     * document not yet there, so its events need no write of their own to be claimed.
+     *
+     * @return the events waiting in the document as inserted
+     */
+    private List<Document> insertTaking(WriteClaim claim, Aggregate aggregate, MongoPersistentEntity<?> entity) {
+        PersistentPropertyAccessor<?> accessor = entity.getPropertyAccessor(aggregate);
+        MongoPersistentProperty versionProperty = entity.getRequiredVersionProperty();
+        Object unversioned = accessor.getProperty(versionProperty);
+        // What inserting the entity itself does: a new aggregate starts at version 0.
+        accessor.setProperty(versionProperty, 0L);
+        Document document = new Document();
+        mongo.getConverter().write(aggregate, document);
+        document.put(OutboxClaims.FIELD, claim.asField());
+        try {
+            mongo.insert(document, entity.getCollection());
+        } catch (RuntimeException notInserted) {
+            accessor.setProperty(versionProperty, unversioned);
+            throw notInserted;
+        }
+        return OutboxClaims.waiting(document);
     }
 
     /**
@@ -208,9 +241,54 @@ public class AggregateStore {
         MongoPersistentEntity<?> entity = entityOf(aggregate);
         watched.requireWatched(entity);
         MongoPersistentProperty versionProperty = entity.getRequiredVersionProperty();
+        String collection = entity.getCollection();
         // A document stored before its type was versioned has no version yet: it is at 0, and absent.
         long version = aggregate.version() == null ? 0 : aggregate.version();
+        List<OutboxEntry> entries = recorder.record(events);
+        Instant now = clock.instant();
+        Supplier<Update> change = () -> change(aggregate, entity, versionProperty, entries, appliedEventId, now);
+        Supplier<Criteria> unchanged = () -> where("_id").is(aggregate.id()).and(versionProperty.getFieldName())
+                .is(aggregate.version() == null ? null : version);
+        ensureVersionIndex(collection, versionProperty.getFieldName());
 
+        boolean handsOver = aggregate.publicationDeferred() || !entries.isEmpty();
+        WriteClaim claim = handsOver ? handOff.claimForWrite() : null;
+        List<Document> underClaim = claim == null ? null : writeTaking(claim, unchanged.get(), change.get(), collection, now);
+        if (underClaim == null && mongo.updateFirst(new Query(unchanged.get()), change.get(), collection).getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + aggregate.id()
+                    + " changed since it was read (version " + version + ")");
+        }
+        entity.getPropertyAccessor(aggregate).setProperty(versionProperty, version + 1);
+        aggregate.append(entries, now);
+        if (appliedEventId != null) {
+            aggregate.applied(appliedEventId);
+        }
+        aggregate.takeDeferredPublication();
+        if (underClaim != null) {
+            handOff.writtenUnderClaim(collection, aggregate.id(), claim, underClaim);
+        } else if (handsOver) {
+            handOff.written(collection, aggregate.id());
+        }
+    }
+
+    /**
+     * The change written only while no other drain holds the document's outbox claim, and taking the
+     * claim with it: the events then need no write of their own to be claimed (ADR 0032).
+     *
+     * @return the events left waiting in the document, now under the claim; null when the version
+     *     moved or another drain holds the claim (the caller then writes without it)
+     */
+    private List<Document> writeTaking(WriteClaim claim, Criteria unchanged, Update change, String collection, Instant now) {
+        Query unchangedAndFree = new Query(OutboxClaims.free(unchanged, now));
+        unchangedAndFree.fields().include(Aggregate.PENDING_EVENTS);
+        Document written = mongo.findAndModify(unchangedAndFree, OutboxClaims.taking(change, claim),
+                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+        return written == null ? null : OutboxClaims.waiting(written);
+    }
+
+    /** The update of a version-guarded write: the aggregate's state, its next version and its new events. */
+    private Update change(Aggregate aggregate, MongoPersistentEntity<?> entity, MongoPersistentProperty versionProperty,
+            List<OutboxEntry> entries, String appliedEventId, Instant now) {
         Document state = new Document();
         mongo.getConverter().write(aggregate, state);
         Update update = new Update();
@@ -227,8 +305,6 @@ public class AggregateStore {
             }
         });
         update.inc(versionProperty.getFieldName(), 1);
-        List<OutboxEntry> entries = recorder.record(events);
-        Instant now = clock.instant();
         if (!entries.isEmpty()) {
             update.push(Aggregate.PENDING_EVENTS).each(entries.stream().map(mongo.getConverter()::convertToMongoType).toArray());
             // Keeps the time of the oldest waiting event: set when none waited, else left alone.
@@ -237,21 +313,7 @@ public class AggregateStore {
         if (appliedEventId != null) {
             update.push(Aggregate.APPLIED_EVENT_IDS, appliedEventId);
         }
-        ensureVersionIndex(entity.getCollection(), versionProperty.getFieldName());
-        Query unchanged = new Query(where("_id").is(aggregate.id()).and(versionProperty.getFieldName())
-                .is(aggregate.version() == null ? null : version));
-        if (mongo.updateFirst(unchanged, update, entity.getCollection()).getMatchedCount() == 0) {
-            throw new OptimisticLockingFailureException(entity.getType().getSimpleName() + " " + aggregate.id()
-                    + " changed since it was read (version " + version + ")");
-        }
-        entity.getPropertyAccessor(aggregate).setProperty(versionProperty, version + 1);
-        aggregate.append(entries, now);
-        if (appliedEventId != null) {
-            aggregate.applied(appliedEventId);
-        }
-        if (aggregate.takeDeferredPublication() || !entries.isEmpty()) {
-            handOff.written(entity.getCollection(), aggregate.id());
-        }
+        return update;
     }
 
     private static boolean isState(String field, MongoPersistentProperty versionProperty) {

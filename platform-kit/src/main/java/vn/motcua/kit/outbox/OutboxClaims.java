@@ -19,9 +19,11 @@ import org.springframework.data.mongodb.core.query.Update;
  * Which relay instance is publishing a document's events: a claim kept in the document itself
  * ({@code outboxClaim}: by whom, until when). Taking it returns the waiting events, and giving it back
  * removes the published ones and returns what was appended meanwhile: two writes per hand-off, where a
- * claims collection of its own cost a claim, a read, a settle and a release (ADR 0030). A writer
- * whose hand-off finds the claim held leaves its events to the holder, who sees them when it gives
- * the claim back. A claim left by a crashed instance is taken over once it has expired.
+ * claims collection of its own cost a claim, a read, a settle and a release (ADR 0030). The write
+ * that stores the events usually takes the claim itself ({@link WriteClaim}, ADR 0032), and the
+ * hand-off is then one write more. A writer that finds the claim held leaves its events to the
+ * holder, who sees them when it gives the claim back. A claim left by a crashed instance is taken
+ * over once it has expired.
  *
  * <p>Every query names the document's {@code _id}: MongoDB serves it from the {@code _id} index, and
  * so do the wire servers of the local stack and the tests, which otherwise read the whole collection
@@ -56,16 +58,32 @@ final class OutboxClaims {
      *     (it will publish them) or the document is gone
      */
     Claimed claim(String collection, Object id) {
-        Instant now = clock.instant();
-        // Two drains of one instance are told apart too, should one take over the other's expired claim.
-        String holder = owner + "/" + UUID.randomUUID();
-        Query free = new Query(where("_id").is(id)
-                .orOperator(where(FIELD).exists(false), where(UNTIL).lt(Date.from(now))));
+        WriteClaim offered = offer();
+        Query free = new Query(free(where("_id").is(id), clock.instant()));
         free.fields().include(Aggregate.PENDING_EVENTS);
-        Document claimed = mongo.findAndModify(free,
-                new Update().set(FIELD, new Document("by", holder).append("until", Date.from(now.plus(ttl)))),
+        Document claimed = mongo.findAndModify(free, taking(new Update(), offered),
                 FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-        return claimed == null ? null : new Claimed(holder, waiting(claimed));
+        return claimed == null ? null : taken(offered, waiting(claimed));
+    }
+
+    /** A claim for one drain: two drains of one instance are told apart too, should one take over the other's expired claim. */
+    WriteClaim offer() {
+        return new WriteClaim(owner + "/" + UUID.randomUUID(), clock.instant().plus(ttl));
+    }
+
+    /** {@code document}, the query of a write, narrowed to when no live claim is held on it. */
+    static Criteria free(Criteria document, Instant now) {
+        return document.orOperator(where(FIELD).exists(false), where(UNTIL).lt(Date.from(now)));
+    }
+
+    /** {@code update} also taking {@code claim}. */
+    static Update taking(Update update, WriteClaim claim) {
+        return update.set(FIELD, claim.asField());
+    }
+
+    /** The claim held, with the events waiting in the document as the claiming write left it. */
+    static Claimed taken(WriteClaim claim, List<Document> waiting) {
+        return new Claimed(claim.holder(), waiting);
     }
 
     /**
@@ -116,7 +134,7 @@ final class OutboxClaims {
         return update;
     }
 
-    private static List<Document> waiting(Document document) {
+    static List<Document> waiting(Document document) {
         return document.getList(Aggregate.PENDING_EVENTS, Document.class, List.of());
     }
 }

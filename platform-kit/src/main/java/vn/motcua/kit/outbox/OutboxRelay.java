@@ -40,7 +40,7 @@ import vn.motcua.kit.work.CountedWork;
  *
  * <p>Two promises hold on both paths. One drain publishes a document's events at a time: it
  * claims the document first, in the document, reading the waiting events in the same write
- * ({@link OutboxClaims}). A document's events reach Kafka in the order they were recorded: the
+ * ({@link OutboxClaims}), or the write that stored them took the claim for it ({@link WriteClaim}). A document's events reach Kafka in the order they were recorded: the
  * claimant publishes the list front to back and then removes what it published, by their ids, giving
  * the claim back in the same write; events appended meanwhile are taken in a next pass. A crash
  * between publishing and removing publishes again, which consumers absorb because they deduplicate
@@ -92,9 +92,24 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
     /** Publishes the events of a write that just committed, off the caller's thread. */
     @Override
     public void written(String collection, Object id) {
+        handOff(collection, id, () -> drain(collection, id));
+    }
+
+    @Override
+    public WriteClaim claimForWrite() {
+        return claims.offer();
+    }
+
+    /** Publishes the events a write left under the claim it took, off the caller's thread. */
+    @Override
+    public void writtenUnderClaim(String collection, Object id, WriteClaim claim, List<Document> waiting) {
+        handOff(collection, id, () -> drain(collection, id, OutboxClaims.taken(claim, waiting)));
+    }
+
+    private void handOff(String collection, Object id, Runnable drain) {
         handOffs.start(() -> {
             try {
-                drain(collection, id);
+                drain.run();
             } catch (RuntimeException e) {
                 handOffFailed.set(true);
                 log.warn("Events of {} {} not published now; the safety net will: {}", collection, id, e.toString());
@@ -160,10 +175,15 @@ public class OutboxRelay implements OutboxHandOff, DisposableBean {
      * keep arriving; returns at once when another drain holds the claim (it will see them).
      */
     int drain(String collection, Object id) {
+        return drain(collection, id, null);
+    }
+
+    /** @param held the claim a write took with its change, or null: the first pass takes one */
+    private int drain(String collection, Object id, OutboxClaims.Claimed held) {
         int published = 0;
         // Bounded: a writer appending without pause must not keep one drain busy for ever.
         for (int pass = 0; pass < MAX_PASSES; pass++) {
-            OutboxClaims.Claimed claim = claims.claim(collection, id);
+            OutboxClaims.Claimed claim = pass == 0 && held != null ? held : claims.claim(collection, id);
             if (claim == null) {
                 return published;
             }

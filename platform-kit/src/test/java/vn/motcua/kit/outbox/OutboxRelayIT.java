@@ -249,9 +249,7 @@ class OutboxRelayIT {
         String code = EventMother.newDossierCode();
         store.insert(Changed.of(new VersionedAggregate(code, "OPEN"), submitted(code)));
         VersionedAggregate loaded = mongo.findById(code, VersionedAggregate.class);
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
-                watching(VersionedAggregate.COLLECTION), OutboxProperties.immediate(10, Duration.ofSeconds(10)),
-                SOURCE, Clock.systemUTC(), new SimpleMeterRegistry());
+        OutboxRelay relay = versionedRelay("instance-a");
         assertThat(relay.relay()).isEqualTo(1);
 
         loaded.status = "CLOSED";
@@ -266,22 +264,25 @@ class OutboxRelayIT {
     }
 
     @Test
-    void aStaleAggregateIsNotSavedOverANewerOne() {
-        mongo.dropCollection(VersionedAggregate.COLLECTION);
-        String code = EventMother.newDossierCode();
-        store.insert(Changed.of(new VersionedAggregate(code, "OPEN")));
+    void aStaleAggregateIsNotSavedOverANewerOneAndTakesNoClaim() {
+        ClaimOffering handOff = new ClaimOffering("instance-a/write");
+        AggregateStore claiming = claimingStore(handOff);
+        String code = openedIn(claiming);
         VersionedAggregate first = mongo.findById(code, VersionedAggregate.class);
         VersionedAggregate second = mongo.findById(code, VersionedAggregate.class);
         first.status = "CLOSED";
-        store.update(first, List.of());
+        claiming.update(first, List.of());
 
         second.status = "WITHDRAWN";
-        assertThatThrownBy(() -> store.update(second, List.of(submitted(code))))
+        assertThatThrownBy(() -> claiming.update(second, List.of(submitted(code))))
                 .isInstanceOf(OptimisticLockingFailureException.class);
 
         VersionedAggregate saved = mongo.findById(code, VersionedAggregate.class);
         assertThat(saved.status).isEqualTo("CLOSED");
         assertThat(saved.pendingEvents()).isEmpty();
+        assertThat(mongo.findById(code, org.bson.Document.class, VersionedAggregate.COLLECTION)).doesNotContainKey(OutboxClaims.FIELD);
+        assertThat(handOff.written).isEmpty();
+        assertThat(handOff.underClaim).isEmpty();
     }
 
     @Test
@@ -339,9 +340,7 @@ class OutboxRelayIT {
         deferring.update(created, List.of());
         assertThat(handedOver).as("the deferred events are handed over once").containsExactly(code);
 
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
-                watching(VersionedAggregate.COLLECTION), OutboxProperties.immediate(10, Duration.ofSeconds(10)),
-                SOURCE, Clock.systemUTC(), new SimpleMeterRegistry());
+        OutboxRelay relay = versionedRelay("instance-a");
         assertThat(relay.drain(VersionedAggregate.COLLECTION, code)).isEqualTo(1);
         assertThat(mongo.findById(code, VersionedAggregate.class).pendingEvents()).isEmpty();
     }
@@ -352,9 +351,7 @@ class OutboxRelayIT {
         String code = EventMother.newDossierCode();
         store.insertOnceBeforeNextWrite(Changed.of(new VersionedAggregate(code, "OPEN"), submitted(code)));
 
-        OutboxRelay relay = new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), "instance-a"),
-                watching(VersionedAggregate.COLLECTION), OutboxProperties.immediate(10, Duration.ofSeconds(10)),
-                SOURCE, Clock.systemUTC(), new SimpleMeterRegistry());
+        OutboxRelay relay = versionedRelay("instance-a");
         assertThat(relay.relay()).isEqualTo(1);
         assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 5, Duration.ofSeconds(3))).hasSize(1);
     }
@@ -425,6 +422,103 @@ class OutboxRelayIT {
         assertThat(left).as("the claim given back").doesNotContainKey(OutboxClaims.FIELD);
     }
 
+    @Test
+    void aWriteWithEventsTakesTheFreeClaimItselfAndHandsItsEventsOverUnderIt() {
+        ClaimOffering handOff = new ClaimOffering("instance-a/write");
+        AggregateStore claiming = claimingStore(handOff);
+        String code = openedIn(claiming);
+        VersionedAggregate loaded = mongo.findById(code, VersionedAggregate.class);
+
+        loaded.status = "CLOSED";
+        claiming.update(loaded, List.of(submitted(code)));
+
+        String eventId = loaded.pendingEvents().getLast().eventId();
+        assertThat(handOff.underClaim).as("the events the write left waiting, under its claim")
+                .containsExactly(eventId);
+        assertThat(handOff.written).isEmpty();
+        org.bson.Document stored = mongo.findById(code, org.bson.Document.class, VersionedAggregate.COLLECTION);
+        assertThat(stored.getString("status")).isEqualTo("CLOSED");
+        assertThat(stored.get(OutboxClaims.FIELD, org.bson.Document.class).getString("by")).isEqualTo("instance-a/write");
+        OutboxRelay other = versionedRelay("instance-b");
+        assertThat(other.drain(VersionedAggregate.COLLECTION, code)).as("left to the claim's holder").isZero();
+    }
+
+    @Test
+    void anInsertWithEventsIsStoredClaimedAndATakenIdStillRefusesTheSecondCreation() {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        ClaimOffering handOff = new ClaimOffering("instance-a/insert");
+        AggregateStore claiming = claimingStore(handOff);
+        String code = EventMother.newDossierCode();
+        VersionedAggregate created = new VersionedAggregate(code, "OPEN");
+
+        assertThat(claiming.insertOnce(Changed.of(created, submitted(code)))).isTrue();
+        assertThat(claiming.insertOnce(Changed.of(new VersionedAggregate(code, "AGAIN"), submitted(code)))).isFalse();
+
+        assertThat(handOff.underClaim).containsExactly(created.pendingEvents().getFirst().eventId());
+        assertThat(handOff.written).isEmpty();
+        assertThat(created.version()).isZero();
+        VersionedAggregate stored = mongo.findById(code, VersionedAggregate.class);
+        assertThat(stored.status).isEqualTo("OPEN");
+        assertThat(stored.version()).isZero();
+        assertThat(stored.pendingEvents()).extracting(OutboxEntry::eventId).containsExactlyElementsOf(handOff.underClaim);
+        org.bson.Document document = mongo.findById(code, org.bson.Document.class, VersionedAggregate.COLLECTION);
+        assertThat(document.get(OutboxClaims.FIELD, org.bson.Document.class).getString("by")).isEqualTo("instance-a/insert");
+        assertThat(document).containsKey(Aggregate.WAITING_SINCE);
+
+        created.status = "CLOSED";
+        claiming.update(created, List.of());
+        assertThat(mongo.findById(code, VersionedAggregate.class).status).as("the version the insert gave it").isEqualTo("CLOSED");
+    }
+
+    @Test
+    void aWriteWhileAnotherDrainHoldsTheClaimIsStillWrittenAndLeavesItsEventsToThatDrain() {
+        ClaimOffering handOff = new ClaimOffering("instance-a/write");
+        AggregateStore claiming = claimingStore(handOff);
+        String code = openedIn(claiming);
+        mongo.updateFirst(new Query(where("_id").is(code)), new Update().set(OutboxClaims.FIELD,
+                new org.bson.Document("by", "live-instance/drain").append("until", Date.from(Instant.now().plusSeconds(60)))),
+                VersionedAggregate.COLLECTION);
+        VersionedAggregate loaded = mongo.findById(code, VersionedAggregate.class);
+
+        loaded.status = "CLOSED";
+        claiming.update(loaded, List.of(submitted(code)));
+
+        assertThat(handOff.underClaim).isEmpty();
+        assertThat(handOff.written).containsExactly(code);
+        VersionedAggregate saved = mongo.findById(code, VersionedAggregate.class);
+        assertThat(saved.status).isEqualTo("CLOSED");
+        assertThat(saved.version()).isEqualTo(loaded.version());
+        assertThat(saved.pendingEvents()).hasSize(1);
+        org.bson.Document stored = mongo.findById(code, org.bson.Document.class, VersionedAggregate.COLLECTION);
+        assertThat(stored.get(OutboxClaims.FIELD, org.bson.Document.class).getString("by")).isEqualTo("live-instance/drain");
+    }
+
+    /** Offers a claim to every write and records what it is told, publishing nothing. */
+    private static final class ClaimOffering implements OutboxHandOff {
+        final String holder;
+        final List<Object> written = new ArrayList<>();
+        final List<String> underClaim = new ArrayList<>();
+
+        ClaimOffering(String holder) {
+            this.holder = holder;
+        }
+
+        @Override
+        public void written(String collection, Object id) {
+            written.add(id);
+        }
+
+        @Override
+        public WriteClaim claimForWrite() {
+            return new WriteClaim(holder, Instant.now().plusSeconds(60));
+        }
+
+        @Override
+        public void writtenUnderClaim(String collection, Object id, WriteClaim claim, List<org.bson.Document> waiting) {
+            waiting.forEach(event -> underClaim.add(event.getString("eventId")));
+        }
+    }
+
     /** A change's event, carrying its sequence number where a test can read it back. */
     private static DossierSubmitted numbered(String code, int sequence) {
         DossierSubmitted event = submitted(code);
@@ -471,6 +565,24 @@ class OutboxRelayIT {
             entries.addAll(recorder.record(List.of(EventMother.dossierSubmitted(id, "001090000001", 0))));
         }
         mongo.insert(TestAggregate.waiting(id, entries), AGGREGATES);
+    }
+
+    private OutboxRelay versionedRelay(String instance) {
+        return new OutboxRelay(mongo, kafka, new ClusterLease(mongo, Clock.systemUTC(), instance),
+                watching(VersionedAggregate.COLLECTION), OutboxProperties.immediate(10, Duration.ofSeconds(10)),
+                SOURCE, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    /** A fresh collection holding one aggregate the store created without events: its id. */
+    private String openedIn(AggregateStore store) {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        String code = EventMother.newDossierCode();
+        store.insert(Changed.of(new VersionedAggregate(code, "OPEN")));
+        return code;
+    }
+
+    private AggregateStore claimingStore(OutboxHandOff handOff) {
+        return new AggregateStore(mongo, recorder, watching(VersionedAggregate.COLLECTION), handOff, Clock.systemUTC());
     }
 
     private OutboxRelay relay(String instance, Duration leaseTtl) {

@@ -254,7 +254,11 @@ public final class LoadBenchmark {
         ListenerTimes.Snapshot consumersBefore = ListenerTimes.of(metrics, notification);
         Map<String, CountingBackend.Usage> storageBefore = stack.mongoUsage();
         LauncherGc launcherBefore = LauncherGc.now();
+        MachineCpu machineBefore = MachineCpu.now();
+        Cpu cpuBefore = Cpu.of(stack);
         intake("notified at " + rate + "/s", gateway, rate, seconds);
+        Cpu cpuAfter = Cpu.of(stack);
+        MachineCpu machineAfter = MachineCpu.now();
         LauncherGc launcherAfter = LauncherGc.now();
         ListenerTimes.Snapshot consumersAfter = ListenerTimes.of(metrics, notification);
         Map<String, CountingBackend.Usage> storageAfter = stack.mongoUsage();
@@ -272,6 +276,8 @@ public final class LoadBenchmark {
                 String.join("; ", ListenerTimes.between(consumersBefore, consumersAfter)));
         busiestCollections(storageBefore, storageAfter, Duration.between(consumersBefore.at(), consumersAfter.at()));
         out.printf("   the launcher's collector meanwhile (the wire server lives in it): %s%n", launcherAfter.since(launcherBefore));
+        coresUsed(machineAfter.busySince(machineBefore), cpuBefore, cpuAfter,
+                Duration.between(consumersBefore.at(), consumersAfter.at()));
         if (first.dossiers() > 0 && !storageAfter.isEmpty()) {
             storageProfile(storageBefore, storageAfter, first.dossiers());
         }
@@ -438,6 +444,22 @@ public final class LoadBenchmark {
         String since(LauncherGc before) {
             return "%d collections, %,d ms".formatted(count - before.count, millis - before.millis);
         }
+    }
+
+    /**
+     * Whether the round had cores to spare: near all of them busy, every thread of every process
+     * (a consumer, a wire server holding a collection) waits for a core as well as for what it asked.
+     */
+    private void coresUsed(double machineBusy, Cpu before, Cpu after, Duration elapsed) {
+        double seconds = elapsed.toNanos() / 1e9;
+        String byProcess = after.all().entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), (entry.getValue().toNanos()
+                        - before.all().getOrDefault(entry.getKey(), Duration.ZERO).toNanos()) / 1e9 / seconds))
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(8)
+                .map(entry -> "%s %.2f".formatted(entry.getKey(), entry.getValue())).collect(Collectors.joining(", "));
+        out.printf("   the machine's %d cores meanwhile: %s busy; cores used by the stack's busiest processes: %s"
+                + " (the load generator's JVM is not among them)%n", Runtime.getRuntime().availableProcessors(),
+                machineBusy < 0 ? "unknown share" : "%.0f %%".formatted(machineBusy * 100), byProcess);
     }
 
     /** The collections the wire server spent most time on, as seconds a second: above 1, their commands queued. */

@@ -276,8 +276,7 @@ public final class LoadBenchmark {
                 String.join("; ", ListenerTimes.between(consumersBefore, consumersAfter)));
         busiestCollections(storageBefore, storageAfter, Duration.between(consumersBefore.at(), consumersAfter.at()));
         out.printf("   the launcher's collector meanwhile (the wire server lives in it): %s%n", launcherAfter.since(launcherBefore));
-        coresUsed(machineAfter.busySince(machineBefore), cpuBefore, cpuAfter,
-                Duration.between(consumersBefore.at(), consumersAfter.at()));
+        coresUsed(machineAfter.busySince(machineBefore), cpuBefore, cpuAfter, first.dossiers());
         if (first.dossiers() > 0 && !storageAfter.isEmpty()) {
             storageProfile(storageBefore, storageAfter, first.dossiers());
         }
@@ -366,32 +365,39 @@ public final class LoadBenchmark {
         }
     }
 
-    /** CPU the processes spent so far, and of it what their JIT compilers spent. */
-    private record Cpu(Map<String, Duration> all, Map<String, Duration> compilers) {
+    /** CPU the processes spent so far, and of it what their JIT compilers spent, read at {@code at}. */
+    private record Cpu(Map<String, Duration> all, Map<String, Duration> compilers, Instant at) {
         static Cpu of(LocalStack stack) {
-            return new Cpu(stack.cpuTimes(), stack.compilerCpuTimes());
+            return new Cpu(stack.cpuTimes(), stack.compilerCpuTimes(), Instant.now());
         }
 
         double millisPer(String process, long submissions, Cpu before) {
-            return perSubmission(all, before.all, process, submissions);
+            return spentSince(all, before.all, process) / 1e6 / submissions;
         }
 
         double compilerMillisPer(String process, long submissions, Cpu before) {
-            return perSubmission(compilers, before.compilers, process, submissions);
+            return spentSince(compilers, before.compilers, process) / 1e6 / submissions;
         }
 
-        private static double perSubmission(Map<String, Duration> now, Map<String, Duration> then, String process, long submissions) {
-            return (now.get(process).toNanos() - then.getOrDefault(process, Duration.ZERO).toNanos()) / 1e6 / submissions;
+        /** Cores each process kept busy on average between {@code before} and this reading. */
+        Map<String, Double> coresSince(Cpu before) {
+            double nanos = Duration.between(before.at, at).toNanos();
+            Map<String, Double> cores = new LinkedHashMap<>();
+            all.keySet().forEach(process -> cores.put(process, spentSince(all, before.all, process) / nanos));
+            return cores;
+        }
+
+        private static long spentSince(Map<String, Duration> now, Map<String, Duration> then, String process) {
+            return now.get(process).toNanos() - then.getOrDefault(process, Duration.ZERO).toNanos();
         }
 
         /** Of the CPU every process spent since {@code before}, the part their JIT compilers spent. */
         double compilerShare(Cpu before) {
-            return spentSince(compilers, before.compilers) / spentSince(all, before.all);
+            return spentSince(compilers, before.compilers) / (double) spentSince(all, before.all);
         }
 
-        private static double spentSince(Map<String, Duration> now, Map<String, Duration> then) {
-            return now.entrySet().stream()
-                    .mapToLong(entry -> entry.getValue().toNanos() - then.getOrDefault(entry.getKey(), Duration.ZERO).toNanos()).sum();
+        private static long spentSince(Map<String, Duration> now, Map<String, Duration> then) {
+            return now.keySet().stream().mapToLong(process -> spentSince(now, then, process)).sum();
         }
     }
 
@@ -450,16 +456,20 @@ public final class LoadBenchmark {
      * Whether the round had cores to spare: near all of them busy, every thread of every process
      * (a consumer, a wire server holding a collection) waits for a core as well as for what it asked.
      */
-    private void coresUsed(double machineBusy, Cpu before, Cpu after, Duration elapsed) {
-        double seconds = elapsed.toNanos() / 1e9;
-        String byProcess = after.all().entrySet().stream()
-                .map(entry -> Map.entry(entry.getKey(), (entry.getValue().toNanos()
-                        - before.all().getOrDefault(entry.getKey(), Duration.ZERO).toNanos()) / 1e9 / seconds))
-                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(8)
-                .map(entry -> "%s %.2f".formatted(entry.getKey(), entry.getValue())).collect(Collectors.joining(", "));
+    private void coresUsed(double machineBusy, Cpu before, Cpu after, long submissions) {
+        Map<String, Double> cores = after.coresSince(before);
+        List<String> busiest = cores.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(8).map(Map.Entry::getKey).toList();
         out.printf("   the machine's %d cores meanwhile: %s busy; cores used by the stack's busiest processes: %s"
                 + " (the load generator's JVM is not among them)%n", Runtime.getRuntime().availableProcessors(),
-                machineBusy < 0 ? "unknown share" : "%.0f %%".formatted(machineBusy * 100), byProcess);
+                machineBusy < 0 ? "unknown share" : "%.0f %%".formatted(machineBusy * 100),
+                busiest.stream().map(process -> "%s %.2f".formatted(process, cores.get(process))).collect(Collectors.joining(", ")));
+        if (submissions > 0) {
+            // Per submission, a fast and a slow run can be set side by side: which process's work grew.
+            out.printf("   CPU per submission over it, ms (work still queued at its end not counted): %s%n", busiest.stream()
+                    .map(process -> "%s %.1f".formatted(process, after.millisPer(process, submissions, before)))
+                    .collect(Collectors.joining(", ")));
+        }
     }
 
     /** The collections the wire server spent most time on, as seconds a second: above 1, their commands queued. */

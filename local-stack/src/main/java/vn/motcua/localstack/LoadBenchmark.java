@@ -455,6 +455,7 @@ public final class LoadBenchmark {
     /**
      * Whether the round had cores to spare: near all of them busy, every thread of every process
      * (a consumer, a wire server holding a collection) waits for a core as well as for what it asked.
+     * Then the busiest processes' CPU per submission, the figure to set beside another run's.
      */
     private void coresUsed(double machineBusy, Cpu before, Cpu after, long submissions) {
         Map<String, Double> cores = after.coresSince(before);

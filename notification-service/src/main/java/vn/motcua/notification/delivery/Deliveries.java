@@ -3,15 +3,19 @@ package vn.motcua.notification.delivery;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import vn.motcua.events.Event;
 import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
@@ -39,21 +43,35 @@ public class Deliveries {
     private final NotificationRepository repository;
     private final Dispatcher dispatcher;
     private final AwaitingContact awaiting;
+    private final AwaitedReceipts awaitedReceipts;
+    private final Counter receiptsOnKept;
+    private final Counter receiptsOnStored;
     private final Clock clock;
+    /** As long as the storage's wait below: a sender's write is usually a moment away. */
+    private static final Duration OVERTAKEN_SENDER = Duration.ofMillis(700);
     /** 100, 200, 400 ms: 0.7 s in all, well under the providers' own retry of a refused callback. */
     private final Retry earlyReceipts = Retry.of("early-receipts", RetryConfig.custom().maxAttempts(4)
             .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0))
             .retryExceptions(ReceiptBeforeAcceptance.class).build());
 
     Deliveries(ReachBook reachBook, MessagePolicy policy, AggregateStore notifications, NotificationRepository repository,
-            Dispatcher dispatcher, AwaitingContact awaiting, Clock clock) {
+            Dispatcher dispatcher, AwaitingContact awaiting, AwaitedReceipts awaitedReceipts, Clock clock, MeterRegistry meters) {
         this.reachBook = reachBook;
         this.policy = policy;
         this.notifications = notifications;
         this.repository = repository;
         this.dispatcher = dispatcher;
         this.awaiting = awaiting;
+        this.awaitedReceipts = awaitedReceipts;
+        this.receiptsOnKept = receiptCounter(meters, "kept");
+        this.receiptsOnStored = receiptCounter(meters, "read");
         this.clock = clock;
+    }
+
+    private static Counter receiptCounter(MeterRegistry meters, String copy) {
+        return Counter.builder("motcua.notification.receipts").tag("copy", copy)
+                .description("Providers' receipts applied to the copy the sender kept, or to the notification read from storage")
+                .register(meters);
     }
 
     /**
@@ -160,20 +178,37 @@ public class Deliveries {
     }
 
     /**
-     * Applies a provider's receipt; a failed message moves on to the next channel. A receipt that
-     * overtook the sender's record of the acceptance waits for it a little (the sender's write is
-     * usually a moment away) before the provider is asked to call again: a second call costs the
-     * whole request again, and under load a good part of the receipts came early (ADR 0019).
+     * Applies a provider's receipt; a failed message moves on to the next channel. The copy this
+     * instance's sender kept is used when it is there and still as stored (ADR 0034), else the
+     * notification is read. A receipt that overtook the sender's record of the acceptance waits for
+     * it a little (the sender's write is usually a moment away) before the provider is asked to call
+     * again: a second call costs the whole request again, and under load a good part of the receipts
+     * came early (ADR 0019).
      *
      * @throws ReceiptBeforeAcceptance when the acceptance is still not recorded after the wait
      */
     void receipt(Receipt receipt) {
         int slash = receipt.reference().lastIndexOf('/');
         String id = slash < 0 ? receipt.reference() : receipt.reference().substring(0, slash);
-        Notification changed = Retry.decorateSupplier(earlyReceipts, () -> notifications.updateRetrying(
-                () -> repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Notification", id)),
-                notification -> notification.receipt(receipt.channel(), receipt.messageId(), receipt.delivered(), receipt.reason(),
-                        receipt.at(), clock.instant()))).get();
+        Function<Notification, List<? extends Event>> change = notification -> notification.receipt(receipt.channel(), receipt.messageId(),
+                receipt.delivered(), receipt.reason(), receipt.at(), clock.instant());
+        Optional<Notification> fromKept = awaitedReceipts.take(id, OVERTAKEN_SENDER).flatMap(kept -> appliedToKept(kept, change));
+        (fromKept.isPresent() ? receiptsOnKept : receiptsOnStored).increment();
+        Notification changed = fromKept.orElseGet(() -> Retry.decorateSupplier(earlyReceipts, () -> notifications.updateRetrying(
+                () -> repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Notification", id)), change)).get());
         dispatcher.soon(changed);
+    }
+
+    /** @return empty when the copy is stale: changed elsewhere since the sender's write */
+    private Optional<Notification> appliedToKept(Notification kept, Function<Notification, List<? extends Event>> change) {
+        try {
+            List<? extends Event> events = change.apply(kept);
+            if (events != AggregateStore.UNCHANGED) {
+                notifications.update(kept, events);
+            }
+            return Optional.of(kept);
+        } catch (OptimisticLockingFailureException changedElsewhere) {
+            return Optional.empty();
+        }
     }
 }

@@ -40,16 +40,18 @@ class Dispatcher {
     private final ChannelProperties terms;
     private final AggregateStore notifications;
     private final QuietHours quietHours;
+    private final AwaitedReceipts awaitedReceipts;
     private final Clock clock;
     /** Sends handed off and not finished. */
     private final CountedWork handOff;
 
-    Dispatcher(List<ChannelSender> senders, ChannelProperties terms, AggregateStore notifications, QuietHours quietHours, Clock clock,
-            MeterRegistry meters) {
+    Dispatcher(List<ChannelSender> senders, ChannelProperties terms, AggregateStore notifications, QuietHours quietHours,
+            AwaitedReceipts awaitedReceipts, Clock clock, MeterRegistry meters) {
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.terms = terms;
         this.notifications = notifications;
         this.quietHours = quietHours;
+        this.awaitedReceipts = awaitedReceipts;
         this.clock = clock;
         this.handOff = new CountedWork("motcua.notification.sends.active",
                 "Notifications handed to a sender and not yet through with their attempt", meters);
@@ -64,16 +66,25 @@ class Dispatcher {
 
     /** Tries the current channel, and the next ones while a channel refuses at once. */
     void sendNow(Notification notification) {
+        if (!notification.readyToSend()) {
+            return;
+        }
+        AwaitedReceipts.Sending sending = awaitedReceipts.sending(notification.id());
+        boolean asStored = false;
         try {
             while (notification.readyToSend()) {
                 if (!attemptCurrent(notification)) {
-                    return;
+                    break;
                 }
             }
+            asStored = true;
         } catch (OptimisticLockingFailureException takenByAnother) {
             log.info("Notification {} changed meanwhile; whoever changed it carries on", notification.id());
         } catch (RuntimeException e) {
             log.warn("Sending notification {} failed; the sweeper tries again: {}", notification.id(), e.toString());
+        } finally {
+            // Last: from here on the notification belongs to its receipt's handler.
+            awaitedReceipts.sent(sending, notification, asStored);
         }
     }
 

@@ -2,6 +2,7 @@ package vn.motcua.notification.benchmark;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -52,6 +53,10 @@ public final class FirstAttemptBenchmark {
     private FirstAttemptBenchmark() {
     }
 
+    private static double receipts(MeterRegistry meters, String copy) {
+        return meters.get("motcua.notification.receipts").tag("copy", copy).counter().count();
+    }
+
     public static void main(String[] args) throws Exception {
         int rate = Integer.getInteger("bench.rate", 200);
         int seconds = Integer.getInteger("bench.seconds", 20);
@@ -81,6 +86,9 @@ public final class FirstAttemptBenchmark {
             double restingShare;
             double cpuPerEvent;
             double simulatorsPerEvent;
+            MeterRegistry meters = service.getBean(MeterRegistry.class);
+            double keptAtStart;
+            double readAtStart;
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -91,6 +99,8 @@ public final class FirstAttemptBenchmark {
                 System.out.printf("Warmed up; sending %,d events at %d a second%n", count, rate);
                 long cpuAtStart = cpuTime();
                 long simulatorsAtStart = simulatorsCpuTime();
+                keptAtStart = receipts(meters, "kept");
+                readAtStart = receipts(meters, "read");
                 ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
                 long periodNanos = 1_000_000_000L / rate;
                 int[] next = {0};
@@ -141,6 +151,8 @@ public final class FirstAttemptBenchmark {
                     ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
             System.out.printf("  CPU per event, receipts included: %.1f ms in this JVM (service, broker, wire server; %.0f %% of a core"
                     + " at rest before the run), %.1f ms in the simulator processes%n", cpuPerEvent, restingShare * 100, simulatorsPerEvent);
+            System.out.printf("  receipts: %.2f an event applied to the copy the sender kept, %.2f read from storage (ADR 0034)%n",
+                    (receipts(meters, "kept") - keptAtStart) / count, (receipts(meters, "read") - readAtStart) / count);
             List<Long> storedAfter = consumed.sorted();
             List<Long> settled = lastHalf.sorted();
             System.out.printf("  of which event -> notification stored: p50 %.1f ms, p99 %.1f ms; events of the second half alone: p50 %.1f ms,"

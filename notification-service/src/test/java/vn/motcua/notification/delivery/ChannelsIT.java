@@ -223,6 +223,33 @@ class ChannelsIT extends WithMessagingSimulators {
     }
 
     @Test
+    void aReceiptIsAppliedToTheCopyTheSenderKeptAndToTheStoredNotificationWhenTheCopyWentStale() throws Exception {
+        String phone = "84971000109";
+        // No receipt of its own: the test posts it, after its own changes.
+        MessagingSimulators.phone(MessagingSimulators.sms(), phone, "fate=silent");
+        double keptBefore = receiptsApplied("kept");
+        double readBefore = receiptsApplied("read");
+
+        Notification sent = storedUnsent("kept-", phone);
+        dispatcher.sendNow(sent);
+        assertThat(postSmsReport(sent.id(), providerMessageId(sent.id()))).isEqualTo(204);
+        assertThat(notifications.findById(sent.id()).orElseThrow().deliveries()).extracting(Delivery::status)
+                .containsExactly(Delivery.Status.DELIVERED);
+        assertThat(receiptsApplied("kept") - keptBefore).as("applied to the kept copy").isEqualTo(1);
+        assertThat(receiptsApplied("read") - readBefore).isZero();
+
+        Notification readMeanwhile = storedUnsent("stale-", phone);
+        dispatcher.sendNow(readMeanwhile);
+        store.updateRetrying(() -> notifications.findById(readMeanwhile.id()).orElseThrow(), n -> n.markRead(Instant.now()));
+        assertThat(postSmsReport(readMeanwhile.id(), providerMessageId(readMeanwhile.id()))).isEqualTo(204);
+        Notification stored = notifications.findById(readMeanwhile.id()).orElseThrow();
+        assertThat(stored.deliveries()).extracting(Delivery::status).containsExactly(Delivery.Status.DELIVERED);
+        assertThat(stored.readAt()).as("the citizen's change is not overwritten by the stale copy").isNotNull();
+        assertThat(receiptsApplied("read") - readBefore).as("the stale copy failed its version; read from storage").isEqualTo(1);
+        assertThat(receiptsApplied("kept") - keptBefore).isEqualTo(1);
+    }
+
+    @Test
     void forgedOrMalformedReceiptsAreRefusedAndChangeNothing() throws Exception {
         String body = "{\"messageId\":\"SMS1\",\"clientRef\":\"x/SMS\",\"phone\":\"84900000000\",\"status\":\"DELIVERED\"}";
         mvc.perform(post("/api/v1/notifications/provider/sms-reports").contentType(MediaType.APPLICATION_JSON).content(body)
@@ -239,9 +266,23 @@ class ChannelsIT extends WithMessagingSimulators {
 
     /** Stored as the sender is about to send it by SMS: no sweeper or sender touches it in the test. */
     private Notification storedUnsent(String prefix) {
+        return storedUnsent(prefix, "84971000107");
+    }
+
+    private Notification storedUnsent(String prefix, String phone) {
         String id = prefix + System.nanoTime();
         return store.insert(Notification.create(id, "001090000107", "D-" + id, new Message("dossier-received", "Hồ sơ " + id,
-                "Nội dung"), new Reach(null, "84971000107", List.of(NotificationChannel.SMS)), false, false, Instant.now()));
+                "Nội dung"), new Reach(null, phone, List.of(NotificationChannel.SMS)), false, false, Instant.now()));
+    }
+
+    private String providerMessageId(String notificationId) {
+        Delivery sms = notifications.findById(notificationId).orElseThrow().deliveries().getFirst();
+        assertThat(sms.status()).as("accepted by the gateway").isEqualTo(Delivery.Status.ACCEPTED);
+        return sms.providerMessageId();
+    }
+
+    private double receiptsApplied(String copy) {
+        return meters.get("motcua.notification.receipts").tag("copy", copy).counter().count();
     }
 
     private int postSmsReport(String notificationId, String messageId) {

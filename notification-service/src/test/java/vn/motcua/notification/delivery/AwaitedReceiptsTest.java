@@ -28,11 +28,7 @@ class AwaitedReceiptsTest {
 
     @Test
     void anAcceptedSendIsKeptForItsReceiptWhichTakesItOnce() {
-        Notification notification = toSend("n-1", NotificationChannel.SMS);
-        AwaitedReceipts.Sending sending = receipts.sending(notification.id());
-        notification.accepted("SMS-1", 1, 800L, NOW, NOW, NOW.plus(RECEIPT_DUE));
-
-        receipts.sent(sending, notification, true);
+        Notification notification = sentAndAccepted("n-1");
 
         assertThat(receipts.take("n-1", Duration.ZERO)).containsSame(notification);
         assertThat(receipts.take("n-1", Duration.ZERO)).as("a repeated receipt reads storage").isEmpty();
@@ -79,16 +75,22 @@ class AwaitedReceiptsTest {
     @Test
     void aFullStoreDropsCopiesWhoseReceiptIsOverdueAndOtherwiseKeepsNoMore() {
         for (int i = 0; i < AwaitedReceipts.MAX_KEPT; i++) {
-            Notification notification = toSend("full-" + i, NotificationChannel.SMS);
-            AwaitedReceipts.Sending sending = receipts.sending(notification.id());
-            notification.accepted("SMS-" + i, 1, 800L, NOW, NOW, NOW.plus(RECEIPT_DUE));
-            receipts.sent(sending, notification, true);
+            sentAndAccepted("full-" + i);
         }
         assertThat(receipts.sending("one-more")).as("full: the receipt will read storage").isNull();
 
         clock.set(NOW.plus(RECEIPT_DUE).plusSeconds(1));
         assertThat(receipts.sending("one-more")).as("the overdue copies made room").isNotNull();
         assertThat(receipts.size()).isEqualTo(1);
+    }
+
+    /** Through the sender's attempt: accepted by the SMS gateway and stored so. */
+    private Notification sentAndAccepted(String id) {
+        Notification notification = toSend(id, NotificationChannel.SMS);
+        AwaitedReceipts.Sending sending = receipts.sending(id);
+        notification.accepted("SMS-" + id, 1, 800L, NOW, NOW, NOW.plus(RECEIPT_DUE));
+        receipts.sent(sending, notification, true);
+        return notification;
     }
 
     private static Notification toSend(String id, NotificationChannel channel) {

@@ -248,6 +248,8 @@ public final class LoadBenchmark {
     private void notified(String gateway, int rate, int seconds) throws Exception {
         out.printf("%n== (c) Submission to the citizen's first provider-accepted message, %d submissions/s for %d s%n",
                 rate, seconds);
+        // The machine's own speed varies between runs as much as a change moves the figures: measured first, the stack idle.
+        out.println("   the machine before it: " + MachineSpeed.describe(MachineSpeed.probeMillis()));
         Instant from = Instant.now();
         OperatorMetrics metrics = new OperatorMetrics(stack.config());
         int notification = stack.config().ports().service("notification");

@@ -254,6 +254,7 @@ public final class LoadBenchmark {
         OperatorMetrics metrics = new OperatorMetrics(stack.config());
         int notification = stack.config().ports().service("notification");
         ListenerTimes.Snapshot consumersBefore = ListenerTimes.of(metrics, notification);
+        ReceiptCopies receiptsBefore = ReceiptCopies.of(metrics, notification);
         Map<String, CountingBackend.Usage> storageBefore = stack.mongoUsage();
         LauncherGc launcherBefore = LauncherGc.now();
         MachineCpu machineBefore = MachineCpu.now();
@@ -276,6 +277,8 @@ public final class LoadBenchmark {
         // Whether the wait after Kafka is the consumers' own queue (a thread near 100 %) or the shared cores and storage.
         out.printf("   the notification service's consumer threads over the round and its drain: %s%n",
                 String.join("; ", ListenerTimes.between(consumersBefore, consumersAfter)));
+        out.printf("   the providers' receipts by the end of it: %s%n",
+                ReceiptCopies.of(metrics, notification).since(receiptsBefore, first.dossiers()));
         busiestCollections(storageBefore, storageAfter, Duration.between(consumersBefore.at(), consumersAfter.at()));
         out.printf("   the launcher's collector meanwhile (the wire server lives in it): %s%n", launcherAfter.since(launcherBefore));
         coresUsed(machineAfter.busySince(machineBefore), cpuBefore, cpuAfter, first.dossiers());

@@ -103,6 +103,7 @@ public final class LoadBenchmark {
 
         out.println("\n== Warm-up (start-up work settled, then the JIT of every path; not counted)");
         out.println("   " + lagAfter(Duration.ofMinutes(2)));
+        out.println("   the machine at rest: " + MachineSpeed.probe().describe());
         Thread.sleep(15_000);
         intake("warm-up", gateway, rate, 20, 30);
         intake("warm-up", direct, rate, 10, 10);
@@ -249,7 +250,7 @@ public final class LoadBenchmark {
         out.printf("%n== (c) Submission to the citizen's first provider-accepted message, %d submissions/s for %d s%n",
                 rate, seconds);
         // The machine's own speed varies between runs as much as a change moves the figures: measured first, the stack idle.
-        out.println("   the machine before it: " + MachineSpeed.describe(MachineSpeed.probeMillis()));
+        out.println("   the machine before it: " + MachineSpeed.probe().describe());
         Instant from = Instant.now();
         OperatorMetrics metrics = new OperatorMetrics(stack.config());
         int notification = stack.config().ports().service("notification");

@@ -13,36 +13,44 @@ import java.util.SplittableRandom;
  * itself was faster in one of them.
  *
  * <p>The work is what a service's request is made of: hashing and boxing into a map of strings,
- * and sorting. The best of several tries is kept, so that the JIT's first compilations and a
- * collection in between do not count.
+ * and sorting. The launcher runs it once while the stack warms up, so that the JIT's compilations
+ * are done before any round; the best of the tries leaves out a collection in between, and the
+ * median says how steady the machine was.
  */
 final class MachineSpeed {
-    private static final int TRIES = 7;
+    private static final int TRIES = 15;
     private static final int KEYS = 200_000;
     private static final int SORTED = 1_000_000;
+
+    /**
+     * @param bestMillis the fastest try
+     * @param medianMillis the middle one: how steady the machine was meanwhile
+     */
+    record Probe(double bestMillis, double medianMillis) {
+        /** The line a round prints before it starts. */
+        String describe() {
+            return "fixed probe %.0f ms best, %.0f ms median of %d tries on one thread, the stack idle (lower is a faster machine)"
+                    .formatted(bestMillis, medianMillis, TRIES);
+        }
+    }
 
     private MachineSpeed() {
     }
 
-    /** @return the best time of the fixed work, in milliseconds */
-    static double probeMillis() {
-        long best = Long.MAX_VALUE;
+    static Probe probe() {
+        long[] nanos = new long[TRIES];
         long checksum = 0;
         for (int i = 0; i < TRIES; i++) {
             long started = System.nanoTime();
             checksum += work();
-            best = Math.min(best, System.nanoTime() - started);
+            nanos[i] = System.nanoTime() - started;
         }
         // Used, so that the work cannot be optimised away.
         if (checksum == 42) {
             throw new IllegalStateException("unexpected checksum");
         }
-        return best / 1e6;
-    }
-
-    /** The line a round prints before it starts. */
-    static String describe(double millis) {
-        return "%.0f ms for the fixed probe (best of %d on one thread, the stack idle; lower is a faster machine)".formatted(millis, TRIES);
+        Arrays.sort(nanos);
+        return new Probe(nanos[0] / 1e6, nanos[TRIES / 2] / 1e6);
     }
 
     private static long work() {

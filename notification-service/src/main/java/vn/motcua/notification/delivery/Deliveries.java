@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -36,6 +38,8 @@ import vn.motcua.notification.recipients.Recipient;
 @Component
 public class Deliveries {
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    /** As long as the storage's wait of early receipts: a sender's write is usually a moment away. */
+    private static final Duration OVERTAKEN_SENDER = Duration.ofMillis(700);
 
     private final ReachBook reachBook;
     private final MessagePolicy policy;
@@ -47,8 +51,6 @@ public class Deliveries {
     private final Counter receiptsOnKept;
     private final Counter receiptsOnStored;
     private final Clock clock;
-    /** As long as the storage's wait below: a sender's write is usually a moment away. */
-    private static final Duration OVERTAKEN_SENDER = Duration.ofMillis(700);
     /** 100, 200, 400 ms: 0.7 s in all, well under the providers' own retry of a refused callback. */
     private final Retry earlyReceipts = Retry.of("early-receipts", RetryConfig.custom().maxAttempts(4)
             .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2.0))
@@ -192,23 +194,13 @@ public class Deliveries {
         String id = slash < 0 ? receipt.reference() : receipt.reference().substring(0, slash);
         Function<Notification, List<? extends Event>> change = notification -> notification.receipt(receipt.channel(), receipt.messageId(),
                 receipt.delivered(), receipt.reason(), receipt.at(), clock.instant());
-        Optional<Notification> fromKept = awaitedReceipts.take(id, OVERTAKEN_SENDER).flatMap(kept -> appliedToKept(kept, change));
-        (fromKept.isPresent() ? receiptsOnKept : receiptsOnStored).increment();
-        Notification changed = fromKept.orElseGet(() -> Retry.decorateSupplier(earlyReceipts, () -> notifications.updateRetrying(
-                () -> repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Notification", id)), change)).get());
+        Optional<Notification> kept = awaitedReceipts.take(id, OVERTAKEN_SENDER);
+        // The kept copy is the first read; a stale one fails its version and the store reads storage, as for any conflict.
+        AtomicReference<Notification> unread = new AtomicReference<>(kept.orElse(null));
+        Supplier<Notification> read = () -> Optional.ofNullable(unread.getAndSet(null))
+                .orElseGet(() -> repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Notification", id)));
+        Notification changed = Retry.decorateSupplier(earlyReceipts, () -> notifications.updateRetrying(read, change)).get();
+        (kept.isPresent() && changed == kept.get() ? receiptsOnKept : receiptsOnStored).increment();
         dispatcher.soon(changed);
-    }
-
-    /** @return empty when the copy is stale: changed elsewhere since the sender's write */
-    private Optional<Notification> appliedToKept(Notification kept, Function<Notification, List<? extends Event>> change) {
-        try {
-            List<? extends Event> events = change.apply(kept);
-            if (events != AggregateStore.UNCHANGED) {
-                notifications.update(kept, events);
-            }
-            return Optional.of(kept);
-        } catch (OptimisticLockingFailureException changedElsewhere) {
-            return Optional.empty();
-        }
     }
 }

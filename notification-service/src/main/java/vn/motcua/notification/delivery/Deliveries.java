@@ -108,9 +108,9 @@ public class Deliveries {
     }
 
     private void waitForContact(String recipientId, String id) {
-        awaiting.add(recipientId, id);
-        // Its addresses may have been learnt meanwhile, by a handler that did not see this notification yet.
-        contactKnown(recipientId);
+        Recipient listed = awaiting.add(recipientId, id);
+        // Its addresses may have been learnt meanwhile, by a handler that did not see this notification listed.
+        reachBook.contactOf(listed).ifPresent(contact -> resume(recipientId, listed.awaitingContact(), contact));
     }
 
     /**
@@ -152,13 +152,18 @@ public class Deliveries {
         return earlyReceipts;
     }
 
-    /** The recipient's addresses are known: the notifications that waited for them go now. */
-    void contactKnown(String recipientId) {
-        List<String> waitingIds = awaiting.of(recipientId);
-        Optional<ReachBook.Contact> contact = waitingIds.isEmpty() ? Optional.empty() : reachBook.contactOf(recipientId);
-        if (contact.isEmpty()) {
-            return;
+    /**
+     * The recipient's addresses are known: the notifications that waited for them go now.
+     *
+     * @param waitingIds as the write that stored the addresses found them listed
+     */
+    void contactKnown(String recipientId, List<String> waitingIds) {
+        if (!waitingIds.isEmpty()) {
+            reachBook.contactOf(recipientId).ifPresent(contact -> resume(recipientId, waitingIds, contact));
         }
+    }
+
+    private void resume(String recipientId, List<String> waitingIds, ReachBook.Contact contact) {
         List<String> settled = new ArrayList<>();
         for (String id : waitingIds) {
             Optional<Notification> found = repository.findById(id);
@@ -167,7 +172,7 @@ public class Deliveries {
                 continue;
             }
             Notification waiting = found.get();
-            Reach reach = contact.get().reach(waiting.template(), policy.mandatory().contains(waiting.template()));
+            Reach reach = contact.reach(waiting.template(), policy.mandatory().contains(waiting.template()));
             try {
                 // The version check makes this the claim: of two instances, one sends.
                 notifications.update(waiting, waiting.contactLearned(reach, clock.instant()));

@@ -104,7 +104,7 @@ class TellsCitizens implements EventSubscriber {
         Recipient stated = recipients.learnFrom(event);
         DossierSubmitted submitted = event.data();
         deliveries.tellAtStated(event.eventId(), stated, submitted.dossier().dossierCode(), templates.dossierSubmitted(submitted));
-        deliveries.contactKnown(submitted.dossier().ownerCitizenId());
+        deliveries.contactKnown(stated.citizenId(), stated.awaitingContact());
     }
 
     /** A step of the dossier the owner must hear about; their address is known from its submission. */

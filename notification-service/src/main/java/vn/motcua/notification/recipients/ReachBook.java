@@ -46,12 +46,22 @@ public class ReachBook {
 
     /** @return empty while nothing says how to reach the citizen (their dossier's event has not come yet) */
     public Optional<Contact> contactOf(String citizenId) {
-        return contact(citizenId, mongo.findById(citizenId, Recipient.class));
+        return contact(citizenId, addressed(mongo.findById(citizenId, Recipient.class)));
+    }
+
+    /** {@link #contactOf(String)} from the citizen's document as a write has just returned it: only the preferences are read. */
+    public Optional<Contact> contactOf(Recipient stored) {
+        return contact(stored.citizenId(), addressed(stored));
+    }
+
+    /** A document that only lists notifications waiting says nothing of how to reach the citizen. */
+    private static Recipient addressed(Recipient stored) {
+        return stored == null || !stored.known() ? null : stored;
     }
 
     /**
      * How to reach a citizen with the message about the dossier they just submitted: the addresses
-     * stated on it, with their own choices. One read, where {@link #contactOf} reads the addresses
+     * stated on it, with their own choices. One read, where {@link #contactOf(String)} reads the addresses
      * stored too, which a submission has just written.
      */
     public Contact contactStated(Recipient stated) {

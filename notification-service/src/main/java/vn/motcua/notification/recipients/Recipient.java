@@ -1,10 +1,33 @@
 package vn.motcua.notification.recipients;
 
+import java.util.List;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** How to reach a citizen, as last stated on one of their dossiers. */
+/**
+ * How to reach a citizen, as last stated on one of their dossiers, and the notifications that wait
+ * for it: kept in one document, so the write that learns the addresses also tells who waited for
+ * them (ADR 0035).
+ *
+ * @param awaitingContact ids of notifications stored before anything said how to reach the citizen
+ */
 @Document(Recipient.COLLECTION)
-public record Recipient(@Id String citizenId, String fullName, String email, String phone) {
+public record Recipient(@Id String citizenId, String fullName, String email, String phone, List<String> awaitingContact) {
     public static final String COLLECTION = "recipients";
+    public static final String AWAITING_CONTACT = "awaitingContact";
+
+    @PersistenceCreator
+    public Recipient {
+        awaitingContact = awaitingContact == null ? List.of() : List.copyOf(awaitingContact);
+    }
+
+    public Recipient(String citizenId, String fullName, String email, String phone) {
+        this(citizenId, fullName, email, phone, List.of());
+    }
+
+    /** False for a document that only lists notifications waiting: nothing says yet how to reach the citizen. */
+    public boolean known() {
+        return fullName != null || email != null || phone != null;
+    }
 }

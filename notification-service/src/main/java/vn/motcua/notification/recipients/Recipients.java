@@ -1,8 +1,10 @@
 package vn.motcua.notification.recipients;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,27 +29,32 @@ public class Recipients {
      * The addresses given on the citizen's latest dossier. The write is guarded by the submission's
      * time, not by a list of the events applied: a redelivered submission, or an older one that
      * arrives after a newer (they travel on different partitions), changes nothing, and the document
-     * stays the same size however many dossiers the citizen (or a company) submits.
+     * stays the same size however many dossiers the citizen (or a company) submits. The same write
+     * answers which notifications waited for the citizen's addresses (ADR 0035).
      *
-     * @return the addresses stated on this dossier, whether or not a later one had stated others
+     * @return the addresses stated on this dossier, whether or not a later one had stated others,
+     *     with the notifications waiting for them
      */
     public Recipient learnFrom(IncomingEvent<DossierSubmitted> event) {
         var applicant = event.data().applicant();
+        String citizenId = event.data().dossier().ownerCitizenId();
         Instant statedAt = event.data().submittedAt();
-        Query notStatedSince = Query.query(Criteria.where("_id").is(event.data().dossier().ownerCitizenId())
-                .and(STATED_AT).not().gte(statedAt));
+        Query notStatedSince = Query.query(Criteria.where("_id").is(citizenId).and(STATED_AT).not().gte(statedAt));
+        Recipient stored;
         try {
-            mongo.upsert(notStatedSince, new Update()
+            stored = mongo.findAndModify(notStatedSince, new Update()
                     .set("fullName", applicant.fullName())
                     .set("email", applicant.email())
                     .set("phone", applicant.phone())
                     .set(STATED_AT, statedAt)
                     // Kept by the applied-events guard before; not read any more.
-                    .unset(IdempotentWrites.APPLIED_EVENTS), Recipient.COLLECTION);
+                    .unset(IdempotentWrites.APPLIED_EVENTS), FindAndModifyOptions.options().upsert(true).returnNew(true), Recipient.class);
         } catch (DuplicateKeyException statedOnALaterDossier) {
             // The filter missed an existing citizen: their addresses come from this dossier or a later one.
+            stored = mongo.findById(citizenId, Recipient.class);
         }
-        return new Recipient(event.data().dossier().ownerCitizenId(), applicant.fullName(), applicant.email(), applicant.phone());
+        List<String> waiting = stored == null ? List.of() : stored.awaitingContact();
+        return new Recipient(citizenId, applicant.fullName(), applicant.email(), applicant.phone(), waiting);
     }
 
     /**

@@ -18,12 +18,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.Topics;
 import vn.motcua.events.appointment.AppointmentBooked;
@@ -63,6 +65,8 @@ class TellsCitizensIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    MongoTemplate mongo;
     @Autowired
     NotificationRepository notifications;
 
@@ -104,34 +108,63 @@ class TellsCitizensIT {
     }
 
     @Test
-    void anEventAboutACitizenNotYetKnownIsInTheInboxAtOnceAndEmailedWhenTheirContactArrives() throws Exception {
+    void eventsAboutACitizenNotYetKnownAreInTheInboxAtOnceAndEmailedWhenTheirContactArrives() throws Exception {
         String owner = "001090000078";
         String code = EventMother.newDossierCode();
-        KafkaProbe.send(EventMother.record(new PaymentRequested("PAY-" + code + "-INTAKE", code, owner, FeeStage.INTAKE,
-                50_000, "VND", Instant.now(), Instant.parse("2026-12-01T03:00:00Z"))));
-
+        KafkaProbe.send(paymentRequested(code, owner, FeeStage.INTAKE));
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications
                 .findByRecipientCitizenIdAndStatus(owner, Notification.Status.AWAITING_CONTACT).size() == 1);
+        // The first one's listing made a document for the citizen with no address in it: the second waits too.
+        KafkaProbe.send(paymentRequested(code, owner, FeeStage.OBLIGATION));
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications
+                .findByRecipientCitizenIdAndStatus(owner, Notification.Status.AWAITING_CONTACT).size() == 2);
         // Later than every retry of the event would have lasted: nothing was dead-lettered, nothing is lost.
         Thread.sleep(9_000);
-        assertThat(notifications.findByRecipientCitizenIdAndStatus(owner, Notification.Status.AWAITING_CONTACT)).hasSize(1);
+        assertThat(notifications.findByRecipientCitizenIdAndStatus(owner, Notification.Status.AWAITING_CONTACT)).hasSize(2);
+        assertThat(awaiting.of(owner)).hasSize(2);
         KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 50_000)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("an." + owner + "@example.com").stream()
-                .anyMatch(m -> subject(m).startsWith("Yêu cầu nộp phí") && subject(m).contains(code)));
-        // The submission's own email is sent in parallel with the one that waited: it may land a moment later.
+                .filter(m -> subject(m).startsWith("Yêu cầu nộp phí") && subject(m).contains(code)).count() == 2);
+        // The submission's own email is sent in parallel with those that waited: it may land a moment later.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 notifications.findByRecipientCitizenIdOrderByCreatedAtDesc(owner, Pageable.unpaged()))
-                .hasSize(2).allMatch(TellsCitizensIT::emailSent));
+                .hasSize(3).allMatch(TellsCitizensIT::emailSent));
         assertThat(awaiting.of(owner)).as("nothing left waiting for this citizen's addresses").isEmpty();
+    }
+
+    @Test
+    void notificationsListedWhereAnEarlierVersionKeptThemAreMovedAtStartAndStillResumed() throws Exception {
+        String owner = "001090000093";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(paymentRequested(code, owner, FeeStage.INTAKE));
+        await().atMost(Duration.ofSeconds(20)).until(() -> awaiting.of(owner).size() == 1);
+        // As the version before ADR 0035 left it: listed in a collection of its own.
+        List<String> listed = awaiting.of(owner);
+        awaiting.settled(owner, listed);
+        mongo.insert(new Document("_id", owner).append("notificationIds", listed), AwaitingContact.FORMER_COLLECTION);
+
+        awaiting.listThoseStoredBefore();
+        awaiting.listThoseStoredBefore();
+
+        assertThat(awaiting.of(owner)).isEqualTo(listed);
+        assertThat(mongo.findById(owner, Document.class, AwaitingContact.FORMER_COLLECTION)).as("moved, not copied").isNull();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 50_000)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("an." + owner + "@example.com").stream()
+                .anyMatch(m -> subject(m).startsWith("Yêu cầu nộp phí") && subject(m).contains(code)));
+        assertThat(awaiting.of(owner)).isEmpty();
+    }
+
+    private static ProducerRecord<String, String> paymentRequested(String code, String owner, FeeStage stage) {
+        return EventMother.record(new PaymentRequested("PAY-" + code + "-" + stage, code, owner, stage, 50_000, "VND",
+                Instant.now(), Instant.parse("2026-12-01T03:00:00Z")));
     }
 
     @Test
     void aWaitingNotificationWhoseListingWasCutShortIsResumedWhenItsEventComesAgain() throws Exception {
         String owner = "001090000084";
         String code = EventMother.newDossierCode();
-        ProducerRecord<String, String> requested = EventMother.record(new PaymentRequested("PAY-" + code + "-INTAKE", code, owner,
-                FeeStage.INTAKE, 50_000, "VND", Instant.now(), Instant.parse("2026-12-01T03:00:00Z")));
+        ProducerRecord<String, String> requested = paymentRequested(code, owner, FeeStage.INTAKE);
         KafkaProbe.send(requested);
         await().atMost(Duration.ofSeconds(20)).until(() -> awaiting.of(owner).size() == 1);
         // As when the database went away after the notification was stored and before it was listed:

@@ -109,8 +109,12 @@ public class Deliveries {
 
     private void waitForContact(String recipientId, String id) {
         Recipient listed = awaiting.add(recipientId, id);
-        // Its addresses may have been learnt meanwhile, by a handler that did not see this notification listed.
-        reachBook.contactOf(listed).ifPresent(contact -> resume(recipientId, listed.awaitingContact(), contact));
+        // Its addresses may have been learnt meanwhile, by a submission that did not see this notification listed.
+        // Only a submission resumes waiting notifications, and the preferences were read a moment ago: none
+        // learnt, nothing more to read.
+        if (listed.known()) {
+            reachBook.contactOf(listed).ifPresent(contact -> resume(recipientId, listed.awaitingContact(), contact));
+        }
     }
 
     /**

@@ -18,7 +18,7 @@ import vn.motcua.localstack.GatewayClient.Response;
 /**
  * Counter appointments through the gateway with real Keycloak tokens: a portal, a hotline
  * officer and a Zalo chat bot book at xã Thường Tín under the online-first policy the appointment
- * service learnt from the dossier service's events; a visitor gets a queue number, is called and
+ * service learnt from the dossier service's events, and the numbers booked for hear of it on Zalo; a visitor gets a queue number, is called and
  * served; a citizen books the collection of a result at status 9, and returning it marks the
  * booking used.
  */
@@ -58,6 +58,12 @@ class AppointmentsIT {
         assertThat(byBot.status()).as(byBot.body()).isEqualTo(201);
         assertThat(byBot.json().get("channel").asString()).isEqualTo("CHAT_BOT");
         assertThat(book(chatBot, handIn(day, "09:00", "2.000016", "\"citizenId\": \"001090000022\"")).status()).isEqualTo(422);
+        // Booked for a phone number only, the hotline's caller and the chat user hear of it on that number (ADR 0036).
+        String hotlineCode = byHotline.json().get("code").asString();
+        String botCode = byBot.json().get("code").asString();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> Observations.about(Observations.zaloTo("84912000021"), hotlineCode) == 1
+                        && Observations.about(Observations.zaloTo("84912000022"), botCode) == 1);
         assertThat(gateway.get("/api/v1/bookings/" + byPortal.json().get("code").asString(), gateway.userToken("citizen2"))
                 .status()).isEqualTo(404);
 

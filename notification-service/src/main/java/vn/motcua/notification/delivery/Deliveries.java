@@ -92,6 +92,25 @@ public class Deliveries {
         tell(id, stated.citizenId(), dossierCode, message, Optional.of(reachBook.contactStated(stated)));
     }
 
+    /** {@link #tell} about a booking: at the phone number it was booked for, unless the citizen chose another. */
+    void tellAboutBooking(String id, String recipientId, String bookedFor, String dossierCode, Message message) {
+        tell(id, recipientId, dossierCode, message, reachBook.contactOf(recipientId, bookedFor));
+    }
+
+    /** A message about a booking made for a phone number only: by its channels, there being no inbox to read it in. */
+    void tellPhone(String id, String phone, String dossierCode, Message message) {
+        Reach reach = reachBook.contactAtPhone(Notification.phoneRecipient(phone), phone)
+                .reach(message.template(), policy.mandatory().contains(message.template()));
+        if (reach.channels().isEmpty()) {
+            log.warn("No channel offered here reaches {}: {} about {} is told nobody", phone, message.template(), id);
+        }
+        var created = Notification.createForPhone(id, phone, dossierCode, message, reach, policy.urgent().contains(message.template()),
+                policy.everyChannel().contains(message.template()), clock.instant());
+        if (store(created)) {
+            dispatcher.soon(created.aggregate());
+        }
+    }
+
     private void tell(String id, String recipientId, String dossierCode, Message message, Optional<ReachBook.Contact> contact) {
         Optional<Reach> reach = contact.map(known -> known.reach(message.template(), policy.mandatory().contains(message.template())));
         var created = Notification.create(id, recipientId, dossierCode, message, reach.orElse(null),

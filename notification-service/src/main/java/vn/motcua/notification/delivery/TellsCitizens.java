@@ -81,15 +81,15 @@ class TellsCitizens implements EventSubscriber {
                         templates.outForDelivery(event.data())))
                 .on(ShipmentDeliveryAttemptFailed.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.deliveryAttemptFailed(event.data())))
-                .on(AppointmentBooked.class, event -> citizen(event, event.data().citizenId(), event.data().dossierCode(),
+                .on(AppointmentBooked.class, event -> citizen(event, event.data().citizenId(), event.data().phone(), event.data().dossierCode(),
                         templates.appointmentBooked(event.data())))
-                .on(AppointmentRescheduled.class, event -> citizen(event, event.data().citizenId(), null,
+                .on(AppointmentRescheduled.class, event -> citizen(event, event.data().citizenId(), event.data().phone(), null,
                         templates.appointmentRescheduled(event.data())))
-                .on(AppointmentCancelled.class, event -> citizen(event, event.data().citizenId(), null,
+                .on(AppointmentCancelled.class, event -> citizen(event, event.data().citizenId(), event.data().phone(), null,
                         templates.appointmentCancelled(event.data())))
-                .on(AppointmentReminderDue.class, event -> citizen(event, event.data().citizenId(), null,
+                .on(AppointmentReminderDue.class, event -> citizen(event, event.data().citizenId(), event.data().phone(), null,
                         templates.appointmentReminder(event.data())))
-                .on(TurnNear.class, event -> citizen(event, event.data().citizenId(), null, templates.turnNear(event.data())))
+                .on(TurnNear.class, event -> citizen(event, event.data().citizenId(), event.data().phone(), null, templates.turnNear(event.data())))
                 .on(PaymentRequested.class, this::paymentRequested)
                 .on(PaymentCompleted.class, this::paymentCompleted)
                 .on(PaymentFailed.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(), event.data().dossierCode(),
@@ -117,15 +117,18 @@ class TellsCitizens implements EventSubscriber {
     }
 
     /**
-     * An appointment or a queue ticket of a citizen known by id. One booked for a phone number only
-     * (the hotline, a chat bot) waits for the SMS channel: nobody has an inbox for it.
+     * An appointment or a queue ticket: told at the phone number it was booked for, and in the inbox
+     * of the citizen it is for. One booked for a phone number only (the hotline, a chat bot) is told
+     * by that number's channels alone: nobody has an inbox for it.
      */
-    private void citizen(IncomingEvent<?> event, String citizenId, String dossierCode, Message message) {
-        if (citizenId == null) {
-            log.info("{} {} is for a phone number only; no inbox to tell", event.type(), event.eventId());
-            return;
+    private void citizen(IncomingEvent<?> event, String citizenId, String phone, String dossierCode, Message message) {
+        if (citizenId != null) {
+            deliveries.tellAboutBooking(event.eventId(), citizenId, phone, dossierCode, message);
+        } else if (phone != null) {
+            deliveries.tellPhone(event.eventId(), phone, dossierCode, message);
+        } else {
+            log.info("{} {} names neither a citizen nor a phone number; nobody to tell", event.type(), event.eventId());
         }
-        notifyOwner(event.eventId(), citizenId, dossierCode, message);
     }
 
     /** A result on its way by post; a shipment without an owner on record tells nobody. */

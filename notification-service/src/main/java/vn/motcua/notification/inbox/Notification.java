@@ -103,6 +103,18 @@ public class Notification extends Aggregate {
         return Changed.of(notification, new NotificationSent(id, dossierCode, recipientId, NotificationChannel.IN_APP, message.template(), now));
     }
 
+    /**
+     * A message for someone known by a phone number only (a booking made by the hotline or a chat
+     * bot): no inbox anybody reads, so no in-app delivery is announced; only its channels tell.
+     */
+    public static Changed<Notification> createForPhone(String id, String phone, String dossierCode, Message message, Reach reach,
+            boolean urgent, boolean everyChannel, Instant now) {
+        Notification notification = new Notification(id, phoneRecipient(phone), dossierCode, message.template(), message.title(),
+                message.body(), message.shortText(), now, urgent, everyChannel, null, null, Status.AWAITING_CONTACT, null, 0, null, null);
+        notification.plan(reach, now);
+        return Changed.of(notification);
+    }
+
     /** The addresses are known now: the channels can be tried. */
     public List<Event> contactLearned(Reach reach, Instant now) {
         if (status != Status.AWAITING_CONTACT) {
@@ -124,6 +136,11 @@ public class Notification extends Aggregate {
     /** A member of staff's inbox key: apart from citizens' (a citizen id is 12 digits, never this). */
     public static String staffRecipient(String username) {
         return "staff:" + username;
+    }
+
+    /** The key of a phone number's messages: apart from citizens' and staff's, an inbox nobody signs in to. */
+    public static String phoneRecipient(String phone) {
+        return "phone:" + phone;
     }
 
     /** The channel being tried now, if any is. */

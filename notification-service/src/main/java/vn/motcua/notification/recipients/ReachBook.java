@@ -49,6 +49,31 @@ public class ReachBook {
         return contact(citizenId, addressed(mongo.findById(citizenId, Recipient.class)));
     }
 
+    /**
+     * How to reach a citizen with a message about their booking: at the phone number it was booked
+     * for, unless they chose one in their preferences. Known at once, where a dossier's addresses
+     * may not have come yet: a citizen's first visit is often booked before their first dossier.
+     * The number is not kept as theirs: a hotline officer may have booked with a relative's.
+     *
+     * @param bookedFor the booking's phone number, or null when it was booked without one
+     */
+    public Optional<Contact> contactOf(String citizenId, String bookedFor) {
+        Recipient learnt = addressed(mongo.findById(citizenId, Recipient.class));
+        if (bookedFor == null) {
+            return contact(citizenId, learnt);
+        }
+        return contact(citizenId, learnt == null ? new Recipient(citizenId, null, null, bookedFor)
+                : new Recipient(citizenId, learnt.fullName(), learnt.email(), bookedFor, learnt.awaitingContact()));
+    }
+
+    /**
+     * How to reach someone known by a phone number only (booked by the hotline or a chat bot): its
+     * channels in the usual order; there are no preferences and no inbox.
+     */
+    public Contact contactAtPhone(String recipientId, String phone) {
+        return new Contact(null, PhoneNumbers.international(phone), Preferences.defaults(recipientId), offered);
+    }
+
     /** {@link #contactOf(String)} from the citizen's document as a write has just returned it: only the preferences are read. */
     public Optional<Contact> contactOf(Recipient stored) {
         return contact(stored.citizenId(), addressed(stored));

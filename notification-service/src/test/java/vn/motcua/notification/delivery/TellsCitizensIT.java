@@ -268,7 +268,7 @@ class TellsCitizensIT {
     }
 
     @Test
-    void aCitizensAppointmentIsToldInTheInboxAndOneForAPhoneNumberOnlyWaitsForSms() throws Exception {
+    void aCitizensAppointmentIsInTheirInboxAndOneForAPhoneNumberOnlyInNoCitizens() throws Exception {
         String owner = "001090000081";
         KafkaProbe.send(EventMother.record(new AppointmentBooked("LHBOOKED81", "TT-HUYEN", "000.10.20.30.H29", LocalDate.parse("2026-12-07"),
                 LocalTime.of(8, 0), LocalTime.of(8, 30), VisitPurpose.GUIDANCE, null, null, owner, "0912345678", BookingChannel.PORTAL,
@@ -278,11 +278,15 @@ class TellsCitizensIT {
                 "hotline", Instant.now())));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications.findAll().stream()
-                .anyMatch(n -> owner.equals(n.recipientCitizenId()) && n.title().contains("LHBOOKED81")));
+                .filter(n -> n.title().contains("LHBOOKED81") || n.title().contains("LHPHONE081")).count() == 2);
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
-                .andExpect(jsonPath("$[?(@.template == 'appointment-booked')].title").value(Matchers.hasItem("Lịch hẹn LHBOOKED81 ngày 07/12/2026")));
-        Thread.sleep(1000);
-        assertThat(notifications.findAll().stream().filter(n -> n.title().contains("LHPHONE081"))).isEmpty();
+                .andExpect(jsonPath("$[?(@.template == 'appointment-booked')].title").value(Matchers.hasItem("Lịch hẹn LHBOOKED81 ngày 07/12/2026")))
+                .andExpect(jsonPath("$[?(@.title =~ /.*LHPHONE081.*/)]").doesNotExist());
+        // The booking's phone says how to reach the citizen: nothing waits for a dossier (no phone channel is offered here).
+        assertThat(notifications.findAll()).filteredOn(n -> n.title().contains("LHBOOKED81")).extracting(Notification::status)
+                .containsExactly(Notification.Status.INBOX_ONLY);
+        assertThat(notifications.findAll()).filteredOn(n -> n.title().contains("LHPHONE081")).extracting(Notification::recipientCitizenId)
+                .containsExactly(Notification.phoneRecipient("0912345679"));
     }
 
     @Test

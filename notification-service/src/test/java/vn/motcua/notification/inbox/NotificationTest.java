@@ -41,6 +41,18 @@ class NotificationTest {
     }
 
     @Test
+    void aMessageForAPhoneNumberOnlyIsKeptApartAndAnnouncesNoInboxOnlyItsChannels() {
+        Reach phone = new Reach(null, "84912345678", List.of(NotificationChannel.ZALO, NotificationChannel.SMS));
+        Changed<Notification> created = Notification.createForPhone("event-2", "0912345678", null, RECEIVED, phone, false, false, NOW);
+
+        assertThat(created.events()).as("nobody has an inbox to read it in").isEmpty();
+        Notification notification = created.aggregate();
+        assertThat(notification.recipientCitizenId()).isEqualTo("phone:0912345678").doesNotMatch("\\d{12}");
+        assertThat(notification.status()).isEqualTo(Notification.Status.SENDING);
+        assertThat(notification.currentDelivery().channel()).isEqualTo(NotificationChannel.ZALO);
+    }
+
+    @Test
     void withoutChannelsOnlyTheInboxHasItAndWithoutAddressesItWaitsForThem() {
         assertThat(sending(new Reach(null, null, List.of()), false).status()).isEqualTo(Notification.Status.INBOX_ONLY);
 

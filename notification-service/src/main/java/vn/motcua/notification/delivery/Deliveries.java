@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.Event;
@@ -28,6 +29,7 @@ import vn.motcua.notification.inbox.Notification;
 import vn.motcua.notification.inbox.NotificationRepository;
 import vn.motcua.notification.inbox.Reach;
 import vn.motcua.notification.inbox.ReceiptBeforeAcceptance;
+import vn.motcua.notification.recipients.AddressesLearnt;
 import vn.motcua.notification.recipients.ReachBook;
 import vn.motcua.notification.recipients.Recipient;
 
@@ -128,10 +130,9 @@ public class Deliveries {
 
     private void waitForContact(String recipientId, String id) {
         Recipient listed = awaiting.add(recipientId, id);
-        // Its addresses may have been learnt meanwhile, by a submission that did not see this notification listed.
-        // Only a submission resumes waiting notifications, and the preferences were read a moment ago: none
-        // learnt, nothing more to read.
-        if (listed.known()) {
+        // Its addresses may have been learnt meanwhile, by a submission, a token or the preferences, which did not see
+        // this notification listed. If the document shows none of them, nothing more to read.
+        if (listed.mayBeReached()) {
             reachBook.contactOf(listed).ifPresent(contact -> resume(recipientId, listed.awaitingContact(), contact));
         }
     }
@@ -183,6 +184,19 @@ public class Deliveries {
     void contactKnown(String recipientId, List<String> waitingIds) {
         if (!waitingIds.isEmpty()) {
             reachBook.contactOf(recipientId).ifPresent(contact -> resume(recipientId, waitingIds, contact));
+        }
+    }
+
+    /**
+     * The citizen's request that gave the addresses has succeeded whatever happens here: a failure
+     * leaves the notifications listed, for the next addresses learnt to resume.
+     */
+    @EventListener
+    void addressesLearnt(AddressesLearnt learnt) {
+        try {
+            contactKnown(learnt.citizenId(), learnt.waitingIds());
+        } catch (RuntimeException notResumedYet) {
+            log.warn("Notifications waiting for {} not resumed: {}", learnt.citizenId(), notResumedYet.toString());
         }
     }
 

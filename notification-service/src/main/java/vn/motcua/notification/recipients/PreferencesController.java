@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,13 +38,15 @@ class PreferencesController {
     private final Recipients recipients;
     private final Set<String> optional;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PreferencesController(MongoTemplate mongo, Recipients recipients, @Value("${motcua.notification.policy.optional}") Set<String> optional,
-            Clock clock) {
+            Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.recipients = recipients;
         this.optional = optional;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -57,7 +60,8 @@ class PreferencesController {
     }
 
     @Operation(summary = "The calling citizen's channels, order, opt-outs and addresses (defaults until changed); the token's"
-            + " email and phone number are kept as their addresses where no dossier gave any")
+            + " email and phone number are kept as their addresses where no dossier gave any, and messages that waited for an"
+            + " address go")
     @GetMapping
     PreferencesView mine(Caller caller, @AuthenticationPrincipal Jwt token) {
         learnFrom(caller, token);
@@ -65,7 +69,8 @@ class PreferencesController {
         return new PreferencesView(preferences.channels(), preferences.optOuts(), preferences.email(), preferences.phone(), optional);
     }
 
-    @Operation(summary = "Replaces the calling citizen's preferences; a field left out keeps its value")
+    @Operation(summary = "Replaces the calling citizen's preferences; a field left out keeps its value; with an address given,"
+            + " messages that waited for one go")
     @PutMapping
     PreferencesView change(@RequestBody Change change, Caller caller, @AuthenticationPrincipal Jwt token) {
         String citizenId = citizen(caller);
@@ -98,13 +103,22 @@ class PreferencesController {
         }
         Preferences saved = new Preferences(citizenId, List.copyOf(channels), Set.copyOf(optOuts), email, phone, clock.instant());
         mongo.save(saved);
+        if (email != null || phone != null) {
+            announce(citizenId, recipients.addressChosen(citizenId));
+        }
         return new PreferencesView(saved.channels(), saved.optOuts(), saved.email(), saved.phone(), optional);
     }
 
     private void learnFrom(Caller caller, Jwt token) {
         if (caller.citizenId() != null && token != null) {
-            recipients.learnFromToken(caller.citizenId(), token.getClaimAsString("name"), token.getClaimAsString("email"),
-                    token.getClaimAsString("phone_number"));
+            announce(caller.citizenId(), recipients.learnFromToken(caller.citizenId(), token.getClaimAsString("name"),
+                    token.getClaimAsString("email"), token.getClaimAsString("phone_number")));
+        }
+    }
+
+    private void announce(String citizenId, List<String> waiting) {
+        if (!waiting.isEmpty()) {
+            events.publishEvent(new AddressesLearnt(citizenId, waiting));
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.motcua.notification.recipients;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -11,15 +12,23 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * them (ADR 0035).
  *
  * @param awaitingContact ids of notifications stored before anything said how to reach the citizen
+ * @param addressChosenAt when the citizen last gave an address in their preferences (kept apart, ADR 0036):
+ *     marked here so that a notification listed as waiting at the same moment sees it
  */
 @Document(Recipient.COLLECTION)
-public record Recipient(@Id String citizenId, String fullName, String email, String phone, List<String> awaitingContact) {
+public record Recipient(@Id String citizenId, String fullName, String email, String phone, List<String> awaitingContact,
+        Instant addressChosenAt) {
     public static final String COLLECTION = "recipients";
     public static final String AWAITING_CONTACT = "awaitingContact";
+    static final String ADDRESS_CHOSEN_AT = "addressChosenAt";
 
     @PersistenceCreator
     public Recipient {
         awaitingContact = awaitingContact == null ? List.of() : List.copyOf(awaitingContact);
+    }
+
+    public Recipient(String citizenId, String fullName, String email, String phone, List<String> awaitingContact) {
+        this(citizenId, fullName, email, phone, awaitingContact, null);
     }
 
     public Recipient(String citizenId, String fullName, String email, String phone) {
@@ -29,5 +38,10 @@ public record Recipient(@Id String citizenId, String fullName, String email, Str
     /** False for a document that only lists notifications waiting: nothing says yet how to reach the citizen. */
     public boolean known() {
         return fullName != null || email != null || phone != null;
+    }
+
+    /** Known, or the citizen gave an address in their preferences: worth reading them to see. */
+    public boolean mayBeReached() {
+        return known() || addressChosenAt != null;
     }
 }

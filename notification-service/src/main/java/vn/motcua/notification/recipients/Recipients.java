@@ -1,5 +1,6 @@
 package vn.motcua.notification.recipients;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,11 @@ public class Recipients {
     private static final String STATED_AT = "statedAt";
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    Recipients(MongoTemplate mongo) {
+    Recipients(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /**
@@ -60,8 +63,10 @@ public class Recipients {
     /**
      * What the citizen's token says of them, kept where their dossiers said nothing: an address
      * learnt from a dossier is the one they gave for it, and stays.
+     *
+     * @return the notifications that waited for an address the token gave; empty when it gave none
      */
-    public void learnFromToken(String citizenId, String fullName, String email, String phone) {
+    public List<String> learnFromToken(String citizenId, String fullName, String email, String phone) {
         Recipient known = mongo.findById(citizenId, Recipient.class);
         Update update = new Update();
         if (email != null && !email.isBlank() && (known == null || known.email() == null || known.email().isBlank())) {
@@ -73,9 +78,26 @@ public class Recipients {
         if (fullName != null && !fullName.isBlank() && (known == null || known.fullName() == null)) {
             update.set("fullName", fullName);
         }
-        if (!update.getUpdateObject().isEmpty()) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(citizenId)), update, Recipient.class);
+        if (update.getUpdateObject().isEmpty()) {
+            return List.of();
         }
+        return waitingAfter(citizenId, update);
+    }
+
+    /**
+     * The citizen gave an address in their preferences. Marked in their document, which a waiting
+     * notification is listed in: of the two writes at the same moment, the second sees the first.
+     *
+     * @return the notifications that waited for an address
+     */
+    public List<String> addressChosen(String citizenId) {
+        return waitingAfter(citizenId, new Update().set(Recipient.ADDRESS_CHOSEN_AT, clock.instant()));
+    }
+
+    private List<String> waitingAfter(String citizenId, Update update) {
+        Recipient after = mongo.findAndModify(Query.query(Criteria.where("_id").is(citizenId)), update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Recipient.class);
+        return after == null ? List.of() : after.awaitingContact();
     }
 
     public Optional<Recipient> find(String citizenId) {

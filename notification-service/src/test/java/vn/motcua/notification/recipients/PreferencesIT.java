@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +88,40 @@ class PreferencesIT extends WithMessagingSimulators {
         assertThat(done.phone()).isEqualTo("84971000116");
         assertThat(done.email()).isEqualTo("tu." + owner + "@example.com");
         assertThat(MessagingSimulators.messages(MessagingSimulators.zalo(), "84971000116")).hasSize(1);
+    }
+
+    @Test
+    void whatWaitedForAnAddressGoesOnceTheCitizenGivesOneInTheirPreferences() throws Exception {
+        String owner = "001090000117";
+        awaitWaiting(owner);
+
+        change(owner, "{\"phone\":\"0971000117\"}").andExpect(status().isOk());
+        Notification done = awaitDone(owner, "D-" + owner);
+        assertThat(done.phone()).isEqualTo("84971000117");
+        assertThat(MessagingSimulators.messages(MessagingSimulators.zalo(), "84971000117")).hasSize(1);
+        assertThat(recipients.find(owner)).get().extracting(Recipient::awaitingContact).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .isEmpty();
+    }
+
+    @Test
+    void whatWaitedForAnAddressGoesOnceTheCitizensTokenCarriesOne() throws Exception {
+        String owner = "001090000118";
+        awaitWaiting(owner);
+
+        mvc.perform(get("/api/v1/notifications/preferences").with(citizen(owner, "tam." + owner + "@example.com", "0971000118")))
+                .andExpect(status().isOk());
+        Notification done = awaitDone(owner, "D-" + owner);
+        assertThat(done.email()).isEqualTo("tam." + owner + "@example.com");
+        assertThat(MessagingSimulators.messages(MessagingSimulators.zalo(), "84971000118")).hasSize(1);
+    }
+
+    /** A payment's message for a citizen nothing has said how to reach yet: it waits in the inbox. */
+    private void awaitWaiting(String owner) {
+        KafkaProbe.send(EventMother.record(new PaymentRequested("PAY-W-" + owner, "D-" + owner, owner, FeeStage.INTAKE, 50_000, "VND",
+                Instant.now(), Instant.parse("2026-12-05T03:00:00Z"))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(owner, "D-" + owner),
+                n -> n != null && n.status() == Notification.Status.AWAITING_CONTACT);
+        await().atMost(Duration.ofSeconds(10)).until(() -> recipients.find(owner).map(r -> r.awaitingContact().size()).orElse(0) == 1);
     }
 
     @Test

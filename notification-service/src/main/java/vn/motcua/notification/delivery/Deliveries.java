@@ -101,8 +101,7 @@ public class Deliveries {
 
     /** A message about a booking made for a phone number only: by its channels, there being no inbox to read it in. */
     void tellPhone(String id, String phone, String dossierCode, Message message) {
-        Reach reach = reachBook.contactAtPhone(Notification.phoneRecipient(phone), phone)
-                .reach(message.template(), policy.mandatory().contains(message.template()));
+        Reach reach = reach(reachBook.contactAtPhone(Notification.phoneRecipient(phone), phone), message.template());
         if (reach.channels().isEmpty()) {
             log.warn("No channel offered here reaches {}: {} about {} is told nobody", phone, message.template(), id);
         }
@@ -113,8 +112,13 @@ public class Deliveries {
         }
     }
 
+    /** The channels for one kind of message: a notice the law requires goes whatever the opt-outs. */
+    private Reach reach(ReachBook.Contact contact, String template) {
+        return contact.reach(template, policy.mandatory().contains(template));
+    }
+
     private void tell(String id, String recipientId, String dossierCode, Message message, Optional<ReachBook.Contact> contact) {
-        Optional<Reach> reach = contact.map(known -> known.reach(message.template(), policy.mandatory().contains(message.template())));
+        Optional<Reach> reach = contact.map(known -> reach(known, message.template()));
         var created = Notification.create(id, recipientId, dossierCode, message, reach.orElse(null),
                 policy.urgent().contains(message.template()), policy.everyChannel().contains(message.template()), clock.instant());
         if (!store(created)) {
@@ -209,7 +213,7 @@ public class Deliveries {
                 continue;
             }
             Notification waiting = found.get();
-            Reach reach = contact.reach(waiting.template(), policy.mandatory().contains(waiting.template()));
+            Reach reach = reach(contact, waiting.template());
             try {
                 // The version check makes this the claim: of two instances, one sends.
                 notifications.update(waiting, waiting.contactLearned(reach, clock.instant()));

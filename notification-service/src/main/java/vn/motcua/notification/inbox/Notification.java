@@ -95,11 +95,7 @@ public class Notification extends Aggregate {
      */
     public static Changed<Notification> create(String id, String recipientId, String dossierCode, Message message, Reach reach,
             boolean urgent, boolean everyChannel, Instant now) {
-        Notification notification = new Notification(id, recipientId, dossierCode, message.template(), message.title(), message.body(),
-                message.shortText(), now, urgent, everyChannel, null, null, Status.AWAITING_CONTACT, null, 0, null, null);
-        if (reach != null) {
-            notification.plan(reach, now);
-        }
+        Notification notification = planned(id, recipientId, dossierCode, message, reach, urgent, everyChannel, now);
         return Changed.of(notification, new NotificationSent(id, dossierCode, recipientId, NotificationChannel.IN_APP, message.template(), now));
     }
 
@@ -109,10 +105,17 @@ public class Notification extends Aggregate {
      */
     public static Changed<Notification> createForPhone(String id, String phone, String dossierCode, Message message, Reach reach,
             boolean urgent, boolean everyChannel, Instant now) {
-        Notification notification = new Notification(id, phoneRecipient(phone), dossierCode, message.template(), message.title(),
-                message.body(), message.shortText(), now, urgent, everyChannel, null, null, Status.AWAITING_CONTACT, null, 0, null, null);
-        notification.plan(reach, now);
-        return Changed.of(notification);
+        return Changed.of(planned(id, phoneRecipient(phone), dossierCode, message, reach, urgent, everyChannel, now));
+    }
+
+    private static Notification planned(String id, String recipientId, String dossierCode, Message message, Reach reach, boolean urgent,
+            boolean everyChannel, Instant now) {
+        Notification notification = new Notification(id, recipientId, dossierCode, message.template(), message.title(), message.body(),
+                message.shortText(), now, urgent, everyChannel, null, null, Status.AWAITING_CONTACT, null, 0, null, null);
+        if (reach != null) {
+            notification.plan(reach, now);
+        }
+        return notification;
     }
 
     /** The addresses are known now: the channels can be tried. */

@@ -62,8 +62,7 @@ public class ReachBook {
         if (bookedFor == null) {
             return contact(citizenId, learnt);
         }
-        return contact(citizenId, learnt == null ? new Recipient(citizenId, null, null, bookedFor)
-                : new Recipient(citizenId, learnt.fullName(), learnt.email(), bookedFor, learnt.awaitingContact()));
+        return contact(citizenId, (learnt == null ? new Recipient(citizenId, null, null, null) : learnt).withPhone(bookedFor));
     }
 
     /**

@@ -40,6 +40,11 @@ public record Recipient(@Id String citizenId, String fullName, String email, Str
         return fullName != null || email != null || phone != null;
     }
 
+    /** The same document with another phone number: a booking's, for that booking's messages only. */
+    public Recipient withPhone(String bookedFor) {
+        return new Recipient(citizenId, fullName, email, bookedFor, awaitingContact, addressChosenAt);
+    }
+
     /** Known, or the citizen gave an address in their preferences: worth reading them to see. */
     public boolean mayBeReached() {
         return known() || addressChosenAt != null;

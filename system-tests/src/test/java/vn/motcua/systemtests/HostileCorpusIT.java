@@ -113,9 +113,20 @@ class HostileCorpusIT {
         }
         sent.add(send("GET", "/fallback/payment", citizen, null));
         sent.add(send("GET", "/fallback/dossier", null, null));
-        sent.add(sendRaw("POST", "/api/v1/dossiers", citizen, "application/json", 20 * 1024 * 1024));
+        sent.add(sendRaw("POST", "/api/v1/dossiers", citizen, "application/json", new byte[20 * 1024 * 1024]));
         sent.add(sendRaw("POST", "/api/v1/dossiers/" + code + "/documents", citizen,
-                "multipart/form-data; boundary=x", 20 * 1024 * 1024));
+                "multipart/form-data; boundary=x", new byte[20 * 1024 * 1024]));
+        // Spring reads a multipart body before it picks the handler: a broken one reaches every endpoint.
+        byte[] cutShort = "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        for (String path : List.of("/api/v1/dossiers/" + code + "/documents", "/api/v1/dossiers/" + code + "/withdrawal",
+                "/api/v1/bookings", "/api/v1/shipments/quote", "/api/v1/payments/PAY-x/checkout", "/api/v1/feedback",
+                "/api/v1/notifications/x/read", "/api/v1/room-limits")) {
+            sent.add(sendRaw("POST", path, citizen, "multipart/form-data", cutShort));
+            sent.add(sendRaw("POST", path, citizen, "multipart/form-data; boundary=zz", cutShort));
+        }
+        // The HTTP client will not send CONNECT; a hostile one will.
+        sent.add(sendRaw("CONNECT", "/api/v1/dossiers", citizen, "application/json", new byte[0]));
 
         List<Sent> serverErrors = sent.stream().filter(s -> s.status() >= 500).toList();
         List<Sent> notProblems = sent.stream()
@@ -127,6 +138,8 @@ class HostileCorpusIT {
         assertThat(notProblems).as("errors that are not problem+json").isEmpty();
         assertThat(sent).filteredOn(s -> s.what().startsWith("POST /api/v1/dossiers ")
                         && s.what().contains("20971520")).extracting(Sent::status).containsExactly(413);
+        assertThat(sent).filteredOn(s -> s.what().contains("multipart/form-data") && s.what().endsWith(" " + cutShort.length + " bytes"))
+                .extracting(Sent::status).hasSize(16).containsOnly(400);
     }
 
     /** Every route of the platform, with real ids where the path takes one. */
@@ -199,19 +212,18 @@ class HostileCorpusIT {
                 response.contentType());
     }
 
-    /** Over a raw socket: a client that declares a huge body and starts sending it. */
-    private Sent sendRaw(String method, String path, String token, String contentType, int length) throws IOException {
+    /** Over a raw socket: what an HTTP client library will not send, such as a huge body it starts sending, or CONNECT. */
+    private Sent sendRaw(String method, String path, String token, String contentType, byte[] body) throws IOException {
         URI gatewayUrl = URI.create(Platform.stack().config().gatewayUrl());
         try (Socket socket = new Socket(gatewayUrl.getHost(), gatewayUrl.getPort())) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: " + gatewayUrl.getAuthority() + "\r\nAuthorization: Bearer "
                     + token + "\r\nContent-Type: " + contentType + "\r\nIdempotency-Key: " + UUID.randomUUID()
-                    + "\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             try {
-                byte[] chunk = new byte[64 * 1024];
-                for (int written = 0; written < length; written += chunk.length) {
-                    out.write(chunk, 0, Math.min(chunk.length, length - written));
+                for (int written = 0; written < body.length; written += 64 * 1024) {
+                    out.write(body, written, Math.min(64 * 1024, body.length - written));
                 }
             } catch (IOException refusedEarly) {
                 // The gateway answered and closed before taking the whole body: read its answer.
@@ -221,7 +233,8 @@ class HostileCorpusIT {
             String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
             String type = head.lines().filter(line -> line.toLowerCase().startsWith("content-type:"))
                     .map(line -> line.substring("content-type:".length()).strip()).findFirst().orElse("");
-            return new Sent(method + " " + path + " " + length + " bytes", Integer.parseInt(response.substring(9, 12)), type);
+            return new Sent(method + " " + abbreviated(path) + " " + contentType + " " + body.length + " bytes",
+                    Integer.parseInt(response.substring(9, 12)), type);
         }
     }
 

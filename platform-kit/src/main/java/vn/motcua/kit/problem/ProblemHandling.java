@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -70,6 +71,16 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         log.warn("The database is unreachable: {}", e.getMessage());
         return apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Service unavailable",
                 "The service cannot reach its database just now; retry in a few seconds").withHeader(HttpHeaders.RETRY_AFTER, "2"));
+    }
+
+    /**
+     * A body that says it is multipart but is not (no boundary, cut short): Spring parses every
+     * such body before choosing a handler, so this reaches every endpoint, not only uploads.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return apiProblem(Causes.find(e, BodyTooLarge.class).map(BodyTooLarge::problem).orElseGet(() -> ApiProblem.badRequest(
+                "malformed-multipart", "The request body is not well-formed multipart/form-data (its boundary or parts)")));
     }
 
     @ExceptionHandler(Exception.class)

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -13,12 +14,19 @@ import org.springframework.http.HttpStatus;
  * request line too long): problem+json instead of its HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+    private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int code = response.getStatus();
         if (code < 400 || response.isCommitted() || response.getContentWritten() > 0) {
             return;
+        }
+        if (code == HttpStatus.NOT_IMPLEMENTED.value()) {
+            // Tomcat answers CONNECT so: a method no resource here takes is the client's error, not the server's.
+            code = HttpStatus.METHOD_NOT_ALLOWED.value();
+            response.setStatus(code);
+            response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
         }
         HttpStatus status = HttpStatus.resolve(code);
         String slug = code >= 500 ? "internal-error" : "http-" + code;

@@ -2,11 +2,13 @@ package vn.motcua.kit.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.multipart.MultipartException;
 
 class ProblemHandlingTest {
     @Test
@@ -18,5 +20,18 @@ class ProblemHandlingTest {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
         assertThat(answer.getBody().getType()).isEqualTo(ApiProblem.typeOf("storage-unavailable"));
         assertThat(answer.getBody().getDetail()).doesNotContain("end of stream");
+    }
+
+    @Test
+    void aBodyThatIsNotTheMultipartItClaimsIsTheClientsError() {
+        ResponseEntity<ProblemDetail> noBoundary = new ProblemHandling().malformedMultipart(
+                new MultipartException("Failed to parse multipart servlet request", new IOException("no multipart boundary was found")));
+        ResponseEntity<ProblemDetail> cutAtTheLimit = new ProblemHandling().malformedMultipart(
+                new MultipartException("Failed to parse multipart servlet request", new IOException("wrapped", new BodyTooLarge(9))));
+
+        assertThat(noBoundary.getStatusCode().value()).isEqualTo(400);
+        assertThat(noBoundary.getBody().getType()).isEqualTo(ApiProblem.typeOf("malformed-multipart"));
+        assertThat(cutAtTheLimit.getStatusCode().value()).isEqualTo(413);
+        assertThat(cutAtTheLimit.getBody().getType()).isEqualTo(ApiProblem.typeOf("body-too-large"));
     }
 }

@@ -66,11 +66,12 @@ class HostileRequestsIT {
 
     @Test
     void anUnknownMethodIsAClientError() throws IOException {
-        for (String method : List.of("PATCH", "PUT", "DELETE", "TRACE", "PROPFIND")) {
+        for (String method : List.of("PATCH", "PUT", "DELETE", "TRACE", "PROPFIND", "CONNECT")) {
             Answer answer = send(method + " /api/v1/ops/kit-hostile-test/dead-letters HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Length: 0\r\nConnection: close\r\n\r\n", null);
             assertThat(answer.status()).as(method).isBetween(400, 499);
             assertThat(answer.head()).as(method).containsIgnoringCase("content-type: application/problem+json");
+            assertThat(answer.body()).as(method).doesNotContain("internal-error");
         }
     }
 

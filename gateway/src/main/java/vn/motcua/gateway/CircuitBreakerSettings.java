@@ -29,9 +29,9 @@ class CircuitBreakerSettings {
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(10))
-                // A request refused as it was sent on (too large, a control character) says nothing of the
-                // service: a flood of such requests must not open the breaker for everyone else.
-                .ignoreException(failure -> CallersFault.problemOf(failure).isPresent())
+                // A request refused as it was sent on (too large, a control character, unreadable) says nothing
+                // of the service: a flood of such requests must not open the breaker for everyone else.
+                .ignoreException(CallersFault::isCallers)
                 .build());
     }
 
@@ -58,6 +58,10 @@ class CircuitBreakerSettings {
                     try {
                         return breaker.executeSupplier(call);
                     } catch (RuntimeException failure) {
+                        if (CallersFault.answeredByContainer(failure)) {
+                            // Tomcat has answered already; a forward to the fallback would find the answer sent.
+                            throw failure;
+                        }
                         return fallback.apply(failure);
                     }
                 }

@@ -142,6 +142,63 @@ class HostileCorpusIT {
                 .extracting(Sent::status).hasSize(16).containsOnly(400);
     }
 
+    /**
+     * More unreadable requests than the breaker's window, each the caller's fault: every one gets its own
+     * 4xx, and the service behind them stays open to everyone else. Counted as the service's failures,
+     * a few of them opened its breaker and turned every citizen away with 503 for ten seconds.
+     */
+    @Test
+    void aFloodOfUnreadableRequestsIsRefusedOneByOneAndLeavesTheServiceOpenToEveryoneElse() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        List<Integer> brokenChunks = new ArrayList<>();
+        List<Integer> undecodableQueries = new ArrayList<>();
+        List<Socket> stalledBodies = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                // A body that says it is 100 bytes long and stops after one: Tomcat gives up after its connection timeout.
+                stalledBodies.add(openRequest("POST /api/v1/feedback", citizen,
+                        "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"));
+            }
+            for (int i = 0; i < 15; i++) {
+                try (Socket brokenChunk = openRequest("POST /api/v1/feedback", citizen,
+                        "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")) {
+                    brokenChunks.add(statusOf(brokenChunk));
+                }
+                undecodableQueries.add(gateway.send(HttpRequest.newBuilder(URI.create(Platform.stack().config().gatewayUrl()
+                        + "/api/v1/public/procedures?name=%C3%28")).GET()).status());
+            }
+            List<Integer> stalled = new ArrayList<>();
+            for (Socket socket : stalledBodies) {
+                stalled.add(statusOf(socket));
+            }
+
+            assertThat(brokenChunks).containsOnly(400);
+            assertThat(undecodableQueries).containsOnly(400);
+            assertThat(stalled).containsOnly(408);
+            assertThat(gateway.get("/api/v1/dossiers", citizen).status()).isEqualTo(200);
+            assertThat(gateway.get("/api/v1/public/procedures?name=r%C6%B0%E1%BB%A3u", null).status()).isEqualTo(200);
+        } finally {
+            for (Socket socket : stalledBodies) {
+                socket.close();
+            }
+        }
+    }
+
+    private Socket openRequest(String requestLine, String token, String rest) throws IOException {
+        URI gatewayUrl = URI.create(Platform.stack().config().gatewayUrl());
+        Socket socket = new Socket(gatewayUrl.getHost(), gatewayUrl.getPort());
+        socket.setSoTimeout(30_000);
+        socket.getOutputStream().write((requestLine + " HTTP/1.1\r\nHost: " + gatewayUrl.getAuthority()
+                + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n" + rest).getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    private static int statusOf(Socket socket) throws IOException {
+        String statusLine = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+        return Integer.parseInt(statusLine.substring(9, 12));
+    }
+
     /** Every route of the platform, with real ids where the path takes one. */
     private static List<String> routes(String code) {
         List<String> routes = new ArrayList<>(List.of("/api/v1/dossiers", "/api/v1/dossiers/" + code,

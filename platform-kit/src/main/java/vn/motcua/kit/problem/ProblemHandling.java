@@ -3,6 +3,7 @@ package vn.motcua.kit.problem;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -83,8 +84,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                 "malformed-multipart", "The request body is not well-formed multipart/form-data (its boundary or parts)")));
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> malformedQuery(InvalidParameterException e) {
+        return apiProblem(UnreadableRequests.malformedQuery(e).orElseThrow());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (UnreadableRequests.bodyUnread(e)) {
+            // Tomcat has answered the caller already (400, 408), or the caller is gone: nothing failed here.
+            log.debug("The caller's request body could not be read: {}", e.toString());
+            return null;
+        }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; quote the correlation id when reporting it");

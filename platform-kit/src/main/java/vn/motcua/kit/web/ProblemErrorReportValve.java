@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's last word, for requests it refuses before any servlet runs (an encoded slash, a
- * request line too long): problem+json instead of its HTML page.
+ * request line too long, CONNECT): problem+json instead of its HTML page, and never a 5xx.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
     private static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
@@ -22,11 +22,15 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (code < 400 || response.isCommitted() || response.getContentWritten() > 0) {
             return;
         }
-        if (code == HttpStatus.NOT_IMPLEMENTED.value()) {
-            // Tomcat answers CONNECT so: a method no resource here takes is the client's error, not the server's.
-            code = HttpStatus.METHOD_NOT_ALLOWED.value();
+        if (code == HttpStatus.NOT_IMPLEMENTED.value() || code == HttpStatus.HTTP_VERSION_NOT_SUPPORTED.value()) {
+            // Tomcat's answers to CONNECT, to a transfer coding it does not know and to "HTTP/2.0" in a request
+            // line: each request is the client's error and can never succeed, so it is not the server's failure.
+            boolean connect = "CONNECT".equals(request.getMethod());
+            code = connect ? HttpStatus.METHOD_NOT_ALLOWED.value() : HttpStatus.BAD_REQUEST.value();
             response.setStatus(code);
-            response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+            if (connect) {
+                response.setHeader(HttpHeaders.ALLOW, ALLOWED_METHODS);
+            }
         }
         HttpStatus status = HttpStatus.resolve(code);
         String slug = code >= 500 ? "internal-error" : "http-" + code;

@@ -75,6 +75,20 @@ class HostileRequestsIT {
         }
     }
 
+    @Test
+    void aRequestInAProtocolTheContainerDoesNotSpeakIsAClientErrorNotTheServers() throws IOException {
+        Answer version = send("GET /api/v1/ops/kit-hostile-test/dead-letters HTTP/2.0\r\nHost: localhost\r\n"
+                + "Connection: close\r\n\r\n", null);
+        Answer coding = send("POST /api/v1/ops/kit-hostile-test/dead-letters/redrive HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: xchunked\r\nConnection: close\r\n\r\n0\r\n\r\n", null);
+
+        for (Answer answer : List.of(version, coding)) {
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
+            assertThat(answer.body()).contains("urn:motcua:problem:http-400");
+        }
+    }
+
     private Answer send(String head, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);

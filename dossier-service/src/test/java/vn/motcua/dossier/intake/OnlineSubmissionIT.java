@@ -178,6 +178,14 @@ class OnlineSubmissionIT {
                         .content(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(citizen(CITIZEN_1)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-missing"));
+        // A name that would print reversed on the receipt, a NUL, half an emoji: none is a person's text.
+        for (String name : new String[] {"Nguy\\u202e\u1ec5n", "Nguy\\u0000en", "An \\ud83d"}) {
+            mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1).replace("Nguyễn Văn An", name))
+                            .with(citizen(CITIZEN_1)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("urn:motcua:problem:character-not-accepted"))
+                    .andExpect(jsonPath("$.field").value("applicant.fullName"));
+        }
         assertThat(dossiers.count()).isEqualTo(before);
     }
 

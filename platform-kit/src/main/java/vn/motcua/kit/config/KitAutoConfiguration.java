@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -49,6 +51,7 @@ import vn.motcua.kit.security.SecurityKitConfiguration;
 import vn.motcua.kit.web.BodySizeLimit;
 import vn.motcua.kit.web.ProblemErrorController;
 import vn.motcua.kit.web.ProblemErrorReportValve;
+import vn.motcua.kit.web.RequestText;
 
 /** Switches the kit on in every service that has it on its classpath. */
 // Before Boot's own security auto-configurations, so that the kit's filter chain and JWT
@@ -105,6 +108,18 @@ public class KitAutoConfiguration {
                 host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
             }
         });
+    }
+
+    /** Request bodies are read by a mapper that refuses unreadable text (RequestText); responses are written as before. */
+    @Bean
+    WebMvcConfigurer requestTextChecks(JsonMapper json) {
+        JsonMapper forRequests = json.rebuild().addModule(RequestText.module()).build();
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+                builder.withJsonConverter(new JacksonJsonHttpMessageConverter(forRequests));
+            }
+        };
     }
 
     @Bean

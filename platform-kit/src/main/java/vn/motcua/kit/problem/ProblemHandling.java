@@ -136,6 +136,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (cause instanceof BodyTooLarge tooLarge) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem().toProblemDetail());
         }
+        if (cause instanceof CharacterNotAccepted refused) {
+            return ResponseEntity.badRequest().body(refused.problem().toProblemDetail());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
             return ResponseEntity.badRequest().body(ApiProblem.badRequest("unknown-field",

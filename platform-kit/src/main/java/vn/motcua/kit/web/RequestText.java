@@ -1,0 +1,58 @@
+package vn.motcua.kit.web;
+
+import java.util.OptionalInt;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
+import vn.motcua.kit.problem.CharacterNotAccepted;
+
+/**
+ * Text in a request body is what a person can read: no control characters but tab and line
+ * breaks, no direction overrides that make a name or an address read differently from what is
+ * stored (U+202A–U+202E, U+2066–U+2069), no half of a surrogate pair. Such text ends up in
+ * official forms, registers, SMS and CSV exports, so it is refused where it comes in. Only request
+ * bodies are checked: events and files the services read stay as tolerant as before.
+ */
+public final class RequestText {
+    private RequestText() {
+    }
+
+    /** The module for the mapper that reads request bodies. */
+    public static SimpleModule module() {
+        return new SimpleModule("request-text").addDeserializer(String.class, new Checked());
+    }
+
+    /** The first code point a person's text must not hold, if any. */
+    public static OptionalInt firstRefused(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (refused(c)) {
+                return OptionalInt.of(c);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static boolean refused(char c) {
+        boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+        boolean directionOverride = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        return control || directionOverride || Character.isSurrogate(c);
+    }
+
+    private static final class Checked extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) {
+            String value = super.deserialize(parser, context);
+            if (value != null) {
+                OptionalInt refused = firstRefused(value);
+                if (refused.isPresent()) {
+                    throw new CharacterNotAccepted(parser, value, refused.getAsInt());
+                }
+            }
+            return value;
+        }
+    }
+}

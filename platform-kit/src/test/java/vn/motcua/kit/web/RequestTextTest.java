@@ -1,0 +1,52 @@
+package vn.motcua.kit.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.problem.CharacterNotAccepted;
+
+class RequestTextTest {
+    private final JsonMapper requests = JsonMapper.builder().addModule(RequestText.module()).build();
+
+    record Applicant(String fullName, List<String> phones) {
+    }
+
+    record Submission(String note, Applicant applicant) {
+    }
+
+    @Test
+    void whatPeopleWriteIsTakenAsItIs() {
+        for (String text : List.of("Nguyễn Văn An", "Số 5 phố Lê Lợi,\r\n\tThường Tín", "Hồ sơ 😀", "", "Ü ß ¥ € — “quoted”")) {
+            assertThat(RequestText.firstRefused(text)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void controlsDirectionOverridesAndHalvesOfAPairAreRefused() {
+        Map<String, Integer> refused = Map.of("A\u0000B", 0x0000, "bell\u0007", 0x0007, "\u007f", 0x007f, "next\u0085line", 0x0085,
+                "Nguy\u202eễn", 0x202e, "\u2066isolate", 0x2066, "half \ud83d", 0xd83d, "\ude00 lone low", 0xde00);
+        refused.forEach((text, codePoint) -> assertThat(RequestText.firstRefused(text)).as(text).hasValue(codePoint));
+    }
+
+    @Test
+    void aRefusedCharacterNamesTheFieldThatHeldItAndNothingIsRead() {
+        CharacterNotAccepted refused = catchThrowableOfType(CharacterNotAccepted.class, () -> requests.readValue(
+                "{\"note\": \"ok\", \"applicant\": {\"fullName\": \"An\", \"phones\": [\"0912\", \"09\\u0000\"]}}", Submission.class));
+
+        assertThat(refused).isNotNull();
+        assertThat(refused.problem().toProblemDetail().getType()).isEqualTo(ApiProblem.typeOf("character-not-accepted"));
+        assertThat(refused.problem().toProblemDetail().getProperties()).containsEntry("field", "applicant.phones[1]")
+                .containsEntry("character", "U+0000");
+    }
+
+    @Test
+    void nullsAndTheOtherTypesAreReadAsBefore() {
+        assertThat(requests.readValue("{\"note\": null, \"applicant\": {\"fullName\": \"An\", \"phones\": []}}", Submission.class))
+                .isEqualTo(new Submission(null, new Applicant("An", List.of())));
+    }
+}

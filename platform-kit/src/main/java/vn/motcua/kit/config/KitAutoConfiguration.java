@@ -49,6 +49,7 @@ import vn.motcua.kit.problem.ProblemResponses;
 import vn.motcua.kit.security.CallerArgumentResolver;
 import vn.motcua.kit.security.SecurityKitConfiguration;
 import vn.motcua.kit.web.BodySizeLimit;
+import vn.motcua.kit.web.IdentityBodiesOnly;
 import vn.motcua.kit.web.ProblemErrorController;
 import vn.motcua.kit.web.ProblemErrorReportValve;
 import vn.motcua.kit.web.RequestText;
@@ -92,6 +93,13 @@ public class KitAutoConfiguration {
         FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
                 new BodySizeLimit(maxJson, maxUpload, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<IdentityBodiesOnly> identityBodiesOnly(ProblemResponses problems) {
+        FilterRegistrationBean<IdentityBodiesOnly> registration = new FilterRegistrationBean<>(new IdentityBodiesOnly(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
         return registration;
     }
 

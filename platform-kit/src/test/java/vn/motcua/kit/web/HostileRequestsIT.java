@@ -89,6 +89,18 @@ class HostileRequestsIT {
         }
     }
 
+    @Test
+    void aCompressedBodyIsRefusedWith415BeforeAnythingReadsIt() throws IOException {
+        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+        Answer answer = send("POST /api/v1/ops/kit-hostile-test/dead-letters/redrive HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n", body);
+
+        assertThat(answer.status()).isEqualTo(415);
+        assertThat(answer.head()).containsIgnoringCase("accept-encoding: identity");
+        assertThat(answer.body()).contains("urn:motcua:problem:content-encoding-not-accepted");
+    }
+
     private Answer send(String head, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(20_000);

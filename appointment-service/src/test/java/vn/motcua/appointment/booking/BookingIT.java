@@ -371,6 +371,12 @@ class BookingIT {
                 .content(roomLimit(OFFICE, 1, 10, day, day))), 422, "room-limit-out-of-range");
         problem(mvc.perform(post("/api/v1/room-limits").with(ops()).contentType(MediaType.APPLICATION_JSON)
                 .content(roomLimit(OFFICE, 10, 10, day, day.minusDays(1)))), 422, "room-limit-window");
+        // A year MongoDB's dates cannot hold is refused as the body is read, not failed on as a 500 when stored.
+        problem(mvc.perform(post("/api/v1/room-limits").with(ops()).contentType(MediaType.APPLICATION_JSON)
+                .content(roomLimit(OFFICE, 10, 20, LocalDate.MIN, day))), 400, "date-out-of-range")
+                .andExpect(jsonPath("$.field").value("validFrom"));
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/slots").param("date", LocalDate.MIN.toString()).with(citizen(newCitizenId())))
+                .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/room-limits").with(citizen(newCitizenId()))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/room-limits").with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(jsonPath("$[?(@.id == 'HN-COVID-2020')].peopleInRoom").value(Matchers.hasItem(10)));

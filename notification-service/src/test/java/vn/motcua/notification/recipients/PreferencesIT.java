@@ -182,6 +182,9 @@ class PreferencesIT extends WithMessagingSimulators {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.notificationId == '" + done.id() + "')].phone").value(Matchers.hasItem("8497****14")));
         mvc.perform(get("/api/v1/notifications/deliveries?day=yesterday").with(ops())).andExpect(status().isBadRequest());
+        // A day MongoDB's dates cannot hold is refused as it is read, not failed on as a 500 when it is queried.
+        mvc.perform(get("/api/v1/notifications/deliveries?day=-999999999-01-01").with(ops())).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/notifications/deliveries/summary?day=%2B10000-01-01").with(ops())).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -83,10 +83,6 @@ class ReconciliationController {
         if (request.day().isAfter(LocalDate.now(clock.withZone(CivilTime.VIETNAM)))) {
             throw ApiProblem.unprocessable("day-in-future", "A day can be reconciled once it has begun");
         }
-        if (request.day().getYear() < 1) {
-            // The provider's statement names its day as yyyyMMdd; asked for such a day it refused, which looked like an outage.
-            throw ApiProblem.badRequest("day-out-of-range", "The provider's statements go by days of years 1 to 9999");
-        }
         return idempotency.once(caller.subject() + "|reconcile", key, request, DailyReconciliation.Result.class, () -> {
             try {
                 return ResponseEntity.status(HttpStatus.CREATED).body(reconciliation.run(request.day()));

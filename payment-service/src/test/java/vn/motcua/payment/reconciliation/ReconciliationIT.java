@@ -65,10 +65,12 @@ class ReconciliationIT extends WithProviderSimulator {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/payments/reconciliation/mismatches").param("day", "yesterday").with(ops()))
                 .andExpect(status().isBadRequest());
-        // A day the statement's yyyyMMdd cannot name is the caller's mistake, not the provider being down.
+        // A day the statement's yyyyMMdd and MongoDB's dates cannot name is the caller's mistake, not the provider being down.
         mvc.perform(post("/api/v1/payments/reconciliation/runs").with(ops()).header("Idempotency-Key", "recon-far-" + fine.reference())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"day\":\"-999999999-01-01\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:day-out-of-range"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:date-out-of-range"));
+        mvc.perform(get("/api/v1/payments/reconciliation/mismatches").param("day", "-999999999-01-01").with(ops()))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

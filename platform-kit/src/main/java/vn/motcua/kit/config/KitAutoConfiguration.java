@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -52,6 +53,7 @@ import vn.motcua.kit.web.BodySizeLimit;
 import vn.motcua.kit.web.IdentityBodiesOnly;
 import vn.motcua.kit.web.ProblemErrorController;
 import vn.motcua.kit.web.ProblemErrorReportValve;
+import vn.motcua.kit.web.RequestDates;
 import vn.motcua.kit.web.RequestText;
 
 /** Switches the kit on in every service that has it on its classpath. */
@@ -118,14 +120,23 @@ public class KitAutoConfiguration {
         });
     }
 
-    /** Request bodies are read by a mapper that refuses unreadable text (RequestText); responses are written as before. */
+    /**
+     * Request bodies are read by a mapper that refuses unreadable text and dates no calendar here uses
+     * (RequestText, RequestDates), parameters are parsed with the same bound on dates; responses are
+     * written as before.
+     */
     @Bean
-    WebMvcConfigurer requestTextChecks(JsonMapper json) {
-        JsonMapper forRequests = json.rebuild().addModule(RequestText.module()).build();
+    WebMvcConfigurer requestValueChecks(JsonMapper json) {
+        JsonMapper forRequests = json.rebuild().addModule(RequestText.module()).addModule(RequestDates.module()).build();
         return new WebMvcConfigurer() {
             @Override
             public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
                 builder.withJsonConverter(new JacksonJsonHttpMessageConverter(forRequests));
+            }
+
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                RequestDates.addFormatters(registry);
             }
         };
     }

@@ -136,7 +136,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (cause instanceof BodyTooLarge tooLarge) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge.problem().toProblemDetail());
         }
-        if (cause instanceof CharacterNotAccepted refused) {
+        if (cause instanceof ValueNotAccepted refused) {
             return ResponseEntity.badRequest().body(refused.problem().toProblemDetail());
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {

@@ -5,7 +5,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.module.SimpleModule;
-import vn.motcua.kit.problem.CharacterNotAccepted;
+import vn.motcua.kit.problem.ValueNotAccepted;
 
 /**
  * Text in a request body is what a person can read: no control characters but tab and line
@@ -49,7 +49,7 @@ public final class RequestText {
             if (value != null) {
                 OptionalInt refused = firstRefused(value);
                 if (refused.isPresent()) {
-                    throw new CharacterNotAccepted(parser, value, refused.getAsInt());
+                    throw ValueNotAccepted.character(parser, value, refused.getAsInt());
                 }
             }
             return value;

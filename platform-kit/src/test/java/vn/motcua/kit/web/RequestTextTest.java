@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.kit.problem.ApiProblem;
-import vn.motcua.kit.problem.CharacterNotAccepted;
+import vn.motcua.kit.problem.ValueNotAccepted;
 
 class RequestTextTest {
     private final JsonMapper requests = JsonMapper.builder().addModule(RequestText.module()).build();
@@ -35,7 +35,7 @@ class RequestTextTest {
 
     @Test
     void aRefusedCharacterNamesTheFieldThatHeldItAndNothingIsRead() {
-        CharacterNotAccepted refused = catchThrowableOfType(CharacterNotAccepted.class, () -> requests.readValue(
+        ValueNotAccepted refused = catchThrowableOfType(ValueNotAccepted.class, () -> requests.readValue(
                 "{\"note\": \"ok\", \"applicant\": {\"fullName\": \"An\", \"phones\": [\"0912\", \"09\\u0000\"]}}", Submission.class));
 
         assertThat(refused).isNotNull();

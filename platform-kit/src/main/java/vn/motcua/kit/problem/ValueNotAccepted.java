@@ -1,0 +1,48 @@
+package vn.motcua.kit.problem;
+
+import java.util.stream.Collectors;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+/**
+ * A value in a request body that no request may carry, whatever the endpoint: text with a control
+ * or direction-override character, a date no calendar here uses. Answered 400 naming the field.
+ */
+public final class ValueNotAccepted extends InvalidFormatException {
+    private final String slug;
+    private final String what;
+    private final String extraName;
+    private final String extraValue;
+
+    private ValueNotAccepted(JsonParser parser, Object value, Class<?> type, String slug, String what, String extraName,
+            String extraValue) {
+        super(parser, what, value, type);
+        this.slug = slug;
+        this.what = what;
+        this.extraName = extraName;
+        this.extraValue = extraValue;
+    }
+
+    public static ValueNotAccepted character(JsonParser parser, String value, int codePoint) {
+        String character = "U+%04X".formatted(codePoint);
+        return new ValueNotAccepted(parser, value, String.class, "character-not-accepted",
+                "holds " + character + ", a control or direction-override character that no text here may hold", "character", character);
+    }
+
+    public static ValueNotAccepted dateOutOfRange(JsonParser parser, Object value, int firstYear, int lastYear) {
+        return new ValueNotAccepted(parser, value, value.getClass(), "date-out-of-range",
+                "holds " + value + ", outside the years " + firstYear + " to " + lastYear + " that dates here are written in", "value",
+                String.valueOf(value));
+    }
+
+    public ApiProblem problem() {
+        String field = field();
+        return ApiProblem.badRequest(slug, "The field " + field + " " + what).with("field", field).with(extraName, extraValue);
+    }
+
+    /** The field that held it, as a dotted path ({@code applicant.fullName}, {@code items[2]}). */
+    private String field() {
+        return getPath().stream().map(reference -> reference.getPropertyName() != null ? "." + reference.getPropertyName()
+                : "[" + reference.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+}

@@ -114,21 +114,26 @@ final class Journeys {
                 .check(status().is(200), jmesPath("status").saveAs(statusAs));
     }
 
-    /** The portal books a counter visit for a citizen of its own on the next of the free places it was given. */
+    /**
+     * The portal books a counter visit for a citizen of its own on the next of the free places it was
+     * given, with the phone number the citizen gave it: the citizen is told there (ADR 0036), having
+     * no dossier that would have given the platform an address.
+     */
     static ChainBuilder booking() {
         return exec(http("portal books a visit").post("/api/v1/bookings").header("Authorization", "Bearer " + Settings.portalToken())
                 .header("Idempotency-Key", session -> UUID.randomUUID().toString())
                 .body(StringBody("""
                         {"officeId": "%s", "date": "#{date}", "start": "#{start}", "purpose": "HAND_IN",
-                         "procedureCode": "%s", "citizenId": "#{citizenId}"}""".formatted(Settings.office(),
+                         "procedureCode": "%s", "citizenId": "#{citizenId}", "phone": "#{phone}"}""".formatted(Settings.office(),
                         Settings.bookingProcedure()))).asJson().check(status().is(201)));
     }
 
-    /** Free places ("date@start" from {@code load.slots}) handed out one each, in turn, with a citizen of their own. */
+    /** Free places ("date@start" from {@code load.slots}) handed out one each, in turn, with a citizen and a phone of their own. */
     static Iterator<Map<String, Object>> places() {
         List<String> places = Settings.places();
         return Stream.iterate(0, i -> i + 1).map(i -> places.get(i % places.size()).split("@"))
-                .map(place -> Map.<String, Object>of("date", place[0], "start", place[1], "citizenId", "0010" + Requests.digits(8)))
+                .map(place -> Map.<String, Object>of("date", place[0], "start", place[1], "citizenId", "0010" + Requests.digits(8),
+                        "phone", "097" + Requests.digits(7)))
                 .iterator();
     }
 

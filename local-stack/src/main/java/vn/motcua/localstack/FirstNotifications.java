@@ -95,6 +95,28 @@ final class FirstNotifications {
         return millis.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
+    /**
+     * Of the messages of one kind created in the window, how many a provider accepted (Zalo, SMS or
+     * email; the inbox does not count): the rest wait for an address, a retry or the end of quiet hours.
+     */
+    static Told told(StackConfig config, String template, Instant from, Instant to) {
+        try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
+            int[] counts = new int[2];
+            mongo.getDatabase("motcua-notification").getCollection("notifications")
+                    .find(Filters.and(Filters.eq("template", template), Filters.gte("createdAt", Date.from(from)),
+                            Filters.lt("createdAt", Date.from(to))))
+                    .projection(Projections.include("deliveries"))
+                    .forEach(notification -> {
+                        counts[0]++;
+                        counts[1] += earliest(notification).isPresent() ? 1 : 0;
+                    });
+            return new Told(counts[0], counts[1]);
+        }
+    }
+
+    record Told(int messages, int acceptedByProvider) {
+    }
+
     private static Optional<Instant> earliest(Document notification) {
         return notification.getList("deliveries", Document.class, List.of()).stream()
                 .filter(delivery -> !"IN_APP".equals(delivery.getString("channel")))

@@ -42,13 +42,9 @@ class HostileRequestsIT {
 
     @Test
     void aBodyLargerThanTheLimitIsRefusedWith413BeforeAnythingReadsIt() throws IOException {
-        byte[] body = new byte[20 * 1024 * 1024];
-        Answer answer = send("POST /api/v1/ops/kit-hostile-test/dead-letters/redrive HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n", body);
+        Answer answer = postJson("", new byte[20 * 1024 * 1024]);
 
-        assertThat(answer.status()).isEqualTo(413);
-        assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
-        assertThat(answer.body()).contains("urn:motcua:problem:body-too-large");
+        assertProblem(answer, 413, "body-too-large");
     }
 
     @Test
@@ -83,22 +79,28 @@ class HostileRequestsIT {
                 + "Content-Type: application/json\r\nTransfer-Encoding: xchunked\r\nConnection: close\r\n\r\n0\r\n\r\n", null);
 
         for (Answer answer : List.of(version, coding)) {
-            assertThat(answer.status()).isEqualTo(400);
-            assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
-            assertThat(answer.body()).contains("urn:motcua:problem:http-400");
+            assertProblem(answer, 400, "http-400");
         }
     }
 
     @Test
     void aCompressedBodyIsRefusedWith415BeforeAnythingReadsIt() throws IOException {
-        byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-        Answer answer = send("POST /api/v1/ops/kit-hostile-test/dead-letters/redrive HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n", body);
+        Answer answer = postJson("Content-Encoding: gzip\r\nConnection: close\r\n", "{}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(answer.status()).isEqualTo(415);
+        assertProblem(answer, 415, "content-encoding-not-accepted");
         assertThat(answer.head()).containsIgnoringCase("accept-encoding: identity");
-        assertThat(answer.body()).contains("urn:motcua:problem:content-encoding-not-accepted");
+    }
+
+    /** A JSON body to an endpoint that reads one, with these extra header lines. */
+    private Answer postJson(String headers, byte[] body) throws IOException {
+        return send("POST /api/v1/ops/kit-hostile-test/dead-letters/redrive HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\n" + headers + "Content-Length: " + body.length + "\r\n\r\n", body);
+    }
+
+    private static void assertProblem(Answer answer, int status, String slug) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json");
+        assertThat(answer.body()).contains("urn:motcua:problem:" + slug);
     }
 
     private Answer send(String head, byte[] body) throws IOException {

@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
  * A Zalo Notification Service (ZNS) as its own process. {@code POST /message/template} with the
  * {@code access_token} header takes {@code {phone, template_id, template_data, tracking_id}} and
  * answers as ZNS does, HTTP 200 with {@code error} 0 and {@code data.msg_id}, or a negative error:
- * -124 wrong access token, -108 bad phone number, -118 the number has no Zalo account, -131 the
- * template is not approved, -144 the official account's daily quota is used up. A repeated
+ * -124 wrong access token, -108 bad phone number, -111 no template data, -112 a parameter empty or
+ * not a text, -118 the number has no Zalo account, -131 the template is not approved, -144 the
+ * official account's daily quota is used up. A repeated
  * {@code tracking_id} gets the first message's id. The {@code user_received_message} webhook goes
  * to the customer signed in {@code X-ZEvent-Signature}.
  *
@@ -80,6 +81,14 @@ public final class ZaloZnsSimulator implements AutoCloseable {
             error(exchange, -100, "tracking_id and template_data are required");
             return;
         }
+        if (request.path("template_data").isEmpty()) {
+            error(exchange, -111, "Template data is empty");
+            return;
+        }
+        if (!filledIn(request.path("template_data"))) {
+            error(exchange, -112, "Template data is invalid");
+            return;
+        }
         Handset handset = ledger.handset(phone);
         if (handset.failsNow()) {
             Http.answer(exchange, 503, "{\"error\":-32,\"message\":\"Service is temporarily unavailable\"}");
@@ -100,6 +109,11 @@ public final class ZaloZnsSimulator implements AutoCloseable {
         Http.answer(exchange, 200, "{\"error\":0,\"message\":\"Success\",\"data\":{\"msg_id\":\"" + accepted.messageId()
                 + "\",\"sent_time\":\"" + accepted.acceptedAt().toEpochMilli() + "\",\"quota\":{\"dailyQuota\":\"" + dailyQuota
                 + "\",\"remainingQuota\":\"" + Math.max(0, dailyQuota - used.get()) + "\"}}}");
+    }
+
+    /** Each parameter a text or a number, none empty: a template cannot show a blank where a value belongs. */
+    private static boolean filledIn(JsonNode templateData) {
+        return templateData.valueStream().allMatch(value -> (value.isString() || value.isNumber()) && !value.asString().isBlank());
     }
 
     private static void error(HttpExchange exchange, int code, String message) throws IOException {

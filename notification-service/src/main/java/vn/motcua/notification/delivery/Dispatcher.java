@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -35,6 +36,7 @@ import vn.motcua.notification.inbox.Notification;
 class Dispatcher {
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(30);
+    private static final String NO_VALUE = "—";
 
     private final Map<NotificationChannel, ChannelSender> senders = new EnumMap<>(NotificationChannel.class);
     private final ChannelProperties terms;
@@ -118,8 +120,22 @@ class Dispatcher {
     private Outgoing outgoing(Notification notification, NotificationChannel channel) {
         String address = channel == NotificationChannel.EMAIL ? notification.email() : notification.phone();
         return new Outgoing(notification.id() + "/" + channel, address, notification.template(), notification.title(), notification.body(),
-                notification.shortText(), Map.of("ma_ho_so", notification.dossierCode() == null ? "" : notification.dossierCode(),
-                        "noi_dung", notification.shortText()));
+                notification.shortText(), templateData(notification));
+    }
+
+    /**
+     * What a Zalo template is filled with: the values of the platform's template under their own
+     * names, and its short text as {@code noi_dung}. ZNS refuses an empty value, so none is sent
+     * empty; a notification stored before it kept its values still names its dossier.
+     */
+    static Map<String, String> templateData(Notification notification) {
+        Map<String, String> data = new TreeMap<>();
+        notification.values().forEach((name, value) -> data.put(name, value.isBlank() ? NO_VALUE : value));
+        if (notification.dossierCode() != null) {
+            data.putIfAbsent("dossier_code", notification.dossierCode());
+        }
+        data.put("noi_dung", notification.shortText());
+        return data;
     }
 
     /** 30 s, 2 min, 8 min… after the first, second, third failed attempt (the first retry is the channel's term). */

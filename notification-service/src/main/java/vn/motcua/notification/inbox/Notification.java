@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -38,6 +39,8 @@ public class Notification extends Aggregate {
     private final String title;
     private final String body;
     private final String shortText;
+    /** The values its template was filled with: a Zalo template is filled with them. */
+    private final Map<String, String> values;
     private final Instant createdAt;
     /** Not held by quiet hours (a turn about to be called). */
     private final boolean urgent;
@@ -68,7 +71,7 @@ public class Notification extends Aggregate {
 
     @PersistenceCreator
     Notification(String id, String recipientCitizenId, String dossierCode, String template, String title, String body, String shortText,
-            Instant createdAt, Boolean urgent, Boolean everyChannel, String email, String phone, Status status, List<Delivery> deliveries,
+            Map<String, String> values, Instant createdAt, Boolean urgent, Boolean everyChannel, String email, String phone, Status status, List<Delivery> deliveries,
             Integer current, Instant dueAt, Instant readAt) {
         this.id = id;
         this.recipientCitizenId = recipientCitizenId;
@@ -77,6 +80,7 @@ public class Notification extends Aggregate {
         this.title = title;
         this.body = body;
         this.shortText = shortText == null ? title : shortText;
+        this.values = values == null ? Map.of() : Map.copyOf(values);
         this.createdAt = createdAt;
         this.urgent = Boolean.TRUE.equals(urgent);
         this.everyChannel = Boolean.TRUE.equals(everyChannel);
@@ -111,7 +115,7 @@ public class Notification extends Aggregate {
     private static Notification planned(String id, String recipientId, String dossierCode, Message message, Reach reach, boolean urgent,
             boolean everyChannel, Instant now) {
         Notification notification = new Notification(id, recipientId, dossierCode, message.template(), message.title(), message.body(),
-                message.shortText(), now, urgent, everyChannel, null, null, Status.AWAITING_CONTACT, null, 0, null, null);
+                message.shortText(), message.values(), now, urgent, everyChannel, null, null, Status.AWAITING_CONTACT, null, 0, null, null);
         if (reach != null) {
             notification.plan(reach, now);
         }
@@ -337,6 +341,10 @@ public class Notification extends Aggregate {
 
     public String shortText() {
         return shortText;
+    }
+
+    public Map<String, String> values() {
+        return values;
     }
 
     public Instant createdAt() {

@@ -59,7 +59,7 @@ public class TemplateBook {
 
     Message renderText(String key, Text text, Map<String, String> values) {
         Text filled = text.fill(values);
-        return new Message(key, filled.title(), filled.body(), filled.shortText() == null ? filled.title() : filled.shortText());
+        return new Message(key, filled.title(), filled.body(), filled.shortText() == null ? filled.title() : filled.shortText(), values);
     }
 
     public Set<String> keys() {

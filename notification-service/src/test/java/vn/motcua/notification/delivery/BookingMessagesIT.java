@@ -12,10 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.Topics;
 import vn.motcua.events.appointment.AppointmentBooked;
 import vn.motcua.events.appointment.BookingChannel;
@@ -33,6 +36,7 @@ import vn.motcua.testinfra.KafkaProbe;
  */
 class BookingMessagesIT extends WithMessagingSimulators {
     private static final LocalDate VISIT_DAY = LocalDate.parse("2026-12-07");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void aCitizensFirstBookingIsToldAtThePhoneItWasBookedForBeforeAnyDossierSaysHowToReachThem() throws Exception {
@@ -40,7 +44,14 @@ class BookingMessagesIT extends WithMessagingSimulators {
         KafkaProbe.send(booked("LHFIRST121", owner, "0971012121", BookingChannel.PORTAL));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> MessagingSimulators.messages(MessagingSimulators.zalo(), "84971012121").size() == 1);
-        assertThat(MessagingSimulators.messages(MessagingSimulators.zalo(), "84971012121").toString()).contains("LHFIRST121");
+        String[] templateAndData = MessagingSimulators.messages(MessagingSimulators.zalo(), "84971012121").get(0).path("content")
+                .asString().split(" ", 2);
+        Map<String, Object> data = JSON.readValue(templateAndData[1], new TypeReference<Map<String, Object>>() {
+        });
+        assertThat(templateAndData[0]).isEqualTo("300301");
+        assertThat(data).as("the approved template is filled with the booking's own values, none empty")
+                .containsEntry("booking_code", "LHFIRST121").containsEntry("date", "07/12/2026").containsEntry("start", "08:00")
+                .allSatisfy((name, value) -> assertThat(value.toString()).as(name).isNotBlank());
         mvc.perform(get("/api/v1/notifications").with(citizen(owner))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.template == 'appointment-booked')].title").value(Matchers.hasItem("Lịch hẹn LHFIRST121 ngày 07/12/2026")));
         assertThat(notifications.findAll()).filteredOn(n -> owner.equals(n.recipientCitizenId()))

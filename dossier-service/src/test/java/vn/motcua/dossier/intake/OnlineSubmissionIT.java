@@ -186,6 +186,14 @@ class OnlineSubmissionIT {
                     .andExpect(jsonPath("$.type").value("urn:motcua:problem:character-not-accepted"))
                     .andExpect(jsonPath("$.field").value("applicant.fullName"));
         }
+        // A portal that sends a number or true as a name has a bug: it is told which field, and nothing is stored as "true".
+        for (String name : new String[] {"0", "1e308", "true"}) {
+            mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1).replace("\"Nguyễn Văn An\"", name))
+                            .with(citizen(CITIZEN_1)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("urn:motcua:problem:malformed-body"))
+                    .andExpect(jsonPath("$.field").value("applicant.fullName"));
+        }
         assertThat(dossiers.count()).isEqualTo(before);
     }
 

@@ -24,6 +24,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /** Turns every error of a service into problem+json with a stable {@code type}. */
@@ -145,9 +146,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                     "The request body has a field this API does not take: " + field).with("field", field)
                     .toProblemDetail());
         }
-        ProblemDetail problem = ApiProblem.badRequest("malformed-body",
-                "The request body is not valid JSON of the expected shape").toProblemDetail();
-        return ResponseEntity.badRequest().body(problem);
+        ApiProblem problem = ApiProblem.badRequest("malformed-body", "The request body is not valid JSON of the expected shape");
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            String field = ValueNotAccepted.pathOf(mismatched);
+            problem = ApiProblem.badRequest("malformed-body", "The request body's field " + field + " does not hold a value of its type")
+                    .with("field", field);
+        }
+        return ResponseEntity.badRequest().body(problem.toProblemDetail());
     }
 
     @Override

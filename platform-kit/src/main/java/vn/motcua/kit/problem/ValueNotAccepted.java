@@ -2,6 +2,7 @@ package vn.motcua.kit.problem;
 
 import java.util.stream.Collectors;
 import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
@@ -40,9 +41,13 @@ public final class ValueNotAccepted extends InvalidFormatException {
         return ApiProblem.badRequest(slug, "The field " + field + " " + what).with("field", field).with(extraName, extraValue);
     }
 
-    /** The field that held it, as a dotted path ({@code applicant.fullName}, {@code items[2]}). */
     private String field() {
-        return getPath().stream().map(reference -> reference.getPropertyName() != null ? "." + reference.getPropertyName()
+        return pathOf(this);
+    }
+
+    /** The field a request body's value was read for, as a dotted path ({@code applicant.fullName}, {@code items[2]}). */
+    static String pathOf(DatabindException reading) {
+        return reading.getPath().stream().map(reference -> reference.getPropertyName() != null ? "." + reference.getPropertyName()
                 : "[" + reference.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
     }
 }

@@ -12,7 +12,8 @@ import vn.motcua.kit.problem.ValueNotAccepted;
  * breaks, no direction overrides that make a name or an address read differently from what is
  * stored (U+202A–U+202E, U+2066–U+2069), no half of a surrogate pair. Such text ends up in
  * official forms, registers, SMS and CSV exports, so it is refused where it comes in. Only request
- * bodies are checked: events and files the services read stay as tolerant as before.
+ * bodies are checked: events and files the services read stay as tolerant as before. A number or a
+ * true/false where text belongs is refused too, rather than stored as its digits.
  */
 public final class RequestText {
     private RequestText() {
@@ -45,6 +46,10 @@ public final class RequestText {
     private static final class Checked extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken().isNumeric() || parser.currentToken().isBoolean()) {
+                // A name of true or an address of 1e308 is a client's mistake, not text to store.
+                return (String) context.handleUnexpectedToken(String.class, parser);
+            }
             String value = super.deserialize(parser, context);
             if (value != null) {
                 OptionalInt refused = firstRefused(value);

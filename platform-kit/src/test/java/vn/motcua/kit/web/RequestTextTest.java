@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.problem.ValueNotAccepted;
@@ -42,6 +43,17 @@ class RequestTextTest {
         assertThat(refused.problem().toProblemDetail().getType()).isEqualTo(ApiProblem.typeOf("character-not-accepted"));
         assertThat(refused.problem().toProblemDetail().getProperties()).containsEntry("field", "applicant.phones[1]")
                 .containsEntry("character", "U+0000");
+    }
+
+    @Test
+    void aNumberOrATruthValueWhereTextBelongsIsRefusedAtItsField() {
+        for (String value : List.of("0", "-1", "1e308", "true", "false")) {
+            MismatchedInputException refused = catchThrowableOfType(MismatchedInputException.class,
+                    () -> requests.readValue("{\"applicant\": {\"fullName\": " + value + "}}", Submission.class));
+
+            assertThat(refused).as(value).isNotNull();
+            assertThat(refused.getPath()).extracting(reference -> reference.getPropertyName()).containsExactly("applicant", "fullName");
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,11 @@ class FieldMutationsIT {
     }
 
     record Sent(String what, int status, String contentType) {
+    }
+
+    @AfterEach
+    void leaveTheRateLimitsAsFound() throws InterruptedException {
+        RateBuckets.refill(gateway);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package vn.motcua.appointment.booking;
 
-import java.util.regex.Pattern;
 import vn.motcua.appointment.offices.Office;
 import vn.motcua.events.appointment.BookingChannel;
 import vn.motcua.kit.problem.ApiProblem;
@@ -14,14 +13,11 @@ import vn.motcua.kit.security.Role;
  * a chat cannot verify).
  */
 final class Holders {
-    private static final Pattern CITIZEN_ID = Pattern.compile("\\d{12}");
-    private static final Pattern MOBILE = Pattern.compile("0[35789]\\d{8}");
-
     private Holders() {
     }
 
     static BookingHolder of(Caller caller, Office office, String citizenId, String phone) {
-        String number = normalisedPhone(phone);
+        String number = ContactDetails.phone(phone);
         if (caller.has(Role.CITIZEN)) {
             if (citizenId != null && !citizenId.equals(caller.citizenId())) {
                 throw ApiProblem.forbidden("A citizen books for themself only");
@@ -53,10 +49,10 @@ final class Holders {
     }
 
     private static String validCitizenId(String citizenId) {
-        if (citizenId == null || !CITIZEN_ID.matcher(citizenId).matches()) {
+        if (citizenId == null) {
             throw ApiProblem.badRequest("citizen-id-required", "Name the citizen the booking is for: citizenId, 12 digits");
         }
-        return citizenId;
+        return ContactDetails.citizenId(citizenId);
     }
 
     private static String required(String phone) {
@@ -64,20 +60,5 @@ final class Holders {
             throw ApiProblem.badRequest("phone-required", "Give the phone number the booking is for (e.g. 0912345678)");
         }
         return phone;
-    }
-
-    /** 0912345678 or +84912345678, kept as 0912345678; null stays null. */
-    static String normalisedPhone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replace(" ", "").replace(".", "");
-        if (digits.startsWith("+84")) {
-            digits = "0" + digits.substring(3);
-        }
-        if (!MOBILE.matcher(digits).matches()) {
-            throw ApiProblem.badRequest("phone-invalid", "phone must be a Vietnamese mobile number, e.g. 0912345678");
-        }
-        return digits;
     }
 }

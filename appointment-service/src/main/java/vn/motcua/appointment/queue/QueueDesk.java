@@ -11,6 +11,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import vn.motcua.appointment.booking.Booking;
 import vn.motcua.appointment.booking.BookingDesk;
+import vn.motcua.appointment.booking.ContactDetails;
 import vn.motcua.appointment.capacity.Capacities;
 import vn.motcua.appointment.offices.Office;
 import vn.motcua.appointment.reference.Procedures;
@@ -68,12 +69,14 @@ public class QueueDesk {
         if (procedureCode != null && procedures.byCode(procedureCode).isEmpty()) {
             throw ApiProblem.unprocessable("unknown-procedure", "No procedure " + procedureCode + " in the catalog");
         }
+        String visitorId = ContactDetails.citizenId(citizenId);
+        String visitorPhone = ContactDetails.phone(phone);
         LocalDate today = today();
         int seats = capacities.of(office, today).waitingArea();
         int free = (int) Math.max(0, seats - bookings.heldNow(office, LocalDateTime.now(clock.withZone(Capacities.ZONE))));
         boolean seated = free > 0 && counters.enter(office.id(), today, OfficeDayCounters.WAITING, free);
         counters.countWalkIn(office.id(), today, seated);
-        return issue(office, today, prefixFor(office, purpose, procedureCode), null, citizenId, phone, seated);
+        return issue(office, today, prefixFor(office, purpose, procedureCode), null, visitorId, visitorPhone, seated);
     }
 
     /** Calls the next number of the counter's group: booked visitors whose slot has begun first, then by arrival. */

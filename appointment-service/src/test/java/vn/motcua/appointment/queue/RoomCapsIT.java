@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -75,6 +77,8 @@ class RoomCapsIT {
     RoomLimits limits;
     @Autowired
     AggregateStore store;
+    @Autowired
+    MongoTemplate mongo;
     @Autowired
     Clock clock;
     @Autowired
@@ -247,6 +251,19 @@ class RoomCapsIT {
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency()))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:purpose-required"));
+        // "Your turn is near" goes to the walk-in's number: one no phone has is refused at the desk, and no ticket is issued.
+        long tickets = mongo.getCollection("tickets").countDocuments();
+        Map<String, String> badWalkIns = Map.of("{\"purpose\": \"GUIDANCE\", \"phone\": \"2026-02-30\"}", "phone-invalid",
+                "{\"purpose\": \"GUIDANCE\", \"phone\": \"\"}", "phone-invalid",
+                "{\"purpose\": \"GUIDANCE\", \"citizenId\": \"../../x\"}", "citizen-id-invalid",
+                "{\"purpose\": \"GUIDANCE\", \"citizenId\": \"\"}", "citizen-id-invalid",
+                "{\"purpose\": 0}", "malformed-body");
+        for (Map.Entry<String, String> bad : badWalkIns.entrySet()) {
+            mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency()))
+                            .contentType(MediaType.APPLICATION_JSON).content(bad.getKey()))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:" + bad.getValue()));
+        }
+        assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets);
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/counters/Q9/call-next").with(officer(office.agency())))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/public/offices/NOPE/board")).andExpect(status().isNotFound());

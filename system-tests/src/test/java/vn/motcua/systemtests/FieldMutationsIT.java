@@ -25,8 +25,8 @@ import vn.motcua.localstack.GatewayClient;
  * operator, deep nesting. Each answer is either taken (2xx) or a 4xx problem+json; none is a 5xx. A
  * fuzzer like this found the 500s of dates MongoDB cannot hold and the 503 of a reconciliation day
  * the provider cannot name (ADR 0008). The requests are chosen to leave nothing behind that another
- * test of the platform could see: quotes and previews, dossiers of their own, rules and rosters for
- * 2099.
+ * test of the platform could see: quotes and previews, dossiers and feedback of their own, rules and
+ * rosters for 2099.
  */
 @ExtendWith(Platform.class)
 class FieldMutationsIT {
@@ -52,6 +52,11 @@ class FieldMutationsIT {
                 "ops1", gateway.userToken("ops1"), "leader1", gateway.userToken("leader1"));
         String dossier = gateway.post("/api/v1/dossiers", tokens.get("citizen1"), DossierRequestMother.liquorLicenceForCitizen1(),
                 UUID.randomUUID().toString()).json().get("code").asString();
+        String atReception = gateway.post("/api/v1/dossiers", tokens.get("citizen1"), DossierRequestMother.liquorLicenceForCitizen1(),
+                UUID.randomUUID().toString()).json().get("code").asString();
+        String feedback = gateway.post("/api/v1/feedback", tokens.get("citizen1"),
+                "{\"dossierCode\": \"" + dossier + "\", \"kind\": \"KIEN_NGHI\", \"text\": \"Đề nghị trả kết quả qua bưu điện\"}",
+                UUID.randomUUID().toString()).json().get("id").asString();
         List<Seed> seeds = List.of(
                 new Seed("POST", "/api/v1/dossiers", "citizen1", DossierRequestMother.liquorLicenceForCitizen1()),
                 new Seed("POST", "/api/v1/dossiers/" + dossier + "/withdrawal", "citizen1", "{\"reason\": \"Không cần nữa\"}"),
@@ -72,7 +77,15 @@ class FieldMutationsIT {
                         {"officeId": "HV-XA", "peopleInRoom": 10, "peopleWaiting": 20, "validFrom": "2099-01-01", "validUntil": "2099-01-31",
                          "sourceDocument": "Chỉ thị thử", "sourceDate": "2026-01-01"}"""),
                 new Seed("PUT", "/api/v1/offices/TT-HUYEN/rosters/2099-01-05", "leader1",
-                        "{\"onDuty\": [{\"officer\": \"officer1\", \"counterId\": \"Q1\"}]}"));
+                        "{\"onDuty\": [{\"officer\": \"officer1\", \"counterId\": \"Q1\"}]}"),
+                // A procedure not online, so that the counter registers it under any channel policy another test published.
+                new Seed("POST", "/api/v1/dossiers/paper?channel=IN_PERSON", "officer1", """
+                        {"procedureCode": "2.000016", "agencyCode": "000.10.20.30.H29",
+                         "applicant": {"fullName": "Lê Văn Cường", "idNumber": "001090000003", "phone": "0911222333",
+                                       "email": "cuong@example.com", "address": "Xã Văn Bình, Thường Tín, Hà Nội"}}"""),
+                new Seed("POST", "/api/v1/feedback/" + feedback + "/answer", "officer1", "{\"text\": \"Đã chuyển bộ phận trả kết quả\"}"),
+                new Seed("POST", "/api/v1/dossiers/" + atReception + "/intake-supplement-request", "officer1",
+                        "{\"reason\": \"Thiếu bản sao\", \"documents\": [\"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}"));
         List<Sent> sent = new ArrayList<>();
         for (Seed seed : seeds) {
             JsonNode original = JSON.readTree(seed.body());

@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
  * answers as ZNS does, HTTP 200 with {@code error} 0 and {@code data.msg_id}, or a negative error:
  * -124 wrong access token, -108 bad phone number, -111 no template data, -112 a parameter empty or
  * not a text, -118 the number has no Zalo account, -131 the template is not approved, -144 the
- * official account's daily quota is used up. A repeated
- * {@code tracking_id} gets the first message's id. The {@code user_received_message} webhook goes
- * to the customer signed in {@code X-ZEvent-Signature}.
+ * official account's daily quota is used up. A repeated {@code tracking_id} gets the first
+ * message's id. The {@code user_received_message} webhook goes to the customer signed in
+ * {@code X-ZEvent-Signature}.
  *
  * <pre>--port=8192 --app-id=… --webhook-url=… --approved-templates=id,id (or *) --daily-quota=100000 --receipt-delay-ms=200
  * (secrets: ZALO_ACCESS_TOKEN, ZALO_OA_SECRET)</pre>

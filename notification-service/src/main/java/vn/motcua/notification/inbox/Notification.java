@@ -71,8 +71,8 @@ public class Notification extends Aggregate {
 
     @PersistenceCreator
     Notification(String id, String recipientCitizenId, String dossierCode, String template, String title, String body, String shortText,
-            Map<String, String> values, Instant createdAt, Boolean urgent, Boolean everyChannel, String email, String phone, Status status, List<Delivery> deliveries,
-            Integer current, Instant dueAt, Instant readAt) {
+            Map<String, String> values, Instant createdAt, Boolean urgent, Boolean everyChannel, String email, String phone, Status status,
+            List<Delivery> deliveries, Integer current, Instant dueAt, Instant readAt) {
         this.id = id;
         this.recipientCitizenId = recipientCitizenId;
         this.dossierCode = dossierCode;

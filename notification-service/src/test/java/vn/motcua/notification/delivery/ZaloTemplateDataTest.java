@@ -34,6 +34,7 @@ class ZaloTemplateDataTest {
         Map<String, String> data = Dispatcher.templateData(
                 Notification.create("e-2", "001090000001", "D-1", withoutValues, ZALO, false, false, NOW).aggregate());
 
-        assertThat(data).containsExactlyInAnyOrderEntriesOf(Map.of("dossier_code", "D-1", "noi_dung", "Hồ sơ D-1 đã được tiếp nhận"));
+        assertThat(data).containsExactlyInAnyOrderEntriesOf(
+                Map.of("dossier_code", "D-1", "noi_dung", "Hồ sơ D-1 đã được tiếp nhận"));
     }
 }

@@ -2,7 +2,6 @@ package vn.motcua.appointment.stats;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,6 +11,7 @@ import vn.motcua.appointment.offices.Offices;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
+import vn.motcua.kit.web.Periods;
 
 @RestController
 class StatisticsController {
@@ -32,9 +32,7 @@ class StatisticsController {
         if (!leader && !caller.has(Role.OPS)) {
             throw ApiProblem.forbidden("An office's statistics are for its agency's leaders and ops");
         }
-        if (until.isBefore(from) || ChronoUnit.DAYS.between(from, until) >= VisitStatistics.maxDays()) {
-            throw ApiProblem.badRequest("period-invalid", "until must be on or after from, within " + VisitStatistics.maxDays() + " days");
-        }
+        Periods.check(from, until);
         return statistics.of(office, from, until);
     }
 }

@@ -20,8 +20,6 @@ import vn.motcua.events.appointment.BookingChannel;
 /** An office's figures over a period, read from its bookings, tickets and day counters. */
 @Service
 class VisitStatistics {
-    private static final int MAX_DAYS = 366;
-
     private final BookingDesk bookings;
     private final QueueDesk queue;
     private final Capacities capacities;
@@ -71,10 +69,6 @@ class VisitStatistics {
         return new Figures(office.id(), from, until, byChannel, cancelled, noShows,
                 noShows + came == 0 ? 0 : (double) noShows / (noShows + came), percentile(waits, 50),
                 percentile(waits, 90), days);
-    }
-
-    static int maxDays() {
-        return MAX_DAYS;
     }
 
     private static Long percentile(List<Long> sorted, int p) {

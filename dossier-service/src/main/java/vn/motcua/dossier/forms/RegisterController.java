@@ -17,6 +17,7 @@ import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.views.AgencyScope;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.web.Periods;
 
 /** The register (form 06) of an agency: its officers and leader for their own agency, ops for any. */
 @RestController
@@ -38,7 +39,7 @@ class RegisterController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         String agency = agency(agencyCode, caller);
-        AgencyScope.checkPeriod(from, to);
+        Periods.check(from, to);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("mau-06-" + agency + "-" + from + "-" + to + ".pdf").build().toString())
@@ -52,7 +53,7 @@ class RegisterController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         String agency = agency(agencyCode, caller);
-        AgencyScope.checkPeriod(from, to);
+        Periods.check(from, to);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("mau-06-" + agency + "-" + from + "-" + to + ".csv").build().toString())

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.views.AgencyScope;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.web.Periods;
 
 /** Province-style reports: ops for any agency, a leader for their own. */
 @RestController
@@ -76,7 +77,7 @@ class StatisticsController {
     }
 
     private static LocalDate checked(LocalDate from, LocalDate to) {
-        AgencyScope.checkPeriod(from, to);
+        Periods.check(from, to);
         return from;
     }
 

@@ -1,6 +1,5 @@
 package vn.motcua.dossier.views;
 
-import java.time.LocalDate;
 import java.util.Optional;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.kit.problem.ApiProblem;
@@ -8,12 +7,10 @@ import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 
 /**
- * Whose figures a caller may read over which period, for the statistics and the register: staff
- * their own agency's, ops any agency they name; a period of at most {@value #MAX_DAYS} days.
+ * Whose figures a caller may read, for the statistics and the register: staff their own agency's,
+ * ops any agency they name. The period is checked by the kit's {@code Periods}.
  */
 public final class AgencyScope {
-    public static final int MAX_DAYS = 366;
-
     private AgencyScope() {
     }
 
@@ -29,14 +26,5 @@ public final class AgencyScope {
             throw ApiProblem.forbidden("Staff see the figures of their own agency only");
         }
         return Optional.of(caller.agency());
-    }
-
-    public static void checkPeriod(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw ApiProblem.badRequest("bad-date-range", "to is before from");
-        }
-        if (from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw ApiProblem.badRequest("period-too-long", "A period covers at most " + MAX_DAYS + " days");
-        }
     }
 }

@@ -80,7 +80,7 @@ class RegisterIT {
                 .with(leader(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/register").param("from", "2024-01-01").param("to", "2026-01-01")
                 .with(leader(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.type").value("urn:motcua:problem:period-too-long"));
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:period-invalid")).andExpect(jsonPath("$.maxDays").value(366));
         mvc.perform(get("/api/v1/register").param("from", "yesterday").param("to", TODAY)
                 .with(leader(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest());
     }

@@ -22,6 +22,7 @@ import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 import vn.motcua.kit.time.CivilTime;
+import vn.motcua.kit.web.Periods;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
 
@@ -51,10 +52,7 @@ class PaymentStatistics {
     Figures figures(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @RequestParam(required = false) String agency,
             Caller caller) {
-        if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
-            throw ApiProblem.unprocessable("period-invalid", "A period runs forward and covers at most a year").with("from", from)
-                    .with("to", to);
-        }
+        Periods.check(from, to);
         String scope = caller.has(Role.OPS) ? agency : caller.agency();
         if (!caller.has(Role.OPS) && agency != null && !agency.equals(caller.agency())) {
             throw ApiProblem.forbidden("A leader sees the figures of their own agency");

@@ -83,7 +83,7 @@ class ReconciliationIT extends WithProviderSimulator {
         mvc.perform(get("/api/v1/payments/statistics").param("from", today).param("to", today).with(citizen(CITIZEN_1)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/payments/statistics").param("from", today).param("to", "2020-01-01").with(ops()))
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:period-invalid"));
     }
 
     private PaymentSteps.Checkout paid(long amount, boolean notified) throws Exception {

@@ -17,13 +17,13 @@ import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 import vn.motcua.kit.time.CivilTime;
+import vn.motcua.kit.web.Periods;
 import vn.motcua.postal.remittances.Remittance;
 import vn.motcua.postal.remittances.RemittanceRepository;
 import vn.motcua.postal.shipments.Shipment;
 
 @RestController
 class PostalStatisticsController {
-    private static final int MAX_DAYS = 366;
 
     private final MongoTemplate mongo;
     private final RemittanceRepository remittances;
@@ -40,9 +40,7 @@ class PostalStatisticsController {
     @PreAuthorize("hasAnyRole('ops', 'leader')")
     PostalStatistics statistics(@RequestParam LocalDate from, @RequestParam LocalDate to,
             @RequestParam(required = false) String agencyCode, Caller caller) {
-        if (to.isBefore(from) || from.plusDays(MAX_DAYS).isBefore(to)) {
-            throw ApiProblem.unprocessable("period-invalid", "to must be on or after from, at most " + MAX_DAYS + " days later");
-        }
+        Periods.check(from, to);
         String agency = agencyCode;
         if (!caller.has(Role.OPS)) {
             if (agencyCode != null && !caller.worksFor(agencyCode)) {

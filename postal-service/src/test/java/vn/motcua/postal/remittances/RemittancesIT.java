@@ -161,7 +161,7 @@ class RemittancesIT {
         mvc.perform(get(path).with(postalOperator(OPERATOR))).andExpect(status().isForbidden());
         mvc.perform(get(path)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/shipments/statistics?from=" + LocalDate.now() + "&to=2020-01-01").with(ops()))
-                .andExpect(status().isUnprocessableContent());
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:period-invalid"));
         mvc.perform(get("/api/v1/shipments/statistics?from=x&to=y").with(ops())).andExpect(status().isBadRequest());
     }
 }

@@ -120,7 +120,7 @@ class HostileCorpusIT {
         sent.add(send("GET", "/fallback/payment", citizen, null));
         sent.add(send("GET", "/fallback/dossier", null, null));
         // What follows is checked for its own 4xx: the hundreds of calls above must not have it refused for the rate.
-        RateBuckets.waitUntilTheBucketHolds(gateway, 25, "/api/v1/dossiers", citizen);
+        RateBuckets.waitForTheDemoClient(gateway, 25);
         sent.add(sendRaw("POST", "/api/v1/dossiers", citizen, "application/json", new byte[20 * 1024 * 1024]));
         sent.add(sendRaw("POST", "/api/v1/dossiers/" + code + "/documents", citizen,
                 "multipart/form-data; boundary=x", new byte[20 * 1024 * 1024]));
@@ -161,8 +161,8 @@ class HostileCorpusIT {
         List<Integer> brokenChunks = new ArrayList<>();
         List<Integer> undecodableQueries = new ArrayList<>();
         List<Socket> stalledBodies = new ArrayList<>();
-        RateBuckets.waitUntilTheBucketHolds(gateway, 45, "/api/v1/dossiers", citizen);
-        RateBuckets.waitUntilTheBucketHolds(gateway, 20, "/api/v1/public/procedures/2.000018", null);
+        RateBuckets.waitForTheDemoClient(gateway, 45);
+        RateBuckets.waitForAnonymousCalls(gateway, 20);
         try {
             for (int i = 0; i < 12; i++) {
                 // A body that says it is 100 bytes long and stops after one: Tomcat gives up after its connection timeout.

@@ -16,11 +16,25 @@ final class RateBuckets {
     private RateBuckets() {
     }
 
-    /**
-     * Until the bucket of the token's client (or of this address, without a token) holds this many
-     * requests; the gateway tells what is left in {@code RateLimit-Remaining} on every answer.
-     */
-    static void waitUntilTheBucketHolds(GatewayClient gateway, int requests, String path, String token) throws InterruptedException {
+    /** Until the demo client's bucket (every demo user's token spends from it) holds this many requests. */
+    static void waitForTheDemoClient(GatewayClient gateway, int requests) throws InterruptedException {
+        waitUntilTheBucketHolds(gateway, requests, "/api/v1/notifications/preferences", gateway.userToken("citizen1"));
+    }
+
+    /** Until this address's bucket for calls without a token holds this many requests. */
+    static void waitForAnonymousCalls(GatewayClient gateway, int requests) throws InterruptedException {
+        waitUntilTheBucketHolds(gateway, requests, "/api/v1/public/procedures/2.000018", null);
+    }
+
+    /** Both buckets the tests spend full again. */
+    static void refill(GatewayClient gateway) throws InterruptedException {
+        waitForTheDemoClient(gateway, DEMO_CLIENT_FULL);
+        waitForAnonymousCalls(gateway, ANONYMOUS_FULL);
+    }
+
+    /** The gateway tells what is left in a caller's bucket in {@code RateLimit-Remaining} on every answer. */
+    private static void waitUntilTheBucketHolds(GatewayClient gateway, int requests, String path, String token)
+            throws InterruptedException {
         for (int probe = 0; probe < 100; probe++) {
             GatewayClient.Response response = gateway.get(path, token);
             if (response.status() != 429 && response.raw().headers().firstValueAsLong("RateLimit-Remaining").orElse(0) >= requests) {
@@ -29,11 +43,5 @@ final class RateBuckets {
             Thread.sleep(200);
         }
         throw new AssertionError("The rate-limit bucket for " + path + " did not refill to " + requests + " in 20 s");
-    }
-
-    /** Both buckets the tests spend full again. */
-    static void refill(GatewayClient gateway) throws InterruptedException {
-        waitUntilTheBucketHolds(gateway, DEMO_CLIENT_FULL, "/api/v1/notifications/preferences", gateway.userToken("citizen1"));
-        waitUntilTheBucketHolds(gateway, ANONYMOUS_FULL, "/api/v1/public/procedures/2.000018", null);
     }
 }

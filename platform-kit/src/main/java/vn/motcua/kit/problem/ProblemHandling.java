@@ -146,13 +146,13 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                     "The request body has a field this API does not take: " + field).with("field", field)
                     .toProblemDetail());
         }
-        ApiProblem problem = ApiProblem.badRequest("malformed-body", "The request body is not valid JSON of the expected shape");
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             String field = ValueNotAccepted.pathOf(mismatched);
-            problem = ApiProblem.badRequest("malformed-body", "The request body's field " + field + " does not hold a value of its type")
-                    .with("field", field);
+            return ResponseEntity.badRequest().body(ApiProblem.badRequest("malformed-body",
+                    "The request body's field " + field + " does not hold a value of its type").with("field", field).toProblemDetail());
         }
-        return ResponseEntity.badRequest().body(problem.toProblemDetail());
+        return ResponseEntity.badRequest()
+                .body(ApiProblem.badRequest("malformed-body", "The request body is not valid JSON of the expected shape").toProblemDetail());
     }
 
     @Override

@@ -37,12 +37,8 @@ public final class ValueNotAccepted extends InvalidFormatException {
     }
 
     public ApiProblem problem() {
-        String field = field();
+        String field = pathOf(this);
         return ApiProblem.badRequest(slug, "The field " + field + " " + what).with("field", field).with(extraName, extraValue);
-    }
-
-    private String field() {
-        return pathOf(this);
     }
 
     /** The field a request body's value was read for, as a dotted path ({@code applicant.fullName}, {@code items[2]}). */

@@ -24,7 +24,6 @@ import vn.motcua.postal.shipments.Shipment;
 
 @RestController
 class PostalStatisticsController {
-
     private final MongoTemplate mongo;
     private final RemittanceRepository remittances;
 

@@ -195,6 +195,18 @@ class OnlineSubmissionIT {
     }
 
     @Test
+    void aNameTypedWithCombiningMarksIsStoredComposed() throws Exception {
+        String decomposed = SubmissionMother.liquorLicenceFor(CITIZEN_1).replace("Nguyễn Văn An", "Nguye\u0302\u0303n Va\u0306n An");
+
+        String body = mvc.perform(submission(decomposed).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.applicant.fullName").value("Nguyễn Văn An"))
+                .andReturn().getResponse().getContentAsString();
+
+        String code = json.readTree(body).get("code").asString();
+        assertThat(dossiers.findById(code).orElseThrow().applicant().fullName()).isEqualTo("Nguyễn Văn An").hasSize(13);
+    }
+
+    @Test
     void theSameIdempotencyKeyCreatesOneDossier() throws Exception {
         long before = dossiers.count();
         String key = UUID.randomUUID().toString();

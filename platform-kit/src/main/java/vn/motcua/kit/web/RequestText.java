@@ -1,5 +1,6 @@
 package vn.motcua.kit.web;
 
+import java.text.Normalizer;
 import java.util.OptionalInt;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;
@@ -14,6 +15,10 @@ import vn.motcua.kit.problem.ValueNotAccepted;
  * official forms, registers, SMS and CSV exports, so it is refused where it comes in. Only request
  * bodies are checked: events and files the services read stay as tolerant as before. A number or a
  * true/false where text belongs is refused too, rather than stored as its digits.
+ *
+ * <p>Text that passes is kept in its composed form (NFC). Vietnamese keyboards may send "ễ" as one
+ * code point or as "e" with two combining marks; stored as it came, one name would be two in a
+ * register, a CSV export or a search, and a length limit would count its marks.
  */
 public final class RequestText {
     private RequestText() {
@@ -43,6 +48,11 @@ public final class RequestText {
         return control || directionOverride || Character.isSurrogate(c);
     }
 
+    /** The text in its composed form (NFC), the same string when it already is. */
+    public static String composed(String text) {
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
     private static final class Checked extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) {
@@ -56,8 +66,9 @@ public final class RequestText {
                 if (refused.isPresent()) {
                     throw ValueNotAccepted.character(parser, value, refused.getAsInt());
                 }
+                return composed(value);
             }
-            return value;
+            return null;
         }
     }
 }

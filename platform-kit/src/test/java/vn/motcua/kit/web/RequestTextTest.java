@@ -57,6 +57,18 @@ class RequestTextTest {
     }
 
     @Test
+    void aNameTypedWithCombiningMarksIsKeptComposedSoThatItIsOneNameEverywhere() {
+        String decomposed = "Nguye\u0302\u0303n Thi\u0323 Ho\u0302\u0300ng";
+        String composed = "Nguy\u1ec5n Th\u1ecb H\u1ed3ng";
+
+        Submission read = requests.readValue("{\"applicant\": {\"fullName\": \"" + decomposed + "\", \"phones\": []}}",
+                Submission.class);
+
+        assertThat(read.applicant().fullName()).isEqualTo(composed).hasSize(15);
+        assertThat(RequestText.composed(composed)).isSameAs(composed);
+    }
+
+    @Test
     void nullsAndTheOtherTypesAreReadAsBefore() {
         assertThat(requests.readValue("{\"note\": null, \"applicant\": {\"fullName\": \"An\", \"phones\": []}}", Submission.class))
                 .isEqualTo(new Submission(null, new Applicant("An", List.of())));

@@ -16,13 +16,14 @@ import tools.jackson.databind.JsonNode;
  * A Zalo Notification Service (ZNS) as its own process. {@code POST /message/template} with the
  * {@code access_token} header takes {@code {phone, template_id, template_data, tracking_id}} and
  * answers as ZNS does, HTTP 200 with {@code error} 0 and {@code data.msg_id}, or a negative error:
- * -124 wrong access token, -108 bad phone number, -111 no template data, -112 a parameter empty or
- * not a text, -118 the number has no Zalo account, -131 the template is not approved, -144 the
+ * -124 wrong access token, -108 bad phone number, -111 no template data, -112 a parameter empty,
+ * not a text or longer than any parameter type takes (200 characters by default), -118 the number has no Zalo account, -131 the template is not approved, -144 the
  * official account's daily quota is used up. A repeated {@code tracking_id} gets the first
  * message's id. The {@code user_received_message} webhook goes to the customer signed in
  * {@code X-ZEvent-Signature}.
  *
  * <pre>--port=8192 --app-id=… --webhook-url=… --approved-templates=id,id (or *) --daily-quota=100000 --receipt-delay-ms=200
+ * --max-parameter-length=200
  * (secrets: ZALO_ACCESS_TOKEN, ZALO_OA_SECRET)</pre>
  */
 public final class ZaloZnsSimulator implements AutoCloseable {
@@ -38,6 +39,7 @@ public final class ZaloZnsSimulator implements AutoCloseable {
     private final int dailyQuota;
     private final AtomicInteger used = new AtomicInteger();
     private final Duration receiptDelay;
+    private final int maxParameterLength;
 
     ZaloZnsSimulator(Arguments args) throws IOException {
         accessToken = args.secret("access-token", "ZALO_ACCESS_TOKEN");
@@ -46,6 +48,7 @@ public final class ZaloZnsSimulator implements AutoCloseable {
         approvedTemplates = Set.of(args.text("approved-templates", "").split(","));
         dailyQuota = args.number("daily-quota", 100_000);
         receiptDelay = args.millis("receipt-delay-ms", 200);
+        maxParameterLength = args.number("max-parameter-length", 200);
         webhooks = new Callbacks(args.required("webhook-url"));
         http = new Http(args.text("host", "127.0.0.1"), args.number("port", 8192));
         http.route("POST", "/message/template", this::send);
@@ -89,6 +92,11 @@ public final class ZaloZnsSimulator implements AutoCloseable {
             error(exchange, -112, "Template data is invalid");
             return;
         }
+        String tooLong = longerThan(request.path("template_data"), maxParameterLength);
+        if (tooLong != null) {
+            error(exchange, -112, "Template data is invalid: " + tooLong + " is longer than " + maxParameterLength + " characters");
+            return;
+        }
         Handset handset = ledger.handset(phone);
         if (handset.failsNow()) {
             Http.answer(exchange, 503, "{\"error\":-32,\"message\":\"Service is temporarily unavailable\"}");
@@ -114,6 +122,14 @@ public final class ZaloZnsSimulator implements AutoCloseable {
     /** Each parameter a text or a number, none empty: a template cannot show a blank where a value belongs. */
     private static boolean filledIn(JsonNode templateData) {
         return templateData.valueStream().allMatch(value -> (value.isString() || value.isNumber()) && !value.asString().isBlank());
+    }
+
+    /** The first parameter whose value is longer than the template takes, or null. */
+    private static String longerThan(JsonNode templateData, int length) {
+        return templateData.propertyStream().filter(p -> {
+            String value = p.getValue().asString();
+            return value.codePointCount(0, value.length()) > length;
+        }).map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     private static void error(HttpExchange exchange, int code, String message) throws IOException {

@@ -17,7 +17,7 @@ public record ChannelProperties(Sms sms, Zalo zalo, Email email) {
 
     public ChannelProperties {
         sms = sms == null ? new Sms(null, null, null, null, false, 0, 0, null, 0, null) : sms;
-        zalo = zalo == null ? new Zalo(null, null, null, null, 0, 0, null, 0, null, Map.of()) : zalo;
+        zalo = zalo == null ? new Zalo(null, null, null, null, 0, 0, null, 0, null, Map.of(), Map.of()) : zalo;
         email = email == null ? new Email(0, 0, null) : email;
     }
 
@@ -62,11 +62,17 @@ public record ChannelProperties(Sms sms, Zalo zalo, Email email) {
         }
     }
 
-    /** @param templates the approved ZNS template id for each of the platform's template keys */
+    /**
+     * @param templates the approved ZNS template id for each of the platform's template keys
+     * @param parameterLengths the most characters each template parameter takes, as its type was
+     *     registered with ZNS ({@code default} for a name not listed); ZNS refuses a longer value
+     */
     public record Zalo(URI url, String accessToken, String oaSecret, String appId, long costPerMessage, int ratePerSecond,
-            Duration receiptTimeout, int maxAttempts, Duration firstRetry, Map<String, String> templates) implements Terms {
+            Duration receiptTimeout, int maxAttempts, Duration firstRetry, Map<String, String> templates,
+            Map<String, Integer> parameterLengths) implements Terms {
         public Zalo {
             templates = templates == null ? Map.of() : templates;
+            parameterLengths = parameterLengths == null ? Map.of() : parameterLengths;
             receiptTimeout = receiptTimeout == null ? DEFAULT_RECEIPT_TIMEOUT : receiptTimeout;
         }
 

@@ -30,8 +30,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.kit.outbox.AggregateStore;
@@ -46,6 +48,8 @@ import vn.motcua.testinfra.KafkaProbe;
 import vn.motcua.testinfra.TestInfrastructure;
 
 class ChannelsIT extends WithMessagingSimulators {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @Autowired
     DeliverySweeper sweeper;
     @Autowired
@@ -95,6 +99,27 @@ class ChannelsIT extends WithMessagingSimulators {
         assertThat(KafkaProbe.await(Topics.NOTIFICATION, r -> code.equals(r.key())
                 && "NotificationDelivered".equals(KafkaProbe.header(r, "ce_type")), Duration.ofSeconds(10)).value()).contains("ZALO");
         assertThat(TestInfrastructure.get().receivedMailsTo("an." + owner + "@example.com")).isEmpty();
+    }
+
+    @Test
+    void aValueLongerThanItsZaloParameterTakesIsCutAndTheMessageStillGoesByZalo() throws Exception {
+        String owner = "001090000109";
+        String phone = phoneOf(owner);
+        String code = EventMother.newDossierCode();
+        DossierSubmitted usual = EventMother.dossierSubmitted(code, owner, 0);
+        String longName = "Cấp giấy phép " + "kinh doanh dịch vụ ".repeat(14) + "(thủ tục liên thông)";
+        KafkaProbe.send(EventMother.record(new DossierSubmitted(usual.dossier(), longName, usual.applicant(), usual.feeTiming(),
+                usual.feesDue(), usual.submittedAt())));
+
+        Notification done = awaitFinished(owner, code);
+        assertThat(done.deliveries()).extracting(Delivery::channel, Delivery::status)
+                .startsWith(tuple(NotificationChannel.ZALO, Delivery.Status.DELIVERED));
+        assertThat(done.body()).contains(longName);
+        String sent = MessagingSimulators.messages(MessagingSimulators.zalo(), phone).get(0).path("content").asString();
+        String procedure = JSON.readTree(sent.split(" ", 2)[1]).path("procedure").asString();
+        assertThat(longName).hasSizeGreaterThan(200).startsWith(procedure.substring(0, procedure.length() - 1));
+        assertThat(procedure).hasSize(200).endsWith("…");
+        assertThat(MessagingSimulators.messages(MessagingSimulators.sms(), phone)).isEmpty();
     }
 
     @Test

@@ -44,7 +44,7 @@ class ZaloZns implements ChannelSender {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("phone", message.address());
         request.put("template_id", templateId);
-        request.put("template_data", message.parameters());
+        request.put("template_data", ZnsParameters.fitted(message.parameters(), settings.parameterLengths()));
         request.put("tracking_id", message.reference());
         return guard.call(() -> {
             ProviderHttp.Answer answer = ProviderHttp.post(json, settings.url().resolve("/message/template"),

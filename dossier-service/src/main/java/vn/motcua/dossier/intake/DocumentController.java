@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.dossier.intake.internal.DossierDocument;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.web.RequestText;
 
 @RestController
 @RequestMapping("/api/v1/dossiers/{code}/documents")
@@ -41,7 +42,8 @@ class DocumentController {
             throw ApiProblem.badRequest("bad-kind", "kind names the document (e.g. a required document of the procedure), 1 to 200 characters");
         }
         try {
-            DossierDocument.DocumentInfo added = documents.add(code, kind, file.getOriginalFilename(), file.getBytes(), caller);
+            DossierDocument.DocumentInfo added = documents.add(code, RequestText.accepted("kind", kind), file.getOriginalFilename(),
+                    file.getBytes(), caller);
             return ResponseEntity.created(URI.create("/api/v1/dossiers/" + code + "/documents/" + added.id())).body(added);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

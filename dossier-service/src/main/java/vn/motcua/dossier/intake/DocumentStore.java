@@ -26,6 +26,7 @@ import vn.motcua.dossier.intake.internal.FileType;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
+import vn.motcua.kit.web.RequestText;
 
 /** Files of a dossier: checked by size and by content, then kept beside the dossier. */
 @Service
@@ -105,9 +106,22 @@ public class DocumentStore {
                 DossierDocument.class, String.class);
     }
 
+    /**
+     * A file's name comes from the citizen's device as it is: path separators, quotes, control and
+     * direction-override characters become "_" (a name shown reversed could pass "x.exe" for a PDF),
+     * and it is kept composed like all text.
+     */
     private static String safeName(String name) {
-        String base = name == null ? "file" : name.replaceAll("[\\\\/\\r\\n\"]", "_").strip();
-        return base.isEmpty() ? "file" : base.substring(0, Math.min(base.length(), 200));
+        if (name == null) {
+            return "file";
+        }
+        StringBuilder safe = new StringBuilder();
+        RequestText.composed(name).codePoints().forEach(c -> {
+            boolean unsafe = c == '\\' || c == '/' || c == '"' || c == '\r' || c == '\n' || c == '\t' || RequestText.notAccepted(c);
+            safe.appendCodePoint(unsafe ? '_' : c);
+        });
+        String base = safe.toString().strip();
+        return base.isEmpty() ? "file" : base.substring(0, base.offsetByCodePoints(0, Math.min(base.codePointCount(0, base.length()), 200)));
     }
 
     private static String sha256(byte[] content) {

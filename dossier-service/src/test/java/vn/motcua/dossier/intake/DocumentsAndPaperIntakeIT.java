@@ -17,6 +17,7 @@ import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.specialist;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
@@ -105,6 +106,26 @@ class DocumentsAndPaperIntakeIT {
         flow.step(code, "refusal", "{\"reason\": \"Sai thẩm quyền\"}", officer(AGENCY_THUONG_TIN));
         flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.currentStatus").value(3));
+    }
+
+    @Test
+    void aKindTypedWithCombiningMarksCountsAsTheDocumentItNamesAndAFileNameCannotShowReversed() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        long before = mongo.getCollection("dossier_documents").countDocuments();
+
+        flow.upload(code, "Đơn\u202e", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:character-not-accepted"))
+                .andExpect(jsonPath("$.field").value("kind")).andExpect(jsonPath("$.character").value("U+202E"));
+        assertThat(mongo.getCollection("dossier_documents").countDocuments()).isEqualTo(before);
+
+        for (String kind : SubmissionMother.LIQUOR_LICENCE_DOCUMENTS) {
+            flow.upload(code, Normalizer.normalize(kind, Normalizer.Form.NFD), "hop-dong\u202efdp.exe\u0000", DossierFlow.PDF,
+                    citizen(CITIZEN_1)).andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.kind").value(kind)).andExpect(jsonPath("$.fileName").value("hop-dong_fdp.exe_"));
+        }
+
+        assertThat(flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(2);
     }
 
     private ResultActions paper(String procedure, String channel,

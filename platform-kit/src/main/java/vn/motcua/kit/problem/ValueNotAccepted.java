@@ -10,6 +10,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
  * or direction-override character, a date no calendar here uses. Answered 400 naming the field.
  */
 public final class ValueNotAccepted extends InvalidFormatException {
+    private static final String CHARACTER_NOT_ACCEPTED = "character-not-accepted";
     private final String slug;
     private final String what;
     private final String extraName;
@@ -25,9 +26,22 @@ public final class ValueNotAccepted extends InvalidFormatException {
     }
 
     public static ValueNotAccepted character(JsonParser parser, String value, int codePoint) {
-        String character = "U+%04X".formatted(codePoint);
-        return new ValueNotAccepted(parser, value, String.class, "character-not-accepted",
-                "holds " + character + ", a control or direction-override character that no text here may hold", "character", character);
+        return new ValueNotAccepted(parser, value, String.class, CHARACTER_NOT_ACCEPTED, holdsCharacter(codePoint), "character",
+                character(codePoint));
+    }
+
+    /** The same refusal for text that is not in a JSON body: a form field, a part of a multipart request. */
+    public static ApiProblem character(String field, int codePoint) {
+        return ApiProblem.badRequest(CHARACTER_NOT_ACCEPTED, "The field " + field + " " + holdsCharacter(codePoint)).with("field", field)
+                .with("character", character(codePoint));
+    }
+
+    private static String character(int codePoint) {
+        return "U+%04X".formatted(codePoint);
+    }
+
+    private static String holdsCharacter(int codePoint) {
+        return "holds " + character(codePoint) + ", a control or direction-override character that no text here may hold";
     }
 
     public static ValueNotAccepted dateOutOfRange(JsonParser parser, Object value, int firstYear, int lastYear) {

@@ -42,10 +42,27 @@ public final class RequestText {
         return OptionalInt.empty();
     }
 
+    /** Whether no text here may hold this code point: a control, a direction override, half of a pair. */
+    public static boolean notAccepted(int codePoint) {
+        return codePoint <= Character.MAX_VALUE && refused((char) codePoint);
+    }
+
     private static boolean refused(char c) {
         boolean control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
         boolean directionOverride = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
         return control || directionOverride || Character.isSurrogate(c);
+    }
+
+    /**
+     * Text that does not come in a JSON body (a form field, a part of a multipart request) checked as
+     * body text is: in its composed form, or refused with 400 {@code character-not-accepted} naming the field.
+     */
+    public static String accepted(String field, String text) {
+        OptionalInt refused = firstRefused(text);
+        if (refused.isPresent()) {
+            throw ValueNotAccepted.character(field, refused.getAsInt());
+        }
+        return composed(text);
     }
 
     /** The text in its composed form (NFC), the same string when it already is. */

@@ -69,6 +69,18 @@ class RequestTextTest {
     }
 
     @Test
+    void aFormFieldIsCheckedAsBodyTextIs() {
+        assertThat(RequestText.accepted("kind", "Đo\u031bn")).isEqualTo("Đơn");
+
+        ApiProblem refused = catchThrowableOfType(ApiProblem.class, () -> RequestText.accepted("kind", "Đơn\u202e"));
+
+        assertThat(refused.toProblemDetail().getType()).isEqualTo(ApiProblem.typeOf("character-not-accepted"));
+        assertThat(refused.toProblemDetail().getProperties()).containsEntry("field", "kind").containsEntry("character", "U+202E");
+        assertThat(RequestText.notAccepted(0x202e)).isTrue();
+        assertThat(RequestText.notAccepted("😀".codePointAt(0))).isFalse();
+    }
+
+    @Test
     void nullsAndTheOtherTypesAreReadAsBefore() {
         assertThat(requests.readValue("{\"note\": null, \"applicant\": {\"fullName\": \"An\", \"phones\": []}}", Submission.class))
                 .isEqualTo(new Submission(null, new Applicant("An", List.of())));

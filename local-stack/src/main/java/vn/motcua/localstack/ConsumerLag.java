@@ -26,18 +26,25 @@ final class ConsumerLag implements AutoCloseable {
 
     /** Lag summed over every partition a group has committed on, by group. */
     Map<String, Long> byGroup() {
+        Map<String, Long> lag = new HashMap<>();
+        byPartition().forEach((group, partitions) -> lag.put(group, partitions.values().stream().mapToLong(Long::longValue).sum()));
+        return lag;
+    }
+
+    /** Each group's lag on every partition it has committed on. */
+    Map<String, Map<TopicPartition, Long>> byPartition() {
         try {
-            Map<String, Long> lag = new HashMap<>();
+            Map<String, Map<TopicPartition, Long>> lag = new HashMap<>();
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                         .partitionsToOffsetAndMetadata().get();
                 Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
                 committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get();
-                long behind = 0;
+                Map<TopicPartition, Long> behind = new HashMap<>();
                 for (var entry : committed.entrySet()) {
                     if (entry.getValue() != null) {
-                        behind += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                        behind.put(entry.getKey(), Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset()));
                     }
                 }
                 lag.put(group.groupId(), behind);

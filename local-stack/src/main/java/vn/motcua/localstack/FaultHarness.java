@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import vn.motcua.events.Topics;
 
 /**
@@ -178,6 +179,9 @@ public final class FaultHarness {
         Duration toReady = stack.killAndRestart(component);
         Thread.sleep(10_000);
         long behind = totalLag(lag);
+        if (behind > 0) {
+            out.printf("  10 s after %s: lagging %s%n", component, lagging(lag));
+        }
         Duration zeroAfter = lag.awaitZero(LAG_RECOVERY_LIMIT);
         return new Recovery(cycle, component, toReady, behind, zeroAfter == null ? null : zeroAfter.plusSeconds(10));
     }
@@ -208,6 +212,21 @@ public final class FaultHarness {
         }
         Duration drained = lag.awaitZero(group -> group.endsWith(REPLAY_GROUP), Duration.ofMinutes(5));
         return drained == null ? null : Duration.between(begin, Instant.now());
+    }
+
+    /** The partitions not caught up, by group, to tell a slow group from a stuck partition. */
+    private static Map<String, Map<String, Long>> lagging(ConsumerLag lag) {
+        try {
+            Map<String, Map<String, Long>> behind = new TreeMap<>();
+            lag.byPartition().forEach((group, partitions) -> partitions.forEach((partition, records) -> {
+                if (records > 0) {
+                    behind.computeIfAbsent(group, g -> new TreeMap<>()).put(partition.toString(), records);
+                }
+            }));
+            return behind;
+        } catch (IllegalStateException brokerNotYetBack) {
+            return Map.of();
+        }
     }
 
     private static long totalLag(ConsumerLag lag) {

@@ -46,6 +46,10 @@ public class EventListeners implements SmartLifecycle {
                 (MessageListener<String, String>) (ConsumerRecord<String, String> record) -> deadLetters.park(record));
         // Parking must not itself dead-letter: while the database is away, keep trying the same record.
         parked.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(5_000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+        // Dead letters are rare and each twin topic has one partition: one consumer takes them all.
+        // The service's concurrency (six in the notification service) only added idle members that
+        // every rebalance of the group waits for.
+        parked.setConcurrency(1);
         parked.setBeanName("motcua-dead-letters");
         containers.add(parked);
     }

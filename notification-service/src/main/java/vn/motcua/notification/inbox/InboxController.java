@@ -66,6 +66,18 @@ class InboxController {
                 .stream().map(NotificationView::of).toList();
     }
 
+    record UnreadCount(long unread) {
+    }
+
+    /** A portal's badge: the list pages, so its length is not the count. */
+    @Operation(summary = "How many of the caller's notifications are unread")
+    @GetMapping("/unread-count")
+    @PreAuthorize(READERS)
+    UnreadCount unreadCount(Caller caller) {
+        String recipient = recipientId(caller);
+        return new UnreadCount(recipient == null ? 0 : notifications.countByRecipientCitizenIdAndReadAtIsNull(recipient));
+    }
+
     @Operation(summary = "One of the caller's notifications with its attempts on every channel (when, outcome, reason)")
     @GetMapping("/{id}")
     @PreAuthorize(READERS)

@@ -9,5 +9,7 @@ public interface NotificationRepository extends MongoRepository<Notification, St
 
     List<Notification> findByRecipientCitizenIdAndReadAtIsNullOrderByCreatedAtDesc(String recipientCitizenId, Pageable page);
 
+    long countByRecipientCitizenIdAndReadAtIsNull(String recipientCitizenId);
+
     List<Notification> findByRecipientCitizenIdAndStatus(String recipientCitizenId, Notification.Status status);
 }

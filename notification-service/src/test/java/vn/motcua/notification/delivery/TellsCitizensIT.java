@@ -3,6 +3,7 @@ package vn.motcua.notification.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.hamcrest.Matchers;
@@ -27,6 +29,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.Topics;
 import vn.motcua.events.appointment.AppointmentBooked;
 import vn.motcua.events.appointment.BookingChannel;
@@ -305,6 +309,32 @@ class TellsCitizensIT {
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')]").doesNotExist());
         mvc.perform(get("/api/v1/notifications").with(ops())).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/notifications")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aCitizenSeesHowManyOfTheirNotificationsAreUnreadAndNobodyElseChangesTheCount() throws Exception {
+        String owner = "001090000092";
+        long othersBefore = unread(citizen(CITIZEN_2));
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        Notification submitted = await().atMost(Duration.ofSeconds(20)).until(() -> notifications.findAll().stream()
+                .filter(n -> code.equals(n.dossierCode())).findFirst().orElse(null), Objects::nonNull);
+
+        assertThat(unread(citizen(owner))).isEqualTo(1);
+        mvc.perform(post("/api/v1/notifications/" + submitted.id() + "/read").with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
+        assertThat(unread(citizen(owner))).isEqualTo(1);
+        mvc.perform(post("/api/v1/notifications/" + submitted.id() + "/read").with(citizen(owner))).andExpect(status().isNoContent());
+        assertThat(unread(citizen(owner))).isZero();
+        assertThat(unread(citizen(CITIZEN_2))).isEqualTo(othersBefore);
+
+        mvc.perform(get("/api/v1/notifications/unread-count").with(ops())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/notifications/unread-count")).andExpect(status().isUnauthorized());
+    }
+
+    private long unread(RequestPostProcessor who) throws Exception {
+        String body = mvc.perform(get("/api/v1/notifications/unread-count").with(who)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return JsonMapper.builder().build().readTree(body).path("unread").asLong(-1);
     }
 
     /** Without the SMS and Zalo providers configured here, email is every citizen's one channel. */

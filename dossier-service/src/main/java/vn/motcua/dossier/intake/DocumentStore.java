@@ -109,14 +109,14 @@ public class DocumentStore {
     /**
      * A file's name comes from the citizen's device as it is: path separators, quotes, control and
      * direction-override characters become "_" (a name shown reversed could pass "x.exe" for a PDF),
-     * and it is kept composed like all text.
+     * and it is kept canonical like all text (composed, nothing invisible).
      */
     private static String safeName(String name) {
         if (name == null) {
             return "file";
         }
         StringBuilder safe = new StringBuilder();
-        RequestText.composed(name).codePoints().forEach(c -> {
+        RequestText.canonical(name).codePoints().forEach(c -> {
             boolean unsafe = c == '\\' || c == '/' || c == '"' || c == '\r' || c == '\n' || c == '\t' || RequestText.notAccepted(c);
             safe.appendCodePoint(unsafe ? '_' : c);
         });

@@ -117,6 +117,8 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:character-not-accepted"))
                 .andExpect(jsonPath("$.field").value("kind")).andExpect(jsonPath("$.character").value("U+202E"));
+        flow.upload(code, "\u200b\ufeff", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:bad-kind"));
         assertThat(mongo.getCollection("dossier_documents").countDocuments()).isEqualTo(before);
 
         for (String kind : SubmissionMother.LIQUOR_LICENCE_DOCUMENTS) {

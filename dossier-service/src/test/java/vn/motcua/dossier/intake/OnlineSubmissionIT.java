@@ -195,8 +195,9 @@ class OnlineSubmissionIT {
     }
 
     @Test
-    void aNameTypedWithCombiningMarksIsStoredComposed() throws Exception {
-        String decomposed = SubmissionMother.liquorLicenceFor(CITIZEN_1).replace("Nguyễn Văn An", "Nguye\u0302\u0303n Va\u0306n An");
+    void aNameTypedWithCombiningMarksAndPastedWithInvisibleCharactersIsStoredAsItReads() throws Exception {
+        String decomposed = SubmissionMother.liquorLicenceFor(CITIZEN_1).replace("Nguyễn Văn An",
+                "\ufeffNguye\u0302\u0303n\u200b Va\u0306n\u00ad An");
 
         String body = mvc.perform(submission(decomposed).with(citizen(CITIZEN_1)))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.applicant.fullName").value("Nguyễn Văn An"))

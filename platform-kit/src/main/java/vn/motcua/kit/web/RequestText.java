@@ -18,7 +18,11 @@ import vn.motcua.kit.problem.ValueNotAccepted;
  *
  * <p>Text that passes is kept in its composed form (NFC). Vietnamese keyboards may send "ễ" as one
  * code point or as "e" with two combining marks; stored as it came, one name would be two in a
- * register, a CSV export or a search, and a length limit would count its marks.
+ * register, a CSV export or a search, and a length limit would count its marks. For the same
+ * reason the characters that show nothing and that copy-paste brings along (a zero-width space, a
+ * byte-order mark, a soft hyphen, a word joiner, left-to-right and right-to-left marks) are
+ * removed: what a person reads is what is stored. The zero-width joiner and non-joiner stay, as
+ * emoji and some scripts are built with them.
  */
 public final class RequestText {
     private RequestText() {
@@ -55,19 +59,33 @@ public final class RequestText {
 
     /**
      * Text that does not come in a JSON body (a form field, a part of a multipart request) checked as
-     * body text is: in its composed form, or refused with 400 {@code character-not-accepted} naming the field.
+     * body text is: canonical (composed, nothing invisible), or refused with 400 {@code character-not-accepted} naming the field.
      */
     public static String accepted(String field, String text) {
         OptionalInt refused = firstRefused(text);
         if (refused.isPresent()) {
             throw ValueNotAccepted.character(field, refused.getAsInt());
         }
-        return composed(text);
+        return canonical(text);
     }
 
-    /** The text in its composed form (NFC), the same string when it already is. */
-    public static String composed(String text) {
-        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    /** The text without invisible characters, composed (NFC); the same string when it already is. */
+    public static String canonical(String text) {
+        String visible = text;
+        for (int i = 0; i < text.length(); i++) {
+            if (invisible(text.charAt(i))) {
+                StringBuilder kept = new StringBuilder(text.length());
+                text.chars().filter(c -> !invisible((char) c)).forEach(c -> kept.append((char) c));
+                visible = kept.toString();
+                break;
+            }
+        }
+        return Normalizer.isNormalized(visible, Normalizer.Form.NFC) ? visible : Normalizer.normalize(visible, Normalizer.Form.NFC);
+    }
+
+    private static boolean invisible(char c) {
+        return c == '\u00ad' || c == '\u061c' || c == '\u180e' || c == '\u200b' || c == '\u200e' || c == '\u200f'
+                || (c >= '\u2060' && c <= '\u2064') || c == '\ufeff';
     }
 
     private static final class Checked extends StringDeserializer {
@@ -83,7 +101,7 @@ public final class RequestText {
                 if (refused.isPresent()) {
                     throw ValueNotAccepted.character(parser, value, refused.getAsInt());
                 }
-                return composed(value);
+                return canonical(value);
             }
             return null;
         }

@@ -65,7 +65,16 @@ class RequestTextTest {
                 Submission.class);
 
         assertThat(read.applicant().fullName()).isEqualTo(composed).hasSize(15);
-        assertThat(RequestText.composed(composed)).isSameAs(composed);
+        assertThat(RequestText.canonical(composed)).isSameAs(composed);
+    }
+
+    @Test
+    void whatShowsNothingIsRemovedSoThatTwoNamesThatReadTheSameAreOne() {
+        Submission read = requests.readValue("{\"applicant\": {\"fullName\": \"\ufeffNguy\u200b\u1ec5n\u00ad V\u0103n\u2060 An\u200e\", \"phones\": []}}",
+                Submission.class);
+
+        assertThat(read.applicant().fullName()).isEqualTo("Nguyễn Văn An");
+        assertThat(RequestText.canonical("Gia đình 👨\u200d👩\u200d👧")).as("the joiner of an emoji stays").isEqualTo("Gia đình 👨\u200d👩\u200d👧");
     }
 
     @Test

@@ -178,9 +178,15 @@ public final class FaultHarness {
     private Recovery fault(int cycle, String component, ConsumerLag lag) throws InterruptedException {
         Duration toReady = stack.killAndRestart(component);
         Thread.sleep(10_000);
-        long behind = totalLag(lag);
-        if (behind > 0) {
-            out.printf("  10 s after %s: lagging %s%n", component, lagging(lag));
+        long behind = -1;
+        try {
+            Map<String, Map<String, Long>> lagging = lagging(lag);
+            behind = lagging.values().stream().flatMap(partitions -> partitions.values().stream()).mapToLong(Long::longValue).sum();
+            if (behind > 0) {
+                out.printf("  10 s after %s: lagging %s%n", component, lagging);
+            }
+        } catch (IllegalStateException brokerNotYetBack) {
+            out.printf("  10 s after %s: the lag cannot be read yet%n", component);
         }
         Duration zeroAfter = lag.awaitZero(LAG_RECOVERY_LIMIT);
         return new Recovery(cycle, component, toReady, behind, zeroAfter == null ? null : zeroAfter.plusSeconds(10));
@@ -214,27 +220,15 @@ public final class FaultHarness {
         return drained == null ? null : Duration.between(begin, Instant.now());
     }
 
-    /** The partitions not caught up, by group, to tell a slow group from a stuck partition. */
+    /** The partitions not caught up, by group, to tell a slow group from a stuck partition (one read of the broker). */
     private static Map<String, Map<String, Long>> lagging(ConsumerLag lag) {
-        try {
-            Map<String, Map<String, Long>> behind = new TreeMap<>();
-            lag.byPartition().forEach((group, partitions) -> partitions.forEach((partition, records) -> {
-                if (records > 0) {
-                    behind.computeIfAbsent(group, g -> new TreeMap<>()).put(partition.toString(), records);
-                }
-            }));
-            return behind;
-        } catch (IllegalStateException brokerNotYetBack) {
-            return Map.of();
-        }
-    }
-
-    private static long totalLag(ConsumerLag lag) {
-        try {
-            return lag.byGroup().values().stream().mapToLong(Long::longValue).sum();
-        } catch (IllegalStateException brokerNotYetBack) {
-            return -1;
-        }
+        Map<String, Map<String, Long>> behind = new TreeMap<>();
+        lag.byPartition().forEach((group, partitions) -> partitions.forEach((partition, records) -> {
+            if (records > 0) {
+                behind.computeIfAbsent(group, g -> new TreeMap<>()).put(partition.toString(), records);
+            }
+        }));
+        return behind;
     }
 
     /**

@@ -70,11 +70,12 @@ public class DocumentStore {
                     "The file has " + content.length + " bytes; at most " + maxSize.toBytes() + " are accepted")
                     .with("maxBytes", maxSize.toBytes());
         }
+        String name = safeName(fileName);
         FileType type = FileType.sniff(content).orElseThrow(() -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "file-type-not-allowed", "File type not allowed",
-                "The content of " + fileName + " is not a PDF, PNG or JPEG file, whatever its name says"));
+                "The content of " + name + " is not a PDF, PNG or JPEG file, whatever its name says"));
         DossierDocument document = new DossierDocument(UUID.randomUUID().toString(), code, kind.strip(),
-                safeName(fileName), type.mediaType(), content.length, sha256(content), caller.subject(),
+                name, type.mediaType(), content.length, sha256(content), caller.subject(),
                 clock.instant(), content);
         return mongo.insert(document).info();
     }

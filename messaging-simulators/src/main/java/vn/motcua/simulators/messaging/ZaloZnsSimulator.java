@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
  * {@code access_token} header takes {@code {phone, template_id, template_data, tracking_id}} and
  * answers as ZNS does, HTTP 200 with {@code error} 0 and {@code data.msg_id}, or a negative error:
  * -124 wrong access token, -108 bad phone number, -111 no template data, -112 a parameter empty,
- * not a text or longer than any parameter type takes (200 characters by default), -118 the number has no Zalo account, -131 the template is not approved, -144 the
- * official account's daily quota is used up. A repeated {@code tracking_id} gets the first
+ * not a text or longer than any parameter type takes (200 characters by default), -118 the number
+ * has no Zalo account, -131 the template is not approved, -144 the official account's daily quota
+ * is used up. A repeated {@code tracking_id} gets the first
  * message's id. The {@code user_received_message} webhook goes to the customer signed in
  * {@code X-ZEvent-Signature}.
  *

@@ -71,16 +71,26 @@ public final class RequestText {
 
     /** The text without invisible characters, composed (NFC); the same string when it already is. */
     public static String canonical(String text) {
-        String visible = text;
-        for (int i = 0; i < text.length(); i++) {
-            if (invisible(text.charAt(i))) {
-                StringBuilder kept = new StringBuilder(text.length());
-                text.chars().filter(c -> !invisible((char) c)).forEach(c -> kept.append((char) c));
-                visible = kept.toString();
-                break;
+        String visible = withoutInvisible(text);
+        return Normalizer.isNormalized(visible, Normalizer.Form.NFC) ? visible : Normalizer.normalize(visible, Normalizer.Form.NFC);
+    }
+
+    /** Every request's text passes here: a plain scan, and a copy only when something is removed. */
+    private static String withoutInvisible(String text) {
+        int first = 0;
+        while (first < text.length() && !invisible(text.charAt(first))) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length()).append(text, 0, first);
+        for (int i = first + 1; i < text.length(); i++) {
+            if (!invisible(text.charAt(i))) {
+                kept.append(text.charAt(i));
             }
         }
-        return Normalizer.isNormalized(visible, Normalizer.Form.NFC) ? visible : Normalizer.normalize(visible, Normalizer.Form.NFC);
+        return kept.toString();
     }
 
     private static boolean invisible(char c) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * instead, ending in "…"; the whole text stays in the inbox, and in the email.
  */
 final class ZnsParameters {
-    static final String DEFAULT = "default";
+    private static final String DEFAULT = "default";
     private static final String CUT = "…";
 
     private ZnsParameters() {

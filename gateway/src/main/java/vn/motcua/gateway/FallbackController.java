@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.gateway.balancing.ServiceInstances;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.problem.Causes;
+import vn.motcua.kit.problem.ProblemInstance;
 
 /**
  * Where a route's circuit breaker forwards a call that failed, timed out or was not attempted.
@@ -44,7 +45,7 @@ class FallbackController {
         Throwable failure = cause instanceof Throwable thrown ? thrown : null;
         Optional<ApiProblem> callers = CallersFault.problemOf(failure);
         if (callers.isPresent()) {
-            return ResponseEntity.status(callers.get().status()).body(callers.get().toProblemDetail());
+            return ResponseEntity.status(callers.get().status()).body(asked(callers.get(), request));
         }
         if (Causes.find(failure, ConnectException.class).isPresent()
                 && request.getAttribute(MvcUtils.GATEWAY_REQUEST_URL_ATTR) instanceof URI called) {
@@ -57,6 +58,12 @@ class FallbackController {
                         + "changed by this gateway, retry later (with the same Idempotency-Key for a creation)")
                 .with("service", service);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .body(problem.toProblemDetail());
+                .body(asked(problem, request));
+    }
+
+    private static ProblemDetail asked(ApiProblem problem, HttpServletRequest request) {
+        ProblemDetail detail = problem.toProblemDetail();
+        detail.setInstance(ProblemInstance.of(request));
+        return detail;
     }
 }

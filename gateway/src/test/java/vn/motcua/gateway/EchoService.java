@@ -58,6 +58,11 @@ public final class EchoService {
                         exchange.getLocalAddress().getPort(), cookie == null ? "null" : "\"" + cookie + "\"");
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                // As every service of the kit does: the proxy's copy of it must not make a second one.
+                String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
+                if (correlationId != null) {
+                    exchange.getResponseHeaders().add("X-Correlation-Id", correlationId);
+                }
                 // A reused keep-alive connection that the JDK server has just closed came back as an empty answer now and then.
                 exchange.getResponseHeaders().add("Connection", "close");
                 exchange.sendResponseHeaders(200, bytes.length);

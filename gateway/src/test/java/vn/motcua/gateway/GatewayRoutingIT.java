@@ -16,6 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import java.time.Duration;
 import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
@@ -72,7 +73,7 @@ class GatewayRoutingIT {
     void routesEachApiToItsServiceAndPassesTheCorrelationIdOn() throws Exception {
         mvc.perform(get("/api/v1/procedures").with(citizen(CITIZEN_1)).header("X-Correlation-Id", "portal-42"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("X-Correlation-Id", "portal-42"))
+                .andExpect(header().stringValues("X-Correlation-Id", "portal-42"))
                 .andExpect(jsonPath("$.path").value("/api/v1/procedures"))
                 .andExpect(jsonPath("$.correlationId").value("portal-42"));
         mvc.perform(get("/api/v1/offices").with(citizen(CITIZEN_1)))
@@ -127,8 +128,9 @@ class GatewayRoutingIT {
         // MockMvc records the circuit breaker's forward instead of following it.
         mvc.perform(get("/api/v1/payments").param("dossier", "x").with(citizen(CITIZEN_1)))
                 .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/payment"));
-        mvc.perform(get("/fallback/payment").with(forwardedByTheBreaker()))
+        mvc.perform(get("/fallback/payment").with(forwardedByTheBreakerFrom("/api/v1/payments")))
                 .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.instance").value("/api/v1/payments"))
                 .andExpect(header().string("Retry-After", "5"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:service-unavailable"))
@@ -170,9 +172,10 @@ class GatewayRoutingIT {
             MvcResult sentOn = mvc.perform(get("/api/v1/procedures").param("name\u0000", "x").with(citizen(CITIZEN_1)))
                     .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/dossier")).andReturn();
             Object failure = sentOn.getRequest().getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-            mvc.perform(get("/fallback/dossier").with(forwardedByTheBreaker())
+            mvc.perform(get("/fallback/dossier").with(forwardedByTheBreakerFrom("/api/v1/procedures"))
                             .requestAttr(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR, failure))
                     .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.instance").value("/api/v1/procedures"))
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.type").value("urn:motcua:problem:request-rejected"));
         }
@@ -202,9 +205,11 @@ class GatewayRoutingIT {
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:body-too-large"));
     }
 
-    private static RequestPostProcessor forwardedByTheBreaker() {
+    /** As the breaker forwards a call to the path the caller asked for, which the problem must name. */
+    private static RequestPostProcessor forwardedByTheBreakerFrom(String asked) {
         return request -> {
             request.setDispatcherType(DispatcherType.FORWARD);
+            request.setAttribute(RequestDispatcher.FORWARD_REQUEST_URI, asked);
             return request;
         };
     }

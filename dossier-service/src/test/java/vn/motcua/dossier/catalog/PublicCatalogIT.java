@@ -67,7 +67,10 @@ class PublicCatalogIT {
     @Test
     void badFiltersAreRefusedAndWritingStillNeedsOps() throws Exception {
         mvc.perform(get("/api/v1/public/procedures").param("onlineLevel", "9")).andExpect(status().isBadRequest());
-        mvc.perform(get("/api/v1/public/procedures").param("urgent", "maybe")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/public/procedures").param("urgent", "maybe")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:bad-parameter"))
+                .andExpect(jsonPath("$.field").value("urgent"))
+                .andExpect(jsonPath("$.detail").value("The parameter urgent must be true or false"));
         mvc.perform(get("/api/v1/public/procedures").param("agencyCode", "nope"))
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/v1/public/procedures").param("name", "x".repeat(500))).andExpect(status().isBadRequest());

@@ -3,6 +3,7 @@ package vn.motcua.dossier.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -81,6 +83,15 @@ class DocumentsAndPaperIntakeIT {
         flow.upload(code, "Đơn", "big.pdf", big, citizen(CITIZEN_1))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:file-too-large"));
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").param("kind", "Đơn").with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:missing-part"))
+                .andExpect(jsonPath("$.field").value("file"));
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents")
+                        .file(new MockMultipartFile("file", "don.pdf", "application/pdf", DossierFlow.PDF)).with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:missing-parameter"))
+                .andExpect(jsonPath("$.field").value("kind"));
         flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_2)).andExpect(status().isNotFound());
         flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
         assertThat(mongo.getCollection("dossier_documents").countDocuments()).isEqualTo(before);

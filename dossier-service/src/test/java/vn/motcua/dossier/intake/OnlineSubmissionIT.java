@@ -160,6 +160,13 @@ class OnlineSubmissionIT {
         mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)
                         .replace("\"2.000018\"", "{\"$ne\": null}")).with(citizen(CITIZEN_1)))
                 .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        // Which procedure is this? A portal that checked the first copy and a reader that keeps the last disagree.
+        mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1)
+                        .replace("\"procedureCode\": \"2.000018\"", "\"procedureCode\": \"2.000018\", \"procedureCode\": \"1.000001\""))
+                        .with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:duplicate-field"))
+                .andExpect(jsonPath("$.field").value("procedureCode"));
         mvc.perform(submission(SubmissionMother.liquorLicenceFor("12345")).with(citizen("12345")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:validation-failed"))

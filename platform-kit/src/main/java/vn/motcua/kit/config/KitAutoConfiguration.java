@@ -30,6 +30,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.kit.correlation.CorrelationIdFilter;
@@ -124,13 +125,14 @@ public class KitAutoConfiguration {
     /**
      * Request bodies are read by a mapper that refuses unreadable text and dates no calendar here uses
      * (RequestText, RequestDates), and a number for one of a set of names (a purpose of 0 would be
-     * whichever constant is declared first); parameters are parsed with the same bound on dates;
+     * whichever constant is declared first), and a field given twice (DuplicateFields); parameters
+     * are parsed with the same bound on dates;
      * responses are written as before.
      */
     @Bean
     WebMvcConfigurer requestValueChecks(JsonMapper json) {
         JsonMapper forRequests = json.rebuild().addModule(RequestText.module()).addModule(RequestDates.module())
-                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS).build();
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         return new WebMvcConfigurer() {
             @Override
             public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -26,9 +27,35 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
         Correlation.set(correlationId);
         response.setHeader(Correlation.HEADER, correlationId);
         try {
-            chain.doFilter(new WithCorrelationHeader(request, correlationId), response);
+            chain.doFilter(new WithCorrelationHeader(request, correlationId), new OneCorrelationHeader(response));
         } finally {
             Correlation.clear();
+        }
+    }
+
+    /**
+     * Keeps the id this filter set as the only one: a proxy copies the service's answer, whose header
+     * holds the same id again, and a caller's client joined the two into "id, id".
+     */
+    private static final class OneCorrelationHeader extends HttpServletResponseWrapper {
+        OneCorrelationHeader(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (Correlation.HEADER.equalsIgnoreCase(name)) {
+                return;
+            }
+            super.addHeader(name, value);
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            if (Correlation.HEADER.equalsIgnoreCase(name)) {
+                return;
+            }
+            super.setHeader(name, value);
         }
     }
 

@@ -1,11 +1,16 @@
 package vn.motcua.kit.problem;
 
 import jakarta.validation.ConstraintViolationException;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -18,11 +23,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -140,6 +148,12 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (cause instanceof ValueNotAccepted refused) {
             return ResponseEntity.badRequest().body(refused.problem().toProblemDetail());
         }
+        Optional<String> repeated = DuplicateFields.nameIn(cause);
+        if (repeated.isPresent()) {
+            return ResponseEntity.badRequest().body(ApiProblem.badRequest("duplicate-field",
+                    "The request body gives the field " + repeated.get() + " more than once; send it once")
+                    .with("field", repeated.get()).toProblemDetail());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
             return ResponseEntity.badRequest().body(ApiProblem.badRequest("unknown-field",
@@ -156,10 +170,55 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+        if (name == null) {
+            return super.handleTypeMismatch(ex, headers, status, request);
+        }
+        // The value is not echoed: it is whatever the caller sent, and may be hostile text.
+        return ResponseEntity.badRequest().body(ApiProblem.badRequest("bad-parameter",
+                "The parameter " + name + " must be " + expected(ex.getRequiredType())).with("field", name).toProblemDetail());
+    }
+
+    private static String expected(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (type == LocalDate.class) {
+            return "a date written YYYY-MM-DD, in the years 0001 to 9999";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number within range";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return "a value of its type";
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(ApiProblem.badRequest("missing-parameter",
+                "The parameter " + ex.getParameterName() + " is required").with("field", ex.getParameterName())
+                .toProblemDetail());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(ApiProblem.badRequest("missing-part",
+                "The multipart body has no part named " + ex.getRequestPartName() + ", which is required")
+                .with("field", ex.getRequestPartName()).toProblemDetail());
+    }
+
+    /** Spring's own answers (a wrong media type, a missing part) get a type like every other: null was left out. */
+    @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() != null
-                && "about:blank".equals(problem.getType().toString())) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(ApiProblem.typeOf("http-" + statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.problem.ProblemInstance;
 
 /**
  * The container's own errors (a request the firewall or Tomcat refused, a path nothing maps)
@@ -25,6 +26,7 @@ public class ProblemErrorController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailFor(status));
         problem.setType(ApiProblem.typeOf(status.is5xxServerError() ? "internal-error" : "http-" + status.value()));
         problem.setTitle(status.getReasonPhrase());
+        problem.setInstance(ProblemInstance.of(request));
         return ResponseEntity.status(status).body(problem);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -34,6 +35,26 @@ class CorrelationIdFilterTest {
         assertThat(seenInLogs.get()).isEqualTo("portal-42");
         assertThat(seenByProxy.get()).isEqualTo("portal-42");
         assertThat(Correlation.current()).as("cleared after the request").isNull();
+    }
+
+    @Test
+    void theAnswerCarriesOneIdEvenWhenAProxyCopiesTheServicesHeader() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/dossiers");
+        request.addHeader(Correlation.HEADER, "portal-42");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        filter.doFilter(request, response, new MockFilterChain() {
+            @Override
+            public void doFilter(ServletRequest req, ServletResponse res) {
+                HttpServletResponse answer = (HttpServletResponse) res;
+                answer.addHeader(Correlation.HEADER, "portal-42");
+                answer.setHeader("x-correlation-id", "something-else");
+                answer.addHeader("RateLimit-Remaining", "199");
+            }
+        });
+
+        assertThat(response.getHeaders(Correlation.HEADER)).containsExactly("portal-42");
+        assertThat(response.getHeader("RateLimit-Remaining")).isEqualTo("199");
     }
 
     @Test

@@ -222,6 +222,37 @@ class DeadLetterIT {
     }
 
     @Test
+    void aFieldGivenTwiceIsRefusedNamingItWhicheverCopyAReaderWouldKeep() throws Exception {
+        ProducerRecord<String, String> event = EventMother.record(EventMother.dossierSubmitted(
+                FlakyOrders.FAILING_PREFIX + EventMother.newDossierCode(), "001090000001", 0));
+        KafkaProbe.send(event);
+        DeadLetter parked = awaitParked(KafkaProbe.header(event, CloudEventHeaders.ID));
+
+        http.perform(post(OPS_PATH + "/redrive").with(CallerMother.ops()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ids\": [\"dossier.events-0@999999999\"], \"ids\": [\"" + parked.id() + "\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:duplicate-field"))
+                .andExpect(jsonPath("$.field").value("ids"));
+
+        assertThat(mongo.findById(parked.id(), DeadLetter.class).status()).isEqualTo(DeadLetter.Status.PARKED);
+    }
+
+    @Test
+    void aParameterOfTheWrongTypeOrMissingIsAProblemNamingIt() throws Exception {
+        http.perform(get(OPS_PATH).param("status", "\u202ePARKED").with(CallerMother.ops()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:bad-parameter"))
+                .andExpect(jsonPath("$.field").value("status"))
+                .andExpect(jsonPath("$.detail").value(Matchers.allOf(Matchers.containsString("PARKED, "),
+                        Matchers.not(Matchers.containsString("\u202e")))));
+        http.perform(post(OPS_PATH + "/redrive").with(CallerMother.ops()).contentType(MediaType.TEXT_PLAIN).content("x"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:http-415"));
+    }
+
+    @Test
     void aDeadLetterOfAnotherServiceOnTheSharedTopicIsNotParkedHere() {
         String code = EventMother.newDossierCode();
         ProducerRecord<String, String> original = EventMother.record(EventMother.dossierSubmitted(code, "001090000001", 0));

@@ -22,7 +22,6 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.dossier.intake.internal.DossierDocument;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
-import vn.motcua.kit.web.RequestText;
 
 @RestController
 @RequestMapping("/api/v1/dossiers/{code}/documents")
@@ -38,12 +37,12 @@ class DocumentController {
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist')")
     ResponseEntity<DossierDocument.DocumentInfo> upload(@PathVariable String code, @RequestParam String kind,
             @RequestPart MultipartFile file, Caller caller) {
-        String named = RequestText.accepted("kind", kind);
-        if (named.isBlank() || named.length() > 200) {
+        // The kit has checked the kind as text and made it canonical (ParameterText).
+        if (kind.isBlank() || kind.length() > 200) {
             throw ApiProblem.badRequest("bad-kind", "kind names the document (e.g. a required document of the procedure), 1 to 200 characters");
         }
         try {
-            DossierDocument.DocumentInfo added = documents.add(code, named, file.getOriginalFilename(), file.getBytes(), caller);
+            DossierDocument.DocumentInfo added = documents.add(code, kind, file.getOriginalFilename(), file.getBytes(), caller);
             return ResponseEntity.created(URI.create("/api/v1/dossiers/" + code + "/documents/" + added.id())).body(added);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.catalog;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -71,6 +72,15 @@ class PublicCatalogIT {
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:bad-parameter"))
                 .andExpect(jsonPath("$.field").value("urgent"))
                 .andExpect(jsonPath("$.detail").value("The parameter urgent must be true or false"));
+        mvc.perform(get("/api/v1/public/procedures").param("agencyCode", "000.10.20.30.H29\u202e"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:character-not-accepted"))
+                .andExpect(jsonPath("$.field").value("agencyCode"))
+                .andExpect(jsonPath("$.detail").value(not(containsString("\u202e"))));
+        // Pasted with a zero-width space the code is still the agency's: what cannot be seen is not part of it.
+        mvc.perform(get("/api/v1/public/procedures").param("agencyCode", "000.10.20.30.H29\u200b"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].code").value(hasItem("2.000018")));
         mvc.perform(get("/api/v1/public/procedures").param("agencyCode", "nope"))
                 .andExpect(status().isUnprocessableContent());
         mvc.perform(get("/api/v1/public/procedures").param("name", "x".repeat(500))).andExpect(status().isBadRequest());

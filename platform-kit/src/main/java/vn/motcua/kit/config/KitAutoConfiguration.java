@@ -53,6 +53,7 @@ import vn.motcua.kit.security.CallerArgumentResolver;
 import vn.motcua.kit.security.SecurityKitConfiguration;
 import vn.motcua.kit.web.BodySizeLimit;
 import vn.motcua.kit.web.IdentityBodiesOnly;
+import vn.motcua.kit.web.ParameterText;
 import vn.motcua.kit.web.ProblemErrorController;
 import vn.motcua.kit.web.ProblemErrorReportValve;
 import vn.motcua.kit.web.RequestDates;
@@ -70,7 +71,7 @@ import vn.motcua.kit.web.RequestText;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
-@Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class})
+@Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class, ParameterText.class})
 public class KitAutoConfiguration {
 
     @Bean

@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -26,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.Topics;
 import vn.motcua.kit.deadletter.DeadLetters;
 import vn.motcua.kit.deadletter.DeadLettersController;
-import vn.motcua.kit.problem.Causes;
+import vn.motcua.kit.problem.StorageAway;
 
 /**
  * Kafka plumbing shared by every service: topics (with their dead-letter twins), retries
@@ -65,8 +64,7 @@ public class MessagingKitConfiguration {
         // The database away is no fault of the event: parking it would apply the dossier's later events
         // before it, and every event read meanwhile would be parked too. Keep trying it, in order.
         FixedBackOff untilStorageIsBack = new FixedBackOff(whileStorageAway.toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS);
-        handler.setBackOffFunction((record, failure) -> Causes.find(failure, DataAccessResourceFailureException.class).isPresent()
-                ? untilStorageIsBack : null);
+        handler.setBackOffFunction((record, failure) -> StorageAway.causedIt(failure) ? untilStorageIsBack : null);
         return handler;
     }
 

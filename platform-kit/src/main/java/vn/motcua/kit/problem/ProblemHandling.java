@@ -77,7 +77,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
      * something. A retry with the same Idempotency-Key never creates twice.
      */
     @ExceptionHandler(DataAccessResourceFailureException.class)
-    ResponseEntity<ProblemDetail> storageUnavailable(DataAccessResourceFailureException e) {
+    ResponseEntity<ProblemDetail> storageUnavailable(Exception e) {
         log.warn("The database is unreachable: {}", e.getMessage());
         return apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Service unavailable",
                 "The service cannot reach its database just now; retry in a few seconds").withHeader(HttpHeaders.RETRY_AFTER, "2"));
@@ -104,6 +104,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             // Tomcat has answered the caller already (400, 408), or the caller is gone: nothing failed here.
             log.debug("The caller's request body could not be read: {}", e.toString());
             return null;
+        }
+        if (StorageAway.causedIt(e)) {
+            return storageUnavailable(e);
         }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -2,9 +2,15 @@ package vn.motcua.kit.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.ServerAddress;
+import com.mongodb.connection.ClusterId;
+import com.mongodb.connection.ServerId;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +26,22 @@ class ProblemHandlingTest {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
         assertThat(answer.getBody().getType()).isEqualTo(ApiProblem.typeOf("storage-unavailable"));
         assertThat(answer.getBody().getDetail()).doesNotContain("end of stream");
+    }
+
+    @Test
+    void aConnectionPoolTheDriverPausedIsA503ToRetryNotA500() {
+        // What the notification service answered Zalo's webhook with 500 for, right after the database came back.
+        Exception paused = new UncategorizedMongoDbException("Connection pool for 127.0.0.1:27017 is paused",
+                new MongoConnectionPoolClearedException(new ServerId(new ClusterId(), new ServerAddress()),
+                        new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress())));
+
+        ResponseEntity<ProblemDetail> answer = new ProblemHandling().unexpected(paused);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getBody().getType()).isEqualTo(ApiProblem.typeOf("storage-unavailable"));
+        assertThat(StorageAway.causedIt(paused)).as("a consumer keeps its event instead of parking it").isTrue();
+        assertThat(StorageAway.causedIt(new UncategorizedMongoDbException("$where is not allowed", null))).isFalse();
+        assertThat(new ProblemHandling().unexpected(new IllegalStateException("a bug")).getStatusCode().value()).isEqualTo(500);
     }
 
     @Test

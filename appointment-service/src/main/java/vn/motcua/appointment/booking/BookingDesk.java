@@ -47,6 +47,9 @@ public class BookingDesk {
     private final BookingRepository bookings;
     private final AggregateStore store;
     private final Clock clock;
+    private static final String SLOT_IN_PAST = "slot-in-past";
+    private static final String BEYOND_HORIZON = "beyond-booking-horizon";
+
     private final int horizonDays;
     private final SecureRandom random = new SecureRandom();
 
@@ -65,8 +68,12 @@ public class BookingDesk {
         this.horizonDays = horizonDays;
     }
 
-    /** A slot of a day as a citizen sees it. */
-    public record SlotView(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, int places, int booked, int free) {
+    /**
+     * A slot of a day as a citizen sees it. {@code bookable}: a booking of it would be taken now (it has
+     * a free place, has not begun, is within the booking horizon), so a portal offers only those.
+     */
+    public record SlotView(@JsonFormat(pattern = "HH:mm") LocalTime start, @JsonFormat(pattern = "HH:mm") LocalTime end, int places, int booked, int free,
+            boolean bookable) {
     }
 
     /** A booking confirmed beyond the places its slot has now, for the leader to move. */
@@ -74,7 +81,13 @@ public class BookingDesk {
             String phone) {
     }
 
-    public record DaySlots(String officeId, LocalDate date, boolean open, Capacities.Capacity capacity, List<SlotView> slots) {
+    /**
+     * @param notBookable why no slot of the day can be booked, as a booking would be refused
+     *     ({@code slot-in-past}, {@code beyond-booking-horizon}, {@code calendar-not-published},
+     *     {@code office-closed}); null when some slot may be, free places permitting
+     */
+    public record DaySlots(String officeId, LocalDate date, boolean open, Capacities.Capacity capacity, List<SlotView> slots,
+            String notBookable) {
     }
 
     public Booking book(BookingRequest request, Caller caller) {
@@ -229,12 +242,16 @@ public class BookingDesk {
         OpeningDays.OpenDay open = openingDays.of(office, day);
         Capacities.Capacity capacity = capacities.of(office, day);
         Map<LocalTime, List<String>> booked = slots.day(office.id(), day);
+        Optional<String> dayRefused = whyNotBookable(day, null);
         List<SlotView> views = open.slots().stream().map(s -> {
             int taken = booked.getOrDefault(s.start(), List.of()).size();
-            return new SlotView(s.start(), s.end(), capacity.placesPerSlot(), taken,
-                    Math.max(0, capacity.placesPerSlot() - taken));
+            int free = Math.max(0, capacity.placesPerSlot() - taken);
+            return new SlotView(s.start(), s.end(), capacity.placesPerSlot(), taken, free,
+                    free > 0 && dayRefused.isEmpty() && whyNotBookable(day, s.start()).isEmpty());
         }).toList();
-        return new DaySlots(office.id(), day, open.open(), capacity, views);
+        String notBookable = dayRefused
+                .orElse(!open.calendarKnown() ? "calendar-not-published" : !open.open() ? "office-closed" : null);
+        return new DaySlots(office.id(), day, open.open(), capacity, views, notBookable);
     }
 
     /** Bookings beyond the places their slot has under today's roster and limits: the latest booked of each slot first to go. */
@@ -300,14 +317,11 @@ public class BookingDesk {
     }
 
     private Office.Slot bookableSlot(Office office, LocalDate date, LocalTime start) {
-        LocalDate today = today();
-        if (date.isBefore(today) || (date.equals(today) && !start.isAfter(LocalTime.now(clock.withZone(Capacities.ZONE))))) {
-            throw ApiProblem.unprocessable("slot-in-past", "The slot " + date + " " + start + " has begun or passed");
-        }
-        if (date.isAfter(today.plusDays(horizonDays))) {
-            throw ApiProblem.unprocessable("beyond-booking-horizon",
-                    "Bookings open " + horizonDays + " days ahead; " + date + " is later");
-        }
+        whyNotBookable(date, start).ifPresent(slug -> {
+            throw ApiProblem.unprocessable(slug, SLOT_IN_PAST.equals(slug)
+                    ? "The slot " + date + " " + start + " has begun or passed"
+                    : "Bookings open " + horizonDays + " days ahead; " + date + " is later");
+        });
         OpeningDays.OpenDay day = openingDays.of(office, date);
         if (!day.calendarKnown()) {
             throw ApiProblem.unprocessable("calendar-not-published",
@@ -362,6 +376,19 @@ public class BookingDesk {
 
     private Instant startOf(LocalDate day, LocalTime start) {
         return day.atTime(start).atZone(Capacities.ZONE).toInstant();
+    }
+
+    /**
+     * Why a slot (or, without a start, every slot of the day) cannot be booked now for its time, as the
+     * problem's slug a booking would be refused with; empty when it can.
+     */
+    private Optional<String> whyNotBookable(LocalDate date, LocalTime start) {
+        LocalDate today = today();
+        boolean begun = start != null && date.equals(today) && !start.isAfter(LocalTime.now(clock.withZone(Capacities.ZONE)));
+        if (date.isBefore(today) || begun) {
+            return Optional.of(SLOT_IN_PAST);
+        }
+        return date.isAfter(today.plusDays(horizonDays)) ? Optional.of(BEYOND_HORIZON) : Optional.empty();
     }
 
     private LocalDate today() {

@@ -35,7 +35,8 @@ class BookingsController {
     record RescheduleRequest(LocalDate date, LocalTime start) {
     }
 
-    @Operation(summary = "Free places of an office's slots on a day, derived from its roster and the room limit in force")
+    @Operation(summary = "Free places of an office's slots on a day, derived from its roster and the room limit in force;"
+            + " bookable: a booking of the slot would be taken now (notBookable: why none of the day would be)")
     @GetMapping("/api/v1/offices/{officeId}/slots")
     BookingDesk.DaySlots slots(@PathVariable String officeId, @RequestParam LocalDate date) {
         return desk.slotsOf(office(officeId), date);

@@ -235,6 +235,22 @@ class BookingIT {
         book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE).replace("HAND_IN", "PICNIC"))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/bookings").with(citizen(who))).andExpect(jsonPath("$.length()").value(0));
+
+        // The days those bookings were refused for are shown as a booking would find them: nothing to offer.
+        slotsOf(LocalDate.now(ReferenceDataMother.HANOI).minusDays(1), who)
+                .andExpect(jsonPath("$.notBookable").value("slot-in-past"))
+                .andExpect(jsonPath("$.slots[*].bookable").value(Matchers.everyItem(Matchers.is(false))));
+        slotsOf(LocalDate.now(ReferenceDataMother.HANOI).plusDays(90), who)
+                .andExpect(jsonPath("$.notBookable").value("beyond-booking-horizon"))
+                .andExpect(jsonPath("$.slots[*].bookable").value(Matchers.everyItem(Matchers.is(false))));
+        slotsOf(sunday, who).andExpect(jsonPath("$.notBookable").value("office-closed"));
+        slotsOf(day, who).andExpect(jsonPath("$.notBookable").doesNotExist())
+                .andExpect(jsonPath("$.slots[*].bookable").value(Matchers.everyItem(Matchers.is(true))));
+    }
+
+    private ResultActions slotsOf(LocalDate day, String citizenId) throws Exception {
+        return mvc.perform(get("/api/v1/offices/" + OFFICE + "/slots").param("date", day.toString()).with(citizen(citizenId)))
+                .andExpect(status().isOk());
     }
 
     @Test
@@ -250,6 +266,8 @@ class BookingIT {
         problem(book(citizen(late), handIn(OFFICE, day, "14:00", COUNTER_PROCEDURE)), 409, "slot-full")
                 .andExpect(jsonPath("$.nextFreeSlots[0].date").value(day.toString()))
                 .andExpect(jsonPath("$.nextFreeSlots[0].start").value("14:30"));
+        slotsOf(day, late).andExpect(jsonPath("$.slots[?(@.start == '14:00')].bookable").value(Matchers.contains(false)))
+                .andExpect(jsonPath("$.slots[?(@.start == '14:30')].bookable").value(Matchers.contains(true)));
         mvc.perform(post("/api/v1/bookings/" + codes[0] + "/cancel").with(citizen(late))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/bookings/" + codes[0]).with(citizen(late))).andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/bookings/" + codes[0] + "/cancel").with(officer(AGENCY_THUONG_TIN)))

@@ -249,8 +249,9 @@ public class BookingDesk {
             return new SlotView(s.start(), s.end(), capacity.placesPerSlot(), taken, free,
                     free > 0 && dayRefused.isEmpty() && whyNotBookable(day, s.start()).isEmpty());
         }).toList();
-        String notBookable = dayRefused
-                .orElse(!open.calendarKnown() ? "calendar-not-published" : !open.open() ? "office-closed" : null);
+        boolean allBegun = open.open() && open.slots().stream().allMatch(slot -> whyNotBookable(day, slot.start()).isPresent());
+        String notBookable = dayRefused.orElse(!open.calendarKnown() ? "calendar-not-published"
+                : !open.open() ? "office-closed" : allBegun ? SLOT_IN_PAST : null);
         return new DaySlots(office.id(), day, open.open(), capacity, views, notBookable);
     }
 

@@ -38,7 +38,7 @@ class FieldMutationsIT {
     record Seed(String method, String path, String user, String body) {
     }
 
-    record Sent(String what, int status, String contentType) {
+    record Sent(String what, int status, String contentType, String body) {
     }
 
     @AfterEach
@@ -87,8 +87,16 @@ class FieldMutationsIT {
                 new Seed("POST", "/api/v1/dossiers/" + atReception + "/intake-supplement-request", "officer1",
                         "{\"reason\": \"Thiếu bản sao\", \"documents\": [\"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}"));
         List<Sent> sent = new ArrayList<>();
+        List<Sent> repeated = new ArrayList<>();
         for (Seed seed : seeds) {
             JsonNode original = JSON.readTree(seed.body());
+            // Each top-level field given twice, with its own value: a reader that keeps one copy and a check that reads the other differ.
+            String compact = JSON.writeValueAsString(original);
+            for (String name : original.propertyNames()) {
+                String twice = "{" + JSON.writeValueAsString(name) + ": " + JSON.writeValueAsString(original.get(name)) + ", "
+                        + compact.substring(1);
+                repeated.add(send(seed, tokens.get(seed.user()), twice, List.of(name, name)));
+            }
             for (List<Object> field : fields(original, List.of())) {
                 for (JsonNode hostile : hostileValues()) {
                     JsonNode body = original.deepCopy();
@@ -105,6 +113,11 @@ class FieldMutationsIT {
         assertThat(sent).filteredOn(s -> s.status() >= 400 && !s.contentType().startsWith("application/problem+json"))
                 .as("errors that are not problem+json").isEmpty();
         assertThat(sent).filteredOn(s -> s.status() == 429).as("refused by the rate limit, so never read").isEmpty();
+        assertThat(repeated).hasSizeGreaterThanOrEqualTo(40).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.what()).isEqualTo(400);
+            assertThat(answer.contentType()).as(answer.what()).startsWith("application/problem+json");
+            assertThat(answer.body()).as(answer.what()).contains("urn:motcua:problem:duplicate-field");
+        });
     }
 
     private static List<JsonNode> hostileValues() {
@@ -165,7 +178,7 @@ class FieldMutationsIT {
             GatewayClient.Response response = gateway.send(request);
             if (response.status() != 429 || attempt == 20) {
                 return new Sent(seed.method() + " " + seed.path() + " " + field + " -> " + abbreviated(body), response.status(),
-                        response.contentType());
+                        response.contentType(), response.body().length() > 600 ? response.body().substring(0, 600) + "…" : response.body());
             }
             // The demo client's limit: wait for its bucket, so that every mutation is read.
             Thread.sleep(1_000);

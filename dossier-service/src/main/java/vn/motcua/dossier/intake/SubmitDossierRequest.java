@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.kit.web.OneScriptPerWord;
 
 /**
  * An online submission.
@@ -28,7 +29,7 @@ public record SubmitDossierRequest(
         @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be a category code such as SINH_VIEN") String feeReduction) {
 
     public record ApplicantData(
-            @NotBlank @Size(max = 200) String fullName,
+            @NotBlank @Size(max = 200) @OneScriptPerWord String fullName,
             @NotBlank @Pattern(regexp = "\\d{12}", message = "must be the 12-digit citizen id number") String idNumber,
             @NotBlank @Pattern(regexp = "(0|\\+84)\\d{9,10}", message = "must be a Vietnamese phone number, e.g. 0912345678") String phone,
             @NotBlank @Email @Size(max = 254) String email,

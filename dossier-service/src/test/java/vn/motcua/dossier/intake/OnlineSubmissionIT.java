@@ -167,6 +167,12 @@ class OnlineSubmissionIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:duplicate-field"))
                 .andExpect(jsonPath("$.field").value("procedureCode"));
+        // A Cyrillic "а" in "Văn": it reads as the name on the card, and no register or search would find it.
+        mvc.perform(submission(SubmissionMother.liquorLicenceFor(CITIZEN_1).replace("\"Nguyễn Văn An\"", "\"Nguyễn V\u0430n An\""))
+                        .with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("applicant.fullName"));
         mvc.perform(submission(SubmissionMother.liquorLicenceFor("12345")).with(citizen("12345")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:validation-failed"))

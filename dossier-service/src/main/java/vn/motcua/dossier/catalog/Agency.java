@@ -20,6 +20,11 @@ public record Agency(String code, String name, String level, String cutOff, Loca
         this(code, name, level, cutOff, null, null, null);
     }
 
+    /** Whether it received dossiers on some day from {@code from} to {@code to}, both included. */
+    public boolean activeDuring(LocalDate from, LocalDate to) {
+        return (validFrom == null || !validFrom.isAfter(to)) && (validUntil == null || !validUntil.isBefore(from));
+    }
+
     public boolean activeOn(LocalDate day) {
         return (validFrom == null || !day.isBefore(validFrom)) && (validUntil == null || !day.isAfter(validUntil));
     }

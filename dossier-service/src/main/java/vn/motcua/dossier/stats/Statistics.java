@@ -83,6 +83,11 @@ public class Statistics {
         return tallies.entrySet().stream().map(e -> e.getValue().report(e.getKey(), from, to)).toList();
     }
 
+    /** The report of an agency with nothing in the period: each figure a zero. */
+    public static AgencyReport quiet(String agencyCode, LocalDate from, LocalDate to) {
+        return new Tally().report(agencyCode, from, to);
+    }
+
     private static Criteria of(List<String> agencyCodes, Criteria criteria) {
         return agencyCodes.isEmpty() ? criteria : criteria.and("agencyCode").in(agencyCodes);
     }

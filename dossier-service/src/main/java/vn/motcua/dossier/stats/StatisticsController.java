@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -37,12 +39,13 @@ class StatisticsController {
     @GetMapping
     @PreAuthorize("hasAnyRole('ops', 'leader')")
     List<Statistics.AgencyReport> report(
-            @Parameter(description = "Agency code; a leader may only ask for their own (the default), ops for any or all")
+            @Parameter(description = "Agency code; a leader may only ask for their own (the default), ops for any, or without it for every"
+                    + " agency that received dossiers in the period (a quiet one as a row of zeros)")
             @RequestParam(required = false) String agencyCode,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Caller caller) {
-        return statistics.report(agencies(agencyCode, caller), checked(from, to), to);
+        return reports(agencyCode, caller, from, to);
     }
 
     @Operation(summary = "The same figures as CSV (UTF-8 with BOM, so spreadsheet programs show Vietnamese correctly)")
@@ -52,7 +55,7 @@ class StatisticsController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Caller caller) {
-        List<Statistics.AgencyReport> reports = statistics.report(agencies(agencyCode, caller), checked(from, to), to);
+        List<Statistics.AgencyReport> reports = reports(agencyCode, caller, from, to);
         String header = "agencyCode,agencyName,from,to,received,receivedOnline,receivedAtCounter,receivedByPost,"
                 + "resolved,resolvedEarly,resolvedOnTime,resolvedOverdue,inHandWithinTime,inHandOverdue,"
                 + "returnedByPost,notAccepted,onlineShare,feedbackReceived,feedbackAnswered,feedbackOverdue";
@@ -70,6 +73,24 @@ class StatisticsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("thong-ke-" + from + "-" + to + ".csv").build().toString())
                 .body(body);
+    }
+
+    /**
+     * Without an agency, every agency that received dossiers on some day of the period is listed,
+     * a quiet one as a row of zeros (a province's report names each; a zero is a figure too), with
+     * any other that has figures (one dissolved since, whose dossiers are still in hand).
+     */
+    private List<Statistics.AgencyReport> reports(String agencyCode, Caller caller, LocalDate from, LocalDate to) {
+        List<String> agencies = agencies(agencyCode, caller);
+        List<Statistics.AgencyReport> withFigures = statistics.report(agencies, checked(from, to), to);
+        if (!agencies.isEmpty()) {
+            return withFigures;
+        }
+        Map<String, Statistics.AgencyReport> byAgency = new TreeMap<>();
+        catalog.agencies().stream().filter(agency -> agency.activeDuring(from, to))
+                .forEach(agency -> byAgency.put(agency.code(), Statistics.quiet(agency.code(), from, to)));
+        withFigures.forEach(report -> byAgency.put(report.agencyCode(), report));
+        return List.copyOf(byAgency.values());
     }
 
     private List<String> agencies(String agencyCode, Caller caller) {

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,5 +78,23 @@ class StatisticsIT {
         mvc.perform(get("/api/v1/statistics" + period)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/statistics?from=2026-02-01&to=2026-01-01").with(ops())).andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/statistics" + period + "&agencyCode=nope").with(ops())).andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
+    void aReportOfEveryAgencyListsEachThatReceivedDossiersThenQuietOrNot() throws Exception {
+        // January 2024: before the communes of 1 July 2025 existed, when the district and its town did.
+        List<String> listed = new ArrayList<>();
+        flow().getJson("/api/v1/statistics?from=2024-01-01&to=2024-01-31", ops()).forEach(row -> listed.add(row.get("agencyCode").asString()));
+
+        assertThat(listed).contains(AGENCY_JUSTICE, "000.10.20.H29", "000.10.20.01.H29");
+        List<String> quietToday = new ArrayList<>();
+        String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+        flow().getJson("/api/v1/statistics?from=" + today + "&to=" + today, ops())
+                .forEach(row -> quietToday.add(row.get("agencyCode").asString()));
+        assertThat(quietToday).contains(AGENCY_THUONG_TIN, AGENCY_JUSTICE, "000.10.20.32.H29");
+    }
+
+    private DossierFlow flow() {
+        return new DossierFlow(mvc, json);
     }
 }

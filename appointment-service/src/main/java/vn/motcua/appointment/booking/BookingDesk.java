@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import vn.motcua.kit.security.Role;
  */
 @Service
 public class BookingDesk {
+    private static final String SLOT_IN_PAST = "slot-in-past";
+    private static final String BEYOND_HORIZON = "beyond-booking-horizon";
+
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int NEXT_FREE_SHOWN = 5;
     private static final int NEXT_FREE_DAYS = 14;
@@ -47,9 +51,6 @@ public class BookingDesk {
     private final BookingRepository bookings;
     private final AggregateStore store;
     private final Clock clock;
-    private static final String SLOT_IN_PAST = "slot-in-past";
-    private static final String BEYOND_HORIZON = "beyond-booking-horizon";
-
     private final int horizonDays;
     private final SecureRandom random = new SecureRandom();
 
@@ -242,16 +243,16 @@ public class BookingDesk {
         OpeningDays.OpenDay open = openingDays.of(office, day);
         Capacities.Capacity capacity = capacities.of(office, day);
         Map<LocalTime, List<String>> booked = slots.day(office.id(), day);
-        Optional<String> dayRefused = whyNotBookable(day, null);
         List<SlotView> views = open.slots().stream().map(s -> {
             int taken = booked.getOrDefault(s.start(), List.of()).size();
             int free = Math.max(0, capacity.placesPerSlot() - taken);
             return new SlotView(s.start(), s.end(), capacity.placesPerSlot(), taken, free,
-                    free > 0 && dayRefused.isEmpty() && whyNotBookable(day, s.start()).isEmpty());
+                    free > 0 && whyNotBookable(day, s.start()).isEmpty());
         }).toList();
-        boolean allBegun = open.open() && open.slots().stream().allMatch(slot -> whyNotBookable(day, slot.start()).isPresent());
-        String notBookable = dayRefused.orElse(!open.calendarKnown() ? "calendar-not-published"
-                : !open.open() ? "office-closed" : allBegun ? SLOT_IN_PAST : null);
+        // Today, once its last slot has begun, the whole day is past.
+        Optional<LocalTime> lastStart = open.slots().stream().map(Office.Slot::start).max(Comparator.naturalOrder());
+        String notBookable = whyNotBookable(day, lastStart.orElse(null)).orElse(!open.calendarKnown() ? "calendar-not-published"
+                : !open.open() ? "office-closed" : null);
         return new DaySlots(office.id(), day, open.open(), capacity, views, notBookable);
     }
 

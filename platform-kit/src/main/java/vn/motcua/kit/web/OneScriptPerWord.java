@@ -38,7 +38,7 @@ public @interface OneScriptPerWord {
 
         @Override
         public boolean isValid(String text, ConstraintValidatorContext context) {
-            return text == null || text.codePoints().noneMatch(Character::isLetter) || wordsOfOneScript(text);
+            return text == null || wordsOfOneScript(text);
         }
 
         static boolean wordsOfOneScript(String text) {

@@ -58,6 +58,7 @@ import vn.motcua.kit.web.ProblemErrorController;
 import vn.motcua.kit.web.ProblemErrorReportValve;
 import vn.motcua.kit.web.RequestDates;
 import vn.motcua.kit.web.RequestText;
+import vn.motcua.kit.work.ScheduledJobsConfiguration;
 
 /** Switches the kit on in every service that has it on its classpath. */
 // Before Boot's own security auto-configurations, so that the kit's filter chain and JWT
@@ -71,7 +72,8 @@ import vn.motcua.kit.web.RequestText;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
-@Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class, ParameterText.class})
+@Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class, ParameterText.class,
+        ScheduledJobsConfiguration.class})
 public class KitAutoConfiguration {
 
     @Bean

@@ -49,6 +49,12 @@ class WorkQueueIT {
 
         JsonNode newOnes = flow.getJson("/api/v1/work-queue?status=1&size=100", officer(AGENCY_THUONG_TIN));
         assertThat(newOnes.get("items").toString()).contains(registered).doesNotContain(processing);
+        JsonNode newOrInHand = flow.getJson("/api/v1/work-queue?status=1&status=4&size=100", officer(AGENCY_THUONG_TIN));
+        assertThat(newOrInHand.get("items").toString()).contains(registered).contains(processing);
+        mvc.perform(get("/api/v1/work-queue?status=1&size=100&size=1").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:repeated-parameter"))
+                .andExpect(jsonPath("$.field").value("size"));
         JsonNode mine = flow.getJson("/api/v1/work-queue?assignee=specialist-queue&deadline=OPEN", specialist(AGENCY_THUONG_TIN));
         assertThat(mine.get("total").asLong()).isEqualTo(1);
         assertThat(mine.at("/items/0/code").asString()).isEqualTo(processing);

@@ -29,6 +29,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -53,6 +54,7 @@ import vn.motcua.kit.security.CallerArgumentResolver;
 import vn.motcua.kit.security.SecurityKitConfiguration;
 import vn.motcua.kit.web.BodySizeLimit;
 import vn.motcua.kit.web.IdentityBodiesOnly;
+import vn.motcua.kit.web.OneValuePerParameter;
 import vn.motcua.kit.web.ParameterText;
 import vn.motcua.kit.web.ProblemErrorController;
 import vn.motcua.kit.web.ProblemErrorReportValve;
@@ -150,12 +152,17 @@ public class KitAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer callerArguments() {
+    WebMvcConfigurer callerArgumentsAndParameters() {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
                 resolvers.add(new IfMatchArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new OneValuePerParameter());
             }
         };
     }

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -236,6 +237,22 @@ class DeadLetterIT {
                 .andExpect(jsonPath("$.field").value("ids"));
 
         assertThat(mongo.findById(parked.id(), DeadLetter.class).status()).isEqualTo(DeadLetter.Status.PARKED);
+    }
+
+    @Test
+    void aParameterGivenTwiceIsRefusedNamingIt() throws Exception {
+        for (String name : List.of("limit", "topic", "status")) {
+            String[] values = "limit".equals(name) ? new String[] {"10", "500"}
+                    : "topic".equals(name) ? new String[] {Topics.DOSSIER, Topics.PAYMENT} : new String[] {"PARKED", "REDRIVEN"};
+            http.perform(get(OPS_PATH).param(name, values).with(CallerMother.ops()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.type").value("urn:motcua:problem:repeated-parameter"))
+                    .andExpect(jsonPath("$.field").value(name))
+                    .andExpect(jsonPath("$.detail").value("The parameter " + name + " is given 2 times; give it once"));
+            http.perform(get(OPS_PATH).param(name, values[0]).with(CallerMother.ops())).andExpect(status().isOk());
+        }
+        http.perform(get(OPS_PATH + "?limit=10&limit=500")).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -1,0 +1,49 @@
+package vn.motcua.kit.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collection;
+import java.util.Map;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import vn.motcua.kit.problem.ApiProblem;
+
+/**
+ * A parameter that takes one value, given more than once ({@code ?agencyCode=A&agencyCode=B},
+ * {@code ?size=10&size=500}), is refused with 400 {@code repeated-parameter} naming it. Spring
+ * would join the values with a comma: the report was asked for an agency "A,B" and answered 422
+ * "no agency", a page size "10,500" was "not a whole number", and a filter or cache in front that
+ * reads the first value and a service that read another would disagree on what was asked.
+ * Parameters that are lists ({@code ?status=1&status=2}) and maps take every value as before.
+ */
+public class OneValuePerParameter implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (handler instanceof HandlerMethod method) {
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+                if (param != null && takesOneValue(parameter)) {
+                    String name = nameOf(param, parameter);
+                    String[] values = request.getParameterValues(name);
+                    if (values != null && values.length > 1) {
+                        throw ApiProblem.badRequest("repeated-parameter", "The parameter " + name + " is given "
+                                + values.length + " times; give it once").with("field", name);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean takesOneValue(MethodParameter parameter) {
+        Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
+        return !type.isArray() && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type);
+    }
+
+    private static String nameOf(RequestParam param, MethodParameter parameter) {
+        return param.name().isEmpty() ? parameter.getParameterName() : param.name();
+    }
+}

@@ -243,6 +243,19 @@ class OnlineSubmissionIT {
     }
 
     @Test
+    void anIdempotencyKeySentTwiceIsRefusedNamingTheHeaderAndStoresNothing() throws Exception {
+        long before = dossiers.count();
+        mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString(), UUID.randomUUID().toString())
+                        .content(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:repeated-header"))
+                .andExpect(jsonPath("$.field").value("Idempotency-Key"));
+        assertThat(dossiers.count()).isEqualTo(before);
+    }
+
+    @Test
     void aRetryAfterTheProcessDiedBetweenStoringTheDossierAndAnsweringGetsThatDossierNotASecond() throws Exception {
         long before = dossiers.count();
         String key = UUID.randomUUID().toString();

@@ -3,8 +3,10 @@ package vn.motcua.kit.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -17,6 +19,8 @@ import vn.motcua.kit.problem.ApiProblem;
  * "no agency", a page size "10,500" was "not a whole number", and a filter or cache in front that
  * reads the first value and a service that read another would disagree on what was asked.
  * Parameters that are lists ({@code ?status=1&status=2}) and maps take every value as before.
+ * A header a controller reads as one value is checked the same way ({@code repeated-header}): an
+ * Idempotency-Key sent twice was "not 8 to 128 letters", as the two were read joined by a comma.
  */
 public class OneValuePerParameter implements HandlerInterceptor {
 
@@ -24,13 +28,23 @@ public class OneValuePerParameter implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method) {
             for (MethodParameter parameter : method.getMethodParameters()) {
+                if (!takesOneValue(parameter)) {
+                    continue;
+                }
                 RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-                if (param != null && takesOneValue(parameter)) {
-                    String name = nameOf(param, parameter);
+                if (param != null) {
+                    String name = nameOf(param.name(), parameter);
                     String[] values = request.getParameterValues(name);
                     if (values != null && values.length > 1) {
-                        throw ApiProblem.badRequest("repeated-parameter", "The parameter " + name + " is given "
-                                + values.length + " times; give it once").with("field", name);
+                        throw repeated("repeated-parameter", "parameter", name, values.length);
+                    }
+                }
+                RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+                if (header != null) {
+                    String name = nameOf(header.name(), parameter);
+                    int values = Collections.list(request.getHeaders(name)).size();
+                    if (values > 1) {
+                        throw repeated("repeated-header", "header", name, values);
                     }
                 }
             }
@@ -43,7 +57,12 @@ public class OneValuePerParameter implements HandlerInterceptor {
         return !type.isArray() && !Collection.class.isAssignableFrom(type) && !Map.class.isAssignableFrom(type);
     }
 
-    private static String nameOf(RequestParam param, MethodParameter parameter) {
-        return param.name().isEmpty() ? parameter.getParameterName() : param.name();
+    private static String nameOf(String declared, MethodParameter parameter) {
+        return declared.isEmpty() ? parameter.getParameterName() : declared;
+    }
+
+    private static ApiProblem repeated(String slug, String what, String name, int times) {
+        return ApiProblem.badRequest(slug, "The " + what + " " + name + " is given " + times + " times; give it once")
+                .with("field", name);
     }
 }

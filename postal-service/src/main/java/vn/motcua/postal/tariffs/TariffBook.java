@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -25,31 +30,71 @@ import vn.motcua.kit.problem.ApiProblem;
  */
 @Component
 public class TariffBook {
+    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-–]+");
+    private static final Pattern UNIT_PREFIX = Pattern.compile("^(thanh pho|tp|tinh) (?=.)");
     private final TariffRules rules;
     private final Map<String, Province> provinces;
 
     /**
      * @param city a centrally run city (true) or a province
      * @param agencySuffix the province part of agency codes (e.g. H29), where known
+     * @param alsoWritten abbreviations in common use (TP.HCM)
      */
-    public record Province(String name, Boolean city, String agencySuffix) {
+    public record Province(String name, Boolean city, String agencySuffix, List<String> alsoWritten) {
     }
 
-    private record ProvincesFile(List<Province> provinces) {
+    /** Names of provinces that merged into another or became a city, and where they lie now, from a date, by an act. */
+    record FormerNames(String source, LocalDate validFrom, String note, Map<String, String> names) {
+    }
+
+    private record ProvincesFile(List<Province> provinces, List<FormerNames> formerNames) {
     }
 
     TariffBook(JsonMapper json) {
         this.rules = read(json, "rules/postal-tariffs.json", TariffRules.class);
-        List<Province> listed = read(json, "rules/provinces.json", ProvincesFile.class).provinces();
-        this.provinces = listed.stream().collect(Collectors.toUnmodifiableMap(p -> key(p.name()), Function.identity()));
-        check(listed);
+        ProvincesFile file = read(json, "rules/provinces.json", ProvincesFile.class);
+        this.provinces = byEveryName(file);
+        check(file.provinces());
+    }
+
+    /**
+     * Every way a province is found: its name, its abbreviations, and the provinces that became part
+     * of it (an address written before the merger is still in use). Two names that read alike once
+     * folded stop the start, as a name that is neither of the 34 does.
+     */
+    private static Map<String, Province> byEveryName(ProvincesFile file) {
+        Map<String, Province> byName = file.provinces().stream()
+                .collect(Collectors.toUnmodifiableMap(p -> key(p.name()), Function.identity()));
+        Map<String, Province> byEveryName = new HashMap<>();
+        file.provinces().forEach(province -> {
+            List<String> names = new ArrayList<>(List.of(province.name()));
+            names.addAll(province.alsoWritten() == null ? List.of() : province.alsoWritten());
+            names.forEach(name -> addOnce(byEveryName, name, province));
+        });
+        (file.formerNames() == null ? List.<FormerNames>of() : file.formerNames()).forEach(act -> act.names().forEach((former, now) -> {
+            Province province = byName.get(key(now));
+            if (province == null || act.source() == null || act.validFrom() == null) {
+                throw new IllegalStateException("rules/provinces.json: " + former + " became '" + now
+                        + "', which is not one of the 34, or its act or date is missing");
+            }
+            addOnce(byEveryName, former, province);
+        }));
+        return Map.copyOf(byEveryName);
+    }
+
+    private static void addOnce(Map<String, Province> byEveryName, String name, Province province) {
+        Province before = byEveryName.putIfAbsent(key(name), province);
+        if (before != null && before != province) {
+            throw new IllegalStateException("rules/provinces.json: '" + name + "' reads as " + before.name() + " and as " + province.name());
+        }
     }
 
     public TariffRules rules() {
         return rules;
     }
 
-    /** The province of that name, whatever the case, spacing or Unicode composition. */
+    /** The province of that name, however written (see {@link #key}), or the one a former province is part of. */
     public Optional<Province> province(String name) {
         return name == null ? Optional.empty() : Optional.ofNullable(provinces.get(key(name)));
     }
@@ -61,13 +106,13 @@ public class TariffBook {
     }
 
     public Optional<Province> provinceOfAgency(String agencyCode) {
-        return provinces.values().stream()
+        return provinces.values().stream().distinct()
                 .filter(p -> p.agencySuffix() != null && agencyCode != null && agencyCode.endsWith("." + p.agencySuffix()))
                 .findFirst();
     }
 
     private void check(List<Province> listed) {
-        if (listed.size() != 34 || provinces.size() != 34) {
+        if (listed.size() != 34 || provinces.values().stream().distinct().count() != 34) {
             throw new IllegalStateException("rules/provinces.json must list the 34 provinces and cities once each");
         }
         Set<String> problems = new HashSet<>();
@@ -87,8 +132,16 @@ public class TariffBook {
         }
     }
 
+    /**
+     * A name as it is compared: without diacritics (so that the tone mark's place, Hoá or Hóa, and a
+     * keyboard without Vietnamese do not matter; no two of the names read alike without them), in
+     * lower case, full stops and dashes read as spaces, and without a leading "Thành phố", "TP" or "Tỉnh".
+     */
     static String key(String name) {
-        return Normalizer.normalize(name.strip().replaceAll("\\s+", " "), Normalizer.Form.NFC).toLowerCase();
+        String folded = DIACRITICS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("")
+                .replace('đ', 'd').replace('Đ', 'D').toLowerCase(Locale.ROOT);
+        String spaced = SEPARATORS.matcher(folded).replaceAll(" ").strip();
+        return UNIT_PREFIX.matcher(spaced).replaceFirst("");
     }
 
     private static <T> T read(JsonMapper json, String path, Class<T> type) {

@@ -98,9 +98,14 @@ public record TariffRules(List<Tariff> tariffs, List<Discount> discounts, List<P
     public record AppliedDiscount(String ruleId, BigDecimal percent, long amount, String source) {
     }
 
-    /** A price as quoted, and as frozen on a shipment: every figure and the rules it came from. */
+    /**
+     * A price as quoted, and as frozen on a shipment: every figure and the rules it came from, and
+     * the provinces it was priced between as the book names them (an address written "Bình Dương"
+     * is priced to Thành phố Hồ Chí Minh, which the caller can see).
+     */
     public record Quote(String tariffId, Zone zone, long postage, AppliedDiscount discount, long postageDue,
-            long cashOnDeliveryFee, Payer payer, String payerRule, long citizenPays, long agencyPays) {
+            long cashOnDeliveryFee, Payer payer, String payerRule, long citizenPays, long agencyPays,
+            String agencyProvince, String addressProvince) {
     }
 
     public Quote quote(Shipment shipment) {
@@ -123,7 +128,8 @@ public record TariffRules(List<Tariff> tariffs, List<Discount> discounts, List<P
         Payer payer = payerRule.map(PayerRule::payer).orElse(Payer.CITIZEN);
         long citizenPays = (payer == Payer.CITIZEN ? postageDue : 0) + codFee;
         return new Quote(tariff.id(), zone, postage, discount, postageDue, codFee, payer,
-                payerRule.map(PayerRule::id).orElse(null), citizenPays, payer == Payer.AGENCY ? postageDue : 0);
+                payerRule.map(PayerRule::id).orElse(null), citizenPays, payer == Payer.AGENCY ? postageDue : 0,
+                shipment.agencyProvince(), shipment.addressProvince());
     }
 
     private static long postage(Tariff tariff, PostalService service, Zone zone, int grams) {

@@ -212,13 +212,14 @@ class ResultDeliveriesIT {
         confirm(citizen(CITIZEN_1), id, "{}").andExpect(status().isBadRequest());
         assertThat(shipments.findById(id).orElseThrow().addressConfirmedAt()).isNull();
 
-        confirm(citizen(CITIZEN_1), id, address.formatted("hà nội")).andExpect(status().isOk())
+        confirm(citizen(CITIZEN_1), id, address.formatted("TP. Ha Noi")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REQUESTED")).andExpect(jsonPath("$.addressProvince").value("Hà Nội"))
                 .andExpect(jsonPath("$.itemId").isNotEmpty());
         assertThat(events(OPERATOR_TOPIC, code, "ShipmentRequested", 2)).hasSize(1);
 
-        // Changed again after the hand-over: the operator is told where to go instead.
-        confirm(citizen(CITIZEN_1), id, address.formatted("Gia Lai").replace("xã Thường Tín", "phường Quy Nhơn"))
+        // Changed again after the hand-over: the operator is told where to go instead. The citizen writes
+        // the province Quy Nhơn was in before 1/7/2025; it is in Gia Lai now.
+        confirm(citizen(CITIZEN_1), id, address.formatted("Bình Định").replace("xã Thường Tín", "phường Quy Nhơn"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.addressProvince").value("Gia Lai"));
         List<ConsumerRecord<String, String>> redirected = events(OPERATOR_TOPIC, code, "ShipmentAddressConfirmed", 2);
         assertThat(redirected).hasSize(1);

@@ -8,7 +8,7 @@ import vn.motcua.testinfra.CallerMother;
 /** Shipments as the service makes them, for tests and benchmarks that start past the events. */
 public final class ShipmentMother {
     static final TariffRules.Quote WITHIN_HANOI = new TariffRules.Quote("VNPOST-BCCI-2025", TariffRules.Zone.WITHIN_PROVINCE,
-            22_000, null, 22_000, 0, TariffRules.Payer.CITIZEN, null, 22_000, 0);
+            22_000, null, 22_000, 0, TariffRules.Payer.CITIZEN, null, 22_000, 0, "Hà Nội", "Hà Nội");
 
     private ShipmentMother() {
     }

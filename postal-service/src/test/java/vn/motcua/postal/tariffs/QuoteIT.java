@@ -49,6 +49,20 @@ class QuoteIT {
     }
 
     @Test
+    void anAddressWrittenWithoutDiacriticsOrWithAFormerProvinceIsPricedAndTheAnswerNamesTheProvince() throws Exception {
+        quote(citizen(CITIZEN_1), THUONG_TIN.replace("Hà Nội", "ha noi")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.zone").value("WITHIN_PROVINCE")).andExpect(jsonPath("$.postage").value(32000))
+                .andExpect(jsonPath("$.addressProvince").value("Hà Nội")).andExpect(jsonPath("$.agencyProvince").value("Hà Nội"));
+        quote(citizen(CITIZEN_1), THUONG_TIN.replace("Hà Nội", "Bình Dương")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.zone").value("OTHER_PROVINCE"))
+                .andExpect(jsonPath("$.addressProvince").value("Thành phố Hồ Chí Minh"));
+        // Quy Nhơn, in Bình Định until 1/7/2025, is in Gia Lai now.
+        quote(portal(), GIA_LAI_2020.replace("\"gia lai\"", "\"Bình Định\"").replace(", \"date\": \"2020-04-01\"", ""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.zone").value("WITHIN_PROVINCE")).andExpect(jsonPath("$.addressProvince").value("Gia Lai"));
+    }
+
+    @Test
     void theDiscountInForceOnTheDayIsNamedWithItsSource() throws Exception {
         quote(portal(), GIA_LAI_2020).andExpect(status().isOk()).andExpect(jsonPath("$.tariffId").value("VNPOST-BCCI-2020"))
                 .andExpect(jsonPath("$.discount.ruleId").value("GL-COVID-2020"))

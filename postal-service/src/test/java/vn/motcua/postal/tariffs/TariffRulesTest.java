@@ -98,4 +98,28 @@ class TariffRulesTest {
         assertThat(BOOK.provinceOfAgency("000.10.20.30.H29")).map(TariffBook.Province::name).hasValue("Hà Nội");
         assertThat(new BigDecimal("30")).isEqualByComparingTo(RULES.discounts().getFirst().percent());
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Thanh Hoá | Thanh Hóa", "thanh hoa | Thanh Hóa", "Khánh Hoà | Khánh Hòa", "Ha Noi | Hà Nội", "HÀ NỘI | Hà Nội",
+        "Thành phố Hà Nội | Hà Nội", "TP. Hà Nội | Hà Nội", "Tỉnh Gia Lai | Gia Lai", "Dak Lak | Đắk Lắk",
+        "TP.HCM | Thành phố Hồ Chí Minh", "TP HCM | Thành phố Hồ Chí Minh", "Hồ Chí Minh | Thành phố Hồ Chí Minh",
+        "tp. ho chi minh | Thành phố Hồ Chí Minh", "Bình Dương | Thành phố Hồ Chí Minh",
+        "Bà Rịa – Vũng Tàu | Thành phố Hồ Chí Minh", "Tỉnh Hà Giang | Tuyên Quang", "Hoà Bình | Phú Thọ",
+        "Nam Định | Ninh Bình", "Kiên Giang | An Giang", "Thừa Thiên Huế | Huế", "Thừa Thiên - Huế | Huế"})
+    void aProvinceIsFoundHoweverAnAddressWritesItAndAFormerProvinceAsTheOneItMergedInto(String written, String province) {
+        assertThat(BOOK.province(written)).as(written).map(TariffBook.Province::name).hasValue(province);
+    }
+
+    @Test
+    void theTwentyNineProvincesMergedOnTheFirstOfJuly2025AreEachFoundAndNoOtherNameIs() {
+        List<String> merged = List.of("Hà Giang", "Yên Bái", "Bắc Kạn", "Vĩnh Phúc", "Hòa Bình", "Bắc Giang", "Thái Bình",
+                "Hải Dương", "Hà Nam", "Nam Định", "Quảng Bình", "Quảng Nam", "Kon Tum", "Bình Định", "Ninh Thuận", "Đắk Nông",
+                "Bình Thuận", "Phú Yên", "Bình Dương", "Bà Rịa - Vũng Tàu", "Bình Phước", "Long An", "Sóc Trăng", "Hậu Giang",
+                "Bến Tre", "Trà Vinh", "Tiền Giang", "Bạc Liêu", "Kiên Giang");
+        assertThat(merged).hasSize(29).allSatisfy(name -> assertThat(BOOK.province(name)).as(name).isPresent());
+        for (String notAProvince : List.of("Hà Tây", "Sài Gòn", "Thành phố", "TP", "Tỉnh", "", "   ", "Hà", "Quảng")) {
+            assertThat(BOOK.province(notAProvince)).as(notAProvince).isEmpty();
+        }
+    }
 }

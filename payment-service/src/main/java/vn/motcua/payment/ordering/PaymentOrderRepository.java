@@ -9,6 +9,8 @@ public interface PaymentOrderRepository extends MongoRepository<PaymentOrder, St
 
     List<PaymentOrder> findByOwnerCitizenIdOrderByRequestedAtDesc(String ownerCitizenId, Pageable page);
 
+    List<PaymentOrder> findByOwnerCitizenIdAndStatusOrderByRequestedAtDesc(String ownerCitizenId, PaymentStatus status, Pageable page);
+
     List<PaymentOrder> findByAgencyCodeOrderByRequestedAtDesc(String agencyCode, Pageable page);
 
     List<PaymentOrder> findByAgencyCodeAndStatusOrderByRequestedAtDesc(String agencyCode, PaymentStatus status, Pageable page);

@@ -47,8 +47,12 @@ class PaymentsController {
         if (caller.citizenId() == null) {
             return List.of();
         }
-        return orders.findByOwnerCitizenIdOrderByRequestedAtDesc(caller.citizenId(), PageRequest.of(page, size)).stream()
-                .filter(o -> status == null || o.status() == status).map(PaymentView::of).toList();
+        // The status is asked of the database: filtered after paging, an order still owed behind a page
+        // of paid ones was not listed as owed.
+        PageRequest paging = PageRequest.of(page, size);
+        return (status == null ? orders.findByOwnerCitizenIdOrderByRequestedAtDesc(caller.citizenId(), paging)
+                : orders.findByOwnerCitizenIdAndStatusOrderByRequestedAtDesc(caller.citizenId(), status, paging)).stream()
+                .map(PaymentView::of).toList();
     }
 
     @Operation(summary = "The payment orders of the caller's agency, newest first, optionally of one status")

@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import vn.motcua.payment.ProviderSimulatorProcess;
 import vn.motcua.payment.WithProviderSimulator;
 import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentOrderMother;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.payment.provider.internal.SignedCallbacks;
 import vn.motcua.testinfra.EventMother;
@@ -204,5 +206,27 @@ class OnlinePaymentIT extends WithProviderSimulator {
         mvc.perform(get("/api/v1/payments/{id}", id).with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/payments/{id}", id)).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/payments/mine")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void whatACitizenOwesIsListedHoweverManyNewerOrdersComeFirst() throws Exception {
+        String citizen = "0010" + String.valueOf(System.nanoTime()).substring(0, 8);
+        Instant monday = Instant.parse("2026-11-23T02:00:00Z");
+        PaymentOrder owed = PaymentOrderMother.intakeFeeOf(citizen, EventMother.newDossierCode(), true, monday);
+        orders.insert(owed);
+        // Three newer orders the citizen let expire: the first page of two holds none that is owed.
+        for (int hour = 1; hour <= 3; hour++) {
+            PaymentOrder expired = PaymentOrderMother.intakeFeeOf(citizen, EventMother.newDossierCode(), true, monday.plusSeconds(3600L * hour));
+            expired.expire(expired.payBy());
+            orders.insert(expired);
+        }
+
+        mvc.perform(get("/api/v1/payments/mine").param("status", "REQUESTED").param("size", "2").with(citizen(citizen)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].id").value(owed.id()));
+        mvc.perform(get("/api/v1/payments/mine").param("size", "2").with(citizen(citizen)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[?(@.id == '" + owed.id() + "')]").doesNotExist());
+        mvc.perform(get("/api/v1/payments/mine").param("status", "REQUESTED").with(citizen(CITIZEN_2))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.id == '" + owed.id() + "')]").doesNotExist());
     }
 }

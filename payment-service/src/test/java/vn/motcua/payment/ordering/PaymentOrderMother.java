@@ -1,5 +1,6 @@
 package vn.motcua.payment.ordering;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import vn.motcua.events.dossier.DossierSnapshot;
@@ -23,6 +24,13 @@ public final class PaymentOrderMother {
 
     public static PaymentOrder due(String code, FeeStage stage, long amount) {
         return opened(code, stage, ResultDelivery.COUNTER, true, line(stage, amount, true));
+    }
+
+    /** An intake fee of that citizen's dossier, asked for (due) or planned for later, at that time. */
+    public static PaymentOrder intakeFeeOf(String citizenId, String code, boolean due, Instant at) {
+        DossierSnapshot dossier = EventMother.snapshot(code, citizenId, ResultDelivery.COUNTER);
+        return PaymentOrder.open(PaymentOrder.idFor(code, FeeStage.INTAKE), dossier, FeeStage.INTAKE,
+                List.of(line(FeeStage.INTAKE, 30_000, true)), due, at, at.plus(Duration.ofDays(7))).aggregate();
     }
 
     public static PaymentOrder opened(String code, FeeStage stage, ResultDelivery delivery, boolean due, PricedFeeLine... lines) {

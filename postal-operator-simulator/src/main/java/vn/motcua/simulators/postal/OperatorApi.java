@@ -1,6 +1,7 @@
 package vn.motcua.simulators.postal;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The platform's operator API as the operator's system calls it: a client-credentials token, then reports. */
 final class OperatorApi {
+    /** The largest page the platform lists. */
+    private static final int PAGE = 200;
     private final Settings settings;
     private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -41,15 +44,21 @@ final class OperatorApi {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))).statusCode();
     }
 
-    /** The operator's own shipments as the platform lists them. */
+    /** The operator's own shipments as the platform lists them, every page of them. */
     List<JsonNode> shipments() throws IOException, InterruptedException {
-        HttpResponse<String> response = send(() -> HttpRequest.newBuilder(settings.api().resolve("/api/v1/shipments")).GET());
-        if (response.statusCode() != 200) {
-            throw new IOException("Listing shipments answered " + response.statusCode() + ": " + response.body());
-        }
         List<JsonNode> shipments = new ArrayList<>();
-        json.readTree(response.body()).forEach(shipments::add);
-        return shipments;
+        for (int page = 0; ; page++) {
+            URI next = settings.api().resolve("/api/v1/shipments?size=" + PAGE + "&page=" + page);
+            HttpResponse<String> response = send(() -> HttpRequest.newBuilder(next).GET());
+            if (response.statusCode() != 200) {
+                throw new IOException("Listing shipments answered " + response.statusCode() + ": " + response.body());
+            }
+            JsonNode listed = json.readTree(response.body());
+            listed.forEach(shipments::add);
+            if (listed.size() < PAGE) {
+                return shipments;
+            }
+        }
     }
 
     private interface RequestBuilder {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
@@ -35,6 +36,11 @@ import vn.motcua.postal.tariffs.TariffRules;
  * state. Three failed delivery attempts return the item to the sender.
  */
 @Document("shipments")
+// The three lists (a citizen's, an operator's, an agency's), newest first, read a page at a time;
+// a status asked for is checked on the documents the index leads to.
+@CompoundIndex(name = "citizenNewestFirst", def = "{'ownerCitizenId': 1, 'createdAt': -1}")
+@CompoundIndex(name = "operatorNewestFirst", def = "{'operator': 1, 'createdAt': -1}")
+@CompoundIndex(name = "agencyNewestFirst", def = "{'origin.agencyCode': 1, 'createdAt': -1}")
 public class Shipment extends Aggregate {
     static final int ATTEMPTS_BEFORE_RETURN = 3;
     private static final String BY_HAND = "by-hand-";
@@ -43,9 +49,7 @@ public class Shipment extends Aggregate {
     private final String id;
     @Indexed
     private final String dossierCode;
-    @Indexed
     private final String ownerCitizenId;
-    @Indexed
     private final String operator;
     private final Origin origin;
     private final Kind kind;

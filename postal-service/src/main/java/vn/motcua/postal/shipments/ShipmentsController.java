@@ -1,12 +1,15 @@
 package vn.motcua.postal.shipments;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,19 +86,28 @@ class ShipmentsController {
 
     @Operation(summary = "A citizen's own shipments; those assigned to the calling postal operator (its queue); or an"
             + " agency's outgoing results and incoming dossiers for its officers and leader (status=DELIVERY_FAILED or"
-            + " RETURNED_TO_SENDER: those to act on)")
+            + " RETURNED_TO_SENDER: those to act on); newest first, a page at a time (a page shorter than size is the last)")
     @GetMapping
     @PreAuthorize("hasAnyRole('citizen', 'postal-operator', 'officer', 'leader')")
-    List<ShipmentView> shipments(@RequestParam(required = false) Shipment.Status status, Caller caller) {
+    List<ShipmentView> shipments(@RequestParam(required = false) Shipment.Status status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Caller caller) {
+        PageRequest paging = PageRequest.of(page, size);
         List<Shipment> found;
         if (caller.has(Role.CITIZEN)) {
-            found = caller.citizenId() == null ? List.of() : shipments.findByOwnerCitizenIdOrderByCreatedAtDesc(caller.citizenId());
+            String citizen = caller.citizenId();
+            found = citizen == null ? List.of() : status == null ? shipments.findByOwnerCitizenIdOrderByCreatedAtDesc(citizen, paging)
+                    : shipments.findByOwnerCitizenIdAndStatusOrderByCreatedAtDesc(citizen, status, paging);
         } else if (caller.has(Role.POSTAL_OPERATOR)) {
-            found = caller.clientId() == null ? List.of() : shipments.findByOperatorOrderByCreatedAtDesc(caller.clientId());
+            String operator = caller.clientId();
+            found = operator == null ? List.of() : status == null ? shipments.findByOperatorOrderByCreatedAtDesc(operator, paging)
+                    : shipments.findByOperatorAndStatusOrderByCreatedAtDesc(operator, status, paging);
         } else {
-            found = caller.agency() == null ? List.of() : shipments.findByOriginAgencyCodeOrderByCreatedAtDesc(caller.agency());
+            String agency = caller.agency();
+            found = agency == null ? List.of() : status == null ? shipments.findByOriginAgencyCodeOrderByCreatedAtDesc(agency, paging)
+                    : shipments.findByOriginAgencyCodeAndStatusOrderByCreatedAtDesc(agency, status, paging);
         }
-        return found.stream().filter(s -> status == null || s.status() == status).map(ShipmentView::of).toList();
+        return found.stream().map(ShipmentView::of).toList();
     }
 
     @Operation(summary = "The agency's officer brings a ready result to the citizen instead of the post (before the"

@@ -13,6 +13,14 @@ public final class ShipmentMother {
     private ShipmentMother() {
     }
 
+    /** A result delivery of an online Thường Tín dossier to an address in Hà Nội, planned at that time, its result not ready yet. */
+    public static Shipment awaitingResult(String dossierCode, String citizenId, String operator, Instant plannedAt) {
+        return Shipment.plannedResultDelivery(dossierCode, citizenId, operator,
+                new Shipment.Origin(CallerMother.AGENCY_THUONG_TIN, "2.000018", Channel.ONLINE.code()),
+                new Shipment.Destination("Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi, xã Thường Tín", "Hà Nội"), plannedAt)
+                .aggregate();
+    }
+
     /** A result delivery of an online Thường Tín dossier to an address in Hà Nội, handed to the operator with that item id. */
     public static Shipment requested(String dossierCode, String citizenId, String operator, String itemId) {
         Shipment shipment = Shipment.plannedResultDelivery(dossierCode, citizenId, operator,

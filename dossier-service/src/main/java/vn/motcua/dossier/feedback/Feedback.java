@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
 import vn.motcua.events.feedback.FeedbackAnswered;
@@ -18,6 +19,10 @@ import vn.motcua.kit.outbox.Changed;
  * overdue when still unanswered after that day.
  */
 @Document(Feedback.COLLECTION)
+// The lists: a citizen's and an agency's newest first, an agency's still to answer by due day.
+@CompoundIndex(name = "citizenNewestFirst", def = "{'citizenId': 1, 'filedAt': -1}")
+@CompoundIndex(name = "agencyNewestFirst", def = "{'agencyCode': 1, 'filedAt': -1}")
+@CompoundIndex(name = "agencyToAnswer", def = "{'agencyCode': 1, 'answeredAt': 1, 'answerDue': 1, 'filedAt': 1}")
 public class Feedback extends Aggregate {
     public static final String COLLECTION = "feedback";
 

@@ -2,6 +2,8 @@ package vn.motcua.dossier.feedback;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,6 +11,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,12 +60,16 @@ class FeedbackController {
         return ResponseEntity.created(URI.create("/api/v1/feedback/" + filed.id())).body(FeedbackView.of(filed, desk));
     }
 
-    @Operation(summary = "Your feedback (citizen), or your agency's (officer, leader; unanswered=true for the open ones)")
+    @Operation(summary = "Your feedback (citizen), or your agency's (officer, leader), newest first; unanswered=true for"
+            + " the open ones, the answer soonest due first. A page at a time (a page shorter than size is the last)")
     @GetMapping("/api/v1/feedback")
     @PreAuthorize("hasAnyRole('citizen', 'officer', 'leader')")
-    List<FeedbackView> list(@RequestParam(defaultValue = "false") boolean unanswered, Caller caller) {
-        List<Feedback> found = caller.has(Role.CITIZEN) ? desk.ofCitizen(caller.citizenId())
-                : desk.ofAgency(requireAgency(caller), unanswered);
+    List<FeedbackView> list(@RequestParam(defaultValue = "false") boolean unanswered,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Caller caller) {
+        PageRequest paging = PageRequest.of(page, size);
+        List<Feedback> found = caller.has(Role.CITIZEN) ? desk.ofCitizen(caller.citizenId(), paging)
+                : desk.ofAgency(requireAgency(caller), unanswered, paging);
         return found.stream().map(feedback -> FeedbackView.of(feedback, desk)).toList();
     }
 

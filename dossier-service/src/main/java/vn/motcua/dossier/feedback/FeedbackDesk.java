@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -89,17 +90,22 @@ public class FeedbackDesk {
         return feedback;
     }
 
-    public List<Feedback> ofCitizen(String citizenId) {
-        return mongo.find(new Query(where("citizenId").is(citizenId)).with(Sort.by(Sort.Direction.DESC, "filedAt"))
-                .limit(200), Feedback.class);
+    /** A citizen's own, newest first, a page at a time. */
+    public List<Feedback> ofCitizen(String citizenId, Pageable page) {
+        return mongo.find(new Query(where("citizenId").is(citizenId)).with(Sort.by(Sort.Direction.DESC, "filedAt")).with(page),
+                Feedback.class);
     }
 
-    public List<Feedback> ofAgency(String agencyCode, boolean unansweredOnly) {
-        Query query = new Query(where("agencyCode").is(agencyCode)).with(Sort.by("answerDue", "filedAt")).limit(500);
-        if (unansweredOnly) {
-            query.addCriteria(where("answeredAt").is(null));
-        }
-        return mongo.find(query, Feedback.class);
+    /**
+     * An agency's, a page at a time: those still to answer by their due day, the most urgent first;
+     * all of them newest first. The list was cut at its 500 oldest, so an agency past 500 never
+     * saw a new one there.
+     */
+    public List<Feedback> ofAgency(String agencyCode, boolean unansweredOnly, Pageable page) {
+        Query query = unansweredOnly
+                ? new Query(where("agencyCode").is(agencyCode).and("answeredAt").is(null)).with(Sort.by("answerDue", "filedAt"))
+                : new Query(where("agencyCode").is(agencyCode)).with(Sort.by(Sort.Direction.DESC, "filedAt"));
+        return mongo.find(query.with(page), Feedback.class);
     }
 
     public LocalDate today() {

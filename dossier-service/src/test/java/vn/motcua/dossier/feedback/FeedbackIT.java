@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
@@ -130,6 +132,35 @@ class FeedbackIT {
             assertThat(after.get("feedbackReceived").asLong()).as("filed today; the late one was filed a month ago")
                     .isEqualTo(before.get("feedbackReceived").asLong() + 1);
         });
+    }
+
+    @Test
+    void anAgencyPagesThroughItsFeedbackNewestFirstAndThroughWhatIsStillToAnswerSoonestDueFirst() throws Exception {
+        String agency = "000.77." + (System.nanoTime() % 100) + "." + (System.nanoTime() % 97) + ".H29";
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.now();
+        Feedback oldest = file(agency, now.minus(Duration.ofDays(3)), today.plusDays(20));
+        Feedback soonestDue = file(agency, now.minus(Duration.ofDays(2)), today.plusDays(1));
+        Feedback newest = file(agency, now.minus(Duration.ofDays(1)), today.plusDays(10));
+
+        assertThat(ids("/api/v1/feedback?size=2", agency)).containsExactly(newest.id(), soonestDue.id());
+        assertThat(ids("/api/v1/feedback?size=2&page=1", agency)).containsExactly(oldest.id());
+        assertThat(ids("/api/v1/feedback?unanswered=true&size=2", agency)).containsExactly(soonestDue.id(), newest.id());
+        assertThat(ids("/api/v1/feedback?unanswered=true&size=2&page=1", agency)).containsExactly(oldest.id());
+        mvc.perform(get("/api/v1/feedback?size=201").with(officer(agency))).andExpect(status().isBadRequest());
+        assertThat(ids("/api/v1/feedback?size=200", AGENCY_JUSTICE)).doesNotContain(oldest.id(), soonestDue.id(), newest.id());
+    }
+
+    private Feedback file(String agency, Instant filedAt, LocalDate answerDue) {
+        return store.insert(Feedback.filed(UUID.randomUUID().toString(), CITIZEN_1, agency, null, Feedback.Kind.PHAN_ANH,
+                "Thái độ phục vụ", filedAt, answerDue));
+    }
+
+    private List<String> ids(String path, String agency) throws Exception {
+        List<String> ids = new ArrayList<>();
+        json.readTree(mvc.perform(get(path).with(officer(agency))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).forEach(feedback -> ids.add(feedback.get("id").asString()));
+        return ids;
     }
 
     @Test

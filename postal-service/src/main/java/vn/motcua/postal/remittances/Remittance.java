@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.kit.outbox.Aggregate;
@@ -16,6 +17,10 @@ import vn.motcua.kit.outbox.Changed;
  * operator's batch id, so a batch sent again is found, never counted twice.
  */
 @Document("remittances")
+// An operator's batches newest first (its list), and the batches that named a shipment (a new
+// batch's reconciliation, the post's figures): without them each read the whole collection.
+@CompoundIndex(name = "operatorNewestFirst", def = "{'operator': 1, 'receivedAt': -1}")
+@CompoundIndex(name = "itemShipment", def = "{'items.shipmentId': 1}")
 public class Remittance extends Aggregate {
     @Id
     private final String id;

@@ -1,9 +1,12 @@
 package vn.motcua.postal.remittances;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
@@ -50,11 +54,14 @@ class RemittancesController {
         return received.recorded() ? ResponseEntity.status(HttpStatus.CREATED).body(view) : ResponseEntity.ok(view);
     }
 
-    @Operation(summary = "The calling operator's own remittance batches, newest first, with their discrepancies")
+    @Operation(summary = "The calling operator's own remittance batches, newest first, with their discrepancies;"
+            + " a page at a time (a page shorter than size is the last)")
     @GetMapping
     @PreAuthorize("hasRole('postal-operator')")
-    List<RemittanceView> mine(Caller caller) {
-        return repository.findByOperatorOrderByReceivedAtDesc(caller.clientId()).stream().map(RemittanceView::of).toList();
+    List<RemittanceView> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Caller caller) {
+        return repository.findByOperatorOrderByReceivedAtDesc(caller.clientId(), PageRequest.of(page, size)).stream()
+                .map(RemittanceView::of).toList();
     }
 
     private static List<Remittance.Item> validItems(BatchRequest request) {

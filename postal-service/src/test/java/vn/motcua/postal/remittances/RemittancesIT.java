@@ -97,6 +97,11 @@ class RemittancesIT {
         List<ConsumerRecord<String, String>> remitted = KafkaProbe.collect(Topics.POSTAL,
                 r -> (OPERATOR + "|" + batch).equals(r.key()), 2, Duration.ofSeconds(5));
         assertThat(remitted).hasSize(1);
+        // The operator's list, newest first a page at a time: this batch heads its first page of one.
+        mvc.perform(get("/api/v1/remittances").param("size", "1").with(postalOperator(OPERATOR))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].batchId").value(batch));
+        mvc.perform(get("/api/v1/remittances").param("size", "201").with(postalOperator(OPERATOR)))
+                .andExpect(status().isBadRequest());
         assertThat(remitted.getFirst().value()).contains("\"total\":1256000").contains(first.dossierCode())
                 .contains("\"discrepancies\":0");
     }

@@ -1,7 +1,6 @@
 package vn.motcua.dossier.intake;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.kit.web.MailboxAddress;
 import vn.motcua.kit.web.OneScriptPerWord;
 
 /**
@@ -32,7 +32,7 @@ public record SubmitDossierRequest(
             @NotBlank @Size(max = 200) @OneScriptPerWord String fullName,
             @NotBlank @Pattern(regexp = "\\d{12}", message = "must be the 12-digit citizen id number") String idNumber,
             @NotBlank @Pattern(regexp = "(0|\\+84)\\d{9,10}", message = "must be a Vietnamese phone number, e.g. 0912345678") String phone,
-            @NotBlank @Email @Size(max = 254) String email,
+            @NotBlank @MailboxAddress String email,
             @NotBlank @Size(max = 500) String address) {
     }
 }

@@ -188,6 +188,13 @@ class OnlineSubmissionIT {
         mvc.perform(submission(SubmissionMother.body("1.000001", AGENCY_THUONG_TIN, CITIZEN_1, "not-an-email"))
                         .with(citizen(CITIZEN_1)))
                 .andExpect(status().isBadRequest());
+        // Typed with the keyboard in Telex mode: "thanhs" became "thánh". The mail relay would refuse every message to it.
+        mvc.perform(submission(SubmissionMother.body("2.000018", AGENCY_THUONG_TIN, CITIZEN_1, "thánh@gmail.com"))
+                        .with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:validation-failed"))
+                .andExpect(jsonPath("$.errors[0].field").value("applicant.email"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("keyboard typing Vietnamese")));
         mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
                         .content(SubmissionMother.liquorLicenceFor(CITIZEN_1)).with(citizen(CITIZEN_1)))
                 .andExpect(status().isBadRequest())

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.web.MailboxAddress;
 
 /**
  * A citizen's own notification preferences: channels in order, opt-outs, addresses. Only the
@@ -32,7 +33,6 @@ import vn.motcua.kit.security.Caller;
 class PreferencesController {
     private static final Set<NotificationChannel> CHOOSABLE = Set.of(NotificationChannel.ZALO, NotificationChannel.SMS,
             NotificationChannel.EMAIL);
-    private static final String EMAIL = "[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}";
 
     private final MongoTemplate mongo;
     private final Recipients recipients;
@@ -91,8 +91,8 @@ class PreferencesController {
             errors.add("these cannot be opted out of (unknown, or notices the law requires): " + unknown);
         }
         String email = change.email() == null ? before.email() : blankToNull(change.email());
-        if (email != null && (!email.matches(EMAIL) || email.length() > 254)) {
-            errors.add("email is not an email address");
+        if (email != null && !MailboxAddress.Check.isMailbox(email)) {
+            errors.add("email " + MailboxAddress.NOT_A_MAILBOX);
         }
         String phone = change.phone() == null ? before.phone() : blankToNull(change.phone());
         if (phone != null && PhoneNumbers.international(phone) == null) {

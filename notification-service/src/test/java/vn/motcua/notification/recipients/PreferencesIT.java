@@ -134,9 +134,16 @@ class PreferencesIT extends WithMessagingSimulators {
                     .andExpect(status().is4xxClientError())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
+        // Typed with the keyboard in Telex mode: "thanhs" became "thánh", a mailbox no server here delivers to.
+        mvc.perform(put("/api/v1/notifications/preferences").with(citizen(owner)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"thánh@gmail.com\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:invalid-preferences"))
+                .andExpect(jsonPath("$.errors[0]").value(Matchers.containsString("was the keyboard typing Vietnamese?")));
         mvc.perform(get("/api/v1/notifications/preferences").with(citizen(owner)))
                 .andExpect(jsonPath("$.channels").value(Matchers.contains("SMS")))
-                .andExpect(jsonPath("$.phone").value("0971000113"));
+                .andExpect(jsonPath("$.phone").value("0971000113"))
+                .andExpect(jsonPath("$.email").value(Matchers.not("thánh@gmail.com")));
     }
 
     @Test

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -52,10 +54,14 @@ class PostalStatisticsController {
         if (agency != null) {
             period = period.and("origin.agencyCode").is(agency);
         }
-        return figures(mongo.find(new Query(period), Shipment.class), from, to, agency);
+        // Read as a cursor, one shipment at a time: a year of a province's shipments, with their
+        // tracking histories, was read into one list before a figure was counted.
+        try (Stream<Shipment> shipments = mongo.stream(new Query(period), Shipment.class)) {
+            return figures(shipments.iterator(), from, to, agency);
+        }
     }
 
-    private PostalStatistics figures(List<Shipment> shipments, LocalDate from, LocalDate to, String agency) {
+    private PostalStatistics figures(Iterator<Shipment> shipments, LocalDate from, LocalDate to, String agency) {
         long planned = 0;
         long handed = 0;
         long delivered = 0;
@@ -67,7 +73,8 @@ class PostalStatisticsController {
         long collected = 0;
         List<PostalStatistics.DiscountGranted> discounts = new ArrayList<>();
         Map<String, Long> collectedByShipment = new HashMap<>();
-        for (Shipment s : shipments) {
+        while (shipments.hasNext()) {
+            Shipment s = shipments.next();
             boolean result = s.kind() == Shipment.Kind.RESULT_DELIVERY;
             boolean done = s.status() == Shipment.Status.DELIVERED;
             if (result) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -75,10 +76,10 @@ class DeliveryLogController {
         Map<NotificationChannel, ChannelDay> channels = new EnumMap<>(NotificationChannel.class);
         Query query = new Query(createdOn(day));
         query.fields().include("deliveries");
-        for (Notification n : mongo.find(query, Notification.class)) {
-            for (Delivery d : n.deliveries()) {
-                channels.put(d.channel(), channels.getOrDefault(d.channel(), ChannelDay.NONE).plus(d));
-            }
+        // A cursor: a day of a province's messages is not held in memory at once.
+        try (Stream<Notification> ofTheDay = mongo.stream(query, Notification.class)) {
+            ofTheDay.forEach(n -> n.deliveries().forEach(
+                    d -> channels.put(d.channel(), channels.getOrDefault(d.channel(), ChannelDay.NONE).plus(d))));
         }
         return new DaySummary(day, channels, channels.values().stream().mapToLong(ChannelDay::cost).sum());
     }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -67,7 +68,9 @@ class PaymentStatistics {
         long refunded = 0;
         Set<String> paying = new HashSet<>();
         Set<String> payingOnline = new HashSet<>();
-        for (PaymentOrder order : mongo.find(new Query(inPeriod), PaymentOrder.class)) {
+        // A cursor, one order at a time: a year of a province's orders was read into one list first.
+        try (Stream<PaymentOrder> orders = mongo.stream(new Query(inPeriod), PaymentOrder.class)) {
+            for (PaymentOrder order : (Iterable<PaymentOrder>) orders::iterator) {
             byStatus.merge(order.status(), 1L, Long::sum);
             if (order.completedAt() != null) {
                 paying.add(order.dossierCode());
@@ -80,6 +83,7 @@ class PaymentStatistics {
             }
             if (order.refund() != null && order.refund().done()) {
                 refunded += order.refund().amount();
+            }
             }
         }
         return new Figures(scope, from, to, byStatus, online, postman, refunded, paying.size(), payingOnline.size(),

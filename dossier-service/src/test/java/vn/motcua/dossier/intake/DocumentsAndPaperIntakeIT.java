@@ -92,6 +92,13 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:missing-parameter"))
                 .andExpect(jsonPath("$.field").value("kind"));
+        // Two files as one document: which is the document? Neither is stored.
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").param("kind", "Đơn")
+                        .file(new MockMultipartFile("file", "don.pdf", "application/pdf", DossierFlow.PDF))
+                        .file(new MockMultipartFile("file", "don-2.pdf", "application/pdf", DossierFlow.PDF)).with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:repeated-part"))
+                .andExpect(jsonPath("$.field").value("file"));
         flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_2)).andExpect(status().isNotFound());
         flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
         assertThat(mongo.getCollection("dossier_documents").countDocuments()).isEqualTo(before);

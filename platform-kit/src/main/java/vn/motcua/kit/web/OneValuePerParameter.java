@@ -8,8 +8,11 @@ import java.util.Map;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.WebUtils;
 import vn.motcua.kit.problem.ApiProblem;
 
 /**
@@ -21,12 +24,15 @@ import vn.motcua.kit.problem.ApiProblem;
  * Parameters that are lists ({@code ?status=1&status=2}) and maps take every value as before.
  * A header a controller reads as one value is checked the same way ({@code repeated-header}): an
  * Idempotency-Key sent twice was "not 8 to 128 letters", as the two were read joined by a comma.
+ * So is an upload's file part ({@code repeated-part}): of two files sent as one document, the
+ * first was stored and the second dropped without a word.
  */
 public class OneValuePerParameter implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         if (handler instanceof HandlerMethod method) {
+            MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
             for (MethodParameter parameter : method.getMethodParameters()) {
                 if (!takesOneValue(parameter)) {
                     continue;
@@ -37,6 +43,14 @@ public class OneValuePerParameter implements HandlerInterceptor {
                     String[] values = request.getParameterValues(name);
                     if (values != null && values.length > 1) {
                         throw repeated("repeated-parameter", "parameter", name, values.length);
+                    }
+                }
+                RequestPart part = parameter.getParameterAnnotation(RequestPart.class);
+                if (part != null && multipart != null) {
+                    String name = nameOf(part.name(), parameter);
+                    int files = multipart.getFiles(name).size();
+                    if (files > 1) {
+                        throw repeated("repeated-part", "part", name, files);
                     }
                 }
                 RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);

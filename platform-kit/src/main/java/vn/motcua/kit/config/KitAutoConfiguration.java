@@ -54,8 +54,8 @@ import vn.motcua.kit.security.CallerArgumentResolver;
 import vn.motcua.kit.security.SecurityKitConfiguration;
 import vn.motcua.kit.web.BodySizeLimit;
 import vn.motcua.kit.web.IdentityBodiesOnly;
-import vn.motcua.kit.web.OneValuePerParameter;
 import vn.motcua.kit.web.ParameterText;
+import vn.motcua.kit.web.ParametersAsDeclared;
 import vn.motcua.kit.web.ProblemErrorController;
 import vn.motcua.kit.web.ProblemErrorReportValve;
 import vn.motcua.kit.web.RequestDates;
@@ -162,7 +162,7 @@ public class KitAutoConfiguration {
 
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new OneValuePerParameter());
+                registry.addInterceptor(new ParametersAsDeclared());
             }
         };
     }

@@ -256,6 +256,29 @@ class DeadLetterIT {
     }
 
     @Test
+    void aParameterTheEndpointDoesNotTakeIsRefusedNamingItAndThoseItTakes() throws Exception {
+        // A typo of "limit": ignored, it listed 100 where the caller asked for 5.
+        http.perform(get(OPS_PATH).param("lmit", "5").with(CallerMother.ops()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-parameter"))
+                .andExpect(jsonPath("$.field").value("lmit"))
+                .andExpect(jsonPath("$.detail").value("The parameter lmit is not one this endpoint takes. This endpoint takes limit,"
+                        + " status, topic"));
+        // A name that is not plain text is not repeated back.
+        http.perform(get(OPS_PATH).param("li\u202emit", "5").with(CallerMother.ops()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-parameter"))
+                .andExpect(jsonPath("$.field").doesNotExist())
+                .andExpect(jsonPath("$.detail").value(Matchers.not(Matchers.containsString("\u202e"))));
+        http.perform(get(OPS_PATH + "/" + "dossier.events-0@1").param("verbose", "true").with(CallerMother.ops()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("The parameter verbose is not one this endpoint takes. This endpoint takes no"
+                        + " parameters"));
+        http.perform(get(OPS_PATH).param("limit", "5").with(CallerMother.ops())).andExpect(status().isOk());
+    }
+
+    @Test
     void aParameterOfTheWrongTypeOrMissingIsAProblemNamingIt() throws Exception {
         http.perform(get(OPS_PATH).param("status", "\u202ePARKED").with(CallerMother.ops()))
                 .andExpect(status().isBadRequest())

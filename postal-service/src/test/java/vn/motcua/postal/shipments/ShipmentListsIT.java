@@ -66,6 +66,9 @@ class ShipmentListsIT {
         assertThat(ids(operator, "?status=DELIVERED")).isEmpty();
         assertThat(ids("postal-other", "?size=200")).doesNotContain(oldestRequested.id()).doesNotContainAnyElementsOf(newestFirst);
 
+        // A typo of "status" was ignored: the caller got every shipment as if filtered.
+        mvc.perform(get("/api/v1/shipments?sattus=DELIVERED").with(postalOperator(operator))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-parameter")).andExpect(jsonPath("$.field").value("sattus"));
         for (String bad : List.of("?size=0", "?size=201", "?page=-1", "?size=ten")) {
             mvc.perform(get("/api/v1/shipments" + bad).with(postalOperator(operator))).andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.type").exists());

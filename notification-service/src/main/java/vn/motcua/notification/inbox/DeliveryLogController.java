@@ -56,15 +56,18 @@ class DeliveryLogController {
     record DaySummary(LocalDate day, Map<NotificationChannel, ChannelDay> channels, long totalCost) {
     }
 
-    @Operation(summary = "Notifications of a day (Việt Nam time) by status, newest first: each channel's attempts and failure reasons")
+    @Operation(summary = "Notifications of a day (Việt Nam time) by status, newest first, limit at a time (page 0 first):"
+            + " each channel's attempts and failure reasons")
     @GetMapping
     List<DeliveryLine> deliveries(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestParam(required = false) Notification.Status status, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+            @RequestParam(required = false) Notification.Status status, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page) {
         Criteria criteria = createdOn(day);
         if (status != null) {
             criteria = criteria.and("status").is(status.name());
         }
-        return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), Notification.class).stream()
+        Query newestFirst = new Query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt", "_id")).skip((long) page * limit).limit(limit);
+        return mongo.find(newestFirst, Notification.class).stream()
                 .map(n -> new DeliveryLine(n.id(), n.recipientCitizenId(), n.template(), n.status(), masked(n.phone()), n.createdAt(),
                         n.deliveries()))
                 .toList();

@@ -188,6 +188,9 @@ class PreferencesIT extends WithMessagingSimulators {
         mvc.perform(get("/api/v1/notifications/deliveries?day=" + today + "&status=DONE").with(ops()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.notificationId == '" + done.id() + "')].phone").value(Matchers.hasItem("8497****14")));
+        mvc.perform(get("/api/v1/notifications/deliveries?day=2020-01-01&page=3").with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$").isEmpty());
+        mvc.perform(get("/api/v1/notifications/deliveries?day=" + today + "&page=-1").with(ops())).andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/notifications/deliveries?day=yesterday").with(ops())).andExpect(status().isBadRequest());
         // A day MongoDB's dates cannot hold is refused as it is read, not failed on as a 500 when it is queried.
         mvc.perform(get("/api/v1/notifications/deliveries?day=-999999999-01-01").with(ops())).andExpect(status().isBadRequest());

@@ -85,8 +85,10 @@ public class DeadLetters {
                 original.get(CloudEventHeaders.ID), text(parked, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
     }
 
-    public List<DeadLetter> list(String topic, DeadLetter.Status status, int limit) {
-        Query query = new Query(criteria(topic, status)).with(Sort.by("firstFailedAt", "_id")).limit(limit);
+    /** Oldest first, {@code limit} at a time; {@code page} 0 is the first. */
+    public List<DeadLetter> list(String topic, DeadLetter.Status status, int page, int limit) {
+        Query query = new Query(criteria(topic, status)).with(Sort.by("firstFailedAt", "_id")).skip((long) page * limit)
+                .limit(limit);
         return mongo.find(query, DeadLetter.class);
     }
 

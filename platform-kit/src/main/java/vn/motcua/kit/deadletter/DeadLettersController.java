@@ -54,12 +54,14 @@ public class DeadLettersController {
     record RedriveSummary(int attempted, int applied, List<Failure> failed, List<String> unknown) {
     }
 
-    @Operation(summary = "This service's dead letters, oldest first (ops)")
+    @Operation(summary = "This service's dead letters, oldest first, limit at a time (page 0 first; a page shorter than"
+            + " limit is the last) (ops)")
     @GetMapping
     List<DeadLetter> list(@RequestParam(required = false) @Size(max = 200) String topic,
             @RequestParam(required = false) DeadLetter.Status status,
-            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return deadLetters.list(topic, status, limit);
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page) {
+        return deadLetters.list(topic, status, page, limit);
     }
 
     @Operation(summary = "One dead letter with its re-drives (ops)")

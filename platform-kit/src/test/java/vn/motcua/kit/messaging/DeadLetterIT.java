@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +55,8 @@ class DeadLetterIT {
     MongoTemplate mongo;
     @Autowired
     MockMvc http;
+    @Autowired
+    JsonMapper json;
 
     @Test
     void anEventThatKeepsFailingIsRetriedFourTimesThenParkedOnTheDeadLetterTopic() {
@@ -240,6 +243,28 @@ class DeadLetterIT {
     }
 
     @Test
+    void theDeadLettersAreListedOldestFirstAPageAtATime() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            ProducerRecord<String, String> event = EventMother.record(EventMother.dossierSubmitted(
+                    FlakyOrders.FAILING_PREFIX + EventMother.newDossierCode(), "001090000001", 0));
+            KafkaProbe.send(event);
+            awaitParked(KafkaProbe.header(event, CloudEventHeaders.ID));
+        }
+        List<String> firstTwo = ids(OPS_PATH + "?status=PARKED&limit=2");
+        assertThat(firstTwo).hasSize(2);
+        assertThat(ids(OPS_PATH + "?status=PARKED&limit=1&page=0")).containsExactly(firstTwo.get(0));
+        assertThat(ids(OPS_PATH + "?status=PARKED&limit=1&page=1")).containsExactly(firstTwo.get(1));
+        http.perform(get(OPS_PATH + "?page=-1").with(CallerMother.ops())).andExpect(status().isBadRequest());
+    }
+
+    private List<String> ids(String path) throws Exception {
+        List<String> ids = new ArrayList<>();
+        json.readTree(http.perform(get(path).with(CallerMother.ops())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).forEach(letter -> ids.add(letter.get("id").asString()));
+        return ids;
+    }
+
+    @Test
     void aParameterGivenTwiceIsRefusedNamingIt() throws Exception {
         for (String name : List.of("limit", "topic", "status")) {
             String[] values = "limit".equals(name) ? new String[] {"10", "500"}
@@ -264,7 +289,7 @@ class DeadLetterIT {
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-parameter"))
                 .andExpect(jsonPath("$.field").value("lmit"))
                 .andExpect(jsonPath("$.detail").value("The parameter lmit is not one this endpoint takes. This endpoint takes limit,"
-                        + " status, topic"));
+                        + " page, status, topic"));
         // A name that is not plain text is not repeated back.
         http.perform(get(OPS_PATH).param("li\u202emit", "5").with(CallerMother.ops()))
                 .andExpect(status().isBadRequest())

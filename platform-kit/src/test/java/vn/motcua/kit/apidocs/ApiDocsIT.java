@@ -36,7 +36,7 @@ class ApiDocsIT {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['" + base + "'].get.parameters[*].name")
-                        .value(Matchers.containsInAnyOrder("topic", "status", "limit")))
+                        .value(Matchers.containsInAnyOrder("topic", "status", "limit", "page")))
                 .andExpect(jsonPath("$.paths['" + base + "/{id}/redrive'].post.parameters[*].name")
                         .value(Matchers.contains("id")))
                 .andExpect(jsonPath("$.paths['" + base + "/redrive'].post.requestBody").exists());

@@ -71,19 +71,19 @@ class PaymentStatistics {
         // A cursor, one order at a time: a year of a province's orders was read into one list first.
         try (Stream<PaymentOrder> orders = mongo.stream(new Query(inPeriod), PaymentOrder.class)) {
             for (PaymentOrder order : (Iterable<PaymentOrder>) orders::iterator) {
-            byStatus.merge(order.status(), 1L, Long::sum);
-            if (order.completedAt() != null) {
-                paying.add(order.dossierCode());
-                if (order.method() == PaymentMethod.ONLINE) {
-                    online += order.amount();
-                    payingOnline.add(order.dossierCode());
-                } else {
-                    postman += order.amount();
+                byStatus.merge(order.status(), 1L, Long::sum);
+                if (order.completedAt() != null) {
+                    paying.add(order.dossierCode());
+                    if (order.method() == PaymentMethod.ONLINE) {
+                        online += order.amount();
+                        payingOnline.add(order.dossierCode());
+                    } else {
+                        postman += order.amount();
+                    }
                 }
-            }
-            if (order.refund() != null && order.refund().done()) {
-                refunded += order.refund().amount();
-            }
+                if (order.refund() != null && order.refund().done()) {
+                    refunded += order.refund().amount();
+                }
             }
         }
         return new Figures(scope, from, to, byStatus, online, postman, refunded, paying.size(), payingOnline.size(),

@@ -34,7 +34,10 @@ public class TariffBook {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-–]+");
     private static final Pattern UNIT_PREFIX = Pattern.compile("^(thanh pho|tp|tinh) (?=.)");
     private final TariffRules rules;
-    private final Map<String, Province> provinces;
+    /** The 34, as the file lists them. */
+    private final List<Province> provinces;
+    /** Each of them under every name it is found by (see {@link #byEveryName}). */
+    private final Map<String, Province> byEveryName;
 
     /**
      * @param city a centrally run city (true) or a province
@@ -54,8 +57,9 @@ public class TariffBook {
     TariffBook(JsonMapper json) {
         this.rules = read(json, "rules/postal-tariffs.json", TariffRules.class);
         ProvincesFile file = read(json, "rules/provinces.json", ProvincesFile.class);
-        this.provinces = byEveryName(file);
-        check(file.provinces());
+        this.provinces = List.copyOf(file.provinces());
+        this.byEveryName = byEveryName(file);
+        check();
     }
 
     /**
@@ -96,7 +100,7 @@ public class TariffBook {
 
     /** The province of that name, however written (see {@link #key}), or the one a former province is part of. */
     public Optional<Province> province(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(provinces.get(key(name)));
+        return name == null ? Optional.empty() : Optional.ofNullable(byEveryName.get(key(name)));
     }
 
     /** The province of that name, or a 422 naming the 34 a citizen or a portal may choose from. */
@@ -106,13 +110,13 @@ public class TariffBook {
     }
 
     public Optional<Province> provinceOfAgency(String agencyCode) {
-        return provinces.values().stream().distinct()
+        return provinces.stream()
                 .filter(p -> p.agencySuffix() != null && agencyCode != null && agencyCode.endsWith("." + p.agencySuffix()))
                 .findFirst();
     }
 
-    private void check(List<Province> listed) {
-        if (listed.size() != 34 || provinces.values().stream().distinct().count() != 34) {
+    private void check() {
+        if (provinces.size() != 34 || provinces.stream().map(p -> key(p.name())).distinct().count() != 34) {
             throw new IllegalStateException("rules/provinces.json must list the 34 provinces and cities once each");
         }
         Set<String> problems = new HashSet<>();

@@ -10,8 +10,13 @@ import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+import vn.motcua.gateway.balancing.ServiceInstances;
 
 /**
  * The connections from the gateway to the services. Apache HttpClient's own defaults allow 5
@@ -44,6 +49,12 @@ class ServiceConnections {
                         .disableAuthCaching()
                         .setRetryStrategy(new OnlyUnansweredCallsRetried())
                         .setRoutePlanner(new DefaultRoutePlanner(DefaultSchemePortResolver.INSTANCE)));
+    }
+
+    /** Sends calls on as the gateway's default does, watched for answers a service breaks off. */
+    @Bean
+    ProxyExchange proxyExchange(RestClient.Builder client, GatewayMvcProperties properties, ServiceInstances instances) {
+        return new BrokenOffAnswers(new RestClientProxyExchange(client.build(), properties), instances);
     }
 
     /**

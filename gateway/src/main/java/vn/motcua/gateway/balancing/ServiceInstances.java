@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -64,6 +65,13 @@ public final class ServiceInstances {
     /** Every instance of the services that have more than one: only there is there a choice to keep right. */
     List<Instance> probed() {
         return byService.values().stream().filter(instances -> instances.size() > 1).flatMap(List::stream).toList();
+    }
+
+    /** The service an instance at this address belongs to. */
+    public Optional<String> serviceAt(URI called) {
+        return byService.values().stream().flatMap(List::stream)
+                .filter(instance -> instance.address.getHost().equals(called.getHost()) && instance.address.getPort() == called.getPort())
+                .map(instance -> instance.address.getServiceId()).findFirst();
     }
 
     /**

@@ -48,6 +48,7 @@ import vn.motcua.kit.outbox.OutboxCollections;
 import vn.motcua.kit.outbox.OutboxHandOff;
 import vn.motcua.kit.outbox.OutboxProperties;
 import vn.motcua.kit.outbox.OutboxRelay;
+import vn.motcua.kit.problem.CommittedAnswers;
 import vn.motcua.kit.problem.ProblemHandling;
 import vn.motcua.kit.problem.ProblemResponses;
 import vn.motcua.kit.security.CallerArgumentResolver;
@@ -110,6 +111,11 @@ public class KitAutoConfiguration {
         FilterRegistrationBean<IdentityBodiesOnly> registration = new FilterRegistrationBean<>(new IdentityBodiesOnly(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
         return registration;
+    }
+
+    @Bean
+    CommittedAnswers committedAnswers() {
+        return new CommittedAnswers();
     }
 
     @Bean

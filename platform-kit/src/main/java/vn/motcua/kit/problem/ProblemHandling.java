@@ -108,6 +108,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if (StorageAway.causedIt(e)) {
             return storageUnavailable(e);
         }
+        Optional<ApiProblem> raised = Causes.find(e, ApiProblem.class);
+        if (raised.isPresent()) {
+            // Raised where the container wraps what it throws (writing a proxied answer): the problem meant for the caller.
+            return apiProblem(raised.get());
+        }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; quote the correlation id when reporting it");

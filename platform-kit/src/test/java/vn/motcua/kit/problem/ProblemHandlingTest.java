@@ -7,11 +7,13 @@ import com.mongodb.MongoSocketReadException;
 import com.mongodb.ServerAddress;
 import com.mongodb.connection.ClusterId;
 import com.mongodb.connection.ServerId;
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.multipart.MultipartException;
@@ -55,5 +57,16 @@ class ProblemHandlingTest {
         assertThat(noBoundary.getBody().getType()).isEqualTo(ApiProblem.typeOf("malformed-multipart"));
         assertThat(cutAtTheLimit.getStatusCode().value()).isEqualTo(413);
         assertThat(cutAtTheLimit.getBody().getType()).isEqualTo(ApiProblem.typeOf("body-too-large"));
+    }
+
+    @Test
+    void aProblemTheContainerWrappedIsAnsweredAsThatProblem() {
+        // The gateway's problem for a service that broke off its answer comes wrapped in a ServletException.
+        ApiProblem brokenOff = new ApiProblem(HttpStatus.BAD_GATEWAY, "answer-broken-off", "Bad gateway", "broke off");
+
+        ResponseEntity<ProblemDetail> answer = new ProblemHandling().unexpected(new ServletException(brokenOff));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(502);
+        assertThat(answer.getBody().getType()).isEqualTo(ApiProblem.typeOf("answer-broken-off"));
     }
 }

@@ -33,6 +33,12 @@ import vn.motcua.kit.outbox.Changed;
  */
 @Document("payment_orders")
 @CompoundIndex(name = "due", def = "{'status': 1, 'payBy': 1}")
+// A citizen's and an agency's orders, newest first a page at a time, and an agency's over a period: each read in
+// the index's order. With one-field indexes every page sorted all of the citizen's or agency's orders first.
+@CompoundIndex(name = "citizenNewestFirst", def = "{'ownerCitizenId': 1, 'requestedAt': -1}")
+@CompoundIndex(name = "agencyNewestFirst", def = "{'agencyCode': 1, 'requestedAt': -1}")
+// Every agency's orders over a period (ops' figures): without it, the whole collection was read.
+@CompoundIndex(name = "requestedInPeriod", def = "{'requestedAt': 1}")
 public class PaymentOrder extends Aggregate {
     public static final String CURRENCY = "VND";
 
@@ -40,9 +46,7 @@ public class PaymentOrder extends Aggregate {
     private final String id;
     @Indexed
     private final String dossierCode;
-    @Indexed
     private final String ownerCitizenId;
-    @Indexed
     private final String agencyCode;
     private final String procedureCode;
     private final FeeStage stage;

@@ -41,6 +41,8 @@ import vn.motcua.postal.tariffs.TariffRules;
 @CompoundIndex(name = "citizenNewestFirst", def = "{'ownerCitizenId': 1, 'createdAt': -1}")
 @CompoundIndex(name = "operatorNewestFirst", def = "{'operator': 1, 'createdAt': -1}")
 @CompoundIndex(name = "agencyNewestFirst", def = "{'origin.agencyCode': 1, 'createdAt': -1}")
+// Every agency's shipments over a period (ops' figures): without it, the whole collection was read.
+@CompoundIndex(name = "createdInPeriod", def = "{'createdAt': 1}")
 public class Shipment extends Aggregate {
     static final int ATTEMPTS_BEFORE_RETURN = 3;
     private static final String BY_HAND = "by-hand-";

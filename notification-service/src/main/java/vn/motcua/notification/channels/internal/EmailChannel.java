@@ -1,12 +1,14 @@
 package vn.motcua.notification.channels.internal;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -52,8 +54,32 @@ class EmailChannel implements ChannelSender {
                 mail.send(mime);
                 return new SendOutcome.Accepted(null, null, 0L);
             } catch (MailException e) {
+                // A mailbox the server says does not exist (550 to RCPT) is as final as a malformed address: retrying it
+                // for days, and counting it against the mail server until its breaker opened for every citizen, helped nobody.
+                if (refusedForGood(e)) {
+                    return new SendOutcome.Refused("the mail server refuses the address: " + e.getMessage());
+                }
                 throw new Guard.Busy("the mail server did not take it: " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * Whether the server refused the recipient for good: a 5xx reply to RCPT, which Jakarta Mail reports as an
+     * invalid address. A 4xx (a full mailbox, greylisting) leaves the address valid and unsent: tried again later.
+     */
+    private static boolean refusedForGood(MailException failure) {
+        if (!(failure instanceof MailSendException sending)) {
+            return false;
+        }
+        for (Exception cause : sending.getFailedMessages().values()) {
+            for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
+                if (reason instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+                        && refused.getInvalidAddresses().length > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,53 @@
+package vn.motcua.notification.channels.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import vn.motcua.notification.channels.ChannelProperties;
+import vn.motcua.notification.channels.Outgoing;
+import vn.motcua.notification.channels.SendOutcome;
+
+/** The email channel against SMTP servers that will not take a recipient, over the real protocol. */
+class EmailChannelIT {
+
+    @Test
+    void aMailboxTheServerSaysDoesNotExistIsRefusedForGoodNotRetriedNorCountedAgainstTheServer() throws Exception {
+        try (RefusingMailServer server = RefusingMailServer.answeringRecipients("550 5.1.1 No such user here")) {
+            EmailChannel email = channelTo(server);
+
+            for (int i = 0; i < 12; i++) {
+                SendOutcome outcome = email.send(message("khongco" + i + "@example.vn"));
+
+                assertThat(outcome).isInstanceOf(SendOutcome.Refused.class);
+                assertThat(((SendOutcome.Refused) outcome).reason()).contains("refuses the address");
+            }
+            // Twelve refusals in a row would have opened the breaker for every citizen's email (half of ten failed).
+            assertThat(email.send(message("khongco@example.vn"))).isInstanceOf(SendOutcome.Refused.class);
+        }
+    }
+
+    @Test
+    void aRecipientTheServerCannotTakeNowIsTriedAgainLater() throws Exception {
+        try (RefusingMailServer server = RefusingMailServer.answeringRecipients("451 4.7.1 Greylisted, try again later")) {
+            SendOutcome outcome = channelTo(server).send(message("dan@example.vn"));
+
+            assertThat(outcome).isInstanceOf(SendOutcome.TryLater.class);
+        }
+    }
+
+    private static EmailChannel channelTo(RefusingMailServer server) {
+        JavaMailSenderImpl mail = new JavaMailSenderImpl();
+        mail.setHost("127.0.0.1");
+        mail.setPort(server.port());
+        ChannelProperties channels = new ChannelProperties(null, null, new ChannelProperties.Email(100, 3, Duration.ofSeconds(30)));
+        return new EmailChannel(mail, channels, "Một Cửa <khong-tra-loi@motcua.test>");
+    }
+
+    private static Outgoing message(String address) {
+        return new Outgoing("ref-" + address, address, "dossier-received", "Hồ sơ đã tiếp nhận", "Hồ sơ của bạn đã được tiếp nhận.",
+                "Đã tiếp nhận", Map.of());
+    }
+}

@@ -1,0 +1,84 @@
+package vn.motcua.notification.channels.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * An SMTP server that answers every recipient with one reply (550: no such mailbox; 451: try
+ * later), as a provider's server does for an address it will not take. GreenMail, the platform's
+ * mail server in tests, takes every recipient.
+ */
+final class RefusingMailServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final String recipientReply;
+
+    private RefusingMailServer(ServerSocket socket, String recipientReply) {
+        this.socket = socket;
+        this.recipientReply = recipientReply;
+    }
+
+    static RefusingMailServer answeringRecipients(String reply) {
+        try {
+            RefusingMailServer server = new RefusingMailServer(new ServerSocket(0, 10, InetAddress.getLoopbackAddress()), reply);
+            Thread.ofVirtual().start(server::acceptAll);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    private void acceptAll() {
+        while (!socket.isClosed()) {
+            try {
+                Socket connection = socket.accept();
+                Thread.ofVirtual().start(() -> converse(connection));
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void converse(Socket connection) {
+        try (connection) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = connection.getOutputStream();
+            reply(out, "220 refusing.test ESMTP");
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
+                switch (command) {
+                    case "EHLO", "HELO", "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
+                    case "RCPT" -> reply(out, recipientReply);
+                    case "QUIT" -> {
+                        reply(out, "221 Bye");
+                        return;
+                    }
+                    default -> reply(out, "502 Not implemented");
+                }
+            }
+        } catch (IOException gone) {
+            // the client hung up
+        }
+    }
+
+    private static void reply(OutputStream out, String line) throws IOException {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -38,7 +38,8 @@ final class BrokenOffAnswers implements ProxyExchange {
 
     @Override
     public ServerResponse exchange(Request request) {
-        HttpServletResponse answer = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
+        HttpServletResponse answer = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getResponse() : null;
         ServerResponse proxied = sending.exchange(request);
         ServerRequest caller = request.getServerRequest();
         InputStream body = MvcUtils.getAttribute(caller, MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR);

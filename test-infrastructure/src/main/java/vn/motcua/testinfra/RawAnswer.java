@@ -24,12 +24,16 @@ public record RawAnswer(int status, String head, String body) {
      * normally) to the server on this local port and reads until the server closes the connection.
      */
     public static RawAnswer send(int port, String path, String... headers) {
-        String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + String.join("", Arrays.stream(headers)
-                .map(header -> header + "\r\n").toList()) + "\r\n";
+        return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + String.join("", Arrays.stream(headers).map(header -> header + "\r\n").toList()) + "\r\n");
+    }
+
+    /** Sends this request, byte for byte as written, and reads until the server closes the connection. */
+    public static RawAnswer exchange(int port, String request) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(WAIT_MILLIS);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            String all = readUntilClosed(socket.getInputStream(), path);
+            String all = readUntilClosed(socket.getInputStream(), request.substring(0, request.indexOf('\r')));
             int split = all.indexOf("\r\n\r\n");
             String head = split < 0 ? all : all.substring(0, split);
             return new RawAnswer(Integer.parseInt(head.substring(9, 12)), head, split < 0 ? "" : all.substring(split + 4));
@@ -38,7 +42,7 @@ public record RawAnswer(int status, String head, String body) {
         }
     }
 
-    private static String readUntilClosed(InputStream in, String path) throws IOException {
+    private static String readUntilClosed(InputStream in, String requestLine) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
@@ -46,7 +50,7 @@ public record RawAnswer(int status, String head, String body) {
                 all.write(buffer, 0, read);
             }
         } catch (SocketTimeoutException stillOpen) {
-            throw new AssertionError("GET " + path + ": the server kept the connection open " + WAIT_MILLIS / 1000
+            throw new AssertionError(requestLine + ": the server kept the connection open " + WAIT_MILLIS / 1000
                     + " s after sending " + all.size() + " bytes", stillOpen);
         }
         return all.toString(StandardCharsets.ISO_8859_1);

@@ -29,13 +29,13 @@ public class CommittedAnswers implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception failure) {
-        if (!response.isCommitted() || endsAStream(failure)) {
+        // A request whose body Tomcat could not read looks committed too: Tomcat has chosen its answer (400, 408) and
+        // suspended the response. That answer stands, as does the silence owed to a caller who went away.
+        if (!response.isCommitted() || endsAStream(failure) || UnreadableRequests.bodyUnread(failure)) {
             return null;
         }
         String answer = request.getMethod() + " " + request.getRequestURI();
-        if (UnreadableRequests.bodyUnread(failure)) {
-            log.debug("The caller of {} went away before the end of its answer: {}", answer, failure.toString());
-        } else if (Causes.find(failure, ApiProblem.class).isPresent()) {
+        if (Causes.find(failure, ApiProblem.class).isPresent()) {
             // Raised on purpose, by code that has said what went wrong.
             log.debug("The answer to {} is cut short: {}", answer, failure.getMessage());
         } else if (StorageAway.causedIt(failure)) {

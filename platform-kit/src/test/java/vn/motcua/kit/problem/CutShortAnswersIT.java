@@ -2,6 +2,7 @@ package vn.motcua.kit.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.testapp.KitTestApplication;
 import vn.motcua.testinfra.InfrastructureTest;
@@ -50,6 +52,12 @@ class CutShortAnswersIT {
             throw failure.endsWith("storage") ? new DataAccessResourceFailureException("the database went away")
                     : new IllegalStateException("a bug half-way through");
         }
+
+        /** Reads the body as a proxy does, without a converter between it and Tomcat's failure to read it. */
+        @PostMapping("/api/v1/kit-test/half-answers/bodies")
+        void readBody(HttpServletRequest request) throws IOException {
+            request.getInputStream().readAllBytes();
+        }
     }
 
     @Test
@@ -80,5 +88,14 @@ class CutShortAnswersIT {
         assertThat(storage.status()).isEqualTo(503);
         assertThat(storage.head()).containsIgnoringCase("content-type: application/problem+json");
         assertThat(storage.body()).contains("urn:motcua:problem:storage-unavailable");
+    }
+
+    @Test
+    void aBodyTomcatCannotReadKeepsTomcatsAnswerWhichAlsoLooksCommitted() {
+        // Tomcat has answered 400 and suspended the answer when the handler sees the failure: cut short, it became a 500.
+        RawAnswer answer = RawAnswer.exchange(port, "POST /api/v1/kit-test/half-answers/bodies HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\n{}\r\n0\r\n\r\n");
+
+        assertThat(answer.status()).isEqualTo(400);
     }
 }

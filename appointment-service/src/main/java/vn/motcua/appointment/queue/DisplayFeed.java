@@ -97,7 +97,12 @@ class DisplayFeed {
         screens.clear();
     }
 
-    @Scheduled(fixedDelayString = "PT15S")
+    /**
+     * A comment on every stream, so that a quiet waiting room's screen is not cut off: the gateway gives up on a
+     * service that sends nothing for its timeout (10 s), and at every 15 s each screen through it lost its stream
+     * after 10 s of quiet and went blank until the browser reconnected.
+     */
+    @Scheduled(fixedDelayString = "${motcua.appointment.display-keep-alive:PT4S}")
     void keepAlive() {
         screens.values().forEach(of -> of.emitters().forEach(emitter -> {
             try {

@@ -11,6 +11,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.motcua.testinfra.LoopbackServer;
 import vn.motcua.testinfra.RawAnswer;
 
 /**
@@ -21,7 +22,7 @@ import vn.motcua.testinfra.RawAnswer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class BrokenOffAnswersIT {
-    private static final BrokenOffService BROKEN = BrokenOffService.start();
+    private static final LoopbackServer BROKEN = BrokenOffService.start();
 
     @LocalServerPort
     int gatewayPort;

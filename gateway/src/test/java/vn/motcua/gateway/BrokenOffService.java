@@ -4,12 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import vn.motcua.testinfra.LoopbackServer;
 
 /**
  * A service that dies in the middle of its answers: it sends the status, the headers and the first
@@ -17,36 +15,12 @@ import java.util.Arrays;
  * purpose. {@code /chunked/N} sends N bytes of a chunked body and no last chunk; {@code /sized/N}
  * declares twice N bytes in Content-Length and sends N.
  */
-public final class BrokenOffService implements AutoCloseable {
-    private final ServerSocket socket;
-
-    private BrokenOffService(ServerSocket socket) {
-        this.socket = socket;
+public final class BrokenOffService {
+    private BrokenOffService() {
     }
 
-    public static BrokenOffService start() {
-        try {
-            BrokenOffService service = new BrokenOffService(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-            Thread.ofVirtual().start(service::acceptAll);
-            return service;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public String url() {
-        return "http://127.0.0.1:" + socket.getLocalPort();
-    }
-
-    private void acceptAll() {
-        while (!socket.isClosed()) {
-            try {
-                Socket connection = socket.accept();
-                Thread.ofVirtual().start(() -> answerAndBreakOff(connection));
-            } catch (IOException closed) {
-                return;
-            }
-        }
+    public static LoopbackServer start() {
+        return LoopbackServer.start(BrokenOffService::answerAndBreakOff);
     }
 
     private static void answerAndBreakOff(Socket connection) {
@@ -78,15 +52,6 @@ public final class BrokenOffService implements AutoCloseable {
             out.flush();
         } catch (IOException | RuntimeException gone) {
             // the gateway hung up first: nothing to do
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -4,12 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import vn.motcua.testinfra.LoopbackServer;
 
 /**
  * An SMTP server that answers every recipient with one reply (550: no such mailbox; 451: try
@@ -17,37 +15,20 @@ import java.util.Locale;
  * mail server in tests, takes every recipient.
  */
 final class RefusingMailServer implements AutoCloseable {
-    private final ServerSocket socket;
     private final String recipientReply;
+    private final LoopbackServer server;
 
-    private RefusingMailServer(ServerSocket socket, String recipientReply) {
-        this.socket = socket;
+    private RefusingMailServer(String recipientReply) {
         this.recipientReply = recipientReply;
+        this.server = LoopbackServer.start(this::converse);
     }
 
     static RefusingMailServer answeringRecipients(String reply) {
-        try {
-            RefusingMailServer server = new RefusingMailServer(new ServerSocket(0, 10, InetAddress.getLoopbackAddress()), reply);
-            Thread.ofVirtual().start(server::acceptAll);
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new RefusingMailServer(reply);
     }
 
     int port() {
-        return socket.getLocalPort();
-    }
-
-    private void acceptAll() {
-        while (!socket.isClosed()) {
-            try {
-                Socket connection = socket.accept();
-                Thread.ofVirtual().start(() -> converse(connection));
-            } catch (IOException closed) {
-                return;
-            }
-        }
+        return server.port();
     }
 
     private void converse(Socket connection) {
@@ -78,7 +59,7 @@ final class RefusingMailServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        socket.close();
+    public void close() {
+        server.close();
     }
 }

@@ -44,17 +44,19 @@ final class BrokenOffAnswers implements ProxyExchange {
         ServerRequest caller = request.getServerRequest();
         InputStream body = MvcUtils.getAttribute(caller, MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR);
         if (body != null && answer != null) {
-            String service = instances.serviceAt(request.getUri()).orElse(request.getUri().getAuthority());
-            String call = caller.method() + " " + caller.path();
             MvcUtils.putAttribute(caller, MvcUtils.CLIENT_RESPONSE_INPUT_STREAM_ATTR,
-                    new WatchedBody(body, (passedOn, failure) -> brokenOff(service, call, passedOn, failure, answer, proxied)));
+                    new WatchedBody(body, (passedOn, failure) -> brokenOff(request, passedOn, failure, answer, proxied)));
         }
         return proxied;
     }
 
-    private static ApiProblem brokenOff(String service, String call, long passedOn, IOException failure,
-            HttpServletResponse answer, ServerResponse proxied) {
-        log.warn("{} broke off its answer to {} after {} bytes of its body: {}", service, call, passedOn, failure.toString());
+    /** Only on the rare failure: which service, and which call, are looked up here rather than for every call. */
+    private ApiProblem brokenOff(Request request, long passedOn, IOException failure, HttpServletResponse answer,
+            ServerResponse proxied) {
+        String service = instances.serviceAt(request.getUri()).orElse(request.getUri().getAuthority());
+        ServerRequest caller = request.getServerRequest();
+        log.warn("{} broke off its answer to {} {} after {} bytes of its body: {}", service, caller.method(), caller.path(),
+                passedOn, failure.toString());
         if (!answer.isCommitted()) {
             // Nothing has left: the service's headers go with its body (its Content-Length would cut the problem off),
             // the gateway's own (correlation id, rate limits) stay.

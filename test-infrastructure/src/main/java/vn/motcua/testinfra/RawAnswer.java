@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * What a server sent back on one connection, byte for byte, up to its closing it: for answers an
@@ -25,7 +26,7 @@ public record RawAnswer(int status, String head, String body) {
      */
     public static RawAnswer send(int port, String path, String... headers) {
         return exchange(port, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                + String.join("", Arrays.stream(headers).map(header -> header + "\r\n").toList()) + "\r\n");
+                + Arrays.stream(headers).map(header -> header + "\r\n").collect(Collectors.joining()) + "\r\n");
     }
 
     /** Sends this request, byte for byte as written, and reads until the server closes the connection. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.DefaultServiceInstance;
@@ -69,9 +70,7 @@ public final class ServiceInstances {
 
     /** The service an instance at this address belongs to. */
     public Optional<String> serviceAt(URI called) {
-        return byService.values().stream().flatMap(List::stream)
-                .filter(instance -> instance.address.getHost().equals(called.getHost()) && instance.address.getPort() == called.getPort())
-                .map(instance -> instance.address.getServiceId()).findFirst();
+        return at(called).map(instance -> instance.address.getServiceId()).findFirst();
     }
 
     /**
@@ -79,9 +78,12 @@ public final class ServiceInstances {
      * passed over at once, before the next probe would find it gone.
      */
     public void refusedAt(URI called) {
-        byService.values().stream().flatMap(List::stream)
-                .filter(instance -> instance.address.getHost().equals(called.getHost()) && instance.address.getPort() == called.getPort())
-                .forEach(instance -> mark(instance, false, "a call could not connect"));
+        at(called).forEach(instance -> mark(instance, false, "a call could not connect"));
+    }
+
+    private Stream<Instance> at(URI called) {
+        return byService.values().stream().flatMap(List::stream)
+                .filter(instance -> instance.address.getHost().equals(called.getHost()) && instance.address.getPort() == called.getPort());
     }
 
     void mark(Instance instance, boolean taking, String why) {

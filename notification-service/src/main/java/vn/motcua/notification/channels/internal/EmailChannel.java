@@ -13,6 +13,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.notification.NotificationChannel;
+import vn.motcua.kit.problem.Causes;
 import vn.motcua.notification.channels.ChannelProperties;
 import vn.motcua.notification.channels.ChannelSender;
 import vn.motcua.notification.channels.Outgoing;
@@ -72,14 +73,8 @@ class EmailChannel implements ChannelSender {
         if (!(failure instanceof MailSendException sending)) {
             return false;
         }
-        for (Exception cause : sending.getFailedMessages().values()) {
-            for (Throwable reason = cause; reason != null; reason = reason.getCause()) {
-                if (reason instanceof SendFailedException refused && refused.getInvalidAddresses() != null
-                        && refused.getInvalidAddresses().length > 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return sending.getFailedMessages().values().stream()
+                .flatMap(cause -> Causes.find(cause, SendFailedException.class).stream())
+                .anyMatch(refused -> refused.getInvalidAddresses() != null && refused.getInvalidAddresses().length > 0);
     }
 }

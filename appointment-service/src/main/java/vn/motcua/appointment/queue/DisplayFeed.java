@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -25,12 +26,12 @@ import vn.motcua.appointment.offices.Office;
 @Component
 class DisplayFeed {
     private static final int CALLS_SHOWN = 6;
-    /** A screen's stream ends after this and the browser opens a new one by itself (EventSource). */
-    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
 
     private final QueueDesk queue;
     private final TicketRepository tickets;
     private final Clock clock;
+    /** A screen's stream ends after this and the browser opens a new one by itself (EventSource). */
+    private final Duration streamLifetime;
     private final Map<String, Screens> screens = new ConcurrentHashMap<>();
 
     /** What the screen shows. */
@@ -43,18 +44,25 @@ class DisplayFeed {
     private record Screens(Office office, List<SseEmitter> emitters, Board[] last) {
     }
 
-    DisplayFeed(QueueDesk queue, TicketRepository tickets, Clock clock) {
+    DisplayFeed(QueueDesk queue, TicketRepository tickets, Clock clock,
+            @Value("${motcua.appointment.display-lifetime:PT30M}") Duration streamLifetime) {
         this.queue = queue;
         this.tickets = tickets;
         this.clock = clock;
+        this.streamLifetime = streamLifetime;
     }
 
     SseEmitter connect(Office office) {
-        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        SseEmitter emitter = new SseEmitter(streamLifetime.toMillis());
         Screens of = screens.computeIfAbsent(office.id(), id -> new Screens(office, new CopyOnWriteArrayList<>(), new Board[1]));
         of.emitters().add(emitter);
         emitter.onCompletion(() -> of.emitters().remove(emitter));
-        emitter.onTimeout(() -> of.emitters().remove(emitter));
+        // The lifetime's end is routine: the feed ends the stream itself, where Spring would raise a timeout that, on an
+        // answer long since begun, only logs a warning for every screen every lifetime.
+        emitter.onTimeout(() -> {
+            of.emitters().remove(emitter);
+            emitter.complete();
+        });
         emitter.onError(e -> of.emitters().remove(emitter));
         send(emitter, board(office), of);
         return emitter;

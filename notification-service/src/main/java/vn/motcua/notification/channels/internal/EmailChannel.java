@@ -5,6 +5,9 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -22,6 +25,9 @@ import vn.motcua.notification.channels.SendOutcome;
 /** Email through the SMTP server; a message the server took is as far as email can be followed. */
 @Component
 class EmailChannel implements ChannelSender {
+    /** The commands that carry the message: DATA, and the dot that ends it. */
+    private static final Set<String> MESSAGE_COMMANDS = Set.of("DATA", ".");
+
     private final JavaMailSender mail;
     private final String from;
     private final Guard guard;
@@ -57,8 +63,11 @@ class EmailChannel implements ChannelSender {
             } catch (MailException e) {
                 // A mailbox the server says does not exist (550 to RCPT) is as final as a malformed address: retrying it
                 // for days, and counting it against the mail server until its breaker opened for every citizen, helped nobody.
-                if (refusedForGood(e)) {
+                if (addressRefusedForGood(e)) {
                     return new SendOutcome.Refused("the mail server refuses the address: " + e.getMessage());
+                }
+                if (messageRefusedForGood(e)) {
+                    return new SendOutcome.Refused("the mail server refuses the message: " + e.getMessage());
                 }
                 throw new Guard.Busy("the mail server did not take it: " + e.getMessage());
             }
@@ -69,12 +78,25 @@ class EmailChannel implements ChannelSender {
      * Whether the server refused the recipient for good: a 5xx reply to RCPT, which Jakarta Mail reports as an
      * invalid address. A 4xx (a full mailbox, greylisting) leaves the address valid and unsent: tried again later.
      */
-    private static boolean refusedForGood(MailException failure) {
-        if (!(failure instanceof MailSendException sending)) {
-            return false;
-        }
-        return sending.getFailedMessages().values().stream()
-                .flatMap(cause -> Causes.find(cause, SendFailedException.class).stream())
+    private static boolean addressRefusedForGood(MailException failure) {
+        return refusals(failure, SendFailedException.class)
                 .anyMatch(refused -> refused.getInvalidAddresses() != null && refused.getInvalidAddresses().length > 0);
+    }
+
+    /**
+     * Whether the server took the recipient but refused the message itself with a 5xx (554 at its end: judged spam or
+     * against its policy; 552: too large). The same text would be refused again, so it goes by the next channel. A 5xx
+     * to the sender (MAIL FROM) is not one: that is the platform's own configuration, which every message waits for.
+     */
+    private static boolean messageRefusedForGood(MailException failure) {
+        return refusals(failure, SMTPSendFailedException.class)
+                .anyMatch(refused -> refused.getReturnCode() >= 500 && MESSAGE_COMMANDS.contains(refused.getCommand()));
+    }
+
+    private static <T extends Throwable> Stream<T> refusals(MailException failure, Class<T> kind) {
+        if (!(failure instanceof MailSendException sending)) {
+            return Stream.empty();
+        }
+        return sending.getFailedMessages().values().stream().flatMap(cause -> Causes.find(cause, kind).stream());
     }
 }

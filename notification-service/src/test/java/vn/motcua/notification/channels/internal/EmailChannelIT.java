@@ -30,6 +30,29 @@ class EmailChannelIT {
     }
 
     @Test
+    void aMessageTheServerRefusesForGoodGoesByTheNextChannelNotRetriedNorCountedAgainstTheServer() throws Exception {
+        try (RefusingMailServer server = RefusingMailServer.answeringMessages("554 5.7.1 Message rejected as spam")) {
+            EmailChannel email = channelTo(server);
+
+            for (int i = 0; i < 13; i++) {
+                SendOutcome outcome = email.send(message("dan" + i + "@example.vn"));
+
+                assertThat(outcome).isInstanceOf(SendOutcome.Refused.class);
+                assertThat(((SendOutcome.Refused) outcome).reason()).contains("refuses the message", "554");
+            }
+        }
+    }
+
+    @Test
+    void aMessageTheServerCannotTakeNowIsTriedAgainLater() throws Exception {
+        try (RefusingMailServer server = RefusingMailServer.answeringMessages("452 4.3.1 Insufficient system storage")) {
+            SendOutcome outcome = channelTo(server).send(message("dan@example.vn"));
+
+            assertThat(outcome).isInstanceOf(SendOutcome.TryLater.class);
+        }
+    }
+
+    @Test
     void aRecipientTheServerCannotTakeNowIsTriedAgainLater() throws Exception {
         try (RefusingMailServer server = RefusingMailServer.answeringRecipients("451 4.7.1 Greylisted, try again later")) {
             SendOutcome outcome = channelTo(server).send(message("dan@example.vn"));

@@ -10,21 +10,28 @@ import java.util.Locale;
 import vn.motcua.testinfra.LoopbackServer;
 
 /**
- * An SMTP server that answers every recipient with one reply (550: no such mailbox; 451: try
- * later), as a provider's server does for an address it will not take. GreenMail, the platform's
- * mail server in tests, takes every recipient.
+ * An SMTP server that answers every recipient, or every message's end, with one reply (550: no such
+ * mailbox; 451: try later; 554: refused as spam), as a provider's server does for an address or a
+ * message it will not take. GreenMail, the platform's mail server in tests, takes everything.
  */
 final class RefusingMailServer implements AutoCloseable {
     private final String recipientReply;
+    private final String messageReply;
     private final LoopbackServer server;
 
-    private RefusingMailServer(String recipientReply) {
+    private RefusingMailServer(String recipientReply, String messageReply) {
         this.recipientReply = recipientReply;
+        this.messageReply = messageReply;
         this.server = LoopbackServer.start(this::converse);
     }
 
     static RefusingMailServer answeringRecipients(String reply) {
-        return new RefusingMailServer(reply);
+        return new RefusingMailServer(reply, "250 OK");
+    }
+
+    /** Takes every recipient and answers the end of every message with this reply. */
+    static RefusingMailServer answeringMessages(String reply) {
+        return new RefusingMailServer("250 OK", reply);
     }
 
     int port() {
@@ -41,6 +48,13 @@ final class RefusingMailServer implements AutoCloseable {
                 switch (command) {
                     case "EHLO", "HELO", "MAIL", "RSET", "NOOP" -> reply(out, "250 OK");
                     case "RCPT" -> reply(out, recipientReply);
+                    case "DATA" -> {
+                        reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                        for (String text = in.readLine(); text != null && !text.equals("."); text = in.readLine()) {
+                            // the message, not kept
+                        }
+                        reply(out, messageReply);
+                    }
                     case "QUIT" -> {
                         reply(out, "221 Bye");
                         return;

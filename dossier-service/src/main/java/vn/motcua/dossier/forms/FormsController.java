@@ -26,7 +26,8 @@ class FormsController {
 
     @Operation(summary = "A form of the dossier as a printable PDF (Circular 01/2018/TT-VPCP): 01 receipt, 02 supplement"
             + " request, 03 refusal, 04 apology and new date, 05 control slip (every hand-over); stop: the stop notice")
-    @GetMapping("/api/v1/dossiers/{code}/forms/{number:0[1-5]|stop}")
+    // Any number: one that is not a form, or not yet issued, is answered with the forms this dossier has.
+    @GetMapping("/api/v1/dossiers/{code}/forms/{number}")
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number, Caller caller) {
         Dossier dossier = access.visible(code, caller);

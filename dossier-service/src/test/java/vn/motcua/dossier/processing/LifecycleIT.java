@@ -122,6 +122,16 @@ class LifecycleIT {
         assertThat(receipt).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code, "Nguyễn Văn An",
                 "Cấp giấy phép bán lẻ rượu", "Đơn đề nghị cấp giấy phép", "UBND XÃ THƯỜNG TÍN");
         assertThat(pdfText(code, "02")).contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Thiếu bản sao có chứng thực");
+        // A number that is no form is answered like one not issued yet: with the forms this dossier has.
+        mvc.perform(get("/api/v1/dossiers/" + code + "/forms/99").with(citizen(CITIZEN_1)))
+                .andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:not-found"))
+                .andExpect(jsonPath("$.issuedForms").value(Matchers.hasItems("01", "02")));
+        // A path no endpoint maps is a plain 404, in words about this API (Spring's spoke of a "static resource").
+        mvc.perform(get("/api/v1/dossiers/" + code + "/letters").with(citizen(CITIZEN_1)))
+                .andExpect(status().isNotFound()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:http-404"))
+                .andExpect(jsonPath("$.detail").value("No endpoint of this API answers this path; its API document lists those that do"));
     }
 
     private String pdfText(String code, String form) throws Exception {

@@ -32,6 +32,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -168,8 +171,10 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                     "The request body has a field this API does not take: " + field).with("field", field)
                     .toProblemDetail());
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            String field = ValueNotAccepted.pathOf(mismatched);
+        // A value of the wrong kind, or a number too large for its field (99999999999 for a whole number of grams).
+        if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
+                && !((JacksonException) cause).getPath().isEmpty()) {
+            String field = ValueNotAccepted.pathOf((JacksonException) cause);
             return ResponseEntity.badRequest().body(ApiProblem.badRequest("malformed-body",
                     "The request body's field " + field + " does not hold a value of its type").with("field", field).toProblemDetail());
         }
@@ -219,6 +224,14 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(ApiProblem.badRequest("missing-part",
                 "The multipart body has no part named " + ex.getRequestPartName() + ", which is required")
                 .with("field", ex.getRequestPartName()).toProblemDetail());
+    }
+
+    /** A path no endpoint maps. Spring's own detail spoke of a "static resource", which this API has none of. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiProblem(HttpStatus.NOT_FOUND, "http-404", "Not Found",
+                "No endpoint of this API answers this path; its API document lists those that do").toProblemDetail());
     }
 
     /** Spring's own answers (a wrong media type, a missing part) get a type like every other: null was left out. */

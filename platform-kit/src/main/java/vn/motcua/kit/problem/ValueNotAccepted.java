@@ -1,8 +1,8 @@
 package vn.motcua.kit.problem;
 
 import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
@@ -56,7 +56,7 @@ public final class ValueNotAccepted extends InvalidFormatException {
     }
 
     /** The field a request body's value was read for, as a dotted path ({@code applicant.fullName}, {@code items[2]}). */
-    static String pathOf(DatabindException reading) {
+    static String pathOf(JacksonException reading) {
         return reading.getPath().stream().map(reference -> reference.getPropertyName() != null ? "." + reference.getPropertyName()
                 : "[" + reference.getIndex() + "]").collect(Collectors.joining()).replaceFirst("^\\.", "");
     }

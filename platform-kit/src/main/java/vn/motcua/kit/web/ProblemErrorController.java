@@ -1,5 +1,7 @@
 package vn.motcua.kit.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,9 +16,12 @@ import vn.motcua.kit.problem.ProblemInstance;
 
 /**
  * The container's own errors (a request the firewall or Tomcat refused, a path nothing maps)
- * answered as problem+json like every other error, instead of Spring's default JSON.
+ * answered as problem+json like every other error, instead of Spring's default JSON. Only the
+ * container comes here; a caller who asks for the page by its address finds nothing, and the
+ * API documents leave it out.
  */
 @RestController
+@Hidden
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
@@ -26,14 +31,25 @@ public class ProblemErrorController implements ErrorController {
             // the connection: a problem written there would only run on after the partial body.
             return null;
         }
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status = statusOf(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detailFor(status));
         problem.setType(ApiProblem.typeOf(status.is5xxServerError() ? "internal-error" : "http-" + status.value()));
         problem.setTitle(status.getReasonPhrase());
         problem.setInstance(ProblemInstance.of(request));
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /**
+     * The status of the failure the container forwarded here. A request for this page by its address (GET /error) has
+     * none: it was answered 500 "unexpected error", a server failure, to a request that can never succeed.
+     */
+    private static HttpStatus statusOf(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
+            return HttpStatus.NOT_FOUND;
+        }
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        return code instanceof Integer value && HttpStatus.resolve(value) != null
+                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
     }
 
     private static String detailFor(HttpStatus status) {

@@ -27,7 +27,8 @@ class ApiDocsIT {
                 .andExpect(jsonPath("$.info.title").value("Một Cửa — kit-test"))
                 .andExpect(jsonPath("$.servers[0].url").value("/"))
                 .andExpect(jsonPath("$.components.securitySchemes.bearer.scheme").value("bearer"))
-                .andExpect(jsonPath("$.security[0].bearer").isArray());
+                .andExpect(jsonPath("$.security[0].bearer").isArray())
+                .andExpect(jsonPath("$.paths['/error']").doesNotExist());
     }
 
     @Test

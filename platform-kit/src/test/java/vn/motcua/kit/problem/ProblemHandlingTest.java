@@ -1,6 +1,7 @@
 package vn.motcua.kit.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketReadException;
@@ -16,7 +17,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.mock.http.MockHttpInputMessage;
 import org.springframework.web.multipart.MultipartException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 class ProblemHandlingTest {
     @Test
@@ -57,6 +62,25 @@ class ProblemHandlingTest {
         assertThat(noBoundary.getBody().getType()).isEqualTo(ApiProblem.typeOf("malformed-multipart"));
         assertThat(cutAtTheLimit.getStatusCode().value()).isEqualTo(413);
         assertThat(cutAtTheLimit.getBody().getType()).isEqualTo(ApiProblem.typeOf("body-too-large"));
+    }
+
+    /** A parcel's weight as the postal quote reads it: a whole number of grams. */
+    record Parcel(int weightGrams) {
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsNamedLikeAnyValueOfTheWrongKind() {
+        JacksonException tooLarge = catchThrowableOfType(JacksonException.class,
+                () -> JsonMapper.builder().build().readValue("{\"weightGrams\": 99999999999}", Parcel.class));
+
+        ResponseEntity<Object> answer = new ProblemHandling().handleHttpMessageNotReadable(
+                new HttpMessageNotReadableException("JSON parse error", tooLarge, new MockHttpInputMessage(new byte[0])),
+                new HttpHeaders(), HttpStatus.BAD_REQUEST, null);
+
+        ProblemDetail problem = (ProblemDetail) answer.getBody();
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(problem.getDetail()).isEqualTo("The request body's field weightGrams does not hold a value of its type");
+        assertThat(problem.getProperties()).containsEntry("field", "weightGrams");
     }
 
     @Test

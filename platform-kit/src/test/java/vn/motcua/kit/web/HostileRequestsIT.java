@@ -36,7 +36,18 @@ class HostileRequestsIT {
             Answer answer = send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", null);
             assertThat(answer.status()).as(abbreviated(path)).isBetween(400, 499);
             assertThat(answer.head()).as(abbreviated(path)).containsIgnoringCase("content-type: application/problem+json");
-            assertThat(answer.body()).as(abbreviated(path)).contains("\"status\":" + answer.status());
+            assertThat(answer.body()).as(abbreviated(path)).contains("\"status\":" + answer.status())
+                    .doesNotContain("static resource");
+        }
+    }
+
+    @Test
+    void theErrorPageAskedForByItsAddressIsNotFoundNotAServerFailure() throws IOException {
+        for (String method : List.of("GET", "POST", "DELETE")) {
+            Answer answer = send(method + " /error HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+                    null);
+
+            assertProblem(answer, 404, "http-404");
         }
     }
 

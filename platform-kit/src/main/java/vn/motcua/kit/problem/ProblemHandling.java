@@ -3,6 +3,7 @@ package vn.motcua.kit.problem;
 import jakarta.validation.ConstraintViolationException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -175,11 +177,25 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
                 && !((JacksonException) cause).getPath().isEmpty()) {
             String field = ValueNotAccepted.pathOf((JacksonException) cause);
-            return ResponseEntity.badRequest().body(ApiProblem.badRequest("malformed-body",
-                    "The request body's field " + field + " does not hold a value of its type").with("field", field).toProblemDetail());
+            Class<?> type = cause instanceof MismatchedInputException mismatched ? mismatched.getTargetType() : null;
+            String detail = absentNumberOrFlag(cause)
+                    ? "The request body lacks the field " + field + ", or gives it null; it needs a value"
+                    : type != null && type.isEnum()
+                            ? "The request body's field " + field + " must be " + expected(type)
+                            : "The request body's field " + field + " does not hold a value of its type";
+            return ResponseEntity.badRequest().body(ApiProblem.badRequest("malformed-body", detail).with("field", field).toProblemDetail());
         }
         return ResponseEntity.badRequest()
                 .body(ApiProblem.badRequest("malformed-body", "The request body is not valid JSON of the expected shape").toProblemDetail());
+    }
+
+    /**
+     * A number or a yes/no the body left out: Jackson reads it as null, which such a field cannot hold, and says so only in
+     * its message. "Does not hold a value of its type" sent callers looking for a wrong value in a field they had not sent.
+     */
+    private static boolean absentNumberOrFlag(Throwable cause) {
+        return cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+                && mismatched.getTargetType().isPrimitive() && String.valueOf(mismatched.getOriginalMessage()).startsWith("Cannot map `null`");
     }
 
     @Override
@@ -190,8 +206,15 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             return super.handleTypeMismatch(ex, headers, status, request);
         }
         // The value is not echoed: it is whatever the caller sent, and may be hostile text.
+        Class<?> type = ex.getRequiredType();
+        String repeated = "";
+        if (ex instanceof MethodArgumentTypeMismatchException argument && type != null && Collection.class.isAssignableFrom(type)) {
+            // A parameter given several times (?status=2&status=4): what each of its values must be.
+            type = ResolvableType.forMethodParameter(argument.getParameter()).asCollection().resolveGeneric(0);
+            repeated = ", each time it is given";
+        }
         return ResponseEntity.badRequest().body(ApiProblem.badRequest("bad-parameter",
-                "The parameter " + name + " must be " + expected(ex.getRequiredType())).with("field", name).toProblemDetail());
+                "The parameter " + name + " must be " + expected(type) + repeated).with("field", name).toProblemDetail());
     }
 
     private static String expected(Class<?> type) {

@@ -2,6 +2,7 @@ package vn.motcua.kit.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoSocketReadException;
@@ -10,7 +11,11 @@ import com.mongodb.connection.ClusterId;
 import com.mongodb.connection.ServerId;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +24,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.mock.http.MockHttpInputMessage;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,8 +70,13 @@ class ProblemHandlingTest {
         assertThat(cutAtTheLimit.getBody().getType()).isEqualTo(ApiProblem.typeOf("body-too-large"));
     }
 
-    /** A parcel's weight as the postal quote reads it: a whole number of grams. */
-    record Parcel(int weightGrams) {
+    /** A postal service, as a quote names it. */
+    enum Service {
+        EMS_STANDARD, EMS_EXPRESS
+    }
+
+    /** A parcel as the postal quote reads it: a whole number of grams, and a service. */
+    record Parcel(int weightGrams, Service service) {
     }
 
     @Test
@@ -81,6 +92,43 @@ class ProblemHandlingTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
         assertThat(problem.getDetail()).isEqualTo("The request body's field weightGrams does not hold a value of its type");
         assertThat(problem.getProperties()).containsEntry("field", "weightGrams");
+    }
+
+    @Test
+    void aNumberLeftOutIsNamedAsMissingAndAnUnknownNameListsTheNamesTaken() {
+        Map<String, String> detailOf = new LinkedHashMap<>();
+        for (String body : List.of("{}", "{\"weightGrams\": null}", "{\"weightGrams\": [1]}",
+                "{\"weightGrams\": 1, \"service\": \"EMS\"}")) {
+            JacksonException unread = catchThrowableOfType(JacksonException.class,
+                    () -> JsonMapper.builder().build().readValue(body, Parcel.class));
+            ResponseEntity<Object> answer = new ProblemHandling().handleHttpMessageNotReadable(
+                    new HttpMessageNotReadableException("JSON parse error", unread, new MockHttpInputMessage(new byte[0])),
+                    new HttpHeaders(), HttpStatus.BAD_REQUEST, null);
+            detailOf.put(body, ((ProblemDetail) answer.getBody()).getDetail());
+        }
+
+        assertThat(detailOf).containsExactly(
+                entry("{}", "The request body lacks the field weightGrams, or gives it null; it needs a value"),
+                entry("{\"weightGrams\": null}", "The request body lacks the field weightGrams, or gives it null; it needs a value"),
+                entry("{\"weightGrams\": [1]}", "The request body's field weightGrams does not hold a value of its type"),
+                entry("{\"weightGrams\": 1, \"service\": \"EMS\"}",
+                        "The request body's field service must be one of EMS_STANDARD, EMS_EXPRESS"));
+    }
+
+    /** A work queue's filter: national status codes, the parameter repeated for several. */
+    void workQueue(List<Integer> status) {
+    }
+
+    @Test
+    void aRepeatableParameterSaysWhatEachOfItsValuesMustBe() throws Exception {
+        MethodParameter status = new MethodParameter(ProblemHandlingTest.class.getDeclaredMethod("workQueue", List.class), 0);
+
+        ResponseEntity<Object> answer = new ProblemHandling().handleTypeMismatch(
+                new MethodArgumentTypeMismatchException("XYZ", List.class, "status", status, new NumberFormatException("XYZ")),
+                new HttpHeaders(), HttpStatus.BAD_REQUEST, null);
+
+        assertThat(((ProblemDetail) answer.getBody()).getDetail())
+                .isEqualTo("The parameter status must be a whole number within range, each time it is given");
     }
 
     @Test

@@ -4,8 +4,10 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
@@ -27,6 +29,8 @@ import vn.motcua.kit.problem.ProblemInstance;
 @RestController
 @Hidden
 class FallbackController {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
@@ -54,11 +58,24 @@ class FallbackController {
         log.warn("{} did not answer {} {}: {}", service, request.getMethod(), request.getRequestURI(),
                 cause == null ? "circuit open" : cause.toString());
         ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                "Service unavailable", "The " + service + " service is not answering right now; nothing was "
-                        + "changed by this gateway, retry later (with the same Idempotency-Key for a creation)")
-                .with("service", service);
+                "Service unavailable", detail(service, request, failure)).with("service", service);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
                 .body(asked(problem, request));
+    }
+
+    /**
+     * A change the service was given and did not answer in time may have been made: "nothing was changed", said of every
+     * failure, sent an officer who had approved a dossier to approve it again, into a conflict. A call never sent (the
+     * service refused the connection, the breaker open) and a read changed nothing.
+     */
+    private static String detail(String service, HttpServletRequest request, Throwable failure) {
+        boolean change = !SAFE_METHODS.contains(request.getMethod());
+        if (change && Causes.find(failure, SocketTimeoutException.class).isPresent()) {
+            return "The " + service + " service did not answer in time, so whether it did what was asked is not known: read"
+                    + " the resource again before repeating the change, or repeat it with the same Idempotency-Key";
+        }
+        return "The " + service + " service is not answering right now; nothing was changed by this gateway, retry later"
+                + " (with the same Idempotency-Key for a creation)";
     }
 
     private static ProblemDetail asked(ApiProblem problem, HttpServletRequest request) {

@@ -17,6 +17,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
@@ -35,6 +37,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.springframework.web.client.ResourceAccessException;
 
 /**
  * The gateway in front of a stand-in service that echoes what it received, and of a service
@@ -138,6 +141,23 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void aChangeTheServiceDidNotAnswerInTimeIsReportedAsOfUnknownOutcomeNotAsUnchanged() throws Exception {
+        Exception readTimedOut = new ResourceAccessException("I/O error on POST request", new SocketTimeoutException("Read timed out"));
+        Exception refused = new ResourceAccessException("I/O error on POST request", new ConnectException("Connection refused"));
+
+        mvc.perform(post("/fallback/dossier").with(forwardedByTheBreakerFrom("/api/v1/dossiers/X/approval", readTimedOut)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith(
+                        "The dossier service did not answer in time, so whether it did what was asked is not known")));
+        mvc.perform(post("/fallback/dossier").with(forwardedByTheBreakerFrom("/api/v1/dossiers/X/approval", refused)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("nothing was changed")));
+        mvc.perform(get("/fallback/dossier").with(forwardedByTheBreakerFrom("/api/v1/dossiers/X", readTimedOut)))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("nothing was changed")));
+    }
+
+    @Test
     void theFallbackIsInternalNotReachableFromOutsideNorInTheApiDocument() throws Exception {
         mvc.perform(get("/fallback/payment"))
                 .andExpect(status().isNotFound())
@@ -207,9 +227,16 @@ class GatewayRoutingIT {
 
     /** As the breaker forwards a call to the path the caller asked for, which the problem must name. */
     private static RequestPostProcessor forwardedByTheBreakerFrom(String asked) {
+        return forwardedByTheBreakerFrom(asked, null);
+    }
+
+    private static RequestPostProcessor forwardedByTheBreakerFrom(String asked, Exception failure) {
         return request -> {
             request.setDispatcherType(DispatcherType.FORWARD);
             request.setAttribute(RequestDispatcher.FORWARD_REQUEST_URI, asked);
+            if (failure != null) {
+                request.setAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR, failure);
+            }
             return request;
         };
     }

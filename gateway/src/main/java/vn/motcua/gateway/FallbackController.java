@@ -43,7 +43,7 @@ class FallbackController {
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, HttpServletRequest request) {
         if (request.getDispatcherType() != DispatcherType.FORWARD) {
-            throw new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", "Nothing here");
+            throw ApiProblem.noEndpoint();
         }
         Object cause = request.getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         Throwable failure = cause instanceof Throwable thrown ? thrown : null;

@@ -12,6 +12,8 @@ import org.springframework.http.ProblemDetail;
  */
 public class ApiProblem extends RuntimeException {
     public static final String TYPE_PREFIX = "urn:motcua:problem:";
+    /** What a path no endpoint maps is told, wherever it is refused (MVC, the container's error page, the gateway). */
+    public static final String NO_ENDPOINT = "No endpoint of this API answers this path; its API document lists those that do";
 
     private final HttpStatus status;
     private final String slug;
@@ -33,6 +35,11 @@ public class ApiProblem extends RuntimeException {
     public static ApiProblem notFound(String what, String id) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " " + id + " was not found")
                 .with("resource", what);
+    }
+
+    /** A path no endpoint maps: the same 404 whoever refuses it. */
+    public static ApiProblem noEndpoint() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "http-404", "Not Found", NO_ENDPOINT);
     }
 
     public static ApiProblem forbidden(String detail) {

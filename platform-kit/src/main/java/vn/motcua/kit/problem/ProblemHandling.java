@@ -174,28 +174,32 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
                     .toProblemDetail());
         }
         // A value of the wrong kind, or a number too large for its field (99999999999 for a whole number of grams).
-        if ((cause instanceof MismatchedInputException || cause instanceof InputCoercionException)
-                && !((JacksonException) cause).getPath().isEmpty()) {
-            String field = ValueNotAccepted.pathOf((JacksonException) cause);
-            Class<?> type = cause instanceof MismatchedInputException mismatched ? mismatched.getTargetType() : null;
-            String detail = absentNumberOrFlag(cause)
-                    ? "The request body lacks the field " + field + ", or gives it null; it needs a value"
-                    : type != null && type.isEnum()
-                            ? "The request body's field " + field + " must be " + expected(type)
-                            : "The request body's field " + field + " does not hold a value of its type";
-            return ResponseEntity.badRequest().body(ApiProblem.badRequest("malformed-body", detail).with("field", field).toProblemDetail());
+        if (cause instanceof JacksonException reading && !reading.getPath().isEmpty()
+                && (reading instanceof MismatchedInputException || reading instanceof InputCoercionException)) {
+            String field = ValueNotAccepted.pathOf(reading);
+            return ResponseEntity.badRequest().body(ApiProblem.badRequest("malformed-body", "The request body" + whatIsWrongWith(field, reading))
+                    .with("field", field).toProblemDetail());
         }
         return ResponseEntity.badRequest()
                 .body(ApiProblem.badRequest("malformed-body", "The request body is not valid JSON of the expected shape").toProblemDetail());
     }
 
     /**
-     * A number or a yes/no the body left out: Jackson reads it as null, which such a field cannot hold, and says so only in
-     * its message. "Does not hold a value of its type" sent callers looking for a wrong value in a field they had not sent.
+     * What is wrong with a field of the body. A number or a yes/no left out is read as null, which such a field cannot hold,
+     * and Jackson says so only in its message: "does not hold a value of its type" sent callers looking for a wrong value
+     * in a field they had not sent.
      */
-    private static boolean absentNumberOrFlag(Throwable cause) {
-        return cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
-                && mismatched.getTargetType().isPrimitive() && String.valueOf(mismatched.getOriginalMessage()).startsWith("Cannot map `null`");
+    private static String whatIsWrongWith(String field, JacksonException reading) {
+        if (reading instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            Class<?> type = mismatched.getTargetType();
+            if (type.isPrimitive() && String.valueOf(mismatched.getOriginalMessage()).startsWith("Cannot map `null`")) {
+                return " lacks the field " + field + ", or gives it null; it needs a value";
+            }
+            if (type.isEnum()) {
+                return "'s field " + field + " must be " + expected(type);
+            }
+        }
+        return "'s field " + field + " does not hold a value of its type";
     }
 
     @Override
@@ -253,8 +257,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiProblem(HttpStatus.NOT_FOUND, "http-404", "Not Found",
-                "No endpoint of this API answers this path; its API document lists those that do").toProblemDetail());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblem.noEndpoint().toProblemDetail());
     }
 
     /** Spring's own answers (a wrong media type, a missing part) get a type like every other: null was left out. */

@@ -55,7 +55,7 @@ public class ProblemErrorController implements ErrorController {
     private static String detailFor(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "The request is malformed (its path, headers or encoding) and was refused";
-            case NOT_FOUND -> "Nothing here";
+            case NOT_FOUND -> ApiProblem.NO_ENDPOINT;
             case METHOD_NOT_ALLOWED -> "This method is not allowed here";
             case CONTENT_TOO_LARGE -> "The request is larger than this server takes";
             default -> status.is5xxServerError()

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.testapp.KitTestApplication;
 import vn.motcua.testinfra.InfrastructureTest;
 
@@ -48,6 +49,7 @@ class HostileRequestsIT {
                     null);
 
             assertProblem(answer, 404, "http-404");
+            assertThat(answer.body()).contains(ApiProblem.NO_ENDPOINT);
         }
     }
 

@@ -172,6 +172,11 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:not-by-post"));
         paper(LAND_CERTIFICATE, "IN_PERSON", specialist(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
         paper(LAND_CERTIFICATE, "IN_PERSON", citizen(CITIZEN_2)).andExpect(status().isForbidden());
+        // Whatever a citizen sends, the counter's endpoint answers 403, not which parameters it lacks or takes.
+        mvc.perform(post("/api/v1/dossiers/paper").with(citizen(CITIZEN_2))).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:forbidden"));
+        mvc.perform(post("/api/v1/dossiers/paper").param("chanel", "BY_POST").with(citizen(CITIZEN_2)))
+                .andExpect(status().isForbidden());
         paper(LAND_CERTIFICATE, "IN_PERSON", officer(AGENCY_JUSTICE)).andExpect(status().isForbidden());
         paper(LAND_CERTIFICATE, "BY_FAX", officer(AGENCY_THUONG_TIN)).andExpect(status().isBadRequest());
         assertThat(dossiers.count()).isEqualTo(before);

@@ -52,6 +52,7 @@ import vn.motcua.kit.problem.CommittedAnswers;
 import vn.motcua.kit.problem.ProblemHandling;
 import vn.motcua.kit.problem.ProblemResponses;
 import vn.motcua.kit.security.CallerArgumentResolver;
+import vn.motcua.kit.security.RolesBeforeArguments;
 import vn.motcua.kit.security.SecurityKitConfiguration;
 import vn.motcua.kit.web.BodySizeLimit;
 import vn.motcua.kit.web.IdentityBodiesOnly;
@@ -168,6 +169,7 @@ public class KitAutoConfiguration {
 
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new RolesBeforeArguments());
                 registry.addInterceptor(new ParametersAsDeclared());
             }
         };

@@ -1,0 +1,90 @@
+package vn.motcua.kit.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.servlet.DispatcherType;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
+
+class RolesBeforeArgumentsTest {
+    private final RolesBeforeArguments interceptor = new RolesBeforeArguments();
+
+    @PreAuthorize("hasRole('ops')")
+    static class OpsEndpoints {
+        public void list(String topic, int limit) {
+        }
+
+        @PreAuthorize("hasAnyRole('officer', 'ops')")
+        public void register(String channel) {
+        }
+
+        @PreAuthorize("hasRole('officer') and #channel == 'BY_POST'")
+        public void byPost(String channel) {
+        }
+    }
+
+    @AfterEach
+    void forgetTheCaller() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aCallerWithoutTheClassRoleIsRefusedBeforeAnyArgumentIsRead() {
+        callerWithRoles("citizen");
+
+        assertThatThrownBy(() -> interceptor.preHandle(request(), new MockHttpServletResponse(), endpoint("list")))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void theMethodRuleOverridesTheClassRule() throws Exception {
+        callerWithRoles("officer");
+
+        assertThat(interceptor.preHandle(request(), new MockHttpServletResponse(), endpoint("register"))).isTrue();
+        assertThatThrownBy(() -> interceptor.preHandle(request(), new MockHttpServletResponse(), endpoint("list")))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void aRuleThatReadsArgumentsIsLeftToMethodSecurity() throws Exception {
+        callerWithRoles("citizen");
+
+        assertThat(interceptor.preHandle(request(), new MockHttpServletResponse(), endpoint("byPost"))).isTrue();
+    }
+
+    @Test
+    void theErrorPageDispatchIsNotCheckedAgain() throws Exception {
+        callerWithRoles("citizen");
+        MockHttpServletRequest forwarded = request();
+        forwarded.setDispatcherType(DispatcherType.ERROR);
+
+        assertThat(interceptor.preHandle(forwarded, new MockHttpServletResponse(), endpoint("list"))).isTrue();
+    }
+
+    private static void callerWithRoles(String... roles) {
+        String[] authorities = Arrays.stream(roles).map(role -> "ROLE_" + role).toArray(String[]::new);
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken("caller", "n/a", authorities));
+    }
+
+    private static MockHttpServletRequest request() {
+        return new MockHttpServletRequest("POST", "/api/v1/anything");
+    }
+
+    private static HandlerMethod endpoint(String name) throws NoSuchMethodException {
+        for (var method : OpsEndpoints.class.getMethods()) {
+            if (method.getName().equals(name)) {
+                return new HandlerMethod(new OpsEndpoints(), method);
+            }
+        }
+        throw new NoSuchMethodException(name);
+    }
+}

@@ -150,8 +150,7 @@ public class Lifecycle {
     }
 
     private Dossier take(Step step, String code, Caller caller, IfMatch ifMatch, Change change) {
-        Role role = step.roles().stream().filter(caller::has).findFirst().orElseThrow(() -> ApiProblem.forbidden(
-                "Only " + step.rolesText() + " may take the step " + step.name().toLowerCase() + " on a dossier"));
+        Role role = step.roleOf(caller);
         Dossier dossier = step.byOwner() ? access.ofOwner(code, caller) : access.ofStaff(code, caller);
         if (ifMatch.isPresent() && !ifMatch.version().equals(dossier.version())) {
             throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Dossier changed",

@@ -1,6 +1,8 @@
 package vn.motcua.dossier.processing;
 
 import java.util.List;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 
 /**
@@ -45,6 +47,15 @@ public enum Step {
 
     public boolean byOwner() {
         return byOwner;
+    }
+
+    /**
+     * @return the role the caller takes this step in, the first of {@link #roles()} it has
+     * @throws ApiProblem 403 when it has none
+     */
+    public Role roleOf(Caller caller) {
+        return roles.stream().filter(caller::has).findFirst().orElseThrow(() -> ApiProblem.forbidden(
+                "Only " + rolesText() + " may take the step " + name().toLowerCase() + " on a dossier"));
     }
 
     public String rolesText() {

@@ -177,6 +177,11 @@ class LifecycleIT {
                 .andExpect(status().isNotFound());
         flow.tryStep(code, "withdrawal", "{\"reason\": \"x\"}", officer(AGENCY_THUONG_TIN))
                 .andExpect(status().isForbidden());
+        // A role that may not take the step is told so whatever it sent, not what the step's body lacks.
+        flow.tryStep(code, "withdrawal", "", CallerMother.chatBot()).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("Only citizen or portal may take the step withdraw on a dossier"));
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/dossiers/" + code + "/refusal").param("reason", "x").with(leader(AGENCY_THUONG_TIN)))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/dossiers/" + code + "/history/verification").with(citizen(CITIZEN_1)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/dossiers/" + code + "/history").with(citizen(CITIZEN_2)))

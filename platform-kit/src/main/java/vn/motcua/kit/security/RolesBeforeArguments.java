@@ -4,12 +4,14 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -17,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import vn.motcua.kit.problem.ApiProblem;
 
 /**
  * An endpoint's role rule ({@code @PreAuthorize("hasRole('officer')")}) is checked before its
@@ -30,6 +33,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * to method security, which still checks every rule again when the method is called.
  */
 public final class RolesBeforeArguments implements HandlerInterceptor {
+    private static final Pattern ROLE_RULE = Pattern.compile("has(?:Any)?Role\\(((?:\\s*'[a-z-]+'\\s*,?)+)\\)");
+    private static final Pattern QUOTED = Pattern.compile("'([a-z-]+)'");
     private final PreAuthorizeAuthorizationManager rules = new PreAuthorizeAuthorizationManager();
     private final Map<Method, Boolean> checkableEarly = new ConcurrentHashMap<>();
 
@@ -43,16 +48,32 @@ public final class RolesBeforeArguments implements HandlerInterceptor {
         AuthorizationResult result = rules.authorize(() -> caller, new SimpleMethodInvocation(method.getBean(),
                 method.getMethod(), new Object[method.getMethod().getParameterCount()]));
         if (result != null && !result.isGranted()) {
-            throw new AuthorizationDeniedException("Your role does not allow this operation", result);
+            throw ApiProblem.forbidden(refusal(rule(method).orElseThrow()));
         }
         return true;
     }
 
+    /** Names the roles a plain role rule takes, so the caller knows whose operation it is. */
+    static String refusal(String rule) {
+        Matcher roles = ROLE_RULE.matcher(rule.strip());
+        if (!roles.matches()) {
+            return "Your role does not allow this operation";
+        }
+        List<String> names = QUOTED.matcher(roles.group(1)).results().map(name -> name.group(1)).toList();
+        String who = names.size() == 1 ? names.getFirst()
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+        return "Only " + who + " may do this; your role does not allow it";
+    }
+
     private static boolean readsNoArgument(HandlerMethod method) {
+        return rule(method).map(rule -> !rule.contains("#")).orElse(false);
+    }
+
+    /** The rule method security applies: the method's own, else its class's. */
+    private static Optional<String> rule(HandlerMethod method) {
         return Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class))
                 .or(() -> Optional.ofNullable(
                         AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class)))
-                .map(rule -> !rule.value().contains("#"))
-                .orElse(false);
+                .map(PreAuthorize::value);
     }
 }

@@ -11,9 +11,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
+import vn.motcua.kit.problem.ApiProblem;
 
 class RolesBeforeArgumentsTest {
     private final RolesBeforeArguments interceptor = new RolesBeforeArguments();
@@ -42,7 +42,19 @@ class RolesBeforeArgumentsTest {
         callerWithRoles("citizen");
 
         assertThatThrownBy(() -> interceptor.preHandle(request(), new MockHttpServletResponse(), endpoint("list")))
-                .isInstanceOf(AuthorizationDeniedException.class);
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.status().value()).isEqualTo(403);
+                    assertThat(problem.getMessage()).contains("Only ops may do this");
+                });
+    }
+
+    @Test
+    void theRefusalNamesTheRolesOfAPlainRoleRule() {
+        assertThat(RolesBeforeArguments.refusal("hasAnyRole('officer', 'leader', 'ops')"))
+                .startsWith("Only officer, leader or ops may do this");
+        assertThat(RolesBeforeArguments.refusal("hasRole('postal-operator')")).startsWith("Only postal-operator may do this");
+        assertThat(RolesBeforeArguments.refusal("hasRole('officer') or isAnonymous()"))
+                .isEqualTo("Your role does not allow this operation");
     }
 
     @Test
@@ -51,7 +63,7 @@ class RolesBeforeArgumentsTest {
 
         assertThat(interceptor.preHandle(request(), new MockHttpServletResponse(), endpoint("register"))).isTrue();
         assertThatThrownBy(() -> interceptor.preHandle(request(), new MockHttpServletResponse(), endpoint("list")))
-                .isInstanceOf(AuthorizationDeniedException.class);
+                .isInstanceOf(ApiProblem.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +45,7 @@ class BookingsController {
 
     @Operation(summary = "Book a place (citizen, portal for a citizen id, hotline officer or chat bot for a phone number);"
             + " a full slot answers 409 with the next free slots")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'chatbot', 'officer')")
     @PostMapping("/api/v1/bookings")
     ResponseEntity<BookingView> book(@RequestBody BookingRequest request, Caller caller,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key) {
@@ -81,6 +83,7 @@ class BookingsController {
     }
 
     @Operation(summary = "An office's bookings of a day (its staff)")
+    @PreAuthorize("hasAnyRole('officer', 'specialist', 'leader')")
     @GetMapping("/api/v1/offices/{officeId}/bookings")
     List<BookingView> ofDay(@PathVariable String officeId, @RequestParam LocalDate date, Caller caller) {
         Office office = staffOffice(officeId, caller);

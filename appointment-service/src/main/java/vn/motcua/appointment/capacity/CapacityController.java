@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +40,7 @@ class CapacityController {
     }
 
     @Operation(summary = "The officers on duty at an office on a day and the capacity they give (staff of its agency)")
+    @PreAuthorize("hasAnyRole('officer', 'specialist', 'leader', 'ops')")
     @GetMapping("/api/v1/offices/{officeId}/rosters/{date}")
     RosterView roster(@PathVariable String officeId, @PathVariable LocalDate date, Caller caller) {
         Office office = staffOffice(officeId, caller);
@@ -47,6 +49,7 @@ class CapacityController {
 
     @Operation(summary = "Set the officers on duty for a day (the office's leader); the places of its slots follow, and"
             + " bookings beyond them are listed at /api/v1/offices/{officeId}/bookings-to-move")
+    @PreAuthorize("hasRole('leader')")
     @PutMapping("/api/v1/offices/{officeId}/rosters/{date}")
     RosterView setRoster(@PathVariable String officeId, @PathVariable LocalDate date,
             @RequestBody RosterRequest request, Caller caller) {
@@ -68,6 +71,7 @@ class CapacityController {
     }
 
     @Operation(summary = "Publish a room limit set by a directive, for one office or all (ops)")
+    @PreAuthorize("hasRole('ops')")
     @PostMapping("/api/v1/room-limits")
     ResponseEntity<RoomLimit> publish(@RequestBody RoomLimits.NewLimit limit, Caller caller) {
         if (!caller.has(Role.OPS)) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +22,7 @@ import vn.motcua.kit.security.Role;
 
 /** The office's own desk: reception (check-in, walk-ins) and the counters, for officers of the office's agency. */
 @RestController
+@PreAuthorize("hasAnyRole('officer', 'leader')")
 class QueueController {
     private final Offices offices;
     private final QueueDesk queue;

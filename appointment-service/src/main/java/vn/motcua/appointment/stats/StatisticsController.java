@@ -2,6 +2,7 @@ package vn.motcua.appointment.stats;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +25,7 @@ class StatisticsController {
     }
 
     @Operation(summary = "Bookings by channel, no-show rate, wait p50/p90, daily peaks against caps, walk-ins (leaders of the agency, ops)")
+    @PreAuthorize("hasAnyRole('leader', 'ops')")
     @GetMapping("/api/v1/offices/{officeId}/statistics")
     VisitStatistics.Figures statistics(@PathVariable String officeId, @RequestParam LocalDate from,
             @RequestParam LocalDate until, Caller caller) {

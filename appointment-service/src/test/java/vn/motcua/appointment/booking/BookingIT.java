@@ -396,6 +396,13 @@ class BookingIT {
         mvc.perform(get("/api/v1/offices/" + OFFICE + "/slots").param("date", LocalDate.MIN.toString()).with(citizen(newCitizenId())))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/room-limits").with(citizen(newCitizenId()))).andExpect(status().isForbidden());
+        // Whoever may not publish is told so whatever it sent, not what a room limit lacks.
+        mvc.perform(post("/api/v1/room-limits").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/bookings").with(ops())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/bookings").with(citizen(newCitizenId())))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/2026-13-01").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/room-limits").with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(jsonPath("$[?(@.id == 'HN-COVID-2020')].peopleInRoom").value(Matchers.hasItem(10)));
     }

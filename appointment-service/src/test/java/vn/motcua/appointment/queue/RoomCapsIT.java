@@ -241,6 +241,10 @@ class RoomCapsIT {
                     .andExpect(status().isForbidden());
             mvc.perform(get("/api/v1/offices/" + SMALL_OFFICE + "/queue").with(outsider)).andExpect(status().isForbidden());
         }
+        // A role that runs no desk is told so whatever it sent, not what a check-in lacks.
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(citizen(BookingMother.newCitizenId())))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith("Only officer or leader may do this")));
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").contentType(MediaType.APPLICATION_JSON).content(walkIn))
                 .andExpect(status().isUnauthorized());
         String otherOfficesBooking = TodayBookings.confirmed(store, offices.byId("TT-HUYEN").orElseThrow(), today,

@@ -115,6 +115,8 @@ class VisitStatisticsIT {
         mvc.perform(get(path).with(leader(AGENCY_JUSTICE))).andExpect(status().isForbidden());
         mvc.perform(get(path).with(citizen(BookingMother.newCitizenId()))).andExpect(status().isForbidden());
         mvc.perform(get(path)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/offices/" + OFFICE + "/statistics").with(citizen(BookingMother.newCitizenId())))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/offices/" + OFFICE + "/statistics?from=" + day + "&until=" + today).with(ops()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:period-invalid"));
     }

@@ -214,11 +214,9 @@ class ShipmentsController {
 
     @Operation(summary = "The operator reports progress (accepted … delivered, delivery failed, cash collected);"
             + " a report sent twice or late changes nothing; three failed attempts return the item to the sender")
+    @PreAuthorize("hasRole('postal-operator')")
     @PostMapping("/{id}/reports")
     ShipmentView report(@PathVariable String id, @RequestBody ReportRequest request, Caller caller) {
-        if (!caller.has(Role.POSTAL_OPERATOR)) {
-            throw ApiProblem.forbidden("Only the postal operator carrying a shipment reports on it");
-        }
         validate(request);
         return ShipmentView.of(reports.apply(id, caller.clientId(), new Shipment.Report(request.reportId(), request.progress(),
                 request.at(), request.detail(), request.amount(), clock.instant()), request.itemId()));

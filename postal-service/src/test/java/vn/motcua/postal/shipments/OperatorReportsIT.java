@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -169,6 +170,9 @@ class OperatorReportsIT {
         report(postalOperator("postal-other"), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isNotFound());
         report(citizen(CITIZEN_1), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isForbidden());
         report(officer(AGENCY_THUONG_TIN), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/shipments/" + shipment.id() + "/reports").with(citizen(CITIZEN_1)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(Matchers.startsWith("Only postal-operator may do this")));
         mvc.perform(post("/api/v1/shipments/" + shipment.id() + "/reports").contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isUnauthorized());
         String wrongCheck = item.substring(0, 10) + (char) ('0' + (item.charAt(10) - '0' + 1) % 10) + "VN";

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
 import org.springframework.security.core.Authentication;
@@ -35,6 +37,7 @@ import vn.motcua.kit.problem.ApiProblem;
 public final class RolesBeforeArguments implements HandlerInterceptor {
     private static final Pattern ROLE_RULE = Pattern.compile("has(?:Any)?Role\\(((?:\\s*'[a-z-]+'\\s*,?)+)\\)");
     private static final Pattern QUOTED = Pattern.compile("'([a-z-]+)'");
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
     private final PreAuthorizeAuthorizationManager rules = new PreAuthorizeAuthorizationManager();
     private final Map<Method, Boolean> checkableEarly = new ConcurrentHashMap<>();
 
@@ -45,6 +48,9 @@ public final class RolesBeforeArguments implements HandlerInterceptor {
             return true;
         }
         Authentication caller = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+        if (!TRUST.isAuthenticated(caller)) {
+            return true;   // method security answers 401 through the chain, as for any call without a token
+        }
         AuthorizationResult result = rules.authorize(() -> caller, new SimpleMethodInvocation(method.getBean(),
                 method.getMethod(), new Object[method.getMethod().getParameterCount()]));
         if (result != null && !result.isGranted()) {

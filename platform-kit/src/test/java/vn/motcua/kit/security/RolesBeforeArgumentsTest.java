@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.method.HandlerMethod;
 import vn.motcua.kit.problem.ApiProblem;
@@ -71,6 +73,14 @@ class RolesBeforeArgumentsTest {
         callerWithRoles("citizen");
 
         assertThat(interceptor.preHandle(request(), new MockHttpServletResponse(), endpoint("byPost"))).isTrue();
+    }
+
+    @Test
+    void aCallerWithoutATokenIsLeftToTheChainsUnauthenticatedAnswer() throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+
+        assertThat(interceptor.preHandle(request(), new MockHttpServletResponse(), endpoint("list"))).isTrue();
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.RoleRule;
 
 /**
  * Every service's OpenAPI document names the service, requires a bearer token, and gives a
@@ -55,6 +56,22 @@ public class ApiDocsKitConfiguration {
                             .schema(new StringSchema()));
                 }
             }
+            return operation;
+        };
+    }
+
+    /**
+     * Who may call an endpoint, from its role rule, the one place it is stated: a sentence after the
+     * description and the roles as {@code x-roles}, so a portal's developer sees it before a 403 does.
+     */
+    @Bean
+    OperationCustomizer rolesFromTheRule() {
+        return (operation, handler) -> {
+            RoleRule.of(handler).flatMap(RoleRule::roles).ifPresent(roles -> {
+                String said = "Roles that may call it: " + RoleRule.spoken(roles) + ".";
+                operation.setDescription(operation.getDescription() == null ? said : operation.getDescription() + "\n\n" + said);
+                operation.addExtension("x-roles", roles);
+            });
             return operation;
         };
     }

@@ -4,14 +4,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -35,8 +29,6 @@ import vn.motcua.kit.problem.ApiProblem;
  * to method security, which still checks every rule again when the method is called.
  */
 public final class RolesBeforeArguments implements HandlerInterceptor {
-    private static final Pattern ROLE_RULE = Pattern.compile("has(?:Any)?Role\\(((?:\\s*'[a-z-]+'\\s*,?)+)\\)");
-    private static final Pattern QUOTED = Pattern.compile("'([a-z-]+)'");
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
     private final PreAuthorizeAuthorizationManager rules = new PreAuthorizeAuthorizationManager();
     private final Map<Method, Boolean> checkableEarly = new ConcurrentHashMap<>();
@@ -54,32 +46,18 @@ public final class RolesBeforeArguments implements HandlerInterceptor {
         AuthorizationResult result = rules.authorize(() -> caller, new SimpleMethodInvocation(method.getBean(),
                 method.getMethod(), new Object[method.getMethod().getParameterCount()]));
         if (result != null && !result.isGranted()) {
-            throw ApiProblem.forbidden(refusal(rule(method).orElseThrow()));
+            throw ApiProblem.forbidden(refusal(RoleRule.of(method).orElseThrow()));
         }
         return true;
     }
 
     /** Names the roles a plain role rule takes, so the caller knows whose operation it is. */
     static String refusal(String rule) {
-        Matcher roles = ROLE_RULE.matcher(rule.strip());
-        if (!roles.matches()) {
-            return "Your role does not allow this operation";
-        }
-        List<String> names = QUOTED.matcher(roles.group(1)).results().map(name -> name.group(1)).toList();
-        String who = names.size() == 1 ? names.getFirst()
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
-        return "Only " + who + " may do this; your role does not allow it";
+        return RoleRule.roles(rule).map(roles -> "Only " + RoleRule.spoken(roles) + " may do this; your role does not allow it")
+                .orElse("Your role does not allow this operation");
     }
 
     private static boolean readsNoArgument(HandlerMethod method) {
-        return rule(method).map(rule -> !rule.contains("#")).orElse(false);
-    }
-
-    /** The rule method security applies: the method's own, else its class's. */
-    private static Optional<String> rule(HandlerMethod method) {
-        return Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class))
-                .or(() -> Optional.ofNullable(
-                        AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class)))
-                .map(PreAuthorize::value);
+        return RoleRule.of(method).map(rule -> !rule.contains("#")).orElse(false);
     }
 }

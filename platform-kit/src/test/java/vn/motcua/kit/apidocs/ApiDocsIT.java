@@ -40,6 +40,9 @@ class ApiDocsIT {
                         .value(Matchers.containsInAnyOrder("topic", "status", "limit", "page")))
                 .andExpect(jsonPath("$.paths['" + base + "/{id}/redrive'].post.parameters[*].name")
                         .value(Matchers.contains("id")))
-                .andExpect(jsonPath("$.paths['" + base + "/redrive'].post.requestBody").exists());
+                .andExpect(jsonPath("$.paths['" + base + "/redrive'].post.requestBody").exists())
+                .andExpect(jsonPath("$.paths['" + base + "'].get.x-roles").value(Matchers.contains("ops")))
+                .andExpect(jsonPath("$.paths['" + base + "/{id}/redrive'].post.description")
+                        .value(Matchers.endsWith("Roles that may call it: ops.")));
     }
 }

@@ -4,12 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
-import vn.motcua.kit.security.Caller;
-import vn.motcua.kit.security.Role;
 import vn.motcua.kit.time.CivilTime;
 
 @RestController
@@ -37,11 +36,9 @@ class QuoteController {
 
     @Operation(summary = "What a shipment by post would cost and who pays, before the citizen chooses post:"
             + " postage by zone and weight, the discount in force (rule and source), the cash-on-delivery fee")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader', 'ops')")
     @PostMapping("/api/v1/shipments/quote")
-    TariffRules.Quote quote(@RequestBody QuoteRequest request, Caller caller) {
-        if (caller.has(Role.POSTAL_OPERATOR) || caller.has(Role.CHATBOT)) {
-            throw ApiProblem.forbidden("Quotes are for citizens, portals and agency staff");
-        }
+    TariffRules.Quote quote(@RequestBody QuoteRequest request) {
         if (request.service() == null || request.addressProvince() == null || request.weightGrams() == null) {
             throw ApiProblem.badRequest("quote-incomplete", "A quote needs service, addressProvince and weightGrams");
         }

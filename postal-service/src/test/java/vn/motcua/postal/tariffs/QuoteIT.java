@@ -89,6 +89,8 @@ class QuoteIT {
     void postalOperatorsAndChatBotsMayNotQuoteAndNobodyWithoutAToken() throws Exception {
         quote(withRoles("postal1", "postal-operator"), THUONG_TIN).andExpect(status().isForbidden());
         quote(chatBot(), THUONG_TIN).andExpect(status().isForbidden());
+        quote(chatBot(), "").andExpect(status().isForbidden()).andExpect(jsonPath("$.detail")
+                .value("Only citizen, portal, postal-clerk, officer, specialist, leader or ops may do this; your role does not allow it"));
         mvc.perform(post("/api/v1/shipments/quote").contentType(MediaType.APPLICATION_JSON).content(THUONG_TIN))
                 .andExpect(status().isUnauthorized());
     }

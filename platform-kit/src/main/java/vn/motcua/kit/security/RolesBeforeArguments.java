@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
@@ -31,12 +32,17 @@ import vn.motcua.kit.problem.ApiProblem;
 public final class RolesBeforeArguments implements HandlerInterceptor {
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
     private final PreAuthorizeAuthorizationManager rules = new PreAuthorizeAuthorizationManager();
-    private final Map<Method, Boolean> checkableEarly = new ConcurrentHashMap<>();
+    /** Each endpoint's rule when it can be checked before the arguments are read; empty when it cannot. */
+    private final Map<Method, Optional<String>> earlyRules = new ConcurrentHashMap<>();
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)
-                || !checkableEarly.computeIfAbsent(method.getMethod(), ignored -> readsNoArgument(method))) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        Optional<String> rule = earlyRules.computeIfAbsent(method.getMethod(), ignored -> RoleRule.of(method)
+                .filter(text -> !text.contains("#")));
+        if (rule.isEmpty()) {
             return true;
         }
         Authentication caller = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
@@ -46,7 +52,7 @@ public final class RolesBeforeArguments implements HandlerInterceptor {
         AuthorizationResult result = rules.authorize(() -> caller, new SimpleMethodInvocation(method.getBean(),
                 method.getMethod(), new Object[method.getMethod().getParameterCount()]));
         if (result != null && !result.isGranted()) {
-            throw ApiProblem.forbidden(refusal(RoleRule.of(method).orElseThrow()));
+            throw ApiProblem.forbidden(refusal(rule.get()));
         }
         return true;
     }
@@ -55,9 +61,5 @@ public final class RolesBeforeArguments implements HandlerInterceptor {
     static String refusal(String rule) {
         return RoleRule.roles(rule).map(roles -> "Only " + RoleRule.spoken(roles) + " may do this; your role does not allow it")
                 .orElse("Your role does not allow this operation");
-    }
-
-    private static boolean readsNoArgument(HandlerMethod method) {
-        return RoleRule.of(method).map(rule -> !rule.contains("#")).orElse(false);
     }
 }

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
@@ -25,6 +26,11 @@ import vn.motcua.kit.problem.ProblemInstance;
 /**
  * Where a route's circuit breaker forwards a call that failed, timed out or was not attempted.
  * Internal: reached only by that forward, never from outside, and not in the API document.
+ *
+ * <p>A call the service was given and did not answer in time is 504 {@code service-timeout}: the
+ * service may be working on it, and a change may have been made. A call never given to the service
+ * (the connection refused or not made within its time, no pooled connection free, the breaker open)
+ * is 503 {@code service-unavailable}: nothing was done with it.
  */
 @RestController
 @Hidden
@@ -57,25 +63,36 @@ class FallbackController {
         }
         log.warn("{} did not answer {} {}: {}", service, request.getMethod(), request.getRequestURI(),
                 cause == null ? "circuit open" : cause.toString());
-        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                "Service unavailable", detail(service, request, failure)).with("service", service);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .body(asked(problem, request));
+        ApiProblem problem = answerTimedOut(failure)
+                ? new ApiProblem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service did not answer in time",
+                        timedOut(service, request))
+                : new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                        "The " + service + " service is not answering right now; nothing was changed by this gateway, retry"
+                                + " later (with the same Idempotency-Key for a creation)");
+        return ResponseEntity.status(problem.status()).header("Retry-After", "5")
+                .body(asked(problem.with("service", service), request));
     }
 
     /**
-     * A change the service was given and did not answer in time may have been made: "nothing was changed", said of every
-     * failure, sent an officer who had approved a dossier to approve it again, into a conflict. A call never sent (the
-     * service refused the connection, the breaker open) and a read changed nothing.
+     * Whether the service was given the call and its answer did not come in time. HttpClient's connect timeout is a
+     * {@link SocketTimeoutException} too, but a call whose connection was never made was never sent.
      */
-    private static String detail(String service, HttpServletRequest request, Throwable failure) {
-        boolean change = !SAFE_METHODS.contains(request.getMethod());
-        if (change && Causes.find(failure, SocketTimeoutException.class).isPresent()) {
-            return "The " + service + " service did not answer in time, so whether it did what was asked is not known: read"
-                    + " the resource again before repeating the change, or repeat it with the same Idempotency-Key";
+    private static boolean answerTimedOut(Throwable failure) {
+        return Causes.find(failure, SocketTimeoutException.class).isPresent()
+                && Causes.find(failure, ConnectTimeoutException.class).isEmpty();
+    }
+
+    /**
+     * A change the service was given and did not answer in time may have been made: "nothing was changed" sent an
+     * officer who had approved a dossier to approve it again, into a conflict. A read changed nothing.
+     */
+    private static String timedOut(String service, HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return "The " + service + " service did not answer in time; a read changes nothing, so it can be asked again"
+                    + " later";
         }
-        return "The " + service + " service is not answering right now; nothing was changed by this gateway, retry later"
-                + " (with the same Idempotency-Key for a creation)";
+        return "The " + service + " service did not answer in time, so whether it did what was asked is not known: read"
+                + " the resource again before repeating the change, or repeat it with the same Idempotency-Key";
     }
 
     private static ProblemDetail asked(ApiProblem problem, HttpServletRequest request) {

@@ -20,6 +20,7 @@ import jakarta.servlet.RequestDispatcher;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.assertj.core.api.Assertions;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
@@ -121,17 +122,28 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void aServiceSlowerThanTheTimeoutIsCutOffAndAnsweredByTheFallback() throws Exception {
-        mvc.perform(get("/api/v1/notifications").with(citizen(CITIZEN_1)))
-                .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/notification"));
+    void aServiceSlowerThanTheTimeoutIsCutOffAndAnsweredWithGatewayTimeout() throws Exception {
+        MvcResult cutOff = mvc.perform(post("/api/v1/notifications/preferences").with(citizen(CITIZEN_1))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/notification")).andReturn();
+        Exception failure = (Exception) cutOff.getRequest().getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+
+        // The failure the real HTTP client gave, handed to the fallback as the breaker's forward does.
+        mvc.perform(post("/fallback/notification").with(forwardedByTheBreakerFrom("/api/v1/notifications/preferences", failure)))
+                .andExpect(status().isGatewayTimeout())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:service-timeout"))
+                .andExpect(jsonPath("$.service").value("notification"))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("whether it did what was asked is not known")));
     }
 
     @Test
     void aServiceThatIsDownGivesAProblemNotAHang() throws Exception {
         // MockMvc records the circuit breaker's forward instead of following it.
-        mvc.perform(get("/api/v1/payments").param("dossier", "x").with(citizen(CITIZEN_1)))
-                .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/payment"));
-        mvc.perform(get("/fallback/payment").with(forwardedByTheBreakerFrom("/api/v1/payments")))
+        MvcResult refused = mvc.perform(get("/api/v1/payments").param("dossier", "x").with(citizen(CITIZEN_1)))
+                .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/payment")).andReturn();
+        Exception failure = (Exception) refused.getRequest().getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        mvc.perform(get("/fallback/payment").with(forwardedByTheBreakerFrom("/api/v1/payments", failure)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.instance").value("/api/v1/payments"))
                 .andExpect(header().string("Retry-After", "5"))
@@ -146,14 +158,27 @@ class GatewayRoutingIT {
         Exception refused = new ResourceAccessException("I/O error on POST request", new ConnectException("Connection refused"));
 
         mvc.perform(post("/fallback/dossier").with(forwardedByTheBreakerFrom("/api/v1/dossiers/X/approval", readTimedOut)))
-                .andExpect(status().isServiceUnavailable())
+                .andExpect(status().isGatewayTimeout())
                 .andExpect(jsonPath("$.detail").value(Matchers.startsWith(
                         "The dossier service did not answer in time, so whether it did what was asked is not known")));
         mvc.perform(post("/fallback/dossier").with(forwardedByTheBreakerFrom("/api/v1/dossiers/X/approval", refused)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("nothing was changed")));
         mvc.perform(get("/fallback/dossier").with(forwardedByTheBreakerFrom("/api/v1/dossiers/X", readTimedOut)))
+                .andExpect(status().isGatewayTimeout())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("a read changes nothing")));
+    }
+
+    @Test
+    void aConnectionNotMadeInTimeIsACallNeverSentNotATimedOutAnswer() throws Exception {
+        // HttpClient's connect timeout is a SocketTimeoutException, as a read timeout is, with the socket's own as its cause.
+        ConnectTimeoutException notConnected = new ConnectTimeoutException("Connect to http://127.0.0.1:8081 failed: Connect timed out");
+        notConnected.initCause(new SocketTimeoutException("Connect timed out"));
+        Exception failure = new ResourceAccessException("I/O error on POST request", notConnected);
+
+        mvc.perform(post("/fallback/dossier").with(forwardedByTheBreakerFrom("/api/v1/dossiers/X/approval", failure)))
                 .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:service-unavailable"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("nothing was changed")));
     }
 

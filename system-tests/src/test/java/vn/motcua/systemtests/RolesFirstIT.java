@@ -43,7 +43,7 @@ class RolesFirstIT {
             for (String path : paths.propertyNames()) {
                 for (String method : paths.get(path).propertyNames()) {
                     JsonNode operation = paths.get(path).get(method);
-                    if (!METHODS.contains(method) || !operation.has("x-roles") || takesAnUpload(operation)) {
+                    if (!METHODS.contains(method) || !operation.has("x-roles")) {
                         continue;
                     }
                     Set<String> allowed = new HashSet<>();
@@ -51,8 +51,13 @@ class RolesFirstIT {
                     List<String> others = tokenOfRole.keySet().stream().filter(role -> !allowed.contains(role)).toList();
                     // Each operation once, by a role taken in turn from those it does not list.
                     String role = others.get(checked++ % others.size());
-                    GatewayClient.Response answer = gateway.send(gateway.request(path.replaceAll("\\{[^}]+}", "x"),
-                            tokenOfRole.get(role)).method(method.toUpperCase(), HttpRequest.BodyPublishers.noBody()));
+                    HttpRequest.Builder request = gateway.request(path.replaceAll("\\{[^}]+}", "x"), tokenOfRole.get(role))
+                            .method(method.toUpperCase(), HttpRequest.BodyPublishers.noBody());
+                    if (takesAnUpload(operation)) {
+                        // An upload is chosen by its content type; its body, empty here, is not read before the role.
+                        request.header("Content-Type", "multipart/form-data; boundary=zz");
+                    }
+                    GatewayClient.Response answer = gateway.send(request);
                     if (answer.status() != 403 || !answer.contentType().startsWith("application/problem+json")) {
                         wrong.add(method.toUpperCase() + " " + path + " as " + role + ": " + answer.status() + " " + answer.body());
                     }
@@ -64,7 +69,6 @@ class RolesFirstIT {
         assertThat(wrong).isEmpty();
     }
 
-    /** Spring reads a multipart body before it picks the endpoint: an empty one is refused as malformed first. */
     private static boolean takesAnUpload(JsonNode operation) {
         return operation.path("requestBody").path("content").has("multipart/form-data");
     }

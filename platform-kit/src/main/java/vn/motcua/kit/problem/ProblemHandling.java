@@ -89,8 +89,9 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A body that says it is multipart but is not (no boundary, cut short): Spring parses every
-     * such body before choosing a handler, so this reaches every endpoint, not only uploads.
+     * A body that says it is multipart but is not (no boundary, cut short): the kit reads every such
+     * body once the endpoint's role rule has passed ({@code ParametersAsDeclared}), so this reaches
+     * every endpoint, not only uploads.
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {

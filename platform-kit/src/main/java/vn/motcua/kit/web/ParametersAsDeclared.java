@@ -48,6 +48,11 @@ public class ParametersAsDeclared implements HandlerInterceptor {
             return true;
         }
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (multipart != null) {
+            // The body is read here, after the endpoint's role rule (multipart is resolved lazily), and through Spring:
+            // the parameter names below would have Tomcat read it, and a broken body reported as a broken query.
+            multipart.getMultiFileMap();
+        }
         Set<String> declared = new HashSet<>();
         boolean takesAny = false;
         for (MethodParameter parameter : method.getMethodParameters()) {

@@ -8,6 +8,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +57,11 @@ class DossierLifecycleIT {
     @Test
     void aDossierGoesFromOnlineSubmissionToItsReturnedResult() throws Exception {
         String code = submit();
+        // Over the dossier's 5 MB a file, under the platform's 10 MB an upload: the service's own words and limit.
+        byte[] tooLarge = Arrays.copyOf(Uploads.PDF, 9 * 1024 * 1024);
+        HttpResponse<String> refused = Uploads.pdf(gateway, code, REQUIRED.get(0), citizen, tooLarge);
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("urn:motcua:problem:file-too-large").contains("\"maxBytes\":5242880");
         for (String kind : REQUIRED) {
             assertThat(upload(code, kind).statusCode()).isEqualTo(201);
         }

@@ -3,6 +3,7 @@ package vn.motcua.gateway;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
@@ -22,7 +23,8 @@ import vn.motcua.kit.problem.ApiProblem;
  * it went quiet past the timeout) failed the copy with an I/O error: answered 500 "unexpected error"
  * with a stack trace in the log, or, once the first bytes had left, appended to them and the answer
  * ended as if whole. Now, when nothing of the service's answer has left, its status and headers are
- * dropped and the caller gets 502 {@code answer-broken-off}; when some has, the connection is closed
+ * dropped and the caller gets 502 {@code answer-broken-off} (504 {@code service-timeout} for a service
+ * gone quiet, as before its status); when some has, the connection is closed
  * before the answer's end (the kit's CommittedAnswers), so the caller sees its call fail.
  */
 final class BrokenOffAnswers implements ProxyExchange {
@@ -62,6 +64,9 @@ final class BrokenOffAnswers implements ProxyExchange {
             // the gateway's own (correlation id, rate limits) stay.
             answer.resetBuffer();
             proxied.headers().headerNames().forEach(name -> answer.setHeader(name, null));
+        }
+        if (failure instanceof SocketTimeoutException) {
+            return ServiceTimeout.problem(service, caller.method().name());
         }
         return new ApiProblem(HttpStatus.BAD_GATEWAY, "answer-broken-off", "Bad gateway", "The " + service
                 + " service broke off its answer, so whether it did what was asked is not known: read the resource again"

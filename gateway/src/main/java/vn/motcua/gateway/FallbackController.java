@@ -7,7 +7,6 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +35,6 @@ import vn.motcua.kit.problem.ProblemInstance;
 @Hidden
 class FallbackController {
 
-    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
     private final ServiceInstances instances;
@@ -63,14 +60,12 @@ class FallbackController {
         }
         log.warn("{} did not answer {} {}: {}", service, request.getMethod(), request.getRequestURI(),
                 cause == null ? "circuit open" : cause.toString());
-        ApiProblem problem = answerTimedOut(failure)
-                ? new ApiProblem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service did not answer in time",
-                        timedOut(service, request))
+        ApiProblem problem = answerTimedOut(failure) ? ServiceTimeout.problem(service, request.getMethod())
                 : new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                         "The " + service + " service is not answering right now; nothing was changed by this gateway, retry"
-                                + " later (with the same Idempotency-Key for a creation)");
+                                + " later (with the same Idempotency-Key for a creation)").with("service", service);
         return ResponseEntity.status(problem.status()).header("Retry-After", "5")
-                .body(asked(problem.with("service", service), request));
+                .body(asked(problem, request));
     }
 
     /**
@@ -80,19 +75,6 @@ class FallbackController {
     private static boolean answerTimedOut(Throwable failure) {
         return Causes.find(failure, SocketTimeoutException.class).isPresent()
                 && Causes.find(failure, ConnectTimeoutException.class).isEmpty();
-    }
-
-    /**
-     * A change the service was given and did not answer in time may have been made: "nothing was changed" sent an
-     * officer who had approved a dossier to approve it again, into a conflict. A read changed nothing.
-     */
-    private static String timedOut(String service, HttpServletRequest request) {
-        if (SAFE_METHODS.contains(request.getMethod())) {
-            return "The " + service + " service did not answer in time; a read changes nothing, so it can be asked again"
-                    + " later";
-        }
-        return "The " + service + " service did not answer in time, so whether it did what was asked is not known: read"
-                + " the resource again before repeating the change, or repeat it with the same Idempotency-Key";
     }
 
     private static ProblemDetail asked(ApiProblem problem, HttpServletRequest request) {

@@ -33,6 +33,7 @@ class BrokenOffAnswersIT {
         for (String service : new String[] {"dossier", "appointment", "payment", "postal", "notification"}) {
             registry.add("motcua.services." + service, BROKEN::url);
         }
+        registry.add("motcua.gateway.timeout", () -> "1s");
     }
 
     @AfterAll
@@ -55,6 +56,18 @@ class BrokenOffAnswersIT {
         }
         assertThat(output.getOut()).contains("dossier broke off its answer to GET /api/v1/public/chunked/100 after 100 bytes")
                 .doesNotContain("Unexpected error");
+    }
+
+    @Test
+    void aServiceGoneQuietInTheMiddleOfItsBodyIsAGatewayTimeoutAsBeforeItsStatus(CapturedOutput output) {
+        RawAnswer answer = RawAnswer.send(gatewayPort, "/api/v1/public/quiet/100", "Connection: close");
+
+        assertThat(answer.status()).isEqualTo(504);
+        assertThat(answer.head()).containsIgnoringCase("content-type: application/problem+json")
+                .doesNotContainIgnoringCase("content-length: 200");
+        assertThat(answer.body()).contains("\"type\":\"urn:motcua:problem:service-timeout\"").contains("\"service\":\"dossier\"")
+                .contains("a read changes nothing").doesNotContain("xxxx");
+        assertThat(output.getOut()).contains("dossier broke off its answer to GET /api/v1/public/quiet/100 after 100 bytes");
     }
 
     @Test

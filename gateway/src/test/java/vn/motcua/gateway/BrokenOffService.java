@@ -13,7 +13,8 @@ import vn.motcua.testinfra.LoopbackServer;
  * A service that dies in the middle of its answers: it sends the status, the headers and the first
  * bytes of a body, then closes the connection. Raw sockets, because no HTTP server breaks off on
  * purpose. {@code /chunked/N} sends N bytes of a chunked body and no last chunk; {@code /sized/N}
- * declares twice N bytes in Content-Length and sends N.
+ * declares twice N bytes in Content-Length and sends N; {@code /quiet/N} does the same and then says
+ * nothing for three seconds before it closes.
  */
 public final class BrokenOffService {
     private BrokenOffService() {
@@ -50,6 +51,11 @@ public final class BrokenOffService {
                 out.write(body);
             }
             out.flush();
+            if (path.contains("/quiet/")) {
+                Thread.sleep(3_000);
+            }
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException gone) {
             // the gateway hung up first: nothing to do
         }

@@ -7,10 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
 
 /**
  * A stand-in for the services behind the gateway: answers every method and path with 200 and
- * what it received (path, correlation id, cookie), and {@code /api/v1/public/busy} with 503. The real services are exercised by the system tests.
+ * what it received (path, correlation id, cookie, the body's length and checksum), and {@code /api/v1/public/busy} with 503. The real services are exercised by the system tests.
  */
 public final class EchoService {
     /** How many calls the busy path has answered, over every stand-in of the test JVM. */
@@ -53,9 +54,11 @@ public final class EchoService {
                     Thread.currentThread().interrupt();
                 }
                 String cookie = exchange.getRequestHeaders().getFirst("Cookie");
-                String body = "{\"path\": \"%s\", \"correlationId\": \"%s\", \"port\": %d, \"cookie\": %s}".formatted(
-                        exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("X-Correlation-Id"),
-                        exchange.getLocalAddress().getPort(), cookie == null ? "null" : "\"" + cookie + "\"");
+                byte[] received = exchange.getRequestBody().readAllBytes();
+                String body = ("{\"path\": \"%s\", \"correlationId\": \"%s\", \"port\": %d, \"cookie\": %s, \"received\": %d,"
+                        + " \"receivedCrc\": %d}").formatted(exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("X-Correlation-Id"), exchange.getLocalAddress().getPort(),
+                        cookie == null ? "null" : "\"" + cookie + "\"", received.length, crcOf(received));
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 // As every service of the kit does: the proxy's copy of it must not make a second one.
@@ -74,6 +77,13 @@ public final class EchoService {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A checksum of a body, to tell that what arrived is what was sent. */
+    public static long crcOf(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return crc.getValue();
     }
 
     public static String url(HttpServer server) {

@@ -3,7 +3,9 @@ package vn.motcua.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +73,21 @@ class RolesFirstIT {
 
     private static boolean takesAnUpload(JsonNode operation) {
         return operation.path("requestBody").path("content").has("multipart/form-data");
+    }
+
+    @Test
+    void aLargeUploadByARoleThatMayNotUploadIsRefusedNotTakenForAServiceFailure() throws Exception {
+        String leader = gateway.userToken("leader1");
+        byte[] scan = Arrays.copyOf(Uploads.PDF, 4 * 1024 * 1024);
+
+        // The service refuses before it reads the body; what it left unread must not break the connection the gateway
+        // is still sending on (a broken pipe was answered 503 "not answering" and counted against the service).
+        for (int attempt = 0; attempt < 3; attempt++) {
+            HttpResponse<String> answer = Uploads.pdf(gateway, "000.10.20.30.H29-261205-0001", "scan", leader, scan);
+
+            assertThat(answer.statusCode()).as("attempt " + attempt).isEqualTo(403);
+            assertThat(answer.body()).contains("urn:motcua:problem:forbidden");
+        }
     }
 
     private Map<String, String> tokensOfEveryRole() {

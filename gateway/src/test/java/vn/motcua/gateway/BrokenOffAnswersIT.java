@@ -29,10 +29,7 @@ class BrokenOffAnswersIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("motcua.security.issuer", () -> "http://127.0.0.1:1/realms/motcua-test");
-        for (String service : new String[] {"dossier", "appointment", "payment", "postal", "notification"}) {
-            registry.add("motcua.services." + service, BROKEN::url);
-        }
+        StandIns.everyServiceAt(registry, BROKEN::url);
         registry.add("motcua.gateway.timeout", () -> "1s");
     }
 

@@ -27,10 +27,7 @@ class UploadsPassedOnIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("motcua.security.issuer", () -> "http://127.0.0.1:1/realms/motcua-test");
-        for (String service : new String[] {"dossier", "appointment", "payment", "postal", "notification"}) {
-            registry.add("motcua.services." + service, () -> EchoService.url(ECHO));
-        }
+        StandIns.everyServiceAt(registry, () -> EchoService.url(ECHO));
     }
 
     @AfterAll

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import vn.motcua.gateway.EchoService;
+import vn.motcua.gateway.StandIns;
 
 /**
  * Limits small enough to reach in a test, two gateway instances sharing them: each instance lets
@@ -49,10 +50,7 @@ class RateLimitsIT {
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("motcua.security.issuer", () -> "http://127.0.0.1:1/realms/motcua-test");
-        for (String service : new String[] {"dossier", "appointment", "payment", "postal", "notification"}) {
-            registry.add("motcua.services." + service, () -> EchoService.url(OK));
-        }
+        StandIns.everyServiceAt(registry, () -> EchoService.url(OK));
     }
 
     @Test

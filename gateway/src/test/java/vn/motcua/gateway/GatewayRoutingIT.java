@@ -126,7 +126,7 @@ class GatewayRoutingIT {
         MvcResult cutOff = mvc.perform(post("/api/v1/notifications/preferences").with(citizen(CITIZEN_1))
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/notification")).andReturn();
-        Exception failure = (Exception) cutOff.getRequest().getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        Exception failure = failureForwardedBy(cutOff);
 
         // The failure the real HTTP client gave, handed to the fallback as the breaker's forward does.
         mvc.perform(post("/fallback/notification").with(forwardedByTheBreakerFrom("/api/v1/notifications/preferences", failure)))
@@ -142,7 +142,7 @@ class GatewayRoutingIT {
         // MockMvc records the circuit breaker's forward instead of following it.
         MvcResult refused = mvc.perform(get("/api/v1/payments").param("dossier", "x").with(citizen(CITIZEN_1)))
                 .andExpect(MockMvcResultMatchers.forwardedUrl("/fallback/payment")).andReturn();
-        Exception failure = (Exception) refused.getRequest().getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        Exception failure = failureForwardedBy(refused);
         mvc.perform(get("/fallback/payment").with(forwardedByTheBreakerFrom("/api/v1/payments", failure)))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.instance").value("/api/v1/payments"))
@@ -253,6 +253,11 @@ class GatewayRoutingIT {
     /** As the breaker forwards a call to the path the caller asked for, which the problem must name. */
     private static RequestPostProcessor forwardedByTheBreakerFrom(String asked) {
         return forwardedByTheBreakerFrom(asked, null);
+    }
+
+    /** The real HTTP client's failure that the breaker handed on with its forward to the fallback. */
+    private static Exception failureForwardedBy(MvcResult call) {
+        return (Exception) call.getRequest().getAttribute(MvcUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
     }
 
     private static RequestPostProcessor forwardedByTheBreakerFrom(String asked, Exception failure) {

@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * address nobody answers; the tests' tokens come from spring-security-test or none are needed.
  */
 public final class StandIns {
-    public static final List<String> SERVICES = List.of("dossier", "appointment", "payment", "postal", "notification");
+    private static final List<String> SERVICES = List.of("dossier", "appointment", "payment", "postal", "notification");
 
     private StandIns() {
     }

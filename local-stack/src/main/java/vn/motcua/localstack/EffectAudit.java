@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +83,74 @@ public final class EffectAudit {
                     code -> expected.zaloMessages() + (obligated.contains(code) ? 1 : 0), false));
             return rows;
         }
+    }
+
+    /**
+     * What each acknowledged booking holds: the booking confirmed, once; its place in its slot and its
+     * share under its citizen and its phone, each held by it and by no booking that does not exist (a
+     * place taken by an attempt that failed and never given back is a place no citizen can book); one
+     * message about it accepted by Zalo or SMS.
+     */
+    List<Row> bookings(Collection<SteadyLoad.Booked> booked) {
+        List<String> codes = booked.stream().map(SteadyLoad.Booked::code).toList();
+        try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
+            MongoDatabase appointments = mongo.getDatabase("motcua-appointment");
+            List<Document> stored = appointments.getCollection("bookings").find(Filters.in("citizenId",
+                    booked.stream().map(SteadyLoad.Booked::citizenId).toList())).into(new ArrayList<>());
+            Set<String> confirmed = stored.stream().filter(b -> "CONFIRMED".equals(b.getString("status")))
+                    .map(b -> b.getString("_id")).collect(Collectors.toSet());
+            List<Row> rows = new ArrayList<>();
+            long secondBookings = countBy(stored, "citizenId").values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
+            long confirmedOfAcked = codes.stream().filter(confirmed::contains).count();
+            rows.add(new Row("booking confirmed", codes.size(), confirmedOfAcked, secondBookings, codes.size() - confirmedOfAcked, false));
+
+            Set<String> slotIds = booked.stream().map(b -> Demo.OFFICE + "|" + b.place().replace('@', '|')).collect(Collectors.toSet());
+            rows.add(heldBy("booking's place in its slot", codes, code -> 1L, confirmed, appointments.getCollection("slots")
+                    .find(Filters.in("_id", slotIds))));
+            Map<String, Long> keysOf = new HashMap<>();
+            Set<String> holderKeys = new HashSet<>();
+            stored.forEach(b -> {
+                List<String> keys = b.getString("phone") == null ? List.of("citizen:" + b.getString("citizenId"))
+                        : List.of("citizen:" + b.getString("citizenId"), "phone:" + b.getString("phone"));
+                holderKeys.addAll(keys);
+                keysOf.put(b.getString("_id"), (long) keys.size());
+            });
+            rows.add(heldBy("booking's shares, its citizen's and its phone's", codes, code -> keysOf.getOrDefault(code, 2L), confirmed,
+                    appointments.getCollection("booking_holders").find(Filters.in("_id", holderKeys))));
+            rows.add(perDossier("booking's message accepted by Zalo or SMS", codes, messagesNaming(codes), 1, false));
+            return rows;
+        }
+    }
+
+    /**
+     * Each code should be in the {@code bookings} of as many of the documents as {@code expected} says;
+     * a code there that is no confirmed booking is a place or share kept for nobody, counted as
+     * duplicated: nobody can book it.
+     */
+    private static Row heldBy(String kind, List<String> codes, Function<String, Long> expected, Set<String> confirmed,
+            Iterable<Document> holders) {
+        Map<String, Long> holding = new HashMap<>();
+        long keptForNobody = 0;
+        for (Document holder : holders) {
+            for (String code : holder.getList("bookings", String.class, List.of())) {
+                holding.merge(code, 1L, Long::sum);
+                keptForNobody += confirmed.contains(code) ? 0 : 1;
+            }
+        }
+        Row perCode = perDossier(kind, codes, holding, expected, false);
+        return new Row(kind, codes.size(), perCode.found(), perCode.duplicated() + keptForNobody, perCode.lost(), false);
+    }
+
+    /** Messages the Zalo and SMS simulators accepted (one per reference) whose text names each code. */
+    private Map<String, Long> messagesNaming(List<String> codes) {
+        Map<String, Long> perCode = new HashMap<>();
+        for (int port : List.of(config.ports().zalo(), config.ports().smsGateway())) {
+            for (JsonNode message : acceptedAt(port)) {
+                String content = message.path("content").asString("");
+                codes.stream().filter(content::contains).forEach(code -> perCode.merge(code, 1L, Long::sum));
+            }
+        }
+        return perCode;
     }
 
     /** The records of DossierSubmitted on the topic, by dossier: more than one is the outbox's at-least-once, not an effect. */
@@ -156,19 +225,8 @@ public final class EffectAudit {
 
     /** Messages the Zalo simulator accepted (one per reference: a resend is not a second message) naming each dossier. */
     private Map<String, Long> zaloMessagesAbout(Collection<SteadyLoad.Acknowledged> acked) {
-        JsonNode messages;
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.ports().zalo()
-                    + "/simulator/messages")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            messages = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the Zalo simulator's messages", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
         Map<String, Long> perDossier = new HashMap<>();
-        for (JsonNode message : messages) {
+        for (JsonNode message : acceptedAt(config.ports().zalo())) {
             String content = message.path("content").asString("");
             for (SteadyLoad.Acknowledged submission : acked) {
                 if (content.contains(submission.code())) {
@@ -177,6 +235,20 @@ public final class EffectAudit {
             }
         }
         return perDossier;
+    }
+
+    /** What the messaging simulator on {@code port} accepted. */
+    private static JsonNode acceptedAt(int port) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/simulator/messages")).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the messages the simulator on " + port + " accepted", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Long> countBy(Iterable<Document> documents, String field) {

@@ -31,6 +31,8 @@ public final class FaultHarness {
     private static final String REPLAY_GROUP = "-replay";
     /** Real dossiers that get an obligation cut short on the topic, for ops to correct and re-drive under load. */
     private static final int CORRECTED_OBLIGATIONS = 3;
+    /** More than the bookings of the longest run (a third of the submissions' rate): the ticker stops when they run out. */
+    private static final int FREE_PLACES = 2_000;
 
     /**
      * @param perSecond submissions a second, steadily, through the gateway
@@ -121,6 +123,9 @@ public final class FaultHarness {
             out.printf("Steady load: %.1f submissions/s through the gateway; %d cycle(s) of %s%n", settings.perSecond(), settings.cycles(),
                     settings.components());
             load.start(settings.perSecond());
+            List<String> places = new Bookings(stack.config(), FREE_PLACES).freePlaces();
+            load.startBookings(settings.perSecond() / 3, places);
+            out.printf("Bookings beside it: %.1f/s on %d free places of %s%n", settings.perSecond() / 3, places.size(), Demo.OFFICE);
             Thread.sleep(settings.settle().toMillis());
             PoisonEvents poison = new PoisonEvents(stack.config());
             poison.plant();
@@ -141,12 +146,13 @@ public final class FaultHarness {
             }
             load.stop();
             Duration drained = lag.awaitZero(Duration.ofMinutes(5));
-            List<EffectAudit.Row> effects = settledAudit(audit, load.acknowledged(), expected, obligations.dossiers());
+            Load acked = new Load(load.acknowledged(), load.booked());
+            List<EffectAudit.Row> effects = settledAudit(audit, acked, expected, obligations.dossiers());
             List<EffectAudit.Row> afterReplay = List.of();
             Duration replayDrain = null;
             if (settings.replay()) {
                 replayDrain = replayEverything(lag);
-                afterReplay = settledAudit(audit, load.acknowledged(), expected, obligations.dossiers());
+                afterReplay = settledAudit(audit, acked, expected, obligations.dossiers());
             }
             report = new Report(recoveries, effects, load.answers(), load.unanswered().size(), load.refused(), drained, afterReplay,
                     replayDrain, poison.planted(), poison.parked(new GatewayClient(stack.config())), fix, leases.held());
@@ -235,7 +241,7 @@ public final class FaultHarness {
      * Audits until two audits 10 s apart agree: messages held for a retry (a provider that was
      * unreachable while a component restarted) still arrive after the consumers caught up.
      */
-    private List<EffectAudit.Row> settledAudit(EffectAudit audit, List<SteadyLoad.Acknowledged> acked, EffectAudit.Expected expected,
+    private List<EffectAudit.Row> settledAudit(EffectAudit audit, Load acked, EffectAudit.Expected expected,
             List<String> obligations) throws InterruptedException {
         List<EffectAudit.Row> previous = auditWith(audit, acked, expected, obligations);
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
@@ -250,10 +256,14 @@ public final class FaultHarness {
         return previous;
     }
 
-    private static List<EffectAudit.Row> auditWith(EffectAudit audit, List<SteadyLoad.Acknowledged> acked, EffectAudit.Expected expected,
-            List<String> obligations) {
-        List<EffectAudit.Row> rows = new ArrayList<>(audit.audit(acked, expected, Set.copyOf(obligations)));
+    /** What the portal was answered 201 for: the submissions, and the bookings beside them. */
+    private record Load(List<SteadyLoad.Acknowledged> submissions, List<SteadyLoad.Booked> bookings) {
+    }
+
+    private static List<EffectAudit.Row> auditWith(EffectAudit audit, Load acked, EffectAudit.Expected expected, List<String> obligations) {
+        List<EffectAudit.Row> rows = new ArrayList<>(audit.audit(acked.submissions(), expected, Set.copyOf(obligations)));
         rows.add(audit.obligations(obligations));
+        rows.addAll(audit.bookings(acked.bookings()));
         return List.copyOf(rows);
     }
 

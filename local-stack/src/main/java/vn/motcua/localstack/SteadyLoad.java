@@ -21,21 +21,31 @@ import java.util.concurrent.atomic.LongAdder;
  * fail: each for a citizen of its own, with the result by post (so each causes a fee, a shipment and
  * messages), and each retried with the same Idempotency-Key until it is answered 201 or refused, as
  * a portal must when the platform answers 5xx, 429, 409 (the key still in progress) or not at all.
+ * Beside them, at a rate of their own, it books counter visits on free places, each for a citizen
+ * and a phone of its own, retried the same way.
  */
 final class SteadyLoad implements AutoCloseable {
     static final String PORTAL = "portal-hanoi";
     private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(4);
     private static final Duration TOKEN_KEPT = Duration.ofMinutes(2);
     private static final long CITIZEN_NUMBERS = 100_000_000L;
+    /** Received at the counters of {@link Demo#OFFICE} and not online-first: a hand-in may be booked. */
+    private static final String BOOKED_PROCEDURE = "2.000016";
 
     /** A submission answered 201: the dossier the platform promised to keep. */
     record Acknowledged(String code, String citizenId, String idempotencyKey, int attempts) {
     }
 
+    /** A booking answered 201: the place the platform promised to keep ({@code place} is "date@start"). */
+    record Booked(String code, String citizenId, String place, String idempotencyKey, int attempts) {
+    }
+
     private final GatewayClient client;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService submitters = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService bookingTicker = Executors.newSingleThreadScheduledExecutor();
     private final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Booked> booked = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
@@ -57,10 +67,24 @@ final class SteadyLoad implements AutoCloseable {
         ticker.scheduleAtFixedRate(() -> submitters.execute(this::submitOne), 0, periodMicros, TimeUnit.MICROSECONDS);
     }
 
-    /** Stops sending new submissions and waits until each one sent is answered or given up. */
+    /** Books one of {@code places} ("date@start", one entry per free place) at each tick, until they run out. */
+    void startBookings(double perSecond, List<String> places) {
+        ConcurrentLinkedQueue<String> left = new ConcurrentLinkedQueue<>(places);
+        long periodMicros = Math.round(1_000_000 / perSecond);
+        bookingTicker.scheduleAtFixedRate(() -> {
+            String place = left.poll();
+            if (place != null) {
+                submitters.execute(() -> bookOne(place));
+            }
+        }, 0, periodMicros, TimeUnit.MICROSECONDS);
+    }
+
+    /** Stops sending new submissions and bookings and waits until each one sent is answered or given up. */
     void stop() throws InterruptedException {
         ticker.shutdownNow();
+        bookingTicker.shutdownNow();
         ticker.awaitTermination(10, TimeUnit.SECONDS);
+        bookingTicker.awaitTermination(10, TimeUnit.SECONDS);
         submitters.shutdown();
         if (!submitters.awaitTermination(GIVE_UP_AFTER.toSeconds() + 60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("Submissions still retrying after " + GIVE_UP_AFTER);
@@ -69,40 +93,77 @@ final class SteadyLoad implements AutoCloseable {
 
     /** One submission, retried until answered, on the caller's thread (the calm baseline before the faults). */
     Acknowledged submitOne() {
-        String citizenId = "0019" + String.format("%08d", nextCitizen.getAndIncrement() % CITIZEN_NUMBERS);
+        String citizenId = nextCitizenId();
         String key = UUID.randomUUID().toString();
         String body = """
                 {"procedureCode": "%s", "agencyCode": "%s", "resultDelivery": "POST",
                  "applicant": {"fullName": "Trần Thị Bình", "idNumber": "%s", "phone": "09%s",
                                "email": "%s@example.com", "address": "Số 5 phố Lê Lợi, thị trấn Thường Tín, Hà Nội"}}"""
                 .formatted(Demo.PROCEDURE, Demo.AGENCY, citizenId, digits(8), citizenId);
+        Answered done = untilAnswered("/api/v1/dossiers", body, key, "");
+        if (done == null) {
+            return null;
+        }
+        Acknowledged submission = new Acknowledged(done.response().json().get("code").asString(), citizenId, key, done.attempts());
+        acknowledged.add(submission);
+        return submission;
+    }
+
+    /**
+     * A counter visit to hand in a dossier, booked by the portal for a citizen of its own with the phone
+     * they gave: a phone of their own too, as one phone may hold one booking an office's day.
+     */
+    private void bookOne(String place) {
+        String citizenId = nextCitizenId();
+        String key = UUID.randomUUID().toString();
+        String[] dateAndStart = place.split("@");
+        String body = """
+                {"officeId": "%s", "date": "%s", "start": "%s", "purpose": "HAND_IN", "procedureCode": "%s",
+                 "citizenId": "%s", "phone": "097%s"}""".formatted(Demo.OFFICE, dateAndStart[0], dateAndStart[1],
+                BOOKED_PROCEDURE, citizenId, citizenId.substring(citizenId.length() - 7));
+        Answered done = untilAnswered("/api/v1/bookings", body, key, "booking ");
+        if (done != null) {
+            booked.add(new Booked(done.response().json().get("code").asString(), citizenId, place, key, done.attempts()));
+        }
+    }
+
+    private record Answered(GatewayClient.Response response, int attempts) {
+    }
+
+    /**
+     * Sends {@code body} with the same Idempotency-Key until it is answered 201 (answered), refused
+     * with a 4xx a retry cannot change, or the portal gives up (both null, and recorded).
+     */
+    private Answered untilAnswered(String path, String body, String key, String what) {
         Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
         for (int attempt = 1; Instant.now().isBefore(giveUp); attempt++) {
             String answer;
             try {
-                GatewayClient.Response response = client.post("/api/v1/dossiers", token(), body, key);
-                answer = String.valueOf(response.status());
+                GatewayClient.Response response = client.post(path, token(), body, key);
+                answer = what + response.status();
                 if (response.status() == 201) {
                     count(answer);
-                    Acknowledged done = new Acknowledged(response.json().get("code").asString(), citizenId, key, attempt);
-                    acknowledged.add(done);
-                    return done;
+                    return new Answered(response, attempt);
                 }
                 if (response.status() == 401) {
                     renewToken();
                 } else if (response.status() / 100 == 4 && response.status() != 409 && response.status() != 429) {
                     count(answer);
-                    refused.add(key + " " + response.status() + " " + response.body());
+                    refused.add(what + key + " " + response.status() + " " + response.body());
                     return null;
                 }
             } catch (IllegalStateException noAnswer) {
-                answer = "no answer";
+                answer = what + "no answer";
             }
             count(answer);
             pause();
         }
-        unanswered.add(key);
+        unanswered.add(what + key);
         return null;
+    }
+
+    private String nextCitizenId() {
+        return "0019" + String.format("%08d", nextCitizen.getAndIncrement() % CITIZEN_NUMBERS);
     }
 
     private void count(String answer) {
@@ -134,17 +195,21 @@ final class SteadyLoad implements AutoCloseable {
         return List.copyOf(acknowledged);
     }
 
-    /** Submissions that were never answered 201 within the time a portal would keep retrying. */
+    List<Booked> booked() {
+        return List.copyOf(booked);
+    }
+
+    /** Submissions and bookings that were never answered 201 within the time a portal would keep retrying. */
     List<String> unanswered() {
         return List.copyOf(unanswered);
     }
 
-    /** Submissions the platform refused (a 4xx that a retry cannot change): none are expected. */
+    /** Submissions and bookings the platform refused (a 4xx that a retry cannot change): none are expected. */
     List<String> refused() {
         return List.copyOf(refused);
     }
 
-    /** Every answer the portal got, retries included, by status ("no answer" when the connection failed). */
+    /** Every answer the portal got, retries included, by status ("no answer" when the connection failed; "booking …" for bookings). */
     Map<String, Long> answers() {
         Map<String, Long> copy = new TreeMap<>();
         answers.forEach((status, count) -> copy.put(status, count.sum()));
@@ -158,6 +223,7 @@ final class SteadyLoad implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        bookingTicker.shutdownNow();
         submitters.shutdownNow();
     }
 }

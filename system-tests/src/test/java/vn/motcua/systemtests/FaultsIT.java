@@ -14,7 +14,9 @@ import vn.motcua.localstack.WorkFiles;
  * The fault harness's short version (issue 16): one cycle in which a service, the broker and the
  * database are each killed with SIGKILL under a steady load and started again; no acknowledged
  * submission may lose or repeat an effect, neither then nor after every consumer re-read every
- * topic from offset 0 in a fresh consumer group; poison planted on every partition meanwhile is
+ * topic from offset 0 in a fresh consumer group; no acknowledged booking made beside them may lose its
+ * place, its shares or its message, and no place or share may be kept for a booking that does not
+ * exist; poison planted on every partition meanwhile is
  * parked by each service that reads it, and the partitions keep flowing; obligations cut short for
  * real dossiers are corrected by ops and re-driven under the load, each applied once. The full run is {@code ./motcua faults}. A stack of its
  * own (the database in a process of its own, so that it can be killed), not the shared one.
@@ -36,6 +38,8 @@ class FaultsIT {
         assertThat(report.effects()).allSatisfy(row -> assertThat(row.lost()).as(row.kind() + " lost").isZero());
         assertThat(report.effects()).filteredOn(row -> row.kind().startsWith("dossier"))
                 .allSatisfy(row -> assertThat(row.acknowledged()).as("submissions acknowledged").isGreaterThan(50));
+        assertThat(report.effects()).filteredOn(row -> row.kind().startsWith("booking")).hasSize(4)
+                .allSatisfy(row -> assertThat(row.acknowledged()).as("bookings acknowledged").isGreaterThan(15));
         assertThat(report.effects()).filteredOn(row -> !row.atLeastOnce())
                 .allSatisfy(row -> assertThat(row.duplicated()).as(row.kind() + " duplicated").isZero());
         assertThat(report.afterReplay()).as("after replaying every topic from offset 0 into fresh consumer groups")
@@ -49,8 +53,8 @@ class FaultsIT {
                 + report.correctedPoison()).isTrue();
         assertThat(report.effects()).filteredOn(row -> row.kind().contains("obligation")).singleElement()
                 .satisfies(row -> assertThat(row.found()).isEqualTo(report.correctedPoison().planted()));
-        assertThat(report.unanswered()).as("submissions never answered 201").isZero();
-        assertThat(report.refused()).as("submissions refused").isEmpty();
+        assertThat(report.unanswered()).as("submissions and bookings never answered 201").isZero();
+        assertThat(report.refused()).as("submissions and bookings refused").isEmpty();
         assertThat(report.recoveries()).allSatisfy(r -> assertThat(r.lagZeroAfter()).as(r.component() + ": consumers caught up").isNotNull());
         assertThat(report.finalDrain()).as("consumers caught up after the load").isNotNull();
     }

@@ -127,7 +127,7 @@ public final class EffectAudit {
      * a code there that is no confirmed booking is a place or share kept for nobody, counted as
      * duplicated: nobody can book it.
      */
-    private static Row heldBy(String kind, List<String> codes, Function<String, Long> expected, Set<String> confirmed,
+    static Row heldBy(String kind, List<String> codes, Function<String, Long> expected, Set<String> confirmed,
             Iterable<Document> holders) {
         Map<String, Long> holding = new HashMap<>();
         long keptForNobody = 0;

@@ -20,7 +20,6 @@ import org.springframework.stereotype.Service;
 import vn.motcua.appointment.capacity.Capacities;
 import vn.motcua.appointment.offices.Office;
 import vn.motcua.appointment.offices.Offices;
-import vn.motcua.events.Event;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
@@ -169,10 +168,18 @@ public class BookingDesk {
         holders.release(holder, HolderLimits.officeDayOf(office.id(), date), code);
     }
 
+    /**
+     * Cancels a confirmed booking and gives its place and shares back. A booking cancelled before is
+     * answered as it is, and whatever it still holds goes back: the caller of a cancel whose answer
+     * was lost learns it was done, and a cancel whose process died between its two writes (the
+     * booking stored cancelled, its place not yet given back) is completed by its retry rather than
+     * leaving a place nobody can book.
+     */
     public Booking cancel(String code, Caller caller) {
         Booking booking = visible(code, caller);
-        List<Event> events = booking.cancel(cancelReason(caller), clock.instant());
-        store.update(booking, events);
+        if (booking.status() != BookingStatus.CANCELLED) {
+            store.update(booking, booking.cancel(cancelReason(caller), clock.instant()));
+        }
         giveBack(booking);
         return booking;
     }

@@ -70,7 +70,8 @@ class BookingsController {
         return desk.activeOf(caller.citizenId()).stream().map(BookingView::of).toList();
     }
 
-    @Operation(summary = "Cancel a booking; its place is free at once")
+    @Operation(summary = "Cancel a booking; its place is free at once. A booking cancelled before is answered as it is (a retry"
+            + " changes nothing); a booking used, served or missed cannot be cancelled (409)")
     @PostMapping("/api/v1/bookings/{code}/cancel")
     BookingView cancel(@PathVariable String code, Caller caller) {
         return BookingView.of(desk.cancel(code, caller));

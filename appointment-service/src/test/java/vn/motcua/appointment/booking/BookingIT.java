@@ -278,6 +278,36 @@ class BookingIT {
     }
 
     @Test
+    void aCancelWhoseGivingBackFailsPartWayIsCompletedByItsRetryAndACancelRepeatedChangesNothing() throws Exception {
+        LocalDate day = freshWeekday();
+        String mine = newCitizenId();
+        String code = bookingCode(book(citizen(mine), handIn(OFFICE, day, "10:00", COUNTER_PROCEDURE)));
+        // The database refuses to give the holder's share back (its count is not a number) after the booking was stored cancelled.
+        String holderId = "citizen:" + mine;
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(holderId)), Update.update("active", "damaged"), HolderLimits.COLLECTION);
+
+        problem(mvc.perform(post("/api/v1/bookings/" + code + "/cancel").with(citizen(mine))), 500, "internal-error");
+        assertThat(desk.byCode(code).orElseThrow().status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(mongo.findById(holderId, Document.class, HolderLimits.COLLECTION).getList("bookings", String.class))
+                .as("the share still held for a cancelled booking").containsExactly(code);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(holderId)), Update.update("active", 1), HolderLimits.COLLECTION);
+        mvc.perform(post("/api/v1/bookings/" + code + "/cancel").with(citizen(mine)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+        Document holder = mongo.findById(holderId, Document.class, HolderLimits.COLLECTION);
+        assertThat(holder.getList("bookings", String.class)).as("the share given back by the retry").isEmpty();
+        assertThat(holder.getInteger("active")).isZero();
+        assertThat(mongo.findById(OFFICE + "|" + day + "|10:00", Document.class, SlotLedger.COLLECTION).getList("bookings", String.class))
+                .doesNotContain(code);
+        Long version = desk.byCode(code).orElseThrow().version();
+
+        mvc.perform(post("/api/v1/bookings/" + code + "/cancel").with(citizen(mine)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
+        assertThat(desk.byCode(code).orElseThrow().version()).as("a cancel repeated writes nothing").isEqualTo(version);
+        book(citizen(mine), handIn(OFFICE, day, "10:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+    }
+
+    @Test
     void aCitizenAndAPhoneNumberHoldAFewBookingsAndOnePerOfficeAndDay() throws Exception {
         String who = newCitizenId();
         LocalDate first = freshWeekday();

@@ -86,26 +86,31 @@ public final class EffectAudit {
     }
 
     /**
-     * What each acknowledged booking holds: the booking confirmed, once; its place in its slot and its
-     * share under its citizen and its phone, each held by it and by no booking that does not exist (a
-     * place taken by an attempt that failed and never given back is a place no citizen can book); one
-     * message about it accepted by Zalo or SMS.
+     * What each acknowledged booking holds: the booking confirmed, once (cancelled, for those the
+     * portal cancelled); its place in its slot and its share under its citizen and its phone, held by
+     * it while confirmed and by no booking cancelled or never stored (a place left behind by an
+     * attempt that failed is a place no citizen can book); its messages accepted by Zalo or SMS (the
+     * booking's, and the cancel's).
      */
     List<Row> bookings(Collection<SteadyLoad.Booked> booked) {
         List<String> codes = booked.stream().map(SteadyLoad.Booked::code).toList();
+        Set<String> cancelled = booked.stream().filter(SteadyLoad.Booked::cancelled).map(SteadyLoad.Booked::code)
+                .collect(Collectors.toSet());
         try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
             MongoDatabase appointments = mongo.getDatabase("motcua-appointment");
             List<Document> stored = appointments.getCollection("bookings").find(Filters.in("citizenId",
                     booked.stream().map(SteadyLoad.Booked::citizenId).toList())).into(new ArrayList<>());
-            Set<String> confirmed = stored.stream().filter(b -> "CONFIRMED".equals(b.getString("status")))
-                    .map(b -> b.getString("_id")).collect(Collectors.toSet());
+            Map<String, String> statusOf = stored.stream().collect(Collectors.toMap(b -> b.getString("_id"), b -> b.getString("status")));
             List<Row> rows = new ArrayList<>();
             long secondBookings = countBy(stored, "citizenId").values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
-            long confirmedOfAcked = codes.stream().filter(confirmed::contains).count();
-            rows.add(new Row("booking confirmed", codes.size(), confirmedOfAcked, secondBookings, codes.size() - confirmedOfAcked, false));
+            long asAsked = codes.stream().filter(code -> (cancelled.contains(code) ? "CANCELLED" : "CONFIRMED").equals(statusOf.get(code)))
+                    .count();
+            rows.add(new Row("booking confirmed (cancelled: " + cancelled.size() + ")", codes.size(), asAsked, secondBookings,
+                    codes.size() - asAsked, false));
+            Function<String, Long> whileConfirmed = code -> cancelled.contains(code) ? 0L : 1L;
 
             Set<String> slotIds = booked.stream().map(b -> Demo.OFFICE + "|" + b.place().replace('@', '|')).collect(Collectors.toSet());
-            rows.add(heldBy("booking's place in its slot", codes, code -> 1L, confirmed, appointments.getCollection("slots")
+            rows.add(heldBy("booking's place in its slot", codes, whileConfirmed, appointments.getCollection("slots")
                     .find(Filters.in("_id", slotIds))));
             Map<String, Long> keysOf = new HashMap<>();
             Set<String> holderKeys = new HashSet<>();
@@ -115,28 +120,28 @@ public final class EffectAudit {
                 holderKeys.addAll(keys);
                 keysOf.put(b.getString("_id"), (long) keys.size());
             });
-            rows.add(heldBy("booking's shares, its citizen's and its phone's", codes, code -> keysOf.getOrDefault(code, 2L), confirmed,
+            rows.add(heldBy("booking's shares, its citizen's and its phone's", codes,
+                    code -> whileConfirmed.apply(code) * keysOf.getOrDefault(code, 2L),
                     appointments.getCollection("booking_holders").find(Filters.in("_id", holderKeys))));
-            rows.add(perDossier("booking's message accepted by Zalo or SMS", codes, messagesNaming(codes), 1, false));
+            rows.add(perDossier("booking's messages accepted by Zalo or SMS", codes, messagesNaming(codes),
+                    code -> cancelled.contains(code) ? 2L : 1L, false));
             return rows;
         }
     }
 
     /**
-     * Each code should be in the {@code bookings} of as many of the documents as {@code expected} says;
-     * a code there that is no confirmed booking is a place or share kept for nobody, counted as
-     * duplicated: nobody can book it.
+     * Each code should be in the {@code bookings} of as many of the documents as {@code expected} says
+     * (none for a cancelled booking); a code held beyond that, or of no acknowledged booking, is a
+     * place or share kept for nobody, counted as duplicated: nobody can book it.
      */
-    static Row heldBy(String kind, List<String> codes, Function<String, Long> expected, Set<String> confirmed,
-            Iterable<Document> holders) {
+    static Row heldBy(String kind, List<String> codes, Function<String, Long> expected, Iterable<Document> holders) {
         Map<String, Long> holding = new HashMap<>();
-        long keptForNobody = 0;
         for (Document holder : holders) {
-            for (String code : holder.getList("bookings", String.class, List.of())) {
-                holding.merge(code, 1L, Long::sum);
-                keptForNobody += confirmed.contains(code) ? 0 : 1;
-            }
+            holder.getList("bookings", String.class, List.of()).forEach(code -> holding.merge(code, 1L, Long::sum));
         }
+        Set<String> acknowledged = Set.copyOf(codes);
+        long keptForNobody = holding.entrySet().stream().filter(held -> !acknowledged.contains(held.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
         Row perCode = perDossier(kind, codes, holding, expected, false);
         return new Row(kind, codes.size(), perCode.found(), perCode.duplicated() + keptForNobody, perCode.lost(), false);
     }

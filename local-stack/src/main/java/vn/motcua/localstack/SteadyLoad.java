@@ -31,13 +31,17 @@ final class SteadyLoad implements AutoCloseable {
     private static final long CITIZEN_NUMBERS = 100_000_000L;
     /** Received at the counters of {@link Demo#OFFICE} and not online-first: a hand-in may be booked. */
     private static final String BOOKED_PROCEDURE = "2.000016";
+    private static final int CANCELLED_EVERY = 4;
 
     /** A submission answered 201: the dossier the platform promised to keep. */
     record Acknowledged(String code, String citizenId, String idempotencyKey, int attempts) {
     }
 
-    /** A booking answered 201: the place the platform promised to keep ({@code place} is "date@start"). */
-    record Booked(String code, String citizenId, String place, String idempotencyKey, int attempts) {
+    /**
+     * A booking answered 201: the place the platform promised to keep ({@code place} is "date@start"),
+     * or, when {@code cancelled}, its cancel answered 200 afterwards: the place it promised to give back.
+     */
+    record Booked(String code, String citizenId, String place, String idempotencyKey, int attempts, boolean cancelled) {
     }
 
     private final GatewayClient client;
@@ -49,6 +53,7 @@ final class SteadyLoad implements AutoCloseable {
     private final ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
+    private final AtomicLong bookingsMade = new AtomicLong();
     /**
      * Citizens numbered in sequence from a random start: the audit counts a second dossier of a citizen
      * as a retry stored twice, so two submissions must never draw one citizen (random ids did, once in
@@ -100,7 +105,7 @@ final class SteadyLoad implements AutoCloseable {
                  "applicant": {"fullName": "Trần Thị Bình", "idNumber": "%s", "phone": "09%s",
                                "email": "%s@example.com", "address": "Số 5 phố Lê Lợi, thị trấn Thường Tín, Hà Nội"}}"""
                 .formatted(Demo.PROCEDURE, Demo.AGENCY, citizenId, digits(8), citizenId);
-        Answered done = untilAnswered("/api/v1/dossiers", body, key, "");
+        Answered done = untilAnswered("/api/v1/dossiers", body, key, 201, "");
         if (done == null) {
             return null;
         }
@@ -111,7 +116,8 @@ final class SteadyLoad implements AutoCloseable {
 
     /**
      * A counter visit to hand in a dossier, booked by the portal for a citizen of its own with the phone
-     * they gave: a phone of their own too, as one phone may hold one booking an office's day.
+     * they gave: a phone of their own too, as one phone may hold one booking an office's day. Every
+     * {@value #CANCELLED_EVERY}th is cancelled at once, its cancel retried until answered 200.
      */
     private void bookOne(String place) {
         String citizenId = nextCitizenId();
@@ -121,27 +127,34 @@ final class SteadyLoad implements AutoCloseable {
                 {"officeId": "%s", "date": "%s", "start": "%s", "purpose": "HAND_IN", "procedureCode": "%s",
                  "citizenId": "%s", "phone": "097%s"}""".formatted(Demo.OFFICE, dateAndStart[0], dateAndStart[1],
                 BOOKED_PROCEDURE, citizenId, citizenId.substring(citizenId.length() - 7));
-        Answered done = untilAnswered("/api/v1/bookings", body, key, "booking ");
-        if (done != null) {
-            booked.add(new Booked(done.response().json().get("code").asString(), citizenId, place, key, done.attempts()));
+        Answered done = untilAnswered("/api/v1/bookings", body, key, 201, "booking ");
+        if (done == null) {
+            return;
         }
+        String code = done.response().json().get("code").asString();
+        // Counted apart: the citizens' numbers interleave with the submissions' in a steady pattern.
+        boolean cancelling = bookingsMade.incrementAndGet() % CANCELLED_EVERY == 0;
+        if (cancelling && untilAnswered("/api/v1/bookings/" + code + "/cancel", "{}", null, 200, "cancel ") == null) {
+            return;
+        }
+        booked.add(new Booked(code, citizenId, place, key, done.attempts(), cancelling));
     }
 
     private record Answered(GatewayClient.Response response, int attempts) {
     }
 
     /**
-     * Sends {@code body} with the same Idempotency-Key until it is answered 201 (answered), refused
-     * with a 4xx a retry cannot change, or the portal gives up (both null, and recorded).
+     * Sends {@code body} with the same Idempotency-Key until it is answered {@code done} (answered),
+     * refused with a 4xx a retry cannot change, or the portal gives up (both null, and recorded).
      */
-    private Answered untilAnswered(String path, String body, String key, String what) {
+    private Answered untilAnswered(String path, String body, String key, int done, String what) {
         Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
         for (int attempt = 1; Instant.now().isBefore(giveUp); attempt++) {
             String answer;
             try {
                 GatewayClient.Response response = client.post(path, token(), body, key);
                 answer = what + response.status();
-                if (response.status() == 201) {
+                if (response.status() == done) {
                     count(answer);
                     return new Answered(response, attempt);
                 }
@@ -149,7 +162,7 @@ final class SteadyLoad implements AutoCloseable {
                     renewToken();
                 } else if (response.status() / 100 == 4 && response.status() != 409 && response.status() != 429) {
                     count(answer);
-                    refused.add(what + key + " " + response.status() + " " + response.body());
+                    refused.add(what + (key == null ? path : key) + " " + response.status() + " " + response.body());
                     return null;
                 }
             } catch (IllegalStateException noAnswer) {
@@ -158,7 +171,7 @@ final class SteadyLoad implements AutoCloseable {
             count(answer);
             pause();
         }
-        unanswered.add(what + key);
+        unanswered.add(what + (key == null ? path : key));
         return null;
     }
 

@@ -55,6 +55,12 @@ public class Booking extends Aggregate {
      */
     @Indexed(sparse = true)
     private String createdUnder;
+    /**
+     * The slot it was last moved out of: stored with the move, so that whoever handles the booking
+     * next gives that place back should the move have died before it did (null: never moved).
+     */
+    private String leftDate;
+    private String leftStart;
 
     @PersistenceCreator
     Booking(String id, String officeId, String officeName, String agencyCode, String date, String start, String end,
@@ -114,6 +120,8 @@ public class Booking extends Aggregate {
         requireConfirmed("rescheduled");
         LocalDate previousDate = date();
         LocalTime previousStart = start();
+        leftDate = date;
+        leftStart = start;
         date = newDate.toString();
         start = newStart.toString();
         end = newEnd.toString();
@@ -254,5 +262,19 @@ public class Booking extends Aggregate {
 
     String officeDay() {
         return HolderLimits.officeDayOf(officeId, date());
+    }
+
+    /** Whether it was moved out of another slot, whose place its move gives back. */
+    boolean moved() {
+        return leftDate != null && leftStart != null && !(leftDate.equals(date) && leftStart.equals(start));
+    }
+
+    /** The slot it was last moved out of; only when {@link #moved()}. */
+    LocalDate leftDate() {
+        return LocalDate.parse(leftDate);
+    }
+
+    LocalTime leftStart() {
+        return LocalTime.parse(leftStart);
     }
 }

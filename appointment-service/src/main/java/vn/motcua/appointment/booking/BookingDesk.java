@@ -192,7 +192,13 @@ public class BookingDesk {
         if (booking.status() != BookingStatus.CONFIRMED) {
             throw ApiProblem.conflict("booking-not-active", "Booking " + code + " is " + booking.status());
         }
+        // A move before this one may have died after storing the booking and before giving its old place back.
+        giveBackTheSlotLeft(booking);
         if (date.equals(booking.date()) && start.equals(booking.start())) {
+            if (booking.moved()) {
+                // The retry of a move already stored (its answer lost, or its process died): it is done now.
+                return booking;
+            }
             throw ApiProblem.unprocessable("same-slot", "Booking " + code + " is in that slot already");
         }
         Office office = offices.byId(booking.officeId()).orElseThrow();
@@ -216,13 +222,11 @@ public class BookingDesk {
             }
             throw full(office, date, slot);
         }
-        LocalDate previousDate = booking.date();
-        LocalTime previousStart = booking.start();
         Instant now = clock.instant();
         Instant startsAt = startOf(date, slot.start());
         store.update(booking, booking.reschedule(date, slot.start(), slot.end(), startsAt, now,
                 dayBeforeReminderDue(startsAt, now)));
-        slots.release(office.id(), previousDate, previousStart, code);
+        giveBackTheSlotLeft(booking);
         return booking;
     }
 
@@ -317,8 +321,16 @@ public class BookingDesk {
     }
 
     void giveBack(Booking booking) {
+        giveBackTheSlotLeft(booking);
         slots.release(booking.officeId(), booking.date(), booking.start(), booking.code());
         holders.release(holderOf(booking), booking.officeDay(), booking.code());
+    }
+
+    /** The place of the slot the booking was last moved out of, if it still holds it (a no-op otherwise). */
+    private void giveBackTheSlotLeft(Booking booking) {
+        if (booking.moved()) {
+            slots.release(booking.officeId(), booking.leftDate(), booking.leftStart(), booking.code());
+        }
     }
 
     void releaseHolder(Booking booking) {

@@ -77,7 +77,8 @@ class BookingsController {
         return BookingView.of(desk.cancel(code, caller));
     }
 
-    @Operation(summary = "Move a booking to another slot of its office; the old place is free at once")
+    @Operation(summary = "Move a booking to another slot of its office; the old place is free at once. The same move sent again"
+            + " after it was stored is answered with the booking (and gives back the old place if its first attempt did not)")
     @PostMapping("/api/v1/bookings/{code}/reschedule")
     BookingView reschedule(@PathVariable String code, @RequestBody RescheduleRequest request, Caller caller) {
         return BookingView.of(desk.reschedule(code, request.date(), request.start(), caller));

@@ -347,6 +347,38 @@ class BookingIT {
     }
 
     @Test
+    void aMoveThatDiedBeforeGivingItsOldPlaceBackIsCompletedByItsRetry() throws Exception {
+        LocalDate day = freshWeekday();
+        LocalDate later = freshWeekday();
+        String who = newCitizenId();
+        String code = bookingCode(book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)));
+        // The database refuses to give the old place back (its count is not a number) after the booking was stored moved.
+        String oldSlot = OFFICE + "|" + day + "|08:00";
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(oldSlot)), Update.update("booked", "damaged"), SlotLedger.COLLECTION);
+        String move = "{\"date\": \"" + later + "\", \"start\": \"15:00\"}";
+
+        problem(mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(who)).contentType(MediaType.APPLICATION_JSON)
+                .content(move)), 500, "internal-error");
+        assertThat(desk.byCode(code).orElseThrow().date()).isEqualTo(later);
+        assertThat(mongo.findById(oldSlot, Document.class, SlotLedger.COLLECTION).getList("bookings", String.class))
+                .as("the old place still held").containsExactly(code);
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(oldSlot)), Update.update("booked", 1), SlotLedger.COLLECTION);
+        mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(who)).contentType(MediaType.APPLICATION_JSON)
+                .content(move)).andExpect(status().isOk()).andExpect(jsonPath("$.date").value(later.toString()))
+                .andExpect(jsonPath("$.start").value("15:00"));
+        Document left = mongo.findById(oldSlot, Document.class, SlotLedger.COLLECTION);
+        assertThat(left.getList("bookings", String.class)).as("the old place given back by the retry").isEmpty();
+        assertThat(left.getInteger("booked")).isZero();
+        assertThat(mongo.findById(OFFICE + "|" + later + "|15:00", Document.class, SlotLedger.COLLECTION)
+                .getList("bookings", String.class)).containsExactly(code);
+        Document holder = mongo.findById("citizen:" + who, Document.class, HolderLimits.COLLECTION);
+        assertThat(holder.getList("bookings", String.class)).containsExactly(code);
+        assertThat(holder.getList("officeDays", String.class)).containsExactly(HolderLimits.officeDayOf(OFFICE, later));
+        book(citizen(newCitizenId()), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+    }
+
+    @Test
     void underAnOnlineFirstPolicyAProcedureOnlineAtLevel4IsNotBookedForHandInButTheUrgentListIs() throws Exception {
         LocalDate day = freshWeekday();
         ReferenceDataMother.onlineFirstOn(day, policies);

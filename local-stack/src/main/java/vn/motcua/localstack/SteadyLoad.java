@@ -41,13 +41,12 @@ final class SteadyLoad implements AutoCloseable {
      * A booking answered 201: the place the platform promised to keep ({@code place} is "date@start"),
      * or, when {@code cancelled}, its cancel answered 200 afterwards: the place it promised to give back.
      */
-    record Booked(String code, String citizenId, String place, String idempotencyKey, int attempts, boolean cancelled) {
+    record Booked(String code, String citizenId, String place, boolean cancelled) {
     }
 
     private final GatewayClient client;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final ExecutorService submitters = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService bookingTicker = Executors.newSingleThreadScheduledExecutor();
     private final ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Booked> booked = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
@@ -76,7 +75,7 @@ final class SteadyLoad implements AutoCloseable {
     void startBookings(double perSecond, List<String> places) {
         ConcurrentLinkedQueue<String> left = new ConcurrentLinkedQueue<>(places);
         long periodMicros = Math.round(1_000_000 / perSecond);
-        bookingTicker.scheduleAtFixedRate(() -> {
+        ticker.scheduleAtFixedRate(() -> {
             String place = left.poll();
             if (place != null) {
                 submitters.execute(() -> bookOne(place));
@@ -87,9 +86,7 @@ final class SteadyLoad implements AutoCloseable {
     /** Stops sending new submissions and bookings and waits until each one sent is answered or given up. */
     void stop() throws InterruptedException {
         ticker.shutdownNow();
-        bookingTicker.shutdownNow();
         ticker.awaitTermination(10, TimeUnit.SECONDS);
-        bookingTicker.awaitTermination(10, TimeUnit.SECONDS);
         submitters.shutdown();
         if (!submitters.awaitTermination(GIVE_UP_AFTER.toSeconds() + 60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("Submissions still retrying after " + GIVE_UP_AFTER);
@@ -137,7 +134,7 @@ final class SteadyLoad implements AutoCloseable {
         if (cancelling && untilAnswered("/api/v1/bookings/" + code + "/cancel", "{}", null, 200, "cancel ") == null) {
             return;
         }
-        booked.add(new Booked(code, citizenId, place, key, done.attempts(), cancelling));
+        booked.add(new Booked(code, citizenId, place, cancelling));
     }
 
     private record Answered(GatewayClient.Response response, int attempts) {
@@ -236,7 +233,6 @@ final class SteadyLoad implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
-        bookingTicker.shutdownNow();
         submitters.shutdownNow();
     }
 }

@@ -184,6 +184,13 @@ public class BookingDesk {
         return booking;
     }
 
+    /**
+     * Moves a confirmed booking: its place in the new slot first, then its holder's day, then the
+     * booking stored moved, then the old place given back. A refusal or failure on the way gives back
+     * what this move took unless the booking was stored there after all; a step that did not answer
+     * is found done by the move's retry (the place and the day are kept under the booking's code).
+     * Two moves of one booking at once: one stores it, the other is refused and gives back its place.
+     */
     public Booking reschedule(String code, LocalDate date, LocalTime start, Caller caller) {
         if (date == null || start == null) {
             throw ApiProblem.badRequest("reschedule-incomplete", "Name the new date and start");
@@ -204,30 +211,48 @@ public class BookingDesk {
         Office office = offices.byId(booking.officeId()).orElseThrow();
         Office.Slot slot = bookableSlot(office, date, start);
         BookingHolder holder = holderOf(booking);
-        String newOfficeDay = HolderLimits.officeDayOf(office.id(), date);
-        boolean otherDay = !date.equals(booking.date());
-        if (otherDay) {
-            holders.release(holder, booking.officeDay(), code);
-            try {
-                holders.claim(holder, newOfficeDay, code);
-            } catch (ApiProblem refused) {
-                holders.claim(holder, booking.officeDay(), code);
-                throw refused;
-            }
-        }
-        if (!slots.claim(office.id(), date, slot.start(), capacities.of(office, date).placesPerSlot(), code)) {
-            if (otherDay) {
-                holders.release(holder, newOfficeDay, code);
-                holders.claim(holder, booking.officeDay(), code);
-            }
+        int places = capacities.of(office, date).placesPerSlot();
+        if (!slots.claim(office.id(), date, slot.start(), places, code) && !slots.holds(office.id(), date, slot.start(), code)) {
             throw full(office, date, slot);
         }
-        Instant now = clock.instant();
-        Instant startsAt = startOf(date, slot.start());
-        store.update(booking, booking.reschedule(date, slot.start(), slot.end(), startsAt, now,
-                dayBeforeReminderDue(startsAt, now)));
+        try {
+            if (!date.equals(booking.date())) {
+                holders.move(holder, code, booking.officeDay(), HolderLimits.officeDayOf(office.id(), date));
+            }
+            Instant now = clock.instant();
+            Instant startsAt = startOf(date, slot.start());
+            store.update(booking, booking.reschedule(date, slot.start(), slot.end(), startsAt, now,
+                    dayBeforeReminderDue(startsAt, now)));
+        } catch (RuntimeException refusedOrFailed) {
+            giveBackAfterMove(refusedOrFailed, code, office, date, slot, holder);
+            throw refusedOrFailed;
+        }
         giveBackTheSlotLeft(booking);
         return booking;
+    }
+
+    /**
+     * The new place goes back, and the holder's day to where the booking is stored, unless it was
+     * stored in the new slot after all (the other of two moves at once, or an answer that came late).
+     */
+    private void giveBackAfterMove(RuntimeException failed, String code, Office office, LocalDate date, Office.Slot slot,
+            BookingHolder holder) {
+        try {
+            Optional<Booking> stored = bookings.findById(code);
+            boolean storedThere = stored.filter(b -> b.date().equals(date) && b.start().equals(slot.start())).isPresent();
+            if (storedThere) {
+                return;
+            }
+            slots.release(office.id(), date, slot.start(), code);
+            if (stored.filter(b -> b.status() == BookingStatus.CONFIRMED).isPresent()) {
+                holders.realign(holder, code, stored.get().officeDay());
+            } else {
+                // Cancelled or used meanwhile: a share this move took again for it is nobody's.
+                holders.release(holder, HolderLimits.officeDayOf(office.id(), date), code);
+            }
+        } catch (RuntimeException stillFailing) {
+            failed.addSuppressed(stillFailing);
+        }
     }
 
     /** A booking as its holder, the client that made it, or the office's staff may see it; anyone else is told it does not exist. */

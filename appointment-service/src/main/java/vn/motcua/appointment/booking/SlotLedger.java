@@ -45,6 +45,11 @@ class SlotLedger {
         return CappedTakes.take(mongo, placeLeft, take, COLLECTION);
     }
 
+    /** Whether the slot holds a place under the code (taken by an earlier attempt of the same move). */
+    boolean holds(String officeId, LocalDate day, LocalTime start, String bookingCode) {
+        return mongo.exists(new Query(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode)), COLLECTION);
+    }
+
     void release(String officeId, LocalDate day, LocalTime start, String bookingCode) {
         mongo.updateFirst(new Query(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode)),
                 new Update().inc("booked", -1).pull("bookings", bookingCode), COLLECTION);

@@ -33,8 +33,16 @@ import com.jayway.jsonpath.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.hamcrest.Matchers;
@@ -59,6 +67,7 @@ import vn.motcua.appointment.reference.ChannelPolicies;
 import vn.motcua.appointment.reference.CounterResults;
 import vn.motcua.appointment.reference.Procedures;
 import vn.motcua.appointment.reference.WorkingDays;
+import vn.motcua.events.appointment.BookingChannel;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
@@ -92,6 +101,12 @@ class BookingIT {
     MongoTemplate mongo;
     @Autowired
     BookingRepository bookings;
+    @Autowired
+    SlotLedger slotLedger;
+    @Autowired
+    HolderLimits holderLimits;
+    @Autowired
+    HolderSharesUpgrade upgrade;
 
     @BeforeEach
     void referenceData() {
@@ -151,9 +166,8 @@ class BookingIT {
         assertThat(desk.slotsOf(office(), day).slots().stream().filter(s -> s.start().toString().equals("10:30"))
                 .findFirst().orElseThrow().booked()).as("one place taken, not two").isEqualTo(1);
         book(citizen(mine), handIn(OFFICE, freshWeekday(), "10:30", COUNTER_PROCEDURE)).andExpect(status().isCreated());
-        Document holder = mongo.findById("citizen:" + mine, Document.class, HolderLimits.COLLECTION);
-        assertThat(holder.getList("bookings", String.class)).as("the holder's shares: this booking once, and another day's")
-                .hasSize(2).containsOnlyOnce(first);
+        assertThat(sharesOf("citizen:" + mine)).as("the holder's shares: this booking, and another day's").hasSize(2)
+                .containsKey(first);
     }
 
     @Test
@@ -168,9 +182,7 @@ class BookingIT {
                 .append("booked", 0).append("bookings", "damaged"), SlotLedger.COLLECTION);
 
         problem(book(citizen(mine), body, key), 500, "internal-error");
-        Document share = mongo.findById("citizen:" + mine, Document.class, HolderLimits.COLLECTION);
-        assertThat(share == null ? List.of() : share.getList("bookings", String.class)).as("the holder's share given back")
-                .isEmpty();
+        assertThat(sharesOf("citizen:" + mine)).as("the holder's share given back").isEmpty();
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(slotId)), Update.update("bookings", List.of()),
                 SlotLedger.COLLECTION);
@@ -288,15 +300,13 @@ class BookingIT {
 
         problem(mvc.perform(post("/api/v1/bookings/" + code + "/cancel").with(citizen(mine))), 500, "internal-error");
         assertThat(desk.byCode(code).orElseThrow().status()).isEqualTo(BookingStatus.CANCELLED);
-        assertThat(mongo.findById(holderId, Document.class, HolderLimits.COLLECTION).getList("bookings", String.class))
-                .as("the share still held for a cancelled booking").containsExactly(code);
+        assertThat(sharesOf(holderId)).as("the share still held for a cancelled booking").containsOnlyKeys(code);
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(holderId)), Update.update("active", 1), HolderLimits.COLLECTION);
         mvc.perform(post("/api/v1/bookings/" + code + "/cancel").with(citizen(mine)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CANCELLED"));
-        Document holder = mongo.findById(holderId, Document.class, HolderLimits.COLLECTION);
-        assertThat(holder.getList("bookings", String.class)).as("the share given back by the retry").isEmpty();
-        assertThat(holder.getInteger("active")).isZero();
+        assertThat(sharesOf(holderId)).as("the share given back by the retry").isEmpty();
+        assertThat(mongo.findById(holderId, Document.class, HolderLimits.COLLECTION).getInteger("active")).isZero();
         assertThat(mongo.findById(OFFICE + "|" + day + "|10:00", Document.class, SlotLedger.COLLECTION).getList("bookings", String.class))
                 .doesNotContain(code);
         Long version = desk.byCode(code).orElseThrow().version();
@@ -372,10 +382,112 @@ class BookingIT {
         assertThat(left.getInteger("booked")).isZero();
         assertThat(mongo.findById(OFFICE + "|" + later + "|15:00", Document.class, SlotLedger.COLLECTION)
                 .getList("bookings", String.class)).containsExactly(code);
-        Document holder = mongo.findById("citizen:" + who, Document.class, HolderLimits.COLLECTION);
-        assertThat(holder.getList("bookings", String.class)).containsExactly(code);
-        assertThat(holder.getList("officeDays", String.class)).containsExactly(HolderLimits.officeDayOf(OFFICE, later));
+        assertHeldOnlyAt("citizen:" + who, code, HolderLimits.officeDayOf(OFFICE, later));
         book(citizen(newCitizenId()), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
+    }
+
+    @Test
+    void movesOfOneBookingAtOnceLeaveItInOneSlotWithItsSharesOnItsDay() throws Exception {
+        LocalDate day = freshWeekday();
+        String who = newCitizenId();
+        String phone = newPhone();
+        String code = bookingCode(book(portal(), handInFor(OFFICE, day, "08:00", COUNTER_PROCEDURE, who, phone)));
+        List<String> moves = new ArrayList<>();
+        for (LocalDate to : List.of(day, freshWeekday(), freshWeekday())) {
+            for (String start : List.of("14:00", "14:30", "15:00")) {
+                moves.add("{\"date\": \"" + to + "\", \"start\": \"" + start + "\"}");
+            }
+        }
+        // A double click, several tabs: every move sent at the same moment.
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(moves.size());
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (String move : moves) {
+            answers.add(callers.submit(() -> {
+                go.await();
+                return reschedule(portal(), code, move).andReturn().getResponse().getStatus();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        callers.shutdown();
+
+        assertThat(statuses).as("each move stored or refused as a conflict").isSubsetOf(200, 409).contains(200);
+        Booking stored = desk.byCode(code).orElseThrow();
+        List<String> holding = mongo.find(Query.query(Criteria.where("officeId").is(OFFICE).and("bookings").is(code)),
+                Document.class, SlotLedger.COLLECTION).stream().map(slot -> slot.getString("_id")).toList();
+        assertThat(holding).as("the slots keeping a place for it").containsExactly(SlotLedger.idOf(OFFICE, stored.date(), stored.start()));
+        assertHeldOnlyAt("citizen:" + who, code, stored.officeDay());
+        assertHeldOnlyAt("phone:" + phone, code, stored.officeDay());
+    }
+
+    @Test
+    void aMoveThatDiedAfterTakingItsNewPlaceAndDayIsCompletedByItsRetry() throws Exception {
+        LocalDate day = freshWeekday();
+        LocalDate later = freshWeekday();
+        String who = newCitizenId();
+        String code = bookingCode(book(citizen(who), handIn(OFFICE, day, "09:30", COUNTER_PROCEDURE)));
+        // As a kill -9 between taking the new place and the holder's new day and storing the booking moved leaves them.
+        Booking booking = desk.byCode(code).orElseThrow();
+        String laterDay = HolderLimits.officeDayOf(OFFICE, later);
+        assertThat(slotLedger.claim(OFFICE, later, LocalTime.of(15, 30), 10, code)).isTrue();
+        holderLimits.move(new BookingHolder(who, null, BookingChannel.PORTAL, "citizen"), code, booking.officeDay(), laterDay);
+
+        reschedule(citizen(who), code, "{\"date\": \"" + later + "\", \"start\": \"15:30\"}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.date").value(later.toString())).andExpect(jsonPath("$.start").value("15:30"));
+        assertThat(mongo.findById(SlotLedger.idOf(OFFICE, later, LocalTime.of(15, 30)), Document.class, SlotLedger.COLLECTION)
+                .getList("bookings", String.class)).as("the place the dead move took, once").containsExactly(code);
+        assertThat(mongo.findById(SlotLedger.idOf(OFFICE, day, LocalTime.of(9, 30)), Document.class, SlotLedger.COLLECTION)
+                .getList("bookings", String.class)).as("the old place given back").isEmpty();
+        assertHeldOnlyAt("citizen:" + who, code, laterDay);
+    }
+
+    @Test
+    void aMoveRefusedOnThePhonesDayLeavesBothSharesAndThePlacesAsTheyWere() throws Exception {
+        LocalDate day = freshWeekday();
+        LocalDate other = freshWeekday();
+        String who = newCitizenId();
+        String phone = newPhone();
+        String code = bookingCode(book(portal(), handInFor(OFFICE, day, "10:30", COUNTER_PROCEDURE, who, phone)));
+        String chatCode = bookingCode(book(chatBot(), handInFor(OFFICE, other, "08:00", COUNTER_PROCEDURE, null, phone)));
+
+        problem(reschedule(portal(), code, "{\"date\": \"" + other + "\", \"start\": \"11:00\"}"), 409,
+                "one-booking-per-office-day");
+        String bookedDay = HolderLimits.officeDayOf(OFFICE, day);
+        assertHeldOnlyAt("citizen:" + who, code, bookedDay);
+        assertThat(sharesOf("phone:" + phone)).containsOnly(Map.entry(code, bookedDay),
+                Map.entry(chatCode, HolderLimits.officeDayOf(OFFICE, other)));
+        assertThat(desk.slotsOf(office(), other).slots().stream().filter(s -> s.start().equals(LocalTime.of(11, 0))).findFirst()
+                .orElseThrow().booked()).as("the place the refused move took, given back").isZero();
+        assertThat(desk.byCode(code).orElseThrow().date()).isEqualTo(day);
+    }
+
+    @Test
+    void aHolderStoredInTheOldShapeIsRewrittenPerBookingAndItsShareGoesBack() throws Exception {
+        LocalDate day = freshWeekday();
+        String who = newCitizenId();
+        String code = bookingCode(book(citizen(who), handIn(OFFICE, day, "11:00", COUNTER_PROCEDURE)));
+        String holderId = "citizen:" + who;
+        // As the service kept it before ADR 0040: codes and days in two lists, with the code of an attempt that died unstored.
+        mongo.remove(Query.query(Criteria.where("_id").is(holderId)), HolderLimits.COLLECTION);
+        mongo.insert(new Document("_id", holderId).append("active", 2).append("bookings", List.of(code, "LHDEAD2222"))
+                .append("officeDays", List.of(HolderLimits.officeDayOf(OFFICE, day), HolderLimits.officeDayOf(OFFICE, day.plusDays(1)))),
+                HolderLimits.COLLECTION);
+
+        upgrade.run(null);
+        assertHeldOnlyAt(holderId, code, HolderLimits.officeDayOf(OFFICE, day));
+        assertThat(mongo.findById(holderId, Document.class, HolderLimits.COLLECTION)).doesNotContainKeys("bookings", "officeDays");
+        mvc.perform(post("/api/v1/bookings/" + code + "/cancel").with(citizen(who))).andExpect(status().isOk());
+        assertThat(sharesOf(holderId)).isEmpty();
+        assertThat(mongo.findById(holderId, Document.class, HolderLimits.COLLECTION).getInteger("active")).isZero();
+    }
+
+    private ResultActions reschedule(RequestPostProcessor who, String code, String move) throws Exception {
+        return mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(who).contentType(MediaType.APPLICATION_JSON)
+                .content(move));
     }
 
     @Test
@@ -514,6 +626,22 @@ class BookingIT {
         mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/" + day).with(leader(AGENCY_THUONG_TIN))
                         .contentType(MediaType.APPLICATION_JSON).content(roster("officer1@Q1", "officer2@Q2", "officer3@Q3")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.capacity.placesPerSlot").value(expected));
+    }
+
+    /** The holder's shares: booking code to the office day it holds. */
+    private Map<String, Object> sharesOf(String holderId) {
+        Document holder = mongo.findById(holderId, Document.class, HolderLimits.COLLECTION);
+        Document held = holder == null ? null : holder.get(HolderLimits.HELD, Document.class);
+        return held == null ? Map.of() : held;
+    }
+
+    /** One share, the booking's, on its day, and that day counted for it alone. */
+    private void assertHeldOnlyAt(String holderId, String code, String officeDay) {
+        Document holder = mongo.findById(holderId, Document.class, HolderLimits.COLLECTION);
+        assertThat(sharesOf(holderId)).as("shares of " + holderId).containsExactly(Map.entry(code, officeDay));
+        assertThat(holder.get(HolderLimits.DAYS, Document.class)).as("days of " + holderId)
+                .containsExactly(Map.entry(officeDay, code));
+        assertThat(holder.getInteger("active")).isEqualTo(1);
     }
 
     private Office office() {

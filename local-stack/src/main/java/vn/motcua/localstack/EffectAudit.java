@@ -111,7 +111,7 @@ public final class EffectAudit {
 
             Set<String> slotIds = booked.stream().map(b -> Demo.OFFICE + "|" + b.place().replace('@', '|')).collect(Collectors.toSet());
             rows.add(heldBy("booking's place in its slot", codes, whileConfirmed, appointments.getCollection("slots")
-                    .find(Filters.in("_id", slotIds))));
+                    .find(Filters.in("_id", slotIds)).map(slot -> slot.getList("bookings", String.class, List.of()))));
             Map<String, Long> keysOf = new HashMap<>();
             Set<String> holderKeys = new HashSet<>();
             stored.forEach(b -> {
@@ -122,22 +122,30 @@ public final class EffectAudit {
             });
             rows.add(heldBy("booking's shares, its citizen's and its phone's", codes,
                     code -> whileConfirmed.apply(code) * keysOf.getOrDefault(code, 2L),
-                    appointments.getCollection("booking_holders").find(Filters.in("_id", holderKeys))));
+                    appointments.getCollection("booking_holders").find(Filters.in("_id", holderKeys)).map(EffectAudit::sharesOf)));
             rows.add(perDossier("booking's messages accepted by Zalo or SMS", codes, messagesNaming(codes),
                     code -> cancelled.contains(code) ? 2L : 1L, false));
             return rows;
         }
     }
 
+    /** The booking codes a holder's document keeps a share for (ADR 0040: code to office day). */
+    static Collection<String> sharesOf(Document holder) {
+        Document held = holder.get("held", Document.class);
+        return held == null ? List.of() : held.keySet();
+    }
+
     /**
-     * Each code should be in the {@code bookings} of as many of the documents as {@code expected} says
-     * (none for a cancelled booking); a code held beyond that, or of no acknowledged booking, is a
-     * place or share kept for nobody, counted as duplicated: nobody can book it.
+     * Each code should be held by as many of the slots or holders as {@code expected} says (none for
+     * a cancelled booking); a code held beyond that, or of no acknowledged booking, is a place or
+     * share kept for nobody, counted as duplicated: nobody can book it.
+     *
+     * @param holdings the codes each slot or holder keeps a place or share for
      */
-    static Row heldBy(String kind, List<String> codes, Function<String, Long> expected, Iterable<Document> holders) {
+    static Row heldBy(String kind, List<String> codes, Function<String, Long> expected, Iterable<? extends Collection<String>> holdings) {
         Map<String, Long> holding = new HashMap<>();
-        for (Document holder : holders) {
-            holder.getList("bookings", String.class, List.of()).forEach(code -> holding.merge(code, 1L, Long::sum));
+        for (Collection<String> held : holdings) {
+            held.forEach(code -> holding.merge(code, 1L, Long::sum));
         }
         Set<String> acknowledged = Set.copyOf(codes);
         long keptForNobody = holding.entrySet().stream().filter(held -> !acknowledged.contains(held.getKey()))

@@ -11,7 +11,7 @@ class EffectAuditTest {
 
     @Test
     void everyAcknowledgedBookingHeldWhereItShouldBeIsClean() {
-        List<Document> slots = List.of(holding("LHAAAA2222", "LHBBBB3333"));
+        List<List<String>> slots = List.of(holding("LHAAAA2222", "LHBBBB3333"));
 
         EffectAudit.Row row = EffectAudit.heldBy("place", ACKNOWLEDGED, code -> 1L, slots);
 
@@ -22,7 +22,7 @@ class EffectAuditTest {
     @Test
     void aPlaceKeptForABookingThatDoesNotExistIsCountedAgainstTheAudit() {
         // An attempt that took a place and failed before storing its booking, and never gave the place back.
-        List<Document> slots = List.of(holding("LHAAAA2222", "LHDEAD9999"), holding("LHBBBB3333"));
+        List<List<String>> slots = List.of(holding("LHAAAA2222", "LHDEAD9999"), holding("LHBBBB3333"));
 
         EffectAudit.Row row = EffectAudit.heldBy("place", ACKNOWLEDGED, code -> 1L, slots);
 
@@ -34,7 +34,7 @@ class EffectAuditTest {
     @Test
     void aBookingMissingFromOneOfItsHoldersIsLost() {
         // Shares under the citizen and the phone: the second booking's phone share is missing.
-        List<Document> holders = List.of(holding("LHAAAA2222"), holding("LHAAAA2222"), holding("LHBBBB3333"));
+        List<List<String>> holders = List.of(holding("LHAAAA2222"), holding("LHAAAA2222"), holding("LHBBBB3333"));
 
         EffectAudit.Row row = EffectAudit.heldBy("shares", ACKNOWLEDGED, code -> 2L, holders);
 
@@ -45,7 +45,7 @@ class EffectAuditTest {
 
     @Test
     void aPlaceStillHeldForABookingTheCitizenCancelledIsCountedAgainstTheAudit() {
-        List<Document> slots = List.of(holding("LHAAAA2222", "LHBBBB3333"));
+        List<List<String>> slots = List.of(holding("LHAAAA2222", "LHBBBB3333"));
 
         EffectAudit.Row row = EffectAudit.heldBy("place", ACKNOWLEDGED, code -> code.equals("LHBBBB3333") ? 0L : 1L, slots);
 
@@ -53,7 +53,16 @@ class EffectAuditTest {
         assertThat(row.clean()).isFalse();
     }
 
-    private static Document holding(String... bookings) {
-        return new Document("bookings", List.of(bookings));
+    @Test
+    void aHoldersSharesAreTheBookingCodesItKeepsADayFor() {
+        Document holder = new Document("_id", "citizen:001234567890").append("active", 2).append("held",
+                new Document("LHAAAA2222", "TT-HUYEN|2026-12-07").append("LHBBBB3333", "TT-HUYEN|2026-12-08"));
+
+        assertThat(EffectAudit.sharesOf(holder)).containsExactlyInAnyOrder("LHAAAA2222", "LHBBBB3333");
+        assertThat(EffectAudit.sharesOf(new Document("_id", "phone:0970000000"))).isEmpty();
+    }
+
+    private static List<String> holding(String... bookings) {
+        return List.of(bookings);
     }
 }

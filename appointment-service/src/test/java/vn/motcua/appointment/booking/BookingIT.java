@@ -344,8 +344,7 @@ class BookingIT {
         LocalDate day = freshWeekday();
         String who = newCitizenId();
         String code = bookingCode(book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)));
-        mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(who)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"date\": \"" + freshWeekday() + "\", \"start\": \"15:00\"}"))
+        reschedule(citizen(who), code, "{\"date\": \"" + freshWeekday() + "\", \"start\": \"15:00\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.start").value("15:00"));
         assertThat(desk.slotsOf(office(), day).slots().get(1).booked()).isZero();
         book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
@@ -367,15 +366,13 @@ class BookingIT {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(oldSlot)), Update.update("booked", "damaged"), SlotLedger.COLLECTION);
         String move = "{\"date\": \"" + later + "\", \"start\": \"15:00\"}";
 
-        problem(mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(who)).contentType(MediaType.APPLICATION_JSON)
-                .content(move)), 500, "internal-error");
+        problem(reschedule(citizen(who), code, move), 500, "internal-error");
         assertThat(desk.byCode(code).orElseThrow().date()).isEqualTo(later);
         assertThat(mongo.findById(oldSlot, Document.class, SlotLedger.COLLECTION).getList("bookings", String.class))
                 .as("the old place still held").containsExactly(code);
 
         mongo.updateFirst(Query.query(Criteria.where("_id").is(oldSlot)), Update.update("booked", 1), SlotLedger.COLLECTION);
-        mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(who)).contentType(MediaType.APPLICATION_JSON)
-                .content(move)).andExpect(status().isOk()).andExpect(jsonPath("$.date").value(later.toString()))
+        reschedule(citizen(who), code, move).andExpect(status().isOk()).andExpect(jsonPath("$.date").value(later.toString()))
                 .andExpect(jsonPath("$.start").value("15:00"));
         Document left = mongo.findById(oldSlot, Document.class, SlotLedger.COLLECTION);
         assertThat(left.getList("bookings", String.class)).as("the old place given back by the retry").isEmpty();

@@ -16,10 +16,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,10 +89,10 @@ public final class EffectAudit {
 
     /**
      * What each acknowledged booking holds: the booking confirmed, once (cancelled, for those the
-     * portal cancelled); its place in its slot and its share under its citizen and its phone, held by
-     * it while confirmed and by no booking cancelled or never stored (a place left behind by an
-     * attempt that failed is a place no citizen can book); its messages accepted by Zalo or SMS (the
-     * booking's, and the cancel's).
+     * portal cancelled); its place in its slot (the one it was moved to, none in the one it left) and
+     * its share under its citizen and its phone, held by it while confirmed and by no booking
+     * cancelled or never stored (a place left behind by an attempt that failed is a place no citizen
+     * can book); its messages accepted by Zalo or SMS (the booking's, and the cancel's or the move's).
      */
     List<Row> bookings(Collection<SteadyLoad.Booked> booked) {
         List<String> codes = booked.stream().map(SteadyLoad.Booked::code).toList();
@@ -105,11 +107,13 @@ public final class EffectAudit {
             long secondBookings = countBy(stored, "citizenId").values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
             long asAsked = codes.stream().filter(code -> (cancelled.contains(code) ? "CANCELLED" : "CONFIRMED").equals(statusOf.get(code)))
                     .count();
-            rows.add(new Row("booking confirmed (cancelled: " + cancelled.size() + ")", codes.size(), asAsked, secondBookings,
-                    codes.size() - asAsked, false));
+            long moved = booked.stream().filter(b -> b.movedFrom() != null).count();
+            rows.add(new Row("booking confirmed (cancelled: " + cancelled.size() + ", moved: " + moved + ")", codes.size(), asAsked,
+                    secondBookings, codes.size() - asAsked, false));
             Function<String, Long> whileConfirmed = code -> cancelled.contains(code) ? 0L : 1L;
 
-            Set<String> slotIds = booked.stream().map(b -> Demo.OFFICE + "|" + b.place().replace('@', '|')).collect(Collectors.toSet());
+            Set<String> slotIds = booked.stream().flatMap(b -> Stream.of(b.place(), b.movedFrom())).filter(Objects::nonNull)
+                    .map(place -> Demo.OFFICE + "|" + place.replace('@', '|')).collect(Collectors.toSet());
             rows.add(heldBy("booking's place in its slot", codes, whileConfirmed, appointments.getCollection("slots")
                     .find(Filters.in("_id", slotIds)).map(slot -> slot.getList("bookings", String.class, List.of()))));
             Map<String, Long> keysOf = new HashMap<>();
@@ -120,19 +124,38 @@ public final class EffectAudit {
                 holderKeys.addAll(keys);
                 keysOf.put(b.getString("_id"), (long) keys.size());
             });
+            Map<String, String> confirmedDayOf = confirmedDayOf(stored);
             rows.add(heldBy("booking's shares, its citizen's and its phone's", codes,
                     code -> whileConfirmed.apply(code) * keysOf.getOrDefault(code, 2L),
-                    appointments.getCollection("booking_holders").find(Filters.in("_id", holderKeys)).map(EffectAudit::sharesOf)));
+                    appointments.getCollection("booking_holders").find(Filters.in("_id", holderKeys))
+                            .map(holder -> sharesOf(holder, confirmedDayOf))));
+            Set<String> told = booked.stream().filter(b -> b.cancelled() || b.movedFrom() != null).map(SteadyLoad.Booked::code)
+                    .collect(Collectors.toSet());
             rows.add(perDossier("booking's messages accepted by Zalo or SMS", codes, messagesNaming(codes),
-                    code -> cancelled.contains(code) ? 2L : 1L, false));
+                    code -> told.contains(code) ? 2L : 1L, false));
             return rows;
         }
     }
 
-    /** The booking codes a holder's document keeps a share for (ADR 0040: code to office day). */
-    static Collection<String> sharesOf(Document holder) {
+    /**
+     * The booking codes a holder's document keeps a share for (ADR 0040: code to office day). A
+     * confirmed booking's share held on another day than the booking's is not counted: the booking's
+     * own day is unguarded, and the citizen is refused on a day they hold nothing.
+     *
+     * @param confirmedDayOf each confirmed booking's office day ("office|date")
+     */
+    static Collection<String> sharesOf(Document holder, Map<String, String> confirmedDayOf) {
         Document held = holder.get("held", Document.class);
-        return held == null ? List.of() : held.keySet();
+        if (held == null) {
+            return List.of();
+        }
+        return held.keySet().stream().filter(code -> !confirmedDayOf.containsKey(code)
+                || confirmedDayOf.get(code).equals(held.getString(code))).toList();
+    }
+
+    private static Map<String, String> confirmedDayOf(List<Document> stored) {
+        return stored.stream().filter(b -> "CONFIRMED".equals(b.getString("status")))
+                .collect(Collectors.toMap(b -> b.getString("_id"), b -> b.getString("officeId") + "|" + b.getString("date")));
     }
 
     /**

@@ -31,7 +31,9 @@ final class SteadyLoad implements AutoCloseable {
     private static final long CITIZEN_NUMBERS = 100_000_000L;
     /** Received at the counters of {@link Demo#OFFICE} and not online-first: a hand-in may be booked. */
     private static final String BOOKED_PROCEDURE = "2.000016";
+    /** Of every four bookings, the fourth is cancelled at once and the second moved to another free place. */
     private static final int CANCELLED_EVERY = 4;
+    private static final int MOVED_AT = 2;
 
     /** A submission answered 201: the dossier the platform promised to keep. */
     record Acknowledged(String code, String citizenId, String idempotencyKey, int attempts) {
@@ -40,8 +42,10 @@ final class SteadyLoad implements AutoCloseable {
     /**
      * A booking answered 201: the place the platform promised to keep ({@code place} is "date@start"),
      * or, when {@code cancelled}, its cancel answered 200 afterwards: the place it promised to give back.
+     *
+     * @param movedFrom the place it was booked in, when a move to {@code place} was answered 200 (else null): given back
      */
-    record Booked(String code, String citizenId, String place, boolean cancelled) {
+    record Booked(String code, String citizenId, String place, String movedFrom, boolean cancelled) {
     }
 
     private final GatewayClient client;
@@ -53,6 +57,7 @@ final class SteadyLoad implements AutoCloseable {
     private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
     private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
     private final AtomicLong bookingsMade = new AtomicLong();
+    private final ConcurrentLinkedQueue<String> freePlaces = new ConcurrentLinkedQueue<>();
     /**
      * Citizens numbered in sequence from a random start: the audit counts a second dossier of a citizen
      * as a retry stored twice, so two submissions must never draw one citizen (random ids did, once in
@@ -71,12 +76,12 @@ final class SteadyLoad implements AutoCloseable {
         ticker.scheduleAtFixedRate(() -> submitters.execute(this::submitOne), 0, periodMicros, TimeUnit.MICROSECONDS);
     }
 
-    /** Books one of {@code places} ("date@start", one entry per free place) at each tick, until they run out. */
+    /** Books one of {@code places} ("date@start", one entry per free place) at each tick, until they run out; moves take theirs too. */
     void startBookings(double perSecond, List<String> places) {
-        ConcurrentLinkedQueue<String> left = new ConcurrentLinkedQueue<>(places);
+        freePlaces.addAll(places);
         long periodMicros = Math.round(1_000_000 / perSecond);
         ticker.scheduleAtFixedRate(() -> {
-            String place = left.poll();
+            String place = freePlaces.poll();
             if (place != null) {
                 submitters.execute(() -> bookOne(place));
             }
@@ -114,7 +119,9 @@ final class SteadyLoad implements AutoCloseable {
     /**
      * A counter visit to hand in a dossier, booked by the portal for a citizen of its own with the phone
      * they gave: a phone of their own too, as one phone may hold one booking an office's day. Every
-     * {@value #CANCELLED_EVERY}th is cancelled at once, its cancel retried until answered 200.
+     * {@value #CANCELLED_EVERY}th is cancelled at once, its cancel retried until answered 200; the
+     * {@value #MOVED_AT}nd of every {@value #CANCELLED_EVERY} is moved to the next free place, the same
+     * move retried until answered 200.
      */
     private void bookOne(String place) {
         String citizenId = nextCitizenId();
@@ -130,11 +137,22 @@ final class SteadyLoad implements AutoCloseable {
         }
         String code = done.response().json().get("code").asString();
         // Counted apart: the citizens' numbers interleave with the submissions' in a steady pattern.
-        boolean cancelling = bookingsMade.incrementAndGet() % CANCELLED_EVERY == 0;
+        long made = bookingsMade.incrementAndGet();
+        boolean cancelling = made % CANCELLED_EVERY == 0;
         if (cancelling && untilAnswered("/api/v1/bookings/" + code + "/cancel", "{}", null, 200, "cancel ") == null) {
             return;
         }
-        booked.add(new Booked(code, citizenId, place, cancelling));
+        String movedTo = made % CANCELLED_EVERY == MOVED_AT ? freePlaces.poll() : null;
+        if (movedTo != null) {
+            String[] to = movedTo.split("@");
+            String move = "{\"date\": \"%s\", \"start\": \"%s\"}".formatted(to[0], to[1]);
+            if (untilAnswered("/api/v1/bookings/" + code + "/reschedule", move, null, 200, "move ") == null) {
+                return;
+            }
+            booked.add(new Booked(code, citizenId, movedTo, place, false));
+            return;
+        }
+        booked.add(new Booked(code, citizenId, place, null, cancelling));
     }
 
     private record Answered(GatewayClient.Response response, int attempts) {

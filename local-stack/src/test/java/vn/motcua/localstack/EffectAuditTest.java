@@ -3,6 +3,7 @@ package vn.motcua.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -54,12 +55,16 @@ class EffectAuditTest {
     }
 
     @Test
-    void aHoldersSharesAreTheBookingCodesItKeepsADayFor() {
-        Document holder = new Document("_id", "citizen:001234567890").append("active", 2).append("held",
-                new Document("LHAAAA2222", "TT-HUYEN|2026-12-07").append("LHBBBB3333", "TT-HUYEN|2026-12-08"));
+    void aHoldersSharesAreTheBookingCodesItKeepsADayForAndAConfirmedBookingsOnlyOnItsOwnDay() {
+        Document holder = new Document("_id", "citizen:001234567890").append("active", 3).append("held",
+                new Document("LHAAAA2222", "TT-HUYEN|2026-12-07").append("LHBBBB3333", "TT-HUYEN|2026-12-08")
+                        .append("LHDEAD9999", "TT-HUYEN|2026-12-09"));
+        // LHBBBB3333 was moved to the 10th, and its share stayed on the 8th.
+        Map<String, String> confirmedDayOf = Map.of("LHAAAA2222", "TT-HUYEN|2026-12-07", "LHBBBB3333", "TT-HUYEN|2026-12-10");
 
-        assertThat(EffectAudit.sharesOf(holder)).containsExactlyInAnyOrder("LHAAAA2222", "LHBBBB3333");
-        assertThat(EffectAudit.sharesOf(new Document("_id", "phone:0970000000"))).isEmpty();
+        assertThat(EffectAudit.sharesOf(holder, confirmedDayOf)).as("the moved booking's share is on the wrong day; the dead"
+                + " attempt's is kept for nobody").containsExactlyInAnyOrder("LHAAAA2222", "LHDEAD9999");
+        assertThat(EffectAudit.sharesOf(new Document("_id", "phone:0970000000"), confirmedDayOf)).isEmpty();
     }
 
     private static List<String> holding(String... bookings) {

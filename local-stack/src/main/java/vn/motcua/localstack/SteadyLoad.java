@@ -142,7 +142,7 @@ final class SteadyLoad implements AutoCloseable {
         if (cancelling && untilAnswered("/api/v1/bookings/" + code + "/cancel", "{}", null, 200, "cancel ") == null) {
             return;
         }
-        String movedTo = made % CANCELLED_EVERY == MOVED_AT ? freePlaces.poll() : null;
+        String movedTo = made % CANCELLED_EVERY == MOVED_AT ? placeOtherThan(place) : null;
         if (movedTo != null) {
             String[] to = movedTo.split("@");
             String move = "{\"date\": \"%s\", \"start\": \"%s\"}".formatted(to[0], to[1]);
@@ -153,6 +153,18 @@ final class SteadyLoad implements AutoCloseable {
             return;
         }
         booked.add(new Booked(code, citizenId, place, null, cancelling));
+    }
+
+    /** A free place in another slot: the list names a slot once per place, and a move to the slot a booking is in is refused. */
+    private String placeOtherThan(String place) {
+        for (int tries = 0; tries < 10; tries++) {
+            String other = freePlaces.poll();
+            if (other == null || !other.equals(place)) {
+                return other;
+            }
+            freePlaces.add(other);
+        }
+        return null;
     }
 
     private record Answered(GatewayClient.Response response, int attempts) {

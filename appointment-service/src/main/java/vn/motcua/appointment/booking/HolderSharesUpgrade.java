@@ -2,6 +2,8 @@ package vn.motcua.appointment.booking;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
+import java.util.Date;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +19,15 @@ import org.springframework.stereotype.Component;
  * Holder documents written before shares were kept per booking (ADR 0040) list their codes in
  * {@code bookings} and their days, unpaired, in {@code officeDays}. At start each is rewritten in
  * today's shape, each code's day read from its booking; a code with no booking stored (an attempt
- * that died before storing it) held a share for nobody and is dropped.
+ * that died before storing it) held a share for nobody and is dropped. A pass that finds none left
+ * is recorded, so later starts look up one document instead of scanning every holder.
  */
 @Component
 class HolderSharesUpgrade implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(HolderSharesUpgrade.class);
     private static final String OLD_CODES = "bookings";
+    static final String UPGRADES = "upgrades";
+    static final String DONE = "holder-shares-per-booking";
 
     private final MongoTemplate mongo;
     private final BookingRepository bookings;
@@ -37,6 +42,9 @@ class HolderSharesUpgrade implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (mongo.exists(new Query(where("_id").is(DONE)), UPGRADES)) {
+            return;
+        }
         int upgraded = 0;
         for (Document old : mongo.find(new Query(where(OLD_CODES).exists(true)), Document.class, HolderLimits.COLLECTION)) {
             Document held = new Document();
@@ -57,5 +65,6 @@ class HolderSharesUpgrade implements ApplicationRunner {
         if (upgraded > 0) {
             log.info("Rewrote {} booking holders' shares per booking", upgraded);
         }
+        mongo.save(new Document("_id", DONE).append("at", Date.from(Instant.now())), UPGRADES);
     }
 }

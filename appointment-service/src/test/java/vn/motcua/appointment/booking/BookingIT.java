@@ -474,12 +474,19 @@ class BookingIT {
                 .append("officeDays", List.of(HolderLimits.officeDayOf(OFFICE, day), HolderLimits.officeDayOf(OFFICE, day.plusDays(1)))),
                 HolderLimits.COLLECTION);
 
+        mongo.remove(Query.query(Criteria.where("_id").is(HolderSharesUpgrade.DONE)), HolderSharesUpgrade.UPGRADES);
         upgrade.run(null);
         assertHeldOnlyAt(holderId, code, HolderLimits.officeDayOf(OFFICE, day));
         assertThat(mongo.findById(holderId, Document.class, HolderLimits.COLLECTION)).doesNotContainKeys("bookings", "officeDays");
         mvc.perform(post("/api/v1/bookings/" + code + "/cancel").with(citizen(who))).andExpect(status().isOk());
         assertThat(sharesOf(holderId)).isEmpty();
         assertThat(mongo.findById(holderId, Document.class, HolderLimits.COLLECTION).getInteger("active")).isZero();
+
+        // Recorded as done: a later start reads one document and scans no holder.
+        String later = "citizen:" + newCitizenId();
+        mongo.insert(new Document("_id", later).append("active", 0).append("bookings", List.of()), HolderLimits.COLLECTION);
+        upgrade.run(null);
+        assertThat(mongo.findById(later, Document.class, HolderLimits.COLLECTION)).containsKey("bookings");
     }
 
     private ResultActions reschedule(RequestPostProcessor who, String code, String move) throws Exception {

@@ -224,8 +224,12 @@ public class BookingDesk {
             store.update(booking, booking.reschedule(date, slot.start(), slot.end(), startsAt, now,
                     dayBeforeReminderDue(startsAt, now)));
         } catch (RuntimeException refusedOrFailed) {
-            giveBackAfterMove(refusedOrFailed, code, office, date, slot, holder);
-            throw refusedOrFailed;
+            Optional<Booking> movedThere = giveBackAfterMove(refusedOrFailed, code, office, date, slot, holder);
+            if (movedThere.isEmpty()) {
+                throw refusedOrFailed;
+            }
+            // The same move made by a request beside this one (a double click), or stored before its answer was lost: done.
+            booking = movedThere.get();
         }
         giveBackTheSlotLeft(booking);
         return booking;
@@ -233,15 +237,17 @@ public class BookingDesk {
 
     /**
      * The new place goes back, and the holder's day to where the booking is stored, unless it was
-     * stored in the new slot after all (the other of two moves at once, or an answer that came late).
+     * stored in the new slot after all (the same move made beside this one, or an answer that came
+     * late): then that booking, the move done.
      */
-    private void giveBackAfterMove(RuntimeException failed, String code, Office office, LocalDate date, Office.Slot slot,
-            BookingHolder holder) {
+    private Optional<Booking> giveBackAfterMove(RuntimeException failed, String code, Office office, LocalDate date,
+            Office.Slot slot, BookingHolder holder) {
         try {
             Optional<Booking> stored = bookings.findById(code);
-            boolean storedThere = stored.filter(b -> b.date().equals(date) && b.start().equals(slot.start())).isPresent();
-            if (storedThere) {
-                return;
+            Optional<Booking> movedThere = stored.filter(b -> b.status() == BookingStatus.CONFIRMED && b.date().equals(date)
+                    && b.start().equals(slot.start()));
+            if (movedThere.isPresent()) {
+                return movedThere;
             }
             slots.release(office.id(), date, slot.start(), code);
             if (stored.filter(b -> b.status() == BookingStatus.CONFIRMED).isPresent()) {
@@ -253,6 +259,7 @@ public class BookingDesk {
         } catch (RuntimeException stillFailing) {
             failed.addSuppressed(stillFailing);
         }
+        return Optional.empty();
     }
 
     /** A booking as its holder, the client that made it, or the office's staff may see it; anyone else is told it does not exist. */

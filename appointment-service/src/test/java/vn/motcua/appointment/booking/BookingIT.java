@@ -395,7 +395,31 @@ class BookingIT {
                 moves.add("{\"date\": \"" + to + "\", \"start\": \"" + start + "\"}");
             }
         }
+
         // A double click, several tabs: every move sent at the same moment.
+        assertThat(allAtOnce(code, moves)).as("each move stored or refused as a conflict").isSubsetOf(200, 409).contains(200);
+        Booking stored = desk.byCode(code).orElseThrow();
+        assertThat(slotsHolding(code)).as("the slots keeping a place for it")
+                .containsExactly(SlotLedger.idOf(OFFICE, stored.date(), stored.start()));
+        assertHeldOnlyAt("citizen:" + who, code, stored.officeDay());
+        assertHeldOnlyAt("phone:" + phone, code, stored.officeDay());
+    }
+
+    @Test
+    void theSameMoveSentSeveralTimesAtOnceIsAnsweredWithTheBookingEachTime() throws Exception {
+        LocalDate day = freshWeekday();
+        LocalDate later = freshWeekday();
+        String who = newCitizenId();
+        String code = bookingCode(book(portal(), handInFor(OFFICE, day, "10:00", COUNTER_PROCEDURE, who, null)));
+        String move = "{\"date\": \"" + later + "\", \"start\": \"16:00\"}";
+
+        assertThat(allAtOnce(code, List.of(move, move, move, move, move, move))).as("a double click's answers").containsOnly(200);
+        assertThat(slotsHolding(code)).containsExactly(SlotLedger.idOf(OFFICE, later, LocalTime.of(16, 0)));
+        assertHeldOnlyAt("citizen:" + who, code, HolderLimits.officeDayOf(OFFICE, later));
+    }
+
+    /** The statuses of the moves of a booking, each sent by the portal at the same moment. */
+    private List<Integer> allAtOnce(String code, List<String> moves) throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(moves.size());
         List<Future<Integer>> answers = new ArrayList<>();
@@ -411,14 +435,12 @@ class BookingIT {
             statuses.add(answer.get(60, TimeUnit.SECONDS));
         }
         callers.shutdown();
+        return statuses;
+    }
 
-        assertThat(statuses).as("each move stored or refused as a conflict").isSubsetOf(200, 409).contains(200);
-        Booking stored = desk.byCode(code).orElseThrow();
-        List<String> holding = mongo.find(Query.query(Criteria.where("officeId").is(OFFICE).and("bookings").is(code)),
-                Document.class, SlotLedger.COLLECTION).stream().map(slot -> slot.getString("_id")).toList();
-        assertThat(holding).as("the slots keeping a place for it").containsExactly(SlotLedger.idOf(OFFICE, stored.date(), stored.start()));
-        assertHeldOnlyAt("citizen:" + who, code, stored.officeDay());
-        assertHeldOnlyAt("phone:" + phone, code, stored.officeDay());
+    private List<String> slotsHolding(String code) {
+        return mongo.find(Query.query(Criteria.where("officeId").is(OFFICE).and("bookings").is(code)), Document.class,
+                SlotLedger.COLLECTION).stream().map(slot -> slot.getString("_id")).toList();
     }
 
     @Test

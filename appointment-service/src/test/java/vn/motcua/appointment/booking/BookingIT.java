@@ -344,12 +344,12 @@ class BookingIT {
         LocalDate day = freshWeekday();
         String who = newCitizenId();
         String code = bookingCode(book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)));
-        reschedule(citizen(who), code, "{\"date\": \"" + freshWeekday() + "\", \"start\": \"15:00\"}")
+        reschedule(citizen(who), code, moveTo(freshWeekday(), "15:00"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.start").value("15:00"));
         assertThat(desk.slotsOf(office(), day).slots().get(1).booked()).isZero();
         book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)).andExpect(status().isCreated());
         mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(newCitizenId()))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"date\": \"" + day + "\", \"start\": \"09:00\"}"))
+                .contentType(MediaType.APPLICATION_JSON).content(moveTo(day, "09:00")))
                 .andExpect(status().isNotFound());
         KafkaProbe.await("appointment.events", r -> r.key().equals("booking-" + code)
                 && new String(r.headers().lastHeader("ce_type").value()).equals("AppointmentRescheduled"), Duration.ofSeconds(20));
@@ -364,7 +364,7 @@ class BookingIT {
         // The database refuses to give the old place back (its count is not a number) after the booking was stored moved.
         String oldSlot = OFFICE + "|" + day + "|08:00";
         mongo.updateFirst(Query.query(Criteria.where("_id").is(oldSlot)), Update.update("booked", "damaged"), SlotLedger.COLLECTION);
-        String move = "{\"date\": \"" + later + "\", \"start\": \"15:00\"}";
+        String move = moveTo(later, "15:00");
 
         problem(reschedule(citizen(who), code, move), 500, "internal-error");
         assertThat(desk.byCode(code).orElseThrow().date()).isEqualTo(later);
@@ -392,7 +392,7 @@ class BookingIT {
         List<String> moves = new ArrayList<>();
         for (LocalDate to : List.of(day, freshWeekday(), freshWeekday())) {
             for (String start : List.of("14:00", "14:30", "15:00")) {
-                moves.add("{\"date\": \"" + to + "\", \"start\": \"" + start + "\"}");
+                moves.add(moveTo(to, start));
             }
         }
 
@@ -411,7 +411,7 @@ class BookingIT {
         LocalDate later = freshWeekday();
         String who = newCitizenId();
         String code = bookingCode(book(portal(), handInFor(OFFICE, day, "10:00", COUNTER_PROCEDURE, who, null)));
-        String move = "{\"date\": \"" + later + "\", \"start\": \"16:00\"}";
+        String move = moveTo(later, "16:00");
 
         assertThat(allAtOnce(code, List.of(move, move, move, move, move, move))).as("a double click's answers").containsOnly(200);
         assertThat(slotsHolding(code)).containsExactly(SlotLedger.idOf(OFFICE, later, LocalTime.of(16, 0)));
@@ -455,7 +455,7 @@ class BookingIT {
         assertThat(slotLedger.claim(OFFICE, later, LocalTime.of(15, 30), 10, code)).isTrue();
         holderLimits.move(new BookingHolder(who, null, BookingChannel.PORTAL, "citizen"), code, booking.officeDay(), laterDay);
 
-        reschedule(citizen(who), code, "{\"date\": \"" + later + "\", \"start\": \"15:30\"}").andExpect(status().isOk())
+        reschedule(citizen(who), code, moveTo(later, "15:30")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.date").value(later.toString())).andExpect(jsonPath("$.start").value("15:30"));
         assertThat(mongo.findById(SlotLedger.idOf(OFFICE, later, LocalTime.of(15, 30)), Document.class, SlotLedger.COLLECTION)
                 .getList("bookings", String.class)).as("the place the dead move took, once").containsExactly(code);
@@ -473,7 +473,7 @@ class BookingIT {
         String code = bookingCode(book(portal(), handInFor(OFFICE, day, "10:30", COUNTER_PROCEDURE, who, phone)));
         String chatCode = bookingCode(book(chatBot(), handInFor(OFFICE, other, "08:00", COUNTER_PROCEDURE, null, phone)));
 
-        problem(reschedule(portal(), code, "{\"date\": \"" + other + "\", \"start\": \"11:00\"}"), 409,
+        problem(reschedule(portal(), code, moveTo(other, "11:00")), 409,
                 "one-booking-per-office-day");
         String bookedDay = HolderLimits.officeDayOf(OFFICE, day);
         assertHeldOnlyAt("citizen:" + who, code, bookedDay);
@@ -509,6 +509,10 @@ class BookingIT {
         mongo.insert(new Document("_id", later).append("active", 0).append("bookings", List.of()), HolderLimits.COLLECTION);
         upgrade.run(null);
         assertThat(mongo.findById(later, Document.class, HolderLimits.COLLECTION)).containsKey("bookings");
+    }
+
+    private static String moveTo(LocalDate date, String start) {
+        return "{\"date\": \"" + date + "\", \"start\": \"" + start + "\"}";
     }
 
     private ResultActions reschedule(RequestPostProcessor who, String code, String move) throws Exception {

@@ -200,6 +200,17 @@ public final class EffectAudit {
         return found;
     }
 
+    /**
+     * Notifications the notification service is still sending: a send that failed while the database
+     * was away is taken up again by its sweeper a minute or more later (after a restart, once the
+     * dead instance's lease ran out), so a message missing meanwhile is late, not lost.
+     */
+    long notificationsBeingSent() {
+        try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
+            return mongo.getDatabase("motcua-notification").getCollection("notifications").countDocuments(Filters.eq("status", "SENDING"));
+        }
+    }
+
     /** The obligation orders of the dossiers whose corrected obligation ops re-drove: each exactly one. */
     Row obligations(List<String> codes) {
         try (MongoClient mongo = MongoClients.create(config.mongoUri())) {

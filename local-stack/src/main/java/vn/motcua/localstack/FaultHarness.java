@@ -238,8 +238,9 @@ public final class FaultHarness {
     }
 
     /**
-     * Audits until two audits 10 s apart agree: messages held for a retry (a provider that was
-     * unreachable while a component restarted) still arrive after the consumers caught up.
+     * Audits until two audits 10 s apart agree and no notification is still being sent: messages
+     * held for a retry (a provider that was unreachable while a component restarted, a send that
+     * failed while the database was away) still arrive after the consumers caught up.
      */
     private List<EffectAudit.Row> settledAudit(EffectAudit audit, Load acked, EffectAudit.Expected expected,
             List<String> obligations) throws InterruptedException {
@@ -248,7 +249,7 @@ public final class FaultHarness {
         while (Instant.now().isBefore(giveUp) && !previous.stream().allMatch(EffectAudit.Row::clean)) {
             Thread.sleep(10_000);
             List<EffectAudit.Row> now = auditWith(audit, acked, expected, obligations);
-            if (now.equals(previous)) {
+            if (now.equals(previous) && audit.notificationsBeingSent() == 0) {
                 break;
             }
             previous = now;

@@ -109,6 +109,8 @@ public class Deliveries {
                 policy.everyChannel().contains(message.template()), clock.instant());
         if (store(created)) {
             dispatcher.soon(created.aggregate());
+        } else {
+            tryIfNeverTried(id);
         }
     }
 
@@ -122,7 +124,7 @@ public class Deliveries {
         var created = Notification.create(id, recipientId, dossierCode, message, reach.orElse(null),
                 policy.urgent().contains(message.template()), policy.everyChannel().contains(message.template()), clock.instant());
         if (!store(created)) {
-            listIfStillWaiting(id, recipientId);
+            resumeIfCutShort(id, recipientId);
             return;
         }
         if (reach.isPresent()) {
@@ -143,16 +145,37 @@ public class Deliveries {
 
     /**
      * The event came again: its first handling stored the notification, and may have stopped (the
-     * database gone, the service killed) before listing it as waiting for addresses. Listed now, or
-     * it would wait for ever: only the listed are resumed when the addresses come.
+     * database gone, the service killed) before listing it as waiting for addresses, or before its
+     * first attempt. Listed now, or it would wait for ever: only the listed are resumed when the
+     * addresses come. Tried now, or the citizen would wait for the sweeper, a minute after it was
+     * stored and more after a restart.
      */
-    private void listIfStillWaiting(String id, String recipientId) {
-        boolean waiting = repository.findById(id).filter(stored -> stored.status() == Notification.Status.AWAITING_CONTACT).isPresent();
-        if (!waiting) {
+    private void resumeIfCutShort(String id, String recipientId) {
+        Optional<Notification> stored = repository.findById(id);
+        if (stored.filter(found -> found.status() == Notification.Status.AWAITING_CONTACT).isPresent()) {
+            waitForContact(recipientId, id);
+        } else {
+            tryIfNeverTried(stored, id);
+        }
+    }
+
+    private void tryIfNeverTried(String id) {
+        tryIfNeverTried(repository.findById(id), id);
+    }
+
+    private void tryIfNeverTried(Optional<Notification> stored, String id) {
+        if (stored.filter(Notification::neverTried).isEmpty() || dispatcher.trying(id)) {
             log.info("Notification {} exists already; not sent again", id);
             return;
         }
-        waitForContact(recipientId, id);
+        Notification neverTried = stored.get();
+        try {
+            notifications.update(neverTried, neverTried.claimNeverTried(clock.instant()));
+        } catch (OptimisticLockingFailureException takenByAnother) {
+            return;
+        }
+        log.info("Notification {} was stored and never tried; its event came again, so it is tried now", id);
+        dispatcher.soon(neverTried);
     }
 
     /**
@@ -164,6 +187,8 @@ public class Deliveries {
         var created = Notification.create(id, recipientId, dossierCode, message, reach, false, false, clock.instant());
         if (store(created)) {
             dispatcher.soon(created.aggregate());
+        } else {
+            tryIfNeverTried(id);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -46,6 +47,11 @@ class Dispatcher {
     private final Clock clock;
     /** Sends handed off and not finished. */
     private final CountedWork handOff;
+    /**
+     * How many senders of this instance have each notification in hand, from its hand-off to the end
+     * of its attempt: a redelivered event leaves those to their sender.
+     */
+    private final Map<String, Integer> trying = new ConcurrentHashMap<>();
 
     Dispatcher(List<ChannelSender> senders, ChannelProperties terms, AggregateStore notifications, QuietHours quietHours,
             AwaitedReceipts awaitedReceipts, Clock clock, MeterRegistry meters) {
@@ -61,9 +67,35 @@ class Dispatcher {
 
     /** Sends a stored notification off the caller's thread: an event's consumer does not wait for providers. */
     void soon(Notification notification) {
-        if (notification.readyToSend()) {
-            handOff.start(() -> sendNow(notification));
+        if (!notification.readyToSend()) {
+            return;
         }
+        inHand(notification.id());
+        try {
+            handOff.start(() -> {
+                try {
+                    sendNow(notification);
+                } finally {
+                    outOfHand(notification.id());
+                }
+            });
+        } catch (RuntimeException notTaken) {
+            outOfHand(notification.id());
+            throw notTaken;
+        }
+    }
+
+    private void inHand(String id) {
+        trying.merge(id, 1, Integer::sum);
+    }
+
+    private void outOfHand(String id) {
+        trying.computeIfPresent(id, (key, senders) -> senders == 1 ? null : senders - 1);
+    }
+
+    /** True while a sender of this instance has the notification in hand. */
+    boolean trying(String notificationId) {
+        return trying.containsKey(notificationId);
     }
 
     /** Tries the current channel, and the next ones while a channel refuses at once. */

@@ -180,6 +180,30 @@ public class Notification extends Aggregate {
     }
 
     /**
+     * Stored to be sent and nothing since: its first channel not tried, and no sender's claim on it
+     * (a claim moves its due time). So its sender stopped before its attempt (the database gone, the
+     * service killed), or is still in it on another instance.
+     */
+    public boolean neverTried() {
+        Delivery delivery = currentDelivery();
+        return delivery != null && current == 0 && delivery.status() == Delivery.Status.WAITING && delivery.attemptCount() == 0
+                && dueAt != null && !dueAt.isAfter(createdAt.plus(SENDER_FIRST));
+    }
+
+    /**
+     * The event that made this notification came again and finds it {@link #neverTried}: it is taken
+     * up now rather than at its due time. The version-guarded write of this change is the claim, as
+     * the sweeper's is, and it gives the new sender the head start a first sender has.
+     */
+    public List<Event> claimNeverTried(Instant now) {
+        if (!neverTried()) {
+            throw new IllegalStateException("Notification " + id + " has been tried already");
+        }
+        dueAt = now.plus(SENDER_FIRST);
+        return List.of();
+    }
+
+    /**
      * The provider took the message. Email ends there (no receipts); SMS and Zalo wait for a receipt
      * until {@code receiptDue}, after which the next channel is tried.
      */

@@ -50,9 +50,11 @@ import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.notification.inbox.Delivery;
 import vn.motcua.notification.inbox.Notification;
 import vn.motcua.notification.inbox.NotificationRepository;
+import vn.motcua.notification.inbox.Reach;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
@@ -73,6 +75,10 @@ class TellsCitizensIT {
     MongoTemplate mongo;
     @Autowired
     NotificationRepository notifications;
+    @Autowired
+    AggregateStore store;
+    @Autowired
+    Templates templates;
 
     private static List<MimeMessage> mailsTo(String address) {
         return TestInfrastructure.get().receivedMailsTo(address);
@@ -182,6 +188,30 @@ class TellsCitizensIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo("an." + owner + "@example.com").stream()
                 .anyMatch(m -> subject(m).startsWith("Yêu cầu nộp phí") && subject(m).contains(code)));
         assertThat(notifications.findByRecipientCitizenIdAndStatus(owner, Notification.Status.AWAITING_CONTACT)).isEmpty();
+    }
+
+    @Test
+    void aNotificationStoredButNeverTriedGoesWhenItsEventComesAgainNotAMinuteLater() throws Exception {
+        String owner = "001090000094";
+        String email = "an." + owner + "@example.com";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 50_000)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsTo(email).stream().anyMatch(m -> subject(m).contains(code)));
+        PaymentRequested requested = new PaymentRequested("PAY-" + code + "-INTAKE", code, owner, FeeStage.INTAKE, 50_000, "VND",
+                Instant.now(), Instant.parse("2026-12-01T03:00:00Z"));
+        String eventId = "evt-cut-short-" + code;
+        // As its first handling left it when the database went away after storing it: no attempt, its
+        // due time (the sweeper's turn) a minute on.
+        store.insertOnce(Notification.create(eventId, owner, code, templates.paymentRequested(requested),
+                new Reach(email, null, List.of(NotificationChannel.EMAIL)), false, false, Instant.now()));
+
+        KafkaProbe.send(EventMother.record(requested, eventId));
+        KafkaProbe.send(EventMother.record(requested, eventId));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.findById(eventId).filter(TellsCitizensIT::emailSent).isPresent());
+        Thread.sleep(1500); // leave time for a wrong second email to show up
+        assertThat(mailsTo(email).stream().filter(m -> subject(m).startsWith("Yêu cầu nộp phí") && subject(m).contains(code)))
+                .as("one email, though its event came twice").hasSize(1);
     }
 
     @Test

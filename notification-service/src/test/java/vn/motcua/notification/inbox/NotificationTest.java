@@ -41,6 +41,30 @@ class NotificationTest {
     }
 
     @Test
+    void aNotificationNobodyTriedOrClaimedCanBeTakenUpOnceBeforeItsDueTime() {
+        Notification stored = sending(ALL, false);
+        assertThat(stored.neverTried()).as("as its sender left it when it stopped before the attempt").isTrue();
+
+        assertThat(stored.claimNeverTried(NOW.plusSeconds(5))).isEmpty();
+        assertThat(stored.dueAt()).as("the new sender's head start").isEqualTo(NOW.plusSeconds(5).plus(Notification.SENDER_FIRST));
+        assertThat(stored.neverTried()).as("claimed: a second redelivery leaves it to that sender").isFalse();
+        assertThatThrownBy(() -> stored.claimNeverTried(NOW.plusSeconds(6))).isInstanceOf(IllegalStateException.class);
+
+        Notification sweptUp = sending(ALL, false);
+        sweptUp.claim(NOW.plus(Notification.SENDER_FIRST), Duration.ofMinutes(2));
+        assertThat(sweptUp.neverTried()).as("the sweeper's sender has it").isFalse();
+
+        Notification triedOnce = sending(ALL, false);
+        triedOnce.retryLater("busy", NOW, NOW.plusSeconds(30));
+        assertThat(triedOnce.neverTried()).isFalse();
+
+        Notification held = sending(ALL, false);
+        held.hold(NOW.plus(Duration.ofHours(8)));
+        assertThat(held.neverTried()).as("quiet hours: it waits for the morning").isFalse();
+        assertThat(sending(null, false).neverTried()).as("waiting for addresses, not for a sender").isFalse();
+    }
+
+    @Test
     void aMessageForAPhoneNumberOnlyIsKeptApartAndAnnouncesNoInboxOnlyItsChannels() {
         Reach phone = new Reach(null, "84912345678", List.of(NotificationChannel.ZALO, NotificationChannel.SMS));
         Changed<Notification> created = Notification.createForPhone("event-2", "0912345678", null, RECEIVED, phone, false, false, NOW);

@@ -40,6 +40,8 @@ public class BookingDesk {
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int NEXT_FREE_SHOWN = 5;
     private static final int NEXT_FREE_DAYS = 14;
+    /** Reads of a booking that moves under a failed move's realignment: more than a holder makes moves at once. */
+    private static final int MOVE_LOOKS = 5;
 
     private final Offices offices;
     private final OpeningDays openingDays;
@@ -215,16 +217,22 @@ public class BookingDesk {
         if (!slots.claim(office.id(), date, slot.start(), places, code) && !slots.holds(office.id(), date, slot.start(), code)) {
             throw full(office, date, slot);
         }
+        // Read before the booking is changed in memory by its move.
+        boolean otherDay = !date.equals(booking.date());
         try {
-            if (!date.equals(booking.date())) {
+            if (otherDay) {
                 holders.move(holder, code, booking.officeDay(), HolderLimits.officeDayOf(office.id(), date));
             }
             Instant now = clock.instant();
             Instant startsAt = startOf(date, slot.start());
             store.update(booking, booking.reschedule(date, slot.start(), slot.end(), startsAt, now,
                     dayBeforeReminderDue(startsAt, now)));
+            if (otherDay) {
+                // A move of this booking that lost may have put the shares back to the day it read, after this one moved them.
+                holders.realign(holder, code, HolderLimits.officeDayOf(office.id(), date));
+            }
         } catch (RuntimeException refusedOrFailed) {
-            Optional<Booking> movedThere = giveBackAfterMove(refusedOrFailed, code, office, date, slot, holder);
+            Optional<Booking> movedThere = giveBackAfterMove(refusedOrFailed, code, office, date, slot, otherDay ? holder : null);
             if (movedThere.isEmpty()) {
                 throw refusedOrFailed;
             }
@@ -239,9 +247,11 @@ public class BookingDesk {
      * The new place goes back, and the holder's day to where the booking is stored, unless it was
      * stored in the new slot after all (the same move made beside this one, or an answer that came
      * late): then that booking, the move done.
+     *
+     * @param movedHolder the holder whose day this move changed; null for a move within the day, which left it alone
      */
     private Optional<Booking> giveBackAfterMove(RuntimeException failed, String code, Office office, LocalDate date,
-            Office.Slot slot, BookingHolder holder) {
+            Office.Slot slot, BookingHolder movedHolder) {
         try {
             Optional<Booking> stored = bookings.findById(code);
             Optional<Booking> movedThere = stored.filter(b -> b.status() == BookingStatus.CONFIRMED && b.date().equals(date)
@@ -250,16 +260,36 @@ public class BookingDesk {
                 return movedThere;
             }
             slots.release(office.id(), date, slot.start(), code);
-            if (stored.filter(b -> b.status() == BookingStatus.CONFIRMED).isPresent()) {
-                holders.realign(holder, code, stored.get().officeDay());
-            } else {
-                // Cancelled or used meanwhile: a share this move took again for it is nobody's.
-                holders.release(holder, HolderLimits.officeDayOf(office.id(), date), code);
+            if (movedHolder != null) {
+                putSharesWhereStored(stored, code, movedHolder, HolderLimits.officeDayOf(office.id(), date));
             }
         } catch (RuntimeException stillFailing) {
             failed.addSuppressed(stillFailing);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The holder's shares to the day the booking is stored for, read again after each realignment:
+     * a move that stored the booking on another day meanwhile (after the read this realignment went
+     * by) is followed there, so the last realignment matches the booking as stored.
+     */
+    private void putSharesWhereStored(Optional<Booking> stored, String code, BookingHolder holder, String dayMovedTo) {
+        String aligned = null;
+        for (int look = 0; look < MOVE_LOOKS; look++) {
+            Optional<Booking> now = look == 0 ? stored : bookings.findById(code);
+            if (now.filter(b -> b.status() == BookingStatus.CONFIRMED).isEmpty()) {
+                // Cancelled or used meanwhile: a share this move took again for it is nobody's.
+                holders.release(holder, dayMovedTo, code);
+                return;
+            }
+            String day = now.get().officeDay();
+            if (day.equals(aligned)) {
+                return;
+            }
+            holders.realign(holder, code, day);
+            aligned = day;
+        }
     }
 
     /** A booking as its holder, the client that made it, or the office's staff may see it; anyone else is told it does not exist. */

@@ -74,7 +74,7 @@ class HolderLimits {
         List<String> moved = new ArrayList<>();
         for (String key : holder.keys()) {
             try {
-                move(key, bookingCode, toDay);
+                move(key, bookingCode, toDay, true);
             } catch (ApiProblem refused) {
                 moved.forEach(k -> moveBack(k, bookingCode, fromDay));
                 throw refused;
@@ -102,7 +102,7 @@ class HolderLimits {
     /** Tries the day the caller knows first; a share found under another day (a move that died part-way) goes all the same. */
     private void release(String key, String officeDay, String bookingCode) {
         if (!releaseAt(key, bookingCode, officeDay)) {
-            String heldFor = dayHeld(key, bookingCode);
+            String heldFor = dayHeld(read(key), bookingCode);
             if (heldFor != null) {
                 releaseAt(key, bookingCode, heldFor);
             }
@@ -121,20 +121,28 @@ class HolderLimits {
     /**
      * Compare-and-set of the share's day: read where it is, move it from there. Another move of the
      * same booking in between makes the set miss, and it is read again; whichever move stores the
-     * booking last, {@link #realign} puts the share where the booking is.
+     * booking last, {@link #realign} puts the share where the booking is. One read of the holder's
+     * document per attempt serves every decision of that attempt.
+     *
+     * @param claimIfNone take a share under the caps when none is held (a move); false to leave the
+     *     key alone then (a move back after a failure, which must not take what was given back)
      */
-    private void move(String key, String bookingCode, String toDay) {
+    private void move(String key, String bookingCode, String toDay, boolean claimIfNone) {
         for (int attempt = 0; attempt < MOVE_ATTEMPTS; attempt++) {
-            String heldFor = dayHeld(key, bookingCode);
+            Document holder = read(key);
+            String heldFor = dayHeld(holder, bookingCode);
             if (toDay.equals(heldFor)) {
                 return;
             }
             if (heldFor == null) {
                 // No share held (a booking older than this document's shape, or one given back by mistake): taken under the caps.
-                if (!claim(key, toDay, bookingCode)) {
+                if (claimIfNone && !claim(key, toDay, bookingCode)) {
                     throw refusal(key, toDay);
                 }
                 return;
+            }
+            if (onePerOfficeDay && dayTakenByAnother(holder, toDay, bookingCode)) {
+                throw refusal(key, toDay, holder);
             }
             Criteria unmoved = where("_id").is(key).and(heldBy(bookingCode)).is(heldFor);
             Update move = new Update().set(heldBy(bookingCode), toDay);
@@ -145,39 +153,39 @@ class HolderLimits {
             if (mongo.updateFirst(new Query(unmoved), move, COLLECTION).getModifiedCount() == 1) {
                 return;
             }
-            if (onePerOfficeDay && dayTakenByAnother(key, toDay, bookingCode)) {
-                throw refusal(key, toDay);
-            }
         }
         throw ApiProblem.conflict("concurrent-update", "This booking is being changed by another request; read it again and retry");
     }
 
     private void moveBack(String key, String bookingCode, String day) {
-        if (dayHeld(key, bookingCode) == null) {
-            return;
-        }
         try {
-            move(key, bookingCode, day);
+            move(key, bookingCode, day, false);
         } catch (ApiProblem cannot) {
             // The day was taken by the holder's other booking meanwhile: the share stays where the move left it, still one share.
         }
     }
 
-    private String dayHeld(String key, String bookingCode) {
-        Document holder = mongo.findById(key, Document.class, COLLECTION);
+    private Document read(String key) {
+        return mongo.findById(key, Document.class, COLLECTION);
+    }
+
+    private static String dayHeld(Document holder, String bookingCode) {
         Document held = holder == null ? null : holder.get(HELD, Document.class);
         return held == null ? null : held.getString(bookingCode);
     }
 
-    private boolean dayTakenByAnother(String key, String officeDay, String bookingCode) {
-        Document holder = mongo.findById(key, Document.class, COLLECTION);
+    private static boolean dayTakenByAnother(Document holder, String officeDay, String bookingCode) {
         Document days = holder == null ? null : holder.get(DAYS, Document.class);
         String holding = days == null ? null : days.getString(officeDay);
         return holding != null && !holding.equals(bookingCode);
     }
 
     private ApiProblem refusal(String key, String officeDay) {
-        Document holder = mongo.findById(key, Document.class, COLLECTION);
+        return refusal(key, officeDay, read(key));
+    }
+
+    /** @param holder the holder's document as read when the refusal was decided */
+    private ApiProblem refusal(String key, String officeDay, Document holder) {
         Document days = holder == null ? null : holder.get(DAYS, Document.class);
         String who = key.startsWith("phone:") ? "This phone number" : "This citizen";
         if (onePerOfficeDay && days != null && days.containsKey(officeDay)) {

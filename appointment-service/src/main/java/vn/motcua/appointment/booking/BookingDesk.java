@@ -214,11 +214,13 @@ public class BookingDesk {
         Office.Slot slot = bookableSlot(office, date, start);
         BookingHolder holder = holderOf(booking);
         int places = capacities.of(office, date).placesPerSlot();
-        if (!slots.claim(office.id(), date, slot.start(), places, code) && !slots.holds(office.id(), date, slot.start(), code)) {
-            throw full(office, date, slot);
-        }
         // Read before the booking is changed in memory by its move.
         boolean otherDay = !date.equals(booking.date());
+        long move = versionOf(booking) + 1;
+        if (!slots.claimForMove(office.id(), date, slot.start(), places, code, move)
+                && !slots.adoptForMove(office.id(), date, slot.start(), code, move)) {
+            throw full(office, date, slot);
+        }
         try {
             if (otherDay) {
                 holders.move(holder, code, booking.officeDay(), HolderLimits.officeDayOf(office.id(), date));
@@ -232,7 +234,7 @@ public class BookingDesk {
                 holders.realign(holder, code, HolderLimits.officeDayOf(office.id(), date));
             }
         } catch (RuntimeException refusedOrFailed) {
-            Optional<Booking> movedThere = giveBackAfterMove(refusedOrFailed, code, office, date, slot, otherDay ? holder : null);
+            Optional<Booking> movedThere = giveBackAfterMove(refusedOrFailed, code, office, date, slot, move, otherDay ? holder : null);
             if (movedThere.isEmpty()) {
                 throw refusedOrFailed;
             }
@@ -251,7 +253,7 @@ public class BookingDesk {
      * @param movedHolder the holder whose day this move changed; null for a move within the day, which left it alone
      */
     private Optional<Booking> giveBackAfterMove(RuntimeException failed, String code, Office office, LocalDate date,
-            Office.Slot slot, BookingHolder movedHolder) {
+            Office.Slot slot, long move, BookingHolder movedHolder) {
         try {
             Optional<Booking> stored = bookings.findById(code);
             Optional<Booking> movedThere = stored.filter(b -> b.status() == BookingStatus.CONFIRMED && b.date().equals(date)
@@ -259,7 +261,7 @@ public class BookingDesk {
             if (movedThere.isPresent()) {
                 return movedThere;
             }
-            slots.release(office.id(), date, slot.start(), code);
+            slots.releaseMove(office.id(), date, slot.start(), code, move);
             if (movedHolder != null) {
                 putSharesWhereStored(stored, code, movedHolder, HolderLimits.officeDayOf(office.id(), date));
             }
@@ -388,11 +390,19 @@ public class BookingDesk {
         holders.release(holderOf(booking), booking.officeDay(), booking.code());
     }
 
-    /** The place of the slot the booking was last moved out of, if it still holds it (a no-op otherwise). */
-    private void giveBackTheSlotLeft(Booking booking) {
+    /**
+     * The place of the slot the booking was last moved out of, if it still holds it (a no-op
+     * otherwise), and not a place a later move back into that slot took.
+     */
+    void giveBackTheSlotLeft(Booking booking) {
         if (booking.moved()) {
-            slots.release(booking.officeId(), booking.leftDate(), booking.leftStart(), booking.code());
+            slots.releaseLeft(booking.officeId(), booking.leftDate(), booking.leftStart(), booking.code(), versionOf(booking));
         }
+    }
+
+    /** A booking stored before bookings were versioned is at version 0. */
+    private static long versionOf(Booking booking) {
+        return booking.version() == null ? 0 : booking.version();
     }
 
     void releaseHolder(Booking booking) {

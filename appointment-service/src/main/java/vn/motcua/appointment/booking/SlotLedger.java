@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
 @Component
 class SlotLedger {
     static final String COLLECTION = "slots";
+    /** Per booking code, the move that took its place here (absent: the booking itself, or a move before marks were kept). */
+    static final String MOVES = "moves";
 
     private final MongoTemplate mongo;
 
@@ -36,23 +39,69 @@ class SlotLedger {
 
     /** The slot's first booking creates its document with the place taken; later ones take theirs while places are left. */
     boolean claim(String officeId, LocalDate day, LocalTime start, int places, String bookingCode) {
+        return claim(officeId, day, start, places, bookingCode, null);
+    }
+
+    /**
+     * A place taken by a move, kept with the move's mark: the booking's version once the move stores
+     * it. The mark tells this place from one the booking held in the slot before (a move back into
+     * the slot it left), so each is given back only by what took it.
+     */
+    boolean claimForMove(String officeId, LocalDate day, LocalTime start, int places, String bookingCode, long move) {
+        return claim(officeId, day, start, places, bookingCode, move);
+    }
+
+    private boolean claim(String officeId, LocalDate day, LocalTime start, int places, String bookingCode, Long move) {
         if (places <= 0) {
             return false;
         }
         Query placeLeft = new Query(where("_id").is(idOf(officeId, day, start)).and("booked").lt(places).and("bookings").ne(bookingCode));
         Update take = new Update().inc("booked", 1).push("bookings", bookingCode).setOnInsert("officeId", officeId)
                 .setOnInsert("date", day.toString()).setOnInsert("start", start.toString());
+        if (move != null) {
+            take = take.set(movedIn(bookingCode), move);
+        }
         return CappedTakes.take(mongo, placeLeft, take, COLLECTION);
     }
 
-    /** Whether the slot holds a place under the code (taken by an earlier attempt of the same move). */
-    boolean holds(String officeId, LocalDate day, LocalTime start, String bookingCode) {
-        return mongo.exists(new Query(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode)), COLLECTION);
+    /**
+     * Whether the slot holds a place under the code that this move takes as its own: its earlier
+     * attempt's, the same move's sent beside it, or one taken before places were marked (then marked
+     * now, a write only on this retry path).
+     */
+    boolean adoptForMove(String officeId, LocalDate day, LocalTime start, String bookingCode, long move) {
+        Criteria ours = where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode)
+                .orOperator(where(movedIn(bookingCode)).is(move), where(movedIn(bookingCode)).exists(false));
+        return mongo.updateFirst(new Query(ours), new Update().set(movedIn(bookingCode), move), COLLECTION).getMatchedCount() == 1;
     }
 
+    /** Gives back the place held under the code, whatever took it. */
     void release(String officeId, LocalDate day, LocalTime start, String bookingCode) {
-        mongo.updateFirst(new Query(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode)),
-                new Update().inc("booked", -1).pull("bookings", bookingCode), COLLECTION);
+        release(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode), bookingCode);
+    }
+
+    /** Gives back the place this move took, and not one a later move of the booking took there since. */
+    void releaseMove(String officeId, LocalDate day, LocalTime start, String bookingCode, long move) {
+        release(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode).and(movedIn(bookingCode)).is(move),
+                bookingCode);
+    }
+
+    /**
+     * Gives back the place of a slot the booking left, if it was taken before the booking's version
+     * {@code before}: a later move back into that slot took a place of its own, which stays.
+     */
+    void releaseLeft(String officeId, LocalDate day, LocalTime start, String bookingCode, long before) {
+        release(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode)
+                .orOperator(where(movedIn(bookingCode)).exists(false), where(movedIn(bookingCode)).lt(before)), bookingCode);
+    }
+
+    private void release(Criteria held, String bookingCode) {
+        mongo.updateFirst(new Query(held), new Update().inc("booked", -1).pull("bookings", bookingCode).unset(movedIn(bookingCode)),
+                COLLECTION);
+    }
+
+    private static String movedIn(String bookingCode) {
+        return MOVES + "." + bookingCode;
     }
 
     /** The booking codes of each booked slot of a day, by start time, in the order they were booked. */

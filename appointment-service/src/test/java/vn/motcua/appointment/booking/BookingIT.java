@@ -384,6 +384,29 @@ class BookingIT {
     }
 
     @Test
+    void aMoveBackIntoTheSlotLeftKeepsItsPlaceWhenTheEarlierMoveGivesTheOldOneBackLate() throws Exception {
+        LocalDate day = freshWeekday();
+        LocalDate later = freshWeekday();
+        String who = newCitizenId();
+        String code = bookingCode(book(citizen(who), handIn(OFFICE, day, "08:00", COUNTER_PROCEDURE)));
+        String first = OFFICE + "|" + day + "|08:00";
+        // The first move stores the booking in its new slot; its giving back of the old place is slow (refused here, for now).
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(first)), Update.update("booked", "damaged"), SlotLedger.COLLECTION);
+        problem(reschedule(citizen(who), code, moveTo(later, "15:00")), 500, "internal-error");
+        Booking asTheFirstMoveStoredIt = desk.byCode(code).orElseThrow();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(first)), Update.update("booked", 1), SlotLedger.COLLECTION);
+
+        // Meanwhile a second move takes the booking back to the slot it left.
+        reschedule(citizen(who), code, moveTo(day, "08:00")).andExpect(status().isOk());
+        // The first move's giving back of the place it left comes now.
+        desk.giveBackTheSlotLeft(asTheFirstMoveStoredIt);
+
+        assertThat(slotsHolding(code)).as("the booking counted in the slot it is in, and there only").containsExactly(first);
+        assertThat(mongo.findById(first, Document.class, SlotLedger.COLLECTION).getInteger("booked")).isEqualTo(1);
+        assertHeldOnlyAt("citizen:" + who, code, HolderLimits.officeDayOf(OFFICE, day));
+    }
+
+    @Test
     void movesOfOneBookingAtOnceLeaveItInOneSlotWithItsSharesOnItsDay() throws Exception {
         LocalDate day = freshWeekday();
         String who = newCitizenId();

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import vn.motcua.appointment.capacity.Capacities;
@@ -34,6 +36,7 @@ import vn.motcua.kit.security.Role;
  */
 @Service
 public class BookingDesk {
+    private static final Logger log = LoggerFactory.getLogger(BookingDesk.class);
     private static final String SLOT_IN_PAST = "slot-in-past";
     private static final String BEYOND_HORIZON = "beyond-booking-horizon";
 
@@ -206,6 +209,7 @@ public class BookingDesk {
         if (date.equals(booking.date()) && start.equals(booking.start())) {
             if (booking.moved()) {
                 // The retry of a move already stored (its answer lost, or its process died): it is done now.
+                giveBackStrays(booking);
                 return booking;
             }
             throw ApiProblem.unprocessable("same-slot", "Booking " + code + " is in that slot already");
@@ -242,7 +246,20 @@ public class BookingDesk {
             booking = movedThere.get();
         }
         giveBackTheSlotLeft(booking);
+        giveBackStrays(booking);
         return booking;
+    }
+
+    /**
+     * Places other moves of the booking took and did not give back (they lost to this one, or died
+     * before storing): the booking is stored past them, so none of them can store it any more.
+     */
+    private void giveBackStrays(Booking booking) {
+        int released = slots.releaseStrays(booking.code(), SlotLedger.idOf(booking.officeId(), booking.date(), booking.start()),
+                versionOf(booking));
+        if (released > 0) {
+            log.info("Booking {}: {} place(s) held by moves that did not store it given back", booking.code(), released);
+        }
     }
 
     /**
@@ -387,6 +404,8 @@ public class BookingDesk {
     void giveBack(Booking booking) {
         giveBackTheSlotLeft(booking);
         slots.release(booking.officeId(), booking.date(), booking.start(), booking.code());
+        // A move that took a place and died before storing the booking: nothing can store it there now.
+        slots.releaseStrays(booking.code(), null, null);
         holders.release(holderOf(booking), booking.officeDay(), booking.code());
     }
 

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -28,6 +30,7 @@ class SlotLedger {
     static final String MOVES = "moves";
 
     private final MongoTemplate mongo;
+    private volatile boolean codesIndexed;
 
     SlotLedger(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -95,9 +98,45 @@ class SlotLedger {
                 .orOperator(where(movedIn(bookingCode)).exists(false), where(movedIn(bookingCode)).lt(before)), bookingCode);
     }
 
-    private void release(Criteria held, String bookingCode) {
-        mongo.updateFirst(new Query(held), new Update().inc("booked", -1).pull("bookings", bookingCode).unset(movedIn(bookingCode)),
-                COLLECTION);
+    /**
+     * Gives back the places still held under the code in other slots than {@code kept}: those of
+     * moves that lost to another or died before giving their place back, found once the booking is
+     * stored past them. Only places marked up to {@code upTo}, or unmarked, go: a move marked up to
+     * the booking's stored version read an older one, so it cannot store the booking any more, and a
+     * move that read the booking since marks its place higher and keeps it.
+     *
+     * @param kept the id of the slot the booking is in; null when it keeps no place (cancelled, used)
+     * @param upTo the booking's version as stored; null for every mark (no move can store it any more)
+     * @return how many places were given back
+     */
+    int releaseStrays(String bookingCode, String kept, Long upTo) {
+        indexTheCodes();
+        Criteria strays = where("bookings").is(bookingCode);
+        if (kept != null) {
+            strays = strays.and("_id").ne(kept);
+        }
+        int released = 0;
+        for (Document slot : mongo.find(new Query(strays), Document.class, COLLECTION)) {
+            Criteria stray = where("_id").is(slot.getString("_id")).and("bookings").is(bookingCode);
+            if (upTo != null) {
+                stray = stray.orOperator(where(movedIn(bookingCode)).exists(false), where(movedIn(bookingCode)).lte(upTo));
+            }
+            released += release(stray, bookingCode) ? 1 : 0;
+        }
+        return released;
+    }
+
+    private boolean release(Criteria held, String bookingCode) {
+        return mongo.updateFirst(new Query(held), new Update().inc("booked", -1).pull("bookings", bookingCode).unset(movedIn(bookingCode)),
+                COLLECTION).getModifiedCount() == 1;
+    }
+
+    /** On MongoDB, the search for a booking's strays reads an index rather than every slot ever booked. */
+    private void indexTheCodes() {
+        if (!codesIndexed) {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on("bookings", Sort.Direction.ASC).named("bookings"));
+            codesIndexed = true;
+        }
     }
 
     private static String movedIn(String bookingCode) {

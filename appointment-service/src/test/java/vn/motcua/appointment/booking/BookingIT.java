@@ -398,8 +398,9 @@ class BookingIT {
 
         // Meanwhile a second move takes the booking back to the slot it left.
         reschedule(citizen(who), code, moveTo(day, "08:00")).andExpect(status().isOk());
-        // The first move's giving back of the place it left comes now.
+        // The first move's giving back of the place it left comes now, and its search for strays.
         desk.giveBackTheSlotLeft(asTheFirstMoveStoredIt);
+        slotLedger.releaseStrays(code, SlotLedger.idOf(OFFICE, later, LocalTime.of(15, 0)), asTheFirstMoveStoredIt.version());
 
         assertThat(slotsHolding(code)).as("the booking counted in the slot it is in, and there only").containsExactly(first);
         assertThat(mongo.findById(first, Document.class, SlotLedger.COLLECTION).getInteger("booked")).isEqualTo(1);
@@ -485,6 +486,36 @@ class BookingIT {
         assertThat(mongo.findById(SlotLedger.idOf(OFFICE, day, LocalTime.of(9, 30)), Document.class, SlotLedger.COLLECTION)
                 .getList("bookings", String.class)).as("the old place given back").isEmpty();
         assertHeldOnlyAt("citizen:" + who, code, laterDay);
+    }
+
+    @Test
+    void aPlaceTakenByAMoveThatDiedIsGivenBackByADifferentMoveOrACancel() throws Exception {
+        String who = newCitizenId();
+        LocalDate day = freshWeekday();
+        String code = bookingCode(book(citizen(who), handIn(OFFICE, day, "10:00", COUNTER_PROCEDURE)));
+        LocalDate abandoned = freshWeekday();
+        diedAfterTakingItsPlace(code, who, abandoned, "16:00");
+
+        // The citizen chose another slot rather than sending the dead move again.
+        LocalDate chosen = freshWeekday();
+        reschedule(citizen(who), code, moveTo(chosen, "08:30")).andExpect(status().isOk());
+        assertThat(slotsHolding(code)).as("the dead move's place given back").containsExactly(SlotLedger.idOf(OFFICE, chosen,
+                LocalTime.of(8, 30)));
+        assertHeldOnlyAt("citizen:" + who, code, HolderLimits.officeDayOf(OFFICE, chosen));
+
+        LocalDate abandonedAgain = freshWeekday();
+        diedAfterTakingItsPlace(code, who, abandonedAgain, "16:00");
+        mvc.perform(post("/api/v1/bookings/" + code + "/cancel").with(citizen(who))).andExpect(status().isOk());
+        assertThat(slotsHolding(code)).as("no place kept for a cancelled booking").isEmpty();
+        assertThat(sharesOf("citizen:" + who)).isEmpty();
+    }
+
+    /** As a kill -9 between taking the new place and the holder's new day and storing the booking moved leaves them. */
+    private void diedAfterTakingItsPlace(String code, String who, LocalDate to, String start) {
+        Booking booking = desk.byCode(code).orElseThrow();
+        assertThat(slotLedger.claimForMove(OFFICE, to, LocalTime.parse(start), 10, code, booking.version() + 1)).isTrue();
+        holderLimits.move(new BookingHolder(who, null, BookingChannel.PORTAL, "citizen"), code, booking.officeDay(),
+                HolderLimits.officeDayOf(OFFICE, to));
     }
 
     @Test

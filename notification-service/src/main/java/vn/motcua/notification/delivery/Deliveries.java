@@ -40,6 +40,11 @@ import vn.motcua.notification.recipients.Recipient;
 @Component
 public class Deliveries {
     private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+    /**
+     * Longer than a first attempt takes on a working stack, far shorter than the sweeper's minute: a
+     * notification found never tried this long after it was stored is taken to have lost its sender.
+     */
+    static final Duration FIRST_ATTEMPT = Duration.ofSeconds(10);
     /** As long as the storage's wait of early receipts: a sender's write is usually a moment away. */
     private static final Duration OVERTAKEN_SENDER = Duration.ofMillis(700);
 
@@ -147,8 +152,9 @@ public class Deliveries {
      * The event came again: its first handling stored the notification, and may have stopped (the
      * database gone, the service killed) before listing it as waiting for addresses, or before its
      * first attempt. Listed now, or it would wait for ever: only the listed are resumed when the
-     * addresses come. Tried now, or the citizen would wait for the sweeper, a minute after it was
-     * stored and more after a restart.
+     * addresses come. Tried once its sender has plainly stopped ({@link #FIRST_ATTEMPT} after it was
+     * stored), or the citizen would wait for the sweeper, a minute after it was stored and more
+     * after a restart.
      */
     private void resumeIfCutShort(String id, String recipientId) {
         Optional<Notification> stored = repository.findById(id);
@@ -169,6 +175,12 @@ public class Deliveries {
             return;
         }
         Notification neverTried = stored.get();
+        Duration senderMayBeBusy = Duration.between(clock.instant(), neverTried.createdAt().plus(FIRST_ATTEMPT));
+        if (senderMayBeBusy.isPositive()) {
+            // A replay after a rebalance comes within a second or two: the first sender may be in its attempt elsewhere.
+            dispatcher.after(senderMayBeBusy, () -> tryIfNeverTried(id));
+            return;
+        }
         try {
             notifications.update(neverTried, neverTried.claimNeverTried(clock.instant()));
         } catch (OptimisticLockingFailureException takenByAnother) {

@@ -85,6 +85,20 @@ class Dispatcher {
         }
     }
 
+    /** Runs a look at a notification later, off the caller's thread; a failure leaves it to the sweeper. */
+    void after(Duration delay, Runnable look) {
+        handOff.start(() -> {
+            try {
+                Thread.sleep(delay);
+                look.run();
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("A later look at a notification failed; the sweeper takes it up: {}", e.toString());
+            }
+        });
+    }
+
     private void inHand(String id) {
         trying.merge(id, 1, Integer::sum);
     }

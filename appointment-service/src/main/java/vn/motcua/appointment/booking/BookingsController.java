@@ -79,7 +79,8 @@ class BookingsController {
 
     @Operation(summary = "Move a booking to another slot of its office; the old place is free at once. The same move sent again"
             + " is answered with the booking and completes what its first attempt left undone, also when both are sent at once;"
-            + " of two different moves sent at once, one moves the booking and the other is refused 409 concurrent-update")
+            + " of two different moves sent at once, one moves the booking and the other is refused 409 concurrent-update;"
+            + " a place taken by a move that did not store the booking (it lost, or died) is freed by the next move stored or a cancel")
     @PostMapping("/api/v1/bookings/{code}/reschedule")
     BookingView reschedule(@PathVariable String code, @RequestBody RescheduleRequest request, Caller caller) {
         return BookingView.of(desk.reschedule(code, request.date(), request.start(), caller));

@@ -245,14 +245,14 @@ public class BookingDesk {
             // The same move made by a request beside this one (a double click), or stored before its answer was lost: done.
             booking = movedThere.get();
         }
-        giveBackTheSlotLeft(booking);
         giveBackStrays(booking);
         return booking;
     }
 
     /**
-     * Places other moves of the booking took and did not give back (they lost to this one, or died
-     * before storing): the booking is stored past them, so none of them can store it any more.
+     * The places the booking holds outside its slot: the one it was moved out of, and those other
+     * moves took and did not give back (they lost to this one, or died before storing). The booking
+     * is stored past them, so none of those moves can store it any more.
      */
     private void giveBackStrays(Booking booking) {
         int released = slots.releaseStrays(booking.code(), SlotLedger.idOf(booking.officeId(), booking.date(), booking.start()),
@@ -401,10 +401,11 @@ public class BookingDesk {
         return bookings.findById(code);
     }
 
+    /**
+     * Every place held under the booking's code goes: its slot's, the one it was moved out of, and
+     * any a move took and died before storing (no move can store a booking that is not confirmed).
+     */
     void giveBack(Booking booking) {
-        giveBackTheSlotLeft(booking);
-        slots.release(booking.officeId(), booking.date(), booking.start(), booking.code());
-        // A move that took a place and died before storing the booking: nothing can store it there now.
         slots.releaseStrays(booking.code(), null, null);
         holders.release(holderOf(booking), booking.officeDay(), booking.code());
     }

@@ -73,37 +73,23 @@ class SlotLedger {
      * now, a write only on this retry path).
      */
     boolean adoptForMove(String officeId, LocalDate day, LocalTime start, String bookingCode, long move) {
-        Criteria ours = where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode)
+        Criteria ours = heldIn(idOf(officeId, day, start), bookingCode)
                 .orOperator(where(movedIn(bookingCode)).is(move), where(movedIn(bookingCode)).exists(false));
         return mongo.updateFirst(new Query(ours), new Update().set(movedIn(bookingCode), move), COLLECTION).getMatchedCount() == 1;
     }
 
-    /** Gives back the place held under the code, whatever took it. */
-    void release(String officeId, LocalDate day, LocalTime start, String bookingCode) {
-        release(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode), bookingCode);
-    }
-
     /** Gives back the place this move took, and not one a later move of the booking took there since. */
     void releaseMove(String officeId, LocalDate day, LocalTime start, String bookingCode, long move) {
-        release(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode).and(movedIn(bookingCode)).is(move),
-                bookingCode);
+        release(heldIn(idOf(officeId, day, start), bookingCode).and(movedIn(bookingCode)).is(move), bookingCode);
     }
 
     /**
-     * Gives back the place of a slot the booking left, if it was taken before the booking's version
-     * {@code before}: a later move back into that slot took a place of its own, which stays.
-     */
-    void releaseLeft(String officeId, LocalDate day, LocalTime start, String bookingCode, long before) {
-        release(where("_id").is(idOf(officeId, day, start)).and("bookings").is(bookingCode)
-                .orOperator(where(movedIn(bookingCode)).exists(false), where(movedIn(bookingCode)).lt(before)), bookingCode);
-    }
-
-    /**
-     * Gives back the places still held under the code in other slots than {@code kept}: those of
-     * moves that lost to another or died before giving their place back, found once the booking is
-     * stored past them. Only places marked up to {@code upTo}, or unmarked, go: a move marked up to
-     * the booking's stored version read an older one, so it cannot store the booking any more, and a
-     * move that read the booking since marks its place higher and keeps it.
+     * Gives back the places still held under the code in other slots than {@code kept}: the slot
+     * the booking was moved out of, and those of moves that lost to another or died before giving
+     * their place back, found once the booking is stored past them. Only places marked up to
+     * {@code upTo}, or unmarked, go: a move marked up to the booking's stored version read an older
+     * one, so it cannot store the booking any more, and a move that read the booking since (one
+     * back into the slot the booking left, say) marks its place higher and keeps it.
      *
      * @param kept the id of the slot the booking is in; null when it keeps no place (cancelled, used)
      * @param upTo the booking's version as stored; null for every mark (no move can store it any more)
@@ -115,20 +101,41 @@ class SlotLedger {
         if (kept != null) {
             strays = strays.and("_id").ne(kept);
         }
+        Query slotIds = new Query(strays);
+        slotIds.fields().include("_id");
         int released = 0;
-        for (Document slot : mongo.find(new Query(strays), Document.class, COLLECTION)) {
-            Criteria stray = where("_id").is(slot.getString("_id")).and("bookings").is(bookingCode);
-            if (upTo != null) {
-                stray = stray.orOperator(where(movedIn(bookingCode)).exists(false), where(movedIn(bookingCode)).lte(upTo));
-            }
-            released += release(stray, bookingCode) ? 1 : 0;
+        for (Document slot : mongo.find(slotIds, Document.class, COLLECTION)) {
+            released += release(upTo == null ? heldIn(slot.getString("_id"), bookingCode)
+                    : takenBefore(slot.getString("_id"), bookingCode, upTo + 1), bookingCode) ? 1 : 0;
         }
         return released;
+    }
+
+    /**
+     * Gives back the place of a slot the booking left, if it was taken before the booking's version
+     * {@code before}: a later move back into that slot took a place of its own, which stays.
+     */
+    void releaseLeft(String officeId, LocalDate day, LocalTime start, String bookingCode, long before) {
+        release(takenBefore(idOf(officeId, day, start), bookingCode, before), bookingCode);
+    }
+
+    /** Gives back the place held under the code, whatever took it. */
+    void release(String officeId, LocalDate day, LocalTime start, String bookingCode) {
+        release(heldIn(idOf(officeId, day, start), bookingCode), bookingCode);
     }
 
     private boolean release(Criteria held, String bookingCode) {
         return mongo.updateFirst(new Query(held), new Update().inc("booked", -1).pull("bookings", bookingCode).unset(movedIn(bookingCode)),
                 COLLECTION).getModifiedCount() == 1;
+    }
+
+    private static Criteria heldIn(String slotId, String bookingCode) {
+        return where("_id").is(slotId).and("bookings").is(bookingCode);
+    }
+
+    /** The slot's place under the code, taken by the booking itself or by a move that stored (or was to store) a version before {@code version}. */
+    private static Criteria takenBefore(String slotId, String bookingCode, long version) {
+        return heldIn(slotId, bookingCode).orOperator(where(movedIn(bookingCode)).exists(false), where(movedIn(bookingCode)).lt(version));
     }
 
     /** On MongoDB, the search for a booking's strays reads an index rather than every slot ever booked. */

@@ -389,7 +389,7 @@ class BookingIT {
 
         // Meanwhile a second move takes the booking back to the slot it left.
         reschedule(citizen(who), code, moveTo(day, "08:00")).andExpect(status().isOk());
-        // The first move's giving back of the place it left comes now, and its search for strays.
+        // The first move's giving back of what it left comes now: the slot it left, and the places held outside its slot.
         desk.giveBackTheSlotLeft(asTheFirstMoveStoredIt);
         slotLedger.releaseStrays(code, SlotLedger.idOf(OFFICE, later, LocalTime.of(15, 0)), asTheFirstMoveStoredIt.version());
 

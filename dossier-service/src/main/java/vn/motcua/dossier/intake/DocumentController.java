@@ -33,7 +33,8 @@ class DocumentController {
     }
 
     @Operation(summary = "Attach a PDF, PNG or JPEG file to a dossier (its owner while registering or supplementing; officers and specialists while they hold it)")
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    // No consumes: the kit refuses any body but multipart once the role rule has passed (ParametersAsDeclared).
+    @PostMapping
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist')")
     ResponseEntity<DossierDocument.DocumentInfo> upload(@PathVariable String code, @RequestParam String kind,
             @RequestPart MultipartFile file, Caller caller) {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
@@ -13,6 +14,7 @@ import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
 import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.specialist;
@@ -87,6 +89,25 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:missing-part"))
                 .andExpect(jsonPath("$.field").value("file"));
+        // JSON where a file is taken: a role that may upload is told what to send; any other role only that it may not.
+        mvc.perform(post("/api/v1/dossiers/" + code + "/documents").param("kind", "Đơn")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}").with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnsupportedMediaType()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:http-415"))
+                .andExpect(header().string("Accept", MediaType.MULTIPART_FORM_DATA_VALUE));
+        mvc.perform(post("/api/v1/dossiers/" + code + "/documents").with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(post("/api/v1/dossiers/" + code + "/documents").param("kind", "Đơn")
+                        .contentType("multipart/mixed; boundary=zz").content("--zz--\r\n").with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(post("/api/v1/dossiers/" + code + "/documents").param("kind", "Đơn")
+                        .contentType(MediaType.APPLICATION_JSON).content("{}").with(leader(AGENCY_THUONG_TIN)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.type").value("urn:motcua:problem:forbidden"));
+        mvc.perform(post("/api/v1/dossiers/" + code + "/documents").contentType(MediaType.APPLICATION_JSON).content("{}")
+                        .with(ops()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/dossiers/" + code + "/documents").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnauthorized());
         mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents")
                         .file(new MockMultipartFile("file", "don.pdf", "application/pdf", DossierFlow.PDF)).with(citizen(CITIZEN_1)))
                 .andExpect(status().isBadRequest())
@@ -124,6 +145,15 @@ class DocumentsAndPaperIntakeIT {
         flow.step(code, "refusal", "{\"reason\": \"Sai thẩm quyền\"}", officer(AGENCY_THUONG_TIN));
         flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.currentStatus").value(3));
+    }
+
+    @Test
+    void theApiDocumentSaysAnUploadIsMultipart() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/documents'].post.requestBody.content['multipart/form-data']"
+                        + ".schema.properties.file.format").value("binary"))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/documents'].post.requestBody.content['application/json']")
+                        .doesNotExist());
     }
 
     @Test

@@ -3,11 +3,13 @@ package vn.motcua.kit.apidocs;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.Arrays;
 import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -17,6 +19,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestPart;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.RoleRule;
@@ -55,6 +59,25 @@ public class ApiDocsKitConfiguration {
                             .description("The ETag you read; the change is refused with 412 if the resource changed since")
                             .schema(new StringSchema()));
                 }
+            }
+            return operation;
+        };
+    }
+
+    /**
+     * An endpoint that takes a part takes multipart/form-data. It does not say so with {@code consumes}, so that its role
+     * is checked before its content type ({@code ParametersAsDeclared}), and springdoc would otherwise document JSON.
+     */
+    @Bean
+    OperationCustomizer partsAreMultipart() {
+        return (operation, handler) -> {
+            boolean takesParts = Arrays.stream(handler.getMethodParameters())
+                    .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestPart.class));
+            Content content = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
+            if (takesParts && content != null && !content.containsKey(MediaType.MULTIPART_FORM_DATA_VALUE)
+                    && content.containsKey(MediaType.APPLICATION_JSON_VALUE)) {
+                io.swagger.v3.oas.models.media.MediaType form = content.get(MediaType.APPLICATION_JSON_VALUE);
+                operation.getRequestBody().setContent(new Content().addMediaType(MediaType.MULTIPART_FORM_DATA_VALUE, form));
             }
             return operation;
         };

@@ -3,15 +3,21 @@ package vn.motcua.kit.web;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.springframework.beans.BeanUtils;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -35,6 +41,10 @@ import vn.motcua.kit.problem.ApiProblem;
  * every value. A header read as one value ({@code repeated-header}: an Idempotency-Key sent twice
  * was "not 8 to 128 letters") and an upload's file part ({@code repeated-part}: of two files sent
  * as one document the first was stored, the second dropped) are checked the same way.</li>
+ * <li>An endpoint that takes a part ({@code @RequestPart}) takes only multipart/form-data; any other body is refused
+ * with 415 and {@code Accept: multipart/form-data}. Such an endpoint does not say so with {@code consumes}: Spring
+ * chooses an endpoint by its content type before any interceptor runs, so a role that may not upload was told to send
+ * multipart instead of that it may not (ADR 0039).</li>
  * </ul>
  * Only the platform's own endpoints, on the request as sent (not the error page it may be forwarded to).
  */
@@ -42,12 +52,20 @@ public class ParametersAsDeclared implements HandlerInterceptor {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]{1,64}");
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotSupportedException {
         if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod method)
                 || !method.getBeanType().getName().startsWith("vn.motcua.")) {
             return true;
         }
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
+        if (takesParts(method)) {
+            MediaType sent = contentTypeOf(request);
+            if (multipart == null || sent == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(sent)) {
+                throw new HttpMediaTypeNotSupportedException(sent, List.of(MediaType.MULTIPART_FORM_DATA),
+                        HttpMethod.valueOf(request.getMethod()));
+            }
+        }
         if (multipart != null) {
             // The body is read here, after the endpoint's role rule (multipart is resolved lazily), and through Spring:
             // the parameter names below would have Tomcat read it, and a broken body reported as a broken query.
@@ -84,6 +102,19 @@ public class ParametersAsDeclared implements HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    private static boolean takesParts(HandlerMethod method) {
+        return Arrays.stream(method.getMethodParameters()).anyMatch(parameter -> parameter.hasParameterAnnotation(RequestPart.class));
+    }
+
+    /** A content type that is not one (a bare word, a broken parameter) is reported as none. */
+    private static MediaType contentTypeOf(HttpServletRequest request) {
+        try {
+            return request.getContentType() == null ? null : MediaType.parseMediaType(request.getContentType());
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
     }
 
     private static String checkedOnce(HttpServletRequest request, String name, MethodParameter parameter) {

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -41,7 +40,7 @@ class MultipartBodiesIT {
 
     @RestController
     static class Endpoints {
-        @PostMapping(path = "/api/v1/kit-test/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+        @PostMapping("/api/v1/kit-test/files")
         Map<String, Object> upload(@RequestParam String kind, @RequestPart MultipartFile file) throws IOException {
             return Map.of("kind", kind, "size", file.getBytes().length);
         }
@@ -51,7 +50,7 @@ class MultipartBodiesIT {
             return note;
         }
 
-        @PostMapping(path = "/api/v1/kit-roles/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+        @PostMapping("/api/v1/kit-roles/files")
         @PreAuthorize("hasRole('officer')")
         Map<String, Object> officersUpload(@RequestPart MultipartFile file) {
             return Map.of("size", file.getSize());
@@ -117,6 +116,23 @@ class MultipartBodiesIT {
         assertThat(citizens.body()).contains("urn:motcua:problem:forbidden").contains("Only officer may do this");
         assertThat(officers.status()).isEqualTo(400);
         assertThat(officers.body()).contains("urn:motcua:problem:malformed-multipart");
+    }
+
+    @Test
+    void aBodyThatIsNotAFormIsRefusedWith415OnlyToARoleThatMayUpload() {
+        RawAnswer citizens = post("/api/v1/kit-roles/files", "application/json", "{}", "citizen");
+        RawAnswer officersJson = post("/api/v1/kit-roles/files", "application/json", "{}", "officer");
+        RawAnswer officersMixed = post("/api/v1/kit-roles/files", "multipart/mixed; boundary=zz", CUT_SHORT, "officer");
+        RawAnswer officersBroken = post("/api/v1/kit-roles/files", "multipart/form-data; boundary=\"zz", CUT_SHORT, "officer");
+
+        // Spring chose an endpoint by a consumes= before any check ran: the citizen was told to send multipart.
+        assertThat(citizens.status()).isEqualTo(403);
+        assertThat(citizens.body()).contains("urn:motcua:problem:forbidden");
+        for (RawAnswer officers : List.of(officersJson, officersMixed, officersBroken)) {
+            assertThat(officers.status()).isEqualTo(415);
+            assertThat(officers.head()).containsIgnoringCase("content-type: application/problem+json")
+                    .containsIgnoringCase("accept: multipart/form-data");
+        }
     }
 
     private RawAnswer post(String path, String contentType, String body) {

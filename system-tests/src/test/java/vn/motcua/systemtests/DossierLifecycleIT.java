@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.localstack.GatewayClient;
 import vn.motcua.localstack.GatewayClient.Response;
 
@@ -65,6 +66,12 @@ class DossierLifecycleIT {
         for (String kind : REQUIRED) {
             assertThat(upload(code, kind).statusCode()).isEqualTo(201);
         }
+        // A file attached by mistake is taken back by its uploader before reception; the officer may not.
+        String wrong = new JsonMapper().readTree(upload(code, "Ảnh").body()).get("id").asString();
+        String file = "/api/v1/dossiers/" + code + "/documents/" + wrong;
+        assertThat(gateway.send(gateway.request(file, officer).DELETE()).status()).isEqualTo(403);
+        assertThat(gateway.send(gateway.request(file, citizen).DELETE()).status()).isEqualTo(204);
+        assertThat(gateway.get(file, citizen).status()).isEqualTo(404);
 
         JsonNode received = step(code, "reception", officer, null);
         assertThat(received.get("nationalStatus").asInt()).isEqualTo(2);

@@ -30,6 +30,11 @@ public enum Action {
     STOP(EnumSet.copyOf(NationalStatus.IN_HAND)),
     WITHDRAW(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
     EXTEND_DUE_DATE(EnumSet.copyOf(NationalStatus.IN_HAND)),
+    /**
+     * Its uploader takes a file back before the agency has looked at it: before reception, or, asked to supplement, a
+     * file added since (the dossier checks that).
+     */
+    REMOVE_DOCUMENT(EnumSet.of(NEWLY_REGISTERED, SUPPLEMENT_REQUESTED)),
     /** To the successor of a dissolved agency (ops): open dossiers only, nothing else changes. */
     TRANSFER(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
     FLAG_AT_RISK(EnumSet.copyOf(NationalStatus.CLOCK_RUNNING)),

@@ -392,6 +392,33 @@ public class Dossier extends Aggregate {
     }
 
     /**
+     * A file taken back by whoever uploaded it, before the agency has looked at it: while the dossier waits for
+     * reception, or, asked to supplement, a file added since the request. The history says what was removed and by whom;
+     * nothing else changes, and no event goes out (no other service holds the files).
+     */
+    public List<Event> removeDocument(Actor uploader, String documentId, String described, Instant uploadedAt, Instant now) {
+        checkRemovable(uploadedAt);
+        move(Action.REMOVE_DOCUMENT, status, uploader, "removed " + described + " [" + documentId + "]", now);
+        return List.of();
+    }
+
+    /** Refuses the removal of a file uploaded at that time, as {@link #removeDocument} would, without changing anything. */
+    public void checkRemovable(Instant uploadedAt) {
+        require(Action.REMOVE_DOCUMENT);
+        if (status == NationalStatus.SUPPLEMENT_REQUESTED && uploadedAt.isBefore(supplementRequest.requestedAt())) {
+            throw new IllegalTransition(code, Action.REMOVE_DOCUMENT, status, "the file was there when the supplement was"
+                    + " asked for (" + supplementRequest.requestedAt() + "), so the agency has seen it; only files added"
+                    + " since can be removed");
+        }
+    }
+
+    /** Whether the history has the removal of this file (a removal retried after its dossier was stored). */
+    public boolean recordsRemovalOf(String documentId) {
+        return history.stream().anyMatch(entry -> Action.REMOVE_DOCUMENT.name().equals(entry.action())
+                && entry.reason() != null && entry.reason().endsWith("[" + documentId + "]"));
+    }
+
+    /**
      * Moves the open dossier to the successor of its dissolved agency (the 2025 reform): status,
      * due date and history stay; the move is one more history entry.
      */

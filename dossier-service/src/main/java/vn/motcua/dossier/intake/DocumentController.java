@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +56,16 @@ class DocumentController {
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     List<DossierDocument.DocumentInfo> list(@PathVariable String code, Caller caller) {
         return documents.list(code, caller);
+    }
+
+    @Operation(summary = "Remove a file you uploaded, before the agency has looked at it: while the dossier waits for"
+            + " reception, or a file added since a supplement was asked for. The dossier's history records the removal; the"
+            + " file is erased. Repeating the call is harmless (204)")
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist')")
+    ResponseEntity<Void> remove(@PathVariable String code, @PathVariable String id, Caller caller) {
+        documents.remove(code, id, caller);
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Download one file of a dossier")

@@ -15,14 +15,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 import vn.motcua.dossier.access.DossierAccess;
+import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.intake.internal.DossierDocument;
 import vn.motcua.dossier.intake.internal.FileType;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
@@ -36,16 +39,21 @@ public class DocumentStore {
             NationalStatus.SUPPLEMENT_REQUESTED);
     private static final Set<NationalStatus> STAFF_MAY_ADD = EnumSet.of(NationalStatus.NEWLY_REGISTERED,
             NationalStatus.RECEIVED, NationalStatus.PROCESSING, NationalStatus.SUPPLEMENT_REQUESTED);
+    private static final List<Role> UPLOADER_ROLES = List.of(Role.CITIZEN, Role.PORTAL, Role.POSTAL_CLERK, Role.OFFICER,
+            Role.SPECIALIST);
+    private static final String REMOVED_AT = "removedAt";
 
     private final MongoTemplate mongo;
     private final DossierAccess access;
+    private final AggregateStore dossiers;
     private final Clock clock;
     private final DataSize maxSize;
 
-    DocumentStore(MongoTemplate mongo, DossierAccess access, Clock clock,
+    DocumentStore(MongoTemplate mongo, DossierAccess access, AggregateStore dossiers, Clock clock,
             @Value("${motcua.dossier.documents.max-size:5MB}") DataSize maxSize) {
         this.mongo = mongo;
         this.access = access;
+        this.dossiers = dossiers;
         this.clock = clock;
         this.maxSize = maxSize;
     }
@@ -76,13 +84,13 @@ public class DocumentStore {
                 "The content of " + name + " is not a PDF, PNG or JPEG file, whatever its name says"));
         DossierDocument document = new DossierDocument(UUID.randomUUID().toString(), code, kind.strip(),
                 name, type.mediaType(), content.length, sha256(content), caller.subject(),
-                clock.instant(), content);
+                clock.instant(), content, null, null);
         return mongo.insert(document).info();
     }
 
     List<DossierDocument.DocumentInfo> list(String code, Caller caller) {
         access.visible(code, caller);
-        Query query = new Query(where("dossierCode").is(code)).with(Sort.by("uploadedAt"));
+        Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt"));
         query.fields().exclude("content");
         return mongo.find(query, DossierDocument.class).stream().map(DossierDocument::info).toList();
     }
@@ -90,20 +98,64 @@ public class DocumentStore {
     DossierDocument get(String code, String id, Caller caller) {
         access.visible(code, caller);
         DossierDocument document = mongo.findById(id, DossierDocument.class);
-        if (document == null || !document.dossierCode().equals(code)) {
+        if (document == null || !document.dossierCode().equals(code) || document.removedAt() != null) {
             throw ApiProblem.notFound("Document", id);
         }
         return document;
     }
 
+    /**
+     * Takes a file back for whoever uploaded it, before the agency has looked at it (ADR 0041). The file is hidden
+     * first: a reception or a supplement that reads the dossier after that no longer counts it, and one that read the
+     * dossier before fails on the version the removal then stores. Refused by the dossier meanwhile (it was received),
+     * the file is shown again. Its content is erased once the history records the removal; a retry finishes a
+     * removal that stopped between these writes.
+     */
+    void remove(String code, String id, Caller caller) {
+        Dossier dossier = access.visible(code, caller);
+        Query ofTheDossier = new Query(where("_id").is(id).and("dossierCode").is(code));
+        ofTheDossier.fields().exclude("content");
+        DossierDocument document = mongo.findOne(ofTheDossier, DossierDocument.class);
+        if (document == null || document.removedAt() != null && !caller.subject().equals(document.removedBy())) {
+            throw ApiProblem.notFound("Document", id);
+        }
+        if (!caller.subject().equals(document.uploadedBy())) {
+            throw ApiProblem.forbidden("A file is removed only by whoever uploaded it");
+        }
+        Actor uploader = Actor.of(caller, UPLOADER_ROLES.stream().filter(caller::has).findFirst().orElseThrow());
+        String described = "\"" + document.kind() + "\" (" + document.fileName() + ")";
+        boolean hidden = document.removedAt() != null;
+        try {
+            if (!dossier.recordsRemovalOf(id)) {
+                dossier.checkRemovable(document.uploadedAt());
+            }
+            hidden = true;
+            mongo.updateFirst(new Query(where("_id").is(id).and(REMOVED_AT).is(null)),
+                    new Update().set(REMOVED_AT, clock.instant()).set("removedBy", caller.subject()), DossierDocument.class);
+            dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsRemovalOf(id)
+                    ? AggregateStore.UNCHANGED
+                    : current.removeDocument(uploader, id, described, document.uploadedAt(), clock.instant()));
+        } catch (ApiProblem refused) {
+            // The dossier has moved on (received, or the file was there when a supplement was asked for): the file
+            // stays the dossier's, even one a removal that stopped had hidden.
+            if (hidden) {
+                mongo.updateFirst(new Query(where("_id").is(id)), new Update().unset(REMOVED_AT).unset("removedBy"),
+                        DossierDocument.class);
+            }
+            throw refused;
+        }
+        mongo.updateFirst(new Query(where("_id").is(id)), new Update().unset("content"), DossierDocument.class);
+    }
+
     /** The kinds of document uploaded so far, for the reception check. */
     public List<String> kindsOf(String code) {
-        return mongo.findDistinct(new Query(where("dossierCode").is(code)), "kind", DossierDocument.class, String.class);
+        return mongo.findDistinct(new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)), "kind",
+                DossierDocument.class, String.class);
     }
 
     /** The kinds of document uploaded at or after {@code since}: what a supplement brought. */
     public List<String> kindsOf(String code, Instant since) {
-        return mongo.findDistinct(new Query(where("dossierCode").is(code).and("uploadedAt").gte(since)), "kind",
+        return mongo.findDistinct(new Query(where("dossierCode").is(code).and("uploadedAt").gte(since).and(REMOVED_AT).is(null)), "kind",
                 DossierDocument.class, String.class);
     }
 

@@ -66,6 +66,7 @@ class DossierTest {
             Map.entry(Action.WITHDRAW, d -> d.withdraw(CITIZEN, "Rút", later())),
             Map.entry(Action.EXTEND_DUE_DATE, d -> d.extendDueDate(OFFICER, LATER_WORKING_DAY, "Xác minh", DEADLINES,
                     later())),
+            Map.entry(Action.REMOVE_DOCUMENT, d -> d.removeDocument(CITIZEN, "doc-1", "\"Đơn\" (don.pdf)", later(), later())),
             Map.entry(Action.TRANSFER, d -> d.transferTo(new Agency("000.30.20.01.H29", "UBND xã Đông Anh", "COMMUNE", null),
                     new Actor("ops1", "ops1", "ops"), later()))));
 
@@ -126,7 +127,7 @@ class DossierTest {
     @Test
     void theLegalTableIsTheOneTheDirectivesDescribe() {
         assertThat(legalFrom(NationalStatus.NEWLY_REGISTERED)).containsExactlyInAnyOrder(Action.RECEIVE, Action.REFUSE,
-                Action.REQUEST_INTAKE_SUPPLEMENT, Action.WITHDRAW, Action.TRANSFER);
+                Action.REQUEST_INTAKE_SUPPLEMENT, Action.WITHDRAW, Action.TRANSFER, Action.REMOVE_DOCUMENT);
         // The deadline clock runs only in 2 and 4: only there can the watch flag a dossier.
         assertThat(legalFrom(NationalStatus.RECEIVED)).containsExactlyInAnyOrder(Action.ASSIGN, Action.STOP,
                 Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE, Action.TRANSFER);
@@ -135,7 +136,7 @@ class DossierTest {
                 Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE,
                 Action.TRANSFER);
         assertThat(legalFrom(NationalStatus.SUPPLEMENT_REQUESTED)).containsExactlyInAnyOrder(Action.SUPPLEMENT,
-                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER);
+                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER, Action.REMOVE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.FINANCIAL_OBLIGATION_REQUESTED)).containsExactlyInAnyOrder(
                 Action.MEET_FINANCIAL_OBLIGATION, Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER);
         // A result waiting at 9 is handed over, or comes back from the post to wait at the counter.
@@ -226,6 +227,39 @@ class DossierTest {
 
         // Before 16:30 but after the procedure's 15:00: as late as 17:00 is with the default.
         assertThat(dossier.dueDate()).isEqualTo(LocalDate.parse("2026-12-08"));
+    }
+
+    @Test
+    void aFileTakenBackBeforeReceptionIsInTheHistoryAndNothingElseChanges() {
+        Dossier dossier = DossierMother.submitted(ResultDelivery.COUNTER, 1);
+        int before = dossier.history().size();
+
+        List<Event> events = dossier.removeDocument(CITIZEN, "doc-7", "\"Đơn\" (nham.pdf)", hanoi("2026-11-23T09:00"), later());
+
+        assertThat(events).isEmpty();
+        assertThat(dossier.status()).isEqualTo(NationalStatus.NEWLY_REGISTERED);
+        assertThat(dossier.history()).hasSize(before + 1);
+        HistoryEntry entry = dossier.history().getLast();
+        assertThat(entry.action()).isEqualTo("REMOVE_DOCUMENT");
+        assertThat(entry.actorName()).isEqualTo("citizen1");
+        assertThat(entry.reason()).contains("nham.pdf");
+        assertThat(dossier.recordsRemovalOf("doc-7")).isTrue();
+        assertThat(dossier.recordsRemovalOf("doc-8")).isFalse();
+    }
+
+    @Test
+    void askedToSupplementOnlyAFileAddedSinceTheRequestCanBeTakenBack() {
+        Dossier dossier = DossierMother.at(NationalStatus.SUPPLEMENT_REQUESTED);   // asked at later()
+        int before = dossier.history().size();
+
+        assertThatThrownBy(() -> dossier.removeDocument(CITIZEN, "doc-1", "\"Đơn\" (don.pdf)",
+                later().minusSeconds(60), later().plusSeconds(3600)))
+                .isInstanceOf(IllegalTransition.class).hasMessageContaining("the agency has seen it");
+        assertThat(dossier.history()).hasSize(before);
+
+        dossier.removeDocument(CITIZEN, "doc-2", "\"Bản sao\" (sai.pdf)", later().plusSeconds(60), later().plusSeconds(3600));
+        assertThat(dossier.recordsRemovalOf("doc-2")).isTrue();
+        assertThat(dossier.status()).isEqualTo(NationalStatus.SUPPLEMENT_REQUESTED);
     }
 
     @Test

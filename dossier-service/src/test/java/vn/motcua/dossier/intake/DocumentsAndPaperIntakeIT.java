@@ -2,6 +2,8 @@ package vn.motcua.dossier.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -23,6 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.bson.Document;
@@ -37,6 +42,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
 import vn.motcua.dossier.storage.DossierRepository;
@@ -145,6 +151,121 @@ class DocumentsAndPaperIntakeIT {
         flow.step(code, "refusal", "{\"reason\": \"Sai thẩm quyền\"}", officer(AGENCY_THUONG_TIN));
         flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.currentStatus").value(3));
+    }
+
+    @Test
+    void aFileIsTakenBackOnlyByWhoeverUploadedItAndOnlyBeforeTheAgencyHasLookedAtIt() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        String files = "/api/v1/dossiers/" + code + "/documents/";
+        String wrong = idOf(flow.upload(code, "Ảnh", "cccd-nguoi-khac.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        String officers = idOf(flow.upload(code, "Biên bản", "bien-ban.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        int entries = history(code).size();
+
+        // Who may not: another citizen, another agency (the dossier is not theirs to see), staff who did not upload
+        // it, roles that never upload, no token; and nobody for a file that is not the dossier's.
+        mvc.perform(delete(files + wrong).with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
+        mvc.perform(delete(files + wrong).with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(delete(files + wrong).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("A file is removed only by whoever uploaded it"));
+        mvc.perform(delete(files + officers).with(citizen(CITIZEN_1))).andExpect(status().isForbidden());
+        mvc.perform(delete(files + wrong).with(leader(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(delete(files + wrong).with(ops())).andExpect(status().isForbidden());
+        mvc.perform(delete(files + wrong)).andExpect(status().isUnauthorized());
+        mvc.perform(delete(files + "no-such-file").with(citizen(CITIZEN_1))).andExpect(status().isNotFound());
+        String otherDossier = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        mvc.perform(delete("/api/v1/dossiers/" + otherDossier + "/documents/" + wrong).with(citizen(CITIZEN_1)))
+                .andExpect(status().isNotFound());
+        assertThat(history(code)).hasSize(entries);
+        assertThat(fileIds(code)).contains(wrong, officers);
+
+        mvc.perform(delete(files + wrong).with(citizen(CITIZEN_1))).andExpect(status().isNoContent());
+        // Asked again (a retry after a lost answer): the same answer, and one history entry.
+        mvc.perform(delete(files + wrong).with(citizen(CITIZEN_1))).andExpect(status().isNoContent());
+        mvc.perform(delete(files + officers).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isNoContent());
+
+        assertThat(fileIds(code)).hasSize(2).doesNotContain(wrong, officers);
+        mvc.perform(get(files + wrong).with(citizen(CITIZEN_1))).andExpect(status().isNotFound());
+        Document kept = mongo.findById(wrong, Document.class, "dossier_documents");
+        assertThat(kept).as("what was removed, when and by whom; not the file").doesNotContainKey("content")
+                .containsEntry("removedBy", "citizen-" + CITIZEN_1).containsEntry("fileName", "cccd-nguoi-khac.pdf");
+        JsonNode history = history(code);
+        assertThat(history).hasSize(entries + 2);
+        assertThat(history.get(entries).get("action").asString()).isEqualTo("REMOVE_DOCUMENT");
+        assertThat(history.get(entries).get("reason").asString()).contains("cccd-nguoi-khac.pdf");
+        assertThat(history.get(entries + 1).get("role").asString()).isEqualTo("officer");
+
+        // A required document taken back no longer counts at reception.
+        String application = fileIds(code).getFirst();
+        mvc.perform(delete(files + application).with(citizen(CITIZEN_1))).andExpect(status().isNoContent());
+        flow.tryStep(code, "reception", null, officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.missingDocuments[0]").value(SubmissionMother.LIQUOR_LICENCE_DOCUMENTS.getFirst()));
+        flow.upload(code, SubmissionMother.LIQUOR_LICENCE_DOCUMENTS.getFirst(), "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1))
+                .andExpect(status().isCreated());
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+
+        // Received: the files are the agency's record now.
+        mvc.perform(delete(files + fileIds(code).getFirst()).with(citizen(CITIZEN_1))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:illegal-transition"))
+                .andExpect(jsonPath("$.currentStatus").value(2));
+        assertThat(fileIds(code)).hasSize(2);
+    }
+
+    @Test
+    void askedToSupplementOnlyAFileAddedSinceCanBeTakenBackAndARemovalThatStoppedIsFinishedByItsRetry() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String files = "/api/v1/dossiers/" + code + "/documents/";
+        String seen = idOf(flow.upload(code, SubmissionMother.LIQUOR_LICENCE_DOCUMENTS.getFirst(), "don.pdf", DossierFlow.PDF,
+                citizen(CITIZEN_1)));
+        String missing = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS.get(1);
+        flow.step(code, "intake-supplement-request", "{\"reason\": \"Thiếu bản sao\", \"documents\": [\"" + missing + "\"]}",
+                officer(AGENCY_THUONG_TIN));
+
+        mvc.perform(delete(files + seen).with(citizen(CITIZEN_1))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("the agency has seen it")));
+        String added = idOf(flow.upload(code, missing, "ban-sao-sai.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        mvc.perform(delete(files + added).with(citizen(CITIZEN_1))).andExpect(status().isNoContent());
+        flow.tryStep(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.missingDocuments[0]").value(missing));
+
+        // A removal that stopped after hiding the file: the file no longer counts, and the retry finishes it.
+        String stopped = idOf(flow.upload(code, missing, "ban-sao-2.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        hideAsAStoppedRemovalWould(stopped);
+        flow.tryStep(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1))
+                .andExpect(status().isUnprocessableContent());
+        int entries = history(code).size();
+        mvc.perform(delete(files + stopped).with(citizen(CITIZEN_1))).andExpect(status().isNoContent());
+        assertThat(history(code)).hasSize(entries + 1);
+        assertThat(mongo.findById(stopped, Document.class, "dossier_documents")).doesNotContainKey("content");
+
+        // One that stopped before the dossier moved on: the file stays the dossier's.
+        String late = idOf(flow.upload(code, missing, "ban-sao-3.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        String extra = idOf(flow.upload(code, "Ảnh", "anh.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        hideAsAStoppedRemovalWould(extra);
+        flow.step(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        mvc.perform(delete(files + extra).with(citizen(CITIZEN_1))).andExpect(status().isConflict());
+        assertThat(fileIds(code)).containsExactly(seen, late, extra);
+    }
+
+    private void hideAsAStoppedRemovalWould(String id) {
+        mongo.getCollection("dossier_documents").updateOne(new Document("_id", id),
+                new Document("$set", new Document("removedAt", new Date()).append("removedBy", "citizen-" + CITIZEN_1)));
+    }
+
+    private String idOf(ResultActions upload) throws Exception {
+        return json.readTree(upload.andExpect(status().isCreated()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).get("id").asString();
+    }
+
+    private List<String> fileIds(String code) throws Exception {
+        List<String> ids = new ArrayList<>();
+        flow.getJson("/api/v1/dossiers/" + code + "/documents", citizen(CITIZEN_1)).forEach(file -> ids.add(file.get("id").asString()));
+        return ids;
+    }
+
+    private JsonNode history(String code) throws Exception {
+        return flow.getJson("/api/v1/dossiers/" + code + "/history", citizen(CITIZEN_1));
     }
 
     @Test

@@ -10,10 +10,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param kind which required document this is, as the catalog names it, or another label
  * @param contentType the type found in the content, not the one the uploader claimed
+ * @param removedAt when its uploader took it back: from then on it is no longer the dossier's, and its content is erased
+ *     once the dossier's history records the removal
  */
 @Document("dossier_documents")
 public record DossierDocument(@Id String id, String dossierCode, String kind, String fileName, String contentType,
-        long size, String sha256, String uploadedBy, Instant uploadedAt, byte[] content) {
+        long size, String sha256, String uploadedBy, Instant uploadedAt, byte[] content, Instant removedAt, String removedBy) {
 
     public DocumentInfo info() {
         return new DocumentInfo(id, kind, fileName, contentType, size, sha256, uploadedAt);

@@ -95,10 +95,11 @@ class DossierLifecycleIT {
         assertThat(step(code, "return", officer, null).get("nationalStatus").asInt()).isEqualTo(10);
 
         JsonNode history = gateway.get("/api/v1/dossiers/" + code + "/history", citizen).json();
-        assertThat(history.findValuesAsString("action")).containsExactly("REGISTER", "RECEIVE", "ASSIGN",
+        assertThat(history.findValuesAsString("action")).containsExactly("REGISTER", "REMOVE_DOCUMENT", "RECEIVE", "ASSIGN",
                 "REQUEST_SUPPLEMENT", "SUPPLEMENT", "APPROVE", "MARK_RESULT_READY", "RETURN_RESULT");
-        assertThat(history.get(5).get("actorName").asString()).isEqualTo("leader1");
-        assertThat(history.get(5).get("role").asString()).isEqualTo("leader");
+        assertThat(history.get(1).get("actorName").asString()).isEqualTo("citizen1");
+        assertThat(history.get(6).get("actorName").asString()).isEqualTo("leader1");
+        assertThat(history.get(6).get("role").asString()).isEqualTo("leader");
         JsonNode verification = gateway.get("/api/v1/dossiers/" + code + "/history/verification", leader).json();
         assertThat(verification.get("intact").asBoolean()).isTrue();
 

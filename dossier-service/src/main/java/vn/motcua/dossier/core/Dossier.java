@@ -412,6 +412,12 @@ public class Dossier extends Aggregate {
         }
     }
 
+    /** Whether a file uploaded at that time may be taken back now (by its uploader), as {@link #checkRemovable} decides. */
+    public boolean allowsRemovalOfFileUploadedAt(Instant uploadedAt) {
+        return Action.REMOVE_DOCUMENT.allowedFrom(status)
+                && !(status == NationalStatus.SUPPLEMENT_REQUESTED && uploadedAt.isBefore(supplementRequest.requestedAt()));
+    }
+
     /** Whether the history has the removal of this file (a removal retried after its dossier was stored). */
     public boolean recordsRemovalOf(String documentId) {
         return history.stream().anyMatch(entry -> Action.REMOVE_DOCUMENT.name().equals(entry.action())

@@ -85,14 +85,15 @@ public class DocumentStore {
         DossierDocument document = new DossierDocument(UUID.randomUUID().toString(), code, kind.strip(),
                 name, type.mediaType(), content.length, sha256(content), caller.subject(),
                 clock.instant(), content, null, null);
-        return mongo.insert(document).info();
+        return mongo.insert(document).info(removable(dossier, document, caller));
     }
 
     List<DossierDocument.DocumentInfo> list(String code, Caller caller) {
-        access.visible(code, caller);
+        Dossier dossier = access.visible(code, caller);
         Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt"));
         query.fields().exclude("content");
-        return mongo.find(query, DossierDocument.class).stream().map(DossierDocument::info).toList();
+        return mongo.find(query, DossierDocument.class).stream()
+                .map(document -> document.info(removable(dossier, document, caller))).toList();
     }
 
     DossierDocument get(String code, String id, Caller caller) {
@@ -145,6 +146,10 @@ public class DocumentStore {
             throw refused;
         }
         mongo.updateFirst(new Query(where("_id").is(id)), new Update().unset("content"), DossierDocument.class);
+    }
+
+    private static boolean removable(Dossier dossier, DossierDocument document, Caller caller) {
+        return caller.subject().equals(document.uploadedBy()) && dossier.allowsRemovalOfFileUploadedAt(document.uploadedAt());
     }
 
     /** The kinds of document uploaded so far, for the reception check. */

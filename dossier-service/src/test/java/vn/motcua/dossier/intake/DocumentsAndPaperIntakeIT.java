@@ -2,7 +2,10 @@ package vn.motcua.dossier.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -160,6 +163,13 @@ class DocumentsAndPaperIntakeIT {
         String wrong = idOf(flow.upload(code, "Ảnh", "cccd-nguoi-khac.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
         String officers = idOf(flow.upload(code, "Biên bản", "bien-ban.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
         int entries = history(code).size();
+        // Each reader is told which files they may take back.
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(citizen(CITIZEN_1)))
+                .andExpect(jsonPath("$[?(@.id == '" + wrong + "')].removable").value(contains(true)))
+                .andExpect(jsonPath("$[?(@.id == '" + officers + "')].removable").value(contains(false)));
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(jsonPath("$[?(@.id == '" + wrong + "')].removable").value(contains(false)))
+                .andExpect(jsonPath("$[?(@.id == '" + officers + "')].removable").value(contains(true)));
 
         // Who may not: another citizen, another agency (the dossier is not theirs to see), staff who did not upload
         // it, roles that never upload, no token; and nobody for a file that is not the dossier's.
@@ -205,6 +215,7 @@ class DocumentsAndPaperIntakeIT {
         flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
 
         // Received: the files are the agency's record now.
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(citizen(CITIZEN_1))).andExpect(jsonPath("$[*].removable").value(everyItem(is(false))));
         mvc.perform(delete(files + fileIds(code).getFirst()).with(citizen(CITIZEN_1))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:illegal-transition"))
                 .andExpect(jsonPath("$.currentStatus").value(2));

@@ -17,11 +17,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record DossierDocument(@Id String id, String dossierCode, String kind, String fileName, String contentType,
         long size, String sha256, String uploadedBy, Instant uploadedAt, byte[] content, Instant removedAt, String removedBy) {
 
-    public DocumentInfo info() {
-        return new DocumentInfo(id, kind, fileName, contentType, size, sha256, uploadedAt);
+    /** @param removable whether the caller reading it may take it back now */
+    public DocumentInfo info(boolean removable) {
+        return new DocumentInfo(id, kind, fileName, contentType, size, sha256, uploadedAt, removable);
     }
 
+    /** @param removable whether the caller may take the file back now: they uploaded it, and the agency has not looked at it yet */
     public record DocumentInfo(String id, String kind, String fileName, String contentType, long size, String sha256,
-            Instant uploadedAt) {
+            Instant uploadedAt, boolean removable) {
     }
 }

@@ -1,5 +1,7 @@
 package vn.motcua.notification.inbox;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,6 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,11 +35,13 @@ class InboxController {
     private static final String READERS = "hasAnyRole('citizen', 'officer', 'specialist', 'leader')";
     private final NotificationRepository notifications;
     private final AggregateStore store;
+    private final MongoTemplate mongo;
     private final Clock clock;
 
-    InboxController(NotificationRepository notifications, AggregateStore store, Clock clock) {
+    InboxController(NotificationRepository notifications, AggregateStore store, MongoTemplate mongo, Clock clock) {
         this.notifications = notifications;
         this.store = store;
+        this.mongo = mongo;
         this.clock = clock;
     }
 
@@ -92,6 +99,25 @@ class InboxController {
     ResponseEntity<Void> markRead(@PathVariable String id, Caller caller) {
         store.updateRetrying(() -> own(id, caller), n -> n.markRead(clock.instant()));
         return ResponseEntity.noContent().build();
+    }
+
+    record Marked(long marked) {
+    }
+
+    /**
+     * One write for the whole inbox. The version moves as one notification's {@code markRead} moves it, so a sender's
+     * version-guarded write that read a notification unread fails and reads it again rather than putting it back unread.
+     */
+    @Operation(summary = "Marks every unread notification of the caller read; answers how many were unread (again: 0)")
+    @PostMapping("/read-all")
+    @PreAuthorize(READERS)
+    Marked markAllRead(Caller caller) {
+        String recipient = recipientId(caller);
+        if (recipient == null) {
+            return new Marked(0);
+        }
+        return new Marked(mongo.updateMulti(new Query(where("recipientCitizenId").is(recipient).and("readAt").is(null)),
+                new Update().set("readAt", clock.instant()).inc("version", 1), Notification.class).getModifiedCount());
     }
 
     /** Another's notification is answered as missing: its existence is not theirs to learn. */

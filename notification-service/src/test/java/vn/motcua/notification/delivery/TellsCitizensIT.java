@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
+import static vn.motcua.testinfra.CallerMother.chatBot;
 import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.ops;
@@ -360,6 +361,32 @@ class TellsCitizensIT {
 
         mvc.perform(get("/api/v1/notifications/unread-count").with(ops())).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/notifications/unread-count")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aCitizenMarksTheirWholeInboxReadAndNobodyElsesChanges() throws Exception {
+        String owner = "001090000095";
+        long othersBefore = unread(citizen(CITIZEN_2));
+        List<String> codes = List.of(EventMother.newDossierCode(), EventMother.newDossierCode(), EventMother.newDossierCode());
+        codes.forEach(code -> KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0))));
+        await().atMost(Duration.ofSeconds(20)).until(() -> unread(citizen(owner)) == 3);
+
+        // Who may not: ops and a chat bot have no inbox, nor has a call without a token; another citizen marks only their own.
+        mvc.perform(post("/api/v1/notifications/read-all").with(ops())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/notifications/read-all").with(chatBot())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/notifications/read-all")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/notifications/read-all").with(citizen("001090000096")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.marked").value(0));
+        assertThat(unread(citizen(owner))).isEqualTo(3);
+
+        mvc.perform(post("/api/v1/notifications/read-all").with(citizen(owner)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.marked").value(3));
+        assertThat(unread(citizen(owner))).isZero();
+        mvc.perform(post("/api/v1/notifications/read-all").with(citizen(owner))).andExpect(jsonPath("$.marked").value(0));
+        assertThat(unread(citizen(CITIZEN_2))).isEqualTo(othersBefore);
+        // Read is not sent: each still goes out by email.
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications.findAll().stream()
+                .filter(n -> codes.contains(n.dossierCode())).allMatch(TellsCitizensIT::emailSent));
     }
 
     private long unread(RequestPostProcessor who) throws Exception {

@@ -2,10 +2,12 @@ package vn.motcua.notification.channels.internal;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +55,7 @@ class EmailChannel implements ChannelSender {
             helper.setTo(message.address());
             helper.setSubject(message.subject());
             helper.setText(message.text());
+            mime.setHeader("Message-ID", messageIdOf(message.reference(), from));
         } catch (MessagingException | MailParseException e) {
             return new SendOutcome.Refused("the address cannot take email: " + e.getMessage());
         }
@@ -72,6 +75,18 @@ class EmailChannel implements ChannelSender {
                 throw new Guard.Busy("the mail server did not take it: " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * The same message sent twice (its first attempt's outcome lost, then taken up again: ADR 0019) carries the same
+     * Message-ID, by which mailbox providers and mail clients keep it once; SMTP itself has no such reference. Spring
+     * keeps a Message-ID set before sending. The reference may hold characters a Message-ID may not: it is named by a
+     * UUID derived from it, at the sender's domain.
+     */
+    static String messageIdOf(String reference, String from) throws AddressException {
+        String address = new InternetAddress(from, true).getAddress();
+        return "<" + UUID.nameUUIDFromBytes(reference.getBytes(StandardCharsets.UTF_8)) + ".notification@"
+                + address.substring(address.lastIndexOf('@') + 1) + ">";
     }
 
     /**

@@ -2,6 +2,9 @@ package vn.motcua.notification.channels.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,7 +13,7 @@ import vn.motcua.notification.channels.ChannelProperties;
 import vn.motcua.notification.channels.Outgoing;
 import vn.motcua.notification.channels.SendOutcome;
 
-/** The email channel against SMTP servers that will not take a recipient, over the real protocol. */
+/** The email channel against real SMTP servers: one that takes everything, and ones that will not take a recipient or a message. */
 class EmailChannelIT {
 
     @Test
@@ -45,6 +48,29 @@ class EmailChannelIT {
         }
     }
 
+    @Test
+    void theSameMessageSentTwiceCarriesTheSameMessageIdByWhichAMailboxKeepsItOnce() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        try {
+            EmailChannel email = channelTo(smtp.getSmtp().getPort());
+            Outgoing first = message("dan@example.vn");
+            Outgoing another = new Outgoing("n-2/0", "dan@example.vn", first.template(), first.subject(), first.text(),
+                    first.shortText(), Map.of());
+
+            assertThat(email.send(first)).isInstanceOf(SendOutcome.Accepted.class);
+            assertThat(email.send(first)).isInstanceOf(SendOutcome.Accepted.class);
+            assertThat(email.send(another)).isInstanceOf(SendOutcome.Accepted.class);
+
+            MimeMessage[] received = smtp.getReceivedMessages();
+            assertThat(received).hasSize(3);
+            assertThat(received[0].getMessageID()).isEqualTo(received[1].getMessageID())
+                    .isNotEqualTo(received[2].getMessageID()).matches("<[0-9a-f-]{36}\\.notification@motcua\\.test>");
+        } finally {
+            smtp.stop();
+        }
+    }
+
     /**
      * Thirteen in a row: had they been counted as the server's failures, the breaker (half of ten failed) would have
      * opened and the last ones answered TryLater, for every citizen's email.
@@ -59,9 +85,13 @@ class EmailChannelIT {
     }
 
     private static EmailChannel channelTo(RefusingMailServer server) {
+        return channelTo(server.port());
+    }
+
+    private static EmailChannel channelTo(int port) {
         JavaMailSenderImpl mail = new JavaMailSenderImpl();
         mail.setHost("127.0.0.1");
-        mail.setPort(server.port());
+        mail.setPort(port);
         ChannelProperties channels = new ChannelProperties(null, null, new ChannelProperties.Email(100, 3, Duration.ofSeconds(30)));
         return new EmailChannel(mail, channels, "Một Cửa <khong-tra-loi@motcua.test>");
     }

@@ -182,6 +182,14 @@ class LifecycleIT {
                 .andExpect(jsonPath("$.detail").value("Only citizen or portal may take the step withdraw on a dossier"));
         mvc.perform(MockMvcRequestBuilders.post("/api/v1/dossiers/" + code + "/refusal").param("reason", "x").with(leader(AGENCY_THUONG_TIN)))
                 .andExpect(status().isForbidden());
+        // The right role, but not their dossier (or none): 404 whatever they sent, not what the body lacks.
+        flow.tryStep(code, "withdrawal", "", citizen(CITIZEN_2)).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:not-found"));
+        flow.tryStep(code, "refusal", "{\"reason\": ", officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/dossiers/" + code + "/refusal").param("reson", "x")
+                        .with(officer(AGENCY_JUSTICE)))
+                .andExpect(status().isNotFound());
+        flow.tryStep("000.00.00.H29-000000-0000", "refusal", "", officer(AGENCY_THUONG_TIN)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/dossiers/" + code + "/history/verification").with(citizen(CITIZEN_1)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/dossiers/" + code + "/history").with(citizen(CITIZEN_2)))

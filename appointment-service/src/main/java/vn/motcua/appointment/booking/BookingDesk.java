@@ -27,6 +27,7 @@ import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 import vn.motcua.kit.security.Role;
 
 /**
@@ -35,7 +36,7 @@ import vn.motcua.kit.security.Role;
  * took, so a refused request changes nothing.
  */
 @Service
-public class BookingDesk {
+public class BookingDesk implements ReachedFirst.Reach {
     private static final Logger log = LoggerFactory.getLogger(BookingDesk.class);
     private static final String SLOT_IN_PAST = "slot-in-past";
     private static final String BEYOND_HORIZON = "beyond-booking-horizon";
@@ -312,6 +313,12 @@ public class BookingDesk {
     }
 
     /** A booking as its holder, the client that made it, or the office's staff may see it; anyone else is told it does not exist. */
+    /** A move of another's booking is 404 before its body is read (ADR 0039). */
+    @Override
+    public void check(String code, Caller caller) {
+        visible(code, caller);
+    }
+
     public Booking visible(String code, Caller caller) {
         Booking booking = bookings.findById(code).orElseThrow(() -> ApiProblem.notFound("Booking", code));
         boolean holder = booking.citizenId() != null && caller.isCitizen(booking.citizenId());

@@ -19,6 +19,7 @@ import vn.motcua.appointment.offices.Offices;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 import vn.motcua.kit.security.Role;
 
 @RestController
@@ -82,6 +83,7 @@ class BookingsController {
             + " of two different moves sent at once, one moves the booking and the other is refused 409 concurrent-update;"
             + " a place taken by a move that did not store the booking (it lost, or died) is freed by the next move stored or a cancel")
     @PostMapping("/api/v1/bookings/{code}/reschedule")
+    @ReachedFirst(value = BookingDesk.class, pathVariable = "code")
     BookingView reschedule(@PathVariable String code, @RequestBody RescheduleRequest request, Caller caller) {
         return BookingView.of(desk.reschedule(code, request.date(), request.start(), caller));
     }

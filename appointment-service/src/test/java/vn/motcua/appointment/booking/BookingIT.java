@@ -351,6 +351,16 @@ class BookingIT {
         mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(newCitizenId()))
                 .contentType(MediaType.APPLICATION_JSON).content(moveTo(day, "09:00")))
                 .andExpect(status().isNotFound());
+        // Not theirs (or none): 404 whatever the body, not what it lacks.
+        mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(newCitizenId()))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"date\": "))
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.type").value("urn:motcua:problem:not-found"));
+        mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(officer(AGENCY_JUSTICE)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/bookings/LHZZZZZZZZ/reschedule").with(citizen(who)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/bookings/" + code + "/reschedule").with(citizen(who)))
+                .andExpect(status().isBadRequest());
         KafkaProbe.await("appointment.events", r -> r.key().equals("booking-" + code)
                 && new String(r.headers().lastHeader("ce_type").value()).equals("AppointmentRescheduled"), Duration.ofSeconds(20));
     }

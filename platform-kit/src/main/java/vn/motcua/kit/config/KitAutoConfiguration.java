@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -52,6 +53,7 @@ import vn.motcua.kit.problem.CommittedAnswers;
 import vn.motcua.kit.problem.ProblemHandling;
 import vn.motcua.kit.problem.ProblemResponses;
 import vn.motcua.kit.security.CallerArgumentResolver;
+import vn.motcua.kit.security.ReachBeforeBody;
 import vn.motcua.kit.security.RolesBeforeArguments;
 import vn.motcua.kit.security.SecurityKitConfiguration;
 import vn.motcua.kit.web.BodySizeLimit;
@@ -159,7 +161,7 @@ public class KitAutoConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer callerArgumentsAndParameters() {
+    WebMvcConfigurer callerArgumentsAndParameters(BeanFactory beans) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -170,6 +172,7 @@ public class KitAutoConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(new RolesBeforeArguments());
+                registry.addInterceptor(new ReachBeforeBody(beans));
                 registry.addInterceptor(new ParametersAsDeclared());
             }
         };

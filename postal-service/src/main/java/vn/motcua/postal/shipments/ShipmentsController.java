@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 import vn.motcua.kit.security.Role;
 import vn.motcua.postal.tracking.S10;
 
@@ -113,6 +114,7 @@ class ShipmentsController {
     @Operation(summary = "The agency's officer brings a ready result to the citizen instead of the post (before the"
             + " postman picks it up): the operator is told to drop it, and the dossier is returned")
     @PostMapping("/{id}/hand-delivery")
+    @ReachedFirst(ShipmentReach.class)
     @PreAuthorize("hasRole('officer')")
     ShipmentView deliverByHand(@PathVariable String id, @RequestBody HandDeliveryRequest request, Caller caller) {
         if (blank(request.receivedBy()) || request.receivedBy().length() > 200) {
@@ -171,24 +173,14 @@ class ShipmentsController {
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('citizen', 'postal-operator', 'officer', 'leader')")
     ShipmentView shipment(@PathVariable String id, Caller caller) {
-        return shipments.findById(id).filter(s -> sees(caller, s)).map(ShipmentView::of)
+        return shipments.findById(id).filter(s -> ShipmentReach.sees(caller, s)).map(ShipmentView::of)
                 .orElseThrow(() -> ApiProblem.notFound("Shipment", id));
-    }
-
-    /** Its citizen, its operator, and the staff of the agency it leaves from or goes to see a shipment. */
-    private static boolean sees(Caller caller, Shipment shipment) {
-        if (caller.has(Role.CITIZEN)) {
-            return shipment.ownerCitizenId() != null && shipment.ownerCitizenId().equals(caller.citizenId());
-        }
-        if (caller.has(Role.POSTAL_OPERATOR)) {
-            return shipment.operator().equals(caller.clientId());
-        }
-        return shipment.origin().agencyCode() != null && caller.worksFor(shipment.origin().agencyCode());
     }
 
     @Operation(summary = "The citizen confirms or changes where their result is posted, until the operator picks it up;"
             + " a result ready and waiting for its address leaves at once")
     @PutMapping("/{id}/address")
+    @ReachedFirst(ShipmentReach.class)
     @PreAuthorize("hasRole('citizen')")
     ShipmentView confirmAddress(@PathVariable String id, @RequestBody AddressRequest request, Caller caller) {
         if (blank(request.recipientName()) || blank(request.address()) || blank(request.province()) || request.recipientPhone() == null) {
@@ -216,6 +208,7 @@ class ShipmentsController {
             + " a report sent twice or late changes nothing; three failed attempts return the item to the sender")
     @PreAuthorize("hasRole('postal-operator')")
     @PostMapping("/{id}/reports")
+    @ReachedFirst(ShipmentReach.class)
     ShipmentView report(@PathVariable String id, @RequestBody ReportRequest request, Caller caller) {
         validate(request);
         return ShipmentView.of(reports.apply(id, caller.clientId(), new Shipment.Report(request.reportId(), request.progress(),

@@ -168,6 +168,8 @@ class OperatorReportsIT {
         Shipment shipment = requested();
         String item = shipment.itemId();
         report(postalOperator("postal-other"), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/shipments/" + shipment.id() + "/reports").with(postalOperator("postal-other"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"progress\": \"LOST\"")).andExpect(status().isNotFound());
         report(citizen(CITIZEN_1), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isForbidden());
         report(officer(AGENCY_THUONG_TIN), shipment.id(), "x1", "ACCEPTED", T0, item, null, null).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/shipments/" + shipment.id() + "/reports").with(citizen(CITIZEN_1)))

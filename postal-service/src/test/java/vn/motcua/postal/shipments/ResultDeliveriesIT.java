@@ -167,6 +167,8 @@ class ResultDeliveriesIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().itemId() != null);
 
         handDelivery(officer(AGENCY_JUSTICE), id, body).andExpect(status().isNotFound());
+        // Not theirs: 404 whatever the body, not what it lacks.
+        handDelivery(officer(AGENCY_JUSTICE), id, "{").andExpect(status().isNotFound());
         handDelivery(citizen(CITIZEN_1), id, body).andExpect(status().isForbidden());
         handDelivery(postalOperator("postal-vnpost"), id, body).andExpect(status().isForbidden());
         handDelivery(leader(AGENCY_THUONG_TIN), id, body).andExpect(status().isForbidden());
@@ -201,6 +203,9 @@ class ResultDeliveriesIT {
                 {"recipientName": "Nguyễn Văn An", "recipientPhone": "0912345678", "address": "Số 5 phố Lê Lợi, xã Thường Tín",
                  "province": "%s"}""";
         confirm(citizen(CITIZEN_2), id, address.formatted("Hà Nội")).andExpect(status().isNotFound());
+        confirm(citizen(CITIZEN_2), id, "{\"recipientName\": ").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:not-found"));
+        confirm(citizen(CITIZEN_1), "RET-nope", "").andExpect(status().isNotFound());
         confirm(postalOperator("postal-vnpost"), id, address.formatted("Hà Nội")).andExpect(status().isForbidden());
         confirm(officer(AGENCY_THUONG_TIN), id, address.formatted("Hà Nội")).andExpect(status().isForbidden());
         mvc.perform(put("/api/v1/shipments/" + id + "/address").contentType(MediaType.APPLICATION_JSON)

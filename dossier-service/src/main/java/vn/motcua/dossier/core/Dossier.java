@@ -405,7 +405,7 @@ public class Dossier extends Aggregate {
     /** Refuses the removal of a file uploaded at that time, as {@link #removeDocument} would, without changing anything. */
     public void checkRemovable(Instant uploadedAt) {
         require(Action.REMOVE_DOCUMENT);
-        if (status == NationalStatus.SUPPLEMENT_REQUESTED && uploadedAt.isBefore(supplementRequest.requestedAt())) {
+        if (!allowsRemovalOfFileUploadedAt(uploadedAt)) {
             throw new IllegalTransition(code, Action.REMOVE_DOCUMENT, status, "the file was there when the supplement was"
                     + " asked for (" + supplementRequest.requestedAt() + "), so the agency has seen it; only files added"
                     + " since can be removed");

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
-import java.util.Arrays;
 import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -20,10 +19,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.RequestPart;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.RoleRule;
+import vn.motcua.kit.web.ParametersAsDeclared;
 
 /**
  * Every service's OpenAPI document names the service, requires a bearer token, and gives a
@@ -71,10 +70,8 @@ public class ApiDocsKitConfiguration {
     @Bean
     OperationCustomizer partsAreMultipart() {
         return (operation, handler) -> {
-            boolean takesParts = Arrays.stream(handler.getMethodParameters())
-                    .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestPart.class));
             Content content = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
-            if (takesParts && content != null && !content.containsKey(MediaType.MULTIPART_FORM_DATA_VALUE)
+            if (ParametersAsDeclared.takesParts(handler) && content != null && !content.containsKey(MediaType.MULTIPART_FORM_DATA_VALUE)
                     && content.containsKey(MediaType.APPLICATION_JSON_VALUE)) {
                 io.swagger.v3.oas.models.media.MediaType form = content.get(MediaType.APPLICATION_JSON_VALUE);
                 operation.getRequestBody().setContent(new Content().addMediaType(MediaType.MULTIPART_FORM_DATA_VALUE, form));

@@ -104,7 +104,8 @@ public class ParametersAsDeclared implements HandlerInterceptor {
         return true;
     }
 
-    private static boolean takesParts(HandlerMethod method) {
+    /** Whether the endpoint takes a part, and so only multipart/form-data (also what its API document says). */
+    public static boolean takesParts(HandlerMethod method) {
         return Arrays.stream(method.getMethodParameters()).anyMatch(parameter -> parameter.hasParameterAnnotation(RequestPart.class));
     }
 

@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.appointment.offices.Office;
+import vn.motcua.appointment.offices.OfficeStaffReach;
 import vn.motcua.appointment.offices.Offices;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 import vn.motcua.kit.security.Role;
 
 @RestController
@@ -24,9 +26,11 @@ class CapacityController {
     private final Rosters rosters;
     private final RoomLimits limits;
     private final Capacities capacities;
+    private final OfficeStaffReach staff;
 
-    CapacityController(Offices offices, Rosters rosters, RoomLimits limits, Capacities capacities) {
+    CapacityController(Offices offices, Rosters rosters, RoomLimits limits, Capacities capacities, OfficeStaffReach staff) {
         this.offices = offices;
+        this.staff = staff;
         this.rosters = rosters;
         this.limits = limits;
         this.capacities = capacities;
@@ -50,13 +54,11 @@ class CapacityController {
     @Operation(summary = "Set the officers on duty for a day (the office's leader); the places of its slots follow, and"
             + " bookings beyond them are listed at /api/v1/offices/{officeId}/bookings-to-move")
     @PreAuthorize("hasRole('leader')")
+    @ReachedFirst(value = OfficeStaffReach.class, pathVariable = "officeId")
     @PutMapping("/api/v1/offices/{officeId}/rosters/{date}")
     RosterView setRoster(@PathVariable String officeId, @PathVariable LocalDate date,
             @RequestBody RosterRequest request, Caller caller) {
-        Office office = offices.byId(officeId).orElseThrow(() -> ApiProblem.notFound("Office", officeId));
-        if (!office.agency().equals(caller.agency())) {
-            throw ApiProblem.forbidden("Only a leader of " + office.agency() + " sets the rosters of office " + officeId);
-        }
+        Office office = staff.office(officeId, caller);
         Roster roster = rosters.set(office, date, request.onDuty(), caller.username());
         return new RosterView(officeId, date, roster, capacities.of(office, date));
     }

@@ -14,21 +14,22 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.appointment.capacity.Capacities;
 import vn.motcua.appointment.offices.Office;
-import vn.motcua.appointment.offices.Offices;
+import vn.motcua.appointment.offices.OfficeStaffReach;
 import vn.motcua.events.appointment.VisitPurpose;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 
 /** The office's own desk: reception (check-in, walk-ins) and the counters, for officers of the office's agency. */
 @RestController
 @PreAuthorize("hasAnyRole('officer', 'leader')")
 class QueueController {
-    private final Offices offices;
+    private final OfficeStaffReach staff;
     private final QueueDesk queue;
     private final Clock clock;
 
-    QueueController(Offices offices, QueueDesk queue, Clock clock) {
-        this.offices = offices;
+    QueueController(OfficeStaffReach staff, QueueDesk queue, Clock clock) {
+        this.staff = staff;
         this.queue = queue;
         this.clock = clock;
     }
@@ -44,6 +45,7 @@ class QueueController {
     }
 
     @Operation(summary = "Check in a booked citizen by booking code: a queue number, a waiting-area seat or the virtual queue")
+    @ReachedFirst(value = OfficeStaffReach.class, pathVariable = "officeId")
     @PostMapping("/api/v1/offices/{officeId}/check-ins")
     ResponseEntity<TicketView> checkIn(@PathVariable String officeId, @RequestBody CheckInRequest request, Caller caller) {
         Office office = desk(officeId, caller);
@@ -54,6 +56,7 @@ class QueueController {
     }
 
     @Operation(summary = "A walk-in: a number only for seats not held by bookings due now, else the virtual queue")
+    @ReachedFirst(value = OfficeStaffReach.class, pathVariable = "officeId")
     @PostMapping("/api/v1/offices/{officeId}/walk-ins")
     ResponseEntity<TicketView> walkIn(@PathVariable String officeId, @RequestBody WalkInRequest request, Caller caller) {
         Office office = desk(officeId, caller);
@@ -94,11 +97,7 @@ class QueueController {
     }
 
     private Office desk(String officeId, Caller caller) {
-        Office office = offices.byId(officeId).orElseThrow(() -> ApiProblem.notFound("Office", officeId));
-        if (!caller.worksFor(office.agency())) {
-            throw ApiProblem.forbidden("Reception and counters of " + officeId + " are run by its own officers");
-        }
-        return office;
+        return staff.office(officeId, caller);
     }
 
     private static ResponseEntity<TicketView> created(Ticket ticket) {

@@ -675,6 +675,13 @@ class BookingIT {
                 .andExpect(status().isForbidden());
         mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/2026-13-01").with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isForbidden());
+        // A leader of another agency, or any leader naming an office that does not exist, is told so whatever was sent.
+        mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/2026-13-01").with(leader(AGENCY_JUSTICE))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"onDuty\": 7")).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/offices/" + OFFICE + "/rosters/" + day).with(leader(AGENCY_JUSTICE)))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/offices/NOPE/rosters/" + day).with(leader(AGENCY_THUONG_TIN))
+                .contentType(MediaType.APPLICATION_JSON).content("[")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/room-limits").with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(jsonPath("$[?(@.id == 'HN-COVID-2020')].peopleInRoom").value(Matchers.hasItem(10)));
     }

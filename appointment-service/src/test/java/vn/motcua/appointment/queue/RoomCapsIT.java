@@ -247,6 +247,16 @@ class RoomCapsIT {
                 .andExpect(jsonPath("$.detail").value(Matchers.startsWith("Only officer or leader may do this")));
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").contentType(MediaType.APPLICATION_JSON).content(walkIn))
                 .andExpect(status().isUnauthorized());
+        // Another agency's officer is told the office is not theirs whatever was sent, and an unknown office is 404.
+        for (String desk : List.of("/check-ins", "/walk-ins")) {
+            mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + desk).with(officer(AGENCY_JUSTICE))
+                            .contentType(MediaType.APPLICATION_JSON).content("{"))
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail").value(Matchers.containsString(SMALL_OFFICE)));
+            mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + desk).with(officer(AGENCY_JUSTICE)))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/api/v1/offices/NOPE" + desk).with(officer(office.agency()))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"purpose\": 0}")).andExpect(status().isNotFound());
+        }
         String otherOfficesBooking = TodayBookings.confirmed(store, offices.byId("TT-HUYEN").orElseThrow(), today,
                 BookingMother.newCitizenId(), null, clock.withZone(HANOI));
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(officer(office.agency()))

@@ -41,7 +41,7 @@ public class DocumentStore {
             NationalStatus.RECEIVED, NationalStatus.PROCESSING, NationalStatus.SUPPLEMENT_REQUESTED);
     private static final List<Role> UPLOADER_ROLES = List.of(Role.CITIZEN, Role.PORTAL, Role.POSTAL_CLERK, Role.OFFICER,
             Role.SPECIALIST);
-    private static final String REMOVED_AT = "removedAt";
+    static final String REMOVED_AT = "removedAt";
 
     private final MongoTemplate mongo;
     private final DossierAccess access;
@@ -110,7 +110,7 @@ public class DocumentStore {
      * first: a reception or a supplement that reads the dossier after that no longer counts it, and one that read the
      * dossier before fails on the version the removal then stores. Refused by the dossier meanwhile (it was received),
      * the file is shown again. Its content is erased once the history records the removal; a retry finishes a
-     * removal that stopped between these writes.
+     * removal that stopped between these writes, and {@link StoppedRemovals} settles one never retried.
      */
     void remove(String code, String id, Caller caller) {
         Dossier dossier = access.visible(code, caller);
@@ -126,13 +126,15 @@ public class DocumentStore {
         Actor uploader = Actor.of(caller, UPLOADER_ROLES.stream().filter(caller::has).findFirst().orElseThrow());
         String described = "\"" + document.kind() + "\" (" + document.fileName() + ")";
         boolean hidden = document.removedAt() != null;
+        // A retry keeps the first attempt's time; hiding again also undoes StoppedRemovals showing it meanwhile.
+        Update hide = new Update().set(REMOVED_AT, hidden ? document.removedAt() : clock.instant())
+                .set("removedBy", caller.subject());
         try {
             if (!dossier.recordsRemovalOf(id)) {
                 dossier.checkRemovable(document.uploadedAt());
             }
             hidden = true;
-            mongo.updateFirst(new Query(where("_id").is(id).and(REMOVED_AT).is(null)),
-                    new Update().set(REMOVED_AT, clock.instant()).set("removedBy", caller.subject()), DossierDocument.class);
+            mongo.updateFirst(new Query(where("_id").is(id)), hide, DossierDocument.class);
             dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsRemovalOf(id)
                     ? AggregateStore.UNCHANGED
                     : current.removeDocument(uploader, id, described, document.uploadedAt(), clock.instant()));
@@ -145,7 +147,7 @@ public class DocumentStore {
             }
             throw refused;
         }
-        mongo.updateFirst(new Query(where("_id").is(id)), new Update().unset("content"), DossierDocument.class);
+        mongo.updateFirst(new Query(where("_id").is(id)), hide.unset("content"), DossierDocument.class);
     }
 
     private static boolean removable(Dossier dossier, DossierDocument document, Caller caller) {

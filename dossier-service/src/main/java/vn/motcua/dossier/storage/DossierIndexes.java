@@ -43,5 +43,7 @@ public class DossierIndexes {
                 .on("dueDate", Direction.ASC));
         mongo.indexOps("dossier_documents").createIndex(new Index().named("documents_of_dossier")
                 .on("dossierCode", Direction.ASC));
+        mongo.indexOps("dossier_documents").createIndex(new Index().named("removals_to_settle")
+                .on("removedAt", Direction.ASC).sparse());
     }
 }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -72,6 +74,8 @@ class DocumentsAndPaperIntakeIT {
     DossierRepository dossiers;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    StoppedRemovals removals;
 
     DossierFlow flow;
 
@@ -259,9 +263,54 @@ class DocumentsAndPaperIntakeIT {
         assertThat(fileIds(code)).containsExactly(seen, late, extra);
     }
 
+    @Test
+    void aRemovalThatStoppedAndWasNeverRetriedIsSettledAfterItsGracePeriod() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String files = "/api/v1/dossiers/" + code + "/documents/";
+        String kind = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS.getFirst();
+        String neverRecorded = idOf(flow.upload(code, kind, "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        String recorded = idOf(flow.upload(code, "Ảnh", "anh.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        String recent = idOf(flow.upload(code, "Ảnh", "anh-2.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        Instant now = Instant.now();
+
+        // Stopped after hiding: the history never recorded it, and its uploader was told it failed.
+        hideAsAStoppedRemovalWould(neverRecorded, now.minus(Duration.ofMinutes(11)));
+        // Stopped after the history recorded it, before the content was erased.
+        mvc.perform(delete(files + recorded).with(citizen(CITIZEN_1))).andExpect(status().isNoContent());
+        mongo.getCollection("dossier_documents").updateOne(new Document("_id", recorded), new Document("$set",
+                new Document("content", DossierFlow.PDF).append("removedAt", Date.from(now.minus(Duration.ofMinutes(11))))));
+        // Hidden a moment ago: its removal may still be under way.
+        hideAsAStoppedRemovalWould(recent, now);
+        int entries = history(code).size();
+
+        removals.settle(now);
+
+        assertThat(fileIds(code)).containsExactly(neverRecorded);
+        mvc.perform(get(files + neverRecorded).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(citizen(CITIZEN_1)))
+                .andExpect(jsonPath("$[0].removable").value(true));
+        assertThat(mongo.findById(neverRecorded, Document.class, "dossier_documents"))
+                .doesNotContainKeys("removedAt", "removedBy");
+        assertThat(mongo.findById(recorded, Document.class, "dossier_documents")).doesNotContainKey("content")
+                .containsEntry("removedBy", "citizen-" + CITIZEN_1);
+        assertThat(mongo.findById(recent, Document.class, "dossier_documents")).containsKeys("content", "removedAt");
+        assertThat(history(code)).hasSize(entries);
+
+        // The file shown again counts at reception; a late retry of its removal still works as any removal does.
+        flow.tryStep(code, "reception", null, officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.missingDocuments").value(not(hasItem(kind))));
+        mvc.perform(delete(files + neverRecorded).with(citizen(CITIZEN_1))).andExpect(status().isNoContent());
+        assertThat(history(code)).hasSize(entries + 1);
+    }
+
     private void hideAsAStoppedRemovalWould(String id) {
+        hideAsAStoppedRemovalWould(id, Instant.now());
+    }
+
+    private void hideAsAStoppedRemovalWould(String id, Instant at) {
         mongo.getCollection("dossier_documents").updateOne(new Document("_id", id),
-                new Document("$set", new Document("removedAt", new Date()).append("removedBy", "citizen-" + CITIZEN_1)));
+                new Document("$set", new Document("removedAt", Date.from(at)).append("removedBy", "citizen-" + CITIZEN_1)));
     }
 
     private String idOf(ResultActions upload) throws Exception {

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -50,8 +52,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
+import vn.motcua.dossier.core.Actor;
+import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.core.NationalStatus;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.storage.DossierRepository;
+import vn.motcua.events.Event;
 import vn.motcua.events.postal.PaperDossierArrived;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
@@ -76,6 +84,12 @@ class DocumentsAndPaperIntakeIT {
     MongoTemplate mongo;
     @Autowired
     StoppedRemovals removals;
+    @Autowired
+    DocumentStore documents;
+    @Autowired
+    AggregateStore aggregates;
+    @Autowired
+    DeadlinePolicy deadlines;
 
     DossierFlow flow;
 
@@ -261,6 +275,27 @@ class DocumentsAndPaperIntakeIT {
         flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
         mvc.perform(delete(files + extra).with(citizen(CITIZEN_1))).andExpect(status().isConflict());
         assertThat(fileIds(code)).containsExactly(seen, late, extra);
+    }
+
+    @Test
+    void aReceptionThatCountedAFileBeforeItsRemovalFailsOnTheVersionAndIsDecidedAgainWithoutIt() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
+        String application = idOf(flow.upload(code, required.get(0), "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)).andExpect(status().isCreated());
+
+        // A reception reads the dossier and its files, as Lifecycle does, and decides with both files...
+        Dossier asRead = dossiers.findById(code).orElseThrow();
+        List<Event> received = asRead.receive(new Actor("officer-1", "officer1", "officer"), documents.kindsOf(code),
+                deadlines, Instant.now());
+        // ...then the citizen takes one back before the reception is stored.
+        mvc.perform(delete("/api/v1/dossiers/" + code + "/documents/" + application).with(citizen(CITIZEN_1)))
+                .andExpect(status().isNoContent());
+
+        assertThatThrownBy(() -> aggregates.update(asRead, received)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(dossiers.findById(code).orElseThrow().status()).isEqualTo(NationalStatus.NEWLY_REGISTERED);
+        flow.tryStep(code, "reception", null, officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.missingDocuments").value(contains(required.get(0))));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 import vn.motcua.kit.security.Role;
 
 /** Citizens file feedback and read the answers; the agency's officers and leader answer it. */
@@ -83,6 +84,7 @@ class FeedbackController {
     @Operation(summary = "Answer feedback addressed to your agency, once (officer, leader)")
     @PostMapping("/api/v1/feedback/{id}/answer")
     @PreAuthorize("hasAnyRole('officer', 'leader')")
+    @ReachedFirst(FeedbackDesk.class)
     FeedbackView answer(@PathVariable String id, @Valid @RequestBody Answer answer, Caller caller) {
         return FeedbackView.of(desk.answer(id, caller, answer.text().strip()), desk);
     }

@@ -20,10 +20,11 @@ import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 
 /** Files citizens' feedback against their dossier or an agency, and records the agency's answer. */
 @Service
-public class FeedbackDesk {
+public class FeedbackDesk implements ReachedFirst.Reach {
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final DossierAccess access;
@@ -82,6 +83,12 @@ public class FeedbackDesk {
     }
 
     /** The feedback a citizen filed, or the feedback an agency's staff must answer; else reported missing. */
+    /** Feedback not the caller's is 404 before an answer to it is read (ADR 0039). */
+    @Override
+    public void check(String id, Caller caller) {
+        find(id, caller);
+    }
+
     public Feedback find(String id, Caller caller) {
         Feedback feedback = mongo.findById(id, Feedback.class);
         if (feedback == null || !(caller.isCitizen(feedback.citizenId()) || caller.worksFor(feedback.agencyCode()))) {

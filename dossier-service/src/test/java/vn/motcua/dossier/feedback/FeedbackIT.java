@@ -98,6 +98,12 @@ class FeedbackIT {
         String answer = "{\"text\": \"Hồ sơ đã được tiếp nhận chiều nay\"}";
         mvc.perform(post("/api/v1/feedback/" + id + "/answer").contentType(MediaType.APPLICATION_JSON).content(answer)
                 .with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        // Whatever another agency's officer sends, and to feedback that does not exist: 404 before the body is read.
+        mvc.perform(post("/api/v1/feedback/" + id + "/answer").contentType(MediaType.APPLICATION_JSON).content("{}")
+                .with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/feedback/" + id + "/answer").with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/feedback/no-such-feedback/answer").contentType(MediaType.APPLICATION_JSON).content("{\"text\": ")
+                .with(officer(AGENCY_THUONG_TIN))).andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/feedback/" + id + "/answer").contentType(MediaType.APPLICATION_JSON).content(answer)
                 .with(specialist(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/feedback/" + id + "/answer").contentType(MediaType.APPLICATION_JSON).content(answer)

@@ -7,11 +7,12 @@ import vn.motcua.events.Event;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 import vn.motcua.kit.security.Role;
 
 /** Finding an order for a caller, and changing one with retries when a concurrent write won first. */
 @Component
-public class Orders {
+public class Orders implements ReachedFirst.Reach {
     private final PaymentOrderRepository repository;
     private final AggregateStore store;
 
@@ -27,6 +28,12 @@ public class Orders {
             throw ApiProblem.notFound("Payment order", id);
         }
         return order;
+    }
+
+    /** An order not the caller's is 404 before a request about it is read (ADR 0039). */
+    @Override
+    public void check(String id, Caller caller) {
+        readableBy(id, caller);
     }
 
     public static boolean mayRead(PaymentOrder order, Caller caller) {

@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 import vn.motcua.kit.security.Role;
+import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.ordering.PaymentStatus;
@@ -46,6 +48,7 @@ class RefundsController {
             + " the next request for its amount")
     @PostMapping("/{id}/refunds")
     @PreAuthorize("hasAnyRole('leader', 'ops')")
+    @ReachedFirst(Orders.class)
     ResponseEntity<RefundView> refund(@PathVariable String id, @RequestBody RefundRequest request,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, Caller caller) {
         if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 500) {

@@ -69,6 +69,12 @@ class RefundsIT extends WithProviderSimulator {
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_JUSTICE)).header("Idempotency-Key", "refund-other-1")
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isNotFound());
+        // Another agency's leader is told there is no such order whatever was sent, not what a refund lacks.
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_JUSTICE)).header("Idempotency-Key", "refund-other-2")
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/payments/{id}/refunds", "no-such-order").with(leader(AGENCY_THUONG_TIN))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": 7")).andExpect(status().isNotFound());
         mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-amount-1")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\",\"amount\":999999}"))
                 .andExpect(status().isUnprocessableContent());

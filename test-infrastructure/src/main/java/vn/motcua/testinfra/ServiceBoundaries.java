@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -32,6 +34,9 @@ import java.util.TreeSet;
 public final class ServiceBoundaries {
     private static final String AGGREGATE = "vn.motcua.kit.outbox.Aggregate";
     private static final String REST_CONTROLLER = "org.springframework.web.bind.annotation.RestController";
+    private static final String CHECKS_REACH_FIRST = "vn.motcua.kit.security.ChecksReachFirst";
+    private static final String PRE_AUTHORIZE = "org.springframework.security.access.prepost.PreAuthorize";
+    private static final String OPS_ONLY = "hasRole('ops')";
 
     private ServiceBoundaries() {
     }
@@ -73,7 +78,45 @@ public final class ServiceBoundaries {
                         .allowEmptyShould(true),
                 noClasses().that().areTopLevelClasses().and().areNotAnnotatedWith(REST_CONTROLLER)
                         .should().dependOnClassesThat().areAnnotatedWith(REST_CONTROLLER)
-                        .as("controllers are entry points: nothing calls them").allowEmptyShould(true));
+                        .as("controllers are entry points: nothing calls them").allowEmptyShould(true),
+                ArchRuleDefinition.methods().that().areDeclaredInClassesThat().areAnnotatedWith(REST_CONTROLLER)
+                        .should(checkTheirResourceBeforeTheBody())
+                        .as("an endpoint that names a resource in its path and reads a body checks the caller reaches"
+                                + " the resource first (ADR 0039)").allowEmptyShould(true));
+    }
+
+    /**
+     * Another citizen's or agency's resource is 404 (or 403) whatever was sent, never a 400 describing the body: an
+     * endpoint with a path variable and a body or part carries an annotation marked {@code @ChecksReachFirst}, unless
+     * it is for ops alone, who reach every such resource.
+     */
+    private static ArchCondition<JavaMethod> checkTheirResourceBeforeTheBody() {
+        return new ArchCondition<>("check the caller reaches the path's resource before the body") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean namesResource = method.getParameters().stream()
+                        .anyMatch(p -> p.isAnnotatedWith("org.springframework.web.bind.annotation.PathVariable"));
+                boolean readsBody = method.getParameters().stream()
+                        .anyMatch(p -> p.isAnnotatedWith("org.springframework.web.bind.annotation.RequestBody")
+                                || p.isAnnotatedWith("org.springframework.web.bind.annotation.RequestPart"));
+                if (!namesResource || !readsBody || opsOnly(method)) {
+                    return;
+                }
+                boolean checked = method.getAnnotations().stream()
+                        .anyMatch(annotation -> annotation.getRawType().isAnnotatedWith(CHECKS_REACH_FIRST));
+                if (!checked) {
+                    events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                            + " reads a body for a resource named in its path without checking first that the caller"
+                            + " reaches it: mark it @ReachedFirst"));
+                }
+            }
+        };
+    }
+
+    private static boolean opsOnly(JavaMethod method) {
+        Optional<Object> rule = method.tryGetAnnotationOfType(PRE_AUTHORIZE).flatMap(annotation -> annotation.get("value"))
+                .or(() -> method.getOwner().tryGetAnnotationOfType(PRE_AUTHORIZE).flatMap(annotation -> annotation.get("value")));
+        return rule.map(OPS_ONLY::equals).orElse(false);
     }
 
     private static ArchCondition<JavaClass> keepOutOfOtherFeaturesInternals(String basePackage) {

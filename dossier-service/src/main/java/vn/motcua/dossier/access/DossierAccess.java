@@ -6,6 +6,7 @@ import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.storage.DossierRepository;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 
 /**
  * Who may see and change a dossier: its owner, a representative acting for the owner (a portal,
@@ -13,7 +14,7 @@ import vn.motcua.kit.security.Caller;
  * dossier outside the caller's reach is reported as missing, so codes cannot be probed.
  */
 @Component
-public class DossierAccess {
+public class DossierAccess implements ReachedFirst.Reach {
     private final DossierRepository dossiers;
 
     DossierAccess(DossierRepository dossiers) {
@@ -28,6 +29,12 @@ public class DossierAccess {
     public static boolean actsAsOwner(Dossier dossier, Caller caller) {
         return caller.isCitizen(dossier.ownerCitizenId())
                 || (caller.representsAt(dossier.agencyCode()) && caller.subject().equals(dossier.submittedBy()));
+    }
+
+    /** A dossier the caller does not see is 404 before a request about it is read (ADR 0039). */
+    @Override
+    public void check(String code, Caller caller) {
+        visible(code, caller);
     }
 
     public Dossier visible(String code, Caller caller) {

@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.dossier.intake.internal.DossierDocument;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 
 @RestController
 @RequestMapping("/api/v1/dossiers/{code}/documents")
@@ -37,6 +39,7 @@ class DocumentController {
     // No consumes: the kit refuses any body but multipart once the role rule has passed (ParametersAsDeclared).
     @PostMapping
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist')")
+    @ReachedFirst(value = DossierAccess.class, pathVariable = "code")
     ResponseEntity<DossierDocument.DocumentInfo> upload(@PathVariable String code, @RequestParam String kind,
             @RequestPart MultipartFile file, Caller caller) {
         // The kit has checked the kind as text and made it canonical (ParameterText).

@@ -149,6 +149,10 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(jsonPath("$.field").value("file"));
         flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, citizen(CITIZEN_2)).andExpect(status().isNotFound());
         flow.upload(code, "Đơn", "don.pdf", DossierFlow.PDF, officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        // Not their dossier: 404 whatever was sent, not what an upload lacks.
+        mvc.perform(post("/api/v1/dossiers/" + code + "/documents").with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").with(officer(AGENCY_JUSTICE)))
+                .andExpect(status().isNotFound());
         assertThat(mongo.getCollection("dossier_documents").countDocuments()).isEqualTo(before);
 
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};

@@ -12,6 +12,7 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
+@ChecksReachFirst
 public @interface ReachedFirst {
     /** The service's check of the resource. */
     Class<? extends Reach> value();

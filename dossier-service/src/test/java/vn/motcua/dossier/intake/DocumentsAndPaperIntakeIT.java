@@ -373,7 +373,16 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/documents'].post.requestBody.content['multipart/form-data']"
                         + ".schema.properties.file.format").value("binary"))
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/documents'].post.requestBody.content['application/json']")
-                        .doesNotExist());
+                        .doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/documents'].post.responses['404']"
+                        + ".content['application/problem+json'].schema.$ref").value("#/components/schemas/Problem"))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/documents'].post.responses['415']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/documents'].post.responses['401']").exists())
+                // The public catalog needs no token, and its operations say so.
+                .andExpect(jsonPath("$.paths['/api/v1/public/procedures/{code}'].get.security").isEmpty())
+                .andExpect(jsonPath("$.paths['/api/v1/public/procedures/{code}'].get.responses['401']").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/public/procedures/{code}'].get.responses['404']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/procedures/{code}'].get.security").doesNotExist());
     }
 
     @Test

@@ -4,14 +4,22 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -19,9 +27,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
+import org.springframework.util.AntPathMatcher;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.RoleRule;
+import vn.motcua.kit.security.SecurityKitConfiguration;
+import vn.motcua.kit.security.SecurityKitProperties;
 import vn.motcua.kit.web.ParametersAsDeclared;
 
 /**
@@ -34,6 +45,8 @@ import vn.motcua.kit.web.ParametersAsDeclared;
 @ConditionalOnClass(OpenAPI.class)
 public class ApiDocsKitConfiguration {
     static final String BEARER = "bearer";
+    static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
 
     @Bean
     @ConditionalOnMissingBean
@@ -78,6 +91,67 @@ public class ApiDocsKitConfiguration {
             }
             return operation;
         };
+    }
+
+    /**
+     * The problems every operation may answer, as far as the kit decides them, so a portal's developer reads them in
+     * the document rather than meets them: 400 for what it reads, 401 and 403 where a token is needed, 404 for a
+     * resource in its path, 415 for its body, 503 while storage is away. Operations on the service's public paths need
+     * no token, and the document says so. An operation's own refusals (409, 422, …) stay in its summary.
+     */
+    @Bean
+    OpenApiCustomizer problemsEachOperationMayAnswer(ObjectProvider<SecurityKitProperties> security) {
+        return openApi -> {
+            List<String> open = security.getIfAvailable() == null ? List.of()
+                    : SecurityKitConfiguration.openPaths(security.getIfAvailable());
+            AntPathMatcher paths = new AntPathMatcher();
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+                ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+                operation.setResponses(responses);
+                List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+                // Every operation refuses a query parameter it does not take (ParametersAsDeclared), so each may answer 400.
+                problem(responses, "400", "The request is malformed: a parameter or body field missing, unknown,"
+                        + " given twice or of the wrong type (the problem's field names it)");
+                if (open.stream().anyMatch(pattern -> paths.match(pattern, path))) {
+                    operation.setSecurity(List.of());
+                } else {
+                    problem(responses, "401", "No valid bearer token from the motcua realm");
+                    problem(responses, "403", "Your role may not call it, or the resource is not one your role may act on"
+);
+                }
+                if (parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
+                    problem(responses, "404", "No such resource, or not one you may see");
+                }
+                if (operation.getRequestBody() != null) {
+                    problem(responses, "415", "The body is not of the content type the operation takes (Accept names it)");
+                }
+                problem(responses, "503", "Storage or a provider is unreachable for a moment; retry, with the same"
+                        + " Idempotency-Key where the operation takes one");
+            }));
+        };
+    }
+
+    private static void problem(ApiResponses responses, String status, String description) {
+        if (!responses.containsKey(status)) {
+            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
+                    .addMediaType(PROBLEM_JSON, new io.swagger.v3.oas.models.media.MediaType()
+                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+        }
+    }
+
+    private static Schema<?> problemSchema() {
+        return new ObjectSchema().description("RFC 9457 problem details; type is urn:motcua:problem:<what>, and some"
+                        + " problems carry more members (field, missingDocuments, currentStatus, …)")
+                .addProperty("type", new StringSchema().format("uri"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema())
+                .addProperty("instance", new StringSchema())
+                .additionalProperties(true);
     }
 
     /**

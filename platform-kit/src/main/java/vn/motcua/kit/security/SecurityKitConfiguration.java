@@ -45,6 +45,13 @@ public class SecurityKitConfiguration {
             "/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/error");
 
+    /** The paths that need no token: health, info and the API document, and the service's own public paths. */
+    public static List<String> openPaths(SecurityKitProperties properties) {
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        open.addAll(properties.publicPaths());
+        return open;
+    }
+
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(SecurityKitProperties properties) {
@@ -90,8 +97,7 @@ public class SecurityKitConfiguration {
         AccessDeniedHandler denied = (request, response, e) ->
                 problems.write(response, ApiProblem.forbidden("Your role does not allow this operation"));
 
-        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
-        open.addAll(properties.publicPaths());
+        List<String> open = openPaths(properties);
         JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(new KeycloakRoles());
 

@@ -45,4 +45,24 @@ class ApiDocsIT {
                 .andExpect(jsonPath("$.paths['" + base + "/{id}/redrive'].post.description")
                         .value(Matchers.endsWith("Roles that may call it: ops.")));
     }
+
+    @Test
+    void eachOperationListsTheProblemsTheKitMayAnswerItWith() throws Exception {
+        String base = "$.paths['/api/v1/ops/kit-test/dead-letters";
+        String problem = "content['application/problem+json'].schema.$ref";
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.schemas.Problem.properties.type.format").value("uri"))
+                .andExpect(jsonPath("$.components.schemas.Problem.properties.status.type").value("integer"))
+                .andExpect(jsonPath(base + "'].get.responses['400']." + problem).value("#/components/schemas/Problem"))
+                .andExpect(jsonPath(base + "'].get.responses['401']." + problem).value("#/components/schemas/Problem"))
+                .andExpect(jsonPath(base + "'].get.responses['403'].description").value(Matchers.startsWith("Your role")))
+                .andExpect(jsonPath(base + "'].get.responses['503']").exists())
+                .andExpect(jsonPath(base + "'].get.responses['404']").doesNotExist())
+                .andExpect(jsonPath(base + "'].get.responses['415']").doesNotExist())
+                .andExpect(jsonPath(base + "/{id}/redrive'].post.responses['404']." + problem).value("#/components/schemas/Problem"))
+                .andExpect(jsonPath(base + "/redrive'].post.responses['415']").exists())
+                .andExpect(jsonPath(base + "/redrive'].post.responses['404']").doesNotExist())
+                .andExpect(jsonPath(base + "'].get.security").doesNotExist());
+    }
 }

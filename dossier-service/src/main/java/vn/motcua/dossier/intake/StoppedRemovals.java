@@ -24,7 +24,7 @@ import vn.motcua.dossier.intake.internal.DossierDocument;
  * instances sweeping at once, or a late retry of the removal, leave the file and the history agreeing.
  */
 @Component
-public class StoppedRemovals {
+class StoppedRemovals {
     private static final Logger log = LoggerFactory.getLogger(StoppedRemovals.class);
 
     private final MongoTemplate mongo;
@@ -42,7 +42,7 @@ public class StoppedRemovals {
     }
 
     /** What one sweep did. */
-    public record Settled(int erased, int shownAgain) {
+    record Settled(int erased, int shownAgain) {
     }
 
     @Scheduled(fixedDelayString = "${motcua.dossier.documents.stopped-removal-interval:PT5M}",
@@ -54,7 +54,7 @@ public class StoppedRemovals {
         }
     }
 
-    public Settled settle(Instant now) {
+    Settled settle(Instant now) {
         Query unfinished = new Query(where(DocumentStore.REMOVED_AT).lt(now.minus(grace)).and("content").exists(true))
                 .with(Sort.by(DocumentStore.REMOVED_AT)).limit(batch);
         unfinished.fields().exclude("content");

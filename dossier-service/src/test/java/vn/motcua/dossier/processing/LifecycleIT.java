@@ -381,6 +381,11 @@ class LifecycleIT {
                         .value("Who may take this step: the dossier's owner, or the portal that submitted it for them (citizen or portal)."))
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.parameters[?(@.in == 'header')].name")
                         .value(Matchers.contains("If-Match")))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.responses['412'].description")
+                        .value(Matchers.containsString("If-Match")))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers'].post.responses['422'].description")
+                        .value(Matchers.containsString("Idempotency-Key")))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.responses['422']").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.parameters[?(@.name == 'caller')]")
                         .isEmpty());
     }

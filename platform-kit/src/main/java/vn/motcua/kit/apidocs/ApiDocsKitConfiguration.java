@@ -29,6 +29,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.util.AntPathMatcher;
 import vn.motcua.kit.http.IfMatch;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.RoleRule;
 import vn.motcua.kit.security.SecurityKitConfiguration;
@@ -129,10 +130,22 @@ public class ApiDocsKitConfiguration {
                 if (operation.getRequestBody() != null) {
                     problem(responses, "415", "The body is not of the content type the operation takes (Accept names it)");
                 }
+                if (takesHeader(parameters, IfMatch.HEADER)) {
+                    problem(responses, "412", "The resource changed since the version sent in If-Match; read it again");
+                }
+                if (takesHeader(parameters, IdempotencyKeys.HEADER)) {
+                    problem(responses, "409", "Among the conflicts: a request with this Idempotency-Key is still under way;"
+                            + " retry it");
+                    problem(responses, "422", "Among the refusals: this Idempotency-Key was used for another request");
+                }
                 problem(responses, "503", "Storage or a provider is unreachable for a moment; retry, with the same"
                         + " Idempotency-Key where the operation takes one");
             }));
         };
+    }
+
+    private static boolean takesHeader(List<Parameter> parameters, String name) {
+        return parameters.stream().anyMatch(parameter -> "header".equals(parameter.getIn()) && name.equalsIgnoreCase(parameter.getName()));
     }
 
     private static void problem(ApiResponses responses, String status, String description) {

@@ -2,6 +2,7 @@ package vn.motcua.kit.apidocs;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -96,52 +97,51 @@ public class ApiDocsKitConfiguration {
 
     /**
      * The problems every operation may answer, as far as the kit decides them, so a portal's developer reads them in
-     * the document rather than meets them: 400 for what it reads, 401 and 403 where a token is needed, 404 for a
-     * resource in its path, 415 for its body, 503 while storage is away. Operations on the service's public paths need
-     * no token, and the document says so. An operation's own refusals (409, 422, …) stay in its summary.
+     * the document rather than meets them. Operations on the service's public paths need no token, and the document
+     * says so. An operation's own refusals (a 409 for a step out of order, a 422 for a rule) stay in its summary.
      */
     @Bean
     OpenApiCustomizer problemsEachOperationMayAnswer(ObjectProvider<SecurityKitProperties> security) {
         return openApi -> {
-            List<String> open = security.getIfAvailable() == null ? List.of()
-                    : SecurityKitConfiguration.openPaths(security.getIfAvailable());
-            AntPathMatcher paths = new AntPathMatcher();
+            SecurityKitProperties properties = security.getIfAvailable();
+            List<String> open = properties == null ? List.of() : SecurityKitConfiguration.openPaths(properties);
+            AntPathMatcher matcher = new AntPathMatcher();
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-            if (openApi.getPaths() == null) {
-                return;
+            if (openApi.getPaths() != null) {
+                openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> describeProblems(
+                        operation, open.stream().anyMatch(pattern -> matcher.match(pattern, path)))));
             }
-            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-                operation.setResponses(responses);
-                List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
-                // Every operation refuses a query parameter it does not take (ParametersAsDeclared), so each may answer 400.
-                problem(responses, "400", "The request is malformed: a parameter or body field missing, unknown,"
-                        + " given twice or of the wrong type (the problem's field names it)");
-                if (open.stream().anyMatch(pattern -> paths.match(pattern, path))) {
-                    operation.setSecurity(List.of());
-                } else {
-                    problem(responses, "401", "No valid bearer token from the motcua realm");
-                    problem(responses, "403", "Your role may not call it, or the resource is not one your role may act on"
-);
-                }
-                if (parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
-                    problem(responses, "404", "No such resource, or not one you may see");
-                }
-                if (operation.getRequestBody() != null) {
-                    problem(responses, "415", "The body is not of the content type the operation takes (Accept names it)");
-                }
-                if (takesHeader(parameters, IfMatch.HEADER)) {
-                    problem(responses, "412", "The resource changed since the version sent in If-Match; read it again");
-                }
-                if (takesHeader(parameters, IdempotencyKeys.HEADER)) {
-                    problem(responses, "409", "Among the conflicts: a request with this Idempotency-Key is still under way;"
-                            + " retry it");
-                    problem(responses, "422", "Among the refusals: this Idempotency-Key was used for another request");
-                }
-                problem(responses, "503", "Storage or a provider is unreachable for a moment; retry, with the same"
-                        + " Idempotency-Key where the operation takes one");
-            }));
         };
+    }
+
+    private static void describeProblems(Operation operation, boolean open) {
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        operation.setResponses(responses);
+        List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+        // Every operation refuses a query parameter it does not take (ParametersAsDeclared), so each may answer 400.
+        problem(responses, "400", "The request is malformed: a parameter or body field missing, unknown, given twice or of"
+                + " the wrong type (the problem's field names it)");
+        if (open) {
+            operation.setSecurity(List.of());
+        } else {
+            problem(responses, "401", "No valid bearer token from the motcua realm");
+            problem(responses, "403", "Your role may not call it, or the resource is not one your role may act on");
+        }
+        if (parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
+            problem(responses, "404", "No such resource, or not one you may see");
+        }
+        if (operation.getRequestBody() != null) {
+            problem(responses, "415", "The body is not of the content type the operation takes (Accept names it)");
+        }
+        if (takesHeader(parameters, IfMatch.HEADER)) {
+            problem(responses, "412", "The resource changed since the version sent in If-Match; read it again");
+        }
+        if (takesHeader(parameters, IdempotencyKeys.HEADER)) {
+            problem(responses, "409", "Among the conflicts: a request with this Idempotency-Key is still under way; retry it");
+            problem(responses, "422", "Among the refusals: this Idempotency-Key was used for another request");
+        }
+        problem(responses, "503", "Storage or a provider is unreachable for a moment; retry, with the same Idempotency-Key"
+                + " where the operation takes one");
     }
 
     private static boolean takesHeader(List<Parameter> parameters, String name) {

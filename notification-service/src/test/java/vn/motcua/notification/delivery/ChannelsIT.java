@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -287,6 +289,15 @@ class ChannelsIT extends WithMessagingSimulators {
                 .andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/notifications/provider/zalo-events").contentType(MediaType.APPLICATION_JSON).content("not json"))
                 .andExpect(status().isUnauthorized());
+        // The API document says so: no token, a signature, and 401 when it does not match.
+        for (String callback : List.of("sms-reports", "zalo-events")) {
+            String operation = "$.paths['/api/v1/notifications/provider/" + callback + "'].post";
+            mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                    .andExpect(jsonPath(operation + ".security").isEmpty())
+                    .andExpect(jsonPath(operation + ".responses['401'].description").value(startsWith("Not an authentic")))
+                    .andExpect(jsonPath(operation + ".responses['204']").exists())
+                    .andExpect(jsonPath(operation + ".responses['403']").doesNotExist());
+        }
     }
 
     /** Stored as the sender is about to send it by SMS: no sweeper or sender touches it in the test. */

@@ -313,12 +313,6 @@ public class BookingDesk implements ReachedFirst.Reach {
     }
 
     /** A booking as its holder, the client that made it, or the office's staff may see it; anyone else is told it does not exist. */
-    /** A move of another's booking is 404 before its body is read (ADR 0039). */
-    @Override
-    public void check(String code, Caller caller) {
-        visible(code, caller);
-    }
-
     public Booking visible(String code, Caller caller) {
         Booking booking = bookings.findById(code).orElseThrow(() -> ApiProblem.notFound("Booking", code));
         boolean holder = booking.citizenId() != null && caller.isCitizen(booking.citizenId());
@@ -328,6 +322,12 @@ public class BookingDesk implements ReachedFirst.Reach {
             throw ApiProblem.notFound("Booking", code);
         }
         return booking;
+    }
+
+    /** A move of another's booking is 404 before its body is read (ADR 0039). */
+    @Override
+    public void check(String code, Caller caller) {
+        visible(code, caller);
     }
 
     public List<Booking> activeOf(String citizenId) {

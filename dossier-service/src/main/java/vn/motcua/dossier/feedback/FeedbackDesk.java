@@ -83,18 +83,18 @@ public class FeedbackDesk implements ReachedFirst.Reach {
     }
 
     /** The feedback a citizen filed, or the feedback an agency's staff must answer; else reported missing. */
-    /** Feedback not the caller's is 404 before an answer to it is read (ADR 0039). */
-    @Override
-    public void check(String id, Caller caller) {
-        find(id, caller);
-    }
-
     public Feedback find(String id, Caller caller) {
         Feedback feedback = mongo.findById(id, Feedback.class);
         if (feedback == null || !(caller.isCitizen(feedback.citizenId()) || caller.worksFor(feedback.agencyCode()))) {
             throw ApiProblem.notFound("Feedback", id);
         }
         return feedback;
+    }
+
+    /** Feedback not the caller's is 404 before an answer to it is read (ADR 0039). */
+    @Override
+    public void check(String id, Caller caller) {
+        find(id, caller);
     }
 
     /** A citizen's own, newest first, a page at a time. */

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -24,7 +25,6 @@ import vn.motcua.notification.inbox.ReceiptBeforeAcceptance;
 @RequestMapping("/api/v1/notifications/provider")
 class ReceiptsController {
     private static final String NOT_AUTHENTIC = "Not an authentic receipt: no signature, or one that does not match the body";
-    private static final String PROBLEM_JSON = "application/problem+json";
     private final ReceiptReader reader;
     private final Deliveries deliveries;
 
@@ -35,7 +35,7 @@ class ReceiptsController {
 
     @Operation(summary = "The SMS gateway's delivery report (signed: X-Signature, hex HMAC-SHA256 of the body)")
     @ApiResponse(responseCode = "204", description = "Applied, or already applied")
-    @ApiResponse(responseCode = "401", description = NOT_AUTHENTIC, content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "401", description = NOT_AUTHENTIC, content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping("/sms-reports")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void smsReport(@RequestBody String body, @RequestHeader(name = "X-Signature", required = false) String signature) {
@@ -44,7 +44,7 @@ class ReceiptsController {
 
     @Operation(summary = "Zalo's webhook (signed: X-ZEvent-Signature); user_received_message marks the message delivered")
     @ApiResponse(responseCode = "204", description = "Applied, already applied, or an event that changes nothing")
-    @ApiResponse(responseCode = "401", description = NOT_AUTHENTIC, content = @Content(mediaType = PROBLEM_JSON))
+    @ApiResponse(responseCode = "401", description = NOT_AUTHENTIC, content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @PostMapping("/zalo-events")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void zaloEvent(@RequestBody String body, @RequestHeader(name = "X-ZEvent-Signature", required = false) String signature) {

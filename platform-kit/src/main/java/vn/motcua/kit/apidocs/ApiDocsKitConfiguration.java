@@ -48,7 +48,6 @@ import vn.motcua.kit.web.ParametersAsDeclared;
 public class ApiDocsKitConfiguration {
     static final String BEARER = "bearer";
     static final String PROBLEM = "Problem";
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     @Bean
     @ConditionalOnMissingBean
@@ -151,7 +150,7 @@ public class ApiDocsKitConfiguration {
     private static void problem(ApiResponses responses, String status, String description) {
         if (!responses.containsKey(status)) {
             responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                    .addMediaType(PROBLEM_JSON, new io.swagger.v3.oas.models.media.MediaType()
+                    .addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE, new io.swagger.v3.oas.models.media.MediaType()
                             .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
         }
     }

@@ -1,6 +1,7 @@
 package vn.motcua.appointment.booking;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -47,6 +48,8 @@ class BookingsController {
     @Operation(summary = "Book a place (citizen, portal for a citizen id, hotline officer or chat bot for a phone number);"
             + " a full slot answers 409 with the next free slots")
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'chatbot', 'officer')")
+    @ApiResponse(responseCode = "201", description = "Booked; Location names the booking (and again, to the same request under its key)",
+            useReturnTypeSchema = true)
     @PostMapping("/api/v1/bookings")
     ResponseEntity<BookingView> book(@RequestBody BookingRequest request, Caller caller,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key) {

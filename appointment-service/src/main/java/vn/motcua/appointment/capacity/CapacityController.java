@@ -1,6 +1,7 @@
 package vn.motcua.appointment.capacity;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,6 +75,7 @@ class CapacityController {
 
     @Operation(summary = "Publish a room limit set by a directive, for one office or all (ops)")
     @PreAuthorize("hasRole('ops')")
+    @ApiResponse(responseCode = "201", description = "Published; Location names it", useReturnTypeSchema = true)
     @PostMapping("/api/v1/room-limits")
     ResponseEntity<RoomLimit> publish(@RequestBody RoomLimits.NewLimit limit, Caller caller) {
         RoomLimit published = limits.publish(limit, caller.username());

@@ -1,6 +1,7 @@
 package vn.motcua.appointment.queue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -46,6 +47,7 @@ class QueueController {
 
     @Operation(summary = "Check in a booked citizen by booking code: a queue number, a waiting-area seat or the virtual queue")
     @ReachedFirst(value = OfficeStaffReach.class, pathVariable = "officeId")
+    @ApiResponse(responseCode = "201", description = "Checked in; Location names the ticket", useReturnTypeSchema = true)
     @PostMapping("/api/v1/offices/{officeId}/check-ins")
     ResponseEntity<TicketView> checkIn(@PathVariable String officeId, @RequestBody CheckInRequest request, Caller caller) {
         Office office = desk(officeId, caller);
@@ -57,6 +59,7 @@ class QueueController {
 
     @Operation(summary = "A walk-in: a number only for seats not held by bookings due now, else the virtual queue")
     @ReachedFirst(value = OfficeStaffReach.class, pathVariable = "officeId")
+    @ApiResponse(responseCode = "201", description = "A ticket; Location names it", useReturnTypeSchema = true)
     @PostMapping("/api/v1/offices/{officeId}/walk-ins")
     ResponseEntity<TicketView> walkIn(@PathVariable String officeId, @RequestBody WalkInRequest request, Caller caller) {
         Office office = desk(officeId, caller);

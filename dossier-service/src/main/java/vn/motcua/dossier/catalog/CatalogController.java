@@ -2,6 +2,7 @@ package vn.motcua.dossier.catalog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -70,6 +71,8 @@ class CatalogController {
     }
 
     @Operation(summary = "Add a procedure to the catalog (ops)")
+    @ApiResponse(responseCode = "201", description = "Added as version 1 (its ETag); Location names it",
+            useReturnTypeSchema = true)
     @PostMapping("/procedures")
     @PreAuthorize("hasRole('ops')")
     ResponseEntity<Procedure> add(@Valid @RequestBody ProcedureDefinition definition, Caller caller) {

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.channels;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -82,6 +83,7 @@ class ChannelPolicyController {
 
     @Operation(summary = "Publish a channel policy for an agency or a province over a period (ops)",
             description = "Policies of one scope must not overlap in time (409 channel-policy-overlaps).")
+    @ApiResponse(responseCode = "201", description = "Published; Location names it", useReturnTypeSchema = true)
     @PostMapping("/api/v1/channel-policies")
     @PreAuthorize("hasRole('ops')")
     ResponseEntity<PolicyView> publish(@Valid @RequestBody PolicyDefinition definition, Caller caller) {

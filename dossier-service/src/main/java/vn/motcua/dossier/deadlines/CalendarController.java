@@ -2,6 +2,7 @@ package vn.motcua.dossier.deadlines;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -78,6 +79,9 @@ class CalendarController {
     @Operation(summary = "Publish a calendar year, or a correction of it with If-Match (ops)", description = """
             A correction does not move due dates already computed: the answer's last version lists the \
             changed days and the open dossiers counting through them, for their agencies to review.""")
+    @ApiResponse(responseCode = "201", description = "The year's first version; Location names the public year",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "A new version of a year already published", useReturnTypeSchema = true)
     @PutMapping("/api/v1/calendar/{year}")
     @PreAuthorize("hasRole('ops')")
     ResponseEntity<CalendarYear.Version> publish(@PathVariable int year,

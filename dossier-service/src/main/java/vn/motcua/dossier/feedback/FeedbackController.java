@@ -1,6 +1,7 @@
 package vn.motcua.dossier.feedback;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,6 +54,7 @@ class FeedbackController {
     }
 
     @Operation(summary = "File feedback (phản ánh, kiến nghị) on your own dossier or on an agency (citizen)")
+    @ApiResponse(responseCode = "201", description = "Filed; Location names it", useReturnTypeSchema = true)
     @PostMapping("/api/v1/feedback")
     @PreAuthorize("hasRole('citizen')")
     ResponseEntity<FeedbackView> file(@Valid @RequestBody Filing filing, Caller caller) {

@@ -1,6 +1,9 @@
 package vn.motcua.dossier.forms;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +30,8 @@ class FormsController {
     @Operation(summary = "A form of the dossier as a printable PDF (Circular 01/2018/TT-VPCP): 01 receipt, 02 supplement"
             + " request, 03 refusal, 04 apology and new date, 05 control slip (every hand-over); stop: the stop notice")
     // Any number: one that is not a form, or not yet issued, is answered with the forms this dossier has.
+    @ApiResponse(responseCode = "200", description = "The form, printable",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/dossiers/{code}/forms/{number}")
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> form(@PathVariable String code, @PathVariable String number, Caller caller) {
@@ -39,6 +44,8 @@ class FormsController {
     }
 
     @Operation(summary = "The control slip (form 05) as CSV: every hand-over between officers with its time")
+    @ApiResponse(responseCode = "200", description = "The control slip, one hand-over a row",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/dossiers/{code}/forms/05.csv")
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> controlSlipCsv(@PathVariable String code, Caller caller) {

@@ -2,6 +2,9 @@ package vn.motcua.dossier.forms;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -31,6 +34,8 @@ class RegisterController {
     }
 
     @Operation(summary = "The agency's register of dossiers received in a period (form 06) as a printable PDF")
+    @ApiResponse(responseCode = "200", description = "The register, printable",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/register")
     @PreAuthorize("hasAnyRole('officer', 'leader', 'ops')")
     ResponseEntity<byte[]> pdf(
@@ -47,6 +52,8 @@ class RegisterController {
     }
 
     @Operation(summary = "The same register as CSV (UTF-8 with BOM)")
+    @ApiResponse(responseCode = "200", description = "The register, one dossier a row",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/register/export.csv")
     @PreAuthorize("hasAnyRole('officer', 'leader', 'ops')")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String agencyCode,

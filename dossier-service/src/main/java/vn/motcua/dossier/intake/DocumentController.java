@@ -1,6 +1,9 @@
 package vn.motcua.dossier.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,6 +40,7 @@ class DocumentController {
 
     @Operation(summary = "Attach a PDF, PNG or JPEG file to a dossier (its owner while registering or supplementing; officers and specialists while they hold it)")
     // No consumes: the kit refuses any body but multipart once the role rule has passed (ParametersAsDeclared).
+    @ApiResponse(responseCode = "201", description = "Attached; Location names the file", useReturnTypeSchema = true)
     @PostMapping
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist')")
     @ReachedFirst(value = DossierAccess.class, pathVariable = "code")
@@ -64,6 +68,7 @@ class DocumentController {
     @Operation(summary = "Remove a file you uploaded, before the agency has looked at it: while the dossier waits for"
             + " reception, or a file added since a supplement was asked for. The dossier's history records the removal; the"
             + " file is erased. Repeating the call is harmless (204)")
+    @ApiResponse(responseCode = "204", description = "Taken back")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist')")
     ResponseEntity<Void> remove(@PathVariable String code, @PathVariable String id, Caller caller) {
@@ -72,6 +77,10 @@ class DocumentController {
     }
 
     @Operation(summary = "Download one file of a dossier")
+    @ApiResponse(responseCode = "200", description = "The file as uploaded, of the type its first bytes showed", content = {
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable String id, Caller caller) {

@@ -2,6 +2,7 @@ package vn.motcua.dossier.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,8 @@ class IntakeController {
     }
 
     @Operation(summary = "Submit a dossier online (citizen for themself, or a provincial portal on behalf of a citizen)")
+    @ApiResponse(responseCode = "201", description = "Submitted; Location names the dossier (and again, to the same request under its key)",
+            useReturnTypeSchema = true)
     @PostMapping
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk')")
     ResponseEntity<DossierView> submit(
@@ -53,6 +56,8 @@ class IntakeController {
     }
 
     @Operation(summary = "Register a paper dossier handed in at the counter or arrived by post (counter officer of the agency)")
+    @ApiResponse(responseCode = "201", description = "Received; Location names the dossier (and again, to the same request under its key)",
+            useReturnTypeSchema = true)
     @PostMapping("/paper")
     @PreAuthorize("hasRole('officer')")
     ResponseEntity<DossierView> registerPaper(

@@ -2,6 +2,9 @@ package vn.motcua.dossier.stats;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,6 +52,8 @@ class StatisticsController {
     }
 
     @Operation(summary = "The same figures as CSV (UTF-8 with BOM, so spreadsheet programs show Vietnamese correctly)")
+    @ApiResponse(responseCode = "200", description = "The figures, one agency a row",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/export.csv")
     @PreAuthorize("hasAnyRole('ops', 'leader')")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String agencyCode,

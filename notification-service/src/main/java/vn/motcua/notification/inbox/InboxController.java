@@ -3,6 +3,7 @@ package vn.motcua.notification.inbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Clock;
@@ -94,6 +95,7 @@ class InboxController {
     }
 
     @Operation(summary = "Marks one of the caller's notifications read (again: no change)")
+    @ApiResponse(responseCode = "204", description = "Marked read")
     @PostMapping("/{id}/read")
     @PreAuthorize(READERS)
     ResponseEntity<Void> markRead(@PathVariable String id, Caller caller) {

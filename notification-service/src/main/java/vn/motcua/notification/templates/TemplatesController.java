@@ -1,6 +1,7 @@
 package vn.motcua.notification.templates;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,7 @@ class TemplatesController {
     }
 
     @Operation(summary = "Publishes the next version of a template; a placeholder the service does not fill is refused (422)")
+    @ApiResponse(responseCode = "201", description = "Published; Location names the template", useReturnTypeSchema = true)
     @PostMapping("/{key}/versions")
     ResponseEntity<TemplateVersion> publish(@PathVariable String key, @RequestBody Draft draft, Caller caller) {
         TemplateVersion version = book.publish(key, new Text(draft.title(), draft.body(), draft.shortText()), caller.username());

@@ -1,6 +1,7 @@
 package vn.motcua.payment.online;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -53,6 +54,8 @@ class CheckoutController {
 
     @Operation(summary = "Start paying one of the caller's orders online (Idempotency-Key): answers the provider's signed payment"
             + " URL. The order completes only when the provider confirms (its IPN or query API), never on the return URL")
+    @ApiResponse(responseCode = "201", description = "An attempt begun: send the citizen's browser to paymentUrl",
+            useReturnTypeSchema = true)
     @PostMapping("/{id}/checkout")
     @PreAuthorize("hasRole('citizen')")
     ResponseEntity<CheckoutView> checkout(@PathVariable String id,

@@ -1,6 +1,7 @@
 package vn.motcua.payment.reconciliation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,6 +75,8 @@ class ReconciliationController {
 
     @Operation(summary = "Reconcile a day now against the provider's statement (ops; Idempotency-Key); a day already reconciled"
             + " finds the same mismatches again and raises none twice")
+    @ApiResponse(responseCode = "201", description = "Reconciled (and again, to the same request under its key)",
+            useReturnTypeSchema = true)
     @PostMapping("/runs")
     ResponseEntity<DailyReconciliation.Result> run(@RequestBody RunRequest request,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, Caller caller) {

@@ -1,6 +1,7 @@
 package vn.motcua.payment.refunds;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,6 +47,8 @@ class RefundsController {
     @Operation(summary = "Refund a paid order (leader of its agency, or ops; Idempotency-Key): through the provider's refund API, or"
             + " noted for cash paid to the postman. Once only: a refund left unfinished (provider unreachable: 503) is carried on by"
             + " the next request for its amount")
+    @ApiResponse(responseCode = "201", description = "Refunded, or under way at the provider (the status says which)",
+            useReturnTypeSchema = true)
     @PostMapping("/{id}/refunds")
     @PreAuthorize("hasAnyRole('leader', 'ops')")
     @ReachedFirst(Orders.class)

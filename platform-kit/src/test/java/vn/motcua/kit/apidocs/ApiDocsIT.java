@@ -65,4 +65,14 @@ class ApiDocsIT {
                 .andExpect(jsonPath(base + "/redrive'].post.responses['404']").doesNotExist())
                 .andExpect(jsonPath(base + "'].get.security").doesNotExist());
     }
+
+    @Test
+    void aSuccessIsDocumentedAsTheJsonItIsRatherThanAnyType() throws Exception {
+        String base = "$.paths['/api/v1/ops/kit-test/dead-letters";
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(base + "'].get.responses['200'].content['application/json'].schema.type").value("array"))
+                .andExpect(jsonPath(base + "'].get.responses['200'].content['*/*']").doesNotExist())
+                .andExpect(jsonPath(base + "/{id}/redrive'].post.responses['200'].content['application/json']").exists());
+    }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.postal.remittances;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
@@ -45,6 +46,9 @@ class RemittancesController {
 
     @Operation(summary = "The operator pays over the cash it collected on delivery (its daily batch); each item is"
             + " reconciled against the collection reported on that shipment, discrepancies listed")
+    @ApiResponse(responseCode = "201", description = "Recorded and reconciled", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "This batch was recorded before: the batch as recorded",
+            useReturnTypeSchema = true)
     @PostMapping
     @PreAuthorize("hasRole('postal-operator')")
     ResponseEntity<RemittanceView> remit(@RequestBody BatchRequest request, Caller caller) {

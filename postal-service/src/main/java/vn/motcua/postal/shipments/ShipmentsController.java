@@ -1,6 +1,7 @@
 package vn.motcua.postal.shipments;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
@@ -130,6 +131,8 @@ class ShipmentsController {
 
     @Operation(summary = "The citizen asks the post to collect a paper dossier at their address and carry it to the agency"
             + " (BCCI intake, channel 3); the agency's officer registers it on arrival with its item id")
+    @ApiResponse(responseCode = "201", description = "Booked with the operator; Location names the shipment",
+            useReturnTypeSchema = true)
     @PostMapping("/pickups")
     @PreAuthorize("hasRole('citizen')")
     ResponseEntity<ShipmentView> requestPickup(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key,

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,10 +19,18 @@ public final class GatewayClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final StackConfig config;
+    private final Consumer<Response> observer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public GatewayClient(StackConfig config) {
+        this(config, response -> {
+        });
+    }
+
+    /** A client that shows every answer to {@code observer} before its caller sees it (the system tests check them). */
+    public GatewayClient(StackConfig config, Consumer<Response> observer) {
         this.config = config;
+        this.observer = observer;
     }
 
     public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
@@ -89,8 +98,10 @@ public final class GatewayClient {
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            Response answer = new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response);
+            observer.accept(answer);
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException("Call failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -45,13 +45,15 @@ public final class Platform implements BeforeAllCallback {
     }
 
     static GatewayClient client() {
-        return new GatewayClient(stack.config());
+        return new GatewayClient(stack.config(), DocumentedAnswers.of(stack.config())::check);
     }
 
     /** Closed by JUnit when the root context ends, i.e. after the last test class. */
     private record Stopper(LocalStack stack) implements AutoCloseable {
         @Override
         public void close() {
+            System.out.printf("%d successes answered through the gateway were as their API documents say%n",
+                    DocumentedAnswers.checked());
             stack.close();
         }
     }

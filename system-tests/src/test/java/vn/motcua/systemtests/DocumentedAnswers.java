@@ -1,0 +1,124 @@
+package vn.motcua.systemtests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.localstack.GatewayClient;
+import vn.motcua.localstack.StackConfig;
+
+/**
+ * Every success the platform answers a system test is one its API documents promise: the operation,
+ * its status and its content type. A portal's developer generates a client from those documents, and
+ * a 201 documented as 200, or a PDF documented as JSON, breaks that client where no test of ours
+ * would notice. Refusals are left to the tests that provoke them: many are the edge's (405, 413, 429).
+ */
+final class DocumentedAnswers {
+    private static final List<String> SERVICES = List.of("dossier", "appointment", "payment", "postal", "notification");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static DocumentedAnswers loaded;
+
+    private final String gatewayUrl;
+    private final List<Operation> operations;
+    private final AtomicInteger checked = new AtomicInteger();
+
+    /** One documented operation; the more literal characters its path has, the more specific it is. */
+    record Operation(String method, String template, Pattern path, int literalCharacters, JsonNode responses) {
+        static Operation of(String method, String template, JsonNode responses) {
+            String literal = template.replaceAll("\\{[^}]+}", "");
+            String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
+            return new Operation(method.toUpperCase(Locale.ROOT), template, Pattern.compile(regex), literal.length(), responses);
+        }
+    }
+
+    private DocumentedAnswers(String gatewayUrl, List<Operation> operations) {
+        this.gatewayUrl = gatewayUrl;
+        this.operations = operations;
+    }
+
+    /** The documents as the gateway serves them, read once for the whole run. */
+    static synchronized DocumentedAnswers of(StackConfig config) {
+        if (loaded == null) {
+            List<JsonNode> documents = new ArrayList<>();
+            try (HttpClient http = HttpClient.newHttpClient()) {
+                for (String service : SERVICES) {
+                    HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/api-docs/"
+                            + service)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (document.statusCode() != 200) {
+                        throw new IllegalStateException("The " + service + " API document: " + document.statusCode());
+                    }
+                    documents.add(JSON.readTree(document.body()));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not read the API documents", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted", e);
+            }
+            loaded = from(config.gatewayUrl(), documents);
+        }
+        return loaded;
+    }
+
+    static DocumentedAnswers from(String gatewayUrl, List<JsonNode> documents) {
+        List<Operation> operations = new ArrayList<>();
+        for (JsonNode document : documents) {
+            JsonNode paths = document.get("paths");
+            for (String path : paths.propertyNames()) {
+                for (String method : paths.get(path).propertyNames()) {
+                    operations.add(Operation.of(method, path, paths.get(path).get(method).get("responses")));
+                }
+            }
+        }
+        return new DocumentedAnswers(gatewayUrl, operations);
+    }
+
+    /** How many successes were held to the documents so far. */
+    static int checked() {
+        return loaded == null ? 0 : loaded.checked.get();
+    }
+
+    /** Fails the calling test when a success of the API is not as documented. */
+    void check(GatewayClient.Response response) {
+        HttpRequest request = response.raw().request();
+        check(request.method(), request.uri(), response.status(), response.contentType(), response.body());
+    }
+
+    void check(String method, URI uri, int status, String contentType, String body) {
+        if (status < 200 || status > 299 || !uri.toString().startsWith(gatewayUrl + "/api/")) {
+            return;
+        }
+        String path = uri.getRawPath();
+        Operation operation = operations.stream()
+                .filter(candidate -> candidate.method().equals(method) && candidate.path().matcher(path).matches())
+                .max(Comparator.comparingInt(Operation::literalCharacters))
+                .orElseThrow(() -> new AssertionError(method + " " + path + " answered " + status
+                        + " but no API document has the operation"));
+        JsonNode documented = operation.responses().get(String.valueOf(status));
+        String said = method + " " + operation.template() + " answered " + status;
+        if (documented == null) {
+            throw new AssertionError(said + "; its document lists " + operation.responses().propertyNames());
+        }
+        JsonNode content = documented.get("content");
+        if (content == null || content.isEmpty()) {
+            if (!body.isEmpty()) {
+                throw new AssertionError(said + " with a body of " + contentType + "; its document says no body");
+            }
+        } else {
+            String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+            if (!content.has(type)) {
+                throw new AssertionError(said + " as " + type + "; its document says " + content.propertyNames());
+            }
+        }
+        checked.incrementAndGet();
+    }
+}

@@ -7,6 +7,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,15 +124,22 @@ public final class LocalStack implements AutoCloseable {
             restarts.put(instance.name(), new Restart(more -> Services.start(config.withArguments(instance.module(), more),
                     instance, prepared), () -> answers200(url)));
         }
+        // The providers' simulators start beside the services; the stack is ready only when they listen, or the
+        // first messages after a start fail and wait for their retry (FaultsIT's calm submission saw one of three).
+        List<Listening> providers = List.of(
+                new Listening("payment provider simulator", child(Simulators.startPaymentProvider(config)), config.ports().paymentProvider()),
+                new Listening("SMS gateway simulator", child(Simulators.startSmsGateway(config)), config.ports().smsGateway()),
+                new Listening("Zalo simulator", child(Simulators.startZalo(config)), config.ports().zalo()));
         for (var service : services.entrySet()) {
             String url = Services.readinessUrl(service.getKey());
             await(service.getKey().name(), service.getValue(), () -> answers200(url));
         }
         await("Keycloak", keycloak, () -> answers200(KeycloakServer.readinessUrl(config)));
+        for (Listening provider : providers) {
+            await(provider.name(), provider.process(), () -> listens(provider.port()));
+        }
+        // Its operator's client signs in at Keycloak and reads the operators' listener as it starts.
         child(Simulators.startPostalOperator(config));
-        child(Simulators.startPaymentProvider(config));
-        child(Simulators.startSmsGateway(config));
-        child(Simulators.startZalo(config));
         startedIn = Duration.between(begin, Instant.now());
     }
 
@@ -196,6 +205,18 @@ public final class LocalStack implements AutoCloseable {
             Thread.sleep(500);
         }
         log.info("{} is ready", what);
+    }
+
+    private record Listening(String name, ChildProcess process, int port) {
+    }
+
+    private static boolean listens(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private boolean answers200(String url) {

@@ -81,6 +81,8 @@ class CatalogController {
     }
 
     @Operation(summary = "Publish a new version of a procedure (ops); If-Match carries the version you edited")
+    @ApiResponse(responseCode = "200", description = "The new version (its ETag)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "428", description = "No If-Match: a procedure is edited from the version you read")
     @PutMapping("/procedures/{code}")
     @PreAuthorize("hasRole('ops')")
     ResponseEntity<Procedure> edit(@PathVariable String code,

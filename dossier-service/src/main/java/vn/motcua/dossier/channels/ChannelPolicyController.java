@@ -101,6 +101,8 @@ class ChannelPolicyController {
     }
 
     @Operation(summary = "Amend a channel policy, e.g. end an emergency rule (ops); If-Match carries its version")
+    @ApiResponse(responseCode = "200", description = "Amended (its new version in the ETag)", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "428", description = "No If-Match: a policy is amended from the version you read")
     @PutMapping("/api/v1/channel-policies/{id}")
     @PreAuthorize("hasRole('ops')")
     ResponseEntity<PolicyView> amend(@PathVariable String id, IfMatch ifMatch, @Valid @RequestBody Amendment amendment,

@@ -82,6 +82,7 @@ class CalendarController {
     @ApiResponse(responseCode = "201", description = "The year's first version; Location names the public year",
             useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "A new version of a year already published", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "428", description = "No If-Match for a year already published: correct the version you read")
     @PutMapping("/api/v1/calendar/{year}")
     @PreAuthorize("hasRole('ops')")
     ResponseEntity<CalendarYear.Version> publish(@PathVariable int year,

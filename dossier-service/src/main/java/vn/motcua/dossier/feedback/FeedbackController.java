@@ -55,6 +55,7 @@ class FeedbackController {
 
     @Operation(summary = "File feedback (phản ánh, kiến nghị) on your own dossier or on an agency (citizen)")
     @ApiResponse(responseCode = "201", description = "Filed; Location names it", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "No dossier of yours has the dossierCode given")
     @PostMapping("/api/v1/feedback")
     @PreAuthorize("hasRole('citizen')")
     ResponseEntity<FeedbackView> file(@Valid @RequestBody Filing filing, Caller caller) {

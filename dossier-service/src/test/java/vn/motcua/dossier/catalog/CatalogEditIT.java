@@ -14,6 +14,7 @@ import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.ops;
 
 import java.time.Duration;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -121,5 +122,19 @@ class CatalogEditIT {
                 .andExpect(jsonPath("$[?(@.code == '" + code + "')]").exists());
         mvc.perform(get("/api/v1/procedures").param("name", "le hoi").param("agencyCode", "000.00.01.H29").with(citizen(CITIZEN_1)))
                 .andExpect(jsonPath("$[?(@.code == '" + code + "')]").doesNotExist());
+    }
+
+    @Test
+    void theApiDocumentSaysAnEditNamesItsVersionAndAnAdditionIsCreated() throws Exception {
+        String edit = "$.paths['/api/v1/procedures/{code}'].put.responses";
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(edit + "['200'].content['application/json'].schema.$ref").value("#/components/schemas/Procedure"))
+                .andExpect(jsonPath(edit + "['428'].description").value(Matchers.containsString("If-Match")))
+                .andExpect(jsonPath(edit + "['428'].content['application/problem+json'].schema.$ref").value("#/components/schemas/Problem"))
+                .andExpect(jsonPath(edit + "['412']").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/procedures'].post.responses['201'].content['application/json'].schema.$ref")
+                        .value("#/components/schemas/Procedure"))
+                .andExpect(jsonPath("$.paths['/api/v1/procedures'].post.responses['200']").doesNotExist());
     }
 }

@@ -116,6 +116,14 @@ public class ApiDocsKitConfiguration {
     private static void describeProblems(Operation operation, boolean open) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
+        // A refusal an operation declares itself (@ApiResponse with a code and a description) is a problem too;
+        // springdoc would describe it as the operation's success.
+        responses.forEach((status, response) -> {
+            if (status.matches("[45]\\d\\d") && (response.getContent() == null
+                    || !response.getContent().containsKey(MediaType.APPLICATION_PROBLEM_JSON_VALUE))) {
+                response.setContent(problemContent());
+            }
+        });
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         // Every operation refuses a query parameter it does not take (ParametersAsDeclared), so each may answer 400.
         problem(responses, "400", "The request is malformed: a parameter or body field missing, unknown, given twice or of"
@@ -130,6 +138,7 @@ public class ApiDocsKitConfiguration {
             problem(responses, "404", "No such resource, or not one you may see");
         }
         if (operation.getRequestBody() != null) {
+            problem(responses, "413", "The body is larger than the operation takes (the problem's maxBytes says how much)");
             problem(responses, "415", "The body is not of the content type the operation takes (Accept names it)");
         }
         if (takesHeader(parameters, IfMatch.HEADER)) {
@@ -139,6 +148,9 @@ public class ApiDocsKitConfiguration {
             problem(responses, "409", "Among the conflicts: a request with this Idempotency-Key is still under way; retry it");
             problem(responses, "422", "Among the refusals: this Idempotency-Key was used for another request");
         }
+        // The documents are served and tried through the gateway, which limits every route.
+        problem(responses, "429", "Past the rate limit at the gateway of your client (without a token: of your address);"
+                + " Retry-After says when to send again");
         problem(responses, "503", "Storage or a provider is unreachable for a moment; retry, with the same Idempotency-Key"
                 + " where the operation takes one");
     }
@@ -149,10 +161,13 @@ public class ApiDocsKitConfiguration {
 
     private static void problem(ApiResponses responses, String status, String description) {
         if (!responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
-                    .addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE, new io.swagger.v3.oas.models.media.MediaType()
-                            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            responses.addApiResponse(status, new ApiResponse().description(description).content(problemContent()));
         }
+    }
+
+    private static Content problemContent() {
+        return new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE, new io.swagger.v3.oas.models.media.MediaType()
+                .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 
     private static Schema<?> problemSchema() {

@@ -62,6 +62,10 @@ class ApiDocsIT {
                 .andExpect(jsonPath(base + "'].get.responses['415']").doesNotExist())
                 .andExpect(jsonPath(base + "/{id}/redrive'].post.responses['404']." + problem).value("#/components/schemas/Problem"))
                 .andExpect(jsonPath(base + "/redrive'].post.responses['415']").exists())
+                .andExpect(jsonPath(base + "/redrive'].post.responses['413']." + problem).value("#/components/schemas/Problem"))
+                .andExpect(jsonPath(base + "'].get.responses['413']").doesNotExist())
+                .andExpect(jsonPath(base + "'].get.responses['428']").doesNotExist())
+                .andExpect(jsonPath(base + "'].get.responses['429'].description").value(Matchers.containsString("Retry-After")))
                 .andExpect(jsonPath(base + "/redrive'].post.responses['404']").doesNotExist())
                 .andExpect(jsonPath(base + "'].get.security").doesNotExist());
     }

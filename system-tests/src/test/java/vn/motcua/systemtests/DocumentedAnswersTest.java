@@ -12,7 +12,8 @@ class DocumentedAnswersTest {
     private static final String GATEWAY = "http://127.0.0.1:8080";
     private static final String DOCUMENT = """
             {"paths": {
-              "/api/v1/dossiers": {"post": {"responses": {"201": {"content": {"application/json": {}}}, "400": {}}}},
+              "/api/v1/dossiers": {"post": {"responses": {"201": {"content": {"application/json": {}}},
+                "400": {"content": {"application/problem+json": {}}}}}},
               "/api/v1/dossiers/{code}/forms/{number}": {"get": {"responses": {"200": {"content": {"application/pdf": {}}}}}},
               "/api/v1/dossiers/{code}/forms/05.csv": {"get": {"responses": {"200": {"content": {"text/csv": {}}}}}},
               "/api/v1/dossiers/{code}/documents/{id}": {"delete": {"responses": {"204": {}}}},
@@ -55,9 +56,21 @@ class DocumentedAnswersTest {
     }
 
     @Test
-    void refusalsAndCallsOutsideTheApiAreLeftToTheTestsThatMakeThem() {
+    void aRefusalTheKitDocumentsByShapeMustBeDocumentedAsAProblem() {
+        assertThatCode(() -> answers.check("POST", uri("/api/v1/dossiers"), 400, "application/problem+json", "{}"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> answers.check("POST", uri("/api/v1/dossiers"), 429, "application/problem+json", "{}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("POST /api/v1/dossiers answered 429");
+        assertThatThrownBy(() -> answers.check("POST", uri("/api/v1/dossiers"), 400, "text/html", "<html>"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("as text/html");
+    }
+
+    @Test
+    void anOperationsOwnRefusalsAndCallsOutsideItsOperationsAreLeftToTheTestsThatMakeThem() {
         assertThatCode(() -> {
-            answers.check("POST", uri("/api/v1/dossiers"), 429, "application/problem+json", "{}");
+            answers.check("POST", uri("/api/v1/dossiers"), 409, "application/problem+json", "{}");
+            answers.check("PATCH", uri("/api/v1/dossiers"), 403, "application/problem+json", "{}");
+            answers.check("GET", uri("/api/v1/nothing-here"), 404, "application/problem+json", "{}");
             answers.check("GET", uri("/actuator/health"), 200, "application/json", "{}");
             answers.check("POST", URI.create("http://127.0.0.1:8180/realms/motcua/protocol/openid-connect/token"), 200,
                     "application/json", "{}");

@@ -52,7 +52,7 @@ public final class Platform implements BeforeAllCallback {
     private record Stopper(LocalStack stack) implements AutoCloseable {
         @Override
         public void close() {
-            System.out.printf("%d successes answered through the gateway were as their API documents say%n",
+            System.out.printf("%d answers through the gateway were as their API documents say%n",
                     DocumentedAnswers.checked());
             stack.close();
         }

@@ -20,8 +20,8 @@ import vn.motcua.localstack.StackConfig;
 
 /**
  * Every answer the platform gives a system test through the gateway is one its API documents promise:
- * the operation, its status and its content type, for every success and for the refusals the kit
- * documents by an operation's shape. A portal's developer generates a client from those documents,
+ * the operation, its status and its content type, for every success and every refusal an operation
+ * documents (all but the edge's for a route or method that no service has). A portal's developer generates a client from those documents,
  * and a 201 documented as 200, a PDF documented as JSON or an undocumented 429 breaks that client
  * where no test of ours would notice.
  */
@@ -29,11 +29,10 @@ final class DocumentedAnswers {
     private static final List<String> SERVICES = List.of("dossier", "appointment", "payment", "postal", "notification");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
-     * The refusals the kit documents on operations by their shape (ApiDocsKitConfiguration). An operation's own
-     * (409 for a step out of order, 422 for a rule) are in its summary and left to the tests that provoke them, as are
-     * the edge's for a route or method no service has.
+     * The refusals the kit documents on operations by their shape (ApiDocsKitConfiguration) or an operation declares.
+     * The edge's for a route or method no service has (404, 405) are left to the tests that provoke them.
      */
-    private static final Set<Integer> KIT_REFUSALS = Set.of(400, 401, 403, 404, 412, 413, 415, 428, 429, 503);
+    private static final Set<Integer> DOCUMENTED_REFUSALS = Set.of(400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429, 503);
     private static DocumentedAnswers loaded;
 
     private final String gatewayUrl;
@@ -104,7 +103,7 @@ final class DocumentedAnswers {
 
     void check(String method, URI uri, int status, String contentType, String body) {
         boolean success = status >= 200 && status <= 299;
-        if (!(success || KIT_REFUSALS.contains(status)) || !uri.toString().startsWith(gatewayUrl + "/api/")) {
+        if (!(success || DOCUMENTED_REFUSALS.contains(status)) || !uri.toString().startsWith(gatewayUrl + "/api/")) {
             return;
         }
         String path = uri.getRawPath();

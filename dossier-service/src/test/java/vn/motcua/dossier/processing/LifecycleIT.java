@@ -385,7 +385,9 @@ class LifecycleIT {
                         .value(Matchers.containsString("If-Match")))
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers'].post.responses['422'].description")
                         .value(Matchers.containsString("Idempotency-Key")))
-                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.responses['422']").doesNotExist())
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.responses['422'].description")
+                        .value(Matchers.allOf(Matchers.containsString("rule"), Matchers.not(Matchers.containsString("Idempotency-Key")))))
+                .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/history'].get.responses['409']").doesNotExist())
                 .andExpect(jsonPath("$.paths['/api/v1/dossiers/{code}/reception'].post.parameters[?(@.name == 'caller')]")
                         .isEmpty());
     }

@@ -1,6 +1,7 @@
 package vn.motcua.payment.receipts;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ class ReceiptsController {
 
     @Operation(summary = "The receipt of a completed payment as a PDF (its owner, the agency's staff, ops); 409 while the payment"
             + " is not completed or its receipt not yet numbered")
+    @ApiResponse(responseCode = "409", description = "The payment is not completed, or its receipt not yet numbered")
     @GetMapping(value = "/{id}/receipt", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader', 'ops')")
     ResponseEntity<byte[]> receipt(@PathVariable String id, Caller caller) {

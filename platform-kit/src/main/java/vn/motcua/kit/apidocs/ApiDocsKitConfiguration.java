@@ -3,6 +3,7 @@ package vn.motcua.kit.apidocs;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -97,7 +98,7 @@ public class ApiDocsKitConfiguration {
     /**
      * The problems every operation may answer, as far as the kit decides them, so a portal's developer reads them in
      * the document rather than meets them. Operations on the service's public paths need no token, and the document
-     * says so. An operation's own refusals (a 409 for a step out of order, a 422 for a rule) stay in its summary.
+     * says so. Every change may conflict (409) or break a rule (422); which ones an operation has, its summary says.
      */
     @Bean
     OpenApiCustomizer problemsEachOperationMayAnswer(ObjectProvider<SecurityKitProperties> security) {
@@ -107,13 +108,13 @@ public class ApiDocsKitConfiguration {
             AntPathMatcher matcher = new AntPathMatcher();
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             if (openApi.getPaths() != null) {
-                openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> describeProblems(
-                        operation, open.stream().anyMatch(pattern -> matcher.match(pattern, path)))));
+                openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> describeProblems(
+                        operation, method != PathItem.HttpMethod.GET, open.stream().anyMatch(pattern -> matcher.match(pattern, path)))));
             }
         };
     }
 
-    private static void describeProblems(Operation operation, boolean open) {
+    private static void describeProblems(Operation operation, boolean changes, boolean open) {
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         operation.setResponses(responses);
         // A refusal an operation declares itself (@ApiResponse with a code and a description) is a problem too;
@@ -144,9 +145,13 @@ public class ApiDocsKitConfiguration {
         if (takesHeader(parameters, IfMatch.HEADER)) {
             problem(responses, "412", "The resource changed since the version sent in If-Match; read it again");
         }
-        if (takesHeader(parameters, IdempotencyKeys.HEADER)) {
-            problem(responses, "409", "Among the conflicts: a request with this Idempotency-Key is still under way; retry it");
-            problem(responses, "422", "Among the refusals: this Idempotency-Key was used for another request");
+        boolean keyed = takesHeader(parameters, IdempotencyKeys.HEADER);
+        if (changes || keyed) {
+            // Which conflict or rule: the problem's type, and the operation's summary for its own.
+            problem(responses, "409", "It conflicts with the resource as it stands: a step out of order, done already, changed"
+                    + " meanwhile" + (keyed ? "; or a request with this Idempotency-Key is still under way: retry it" : ""));
+            problem(responses, "422", "A rule refuses it (the problem's type names which)"
+                    + (keyed ? "; or this Idempotency-Key was used for another request" : ""));
         }
         // The documents are served and tried through the gateway, which limits every route.
         problem(responses, "429", "Past the rate limit at the gateway of your client (without a token: of your address);"

@@ -66,6 +66,9 @@ class ApiDocsIT {
                 .andExpect(jsonPath(base + "'].get.responses['413']").doesNotExist())
                 .andExpect(jsonPath(base + "'].get.responses['428']").doesNotExist())
                 .andExpect(jsonPath(base + "'].get.responses['429'].description").value(Matchers.containsString("Retry-After")))
+                .andExpect(jsonPath(base + "'].get.responses['409']").doesNotExist())
+                .andExpect(jsonPath(base + "/{id}/redrive'].post.responses['409']." + problem).value("#/components/schemas/Problem"))
+                .andExpect(jsonPath(base + "/{id}/redrive'].post.responses['422'].description").value(Matchers.startsWith("A rule")))
                 .andExpect(jsonPath(base + "/redrive'].post.responses['404']").doesNotExist())
                 .andExpect(jsonPath(base + "'].get.security").doesNotExist());
     }

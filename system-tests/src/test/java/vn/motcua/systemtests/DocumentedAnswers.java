@@ -21,9 +21,9 @@ import vn.motcua.localstack.StackConfig;
 /**
  * Every answer the platform gives a system test through the gateway is one its API documents promise:
  * the operation, its status and its content type, for every success and every refusal an operation
- * documents (all but the edge's for a route or method that no service has). A portal's developer generates a client from those documents,
- * and a 201 documented as 200, a PDF documented as JSON or an undocumented 429 breaks that client
- * where no test of ours would notice.
+ * documents (all but the edge's, for a route or method that no service has). A portal's developer
+ * generates a client from those documents, and a 201 documented as 200, a PDF documented as JSON or
+ * an undocumented 429 breaks that client where no test of ours would notice (ADR 0042).
  */
 final class DocumentedAnswers {
     private static final List<String> SERVICES = List.of("dossier", "appointment", "payment", "postal", "notification");

@@ -7,8 +7,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -136,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
         }
         await("Keycloak", keycloak, () -> answers200(KeycloakServer.readinessUrl(config)));
         for (Listening provider : providers) {
-            await(provider.name(), provider.process(), () -> listens(provider.port()));
+            await(provider.name(), provider.process(), () -> StackPorts.listening(provider.port()));
         }
         // Its operator's client signs in at Keycloak and reads the operators' listener as it starts.
         child(Simulators.startPostalOperator(config));
@@ -208,15 +206,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private record Listening(String name, ChildProcess process, int port) {
-    }
-
-    private static boolean listens(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private boolean answers200(String url) {

@@ -3,8 +3,6 @@ package vn.motcua.localstack;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,11 +56,6 @@ public final class MongoWireServer {
     }
 
     static boolean ready(StackConfig config) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", config.ports().mongo()), 1000);
-            return true;
-        } catch (IOException notYet) {
-            return false;
-        }
+        return StackPorts.listening(config.ports().mongo());
     }
 }

@@ -3,6 +3,7 @@ package vn.motcua.localstack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,6 +67,16 @@ public record StackPorts(int gateway, Map<String, Integer> services, int keycloa
             }
         }
         throw new IllegalStateException("No free port found between 20000 and 32000");
+    }
+
+    /** Whether a process of the stack accepts connections on this local port (it has started listening). */
+    static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     private static boolean isFree(int port) {

@@ -95,7 +95,7 @@ final class DocumentedAnswers {
         return loaded == null ? 0 : loaded.checked.get();
     }
 
-    /** Fails the calling test when a success of the API is not as documented. */
+    /** Fails the calling test when an answer of a documented operation, or any success, is not as documented. */
     void check(GatewayClient.Response response) {
         HttpRequest request = response.raw().request();
         check(request.method(), request.uri(), response.status(), response.contentType(), response.body());

@@ -66,6 +66,33 @@ public final class EffectAudit {
     }
 
     /**
+     * The calm submission's notifications still to be tried on their current channel: waiting for
+     * their contact, for their first attempt, or for a retry after a failed one. None left means
+     * each message has met its outcome at its provider (taken, or given up on), so what reached Zalo
+     * will not grow by a late retry.
+     */
+    long stillToSend(SteadyLoad.Acknowledged calm) {
+        try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
+            long open = 0;
+            for (Document notification : mongo.getDatabase("motcua-notification").getCollection("notifications")
+                    .find(Filters.and(Filters.eq("dossierCode", calm.code()), Filters.eq("recipientCitizenId", calm.citizenId())))) {
+                String status = notification.getString("status");
+                if ("AWAITING_CONTACT".equals(status)) {
+                    open++;
+                } else if ("SENDING".equals(status)) {
+                    List<Document> deliveries = notification.getList("deliveries", Document.class, List.of());
+                    int current = notification.getInteger("current", 0);
+                    String channelStatus = current < deliveries.size() ? deliveries.get(current).getString("status") : null;
+                    if ("WAITING".equals(channelStatus) || "HELD".equals(channelStatus)) {
+                        open++;
+                    }
+                }
+            }
+            return open;
+        }
+    }
+
+    /**
      * @param obligated dossiers that also got a financial obligation (the harness's corrected poison): each
      *     owes one more payment, so its citizen gets one more payment request, in the inbox and by Zalo
      */

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.access;
 
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.core.Dossier;
@@ -47,6 +48,11 @@ public class DossierAccess implements ReachedFirst.Reach {
 
     public Dossier ofOwner(String code, Caller caller) {
         return find(code, dossier -> actsAsOwner(dossier, caller));
+    }
+
+    /** For a dossier named in a request's body, where a missing one is the body's fault rather than the address's. */
+    public Optional<Dossier> ownedBy(String code, Caller caller) {
+        return dossiers.findById(code).filter(dossier -> actsAsOwner(dossier, caller));
     }
 
     private Dossier find(String code, Predicate<Dossier> reachable) {

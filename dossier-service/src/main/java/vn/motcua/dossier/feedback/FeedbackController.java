@@ -53,9 +53,10 @@ class FeedbackController {
         }
     }
 
-    @Operation(summary = "File feedback (phản ánh, kiến nghị) on your own dossier or on an agency (citizen)")
+    @Operation(summary = "File feedback (phản ánh, kiến nghị) on your own dossier or on an agency (citizen). 422 unknown-dossier:"
+            + " no dossier of yours has the dossierCode given; unknown-agency: no agency has the agencyCode;"
+            + " agency-not-the-dossiers: both given, and the dossier is another agency's")
     @ApiResponse(responseCode = "201", description = "Filed; Location names it", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "404", description = "No dossier of yours has the dossierCode given")
     @PostMapping("/api/v1/feedback")
     @PreAuthorize("hasRole('citizen')")
     ResponseEntity<FeedbackView> file(@Valid @RequestBody Filing filing, Caller caller) {

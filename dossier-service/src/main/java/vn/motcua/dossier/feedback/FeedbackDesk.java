@@ -51,7 +51,7 @@ public class FeedbackDesk implements ReachedFirst.Reach {
         }
         String agency;
         if (dossierCode != null) {
-            agency = access.ofOwner(dossierCode, citizen).agencyCode();
+            agency = ownDossiersAgency(dossierCode, citizen);
             if (agencyCode != null && !agencyCode.equals(agency)) {
                 throw ApiProblem.unprocessable("agency-not-the-dossiers", "Dossier " + dossierCode + " is handled by "
                         + agency + ", not " + agencyCode + "; leave agencyCode out");
@@ -66,6 +66,15 @@ public class FeedbackDesk implements ReachedFirst.Reach {
         LocalDate due = deadlines.calendar().plusWorkingDays(deadlines.countingDay(now), answerWithinWorkingDays);
         return store.insert(Feedback.filed(UUID.randomUUID().toString(), citizen.citizenId(), agency, dossierCode, kind,
                 text, now, due));
+    }
+
+    /**
+     * A dossier named in the body is a reference, as an agency code is: one the caller may not act on
+     * for is refused as one that does not exist (422 alike, so neither tells the other apart).
+     */
+    private String ownDossiersAgency(String dossierCode, Caller citizen) {
+        return access.ownedBy(dossierCode, citizen).orElseThrow(() -> ApiProblem.unprocessable("unknown-dossier",
+                "No dossier of yours has code " + dossierCode).with("dossierCode", dossierCode)).agencyCode();
     }
 
     public Feedback answer(String id, Caller staff, String text) {

@@ -75,9 +75,14 @@ class FeedbackIT {
         String code = new DossierFlow(mvc, json).submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
         String body = "{\"dossierCode\": \"" + code + "\", \"kind\": \"PHAN_ANH\", \"text\": \"Hồ sơ chưa được tiếp nhận\"}";
         long stored = mongo.count(new Query(), Feedback.class);
-        file(body, citizen(CITIZEN_2)).andExpect(status().isNotFound());
+        // A dossier named in the body is a reference: another's is refused as one that does not exist, naming it.
+        file(body, citizen(CITIZEN_2)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-dossier"))
+                .andExpect(jsonPath("$.dossierCode").value(code));
+        file(body.replace(code, "000.00.00.H00-261130-9999"), citizen(CITIZEN_2)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-dossier"));
         assertThat(mongo.count(new Query(), Feedback.class))
-                .as("another citizen's dossier: nothing filed").isEqualTo(stored);
+                .as("another citizen's dossier, or none: nothing filed").isEqualTo(stored);
 
         String created = file(body, citizen(CITIZEN_1)).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.agencyCode").value(AGENCY_THUONG_TIN))

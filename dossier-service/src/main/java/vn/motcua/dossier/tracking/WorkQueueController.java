@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,13 +40,15 @@ class WorkQueueController {
         if (caller.agency() == null) {
             throw ApiProblem.forbidden("Your account belongs to no agency; the work queue lists an agency's dossiers");
         }
-        if (status != null && status.stream().anyMatch(code -> code < 1 || code > 10)) {
+        // A blank value (?status=1&status=, as a form with an empty choice sends) filters nothing, as ?status= alone does.
+        List<Integer> statuses = status == null ? null : status.stream().filter(Objects::nonNull).toList();
+        if (statuses != null && statuses.stream().anyMatch(code -> code < 1 || code > 10)) {
             throw ApiProblem.badRequest("bad-status", "National status codes run from 1 to 10");
         }
         if (submittedFrom != null && submittedTo != null && submittedTo.isBefore(submittedFrom)) {
             throw ApiProblem.badRequest("bad-date-range", "submittedTo is before submittedFrom");
         }
-        return queue.find(new WorkQueue.Filter(caller.agency(), status, deadline, assignee, procedureCode,
+        return queue.find(new WorkQueue.Filter(caller.agency(), statuses, deadline, assignee, procedureCode,
                 submittedFrom, submittedTo), page, size);
     }
 }

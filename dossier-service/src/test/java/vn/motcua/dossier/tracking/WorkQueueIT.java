@@ -13,6 +13,8 @@ import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.specialist;
 
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +53,15 @@ class WorkQueueIT {
         assertThat(newOnes.get("items").toString()).contains(registered).doesNotContain(processing);
         JsonNode newOrInHand = flow.getJson("/api/v1/work-queue?status=1&status=4&size=100", officer(AGENCY_THUONG_TIN));
         assertThat(newOrInHand.get("items").toString()).contains(registered).contains(processing);
+        String withABlankChoice = mvc.perform(get(URI.create("/api/v1/work-queue?status=1&status=&status=%20&size=100"))
+                .with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(withABlankChoice).as("blank values filter nothing").contains(registered).doesNotContain(processing);
+        for (String hidden : List.of("%00", "1%00", "4%E2%80%AE")) {
+            mvc.perform(get(URI.create("/api/v1/work-queue?status=1&status=" + hidden)).with(officer(AGENCY_THUONG_TIN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("urn:motcua:problem:character-not-accepted"))
+                    .andExpect(jsonPath("$.field").value("status"));
+        }
         mvc.perform(get("/api/v1/work-queue?status=1&size=100&size=1").with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:repeated-parameter"))

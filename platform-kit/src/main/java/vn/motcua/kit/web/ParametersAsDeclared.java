@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.WebUtils;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.problem.ValueNotAccepted;
 
 /**
  * A request's parameters are the ones its endpoint declares, each given as often as it takes.
@@ -38,7 +40,8 @@ import vn.motcua.kit.problem.ApiProblem;
  * is refused with 400 {@code repeated-parameter}: Spring joined the values with a comma, so a report
  * was asked for an agency "A,B", and a filter or cache in front that read the first value and the
  * service that read another disagreed on what was asked. Lists ({@code ?status=1&status=4}) take
- * every value. A header read as one value ({@code repeated-header}: an Idempotency-Key sent twice
+ * every value. A value of any type holding a control or direction-override character is refused with 400
+ * {@code character-not-accepted}, as text is. A header read as one value ({@code repeated-header}: an Idempotency-Key sent twice
  * was "not 8 to 128 letters") and an upload's file part ({@code repeated-part}: of two files sent
  * as one document the first was stored, the second dropped) are checked the same way.</li>
  * <li>An endpoint that takes a part ({@code @RequestPart}) takes only multipart/form-data; any other body is refused
@@ -119,10 +122,16 @@ public class ParametersAsDeclared implements HandlerInterceptor {
     }
 
     private static String checkedOnce(HttpServletRequest request, String name, MethodParameter parameter) {
-        if (takesOneValue(parameter)) {
-            String[] values = request.getParameterValues(name);
-            if (values != null && values.length > 1) {
-                throw repeated("repeated-parameter", "parameter", name, values.length);
+        String[] values = request.getParameterValues(name);
+        if (takesOneValue(parameter) && values != null && values.length > 1) {
+            throw repeated("repeated-parameter", "parameter", name, values.length);
+        }
+        // Text parameters are checked as they are bound (ParameterText); a number, a date or a list is checked here, as
+        // sent: the conversion trims a control character away, and a list of numbers got a null for "%00", a 500.
+        for (String value : values == null ? new String[0] : values) {
+            OptionalInt refused = RequestText.firstRefused(value);
+            if (refused.isPresent()) {
+                throw ValueNotAccepted.character(name, refused.getAsInt());
             }
         }
         return name;

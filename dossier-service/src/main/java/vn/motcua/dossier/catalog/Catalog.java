@@ -77,6 +77,15 @@ public class Catalog {
                 .flatMap(entry -> entry.versions.stream().filter(p -> p.version() == version).findFirst());
     }
 
+    /** What an operation that names an agency answers when none has the code: its API document says so with this. */
+    public static final String UNKNOWN_AGENCY = "unknown-agency: no agency has the agencyCode given";
+
+    /** The agency a request names (in its body or its query), or 422 {@code unknown-agency} naming the code. */
+    public Agency knownAgency(String code) {
+        return agency(code).orElseThrow(() -> ApiProblem.unprocessable("unknown-agency", "No agency with code " + code)
+                .with("agencyCode", code));
+    }
+
     public Optional<Agency> agency(String code) {
         return Optional.ofNullable(agencies.get(code));
     }
@@ -100,10 +109,7 @@ public class Catalog {
     }
 
     public List<Procedure> search(Filter filter) {
-        String agencyLevel = filter.agencyCode() == null ? null : agency(filter.agencyCode())
-                .orElseThrow(() -> ApiProblem.unprocessable("unknown-agency", "No agency with code " + filter.agencyCode())
-                        .with("agencyCode", filter.agencyCode()))
-                .level();
+        String agencyLevel = filter.agencyCode() == null ? null : knownAgency(filter.agencyCode()).level();
         Query currentOnly = new Query();
         currentOnly.fields().include("current");
         return mongo.find(currentOnly, CatalogEntry.class).stream().map(entry -> entry.current)

@@ -38,6 +38,8 @@ class CatalogController {
 
     @Operation(summary = "Search the procedure catalog (no token needed): name (diacritics optional), field, agency,"
             + " online level, urgent list, by post, paper originals")
+    @ApiResponse(responseCode = "200", description = "The procedures that match, in catalog order", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = Catalog.UNKNOWN_AGENCY)
     @GetMapping({"/procedures", "/public/procedures"})
     List<Procedure> procedures(@RequestParam(required = false) @Size(max = 200) String name,
             @RequestParam(required = false) @Size(max = 200) String field,

@@ -111,9 +111,8 @@ public class ChannelPolicies {
             throw ApiProblem.unprocessable("channel-policy-scope",
                     "A channel policy covers either one agency (agencyCode) or one province (provinceCode), not both or none");
         }
-        if (agencyCode != null && catalog.agency(agencyCode).isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode)
-                    .with("agencyCode", agencyCode);
+        if (agencyCode != null) {
+            catalog.knownAgency(agencyCode);
         }
         if (provinceCode != null && catalog.agencies().stream().noneMatch(a -> provinceOf(a.code()).equals(provinceCode))) {
             throw ApiProblem.unprocessable("unknown-province", "No agency of the catalog is in province " + provinceCode)

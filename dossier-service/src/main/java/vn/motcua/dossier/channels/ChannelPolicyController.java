@@ -73,9 +73,12 @@ class ChannelPolicyController {
     }
 
     @Operation(summary = "The channel rule an agency applies on a day, today by default (no token needed)")
+    @ApiResponse(responseCode = "200", description = "The rule, and the policy that sets it (none: the default rule)",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = Catalog.UNKNOWN_AGENCY)
     @GetMapping("/api/v1/public/channel-policies/in-force")
     RuleView inForce(@RequestParam String agencyCode, @RequestParam(required = false) LocalDate day) {
-        var agency = catalog.agency(agencyCode).orElseThrow(() -> ApiProblem.notFound("Agency", agencyCode));
+        var agency = catalog.knownAgency(agencyCode);
         LocalDate on = day == null ? policies.today() : day;
         var inForce = policies.inForce(agency, on);
         return new RuleView(agencyCode, on, inForce.rule(), inForce.policy().map(PolicyView::of).orElse(null));

@@ -57,8 +57,7 @@ public class FeedbackDesk implements ReachedFirst.Reach {
                         + agency + ", not " + agencyCode + "; leave agencyCode out");
             }
         } else if (agencyCode != null) {
-            agency = catalog.agency(agencyCode).orElseThrow(() -> ApiProblem.unprocessable("unknown-agency",
-                    "No agency with code " + agencyCode).with("agencyCode", agencyCode)).code();
+            agency = catalog.knownAgency(agencyCode).code();
         } else {
             throw ApiProblem.badRequest("feedback-target-missing", "Say what the feedback is about: dossierCode or agencyCode");
         }

@@ -36,6 +36,7 @@ class RegisterController {
     @Operation(summary = "The agency's register of dossiers received in a period (form 06) as a printable PDF")
     @ApiResponse(responseCode = "200", description = "The register, printable",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "422", description = Catalog.UNKNOWN_AGENCY)
     @GetMapping("/api/v1/register")
     @PreAuthorize("hasAnyRole('officer', 'leader', 'ops')")
     ResponseEntity<byte[]> pdf(
@@ -54,6 +55,7 @@ class RegisterController {
     @Operation(summary = "The same register as CSV (UTF-8 with BOM)")
     @ApiResponse(responseCode = "200", description = "The register, one dossier a row",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "422", description = Catalog.UNKNOWN_AGENCY)
     @GetMapping("/api/v1/register/export.csv")
     @PreAuthorize("hasAnyRole('officer', 'leader', 'ops')")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String agencyCode,

@@ -144,9 +144,7 @@ public class IntakeService {
         Procedure procedure = catalog.procedure(request.procedureCode()).orElseThrow(() -> ApiProblem
                 .unprocessable("unknown-procedure", "No procedure with code " + request.procedureCode())
                 .with("procedureCode", request.procedureCode()));
-        Agency agency = catalog.agency(request.agencyCode()).orElseThrow(() -> ApiProblem
-                .unprocessable("unknown-agency", "No agency with code " + request.agencyCode())
-                .with("agencyCode", request.agencyCode()));
+        Agency agency = catalog.knownAgency(request.agencyCode());
         if (!agency.activeOn(deadlines.today(clock.instant()))) {
             String when = agency.validUntil() != null ? "no longer receives dossiers (since " + agency.validUntil().plusDays(1) + ")"
                     : "receives dossiers from " + agency.validFrom();

@@ -39,6 +39,8 @@ class StatisticsController {
     }
 
     @Operation(summary = "Figures per agency for a period (inclusive dates, Vietnamese time)")
+    @ApiResponse(responseCode = "200", description = "One row per agency", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "422", description = Catalog.UNKNOWN_AGENCY)
     @GetMapping
     @PreAuthorize("hasAnyRole('ops', 'leader')")
     List<Statistics.AgencyReport> report(
@@ -54,6 +56,7 @@ class StatisticsController {
     @Operation(summary = "The same figures as CSV (UTF-8 with BOM, so spreadsheet programs show Vietnamese correctly)")
     @ApiResponse(responseCode = "200", description = "The figures, one agency a row",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "422", description = Catalog.UNKNOWN_AGENCY)
     @GetMapping("/export.csv")
     @PreAuthorize("hasAnyRole('ops', 'leader')")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) String agencyCode,

@@ -16,8 +16,8 @@ public final class AgencyScope {
 
     /** @return the agency asked for (the caller's own by default for staff), empty when ops named none */
     public static Optional<String> of(Caller caller, String agencyCode, Catalog catalog) {
-        if (agencyCode != null && catalog.agency(agencyCode).isEmpty()) {
-            throw ApiProblem.unprocessable("unknown-agency", "No agency with code " + agencyCode).with("agencyCode", agencyCode);
+        if (agencyCode != null) {
+            catalog.knownAgency(agencyCode);
         }
         if (caller.has(Role.OPS)) {
             return Optional.ofNullable(agencyCode);

@@ -164,7 +164,9 @@ class ChannelPolicyIT {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:notice-dated-in-future"));
         mvc.perform(get("/api/v1/public/channel-policies/in-force").param("agencyCode", "nope"))
-                .andExpect(status().isNotFound());
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-agency"))
+                .andExpect(jsonPath("$.agencyCode").value("nope"));
         mvc.perform(get("/api/v1/public/channel-policies/no-such-policy")).andExpect(status().isNotFound());
 
         String body = policy("\"agencyCode\": \"" + VAN_BINH + "\"", "ONLINE_FIRST", from, from);

@@ -40,11 +40,33 @@ final class DocumentedAnswers {
     private final AtomicInteger checked = new AtomicInteger();
 
     /** One documented operation; the more literal characters its path has, the more specific it is. */
-    record Operation(String method, String template, Pattern path, int literalCharacters, JsonNode responses) {
-        static Operation of(String method, String template, JsonNode responses) {
+    record Operation(String method, String template, Pattern path, int literalCharacters, JsonNode document) {
+        static Operation of(String method, String template, JsonNode document) {
             String literal = template.replaceAll("\\{[^}]+}", "");
             String regex = Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
-            return new Operation(method.toUpperCase(Locale.ROOT), template, Pattern.compile(regex), literal.length(), responses);
+            return new Operation(method.toUpperCase(Locale.ROOT), template, Pattern.compile(regex), literal.length(), document);
+        }
+
+        JsonNode responses() {
+            return document.get("responses");
+        }
+
+        /** The names of its parameters that go in {@code in} (path, query, header). */
+        List<String> parameters(String in) {
+            List<String> names = new ArrayList<>();
+            document.path("parameters").forEach(parameter -> {
+                if (in.equals(parameter.path("in").asString(""))) {
+                    names.add(parameter.path("name").asString());
+                }
+            });
+            return names;
+        }
+
+        /** The roles that may call it, none for an operation every signed-in caller may call or a public one. */
+        List<String> roles() {
+            List<String> roles = new ArrayList<>();
+            document.path("x-roles").forEach(role -> roles.add(role.asString()));
+            return roles;
         }
     }
 
@@ -83,11 +105,16 @@ final class DocumentedAnswers {
             JsonNode paths = document.get("paths");
             for (String path : paths.propertyNames()) {
                 for (String method : paths.get(path).propertyNames()) {
-                    operations.add(Operation.of(method, path, paths.get(path).get(method).get("responses")));
+                    operations.add(Operation.of(method, path, paths.get(path).get(method)));
                 }
             }
         }
         return new DocumentedAnswers(gatewayUrl, operations);
+    }
+
+    /** Every documented operation of the five services. */
+    List<Operation> operations() {
+        return List.copyOf(operations);
     }
 
     /** How many answers were held to the documents so far. */

@@ -7,9 +7,11 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,15 +39,18 @@ class CheckoutController {
     private final IdempotencyKeys idempotency;
     private final Clock clock;
     private final Duration attemptTtl;
+    private final int openAttemptsMax;
 
     CheckoutController(Orders orders, AttemptReferences references, PaymentProvider provider, IdempotencyKeys idempotency,
-            Clock clock, @Value("${motcua.payment.attempt-ttl:PT15M}") Duration attemptTtl) {
+            Clock clock, @Value("${motcua.payment.attempt-ttl:PT15M}") Duration attemptTtl,
+            @Value("${motcua.payment.open-attempts-max:3}") int openAttemptsMax) {
         this.orders = orders;
         this.references = references;
         this.provider = provider;
         this.idempotency = idempotency;
         this.clock = clock;
         this.attemptTtl = attemptTtl;
+        this.openAttemptsMax = openAttemptsMax;
     }
 
     /** @param paymentUrl where to send the citizen's browser; valid until {@code expiresAt} */
@@ -53,7 +58,9 @@ class CheckoutController {
     }
 
     @Operation(summary = "Start paying one of the caller's orders online (Idempotency-Key): answers the provider's signed payment"
-            + " URL. The order completes only when the provider confirms (its IPN or query API), never on the return URL")
+            + " URL. The order completes only when the provider confirms (its IPN or query API), never on the return URL."
+            + " 409 order-not-payable: not due, paid, refunded or expired; too-many-open-attempts: as many payments begun and"
+            + " not finished as an order may have open (Retry-After: when the oldest expires)")
     @ApiResponse(responseCode = "201", description = "An attempt begun: send the citizen's browser to paymentUrl",
             useReturnTypeSchema = true)
     @PostMapping("/{id}/checkout")
@@ -71,6 +78,7 @@ class CheckoutController {
             AtomicReference<Attempt> begun = new AtomicReference<>();
             PaymentOrder changed = orders.change(id, current -> {
                 refuseUnlessPayable(current, now);
+                refuseWhileTooManyOpen(current, now);
                 begun.set(current.begin(reference, now, now.plus(attemptTtl)));
                 return List.of();
             });
@@ -86,6 +94,23 @@ class CheckoutController {
         order.whyNotPayable(now).ifPresent(why -> {
             throw ApiProblem.conflict("order-not-payable", why).with("status", order.status().name());
         });
+    }
+
+    /**
+     * Every attempt is one more the provider may take money on, and one more to ask the provider
+     * about before the order expires: a page reloaded or a script calling in a loop must not open
+     * them without end. The oldest open one's expiry says when another may begin.
+     */
+    private void refuseWhileTooManyOpen(PaymentOrder order, Instant now) {
+        List<Attempt> open = order.openAttempts(now);
+        if (open.size() >= openAttemptsMax) {
+            Instant frees = open.stream().map(Attempt::expiresAt).min(Comparator.naturalOrder()).orElse(now);
+            long seconds = Math.max(1, Duration.between(now, frees).toSeconds());
+            throw ApiProblem.conflict("too-many-open-attempts", "This order has " + open.size() + " payments begun at the provider"
+                    + " and not finished; finish one of them, or begin another after " + frees)
+                    .with("openAttempts", open.size()).with("nextAttemptAfter", frees.toString())
+                    .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+        }
     }
 
     /** The citizen's address as the provider asks for it: the first hop the gateway forwarded for, else the caller. */

@@ -153,6 +153,15 @@ public class PaymentOrder extends Aggregate {
         };
     }
 
+    /**
+     * The attempts still open at the provider: begun, not answered, and not past their own expiry.
+     * The provider's page of each may still take the citizen's money.
+     */
+    public List<Attempt> openAttempts(Instant now) {
+        return attempts.stream().filter(attempt -> attempt.state() == Attempt.State.PENDING && attempt.expiresAt().isAfter(now))
+                .toList();
+    }
+
     /** @return the attempt, for the provider's payment URL */
     public Attempt begin(String reference, Instant now, Instant attemptExpiresAt) {
         Attempt attempt = Attempt.begun(reference, amount, now, attemptExpiresAt.isAfter(payBy) ? payBy : attemptExpiresAt);

@@ -1,8 +1,10 @@
 package vn.motcua.payment.online;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -161,6 +164,29 @@ class OnlinePaymentIT extends WithProviderSimulator {
         ProviderSimulatorProcess.pay(second.paymentUrl(), second.reference(), "approve", true);
         assertThat(steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED).paidAttempt().orElseThrow().reference())
                 .isEqualTo(second.reference());
+    }
+
+    @Test
+    void anOrderHasAtMostThreeAttemptsOpenAtOnceAndAnAnsweredOneFreesItsPlace() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 70_000);
+        PaymentSteps.Checkout first = steps.checkout(id, CITIZEN_1);
+        steps.checkout(id, CITIZEN_1);
+        steps.checkout(id, CITIZEN_1);
+
+        mvc.perform(post("/api/v1/payments/{id}/checkout", id).with(citizen(CITIZEN_1)).header("Idempotency-Key", UUID.randomUUID()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:too-many-open-attempts"))
+                .andExpect(jsonPath("$.openAttempts").value(3))
+                .andExpect(header().string("Retry-After", matchesPattern("\\d+")));
+        assertThat(orders.findById(id).orElseThrow().attempts()).as("the refused checkout began none").hasSize(3);
+
+        // Declined at the provider, the first is answered: its place is free for another.
+        ProviderSimulatorProcess.pay(first.paymentUrl(), first.reference(), "decline", true);
+        steps.awaitOrder(id, o -> o.attempt(first.reference()).map(a -> a.state() == Attempt.State.FAILED).orElse(false));
+        PaymentSteps.Checkout fourth = steps.checkout(id, CITIZEN_1);
+        ProviderSimulatorProcess.pay(fourth.paymentUrl(), fourth.reference(), "approve", true);
+        assertThat(steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED).paidAttempt().orElseThrow().reference())
+                .isEqualTo(fourth.reference());
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.localstack.GatewayClient;
@@ -28,6 +30,7 @@ import vn.motcua.localstack.StackConfig;
 final class DocumentedAnswers {
     private static final List<String> SERVICES = List.of("dossier", "appointment", "payment", "postal", "notification");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper STRICT = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     /**
      * The refusals the kit documents on operations by their shape (ApiDocsKitConfiguration) or an operation declares.
      * The edge's for a route or method no service has (404, 405) are left to the tests that provoke them.
@@ -117,6 +120,18 @@ final class DocumentedAnswers {
         return List.copyOf(operations);
     }
 
+    /**
+     * A JSON answer names each member once: a problem's {@code status} written again as a resource's
+     * status was read as "PICKED_UP" by a client keeping the last copy, and 409 by one keeping the first.
+     */
+    private static void readOnce(String said, String body) {
+        try {
+            STRICT.readTree(body);
+        } catch (JacksonException e) {
+            throw new AssertionError(said + " with JSON that does not read as one value per member: " + e.getOriginalMessage());
+        }
+    }
+
     /** How many answers were held to the documents so far. */
     static int checked() {
         return loaded == null ? 0 : loaded.checked.get();
@@ -158,6 +173,9 @@ final class DocumentedAnswers {
             String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
             if (!content.has(type)) {
                 throw new AssertionError(said + " as " + type + "; its document says " + content.propertyNames());
+            }
+            if (type.endsWith("json")) {
+                readOnce(said, body);
             }
         }
         checked.incrementAndGet();

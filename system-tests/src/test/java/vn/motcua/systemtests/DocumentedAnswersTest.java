@@ -68,6 +68,15 @@ class DocumentedAnswersTest {
     }
 
     @Test
+    void aJsonAnswerThatNamesAMemberTwiceFails() {
+        assertThatThrownBy(() -> answers.check("POST", uri("/api/v1/dossiers"), 400, "application/problem+json",
+                "{\"type\": \"urn:motcua:problem:x\", \"status\": 400, \"status\": \"PICKED_UP\"}"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("one value per member").hasMessageContaining("status");
+        assertThatCode(() -> answers.check("POST", uri("/api/v1/dossiers"), 400, "application/problem+json",
+                "{\"status\": 400, \"currentStatus\": \"PICKED_UP\"}")).doesNotThrowAnyException();
+    }
+
+    @Test
     void callsOutsideTheDocumentedOperationsAreLeftToTheTestsThatMakeThem() {
         assertThatCode(() -> {
             answers.check("PATCH", uri("/api/v1/dossiers"), 403, "application/problem+json", "{}");

@@ -92,7 +92,7 @@ class CheckoutController {
 
     private static void refuseUnlessPayable(PaymentOrder order, Instant now) {
         order.whyNotPayable(now).ifPresent(why -> {
-            throw ApiProblem.conflict("order-not-payable", why).with("status", order.status().name());
+            throw ApiProblem.conflict("order-not-payable", why).with("currentStatus", order.status().name());
         });
     }
 

@@ -48,7 +48,7 @@ class ReceiptsController {
         PaymentOrder order = orders.readableBy(id, caller);
         if (order.receiptNumber() == null) {
             throw ApiProblem.conflict("receipt-not-issued", order.completedAt() == null ? "This order has not been paid"
-                    : "The receipt is being numbered; ask again in a moment").with("status", order.status().name());
+                    : "The receipt is being numbered; ask again in a moment").with("currentStatus", order.status().name());
         }
         byte[] pdf = printer.print(form(order));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

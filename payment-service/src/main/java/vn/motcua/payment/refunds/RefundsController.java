@@ -96,7 +96,7 @@ class RefundsController {
         }
         if (order.status() != PaymentStatus.COMPLETED || started != null) {
             throw ApiProblem.conflict("order-not-refundable", "Only a paid order not refunded before can be refunded")
-                    .with("status", order.status().name());
+                    .with("currentStatus", order.status().name());
         }
         if (asked <= 0 || asked > order.amount()) {
             throw ApiProblem.unprocessable("refund-amount-invalid", "A refund is more than 0 and at most the " + order.amount()

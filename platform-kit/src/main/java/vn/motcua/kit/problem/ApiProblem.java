@@ -3,6 +3,7 @@ package vn.motcua.kit.problem;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -11,6 +12,7 @@ import org.springframework.http.ProblemDetail;
  * stable {@code type} URI clients switch on; the detail is for people.
  */
 public class ApiProblem extends RuntimeException {
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
     public static final String TYPE_PREFIX = "urn:motcua:problem:";
     /** What a path no endpoint maps is told, wherever it is refused (MVC, the container's error page, the gateway). */
     public static final String NO_ENDPOINT = "No endpoint of this API answers this path; its API document lists those that do";
@@ -54,7 +56,16 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, slug, "Request cannot be processed", detail);
     }
 
+    /**
+     * A member of the problem beside the standard ones. One of RFC 9457's own names (a resource's
+     * {@code status} beside the HTTP status) would be written twice into one JSON object, and a
+     * client keeping the last copy would read "AWAITING_RESULT" where the status code belongs.
+     */
     public ApiProblem with(String name, Object value) {
+        if (STANDARD_MEMBERS.contains(name)) {
+            throw new IllegalArgumentException("A problem's own member " + name + " cannot be added as another; name it apart,"
+                    + " such as current" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        }
         properties.put(name, value);
         return this;
     }

@@ -31,6 +31,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 class ProblemHandlingTest {
     @Test
+    void aMemberBesideTheStandardOnesCannotTakeOneOfTheirNames() {
+        // A shipment's "status" beside the HTTP status was written twice into one object; a client kept the last.
+        for (String standard : List.of("type", "title", "status", "detail", "instance")) {
+            assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> ApiProblem.conflict("x", "y").with(standard, "PICKED_UP")))
+                    .as(standard).isNotNull();
+        }
+        assertThat(ApiProblem.conflict("x", "y").with("currentStatus", "PICKED_UP").toProblemDetail().getProperties())
+                .containsEntry("currentStatus", "PICKED_UP");
+    }
+
+    @Test
     void anUnreachableDatabaseIsA503ToRetryNotA500() {
         ResponseEntity<ProblemDetail> answer = new ProblemHandling()
                 .storageUnavailable(new DataAccessResourceFailureException("Prematurely reached end of stream"));

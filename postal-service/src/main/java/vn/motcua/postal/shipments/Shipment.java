@@ -320,7 +320,7 @@ public class Shipment extends Aggregate {
         if (kind != Kind.DOSSIER_PICKUP || status.rank >= Status.PICKED_UP.rank) {
             throw ApiProblem.conflict("pickup-not-cancellable", "Shipment " + id + " is " + status
                     + (kind == Kind.DOSSIER_PICKUP ? ": the postman has collected the dossier" : ": only a pick-up is called off by its citizen"))
-                    .with("status", status.name());
+                    .with("currentStatus", status.name());
         }
         move(Status.CANCELLED, now);
         return List.of(new ShipmentCancelled(id, dossierCode, operator, itemId, "Công dân hủy yêu cầu thu gom", now));

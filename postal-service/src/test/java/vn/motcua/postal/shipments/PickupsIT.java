@@ -216,7 +216,8 @@ class PickupsIT {
         assertThat(shipments.findById(id).orElseThrow().status()).isEqualTo(Shipment.Status.PICKED_UP);
         mvc.perform(post("/api/v1/shipments/" + id + "/cancellation").with(citizen(mine))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:pickup-not-cancellable"))
-                .andExpect(jsonPath("$.status").value("PICKED_UP"));
+                .andExpect(jsonPath("$.status").value(409))
+                .andExpect(jsonPath("$.currentStatus").value("PICKED_UP"));
         report(id, "c2", "DELIVERED", item);
         assertThat(KafkaProbe.collect(Topics.POSTAL, r -> id.equals(r.key()) && "PaperDossierArrived".equals(KafkaProbe.header(r,
                 "ce_type")), 2, Duration.ofSeconds(5))).hasSize(1);

@@ -3,22 +3,27 @@ package vn.motcua.dossier.channels;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.events.catalog.ChannelRule;
+import vn.motcua.kit.lease.ClusterLease;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 
@@ -29,6 +34,9 @@ import vn.motcua.kit.problem.ApiProblem;
  */
 @Component
 public class ChannelPolicies {
+    private static final Duration SCOPE_LEASE = Duration.ofSeconds(10);
+    private static final Duration SCOPE_WAIT = Duration.ofSeconds(3);
+    private static final Duration SCOPE_POLL = Duration.ofMillis(20);
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Catalog catalog;
@@ -78,10 +86,41 @@ public class ChannelPolicies {
     public ChannelPolicy publish(String provinceCode, String agencyCode, ChannelPolicy.Terms terms, String by) {
         requireScope(provinceCode, agencyCode);
         requireSane(terms);
-        requireNoOverlap(provinceCode, agencyCode, terms, null);
         String id = UUID.randomUUID().toString();
-        store.insert(ChannelPolicy.publish(id, provinceCode, agencyCode, terms, by, clock.instant()));
-        return find(id).orElseThrow();
+        return whileScopeHeld(provinceCode, agencyCode, () -> {
+            requireNoOverlap(provinceCode, agencyCode, terms, null);
+            store.insert(ChannelPolicy.publish(id, provinceCode, agencyCode, terms, by, clock.instant()));
+            return find(id).orElseThrow();
+        });
+    }
+
+    /**
+     * The overlap check reads every policy of the scope and the write stores one document: two
+     * publishes at once both passed the check (three overlapping policies from ten requests). Under
+     * a lease on the scope, one publish or amendment of a scope checks and writes at a time, on any
+     * instance; a holder that died lets go when the lease expires.
+     */
+    private <T> T whileScopeHeld(String provinceCode, String agencyCode, Supplier<T> change) {
+        String scope = "channel-policies:" + (provinceCode != null ? "province:" + provinceCode : "agency:" + agencyCode);
+        ClusterLease lease = new ClusterLease(mongo, clock);
+        Instant giveUp = clock.instant().plus(SCOPE_WAIT);
+        while (!lease.tryAcquire(scope, SCOPE_LEASE)) {
+            if (clock.instant().isAfter(giveUp)) {
+                throw ApiProblem.conflict("channel-policy-being-changed", "Another change to the channel policies of this scope"
+                        + " is under way; send yours again in a moment").withHeader(HttpHeaders.RETRY_AFTER, "1");
+            }
+            try {
+                Thread.sleep(SCOPE_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for " + scope, e);
+            }
+        }
+        try {
+            return change.get();
+        } finally {
+            lease.release(scope);
+        }
     }
 
     /** A new version of a policy: its scope stays, its terms change (e.g. the emergency ends). */
@@ -91,13 +130,15 @@ public class ChannelPolicies {
             throw stale(policy);
         }
         requireSane(terms);
-        requireNoOverlap(policy.provinceCode(), policy.agencyCode(), terms, id);
-        try {
-            store.update(policy, policy.amend(terms, by, clock.instant()));
-        } catch (OptimisticLockingFailureException e) {
-            throw stale(find(id).orElseThrow());
-        }
-        return policy;
+        return whileScopeHeld(policy.provinceCode(), policy.agencyCode(), () -> {
+            requireNoOverlap(policy.provinceCode(), policy.agencyCode(), terms, id);
+            try {
+                store.update(policy, policy.amend(terms, by, clock.instant()));
+            } catch (OptimisticLockingFailureException e) {
+                throw stale(find(id).orElseThrow());
+            }
+            return policy;
+        });
     }
 
     private static ApiProblem stale(ChannelPolicy policy) {

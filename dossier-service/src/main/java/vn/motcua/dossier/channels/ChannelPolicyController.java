@@ -85,7 +85,8 @@ class ChannelPolicyController {
     }
 
     @Operation(summary = "Publish a channel policy for an agency or a province over a period (ops)",
-            description = "Policies of one scope must not overlap in time (409 channel-policy-overlaps).")
+            description = "Policies of one scope must not overlap in time (409 channel-policy-overlaps). One change of a scope's"
+                    + " policies is made at a time: 409 channel-policy-being-changed (Retry-After) while another waits too long.")
     @ApiResponse(responseCode = "201", description = "Published; Location names it", useReturnTypeSchema = true)
     @PostMapping("/api/v1/channel-policies")
     @PreAuthorize("hasRole('ops')")
@@ -103,7 +104,8 @@ class ChannelPolicyController {
         return ResponseEntity.ok().eTag(String.valueOf(policy.policyVersion())).body(PolicyView.of(policy));
     }
 
-    @Operation(summary = "Amend a channel policy, e.g. end an emergency rule (ops); If-Match carries its version")
+    @Operation(summary = "Amend a channel policy, e.g. end an emergency rule (ops); If-Match carries its version. 409"
+            + " channel-policy-overlaps, stale-channel-policy, or channel-policy-being-changed (another change of its scope, retry)")
     @ApiResponse(responseCode = "200", description = "Amended (its new version in the ETag)", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "428", description = "No If-Match: a policy is amended from the version you read")
     @PutMapping("/api/v1/channel-policies/{id}")

@@ -17,8 +17,13 @@ import static vn.motcua.testinfra.CallerMother.ops;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +81,27 @@ class ChannelPolicyIT {
     private ResultActions rule(String agency, String day) throws Exception {
         return mvc.perform(get("/api/v1/public/channel-policies/in-force").param("agencyCode", agency).param("day", day))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void tenOverlappingPublishesAtOnceStoreOnePolicy() throws Exception {
+        // Each checked the scope's policies before any had stored its own: three of ten were stored, all in force at once.
+        LocalDate from = LocalDate.of(2400, 1, 1);
+        String body = policy("\"agencyCode\": \"" + AGENCY_THUONG_TIN + "\"", "ONLINE_FIRST", from, from.plusYears(1));
+        List<Integer> answers;
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            List<Future<Integer>> sent = IntStream.range(0, 10)
+                    .mapToObj(i -> pool.submit(() -> publish(body).andReturn().getResponse().getStatus())).toList();
+            answers = new ArrayList<>();
+            for (Future<Integer> answer : sent) {
+                answers.add(answer.get());
+            }
+        }
+        assertThat(answers).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(answers).filteredOn(status -> status != 201).containsOnly(409);
+        assertThat(json.readTree(mvc.perform(get("/api/v1/public/channel-policies")).andReturn().getResponse().getContentAsString())
+                .valueStream().filter(p -> AGENCY_THUONG_TIN.equals(p.path("agencyCode").asString(""))
+                        && p.at("/terms/validFrom").asString("").equals(from.toString())).count()).isEqualTo(1);
     }
 
     @Test

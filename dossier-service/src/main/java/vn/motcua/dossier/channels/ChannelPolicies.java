@@ -4,7 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -36,7 +35,6 @@ import vn.motcua.kit.problem.ApiProblem;
 public class ChannelPolicies {
     private static final Duration SCOPE_LEASE = Duration.ofSeconds(10);
     private static final Duration SCOPE_WAIT = Duration.ofSeconds(3);
-    private static final Duration SCOPE_POLL = Duration.ofMillis(20);
     private final MongoTemplate mongo;
     private final AggregateStore store;
     private final Catalog catalog;
@@ -102,25 +100,9 @@ public class ChannelPolicies {
      */
     private <T> T whileScopeHeld(String provinceCode, String agencyCode, Supplier<T> change) {
         String scope = "channel-policies:" + (provinceCode != null ? "province:" + provinceCode : "agency:" + agencyCode);
-        ClusterLease lease = new ClusterLease(mongo, clock);
-        Instant giveUp = clock.instant().plus(SCOPE_WAIT);
-        while (!lease.tryAcquire(scope, SCOPE_LEASE)) {
-            if (clock.instant().isAfter(giveUp)) {
-                throw ApiProblem.conflict("channel-policy-being-changed", "Another change to the channel policies of this scope"
-                        + " is under way; send yours again in a moment").withHeader(HttpHeaders.RETRY_AFTER, "1");
-            }
-            try {
-                Thread.sleep(SCOPE_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted waiting for " + scope, e);
-            }
-        }
-        try {
-            return change.get();
-        } finally {
-            lease.release(scope);
-        }
+        return new ClusterLease(mongo, clock).whileHeld(scope, SCOPE_LEASE, SCOPE_WAIT, change, () -> ApiProblem.conflict(
+                "channel-policy-being-changed", "Another change to the channel policies of this scope is under way; send yours"
+                        + " again in a moment").withHeader(HttpHeaders.RETRY_AFTER, "1"));
     }
 
     /** A new version of a policy: its scope stays, its terms change (e.g. the emergency ends). */

@@ -74,6 +74,8 @@ class CheckoutController {
             }
             Instant now = clock.instant();
             refuseUnlessPayable(order, now);
+            // Checked before a reference is stored too: a loop past the limit must not write one per call.
+            refuseWhileTooManyOpen(order, now);
             String reference = references.newFor(id, now);
             AtomicReference<Attempt> begun = new AtomicReference<>();
             PaymentOrder changed = orders.change(id, current -> {

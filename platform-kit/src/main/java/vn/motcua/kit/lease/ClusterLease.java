@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,6 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public class ClusterLease {
     static final String COLLECTION = "leases";
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -48,6 +50,33 @@ public class ClusterLease {
             return true;
         } catch (DuplicateKeyException heldByAnother) {
             return false;
+        }
+    }
+
+    /**
+     * Runs {@code work} holding the lease, waiting up to {@code wait} for it, and lets go after. For a
+     * rule that spans documents (no two channel policies of a scope overlap): give each call a lease
+     * of its own owner, so two threads of one instance exclude each other too.
+     *
+     * @param busy what to throw when the lease stayed held by another for all of {@code wait}
+     */
+    public <T> T whileHeld(String name, Duration ttl, Duration wait, Supplier<T> work, Supplier<? extends RuntimeException> busy) {
+        Instant giveUp = clock.instant().plus(wait);
+        while (!tryAcquire(name, ttl)) {
+            if (clock.instant().isAfter(giveUp)) {
+                throw busy.get();
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted waiting for the lease " + name, e);
+            }
+        }
+        try {
+            return work.get();
+        } finally {
+            release(name);
         }
     }
 

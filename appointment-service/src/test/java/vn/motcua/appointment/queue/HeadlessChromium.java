@@ -1,6 +1,7 @@
 package vn.motcua.appointment.queue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,8 +135,9 @@ final class HeadlessChromium implements AutoCloseable {
             for (Path file : files.sorted((a, b) -> b.compareTo(a)).toList()) {
                 Files.deleteIfExists(file);
             }
-        } catch (IOException leftBehind) {
-            // A temporary profile left behind is harmless.
+        } catch (IOException | UncheckedIOException leftBehind) {
+            // A temporary profile left behind is harmless. Chromium's helper processes may still be writing to it
+            // after the browser exits, and a file gone mid-walk is reported unchecked (it failed a fresh run once).
         }
     }
 }

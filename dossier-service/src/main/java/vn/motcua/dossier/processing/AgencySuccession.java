@@ -27,7 +27,7 @@ import vn.motcua.kit.security.Role;
  * Moves the open dossiers of a dissolved agency to its successor (the 2025 reform of local
  * government), each with a history entry and a {@code DossierTransferred}. Closed dossiers stay
  * where they were decided. Running it again moves what is left, so a failure is retried by
- * calling again.
+ * calling again; two runs at once move each dossier once, and neither calls the other's moves failed.
  */
 @Service
 public class AgencySuccession {
@@ -70,7 +70,7 @@ public class AgencySuccession {
         List<String> failed = new ArrayList<>();
         List<Dossier> batch;
         do {
-            Query open = new Query(where("agencyCode").is(fromCode).and("status").in(OPEN.stream().map(Enum::name).toList())
+            Query open = new Query(where("agencyCode").is(fromCode).and("status").in(openStatuses())
                     .and("_id").nin(failed)).with(Sort.by("_id")).limit(BATCH);
             batch = mongo.find(open, Dossier.class);
             for (Dossier dossier : batch) {
@@ -78,10 +78,22 @@ public class AgencySuccession {
                     dossiers.update(dossier, dossier.transferTo(to, actor, clock.instant()));
                     moved.add(dossier.code());
                 } catch (OptimisticLockingFailureException changedMeanwhile) {
-                    failed.add(dossier.code());
+                    // A succession run beside this one moved it, or it was closed: nothing is left to move.
+                    if (stillToMove(dossier.code(), fromCode)) {
+                        failed.add(dossier.code());
+                    }
                 }
             }
         } while (!batch.isEmpty());
         return new Result(fromCode, to.code(), moved, failed);
+    }
+
+    private boolean stillToMove(String code, String fromCode) {
+        return mongo.exists(new Query(where("_id").is(code).and("agencyCode").is(fromCode).and("status").in(openStatuses())),
+                Dossier.class);
+    }
+
+    private static List<String> openStatuses() {
+        return OPEN.stream().map(Enum::name).toList();
     }
 }

@@ -12,8 +12,13 @@ import static vn.motcua.testinfra.CallerMother.ops;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.catalog.Procedure;
@@ -61,6 +68,8 @@ class AgencySuccessionIT {
     DossierRepository dossiers;
     @Autowired
     DeadlinePolicy deadlines;
+    @Autowired
+    JsonMapper json;
 
     /** Filed with the district before the reform. */
     private Dossier filedBeforeTheReform(boolean received) {
@@ -103,6 +112,32 @@ class AgencySuccessionIT {
 
         mvc.perform(post("/api/v1/agencies/" + DISSOLVED + "/succession").with(ops()))
                 .andExpect(jsonPath("$.moved").value(Matchers.not(Matchers.hasItem(open.code()))));
+    }
+
+    @Test
+    void runsAtOnceMoveEachDossierOnceAndCallNoneFailed() throws Exception {
+        List<String> open = List.of(filedBeforeTheReform(true).code(), filedBeforeTheReform(true).code(),
+                filedBeforeTheReform(true).code());
+        List<JsonNode> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+            List<Future<String>> sent = IntStream.range(0, 4).mapToObj(i -> pool.submit(() -> mvc.perform(
+                    post("/api/v1/agencies/" + DISSOLVED + "/succession").with(ops())).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString())).toList();
+            for (Future<String> answer : sent) {
+                answers.add(json.readTree(answer.get()));
+            }
+        }
+
+        List<String> moved = answers.stream().flatMap(answer -> answer.get("moved").valueStream()).map(JsonNode::asString)
+                .filter(open::contains).toList();
+        assertThat(moved).as("each moved by one run").containsExactlyInAnyOrderElementsOf(open);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.get("failed").isEmpty())
+                .as("a dossier another run moved is not failed: %s", answer).isTrue());
+        for (String code : open) {
+            Dossier dossier = dossiers.findById(code).orElseThrow();
+            assertThat(dossier.agencyCode()).isEqualTo(SUCCESSOR);
+            assertThat(dossier.history()).filteredOn(entry -> "TRANSFER".equals(entry.action())).hasSize(1);
+        }
     }
 
     @Test

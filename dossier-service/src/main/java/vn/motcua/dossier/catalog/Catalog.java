@@ -22,6 +22,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 
@@ -158,8 +159,8 @@ public class Catalog {
     }
 
     private static ApiProblem staleEdit(String code, int current, int expected) {
-        return ApiProblem.conflict("stale-procedure-version", "Procedure " + code + " is at version " + current
-                + ", not " + expected + "; read it again and reapply your change").with("currentVersion", current);
+        return IfMatch.stale("stale-procedure-version", "Procedure " + code + " is at version " + current
+                + ", not " + expected + "; read it again and reapply your change", current);
     }
 
     static String fold(String text) {

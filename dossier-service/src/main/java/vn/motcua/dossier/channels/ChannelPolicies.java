@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.events.catalog.ChannelRule;
+import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.lease.ClusterLease;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
@@ -124,9 +125,8 @@ public class ChannelPolicies {
     }
 
     private static ApiProblem stale(ChannelPolicy policy) {
-        return ApiProblem.conflict("stale-channel-policy", "Channel policy " + policy.id() + " is at version "
-                + policy.policyVersion() + "; read it again and reapply your change")
-                .with("currentVersion", policy.policyVersion());
+        return IfMatch.stale("stale-channel-policy", "Channel policy " + policy.id() + " is at version "
+                + policy.policyVersion() + "; read it again and reapply your change", policy.policyVersion());
     }
 
     private void requireScope(String provinceCode, String agencyCode) {

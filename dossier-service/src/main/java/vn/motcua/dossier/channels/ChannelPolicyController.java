@@ -104,8 +104,9 @@ class ChannelPolicyController {
         return ResponseEntity.ok().eTag(String.valueOf(policy.policyVersion())).body(PolicyView.of(policy));
     }
 
-    @Operation(summary = "Amend a channel policy, e.g. end an emergency rule (ops); If-Match carries its version. 409"
-            + " channel-policy-overlaps, stale-channel-policy, or channel-policy-being-changed (another change of its scope, retry)")
+    @Operation(summary = "Amend a channel policy, e.g. end an emergency rule (ops); If-Match carries its version. 412"
+            + " stale-channel-policy; 409 channel-policy-overlaps, or channel-policy-being-changed (another change of its scope,"
+            + " retry)")
     @ApiResponse(responseCode = "200", description = "Amended (its new version in the ETag)", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "428", description = "No If-Match: a policy is amended from the version you read")
     @PutMapping("/api/v1/channel-policies/{id}")

@@ -114,8 +114,8 @@ public class PublishedCalendar {
     }
 
     private static ApiProblem stale(int year, long current, long expected) {
-        return ApiProblem.conflict("stale-calendar-version", "The calendar of " + year + " is at version " + current
-                + ", not " + expected + "; read it again and reapply your correction").with("currentVersion", current);
+        return IfMatch.stale("stale-calendar-version", "The calendar of " + year + " is at version " + current
+                + ", not " + expected + "; read it again and reapply your correction", current);
     }
 
     @Scheduled(fixedDelayString = "${motcua.dossier.deadlines.calendar-reload-interval:PT1M}",

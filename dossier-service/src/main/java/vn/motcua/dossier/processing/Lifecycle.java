@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.dossier.core.Actor;
@@ -17,7 +16,6 @@ import vn.motcua.events.Event;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.outbox.AggregateStore;
-import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 
@@ -153,10 +151,8 @@ public class Lifecycle {
         Role role = step.roleOf(caller);
         Dossier dossier = step.byOwner() ? access.ofOwner(code, caller) : access.ofStaff(code, caller);
         if (ifMatch.isPresent() && !ifMatch.version().equals(dossier.version())) {
-            throw new ApiProblem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Dossier changed",
-                    "Dossier " + dossier.code() + " is at version " + dossier.version() + ", not " + ifMatch.version()
-                            + "; read it again and decide on its current state")
-                    .with("currentVersion", dossier.version())
+            throw IfMatch.stale("stale-version", "Dossier " + dossier.code() + " is at version " + dossier.version()
+                            + ", not " + ifMatch.version() + "; read it again and decide on its current state", dossier.version())
                     .with("currentStatus", dossier.status().code());
         }
         dossiers.update(dossier, change.apply(dossier, Actor.of(caller, role), clock.instant()));

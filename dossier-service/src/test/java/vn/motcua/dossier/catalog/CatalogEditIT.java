@@ -103,7 +103,9 @@ class CatalogEditIT {
                 .andExpect(jsonPath("$.processingDays").value(8));
         mvc.perform(put("/api/v1/procedures/" + code).header("If-Match", "\"1\"").contentType(MediaType.APPLICATION_JSON)
                         .content(definition(code, 9)).with(ops()))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.currentVersion").value(2));
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:stale-procedure-version"))
+                .andExpect(jsonPath("$.currentVersion").value(2));
 
         // Each version is announced, whole, for the services that keep the catalog as a read model.
         assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> ("procedure-" + code).equals(r.key()), 2, Duration.ofSeconds(15)))

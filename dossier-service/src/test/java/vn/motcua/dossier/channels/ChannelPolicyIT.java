@@ -149,6 +149,11 @@ class ChannelPolicyIT {
         mvc.perform(put("/api/v1/channel-policies/" + id).header("If-Match", "\"1\"")
                         .contentType(MediaType.APPLICATION_JSON).content(ended).with(ops()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
+        mvc.perform(put("/api/v1/channel-policies/" + id).header("If-Match", "\"1\"")
+                        .contentType(MediaType.APPLICATION_JSON).content(ended).with(ops()))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:stale-channel-policy"))
+                .andExpect(jsonPath("$.currentVersion").value(2));
         inPerson(MARRIAGE, TOWN).andExpect(status().isCreated());
     }
 

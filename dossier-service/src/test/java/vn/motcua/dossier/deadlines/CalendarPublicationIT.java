@@ -17,8 +17,14 @@ import static vn.motcua.testinfra.CallerMother.ops;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -98,6 +104,37 @@ class CalendarPublicationIT {
     }
 
     @Test
+    void publicationsSentAtOnceStoreOneFirstVersionAndOneCorrectionOfIt() throws Exception {
+        int year = 2070 + (int) Math.floorMod(System.nanoTime(), 9);   // no other test publishes 2070-2078
+        LocalDate monday = LocalDate.of(year, 9, 1).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        String first = year(List.of(monday.toString()), List.of(), "01/TB-BNV", "2026-11-01");
+        // A loser that read the year as missing is 409 calendar-year-exists; one that read it published, 428.
+        assertThat(sentAtOnce(() -> publish(year, first).with(ops())))
+                .containsOnly(201, 409, 428).filteredOn(answer -> answer == 201).hasSize(1);
+
+        String correction = year(List.of(monday.toString(), monday.plusDays(1).toString()), List.of(), "02/TB-BNV",
+                "2026-11-02");
+        assertThat(sentAtOnce(() -> publish(year, correction).header("If-Match", "\"1\"").with(ops())))
+                .as("one correction of version 1 wins; the others corrected what is no longer current")
+                .containsOnly(200, 412).filteredOn(answer -> answer == 200).hasSize(1);
+        mvc.perform(get("/api/v1/calendar/" + year + "/versions").with(ops()))
+                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[1].number").value(2));
+    }
+
+    private List<Integer> sentAtOnce(Supplier<MockHttpServletRequestBuilder> request) throws Exception {
+        List<Integer> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(10)) {
+            List<Future<Integer>> sent = IntStream.range(0, 10)
+                    .mapToObj(i -> pool.submit(() -> mvc.perform(request.get()).andReturn().getResponse().getStatus())).toList();
+            for (Future<Integer> answer : sent) {
+                answers.add(answer.get());
+            }
+        }
+        return answers;
+    }
+
+    @Test
     void aCorrectionListsTheOpenDossiersItConcernsAndMovesNoDueDate() throws Exception {
         DossierFlow flow = new DossierFlow(mvc, json);
         String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
@@ -119,8 +156,9 @@ class CalendarPublicationIT {
         mvc.perform(publish(year, year(corrected, worked, "02/TB-BNV", "2026-11-02")).with(ops()))
                 .andExpect(status().isPreconditionRequired());
         mvc.perform(publish(year, year(corrected, worked, "02/TB-BNV", "2026-11-02")).header("If-Match", "\"999\"").with(ops()))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.type").value("urn:motcua:problem:stale-calendar-version"));
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:stale-calendar-version"))
+                .andExpect(jsonPath("$.currentVersion").value(Integer.parseInt(version.replace("\"", ""))));
         try {
             mvc.perform(publish(year, year(corrected, worked, "02/TB-BNV", "2026-11-02")).header("If-Match", version)
                             .with(ops()))

@@ -36,4 +36,16 @@ public record IfMatch(Long version) {
         }
         return version;
     }
+
+    /**
+     * The answer when the version sent is no longer the current one, or another change won the
+     * write after the check: 412, as RFC 9110 has an If-Match that does not hold answered, with
+     * the version to read again.
+     *
+     * @param type the problem's type, naming what changed ({@code stale-procedure-version})
+     */
+    public static ApiProblem stale(String type, String detail, long currentVersion) {
+        return new ApiProblem(HttpStatus.PRECONDITION_FAILED, type, "Changed since you read it", detail)
+                .with("currentVersion", currentVersion);
+    }
 }

@@ -107,6 +107,7 @@ final class Services {
                 }
             }
             urls.forEach((service, list) -> arguments.add("--motcua.services." + service + "=" + String.join(",", list)));
+            arguments.add("--motcua.gateway.cross-origin.allowed-origins=" + StackConfig.LOCAL_PORTAL_ORIGIN);
         }
         return arguments;
     }

@@ -28,6 +28,8 @@ public record StackConfig(Path projectDir, Path workDir, Path dataDir, StackPort
     public static final String VERSION = "0.1.0-SNAPSHOT";
     public static final String KEYCLOAK_VERSION = "26.7.3";
     public static final String REALM = "motcua";
+    /** A portal's front end under development on this machine, whose pages may call the API (ADR 0044). */
+    public static final String LOCAL_PORTAL_ORIGIN = "http://localhost:3000";
 
     /** Where the MongoDB wire server keeps its data, and in which process. */
     public enum Storage {

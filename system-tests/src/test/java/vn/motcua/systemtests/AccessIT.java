@@ -2,12 +2,14 @@ package vn.motcua.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.motcua.localstack.GatewayClient;
 import vn.motcua.localstack.GatewayClient.Response;
+import vn.motcua.localstack.StackConfig;
 
 /** Who may not see a citizen's dossier, and which tokens the platform refuses. */
 @ExtendWith(Platform.class)
@@ -39,6 +41,29 @@ class AccessIT {
         assertThat(gateway.get("/api/v1/notifications", citizen2).body()).doesNotContain(code);
         assertThat(gateway.get("/api/v1/shipments", citizen2).body()).doesNotContain(code);
         assertThat(gateway.get("/api/v1/dossiers", citizen2).body()).doesNotContain(code);
+    }
+
+    @Test
+    void aPortalsPagesOnItsOwnSiteReadTheirCitizensAnswersAndOtherSitesPagesDoNot() {
+        String token = gateway.userToken("citizen1");
+        Response preflight = gateway.send(gateway.request("/api/v1/dossiers", null)
+                .header("Origin", StackConfig.LOCAL_PORTAL_ORIGIN).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization, content-type, idempotency-key")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(preflight.status()).isEqualTo(204);
+        assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Origin")).hasValue(StackConfig.LOCAL_PORTAL_ORIGIN);
+
+        Response read = gateway.send(gateway.request("/api/v1/dossiers/" + code, token).header("Origin", StackConfig.LOCAL_PORTAL_ORIGIN));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.raw().headers().firstValue("Access-Control-Allow-Origin")).hasValue(StackConfig.LOCAL_PORTAL_ORIGIN);
+        assertThat(read.raw().headers().firstValue("Access-Control-Expose-Headers")).get().asString().contains("ETag");
+
+        Response elsewhere = gateway.send(gateway.request("/api/v1/dossiers", null).header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "GET").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(elsewhere.json().get("type").asString()).isEqualTo("urn:motcua:problem:origin-not-allowed");
+        assertThat(gateway.send(gateway.request("/api/v1/dossiers/" + code, token).header("Origin", "https://evil.example"))
+                .raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.motcua.gateway.crossorigin;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.options;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -63,7 +64,7 @@ class PortalOriginsIT {
                 .andExpect(header().string("Access-Control-Allow-Headers", containsString("Idempotency-Key")))
                 .andExpect(header().string("Access-Control-Max-Age", "600"))
                 .andExpect(header().doesNotExist("Access-Control-Allow-Credentials"))
-                .andExpect(header().stringValues("Vary", org.hamcrest.Matchers.hasItem("Origin")));
+                .andExpect(header().stringValues("Vary", hasItem("Origin")));
     }
 
     @Test
@@ -103,7 +104,7 @@ class PortalOriginsIT {
         mvc.perform(get("/api/v1/procedures").header("Origin", OTHER_SITE).with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist("Access-Control-Allow-Origin"))
-                .andExpect(header().stringValues("Vary", org.hamcrest.Matchers.hasItem("Origin")));
+                .andExpect(header().stringValues("Vary", hasItem("Origin")));
         mvc.perform(get("/api/v1/procedures").with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())
                 .andExpect(header().doesNotExist("Access-Control-Allow-Origin"));

@@ -17,9 +17,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Inline fully-qualified names drift in one by one; Spotless keeps the imports themselves in
  * order. A name may stay qualified only where its simple name is taken by another import or by
- * a type of the file.
+ * a type of the file. Log lines leave the platform (collectors, tickets, screenshots), so none
+ * names a citizen's personal data.
  */
 class SourceStyleTest {
+    private static final Pattern LOG_STATEMENT = Pattern.compile("\\blog\\.(?:trace|debug|info|warn|error)\\((.*?)\\);",
+            Pattern.DOTALL);
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** Names of values that are a person's data under Decree 13/2023: numbers to reach them, their id number, name. */
+    private static final Pattern PERSONAL = Pattern.compile("(?i)\\b\\w*(phone|idnumber|citizenid|email|fullname|holderid)\\w*\\b");
     private static final Pattern QUALIFIED = Pattern.compile(
             "(?<![.\"\\w/])((?:java|javax|jakarta|org|com|tools|vn)(?:\\.[a-z][a-z0-9_]*)+)\\.([A-Z]\\w*)");
     private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+)\\.(\\w+);");
@@ -34,6 +40,30 @@ class SourceStyleTest {
             }
         }
         assertThat(found).as("import these instead").isEmpty();
+    }
+
+    @Test
+    void logLinesNameNoCitizensPersonalData() throws IOException {
+        Path project = Path.of(System.getProperty("motcua.project.dir", "..")).toAbsolutePath().normalize();
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(project)) {
+            for (Path file : files.filter(SourceStyleTest::isPlatformCode).toList()) {
+                Matcher statement = LOG_STATEMENT.matcher(Files.readString(file));
+                while (statement.find()) {
+                    Matcher personal = PERSONAL.matcher(STRING_LITERAL.matcher(statement.group(1)).replaceAll("\"\""));
+                    if (personal.find()) {
+                        found.add(project.relativize(file) + ": " + personal.group() + " in log." + statement.group().substring(4));
+                    }
+                }
+            }
+        }
+        assertThat(found).as("log the record's id instead; its store has the person's data").isEmpty();
+    }
+
+    /** The services and their kit; the simulators stand for the outside world and log what it would see. */
+    private static boolean isPlatformCode(Path file) {
+        String path = file.toString();
+        return isSource(file) && path.contains("/src/main/") && !path.contains("simulator");
     }
 
     private static boolean isSource(Path file) {

@@ -108,7 +108,8 @@ public class Deliveries {
     void tellPhone(String id, String phone, String dossierCode, Message message) {
         Reach reach = reach(reachBook.contactAtPhone(Notification.phoneRecipient(phone), phone), message.template());
         if (reach.channels().isEmpty()) {
-            log.warn("No channel offered here reaches {}: {} about {} is told nobody", phone, message.template(), id);
+            // A phone number is personal data (Decree 13/2023): the log names the notification, whose record has the number.
+            log.warn("No channel offered here reaches the phone of notification {}: {} is told nobody", id, message.template());
         }
         var created = Notification.createForPhone(id, phone, dossierCode, message, reach, policy.urgent().contains(message.template()),
                 policy.everyChannel().contains(message.template()), clock.instant());
@@ -237,7 +238,9 @@ public class Deliveries {
         try {
             contactKnown(learnt.citizenId(), learnt.waitingIds());
         } catch (RuntimeException notResumedYet) {
-            log.warn("Notifications waiting for {} not resumed: {}", learnt.citizenId(), notResumedYet.toString());
+            // Named by the notifications' ids, not the citizen's id number, which is personal data.
+            log.warn("Notifications {} not resumed with their recipient's addresses: {}", learnt.waitingIds(),
+                    notResumedYet.getClass().getSimpleName());
         }
     }
 

@@ -38,7 +38,9 @@ class DocumentController {
         this.documents = documents;
     }
 
-    @Operation(summary = "Attach a PDF, PNG or JPEG file to a dossier (its owner while registering or supplementing; officers and specialists while they hold it)")
+    @Operation(summary = "Attach a PDF, PNG or JPEG file to a dossier (its owner while registering or supplementing; officers and specialists while they hold it)",
+            description = "Staff attach the result's electronic copy as kind \"Kết quả giải quyết\", which the applicant may not"
+                    + " use (422 kind-reserved-for-the-agency) and reads once the result is ready.")
     // No consumes: the kit refuses any body but multipart once the role rule has passed (ParametersAsDeclared).
     @ApiResponse(responseCode = "201", description = "Attached; Location names the file", useReturnTypeSchema = true)
     @PostMapping
@@ -58,7 +60,8 @@ class DocumentController {
         }
     }
 
-    @Operation(summary = "The files of a dossier (its owner, or staff of its agency)")
+    @Operation(summary = "The files of a dossier (its owner, or staff of its agency); the owner sees the result's electronic"
+            + " copy once the result is ready")
     @GetMapping
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     List<DossierDocument.DocumentInfo> list(@PathVariable String code, Caller caller) {

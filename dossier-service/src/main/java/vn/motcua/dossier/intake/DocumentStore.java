@@ -42,6 +42,14 @@ public class DocumentStore {
     private static final List<Role> UPLOADER_ROLES = List.of(Role.CITIZEN, Role.PORTAL, Role.POSTAL_CLERK, Role.OFFICER,
             Role.SPECIALIST);
     static final String REMOVED_AT = "removedAt";
+    /**
+     * The kind of the result's electronic copy, which staff attach and an applicant reads once the result is ready
+     * (ADR 0045): an online result is handed over as this file.
+     */
+    public static final String RESULT_KIND = "Kết quả giải quyết";
+    /** From these statuses on the result is the applicant's to read; before, it is a draft the leader may still refuse. */
+    private static final Set<NationalStatus> RESULT_RELEASED = EnumSet.of(NationalStatus.RESULT_READY,
+            NationalStatus.RESULT_RETURNED);
 
     private final MongoTemplate mongo;
     private final DossierAccess access;
@@ -70,6 +78,10 @@ public class DocumentStore {
                     + " (" + dossier.status().name() + "); documents cannot be added now")
                     .with("currentStatus", dossier.status().code());
         }
+        if (owner && isResult(kind)) {
+            throw ApiProblem.unprocessable("kind-reserved-for-the-agency", "\"" + RESULT_KIND + "\" is the agency's"
+                    + " result; an applicant's file needs another kind").with("kind", kind.strip());
+        }
         if (content.length == 0) {
             throw ApiProblem.badRequest("empty-file", "The file is empty");
         }
@@ -82,7 +94,8 @@ public class DocumentStore {
         FileType type = FileType.sniff(content).orElseThrow(() -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "file-type-not-allowed", "File type not allowed",
                 "The content of " + name + " is not a PDF, PNG or JPEG file, whatever its name says"));
-        DossierDocument document = new DossierDocument(UUID.randomUUID().toString(), code, kind.strip(),
+        DossierDocument document = new DossierDocument(UUID.randomUUID().toString(), code,
+                isResult(kind) ? RESULT_KIND : kind.strip(),
                 name, type.mediaType(), content.length, sha256(content), caller.subject(),
                 clock.instant(), content, null, null);
         return mongo.insert(document).info(removable(dossier, document, caller));
@@ -90,16 +103,21 @@ public class DocumentStore {
 
     List<DossierDocument.DocumentInfo> list(String code, Caller caller) {
         Dossier dossier = access.visible(code, caller);
-        Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt"));
+        // The id breaks a tie of the same millisecond, as the result's last copy is found the same way.
+        Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt", "_id"));
         query.fields().exclude("content");
-        return mongo.find(query, DossierDocument.class).stream()
+        List<DossierDocument> documents = mongo.find(query, DossierDocument.class);
+        String result = documents.stream().filter(document -> isResult(document.kind())).map(DossierDocument::id)
+                .reduce((earlier, later) -> later).orElse(null);
+        return documents.stream().filter(document -> readable(dossier, document, result, caller))
                 .map(document -> document.info(removable(dossier, document, caller))).toList();
     }
 
     DossierDocument get(String code, String id, Caller caller) {
-        access.visible(code, caller);
+        Dossier dossier = access.visible(code, caller);
         DossierDocument document = mongo.findById(id, DossierDocument.class);
-        if (document == null || !document.dossierCode().equals(code) || document.removedAt() != null) {
+        if (document == null || !document.dossierCode().equals(code) || document.removedAt() != null
+                || !readable(dossier, document, isResult(document.kind()) ? resultCopyOf(code) : null, caller)) {
             throw ApiProblem.notFound("Document", id);
         }
         return document;
@@ -148,6 +166,37 @@ public class DocumentStore {
             throw refused;
         }
         mongo.updateFirst(new Query(where("_id").is(id)), hide.unset("content"), DossierDocument.class);
+    }
+
+    /** Whether the electronic copy of the result is attached, for a result handed over online. */
+    public boolean hasResultFile(String code) {
+        return mongo.exists(resultCopies(code), DossierDocument.class);
+    }
+
+    /** The id of the last copy of the result attached: one attached by mistake is followed by the right one. */
+    private String resultCopyOf(String code) {
+        Query last = resultCopies(code).with(Sort.by(Sort.Direction.DESC, "uploadedAt", "_id")).limit(1);
+        last.fields().exclude("content");
+        DossierDocument copy = mongo.findOne(last, DossierDocument.class);
+        return copy == null ? null : copy.id();
+    }
+
+    private static Query resultCopies(String code) {
+        return new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null).and("kind").is(RESULT_KIND));
+    }
+
+    /**
+     * Staff of the agency read every file. The applicant reads the result once it is ready, and only its last copy, the
+     * one the dossier was marked ready with.
+     */
+    private static boolean readable(Dossier dossier, DossierDocument document, String resultCopy, Caller caller) {
+        return !isResult(document.kind()) || !DossierAccess.actsAsOwner(dossier, caller)
+                || RESULT_RELEASED.contains(dossier.status()) && document.id().equals(resultCopy);
+    }
+
+    // Compared as a person reads it: the applicant cannot pass a file off as the result by its capitals.
+    private static boolean isResult(String kind) {
+        return kind != null && kind.strip().equalsIgnoreCase(RESULT_KIND);
     }
 
     private static boolean removable(Dossier dossier, DossierDocument document, Caller caller) {

@@ -158,7 +158,11 @@ public class IntakeService {
                     .formatted(agency.name(), agency.level(), procedure.name(), procedure.agencyLevel()));
         }
         ResultDelivery delivery = request.resultDelivery() != null ? request.resultDelivery()
-                : procedure.onlineLevel() == 4 ? ResultDelivery.ONLINE : ResultDelivery.COUNTER;
+                : procedure.onlineLevel() == 4 && !procedure.inPersonSignature() ? ResultDelivery.ONLINE : ResultDelivery.COUNTER;
+        if (delivery == ResultDelivery.ONLINE && procedure.inPersonSignature()) {
+            throw ApiProblem.unprocessable("result-signed-in-person", "The result of " + procedure.name()
+                    + " must be signed for in person at the counter; it cannot be handed over online");
+        }
         if (delivery == ResultDelivery.POST && !procedure.resultMayGoByPost()) {
             throw ApiProblem.unprocessable("result-not-by-post", procedure.inPersonSignature()
                     ? "The result of " + procedure.name() + " must be signed for in person at the counter"

@@ -16,6 +16,7 @@ import vn.motcua.events.Event;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 
@@ -78,8 +79,15 @@ public class Lifecycle {
     }
 
     public Dossier markResultReady(String code, Caller caller, IfMatch ifMatch) {
-        return take(Step.MARK_RESULT_READY, code, caller, ifMatch,
-                (dossier, actor, now) -> dossier.markResultReady(actor, now));
+        return take(Step.MARK_RESULT_READY, code, caller, ifMatch, (dossier, actor, now) -> {
+            // Told "receive it online in your dossier", the applicant must find it there (ADR 0045).
+            if (dossier.resultDelivery() == ResultDelivery.ONLINE && !documents.hasResultFile(code)) {
+                throw ApiProblem.unprocessable("result-file-missing", "Dossier " + code + " has its result handed over"
+                        + " online: attach its electronic copy as a document of kind \"" + DocumentStore.RESULT_KIND
+                        + "\" first").with("kind", DocumentStore.RESULT_KIND);
+            }
+            return dossier.markResultReady(actor, now);
+        });
     }
 
     public Dossier returnResult(String code, Caller caller, IfMatch ifMatch) {

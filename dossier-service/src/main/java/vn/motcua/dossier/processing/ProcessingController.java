@@ -123,7 +123,9 @@ class ProcessingController {
         return view(lifecycle.approve(code, caller, ifMatch, body == null ? null : body.note()));
     }
 
-    @Operation(summary = "Mark the approved result ready to hand over")
+    @Operation(summary = "Mark the approved result ready to hand over; a result handed over online needs its electronic"
+            + " copy attached first (a document of kind \"Kết quả giải quyết\"; 422 result-file-missing), which the"
+            + " applicant reads from then on")
     @TakesStep(Step.MARK_RESULT_READY)
     @PostMapping("/result")
     ResponseEntity<DossierView> resultReady(@PathVariable String code, IfMatch ifMatch,

@@ -11,15 +11,19 @@ import vn.motcua.kit.problem.ProblemResponses;
 @EnableConfigurationProperties(CrossOriginProperties.class)
 class CrossOriginConfiguration {
 
+    /** Before every other filter, so that every refusal a portal's page may meet is one it can read. */
+    static final int ORDER = Ordered.HIGHEST_PRECEDENCE;
+
     /**
-     * After the in-flight limit and the correlation id, before the token check and the rate limits: a preflight carries
-     * no token, and costs no service a call.
+     * First, before the in-flight limit's 503, the token check's 401 and the rate limits' 429: a page must read those
+     * to tell the citizen to wait or sign in again. Labelling is a header lookup; a preflight carries no token and
+     * costs no service a call.
      */
     @Bean
     FilterRegistrationBean<PortalOrigins> portalOrigins(CrossOriginProperties properties, ProblemResponses problems) {
         FilterRegistrationBean<PortalOrigins> registration = new FilterRegistrationBean<>(
                 new PortalOrigins(properties.origins(), properties.preflightKeptFor(), problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setOrder(ORDER);
         return registration;
     }
 }

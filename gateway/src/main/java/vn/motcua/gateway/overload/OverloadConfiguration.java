@@ -10,12 +10,15 @@ import vn.motcua.kit.problem.ProblemResponses;
 @Configuration(proxyBeanMethods = false)
 class OverloadConfiguration {
 
-    /** First of all filters: a request shed costs no token check, no rate-limit bucket, no log line. */
+    /**
+     * Right after the cross-origin label (so a portal's page reads the 503), before everything else: a request shed
+     * costs no token check, no rate-limit bucket, no log line.
+     */
     @Bean
     FilterRegistrationBean<InFlightLimit> inFlightLimit(@Value("${motcua.gateway.max-in-flight}") int maxInFlight,
             ProblemResponses problems) {
         FilterRegistrationBean<InFlightLimit> registration = new FilterRegistrationBean<>(new InFlightLimit(maxInFlight, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.gateway.crossorigin;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,17 +13,24 @@ import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.citizen;
 
 import com.sun.net.httpserver.HttpServer;
+import jakarta.servlet.http.HttpServlet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import vn.motcua.gateway.EchoService;
+import vn.motcua.gateway.overload.InFlightLimit;
+import vn.motcua.kit.problem.ProblemResponses;
 
 /** A citizen's browser on a listed portal's site reads the API's answers; other sites' pages do not. */
 @SpringBootTest
@@ -34,6 +42,12 @@ class PortalOriginsIT {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    FilterRegistrationBean<PortalOrigins> portalOrigins;
+    @Autowired
+    FilterRegistrationBean<InFlightLimit> inFlightLimit;
+    @Autowired
+    ProblemResponses problems;
 
     @AfterAll
     static void stopEcho() {
@@ -97,6 +111,18 @@ class PortalOriginsIT {
         mvc.perform(get("/api/v1/procedures").header("Origin", PORTAL))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("Access-Control-Allow-Origin", PORTAL));
+    }
+
+    @Test
+    void aRequestShedForOverloadIsStillOneAPortalsPageReads() throws Exception {
+        assertThat(portalOrigins.getOrder()).as("labelled before anything may refuse it").isLessThan(inFlightLimit.getOrder());
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/procedures");
+        request.addHeader("Origin", PORTAL);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new MockFilterChain(new HttpServlet() {
+        }, portalOrigins.getFilter(), new InFlightLimit(0, problems)).doFilter(request, response);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo(PORTAL);
     }
 
     @Test

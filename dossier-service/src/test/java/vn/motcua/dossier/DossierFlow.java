@@ -40,7 +40,7 @@ public class DossierFlow {
             throws Exception {
         return mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents")
                 .file(new MockMultipartFile("file", fileName, "application/pdf", content))
-                .param("kind", kind).with(who));
+                .param("kind", kind).header("Idempotency-Key", UUID.randomUUID().toString()).with(who));
     }
 
     /** Submits a liquor licence dossier for the citizen with both required documents uploaded. */

@@ -45,6 +45,7 @@ final class Journeys {
     static ChainBuilder uploads() {
         return exec(LIQUOR_LICENCE_PAPERS.stream().map(kind -> exec(http("portal uploads a paper")
                 .post("/api/v1/dossiers/#{code}/documents").header("Authorization", "Bearer " + Settings.portalToken())
+                .header("Idempotency-Key", session -> UUID.randomUUID().toString())
                 .asMultipartForm().bodyParts(StringBodyPart("kind", kind),
                         ByteArrayBodyPart("file", PDF).fileName("giay-to.pdf").contentType("application/pdf"))
                 .check(status().is(201)))).toList());

@@ -30,6 +30,7 @@ final class Uploads {
         System.arraycopy(tail, 0, body, head.length + pdf.length, tail.length);
         HttpRequest request = gateway.request("/api/v1/dossiers/" + code + "/documents", token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }

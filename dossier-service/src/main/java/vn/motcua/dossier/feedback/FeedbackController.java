@@ -1,6 +1,7 @@
 package vn.motcua.dossier.feedback;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,8 +20,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.ReachedFirst;
@@ -30,9 +33,11 @@ import vn.motcua.kit.security.Role;
 @RestController
 class FeedbackController {
     private final FeedbackDesk desk;
+    private final IdempotencyKeys idempotency;
 
-    FeedbackController(FeedbackDesk desk) {
+    FeedbackController(FeedbackDesk desk, IdempotencyKeys idempotency) {
         this.desk = desk;
+        this.idempotency = idempotency;
     }
 
     record Filing(@Size(max = 64) String dossierCode, @Size(max = 40) String agencyCode, @NotNull Feedback.Kind kind,
@@ -59,10 +64,16 @@ class FeedbackController {
     @ApiResponse(responseCode = "201", description = "Filed; Location names it", useReturnTypeSchema = true)
     @PostMapping("/api/v1/feedback")
     @PreAuthorize("hasRole('citizen')")
-    ResponseEntity<FeedbackView> file(@Valid @RequestBody Filing filing, Caller caller) {
-        Feedback filed = desk.file(caller, blankToNull(filing.dossierCode()), blankToNull(filing.agencyCode()),
-                filing.kind(), filing.text().strip());
-        return ResponseEntity.created(URI.create("/api/v1/feedback/" + filed.id())).body(FeedbackView.of(filed, desk));
+    ResponseEntity<FeedbackView> file(
+            @Parameter(description = "Unique per intended filing; a retry with the same key and body returns the first answer,"
+                    + " and files nothing twice")
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @Valid @RequestBody Filing filing, Caller caller) {
+        return idempotency.once(caller.subject() + "|file-feedback", idempotencyKey, filing, FeedbackView.class, claim -> {
+            Feedback filed = desk.filedUnder(claim).orElseGet(() -> desk.file(caller, blankToNull(filing.dossierCode()),
+                    blankToNull(filing.agencyCode()), filing.kind(), filing.text().strip(), claim.id()));
+            return ResponseEntity.created(URI.create("/api/v1/feedback/" + filed.id())).body(FeedbackView.of(filed, desk));
+        });
     }
 
     @Operation(summary = "Your feedback (citizen), or your agency's (officer, leader), newest first; unanswered=true for"

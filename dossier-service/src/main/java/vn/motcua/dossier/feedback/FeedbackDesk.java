@@ -2,10 +2,12 @@ package vn.motcua.dossier.feedback;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Service;
 import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
@@ -44,8 +47,12 @@ public class FeedbackDesk implements ReachedFirst.Reach {
         this.answerWithinWorkingDays = answerWithinWorkingDays;
     }
 
-    /** Feedback on the caller's own dossier (its agency answers), or on an agency. */
-    public Feedback file(Caller citizen, String dossierCode, String agencyCode, Feedback.Kind kind, String text) {
+    /**
+     * Feedback on the caller's own dossier (its agency answers), or on an agency.
+     *
+     * @param claimId the Idempotency-Key's claim it is filed under: its id is made from it ({@link #filedUnder})
+     */
+    public Feedback file(Caller citizen, String dossierCode, String agencyCode, Feedback.Kind kind, String text, String claimId) {
         if (citizen.citizenId() == null) {
             throw ApiProblem.forbidden("Your account has no citizen id number; it cannot file feedback");
         }
@@ -63,8 +70,16 @@ public class FeedbackDesk implements ReachedFirst.Reach {
         }
         Instant now = clock.instant();
         LocalDate due = deadlines.calendar().plusWorkingDays(deadlines.countingDay(now), answerWithinWorkingDays);
-        return store.insert(Feedback.filed(UUID.randomUUID().toString(), citizen.citizenId(), agency, dossierCode, kind,
-                text, now, due));
+        return store.insert(Feedback.filed(idUnder(claimId), citizen.citizenId(), agency, dossierCode, kind, text, now, due));
+    }
+
+    /** The feedback a dead attempt under this claim filed before it could answer. */
+    public Optional<Feedback> filedUnder(IdempotencyKeys.Claim claim) {
+        return claim.createdBefore(claimId -> Optional.ofNullable(mongo.findById(idUnder(claimId), Feedback.class)));
+    }
+
+    private static String idUnder(String claimId) {
+        return UUID.nameUUIDFromBytes(claimId.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.dossier.intake.internal.DossierDocument;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.ReachedFirst;
@@ -33,9 +36,15 @@ import vn.motcua.kit.security.ReachedFirst;
 @RequestMapping("/api/v1/dossiers/{code}/documents")
 class DocumentController {
     private final DocumentStore documents;
+    private final IdempotencyKeys idempotency;
 
-    DocumentController(DocumentStore documents) {
+    DocumentController(DocumentStore documents, IdempotencyKeys idempotency) {
         this.documents = documents;
+        this.idempotency = idempotency;
+    }
+
+    /** What makes two uploads the same request: the same dossier, kind, file name and content. */
+    record Upload(String code, String kind, String fileName, String sha256) {
     }
 
     @Operation(summary = "Attach a PDF, PNG or JPEG file to a dossier (its owner while registering or supplementing; officers and specialists while they hold it)",
@@ -47,17 +56,27 @@ class DocumentController {
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist')")
     @ReachedFirst(value = DossierAccess.class, pathVariable = "code")
     ResponseEntity<DossierDocument.DocumentInfo> upload(@PathVariable String code, @RequestParam String kind,
-            @RequestPart MultipartFile file, Caller caller) {
+            @RequestPart MultipartFile file,
+            @Parameter(description = "Unique per intended file; a retry with the same key and file returns the first answer,"
+                    + " and attaches nothing twice")
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey, Caller caller) {
         // The kit has checked the kind as text and made it canonical (ParameterText).
         if (kind.isBlank() || kind.length() > 200) {
             throw ApiProblem.badRequest("bad-kind", "kind names the document (e.g. a required document of the procedure), 1 to 200 characters");
         }
+        byte[] content;
         try {
-            DossierDocument.DocumentInfo added = documents.add(code, kind, file.getOriginalFilename(), file.getBytes(), caller);
-            return ResponseEntity.created(URI.create("/api/v1/dossiers/" + code + "/documents/" + added.id())).body(added);
+            content = file.getBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Upload upload = new Upload(code, kind, file.getOriginalFilename(), DocumentStore.sha256(content));
+        return idempotency.once(caller.subject() + "|upload", idempotencyKey, upload, DossierDocument.DocumentInfo.class,
+                claim -> {
+                    DossierDocument.DocumentInfo added = documents.createdUnder(claim, code, caller)
+                            .orElseGet(() -> documents.add(code, kind, file.getOriginalFilename(), content, caller, claim.id()));
+                    return ResponseEntity.created(URI.create("/api/v1/dossiers/" + code + "/documents/" + added.id())).body(added);
+                });
     }
 
     @Operation(summary = "The files of a dossier (its owner, or staff of its agency); the owner sees the result's electronic"

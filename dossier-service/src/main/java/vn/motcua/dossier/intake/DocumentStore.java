@@ -2,6 +2,7 @@ package vn.motcua.dossier.intake;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,6 +27,7 @@ import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.intake.internal.DossierDocument;
 import vn.motcua.dossier.intake.internal.FileType;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
@@ -66,7 +69,11 @@ public class DocumentStore {
         this.maxSize = maxSize;
     }
 
-    DossierDocument.DocumentInfo add(String code, String kind, String fileName, byte[] content, Caller caller) {
+    /**
+     * @param claimId the Idempotency-Key's claim the file is attached under: the file's id is made from it, so that a
+     *     retry which took over a dead attempt finds the file that attempt attached ({@link #createdUnder})
+     */
+    DossierDocument.DocumentInfo add(String code, String kind, String fileName, byte[] content, Caller caller, String claimId) {
         Dossier dossier = access.visible(code, caller);
         boolean owner = DossierAccess.actsAsOwner(dossier, caller);
         if (!owner && !caller.has(Role.OFFICER) && !caller.has(Role.SPECIALIST)) {
@@ -94,11 +101,25 @@ public class DocumentStore {
         FileType type = FileType.sniff(content).orElseThrow(() -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "file-type-not-allowed", "File type not allowed",
                 "The content of " + name + " is not a PDF, PNG or JPEG file, whatever its name says"));
-        DossierDocument document = new DossierDocument(UUID.randomUUID().toString(), code,
+        DossierDocument document = new DossierDocument(idUnder(claimId), code,
                 isResult(kind) ? RESULT_KIND : kind.strip(),
                 name, type.mediaType(), content.length, sha256(content), caller.subject(),
                 clock.instant(), content, null, null);
         return mongo.insert(document).info(removable(dossier, document, caller));
+    }
+
+    /** The file a dead attempt under this claim attached before it could answer. */
+    Optional<DossierDocument.DocumentInfo> createdUnder(IdempotencyKeys.Claim claim, String code, Caller caller) {
+        return claim.createdBefore(claimId -> {
+            Query attached = new Query(where("_id").is(idUnder(claimId)).and("dossierCode").is(code).and(REMOVED_AT).is(null));
+            attached.fields().exclude("content");
+            return Optional.ofNullable(mongo.findOne(attached, DossierDocument.class))
+                    .map(document -> document.info(removable(access.visible(code, caller), document, caller)));
+        });
+    }
+
+    private static String idUnder(String claimId) {
+        return UUID.nameUUIDFromBytes(claimId.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     List<DossierDocument.DocumentInfo> list(String code, Caller caller) {
@@ -233,7 +254,7 @@ public class DocumentStore {
         return base.isEmpty() ? "file" : base.substring(0, base.offsetByCodePoints(0, Math.min(base.codePointCount(0, base.length()), 200)));
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

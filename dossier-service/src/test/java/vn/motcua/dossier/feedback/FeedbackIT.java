@@ -3,6 +3,7 @@ package vn.motcua.dossier.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
@@ -62,7 +63,12 @@ class FeedbackIT {
     AggregateStore store;
 
     private ResultActions file(String body, RequestPostProcessor who) throws Exception {
-        return mvc.perform(post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content(body).with(who));
+        return file(body, UUID.randomUUID().toString(), who);
+    }
+
+    private ResultActions file(String body, String key, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content(body)
+                .header("Idempotency-Key", key).with(who));
     }
 
     private JsonNode report() throws Exception {
@@ -189,5 +195,24 @@ class FeedbackIT {
         mvc.perform(post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content(valid))
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/feedback").with(specialist(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aFilingSentAgainUnderItsKeyIsFiledOnce() throws Exception {
+        String body = "{\"agencyCode\": \"" + AGENCY_JUSTICE + "\", \"kind\": \"KIEN_NGHI\", \"text\": \"Gửi lại vì mạng chậm\"}";
+        String key = UUID.randomUUID().toString();
+        String first = json.readTree(file(body, key, citizen(CITIZEN_2)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString()).get("id").asString();
+        file(body, key, citizen(CITIZEN_2)).andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.id").value(first));
+        file(body.replace("chậm", "chậm quá"), key, citizen(CITIZEN_2)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-reused"));
+        mvc.perform(post("/api/v1/feedback").contentType(MediaType.APPLICATION_JSON).content(body).with(citizen(CITIZEN_2)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-missing"));
+        assertThat(json.readTree(mvc.perform(get("/api/v1/feedback").with(citizen(CITIZEN_2))).andReturn().getResponse()
+                .getContentAsString()).valueStream().filter(feedback -> feedback.get("text").asString().startsWith("Gửi lại"))
+                .count()).isEqualTo(1);
     }
 }

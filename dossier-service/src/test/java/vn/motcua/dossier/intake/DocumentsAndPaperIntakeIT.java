@@ -179,6 +179,43 @@ class DocumentsAndPaperIntakeIT {
     }
 
     @Test
+    void anUploadSentAgainUnderItsKeyAttachesTheFileOnce() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String key = UUID.randomUUID().toString();
+        MockMultipartFile form = new MockMultipartFile("file", "don.pdf", "application/pdf", DossierFlow.PDF);
+        String first = json.readTree(mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form)
+                        .param("kind", "Đơn").header("Idempotency-Key", key).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form).param("kind", "Đơn")
+                        .header("Idempotency-Key", key).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.id").value(first));
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form).param("kind", "Đơn khác")
+                        .header("Idempotency-Key", key).with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-reused"));
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form).param("kind", "Đơn")
+                        .with(citizen(CITIZEN_1)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-missing"));
+
+        // An attempt that died after attaching and before answering: its retry answers that file, attaching none.
+        String retried = UUID.randomUUID().toString();
+        String attached = json.readTree(mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form)
+                        .param("kind", "Ảnh").header("Idempotency-Key", retried).with(citizen(CITIZEN_1)))
+                .andReturn().getResponse().getContentAsString()).get("id").asString();
+        assertThat(mongo.getCollection("idempotency_keys").updateOne(new Document("_id", new Document("$regex", "\\|" + retried + "$")),
+                new Document("$set", new Document("state", "IN_PROGRESS").append("leaseUntil", new Date(0)))).getMatchedCount())
+                .as("the key's claim, left as a dead attempt leaves it").isEqualTo(1);
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form).param("kind", "Ảnh")
+                        .header("Idempotency-Key", retried).with(citizen(CITIZEN_1)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.id").value(attached));
+        assertThat(mongo.getCollection("dossier_documents").countDocuments(new Document("dossierCode", code))).isEqualTo(2);
+    }
+
+    @Test
     void aFileIsTakenBackOnlyByWhoeverUploadedItAndOnlyBeforeTheAgencyHasLookedAtIt() throws Exception {
         String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
         String files = "/api/v1/dossiers/" + code + "/documents/";

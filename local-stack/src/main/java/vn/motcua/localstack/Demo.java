@@ -139,7 +139,8 @@ public final class Demo {
                         : "citizen1 has a booking that day already (" + r.json().get("type").asString() + ")");
         String officer = client.userToken("officer1");
         GatewayClient.Response ticket = step("POST /api/v1/offices/" + OFFICE + "/walk-ins (officer1 at reception)",
-                () -> client.post("/api/v1/offices/" + OFFICE + "/walk-ins", officer, "{\"purpose\": \"GUIDANCE\"}", null),
+                () -> client.post("/api/v1/offices/" + OFFICE + "/walk-ins", officer, "{\"purpose\": \"GUIDANCE\"}",
+                        UUID.randomUUID().toString()),
                 r -> r.status() == 201, r -> "queue number " + r.json().get("number").asString() + ", "
                         + r.json().get("status").asString());
         String number = ticket.json().get("number").asString();

@@ -130,7 +130,7 @@ class AppointmentsIT {
             }
         }
         Response walkIn = gateway.post("/api/v1/offices/" + OFFICE + "/walk-ins", officer,
-                "{\"purpose\": \"GUIDANCE\", \"phone\": \"0912000024\"}", null);
+                "{\"purpose\": \"GUIDANCE\", \"phone\": \"0912000024\"}", UUID.randomUUID().toString());
         assertThat(walkIn.status()).as(walkIn.body()).isEqualTo(201);
         return walkIn.json().get("number").asString();
     }

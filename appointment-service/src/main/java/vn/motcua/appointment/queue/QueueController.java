@@ -1,6 +1,7 @@
 package vn.motcua.appointment.queue;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Clock;
@@ -12,11 +13,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.appointment.capacity.Capacities;
 import vn.motcua.appointment.offices.Office;
 import vn.motcua.appointment.offices.OfficeStaffReach;
 import vn.motcua.events.appointment.VisitPurpose;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.ReachedFirst;
@@ -27,11 +30,13 @@ import vn.motcua.kit.security.ReachedFirst;
 class QueueController {
     private final OfficeStaffReach staff;
     private final QueueDesk queue;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    QueueController(OfficeStaffReach staff, QueueDesk queue, Clock clock) {
+    QueueController(OfficeStaffReach staff, QueueDesk queue, IdempotencyKeys idempotency, Clock clock) {
         this.staff = staff;
         this.queue = queue;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
@@ -61,9 +66,15 @@ class QueueController {
     @ReachedFirst(value = OfficeStaffReach.class, pathVariable = "officeId")
     @ApiResponse(responseCode = "201", description = "A ticket; Location names it", useReturnTypeSchema = true)
     @PostMapping("/api/v1/offices/{officeId}/walk-ins")
-    ResponseEntity<TicketView> walkIn(@PathVariable String officeId, @RequestBody WalkInRequest request, Caller caller) {
+    ResponseEntity<TicketView> walkIn(@PathVariable String officeId,
+            @Parameter(description = "Unique per visitor at the desk; pressed again after a timeout, the same key answers the"
+                    + " first ticket and issues no second number")
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            @RequestBody WalkInRequest request, Caller caller) {
         Office office = desk(officeId, caller);
-        return created(queue.walkIn(office, request.purpose(), request.procedureCode(), request.citizenId(), request.phone()));
+        return idempotency.once(caller.subject() + "|walk-in|" + officeId, idempotencyKey, request, TicketView.class,
+                () -> created(queue.walkIn(office, request.purpose(), request.procedureCode(), request.citizenId(),
+                        request.phone())));
     }
 
     @Operation(summary = "Call the next number to a counter: booked citizens due now before walk-ins; 409 when the room is full")

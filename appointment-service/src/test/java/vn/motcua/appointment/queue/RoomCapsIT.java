@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.appointment.ReferenceDataMother.HANOI;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -263,7 +265,7 @@ class RoomCapsIT {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"bookingCode\": \"" + otherOfficesBooking + "\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.type").value("urn:motcua:problem:unknown-booking"));
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency()))
-                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:purpose-required"));
         // "Your turn is near" goes to the walk-in's number: one no phone has is refused at the desk, and no ticket is issued.
         long tickets = mongo.getCollection("tickets").countDocuments();
@@ -274,10 +276,32 @@ class RoomCapsIT {
                 "{\"purpose\": 0}", "malformed-body");
         for (Map.Entry<String, String> bad : badWalkIns.entrySet()) {
             mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency()))
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
                             .contentType(MediaType.APPLICATION_JSON).content(bad.getKey()))
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.type").value("urn:motcua:problem:" + bad.getValue()));
         }
         assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets);
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency()))
+                        .contentType(MediaType.APPLICATION_JSON).content(walkIn))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-missing"));
+        assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets);
+
+        // Pressed again after a timeout: the same ticket, no second number holding a second seat.
+        String key = UUID.randomUUID().toString();
+        String number = JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins")
+                        .with(officer(office.agency())).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(walkIn))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency())).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(walkIn))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotent-Replayed", "true"))
+                .andExpect(jsonPath("$.number").value(number));
+        assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets + 1);
+        // The visitor leaves, so the day's other tests find the room as they left it.
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + number + "/left").with(officer(office.agency())))
+                .andExpect(status().isOk());
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/counters/Q9/call-next").with(officer(office.agency())))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/public/offices/NOPE/board")).andExpect(status().isNotFound());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,34 +31,36 @@ class SourceStyleTest {
             "(?<![.\"\\w/])((?:java|javax|jakarta|org|com|tools|vn)(?:\\.[a-z][a-z0-9_]*)+)\\.([A-Z]\\w*)");
     private static final Pattern IMPORT = Pattern.compile("^import ([\\w.]+)\\.(\\w+);");
 
+    private static final Path PROJECT = Path.of(System.getProperty("motcua.project.dir", "..")).toAbsolutePath().normalize();
+
     @Test
     void codeUsesImportsRatherThanInlineFullyQualifiedNames() throws IOException {
-        Path project = Path.of(System.getProperty("motcua.project.dir", "..")).toAbsolutePath().normalize();
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(project)) {
-            for (Path file : files.filter(SourceStyleTest::isSource).toList()) {
-                found.addAll(qualifiedNamesIn(project.relativize(file), Files.readAllLines(file)));
-            }
+        for (Path file : files(SourceStyleTest::isSource)) {
+            found.addAll(qualifiedNamesIn(PROJECT.relativize(file), Files.readAllLines(file)));
         }
         assertThat(found).as("import these instead").isEmpty();
     }
 
     @Test
     void logLinesNameNoCitizensPersonalData() throws IOException {
-        Path project = Path.of(System.getProperty("motcua.project.dir", "..")).toAbsolutePath().normalize();
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(project)) {
-            for (Path file : files.filter(SourceStyleTest::isPlatformCode).toList()) {
-                Matcher statement = LOG_STATEMENT.matcher(Files.readString(file));
-                while (statement.find()) {
-                    Matcher personal = PERSONAL.matcher(STRING_LITERAL.matcher(statement.group(1)).replaceAll("\"\""));
-                    if (personal.find()) {
-                        found.add(project.relativize(file) + ": " + personal.group() + " in log." + statement.group().substring(4));
-                    }
+        for (Path file : files(SourceStyleTest::isPlatformCode)) {
+            Matcher statement = LOG_STATEMENT.matcher(Files.readString(file));
+            while (statement.find()) {
+                Matcher personal = PERSONAL.matcher(STRING_LITERAL.matcher(statement.group(1)).replaceAll("\"\""));
+                if (personal.find()) {
+                    found.add(PROJECT.relativize(file) + ": " + personal.group() + " in log." + statement.group().substring(4));
                 }
             }
         }
         assertThat(found).as("log the record's id instead; its store has the person's data").isEmpty();
+    }
+
+    private static List<Path> files(Predicate<Path> which) throws IOException {
+        try (Stream<Path> files = Files.walk(PROJECT)) {
+            return files.filter(which).toList();
+        }
     }
 
     /** The services and their kit; the simulators stand for the outside world and log what it would see. */

@@ -104,6 +104,8 @@ public class Dossier extends Aggregate {
     private Instant resolvedAt;
     private Instant closedAt;
     private String returnedVia;
+    /** The electronic copy of the result the dossier was marked ready with (ADR 0045), null when none was attached. */
+    private String resultCopyId;
     /** The S10 item id a paper dossier collected by the post travelled under (channel 3), null otherwise. */
     private String postalItemId;
     /** The post office whose clerk submitted the dossier for the citizen (channel 3), null otherwise. */
@@ -311,11 +313,17 @@ public class Dossier extends Aggregate {
     }
 
     public List<Event> markResultReady(Actor actor, Instant now) {
+        return markResultReady(actor, null, now);
+    }
+
+    /** @param resultCopyId the id of the result's electronic copy, the one the applicant reads from now on; null for none */
+    public List<Event> markResultReady(Actor actor, String resultCopyId, Instant now) {
         require(Action.MARK_RESULT_READY);
         if (approvedBy == null) {
             throw new IllegalTransition(code, Action.MARK_RESULT_READY, status, "a leader has not approved the result yet");
         }
         resolvedAt = now;
+        this.resultCopyId = resultCopyId;
         move(Action.MARK_RESULT_READY, NationalStatus.RESULT_READY, actor, null, now);
         return List.of(new DossierResultReady(snapshot(), approvedBy, dueDate, dueDateByLaw, now));
     }
@@ -529,6 +537,8 @@ public class Dossier extends Aggregate {
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
     public String returnedVia() { return returnedVia; }
+
+    public String resultCopyId() { return resultCopyId; }
     public String postalItemId() { return postalItemId; }
     public String postOffice() { return postOffice; }
     public String closingReason() { return closingReason; }

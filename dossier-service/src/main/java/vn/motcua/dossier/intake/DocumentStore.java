@@ -128,8 +128,8 @@ public class DocumentStore {
         Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt", "_id"));
         query.fields().exclude("content");
         List<DossierDocument> documents = mongo.find(query, DossierDocument.class);
-        String result = documents.stream().filter(document -> isResult(document.kind())).map(DossierDocument::id)
-                .reduce((earlier, later) -> later).orElse(null);
+        String result = dossier.resultCopyId() != null ? dossier.resultCopyId() : documents.stream()
+                .filter(document -> isResult(document.kind())).map(DossierDocument::id).reduce((earlier, later) -> later).orElse(null);
         return documents.stream().filter(document -> readable(dossier, document, result, caller))
                 .map(document -> document.info(removable(dossier, document, caller))).toList();
     }
@@ -138,7 +138,7 @@ public class DocumentStore {
         Dossier dossier = access.visible(code, caller);
         DossierDocument document = mongo.findById(id, DossierDocument.class);
         if (document == null || !document.dossierCode().equals(code) || document.removedAt() != null
-                || !readable(dossier, document, isResult(document.kind()) ? resultCopyOf(code) : null, caller)) {
+                || !readable(dossier, document, isResult(document.kind()) ? resultCopyOf(dossier) : null, caller)) {
             throw ApiProblem.notFound("Document", id);
         }
         return document;
@@ -189,13 +189,16 @@ public class DocumentStore {
         mongo.updateFirst(new Query(where("_id").is(id)), hide.unset("content"), DossierDocument.class);
     }
 
-    /** Whether the electronic copy of the result is attached, for a result handed over online. */
-    public boolean hasResultFile(String code) {
-        return mongo.exists(resultCopies(code), DossierDocument.class);
+    /** The copy the dossier was marked ready with; for one marked ready before it kept it, the last attached. */
+    private String resultCopyOf(Dossier dossier) {
+        return dossier.resultCopyId() != null ? dossier.resultCopyId() : resultCopyOf(dossier.code());
     }
 
-    /** The id of the last copy of the result attached: one attached by mistake is followed by the right one. */
-    private String resultCopyOf(String code) {
+    /**
+     * The id of the last copy of the result attached, null when none is: one attached by mistake is followed by the
+     * right one.
+     */
+    public String resultCopyOf(String code) {
         Query last = resultCopies(code).with(Sort.by(Sort.Direction.DESC, "uploadedAt", "_id")).limit(1);
         last.fields().exclude("content");
         DossierDocument copy = mongo.findOne(last, DossierDocument.class);

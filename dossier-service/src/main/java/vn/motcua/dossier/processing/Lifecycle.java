@@ -80,13 +80,14 @@ public class Lifecycle {
 
     public Dossier markResultReady(String code, Caller caller, IfMatch ifMatch) {
         return take(Step.MARK_RESULT_READY, code, caller, ifMatch, (dossier, actor, now) -> {
+            String copy = documents.resultCopyOf(code);
             // Told "receive it online in your dossier", the applicant must find it there (ADR 0045).
-            if (dossier.resultDelivery() == ResultDelivery.ONLINE && !documents.hasResultFile(code)) {
+            if (dossier.resultDelivery() == ResultDelivery.ONLINE && copy == null) {
                 throw ApiProblem.unprocessable("result-file-missing", "Dossier " + code + " has its result handed over"
                         + " online: attach its electronic copy as a document of kind \"" + DocumentStore.RESULT_KIND
                         + "\" first").with("kind", DocumentStore.RESULT_KIND);
             }
-            return dossier.markResultReady(actor, now);
+            return dossier.markResultReady(actor, copy, now);
         });
     }
 

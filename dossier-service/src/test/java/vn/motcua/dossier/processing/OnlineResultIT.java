@@ -14,12 +14,15 @@ import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.specialist;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -45,6 +48,8 @@ class OnlineResultIT {
     MockMvc mvc;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
 
     private DossierFlow flow;
 
@@ -99,6 +104,15 @@ class OnlineResultIT {
                 .andExpect(content().bytes(SIGNED_COPY));
         mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + mistaken).with(citizen(CITIZEN_1)))
                 .andExpect(status().isNotFound());
+        // An upload that passed its status check just before the step stores its copy just after: not the result.
+        mongo.insert(new Document("_id", "late-" + code).append("dossierCode", code).append("kind", RESULT)
+                .append("fileName", "muon.pdf").append("contentType", "application/pdf").append("size", 3L)
+                .append("uploadedBy", "specialist1").append("uploadedAt", new Date()).append("content", new byte[] {1, 2, 3}),
+                "dossier_documents");
+        assertThat(resultFilesSeenBy(code, citizen(CITIZEN_1))).isEqualTo(1);
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents/late-" + code).with(citizen(CITIZEN_1)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + id).with(citizen(CITIZEN_1))).andExpect(status().isOk());
         assertThat(flow.step(code, "return", null, officer(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(10);
         assertThat(resultFilesSeenBy(code, citizen(CITIZEN_1))).isEqualTo(1);
     }

@@ -71,7 +71,7 @@ class FeedbackController {
             @Valid @RequestBody Filing filing, Caller caller) {
         return idempotency.once(caller.subject() + "|file-feedback", idempotencyKey, filing, FeedbackView.class, claim -> {
             Feedback filed = desk.filedUnder(claim).orElseGet(() -> desk.file(caller, blankToNull(filing.dossierCode()),
-                    blankToNull(filing.agencyCode()), filing.kind(), filing.text().strip(), claim.id()));
+                    blankToNull(filing.agencyCode()), filing.kind(), filing.text().strip(), claim));
             return ResponseEntity.created(URI.create("/api/v1/feedback/" + filed.id())).body(FeedbackView.of(filed, desk));
         });
     }

@@ -2,13 +2,11 @@ package vn.motcua.dossier.feedback;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Pageable;
@@ -50,9 +48,10 @@ public class FeedbackDesk implements ReachedFirst.Reach {
     /**
      * Feedback on the caller's own dossier (its agency answers), or on an agency.
      *
-     * @param claimId the Idempotency-Key's claim it is filed under: its id is made from it ({@link #filedUnder})
+     * @param claim the Idempotency-Key's claim it is filed under, which names it ({@link #filedUnder})
      */
-    public Feedback file(Caller citizen, String dossierCode, String agencyCode, Feedback.Kind kind, String text, String claimId) {
+    public Feedback file(Caller citizen, String dossierCode, String agencyCode, Feedback.Kind kind, String text,
+            IdempotencyKeys.Claim claim) {
         if (citizen.citizenId() == null) {
             throw ApiProblem.forbidden("Your account has no citizen id number; it cannot file feedback");
         }
@@ -70,16 +69,12 @@ public class FeedbackDesk implements ReachedFirst.Reach {
         }
         Instant now = clock.instant();
         LocalDate due = deadlines.calendar().plusWorkingDays(deadlines.countingDay(now), answerWithinWorkingDays);
-        return store.insert(Feedback.filed(idUnder(claimId), citizen.citizenId(), agency, dossierCode, kind, text, now, due));
+        return store.insert(Feedback.filed(claim.idOfCreation(), citizen.citizenId(), agency, dossierCode, kind, text, now, due));
     }
 
     /** The feedback a dead attempt under this claim filed before it could answer. */
     public Optional<Feedback> filedUnder(IdempotencyKeys.Claim claim) {
-        return claim.createdBefore(claimId -> Optional.ofNullable(mongo.findById(idUnder(claimId), Feedback.class)));
-    }
-
-    private static String idUnder(String claimId) {
-        return UUID.nameUUIDFromBytes(claimId.getBytes(StandardCharsets.UTF_8)).toString();
+        return claim.createdBefore(claimId -> Optional.ofNullable(mongo.findById(claim.idOfCreation(), Feedback.class)));
     }
 
     /**

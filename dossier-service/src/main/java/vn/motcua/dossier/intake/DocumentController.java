@@ -74,7 +74,8 @@ class DocumentController {
         return idempotency.once(caller.subject() + "|upload", idempotencyKey, upload, DossierDocument.DocumentInfo.class,
                 claim -> {
                     DossierDocument.DocumentInfo added = documents.createdUnder(claim, code, caller)
-                            .orElseGet(() -> documents.add(code, kind, file.getOriginalFilename(), content, caller, claim.id()));
+                            .orElseGet(() -> documents.add(code, kind, file.getOriginalFilename(), content, upload.sha256(), caller,
+                                    claim));
                     return ResponseEntity.created(URI.create("/api/v1/dossiers/" + code + "/documents/" + added.id())).body(added);
                 });
     }

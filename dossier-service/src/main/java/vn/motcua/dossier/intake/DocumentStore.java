@@ -2,7 +2,6 @@ package vn.motcua.dossier.intake;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -12,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -70,10 +68,12 @@ public class DocumentStore {
     }
 
     /**
-     * @param claimId the Idempotency-Key's claim the file is attached under: the file's id is made from it, so that a
-     *     retry which took over a dead attempt finds the file that attempt attached ({@link #createdUnder})
+     * @param sha256 the content's, as the caller's request was told apart by it
+     * @param claim the Idempotency-Key's claim the file is attached under, which names it: a retry that took over a dead
+     *     attempt finds the file that attempt attached ({@link #createdUnder})
      */
-    DossierDocument.DocumentInfo add(String code, String kind, String fileName, byte[] content, Caller caller, String claimId) {
+    DossierDocument.DocumentInfo add(String code, String kind, String fileName, byte[] content, String sha256, Caller caller,
+            IdempotencyKeys.Claim claim) {
         Dossier dossier = access.visible(code, caller);
         boolean owner = DossierAccess.actsAsOwner(dossier, caller);
         if (!owner && !caller.has(Role.OFFICER) && !caller.has(Role.SPECIALIST)) {
@@ -101,9 +101,9 @@ public class DocumentStore {
         FileType type = FileType.sniff(content).orElseThrow(() -> new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "file-type-not-allowed", "File type not allowed",
                 "The content of " + name + " is not a PDF, PNG or JPEG file, whatever its name says"));
-        DossierDocument document = new DossierDocument(idUnder(claimId), code,
+        DossierDocument document = new DossierDocument(claim.idOfCreation(), code,
                 isResult(kind) ? RESULT_KIND : kind.strip(),
-                name, type.mediaType(), content.length, sha256(content), caller.subject(),
+                name, type.mediaType(), content.length, sha256, caller.subject(),
                 clock.instant(), content, null, null);
         return mongo.insert(document).info(removable(dossier, document, caller));
     }
@@ -111,26 +111,19 @@ public class DocumentStore {
     /** The file a dead attempt under this claim attached before it could answer. */
     Optional<DossierDocument.DocumentInfo> createdUnder(IdempotencyKeys.Claim claim, String code, Caller caller) {
         return claim.createdBefore(claimId -> {
-            Query attached = new Query(where("_id").is(idUnder(claimId)).and("dossierCode").is(code).and(REMOVED_AT).is(null));
+            Query attached = new Query(where("_id").is(claim.idOfCreation()).and("dossierCode").is(code)
+                    .and(REMOVED_AT).is(null));
             attached.fields().exclude("content");
             return Optional.ofNullable(mongo.findOne(attached, DossierDocument.class))
                     .map(document -> document.info(removable(access.visible(code, caller), document, caller)));
         });
     }
 
-    private static String idUnder(String claimId) {
-        return UUID.nameUUIDFromBytes(claimId.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
     List<DossierDocument.DocumentInfo> list(String code, Caller caller) {
         Dossier dossier = access.visible(code, caller);
-        // The id breaks a tie of the same millisecond, as the result's last copy is found the same way.
-        Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt", "_id"));
+        Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt"));
         query.fields().exclude("content");
-        List<DossierDocument> documents = mongo.find(query, DossierDocument.class);
-        String result = dossier.resultCopyId() != null ? dossier.resultCopyId() : documents.stream()
-                .filter(document -> isResult(document.kind())).map(DossierDocument::id).reduce((earlier, later) -> later).orElse(null);
-        return documents.stream().filter(document -> readable(dossier, document, result, caller))
+        return mongo.find(query, DossierDocument.class).stream().filter(document -> readable(dossier, document, caller))
                 .map(document -> document.info(removable(dossier, document, caller))).toList();
     }
 
@@ -138,7 +131,7 @@ public class DocumentStore {
         Dossier dossier = access.visible(code, caller);
         DossierDocument document = mongo.findById(id, DossierDocument.class);
         if (document == null || !document.dossierCode().equals(code) || document.removedAt() != null
-                || !readable(dossier, document, isResult(document.kind()) ? resultCopyOf(dossier) : null, caller)) {
+                || !readable(dossier, document, caller)) {
             throw ApiProblem.notFound("Document", id);
         }
         return document;
@@ -189,14 +182,9 @@ public class DocumentStore {
         mongo.updateFirst(new Query(where("_id").is(id)), hide.unset("content"), DossierDocument.class);
     }
 
-    /** The copy the dossier was marked ready with; for one marked ready before it kept it, the last attached. */
-    private String resultCopyOf(Dossier dossier) {
-        return dossier.resultCopyId() != null ? dossier.resultCopyId() : resultCopyOf(dossier.code());
-    }
-
     /**
      * The id of the last copy of the result attached, null when none is: one attached by mistake is followed by the
-     * right one.
+     * right one. The id breaks a tie of the same millisecond.
      */
     public String resultCopyOf(String code) {
         Query last = resultCopies(code).with(Sort.by(Sort.Direction.DESC, "uploadedAt", "_id")).limit(1);
@@ -209,13 +197,10 @@ public class DocumentStore {
         return new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null).and("kind").is(RESULT_KIND));
     }
 
-    /**
-     * Staff of the agency read every file. The applicant reads the result once it is ready, and only its last copy, the
-     * one the dossier was marked ready with.
-     */
-    private static boolean readable(Dossier dossier, DossierDocument document, String resultCopy, Caller caller) {
+    /** Staff of the agency read every file. The applicant reads the result once it is ready: the copy it was marked ready with. */
+    private static boolean readable(Dossier dossier, DossierDocument document, Caller caller) {
         return !isResult(document.kind()) || !DossierAccess.actsAsOwner(dossier, caller)
-                || RESULT_RELEASED.contains(dossier.status()) && document.id().equals(resultCopy);
+                || RESULT_RELEASED.contains(dossier.status()) && document.id().equals(dossier.resultCopyId());
     }
 
     // Compared as a person reads it: the applicant cannot pass a file off as the result by its capitals.

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -85,6 +86,14 @@ public class IdempotencyKeys {
          */
         public <T> Optional<T> createdBefore(Function<String, Optional<T>> byClaimId) {
             return takenOver ? byClaimId.apply(id) : Optional.empty();
+        }
+
+        /**
+         * An id for the one thing the action creates, the same for every attempt under the key: stored as that thing's
+         * id, it is found by it again ({@link #createdBefore}) and cannot be stored twice.
+         */
+        public String idOfCreation() {
+            return UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString();
         }
     }
 

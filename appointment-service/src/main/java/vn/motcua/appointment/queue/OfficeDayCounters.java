@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -16,13 +17,17 @@ import org.springframework.stereotype.Component;
 /**
  * The live counts of one office day, one document: people in the waiting area and citizens in
  * the one-stop room, each entered by one conditional update against its cap, so no number of
- * concurrent check-ins and calls can pass it; the peaks each reached; the queue-number sequences.
+ * concurrent check-ins and calls can pass it; the peaks each reached; the queue-number sequences;
+ * and the day's arrivals by key, so that an arrival retried after a death takes no second seat.
  */
 @Component
 class OfficeDayCounters {
     static final String COLLECTION = "office_days";
     static final String WAITING = "waiting";
     static final String ROOM = "room";
+    /** The day's arrivals by key, each true when it took a seat: a retried arrival is placed once. */
+    private static final String ARRIVALS = "arrivals";
+    private static final String SEQUENCES = "seq";
 
     private final MongoTemplate mongo;
     /** Days this instance made sure exist, so that the insert is tried once per day, not per call. */
@@ -39,13 +44,19 @@ class OfficeDayCounters {
     /** @return true when a place was taken: fewer than {@code cap} were there */
     boolean enter(String officeId, LocalDate day, String area, int cap) {
         String id = ensure(officeId, day);
-        Document after = mongo.findAndModify(new Query(where("_id").is(id).and(area).lt(cap)), new Update().inc(area, 1),
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        Query query = new Query(where("_id").is(id).and(area).lt(cap));
+        query.fields().include(area);
+        Document after = mongo.findAndModify(query, new Update().inc(area, 1), FindAndModifyOptions.options().returnNew(true),
+                Document.class, COLLECTION);
         if (after == null) {
             return false;
         }
-        mongo.updateFirst(new Query(where("_id").is(id)), new Update().max(peakOf(area), after.getInteger(area)), COLLECTION);
+        raisePeak(id, area, after.getInteger(area));
         return true;
+    }
+
+    private void raisePeak(String id, String area, int reached) {
+        mongo.updateFirst(new Query(where("_id").is(id)), new Update().max(peakOf(area), reached), COLLECTION);
     }
 
     void leave(String officeId, LocalDate day, String area) {
@@ -53,20 +64,71 @@ class OfficeDayCounters {
                 COLLECTION);
     }
 
-    int nextNumber(String officeId, LocalDate day, String prefix) {
-        String id = ensure(officeId, day);
-        Document after = mongo.findAndModify(new Query(where("_id").is(id)), new Update().inc("seq." + prefix, 1),
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-        return after.get("seq", Document.class).getInteger(prefix);
+    /**
+     * Where one arrival was placed: a waiting-area seat or the virtual queue, and (for a fresh one)
+     * its number's sequence.
+     *
+     * @param sequence the next number of the prefix, drawn with the place; 0 when the arrival was placed
+     *     before, by an attempt that died: its ticket, if stored, is found by the arrival's key, and if
+     *     not, it takes a number of its own ({@link #nextNumber}), leaving a gap no one is called by
+     */
+    record Arrival(boolean seated, int sequence) {
+        boolean placedBefore() {
+            return sequence == 0;
+        }
     }
 
-    void countWalkIn(String officeId, LocalDate day, boolean seated) {
-        mongo.updateFirst(new Query(where("_id").is(ensure(officeId, day))),
-                new Update().inc(seated ? "walkInsSeated" : "walkInsToVirtualQueue", 1), COLLECTION);
+    /**
+     * Places one arrival once: a seat if fewer than {@code seatCap} people wait (else the virtual
+     * queue), its number, the walk-in counted, and the arrival recorded under its key, all in one
+     * conditional update of the day's document. A second call with the key (the retry of an
+     * attempt that died after this update and before storing its ticket) takes nothing again.
+     *
+     * @param arrivalKey names the arrival for the day: a walk-in's Idempotency-Key claim, a booking's code
+     */
+    Arrival arrive(String officeId, LocalDate day, String prefix, int seatCap, String arrivalKey, boolean walkIn) {
+        String id = ensure(officeId, day);
+        String recorded = ARRIVALS + "." + arrivalKey;
+        String sequence = SEQUENCES + "." + prefix;
+        for (boolean seated : seatCap > 0 ? new boolean[] {true, false} : new boolean[] {false}) {
+            Criteria notPlaced = where("_id").is(id).and(recorded).exists(false);
+            Update place = new Update().inc(sequence, 1).set(recorded, seated);
+            if (seated) {
+                notPlaced.and(WAITING).lt(seatCap);
+                place.inc(WAITING, 1);
+            }
+            if (walkIn) {
+                place.inc(seated ? "walkInsSeated" : "walkInsToVirtualQueue", 1);
+            }
+            Query query = new Query(notPlaced);
+            query.fields().include(WAITING, sequence);
+            Document after = mongo.findAndModify(query, place, FindAndModifyOptions.options().returnNew(true), Document.class,
+                    COLLECTION);
+            if (after != null) {
+                if (seated) {
+                    raisePeak(id, WAITING, after.getInteger(WAITING));
+                }
+                return new Arrival(seated, after.get(SEQUENCES, Document.class).getInteger(prefix));
+            }
+        }
+        Query look = new Query(where("_id").is(id));
+        look.fields().include(recorded);
+        return new Arrival(mongo.findOne(look, Document.class, COLLECTION).get(ARRIVALS, Document.class).getBoolean(arrivalKey), 0);
+    }
+
+    /** A number for an arrival placed by an attempt that died before storing its ticket. */
+    int nextNumber(String officeId, LocalDate day, String prefix) {
+        Query query = new Query(where("_id").is(ensure(officeId, day)));
+        query.fields().include(SEQUENCES + "." + prefix);
+        Document after = mongo.findAndModify(query, new Update().inc(SEQUENCES + "." + prefix, 1),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        return after.get(SEQUENCES, Document.class).getInteger(prefix);
     }
 
     DayCounts counts(String officeId, LocalDate day) {
-        Document doc = mongo.findById(idOf(officeId, day), Document.class, COLLECTION);
+        Query query = new Query(where("_id").is(idOf(officeId, day)));
+        query.fields().exclude(ARRIVALS, SEQUENCES);
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
         if (doc == null) {
             return new DayCounts(0, 0, 0, 0, 0, 0);
         }
@@ -87,7 +149,7 @@ class OfficeDayCounters {
         try {
             mongo.insert(new Document("_id", id).append("officeId", officeId).append("date", day.toString())
                     .append(WAITING, 0).append(ROOM, 0).append("peakWaiting", 0).append("peakRoom", 0)
-                    .append("seq", new Document()), COLLECTION);
+                    .append(SEQUENCES, new Document()).append(ARRIVALS, new Document()), COLLECTION);
         } catch (DuplicateKeyException exists) {
             // The day started before.
         }

@@ -73,8 +73,8 @@ class QueueController {
             @RequestBody WalkInRequest request, Caller caller) {
         Office office = desk(officeId, caller);
         return idempotency.once(caller.subject() + "|walk-in|" + officeId, idempotencyKey, request, TicketView.class,
-                () -> created(queue.walkIn(office, request.purpose(), request.procedureCode(), request.citizenId(),
-                        request.phone())));
+                claim -> created(queue.walkIn(office, request.purpose(), request.procedureCode(), request.citizenId(),
+                        request.phone(), claim.idOfCreation())));
     }
 
     @Operation(summary = "Call the next number to a counter: booked citizens due now before walk-ins; 409 when the room is full")

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import vn.motcua.appointment.booking.Booking;
@@ -54,15 +55,20 @@ public class QueueDesk {
         Ticket[] issued = new Ticket[1];
         bookings.checkIn(bookingCode, office, today, booking -> {
             String prefix = prefixFor(office, booking.purpose(), booking.procedureCode());
-            boolean seated = counters.enter(office.id(), today, OfficeDayCounters.WAITING,
-                    capacities.of(office, today).waitingArea());
-            issued[0] = issue(office, today, prefix, booking, booking.citizenId(), booking.phone(), seated);
+            OfficeDayCounters.Arrival arrival = counters.arrive(office.id(), today, prefix,
+                    capacities.of(office, today).waitingArea(), booking.code(), false);
+            issued[0] = issue(office, today, prefix, arrival, booking.code(), booking, booking.citizenId(), booking.phone());
             return issued[0].id();
         });
         return issued[0];
     }
 
-    public Ticket walkIn(Office office, VisitPurpose purpose, String procedureCode, String citizenId, String phone) {
+    /**
+     * @param arrivalKey the same for every attempt at this walk-in (its Idempotency-Key claim): an attempt that
+     *     died after taking the seat leaves it to its retry, which takes no second one
+     */
+    public Ticket walkIn(Office office, VisitPurpose purpose, String procedureCode, String citizenId, String phone,
+            String arrivalKey) {
         if (purpose == null) {
             throw ApiProblem.badRequest("purpose-required", "Say why the visitor came: HAND_IN, COLLECT_RESULT or GUIDANCE");
         }
@@ -71,12 +77,12 @@ public class QueueDesk {
         }
         String visitorId = ContactDetails.citizenId(citizenId);
         String visitorPhone = ContactDetails.phone(phone);
+        String prefix = prefixFor(office, purpose, procedureCode);
         LocalDate today = today();
         int seats = capacities.of(office, today).waitingArea();
         int free = (int) Math.max(0, seats - bookings.heldNow(office, LocalDateTime.now(clock.withZone(Capacities.ZONE))));
-        boolean seated = free > 0 && counters.enter(office.id(), today, OfficeDayCounters.WAITING, free);
-        counters.countWalkIn(office.id(), today, seated);
-        return issue(office, today, prefixFor(office, purpose, procedureCode), null, visitorId, visitorPhone, seated);
+        OfficeDayCounters.Arrival arrival = counters.arrive(office.id(), today, prefix, free, arrivalKey, true);
+        return issue(office, today, prefix, arrival, arrivalKey, null, visitorId, visitorPhone);
     }
 
     /** Calls the next number of the counter's group: booked visitors whose slot has begun first, then by arrival. */
@@ -152,11 +158,18 @@ public class QueueDesk {
                 .orElseThrow(() -> ApiProblem.notFound("Ticket", number));
     }
 
-    private Ticket issue(Office office, LocalDate day, String prefix, Booking booking, String citizenId, String phone,
-            boolean seated) {
-        int sequence = counters.nextNumber(office.id(), day, prefix);
-        return store.insert(Ticket.issue(office.id(), day, prefix, sequence, booking == null ? null : booking.code(),
-                citizenId, phone, booking == null ? null : booking.startsAt(), seated, clock.instant()));
+    /** The arrival's ticket: stored now, or found as the attempt that placed the arrival stored it before it died. */
+    private Ticket issue(Office office, LocalDate day, String prefix, OfficeDayCounters.Arrival arrival, String arrivalKey,
+            Booking booking, String citizenId, String phone) {
+        if (arrival.placedBefore()) {
+            Optional<Ticket> stored = tickets.findByOfficeIdAndDateAndArrivalKey(office.id(), day.toString(), arrivalKey);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        int sequence = arrival.placedBefore() ? counters.nextNumber(office.id(), day, prefix) : arrival.sequence();
+        return store.insert(Ticket.issue(office.id(), day, prefix, sequence, arrivalKey, booking == null ? null : booking.code(),
+                citizenId, phone, booking == null ? null : booking.startsAt(), arrival.seated(), clock.instant()));
     }
 
     private String prefixFor(Office office, VisitPurpose purpose, String procedureCode) {

@@ -31,6 +31,8 @@ public class Ticket extends Aggregate {
     private final String date;
     private final String number;
     private final String prefix;
+    /** What names the arrival for the day (a walk-in's Idempotency-Key claim, a booking's code): its retry finds the ticket by it. */
+    private final String arrivalKey;
     private final String bookingCode;
     private final String citizenId;
     private final String phone;
@@ -45,7 +47,8 @@ public class Ticket extends Aggregate {
     private boolean turnNearTold;
 
     @PersistenceCreator
-    Ticket(String id, String officeId, String date, String number, String prefix, String bookingCode, String citizenId,
+    Ticket(String id, String officeId, String date, String number, String prefix, String arrivalKey, String bookingCode,
+            String citizenId,
             String phone, Instant dueAt, Instant checkedInAt, TicketStatus status, Instant calledAt, String counterId,
             Instant closedAt, String servedBy, boolean turnNearTold) {
         this.id = id;
@@ -53,6 +56,7 @@ public class Ticket extends Aggregate {
         this.date = date;
         this.number = number;
         this.prefix = prefix;
+        this.arrivalKey = arrivalKey;
         this.bookingCode = bookingCode;
         this.citizenId = citizenId;
         this.phone = phone;
@@ -71,11 +75,12 @@ public class Ticket extends Aggregate {
     }
 
     /** @param seated true when a waiting-area seat was taken for the visitor, false for the virtual queue */
-    static Changed<Ticket> issue(String officeId, LocalDate day, String prefix, int sequence, String bookingCode,
+    static Changed<Ticket> issue(String officeId, LocalDate day, String prefix, int sequence, String arrivalKey,
+            String bookingCode,
             String citizenId, String phone, Instant dueAt, boolean seated, Instant now) {
         String number = prefix + String.format("%03d", sequence);
         String id = idOf(officeId, day, number);
-        Ticket ticket = new Ticket(id, officeId, day.toString(), number, prefix, bookingCode, citizenId, phone, dueAt, now,
+        Ticket ticket = new Ticket(id, officeId, day.toString(), number, prefix, arrivalKey, bookingCode, citizenId, phone, dueAt, now,
                 seated ? TicketStatus.WAITING : TicketStatus.VIRTUAL, null, null, null, null, false);
         return Changed.of(ticket, new VisitorCheckedIn(id, officeId, day, number, bookingCode, citizenId, phone,
                 seated ? Admission.WAITING_AREA : Admission.VIRTUAL_QUEUE, now));

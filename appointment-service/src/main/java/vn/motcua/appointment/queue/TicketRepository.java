@@ -11,6 +11,8 @@ interface TicketRepository extends MongoRepository<Ticket, String> {
 
     List<Ticket> findByOfficeIdAndDateBetween(String officeId, String from, String until);
 
+    Optional<Ticket> findByOfficeIdAndDateAndArrivalKey(String officeId, String date, String arrivalKey);
+
     Optional<Ticket> findByOfficeIdAndDateAndNumber(String officeId, String date, String number);
 
     List<Ticket> findTop6ByOfficeIdAndDateAndCalledAtNotNullOrderByCalledAtDesc(String officeId, String date);

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +131,7 @@ class RoomCapsIT {
             for (int i = 0; i < VISITORS; i++) {
                 String code = i % 2 == 0 ? codes.get(i / 2) : null;
                 work.add(threads.submit(() -> code != null ? queue.checkIn(office, code)
-                        : queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, BookingMother.newPhone())));
+                        : queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, BookingMother.newPhone(), UUID.randomUUID().toString())));
             }
             for (String counter : List.of("Q1", "Q2", "Q1", "Q2")) {
                 work.add(threads.submit(() -> callAndServe(counter, served, arriving)));
@@ -188,6 +190,69 @@ class RoomCapsIT {
             }
         }
         return null;
+    }
+
+    @Test
+    void anArrivalWhoseAttemptDiedIsFinishedByItsRetryWithoutASecondSeat() throws Exception {
+        String walkIn = "{\"purpose\": \"GUIDANCE\"}";
+        // Died after storing the ticket, before answering: the retry answers that ticket.
+        String stored = UUID.randomUUID().toString();
+        String number = walkIn(stored, walkIn);
+        DayCounts placed = queue.counts(office, today);
+        long tickets = mongo.getCollection("tickets").countDocuments();
+        abandonClaim(stored);
+        assertThat(walkIn(stored, walkIn)).isEqualTo(number);
+        assertThat(queue.counts(office, today)).isEqualTo(placed);
+        assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets);
+
+        // Died after taking the place, before storing the ticket: the retry stores one, in the place taken, under a number of
+        // its own (the dead attempt's is a gap no one is called by).
+        String unstored = UUID.randomUUID().toString();
+        String lost = walkIn(unstored, walkIn);
+        placed = queue.counts(office, today);
+        mongo.getCollection("tickets").deleteOne(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, lost)));
+        abandonClaim(unstored);
+        String retried = walkIn(unstored, walkIn);
+        assertThat(retried).isNotEqualTo(lost);
+        assertThat(queue.counts(office, today)).as("no second seat, no second walk-in counted").isEqualTo(placed);
+        assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets + 1);
+
+        // A check-in that died after storing the ticket, before marking the booking: checked in again, the same ticket.
+        String code = TodayBookings.confirmed(store, office, today, BookingMother.newCitizenId(), BookingMother.newPhone(),
+                clock.withZone(HANOI));
+        String checkedIn = checkIn(code);
+        placed = queue.counts(office, today);
+        mongo.getCollection("bookings").updateOne(new Document("_id", code), new Document("$set",
+                new Document("status", "CONFIRMED").append("ticketId", null)));
+        assertThat(checkIn(code)).isEqualTo(checkedIn);
+        assertThat(queue.counts(office, today)).isEqualTo(placed);
+        assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets + 2);
+
+        // They leave, so the day's other tests find the room as they left it.
+        for (String leaving : List.of(number, retried, checkedIn)) {
+            mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + leaving + "/left").with(officer(office.agency())))
+                    .andExpect(status().isOk());
+        }
+    }
+
+    private String walkIn(String key, String body) throws Exception {
+        return JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency()))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
+    }
+
+    private String checkIn(String bookingCode) throws Exception {
+        return JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(officer(office.agency()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"bookingCode\": \"" + bookingCode + "\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
+    }
+
+    /** Leaves the key's claim as an attempt that died while holding it leaves it: in progress, its lease run out. */
+    private void abandonClaim(String key) {
+        assertThat(mongo.getCollection("idempotency_keys").updateOne(
+                new Document("_id", new Document("$regex", "\\|" + key + "$")),
+                new Document("$set", new Document("state", "IN_PROGRESS").append("leaseUntil", new Date(0))))
+                .getMatchedCount()).isEqualTo(1);
     }
 
     @Test

@@ -20,7 +20,7 @@ class TicketTest {
     private static final Duration GRACE = Duration.ofMinutes(10);
 
     private static Ticket waiting() {
-        Changed<Ticket> issued = Ticket.issue("HV-XA", LocalDate.of(2026, 12, 1), "A", 12, null, null, "0912345678", null, true, NINE);
+        Changed<Ticket> issued = Ticket.issue("HV-XA", LocalDate.of(2026, 12, 1), "A", 12, "arrival-1", null, null, "0912345678", null, true, NINE);
         assertThat(issued.events()).singleElement().isInstanceOfSatisfying(VisitorCheckedIn.class,
                 e -> assertThat(e.admission()).isEqualTo(Admission.WAITING_AREA));
         return issued.aggregate();
@@ -59,7 +59,7 @@ class TicketTest {
         assertThat(ticket.tellTurnNear(2, NINE)).singleElement()
                 .isInstanceOfSatisfying(TurnNear.class, e -> assertThat(e.peopleBefore()).isEqualTo(2));
         assertThat(ticket.tellTurnNear(1, NINE)).isEmpty();
-        Ticket virtual = Ticket.issue("HV-XA", LocalDate.of(2026, 12, 1), "A", 13, null, null, null, null, false, NINE).aggregate();
+        Ticket virtual = Ticket.issue("HV-XA", LocalDate.of(2026, 12, 1), "A", 13, "arrival-2", null, null, null, null, false, NINE).aggregate();
         assertThat(virtual.tellTurnNear(0, NINE)).isEmpty();
         assertThat(virtual.seat(4, NINE)).singleElement()
                 .isInstanceOfSatisfying(TurnNear.class, e -> assertThat(e.admittedFromVirtualQueue()).isTrue());

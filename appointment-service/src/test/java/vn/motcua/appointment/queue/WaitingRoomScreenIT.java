@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.motcua.appointment.ReferenceDataMother.SMALL_OFFICE;
 
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +37,7 @@ class WaitingRoomScreenIT {
             assertThat(browser.awaitValue("document.getElementById('office').textContent", office.name(), Duration.ofSeconds(20)))
                     .isEqualTo(office.name());
 
-            String number = queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, null).number();
+            String number = queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, null, UUID.randomUUID().toString()).number();
             String called = "";
             for (int i = 0; i < 300 && !called.equals(number); i++) {
                 called = callNext(office);

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -86,8 +87,8 @@ class VisitStatisticsIT {
 
         String checkedIn = TodayBookings.confirmed(store, office, today, BookingMother.newCitizenId(), null, clock.withZone(HANOI));
         String number = queue.checkIn(office, checkedIn).number();
-        Ticket second = queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, null);
-        Ticket third = queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, null);
+        Ticket second = queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, null, UUID.randomUUID().toString());
+        Ticket third = queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, null, UUID.randomUUID().toString());
         String called = queue.callNext(office, "Q4").number();
         KafkaProbe.await("appointment.events", r -> r.key().equals(third.id())
                 && new String(r.headers().lastHeader("ce_type").value()).equals("TurnNear"), Duration.ofSeconds(20));

@@ -31,10 +31,11 @@ public enum Action {
     WITHDRAW(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
     EXTEND_DUE_DATE(EnumSet.copyOf(NationalStatus.IN_HAND)),
     /**
-     * Its uploader takes a file back before the agency has looked at it: before reception, or, asked to supplement, a
-     * file added since (the dossier checks that).
+     * Its uploader takes a file back: the applicant's side before the agency has looked at it (before reception, or,
+     * asked to supplement, a file added since); staff while the agency holds the dossier and may add files (the dossier
+     * checks who and which file).
      */
-    REMOVE_DOCUMENT(EnumSet.of(NEWLY_REGISTERED, SUPPLEMENT_REQUESTED)),
+    REMOVE_DOCUMENT(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED)),
     /** To the successor of a dissolved agency (ops): open dossiers only, nothing else changes. */
     TRANSFER(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
     FLAG_AT_RISK(EnumSet.copyOf(NationalStatus.CLOCK_RUNNING)),

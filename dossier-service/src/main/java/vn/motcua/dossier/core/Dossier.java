@@ -3,7 +3,10 @@ package vn.motcua.dossier.core;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -400,30 +403,57 @@ public class Dossier extends Aggregate {
     }
 
     /**
-     * A file taken back by whoever uploaded it, before the agency has looked at it: while the dossier waits for
-     * reception, or, asked to supplement, a file added since the request. The history says what was removed and by whom;
+     * A file taken back by whoever uploaded it: the applicant's side before the agency has looked at it (while the
+     * dossier waits for reception, or, asked to supplement, a file added since the request); staff while the agency holds
+     * the dossier, as long as a kind a decision counted keeps a file. The history says what was removed and by whom;
      * nothing else changes, and no event goes out (no other service holds the files).
      */
-    public List<Event> removeDocument(Actor uploader, String documentId, String described, Instant uploadedAt, Instant now) {
-        checkRemovable(uploadedAt);
-        move(Action.REMOVE_DOCUMENT, status, uploader, "removed " + described + " [" + documentId + "]", now);
+    public List<Event> removeDocument(Actor uploader, FileToTakeBack file, Instant now) {
+        checkRemovable(file);
+        move(Action.REMOVE_DOCUMENT, status, uploader, "removed " + file.described(), now);
         return List.of();
     }
 
-    /** Refuses the removal of a file uploaded at that time, as {@link #removeDocument} would, without changing anything. */
-    public void checkRemovable(Instant uploadedAt) {
+    /** Refuses the removal of the file, as {@link #removeDocument} would, without changing anything. */
+    public void checkRemovable(FileToTakeBack file) {
         require(Action.REMOVE_DOCUMENT);
-        if (!allowsRemovalOfFileUploadedAt(uploadedAt)) {
-            throw new IllegalTransition(code, Action.REMOVE_DOCUMENT, status, "the file was there when the supplement was"
-                    + " asked for (" + supplementRequest.requestedAt() + "), so the agency has seen it; only files added"
-                    + " since can be removed");
-        }
+        whyNotRemovable(file).ifPresent(why -> {
+            throw new IllegalTransition(code, Action.REMOVE_DOCUMENT, status, why);
+        });
     }
 
-    /** Whether a file uploaded at that time may be taken back now (by its uploader), as {@link #checkRemovable} decides. */
-    public boolean allowsRemovalOfFileUploadedAt(Instant uploadedAt) {
-        return Action.REMOVE_DOCUMENT.allowedFrom(status)
-                && !(status == NationalStatus.SUPPLEMENT_REQUESTED && uploadedAt.isBefore(supplementRequest.requestedAt()));
+    /** Whether its uploader may take the file back now, as {@link #checkRemovable} decides. */
+    public boolean allowsRemovalOf(FileToTakeBack file) {
+        return Action.REMOVE_DOCUMENT.allowedFrom(status) && whyNotRemovable(file).isEmpty();
+    }
+
+    private Optional<String> whyNotRemovable(FileToTakeBack file) {
+        if (status == NationalStatus.NEWLY_REGISTERED) {
+            return Optional.empty();
+        }
+        if (file.byStaff()) {
+            return countedKinds().contains(file.kind()) && !file.anotherOfKindStays()
+                    ? Optional.of("\"" + file.kind() + "\" was counted when the dossier was received or a supplement asked"
+                            + " for; attach the right file of that kind first, then take this one back")
+                    : Optional.empty();
+        }
+        if (status != NationalStatus.SUPPLEMENT_REQUESTED) {
+            return Optional.of("the agency has received the dossier and looked at its files; only its staff take back"
+                    + " files of their own now");
+        }
+        return file.uploadedAt().isBefore(supplementRequest.requestedAt())
+                ? Optional.of("the file was there when the supplement was asked for (" + supplementRequest.requestedAt()
+                        + "), so the agency has seen it; only files added since can be removed")
+                : Optional.empty();
+    }
+
+    /** The kinds a decision counted: the documents received at reception, and those a supplement was asked for. */
+    private Set<String> countedKinds() {
+        Set<String> counted = new HashSet<>(documentsReceived);
+        if (supplementRequest != null) {
+            counted.addAll(supplementRequest.documents());
+        }
+        return counted;
     }
 
     /** Whether the history has the removal of this file (a removal retried after its dossier was stored). */

@@ -88,9 +88,11 @@ class DocumentController {
         return documents.list(code, caller);
     }
 
-    @Operation(summary = "Remove a file you uploaded, before the agency has looked at it: while the dossier waits for"
-            + " reception, or a file added since a supplement was asked for. The dossier's history records the removal; the"
-            + " file is erased. Repeating the call is harmless (204)")
+    @Operation(summary = "Remove a file you uploaded. The applicant's side: before the agency has looked at it, while the"
+            + " dossier waits for reception, or a file added since a supplement was asked for. Staff: while the agency holds"
+            + " the dossier (statuses 1, 2, 4 and 5), except the only file of a kind reception counted or a supplement was"
+            + " asked for (attach the right one first). 409 illegal-transition says why not. The dossier's history records"
+            + " the removal; the file is erased. Repeating the call is harmless (204)")
     @ApiResponse(responseCode = "204", description = "Taken back")
     @DeleteMapping("/{id}")
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist')")

@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,6 +24,7 @@ import org.springframework.util.unit.DataSize;
 import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
+import vn.motcua.dossier.core.FileToTakeBack;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.intake.internal.DossierDocument;
 import vn.motcua.dossier.intake.internal.FileType;
@@ -123,8 +126,13 @@ public class DocumentStore {
         Dossier dossier = access.visible(code, caller);
         Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt"));
         query.fields().exclude("content");
-        return mongo.find(query, DossierDocument.class).stream().filter(document -> readable(dossier, document, caller))
-                .map(document -> document.info(removable(dossier, document, caller))).toList();
+        List<DossierDocument> documents = mongo.find(query, DossierDocument.class);
+        Map<String, Long> ofKind = documents.stream().collect(Collectors.groupingBy(DossierDocument::kind, Collectors.counting()));
+        boolean byStaff = byStaff(dossier, caller);
+        return documents.stream().filter(document -> readable(dossier, document, caller))
+                .map(document -> document.info(caller.subject().equals(document.uploadedBy())
+                        && dossier.allowsRemovalOf(toTakeBack(document, byStaff, ofKind.get(document.kind()) > 1))))
+                .toList();
     }
 
     DossierDocument get(String code, String id, Caller caller) {
@@ -156,20 +164,21 @@ public class DocumentStore {
             throw ApiProblem.forbidden("A file is removed only by whoever uploaded it");
         }
         Actor uploader = Actor.of(caller, UPLOADER_ROLES.stream().filter(caller::has).findFirst().orElseThrow());
-        String described = "\"" + document.kind() + "\" (" + document.fileName() + ")";
         boolean hidden = document.removedAt() != null;
         // A retry keeps the first attempt's time; hiding again also undoes StoppedRemovals showing it meanwhile.
         Update hide = new Update().set(REMOVED_AT, hidden ? document.removedAt() : clock.instant())
                 .set("removedBy", caller.subject());
         try {
             if (!dossier.recordsRemovalOf(id)) {
-                dossier.checkRemovable(document.uploadedAt());
+                dossier.checkRemovable(toTakeBack(dossier, document, caller));
             }
             hidden = true;
             mongo.updateFirst(new Query(where("_id").is(id)), hide, DossierDocument.class);
+            // Whether another file of its kind stays is asked again after hiding: of two removals at once of the last
+            // two files of a kind, neither finds the other's, and both are refused rather than both stored.
             dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsRemovalOf(id)
                     ? AggregateStore.UNCHANGED
-                    : current.removeDocument(uploader, id, described, document.uploadedAt(), clock.instant()));
+                    : current.removeDocument(uploader, toTakeBack(current, document, caller), clock.instant()));
         } catch (ApiProblem refused) {
             // The dossier has moved on (received, or the file was there when a supplement was asked for): the file
             // stays the dossier's, even one a removal that stopped had hidden.
@@ -208,8 +217,24 @@ public class DocumentStore {
         return kind != null && kind.strip().equalsIgnoreCase(RESULT_KIND);
     }
 
-    private static boolean removable(Dossier dossier, DossierDocument document, Caller caller) {
-        return caller.subject().equals(document.uploadedBy()) && dossier.allowsRemovalOfFileUploadedAt(document.uploadedAt());
+    private boolean removable(Dossier dossier, DossierDocument document, Caller caller) {
+        return caller.subject().equals(document.uploadedBy()) && dossier.allowsRemovalOf(toTakeBack(dossier, document, caller));
+    }
+
+    /** The file as the dossier judges its removal; whether another of its kind stays is looked up for staff only. */
+    private FileToTakeBack toTakeBack(Dossier dossier, DossierDocument document, Caller caller) {
+        boolean byStaff = byStaff(dossier, caller);
+        return toTakeBack(document, byStaff, byStaff && mongo.exists(new Query(where("dossierCode").is(document.dossierCode())
+                .and("kind").is(document.kind()).and(REMOVED_AT).is(null).and("_id").ne(document.id())), DossierDocument.class));
+    }
+
+    private static FileToTakeBack toTakeBack(DossierDocument document, boolean byStaff, boolean anotherOfKindStays) {
+        return new FileToTakeBack(document.id(), document.kind(), document.fileName(), document.uploadedAt(), byStaff,
+                anotherOfKindStays);
+    }
+
+    private static boolean byStaff(Dossier dossier, Caller caller) {
+        return !DossierAccess.actsAsOwner(dossier, caller) && (caller.has(Role.OFFICER) || caller.has(Role.SPECIALIST));
     }
 
     /** The kinds of document uploaded so far, for the reception check. */

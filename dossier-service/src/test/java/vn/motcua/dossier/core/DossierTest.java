@@ -11,6 +11,7 @@ import static vn.motcua.dossier.core.DossierMother.SPECIALIST;
 import static vn.motcua.dossier.core.DossierMother.hanoi;
 import static vn.motcua.dossier.core.DossierMother.later;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,7 +67,8 @@ class DossierTest {
             Map.entry(Action.WITHDRAW, d -> d.withdraw(CITIZEN, "Rút", later())),
             Map.entry(Action.EXTEND_DUE_DATE, d -> d.extendDueDate(OFFICER, LATER_WORKING_DAY, "Xác minh", DEADLINES,
                     later())),
-            Map.entry(Action.REMOVE_DOCUMENT, d -> d.removeDocument(CITIZEN, "doc-1", "\"Đơn\" (don.pdf)", later(), later())),
+            // An officer's own working file: the one removal every status of the action allows.
+            Map.entry(Action.REMOVE_DOCUMENT, d -> d.removeDocument(OFFICER, staffFile("doc-1", "Biên bản", false), later())),
             Map.entry(Action.TRANSFER, d -> d.transferTo(new Agency("000.30.20.01.H29", "UBND xã Đông Anh", "COMMUNE", null),
                     new Actor("ops1", "ops1", "ops"), later()))));
 
@@ -130,11 +132,12 @@ class DossierTest {
                 Action.REQUEST_INTAKE_SUPPLEMENT, Action.WITHDRAW, Action.TRANSFER, Action.REMOVE_DOCUMENT);
         // The deadline clock runs only in 2 and 4: only there can the watch flag a dossier.
         assertThat(legalFrom(NationalStatus.RECEIVED)).containsExactlyInAnyOrder(Action.ASSIGN, Action.STOP,
-                Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE, Action.TRANSFER);
+                Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE, Action.TRANSFER,
+                Action.REMOVE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.PROCESSING)).containsExactlyInAnyOrder(Action.ASSIGN,
                 Action.REQUEST_SUPPLEMENT, Action.REQUEST_FINANCIAL_OBLIGATION, Action.APPROVE, Action.MARK_RESULT_READY,
                 Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE,
-                Action.TRANSFER);
+                Action.TRANSFER, Action.REMOVE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.SUPPLEMENT_REQUESTED)).containsExactlyInAnyOrder(Action.SUPPLEMENT,
                 Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER, Action.REMOVE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.FINANCIAL_OBLIGATION_REQUESTED)).containsExactlyInAnyOrder(
@@ -234,7 +237,8 @@ class DossierTest {
         Dossier dossier = DossierMother.submitted(ResultDelivery.COUNTER, 1);
         int before = dossier.history().size();
 
-        List<Event> events = dossier.removeDocument(CITIZEN, "doc-7", "\"Đơn\" (nham.pdf)", hanoi("2026-11-23T09:00"), later());
+        List<Event> events = dossier.removeDocument(CITIZEN, applicantFile("doc-7", "Đơn", "nham.pdf", hanoi("2026-11-23T09:00")),
+                later());
 
         assertThat(events).isEmpty();
         assertThat(dossier.status()).isEqualTo(NationalStatus.NEWLY_REGISTERED);
@@ -252,14 +256,51 @@ class DossierTest {
         Dossier dossier = DossierMother.at(NationalStatus.SUPPLEMENT_REQUESTED);   // asked at later()
         int before = dossier.history().size();
 
-        assertThatThrownBy(() -> dossier.removeDocument(CITIZEN, "doc-1", "\"Đơn\" (don.pdf)",
-                later().minusSeconds(60), later().plusSeconds(3600)))
+        assertThatThrownBy(() -> dossier.removeDocument(CITIZEN, applicantFile("doc-1", "Đơn", "don.pdf", later().minusSeconds(60)),
+                later().plusSeconds(3600)))
                 .isInstanceOf(IllegalTransition.class).hasMessageContaining("the agency has seen it");
         assertThat(dossier.history()).hasSize(before);
 
-        dossier.removeDocument(CITIZEN, "doc-2", "\"Bản sao\" (sai.pdf)", later().plusSeconds(60), later().plusSeconds(3600));
+        dossier.removeDocument(CITIZEN, applicantFile("doc-2", "Bản sao", "sai.pdf", later().plusSeconds(60)),
+                later().plusSeconds(3600));
         assertThat(dossier.recordsRemovalOf("doc-2")).isTrue();
         assertThat(dossier.status()).isEqualTo(NationalStatus.SUPPLEMENT_REQUESTED);
+    }
+
+    @Test
+    void staffTakeBackTheirOwnFilesWhileTheyHoldTheDossierButAKindACountedDecisionNeedsKeepsAFile() {
+        Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);
+        String received = dossier.documentsReceived().getFirst();
+        int before = dossier.history().size();
+
+        // The applicant's files are the agency's evidence once received.
+        assertThatThrownBy(() -> dossier.removeDocument(CITIZEN, applicantFile("doc-1", "Ảnh", "anh.jpg", later()), later()))
+                .isInstanceOf(IllegalTransition.class).hasMessageContaining("only its staff take back files of their own");
+        // The only file of a kind reception counted stays until the right one is attached.
+        assertThatThrownBy(() -> dossier.removeDocument(OFFICER, staffFile("doc-2", received, false), later()))
+                .isInstanceOf(IllegalTransition.class).hasMessageContaining("attach the right file of that kind first");
+        assertThat(dossier.allowsRemovalOf(staffFile("doc-2", received, false))).isFalse();
+        assertThat(dossier.history()).hasSize(before);
+
+        dossier.removeDocument(OFFICER, staffFile("doc-2", received, true), later());
+        dossier.removeDocument(SPECIALIST, staffFile("doc-3", "Kết quả giải quyết", false), later());
+        assertThat(dossier.recordsRemovalOf("doc-2")).isTrue();
+        assertThat(dossier.recordsRemovalOf("doc-3")).isTrue();
+        assertThat(dossier.status()).isEqualTo(NationalStatus.PROCESSING);
+        assertThat(dossier.history().getLast().actorName()).isEqualTo(SPECIALIST.name());
+
+        // Once the result is ready, nothing is taken back: the applicant may be reading it.
+        dossier.markResultReady(SPECIALIST, later());
+        assertThatThrownBy(() -> dossier.removeDocument(SPECIALIST, staffFile("doc-4", "Kết quả giải quyết", false), later()))
+                .isInstanceOf(IllegalTransition.class);
+    }
+
+    private static FileToTakeBack applicantFile(String id, String kind, String name, Instant uploadedAt) {
+        return new FileToTakeBack(id, kind, name, uploadedAt, false, false);
+    }
+
+    private static FileToTakeBack staffFile(String id, String kind, boolean anotherOfKindStays) {
+        return new FileToTakeBack(id, kind, id + ".pdf", later(), true, anotherOfKindStays);
     }
 
     @Test

@@ -282,6 +282,52 @@ class DocumentsAndPaperIntakeIT {
     }
 
     @Test
+    void staffTakeBackTheirOwnFilesWhileTheAgencyHoldsTheDossierAndAKindReceptionCountedKeepsAFile() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String files = "/api/v1/dossiers/" + code + "/documents/";
+        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
+        // The officer scans the application the citizen brought on paper; the citizen attached the other document.
+        String scan = idOf(flow.upload(code, required.get(0), "don-scan-mo.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        String citizens = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        String notes = idOf(flow.upload(code, "Biên bản", "bien-ban.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        int entries = history(code).size();
+
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(jsonPath("$[?(@.id == '" + notes + "')].removable").value(contains(true)))
+                .andExpect(jsonPath("$[?(@.id == '" + scan + "')].removable").value(contains(false)))
+                .andExpect(jsonPath("$[?(@.id == '" + citizens + "')].removable").value(contains(false)));
+        // Who may not: the citizen (not theirs, and their own is the agency's record now), another officer or a
+        // specialist of the agency who did not upload it.
+        mvc.perform(delete(files + notes).with(citizen(CITIZEN_1))).andExpect(status().isForbidden());
+        mvc.perform(delete(files + citizens).with(citizen(CITIZEN_1))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("only its staff take back files of their own")));
+        mvc.perform(delete(files + notes).with(specialist(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        // The only file of a kind reception counted stays until the right one is attached.
+        mvc.perform(delete(files + scan).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:illegal-transition"))
+                .andExpect(jsonPath("$.detail").value(containsString("attach the right file of that kind first")));
+        assertThat(history(code)).hasSize(entries);
+        assertThat(fileIds(code)).containsExactly(scan, citizens, notes);
+
+        mvc.perform(delete(files + notes).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isNoContent());
+        String rescan = idOf(flow.upload(code, required.get(0), "don-scan.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(jsonPath("$[?(@.id == '" + scan + "')].removable").value(contains(true)));
+        mvc.perform(delete(files + scan).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isNoContent());
+        // Now the right scan is the kind's only file again.
+        mvc.perform(delete(files + rescan).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isConflict());
+
+        assertThat(fileIds(code)).containsExactly(citizens, rescan);
+        JsonNode history = history(code);
+        assertThat(history).hasSize(entries + 2);
+        assertThat(history.get(entries).get("reason").asString()).contains("bien-ban.pdf");
+        assertThat(history.get(entries + 1).get("reason").asString()).contains("don-scan-mo.pdf");
+        assertThat(history.get(entries + 1).get("role").asString()).isEqualTo("officer");
+        assertThat(mongo.findById(scan, Document.class, "dossier_documents")).doesNotContainKey("content");
+    }
+
+    @Test
     void askedToSupplementOnlyAFileAddedSinceCanBeTakenBackAndARemovalThatStoppedIsFinishedByItsRetry() throws Exception {
         String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
         String files = "/api/v1/dossiers/" + code + "/documents/";

@@ -22,7 +22,10 @@ public record DossierDocument(@Id String id, String dossierCode, String kind, St
         return new DocumentInfo(id, kind, fileName, contentType, size, sha256, uploadedAt, removable);
     }
 
-    /** @param removable whether the caller may take the file back now: they uploaded it, and the agency has not looked at it yet */
+    /**
+     * @param removable whether the caller may take the file back now: they uploaded it, and the agency has not looked at it
+     *     yet (or they are its staff, and holding the dossier)
+     */
     public record DocumentInfo(String id, String kind, String fileName, String contentType, long size, String sha256,
             Instant uploadedAt, boolean removable) {
     }

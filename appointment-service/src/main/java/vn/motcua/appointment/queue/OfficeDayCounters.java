@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -28,6 +29,7 @@ class OfficeDayCounters {
     /** The day's arrivals by key, each true when it took a seat: a retried arrival is placed once. */
     private static final String ARRIVALS = "arrivals";
     private static final String SEQUENCES = "seq";
+    private static final Pattern ARRIVAL_KEY = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final MongoTemplate mongo;
     /** Days this instance made sure exist, so that the insert is tried once per day, not per call. */
@@ -87,6 +89,10 @@ class OfficeDayCounters {
      * @param arrivalKey names the arrival for the day: a walk-in's Idempotency-Key claim, a booking's code
      */
     Arrival arrive(String officeId, LocalDate day, String prefix, int seatCap, String arrivalKey, boolean walkIn) {
+        // The key names a field of the day's document: never a path or an operator.
+        if (!ARRIVAL_KEY.matcher(arrivalKey).matches()) {
+            throw new IllegalArgumentException("An arrival key is letters, digits and '-'");
+        }
         String id = ensure(officeId, day);
         String recorded = ARRIVALS + "." + arrivalKey;
         String sequence = SEQUENCES + "." + prefix;

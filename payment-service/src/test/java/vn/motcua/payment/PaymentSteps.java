@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,11 +56,16 @@ public final class PaymentSteps {
     }
 
     public Checkout checkout(String orderId, String citizenId) throws Exception {
-        String body = mvc.perform(post("/api/v1/payments/{id}/checkout", orderId).with(citizen(citizenId))
-                .header("Idempotency-Key", UUID.randomUUID().toString())).andReturn().getResponse().getContentAsString();
+        MockHttpServletResponse response = mvc.perform(post("/api/v1/payments/{id}/checkout", orderId).with(citizen(citizenId))
+                .header("Idempotency-Key", UUID.randomUUID().toString())).andReturn().getResponse();
+        String body = response.getContentAsString();
         JsonNode json = JSON.readTree(body);
         if (!json.has("reference")) {
             throw new IllegalStateException("Checkout of " + orderId + " failed: " + body);
+        }
+        if (!("/api/v1/payments/" + orderId).equals(response.getHeader("Location"))) {
+            throw new IllegalStateException("Checkout of " + orderId + " names " + response.getHeader("Location")
+                    + " as its Location, not its order");
         }
         return new Checkout(json.get("paymentId").asString(), json.get("reference").asString(), json.get("amount").asLong(),
                 URI.create(json.get("paymentUrl").asString()));

@@ -67,10 +67,21 @@ class CapacityController {
     @Operation(summary = "Room limits with their windows and sources (staff and ops)")
     @GetMapping("/api/v1/room-limits")
     List<RoomLimit> roomLimits(Caller caller) {
+        requireStaffOrOps(caller);
+        return limits.all();
+    }
+
+    @Operation(summary = "One room limit with its window and source, as its publication's Location names it (staff and ops)")
+    @GetMapping("/api/v1/room-limits/{id}")
+    RoomLimit roomLimit(@PathVariable String id, Caller caller) {
+        requireStaffOrOps(caller);
+        return limits.byId(id).orElseThrow(() -> ApiProblem.notFound("Room limit", id));
+    }
+
+    private static void requireStaffOrOps(Caller caller) {
         if (!caller.has(Role.OPS) && caller.agency() == null) {
             throw ApiProblem.forbidden("Room limits are for ops and agency staff");
         }
-        return limits.all();
     }
 
     @Operation(summary = "Publish a room limit set by a directive, for one office or all (ops)")

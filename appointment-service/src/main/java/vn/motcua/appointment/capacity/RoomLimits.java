@@ -74,6 +74,10 @@ public class RoomLimits {
         return covering.stream().max(specificThenLatest);
     }
 
+    public Optional<RoomLimit> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, RoomLimit.class));
+    }
+
     public List<RoomLimit> all() {
         return mongo.find(new Query().with(Sort.by("validFrom")), RoomLimit.class);
     }

@@ -77,6 +77,12 @@ class QueueController {
                         request.phone(), claim.idOfCreation())));
     }
 
+    @Operation(summary = "One of today's queue numbers, as its check-in's or walk-in's Location names it")
+    @GetMapping("/api/v1/offices/{officeId}/tickets/{number}")
+    TicketView ticket(@PathVariable String officeId, @PathVariable String number, Caller caller) {
+        return TicketView.of(queue.ticket(desk(officeId, caller), number));
+    }
+
     @Operation(summary = "Call the next number to a counter: booked citizens due now before walk-ins; 409 when the room is full")
     @PostMapping("/api/v1/offices/{officeId}/counters/{counterId}/call-next")
     TicketView callNext(@PathVariable String officeId, @PathVariable String counterId, Caller caller) {

@@ -684,6 +684,19 @@ class BookingIT {
                 .contentType(MediaType.APPLICATION_JSON).content("[")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/room-limits").with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(jsonPath("$[?(@.id == 'HN-COVID-2020')].peopleInRoom").value(Matchers.hasItem(10)));
+
+        // The publication's Location is where the limit is read again, by ops and staff and nobody else.
+        LocalDate farOff = LocalDate.of(2099, 6, 1);
+        String published = mvc.perform(post("/api/v1/room-limits").with(ops()).contentType(MediaType.APPLICATION_JSON)
+                        .content(roomLimit(OFFICE, 12, 20, farOff, farOff)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
+        for (RequestPostProcessor reader : new RequestPostProcessor[] {ops(), officer(AGENCY_THUONG_TIN)}) {
+            mvc.perform(get(published).with(reader)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.peopleInRoom").value(12)).andExpect(jsonPath("$.validFrom").value(farOff.toString()));
+        }
+        mvc.perform(get(published).with(citizen(newCitizenId()))).andExpect(status().isForbidden());
+        mvc.perform(get(published)).andExpect(status().isUnauthorized());
+        problem(mvc.perform(get("/api/v1/room-limits/no-such-limit").with(ops())), 404, "not-found");
     }
 
     @Test

@@ -364,6 +364,15 @@ class RoomCapsIT {
                 .andExpect(header().string("Idempotent-Replayed", "true"))
                 .andExpect(jsonPath("$.number").value(number));
         assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets + 1);
+        // The walk-in's Location is where the desk reads the ticket again; only the office's own staff do.
+        String ticket = "/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + number;
+        mvc.perform(get(ticket).with(officer(office.agency()))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.number").value(number)).andExpect(jsonPath("$.officeId").value(SMALL_OFFICE));
+        mvc.perform(get(ticket).with(officer(AGENCY_JUSTICE))).andExpect(status().isForbidden());
+        mvc.perform(get(ticket).with(citizen(BookingMother.newCitizenId()))).andExpect(status().isForbidden());
+        mvc.perform(get(ticket)).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/offices/" + SMALL_OFFICE + "/tickets/Z999").with(officer(office.agency())))
+                .andExpect(status().isNotFound());
         // The visitor leaves, so the day's other tests find the room as they left it.
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + number + "/left").with(officer(office.agency())))
                 .andExpect(status().isOk());

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,7 +86,8 @@ class CheckoutController {
             Attempt attempt = begun.get();
             URI url = provider.paymentUrl(new PaymentProvider.PaymentRequest(reference, attempt.amount(),
                     "Thanh toan phi ho so " + changed.dossierCode(), now, attempt.expiresAt(), payerAddress(http)));
-            return ResponseEntity.status(HttpStatus.CREATED).body(new CheckoutView(id, reference, attempt.amount(),
+            // The attempt is read again on its order, with its outcome once the provider answers.
+            return ResponseEntity.created(URI.create("/api/v1/payments/" + id)).body(new CheckoutView(id, reference, attempt.amount(),
                     PaymentOrder.CURRENCY, url, attempt.expiresAt()));
         });
     }

@@ -2,6 +2,7 @@ package vn.motcua.payment.reconciliation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -88,7 +88,9 @@ class ReconciliationController {
         }
         return idempotency.once(caller.subject() + "|reconcile", key, request, DailyReconciliation.Result.class, () -> {
             try {
-                return ResponseEntity.status(HttpStatus.CREATED).body(reconciliation.run(request.day()));
+                // The run's outcome is read again as the day's mismatches.
+                return ResponseEntity.created(URI.create("/api/v1/payments/reconciliation/mismatches?day=" + request.day()))
+                        .body(reconciliation.run(request.day()));
             } catch (PaymentProvider.Unavailable unreachable) {
                 throw unreachable.problem("The provider's statement of " + request.day() + " could not be fetched: "
                         + unreachable.getMessage());

@@ -2,7 +2,7 @@ package vn.motcua.payment.refunds;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.HttpStatus;
+import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -72,7 +72,8 @@ class RefundsController {
                         + " reached; send the request again and it carries on with this refund");
             }
             PaymentOrder.Refund refund = refunded.refund();
-            return ResponseEntity.status(HttpStatus.CREATED).body(new RefundView(id, refunded.status().name(), refund.amount(),
+            // The refund is read again on its order.
+            return ResponseEntity.created(URI.create("/api/v1/payments/" + id)).body(new RefundView(id, refunded.status().name(), refund.amount(),
                     refund.reason(), refund.reference()));
         });
     }

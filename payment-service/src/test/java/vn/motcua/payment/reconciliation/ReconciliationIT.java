@@ -3,6 +3,7 @@ package vn.motcua.payment.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
@@ -41,7 +42,8 @@ class ReconciliationIT extends WithProviderSimulator {
         mvc.perform(post("/api/v1/payments/reconciliation/runs").with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "recon-leader-1")
                 .contentType(MediaType.APPLICATION_JSON).content(run)).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/payments/reconciliation/runs").with(ops()).header("Idempotency-Key", "recon-" + fine.reference())
-                .contentType(MediaType.APPLICATION_JSON).content(run)).andExpect(status().isCreated());
+                .contentType(MediaType.APPLICATION_JSON).content(run)).andExpect(status().isCreated())
+                .andExpect(header().string("Location", "/api/v1/payments/reconciliation/mismatches?day=" + today));
         mvc.perform(post("/api/v1/payments/reconciliation/runs").with(ops()).header("Idempotency-Key", "recon-again-" + fine.reference())
                 .contentType(MediaType.APPLICATION_JSON).content(run)).andExpect(status().isCreated());
 

@@ -3,6 +3,7 @@ package vn.motcua.payment.refunds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
@@ -124,7 +125,8 @@ class RefundsIT extends WithProviderSimulator {
                 .andExpect(jsonPath("$.amount").value(64_000));
         mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-carry-on")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Thu nhầm\"}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("REFUNDED"))
+                .andExpect(status().isCreated()).andExpect(header().string("Location", "/api/v1/payments/" + id))
+                .andExpect(jsonPath("$.status").value("REFUNDED"))
                 .andExpect(jsonPath("$.amount").value(64_000)).andExpect(jsonPath("$.reason").value("Thu nhầm lệ phí"));
         assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + checkout.reference()).body())
                 .contains("\"refunds\":1").contains("\"refunded\":6400000");

@@ -4,14 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -46,7 +47,8 @@ class RemittancesController {
 
     @Operation(summary = "The operator pays over the cash it collected on delivery (its daily batch); each item is"
             + " reconciled against the collection reported on that shipment, discrepancies listed")
-    @ApiResponse(responseCode = "201", description = "Recorded and reconciled", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "201", description = "Recorded and reconciled; Location names the batch",
+            useReturnTypeSchema = true)
     @ApiResponse(responseCode = "200", description = "This batch was recorded before: the batch as recorded",
             useReturnTypeSchema = true)
     @PostMapping
@@ -55,7 +57,18 @@ class RemittancesController {
         List<Remittance.Item> items = validItems(request);
         Remittances.Received received = remittances.receive(caller.clientId(), request.batchId(), request.day(), items);
         RemittanceView view = RemittanceView.of(received.remittance());
-        return received.recorded() ? ResponseEntity.status(HttpStatus.CREATED).body(view) : ResponseEntity.ok(view);
+        return received.recorded()
+                ? ResponseEntity.created(URI.create("/api/v1/remittances/" + request.batchId())).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    @Operation(summary = "One of the calling operator's own batches, by its batch id, with its discrepancies")
+    @GetMapping("/{batchId}")
+    @PreAuthorize("hasRole('postal-operator')")
+    RemittanceView batch(@PathVariable String batchId, Caller caller) {
+        // Another operator's batch of the same id is not this caller's: the id is the operator's own.
+        return repository.findById(Remittance.idOf(caller.clientId(), batchId)).map(RemittanceView::of)
+                .orElseThrow(() -> ApiProblem.notFound("Remittance batch", batchId));
     }
 
     @Operation(summary = "The calling operator's own remittance batches, newest first, with their discrepancies;"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
@@ -87,8 +88,14 @@ class RemittancesIT {
         Shipment second = collected(1_228_000);
         String batch = "B-" + System.nanoTime();
         remit(postalOperator(OPERATOR), batch, 1_256_000, item(first, 28_000), item(second, 1_228_000))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.reconciled").value(true))
-                .andExpect(jsonPath("$.itemCount").value(2));
+                .andExpect(status().isCreated()).andExpect(header().string("Location", "/api/v1/remittances/" + batch))
+                .andExpect(jsonPath("$.reconciled").value(true)).andExpect(jsonPath("$.itemCount").value(2));
+        // The batch is read again at its Location, by its operator only.
+        mvc.perform(get("/api/v1/remittances/" + batch).with(postalOperator(OPERATOR))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.batchId").value(batch)).andExpect(jsonPath("$.itemCount").value(2));
+        mvc.perform(get("/api/v1/remittances/" + batch).with(postalOperator("postal-other"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/remittances/" + batch).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/remittances/" + batch)).andExpect(status().isUnauthorized());
         remit(postalOperator(OPERATOR), batch, 1_256_000, item(first, 28_000), item(second, 1_228_000))
                 .andExpect(status().isOk());
         remit(postalOperator(OPERATOR), batch, 28_000, item(first, 28_000)).andExpect(status().isConflict())

@@ -144,6 +144,22 @@ final class DocumentedAnswers {
             return; // a browser's preflight, which the gateway answers for every path (ADR 0044), is no operation
         }
         check(request.method(), request.uri(), response.status(), response.contentType(), response.body());
+        if (response.status() == 201) {
+            response.raw().headers().firstValue("Location").ifPresent(location -> checkLocation(request.method(), request.uri(),
+                    location));
+        }
+    }
+
+    /**
+     * A creation's Location names something its caller can read: a documented GET. A portal follows it to show what
+     * it just created, and a Location no operation answers sends it to a 404 for a creation that succeeded.
+     */
+    void checkLocation(String method, URI uri, String location) {
+        String path = uri.resolve(location).getRawPath();
+        if (operations.stream().noneMatch(candidate -> candidate.method().equals("GET") && candidate.path().matcher(path).matches())) {
+            throw new AssertionError(method + " " + uri.getRawPath() + " answered 201 with Location " + location
+                    + ", which no documented GET reads");
+        }
     }
 
     void check(String method, URI uri, int status, String contentType, String body) {

@@ -17,7 +17,8 @@ class DocumentedAnswersTest {
               "/api/v1/dossiers/{code}/forms/{number}": {"get": {"responses": {"200": {"content": {"application/pdf": {}}}}}},
               "/api/v1/dossiers/{code}/forms/05.csv": {"get": {"responses": {"200": {"content": {"text/csv": {}}}}}},
               "/api/v1/dossiers/{code}/documents/{id}": {"delete": {"responses": {"204": {}}}},
-              "/api/v1/procedures": {"get": {"responses": {"200": {"content": {"*/*": {}}}}}}
+              "/api/v1/procedures": {"get": {"responses": {"200": {"content": {"*/*": {}}}}}},
+              "/api/v1/dossiers/{code}": {"get": {"responses": {"200": {"content": {"application/json": {}}}}}}
             }}""";
 
     private final DocumentedAnswers answers = DocumentedAnswers.from(GATEWAY, List.of(JsonMapper.builder().build().readTree(DOCUMENT)));
@@ -29,6 +30,19 @@ class DocumentedAnswersTest {
             answers.check("GET", uri("/api/v1/dossiers/X-1/forms/01"), 200, "application/pdf", "%PDF-");
             answers.check("DELETE", uri("/api/v1/dossiers/X-1/documents/d1"), 204, "", "");
         }).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aCreationsLocationMustBeReadByADocumentedGet() {
+        assertThatCode(() -> answers.checkLocation("POST", uri("/api/v1/dossiers"), "/api/v1/dossiers/X-1"))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> answers.checkLocation("POST", uri("/api/v1/dossiers"), GATEWAY + "/api/v1/dossiers/X-1"))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> answers.checkLocation("POST", uri("/api/v1/dossiers"), "/api/v1/tickets/A001"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("no documented GET reads");
+        // A DELETE is documented on the path, not a GET.
+        assertThatThrownBy(() -> answers.checkLocation("POST", uri("/api/v1/dossiers"), "/api/v1/dossiers/X-1/documents/d1"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("/documents/d1");
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.motcua.appointment.queue;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -29,6 +30,11 @@ class OfficeDayCounters {
     /** The day's arrivals by key, each true when it took a seat: a retried arrival is placed once. */
     private static final String ARRIVALS = "arrivals";
     private static final String SEQUENCES = "seq";
+    /**
+     * Raised by every change of the counts, and by every step that changes a ticket before the counts: a sweep that
+     * saw it unchanged for a while knows no step is half done but one that died ({@link StrayPlaces}).
+     */
+    static final String REVISION = "rev";
     private static final Pattern ARRIVAL_KEY = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final MongoTemplate mongo;
@@ -48,8 +54,8 @@ class OfficeDayCounters {
         String id = ensure(officeId, day);
         Query query = new Query(where("_id").is(id).and(area).lt(cap));
         query.fields().include(area);
-        Document after = mongo.findAndModify(query, new Update().inc(area, 1), FindAndModifyOptions.options().returnNew(true),
-                Document.class, COLLECTION);
+        Document after = mongo.findAndModify(query, new Update().inc(area, 1).inc(REVISION, 1),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
         if (after == null) {
             return false;
         }
@@ -62,8 +68,13 @@ class OfficeDayCounters {
     }
 
     void leave(String officeId, LocalDate day, String area) {
-        mongo.updateFirst(new Query(where("_id").is(idOf(officeId, day)).and(area).gt(0)), new Update().inc(area, -1),
-                COLLECTION);
+        mongo.updateFirst(new Query(where("_id").is(idOf(officeId, day)).and(area).gt(0)),
+                new Update().inc(area, -1).inc(REVISION, 1), COLLECTION);
+    }
+
+    /** Marks a step that changes a ticket before the counts as begun (see {@link #REVISION}). */
+    void touch(String officeId, LocalDate day) {
+        mongo.updateFirst(new Query(where("_id").is(idOf(officeId, day))), new Update().inc(REVISION, 1), COLLECTION);
     }
 
     /**
@@ -98,7 +109,7 @@ class OfficeDayCounters {
         String sequence = SEQUENCES + "." + prefix;
         for (boolean seated : seatCap > 0 ? new boolean[] {true, false} : new boolean[] {false}) {
             Criteria notPlaced = where("_id").is(id).and(recorded).exists(false);
-            Update place = new Update().inc(sequence, 1).set(recorded, seated);
+            Update place = new Update().inc(sequence, 1).set(recorded, seated).inc(REVISION, 1);
             if (seated) {
                 notPlaced.and(WAITING).lt(seatCap);
                 place.inc(WAITING, 1);
@@ -131,6 +142,26 @@ class OfficeDayCounters {
         return after.get(SEQUENCES, Document.class).getInteger(prefix);
     }
 
+    /** An office day's counts and their revision, as a sweep looks at them. */
+    record Look(String id, String officeId, int revision, int waiting, int room) {
+    }
+
+    List<Look> looksAt(LocalDate day) {
+        Query query = new Query(where("date").is(day.toString()));
+        query.fields().include("officeId", REVISION, WAITING, ROOM);
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(doc -> new Look(doc.getString("_id"), doc.getString("officeId"), doc.getInteger(REVISION, 0),
+                        doc.getInteger(WAITING, 0), doc.getInteger(ROOM, 0)))
+                .toList();
+    }
+
+    /** Sets the counts to what the tickets say, unless anything changed them since {@code look}. */
+    boolean settle(Look look, int waiting, int room) {
+        Query unchanged = new Query(where("_id").is(look.id()).and(REVISION).is(look.revision()));
+        return mongo.updateFirst(unchanged, new Update().set(WAITING, waiting).set(ROOM, room).inc(REVISION, 1),
+                COLLECTION).getModifiedCount() == 1;
+    }
+
     DayCounts counts(String officeId, LocalDate day) {
         Query query = new Query(where("_id").is(idOf(officeId, day)));
         query.fields().exclude(ARRIVALS, SEQUENCES);
@@ -154,7 +185,7 @@ class OfficeDayCounters {
         }
         try {
             mongo.insert(new Document("_id", id).append("officeId", officeId).append("date", day.toString())
-                    .append(WAITING, 0).append(ROOM, 0).append("peakWaiting", 0).append("peakRoom", 0)
+                    .append(WAITING, 0).append(ROOM, 0).append(REVISION, 0).append("peakWaiting", 0).append("peakRoom", 0)
                     .append(SEQUENCES, new Document()).append(ARRIVALS, new Document()), COLLECTION);
         } catch (DuplicateKeyException exists) {
             // The day started before.

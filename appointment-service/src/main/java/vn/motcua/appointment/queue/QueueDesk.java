@@ -117,6 +117,7 @@ public class QueueDesk {
 
     public Ticket serve(Office office, String number, String officer) {
         Ticket ticket = ticket(office, number);
+        counters.touch(office.id(), ticket.date());
         store.update(ticket, ticket.serve(officer, clock.instant()));
         counters.leave(office.id(), ticket.date(), OfficeDayCounters.ROOM);
         return ticket;
@@ -124,6 +125,7 @@ public class QueueDesk {
 
     public Ticket noShow(Office office, String number) {
         Ticket ticket = ticket(office, number);
+        counters.touch(office.id(), ticket.date());
         store.update(ticket, ticket.noShow(Duration.ofMinutes(office.noShowGraceMinutes()), clock.instant()));
         counters.leave(office.id(), ticket.date(), OfficeDayCounters.ROOM);
         return ticket;
@@ -132,6 +134,7 @@ public class QueueDesk {
     public Ticket leave(Office office, String number) {
         Ticket ticket = ticket(office, number);
         TicketStatus was = ticket.leave(clock.instant());
+        counters.touch(office.id(), ticket.date());
         store.update(ticket, List.of());
         if (was == TicketStatus.WAITING) {
             counters.leave(office.id(), ticket.date(), OfficeDayCounters.WAITING);
@@ -187,6 +190,11 @@ public class QueueDesk {
                 .filter(t -> t.prefix().equals(prefix))
                 .sorted(Comparator.comparing((Ticket t) -> !t.dueBy(now)).thenComparing(Ticket::checkedInAt))
                 .toList();
+    }
+
+    /** Seats from the virtual queue after the counts were settled (seats a dead step had held are free again). */
+    void seatFromVirtualQueue(Office office, LocalDate day) {
+        seatFromVirtualQueue(office, day, capacities.of(office, day).waitingArea());
     }
 
     /** Gives the seats the waiting area has free to the virtual queue, first come first seated. */

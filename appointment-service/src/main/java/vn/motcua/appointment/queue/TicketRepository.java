@@ -11,6 +11,8 @@ interface TicketRepository extends MongoRepository<Ticket, String> {
 
     List<Ticket> findByOfficeIdAndDateBetween(String officeId, String from, String until);
 
+    long countByOfficeIdAndDateAndStatus(String officeId, String date, TicketStatus status);
+
     Optional<Ticket> findByOfficeIdAndDateAndArrivalKey(String officeId, String date, String arrivalKey);
 
     Optional<Ticket> findByOfficeIdAndDateAndNumber(String officeId, String date, String number);

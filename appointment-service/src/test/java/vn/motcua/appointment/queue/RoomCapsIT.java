@@ -89,6 +89,10 @@ class RoomCapsIT {
     WorkingDays workingDays;
     @Autowired
     Procedures procedures;
+    @Autowired
+    OfficeDayCounters counters;
+    @Autowired
+    StrayPlaces strayPlaces;
     Office office;
     LocalDate today;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -233,6 +237,44 @@ class RoomCapsIT {
             mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + leaving + "/left").with(officer(office.agency())))
                     .andExpect(status().isOk());
         }
+    }
+
+    @Test
+    void placesAStepThatDiedHalfDoneHeldAreGivenBackOnceTheDayIsQuietAndGoToTheVirtualQueue() throws Exception {
+        // Steps that died between their two writes: a call that took a room place and never marked its ticket, and
+        // enough seats taken for tickets never stored to fill the waiting area.
+        counters.enter(SMALL_OFFICE, today, OfficeDayCounters.ROOM, 100);
+        int seats = 10;
+        while (queue.counts(office, today).waiting() < seats) {
+            counters.enter(SMALL_OFFICE, today, OfficeDayCounters.WAITING, seats);
+        }
+        String walkIn = "{\"purpose\": \"GUIDANCE\"}";
+        String number = walkIn(UUID.randomUUID().toString(), walkIn);
+        assertThat(queue.ticket(office, number).status()).as("the waiting area looks full").isEqualTo(TicketStatus.VIRTUAL);
+
+        Instant now = clock.instant();
+        strayPlaces.settle(now);
+        strayPlaces.settle(now.plus(Duration.ofMinutes(1)));
+        assertThat(queue.counts(office, today).room()).as("not quiet long enough to judge").isEqualTo(ticketsIn(TicketStatus.CALLED) + 1);
+        // A step begun meanwhile (a serve, a no-show or a leaving changes the ticket first) starts the quiet again.
+        counters.touch(SMALL_OFFICE, today);
+        strayPlaces.settle(now.plus(Duration.ofMinutes(3)));
+        assertThat(queue.counts(office, today).room()).isEqualTo(ticketsIn(TicketStatus.CALLED) + 1);
+
+        strayPlaces.settle(now.plus(Duration.ofMinutes(6)));
+        DayCounts settled = queue.counts(office, today);
+        assertThat(settled.room()).as("the room place no one holds").isEqualTo(ticketsIn(TicketStatus.CALLED));
+        assertThat(queue.ticket(office, number).status()).as("a seat freed goes to the virtual queue's first")
+                .isEqualTo(TicketStatus.WAITING);
+        assertThat(settled.waiting()).isEqualTo(ticketsIn(TicketStatus.WAITING));
+
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + number + "/left").with(officer(office.agency())))
+                .andExpect(status().isOk());
+    }
+
+    private int ticketsIn(TicketStatus status) {
+        return (int) mongo.getCollection("tickets").countDocuments(new Document("officeId", SMALL_OFFICE)
+                .append("date", today.toString()).append("status", status.name()));
     }
 
     private String walkIn(String key, String body) throws Exception {

@@ -1,5 +1,7 @@
 package vn.motcua.appointment.queue;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,8 @@ class StrayPlaces {
     private final Offices offices;
     private final Clock clock;
     private final Duration quiet;
+    /** Office days whose counts were set to their tickets: ops alert on it, since each is a step that died. */
+    private final Counter settledDays;
     /** Each office day's revision when this instance first saw it, and when; checked: its tickets were counted at it. */
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
 
@@ -41,13 +45,15 @@ class StrayPlaces {
     }
 
     StrayPlaces(OfficeDayCounters counters, TicketRepository tickets, QueueDesk desk, Offices offices, Clock clock,
-            @Value("${motcua.appointment.queue.stray-places-quiet:PT2M}") Duration quiet) {
+            @Value("${motcua.appointment.queue.stray-places-quiet:PT2M}") Duration quiet, MeterRegistry meters) {
         this.counters = counters;
         this.tickets = tickets;
         this.desk = desk;
         this.offices = offices;
         this.clock = clock;
         this.quiet = quiet;
+        this.settledDays = Counter.builder("motcua.queue.stray.places.settled")
+                .description("Office days whose counts were set to their tickets after a step died half done").register(meters);
     }
 
     @Scheduled(fixedDelayString = "${motcua.appointment.queue.stray-places-interval:PT1M}", initialDelayString = "PT30S")
@@ -79,6 +85,7 @@ class StrayPlaces {
                 log.warn("Office day {}: counted {} waiting and {} in the room, the tickets say {} and {}; a step died half done."
                         + " Counts set to the tickets", look.id(), look.waiting(), look.room(), waiting, room);
                 seen.remove(look.id());
+                settledDays.increment();
                 settled++;
                 offices.byId(look.officeId()).ifPresent(office -> desk.seatFromVirtualQueue(office, today));
             }

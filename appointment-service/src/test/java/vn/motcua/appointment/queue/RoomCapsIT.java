@@ -16,6 +16,7 @@ import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.staff;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,8 @@ class RoomCapsIT {
     OfficeDayCounters counters;
     @Autowired
     StrayPlaces strayPlaces;
+    @Autowired
+    MeterRegistry meters;
     Office office;
     LocalDate today;
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -261,7 +264,9 @@ class RoomCapsIT {
         strayPlaces.settle(now.plus(Duration.ofMinutes(3)));
         assertThat(queue.counts(office, today).room()).isEqualTo(ticketsIn(TicketStatus.CALLED) + 1);
 
+        double settledBefore = meters.counter("motcua.queue.stray.places.settled").count();
         strayPlaces.settle(now.plus(Duration.ofMinutes(6)));
+        assertThat(meters.counter("motcua.queue.stray.places.settled").count()).as("ops see it").isGreaterThan(settledBefore);
         DayCounts settled = queue.counts(office, today);
         assertThat(settled.room()).as("the room place no one holds").isEqualTo(ticketsIn(TicketStatus.CALLED));
         assertThat(queue.ticket(office, number).status()).as("a seat freed goes to the virtual queue's first")

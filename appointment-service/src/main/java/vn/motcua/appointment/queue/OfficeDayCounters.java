@@ -2,6 +2,7 @@ package vn.motcua.appointment.queue;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +28,10 @@ class OfficeDayCounters {
     static final String COLLECTION = "office_days";
     static final String WAITING = "waiting";
     static final String ROOM = "room";
-    /** The day's arrivals by key, each true when it took a seat: a retried arrival is placed once. */
+    /** The day's arrivals by key, each with whether it took a seat and when: a retried arrival is placed once. */
     private static final String ARRIVALS = "arrivals";
+    private static final String SEATED = "seated";
+    private static final String PLACED_AT = "at";
     private static final String SEQUENCES = "seq";
     /**
      * Raised by every change of the counts, and by every step that changes a ticket before the counts: a sweep that
@@ -84,8 +87,9 @@ class OfficeDayCounters {
      * @param sequence the next number of the prefix, drawn with the place; 0 when the arrival was placed
      *     before, by an attempt that died: its ticket, if stored, is found by the arrival's key, and if
      *     not, it takes a number of its own ({@link #nextNumber}), leaving a gap no one is called by
+     * @param placedAt when the arrival was placed: one placed a moment ago may be another request's still at work
      */
-    record Arrival(boolean seated, int sequence) {
+    record Arrival(boolean seated, int sequence, Instant placedAt) {
         boolean placedBefore() {
             return sequence == 0;
         }
@@ -99,7 +103,7 @@ class OfficeDayCounters {
      *
      * @param arrivalKey names the arrival for the day: a walk-in's Idempotency-Key claim, a booking's code
      */
-    Arrival arrive(String officeId, LocalDate day, String prefix, int seatCap, String arrivalKey, boolean walkIn) {
+    Arrival arrive(String officeId, LocalDate day, String prefix, int seatCap, String arrivalKey, boolean walkIn, Instant now) {
         // The key names a field of the day's document: never a path or an operator.
         if (!ARRIVAL_KEY.matcher(arrivalKey).matches()) {
             throw new IllegalArgumentException("An arrival key is letters, digits and '-'");
@@ -109,7 +113,8 @@ class OfficeDayCounters {
         String sequence = SEQUENCES + "." + prefix;
         for (boolean seated : seatCap > 0 ? new boolean[] {true, false} : new boolean[] {false}) {
             Criteria notPlaced = where("_id").is(id).and(recorded).exists(false);
-            Update place = new Update().inc(sequence, 1).set(recorded, seated).inc(REVISION, 1);
+            Update place = new Update().inc(sequence, 1).set(recorded, new Document(SEATED, seated).append(PLACED_AT, now))
+                    .inc(REVISION, 1);
             if (seated) {
                 notPlaced.and(WAITING).lt(seatCap);
                 place.inc(WAITING, 1);
@@ -125,12 +130,13 @@ class OfficeDayCounters {
                 if (seated) {
                     raisePeak(id, WAITING, after.getInteger(WAITING));
                 }
-                return new Arrival(seated, after.get(SEQUENCES, Document.class).getInteger(prefix));
+                return new Arrival(seated, after.get(SEQUENCES, Document.class).getInteger(prefix), now);
             }
         }
         Query look = new Query(where("_id").is(id));
         look.fields().include(recorded);
-        return new Arrival(mongo.findOne(look, Document.class, COLLECTION).get(ARRIVALS, Document.class).getBoolean(arrivalKey), 0);
+        Document placed = mongo.findOne(look, Document.class, COLLECTION).get(ARRIVALS, Document.class).get(arrivalKey, Document.class);
+        return new Arrival(placed.getBoolean(SEATED), 0, placed.getDate(PLACED_AT).toInstant());
     }
 
     /** A number for an arrival placed by an attempt that died before storing its ticket. */

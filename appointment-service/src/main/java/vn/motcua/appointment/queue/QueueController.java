@@ -50,7 +50,9 @@ class QueueController {
     record QueueView(String officeId, LocalDate date, DayCounts counts, List<TicketView> tickets) {
     }
 
-    @Operation(summary = "Check in a booked citizen by booking code: a queue number, a waiting-area seat or the virtual queue")
+    @Operation(summary = "Check in a booked citizen by booking code: a queue number, a waiting-area seat or the virtual queue;"
+            + " 409 booking-not-active once checked in, arrival-in-progress while another request (a double click) issues"
+            + " the number (Retry-After)")
     @ReachedFirst(value = OfficeStaffReach.class, pathVariable = "officeId")
     @ApiResponse(responseCode = "201", description = "Checked in; Location names the ticket", useReturnTypeSchema = true)
     @PostMapping("/api/v1/offices/{officeId}/check-ins")

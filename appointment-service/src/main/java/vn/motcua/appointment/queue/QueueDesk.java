@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 import vn.motcua.appointment.booking.Booking;
 import vn.motcua.appointment.booking.BookingDesk;
@@ -30,6 +31,8 @@ import vn.motcua.kit.problem.ApiProblem;
 @Service
 public class QueueDesk {
     private static final int TURN_NEAR_WITHIN = 3;
+    /** Longer than any request lives (the gateway gives up after 10 s). */
+    private static final Duration ARRIVAL_AT_WORK = Duration.ofSeconds(30);
 
     private final BookingDesk bookings;
     private final Capacities capacities;
@@ -56,7 +59,7 @@ public class QueueDesk {
         bookings.checkIn(bookingCode, office, today, booking -> {
             String prefix = prefixFor(office, booking.purpose(), booking.procedureCode());
             OfficeDayCounters.Arrival arrival = counters.arrive(office.id(), today, prefix,
-                    capacities.of(office, today).waitingArea(), booking.code(), false);
+                    capacities.of(office, today).waitingArea(), booking.code(), false, clock.instant());
             issued[0] = issue(office, today, prefix, arrival, booking.code(), booking, booking.citizenId(), booking.phone());
             return issued[0].id();
         });
@@ -81,7 +84,7 @@ public class QueueDesk {
         LocalDate today = today();
         int seats = capacities.of(office, today).waitingArea();
         int free = (int) Math.max(0, seats - bookings.heldNow(office, LocalDateTime.now(clock.withZone(Capacities.ZONE))));
-        OfficeDayCounters.Arrival arrival = counters.arrive(office.id(), today, prefix, free, arrivalKey, true);
+        OfficeDayCounters.Arrival arrival = counters.arrive(office.id(), today, prefix, free, arrivalKey, true, clock.instant());
         return issue(office, today, prefix, arrival, arrivalKey, null, visitorId, visitorPhone);
     }
 
@@ -168,6 +171,12 @@ public class QueueDesk {
             Optional<Ticket> stored = tickets.findByOfficeIdAndDateAndArrivalKey(office.id(), day.toString(), arrivalKey);
             if (stored.isPresent()) {
                 return stored.get();
+            }
+            // Placed a moment ago and no ticket yet: another request for the same arrival (a double click at the desk) is
+            // storing it. Only an attempt that died leaves an arrival without its ticket for long.
+            if (arrival.placedAt().isAfter(clock.instant().minus(ARRIVAL_AT_WORK))) {
+                throw ApiProblem.conflict("arrival-in-progress", "This visitor's number is being issued by another request;"
+                        + " ask again in a moment").withHeader(HttpHeaders.RETRY_AFTER, "2");
             }
         }
         int sequence = arrival.placedBefore() ? counters.nextNumber(office.id(), day, prefix) : arrival.sequence();

@@ -217,7 +217,11 @@ class RoomCapsIT {
         String unstored = UUID.randomUUID().toString();
         String lost = walkIn(unstored, walkIn);
         placed = queue.counts(office, today);
-        mongo.getCollection("tickets").deleteOne(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, lost)));
+        Document lostTicket = mongo.getCollection("tickets").findOneAndDelete(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, lost)));
+        // ... long enough ago that no other request can still be at work on it (a retry comes after the claim's lease).
+        mongo.getCollection(OfficeDayCounters.COLLECTION).updateOne(new Document("_id", OfficeDayCounters.idOf(SMALL_OFFICE, today)),
+                new Document("$set", new Document("arrivals." + lostTicket.getString("arrivalKey") + ".at",
+                        Date.from(clock.instant().minus(Duration.ofMinutes(1))))));
         abandonClaim(unstored);
         String retried = walkIn(unstored, walkIn);
         assertThat(retried).isNotEqualTo(lost);
@@ -235,8 +239,48 @@ class RoomCapsIT {
         assertThat(queue.counts(office, today)).isEqualTo(placed);
         assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets + 2);
 
+        // Another request placed the arrival a moment ago and is storing its ticket: this one is told to ask again, and
+        // takes nothing. Once that is long past (the other request died), asking again issues the ticket in the place taken.
+        String atWork = TodayBookings.confirmed(store, office, today, BookingMother.newCitizenId(), BookingMother.newPhone(),
+                clock.withZone(HANOI));
+        counters.arrive(SMALL_OFFICE, today, "A", 10, atWork, false, clock.instant());
+        placed = queue.counts(office, today);
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(officer(office.agency()))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"bookingCode\": \"" + atWork + "\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:motcua:problem:arrival-in-progress"))
+                .andExpect(header().string("Retry-After", "2"));
+        assertThat(mongo.getCollection("tickets").countDocuments(new Document("bookingCode", atWork))).isZero();
+        mongo.getCollection(OfficeDayCounters.COLLECTION).updateOne(new Document("_id", OfficeDayCounters.idOf(SMALL_OFFICE, today)),
+                new Document("$set", new Document("arrivals." + atWork + ".at", Date.from(clock.instant().minus(Duration.ofMinutes(1))))));
+        String recovered = checkIn(atWork);
+        assertThat(queue.counts(office, today)).isEqualTo(placed);
+
+        // A double click at the desk: one check-in issues the number, the others are refused, and one seat is taken.
+        String clicked = TodayBookings.confirmed(store, office, today, BookingMother.newCitizenId(), BookingMother.newPhone(),
+                clock.withZone(HANOI));
+        DayCounts beforeClicks = queue.counts(office, today);
+        List<Integer> answers = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> clicks = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                clicks.add(threads.submit(() -> mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins")
+                                .with(officer(office.agency())).contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"bookingCode\": \"" + clicked + "\"}"))
+                        .andReturn().getResponse().getStatus()));
+            }
+            for (Future<Integer> click : clicks) {
+                answers.add(click.get());
+            }
+        }
+        assertThat(answers).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(mongo.getCollection("tickets").countDocuments(new Document("bookingCode", clicked))).isEqualTo(1);
+        DayCounts afterClicks = queue.counts(office, today);
+        assertThat(afterClicks.waiting() + ticketsOf(clicked, TicketStatus.VIRTUAL))
+                .as("one place, a seat or the virtual queue").isEqualTo(beforeClicks.waiting() + 1);
+        String clickedNumber = mongo.getCollection("tickets").find(new Document("bookingCode", clicked)).first().getString("number");
+
         // They leave, so the day's other tests find the room as they left it.
-        for (String leaving : List.of(number, retried, checkedIn)) {
+        for (String leaving : List.of(number, retried, checkedIn, recovered, clickedNumber)) {
             mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + leaving + "/left").with(officer(office.agency())))
                     .andExpect(status().isOk());
         }
@@ -275,6 +319,11 @@ class RoomCapsIT {
 
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + number + "/left").with(officer(office.agency())))
                 .andExpect(status().isOk());
+    }
+
+    private int ticketsOf(String bookingCode, TicketStatus status) {
+        return (int) mongo.getCollection("tickets").countDocuments(new Document("bookingCode", bookingCode)
+                .append("status", status.name()));
     }
 
     private int ticketsIn(TicketStatus status) {

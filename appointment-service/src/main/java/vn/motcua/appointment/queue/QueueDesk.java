@@ -167,6 +167,7 @@ public class QueueDesk {
     /** The arrival's ticket: stored now, or found as the attempt that placed the arrival stored it before it died. */
     private Ticket issue(Office office, LocalDate day, String prefix, OfficeDayCounters.Arrival arrival, String arrivalKey,
             Booking booking, String citizenId, String phone) {
+        int sequence = arrival.sequence();
         if (arrival.placedBefore()) {
             Optional<Ticket> stored = tickets.findByOfficeIdAndDateAndArrivalKey(office.id(), day.toString(), arrivalKey);
             if (stored.isPresent()) {
@@ -178,8 +179,8 @@ public class QueueDesk {
                 throw ApiProblem.conflict("arrival-in-progress", "This visitor's number is being issued by another request;"
                         + " ask again in a moment").withHeader(HttpHeaders.RETRY_AFTER, "2");
             }
+            sequence = counters.nextNumber(office.id(), day, prefix);
         }
-        int sequence = arrival.placedBefore() ? counters.nextNumber(office.id(), day, prefix) : arrival.sequence();
         return store.insert(Ticket.issue(office.id(), day, prefix, sequence, arrivalKey, booking == null ? null : booking.code(),
                 citizenId, phone, booking == null ? null : booking.startsAt(), arrival.seated(), clock.instant()));
     }

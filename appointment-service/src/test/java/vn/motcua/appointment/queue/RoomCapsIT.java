@@ -219,9 +219,7 @@ class RoomCapsIT {
         placed = queue.counts(office, today);
         Document lostTicket = mongo.getCollection("tickets").findOneAndDelete(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, lost)));
         // ... long enough ago that no other request can still be at work on it (a retry comes after the claim's lease).
-        mongo.getCollection(OfficeDayCounters.COLLECTION).updateOne(new Document("_id", OfficeDayCounters.idOf(SMALL_OFFICE, today)),
-                new Document("$set", new Document("arrivals." + lostTicket.getString("arrivalKey") + ".at",
-                        Date.from(clock.instant().minus(Duration.ofMinutes(1))))));
+        placedAMinuteAgo(lostTicket.getString("arrivalKey"));
         abandonClaim(unstored);
         String retried = walkIn(unstored, walkIn);
         assertThat(retried).isNotEqualTo(lost);
@@ -250,8 +248,7 @@ class RoomCapsIT {
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:motcua:problem:arrival-in-progress"))
                 .andExpect(header().string("Retry-After", "2"));
         assertThat(mongo.getCollection("tickets").countDocuments(new Document("bookingCode", atWork))).isZero();
-        mongo.getCollection(OfficeDayCounters.COLLECTION).updateOne(new Document("_id", OfficeDayCounters.idOf(SMALL_OFFICE, today)),
-                new Document("$set", new Document("arrivals." + atWork + ".at", Date.from(clock.instant().minus(Duration.ofMinutes(1))))));
+        placedAMinuteAgo(atWork);
         String recovered = checkIn(atWork);
         assertThat(queue.counts(office, today)).isEqualTo(placed);
 
@@ -341,6 +338,11 @@ class RoomCapsIT {
         return JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(officer(office.agency()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"bookingCode\": \"" + bookingCode + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
+    }
+
+    private void placedAMinuteAgo(String arrivalKey) {
+        mongo.getCollection(OfficeDayCounters.COLLECTION).updateOne(new Document("_id", OfficeDayCounters.idOf(SMALL_OFFICE, today)),
+                new Document("$set", new Document("arrivals." + arrivalKey + ".at", Date.from(clock.instant().minus(Duration.ofMinutes(1))))));
     }
 
     /** Leaves the key's claim as an attempt that died while holding it leaves it: in progress, its lease run out. */

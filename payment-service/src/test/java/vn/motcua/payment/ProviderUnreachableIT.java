@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.payment.expiry.LapsedAttempts;
+import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderMother;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
@@ -37,6 +39,8 @@ class ProviderUnreachableIT {
     MockMvc mvc;
     @Autowired
     PaymentOrderRepository orders;
+    @Autowired
+    LapsedAttempts lapsedAttempts;
 
     @DynamicPropertySource
     static void unreachableProvider(DynamicPropertyRegistry registry) {
@@ -46,6 +50,7 @@ class ProviderUnreachableIT {
         registry.add("motcua.payment.provider.hash-secret", () -> "it-only-secret-of-a-provider-nobody-runs");
         registry.add("motcua.payment.provider.timeout", () -> "PT2S");
         registry.add("motcua.payment.expiry.initial-delay", () -> "PT1H");
+        registry.add("motcua.payment.lapse.initial-delay", () -> "PT1H");
     }
 
     @Test
@@ -76,5 +81,16 @@ class ProviderUnreachableIT {
         assertThat(after.refund()).as("the refund the next request carries on").isNotNull()
                 .satisfies(refund -> assertThat(refund.amount()).isEqualTo(38_000))
                 .satisfies(refund -> assertThat(refund.done()).isFalse());
+    }
+
+    @Test
+    void anAttemptWhoseProviderCannotBeAskedStaysPendingForTheNextRound() {
+        PaymentOrder order = PaymentOrderMother.due(EventMother.newDossierCode(), FeeStage.INTAKE, 42_000);
+        order.begin("MCREFDOWN2", PaymentOrderMother.NOW, PaymentOrderMother.NOW.plus(Duration.ofMinutes(15)));
+        orders.save(order);
+
+        assertThat(lapsedAttempts.settleDue(PaymentOrderMother.NOW.plus(Duration.ofHours(1)))).isZero();
+        assertThat(orders.findById(order.id()).orElseThrow().attempt("MCREFDOWN2").orElseThrow().state())
+                .as("a payment the provider may know of is never taken for lapsed").isEqualTo(Attempt.State.PENDING);
     }
 }

@@ -41,7 +41,8 @@ public abstract class WithProviderSimulator {
         registry.add("motcua.payment.provider.hash-secret", () -> ProviderSimulatorProcess.SECRET);
         registry.add("motcua.payment.provider.return-url", () -> "http://127.0.0.1:" + ProviderSimulatorProcess.SERVICE_PORT
                 + "/api/v1/payments/provider/return");
-        // The ITs run the expiry themselves, at the times they choose.
+        // The ITs run the expiry and the lapse of attempts themselves, at the times they choose.
         registry.add("motcua.payment.expiry.initial-delay", () -> "PT1H");
+        registry.add("motcua.payment.lapse.initial-delay", () -> "PT1H");
     }
 }

@@ -85,7 +85,7 @@ public class ExpiresOrders {
 
     private boolean paidMeanwhile(PaymentOrder order) {
         for (Attempt attempt : order.attempts()) {
-            if (attempt.state() != Attempt.State.PENDING) {
+            if (!attempt.unanswered()) {
                 continue;
             }
             Optional<ProviderResult> answer;

@@ -14,7 +14,11 @@ import java.time.Instant;
 public record Attempt(String reference, long amount, Instant createdAt, Instant expiresAt, State state, String providerCode,
         String transactionNo, Instant paidAt, Boolean surplus, String surplusRefund) {
 
-    public enum State { PENDING, SUCCEEDED, FAILED }
+    /**
+     * {@code LAPSED}: the page expired unanswered and the provider, asked once after that, knew no
+     * payment or refusal of it (ADR 0049). An answer arriving later is still applied.
+     */
+    public enum State { PENDING, SUCCEEDED, FAILED, LAPSED }
 
     static Attempt begun(String reference, long amount, Instant now, Instant expiresAt) {
         return new Attempt(reference, amount, now, expiresAt, State.PENDING, null, null, null, false, null);
@@ -26,6 +30,15 @@ public record Attempt(String reference, long amount, Instant createdAt, Instant 
 
     Attempt failed(String code) {
         return new Attempt(reference, amount, createdAt, expiresAt, State.FAILED, code, null, null, false, null);
+    }
+
+    Attempt lapsed() {
+        return new Attempt(reference, amount, createdAt, expiresAt, State.LAPSED, null, null, null, false, null);
+    }
+
+    /** Begun and not answered by the provider: its page may take money, or may have taken it unseen. */
+    public boolean unanswered() {
+        return state == State.PENDING;
     }
 
     Attempt surplusRefunded(String refund) {

@@ -39,6 +39,7 @@ import vn.motcua.kit.outbox.Changed;
 @CompoundIndex(name = "agencyNewestFirst", def = "{'agencyCode': 1, 'requestedAt': -1}")
 // Every agency's orders over a period (ops' figures): without it, the whole collection was read.
 @CompoundIndex(name = "requestedInPeriod", def = "{'requestedAt': 1}")
+@CompoundIndex(name = "unansweredAttempts", def = "{'attempts.state': 1, 'attempts.expiresAt': 1}")
 public class PaymentOrder extends Aggregate {
     public static final String CURRENCY = "VND";
 
@@ -158,7 +159,7 @@ public class PaymentOrder extends Aggregate {
      * The provider's page of each may still take the citizen's money.
      */
     public List<Attempt> openAttempts(Instant now) {
-        return attempts.stream().filter(attempt -> attempt.state() == Attempt.State.PENDING && attempt.expiresAt().isAfter(now))
+        return attempts.stream().filter(attempt -> attempt.unanswered() && attempt.expiresAt().isAfter(now))
                 .toList();
     }
 
@@ -174,6 +175,7 @@ public class PaymentOrder extends Aggregate {
      * attempt with the right amount only; the first outcome of an attempt stands, except that
      * money taken is never ignored (a success after a recorded failure is applied); a success on
      * an order already paid is recorded as surplus, to be refunded; a success after expiry completes it.
+     * A lapsed attempt takes the provider's late answer as a pending one would (ADR 0049).
      */
     public Outcome settle(ProviderResult result, Instant now) {
         int index = indexOf(result.reference());
@@ -184,8 +186,9 @@ public class PaymentOrder extends Aggregate {
         if (attempt.amount() != result.amount()) {
             return new Outcome(Settlement.WRONG_AMOUNT, AggregateStore.UNCHANGED);
         }
+        boolean awaited = attempt.state() == Attempt.State.PENDING || attempt.state() == Attempt.State.LAPSED;
         boolean laterSuccess = attempt.state() == Attempt.State.FAILED && result.succeeded();
-        if (attempt.state() != Attempt.State.PENDING && !laterSuccess) {
+        if (!awaited && !laterSuccess) {
             return new Outcome(Settlement.ALREADY_CONFIRMED, AggregateStore.UNCHANGED);
         }
         if (!result.succeeded()) {
@@ -199,6 +202,19 @@ public class PaymentOrder extends Aggregate {
             return new Outcome(Settlement.CONFIRMED, List.of());
         }
         return new Outcome(Settlement.CONFIRMED, complete(PaymentMethod.ONLINE, result.transactionNo(), amount, now));
+    }
+
+    /**
+     * The attempt's page expired without an answer, and the provider, asked, knows neither a payment
+     * nor a refusal of it: nothing is left to ask it about (ADR 0049).
+     */
+    public List<Event> lapse(String reference, Instant now) {
+        int index = indexOf(reference);
+        if (index < 0 || !attempts.get(index).unanswered() || attempts.get(index).expiresAt().isAfter(now)) {
+            return AggregateStore.UNCHANGED;
+        }
+        attempts.set(index, attempts.get(index).lapsed());
+        return List.of();
     }
 
     /** @param events what the change causes; {@link AggregateStore#UNCHANGED} when nothing changed */

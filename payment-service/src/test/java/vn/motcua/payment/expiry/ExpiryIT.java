@@ -16,6 +16,7 @@ import vn.motcua.events.Topics;
 import vn.motcua.payment.PaymentSteps;
 import vn.motcua.payment.ProviderSimulatorProcess;
 import vn.motcua.payment.WithProviderSimulator;
+import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.testinfra.EventMother;
@@ -24,6 +25,8 @@ import vn.motcua.testinfra.KafkaProbe;
 class ExpiryIT extends WithProviderSimulator {
     @Autowired
     ExpiresOrders expiry;
+    @Autowired
+    LapsedAttempts lapsedAttempts;
 
     @Test
     void anUnpaidOrderExpiresAndIsToldAndAConfirmationArrivingLaterStillCompletesIt() throws Exception {
@@ -61,6 +64,61 @@ class ExpiryIT extends WithProviderSimulator {
         PaymentOrder paid = orders.findById(id).orElseThrow();
         assertThat(paid.status()).isEqualTo(PaymentStatus.COMPLETED);
         assertThat(paid.paidAfterExpiry()).isFalse();
+    }
+
+    @Test
+    void aPaymentWhoseNotificationWasLostCompletesTheOrderMinutesAfterItsPageClosedNotAtThePayByTime() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 75_000);
+        PaymentSteps.Checkout checkout = steps.checkout(id, CITIZEN_1);
+        ProviderSimulatorProcess.pay(checkout.paymentUrl(), checkout.reference(), "approve", false);
+        Instant closed = attemptOf(id, checkout.reference()).expiresAt();
+
+        settleLapsedAttempts(closed.plus(Duration.ofMinutes(4)));
+        assertThat(orders.findById(id).orElseThrow().status()).as("within the grace the notification may yet come")
+                .isEqualTo(PaymentStatus.REQUESTED);
+
+        settleLapsedAttempts(closed.plus(Duration.ofMinutes(6)));
+        PaymentOrder paid = orders.findById(id).orElseThrow();
+        assertThat(paid.status()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(paid.attempt(checkout.reference()).orElseThrow().state()).isEqualTo(Attempt.State.SUCCEEDED);
+        assertThat(paid.payBy()).isAfter(closed.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void anAttemptTheProviderKnowsNoAnswerToLapsesIsNotAskedAboutAgainAndItsLateAnswerStillCounts() throws Exception {
+        String code = EventMother.newDossierCode();
+        String id = steps.intakeOrder(code, 85_000);
+        PaymentSteps.Checkout abandoned = steps.checkout(id, CITIZEN_1);
+        PaymentSteps.Checkout late = steps.checkout(id, CITIZEN_1);
+        // One page closed without a decision; the other is still open at the provider when its time (here, the test's clock) is up.
+        ProviderSimulatorProcess.get(late.paymentUrl().getPath() + "?" + late.paymentUrl().getRawQuery());
+        Instant closed = attemptOf(id, abandoned.reference()).expiresAt();
+
+        settleLapsedAttempts(closed.plus(Duration.ofMinutes(6)));
+        PaymentOrder order = orders.findById(id).orElseThrow();
+        assertThat(order.attempts()).extracting(Attempt::state).containsOnly(Attempt.State.LAPSED);
+        assertThat(order.status()).isEqualTo(PaymentStatus.REQUESTED);
+        assertThat(lapsedAttempts.settleDue(closed.plus(Duration.ofMinutes(7)))).as("nothing is asked twice").isZero();
+
+        expiry.expireDue(afterPayBy(id));
+        assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+
+        ProviderSimulatorProcess.send("POST", "/paymentv2/decide", "txnRef=" + late.reference() + "&outcome=approve");
+        PaymentOrder paid = steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED);
+        assertThat(paid.attempt(late.reference()).orElseThrow().state()).isEqualTo(Attempt.State.SUCCEEDED);
+        assertThat(paid.attempt(abandoned.reference()).orElseThrow().state()).isEqualTo(Attempt.State.LAPSED);
+        assertThat(paid.paidAfterExpiry()).isTrue();
+    }
+
+    /** Other classes' orders share the database, so rounds run until one finds nothing more to ask. */
+    private void settleLapsedAttempts(Instant now) {
+        for (int round = 0; round < 20 && lapsedAttempts.settleDue(now) > 0; round++) {
+            // another round: a round reads at most a batch of orders
+        }
+    }
+
+    private Attempt attemptOf(String id, String reference) {
+        return orders.findById(id).orElseThrow().attempt(reference).orElseThrow();
     }
 
     private Instant afterPayBy(String id) {

@@ -122,6 +122,31 @@ class PaymentOrderTest {
     }
 
     @Test
+    void onlyAnUnansweredAttemptWhosePageClosedLapsesAndTheProvidersLateAnswerStillCounts() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        Instant closes = NOW.plus(Duration.ofMinutes(15));
+        order.begin("MCREF1", NOW, closes);
+        order.begin("MCREF2", NOW, closes);
+        order.begin("MCREF3", NOW, closes);
+        order.settle(failure("MCREF3", 80_000), NOW);
+
+        assertThat(order.lapse("MCREF1", closes.minusSeconds(1))).as("its page still takes money").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.lapse("MCREF3", closes)).as("answered").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.lapse("MCOTHER", closes)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.lapse("MCREF1", closes)).isEmpty();
+        assertThat(order.lapse("MCREF2", closes)).isEmpty();
+        assertThat(order.lapse("MCREF1", closes)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.attempt("MCREF1").orElseThrow().state()).isEqualTo(Attempt.State.LAPSED);
+        assertThat(order.openAttempts(NOW)).as("a lapsed page is not open").extracting(Attempt::reference).isEmpty();
+
+        assertThat(order.settle(failure("MCREF2", 80_000), closes).events()).singleElement().isInstanceOf(PaymentFailed.class);
+        assertThat(order.attempt("MCREF2").orElseThrow().state()).isEqualTo(Attempt.State.FAILED);
+        assertThat(order.settle(success("MCREF1", 80_000), closes).events()).singleElement().isInstanceOf(PaymentCompleted.class);
+        assertThat(order.status()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(order.paidAttempt().orElseThrow().reference()).isEqualTo("MCREF1");
+    }
+
+    @Test
     void thePostmanSettlesOnlyAnOrderThatRidesOnTheResultsShipment() {
         PaymentOrder atCounter = PaymentOrderMother.due(CODE, FeeStage.RESULT, 20_000);
         assertThat(atCounter.collectedByPostman(45_000, "BN-1", NOW)).isSameAs(AggregateStore.UNCHANGED);

@@ -4,7 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -32,6 +34,8 @@ class OfficeDayCounters {
     private static final String ARRIVALS = "arrivals";
     private static final String SEATED = "seated";
     private static final String PLACED_AT = "at";
+    private static final String WALK_IN = "walkIn";
+    private static final String WALK_INS_SEATED = "walkInsSeated";
     private static final String SEQUENCES = "seq";
     /**
      * Raised by every change of the counts, and by every step that changes a ticket before the counts: a sweep that
@@ -113,14 +117,14 @@ class OfficeDayCounters {
         String sequence = SEQUENCES + "." + prefix;
         for (boolean seated : seatCap > 0 ? new boolean[] {true, false} : new boolean[] {false}) {
             Criteria notPlaced = where("_id").is(id).and(recorded).exists(false);
-            Update place = new Update().inc(sequence, 1).set(recorded, new Document(SEATED, seated).append(PLACED_AT, now))
-                    .inc(REVISION, 1);
+            Update place = new Update().inc(sequence, 1)
+                    .set(recorded, new Document(SEATED, seated).append(PLACED_AT, now).append(WALK_IN, walkIn)).inc(REVISION, 1);
             if (seated) {
                 notPlaced.and(WAITING).lt(seatCap);
                 place.inc(WAITING, 1);
             }
             if (walkIn) {
-                place.inc(seated ? "walkInsSeated" : "walkInsToVirtualQueue", 1);
+                place.inc(seated ? WALK_INS_SEATED : "walkInsToVirtualQueue", 1);
             }
             Query query = new Query(notPlaced);
             query.fields().include(WAITING, sequence);
@@ -139,11 +143,14 @@ class OfficeDayCounters {
         return new Arrival(placed.getBoolean(SEATED), 0, placed.getDate(PLACED_AT).toInstant());
     }
 
-    /** A number for an arrival placed by an attempt that died before storing its ticket. */
+    /**
+     * A number for an arrival placed by an attempt that died before storing its ticket. It raises the
+     * revision: a sweep judging the day at that moment must not take the arrival's seat back.
+     */
     int nextNumber(String officeId, LocalDate day, String prefix) {
         Query query = new Query(where("_id").is(ensure(officeId, day)));
         query.fields().include(SEQUENCES + "." + prefix);
-        Document after = mongo.findAndModify(query, new Update().inc(SEQUENCES + "." + prefix, 1),
+        Document after = mongo.findAndModify(query, new Update().inc(SEQUENCES + "." + prefix, 1).inc(REVISION, 1),
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
         return after.get(SEQUENCES, Document.class).getInteger(prefix);
     }
@@ -161,11 +168,41 @@ class OfficeDayCounters {
                 .toList();
     }
 
-    /** Sets the counts to what the tickets say, unless anything changed them since {@code look}. */
-    boolean settle(Look look, int waiting, int room) {
+    /** The keys of the day's arrivals that took a seat, each with whether it was a walk-in. */
+    Map<String, Boolean> seatedArrivals(Look look) {
+        Query query = new Query(where("_id").is(look.id()));
+        query.fields().include(ARRIVALS);
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        Map<String, Boolean> seated = new HashMap<>();
+        Document arrivals = doc == null ? null : doc.get(ARRIVALS, Document.class);
+        if (arrivals != null) {
+            arrivals.forEach((key, value) -> {
+                Document arrival = (Document) value;
+                if (arrival.getBoolean(SEATED, false)) {
+                    seated.put(key, arrival.getBoolean(WALK_IN, false));
+                }
+            });
+        }
+        return seated;
+    }
+
+    /**
+     * Sets the counts to what the tickets say, unless anything changed them since {@code look}. The
+     * arrivals that died before storing their tickets are forgotten with their seats, and their
+     * walk-ins uncounted: a retry that comes later places its visitor afresh, counted once.
+     *
+     * @param lostArrivals keys of seated arrivals without a ticket, each with whether it was a walk-in
+     */
+    boolean settle(Look look, int waiting, int room, Map<String, Boolean> lostArrivals) {
         Query unchanged = new Query(where("_id").is(look.id()).and(REVISION).is(look.revision()));
-        return mongo.updateFirst(unchanged, new Update().set(WAITING, waiting).set(ROOM, room).inc(REVISION, 1),
-                COLLECTION).getModifiedCount() == 1;
+        Update counts = new Update().set(WAITING, waiting).set(ROOM, room).inc(REVISION, 1);
+        lostArrivals.keySet().forEach(key -> counts.unset(ARRIVALS + "." + key));
+        // An int, as every count of the document is: a long would be stored as another BSON type.
+        int lostWalkIns = (int) lostArrivals.values().stream().filter(Boolean::booleanValue).count();
+        if (lostWalkIns > 0) {
+            counts.inc(WALK_INS_SEATED, -lostWalkIns);
+        }
+        return mongo.updateFirst(unchanged, counts, COLLECTION).getModifiedCount() == 1;
     }
 
     DayCounts counts(String officeId, LocalDate day) {
@@ -176,7 +213,7 @@ class OfficeDayCounters {
             return new DayCounts(0, 0, 0, 0, 0, 0);
         }
         return new DayCounts(doc.getInteger(WAITING, 0), doc.getInteger(ROOM, 0), doc.getInteger(peakOf(WAITING), 0),
-                doc.getInteger(peakOf(ROOM), 0), doc.getInteger("walkInsSeated", 0),
+                doc.getInteger(peakOf(ROOM), 0), doc.getInteger(WALK_INS_SEATED, 0),
                 doc.getInteger("walkInsToVirtualQueue", 0));
     }
 

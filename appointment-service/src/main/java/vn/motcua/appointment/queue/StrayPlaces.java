@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import vn.motcua.appointment.offices.Offices;
  * place held by nobody until the day ends, or a visitor in the room not counted. When an office
  * day's counts have not moved for {@code quiet} (no step has begun since: each raises the
  * revision first), any step still half done is dead, and the tickets say who is where: the counts
- * are set to them, unless anything moved in between. A busy office is settled at its next quiet
+ * are set to them, unless anything moved in between, and the arrivals that took a seat but never
+ * stored their ticket are forgotten, so that their retries place their visitors afresh. A busy office is settled at its next quiet
  * spell (its lunch break at the latest). Every instance sweeps; the conditional write settles each
  * day once.
  */
@@ -81,9 +83,11 @@ class StrayPlaces {
                 seen.put(look.id(), new Seen(look.revision(), before.at(), true));
                 continue;
             }
-            if (counters.settle(look, waiting, room)) {
+            Map<String, Boolean> lostArrivals = lostArrivals(look, today);
+            if (counters.settle(look, waiting, room, lostArrivals)) {
                 log.warn("Office day {}: counted {} waiting and {} in the room, the tickets say {} and {}; a step died half done."
-                        + " Counts set to the tickets", look.id(), look.waiting(), look.room(), waiting, room);
+                        + " Counts set to the tickets, {} arrival(s) without a ticket forgotten", look.id(), look.waiting(), look.room(),
+                        waiting, room, lostArrivals.size());
                 seen.remove(look.id());
                 settledDays.increment();
                 settled++;
@@ -91,5 +95,15 @@ class StrayPlaces {
             }
         }
         return settled;
+    }
+
+    /** Arrivals whose attempt took a seat and died before storing the ticket: the settled counts leave their seats out. */
+    private Map<String, Boolean> lostArrivals(OfficeDayCounters.Look look, LocalDate day) {
+        Map<String, Boolean> lost = new HashMap<>(counters.seatedArrivals(look));
+        if (!lost.isEmpty()) {
+            tickets.findByOfficeIdAndDateAndArrivalKeyIn(look.officeId(), day.toString(), lost.keySet())
+                    .forEach(ticket -> lost.remove(ticket.arrivalKey()));
+        }
+        return lost;
     }
 }

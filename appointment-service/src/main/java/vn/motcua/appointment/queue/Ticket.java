@@ -174,6 +174,11 @@ public class Ticket extends Aggregate {
         return prefix;
     }
 
+    /** The arrival it was issued for (a walk-in's claim, a booking's code): its retry finds it by it. */
+    String arrivalKey() {
+        return arrivalKey;
+    }
+
     public String bookingCode() {
         return bookingCode;
     }

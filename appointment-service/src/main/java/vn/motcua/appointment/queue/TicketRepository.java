@@ -15,6 +15,8 @@ interface TicketRepository extends MongoRepository<Ticket, String> {
 
     Optional<Ticket> findByOfficeIdAndDateAndArrivalKey(String officeId, String date, String arrivalKey);
 
+    List<Ticket> findByOfficeIdAndDateAndArrivalKeyIn(String officeId, String date, Collection<String> arrivalKeys);
+
     Optional<Ticket> findByOfficeIdAndDateAndNumber(String officeId, String date, String number);
 
     List<Ticket> findTop6ByOfficeIdAndDateAndCalledAtNotNullOrderByCalledAtDesc(String officeId, String date);

@@ -318,6 +318,38 @@ class RoomCapsIT {
                 .andExpect(status().isOk());
     }
 
+    @Test
+    void aWalkInWhoseSeatWasGivenBackAfterItsAttemptDiedIsSeatedAfreshByItsRetryAndCountedOnce() throws Exception {
+        String walkIn = "{\"purpose\": \"GUIDANCE\"}";
+        String key = UUID.randomUUID().toString();
+        String lost = walkIn(key, walkIn);
+        DayCounts placed = queue.counts(office, today);
+        // The attempt died after taking the seat, before storing the ticket, and the officer comes back to it only later.
+        Document lostTicket = mongo.getCollection("tickets").findOneAndDelete(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, lost)));
+        placedAMinuteAgo(lostTicket.getString("arrivalKey"));
+        abandonClaim(key);
+
+        Instant now = clock.instant();
+        strayPlaces.settle(now);
+        strayPlaces.settle(now.plus(Duration.ofMinutes(3)));
+        DayCounts settled = queue.counts(office, today);
+        assertThat(settled.waiting()).as("the dead attempt's seat is given back").isEqualTo(ticketsIn(TicketStatus.WAITING))
+                .isEqualTo(placed.waiting() - 1);
+        assertThat(settled.walkInsSeated()).as("and its walk-in uncounted").isEqualTo(placed.walkInsSeated() - 1);
+
+        String retried = walkIn(key, walkIn);
+        assertThat(retried).isNotEqualTo(lost);
+        assertThat(queue.ticket(office, retried).status()).isEqualTo(TicketStatus.WAITING);
+        DayCounts after = queue.counts(office, today);
+        assertThat(after.waiting()).as("its seat counted").isEqualTo(ticketsIn(TicketStatus.WAITING)).isEqualTo(placed.waiting());
+        assertThat(after.walkInsSeated()).as("the walk-in counted once").isEqualTo(placed.walkInsSeated());
+        assertThat(walkIn(key, walkIn)).as("answered again, not placed again").isEqualTo(retried);
+        assertThat(queue.counts(office, today)).isEqualTo(after);
+
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + retried + "/left").with(officer(office.agency())))
+                .andExpect(status().isOk());
+    }
+
     private int ticketsOf(String bookingCode, TicketStatus status) {
         return (int) mongo.getCollection("tickets").countDocuments(new Document("bookingCode", bookingCode)
                 .append("status", status.name()));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import vn.motcua.localstack.GatewayClient;
+import vn.motcua.testinfra.ApiDocument;
 
 /**
  * Every path and query parameter of every documented operation, in turn given a hostile value,
@@ -57,7 +58,7 @@ class ParameterSweepIT {
     @Test
     void everyParameterOfEveryOperationGivenAHostileValueIsTakenOrRefusedWithA4xxNeverA5xx() throws Exception {
         List<Answer> answers = new ArrayList<>();
-        for (DocumentedAnswers.Operation operation : DocumentedAnswers.of(Platform.stack().config()).operations()) {
+        for (ApiDocument.Operation operation : DocumentedAnswers.of(Platform.stack().config()).operations()) {
             String token = tokenFor(operation.roles());
             List<String> pathParameters = operation.parameters("path");
             for (String parameter : pathParameters) {
@@ -86,7 +87,7 @@ class ParameterSweepIT {
     }
 
     /** Each required query parameter but {@code swept} with a value of its type, as {@code name=value&...}. */
-    private static String requiredBesides(DocumentedAnswers.Operation operation, String swept) {
+    private static String requiredBesides(ApiDocument.Operation operation, String swept) {
         StringBuilder query = new StringBuilder();
         for (JsonNode parameter : operation.document().path("parameters")) {
             String name = parameter.path("name").asString("");
@@ -116,7 +117,7 @@ class ParameterSweepIT {
     }
 
     /** Sent again after the rate limit's wait: a 429 says nothing about the parameter. */
-    private Answer send(DocumentedAnswers.Operation operation, String path, String token) throws InterruptedException {
+    private Answer send(ApiDocument.Operation operation, String path, String token) throws InterruptedException {
         boolean changes = !operation.method().equals("GET");
         for (int attempt = 0; ; attempt++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Platform.stack().config().gatewayUrl() + path))

@@ -2,10 +2,16 @@ package vn.motcua.testinfra;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
+import org.springframework.util.ClassUtils;
 
-/** Points a Spring Boot test at the chosen infrastructure. Used through {@link InfrastructureTest}. */
+/**
+ * Points a Spring Boot test at the chosen infrastructure, and holds its MockMvc answers to the
+ * service's API document ({@link AnswersAsDocumented}). Used through {@link InfrastructureTest}.
+ */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    private static final String MOCK_MVC_CUSTOMIZER = "org.springframework.boot.webmvc.test.autoconfigure.MockMvcBuilderCustomizer";
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
@@ -18,5 +24,8 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 // No Keycloak in service tests: tokens come from spring-security-test; the
                 // system test checks real Keycloak tokens end to end.
                 "motcua.security.issuer=http://127.0.0.1:1/realms/motcua-test");
+        if (context instanceof GenericApplicationContext beans && ClassUtils.isPresent(MOCK_MVC_CUSTOMIZER, context.getClassLoader())) {
+            beans.registerBean(AnswersAsDocumented.class);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package vn.motcua.dossier.tracking;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,6 +25,9 @@ class PublicLookupController {
     }
 
     @Operation(summary = "Status of a dossier by its code and the applicant's id number (no token needed)")
+    @ApiResponse(responseCode = "200", description = "The dossier's national status", useReturnTypeSchema = true)
+    // The same answer whether the code is unknown or the id number is another's: the lookup tells a stranger nothing.
+    @ApiResponse(responseCode = "404", description = "No dossier with that code and that applicant's id number")
     @GetMapping("/api/v1/public/dossier-status")
     PublicStatus status(@RequestParam String code, @RequestParam String idNumber) {
         if (!idNumber.matches("\\d{12}")) {

@@ -41,6 +41,7 @@ class ReceiptsController {
 
     @Operation(summary = "The receipt of a completed payment as a PDF (its owner, the agency's staff, ops); 409 while the payment"
             + " is not completed or its receipt not yet numbered")
+    @ApiResponse(responseCode = "200", description = "The receipt, a PDF in Vietnamese", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "409", description = "The payment is not completed, or its receipt not yet numbered")
     @GetMapping(value = "/{id}/receipt", produces = MediaType.APPLICATION_PDF_VALUE)
     @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader', 'ops')")

@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * The day's journeys of several calls, each as its user goes through it: the portal attaching the
  * scanned papers, a citizen paying the intake fee on the provider's page (the provider's signed
  * callback completes it), a citizen whose paper dossier the post collects (the operator's reports
- * move it), the portal booking a counter visit.
+ * move it), the portal booking a counter visit, a walk-in numbered at the desk, called and served.
  */
 final class Journeys {
     /** A small valid PDF: what is measured is the platform's handling of a file, not the upload of megabytes. */
@@ -127,6 +127,25 @@ final class Journeys {
                         {"officeId": "%s", "date": "#{date}", "start": "#{start}", "purpose": "HAND_IN",
                          "procedureCode": "%s", "citizenId": "#{citizenId}", "phone": "#{phone}"}""".formatted(Settings.office(),
                         Settings.bookingProcedure()))).asJson().check(status().is(201)));
+    }
+
+    /**
+     * At the office's reception desk, the officer gives a walk-in a number (its seat under the waiting
+     * area's cap, or the virtual queue); a counter's officer then calls the next number of its queue
+     * and serves them. The call is answered 409 when nobody waits for that counter or the room is at
+     * its cap, as a desk meets it on a busy day: a refusal the desk reads, not a failure.
+     */
+    static ChainBuilder counterVisit() {
+        String office = "/api/v1/offices/" + Settings.office();
+        return exec(http("officer numbers a walk-in").post(office + "/walk-ins").header("Authorization", "Bearer " + Settings.officerToken())
+                .header("Idempotency-Key", session -> UUID.randomUUID().toString())
+                .body(StringBody("{\"purpose\": \"GUIDANCE\"}")).asJson().check(status().is(201))).exitHereIfFailed()
+                .exec(session -> session.remove("called"))
+                .exec(http("counter calls the next").post(office + "/counters/" + Settings.guidanceCounter() + "/call-next")
+                        .header("Authorization", "Bearer " + Settings.officerToken())
+                        .check(status().in(200, 409), jmesPath("number").optional().saveAs("called")))
+                .doIf(session -> session.contains("called")).then(exec(http("counter serves the called").post(office + "/tickets/#{called}/served")
+                        .header("Authorization", "Bearer " + Settings.officerToken()).check(status().is(200))));
     }
 
     /** Free places ("date@start" from {@code load.slots}) handed out one each, in turn, with a citizen and a phone of their own. */

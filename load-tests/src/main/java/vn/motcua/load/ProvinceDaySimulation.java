@@ -15,12 +15,13 @@ import io.gatling.javaapi.core.Simulation;
  * back what it submitted, or attaching the scanned papers, or booking a counter visit; a citizen
  * reading their inbox and their dossiers, paying an intake fee at the provider (whose callback
  * completes it), or having the post collect a paper dossier (whose operator reports each stage);
- * one-stop officers reading their queue and taking in the papers of a dossier just submitted.
+ * one-stop officers reading their queue and taking in the papers of a dossier just submitted, and
+ * at the office's desk numbering a walk-in, calling the next number to a counter and serving them.
  */
 public class ProvinceDaySimulation extends Simulation {
     {
         var day = scenario("province's day").feed(Requests.citizens()).exec(randomSwitch().on(
-                percent(35).then(Requests.catalogRead("public catalog read", null)),
+                percent(31).then(Requests.catalogRead("public catalog read", null)),
                 percent(15).then(Requests.submission(), exitHereIfFailed(), Requests.submittedDossier()),
                 percent(5).then(Requests.submission(), exitHereIfFailed(), Journeys.uploads()),
                 percent(12).then(Requests.inbox()),
@@ -29,7 +30,8 @@ public class ProvinceDaySimulation extends Simulation {
                 percent(5).then(Requests.submission(), exitHereIfFailed(), Requests.reception()),
                 percent(5).then(feed(Journeys.places()), Journeys.booking()),
                 percent(4).then(Journeys.payOnline()),
-                percent(3).then(Journeys.pickupFollowed())));
+                percent(3).then(Journeys.pickupFollowed()),
+                percent(4).then(Journeys.counterVisit())));
         setUp(day.injectOpen(constantUsersPerSec(Settings.rate()).during(Settings.duration())))
                 .protocols(Requests.protocol());
     }

@@ -61,6 +61,11 @@ final class Settings {
         return System.getProperty("load.office", "TT-HUYEN");
     }
 
+    /** The office's counter that serves guidance visits, where walk-ins are called. */
+    static String guidanceCounter() {
+        return System.getProperty("load.guidance-counter", "Q4");
+    }
+
     static String bookingProcedure() {
         return System.getProperty("load.booking-procedure", "2.000016");
     }

@@ -225,10 +225,11 @@ public final class LoadBenchmark {
     private void provinceDay(String gateway) throws Exception {
         int dayRate = Integer.getInteger("bench.day-rate", 25);
         int seconds = 60;
-        out.printf("%n== (e) A province's peak hour, %d arrivals/s for %d s: 35 %% public catalog; the portal: 15 %% submit and"
+        out.printf("%n== (e) A province's peak hour, %d arrivals/s for %d s: the portal: 15 %% submit and"
                 + " read back, 5 %% submit and upload two papers, 5 %% book a counter visit; citizen1: 12 %% inbox, 8 %% own dossiers,"
                 + " 4 %% submit and pay the fee at the provider (its callback completes it), 3 %% a pick-up by post followed until"
-                + " the operator's reports deliver it; officer1: 8 %% work queue, 5 %% receive a dossier just submitted%n", dayRate,
+                + " the operator's reports deliver it; officer1: 8 %% work queue, 5 %% receive a dossier just submitted, 4 %% number a"
+                + " walk-in at the desk, call the next to a counter and serve them; 31 %% public catalog%n", dayRate,
                 seconds);
         int bookings = (int) Math.ceil(dayRate * seconds * 0.05 * 1.5);
         List<String> places = new Bookings(stack.config(), bookings).freePlaces();
@@ -246,6 +247,11 @@ public final class LoadBenchmark {
                 day.tried("payment completed").ok(), day.tried("checkout").total(), day.tried("shipment delivered").ok(),
                 day.tried("citizen asks for a pick-up").total(), day.tried(BOOKING).ok(),
                 day.tried(BOOKING).total(), places.size());
+        GatlingRun.Figures calls = day.tried("counter calls the next");
+        out.printf("   walk-ins numbered: %d of %d; calls to the counter: %d answered, %d of them with a number (the rest 409:"
+                + " nobody waiting for it, or the room at its cap); served: %d of those%n", day.tried("officer numbers a walk-in").ok(),
+                day.tried("officer numbers a walk-in").total(), calls.ok(), day.tried("counter serves the called").total(),
+                day.tried("counter serves the called").ok());
         // The portal's citizens have no dossier to give an address: the booking's phone is where they hear of it (ADR 0036).
         out.printf("   bookings told at the phone they were made for: %d of %d messages accepted by Zalo or SMS (the rest wait"
                 + " for quiet hours to end or for a retry)%n", bookingsTold.acceptedByProvider(), bookingsTold.messages());

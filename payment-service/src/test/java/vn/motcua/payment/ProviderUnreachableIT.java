@@ -50,7 +50,6 @@ class ProviderUnreachableIT {
         registry.add("motcua.payment.provider.hash-secret", () -> "it-only-secret-of-a-provider-nobody-runs");
         registry.add("motcua.payment.provider.timeout", () -> "PT2S");
         registry.add("motcua.payment.expiry.initial-delay", () -> "PT1H");
-        registry.add("motcua.payment.lapse.initial-delay", () -> "PT1H");
     }
 
     @Test

@@ -43,6 +43,5 @@ public abstract class WithProviderSimulator {
                 + "/api/v1/payments/provider/return");
         // The ITs run the expiry and the lapse of attempts themselves, at the times they choose.
         registry.add("motcua.payment.expiry.initial-delay", () -> "PT1H");
-        registry.add("motcua.payment.lapse.initial-delay", () -> "PT1H");
     }
 }

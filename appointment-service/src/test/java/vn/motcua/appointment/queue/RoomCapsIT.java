@@ -68,6 +68,7 @@ import vn.motcua.testinfra.KafkaProbe;
 @AutoConfigureMockMvc
 @InfrastructureTest
 class RoomCapsIT {
+    private static final String GUIDANCE = "{\"purpose\": \"GUIDANCE\"}";
     private static final int VISITORS = 200;
 
     @Autowired
@@ -201,27 +202,23 @@ class RoomCapsIT {
 
     @Test
     void anArrivalWhoseAttemptDiedIsFinishedByItsRetryWithoutASecondSeat() throws Exception {
-        String walkIn = "{\"purpose\": \"GUIDANCE\"}";
         // Died after storing the ticket, before answering: the retry answers that ticket.
         String stored = UUID.randomUUID().toString();
-        String number = walkIn(stored, walkIn);
+        String number = walkIn(stored, GUIDANCE);
         DayCounts placed = queue.counts(office, today);
         long tickets = mongo.getCollection("tickets").countDocuments();
         abandonClaim(stored);
-        assertThat(walkIn(stored, walkIn)).isEqualTo(number);
+        assertThat(walkIn(stored, GUIDANCE)).isEqualTo(number);
         assertThat(queue.counts(office, today)).isEqualTo(placed);
         assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets);
 
         // Died after taking the place, before storing the ticket: the retry stores one, in the place taken, under a number of
         // its own (the dead attempt's is a gap no one is called by).
         String unstored = UUID.randomUUID().toString();
-        String lost = walkIn(unstored, walkIn);
+        String lost = walkIn(unstored, GUIDANCE);
         placed = queue.counts(office, today);
-        Document lostTicket = mongo.getCollection("tickets").findOneAndDelete(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, lost)));
-        // ... long enough ago that no other request can still be at work on it (a retry comes after the claim's lease).
-        placedAMinuteAgo(lostTicket.getString("arrivalKey"));
-        abandonClaim(unstored);
-        String retried = walkIn(unstored, walkIn);
+        diedBeforeStoringItsTicket(unstored, lost);
+        String retried = walkIn(unstored, GUIDANCE);
         assertThat(retried).isNotEqualTo(lost);
         assertThat(queue.counts(office, today)).as("no second seat, no second walk-in counted").isEqualTo(placed);
         assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets + 1);
@@ -292,8 +289,7 @@ class RoomCapsIT {
         while (queue.counts(office, today).waiting() < seats) {
             counters.enter(SMALL_OFFICE, today, OfficeDayCounters.WAITING, seats);
         }
-        String walkIn = "{\"purpose\": \"GUIDANCE\"}";
-        String number = walkIn(UUID.randomUUID().toString(), walkIn);
+        String number = walkIn(UUID.randomUUID().toString(), GUIDANCE);
         assertThat(queue.ticket(office, number).status()).as("the waiting area looks full").isEqualTo(TicketStatus.VIRTUAL);
 
         Instant now = clock.instant();
@@ -320,14 +316,11 @@ class RoomCapsIT {
 
     @Test
     void aWalkInWhoseSeatWasGivenBackAfterItsAttemptDiedIsSeatedAfreshByItsRetryAndCountedOnce() throws Exception {
-        String walkIn = "{\"purpose\": \"GUIDANCE\"}";
         String key = UUID.randomUUID().toString();
-        String lost = walkIn(key, walkIn);
+        String lost = walkIn(key, GUIDANCE);
         DayCounts placed = queue.counts(office, today);
-        // The attempt died after taking the seat, before storing the ticket, and the officer comes back to it only later.
-        Document lostTicket = mongo.getCollection("tickets").findOneAndDelete(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, lost)));
-        placedAMinuteAgo(lostTicket.getString("arrivalKey"));
-        abandonClaim(key);
+        // The officer comes back to it only later.
+        diedBeforeStoringItsTicket(key, lost);
 
         Instant now = clock.instant();
         strayPlaces.settle(now);
@@ -337,13 +330,13 @@ class RoomCapsIT {
                 .isEqualTo(placed.waiting() - 1);
         assertThat(settled.walkInsSeated()).as("and its walk-in uncounted").isEqualTo(placed.walkInsSeated() - 1);
 
-        String retried = walkIn(key, walkIn);
+        String retried = walkIn(key, GUIDANCE);
         assertThat(retried).isNotEqualTo(lost);
         assertThat(queue.ticket(office, retried).status()).isEqualTo(TicketStatus.WAITING);
         DayCounts after = queue.counts(office, today);
         assertThat(after.waiting()).as("its seat counted").isEqualTo(ticketsIn(TicketStatus.WAITING)).isEqualTo(placed.waiting());
         assertThat(after.walkInsSeated()).as("the walk-in counted once").isEqualTo(placed.walkInsSeated());
-        assertThat(walkIn(key, walkIn)).as("answered again, not placed again").isEqualTo(retried);
+        assertThat(walkIn(key, GUIDANCE)).as("answered again, not placed again").isEqualTo(retried);
         assertThat(queue.counts(office, today)).isEqualTo(after);
 
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/tickets/" + retried + "/left").with(officer(office.agency())))
@@ -370,6 +363,16 @@ class RoomCapsIT {
         return JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(officer(office.agency()))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"bookingCode\": \"" + bookingCode + "\"}"))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
+    }
+
+    /**
+     * Leaves the walk-in under {@code key} as an attempt that died after taking its place and before storing its ticket
+     * leaves it, long enough ago that no other request can still be at work on it (a retry comes after the claim's lease).
+     */
+    private void diedBeforeStoringItsTicket(String key, String number) {
+        Document lostTicket = mongo.getCollection("tickets").findOneAndDelete(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, number)));
+        placedAMinuteAgo(lostTicket.getString("arrivalKey"));
+        abandonClaim(key);
     }
 
     private void placedAMinuteAgo(String arrivalKey) {
@@ -424,11 +427,10 @@ class RoomCapsIT {
 
     @Test
     void onlyTheOfficesOwnOfficersRunItsReceptionAndCounters() throws Exception {
-        String walkIn = "{\"purpose\": \"GUIDANCE\"}";
         for (RequestPostProcessor outsider : new RequestPostProcessor[] {citizen(BookingMother.newCitizenId()),
                 officer(AGENCY_JUSTICE), officer(AGENCY_THUONG_TIN), staff("specialist1", office.agency(), "specialist")}) {
             mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(outsider)
-                    .contentType(MediaType.APPLICATION_JSON).content(walkIn)).andExpect(status().isForbidden());
+                    .contentType(MediaType.APPLICATION_JSON).content(GUIDANCE)).andExpect(status().isForbidden());
             mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(outsider)
                     .contentType(MediaType.APPLICATION_JSON).content("{\"bookingCode\": \"LHAAAAAAAA\"}"))
                     .andExpect(status().isForbidden());
@@ -442,7 +444,7 @@ class RoomCapsIT {
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/check-ins").with(citizen(BookingMother.newCitizenId())))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value(Matchers.startsWith("Only officer or leader may do this")));
-        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").contentType(MediaType.APPLICATION_JSON).content(walkIn))
+        mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").contentType(MediaType.APPLICATION_JSON).content(GUIDANCE))
                 .andExpect(status().isUnauthorized());
         // Another agency's officer is told the office is not theirs whatever was sent, and an unknown office is 404.
         for (String desk : List.of("/check-ins", "/walk-ins")) {
@@ -477,7 +479,7 @@ class RoomCapsIT {
         }
         assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets);
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency()))
-                        .contentType(MediaType.APPLICATION_JSON).content(walkIn))
+                        .contentType(MediaType.APPLICATION_JSON).content(GUIDANCE))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-missing"));
         assertThat(mongo.getCollection("tickets").countDocuments()).isEqualTo(tickets);
@@ -486,10 +488,10 @@ class RoomCapsIT {
         String key = UUID.randomUUID().toString();
         String number = JsonPath.read(mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins")
                         .with(officer(office.agency())).header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(walkIn))
+                        .contentType(MediaType.APPLICATION_JSON).content(GUIDANCE))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.number");
         mvc.perform(post("/api/v1/offices/" + SMALL_OFFICE + "/walk-ins").with(officer(office.agency())).header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(walkIn))
+                        .contentType(MediaType.APPLICATION_JSON).content(GUIDANCE))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Idempotent-Replayed", "true"))
                 .andExpect(jsonPath("$.number").value(number));

@@ -5,7 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,16 +14,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.motcua.kit.lease.ClusterLease;
-import vn.motcua.payment.online.Confirmations;
 import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
-import vn.motcua.payment.ordering.ProviderResult;
-import vn.motcua.payment.provider.PaymentProvider;
 
 /**
- * Expires orders not paid by their pay-by time, on one instance at a time (a cluster lease).
+ * Every minute, on one instance at a time (a cluster lease), settles the attempts whose pages
+ * closed unanswered ({@link LapsedAttempts}), then expires orders not paid by their pay-by time.
  * Before expiring one it asks the provider about the attempts still open: a payment whose
  * notification was lost completes the order instead (the query API is the other authoritative
  * source). An attempt confirmed after the expiry still completes the order (ADR 0018).
@@ -36,20 +33,20 @@ public class ExpiresOrders {
 
     private final MongoTemplate mongo;
     private final Orders orders;
-    private final Confirmations confirmations;
-    private final PaymentProvider provider;
+    private final ProviderAnswers answers;
+    private final LapsedAttempts lapsedAttempts;
     private final ClusterLease lease;
     private final Clock clock;
     private final Duration interval;
     private final int batch;
 
-    ExpiresOrders(MongoTemplate mongo, Orders orders, Confirmations confirmations, PaymentProvider provider, ClusterLease lease,
+    ExpiresOrders(MongoTemplate mongo, Orders orders, ProviderAnswers answers, LapsedAttempts lapsedAttempts, ClusterLease lease,
             Clock clock, @Value("${motcua.payment.expiry.interval:PT1M}") Duration interval,
             @Value("${motcua.payment.expiry.batch:200}") int batch) {
         this.mongo = mongo;
         this.orders = orders;
-        this.confirmations = confirmations;
-        this.provider = provider;
+        this.answers = answers;
+        this.lapsedAttempts = lapsedAttempts;
         this.lease = lease;
         this.clock = clock;
         this.interval = interval;
@@ -59,7 +56,9 @@ public class ExpiresOrders {
     @Scheduled(fixedDelayString = "${motcua.payment.expiry.interval:PT1M}", initialDelayString = "${motcua.payment.expiry.initial-delay:PT20S}")
     void scheduled() {
         if (lease.tryAcquire(LEASE, interval.multipliedBy(3))) {
-            expireDue(clock.instant());
+            Instant now = clock.instant();
+            lapsedAttempts.settleDue(now);
+            expireDue(now);
         }
     }
 
@@ -83,22 +82,12 @@ public class ExpiresOrders {
         return expired;
     }
 
+    /** Also while the provider cannot be asked: the order waits for the next round rather than expire on a guess. */
     private boolean paidMeanwhile(PaymentOrder order) {
         for (Attempt attempt : order.attempts()) {
-            if (!attempt.unanswered()) {
-                continue;
-            }
-            Optional<ProviderResult> answer;
-            try {
-                answer = provider.query(attempt.reference(), attempt.createdAt());
-            } catch (PaymentProvider.Unavailable e) {
-                log.warn("Cannot ask the provider about attempt {} of {}: {}; the order waits for the next round", attempt.reference(),
-                        order.id(), e.getMessage());
-                return true;
-            }
-            if (answer.isPresent()) {
-                confirmations.confirm(answer.get());
-                if (answer.get().succeeded()) {
+            if (attempt.unanswered()) {
+                ProviderAnswers.Found found = answers.ask(order, attempt);
+                if (found == ProviderAnswers.Found.PAID || found == ProviderAnswers.Found.UNREACHABLE) {
                     return true;
                 }
             }

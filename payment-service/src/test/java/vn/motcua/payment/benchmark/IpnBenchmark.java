@@ -44,8 +44,7 @@ public final class IpnBenchmark {
         int clients = Integer.getInteger("bench.clients", 16);
         try (ConfigurableApplicationContext service = ServiceInstance.start(PaymentServiceApplication.class,
                 "--spring.mongodb.database=motcua-payment-bench", "--motcua.payment.provider.hash-secret=" + ProviderSimulatorProcess.SECRET,
-                "--motcua.payment.provider.tmn-code=" + ProviderSimulatorProcess.TMN_CODE, "--motcua.payment.expiry.initial-delay=PT1H",
-                "--motcua.payment.lapse.initial-delay=PT1H")) {
+                "--motcua.payment.provider.tmn-code=" + ProviderSimulatorProcess.TMN_CODE, "--motcua.payment.expiry.initial-delay=PT1H")) {
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
             AggregateStore store = service.getBean(AggregateStore.class);
             AttemptReferences references = service.getBean(AttemptReferences.class);

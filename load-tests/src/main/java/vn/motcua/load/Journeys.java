@@ -137,15 +137,16 @@ final class Journeys {
      */
     static ChainBuilder counterVisit() {
         String office = "/api/v1/offices/" + Settings.office();
-        return exec(http("officer numbers a walk-in").post(office + "/walk-ins").header("Authorization", "Bearer " + Settings.officerToken())
+        String officer = "Bearer " + Settings.officerToken();
+        return exec(http("officer numbers a walk-in").post(office + "/walk-ins").header("Authorization", officer)
                 .header("Idempotency-Key", session -> UUID.randomUUID().toString())
                 .body(StringBody("{\"purpose\": \"GUIDANCE\"}")).asJson().check(status().is(201))).exitHereIfFailed()
                 .exec(session -> session.remove("called"))
                 .exec(http("counter calls the next").post(office + "/counters/" + Settings.guidanceCounter() + "/call-next")
-                        .header("Authorization", "Bearer " + Settings.officerToken())
-                        .check(status().in(200, 409), jmesPath("number").optional().saveAs("called")))
-                .doIf(session -> session.contains("called")).then(exec(http("counter serves the called").post(office + "/tickets/#{called}/served")
-                        .header("Authorization", "Bearer " + Settings.officerToken()).check(status().is(200))));
+                        .header("Authorization", officer).check(status().in(200, 409), jmesPath("number").optional().saveAs("called")))
+                .doIf(session -> session.contains("called"))
+                .then(exec(http("counter serves the called").post(office + "/tickets/#{called}/served").header("Authorization", officer)
+                        .check(status().is(200))));
     }
 
     /** Free places ("date@start" from {@code load.slots}) handed out one each, in turn, with a citizen and a phone of their own. */

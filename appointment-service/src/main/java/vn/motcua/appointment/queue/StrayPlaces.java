@@ -24,9 +24,9 @@ import vn.motcua.appointment.offices.Offices;
  * day's counts have not moved for {@code quiet} (no step has begun since: each raises the
  * revision first), any step still half done is dead, and the tickets say who is where: the counts
  * are set to them, unless anything moved in between, and the arrivals that took a seat but never
- * stored their ticket are forgotten, so that their retries place their visitors afresh. A busy office is settled at its next quiet
- * spell (its lunch break at the latest). Every instance sweeps; the conditional write settles each
- * day once.
+ * stored their ticket are forgotten, so that their retries place their visitors afresh. A busy
+ * office is settled at its next quiet spell (its lunch break at the latest). Every instance sweeps;
+ * the conditional write settles each day once.
  */
 @Component
 class StrayPlaces {

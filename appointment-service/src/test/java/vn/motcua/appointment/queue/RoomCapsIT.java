@@ -370,7 +370,8 @@ class RoomCapsIT {
      * leaves it, long enough ago that no other request can still be at work on it (a retry comes after the claim's lease).
      */
     private void diedBeforeStoringItsTicket(String key, String number) {
-        Document lostTicket = mongo.getCollection("tickets").findOneAndDelete(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, number)));
+        Document lostTicket = mongo.getCollection("tickets")
+                .findOneAndDelete(new Document("_id", Ticket.idOf(SMALL_OFFICE, today, number)));
         placedAMinuteAgo(lostTicket.getString("arrivalKey"));
         abandonClaim(key);
     }

@@ -16,9 +16,10 @@ import vn.motcua.payment.ordering.PaymentOrder;
 
 /**
  * Asks the provider once about each attempt whose page expired unanswered (ADR 0049), in the
- * expiry's round ({@link ExpiresOrders}), before it expires any order. A payment or refusal it knows is applied as a notification would be; an
- * attempt it knows neither of has lapsed. So each attempt is one question, asked a few minutes
- * after its page closed, and an order's expiry asks only about the pages still open.
+ * expiry's round ({@link ExpiresOrders}), before it expires any order. A payment or refusal it
+ * knows is applied as a notification would be; an attempt it knows neither of has lapsed. So each
+ * attempt is one question, asked a few minutes after its page closed, and an order's expiry asks
+ * only about the pages still open.
  */
 @Component
 public class LapsedAttempts {

@@ -1,9 +1,11 @@
 package vn.motcua.gateway;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
@@ -32,10 +34,12 @@ final class BrokenOffAnswers implements ProxyExchange {
 
     private final ProxyExchange sending;
     private final ServiceInstances instances;
+    private final CircuitBreakerRegistry breakers;
 
-    BrokenOffAnswers(ProxyExchange sending, ServiceInstances instances) {
+    BrokenOffAnswers(ProxyExchange sending, ServiceInstances instances, CircuitBreakerRegistry breakers) {
         this.sending = sending;
         this.instances = instances;
+        this.breakers = breakers;
     }
 
     @Override
@@ -59,6 +63,9 @@ final class BrokenOffAnswers implements ProxyExchange {
         ServerRequest caller = request.getServerRequest();
         log.warn("{} broke off its answer to {} {} after {} bytes of its body: {}", service, caller.method(), caller.path(),
                 passedOn, failure.toString());
+        // The route's breaker saw the call succeed with its status; the failure came after. Counted too, a service that
+        // breaks off answer after answer opens its breaker as one that fails before its status does (ADR 0038).
+        breakers.circuitBreaker(service).onError(0, TimeUnit.NANOSECONDS, failure);
         if (!answer.isCommitted()) {
             // Nothing has left: the service's headers go with its body (its Content-Length would cut the problem off),
             // the gateway's own (correlation id, rate limits) stay.

@@ -1,5 +1,6 @@
 package vn.motcua.gateway;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import org.apache.hc.client5.http.impl.DefaultHttpRequestRetryStrategy;
 import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
@@ -53,8 +54,9 @@ class ServiceConnections {
 
     /** Sends calls on as the gateway's default does, watched for answers a service breaks off. */
     @Bean
-    ProxyExchange proxyExchange(RestClient.Builder client, GatewayMvcProperties properties, ServiceInstances instances) {
-        return new BrokenOffAnswers(new RestClientProxyExchange(client.build(), properties), instances);
+    ProxyExchange proxyExchange(RestClient.Builder client, GatewayMvcProperties properties, ServiceInstances instances,
+            CircuitBreakerRegistry breakers) {
+        return new BrokenOffAnswers(new RestClientProxyExchange(client.build(), properties), instances, breakers);
     }
 
     /**

@@ -2,9 +2,13 @@ package vn.motcua.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -26,6 +30,8 @@ class BrokenOffAnswersIT {
 
     @LocalServerPort
     int gatewayPort;
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -36,6 +42,29 @@ class BrokenOffAnswersIT {
     @AfterAll
     static void stop() {
         BROKEN.close();
+    }
+
+    /** Each test starts with the service's breaker closed and its window empty, whatever the one before it broke. */
+    @BeforeEach
+    void closeTheBreaker() {
+        breakers.circuitBreaker("dossier").reset();
+    }
+
+    @Test
+    void aServiceThatBreaksOffAnswerAfterAnswerOpensItsBreakerAndCallersGetTheFallbackAtOnce() {
+        CircuitBreaker dossier = breakers.circuitBreaker("dossier");
+        int broken = 0;
+        while (dossier.getState() == CircuitBreaker.State.CLOSED && broken < 20) {
+            assertThat(RawAnswer.send(gatewayPort, "/api/v1/public/chunked/100", "Connection: close").status()).isEqualTo(502);
+            broken++;
+        }
+        // Before, each of these calls counted as a success (its status came), and the breaker never opened.
+        assertThat(dossier.getState()).as("after %d answers broken off", broken).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(dossier.getMetrics().getNumberOfFailedCalls()).isEqualTo(broken);
+
+        RawAnswer fallback = RawAnswer.send(gatewayPort, "/api/v1/public/chunked/100", "Connection: close");
+        assertThat(fallback.status()).isEqualTo(503);
+        assertThat(fallback.body()).contains("\"service\":\"dossier\"").doesNotContain("answer-broken-off");
     }
 
     @Test

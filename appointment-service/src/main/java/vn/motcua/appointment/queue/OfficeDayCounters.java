@@ -60,18 +60,25 @@ class OfficeDayCounters {
     boolean enter(String officeId, LocalDate day, String area, int cap) {
         String id = ensure(officeId, day);
         Query query = new Query(where("_id").is(id).and(area).lt(cap));
-        query.fields().include(area);
+        query.fields().include(area, peakOf(area));
         Document after = mongo.findAndModify(query, new Update().inc(area, 1).inc(REVISION, 1),
                 FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
         if (after == null) {
             return false;
         }
-        raisePeak(id, area, after.getInteger(area));
+        raisePeak(id, area, after);
         return true;
     }
 
-    private void raisePeak(String id, String area, int reached) {
-        mongo.updateFirst(new Query(where("_id").is(id)), new Update().max(peakOf(area), reached), COLLECTION);
+    /**
+     * Raises the area's peak to what an entry reached, when it passed the peak it read with it: a
+     * write only the day's first climbs need ($max keeps concurrent raises monotonic).
+     */
+    private void raisePeak(String id, String area, Document after) {
+        int reached = after.getInteger(area);
+        if (reached > after.getInteger(peakOf(area), 0)) {
+            mongo.updateFirst(new Query(where("_id").is(id)), new Update().max(peakOf(area), reached), COLLECTION);
+        }
     }
 
     void leave(String officeId, LocalDate day, String area) {
@@ -127,12 +134,12 @@ class OfficeDayCounters {
                 place.inc(seated ? WALK_INS_SEATED : "walkInsToVirtualQueue", 1);
             }
             Query query = new Query(notPlaced);
-            query.fields().include(WAITING, sequence);
+            query.fields().include(WAITING, peakOf(WAITING), sequence);
             Document after = mongo.findAndModify(query, place, FindAndModifyOptions.options().returnNew(true), Document.class,
                     COLLECTION);
             if (after != null) {
                 if (seated) {
-                    raisePeak(id, WAITING, after.getInteger(WAITING));
+                    raisePeak(id, WAITING, after);
                 }
                 return new Arrival(seated, after.get(SEQUENCES, Document.class).getInteger(prefix), now);
             }

@@ -4,6 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,20 +55,25 @@ public class LapsedAttempts {
         int answered = 0;
         int lapsed = 0;
         for (PaymentOrder order : mongo.find(due, PaymentOrder.class)) {
+            List<String> unknown = new ArrayList<>();
+            boolean unreachable = false;
             for (Attempt attempt : order.attempts()) {
-                if (!attempt.unanswered() || !attempt.expiresAt().isBefore(closedBy)) {
+                if (unreachable || !attempt.unanswered() || !attempt.expiresAt().isBefore(closedBy)) {
                     continue;
                 }
-                ProviderAnswers.Found found = answers.ask(order, attempt);
-                if (found == ProviderAnswers.Found.UNREACHABLE) {
-                    return answered + lapsed;
+                switch (answers.ask(order, attempt)) {
+                    case UNREACHABLE -> unreachable = true;
+                    case NOTHING -> unknown.add(attempt.reference());
+                    case PAID, REFUSED -> answered++;
                 }
-                if (found != ProviderAnswers.Found.NOTHING) {
-                    answered++;
-                    continue;
-                }
-                orders.change(order.id(), current -> current.lapse(attempt.reference(), now));
-                lapsed++;
+            }
+            // One change of the order for all its attempts that lapse, those asked before the provider went away included.
+            if (!unknown.isEmpty()) {
+                orders.change(order.id(), current -> current.lapse(unknown, now));
+                lapsed += unknown.size();
+            }
+            if (unreachable) {
+                return answered + lapsed;
             }
         }
         if (answered + lapsed > 0) {

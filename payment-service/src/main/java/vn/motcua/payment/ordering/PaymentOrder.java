@@ -2,6 +2,7 @@ package vn.motcua.payment.ordering;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
@@ -205,16 +206,20 @@ public class PaymentOrder extends Aggregate {
     }
 
     /**
-     * The attempt's page expired without an answer, and the provider, asked, knows neither a payment
-     * nor a refusal of it: nothing is left to ask it about (ADR 0049).
+     * The attempts' pages expired without an answer, and the provider, asked, knows neither a payment
+     * nor a refusal of them: nothing is left to ask it about (ADR 0049). Each one still unanswered
+     * and past its expiry lapses; {@link AggregateStore#UNCHANGED} when none does.
      */
-    public List<Event> lapse(String reference, Instant now) {
-        int index = indexOf(reference);
-        if (index < 0 || !attempts.get(index).unanswered() || attempts.get(index).expiresAt().isAfter(now)) {
-            return AggregateStore.UNCHANGED;
+    public List<Event> lapse(Collection<String> references, Instant now) {
+        boolean changed = false;
+        for (String reference : references) {
+            int index = indexOf(reference);
+            if (index >= 0 && attempts.get(index).unanswered() && !attempts.get(index).expiresAt().isAfter(now)) {
+                attempts.set(index, attempts.get(index).lapsed());
+                changed = true;
+            }
         }
-        attempts.set(index, attempts.get(index).lapsed());
-        return List.of();
+        return changed ? List.of() : AggregateStore.UNCHANGED;
     }
 
     /** @param events what the change causes; {@link AggregateStore#UNCHANGED} when nothing changed */

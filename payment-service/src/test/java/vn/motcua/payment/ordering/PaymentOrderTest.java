@@ -130,12 +130,12 @@ class PaymentOrderTest {
         order.begin("MCREF3", NOW, closes);
         order.settle(failure("MCREF3", 80_000), NOW);
 
-        assertThat(order.lapse("MCREF1", closes.minusSeconds(1))).as("its page still takes money").isSameAs(AggregateStore.UNCHANGED);
-        assertThat(order.lapse("MCREF3", closes)).as("answered").isSameAs(AggregateStore.UNCHANGED);
-        assertThat(order.lapse("MCOTHER", closes)).isSameAs(AggregateStore.UNCHANGED);
-        assertThat(order.lapse("MCREF1", closes)).isEmpty();
-        assertThat(order.lapse("MCREF2", closes)).isEmpty();
-        assertThat(order.lapse("MCREF1", closes)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.lapse(List.of("MCREF1"), closes.minusSeconds(1))).as("its page still takes money").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.lapse(List.of("MCREF3"), closes)).as("answered").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.lapse(List.of("MCOTHER"), closes)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.lapse(List.of("MCREF1"), closes)).isEmpty();
+        assertThat(order.lapse(List.of("MCREF2"), closes)).isEmpty();
+        assertThat(order.lapse(List.of("MCREF1"), closes)).isSameAs(AggregateStore.UNCHANGED);
         assertThat(order.attempt("MCREF1").orElseThrow().state()).isEqualTo(Attempt.State.LAPSED);
         assertThat(order.openAttempts(NOW)).as("a lapsed page is not open").extracting(Attempt::reference).isEmpty();
 

@@ -1,10 +1,12 @@
 package vn.motcua.testinfra;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.util.ClassUtils;
+import vn.motcua.wireserver.DuplicateKeysAreAnswers;
 
 /**
  * Points a Spring Boot test at the chosen infrastructure, and holds its MockMvc answers to the
@@ -16,6 +18,8 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Infrastructure infrastructure = TestInfrastructure.get();
+        // After Boot's logging is in place, which drops filters added before it.
+        DuplicateKeysAreAnswers.installInto(LoggerFactory.getILoggerFactory());
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                 "spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri=" + infrastructure.mongoUri(),

@@ -432,7 +432,7 @@ public class Dossier extends Aggregate {
             return Optional.empty();
         }
         if (file.byStaff()) {
-            return countedKinds().contains(file.kind()) && !file.anotherOfKindStays()
+            return !file.internal() && countedKinds().contains(file.kind()) && !file.anotherOfKindStays()
                     ? Optional.of("\"" + file.kind() + "\" was counted when the dossier was received or a supplement asked"
                             + " for; attach the right file of that kind first, then take this one back")
                     : Optional.empty();

@@ -7,12 +7,14 @@ import java.time.Instant;
  *
  * @param byStaff uploaded by an officer or specialist of the agency, who may take their own files back while the agency
  *     holds the dossier, not only before it has looked at them
- * @param anotherOfKindStays another file of the same kind stays in the dossier: a kind a decision counted keeps a file
+ * @param internal a working file of the agency's (ADR 0050): no decision counted it, and the applicant, who reads the
+ *     history, is not told its kind or name
+ * @param anotherOfKindStays another of the dossier's papers of the same kind stays: a kind a decision counted keeps a file
  */
-public record FileToTakeBack(String id, String kind, String fileName, Instant uploadedAt, boolean byStaff,
+public record FileToTakeBack(String id, String kind, String fileName, Instant uploadedAt, boolean byStaff, boolean internal,
         boolean anotherOfKindStays) {
 
     String described() {
-        return "\"" + kind + "\" (" + fileName + ") [" + id + "]";
+        return internal ? "an internal file [" + id + "]" : "\"" + kind + "\" (" + fileName + ") [" + id + "]";
     }
 }

@@ -44,12 +44,14 @@ class DocumentController {
     }
 
     /** What makes two uploads the same request: the same dossier, kind, file name and content. */
-    record Upload(String code, String kind, String fileName, String sha256) {
+    record Upload(String code, String kind, boolean internal, String fileName, String sha256) {
     }
 
     @Operation(summary = "Attach a PDF, PNG or JPEG file to a dossier (its owner while registering or supplementing; officers and specialists while they hold it)",
             description = "Staff attach the result's electronic copy as kind \"Kết quả giải quyết\", which the applicant may not"
-                    + " use (422 kind-reserved-for-the-agency) and reads once the result is ready.")
+                    + " use (422 kind-reserved-for-the-agency) and reads once the result is ready. Staff keep a working file"
+                    + " (a note, an appraisal) from the applicant's side with internal=true; no decision counts it as one of"
+                    + " the dossier's papers.")
     // No consumes: the kit refuses any body but multipart once the role rule has passed (ParametersAsDeclared).
     @ApiResponse(responseCode = "201", description = "Attached; Location names the file", useReturnTypeSchema = true)
     @PostMapping
@@ -57,6 +59,9 @@ class DocumentController {
     @ReachedFirst(value = DossierAccess.class, pathVariable = "code")
     ResponseEntity<DossierDocument.DocumentInfo> upload(@PathVariable String code, @RequestParam String kind,
             @RequestPart MultipartFile file,
+            @Parameter(description = "true: a working file of the agency's officers and specialists, never listed to the"
+                    + " applicant's side (422 internal-is-for-staff for the applicant, result-is-the-applicants for the result)")
+            @RequestParam(defaultValue = "false") boolean internal,
             @Parameter(description = "Unique per intended file; a retry with the same key and file returns the first answer,"
                     + " and attaches nothing twice")
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey, Caller caller) {
@@ -70,18 +75,18 @@ class DocumentController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Upload upload = new Upload(code, kind, file.getOriginalFilename(), DocumentStore.sha256(content));
+        Upload upload = new Upload(code, kind, internal, file.getOriginalFilename(), DocumentStore.sha256(content));
         return idempotency.once(caller.subject() + "|upload", idempotencyKey, upload, DossierDocument.DocumentInfo.class,
                 claim -> {
                     DossierDocument.DocumentInfo added = documents.createdUnder(claim, code, caller)
-                            .orElseGet(() -> documents.add(code, kind, file.getOriginalFilename(), content, upload.sha256(), caller,
-                                    claim));
+                            .orElseGet(() -> documents.add(code, kind, file.getOriginalFilename(), content, upload.sha256(),
+                                    internal, caller, claim));
                     return ResponseEntity.created(URI.create("/api/v1/dossiers/" + code + "/documents/" + added.id())).body(added);
                 });
     }
 
     @Operation(summary = "The files of a dossier (its owner, or staff of its agency); the owner sees the result's electronic"
-            + " copy once the result is ready")
+            + " copy once the result is ready, and none of the agency's internal files")
     @GetMapping
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     List<DossierDocument.DocumentInfo> list(@PathVariable String code, Caller caller) {

@@ -46,6 +46,7 @@ public class DocumentStore {
     private static final List<Role> UPLOADER_ROLES = List.of(Role.CITIZEN, Role.PORTAL, Role.POSTAL_CLERK, Role.OFFICER,
             Role.SPECIALIST);
     static final String REMOVED_AT = "removedAt";
+    private static final String INTERNAL = "internal";
     /**
      * The kind of the result's electronic copy, which staff attach and an applicant reads once the result is ready
      * (ADR 0045): an online result is handed over as this file.
@@ -72,11 +73,12 @@ public class DocumentStore {
 
     /**
      * @param sha256 the content's, as the caller's request was told apart by it
+     * @param internal a working file of the agency's staff, which the applicant's side never reads (ADR 0050)
      * @param claim the Idempotency-Key's claim the file is attached under, which names it: a retry that took over a dead
      *     attempt finds the file that attempt attached ({@link #createdUnder})
      */
-    DossierDocument.DocumentInfo add(String code, String kind, String fileName, byte[] content, String sha256, Caller caller,
-            IdempotencyKeys.Claim claim) {
+    DossierDocument.DocumentInfo add(String code, String kind, String fileName, byte[] content, String sha256, boolean internal,
+            Caller caller, IdempotencyKeys.Claim claim) {
         Dossier dossier = access.visible(code, caller);
         boolean owner = DossierAccess.actsAsOwner(dossier, caller);
         if (!owner && !caller.has(Role.OFFICER) && !caller.has(Role.SPECIALIST)) {
@@ -91,6 +93,14 @@ public class DocumentStore {
         if (owner && isResult(kind)) {
             throw ApiProblem.unprocessable("kind-reserved-for-the-agency", "\"" + RESULT_KIND + "\" is the agency's"
                     + " result; an applicant's file needs another kind").with("kind", kind.strip());
+        }
+        if (internal && owner) {
+            throw ApiProblem.unprocessable("internal-is-for-staff", "Only the agency's officers and specialists keep a file"
+                    + " internal; the applicant's files are read by both sides");
+        }
+        if (internal && isResult(kind)) {
+            throw ApiProblem.unprocessable("result-is-the-applicants", "\"" + RESULT_KIND + "\" is handed to the applicant;"
+                    + " it cannot be internal").with("kind", kind.strip());
         }
         if (content.length == 0) {
             throw ApiProblem.badRequest("empty-file", "The file is empty");
@@ -107,7 +117,7 @@ public class DocumentStore {
         DossierDocument document = new DossierDocument(claim.idOfCreation(), code,
                 isResult(kind) ? RESULT_KIND : kind.strip(),
                 name, type.mediaType(), content.length, sha256, caller.subject(),
-                clock.instant(), content, null, null);
+                clock.instant(), internal ? Boolean.TRUE : null, content, null, null);
         return mongo.insert(document).info(removable(dossier, document, caller));
     }
 
@@ -127,11 +137,13 @@ public class DocumentStore {
         Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt"));
         query.fields().exclude("content");
         List<DossierDocument> documents = mongo.find(query, DossierDocument.class);
-        Map<String, Long> ofKind = documents.stream().collect(Collectors.groupingBy(DossierDocument::kind, Collectors.counting()));
+        Map<String, Long> papersOfKind = documents.stream().filter(document -> !document.isInternal())
+                .collect(Collectors.groupingBy(DossierDocument::kind, Collectors.counting()));
         boolean byStaff = byStaff(dossier, caller);
         return documents.stream().filter(document -> readable(dossier, document, caller))
                 .map(document -> document.info(caller.subject().equals(document.uploadedBy())
-                        && dossier.allowsRemovalOf(toTakeBack(document, byStaff, ofKind.get(document.kind()) > 1))))
+                        && dossier.allowsRemovalOf(toTakeBack(document, byStaff,
+                                !document.isInternal() && papersOfKind.get(document.kind()) > 1))))
                 .toList();
     }
 
@@ -206,10 +218,16 @@ public class DocumentStore {
         return new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null).and("kind").is(RESULT_KIND));
     }
 
-    /** Staff of the agency read every file. The applicant reads the result once it is ready: the copy it was marked ready with. */
+    /**
+     * Staff of the agency read every file. The applicant reads none of the agency's internal files, and the result once it
+     * is ready: the copy it was marked ready with.
+     */
     private static boolean readable(Dossier dossier, DossierDocument document, Caller caller) {
-        return !isResult(document.kind()) || !DossierAccess.actsAsOwner(dossier, caller)
-                || RESULT_RELEASED.contains(dossier.status()) && document.id().equals(dossier.resultCopyId());
+        if (!DossierAccess.actsAsOwner(dossier, caller)) {
+            return true;
+        }
+        return !document.isInternal() && (!isResult(document.kind())
+                || RESULT_RELEASED.contains(dossier.status()) && document.id().equals(dossier.resultCopyId()));
     }
 
     // Compared as a person reads it: the applicant cannot pass a file off as the result by its capitals.
@@ -224,29 +242,34 @@ public class DocumentStore {
     /** The file as the dossier judges its removal; whether another of its kind stays is looked up for staff only. */
     private FileToTakeBack toTakeBack(Dossier dossier, DossierDocument document, Caller caller) {
         boolean byStaff = byStaff(dossier, caller);
-        return toTakeBack(document, byStaff, byStaff && mongo.exists(new Query(where("dossierCode").is(document.dossierCode())
-                .and("kind").is(document.kind()).and(REMOVED_AT).is(null).and("_id").ne(document.id())), DossierDocument.class));
+        // No decision counted an internal file, so whether another of its kind stays does not matter for it.
+        return toTakeBack(document, byStaff, byStaff && !document.isInternal() && mongo.exists(papers(document.dossierCode()).addCriteria(where("kind")
+                .is(document.kind())).addCriteria(where("_id").ne(document.id())), DossierDocument.class));
     }
 
     private static FileToTakeBack toTakeBack(DossierDocument document, boolean byStaff, boolean anotherOfKindStays) {
         return new FileToTakeBack(document.id(), document.kind(), document.fileName(), document.uploadedAt(), byStaff,
-                anotherOfKindStays);
+                document.isInternal(), anotherOfKindStays);
     }
 
     private static boolean byStaff(Dossier dossier, Caller caller) {
         return !DossierAccess.actsAsOwner(dossier, caller) && (caller.has(Role.OFFICER) || caller.has(Role.SPECIALIST));
     }
 
-    /** The kinds of document uploaded so far, for the reception check. */
+    /** The kinds of the dossier's papers uploaded so far, for the reception check: the agency's internal files are none. */
     public List<String> kindsOf(String code) {
-        return mongo.findDistinct(new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)), "kind",
-                DossierDocument.class, String.class);
+        return mongo.findDistinct(papers(code), "kind", DossierDocument.class, String.class);
     }
 
-    /** The kinds of document uploaded at or after {@code since}: what a supplement brought. */
+    /** The kinds of papers uploaded at or after {@code since}: what a supplement brought. */
     public List<String> kindsOf(String code, Instant since) {
-        return mongo.findDistinct(new Query(where("dossierCode").is(code).and("uploadedAt").gte(since).and(REMOVED_AT).is(null)), "kind",
-                DossierDocument.class, String.class);
+        return mongo.findDistinct(papers(code).addCriteria(where("uploadedAt").gte(since)), "kind", DossierDocument.class,
+                String.class);
+    }
+
+    /** The dossier's papers: its files not taken back, but the agency's internal ones. */
+    private static Query papers(String code) {
+        return new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null).and(INTERNAL).ne(true));
     }
 
     /**

@@ -295,12 +295,25 @@ class DossierTest {
                 .isInstanceOf(IllegalTransition.class);
     }
 
+    @Test
+    void anInternalFileOfACountedKindIsTakenBackAndTheHistoryDoesNotNameIt() {
+        Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);
+        String received = dossier.documentsReceived().getFirst();
+        FileToTakeBack appraisal = new FileToTakeBack("doc-9", received, "tham-dinh-noi-bo.pdf", later(), true, true, false);
+
+        dossier.removeDocument(SPECIALIST, appraisal, later());
+
+        assertThat(dossier.recordsRemovalOf("doc-9")).isTrue();
+        assertThat(dossier.history().getLast().reason()).isEqualTo("removed an internal file [doc-9]")
+                .doesNotContain("tham-dinh-noi-bo").doesNotContain(received);
+    }
+
     private static FileToTakeBack applicantFile(String id, String kind, String name, Instant uploadedAt) {
-        return new FileToTakeBack(id, kind, name, uploadedAt, false, false);
+        return new FileToTakeBack(id, kind, name, uploadedAt, false, false, false);
     }
 
     private static FileToTakeBack staffFile(String id, String kind, boolean anotherOfKindStays) {
-        return new FileToTakeBack(id, kind, id + ".pdf", later(), true, anotherOfKindStays);
+        return new FileToTakeBack(id, kind, id + ".pdf", later(), true, false, anotherOfKindStays);
     }
 
     @Test

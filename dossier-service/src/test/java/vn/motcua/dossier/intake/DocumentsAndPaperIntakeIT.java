@@ -328,6 +328,54 @@ class DocumentsAndPaperIntakeIT {
     }
 
     @Test
+    void staffKeepAWorkingFileInternalWhichTheApplicantNeverReadsAndNoDecisionCounts() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String files = "/api/v1/dossiers/" + code + "/documents/";
+        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
+        long stored = mongo.getCollection("dossier_documents").countDocuments();
+
+        // Who may not: the applicant keeps nothing from the agency, and the result is the applicant's.
+        internal(code, "Ghi chú", citizen(CITIZEN_1)).andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:internal-is-for-staff"));
+        internal(code, DocumentStore.RESULT_KIND, officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:result-is-the-applicants"));
+        assertThat(mongo.getCollection("dossier_documents").countDocuments()).isEqualTo(stored);
+
+        // The officer's appraisal of the application, filed under its kind; the citizen attached the other paper.
+        String appraisal = idOf(internal(code, required.get(0), officer(AGENCY_THUONG_TIN))
+                .andExpect(jsonPath("$.internal").value(true)));
+        String citizens = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+
+        assertThat(fileIds(code)).containsExactly(citizens);
+        mvc.perform(get(files + appraisal).with(citizen(CITIZEN_1))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(jsonPath("$[?(@.id == '" + appraisal + "')].internal").value(contains(true)))
+                .andExpect(jsonPath("$[?(@.id == '" + citizens + "')].internal").value(contains(false)));
+        mvc.perform(get(files + appraisal).with(specialist(AGENCY_THUONG_TIN))).andExpect(status().isOk());
+        // Not one of the dossier's papers: reception still misses the application.
+        flow.tryStep(code, "reception", null, officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.missingDocuments[0]").value(required.get(0)));
+        flow.upload(code, required.get(0), "don.pdf", DossierFlow.PDF, citizen(CITIZEN_1)).andExpect(status().isCreated());
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+
+        // Reception counted the application's kind, not the appraisal: the officer takes it back, and the history the
+        // applicant reads names neither its kind nor its file.
+        int entries = history(code).size();
+        mvc.perform(delete(files + appraisal).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isNoContent());
+        JsonNode history = history(code);
+        assertThat(history).hasSize(entries + 1);
+        assertThat(history.get(entries).get("reason").asString()).isEqualTo("removed an internal file [" + appraisal + "]");
+        assertThat(mongo.findById(appraisal, Document.class, "dossier_documents")).doesNotContainKey("content");
+    }
+
+    private ResultActions internal(String code, String kind, RequestPostProcessor who) throws Exception {
+        return mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents")
+                .file(new MockMultipartFile("file", "tham-dinh.pdf", "application/pdf", DossierFlow.PDF))
+                .param("kind", kind).param("internal", "true").header("Idempotency-Key", UUID.randomUUID().toString()).with(who));
+    }
+
+    @Test
     void askedToSupplementOnlyAFileAddedSinceCanBeTakenBackAndARemovalThatStoppedIsFinishedByItsRetry() throws Exception {
         String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
         String files = "/api/v1/dossiers/" + code + "/documents/";

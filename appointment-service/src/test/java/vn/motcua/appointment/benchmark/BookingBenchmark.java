@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,11 +17,14 @@ import vn.motcua.appointment.BookingMother;
 import vn.motcua.appointment.ReferenceDataMother;
 import vn.motcua.appointment.booking.BookingDesk;
 import vn.motcua.appointment.booking.BookingRequest;
+import vn.motcua.appointment.capacity.Capacities;
 import vn.motcua.appointment.capacity.RoomLimits;
 import vn.motcua.appointment.capacity.Roster;
 import vn.motcua.appointment.capacity.Rosters;
 import vn.motcua.appointment.offices.Office;
 import vn.motcua.appointment.offices.Offices;
+import vn.motcua.appointment.queue.QueueDesk;
+import vn.motcua.appointment.queue.Ticket;
 import vn.motcua.appointment.reference.Procedures;
 import vn.motcua.appointment.reference.WorkingDays;
 import vn.motcua.events.appointment.VisitPurpose;
@@ -34,7 +39,8 @@ import vn.motcua.testinfra.ServiceInstance;
  * stored; no HTTP, no token check) on the Mongo wire server and the in-JVM Kafka broker: first
  * uncontended (-Dbench.clients concurrent clients, each on slots of its own), then 500 requests at
  * once for one slot of 9 places. Prints requests/s, latency percentiles and the storage calls per
- * request (the service's Mongo commands, its background work included); asserts nothing.
+ * request (the service's Mongo commands, its background work included); then the office's desk: walk-ins and a counter
+ * calling each in turn, with the storage calls of each. Asserts nothing.
  *
  * <pre>./motcua bench bookings</pre>
  */
@@ -67,8 +73,44 @@ public final class BookingBenchmark {
             report("500-way contention on one slot of 9 places", run(desk, oneSlot, 500));
             System.out.println("storage calls per contended request: "
                     + StorageCalls.perRequest(beforeContention, storage.snapshot(), oneSlot.size()));
+
+            desk(service, office, storage, Integer.getInteger("bench.walk-ins", 200));
         }
         System.exit(0);
+    }
+
+    /**
+     * The office's desk today, one request at a time: walk-ins past the waiting area's seats (the rest wait in the
+     * virtual queue), then counter Q4 calls each in turn and serves them. Prints the storage calls of a walk-in and of a
+     * call (each call also seats one from the virtual queue while there is one).
+     */
+    private static void desk(ConfigurableApplicationContext service, Office office, StorageCalls storage, int visitors) {
+        LocalDate today = LocalDate.now(Capacities.ZONE);
+        service.getBean(Rosters.class).set(office, today, List.of(new Roster.OnDuty("o1", "Q1"), new Roster.OnDuty("o3", "Q3"),
+                new Roster.OnDuty("o4", "Q4")), "bench");
+        QueueDesk queue = service.getBean(QueueDesk.class);
+        Latencies walkIns = new Latencies();
+        Map<String, Long> beforeWalkIns = storage.snapshot();
+        for (int i = 0; i < visitors; i++) {
+            long t0 = System.nanoTime();
+            queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, BookingMother.newPhone(), UUID.randomUUID().toString());
+            walkIns.record(System.nanoTime() - t0);
+        }
+        System.out.println("storage calls per walk-in: " + StorageCalls.perRequest(beforeWalkIns, storage.snapshot(), visitors));
+        Latencies calls = new Latencies();
+        Map<String, Long> ofCalls = new TreeMap<>();
+        for (int i = 0; i < visitors; i++) {
+            Map<String, Long> before = storage.snapshot();
+            long t0 = System.nanoTime();
+            Ticket called = queue.callNext(office, "Q4");
+            calls.record(System.nanoTime() - t0);
+            StorageCalls.add(ofCalls, before, storage.snapshot());
+            queue.serve(office, called.number(), "o4");
+        }
+        System.out.println("storage calls per call to a counter: " + StorageCalls.perRequest(Map.of(), ofCalls, visitors));
+        System.out.printf("desk, one at a time: walk-in p50 %.1f ms, call p50 %.1f ms, p99 %.1f ms%n",
+                Latencies.percentileMillis(walkIns.sorted(), 50), Latencies.percentileMillis(calls.sorted(), 50),
+                Latencies.percentileMillis(calls.sorted(), 99));
     }
 
     private record Slot(LocalDate day, LocalTime start) {

@@ -34,6 +34,11 @@ final class StorageCalls implements CommandListener {
         return counts;
     }
 
+    /** Adds the commands sent between two snapshots to {@code total}: the calls of one kind of request among others. */
+    static void add(Map<String, Long> total, Map<String, Long> before, Map<String, Long> after) {
+        after.forEach((name, count) -> total.merge(name, count - before.getOrDefault(name, 0L), Long::sum));
+    }
+
     /** Commands per request between two snapshots, e.g. {@code find 3.0, update 2.0 (total 5.0)}. */
     static String perRequest(Map<String, Long> before, Map<String, Long> after, int requests) {
         StringBuilder line = new StringBuilder();

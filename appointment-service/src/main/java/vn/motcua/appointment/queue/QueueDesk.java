@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +89,11 @@ public class QueueDesk {
         return issue(office, today, prefix, arrival, arrivalKey, null, visitorId, visitorPhone);
     }
 
-    /** Calls the next number of the counter's group: booked visitors whose slot has begun first, then by arrival. */
+    /**
+     * Calls the next number of the counter's group: booked visitors whose slot has begun first, then by arrival. The
+     * visitors not yet called are read once before the call and once after it, both queues at a time: the second read
+     * seats from the virtual queue the seat the call freed and tells those whose turn is near.
+     */
     public Ticket callNext(Office office, String counterId) {
         LocalDate today = today();
         Office.Counter counter = office.counter(counterId)
@@ -97,21 +102,23 @@ public class QueueDesk {
         if (!capacity.countersOpen().contains(counterId)) {
             throw ApiProblem.conflict("counter-closed", "Counter " + counterId + " has no officer on today's roster");
         }
-        seatFromVirtualQueue(office, today, capacity.waitingArea());
+        List<Ticket> notCalled = notCalled(office, today);
+        seatFromVirtualQueue(office, today, capacity.waitingArea(), notCalled);
         if (!counters.enter(office.id(), today, OfficeDayCounters.ROOM, capacity.citizensInRoom())) {
             throw ApiProblem.conflict("room-full", "The one-stop room holds " + capacity.citizensInRoom()
                     + " citizens with " + capacity.officersOnDuty() + " officers on duty; serve someone first");
         }
         Instant now = clock.instant();
-        for (Ticket candidate : queueOf(office, today, counter.ticketPrefix())) {
+        for (Ticket candidate : queueOf(notCalled, counter.ticketPrefix(), now)) {
             try {
                 store.update(candidate, candidate.call(counterId, now));
             } catch (OptimisticLockingFailureException | ApiProblem calledByAnother) {
                 continue;
             }
             counters.leave(office.id(), today, OfficeDayCounters.WAITING);
-            seatFromVirtualQueue(office, today, capacity.waitingArea());
-            tellTurnNear(office, today, counter.ticketPrefix());
+            List<Ticket> afterTheCall = notCalled(office, today);
+            seatFromVirtualQueue(office, today, capacity.waitingArea(), afterTheCall);
+            tellTurnNear(queueOf(afterTheCall, counter.ticketPrefix(), clock.instant()));
             return candidate;
         }
         counters.leave(office.id(), today, OfficeDayCounters.ROOM);
@@ -141,7 +148,7 @@ public class QueueDesk {
         store.update(ticket, List.of());
         if (was == TicketStatus.WAITING) {
             counters.leave(office.id(), ticket.date(), OfficeDayCounters.WAITING);
-            seatFromVirtualQueue(office, ticket.date(), capacities.of(office, ticket.date()).waitingArea());
+            seatFromVirtualQueue(office, ticket.date());
         }
         return ticket;
     }
@@ -193,39 +200,48 @@ public class QueueDesk {
                         "No counter of " + office.name() + " serves this visit"));
     }
 
-    private List<Ticket> queueOf(Office office, LocalDate day, String prefix) {
-        Instant now = clock.instant();
-        return tickets.findByOfficeIdAndDateAndStatusInOrderByCheckedInAtAsc(office.id(), day.toString(),
-                        List.of(TicketStatus.WAITING)).stream()
-                .filter(t -> t.prefix().equals(prefix))
+    /** The day's visitors in the virtual queue and in the waiting area, by arrival: one read for both queues. */
+    private List<Ticket> notCalled(Office office, LocalDate day) {
+        return new ArrayList<>(tickets.findByOfficeIdAndDateAndStatusInOrderByCheckedInAtAsc(office.id(), day.toString(),
+                List.of(TicketStatus.VIRTUAL, TicketStatus.WAITING)));
+    }
+
+    /** A counter group's queue among those not called: booked visitors whose slot has begun first, then by arrival. */
+    private static List<Ticket> queueOf(List<Ticket> notCalled, String prefix, Instant now) {
+        return notCalled.stream().filter(t -> t.status() == TicketStatus.WAITING && t.prefix().equals(prefix))
                 .sorted(Comparator.comparing((Ticket t) -> !t.dueBy(now)).thenComparing(Ticket::checkedInAt))
                 .toList();
     }
 
     /** Seats from the virtual queue after the counts were settled (seats a dead step had held are free again). */
     void seatFromVirtualQueue(Office office, LocalDate day) {
-        seatFromVirtualQueue(office, day, capacities.of(office, day).waitingArea());
+        seatFromVirtualQueue(office, day, capacities.of(office, day).waitingArea(), notCalled(office, day));
     }
 
-    /** Gives the seats the waiting area has free to the virtual queue, first come first seated. */
-    private void seatFromVirtualQueue(Office office, LocalDate day, int seats) {
-        List<Ticket> virtual = tickets.findByOfficeIdAndDateAndStatusInOrderByCheckedInAtAsc(office.id(), day.toString(),
-                List.of(TicketStatus.VIRTUAL));
+    /**
+     * Gives the seats the waiting area has free to the virtual queue, first come first seated. The counts decide; while
+     * the tickets read show the area full they would refuse, so no seat is asked for (one a call frees meanwhile is
+     * given by that call, which reads the tickets after it). {@code notCalled} is kept as seated here: a ticket another
+     * request seated first is dropped from it.
+     */
+    private void seatFromVirtualQueue(Office office, LocalDate day, int seats, List<Ticket> notCalled) {
+        List<Ticket> virtual = notCalled.stream().filter(t -> t.status() == TicketStatus.VIRTUAL).toList();
         for (Ticket ticket : virtual) {
-            if (!counters.enter(office.id(), day, OfficeDayCounters.WAITING, seats)) {
+            long seated = notCalled.stream().filter(t -> t.status() == TicketStatus.WAITING).count();
+            if (seated >= seats || !counters.enter(office.id(), day, OfficeDayCounters.WAITING, seats)) {
                 return;
             }
             try {
-                int before = queueOf(office, day, ticket.prefix()).size();
+                int before = queueOf(notCalled, ticket.prefix(), clock.instant()).size();
                 store.update(ticket, ticket.seat(before, clock.instant()));
             } catch (OptimisticLockingFailureException | ApiProblem seatedByAnother) {
+                notCalled.remove(ticket);
                 counters.leave(office.id(), day, OfficeDayCounters.WAITING);
             }
         }
     }
 
-    private void tellTurnNear(Office office, LocalDate day, String prefix) {
-        List<Ticket> queue = queueOf(office, day, prefix);
+    private void tellTurnNear(List<Ticket> queue) {
         Instant now = clock.instant();
         for (int i = 0; i < Math.min(TURN_NEAR_WITHIN, queue.size()); i++) {
             Ticket ticket = queue.get(i);

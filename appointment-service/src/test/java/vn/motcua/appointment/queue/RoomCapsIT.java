@@ -348,6 +348,55 @@ class RoomCapsIT {
                 .append("status", status.name()));
     }
 
+    @Test
+    void aCallSeatsTheVirtualQueuesFirstInTheSeatItFreesAndTellsTheNextThreeTheirTurnIsNear() {
+        closeTheDay();
+        List<Ticket> virtual = List.of();
+        for (int walkIns = 0; virtual.size() < 2; walkIns++) {
+            assertThat(walkIns).as("the waiting area's 10 seats fill").isLessThan(30);
+            queue.walkIn(office, VisitPurpose.GUIDANCE, null, null, BookingMother.newPhone(), UUID.randomUUID().toString());
+            // A walk-in leaves the seats of bookings due now to them; the virtual queue is seated up to the cap.
+            queue.seatFromVirtualQueue(office, today);
+            virtual = inLine(TicketStatus.VIRTUAL);
+        }
+        List<Ticket> waiting = inLine(TicketStatus.WAITING);
+        assertThat(waiting).as("enough in line for three to be told").hasSizeGreaterThan(4);
+
+        Ticket called = queue.callNext(office, "Q1");
+
+        assertThat(called.number()).as("the first in line").isEqualTo(waiting.getFirst().number());
+        assertThat(queue.ticket(office, virtual.get(0).number()).status()).as("the seat freed goes to the virtual queue's first")
+                .isEqualTo(TicketStatus.WAITING);
+        assertThat(queue.ticket(office, virtual.get(1).number()).status()).isEqualTo(TicketStatus.VIRTUAL);
+        assertThat(queue.counts(office, today).waiting()).isEqualTo(ticketsIn(TicketStatus.WAITING));
+        toldTurnNear(virtual.get(0), true);
+        for (Ticket next : waiting.subList(1, 4)) {
+            toldTurnNear(next, false);
+        }
+        closeTheDay();
+    }
+
+    private static void toldTurnNear(Ticket ticket, boolean admittedFromVirtualQueue) {
+        KafkaProbe.await("appointment.events", r -> r.key().equals(ticket.id())
+                && new String(r.headers().lastHeader("ce_type").value()).equals("TurnNear")
+                && r.value().contains("\"admittedFromVirtualQueue\":" + admittedFromVirtualQueue), Duration.ofSeconds(20));
+    }
+
+    private List<Ticket> inLine(TicketStatus status) {
+        return queue.open(office, today).stream().filter(ticket -> ticket.status() == status).toList();
+    }
+
+    /** Serves the visitors called and sends away those still waiting: the office day as other tests left it, emptied. */
+    private void closeTheDay() {
+        for (Ticket open : queue.open(office, today)) {
+            if (open.status() == TicketStatus.CALLED) {
+                queue.serve(office, open.number(), "officer1");
+            } else {
+                queue.leave(office, open.number());
+            }
+        }
+    }
+
     private int ticketsIn(TicketStatus status) {
         return (int) mongo.getCollection("tickets").countDocuments(new Document("officeId", SMALL_OFFICE)
                 .append("date", today.toString()).append("status", status.name()));

@@ -6,7 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 import org.springframework.util.ClassUtils;
-import vn.motcua.wireserver.DuplicateKeysAreAnswers;
+import vn.motcua.wireserver.UnloggedRefusals;
 
 /**
  * Points a Spring Boot test at the chosen infrastructure, and holds its MockMvc answers to the
@@ -19,7 +19,7 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
     public void initialize(ConfigurableApplicationContext context) {
         Infrastructure infrastructure = TestInfrastructure.get();
         // After Boot's logging is in place, which drops filters added before it.
-        DuplicateKeysAreAnswers.installInto(LoggerFactory.getILoggerFactory());
+        UnloggedRefusals.installInto(LoggerFactory.getILoggerFactory());
         TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
                 "spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri=" + infrastructure.mongoUri(),

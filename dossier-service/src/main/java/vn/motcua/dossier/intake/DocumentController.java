@@ -43,7 +43,7 @@ class DocumentController {
         this.idempotency = idempotency;
     }
 
-    /** What makes two uploads the same request: the same dossier, kind, file name and content. */
+    /** What makes two uploads the same request: the same dossier, kind, internal or not, file name and content. */
     record Upload(String code, String kind, boolean internal, String fileName, String sha256) {
     }
 

@@ -243,8 +243,9 @@ public class DocumentStore {
     private FileToTakeBack toTakeBack(Dossier dossier, DossierDocument document, Caller caller) {
         boolean byStaff = byStaff(dossier, caller);
         // No decision counted an internal file, so whether another of its kind stays does not matter for it.
-        return toTakeBack(document, byStaff, byStaff && !document.isInternal() && mongo.exists(papers(document.dossierCode()).addCriteria(where("kind")
-                .is(document.kind())).addCriteria(where("_id").ne(document.id())), DossierDocument.class));
+        Query othersOfKind = papers(document.dossierCode()).addCriteria(where("kind").is(document.kind()))
+                .addCriteria(where("_id").ne(document.id()));
+        return toTakeBack(document, byStaff, byStaff && !document.isInternal() && mongo.exists(othersOfKind, DossierDocument.class));
     }
 
     private static FileToTakeBack toTakeBack(DossierDocument document, boolean byStaff, boolean anotherOfKindStays) {

@@ -6,22 +6,24 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.exception.MongoSilentServerException;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Marker;
 
 /**
- * Keeps the wire server from logging a duplicate key as its own failure. MongoDB answers a write
- * that meets a unique key with error 11000 and logs nothing: the client is told, and the services
- * read it as an answer (a newer statement of a citizen's addresses stands, a key is taken).
- * mongo-java-server logs every refused command at ERROR with its stack trace, which buried the
- * local stack's log under the intended answers during load and fault runs. Every other failure of
- * the wire server is still logged.
+ * Keeps out of the wire server's error log the refusals MongoDB does not log. MongoDB answers a write
+ * that meets a unique key with error 11000, and a drop of a collection that does not exist with ok,
+ * and logs neither: the client is told, and the services read a duplicate key as an answer (a newer
+ * statement of a citizen's addresses stands, a key is taken). mongo-java-server logs every refused
+ * command at ERROR with its stack trace, even those it marks silent itself, which buried the local
+ * stack's log under the intended answers during load and fault runs. Every other failure of the wire
+ * server is still logged.
  */
-public final class DuplicateKeysAreAnswers extends TurboFilter {
+public final class UnloggedRefusals extends TurboFilter {
     private static final String WIRE_SERVER = "de.bwaldvogel.mongo";
 
-    public DuplicateKeysAreAnswers() {
-        setName(DuplicateKeysAreAnswers.class.getSimpleName());
+    public UnloggedRefusals() {
+        setName(UnloggedRefusals.class.getSimpleName());
     }
 
     /**
@@ -33,9 +35,9 @@ public final class DuplicateKeysAreAnswers extends TurboFilter {
     public static void installInto(ILoggerFactory logging) {
         if (logging instanceof LoggerContext context) {
             synchronized (context) {
-                boolean present = context.getTurboFilterList().stream().anyMatch(DuplicateKeysAreAnswers.class::isInstance);
+                boolean present = context.getTurboFilterList().stream().anyMatch(UnloggedRefusals.class::isInstance);
                 if (!present) {
-                    DuplicateKeysAreAnswers filter = new DuplicateKeysAreAnswers();
+                    UnloggedRefusals filter = new UnloggedRefusals();
                     filter.setContext(context);
                     filter.start();
                     context.addTurboFilter(filter);
@@ -51,6 +53,10 @@ public final class DuplicateKeysAreAnswers extends TurboFilter {
         }
         // The wire server passes the exception as the last argument of its message, not as t.
         Object last = params == null || params.length == 0 ? null : params[params.length - 1];
-        return t instanceof DuplicateKeyError || last instanceof DuplicateKeyError ? FilterReply.DENY : FilterReply.NEUTRAL;
+        return unlogged(t) || unlogged(last) ? FilterReply.DENY : FilterReply.NEUTRAL;
+    }
+
+    private static boolean unlogged(Object refusal) {
+        return refusal instanceof DuplicateKeyError || refusal instanceof MongoSilentServerException;
     }
 }

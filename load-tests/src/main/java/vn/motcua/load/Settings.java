@@ -38,6 +38,11 @@ final class Settings {
         return Duration.ofSeconds(Long.getLong("load.seconds", 30));
     }
 
+    /** The seed the peak hour's journeys are dealt with: the same seed, the same mix in the same order. */
+    static long seed() {
+        return Long.getLong("load.seed", 2026);
+    }
+
     /** Virtual users each sending one request after another (closed model, the throughput ratios). */
     static int connections() {
         return Integer.getInteger("load.connections", 32);

@@ -340,6 +340,11 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:internal-is-for-staff"));
         internal(code, DocumentStore.RESULT_KIND, officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:result-is-the-applicants"));
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents")
+                        .file(new MockMultipartFile("file", "ghi-chu.pdf", "application/pdf", DossierFlow.PDF))
+                        .param("kind", "Ghi chú").param("internal", "perhaps").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.field").value("internal"));
         assertThat(mongo.getCollection("dossier_documents").countDocuments()).isEqualTo(stored);
 
         // The officer's appraisal of the application, filed under its kind; the citizen attached the other paper.

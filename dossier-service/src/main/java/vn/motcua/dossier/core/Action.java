@@ -36,6 +36,11 @@ public enum Action {
      * checks who and which file).
      */
     REMOVE_DOCUMENT(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED)),
+    /**
+     * Staff show one of the agency's internal files to the applicant (ADR 0051): while the agency holds the dossier and
+     * may add files, as a file shown is one of the dossier's papers.
+     */
+    SHARE_DOCUMENT(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED)),
     /** To the successor of a dissolved agency (ops): open dossiers only, nothing else changes. */
     TRANSFER(EnumSet.of(NEWLY_REGISTERED, RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
     FLAG_AT_RISK(EnumSet.copyOf(NationalStatus.CLOCK_RUNNING)),

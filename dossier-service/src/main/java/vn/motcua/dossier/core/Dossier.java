@@ -463,6 +463,24 @@ public class Dossier extends Aggregate {
     }
 
     /**
+     * One of the agency's internal files shown to the applicant (ADR 0051), while the agency holds the dossier and may
+     * add files: it is one of the dossier's papers from then on, and the history names it as it names every paper.
+     * Nothing else changes, and no event goes out (no other service holds the files).
+     */
+    public List<Event> shareDocument(Actor staff, String documentId, String kind, String fileName, Instant now) {
+        require(Action.SHARE_DOCUMENT);
+        move(Action.SHARE_DOCUMENT, status, staff, "shared \"" + kind + "\" (" + fileName + ") [" + documentId
+                + "] with the applicant", now);
+        return List.of();
+    }
+
+    /** Whether the history has the sharing of this file (a sharing retried after its file was shown). */
+    public boolean recordsSharingOf(String documentId) {
+        return history.stream().anyMatch(entry -> Action.SHARE_DOCUMENT.name().equals(entry.action())
+                && entry.reason() != null && entry.reason().endsWith("[" + documentId + "] with the applicant"));
+    }
+
+    /**
      * Moves the open dossier to the successor of its dissolved agency (the 2025 reform): status,
      * due date and history stay; the move is one more history entry.
      */

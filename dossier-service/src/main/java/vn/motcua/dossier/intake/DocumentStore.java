@@ -204,6 +204,36 @@ public class DocumentStore {
     }
 
     /**
+     * Shows one of the agency's internal files to the applicant from now on (ADR 0051). The dossier's history records
+     * it first, as the dossier decides whether it may be shown; the file follows the record. A retry of a sharing that
+     * stopped between the two writes finds the record and shows the file. A file not internal is the applicant's
+     * already: the answer is the file, and nothing changes.
+     */
+    DossierDocument.DocumentInfo share(String code, String id, Caller caller) {
+        Dossier dossier = access.visible(code, caller);
+        if (!byStaff(dossier, caller)) {
+            throw ApiProblem.forbidden("The agency's officers and specialists show its internal files to the applicant");
+        }
+        DossierDocument document = fileOf(code, id).orElseThrow(() -> ApiProblem.notFound("Document", id));
+        if (document.isInternal()) {
+            Actor staff = Actor.of(caller, caller.has(Role.OFFICER) ? Role.OFFICER : Role.SPECIALIST);
+            dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsSharingOf(id)
+                    ? AggregateStore.UNCHANGED
+                    : current.shareDocument(staff, id, document.kind(), document.fileName(), clock.instant()));
+            mongo.updateFirst(new Query(where("_id").is(id).and(REMOVED_AT).is(null)), new Update().unset(INTERNAL),
+                    DossierDocument.class);
+        }
+        DossierDocument now = fileOf(code, id).orElseThrow(() -> ApiProblem.notFound("Document", id));
+        return now.info(removable(dossier, now, caller));
+    }
+
+    private Optional<DossierDocument> fileOf(String code, String id) {
+        Query file = new Query(where("_id").is(id).and("dossierCode").is(code).and(REMOVED_AT).is(null));
+        file.fields().exclude("content");
+        return Optional.ofNullable(mongo.findOne(file, DossierDocument.class));
+    }
+
+    /**
      * The id of the last copy of the result attached, null when none is: one attached by mistake is followed by the
      * right one. The id breaks a tie of the same millisecond.
      */

@@ -69,6 +69,8 @@ class DossierTest {
                     later())),
             // An officer's own working file: the one removal every status of the action allows.
             Map.entry(Action.REMOVE_DOCUMENT, d -> d.removeDocument(OFFICER, staffFile("doc-1", "Biên bản", false), later())),
+            Map.entry(Action.SHARE_DOCUMENT, d -> d.shareDocument(SPECIALIST, "doc-2", "Phiếu thẩm định", "tham-dinh.pdf",
+                    later())),
             Map.entry(Action.TRANSFER, d -> d.transferTo(new Agency("000.30.20.01.H29", "UBND xã Đông Anh", "COMMUNE", null),
                     new Actor("ops1", "ops1", "ops"), later()))));
 
@@ -129,17 +131,17 @@ class DossierTest {
     @Test
     void theLegalTableIsTheOneTheDirectivesDescribe() {
         assertThat(legalFrom(NationalStatus.NEWLY_REGISTERED)).containsExactlyInAnyOrder(Action.RECEIVE, Action.REFUSE,
-                Action.REQUEST_INTAKE_SUPPLEMENT, Action.WITHDRAW, Action.TRANSFER, Action.REMOVE_DOCUMENT);
+                Action.REQUEST_INTAKE_SUPPLEMENT, Action.WITHDRAW, Action.TRANSFER, Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
         // The deadline clock runs only in 2 and 4: only there can the watch flag a dossier.
         assertThat(legalFrom(NationalStatus.RECEIVED)).containsExactlyInAnyOrder(Action.ASSIGN, Action.STOP,
                 Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE, Action.TRANSFER,
-                Action.REMOVE_DOCUMENT);
+                Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.PROCESSING)).containsExactlyInAnyOrder(Action.ASSIGN,
                 Action.REQUEST_SUPPLEMENT, Action.REQUEST_FINANCIAL_OBLIGATION, Action.APPROVE, Action.MARK_RESULT_READY,
                 Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE,
-                Action.TRANSFER, Action.REMOVE_DOCUMENT);
+                Action.TRANSFER, Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.SUPPLEMENT_REQUESTED)).containsExactlyInAnyOrder(Action.SUPPLEMENT,
-                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER, Action.REMOVE_DOCUMENT);
+                Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER, Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.FINANCIAL_OBLIGATION_REQUESTED)).containsExactlyInAnyOrder(
                 Action.MEET_FINANCIAL_OBLIGATION, Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER);
         // A result waiting at 9 is handed over, or comes back from the post to wait at the counter.
@@ -306,6 +308,20 @@ class DossierTest {
         assertThat(dossier.recordsRemovalOf("doc-9")).isTrue();
         assertThat(dossier.history().getLast().reason()).isEqualTo("removed an internal file [doc-9]")
                 .doesNotContain("tham-dinh-noi-bo").doesNotContain(received);
+    }
+
+    @Test
+    void anInternalFileSharedIsNamedInTheHistoryWhichTellsItsRetryItWasRecorded() {
+        Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);
+        assertThat(dossier.recordsSharingOf("doc-9")).isFalse();
+
+        dossier.shareDocument(SPECIALIST, "doc-9", "Phiếu thẩm định", "x [doc-1] with the applicant.pdf", later());
+
+        assertThat(dossier.recordsSharingOf("doc-9")).isTrue();
+        // A file's name cannot pass for another file's record.
+        assertThat(dossier.recordsSharingOf("doc-1")).isFalse();
+        assertThat(dossier.history().getLast().reason()).isEqualTo(
+                "shared \"Phiếu thẩm định\" (x [doc-1] with the applicant.pdf) [doc-9] with the applicant");
     }
 
     private static FileToTakeBack applicantFile(String id, String kind, String name, Instant uploadedAt) {

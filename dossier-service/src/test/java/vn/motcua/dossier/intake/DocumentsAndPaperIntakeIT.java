@@ -374,6 +374,78 @@ class DocumentsAndPaperIntakeIT {
         assertThat(mongo.findById(appraisal, Document.class, "dossier_documents")).doesNotContainKey("content");
     }
 
+    @Test
+    void staffShowAnInternalFileToTheApplicantOnceAndFromThenOnItIsOneOfTheDossiersPapers() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String files = "/api/v1/dossiers/" + code + "/documents/";
+        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
+        // The officer scanned the application the citizen brought and filed it as internal by mistake.
+        String scan = idOf(internal(code, required.get(0), officer(AGENCY_THUONG_TIN)));
+        String citizens = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        int entries = history(code).size();
+
+        // Who may not: the applicant (the file is not theirs to read yet), another citizen, the agency's leader, an
+        // officer of another agency, ops, no token; an id of no file of the dossier.
+        share(files + scan, citizen(CITIZEN_1)).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        share(files + scan, citizen(CITIZEN_2)).andExpect(status().isForbidden());
+        share(files + scan, leader(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        share(files + scan, officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        share(files + scan, ops()).andExpect(status().isForbidden());
+        mvc.perform(post(files + scan + "/sharing")).andExpect(status().isUnauthorized());
+        share(files + "no-such-file", officer(AGENCY_THUONG_TIN)).andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        assertThat(fileIds(code)).containsExactly(citizens);
+        assertThat(history(code)).hasSize(entries);
+
+        // A specialist of the agency shows it: the applicant lists and reads it, and reception counts it.
+        share(files + scan, specialist(AGENCY_THUONG_TIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(scan)).andExpect(jsonPath("$.internal").value(false));
+        assertThat(fileIds(code)).containsExactly(scan, citizens);
+        mvc.perform(get(files + scan).with(citizen(CITIZEN_1))).andExpect(status().isOk());
+        JsonNode history = history(code);
+        assertThat(history).hasSize(entries + 1);
+        assertThat(history.get(entries).get("reason").asString())
+                .isEqualTo("shared \"" + required.get(0) + "\" (tham-dinh.pdf) [" + scan + "] with the applicant");
+        assertThat(history.get(entries).get("role").asString()).isEqualTo("specialist");
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+
+        // Again, or for a file that was never internal: the file, nothing changes.
+        share(files + scan, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk()).andExpect(jsonPath("$.internal").value(false));
+        share(files + citizens, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk());
+        assertThat(history(code)).hasSize(entries + 2);
+        assertThat(history(code).get(entries + 1).get("action").asString()).isEqualTo("RECEIVE");
+
+        // A sharing that stopped after the history recorded it is finished by its retry, which records nothing twice.
+        String note = idOf(internal(code, "Ghi chú", officer(AGENCY_THUONG_TIN)));
+        aggregates.updateRetrying(() -> dossiers.findById(code).orElseThrow(), dossier -> dossier.shareDocument(
+                new Actor("officer-tt", "officer1", "officer"), note, "Ghi chú", "tham-dinh.pdf", Instant.now()));
+        assertThat(fileIds(code)).doesNotContain(note);
+        share(files + note, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk()).andExpect(jsonPath("$.internal").value(false));
+        assertThat(fileIds(code)).contains(note);
+        assertThat(history(code)).hasSize(entries + 3);
+        assertThat(history(code).get(entries + 2).get("reason").asString()).contains("[" + note + "]");
+    }
+
+    @Test
+    void anInternalFileIsNotShownOnceTheAgencyNoLongerHoldsTheDossier() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String note = idOf(internal(code, "Ghi chú", officer(AGENCY_THUONG_TIN)));
+        flow.step(code, "refusal", "{\"reason\": \"Sai thẩm quyền\"}", officer(AGENCY_THUONG_TIN));
+        int entries = history(code).size();
+
+        share("/api/v1/dossiers/" + code + "/documents/" + note, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:illegal-transition"));
+        assertThat(fileIds(code)).isEmpty();
+        assertThat(mongo.findById(note, Document.class, "dossier_documents")).containsEntry("internal", true);
+        assertThat(history(code)).hasSize(entries);
+    }
+
+    private ResultActions share(String file, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post(file + "/sharing").with(who));
+    }
+
     private ResultActions internal(String code, String kind, RequestPostProcessor who) throws Exception {
         return mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents")
                 .file(new MockMultipartFile("file", "tham-dinh.pdf", "application/pdf", DossierFlow.PDF))

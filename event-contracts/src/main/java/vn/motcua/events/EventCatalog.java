@@ -18,6 +18,7 @@ import vn.motcua.events.calendar.WorkingCalendarPublished;
 import vn.motcua.events.catalog.ChannelPolicyPublished;
 import vn.motcua.events.catalog.ProcedurePublished;
 import vn.motcua.events.dossier.DossierAtRisk;
+import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierFinancialObligationMet;
@@ -82,6 +83,7 @@ public final class EventCatalog {
             DossierDueDateExtended.class,
             DossierFeesPriced.class,
             DossierTransferred.class,
+            DossierDocumentShared.class,
             WorkingCalendarPublished.class,
             ChannelPolicyPublished.class,
             ProcedurePublished.class,

@@ -19,6 +19,7 @@ import vn.motcua.events.Event;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierAtRisk;
+import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierFinancialObligationMet;
@@ -464,14 +465,14 @@ public class Dossier extends Aggregate {
 
     /**
      * One of the agency's internal files shown to the applicant (ADR 0051), while the agency holds the dossier and may
-     * add files: it is one of the dossier's papers from then on, and the history names it as it names every paper.
-     * Nothing else changes, and no event goes out (no other service holds the files).
+     * add files: the applicant reads it from the moment the history records it, and is told; it is one of the
+     * dossier's papers from then on. Nothing else changes.
      */
     public List<Event> shareDocument(Actor staff, String documentId, String kind, String fileName, Instant now) {
         require(Action.SHARE_DOCUMENT);
         move(Action.SHARE_DOCUMENT, status, staff, "shared \"" + kind + "\" (" + fileName + ") [" + documentId
                 + "] with the applicant", now);
-        return List.of();
+        return List.of(new DossierDocumentShared(snapshot(), documentId, kind, fileName, now));
     }
 
     /** Whether the history has the sharing of this file (a sharing retried after its file was shown). */

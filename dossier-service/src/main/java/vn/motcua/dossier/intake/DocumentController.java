@@ -109,7 +109,8 @@ class DocumentController {
     @Operation(summary = "Show one of the agency's internal files to the applicant (officers and specialists of the agency"
             + " while it holds the dossier: statuses 1, 2, 4 and 5)",
             description = "From then on the file is not internal: the applicant's side lists and downloads it, and it counts"
-                    + " as one of the dossier's papers. The dossier's history records who showed which file. Not undone: a"
+                    + " as one of the dossier's papers. The dossier's history records who showed which file, and the"
+                    + " applicant is told (event DossierDocumentShared). Not undone: a"
                     + " file the applicant may have read stays theirs. Repeating the call, or calling it for a file that was"
                     + " never internal, answers the file and changes nothing")
     @ApiResponse(responseCode = "200", description = "The file, now shown to the applicant", useReturnTypeSchema = true)

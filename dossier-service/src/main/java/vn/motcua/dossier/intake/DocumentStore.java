@@ -136,7 +136,8 @@ public class DocumentStore {
         Dossier dossier = access.visible(code, caller);
         Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt"));
         query.fields().exclude("content");
-        List<DossierDocument> documents = mongo.find(query, DossierDocument.class);
+        List<DossierDocument> documents = mongo.find(query, DossierDocument.class).stream()
+                .map(document -> asRecorded(dossier, document)).toList();
         Map<String, Long> papersOfKind = documents.stream().filter(document -> !document.isInternal())
                 .collect(Collectors.groupingBy(DossierDocument::kind, Collectors.counting()));
         boolean byStaff = byStaff(dossier, caller);
@@ -151,7 +152,7 @@ public class DocumentStore {
         Dossier dossier = access.visible(code, caller);
         DossierDocument document = mongo.findById(id, DossierDocument.class);
         if (document == null || !document.dossierCode().equals(code) || document.removedAt() != null
-                || !readable(dossier, document, caller)) {
+                || !readable(dossier, asRecorded(dossier, document), caller)) {
             throw ApiProblem.notFound("Document", id);
         }
         return document;
@@ -168,7 +169,8 @@ public class DocumentStore {
         Dossier dossier = access.visible(code, caller);
         Query ofTheDossier = new Query(where("_id").is(id).and("dossierCode").is(code));
         ofTheDossier.fields().exclude("content");
-        DossierDocument document = mongo.findOne(ofTheDossier, DossierDocument.class);
+        DossierDocument found = mongo.findOne(ofTheDossier, DossierDocument.class);
+        DossierDocument document = found == null ? null : asRecorded(dossier, found);
         if (document == null || document.removedAt() != null && !caller.subject().equals(document.removedBy())) {
             throw ApiProblem.notFound("Document", id);
         }
@@ -204,10 +206,10 @@ public class DocumentStore {
     }
 
     /**
-     * Shows one of the agency's internal files to the applicant from now on (ADR 0051). The dossier's history records
-     * it first, as the dossier decides whether it may be shown; the file follows the record. A retry of a sharing that
-     * stopped between the two writes finds the record and shows the file. A file not internal is the applicant's
-     * already: the answer is the file, and nothing changes.
+     * Shows one of the agency's internal files to the applicant from now on (ADR 0051). The dossier decides whether it
+     * may, and its history's record is the sharing: the applicant reads the file from then on, and is told by the event
+     * stored with it. The file's own flag follows for the queries that count papers; a retry of a call that stopped
+     * before it sets it. A file not internal is the applicant's already: the answer is the file, and nothing changes.
      */
     DossierDocument.DocumentInfo share(String code, String id, Caller caller) {
         Dossier dossier = access.visible(code, caller);
@@ -217,14 +219,13 @@ public class DocumentStore {
         DossierDocument document = fileOf(code, id).orElseThrow(() -> ApiProblem.notFound("Document", id));
         if (document.isInternal()) {
             Actor staff = Actor.of(caller, caller.has(Role.OFFICER) ? Role.OFFICER : Role.SPECIALIST);
-            dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsSharingOf(id)
+            dossier = dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsSharingOf(id)
                     ? AggregateStore.UNCHANGED
                     : current.shareDocument(staff, id, document.kind(), document.fileName(), clock.instant()));
-            mongo.updateFirst(new Query(where("_id").is(id).and(REMOVED_AT).is(null)), new Update().unset(INTERNAL),
-                    DossierDocument.class);
+            mongo.updateFirst(new Query(where("_id").is(id)), new Update().unset(INTERNAL), DossierDocument.class);
         }
-        DossierDocument now = fileOf(code, id).orElseThrow(() -> ApiProblem.notFound("Document", id));
-        return now.info(removable(dossier, now, caller));
+        DossierDocument shown = document.shown();
+        return shown.info(removable(dossier, shown, caller));
     }
 
     private Optional<DossierDocument> fileOf(String code, String id) {
@@ -246,6 +247,11 @@ public class DocumentStore {
 
     private static Query resultCopies(String code) {
         return new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null).and("kind").is(RESULT_KIND));
+    }
+
+    /** The file as the dossier's history has it: one its record says was shared is not internal, whatever its flag. */
+    private static DossierDocument asRecorded(Dossier dossier, DossierDocument document) {
+        return document.isInternal() && dossier.recordsSharingOf(document.id()) ? document.shown() : document;
     }
 
     /**

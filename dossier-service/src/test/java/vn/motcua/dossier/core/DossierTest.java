@@ -28,6 +28,7 @@ import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.events.Event;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierOverdue;
@@ -311,12 +312,18 @@ class DossierTest {
     }
 
     @Test
-    void anInternalFileSharedIsNamedInTheHistoryWhichTellsItsRetryItWasRecorded() {
+    void anInternalFileSharedIsNamedInTheHistoryAndTheApplicantIsTold() {
         Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);
         assertThat(dossier.recordsSharingOf("doc-9")).isFalse();
 
-        dossier.shareDocument(SPECIALIST, "doc-9", "Phiếu thẩm định", "x [doc-1] with the applicant.pdf", later());
+        List<Event> events = dossier.shareDocument(SPECIALIST, "doc-9", "Phiếu thẩm định", "x [doc-1] with the applicant.pdf",
+                later());
 
+        assertThat(events).singleElement().isInstanceOfSatisfying(DossierDocumentShared.class, shared -> {
+            assertThat(shared.documentId()).isEqualTo("doc-9");
+            assertThat(shared.kind()).isEqualTo("Phiếu thẩm định");
+            assertThat(shared.dossier().ownerCitizenId()).isEqualTo(dossier.ownerCitizenId());
+        });
         assertThat(dossier.recordsSharingOf("doc-9")).isTrue();
         // A file's name cannot pass for another file's record.
         assertThat(dossier.recordsSharingOf("doc-1")).isFalse();

@@ -36,6 +36,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,9 @@ import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.dossier.storage.DossierRepository;
+import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Event;
+import vn.motcua.events.Topics;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.testinfra.EventMother;
@@ -408,6 +411,13 @@ class DocumentsAndPaperIntakeIT {
         assertThat(history.get(entries).get("reason").asString())
                 .isEqualTo("shared \"" + required.get(0) + "\" (tham-dinh.pdf) [" + scan + "] with the applicant");
         assertThat(history.get(entries).get("role").asString()).isEqualTo("specialist");
+        // The applicant is told, by an event stored with the record.
+        ConsumerRecord<String, String> told = KafkaProbe.await(Topics.DOSSIER, record -> code.equals(record.key())
+                && "DossierDocumentShared".equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)), Duration.ofSeconds(10));
+        JsonNode shared = json.readTree(told.value());
+        assertThat(shared.get("documentId").asString()).isEqualTo(scan);
+        assertThat(shared.get("kind").asString()).isEqualTo(required.get(0));
+        assertThat(shared.get("dossier").get("ownerCitizenId").asString()).isEqualTo(CITIZEN_1);
         flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
 
         // Again, or for a file that was never internal: the file, nothing changes.
@@ -416,13 +426,18 @@ class DocumentsAndPaperIntakeIT {
         assertThat(history(code)).hasSize(entries + 2);
         assertThat(history(code).get(entries + 1).get("action").asString()).isEqualTo("RECEIVE");
 
-        // A sharing that stopped after the history recorded it is finished by its retry, which records nothing twice.
+        // A call that stopped once the history recorded the sharing: the record is what the applicant reads by, and the
+        // retry sets the file's own flag without recording it twice.
         String note = idOf(internal(code, "Ghi chú", officer(AGENCY_THUONG_TIN)));
         aggregates.updateRetrying(() -> dossiers.findById(code).orElseThrow(), dossier -> dossier.shareDocument(
                 new Actor("officer-tt", "officer1", "officer"), note, "Ghi chú", "tham-dinh.pdf", Instant.now()));
-        assertThat(fileIds(code)).doesNotContain(note);
-        share(files + note, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk()).andExpect(jsonPath("$.internal").value(false));
         assertThat(fileIds(code)).contains(note);
+        mvc.perform(get(files + note).with(citizen(CITIZEN_1))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(jsonPath("$[?(@.id == '" + note + "')].internal").value(contains(false)));
+        assertThat(mongo.findById(note, Document.class, "dossier_documents")).containsEntry("internal", true);
+        share(files + note, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk()).andExpect(jsonPath("$.internal").value(false));
+        assertThat(mongo.findById(note, Document.class, "dossier_documents")).doesNotContainKey("internal");
         assertThat(history(code)).hasSize(entries + 3);
         assertThat(history(code).get(entries + 2).get("reason").asString()).contains("[" + note + "]");
     }

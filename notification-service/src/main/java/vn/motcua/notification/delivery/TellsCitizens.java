@@ -10,6 +10,7 @@ import vn.motcua.events.appointment.AppointmentCancelled;
 import vn.motcua.events.appointment.AppointmentReminderDue;
 import vn.motcua.events.appointment.AppointmentRescheduled;
 import vn.motcua.events.appointment.TurnNear;
+import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierReceived;
@@ -66,6 +67,7 @@ class TellsCitizens implements EventSubscriber {
                         owner(DossierSupplementRequested::dossier, templates::supplementRequested))
                 .on(DossierResultReady.class, owner(DossierResultReady::dossier, templates::resultReady))
                 .on(DossierDueDateExtended.class, owner(DossierDueDateExtended::dossier, templates::dueDateExtended))
+                .on(DossierDocumentShared.class, owner(DossierDocumentShared::dossier, templates::documentShared))
                 .on(DossierReturned.class, owner(DossierReturned::dossier, templates::returned))
                 .on(DossierStopped.class, owner(DossierStopped::dossier, templates::stopped))
                 .on(DossierFinancialObligationRequested.class,

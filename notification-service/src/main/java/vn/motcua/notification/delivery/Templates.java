@@ -17,6 +17,7 @@ import vn.motcua.events.appointment.AppointmentRescheduled;
 import vn.motcua.events.appointment.ReminderKind;
 import vn.motcua.events.appointment.TurnNear;
 import vn.motcua.events.appointment.VisitPurpose;
+import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierReceived;
@@ -100,6 +101,10 @@ class Templates {
 
                 Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) có trong mục hồ sơ của Ông/Bà.
                 """, "Xin lỗi Ông/Bà: hồ sơ {dossier_code} chưa giải quyết đúng hẹn. Ngày hẹn trả kết quả mới: {new_due_date}."));
+        book.define("dossier-document-shared", new Text("Hồ sơ {dossier_code}: cơ quan gửi Ông/Bà tài liệu {kind}", """
+                Cơ quan giải quyết hồ sơ {dossier_code} đã gửi Ông/Bà tài liệu: {kind} ({file_name}).
+                Tài liệu có trong mục hồ sơ của Ông/Bà.
+                """, "Hồ sơ {dossier_code}: cơ quan gửi Ông/Bà tài liệu {kind}, xem trong mục hồ sơ trên Cổng dịch vụ công."));
         book.define("dossier-returned", new Text("Hồ sơ {dossier_code} đã trả kết quả", "Kết quả của hồ sơ {dossier_code} đã được trả cho Ông/Bà ngày {returned_on}.\n"));
         book.define("dossier-stopped", new Text("Hồ sơ {dossier_code} đã dừng xử lý",
                 "Hồ sơ {dossier_code} đã dừng xử lý.\nLý do: {reason}\nThông báo dừng xử lý có trong mục hồ sơ của Ông/Bà.\n"));
@@ -218,6 +223,11 @@ class Templates {
     Message dueDateExtended(DossierDueDateExtended event) {
         return book.render("dossier-due-date-extended", Map.of("dossier_code", event.dossier().dossierCode(), "reason", event.reason(),
                 "new_due_date", day(event.newDueDate()), "previous_due_date", day(event.previousDueDate())));
+    }
+
+    Message documentShared(DossierDocumentShared event) {
+        return book.render("dossier-document-shared", Map.of("dossier_code", event.dossier().dossierCode(), "kind", event.kind(),
+                "file_name", event.fileName()));
     }
 
     Message returned(DossierReturned event) {

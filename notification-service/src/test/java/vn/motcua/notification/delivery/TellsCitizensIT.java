@@ -36,6 +36,7 @@ import vn.motcua.events.Topics;
 import vn.motcua.events.appointment.AppointmentBooked;
 import vn.motcua.events.appointment.BookingChannel;
 import vn.motcua.events.appointment.VisitPurpose;
+import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierResultAwaitingCollection;
@@ -235,6 +236,25 @@ class TellsCitizensIT {
         mvc.perform(get("/api/v1/notifications").with(citizen(OWNER)))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(
                         Matchers.hasItem("dossier-due-date-extended")));
+    }
+
+    @Test
+    void aFileTheAgencySharesIsToldToTheOwnerNamingIt() throws Exception {
+        String code = EventMother.newDossierCode();
+        String email = "an." + OWNER + "@example.com";
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, OWNER, 0)));
+        var dossier = new DossierSnapshot(code, "2.000018", "000.10.20.H29", OWNER, 4, ResultDelivery.COUNTER, 4);
+        KafkaProbe.send(EventMother.record(new DossierDocumentShared(dossier, "doc-7", "Biên bản thẩm định thực địa",
+                "bien-ban.pdf", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream()
+                .anyMatch(m -> subject(m).contains("Biên bản thẩm định thực địa") && subject(m).contains(code)));
+        MimeMessage told = mailsTo(email).stream().filter(m -> subject(m).contains("Biên bản thẩm định thực địa")
+                && subject(m).contains(code)).findFirst().orElseThrow();
+        assertThat(told.getContent().toString()).contains("bien-ban.pdf").contains("mục hồ sơ");
+        mvc.perform(get("/api/v1/notifications").with(citizen(OWNER)))
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(
+                        Matchers.hasItem("dossier-document-shared")));
     }
 
     @Test

@@ -13,6 +13,7 @@ import vn.motcua.events.appointment.AppointmentBooked;
 import vn.motcua.events.appointment.BookingChannel;
 import vn.motcua.events.appointment.TurnNear;
 import vn.motcua.events.appointment.VisitPurpose;
+import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.ResultDelivery;
@@ -28,7 +29,8 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(25).contains("dossier-submitted", "dossier-due-date-extended", "payment-requested",
+        assertThat(book.keys()).hasSize(26).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+                "payment-requested",
                 "queue-turn-near", "postal-address-confirmation-requested");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
@@ -50,7 +52,9 @@ class TemplatesTest {
                 templates.appointmentBooked(new AppointmentBooked("LHBOOKED81", "TT-HUYEN", "000.10.20.30.H29", LocalDate.parse("2026-12-07"),
                         LocalTime.of(8, 0), LocalTime.of(8, 30), VisitPurpose.GUIDANCE, null, null, "001090000001", "0912345678",
                         BookingChannel.PORTAL, "001090000001", Instant.now())),
-                templates.turnNear(new TurnNear("T-1", "TT-HUYEN", "A012", 3, false, "001090000001", "0912345678", Instant.now())));
+                templates.turnNear(new TurnNear("T-1", "TT-HUYEN", "A012", 3, false, "001090000001", "0912345678", Instant.now())),
+                templates.documentShared(new DossierDocumentShared(dossier, "doc-1", "Phiếu thẩm định", "tham-dinh.pdf",
+                        Instant.now())));
         for (Message message : messages) {
             assertThat(message.title() + message.body() + message.shortText()).as(message.template()).doesNotContain("{", "}");
         }
@@ -59,5 +63,7 @@ class TemplatesTest {
                         + " Thanh toán trên Cổng dịch vụ công.");
         assertThat(messages.get(1).body()).contains("Giấy tờ cần bổ sung: CCCD; Sổ hộ khẩu").contains("mẫu 02");
         assertThat(messages.get(2).title()).startsWith("Xin lỗi");
+        assertThat(messages.get(6).body()).contains("Phiếu thẩm định (tham-dinh.pdf)").contains("mục hồ sơ");
+        assertThat(messages.get(6).shortText()).hasSizeLessThanOrEqualTo(160).contains("Phiếu thẩm định");
     }
 }

@@ -24,6 +24,12 @@ public record DossierDocument(@Id String id, String dossierCode, String kind, St
         return Boolean.TRUE.equals(internal);
     }
 
+    /** The same file shown to the applicant: no longer internal (ADR 0051). */
+    public DossierDocument shown() {
+        return new DossierDocument(id, dossierCode, kind, fileName, contentType, size, sha256, uploadedBy, uploadedAt, null,
+                content, removedAt, removedBy);
+    }
+
     /** @param removable whether the caller reading it may take it back now */
     public DocumentInfo info(boolean removable) {
         return new DocumentInfo(id, kind, fileName, contentType, size, sha256, uploadedAt, isInternal(), removable);

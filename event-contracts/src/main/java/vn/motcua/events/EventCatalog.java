@@ -31,6 +31,7 @@ import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierResultReadyV1;
 import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSubmittedV1;
@@ -84,6 +85,7 @@ public final class EventCatalog {
             DossierFeesPriced.class,
             DossierTransferred.class,
             DossierDocumentShared.class,
+            DossierRevisionRequested.class,
             WorkingCalendarPublished.class,
             ChannelPolicyPublished.class,
             ProcedurePublished.class,

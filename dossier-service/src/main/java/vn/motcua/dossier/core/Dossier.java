@@ -31,6 +31,7 @@ import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
@@ -294,6 +295,20 @@ public class Dossier extends Aggregate {
         approvedBy = leader.name();
         move(Action.APPROVE, NationalStatus.PROCESSING, leader, note, now);
         return List.of();
+    }
+
+    /**
+     * The leader sends the draft result back to its specialist with what to revise (ADR 0052). An approval given before
+     * is withdrawn: the result is marked ready only once a leader approves the revised draft. The deadline runs on.
+     */
+    public List<Event> requestRevision(Actor leader, String reason, Instant now) {
+        require(Action.REQUEST_REVISION);
+        if (assignee == null) {
+            throw new IllegalTransition(code, Action.REQUEST_REVISION, status, "no specialist has processed it yet");
+        }
+        approvedBy = null;
+        move(Action.REQUEST_REVISION, NationalStatus.PROCESSING, leader, reason, now);
+        return List.of(new DossierRevisionRequested(snapshot(), assignee, reason, leader.name(), now));
     }
 
     /** Links the postal item a paper dossier arrived under, before the dossier is first stored. */

@@ -78,6 +78,10 @@ public class Lifecycle {
         return take(Step.APPROVE, code, caller, ifMatch, (dossier, actor, now) -> dossier.approve(actor, note, now));
     }
 
+    public Dossier requestRevision(String code, Caller caller, IfMatch ifMatch, String reason) {
+        return take(Step.REQUEST_REVISION, code, caller, ifMatch, (dossier, actor, now) -> dossier.requestRevision(actor, reason, now));
+    }
+
     public Dossier markResultReady(String code, Caller caller, IfMatch ifMatch) {
         return take(Step.MARK_RESULT_READY, code, caller, ifMatch, (dossier, actor, now) -> {
             String copy = documents.resultCopyOf(code);

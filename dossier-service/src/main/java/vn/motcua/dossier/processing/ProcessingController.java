@@ -123,6 +123,16 @@ class ProcessingController {
         return view(lifecycle.approve(code, caller, ifMatch, body == null ? null : body.note()));
     }
 
+    @Operation(summary = "Send the draft result back to its specialist with what to revise (status stays 4, the deadline runs"
+            + " on); an approval given before is withdrawn, so the result is marked ready only after a new approval. The"
+            + " specialist is warned (event DossierRevisionRequested). 409 illegal-transition before a specialist has it")
+    @TakesStep(Step.REQUEST_REVISION)
+    @PostMapping("/revision-request")
+    ResponseEntity<DossierView> requestRevision(@PathVariable String code, IfMatch ifMatch,
+            @Valid @RequestBody Reason body, Caller caller) {
+        return view(lifecycle.requestRevision(code, caller, ifMatch, body.reason().strip()));
+    }
+
     @Operation(summary = "Mark the approved result ready to hand over; a result handed over online needs its electronic"
             + " copy attached first (a document of kind \"Kết quả giải quyết\"; 422 result-file-missing), which the"
             + " applicant reads from then on")

@@ -19,6 +19,8 @@ public enum Step {
     REQUEST_SUPPLEMENT(Role.SPECIALIST),
     REQUEST_FINANCIAL_OBLIGATION(Role.SPECIALIST),
     APPROVE(Role.LEADER),
+    /** The draft result back to its specialist, with what to revise. */
+    REQUEST_REVISION(Role.LEADER),
     MARK_RESULT_READY(Role.SPECIALIST, Role.OFFICER, Role.LEADER),
     RETURN_RESULT(Role.OFFICER),
     STOP(Role.LEADER, Role.SPECIALIST),

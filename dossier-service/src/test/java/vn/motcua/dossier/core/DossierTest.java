@@ -33,6 +33,7 @@ import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
@@ -62,6 +63,7 @@ class DossierTest {
             Map.entry(Action.MEET_FINANCIAL_OBLIGATION, d -> d.meetFinancialObligation(Actor.ofEvent("payment-service",
                     "e1"), "PAY-1", DEADLINES, later())),
             Map.entry(Action.APPROVE, d -> d.approve(LEADER, "Đồng ý", later())),
+            Map.entry(Action.REQUEST_REVISION, d -> d.requestRevision(LEADER, "Sửa lại căn cứ pháp lý", later())),
             Map.entry(Action.MARK_RESULT_READY, d -> d.markResultReady(SPECIALIST, later())),
             Map.entry(Action.RETURN_RESULT, d -> d.returnResult(OFFICER, ResultDelivery.COUNTER, later())),
             Map.entry(Action.STOP, d -> d.stop(LEADER, "Dừng", later())),
@@ -138,7 +140,8 @@ class DossierTest {
                 Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE, Action.TRANSFER,
                 Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.PROCESSING)).containsExactlyInAnyOrder(Action.ASSIGN,
-                Action.REQUEST_SUPPLEMENT, Action.REQUEST_FINANCIAL_OBLIGATION, Action.APPROVE, Action.MARK_RESULT_READY,
+                Action.REQUEST_SUPPLEMENT, Action.REQUEST_FINANCIAL_OBLIGATION, Action.APPROVE, Action.REQUEST_REVISION,
+                Action.MARK_RESULT_READY,
                 Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE,
                 Action.TRANSFER, Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.SUPPLEMENT_REQUESTED)).containsExactlyInAnyOrder(Action.SUPPLEMENT,
@@ -337,6 +340,27 @@ class DossierTest {
 
     private static FileToTakeBack staffFile(String id, String kind, boolean anotherOfKindStays) {
         return new FileToTakeBack(id, kind, id + ".pdf", later(), true, false, anotherOfKindStays);
+    }
+
+    @Test
+    void aDraftSentBackLosesItsApprovalAndItsSpecialistIsNamedInTheEvent() {
+        Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);
+        dossier.approve(LEADER, "Đồng ý", later());
+
+        List<Event> events = dossier.requestRevision(LEADER, "Sửa lại căn cứ pháp lý", later());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(DossierRevisionRequested.class, revision -> {
+            assertThat(revision.assignee()).isEqualTo(dossier.assignee());
+            assertThat(revision.reason()).isEqualTo("Sửa lại căn cứ pháp lý");
+            assertThat(revision.requestedBy()).isEqualTo(LEADER.name());
+        });
+        assertThat(dossier.status()).isEqualTo(NationalStatus.PROCESSING);
+        assertThat(dossier.history().getLast().reason()).isEqualTo("Sửa lại căn cứ pháp lý");
+        assertThatThrownBy(() -> dossier.markResultReady(SPECIALIST, later())).isInstanceOf(IllegalTransition.class)
+                .hasMessageContaining("a leader has not approved the result yet");
+        dossier.approve(LEADER, "Đã sửa", later());
+        dossier.markResultReady(SPECIALIST, later());
+        assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
     }
 
     @Test

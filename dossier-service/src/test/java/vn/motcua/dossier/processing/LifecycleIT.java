@@ -1,6 +1,7 @@
 package vn.motcua.dossier.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
@@ -326,6 +328,50 @@ class LifecycleIT {
         assertThat(withdrawn.get("nationalStatus").asInt()).isEqualTo(7);
         flow.tryStep(code, "withdrawal", "{\"reason\": \"again\"}", citizen(CITIZEN_1))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.currentStatus").value(7));
+    }
+
+    @Test
+    void theLeaderSendsTheDraftBackAndTheResultWaitsForANewApproval() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        // Before a specialist has it (status 2), there is no draft to send back.
+        flow.tryStep(code, "revision-request", "{\"reason\": \"x\"}", leader(AGENCY_THUONG_TIN))
+                .andExpect(status().isConflict()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
+                .andExpect(jsonPath("$.currentStatus").value(2));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
+        flow.step(code, "approval", "{\"note\": \"Đồng ý\"}", leader(AGENCY_THUONG_TIN));
+        long version = dossiers.findById(code).orElseThrow().version();
+
+        // Who may not: the specialist, the officer, the owner, a leader of another agency, no token; nor without a reason.
+        flow.tryStep(code, "revision-request", "{\"reason\": \"x\"}", specialist(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        flow.tryStep(code, "revision-request", "{\"reason\": \"x\"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        flow.tryStep(code, "revision-request", "{\"reason\": \"x\"}", citizen(CITIZEN_1)).andExpect(status().isForbidden());
+        flow.tryStep(code, "revision-request", "{\"reason\": \"x\"}", leader(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/dossiers/" + code + "/revision-request")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"x\"}")).andExpect(status().isUnauthorized());
+        flow.tryStep(code, "revision-request", "{\"reason\": \"  \"}", leader(AGENCY_THUONG_TIN))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        assertThat(dossiers.findById(code).orElseThrow().version()).isEqualTo(version);
+
+        JsonNode sentBack = flow.step(code, "revision-request", "{\"reason\": \"Sai tên cơ sở kinh doanh trên giấy phép\"}",
+                leader(AGENCY_THUONG_TIN));
+        assertThat(sentBack.get("nationalStatus").asInt()).isEqualTo(4);
+        ConsumerRecord<String, String> event = KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())
+                && "DossierRevisionRequested".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
+        JsonNode revision = json.readTree(event.value());
+        assertThat(revision.get("assignee").asString()).isEqualTo("specialist1");
+        assertThat(revision.get("reason").asString()).isEqualTo("Sai tên cơ sở kinh doanh trên giấy phép");
+        JsonNode history = flow.getJson("/api/v1/dossiers/" + code + "/history", officer(AGENCY_THUONG_TIN));
+        assertThat(history.get(history.size() - 1).get("action").asString()).isEqualTo("REQUEST_REVISION");
+        assertThat(history.get(history.size() - 1).get("role").asString()).isEqualTo("leader");
+
+        // The approval given before is withdrawn: the revised draft needs a new one.
+        flow.tryStep(code, "result", null, specialist(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("a leader has not approved the result yet")));
+        flow.step(code, "approval", "{\"note\": \"Đã sửa, đồng ý\"}", leader(AGENCY_THUONG_TIN));
+        assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(9);
+        flow.tryStep(code, "revision-request", "{\"reason\": \"x\"}", leader(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.currentStatus").value(9));
     }
 
     @Test

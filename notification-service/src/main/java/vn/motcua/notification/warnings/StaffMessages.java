@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierOverdue;
+import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.templates.TemplateBook;
 import vn.motcua.notification.templates.Text;
 
-/** The Vietnamese texts staff receive about dossiers running late, as templates ops may publish new versions of. */
+/**
+ * The Vietnamese texts staff receive about dossiers running late or sent back to them, as templates ops may publish new
+ * versions of.
+ */
 @Component
 class StaffMessages {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
@@ -24,6 +28,12 @@ class StaffMessages {
 
                 Đề nghị xử lý ngay; nếu cần thêm thời gian, lập phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04) gửi công dân.
                 """));
+        book.define("staff-revision-requested", new Text("Hồ sơ {dossier_code}: lãnh đạo trả lại dự thảo kết quả để xử lý lại", """
+                Lãnh đạo {leader} trả lại dự thảo kết quả hồ sơ {dossier_code} (thủ tục {procedure}) để xử lý lại.
+                Nội dung cần chỉnh sửa: {reason}
+
+                Sau khi chỉnh sửa, trình lãnh đạo phê duyệt lại trước khi đánh dấu có kết quả.
+                """));
         book.define("staff-morning-digest", new Text("Nhắc việc ngày {day}: {overdue} hồ sơ quá hạn, {at_risk} hồ sơ sắp đến hạn",
                 "Các hồ sơ cần ưu tiên xử lý hôm nay:\n{dossiers}"));
     }
@@ -32,6 +42,11 @@ class StaffMessages {
         return book.render("staff-dossier-overdue", Map.of("dossier_code", overdue.dossier().dossierCode(),
                 "procedure", overdue.dossier().procedureCode(), "due_date", DAY.format(overdue.dueDate()),
                 "assignee", assignee == null ? "chưa phân công" : assignee));
+    }
+
+    Message revisionRequested(DossierRevisionRequested revision) {
+        return book.render("staff-revision-requested", Map.of("dossier_code", revision.dossier().dossierCode(),
+                "procedure", revision.dossier().procedureCode(), "leader", revision.requestedBy(), "reason", revision.reason()));
     }
 
     Message digest(LocalDate day, List<WatchedDossier> dossiers) {

@@ -14,6 +14,7 @@ import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierWithdrawn;
@@ -24,7 +25,8 @@ import vn.motcua.notification.delivery.Deliveries;
 
 /**
  * Keeps the dossiers the warnings watch (assignee, flag) and tells the staff at once of an overdue
- * one: the assigned specialist and the agency's one-stop officers, each once per event.
+ * one: the assigned specialist and the agency's one-stop officers, each once per event; and a specialist of a draft
+ * result their leader sent back.
  */
 @Component
 class WarnsOfficers implements EventSubscriber {
@@ -47,6 +49,7 @@ class WarnsOfficers implements EventSubscriber {
                 .on(DossierAtRisk.class, event -> watch(event.data().dossier(), new Update().set("flag", "AT_RISK")
                         .set("dueDate", event.data().dueDate()).set("flaggedAt", event.data().detectedAt())))
                 .on(DossierOverdue.class, this::overdue)
+                .on(DossierRevisionRequested.class, this::revisionRequested)
                 .on(DossierResultReady.class, event -> forget(event.data().dossier()))
                 .on(DossierReturned.class, event -> forget(event.data().dossier()))
                 .on(DossierStopped.class, event -> forget(event.data().dossier()))
@@ -67,6 +70,14 @@ class WarnsOfficers implements EventSubscriber {
             deliveries.tellStaff(event.eventId() + ":" + officer.username(), officer.recipientId(), overdue.dossier().dossierCode(),
                     messages.overdue(overdue, watched.assignee()), officer.email());
         }
+    }
+
+    /** The specialist whose draft the leader sent back: told at once, once, what to revise. */
+    private void revisionRequested(IncomingEvent<DossierRevisionRequested> event) {
+        DossierRevisionRequested revision = event.data();
+        directory.byUsername(revision.assignee()).ifPresent(specialist -> deliveries.tellStaff(
+                event.eventId() + ":" + specialist.username(), specialist.recipientId(), revision.dossier().dossierCode(),
+                messages.revisionRequested(revision), specialist.email()));
     }
 
     private WatchedDossier watch(DossierSnapshot dossier, Update update) {

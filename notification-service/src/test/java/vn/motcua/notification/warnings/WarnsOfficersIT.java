@@ -23,6 +23,7 @@ import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.notification.inbox.Notification;
@@ -65,6 +66,26 @@ class WarnsOfficersIT {
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + dossier.dossierCode() + "')]").doesNotExist());
         mvc.perform(get("/api/v1/notifications").with(citizen(dossier.ownerCitizenId())))
                 .andExpect(jsonPath("$[?(@.template == 'staff-dossier-overdue')]").doesNotExist());
+    }
+
+    @Test
+    void aDraftSentBackWarnsItsSpecialistOnceWithWhatToRevise() throws Exception {
+        String specialist = "specialist-" + System.nanoTime();
+        DossierSnapshot dossier = dossier();
+        ProducerRecord<String, String> sentBack = EventMother.record(new DossierRevisionRequested(dossier, specialist,
+                "Sai tên cơ sở kinh doanh", "Nguyễn Lãnh Đạo", Instant.now()));
+        KafkaProbe.send(sentBack);
+        KafkaProbe.send(sentBack);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(specialist) == 1);
+        Thread.sleep(1000); // time for a wrong second warning to show
+        assertThat(inboxOf(specialist)).isEqualTo(1);
+        mvc.perform(get("/api/v1/notifications").with(staff(specialist, AGENCY_THUONG_TIN, "specialist")))
+                .andExpect(jsonPath("$[0].template").value("staff-revision-requested"))
+                .andExpect(jsonPath("$[0].body").value(Matchers.containsString("Sai tên cơ sở kinh doanh")))
+                .andExpect(jsonPath("$[0].body").value(Matchers.containsString("Nguyễn Lãnh Đạo")));
+        mvc.perform(get("/api/v1/notifications").with(citizen(dossier.ownerCitizenId())))
+                .andExpect(jsonPath("$[?(@.template == 'staff-revision-requested')]").doesNotExist());
     }
 
     @Test

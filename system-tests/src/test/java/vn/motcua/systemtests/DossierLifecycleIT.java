@@ -6,6 +6,7 @@ import static vn.motcua.systemtests.Observations.awaitJson;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -90,26 +91,47 @@ class DossierLifecycleIT {
         assertThat(resumed.get("nationalStatus").asInt()).isEqualTo(4);
         assertThat(LocalDate.parse(resumed.get("dueDate").asString())).isAfterOrEqualTo(due);
 
+        // The specialist's appraisal, kept internal, then shown to citizen1, who is told (ADR 0050, 0051).
+        String appraisal = new JsonMapper().readTree(Uploads.internalPdf(gateway, code, "Phiếu thẩm định", specialist).body())
+                .get("id").asString();
+        String appraisalFile = "/api/v1/dossiers/" + code + "/documents/" + appraisal;
+        assertThat(gateway.get(appraisalFile, citizen).status()).isEqualTo(404);
+        assertThat(gateway.send(gateway.request(appraisalFile + "/sharing", citizen).POST(HttpRequest.BodyPublishers.noBody()))
+                .status()).isEqualTo(403);
+        Response shown = gateway.send(gateway.request(appraisalFile + "/sharing", specialist).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.json().get("internal").asBoolean()).isFalse();
+        assertThat(gateway.get(appraisalFile, citizen).status()).isEqualTo(200);
+        // The leader sends the draft back once (ADR 0052), then approves the revised one.
+        assertThat(step(code, "revision-request", leader, "{\"reason\": \"Ghi rõ địa điểm kinh doanh\"}").get("approvedBy").isNull())
+                .isTrue();
         step(code, "approval", leader, "{\"note\": \"Đồng ý cấp phép\"}");
         assertThat(step(code, "result", specialist, null).get("nationalStatus").asInt()).isEqualTo(9);
         assertThat(step(code, "return", officer, null).get("nationalStatus").asInt()).isEqualTo(10);
 
         JsonNode history = gateway.get("/api/v1/dossiers/" + code + "/history", citizen).json();
         assertThat(history.findValuesAsString("action")).containsExactly("REGISTER", "REMOVE_DOCUMENT", "RECEIVE", "ASSIGN",
-                "REQUEST_SUPPLEMENT", "SUPPLEMENT", "APPROVE", "MARK_RESULT_READY", "RETURN_RESULT");
+                "REQUEST_SUPPLEMENT", "SUPPLEMENT", "SHARE_DOCUMENT", "REQUEST_REVISION", "APPROVE", "MARK_RESULT_READY",
+                "RETURN_RESULT");
         assertThat(history.get(1).get("actorName").asString()).isEqualTo("citizen1");
-        assertThat(history.get(6).get("actorName").asString()).isEqualTo("leader1");
-        assertThat(history.get(6).get("role").asString()).isEqualTo("leader");
+        assertThat(history.get(6).get("actorName").asString()).isEqualTo("specialist1");
+        assertThat(history.get(7).get("reason").asString()).isEqualTo("Ghi rõ địa điểm kinh doanh");
+        assertThat(history.get(8).get("actorName").asString()).isEqualTo("leader1");
+        assertThat(history.get(8).get("role").asString()).isEqualTo("leader");
         JsonNode verification = gateway.get("/api/v1/dossiers/" + code + "/history/verification", leader).json();
         assertThat(verification.get("intact").asBoolean()).isTrue();
 
-        assertThat(Observations.dossierEventTypes(code, 8)).containsExactly("DossierSubmitted", "DossierFeesPriced", "DossierReceived",
-                "DossierProcessingStarted", "DossierSupplementRequested", "DossierSupplemented", "DossierResultReady",
-                "DossierReturned");
+        assertThat(Observations.dossierEventTypes(code, 10)).containsExactly("DossierSubmitted", "DossierFeesPriced", "DossierReceived",
+                "DossierProcessingStarted", "DossierSupplementRequested", "DossierSupplemented", "DossierDocumentShared",
+                "DossierRevisionRequested", "DossierResultReady", "DossierReturned");
         JsonNode inbox = awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
                 n -> n.toString().contains("Hồ sơ " + code + " đã trả kết quả"));
         assertThat(inbox.toString()).contains("Hồ sơ " + code + " đã được tiếp nhận", "Hồ sơ " + code + " cần bổ sung",
-                "Hồ sơ " + code + " đã có kết quả");
+                "Hồ sơ " + code + ": cơ quan gửi Ông/Bà tài liệu Phiếu thẩm định", "Hồ sơ " + code + " đã có kết quả")
+                .doesNotContain("trả lại dự thảo");
+        assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", specialist),
+                n -> n.toString().contains("Hồ sơ " + code + ": lãnh đạo trả lại dự thảo kết quả")).toString())
+                .contains("Ghi rõ địa điểm kinh doanh");
 
         assertThat(gateway.get("/api/v1/work-queue?status=10&size=100", officer).json().get("items").toString()).contains(code);
         Response publicLookUp = gateway.get("/api/v1/public/dossier-status?code=" + code + "&idNumber="

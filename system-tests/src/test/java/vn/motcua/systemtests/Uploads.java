@@ -19,8 +19,19 @@ final class Uploads {
     }
 
     static HttpResponse<String> pdf(GatewayClient gateway, String code, String kind, String token, byte[] pdf) throws Exception {
+        return pdf(gateway, code, kind, token, pdf, false);
+    }
+
+    /** A working file staff keep from the applicant's side (ADR 0050). */
+    static HttpResponse<String> internalPdf(GatewayClient gateway, String code, String kind, String token) throws Exception {
+        return pdf(gateway, code, kind, token, PDF, true);
+    }
+
+    private static HttpResponse<String> pdf(GatewayClient gateway, String code, String kind, String token, byte[] pdf,
+            boolean internal) throws Exception {
         String boundary = "motcua-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n"
+                + (internal ? "--" + boundary + "\r\nContent-Disposition: form-data; name=\"internal\"\r\n\r\ntrue\r\n" : "")
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"giay-to.pdf\"\r\n"
                 + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);

@@ -106,6 +106,8 @@ public class Dossier extends Aggregate {
     private DeadlineFlag deadlineFlag = DeadlineFlag.ON_TRACK;
     private String assignee;
     private String approvedBy;
+    /** Why the leader sent the draft result back (ADR 0052), until a leader approves it again; null otherwise. */
+    private String revisionReason;
     private Instant resolvedAt;
     private Instant closedAt;
     private String returnedVia;
@@ -293,6 +295,7 @@ public class Dossier extends Aggregate {
             throw new IllegalTransition(code, Action.APPROVE, status, "no specialist has processed it yet");
         }
         approvedBy = leader.name();
+        revisionReason = null;
         move(Action.APPROVE, NationalStatus.PROCESSING, leader, note, now);
         return List.of();
     }
@@ -307,6 +310,7 @@ public class Dossier extends Aggregate {
             throw new IllegalTransition(code, Action.REQUEST_REVISION, status, "no specialist has processed it yet");
         }
         approvedBy = null;
+        revisionReason = reason;
         move(Action.REQUEST_REVISION, NationalStatus.PROCESSING, leader, reason, now);
         return List.of(new DossierRevisionRequested(snapshot(), assignee, reason, leader.name(), now));
     }
@@ -598,6 +602,7 @@ public class Dossier extends Aggregate {
     public DeadlineFlag deadlineFlag() { return deadlineFlag; }
     public String assignee() { return assignee; }
     public String approvedBy() { return approvedBy; }
+    public String revisionReason() { return revisionReason; }
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
     public String returnedVia() { return returnedVia; }

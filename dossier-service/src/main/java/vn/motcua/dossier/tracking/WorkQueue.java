@@ -48,9 +48,10 @@ public class WorkQueue {
             String procedureCode, LocalDate submittedFrom, LocalDate submittedTo) {
     }
 
+    /** @param revisionReason why the leader sent the draft result back to its specialist, until approved again (ADR 0052) */
     public record Item(String code, String procedureCode, String procedureName, String applicantName, String channel,
             int nationalStatus, String status, Instant submittedAt, LocalDate dueDate, String deadline, boolean paused,
-            String assignee) {
+            String assignee, String revisionReason) {
     }
 
     public record Page(List<Item> items, int page, int size, long total) {
@@ -63,7 +64,7 @@ public class WorkQueue {
         long total = mongo.count(query, Dossier.class);
         query.skip((long) page * size).limit(size);
         query.fields().include("procedureCode", "procedureName", "applicant.fullName", "channel", "status",
-                "submittedAt", "dueDate", "deadlineFlag", "workingDaysLeftWhenPaused", "assignee", "agencyCode");
+                "submittedAt", "dueDate", "deadlineFlag", "workingDaysLeftWhenPaused", "assignee", "revisionReason", "agencyCode");
         List<Item> items = mongo.find(query, Dossier.class).stream().map(d -> item(d, today)).toList();
         return new Page(items, page, size, total);
     }
@@ -111,6 +112,6 @@ public class WorkQueue {
         }
         return new Item(d.code(), d.procedureCode(), d.procedureName(),
                 d.applicant() == null ? null : d.applicant().fullName(), d.channel().name(), d.status().code(),
-                d.status().name(), d.submittedAt(), d.dueDate(), deadline, d.isPaused(), d.assignee());
+                d.status().name(), d.submittedAt(), d.dueDate(), deadline, d.isPaused(), d.assignee(), d.revisionReason());
     }
 }

@@ -356,9 +356,11 @@ class DossierTest {
         });
         assertThat(dossier.status()).isEqualTo(NationalStatus.PROCESSING);
         assertThat(dossier.history().getLast().reason()).isEqualTo("Sửa lại căn cứ pháp lý");
+        assertThat(dossier.revisionReason()).isEqualTo("Sửa lại căn cứ pháp lý");
         assertThatThrownBy(() -> dossier.markResultReady(SPECIALIST, later())).isInstanceOf(IllegalTransition.class)
                 .hasMessageContaining("a leader has not approved the result yet");
         dossier.approve(LEADER, "Đã sửa", later());
+        assertThat(dossier.revisionReason()).isNull();
         dossier.markResultReady(SPECIALIST, later());
         assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
     }

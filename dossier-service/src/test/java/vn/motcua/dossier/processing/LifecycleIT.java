@@ -365,13 +365,33 @@ class LifecycleIT {
         assertThat(history.get(history.size() - 1).get("action").asString()).isEqualTo("REQUEST_REVISION");
         assertThat(history.get(history.size() - 1).get("role").asString()).isEqualTo("leader");
 
+        // The specialist's work queue says why it came back, until a leader approves it again.
+        assertThat(queueItem(code).get("revisionReason").asString()).isEqualTo("Sai tên cơ sở kinh doanh trên giấy phép");
         // The approval given before is withdrawn: the revised draft needs a new one.
         flow.tryStep(code, "result", null, specialist(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("a leader has not approved the result yet")));
         flow.step(code, "approval", "{\"note\": \"Đã sửa, đồng ý\"}", leader(AGENCY_THUONG_TIN));
+        assertThat(queueItem(code).get("revisionReason").isNull()).isTrue();
         assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(9);
         flow.tryStep(code, "revision-request", "{\"reason\": \"x\"}", leader(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.currentStatus").value(9));
+    }
+
+    /** The dossier as specialist1's queue lists it, page by page: the tests of this module share one database. */
+    private JsonNode queueItem(String code) throws Exception {
+        for (int page = 0; page < 100; page++) {
+            JsonNode items = flow.getJson("/api/v1/work-queue?status=4&assignee=specialist1&size=100&page=" + page,
+                    specialist(AGENCY_THUONG_TIN)).get("items");
+            if (items.isEmpty()) {
+                break;
+            }
+            for (JsonNode item : items) {
+                if (code.equals(item.get("code").asString())) {
+                    return item;
+                }
+            }
+        }
+        throw new AssertionError(code + " is not in specialist1's queue");
     }
 
     @Test

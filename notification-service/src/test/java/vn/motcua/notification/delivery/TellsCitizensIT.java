@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.hamcrest.Matchers;
@@ -221,40 +222,44 @@ class TellsCitizensIT {
     void aDelayReachesTheOwnerAsAnApologyWithTheNewDate() throws Exception {
         String code = EventMother.newDossierCode();
         String email = "an." + OWNER + "@example.com";
-        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, OWNER, 0)));
-        var dossier = new DossierSnapshot(code, "2.000018", "000.10.20.H29", OWNER, 2, ResultDelivery.COUNTER, 4);
-        KafkaProbe.send(EventMother.record(new DossierDueDateExtended(dossier,
+        KafkaProbe.send(EventMother.record(new DossierDueDateExtended(submittedByOwner(code),
                 LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-04"),
                 "Cần xác minh thực địa", Instant.now())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream()
-                .anyMatch(m -> subject(m).startsWith("Xin lỗi") && subject(m).contains(code)));
-        MimeMessage apology = mailsTo(email).stream().filter(m -> subject(m).startsWith("Xin lỗi") && subject(m).contains(code))
-                .findFirst().orElseThrow();
+        MimeMessage apology = awaitMail(email, code, subject -> subject.startsWith("Xin lỗi"));
         assertThat(apology.getContent().toString()).contains("Cần xác minh thực địa").contains("04/12/2026")
                 .contains("01/12/2026").contains("mẫu 04");
-        mvc.perform(get("/api/v1/notifications").with(citizen(OWNER)))
-                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(
-                        Matchers.hasItem("dossier-due-date-extended")));
+        assertInboxHas(code, "dossier-due-date-extended");
     }
 
     @Test
     void aFileTheAgencySharesIsToldToTheOwnerNamingIt() throws Exception {
         String code = EventMother.newDossierCode();
         String email = "an." + OWNER + "@example.com";
-        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, OWNER, 0)));
-        var dossier = new DossierSnapshot(code, "2.000018", "000.10.20.H29", OWNER, 4, ResultDelivery.COUNTER, 4);
-        KafkaProbe.send(EventMother.record(new DossierDocumentShared(dossier, "doc-7", "Biên bản thẩm định thực địa",
+        KafkaProbe.send(EventMother.record(new DossierDocumentShared(submittedByOwner(code), "doc-7", "Biên bản thẩm định thực địa",
                 "bien-ban.pdf", Instant.now())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream()
-                .anyMatch(m -> subject(m).contains("Biên bản thẩm định thực địa") && subject(m).contains(code)));
-        MimeMessage told = mailsTo(email).stream().filter(m -> subject(m).contains("Biên bản thẩm định thực địa")
-                && subject(m).contains(code)).findFirst().orElseThrow();
+        MimeMessage told = awaitMail(email, code, subject -> subject.contains("Biên bản thẩm định thực địa"));
         assertThat(told.getContent().toString()).contains("bien-ban.pdf").contains("mục hồ sơ");
+        assertInboxHas(code, "dossier-document-shared");
+    }
+
+    /** Submits a dossier of OWNER's, whose addresses its submission tells, and answers it as the later events name it. */
+    private static DossierSnapshot submittedByOwner(String code) {
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, OWNER, 0)));
+        return new DossierSnapshot(code, "2.000018", "000.10.20.H29", OWNER, 4, ResultDelivery.COUNTER, 4);
+    }
+
+    /** The first email to the address about the dossier whose subject matches, once it has come. */
+    private MimeMessage awaitMail(String email, String code, Predicate<String> subjectMatches) {
+        Predicate<MimeMessage> wanted = m -> subject(m).contains(code) && subjectMatches.test(subject(m));
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream().anyMatch(wanted));
+        return mailsTo(email).stream().filter(wanted).findFirst().orElseThrow();
+    }
+
+    private void assertInboxHas(String code, String template) throws Exception {
         mvc.perform(get("/api/v1/notifications").with(citizen(OWNER)))
-                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(
-                        Matchers.hasItem("dossier-document-shared")));
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.hasItem(template)));
     }
 
     @Test

@@ -494,7 +494,10 @@ public class Dossier extends Aggregate {
         return List.of(new DossierDocumentShared(snapshot(), documentId, kind, fileName, now));
     }
 
-    /** Whether the history has the sharing of this file (a sharing retried after its file was shown). */
+    /**
+     * Whether the history has the sharing of this file: from then on the applicant reads it, and a sharing retried after
+     * the record was stored records nothing more.
+     */
     public boolean recordsSharingOf(String documentId) {
         return history.stream().anyMatch(entry -> Action.SHARE_DOCUMENT.name().equals(entry.action())
                 && entry.reason() != null && entry.reason().endsWith("[" + documentId + "] with the applicant"));

@@ -293,15 +293,24 @@ public class DocumentStore {
         return !DossierAccess.actsAsOwner(dossier, caller) && (caller.has(Role.OFFICER) || caller.has(Role.SPECIALIST));
     }
 
-    /** The kinds of the dossier's papers uploaded so far, for the reception check: the agency's internal files are none. */
-    public List<String> kindsOf(String code) {
-        return mongo.findDistinct(papers(code), "kind", DossierDocument.class, String.class);
+    /**
+     * The kinds of the dossier's papers uploaded so far, for the reception check: the agency's internal files are none,
+     * but one its history says was shared is (ADR 0051), whether or not its own flag was cleared yet.
+     */
+    public List<String> kindsOf(Dossier dossier) {
+        return paperKinds(dossier, new Query(where("dossierCode").is(dossier.code()).and(REMOVED_AT).is(null)));
     }
 
     /** The kinds of papers uploaded at or after {@code since}: what a supplement brought. */
-    public List<String> kindsOf(String code, Instant since) {
-        return mongo.findDistinct(papers(code).addCriteria(where("uploadedAt").gte(since)), "kind", DossierDocument.class,
-                String.class);
+    public List<String> kindsOf(Dossier dossier, Instant since) {
+        return paperKinds(dossier, new Query(where("dossierCode").is(dossier.code()).and(REMOVED_AT).is(null)
+                .and("uploadedAt").gte(since)));
+    }
+
+    private List<String> paperKinds(Dossier dossier, Query files) {
+        files.fields().exclude("content");
+        return mongo.find(files, DossierDocument.class).stream().filter(file -> !asRecorded(dossier, file).isInternal())
+                .map(DossierDocument::kind).distinct().toList();
     }
 
     /** The dossier's papers: its files not taken back, but the agency's internal ones. */

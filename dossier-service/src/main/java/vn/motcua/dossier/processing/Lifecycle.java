@@ -45,7 +45,7 @@ public class Lifecycle {
     public Dossier receive(String code, Caller caller, IfMatch ifMatch, List<String> paperDocuments,
             boolean paperOriginalsSeen) {
         return take(Step.RECEIVE, code, caller, ifMatch, (dossier, actor, now) -> {
-            Set<String> present = new LinkedHashSet<>(documents.kindsOf(code));
+            Set<String> present = new LinkedHashSet<>(documents.kindsOf(dossier));
             present.addAll(paperDocuments);
             return dossier.receive(actor, List.copyOf(present), paperOriginalsSeen, deadlines, now);
         });
@@ -121,7 +121,7 @@ public class Lifecycle {
 
     private List<String> arrivedSinceRequest(Dossier dossier) {
         return dossier.supplementRequest() == null ? List.of()
-                : documents.kindsOf(dossier.code(), dossier.supplementRequest().requestedAt());
+                : documents.kindsOf(dossier, dossier.supplementRequest().requestedAt());
     }
 
     public Dossier withdraw(String code, Caller caller, IfMatch ifMatch, String reason) {

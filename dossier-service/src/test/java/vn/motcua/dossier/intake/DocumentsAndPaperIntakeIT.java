@@ -443,6 +443,20 @@ class DocumentsAndPaperIntakeIT {
     }
 
     @Test
+    void aFileTheHistorySaysWasSharedCountsAtReceptionBeforeItsOwnFlagIsCleared() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
+        String scan = idOf(internal(code, required.get(0), officer(AGENCY_THUONG_TIN)));
+        flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)).andExpect(status().isCreated());
+        // A sharing that stopped after its record: the file's flag still says internal.
+        aggregates.updateRetrying(() -> dossiers.findById(code).orElseThrow(), dossier -> dossier.shareDocument(
+                new Actor("officer-tt", "officer1", "officer"), scan, required.get(0), "tham-dinh.pdf", Instant.now()));
+        assertThat(mongo.findById(scan, Document.class, "dossier_documents")).containsEntry("internal", true);
+
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+    }
+
+    @Test
     void anInternalFileIsNotShownOnceTheAgencyNoLongerHoldsTheDossier() throws Exception {
         String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
         String note = idOf(internal(code, "Ghi chú", officer(AGENCY_THUONG_TIN)));
@@ -513,7 +527,7 @@ class DocumentsAndPaperIntakeIT {
 
         // A reception reads the dossier and its files, as Lifecycle does, and decides with both files...
         Dossier asRead = dossiers.findById(code).orElseThrow();
-        List<Event> received = asRead.receive(new Actor("officer-1", "officer1", "officer"), documents.kindsOf(code),
+        List<Event> received = asRead.receive(new Actor("officer-1", "officer1", "officer"), documents.kindsOf(asRead),
                 deadlines, Instant.now());
         // ...then the citizen takes one back before the reception is stored.
         mvc.perform(delete("/api/v1/dossiers/" + code + "/documents/" + application).with(citizen(CITIZEN_1)))

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
@@ -123,18 +124,13 @@ public class DocumentStore {
 
     /** The file a dead attempt under this claim attached before it could answer. */
     Optional<DossierDocument.DocumentInfo> createdUnder(IdempotencyKeys.Claim claim, String code, Caller caller) {
-        return claim.createdBefore(claimId -> {
-            Query attached = new Query(where("_id").is(claim.idOfCreation()).and("dossierCode").is(code)
-                    .and(REMOVED_AT).is(null));
-            attached.fields().exclude("content");
-            return Optional.ofNullable(mongo.findOne(attached, DossierDocument.class))
-                    .map(document -> document.info(removable(access.visible(code, caller), document, caller)));
-        });
+        return claim.createdBefore(claimId -> fileOf(code, claim.idOfCreation())
+                .map(document -> document.info(removable(access.visible(code, caller), document, caller))));
     }
 
     List<DossierDocument.DocumentInfo> list(String code, Caller caller) {
         Dossier dossier = access.visible(code, caller);
-        Query query = new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null)).with(Sort.by("uploadedAt"));
+        Query query = new Query(filesOf(code)).with(Sort.by("uploadedAt"));
         query.fields().exclude("content");
         List<DossierDocument> documents = mongo.find(query, DossierDocument.class).stream()
                 .map(document -> asRecorded(dossier, document)).toList();
@@ -228,8 +224,9 @@ public class DocumentStore {
         return shown.info(removable(dossier, shown, caller));
     }
 
+    /** One of the dossier's files not taken back, without its content. */
     private Optional<DossierDocument> fileOf(String code, String id) {
-        Query file = new Query(where("_id").is(id).and("dossierCode").is(code).and(REMOVED_AT).is(null));
+        Query file = new Query(filesOf(code).and("_id").is(id));
         file.fields().exclude("content");
         return Optional.ofNullable(mongo.findOne(file, DossierDocument.class));
     }
@@ -246,7 +243,7 @@ public class DocumentStore {
     }
 
     private static Query resultCopies(String code) {
-        return new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null).and("kind").is(RESULT_KIND));
+        return new Query(filesOf(code).and("kind").is(RESULT_KIND));
     }
 
     /** The file as the dossier's history has it: one its record says was shared is not internal, whatever its flag. */
@@ -298,13 +295,12 @@ public class DocumentStore {
      * but one its history says was shared is (ADR 0051), whether or not its own flag was cleared yet.
      */
     public List<String> kindsOf(Dossier dossier) {
-        return paperKinds(dossier, new Query(where("dossierCode").is(dossier.code()).and(REMOVED_AT).is(null)));
+        return paperKinds(dossier, new Query(filesOf(dossier.code())));
     }
 
     /** The kinds of papers uploaded at or after {@code since}: what a supplement brought. */
     public List<String> kindsOf(Dossier dossier, Instant since) {
-        return paperKinds(dossier, new Query(where("dossierCode").is(dossier.code()).and(REMOVED_AT).is(null)
-                .and("uploadedAt").gte(since)));
+        return paperKinds(dossier, new Query(filesOf(dossier.code()).and("uploadedAt").gte(since)));
     }
 
     private List<String> paperKinds(Dossier dossier, Query files) {
@@ -315,7 +311,12 @@ public class DocumentStore {
 
     /** The dossier's papers: its files not taken back, but the agency's internal ones. */
     private static Query papers(String code) {
-        return new Query(where("dossierCode").is(code).and(REMOVED_AT).is(null).and(INTERNAL).ne(true));
+        return new Query(filesOf(code).and(INTERNAL).ne(true));
+    }
+
+    /** The dossier's files not taken back. */
+    private static Criteria filesOf(String code) {
+        return where("dossierCode").is(code).and(REMOVED_AT).is(null);
     }
 
     /**

@@ -276,9 +276,15 @@ public class DocumentStore {
     private FileToTakeBack toTakeBack(Dossier dossier, DossierDocument document, Caller caller) {
         boolean byStaff = byStaff(dossier, caller);
         // No decision counted an internal file, so whether another of its kind stays does not matter for it.
-        Query othersOfKind = papers(document.dossierCode()).addCriteria(where("kind").is(document.kind()))
-                .addCriteria(where("_id").ne(document.id()));
-        return toTakeBack(document, byStaff, byStaff && !document.isInternal() && mongo.exists(othersOfKind, DossierDocument.class));
+        return toTakeBack(document, byStaff, byStaff && !document.isInternal() && anotherPaperOfKind(dossier, document));
+    }
+
+    /** Another of the dossier's papers of the file's kind, one its history says was shared among them (ADR 0051). */
+    private boolean anotherPaperOfKind(Dossier dossier, DossierDocument document) {
+        Query othersOfKind = new Query(filesOf(dossier.code()).and("kind").is(document.kind()).and("_id").ne(document.id()));
+        othersOfKind.fields().exclude("content");
+        return mongo.find(othersOfKind, DossierDocument.class).stream()
+                .anyMatch(other -> !asRecorded(dossier, other).isInternal());
     }
 
     private static FileToTakeBack toTakeBack(DossierDocument document, boolean byStaff, boolean anotherOfKindStays) {
@@ -307,11 +313,6 @@ public class DocumentStore {
         files.fields().exclude("content");
         return mongo.find(files, DossierDocument.class).stream().filter(file -> !asRecorded(dossier, file).isInternal())
                 .map(DossierDocument::kind).distinct().toList();
-    }
-
-    /** The dossier's papers: its files not taken back, but the agency's internal ones. */
-    private static Query papers(String code) {
-        return new Query(filesOf(code).and(INTERNAL).ne(true));
     }
 
     /** The dossier's files not taken back. */

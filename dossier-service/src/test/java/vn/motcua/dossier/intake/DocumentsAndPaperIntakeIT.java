@@ -447,13 +447,18 @@ class DocumentsAndPaperIntakeIT {
         String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
         List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
         String scan = idOf(internal(code, required.get(0), officer(AGENCY_THUONG_TIN)));
-        flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)).andExpect(status().isCreated());
+        String citizensFile = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
         // A sharing that stopped after its record: the file's flag still says internal.
         aggregates.updateRetrying(() -> dossiers.findById(code).orElseThrow(), dossier -> dossier.shareDocument(
                 new Actor("officer-tt", "officer1", "officer"), scan, required.get(0), "tham-dinh.pdf", Instant.now()));
         assertThat(mongo.findById(scan, Document.class, "dossier_documents")).containsEntry("internal", true);
 
         flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        // Reception counted the kind by the shown file, so a rescan of that kind may be taken back: the shown file stays.
+        String rescan = idOf(flow.upload(code, required.get(0), "don-scan.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        mvc.perform(delete("/api/v1/dossiers/" + code + "/documents/" + rescan).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isNoContent());
+        assertThat(fileIds(code)).containsExactly(scan, citizensFile);
     }
 
     @Test

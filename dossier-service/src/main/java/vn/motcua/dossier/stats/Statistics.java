@@ -22,7 +22,7 @@ import vn.motcua.events.dossier.Channel;
 /**
  * The figures provinces report per agency and period: dossiers received by channel, resolved
  * early / on time / late, still in hand within time or overdue, results returned by post, the
- * share of online submissions, and citizens' feedback received, answered and overdue. Each is
+ * share of online submissions, citizens' feedback received, answered and overdue, and the drafts leaders sent back. Each is
  * counted under the day of the event being counted (reception, resolution, return), read from the
  * {@link ReportingProjection}: per-day counters, and the dossiers and feedback still open.
  */
@@ -44,11 +44,13 @@ public class Statistics {
      * @param feedbackReceived citizens' feedback filed in the period
      * @param feedbackAnswered feedback answered in the period
      * @param feedbackOverdue feedback answered in the period after its due day, or unanswered past it at the period's end
+     * @param sentBackForRevision times a leader sent a draft result back to its specialist in the period (ADR 0052): the
+     *     agency's own measure of drafts right the first time, which no national form asks for
      */
     public record AgencyReport(String agencyCode, LocalDate from, LocalDate to, long received, long receivedOnline,
             long receivedAtCounter, long receivedByPost, long resolved, long resolvedEarly, long resolvedOnTime,
             long resolvedOverdue, long inHandWithinTime, long inHandOverdue, long returnedByPost, long notAccepted,
-            double onlineShare, long feedbackReceived, long feedbackAnswered, long feedbackOverdue) {
+            double onlineShare, long feedbackReceived, long feedbackAnswered, long feedbackOverdue, long sentBackForRevision) {
     }
 
     /** Reports for the given agencies, or every agency with figures when the list is empty. */
@@ -126,7 +128,8 @@ public class Statistics {
             long late = get("resolvedLate");
             return new AgencyReport(agency, from, to, all, online, counter, post, early + onTime + late, early, onTime,
                     late, inHandWithinTime, inHandOverdue, get("returnedByPost"), get("notAccepted"), share,
-                    get("feedbackReceived"), get("feedbackAnswered"), get("feedbackAnsweredLate") + feedbackOverdue);
+                    get("feedbackReceived"), get("feedbackAnswered"), get("feedbackAnsweredLate") + feedbackOverdue,
+                    get("sentBackForRevision"));
         }
     }
 }

@@ -66,14 +66,14 @@ class StatisticsController {
         List<Statistics.AgencyReport> reports = reports(agencyCode, caller, from, to);
         String header = "agencyCode,agencyName,from,to,received,receivedOnline,receivedAtCounter,receivedByPost,"
                 + "resolved,resolvedEarly,resolvedOnTime,resolvedOverdue,inHandWithinTime,inHandOverdue,"
-                + "returnedByPost,notAccepted,onlineShare,feedbackReceived,feedbackAnswered,feedbackOverdue";
+                + "returnedByPost,notAccepted,onlineShare,feedbackReceived,feedbackAnswered,feedbackOverdue,sentBackForRevision";
         String rows = reports.stream().map(r -> String.join(",", r.agencyCode(),
                         quoted(catalog.agency(r.agencyCode()).map(a -> a.name()).orElse("")), r.from().toString(),
                         r.to().toString(), n(r.received()), n(r.receivedOnline()), n(r.receivedAtCounter()),
                         n(r.receivedByPost()), n(r.resolved()), n(r.resolvedEarly()), n(r.resolvedOnTime()),
                         n(r.resolvedOverdue()), n(r.inHandWithinTime()), n(r.inHandOverdue()), n(r.returnedByPost()),
                         n(r.notAccepted()), String.valueOf(r.onlineShare()), n(r.feedbackReceived()),
-                        n(r.feedbackAnswered()), n(r.feedbackOverdue())))
+                        n(r.feedbackAnswered()), n(r.feedbackOverdue()), n(r.sentBackForRevision())))
                 .collect(Collectors.joining("\r\n"));
         byte[] body = ("\uFEFF" + header + "\r\n" + rows + (rows.isEmpty() ? "" : "\r\n")).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()

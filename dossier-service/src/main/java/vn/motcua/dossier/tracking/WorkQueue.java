@@ -43,9 +43,11 @@ public class WorkQueue {
      * @param statuses national status codes, any when empty
      * @param submittedFrom first day (inclusive, Vietnamese time) of submission, or null
      * @param submittedTo last day (inclusive), or null
+     * @param sentBack true: only drafts a leader sent back and has not approved since (ADR 0052); false: only the
+     *     others; null: both
      */
     public record Filter(String agencyCode, List<Integer> statuses, Deadline deadline, String assignee,
-            String procedureCode, LocalDate submittedFrom, LocalDate submittedTo) {
+            String procedureCode, LocalDate submittedFrom, LocalDate submittedTo, Boolean sentBack) {
     }
 
     /** @param revisionReason why the leader sent the draft result back to its specialist, until approved again (ADR 0052) */
@@ -89,6 +91,9 @@ public class WorkQueue {
         }
         if (filter.procedureCode() != null) {
             all.add(where("procedureCode").is(filter.procedureCode()));
+        }
+        if (filter.sentBack() != null) {
+            all.add(filter.sentBack() ? where("revisionReason").ne(null) : where("revisionReason").is(null));
         }
         if (filter.submittedFrom() != null) {
             all.add(where("submittedAt").gte(filter.submittedFrom().atStartOfDay(deadlines.zone()).toInstant()));

@@ -34,6 +34,9 @@ class WorkQueueController {
             @RequestParam(required = false) String procedureCode,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedFrom,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate submittedTo,
+            @Parameter(description = "true: only drafts a leader sent back to their specialist and has not approved"
+                    + " since (each item says why in revisionReason); false: only the others")
+            @RequestParam(required = false) Boolean sentBack,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             Caller caller) {
@@ -49,6 +52,6 @@ class WorkQueueController {
             throw ApiProblem.badRequest("bad-date-range", "submittedTo is before submittedFrom");
         }
         return queue.find(new WorkQueue.Filter(caller.agency(), statuses, deadline, assignee, procedureCode,
-                submittedFrom, submittedTo), page, size);
+                submittedFrom, submittedTo, sentBack), page, size);
     }
 }

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hamcrest.Matchers;
@@ -367,14 +368,34 @@ class LifecycleIT {
 
         // The specialist's work queue says why it came back, until a leader approves it again.
         assertThat(queueItem(code).get("revisionReason").asString()).isEqualTo("Sai tên cơ sở kinh doanh trên giấy phép");
+        assertThat(sentBackCodes(true)).contains(code);
+        assertThat(sentBackCodes(false)).doesNotContain(code);
         // The approval given before is withdrawn: the revised draft needs a new one.
         flow.tryStep(code, "result", null, specialist(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("a leader has not approved the result yet")));
         flow.step(code, "approval", "{\"note\": \"Đã sửa, đồng ý\"}", leader(AGENCY_THUONG_TIN));
         assertThat(queueItem(code).get("revisionReason").isNull()).isTrue();
+        assertThat(sentBackCodes(true)).doesNotContain(code);
         assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(9);
         flow.tryStep(code, "revision-request", "{\"reason\": \"x\"}", leader(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.currentStatus").value(9));
+    }
+
+    /** The codes of specialist1's dossiers in status 4 the leader sent back ({@code true}) or not, on every page. */
+    private List<String> sentBackCodes(boolean sentBack) throws Exception {
+        List<String> codes = new ArrayList<>();
+        for (int page = 0; page < 100; page++) {
+            JsonNode items = flow.getJson("/api/v1/work-queue?status=4&assignee=specialist1&size=100&sentBack=" + sentBack
+                    + "&page=" + page, specialist(AGENCY_THUONG_TIN)).get("items");
+            if (items.isEmpty()) {
+                return codes;
+            }
+            for (JsonNode item : items) {
+                assertThat(item.get("revisionReason").isNull()).as(item.toString()).isEqualTo(!sentBack);
+                codes.add(item.get("code").asString());
+            }
+        }
+        return codes;
     }
 
     /** The dossier as specialist1's queue lists it, page by page: the tests of this module share one database. */

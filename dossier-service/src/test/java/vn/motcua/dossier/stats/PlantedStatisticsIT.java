@@ -102,7 +102,11 @@ class PlantedStatisticsIT {
     void everyFigureOfTheReportCountsWhatItSays() {
         Planted early = resolved(Channel.ONLINE, "2025-03-03T09:00", -3);
         Planted onTime = resolved(Channel.ONLINE, "2025-03-03T09:30", 0);
-        Planted late = resolved(Channel.IN_PERSON, "2025-03-04T09:00", 3);
+        // Late because the leader sent the first draft back: counted in March, as the day it was sent back.
+        Planted late = received(Channel.IN_PERSON, "2025-03-04T09:00")
+                .then(d -> d.requestRevision(LEADER, "Sai tên cơ sở trên giấy phép", at("2025-03-05T09:00")))
+                .then(d -> d.approve(LEADER, "Đã sửa, đồng ý", at("2025-03-06T09:00")))
+                .then(d -> d.markResultReady(SPECIALIST, atTen(d.dueDate().plusDays(3))));
         Planted overdueInHand = received(Channel.POSTAL, "2025-03-05T09:00");
         Planted withinTimeInHand = received(Channel.ONLINE, "2025-03-28T09:00");
         Planted byPost = resolved(Channel.ONLINE, "2025-03-10T09:00", -1)
@@ -111,6 +115,7 @@ class PlantedStatisticsIT {
         Planted refused = submitted(Channel.ONLINE, "2025-03-12T09:00")
                 .then(d -> d.refuse(OFFICER, "Không thuộc thẩm quyền", at("2025-03-12T10:00")));
         Planted receivedBefore = received(Channel.ONLINE, "2025-02-20T09:00")
+                .then(d -> d.requestRevision(LEADER, "Thiếu căn cứ pháp lý", at("2025-02-27T09:00")))   // February's
                 .then(d -> d.approve(LEADER, "Đồng ý", at("2025-03-05T10:00")))
                 .then(d -> d.markResultReady(SPECIALIST, at("2025-03-06T10:00")));   // its due date: on time
         // Stored with every event their steps caused: the statistics see them as the projection does.
@@ -145,6 +150,7 @@ class PlantedStatisticsIT {
         assertThat(report.feedbackReceived()).isEqualTo(4);
         assertThat(report.feedbackAnswered()).isEqualTo(2);
         assertThat(report.feedbackOverdue()).as("one answered late, one unanswered past its day").isEqualTo(2);
+        assertThat(report.sentBackForRevision()).as("sent back in March, not the one sent back in February").isEqualTo(1);
         assertThat(receivedBefore.dossier.dueDate()).isEqualTo(LocalDate.parse("2025-03-06"));
         assertThat(overdueInHand.dossier.dueDate()).isBefore(LocalDate.parse("2025-03-31"));
         assertThat(withinTimeInHand.dossier.dueDate()).isAfter(LocalDate.parse("2025-03-31"));

@@ -49,6 +49,7 @@ class StatisticsIT {
         String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
         flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
         flow.step(code, "assignment", "{\"assignee\": \"s1\"}", officer(AGENCY_THUONG_TIN));
+        flow.step(code, "revision-request", "{\"reason\": \"Sai tên cơ sở\"}", leader(AGENCY_THUONG_TIN));
         flow.step(code, "approval", null, leader(AGENCY_THUONG_TIN));
         flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN));
         String refused = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
@@ -62,11 +63,13 @@ class StatisticsIT {
         assertThat(after.get("agencyCode").asString()).isEqualTo(AGENCY_THUONG_TIN);
         assertThat(after.get("receivedOnline").asLong()).isEqualTo(before.get("receivedOnline").asLong() + 1);
         assertThat(after.get("onlineShare").asDouble()).isBetween(0.0, 1.0);
+        assertThat(after.get("sentBackForRevision").asLong()).isEqualTo(before.get("sentBackForRevision").asLong() + 1);
 
         String csv = mvc.perform(get("/api/v1/statistics/export.csv" + period + "&agencyCode=" + AGENCY_THUONG_TIN).with(ops()))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFFagencyCode,agencyName,");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",feedbackOverdue,sentBackForRevision");
         assertThat(csv.lines().skip(1).findFirst().orElseThrow())
                 .startsWith(AGENCY_THUONG_TIN + ",\"UBND xã Thường Tín\"," + today)
                 .contains("," + after.get("receivedOnline").asLong() + ",");

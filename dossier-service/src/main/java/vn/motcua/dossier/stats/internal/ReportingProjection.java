@@ -18,6 +18,7 @@ import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
+import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSupplementRequested;
@@ -66,6 +67,8 @@ public class ReportingProjection implements EventSubscriber {
                 .on(DossierTransferred.class, event -> setOpen(event.data().dossier(), new Update()
                         .set("agencyCode", event.data().dossier().agencyCode())))
                 .on(DossierResultReady.class, this::resolved)
+                .on(DossierRevisionRequested.class, event -> count(event.data().dossier(), event.data().requestedAt(), event,
+                        "sentBackForRevision"))
                 .on(DossierReturned.class, this::returned)
                 .on(DossierStopped.class, event -> close(event.data().dossier()))
                 .on(DossierWithdrawn.class, event -> close(event.data().dossier()))

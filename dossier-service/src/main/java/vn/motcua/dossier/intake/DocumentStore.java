@@ -130,10 +130,7 @@ public class DocumentStore {
 
     List<DossierDocument.DocumentInfo> list(String code, Caller caller) {
         Dossier dossier = access.visible(code, caller);
-        Query query = new Query(filesOf(code)).with(Sort.by("uploadedAt"));
-        query.fields().exclude("content");
-        List<DossierDocument> documents = mongo.find(query, DossierDocument.class).stream()
-                .map(document -> asRecorded(dossier, document)).toList();
+        List<DossierDocument> documents = filesAsRecorded(dossier, new Query().with(Sort.by("uploadedAt")));
         Map<String, Long> papersOfKind = documents.stream().filter(document -> !document.isInternal())
                 .collect(Collectors.groupingBy(DossierDocument::kind, Collectors.counting()));
         boolean byStaff = byStaff(dossier, caller);
@@ -147,7 +144,7 @@ public class DocumentStore {
     DossierDocument get(String code, String id, Caller caller) {
         Dossier dossier = access.visible(code, caller);
         DossierDocument document = mongo.findById(id, DossierDocument.class);
-        if (document == null || !document.dossierCode().equals(code) || document.removedAt() != null
+        if (document == null || !document.dossierCode().equals(code) || dossier.recordsRemovalOf(id)
                 || !readable(dossier, asRecorded(dossier, document), caller)) {
             throw ApiProblem.notFound("Document", id);
         }
@@ -184,8 +181,8 @@ public class DocumentStore {
             }
             hidden = true;
             mongo.updateFirst(new Query(where("_id").is(id)), hide, DossierDocument.class);
-            // Whether another file of its kind stays is asked again after hiding: of two removals at once of the last
-            // two files of a kind, neither finds the other's, and both are refused rather than both stored.
+            // Whether another file of its kind stays is asked of the dossier the write is guarded by: of two removals at
+            // once of the last two files of a kind, the one stored second finds the other's recorded and is refused.
             dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsRemovalOf(id)
                     ? AggregateStore.UNCHANGED
                     : current.removeDocument(uploader, toTakeBack(current, document, caller), clock.instant()));
@@ -279,12 +276,10 @@ public class DocumentStore {
         return toTakeBack(document, byStaff, byStaff && !document.isInternal() && anotherPaperOfKind(dossier, document));
     }
 
-    /** Another of the dossier's papers of the file's kind, one its history says was shared among them (ADR 0051). */
+    /** Another of the dossier's papers of the file's kind, as its history has them. */
     private boolean anotherPaperOfKind(Dossier dossier, DossierDocument document) {
-        Query othersOfKind = new Query(filesOf(dossier.code()).and("kind").is(document.kind()).and("_id").ne(document.id()));
-        othersOfKind.fields().exclude("content");
-        return mongo.find(othersOfKind, DossierDocument.class).stream()
-                .anyMatch(other -> !asRecorded(dossier, other).isInternal());
+        Query othersOfKind = new Query(where("kind").is(document.kind()).and("_id").ne(document.id()));
+        return filesAsRecorded(dossier, othersOfKind).stream().anyMatch(other -> !other.isInternal());
     }
 
     private static FileToTakeBack toTakeBack(DossierDocument document, boolean byStaff, boolean anotherOfKindStays) {
@@ -297,22 +292,34 @@ public class DocumentStore {
     }
 
     /**
-     * The kinds of the dossier's papers uploaded so far, for the reception check: the agency's internal files are none,
-     * but one its history says was shared is (ADR 0051), whether or not its own flag was cleared yet.
+     * The kinds of the dossier's papers uploaded so far, for the reception check, as its history has them: the agency's
+     * internal files are none, but one shown to the applicant is (ADR 0051), and a file counts until its removal is
+     * recorded (ADR 0041), whatever the file's own flags say meanwhile.
      */
     public List<String> kindsOf(Dossier dossier) {
-        return paperKinds(dossier, new Query(filesOf(dossier.code())));
+        return paperKinds(dossier, new Query());
     }
 
     /** The kinds of papers uploaded at or after {@code since}: what a supplement brought. */
     public List<String> kindsOf(Dossier dossier, Instant since) {
-        return paperKinds(dossier, new Query(filesOf(dossier.code()).and("uploadedAt").gte(since)));
+        return paperKinds(dossier, new Query(where("uploadedAt").gte(since)));
     }
 
     private List<String> paperKinds(Dossier dossier, Query files) {
-        files.fields().exclude("content");
-        return mongo.find(files, DossierDocument.class).stream().filter(file -> !asRecorded(dossier, file).isInternal())
+        return filesAsRecorded(dossier, files).stream().filter(file -> !file.isInternal())
                 .map(DossierDocument::kind).distinct().toList();
+    }
+
+    /**
+     * The dossier's files the query selects, without their content, as its history has them: a file is taken back once
+     * the history records its removal, not when a removal hid it (ADR 0041), and one the history says was shared is not
+     * internal (ADR 0051). A removal under way or stopped before its record leaves the file counted, and the dossier's
+     * version decides between it and a reception or supplement that counted the file.
+     */
+    private List<DossierDocument> filesAsRecorded(Dossier dossier, Query files) {
+        files.addCriteria(where("dossierCode").is(dossier.code())).fields().exclude("content");
+        return mongo.find(files, DossierDocument.class).stream().filter(file -> !dossier.recordsRemovalOf(file.id()))
+                .map(file -> asRecorded(dossier, file)).toList();
     }
 
     /** The dossier's files not taken back. */

@@ -331,6 +331,27 @@ class DocumentsAndPaperIntakeIT {
     }
 
     @Test
+    void ofTwoRemovalsAtOnceOfACountedKindsLastTwoFilesTheOneRecordedSecondIsRefused() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        String files = "/api/v1/dossiers/" + code + "/documents/";
+        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
+        String first = idOf(flow.upload(code, required.get(0), "don-scan.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        String citizens = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        String second = idOf(flow.upload(code, required.get(0), "don-scan-2.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        // The officer's removal of the first has hidden it and not reached the history yet, when the second's begins.
+        hideAsAStoppedRemovalWould(first, Instant.now(), uploaderOf(first));
+
+        mvc.perform(delete(files + second).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isNoContent());
+        mvc.perform(delete(files + first).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("attach the right file of that kind first")));
+
+        assertThat(fileIds(code)).containsExactly(first, citizens);
+        assertThat(mongo.findById(first, Document.class, "dossier_documents")).containsKey("content")
+                .doesNotContainKeys("removedAt", "removedBy");
+    }
+
+    @Test
     void staffKeepAWorkingFileInternalWhichTheApplicantNeverReadsAndNoDecisionCounts() throws Exception {
         String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
         String files = "/api/v1/dossiers/" + code + "/documents/";
@@ -503,24 +524,26 @@ class DocumentsAndPaperIntakeIT {
         flow.tryStep(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.missingDocuments[0]").value(missing));
 
-        // A removal that stopped after hiding the file: the file no longer counts, and the retry finishes it.
+        // A removal that stopped after hiding the file, before the history recorded it: the file is still the
+        // dossier's, listed, and the retry finishes the removal.
         String stopped = idOf(flow.upload(code, missing, "ban-sao-2.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
         hideAsAStoppedRemovalWould(stopped);
-        flow.tryStep(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1))
-                .andExpect(status().isUnprocessableContent());
+        assertThat(fileIds(code)).containsExactly(seen, stopped);
         int entries = history(code).size();
         mvc.perform(delete(files + stopped).with(citizen(CITIZEN_1))).andExpect(status().isNoContent());
         assertThat(history(code)).hasSize(entries + 1);
         assertThat(mongo.findById(stopped, Document.class, "dossier_documents")).doesNotContainKey("content");
+        flow.tryStep(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1))
+                .andExpect(status().isUnprocessableContent());
 
-        // One that stopped before the dossier moved on: the file stays the dossier's.
+        // One that stopped before the dossier moved on: the supplement counts the file, which stays the dossier's.
         String late = idOf(flow.upload(code, missing, "ban-sao-3.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
-        String extra = idOf(flow.upload(code, "Ảnh", "anh.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
-        hideAsAStoppedRemovalWould(extra);
+        hideAsAStoppedRemovalWould(late);
         flow.step(code, "supplement", "{\"note\": \"Đã bổ sung\"}", citizen(CITIZEN_1));
         flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
-        mvc.perform(delete(files + extra).with(citizen(CITIZEN_1))).andExpect(status().isConflict());
-        assertThat(fileIds(code)).containsExactly(seen, late, extra);
+        mvc.perform(delete(files + late).with(citizen(CITIZEN_1))).andExpect(status().isConflict());
+        assertThat(fileIds(code)).containsExactly(seen, late);
+        assertThat(mongo.findById(late, Document.class, "dossier_documents")).doesNotContainKeys("removedAt", "removedBy");
     }
 
     @Test
@@ -563,10 +586,15 @@ class DocumentsAndPaperIntakeIT {
         // Hidden a moment ago: its removal may still be under way.
         hideAsAStoppedRemovalWould(recent, now);
         int entries = history(code).size();
+        // Until the sweep, what the history has decides: both files it never recorded taken back count and are listed.
+        assertThat(fileIds(code)).containsExactly(neverRecorded, recent);
+        flow.tryStep(code, "reception", null, officer(AGENCY_THUONG_TIN)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.missingDocuments").value(not(hasItem(kind))));
+        mvc.perform(get(files + recorded).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isNotFound());
 
         removals.settle(now);
 
-        assertThat(fileIds(code)).containsExactly(neverRecorded);
+        assertThat(fileIds(code)).containsExactly(neverRecorded, recent);
         mvc.perform(get(files + neverRecorded).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/dossiers/" + code + "/documents").with(citizen(CITIZEN_1)))
                 .andExpect(jsonPath("$[0].removable").value(true));
@@ -590,8 +618,16 @@ class DocumentsAndPaperIntakeIT {
     }
 
     private void hideAsAStoppedRemovalWould(String id, Instant at) {
+        hideAsAStoppedRemovalWould(id, at, "citizen-" + CITIZEN_1);
+    }
+
+    private void hideAsAStoppedRemovalWould(String id, Instant at, String remover) {
         mongo.getCollection("dossier_documents").updateOne(new Document("_id", id),
-                new Document("$set", new Document("removedAt", Date.from(at)).append("removedBy", "citizen-" + CITIZEN_1)));
+                new Document("$set", new Document("removedAt", Date.from(at)).append("removedBy", remover)));
+    }
+
+    private String uploaderOf(String id) {
+        return mongo.findById(id, Document.class, "dossier_documents").getString("uploadedBy");
     }
 
     private String idOf(ResultActions upload) throws Exception {

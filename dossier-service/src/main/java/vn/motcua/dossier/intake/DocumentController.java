@@ -60,7 +60,8 @@ class DocumentController {
     ResponseEntity<DossierDocument.DocumentInfo> upload(@PathVariable String code, @RequestParam String kind,
             @RequestPart MultipartFile file,
             @Parameter(description = "true: a working file of the agency's officers and specialists, never listed to the"
-                    + " applicant's side (422 internal-is-for-staff for the applicant, result-is-the-applicants for the result)")
+                    + " applicant's side (422 internal-is-for-staff for the applicant, result-is-the-applicants for the result)."
+                    + " A file staff add without it in statuses 2 and 4 is the applicant's to read, and they are told (ADR 0054)")
             @RequestParam(defaultValue = "false") boolean internal,
             @Parameter(description = "Unique per intended file; a retry with the same key and file returns the first answer,"
                     + " and attaches nothing twice")

@@ -26,6 +26,7 @@ import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.FileToTakeBack;
+import vn.motcua.dossier.core.IllegalTransition;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.intake.internal.DossierDocument;
 import vn.motcua.dossier.intake.internal.FileType;
@@ -44,6 +45,12 @@ public class DocumentStore {
             NationalStatus.SUPPLEMENT_REQUESTED);
     private static final Set<NationalStatus> STAFF_MAY_ADD = EnumSet.of(NationalStatus.NEWLY_REGISTERED,
             NationalStatus.RECEIVED, NationalStatus.PROCESSING, NationalStatus.SUPPLEMENT_REQUESTED);
+    /**
+     * Files staff add for the applicant while the agency works on the dossier are news to the applicant, who is told
+     * (ADR 0054); before reception and during a supplement they are the applicant's own papers, scanned at the counter.
+     */
+    private static final Set<NationalStatus> TOLD_WHEN_ADDED = EnumSet.of(NationalStatus.RECEIVED,
+            NationalStatus.PROCESSING);
     private static final List<Role> UPLOADER_ROLES = List.of(Role.CITIZEN, Role.PORTAL, Role.POSTAL_CLERK, Role.OFFICER,
             Role.SPECIALIST);
     static final String REMOVED_AT = "removedAt";
@@ -119,13 +126,15 @@ public class DocumentStore {
                 isResult(kind) ? RESULT_KIND : kind.strip(),
                 name, type.mediaType(), content.length, sha256, caller.subject(),
                 clock.instant(), internal ? Boolean.TRUE : null, content, null, null);
-        return mongo.insert(document).info(removable(dossier, document, caller));
+        mongo.insert(document);
+        return document.info(removable(toldOf(dossier, document, caller), document, caller));
     }
 
     /** The file a dead attempt under this claim attached before it could answer. */
     Optional<DossierDocument.DocumentInfo> createdUnder(IdempotencyKeys.Claim claim, String code, Caller caller) {
         return claim.createdBefore(claimId -> fileOf(code, claim.idOfCreation())
-                .map(document -> document.info(removable(access.visible(code, caller), document, caller))));
+                .map(document -> document.info(removable(toldOf(access.visible(code, caller), document, caller), document,
+                        caller))));
     }
 
     List<DossierDocument.DocumentInfo> list(String code, Caller caller) {
@@ -211,14 +220,36 @@ public class DocumentStore {
         }
         DossierDocument document = fileOf(code, id).orElseThrow(() -> ApiProblem.notFound("Document", id));
         if (document.isInternal()) {
-            Actor staff = Actor.of(caller, caller.has(Role.OFFICER) ? Role.OFFICER : Role.SPECIALIST);
-            dossier = dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsSharingOf(id)
-                    ? AggregateStore.UNCHANGED
-                    : current.shareDocument(staff, id, document.kind(), document.fileName(), clock.instant()));
+            dossier = recordSharing(code, document, caller);
             mongo.updateFirst(new Query(where("_id").is(id)), new Update().unset(INTERNAL), DossierDocument.class);
         }
         DossierDocument shown = document.shown();
         return shown.info(removable(dossier, shown, caller));
+    }
+
+    /** The dossier's history records the file shared with the applicant, once, and the event tells them. */
+    private Dossier recordSharing(String code, DossierDocument document, Caller caller) {
+        Actor staff = Actor.of(caller, caller.has(Role.OFFICER) ? Role.OFFICER : Role.SPECIALIST);
+        return dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsSharingOf(document.id())
+                ? AggregateStore.UNCHANGED
+                : current.shareDocument(staff, document.id(), document.kind(), document.fileName(), clock.instant()));
+    }
+
+    /**
+     * A file staff just added for the applicant while the agency works on the dossier, recorded as shared so that the
+     * applicant is told (ADR 0054); a retry of an upload that stopped before it records it. Any other file, or a dossier
+     * that moved on meanwhile, is left as it is: the file stays the dossier's, untold, as before the agency had it.
+     */
+    private Dossier toldOf(Dossier dossier, DossierDocument document, Caller caller) {
+        if (!byStaff(dossier, caller) || document.isInternal() || isResult(document.kind())
+                || !TOLD_WHEN_ADDED.contains(dossier.status())) {
+            return dossier;
+        }
+        try {
+            return recordSharing(dossier.code(), document, caller);
+        } catch (IllegalTransition movedOn) {
+            return dossier;
+        }
     }
 
     /** One of the dossier's files not taken back, without its content. */

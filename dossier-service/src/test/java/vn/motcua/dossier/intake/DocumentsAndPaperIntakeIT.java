@@ -323,10 +323,12 @@ class DocumentsAndPaperIntakeIT {
 
         assertThat(fileIds(code)).containsExactly(citizens, rescan);
         JsonNode history = history(code);
-        assertThat(history).hasSize(entries + 2);
+        // The rescan, added after reception for the applicant to read, is recorded as shared with them (ADR 0054).
+        assertThat(history).hasSize(entries + 3);
         assertThat(history.get(entries).get("reason").asString()).contains("bien-ban.pdf");
-        assertThat(history.get(entries + 1).get("reason").asString()).contains("don-scan-mo.pdf");
-        assertThat(history.get(entries + 1).get("role").asString()).isEqualTo("officer");
+        assertThat(history.get(entries + 1).get("action").asString()).isEqualTo("SHARE_DOCUMENT");
+        assertThat(history.get(entries + 2).get("reason").asString()).contains("don-scan-mo.pdf");
+        assertThat(history.get(entries + 2).get("role").asString()).isEqualTo("officer");
         assertThat(mongo.findById(scan, Document.class, "dossier_documents")).doesNotContainKey("content");
     }
 
@@ -461,6 +463,63 @@ class DocumentsAndPaperIntakeIT {
         assertThat(mongo.findById(note, Document.class, "dossier_documents")).doesNotContainKey("internal");
         assertThat(history(code)).hasSize(entries + 3);
         assertThat(history(code).get(entries + 2).get("reason").asString()).contains("[" + note + "]");
+    }
+
+    @Test
+    void theApplicantIsToldOnceOfAFileStaffAddForThemWhileTheAgencyWorksOnTheDossierEvenByARetry() throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
+        // Before reception the officer scans the papers the applicant brought: theirs already, nothing to tell.
+        String scan = idOf(flow.upload(code, required.get(0), "don-scan.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        String citizens = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
+
+        String key = UUID.randomUUID().toString();
+        MockMultipartFile form = new MockMultipartFile("file", "bien-ban.pdf", "application/pdf", DossierFlow.PDF);
+        String report = idOf(mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form)
+                .param("kind", "Biên bản kiểm tra").header("Idempotency-Key", key).with(specialist(AGENCY_THUONG_TIN))));
+        // Neither a working file nor the draft result is the applicant's yet: nothing to tell.
+        idOf(internal(code, "Ghi chú", specialist(AGENCY_THUONG_TIN)));
+        idOf(flow.upload(code, DocumentStore.RESULT_KIND, "ket-qua.pdf", DossierFlow.PDF, specialist(AGENCY_THUONG_TIN)));
+
+        assertThat(sharingRecords(code)).containsExactly(report);
+        assertThat(fileIds(code)).containsExactly(scan, citizens, report);
+        ConsumerRecord<String, String> told = KafkaProbe.await(Topics.DOSSIER, record -> code.equals(record.key())
+                && "DossierDocumentShared".equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)), Duration.ofSeconds(10));
+        assertThat(json.readTree(told.value()).get("documentId").asString()).isEqualTo(report);
+        assertThat(json.readTree(told.value()).get("kind").asString()).isEqualTo("Biên bản kiểm tra");
+
+        // An upload that stored its file and stopped before the record, as a dead attempt leaves it: its retry records it.
+        Document claim = mongo.getCollection("idempotency_keys").find(new Document("_id", new Document("$regex", "\\|" + key + "$")))
+                .first();
+        String scope = claim.getString("_id").substring(0, claim.getString("_id").length() - key.length() - 1);
+        String retried = UUID.randomUUID().toString();
+        String stoppedId = UUID.nameUUIDFromBytes((scope + "|" + retried).getBytes(StandardCharsets.UTF_8)).toString();
+        mongo.getCollection("idempotency_keys").insertOne(new Document(claim).append("_id", scope + "|" + retried)
+                .append("state", "IN_PROGRESS").append("leaseUntil", new Date(0)));
+        mongo.getCollection("dossier_documents").insertOne(new Document(mongo.findById(report, Document.class, "dossier_documents"))
+                .append("_id", stoppedId));
+        assertThat(sharingRecords(code)).containsExactly(report);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form).param("kind", "Biên bản kiểm tra")
+                            .header("Idempotency-Key", retried).with(specialist(AGENCY_THUONG_TIN)))
+                    .andExpect(status().isCreated()).andExpect(jsonPath("$.id").value(stoppedId));
+        }
+        assertThat(sharingRecords(code)).containsExactly(report, stoppedId);
+    }
+
+    /** The ids of the files the dossier's history records as shared with the applicant, in order. */
+    private List<String> sharingRecords(String code) throws Exception {
+        List<String> ids = new ArrayList<>();
+        history(code).forEach(entry -> {
+            if ("SHARE_DOCUMENT".equals(entry.get("action").asString())) {
+                String reason = entry.get("reason").asString();
+                ids.add(reason.substring(reason.lastIndexOf('[') + 1, reason.lastIndexOf(']')));
+            }
+        });
+        return ids;
     }
 
     @Test

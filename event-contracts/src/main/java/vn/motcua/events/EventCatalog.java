@@ -17,6 +17,7 @@ import vn.motcua.events.appointment.VisitorNoShow;
 import vn.motcua.events.calendar.WorkingCalendarPublished;
 import vn.motcua.events.catalog.ChannelPolicyPublished;
 import vn.motcua.events.catalog.ProcedurePublished;
+import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
@@ -86,6 +87,7 @@ public final class EventCatalog {
             DossierTransferred.class,
             DossierDocumentShared.class,
             DossierRevisionRequested.class,
+            DossierApprovalRequested.class,
             WorkingCalendarPublished.class,
             ChannelPolicyPublished.class,
             ProcedurePublished.class,

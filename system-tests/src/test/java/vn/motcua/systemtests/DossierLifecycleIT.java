@@ -102,28 +102,35 @@ class DossierLifecycleIT {
         assertThat(shown.status()).isEqualTo(200);
         assertThat(shown.json().get("internal").asBoolean()).isFalse();
         assertThat(gateway.get(appraisalFile, citizen).status()).isEqualTo(200);
-        // The leader sends the draft back once (ADR 0052), then approves the revised one.
+        // specialist1 submits the draft to the leaders (ADR 0055); the leader sends it back once (ADR 0052), then
+        // approves the revised one, submitted again.
+        step(code, "approval-request", specialist, "{\"note\": \"Đủ điều kiện cấp phép\"}");
+        assertThat(gateway.get("/api/v1/work-queue?awaitingApproval=true&size=100", leader).json().get("items").toString())
+                .contains(code);
         assertThat(step(code, "revision-request", leader, "{\"reason\": \"Ghi rõ địa điểm kinh doanh\"}").get("approvedBy").isNull())
                 .isTrue();
+        step(code, "approval-request", specialist, null);
         step(code, "approval", leader, "{\"note\": \"Đồng ý cấp phép\"}");
         assertThat(step(code, "result", specialist, null).get("nationalStatus").asInt()).isEqualTo(9);
         assertThat(step(code, "return", officer, null).get("nationalStatus").asInt()).isEqualTo(10);
 
         JsonNode history = gateway.get("/api/v1/dossiers/" + code + "/history", citizen).json();
         assertThat(history.findValuesAsString("action")).containsExactly("REGISTER", "REMOVE_DOCUMENT", "RECEIVE", "ASSIGN",
-                "REQUEST_SUPPLEMENT", "SUPPLEMENT", "SHARE_DOCUMENT", "REQUEST_REVISION", "APPROVE", "MARK_RESULT_READY",
-                "RETURN_RESULT");
+                "REQUEST_SUPPLEMENT", "SUPPLEMENT", "SHARE_DOCUMENT", "REQUEST_APPROVAL", "REQUEST_REVISION", "REQUEST_APPROVAL",
+                "APPROVE", "MARK_RESULT_READY", "RETURN_RESULT");
         assertThat(history.get(1).get("actorName").asString()).isEqualTo("citizen1");
         assertThat(history.get(6).get("actorName").asString()).isEqualTo("specialist1");
-        assertThat(history.get(7).get("reason").asString()).isEqualTo("Ghi rõ địa điểm kinh doanh");
-        assertThat(history.get(8).get("actorName").asString()).isEqualTo("leader1");
-        assertThat(history.get(8).get("role").asString()).isEqualTo("leader");
+        assertThat(history.get(7).get("reason").asString()).isEqualTo("Đủ điều kiện cấp phép");
+        assertThat(history.get(8).get("reason").asString()).isEqualTo("Ghi rõ địa điểm kinh doanh");
+        assertThat(history.get(10).get("actorName").asString()).isEqualTo("leader1");
+        assertThat(history.get(10).get("role").asString()).isEqualTo("leader");
         JsonNode verification = gateway.get("/api/v1/dossiers/" + code + "/history/verification", leader).json();
         assertThat(verification.get("intact").asBoolean()).isTrue();
 
-        assertThat(Observations.dossierEventTypes(code, 10)).containsExactly("DossierSubmitted", "DossierFeesPriced", "DossierReceived",
+        assertThat(Observations.dossierEventTypes(code, 12)).containsExactly("DossierSubmitted", "DossierFeesPriced", "DossierReceived",
                 "DossierProcessingStarted", "DossierSupplementRequested", "DossierSupplemented", "DossierDocumentShared",
-                "DossierRevisionRequested", "DossierResultReady", "DossierReturned");
+                "DossierApprovalRequested", "DossierRevisionRequested", "DossierApprovalRequested", "DossierResultReady",
+                "DossierReturned");
         JsonNode inbox = awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
                 n -> n.toString().contains("Hồ sơ " + code + " đã trả kết quả"));
         assertThat(inbox.toString()).contains("Hồ sơ " + code + " đã được tiếp nhận", "Hồ sơ " + code + " cần bổ sung",
@@ -132,6 +139,12 @@ class DossierLifecycleIT {
         assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", specialist),
                 n -> n.toString().contains("Hồ sơ " + code + ": lãnh đạo trả lại dự thảo kết quả")).toString())
                 .contains("Ghi rõ địa điểm kinh doanh");
+        // The agency's leaders learn of each draft submitted to them, from the realm's directory.
+        assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", leader),
+                n -> n.toString().contains("Hồ sơ " + code + ": chuyên viên trình phê duyệt dự thảo kết quả")).toString())
+                .contains("Đủ điều kiện cấp phép");
+        assertThat(gateway.get("/api/v1/work-queue?awaitingApproval=true&size=100", leader).json().get("items").toString())
+                .doesNotContain(code);
 
         assertThat(gateway.get("/api/v1/work-queue?status=10&size=100", officer).json().get("items").toString()).contains(code);
         Response publicLookUp = gateway.get("/api/v1/public/dossier-status?code=" + code + "&idNumber="

@@ -23,6 +23,8 @@ public enum Action {
     REQUEST_FINANCIAL_OBLIGATION(EnumSet.of(PROCESSING)),
     MEET_FINANCIAL_OBLIGATION(EnumSet.of(FINANCIAL_OBLIGATION_REQUESTED)),
     APPROVE(EnumSet.of(PROCESSING)),
+    /** The specialist submits the draft result to the leaders for approval (ADR 0055); the status stays. */
+    REQUEST_APPROVAL(EnumSet.of(PROCESSING)),
     /** The leader sends the draft back to the specialist with what to revise (ADR 0052); the status stays. */
     REQUEST_REVISION(EnumSet.of(PROCESSING)),
     MARK_RESULT_READY(EnumSet.of(PROCESSING)),

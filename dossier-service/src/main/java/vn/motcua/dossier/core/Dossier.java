@@ -18,6 +18,7 @@ import vn.motcua.dossier.deadlines.DeadlinePolicy;
 import vn.motcua.events.Event;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
@@ -108,6 +109,8 @@ public class Dossier extends Aggregate {
     private String approvedBy;
     /** Why the leader sent the draft result back (ADR 0052), until a leader approves it again; null otherwise. */
     private String revisionReason;
+    /** When the specialist submitted the draft for approval (ADR 0055), until a leader decides on it; null otherwise. */
+    private Instant approvalRequestedAt;
     private Instant resolvedAt;
     private Instant closedAt;
     private String returnedVia;
@@ -296,6 +299,7 @@ public class Dossier extends Aggregate {
         }
         approvedBy = leader.name();
         revisionReason = null;
+        approvalRequestedAt = null;
         move(Action.APPROVE, NationalStatus.PROCESSING, leader, note, now);
         return List.of();
     }
@@ -311,8 +315,29 @@ public class Dossier extends Aggregate {
         }
         approvedBy = null;
         revisionReason = reason;
+        approvalRequestedAt = null;
         move(Action.REQUEST_REVISION, NationalStatus.PROCESSING, leader, reason, now);
         return List.of(new DossierRevisionRequested(snapshot(), assignee, reason, leader.name(), now));
+    }
+
+    /**
+     * The specialist submits the draft result to the agency's leaders (ADR 0055), who are told; it waits for a leader to
+     * approve it or send it back. A draft awaiting a decision is not submitted twice; one submitted after an approval is
+     * a changed draft, and the approval given before is withdrawn, as a send-back withdraws it.
+     */
+    public List<Event> requestApproval(Actor specialist, String note, Instant now) {
+        require(Action.REQUEST_APPROVAL);
+        if (assignee == null) {
+            throw new IllegalTransition(code, Action.REQUEST_APPROVAL, status, "no specialist has processed it yet");
+        }
+        if (approvalRequestedAt != null) {
+            throw new IllegalTransition(code, Action.REQUEST_APPROVAL, status, "the draft was submitted for approval at "
+                    + approvalRequestedAt + " and awaits a leader's decision");
+        }
+        approvedBy = null;
+        approvalRequestedAt = now;
+        move(Action.REQUEST_APPROVAL, NationalStatus.PROCESSING, specialist, note, now);
+        return List.of(new DossierApprovalRequested(snapshot(), assignee, note, specialist.name(), now));
     }
 
     /** Links the postal item a paper dossier arrived under, before the dossier is first stored. */
@@ -606,6 +631,7 @@ public class Dossier extends Aggregate {
     public String assignee() { return assignee; }
     public String approvedBy() { return approvedBy; }
     public String revisionReason() { return revisionReason; }
+    public Instant approvalRequestedAt() { return approvalRequestedAt; }
     public Instant resolvedAt() { return resolvedAt; }
     public Instant closedAt() { return closedAt; }
     public String returnedVia() { return returnedVia; }

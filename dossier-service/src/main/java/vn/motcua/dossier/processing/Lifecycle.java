@@ -78,6 +78,10 @@ public class Lifecycle {
         return take(Step.APPROVE, code, caller, ifMatch, (dossier, actor, now) -> dossier.approve(actor, note, now));
     }
 
+    public Dossier requestApproval(String code, Caller caller, IfMatch ifMatch, String note) {
+        return take(Step.REQUEST_APPROVAL, code, caller, ifMatch, (dossier, actor, now) -> dossier.requestApproval(actor, note, now));
+    }
+
     public Dossier requestRevision(String code, Caller caller, IfMatch ifMatch, String reason) {
         return take(Step.REQUEST_REVISION, code, caller, ifMatch, (dossier, actor, now) -> dossier.requestRevision(actor, reason, now));
     }

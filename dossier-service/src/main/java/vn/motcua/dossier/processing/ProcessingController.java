@@ -115,6 +115,18 @@ class ProcessingController {
         return view(lifecycle.requestFinancialObligation(code, caller, ifMatch, body.amount(), body.reason().strip()));
     }
 
+    @Operation(summary = "Submit the draft result to the agency's leaders for approval (status stays 4); they are told"
+            + " (event DossierApprovalRequested), and the work queue lists it under awaitingApproval until a leader approves"
+            + " it or sends it back. Submitted after an approval, the draft has changed and the approval is withdrawn. 409"
+            + " illegal-transition before a specialist has it, or while it awaits a decision already")
+    @TakesStep(Step.REQUEST_APPROVAL)
+    @PostMapping("/approval-request")
+    ResponseEntity<DossierView> requestApproval(@PathVariable String code, IfMatch ifMatch,
+            @Valid @RequestBody(required = false) Note body, Caller caller) {
+        String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().strip();
+        return view(lifecycle.requestApproval(code, caller, ifMatch, note));
+    }
+
     @Operation(summary = "Approve the result")
     @TakesStep(Step.APPROVE)
     @PostMapping("/approval")

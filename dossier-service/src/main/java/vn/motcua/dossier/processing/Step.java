@@ -18,6 +18,8 @@ public enum Step {
     ASSIGN(Role.OFFICER, Role.LEADER),
     REQUEST_SUPPLEMENT(Role.SPECIALIST),
     REQUEST_FINANCIAL_OBLIGATION(Role.SPECIALIST),
+    /** The draft result to the agency's leaders, for their approval. */
+    REQUEST_APPROVAL(Role.SPECIALIST),
     APPROVE(Role.LEADER),
     /** The draft result back to its specialist, with what to revise. */
     REQUEST_REVISION(Role.LEADER),

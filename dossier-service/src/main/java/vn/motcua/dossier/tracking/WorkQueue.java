@@ -45,15 +45,20 @@ public class WorkQueue {
      * @param submittedTo last day (inclusive), or null
      * @param sentBack true: only drafts a leader sent back and has not approved since (ADR 0052); false: only the
      *     others; null: both
+     * @param awaitingApproval true: only drafts in processing a specialist submitted and no leader has decided on yet
+     *     (ADR 0055); false: only the others; null: both
      */
     public record Filter(String agencyCode, List<Integer> statuses, Deadline deadline, String assignee,
-            String procedureCode, LocalDate submittedFrom, LocalDate submittedTo, Boolean sentBack) {
+            String procedureCode, LocalDate submittedFrom, LocalDate submittedTo, Boolean sentBack, Boolean awaitingApproval) {
     }
 
-    /** @param revisionReason why the leader sent the draft result back to its specialist, until approved again (ADR 0052) */
+    /**
+     * @param revisionReason why the leader sent the draft result back to its specialist, until approved again (ADR 0052)
+     * @param approvalRequestedAt when the specialist submitted the draft for approval, until a leader decides (ADR 0055)
+     */
     public record Item(String code, String procedureCode, String procedureName, String applicantName, String channel,
             int nationalStatus, String status, Instant submittedAt, LocalDate dueDate, String deadline, boolean paused,
-            String assignee, String revisionReason) {
+            String assignee, String revisionReason, Instant approvalRequestedAt) {
     }
 
     public record Page(List<Item> items, int page, int size, long total) {
@@ -66,7 +71,7 @@ public class WorkQueue {
         long total = mongo.count(query, Dossier.class);
         query.skip((long) page * size).limit(size);
         query.fields().include("procedureCode", "procedureName", "applicant.fullName", "channel", "status",
-                "submittedAt", "dueDate", "deadlineFlag", "workingDaysLeftWhenPaused", "assignee", "revisionReason", "agencyCode");
+                "submittedAt", "dueDate", "deadlineFlag", "workingDaysLeftWhenPaused", "assignee", "revisionReason", "approvalRequestedAt", "agencyCode");
         List<Item> items = mongo.find(query, Dossier.class).stream().map(d -> item(d, today)).toList();
         return new Page(items, page, size, total);
     }
@@ -95,6 +100,13 @@ public class WorkQueue {
         if (filter.sentBack() != null) {
             all.add(filter.sentBack() ? where("revisionReason").ne(null) : where("revisionReason").is(null));
         }
+        if (filter.awaitingApproval() != null) {
+            // A dossier stopped or withdrawn while its draft awaited a decision awaits none.
+            all.add(filter.awaitingApproval()
+                    ? where("approvalRequestedAt").ne(null).and("status").is(NationalStatus.PROCESSING.name())
+                    : new Criteria().orOperator(where("approvalRequestedAt").is(null),
+                            where("status").ne(NationalStatus.PROCESSING.name())));
+        }
         if (filter.submittedFrom() != null) {
             all.add(where("submittedAt").gte(filter.submittedFrom().atStartOfDay(deadlines.zone()).toInstant()));
         }
@@ -117,6 +129,7 @@ public class WorkQueue {
         }
         return new Item(d.code(), d.procedureCode(), d.procedureName(),
                 d.applicant() == null ? null : d.applicant().fullName(), d.channel().name(), d.status().code(),
-                d.status().name(), d.submittedAt(), d.dueDate(), deadline, d.isPaused(), d.assignee(), d.revisionReason());
+                d.status().name(), d.submittedAt(), d.dueDate(), deadline, d.isPaused(), d.assignee(), d.revisionReason(),
+                d.status() == NationalStatus.PROCESSING ? d.approvalRequestedAt() : null);
     }
 }

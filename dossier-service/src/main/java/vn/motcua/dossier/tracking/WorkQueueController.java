@@ -37,6 +37,9 @@ class WorkQueueController {
             @Parameter(description = "true: only drafts a leader sent back to their specialist and has not approved"
                     + " since (each item says why in revisionReason); false: only the others")
             @RequestParam(required = false) Boolean sentBack,
+            @Parameter(description = "true: only drafts a specialist submitted for approval that no leader has approved or"
+                    + " sent back yet (each item says when in approvalRequestedAt); false: only the others")
+            @RequestParam(required = false) Boolean awaitingApproval,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             Caller caller) {
@@ -52,6 +55,6 @@ class WorkQueueController {
             throw ApiProblem.badRequest("bad-date-range", "submittedTo is before submittedFrom");
         }
         return queue.find(new WorkQueue.Filter(caller.agency(), statuses, deadline, assignee, procedureCode,
-                submittedFrom, submittedTo, sentBack), page, size);
+                submittedFrom, submittedTo, sentBack, awaitingApproval), page, size);
     }
 }

@@ -62,7 +62,7 @@ public final class WorkQueueBenchmark {
     }
 
     private static WorkQueue.Filter filter(String agency, List<Integer> statuses, WorkQueue.Deadline deadline, String assignee) {
-        return new WorkQueue.Filter(agency, statuses, deadline, assignee, null, null, null, null);
+        return new WorkQueue.Filter(agency, statuses, deadline, assignee, null, null, null, null, null);
     }
 
     private static void measure(String label, Supplier<WorkQueue.Page> query) {

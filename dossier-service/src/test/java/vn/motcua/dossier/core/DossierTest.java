@@ -28,6 +28,7 @@ import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.events.Event;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFeesPriced;
@@ -64,6 +65,7 @@ class DossierTest {
                     "e1"), "PAY-1", DEADLINES, later())),
             Map.entry(Action.APPROVE, d -> d.approve(LEADER, "Đồng ý", later())),
             Map.entry(Action.REQUEST_REVISION, d -> d.requestRevision(LEADER, "Sửa lại căn cứ pháp lý", later())),
+            Map.entry(Action.REQUEST_APPROVAL, d -> d.requestApproval(SPECIALIST, "Đủ điều kiện cấp phép", later())),
             Map.entry(Action.MARK_RESULT_READY, d -> d.markResultReady(SPECIALIST, later())),
             Map.entry(Action.RETURN_RESULT, d -> d.returnResult(OFFICER, ResultDelivery.COUNTER, later())),
             Map.entry(Action.STOP, d -> d.stop(LEADER, "Dừng", later())),
@@ -141,6 +143,7 @@ class DossierTest {
                 Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
         assertThat(legalFrom(NationalStatus.PROCESSING)).containsExactlyInAnyOrder(Action.ASSIGN,
                 Action.REQUEST_SUPPLEMENT, Action.REQUEST_FINANCIAL_OBLIGATION, Action.APPROVE, Action.REQUEST_REVISION,
+                Action.REQUEST_APPROVAL,
                 Action.MARK_RESULT_READY,
                 Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE,
                 Action.TRANSFER, Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
@@ -363,6 +366,37 @@ class DossierTest {
         assertThat(dossier.revisionReason()).isNull();
         dossier.markResultReady(SPECIALIST, later());
         assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
+    }
+
+    @Test
+    void aDraftIsSubmittedForApprovalOnceUntilALeaderApprovesItOrSendsItBack() {
+        Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);
+        dossier.requestRevision(LEADER, "Thiếu căn cứ", later());
+
+        List<Event> events = dossier.requestApproval(SPECIALIST, "Đủ điều kiện cấp phép", later());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(DossierApprovalRequested.class, request -> {
+            assertThat(request.assignee()).isEqualTo(dossier.assignee());
+            assertThat(request.note()).isEqualTo("Đủ điều kiện cấp phép");
+            assertThat(request.requestedBy()).isEqualTo(SPECIALIST.name());
+        });
+        assertThat(dossier.status()).isEqualTo(NationalStatus.PROCESSING);
+        assertThat(dossier.approvalRequestedAt()).isNotNull();
+        assertThat(dossier.history().getLast().action()).isEqualTo(Action.REQUEST_APPROVAL.name());
+        assertThatThrownBy(() -> dossier.requestApproval(SPECIALIST, null, later())).isInstanceOf(IllegalTransition.class)
+                .hasMessageContaining("awaits a leader's decision");
+
+        // Sent back, the revised draft is submitted again; approved, it is not.
+        dossier.requestRevision(LEADER, "Sửa lại căn cứ pháp lý", later());
+        assertThat(dossier.approvalRequestedAt()).isNull();
+        dossier.requestApproval(SPECIALIST, null, later());
+        dossier.approve(LEADER, "Đồng ý", later());
+        assertThat(dossier.approvalRequestedAt()).isNull();
+        // Submitted after the approval, the draft has changed: the approval is withdrawn until a leader gives it again.
+        dossier.requestApproval(SPECIALIST, "Đã sửa lỗi chính tả", later());
+        assertThat(dossier.approvedBy()).isNull();
+        assertThatThrownBy(() -> dossier.markResultReady(SPECIALIST, later())).isInstanceOf(IllegalTransition.class)
+                .hasMessageContaining("a leader has not approved the result yet");
     }
 
     @Test

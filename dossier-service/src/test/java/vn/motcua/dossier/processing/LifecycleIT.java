@@ -31,6 +31,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
@@ -383,19 +384,84 @@ class LifecycleIT {
 
     /** The codes of specialist1's dossiers in status 4 the leader sent back ({@code true}) or not, on every page. */
     private List<String> sentBackCodes(boolean sentBack) throws Exception {
+        return queueCodes("status=4&assignee=specialist1&sentBack=" + sentBack, specialist(AGENCY_THUONG_TIN), "revisionReason",
+                sentBack);
+    }
+
+    /** The codes of the agency's dossiers whose draft awaits a leader's decision ({@code true}) or not, on every page. */
+    private List<String> awaitingApprovalCodes(boolean awaiting) throws Exception {
+        return queueCodes("status=4&awaitingApproval=" + awaiting, leader(AGENCY_THUONG_TIN), "approvalRequestedAt", awaiting);
+    }
+
+    /** The codes the queue lists for the filter on every page, each item's {@code field} set exactly when {@code set}. */
+    private List<String> queueCodes(String filter, RequestPostProcessor who, String field, boolean set) throws Exception {
         List<String> codes = new ArrayList<>();
         for (int page = 0; page < 100; page++) {
-            JsonNode items = flow.getJson("/api/v1/work-queue?status=4&assignee=specialist1&size=100&sentBack=" + sentBack
-                    + "&page=" + page, specialist(AGENCY_THUONG_TIN)).get("items");
+            JsonNode items = flow.getJson("/api/v1/work-queue?" + filter + "&size=100&page=" + page, who).get("items");
             if (items.isEmpty()) {
                 return codes;
             }
             for (JsonNode item : items) {
-                assertThat(item.get("revisionReason").isNull()).as(item.toString()).isEqualTo(!sentBack);
+                assertThat(item.get(field).isNull()).as(item.toString()).isEqualTo(!set);
                 codes.add(item.get("code").asString());
             }
         }
         return codes;
+    }
+
+    @Test
+    void aSpecialistSubmitsTheDraftForApprovalAndTheLeadersQueueListsItUntilALeaderDecides() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        // Before a specialist has it (status 2), there is no draft to submit.
+        flow.tryStep(code, "approval-request", null, specialist(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON)).andExpect(jsonPath("$.currentStatus").value(2));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
+        long version = dossiers.findById(code).orElseThrow().version();
+
+        // Who may not: the leader, the officer, the owner, a specialist of another agency, no token; nor with a note too long.
+        flow.tryStep(code, "approval-request", null, leader(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        flow.tryStep(code, "approval-request", null, officer(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        flow.tryStep(code, "approval-request", null, citizen(CITIZEN_1)).andExpect(status().isForbidden());
+        flow.tryStep(code, "approval-request", null, specialist(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        mvc.perform(MockMvcRequestBuilders.post("/api/v1/dossiers/" + code + "/approval-request"))
+                .andExpect(status().isUnauthorized());
+        flow.tryStep(code, "approval-request", "{\"note\": \"" + "x".repeat(2001) + "\"}", specialist(AGENCY_THUONG_TIN))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON));
+        assertThat(dossiers.findById(code).orElseThrow().version()).isEqualTo(version);
+
+        JsonNode submitted = flow.step(code, "approval-request", "{\"note\": \"Đủ điều kiện cấp phép\"}",
+                specialist(AGENCY_THUONG_TIN));
+        assertThat(submitted.get("nationalStatus").asInt()).isEqualTo(4);
+        ConsumerRecord<String, String> event = KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())
+                && "DossierApprovalRequested".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
+        JsonNode request = json.readTree(event.value());
+        assertThat(request.get("assignee").asString()).isEqualTo("specialist1");
+        assertThat(request.get("note").asString()).isEqualTo("Đủ điều kiện cấp phép");
+        JsonNode history = flow.getJson("/api/v1/dossiers/" + code + "/history", officer(AGENCY_THUONG_TIN));
+        assertThat(history.get(history.size() - 1).get("action").asString()).isEqualTo("REQUEST_APPROVAL");
+        assertThat(history.get(history.size() - 1).get("role").asString()).isEqualTo("specialist");
+        assertThat(awaitingApprovalCodes(true)).contains(code);
+        assertThat(awaitingApprovalCodes(false)).doesNotContain(code);
+        flow.tryStep(code, "approval-request", null, specialist(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("awaits a leader's decision")));
+
+        // Sent back, it leaves the list until submitted again; approved, it leaves it for good.
+        flow.step(code, "revision-request", "{\"reason\": \"Ghi rõ địa điểm kinh doanh\"}", leader(AGENCY_THUONG_TIN));
+        assertThat(awaitingApprovalCodes(true)).doesNotContain(code);
+        flow.step(code, "approval-request", null, specialist(AGENCY_THUONG_TIN));
+        assertThat(awaitingApprovalCodes(true)).contains(code);
+        flow.step(code, "approval", null, leader(AGENCY_THUONG_TIN));
+        assertThat(awaitingApprovalCodes(true)).doesNotContain(code);
+        // Submitted after the approval, the draft has changed: the approval is withdrawn until given again.
+        assertThat(flow.step(code, "approval-request", "{\"note\": \"Đã sửa lỗi chính tả\"}", specialist(AGENCY_THUONG_TIN))
+                .get("approvedBy").isNull()).isTrue();
+        flow.tryStep(code, "result", null, specialist(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("a leader has not approved the result yet")));
+        flow.step(code, "approval", null, leader(AGENCY_THUONG_TIN));
+        assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(9);
+        flow.tryStep(code, "approval-request", null, specialist(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.currentStatus").value(9));
     }
 
     /** The dossier as specialist1's queue lists it, page by page: the tests of this module share one database. */

@@ -8,5 +8,8 @@ public interface OfficerDirectory {
     /** The agency's one-stop officers (realm role {@code officer}, attribute {@code agency}). */
     List<Officer> oneStopOfficers(String agencyCode);
 
+    /** The agency's leaders (realm role {@code leader}, attribute {@code agency}), who approve its results. */
+    List<Officer> leaders(String agencyCode);
+
     Optional<Officer> byUsername(String username);
 }

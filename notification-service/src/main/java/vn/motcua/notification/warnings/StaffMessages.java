@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.notification.inbox.Message;
@@ -12,8 +13,8 @@ import vn.motcua.notification.templates.TemplateBook;
 import vn.motcua.notification.templates.Text;
 
 /**
- * The Vietnamese texts staff receive about dossiers running late or sent back to them, as templates ops may publish new
- * versions of.
+ * The Vietnamese texts staff receive about dossiers running late, sent back to them or awaiting their approval, as
+ * templates ops may publish new versions of.
  */
 @Component
 class StaffMessages {
@@ -34,6 +35,12 @@ class StaffMessages {
 
                 Sau khi chỉnh sửa, trình lãnh đạo phê duyệt lại trước khi đánh dấu có kết quả.
                 """));
+        book.define("staff-approval-requested", new Text("Hồ sơ {dossier_code}: chuyên viên trình phê duyệt dự thảo kết quả", """
+                Chuyên viên {specialist} trình lãnh đạo phê duyệt dự thảo kết quả hồ sơ {dossier_code} (thủ tục {procedure}).
+                Ý kiến của chuyên viên: {note}
+
+                Đề nghị phê duyệt, hoặc trả lại dự thảo kèm nội dung cần chỉnh sửa.
+                """));
         book.define("staff-morning-digest", new Text("Nhắc việc ngày {day}: {overdue} hồ sơ quá hạn, {at_risk} hồ sơ sắp đến hạn",
                 "Các hồ sơ cần ưu tiên xử lý hôm nay:\n{dossiers}"));
     }
@@ -47,6 +54,12 @@ class StaffMessages {
     Message revisionRequested(DossierRevisionRequested revision) {
         return book.render("staff-revision-requested", Map.of("dossier_code", revision.dossier().dossierCode(),
                 "procedure", revision.dossier().procedureCode(), "leader", revision.requestedBy(), "reason", revision.reason()));
+    }
+
+    Message approvalRequested(DossierApprovalRequested request) {
+        return book.render("staff-approval-requested", Map.of("dossier_code", request.dossier().dossierCode(),
+                "procedure", request.dossier().procedureCode(), "specialist", request.requestedBy(),
+                "note", request.note() == null ? "không có" : request.note()));
     }
 
     Message digest(LocalDate day, List<WatchedDossier> dossiers) {

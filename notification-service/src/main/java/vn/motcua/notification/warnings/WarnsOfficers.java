@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
@@ -25,8 +26,8 @@ import vn.motcua.notification.delivery.Deliveries;
 
 /**
  * Keeps the dossiers the warnings watch (assignee, flag) and tells the staff at once of an overdue
- * one: the assigned specialist and the agency's one-stop officers, each once per event; and a specialist of a draft
- * result their leader sent back.
+ * one: the assigned specialist and the agency's one-stop officers, each once per event; a specialist of a draft
+ * result their leader sent back; and the agency's leaders of a draft submitted for their approval.
  */
 @Component
 class WarnsOfficers implements EventSubscriber {
@@ -50,6 +51,7 @@ class WarnsOfficers implements EventSubscriber {
                         .set("dueDate", event.data().dueDate()).set("flaggedAt", event.data().detectedAt())))
                 .on(DossierOverdue.class, this::overdue)
                 .on(DossierRevisionRequested.class, this::revisionRequested)
+                .on(DossierApprovalRequested.class, this::approvalRequested)
                 .on(DossierResultReady.class, event -> forget(event.data().dossier()))
                 .on(DossierReturned.class, event -> forget(event.data().dossier()))
                 .on(DossierStopped.class, event -> forget(event.data().dossier()))
@@ -78,6 +80,15 @@ class WarnsOfficers implements EventSubscriber {
         directory.byUsername(revision.assignee()).ifPresent(specialist -> deliveries.tellStaff(
                 event.eventId() + ":" + specialist.username(), specialist.recipientId(), revision.dossier().dossierCode(),
                 messages.revisionRequested(revision), specialist.email()));
+    }
+
+    /** The agency's leaders, of a draft submitted for their approval: told at once, each once. */
+    private void approvalRequested(IncomingEvent<DossierApprovalRequested> event) {
+        DossierApprovalRequested request = event.data();
+        for (Officer leader : directory.leaders(request.dossier().agencyCode())) {
+            deliveries.tellStaff(event.eventId() + ":" + leader.username(), leader.recipientId(),
+                    request.dossier().dossierCode(), messages.approvalRequested(request), leader.email());
+        }
     }
 
     private WatchedDossier watch(DossierSnapshot dossier, Update update) {

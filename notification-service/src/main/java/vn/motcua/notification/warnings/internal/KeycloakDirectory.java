@@ -46,19 +46,28 @@ class KeycloakDirectory implements OfficerDirectory {
 
     @Override
     public List<Officer> oneStopOfficers(String agencyCode) {
+        return withRole(agencyCode, "officer");
+    }
+
+    @Override
+    public List<Officer> leaders(String agencyCode) {
+        return withRole(agencyCode, "leader");
+    }
+
+    private List<Officer> withRole(String agencyCode, String role) {
         // The agency's users by attribute, then each one's effective realm roles: what view-users allows
         // (listing a role's members would need view-realm, more than this service should hold).
-        return cached("agency:" + agencyCode, () -> {
-            List<Officer> officers = new ArrayList<>();
+        return cached(role + ":" + agencyCode, () -> {
+            List<Officer> staff = new ArrayList<>();
             String query = URLEncoder.encode("agency:" + agencyCode, StandardCharsets.UTF_8);
             for (JsonNode user : admin("/users?briefRepresentation=false&first=0&max=1000&q=" + query)) {
                 if (user.path("enabled").asBoolean(true) && user.path("attributes").path("agency").toString().contains("\"" + agencyCode + "\"")
                         && admin("/users/" + user.path("id").asString() + "/role-mappings/realm/composite").findValuesAsString("name")
-                                .contains("officer")) {
-                    officers.add(officer(user));
+                                .contains(role)) {
+                    staff.add(officer(user));
                 }
             }
-            return List.copyOf(officers);
+            return List.copyOf(staff);
         });
     }
 

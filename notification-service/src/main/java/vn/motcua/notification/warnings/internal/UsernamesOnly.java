@@ -13,6 +13,11 @@ class UsernamesOnly implements OfficerDirectory {
     }
 
     @Override
+    public List<Officer> leaders(String agencyCode) {
+        return List.of();
+    }
+
+    @Override
     public Optional<Officer> byUsername(String username) {
         return Optional.of(new Officer(username, null, null));
     }

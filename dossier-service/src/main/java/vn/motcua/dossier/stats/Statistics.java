@@ -22,8 +22,9 @@ import vn.motcua.events.dossier.Channel;
 /**
  * The figures provinces report per agency and period: dossiers received by channel, resolved
  * early / on time / late, still in hand within time or overdue, results returned by post, the
- * share of online submissions, citizens' feedback received, answered and overdue, and the drafts leaders sent back. Each is
- * counted under the day of the event being counted (reception, resolution, return), read from the
+ * share of online submissions, citizens' feedback received, answered and overdue, and the drafts
+ * leaders sent back. Each is counted under the day of the event being counted (reception,
+ * resolution, return, send-back), read from the
  * {@link ReportingProjection}: per-day counters, and the dossiers and feedback still open.
  */
 @Service

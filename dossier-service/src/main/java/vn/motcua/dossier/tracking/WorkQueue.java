@@ -24,6 +24,8 @@ import vn.motcua.dossier.deadlines.DeadlinePolicy;
  */
 @Component
 public class WorkQueue {
+    private static final String REVISION_REASON = "revisionReason";
+    private static final String APPROVAL_REQUESTED_AT = "approvalRequestedAt";
     private final MongoTemplate mongo;
     private final DeadlinePolicy deadlines;
     private final Clock clock;
@@ -43,8 +45,8 @@ public class WorkQueue {
      * @param statuses national status codes, any when empty
      * @param submittedFrom first day (inclusive, Vietnamese time) of submission, or null
      * @param submittedTo last day (inclusive), or null
-     * @param sentBack true: only drafts a leader sent back and has not approved since (ADR 0052); false: only the
-     *     others; null: both
+     * @param sentBack true: only drafts in processing a leader sent back and has not approved since (ADR 0052); false:
+     *     only the others; null: both
      * @param awaitingApproval true: only drafts in processing a specialist submitted and no leader has decided on yet
      *     (ADR 0055); false: only the others; null: both
      */
@@ -53,8 +55,10 @@ public class WorkQueue {
     }
 
     /**
-     * @param revisionReason why the leader sent the draft result back to its specialist, until approved again (ADR 0052)
-     * @param approvalRequestedAt when the specialist submitted the draft for approval, until a leader decides (ADR 0055)
+     * @param revisionReason why the leader sent the draft result back to its specialist, until approved again (ADR 0052);
+     *     in processing only
+     * @param approvalRequestedAt when the specialist submitted the draft for approval, until a leader decides (ADR 0055);
+     *     in processing only
      */
     public record Item(String code, String procedureCode, String procedureName, String applicantName, String channel,
             int nationalStatus, String status, Instant submittedAt, LocalDate dueDate, String deadline, boolean paused,
@@ -71,7 +75,8 @@ public class WorkQueue {
         long total = mongo.count(query, Dossier.class);
         query.skip((long) page * size).limit(size);
         query.fields().include("procedureCode", "procedureName", "applicant.fullName", "channel", "status",
-                "submittedAt", "dueDate", "deadlineFlag", "workingDaysLeftWhenPaused", "assignee", "revisionReason", "approvalRequestedAt", "agencyCode");
+                "submittedAt", "dueDate", "deadlineFlag", "workingDaysLeftWhenPaused", "assignee", REVISION_REASON,
+                APPROVAL_REQUESTED_AT, "agencyCode");
         List<Item> items = mongo.find(query, Dossier.class).stream().map(d -> item(d, today)).toList();
         return new Page(items, page, size, total);
     }
@@ -98,14 +103,10 @@ public class WorkQueue {
             all.add(where("procedureCode").is(filter.procedureCode()));
         }
         if (filter.sentBack() != null) {
-            all.add(filter.sentBack() ? where("revisionReason").ne(null) : where("revisionReason").is(null));
+            all.add(whileProcessing(REVISION_REASON, filter.sentBack()));
         }
         if (filter.awaitingApproval() != null) {
-            // A dossier stopped or withdrawn while its draft awaited a decision awaits none.
-            all.add(filter.awaitingApproval()
-                    ? where("approvalRequestedAt").ne(null).and("status").is(NationalStatus.PROCESSING.name())
-                    : new Criteria().orOperator(where("approvalRequestedAt").is(null),
-                            where("status").ne(NationalStatus.PROCESSING.name())));
+            all.add(whileProcessing(APPROVAL_REQUESTED_AT, filter.awaitingApproval()));
         }
         if (filter.submittedFrom() != null) {
             all.add(where("submittedAt").gte(filter.submittedFrom().atStartOfDay(deadlines.zone()).toInstant()));
@@ -116,11 +117,22 @@ public class WorkQueue {
         return new Criteria().andOperator(all);
     }
 
+    /**
+     * Dossiers whose draft the field describes ({@code set}), or the others: a draft sent back or submitted is one only
+     * in processing, and a dossier stopped or withdrawn meanwhile has none.
+     */
+    private static Criteria whileProcessing(String field, boolean set) {
+        String processing = NationalStatus.PROCESSING.name();
+        return set ? where(field).ne(null).and("status").is(processing)
+                : new Criteria().orOperator(where(field).is(null), where("status").ne(processing));
+    }
+
     private static List<String> names(Set<NationalStatus> statuses) {
         return statuses.stream().map(Enum::name).toList();
     }
 
     private Item item(Dossier d, LocalDate today) {
+        boolean processing = d.status() == NationalStatus.PROCESSING;
         String deadline = "-";
         if (d.dueDate() != null && NationalStatus.IN_HAND.contains(d.status())) {
             deadline = d.isPaused() ? "PAUSED"
@@ -129,7 +141,7 @@ public class WorkQueue {
         }
         return new Item(d.code(), d.procedureCode(), d.procedureName(),
                 d.applicant() == null ? null : d.applicant().fullName(), d.channel().name(), d.status().code(),
-                d.status().name(), d.submittedAt(), d.dueDate(), deadline, d.isPaused(), d.assignee(), d.revisionReason(),
-                d.status() == NationalStatus.PROCESSING ? d.approvalRequestedAt() : null);
+                d.status().name(), d.submittedAt(), d.dueDate(), deadline, d.isPaused(), d.assignee(),
+                processing ? d.revisionReason() : null, processing ? d.approvalRequestedAt() : null);
     }
 }

@@ -286,13 +286,12 @@ class DocumentsAndPaperIntakeIT {
 
     @Test
     void staffTakeBackTheirOwnFilesWhileTheAgencyHoldsTheDossierAndAKindReceptionCountedKeepsAFile() throws Exception {
-        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        Received received = receivedWithAScan("don-scan-mo.pdf");
+        String code = received.code();
         String files = "/api/v1/dossiers/" + code + "/documents/";
         List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
-        // The officer scans the application the citizen brought on paper; the citizen attached the other document.
-        String scan = idOf(flow.upload(code, required.get(0), "don-scan-mo.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
-        String citizens = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
-        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        String scan = received.scan();
+        String citizens = received.citizens();
         String notes = idOf(flow.upload(code, "Biên bản", "bien-ban.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
         int entries = history(code).size();
 
@@ -334,13 +333,12 @@ class DocumentsAndPaperIntakeIT {
 
     @Test
     void ofTwoRemovalsAtOnceOfACountedKindsLastTwoFilesTheOneRecordedSecondIsRefused() throws Exception {
-        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        Received received = receivedWithAScan("don-scan.pdf");
+        String code = received.code();
         String files = "/api/v1/dossiers/" + code + "/documents/";
-        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
-        String first = idOf(flow.upload(code, required.get(0), "don-scan.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
-        String citizens = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
-        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
-        String second = idOf(flow.upload(code, required.get(0), "don-scan-2.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        String first = received.scan();
+        String second = idOf(flow.upload(code, SubmissionMother.LIQUOR_LICENCE_DOCUMENTS.get(0), "don-scan-2.pdf", DossierFlow.PDF,
+                officer(AGENCY_THUONG_TIN)));
         // The officer's removal of the first has hidden it and not reached the history yet, when the second's begins.
         hideAsAStoppedRemovalWould(first, Instant.now(), uploaderOf(first));
 
@@ -348,7 +346,7 @@ class DocumentsAndPaperIntakeIT {
         mvc.perform(delete(files + first).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("attach the right file of that kind first")));
 
-        assertThat(fileIds(code)).containsExactly(first, citizens);
+        assertThat(fileIds(code)).containsExactly(first, received.citizens());
         assertThat(mongo.findById(first, Document.class, "dossier_documents")).containsKey("content")
                 .doesNotContainKeys("removedAt", "removedBy");
     }
@@ -467,12 +465,9 @@ class DocumentsAndPaperIntakeIT {
 
     @Test
     void theApplicantIsToldOnceOfAFileStaffAddForThemWhileTheAgencyWorksOnTheDossierEvenByARetry() throws Exception {
-        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
-        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
         // Before reception the officer scans the papers the applicant brought: theirs already, nothing to tell.
-        String scan = idOf(flow.upload(code, required.get(0), "don-scan.pdf", DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
-        String citizens = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
-        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        Received received = receivedWithAScan("don-scan.pdf");
+        String code = received.code();
         flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
 
         String key = UUID.randomUUID().toString();
@@ -484,7 +479,7 @@ class DocumentsAndPaperIntakeIT {
         idOf(flow.upload(code, DocumentStore.RESULT_KIND, "ket-qua.pdf", DossierFlow.PDF, specialist(AGENCY_THUONG_TIN)));
 
         assertThat(sharingRecords(code)).containsExactly(report);
-        assertThat(fileIds(code)).containsExactly(scan, citizens, report);
+        assertThat(fileIds(code)).containsExactly(received.scan(), received.citizens(), report);
         ConsumerRecord<String, String> told = KafkaProbe.await(Topics.DOSSIER, record -> code.equals(record.key())
                 && "DossierDocumentShared".equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)), Duration.ofSeconds(10));
         assertThat(json.readTree(told.value()).get("documentId").asString()).isEqualTo(report);
@@ -508,6 +503,19 @@ class DocumentsAndPaperIntakeIT {
                     .andExpect(status().isCreated()).andExpect(jsonPath("$.id").value(stoppedId));
         }
         assertThat(sharingRecords(code)).containsExactly(report, stoppedId);
+    }
+
+    /** citizen1's liquor licence, received with the officer's scan of the paper application and citizen1's own copy. */
+    private record Received(String code, String scan, String citizens) {
+    }
+
+    private Received receivedWithAScan(String scanName) throws Exception {
+        String code = flow.submit(SubmissionMother.liquorLicenceFor(CITIZEN_1), citizen(CITIZEN_1));
+        List<String> required = SubmissionMother.LIQUOR_LICENCE_DOCUMENTS;
+        String scan = idOf(flow.upload(code, required.get(0), scanName, DossierFlow.PDF, officer(AGENCY_THUONG_TIN)));
+        String citizens = idOf(flow.upload(code, required.get(1), "ban-sao.pdf", DossierFlow.PDF, citizen(CITIZEN_1)));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        return new Received(code, scan, citizens);
     }
 
     /** The ids of the files the dossier's history records as shared with the applicant, in order. */

@@ -160,13 +160,15 @@ public final class Demo {
      */
     private void resultByPost(String citizen, String code) {
         String officer = client.userToken("officer1");
-        step("POST /api/v1/dossiers/" + code + "/reception, /assignment, /approval, /result (officer1, leader1, specialist1)",
-                () -> {
+        step("POST /api/v1/dossiers/" + code + "/reception, /assignment, /approval-request, /approval, /result (officer1,"
+                + " specialist1, leader1)", () -> {
+                    String specialist = client.userToken("specialist1");
                     client.post("/api/v1/dossiers/" + code + "/reception", officer, """
                             {"paperDocuments": ["Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh"]}""", null);
                     client.post("/api/v1/dossiers/" + code + "/assignment", officer, "{\"assignee\": \"specialist1\"}", null);
+                    client.post("/api/v1/dossiers/" + code + "/approval-request", specialist, "{\"note\": \"Đủ điều kiện\"}", null);
                     client.post("/api/v1/dossiers/" + code + "/approval", client.userToken("leader1"), "{\"note\": \"Đồng ý\"}", null);
-                    return client.post("/api/v1/dossiers/" + code + "/result", client.userToken("specialist1"), "{}", null);
+                    return client.post("/api/v1/dossiers/" + code + "/result", specialist, "{}", null);
                 }, r -> r.status() == 200 && r.json().get("nationalStatus").asInt() == 9,
                 r -> "status 9 (" + r.json().get("status").asString() + "), the result goes by post");
         step("GET /api/v1/shipments/RET-" + code + " (waits while the operator's simulator carries it)",

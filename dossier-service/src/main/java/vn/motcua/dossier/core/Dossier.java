@@ -501,6 +501,18 @@ public class Dossier extends Aggregate {
         return counted;
     }
 
+    /** The status the dossier had at {@code moment}, as its history has it: the one its last change before then left. */
+    public NationalStatus statusAt(Instant moment) {
+        NationalStatus then = NationalStatus.NEWLY_REGISTERED;
+        for (HistoryEntry entry : history) {
+            if (entry.at().isAfter(moment)) {
+                break;
+            }
+            then = NationalStatus.ofCode(entry.to());
+        }
+        return then;
+    }
+
     /** Whether the history has the removal of this file (a removal retried after its dossier was stored). */
     public boolean recordsRemovalOf(String documentId) {
         return history.stream().anyMatch(entry -> Action.REMOVE_DOCUMENT.name().equals(entry.action())

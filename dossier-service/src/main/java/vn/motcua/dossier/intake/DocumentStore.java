@@ -236,13 +236,14 @@ public class DocumentStore {
     }
 
     /**
-     * A file staff just added for the applicant while the agency works on the dossier, recorded as shared so that the
-     * applicant is told (ADR 0054); a retry of an upload that stopped before it records it. Any other file, or a dossier
-     * that moved on meanwhile, is left as it is: the file stays the dossier's, untold, as before the agency had it.
+     * A file staff added for the applicant while the agency worked on the dossier, recorded as shared so that the
+     * applicant is told (ADR 0054); a retry of an upload that stopped before it records it, judged by the status the
+     * dossier had when the file was stored. Any other file, or a dossier that moved on meanwhile, is left as it is: the
+     * file stays the dossier's, untold, as before the agency had it.
      */
     private Dossier toldOf(Dossier dossier, DossierDocument document, Caller caller) {
         if (!byStaff(dossier, caller) || document.isInternal() || isResult(document.kind())
-                || !TOLD_WHEN_ADDED.contains(dossier.status())) {
+                || !TOLD_WHEN_ADDED.contains(dossier.statusAt(document.uploadedAt()))) {
             return dossier;
         }
         try {

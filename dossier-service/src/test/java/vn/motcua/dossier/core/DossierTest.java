@@ -369,6 +369,18 @@ class DossierTest {
     }
 
     @Test
+    void theStatusAtAMomentIsTheOneItsLastChangeBeforeThenLeft() {
+        Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);   // received 24/11 10:00, assigned 11:00
+        Instant received = dossier.history().stream().filter(entry -> entry.action().equals(Action.RECEIVE.name()))
+                .findFirst().orElseThrow().at();
+
+        assertThat(dossier.statusAt(received.minusMillis(1))).isEqualTo(NationalStatus.NEWLY_REGISTERED);
+        assertThat(dossier.statusAt(received)).isEqualTo(NationalStatus.RECEIVED);
+        assertThat(dossier.statusAt(received.plusSeconds(1800))).isEqualTo(NationalStatus.RECEIVED);
+        assertThat(dossier.statusAt(later())).isEqualTo(NationalStatus.PROCESSING);
+    }
+
+    @Test
     void aDraftIsSubmittedForApprovalOnceUntilALeaderApprovesItOrSendsItBack() {
         Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);
         dossier.requestRevision(LEADER, "Thiếu căn cứ", later());

@@ -486,23 +486,41 @@ class DocumentsAndPaperIntakeIT {
         assertThat(json.readTree(told.value()).get("kind").asString()).isEqualTo("Biên bản kiểm tra");
 
         // An upload that stored its file and stopped before the record, as a dead attempt leaves it: its retry records it.
-        Document claim = mongo.getCollection("idempotency_keys").find(new Document("_id", new Document("$regex", "\\|" + key + "$")))
-                .first();
-        String scope = claim.getString("_id").substring(0, claim.getString("_id").length() - key.length() - 1);
         String retried = UUID.randomUUID().toString();
-        String stoppedId = UUID.nameUUIDFromBytes((scope + "|" + retried).getBytes(StandardCharsets.UTF_8)).toString();
-        mongo.getCollection("idempotency_keys").insertOne(new Document(claim).append("_id", scope + "|" + retried)
-                .append("state", "IN_PROGRESS").append("leaseUntil", new Date(0)));
-        mongo.getCollection("dossier_documents").insertOne(new Document(mongo.findById(report, Document.class, "dossier_documents"))
-                .append("_id", stoppedId));
+        String stoppedId = storedByADeadAttempt(report, key, retried, Instant.now());
         assertThat(sharingRecords(code)).containsExactly(report);
-
         for (int attempt = 0; attempt < 2; attempt++) {
             mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form).param("kind", "Biên bản kiểm tra")
                             .header("Idempotency-Key", retried).with(specialist(AGENCY_THUONG_TIN)))
                     .andExpect(status().isCreated()).andExpect(jsonPath("$.id").value(stoppedId));
         }
         assertThat(sharingRecords(code)).containsExactly(report, stoppedId);
+
+        // One whose file was stored before reception is judged as it was added then: its retry tells nothing.
+        String retriedLate = UUID.randomUUID().toString();
+        Instant beforeReception = Instant.parse(history(code).get(0).get("at").asString()).plusMillis(1);
+        String earlyId = storedByADeadAttempt(report, key, retriedLate, beforeReception);
+        mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents").file(form).param("kind", "Biên bản kiểm tra")
+                        .header("Idempotency-Key", retriedLate).with(specialist(AGENCY_THUONG_TIN)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.id").value(earlyId));
+        assertThat(sharingRecords(code)).containsExactly(report, stoppedId);
+    }
+
+    /**
+     * A file stored at {@code uploadedAt} under the claim of {@code deadKey} by an attempt that died before it answered,
+     * as the file {@code like} was stored under {@code likeKey}: the same request, so a retry under the dead key takes it
+     * over. Returns the file's id.
+     */
+    private String storedByADeadAttempt(String like, String likeKey, String deadKey, Instant uploadedAt) {
+        Document claim = mongo.getCollection("idempotency_keys").find(new Document("_id", new Document("$regex", "\\|" + likeKey + "$")))
+                .first();
+        String scope = claim.getString("_id").substring(0, claim.getString("_id").length() - likeKey.length() - 1);
+        String id = UUID.nameUUIDFromBytes((scope + "|" + deadKey).getBytes(StandardCharsets.UTF_8)).toString();
+        mongo.getCollection("idempotency_keys").insertOne(new Document(claim).append("_id", scope + "|" + deadKey)
+                .append("state", "IN_PROGRESS").append("leaseUntil", new Date(0)));
+        mongo.getCollection("dossier_documents").insertOne(new Document(mongo.findById(like, Document.class, "dossier_documents"))
+                .append("_id", id).append("uploadedAt", Date.from(uploadedAt)));
+        return id;
     }
 
     /** citizen1's liquor licence, received with the officer's scan of the paper application and citizen1's own copy. */

@@ -12,8 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param contentType the type found in the content, not the one the uploader claimed
  * @param internal a working file of the agency's staff (a note, an appraisal, a draft) that the applicant's side never
  *     reads and no decision counts as one of the dossier's papers (ADR 0050); absent on files stored before, which are not
- * @param removedAt when its uploader took it back: from then on it is no longer the dossier's, and its content is erased
- *     once the dossier's history records the removal
+ * @param removedAt when a removal by its uploader hid it; the file is no longer the dossier's once the dossier's history
+ *     records the removal (ADR 0053), and its content is erased then
  */
 @Document("dossier_documents")
 public record DossierDocument(@Id String id, String dossierCode, String kind, String fileName, String contentType,

@@ -192,7 +192,7 @@ public class DocumentStore {
             mongo.updateFirst(new Query(where("_id").is(id)), hide, DossierDocument.class);
             // Whether another file of its kind stays is asked of the dossier the write is guarded by: of two removals at
             // once of the last two files of a kind, the one stored second finds the other's recorded and is refused.
-            dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsRemovalOf(id)
+            dossiers.updateRetrying(dossier, () -> access.visible(code, caller), current -> current.recordsRemovalOf(id)
                     ? AggregateStore.UNCHANGED
                     : current.removeDocument(uploader, toTakeBack(current, document, caller), clock.instant()));
         } catch (ApiProblem refused) {
@@ -220,7 +220,7 @@ public class DocumentStore {
         }
         DossierDocument document = fileOf(code, id).orElseThrow(() -> ApiProblem.notFound("Document", id));
         if (document.isInternal()) {
-            dossier = recordSharing(code, document, caller);
+            dossier = recordSharing(dossier, document, caller);
             mongo.updateFirst(new Query(where("_id").is(id)), new Update().unset(INTERNAL), DossierDocument.class);
         }
         DossierDocument shown = document.shown();
@@ -228,9 +228,9 @@ public class DocumentStore {
     }
 
     /** The dossier's history records the file shared with the applicant, once, and the event tells them. */
-    private Dossier recordSharing(String code, DossierDocument document, Caller caller) {
+    private Dossier recordSharing(Dossier asRead, DossierDocument document, Caller caller) {
         Actor staff = Actor.of(caller, caller.has(Role.OFFICER) ? Role.OFFICER : Role.SPECIALIST);
-        return dossiers.updateRetrying(() -> access.visible(code, caller), current -> current.recordsSharingOf(document.id())
+        return dossiers.updateRetrying(asRead, () -> access.visible(asRead.code(), caller), current -> current.recordsSharingOf(document.id())
                 ? AggregateStore.UNCHANGED
                 : current.shareDocument(staff, document.id(), document.kind(), document.fileName(), clock.instant()));
     }
@@ -247,7 +247,7 @@ public class DocumentStore {
             return dossier;
         }
         try {
-            return recordSharing(dossier.code(), document, caller);
+            return recordSharing(dossier, document, caller);
         } catch (IllegalTransition movedOn) {
             return dossier;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -185,6 +186,20 @@ public class AggregateStore {
                 backOff(attempt);
             }
         }
+    }
+
+    /**
+     * As {@link #updateRetrying(Supplier, Function)}, deciding first on the copy the caller has read already, so that the
+     * write costs no second read; the copy is read again only after another write won the version.
+     *
+     * @param asRead the aggregate as the caller read it, changed by the first attempt
+     */
+    public <A extends Aggregate> A updateRetrying(A asRead, Supplier<A> readAgain, Function<A, List<? extends Event>> change) {
+        AtomicReference<A> first = new AtomicReference<>(asRead);
+        return updateRetrying(() -> {
+            A unused = first.getAndSet(null);
+            return unused != null ? unused : readAgain.get();
+        }, change);
     }
 
     private static void backOff(int attempt) {

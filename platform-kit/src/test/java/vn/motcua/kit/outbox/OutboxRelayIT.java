@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -283,6 +284,43 @@ class OutboxRelayIT {
         assertThat(mongo.findById(code, org.bson.Document.class, VersionedAggregate.COLLECTION)).doesNotContainKey(OutboxClaims.FIELD);
         assertThat(handOff.written).isEmpty();
         assertThat(handOff.underClaim).isEmpty();
+    }
+
+    @Test
+    void aChangeDecidedOnTheCallersCopyIsDecidedAgainOnTheStoredOneOnlyWhenAnotherWriteWonTheVersion() {
+        mongo.dropCollection(VersionedAggregate.COLLECTION);
+        String code = EventMother.newDossierCode();
+        store.insert(Changed.of(new VersionedAggregate(code, "OPEN")));
+        VersionedAggregate asRead = mongo.findById(code, VersionedAggregate.class);
+        VersionedAggregate other = mongo.findById(code, VersionedAggregate.class);
+        other.status = "PAUSED";
+        store.update(other, List.of());
+        AtomicInteger readsAgain = new AtomicInteger();
+        List<String> decidedOn = new ArrayList<>();
+
+        store.updateRetrying(asRead, () -> {
+            readsAgain.incrementAndGet();
+            return mongo.findById(code, VersionedAggregate.class);
+        }, aggregate -> {
+            decidedOn.add(aggregate.status);
+            aggregate.status = aggregate.status + ", CLOSED";
+            return List.of(submitted(code));
+        });
+
+        assertThat(decidedOn).containsExactly("OPEN", "PAUSED");
+        assertThat(readsAgain).hasValue(1);
+        assertThat(mongo.findById(code, VersionedAggregate.class).status).isEqualTo("PAUSED, CLOSED");
+        // Uncontended, the caller's copy is the only read.
+        VersionedAggregate current = mongo.findById(code, VersionedAggregate.class);
+        store.updateRetrying(current, () -> {
+            readsAgain.incrementAndGet();
+            return mongo.findById(code, VersionedAggregate.class);
+        }, aggregate -> {
+            aggregate.status = "CLOSED";
+            return List.of();
+        });
+        assertThat(readsAgain).hasValue(1);
+        assertThat(mongo.findById(code, VersionedAggregate.class).status).isEqualTo("CLOSED");
     }
 
     @Test

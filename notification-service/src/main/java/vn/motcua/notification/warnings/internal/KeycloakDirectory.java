@@ -55,16 +55,23 @@ class KeycloakDirectory implements OfficerDirectory {
     }
 
     private List<Officer> withRole(String agencyCode, String role) {
+        return staffOf(agencyCode).stream().filter(member -> member.roles().contains(role)).map(StaffMember::officer).toList();
+    }
+
+    private record StaffMember(Officer officer, List<String> roles) {
+    }
+
+    /** The agency's enabled users with their effective realm roles, read once for every role asked about. */
+    private List<StaffMember> staffOf(String agencyCode) {
         // The agency's users by attribute, then each one's effective realm roles: what view-users allows
         // (listing a role's members would need view-realm, more than this service should hold).
-        return cached(role + ":" + agencyCode, () -> {
-            List<Officer> staff = new ArrayList<>();
+        return cached("agency:" + agencyCode, () -> {
+            List<StaffMember> staff = new ArrayList<>();
             String query = URLEncoder.encode("agency:" + agencyCode, StandardCharsets.UTF_8);
             for (JsonNode user : admin("/users?briefRepresentation=false&first=0&max=1000&q=" + query)) {
-                if (user.path("enabled").asBoolean(true) && user.path("attributes").path("agency").toString().contains("\"" + agencyCode + "\"")
-                        && admin("/users/" + user.path("id").asString() + "/role-mappings/realm/composite").findValuesAsString("name")
-                                .contains(role)) {
-                    staff.add(officer(user));
+                if (user.path("enabled").asBoolean(true) && user.path("attributes").path("agency").toString().contains("\"" + agencyCode + "\"")) {
+                    staff.add(new StaffMember(officer(user), admin("/users/" + user.path("id").asString()
+                            + "/role-mappings/realm/composite").findValuesAsString("name")));
                 }
             }
             return List.copyOf(staff);

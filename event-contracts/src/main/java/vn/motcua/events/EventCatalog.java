@@ -20,6 +20,7 @@ import vn.motcua.events.catalog.ProcedurePublished;
 import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDocumentShared;
+import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierFinancialObligationMet;
@@ -88,6 +89,7 @@ public final class EventCatalog {
             DossierDocumentShared.class,
             DossierRevisionRequested.class,
             DossierApprovalRequested.class,
+            DossierDraftApproved.class,
             WorkingCalendarPublished.class,
             ChannelPolicyPublished.class,
             ProcedurePublished.class,

@@ -110,6 +110,13 @@ class DossierLifecycleIT {
         assertThat(step(code, "revision-request", leader, "{\"reason\": \"Ghi rõ địa điểm kinh doanh\"}").get("approvedBy").isNull())
                 .isTrue();
         step(code, "approval-request", specialist, null);
+        // A morning ops send by hand puts the waiting draft in the leaders' digest (ADR 0056).
+        String ops = gateway.userToken("ops1");
+        assertThat(awaitJson(() -> {
+            assertThat(gateway.send(gateway.request("/api/v1/notifications/morning-digest", ops)
+                    .POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(200);
+            return gateway.get("/api/v1/notifications", leader);
+        }, n -> n.toString().contains("dự thảo kết quả chờ lãnh đạo phê duyệt")).toString()).contains(code + " — trình ngày");
         step(code, "approval", leader, "{\"note\": \"Đồng ý cấp phép\"}");
         assertThat(step(code, "result", specialist, null).get("nationalStatus").asInt()).isEqualTo(9);
         assertThat(step(code, "return", officer, null).get("nationalStatus").asInt()).isEqualTo(10);
@@ -127,10 +134,10 @@ class DossierLifecycleIT {
         JsonNode verification = gateway.get("/api/v1/dossiers/" + code + "/history/verification", leader).json();
         assertThat(verification.get("intact").asBoolean()).isTrue();
 
-        assertThat(Observations.dossierEventTypes(code, 12)).containsExactly("DossierSubmitted", "DossierFeesPriced", "DossierReceived",
+        assertThat(Observations.dossierEventTypes(code, 13)).containsExactly("DossierSubmitted", "DossierFeesPriced", "DossierReceived",
                 "DossierProcessingStarted", "DossierSupplementRequested", "DossierSupplemented", "DossierDocumentShared",
-                "DossierApprovalRequested", "DossierRevisionRequested", "DossierApprovalRequested", "DossierResultReady",
-                "DossierReturned");
+                "DossierApprovalRequested", "DossierRevisionRequested", "DossierApprovalRequested", "DossierDraftApproved",
+                "DossierResultReady", "DossierReturned");
         JsonNode inbox = awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
                 n -> n.toString().contains("Hồ sơ " + code + " đã trả kết quả"));
         assertThat(inbox.toString()).contains("Hồ sơ " + code + " đã được tiếp nhận", "Hồ sơ " + code + " cần bổ sung",
@@ -139,6 +146,9 @@ class DossierLifecycleIT {
         assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", specialist),
                 n -> n.toString().contains("Hồ sơ " + code + ": lãnh đạo trả lại dự thảo kết quả")).toString())
                 .contains("Ghi rõ địa điểm kinh doanh");
+        assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", specialist),
+                n -> n.toString().contains("Hồ sơ " + code + ": lãnh đạo đã phê duyệt dự thảo kết quả")).toString())
+                .contains("Đồng ý cấp phép");
         // The agency's leaders learn of each draft submitted to them, from the realm's directory.
         assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", leader),
                 n -> n.toString().contains("Hồ sơ " + code + ": chuyên viên trình phê duyệt dự thảo kết quả")).toString())

@@ -21,6 +21,7 @@ import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDocumentShared;
+import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierFinancialObligationMet;
@@ -292,6 +293,10 @@ public class Dossier extends Aggregate {
         return List.of(new DossierFinancialObligationMet(snapshot(), paymentId, dueDate, now));
     }
 
+    /**
+     * A leader approves the draft result, submitted or not (ADR 0055); its specialist is told (ADR 0056), as the result
+     * may now be marked ready.
+     */
     public List<Event> approve(Actor leader, String note, Instant now) {
         require(Action.APPROVE);
         if (assignee == null) {
@@ -301,7 +306,7 @@ public class Dossier extends Aggregate {
         revisionReason = null;
         approvalRequestedAt = null;
         move(Action.APPROVE, NationalStatus.PROCESSING, leader, note, now);
-        return List.of();
+        return List.of(new DossierDraftApproved(snapshot(), assignee, note, leader.name(), now));
     }
 
     /**

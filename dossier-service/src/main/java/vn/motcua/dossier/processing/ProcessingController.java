@@ -123,16 +123,21 @@ class ProcessingController {
     @PostMapping("/approval-request")
     ResponseEntity<DossierView> requestApproval(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody(required = false) Note body, Caller caller) {
-        String note = body == null || body.note() == null || body.note().isBlank() ? null : body.note().strip();
-        return view(lifecycle.requestApproval(code, caller, ifMatch, note));
+        return view(lifecycle.requestApproval(code, caller, ifMatch, noteOf(body)));
     }
 
-    @Operation(summary = "Approve the result")
+    @Operation(summary = "Approve the draft result, submitted or not (status stays 4); its specialist is told with the"
+            + " leader's note (event DossierDraftApproved), and the result may then be marked ready. 409 illegal-transition"
+            + " before a specialist has it")
     @TakesStep(Step.APPROVE)
     @PostMapping("/approval")
     ResponseEntity<DossierView> approve(@PathVariable String code, IfMatch ifMatch,
             @Valid @RequestBody(required = false) Note body, Caller caller) {
-        return view(lifecycle.approve(code, caller, ifMatch, body == null ? null : body.note()));
+        return view(lifecycle.approve(code, caller, ifMatch, noteOf(body)));
+    }
+
+    private static String noteOf(Note body) {
+        return body == null || body.note() == null || body.note().isBlank() ? null : body.note().strip();
     }
 
     @Operation(summary = "Send the draft result back to its specialist with what to revise (status stays 4, the deadline runs"

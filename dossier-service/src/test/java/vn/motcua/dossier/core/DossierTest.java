@@ -30,6 +30,7 @@ import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierDocumentShared;
+import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierOverdue;
@@ -364,6 +365,25 @@ class DossierTest {
                 .hasMessageContaining("a leader has not approved the result yet");
         dossier.approve(LEADER, "Đã sửa", later());
         assertThat(dossier.revisionReason()).isNull();
+        dossier.markResultReady(SPECIALIST, later());
+        assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
+    }
+
+    @Test
+    void anApprovalTellsWhoseDraftItIsAndLetsTheResultBeMarkedReady() {
+        Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);
+        dossier.requestApproval(SPECIALIST, null, later());
+
+        List<Event> events = dossier.approve(LEADER, "Đồng ý, ký ban hành", later());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(DossierDraftApproved.class, approval -> {
+            assertThat(approval.assignee()).isEqualTo(dossier.assignee());
+            assertThat(approval.note()).isEqualTo("Đồng ý, ký ban hành");
+            assertThat(approval.approvedBy()).isEqualTo(LEADER.name());
+            assertThat(approval.dossier().dossierCode()).isEqualTo(dossier.code());
+        });
+        assertThat(dossier.approvedBy()).isEqualTo(LEADER.name());
+        assertThat(dossier.history().getLast().action()).isEqualTo(Action.APPROVE.name());
         dossier.markResultReady(SPECIALIST, later());
         assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
     }

@@ -171,7 +171,7 @@ class DeadlinesAndOutsideEventsIT {
                 "RR123456785VN", 3, "Không có người nhận", Instant.now()));
         KafkaProbe.send(returned);
         KafkaProbe.send(returned);
-        assertThat(eventTypes(code, 6)).endsWith("DossierResultReady", "DossierResultAwaitingCollection");
+        assertThat(eventTypes(code, 7)).endsWith("DossierResultReady", "DossierResultAwaitingCollection");
         Dossier atCounter = dossiers.findById(code).orElseThrow();
         assertThat(atCounter.status()).isEqualTo(NationalStatus.RESULT_READY);
         assertThat(atCounter.resultDelivery()).isEqualTo(ResultDelivery.COUNTER);

@@ -102,11 +102,11 @@ class LifecycleIT {
         JsonNode returned = flow.step(code, "return", null, officer(AGENCY_THUONG_TIN));
         assertThat(returned.get("nationalStatus").asInt()).isEqualTo(10);
 
-        List<ConsumerRecord<String, String>> events = KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 8,
+        List<ConsumerRecord<String, String>> events = KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()), 9,
                 Duration.ofSeconds(20));
         assertThat(events).map(r -> KafkaProbe.header(r, CloudEventHeaders.TYPE)).containsExactly(
                 "DossierSubmitted", "DossierFeesPriced", "DossierReceived", "DossierProcessingStarted", "DossierSupplementRequested",
-                "DossierSupplemented", "DossierResultReady", "DossierReturned");
+                "DossierSupplemented", "DossierDraftApproved", "DossierResultReady", "DossierReturned");
         JsonNode returnedEvent = json.readTree(events.getLast().value());
         assertThat(returnedEvent.at("/dossier/nationalStatus").asInt()).isEqualTo(10);
         assertThat(returnedEvent.at("/dossier/agencyCode").asString()).isEqualTo(AGENCY_THUONG_TIN);
@@ -374,7 +374,15 @@ class LifecycleIT {
         // The approval given before is withdrawn: the revised draft needs a new one.
         flow.tryStep(code, "result", null, specialist(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("a leader has not approved the result yet")));
-        flow.step(code, "approval", "{\"note\": \"Đã sửa, đồng ý\"}", leader(AGENCY_THUONG_TIN));
+        flow.step(code, "approval", "{\"note\": \"  Đã sửa, đồng ý \"}", leader(AGENCY_THUONG_TIN));
+        // The specialist learns of it from the event, with the leader's note as the history has it.
+        JsonNode approval = json.readTree(KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())
+                && "DossierDraftApproved".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE))
+                && r.value().contains("Đã sửa"), Duration.ofSeconds(20)).value());
+        assertThat(approval.get("assignee").asString()).isEqualTo("specialist1");
+        assertThat(approval.get("note").asString()).isEqualTo("Đã sửa, đồng ý");
+        assertThat(flow.getJson("/api/v1/dossiers/" + code + "/history", officer(AGENCY_THUONG_TIN)).get(history.size())
+                .get("reason").asString()).isEqualTo("Đã sửa, đồng ý");
         assertThat(queueItem(code).get("revisionReason").isNull()).isTrue();
         assertThat(sentBackCodes(true)).doesNotContain(code);
         assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(9);

@@ -194,15 +194,18 @@ public class Deliveries {
     /**
      * A message to a member of staff: in their inbox, and by email when the realm has their address
      * (officers' warnings are not for their phones).
+     *
+     * @return false when a message of this id was stored before: nothing new is sent
      */
-    public void tellStaff(String id, String recipientId, String dossierCode, Message message, String email) {
+    public boolean tellStaff(String id, String recipientId, String dossierCode, Message message, String email) {
         Reach reach = new Reach(email, null, email == null ? List.of() : List.of(NotificationChannel.EMAIL));
         var created = Notification.create(id, recipientId, dossierCode, message, reach, false, false, clock.instant());
         if (store(created)) {
             dispatcher.soon(created.aggregate());
-        } else {
-            tryIfNeverTried(id);
+            return true;
         }
+        tryIfNeverTried(id);
+        return false;
     }
 
     /**

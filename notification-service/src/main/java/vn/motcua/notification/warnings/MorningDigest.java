@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,9 +23,9 @@ import vn.motcua.notification.delivery.Deliveries;
 
 /**
  * Each working morning, one digest per member of staff: the agency's one-stop officers get every
- * dossier of their agency at risk or overdue, a specialist the ones assigned to them. One instance
- * sends it (a cluster lease), and a digest's id is its day and recipient, so a second run that day
- * sends nothing again.
+ * dossier of their agency at risk or overdue, a specialist the ones assigned to them, and the agency's
+ * leaders the drafts awaiting their decision. One instance sends it (a cluster lease), and a digest's
+ * id is its day and recipient, so a second run that day, scheduled or asked by ops, sends nothing again.
  */
 @Component
 public class MorningDigest {
@@ -55,8 +56,12 @@ public class MorningDigest {
         }
     }
 
-    /** @return how many digests it sent */
+    /** @return how many digests it sent; none are sent again for a day and member of staff told before */
     public int send(LocalDate day) {
+        return sendFlagged(day) + sendAwaitingApproval(day);
+    }
+
+    private int sendFlagged(LocalDate day) {
         List<WatchedDossier> flagged = mongo.find(new Query(where("flag").in("AT_RISK", "OVERDUE")), WatchedDossier.class);
         Map<String, Officer> staff = new LinkedHashMap<>();
         Map<String, List<WatchedDossier>> theirs = new LinkedHashMap<>();
@@ -75,13 +80,31 @@ public class MorningDigest {
                 });
             }
         }
+        int sent = 0;
         for (Officer officer : staff.values()) {
             List<WatchedDossier> list = theirs.get(officer.username());
             list.sort(Comparator.comparing(WatchedDossier::dueDate, Comparator.nullsLast(Comparator.naturalOrder())));
-            deliveries.tellStaff("digest:" + day + ":" + officer.username(), officer.recipientId(), null, messages.digest(day, list),
-                    officer.email());
+            sent += deliveries.tellStaff("digest:" + day + ":" + officer.username(), officer.recipientId(), null,
+                    messages.digest(day, list), officer.email()) ? 1 : 0;
         }
-        log.info("Morning digest of {}: {} dossier(s) at risk or overdue, {} member(s) of staff told", day, flagged.size(), staff.size());
-        return staff.size();
+        log.info("Morning digest of {}: {} dossier(s) at risk or overdue, {} member(s) of staff told", day, flagged.size(), sent);
+        return sent;
+    }
+
+    /** Each agency's leaders get its drafts awaiting a decision (ADR 0056), so none waits unseen for days. */
+    private int sendAwaitingApproval(LocalDate day) {
+        Map<String, List<WatchedDossier>> byAgency = mongo
+                .find(new Query(where("approvalRequestedAt").ne(null)), WatchedDossier.class).stream()
+                .sorted(Comparator.comparing(WatchedDossier::approvalRequestedAt))
+                .collect(Collectors.groupingBy(WatchedDossier::agencyCode, LinkedHashMap::new, Collectors.toList()));
+        int sent = 0;
+        for (Map.Entry<String, List<WatchedDossier>> agency : byAgency.entrySet()) {
+            for (Officer leader : directory.leaders(agency.getKey())) {
+                sent += deliveries.tellStaff("approvals:" + day + ":" + leader.username(), leader.recipientId(), null,
+                        messages.approvalsDigest(day, agency.getValue()), leader.email()) ? 1 : 0;
+            }
+        }
+        log.info("Approvals digest of {}: drafts awaiting a decision in {} agency(ies), {} leader(s) told", day, byAgency.size(), sent);
+        return sent;
     }
 }

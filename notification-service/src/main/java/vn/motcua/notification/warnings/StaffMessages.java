@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierApprovalRequested;
+import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierRevisionRequested;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.templates.TemplateBook;
 import vn.motcua.notification.templates.Text;
 
 /**
- * The Vietnamese texts staff receive about dossiers running late, sent back to them or awaiting their approval, as
+ * The Vietnamese texts staff receive about dossiers running late, drafts sent back to them, approved, or awaiting their
+ * approval, as
  * templates ops may publish new versions of.
  */
 @Component
@@ -41,6 +44,14 @@ class StaffMessages {
 
                 Đề nghị phê duyệt, hoặc trả lại dự thảo kèm nội dung cần chỉnh sửa.
                 """));
+        book.define("staff-draft-approved", new Text("Hồ sơ {dossier_code}: lãnh đạo đã phê duyệt dự thảo kết quả", """
+                Lãnh đạo {leader} đã phê duyệt dự thảo kết quả hồ sơ {dossier_code} (thủ tục {procedure}).
+                Ý kiến của lãnh đạo: {note}
+
+                Đề nghị hoàn thiện kết quả và chuyển trả kết quả cho công dân đúng hạn.
+                """));
+        book.define("staff-approvals-digest", new Text("Nhắc việc ngày {day}: {count} dự thảo kết quả chờ lãnh đạo phê duyệt",
+                "Các dự thảo kết quả đã trình, chưa được phê duyệt hoặc trả lại:\n{dossiers}"));
         book.define("staff-morning-digest", new Text("Nhắc việc ngày {day}: {overdue} hồ sơ quá hạn, {at_risk} hồ sơ sắp đến hạn",
                 "Các hồ sơ cần ưu tiên xử lý hôm nay:\n{dossiers}"));
     }
@@ -60,6 +71,25 @@ class StaffMessages {
         return book.render("staff-approval-requested", Map.of("dossier_code", request.dossier().dossierCode(),
                 "procedure", request.dossier().procedureCode(), "specialist", request.requestedBy(),
                 "note", request.note() == null ? "không có" : request.note()));
+    }
+
+    Message draftApproved(DossierDraftApproved approval) {
+        return book.render("staff-draft-approved", Map.of("dossier_code", approval.dossier().dossierCode(),
+                "procedure", approval.dossier().procedureCode(), "leader", approval.approvedBy(),
+                "note", approval.note() == null ? "không có" : approval.note()));
+    }
+
+    /** A leader's morning list of the drafts awaiting a decision, the longest waiting first. */
+    Message approvalsDigest(LocalDate day, List<WatchedDossier> awaiting) {
+        StringBuilder lines = new StringBuilder();
+        for (WatchedDossier dossier : awaiting) {
+            lines.append("- ").append(dossier.dossierCode()).append(" — trình ngày ")
+                    .append(DAY.format(dossier.approvalRequestedAt().atZone(CivilTime.VIETNAM))).append(" — chuyên viên: ")
+                    .append(dossier.assignee() == null ? "—" : dossier.assignee()).append(" — hạn ")
+                    .append(dossier.dueDate() == null ? "—" : DAY.format(dossier.dueDate())).append('\n');
+        }
+        return book.render("staff-approvals-digest", Map.of("day", DAY.format(day), "count", Integer.toString(awaiting.size()),
+                "dossiers", lines.toString()));
     }
 
     Message digest(LocalDate day, List<WatchedDossier> dossiers) {

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierAtRisk;
+import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierRejected;
@@ -27,7 +28,8 @@ import vn.motcua.notification.delivery.Deliveries;
 /**
  * Keeps the dossiers the warnings watch (assignee, flag) and tells the staff at once of an overdue
  * one: the assigned specialist and the agency's one-stop officers, each once per event; a specialist of a draft
- * result their leader sent back; and the agency's leaders of a draft submitted for their approval.
+ * result their leader sent back or approved; and the agency's leaders of a draft submitted for their approval, which
+ * stays in their morning digest until one of them decides.
  */
 @Component
 class WarnsOfficers implements EventSubscriber {
@@ -52,6 +54,7 @@ class WarnsOfficers implements EventSubscriber {
                 .on(DossierOverdue.class, this::overdue)
                 .on(DossierRevisionRequested.class, this::revisionRequested)
                 .on(DossierApprovalRequested.class, this::approvalRequested)
+                .on(DossierDraftApproved.class, this::draftApproved)
                 .on(DossierResultReady.class, event -> forget(event.data().dossier()))
                 .on(DossierReturned.class, event -> forget(event.data().dossier()))
                 .on(DossierStopped.class, event -> forget(event.data().dossier()))
@@ -77,6 +80,7 @@ class WarnsOfficers implements EventSubscriber {
     /** The specialist whose draft the leader sent back: told at once, once, what to revise. */
     private void revisionRequested(IncomingEvent<DossierRevisionRequested> event) {
         DossierRevisionRequested revision = event.data();
+        watch(revision.dossier(), new Update().unset("approvalRequestedAt"));
         directory.byUsername(revision.assignee()).ifPresent(specialist -> deliveries.tellStaff(
                 event.eventId() + ":" + specialist.username(), specialist.recipientId(), revision.dossier().dossierCode(),
                 messages.revisionRequested(revision), specialist.email()));
@@ -85,10 +89,20 @@ class WarnsOfficers implements EventSubscriber {
     /** The agency's leaders, of a draft submitted for their approval: told at once, each once. */
     private void approvalRequested(IncomingEvent<DossierApprovalRequested> event) {
         DossierApprovalRequested request = event.data();
+        watch(request.dossier(), new Update().set("approvalRequestedAt", request.requestedAt()).set("assignee", request.assignee()));
         for (Officer leader : directory.leaders(request.dossier().agencyCode())) {
             deliveries.tellStaff(event.eventId() + ":" + leader.username(), leader.recipientId(),
                     request.dossier().dossierCode(), messages.approvalRequested(request), leader.email());
         }
+    }
+
+    /** The specialist whose draft a leader approved: told at once, once, so the result is completed and handed over. */
+    private void draftApproved(IncomingEvent<DossierDraftApproved> event) {
+        DossierDraftApproved approval = event.data();
+        watch(approval.dossier(), new Update().unset("approvalRequestedAt"));
+        directory.byUsername(approval.assignee()).ifPresent(specialist -> deliveries.tellStaff(
+                event.eventId() + ":" + specialist.username(), specialist.recipientId(), approval.dossier().dossierCode(),
+                messages.draftApproved(approval), specialist.email()));
     }
 
     private WatchedDossier watch(DossierSnapshot dossier, Update update) {

@@ -3,10 +3,14 @@ package vn.motcua.notification.warnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.staff;
 
 import java.time.Duration;
@@ -18,14 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierAtRisk;
+import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.inbox.Notification;
 import vn.motcua.notification.inbox.NotificationRepository;
 import vn.motcua.testinfra.EventMother;
@@ -45,6 +53,8 @@ class WarnsOfficersIT {
     NotificationRepository notifications;
     @Autowired
     MorningDigest digest;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void anOverdueDossierWarnsItsSpecialistAtOnceOnceAndOnlyThemCanReadIt() throws Exception {
@@ -112,6 +122,78 @@ class WarnsOfficersIT {
         assertThat(sent.body()).contains(atRisk.dossierCode(), late.dossierCode()).doesNotContain(done.dossierCode());
         assertThat(sent.body().indexOf(late.dossierCode())).as("the most pressing first").isLessThan(sent.body().indexOf(atRisk.dossierCode()));
         assertThat(inboxOf(specialist)).as("one digest however often it runs that day").isEqualTo(2);
+    }
+
+    @Test
+    void aSpecialistIsToldOnceThatTheLeaderApprovedTheirDraftWithTheLeadersNote() throws Exception {
+        String specialist = "specialist-" + System.nanoTime();
+        DossierSnapshot dossier = dossier();
+        KafkaProbe.send(EventMother.record(new DossierProcessingStarted(dossier, specialist, DUE, Instant.now())));
+        ProducerRecord<String, String> approved = EventMother.record(
+                new DossierDraftApproved(dossier, specialist, "Đồng ý, ký ban hành", "Nguyễn Lãnh Đạo", Instant.now()));
+        KafkaProbe.send(approved);
+        KafkaProbe.send(approved);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(specialist) == 1);
+        Thread.sleep(1000); // time for a wrong second message to show
+        assertThat(inboxOf(specialist)).isEqualTo(1);
+        mvc.perform(get("/api/v1/notifications").with(staff(specialist, AGENCY_THUONG_TIN, "specialist")))
+                .andExpect(jsonPath("$[0].template").value("staff-draft-approved"))
+                .andExpect(jsonPath("$[0].dossierCode").value(dossier.dossierCode()))
+                .andExpect(jsonPath("$[0].title").value("Hồ sơ " + dossier.dossierCode() + ": lãnh đạo đã phê duyệt dự thảo kết quả"))
+                .andExpect(jsonPath("$[0].body").value(Matchers.containsString("Lãnh đạo Nguyễn Lãnh Đạo đã phê duyệt")))
+                .andExpect(jsonPath("$[0].body").value(Matchers.containsString("Đồng ý, ký ban hành")));
+        mvc.perform(get("/api/v1/notifications").with(citizen(dossier.ownerCitizenId())))
+                .andExpect(jsonPath("$[?(@.template == 'staff-draft-approved')]").doesNotExist());
+    }
+
+    @Test
+    void aDraftAwaitsTheLeadersFromItsSubmissionUntilOneApprovesItOrSendsItBack() {
+        DossierSnapshot approved = dossier();
+        DossierSnapshot sentBack = dossier();
+        Instant submitted = Instant.parse("2026-12-01T02:00:00Z");
+        for (DossierSnapshot d : new DossierSnapshot[] {approved, sentBack}) {
+            KafkaProbe.send(EventMother.record(new DossierProcessingStarted(d, "specialist1", DUE, Instant.now())));
+            KafkaProbe.send(EventMother.record(new DossierApprovalRequested(d, "specialist1", null, "Chuyên Viên", submitted)));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> awaitingSince(approved) != null && awaitingSince(sentBack) != null);
+        assertThat(awaitingSince(approved)).isEqualTo(submitted);
+
+        KafkaProbe.send(EventMother.record(new DossierDraftApproved(approved, "specialist1", null, "Lãnh Đạo", Instant.now())));
+        KafkaProbe.send(EventMother.record(new DossierRevisionRequested(sentBack, "specialist1", "Sửa", "Lãnh Đạo", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> awaitingSince(approved) == null && awaitingSince(sentBack) == null);
+    }
+
+    @Test
+    void onlyOpsSendTheDaysDigestsAndASecondCallSendsNoneAgain() throws Exception {
+        String specialist = "specialist-" + System.nanoTime();
+        DossierSnapshot late = dossier();
+        KafkaProbe.send(EventMother.record(new DossierProcessingStarted(late, specialist, DUE, Instant.now())));
+        KafkaProbe.send(EventMother.record(new DossierAtRisk(late, DUE, 1, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "AT_RISK".equals(mongo.findById(late.dossierCode(), WatchedDossier.class)
+                .flag()));
+
+        mvc.perform(post("/api/v1/notifications/morning-digest")).andExpect(status().isUnauthorized());
+        mvc.perform(post("/api/v1/notifications/morning-digest").with(citizen(late.ownerCitizenId()))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/notifications/morning-digest").with(staff(specialist, AGENCY_THUONG_TIN, "specialist")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/notifications/morning-digest").with(leader(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/notifications/morning-digest").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        assertThat(inboxOf(specialist)).isZero();
+
+        String today = LocalDate.now(CivilTime.VIETNAM).toString();
+        mvc.perform(post("/api/v1/notifications/morning-digest").with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.day").value(today)).andExpect(jsonPath("$.sent").value(Matchers.greaterThanOrEqualTo(1)));
+        assertThat(notifications.findById("digest:" + today + ":" + specialist).orElseThrow().body()).contains(late.dossierCode());
+        mvc.perform(post("/api/v1/notifications/morning-digest").with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.sent").value(0));
+        assertThat(inboxOf(specialist)).isEqualTo(1);
+    }
+
+    private Instant awaitingSince(DossierSnapshot dossier) {
+        WatchedDossier watched = mongo.findById(dossier.dossierCode(), WatchedDossier.class);
+        return watched == null ? null : watched.approvalRequestedAt();
     }
 
     private long inboxOf(String username) {

@@ -1,0 +1,31 @@
+package vn.motcua.notification.warnings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.motcua.notification.inbox.Message;
+import vn.motcua.notification.templates.TemplateBook;
+
+class StaffMessagesTest {
+    private final StaffMessages messages = new StaffMessages(new TemplateBook(null, Clock.systemUTC()));
+
+    @Test
+    void aLeadersDigestCountsTheDraftsAwaitingThemAndNamesWhenEachWasSubmittedInVietnam() {
+        // 20:00 UTC on 30 November is 03:00 on 1 December in Hà Nội.
+        WatchedDossier early = new WatchedDossier("G22.36.21-261130-0001", "G22.36.21", "specialist1", null,
+                LocalDate.parse("2026-12-10"), null, Instant.parse("2026-11-30T20:00:00Z"));
+        WatchedDossier late = new WatchedDossier("G22.36.21-261202-0007", "G22.36.21", null, "AT_RISK", null, null,
+                Instant.parse("2026-12-03T02:00:00Z"));
+
+        Message digest = messages.approvalsDigest(LocalDate.parse("2026-12-07"), List.of(early, late));
+
+        assertThat(digest.title()).isEqualTo("Nhắc việc ngày 07/12/2026: 2 dự thảo kết quả chờ lãnh đạo phê duyệt");
+        assertThat(digest.body()).contains(
+                "- G22.36.21-261130-0001 — trình ngày 01/12/2026 — chuyên viên: specialist1 — hạn 10/12/2026",
+                "- G22.36.21-261202-0007 — trình ngày 03/12/2026 — chuyên viên: — — hạn —");
+    }
+}

@@ -110,7 +110,7 @@ class CalendarPublicationIT {
         String first = year(List.of(monday.toString()), List.of(), "01/TB-BNV", "2026-11-01");
         // A loser that read the year as missing is 409 calendar-year-exists; one that read it published, 428.
         assertThat(sentAtOnce(() -> publish(year, first).with(ops())))
-                .containsOnly(201, 409, 428).filteredOn(answer -> answer == 201).hasSize(1);
+                .isSubsetOf(201, 409, 428).filteredOn(answer -> answer == 201).hasSize(1);
 
         String correction = year(List.of(monday.toString(), monday.plusDays(1).toString()), List.of(), "02/TB-BNV",
                 "2026-11-02");

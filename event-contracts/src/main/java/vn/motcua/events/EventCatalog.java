@@ -27,6 +27,7 @@ import vn.motcua.events.dossier.DossierFinancialObligationMet;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
+import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultAwaitingCollection;
@@ -72,6 +73,7 @@ public final class EventCatalog {
             DossierReceived.class,
             DossierRejected.class,
             DossierProcessingStarted.class,
+            DossierReassigned.class,
             DossierSupplementRequested.class,
             DossierSupplemented.class,
             DossierFinancialObligationRequested.class,

@@ -28,6 +28,7 @@ import vn.motcua.events.dossier.DossierFinancialObligationMet;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
+import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultAwaitingCollection;
@@ -210,12 +211,22 @@ public class Dossier extends Aggregate {
         return List.of(new DossierRejected(snapshot(), reason, now));
     }
 
+    /**
+     * Assigns a received dossier to a specialist, whose processing starts, or passes one in processing to another
+     * (ADR 0057): the staff warnings follow the new specialist, and a draft's submission or approval stays with the
+     * dossier.
+     */
     public List<Event> assign(Actor assigner, String specialist, Instant now) {
         require(Action.ASSIGN);
         boolean starts = status == NationalStatus.RECEIVED;
+        String previous = assignee;
         assignee = specialist;
         move(Action.ASSIGN, NationalStatus.PROCESSING, assigner, "assigned to " + specialist, now);
-        return starts ? List.of(new DossierProcessingStarted(snapshot(), specialist, dueDate, now)) : List.of();
+        if (starts) {
+            return List.of(new DossierProcessingStarted(snapshot(), specialist, dueDate, now));
+        }
+        return specialist.equals(previous) ? List.of()
+                : List.of(new DossierReassigned(snapshot(), previous, specialist, assigner.name(), now));
     }
 
     public List<Event> requestSupplement(Actor specialist, String reason, List<String> documents,

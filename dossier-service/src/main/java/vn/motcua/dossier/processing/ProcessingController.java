@@ -88,7 +88,9 @@ class ProcessingController {
                 body.documents().stream().map(String::strip).toList()));
     }
 
-    @Operation(summary = "Assign the dossier to a specialist; processing starts")
+    @Operation(summary = "Assign a received dossier to a specialist, and processing starts (status 4, event"
+            + " DossierProcessingStarted); or pass one in processing to another specialist (event DossierReassigned), its"
+            + " deadline and any draft's submission or approval unchanged, and the staff warnings going to the new one")
     @TakesStep(Step.ASSIGN)
     @PostMapping("/assignment")
     ResponseEntity<DossierView> assign(@PathVariable String code, IfMatch ifMatch,

@@ -34,6 +34,7 @@ import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierOverdue;
+import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSubmitted;
@@ -608,6 +609,25 @@ class DossierTest {
         assertThat(dossier.dueDateByLaw()).as("the law's clock stopped while the citizen supplemented")
                 .isEqualTo(LocalDate.parse("2026-12-04"));
         assertThat(dossier.dueDate()).isAfter(dossier.dueDateByLaw());
+    }
+
+    @Test
+    void aDossierPassedToAnotherSpecialistKeepsItsDeadlineAndDraftAndNamesBoth() {
+        Dossier dossier = DossierMother.at(NationalStatus.PROCESSING);
+        dossier.requestApproval(SPECIALIST, null, later());
+        LocalDate due = dossier.dueDate();
+
+        List<Event> events = dossier.assign(LEADER, "specialist2", later());
+
+        assertThat(events).singleElement().isInstanceOfSatisfying(DossierReassigned.class, reassigned -> {
+            assertThat(reassigned.previousAssignee()).isEqualTo("specialist1");
+            assertThat(reassigned.assignee()).isEqualTo("specialist2");
+            assertThat(reassigned.reassignedBy()).isEqualTo(LEADER.name());
+        });
+        assertThat(dossier.assignee()).isEqualTo("specialist2");
+        assertThat(dossier.dueDate()).isEqualTo(due);
+        assertThat(dossier.approvalRequestedAt()).as("the draft awaits its decision still").isNotNull();
+        assertThat(dossier.assign(OFFICER, "specialist2", later())).as("assigned again to the same one: nothing new").isEmpty();
     }
 
     @Test

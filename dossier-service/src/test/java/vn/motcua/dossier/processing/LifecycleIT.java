@@ -2,6 +2,7 @@ package vn.motcua.dossier.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -470,6 +471,32 @@ class LifecycleIT {
         assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(9);
         flow.tryStep(code, "approval-request", null, specialist(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.currentStatus").value(9));
+    }
+
+    @Test
+    void aDossierPassedToAnotherSpecialistLeavesTheFirstOnesQueueAndTheEventNamesBoth() throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
+        flow.step(code, "approval-request", null, specialist(AGENCY_THUONG_TIN));
+        String due = flow.getJson("/api/v1/dossiers/" + code, officer(AGENCY_THUONG_TIN)).get("dueDate").asString();
+        // Who may not pass it on: the specialist, the owner, another agency's leader.
+        flow.tryStep(code, "assignment", "{\"assignee\": \"specialist2\"}", specialist(AGENCY_THUONG_TIN))
+                .andExpect(status().isForbidden());
+        flow.tryStep(code, "assignment", "{\"assignee\": \"specialist2\"}", citizen(CITIZEN_1)).andExpect(status().isForbidden());
+        flow.tryStep(code, "assignment", "{\"assignee\": \"specialist2\"}", leader(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+
+        JsonNode passed = flow.step(code, "assignment", "{\"assignee\": \"specialist2\"}", leader(AGENCY_THUONG_TIN));
+
+        assertThat(passed.get("nationalStatus").asInt()).isEqualTo(4);
+        assertThat(passed.get("dueDate").asString()).isEqualTo(due);
+        JsonNode reassigned = json.readTree(KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())
+                && "DossierReassigned".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20)).value());
+        assertThat(reassigned.get("previousAssignee").asString()).isEqualTo("specialist1");
+        assertThat(reassigned.get("assignee").asString()).isEqualTo("specialist2");
+        assertThat(assertThrows(AssertionError.class, () -> queueItem(code))).hasMessageContaining("is not in specialist1's queue");
+        // The draft submitted before awaits its decision still: it is the dossier's, and the new specialist carries it on.
+        assertThat(awaitingApprovalCodes(true)).contains(code);
     }
 
     /** The dossier as specialist1's queue lists it, page by page: the tests of this module share one database. */

@@ -13,6 +13,7 @@ import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
+import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
@@ -26,7 +27,7 @@ import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.notification.delivery.Deliveries;
 
 /**
- * Keeps the dossiers the warnings watch (assignee, flag) and tells the staff at once of an overdue
+ * Keeps the dossiers the warnings watch (assignee, as reassigned; flag) and tells the staff at once of an overdue
  * one: the assigned specialist and the agency's one-stop officers, each once per event; a specialist of a draft
  * result their leader sent back or approved; and the agency's leaders of a draft submitted for their approval, which
  * stays in their morning digest until one of them decides.
@@ -49,6 +50,8 @@ class WarnsOfficers implements EventSubscriber {
     public void subscribe(Subscriptions subscriptions) {
         subscriptions.on(DossierProcessingStarted.class, event -> watch(event.data().dossier(),
                         new Update().set("assignee", event.data().assignee()).set("dueDate", event.data().dueDate())))
+                .on(DossierReassigned.class, event -> watch(event.data().dossier(),
+                        new Update().set("assignee", event.data().assignee())))
                 .on(DossierAtRisk.class, event -> watch(event.data().dossier(), new Update().set("flag", "AT_RISK")
                         .set("dueDate", event.data().dueDate()).set("flaggedAt", event.data().detectedAt())))
                 .on(DossierOverdue.class, this::overdue)

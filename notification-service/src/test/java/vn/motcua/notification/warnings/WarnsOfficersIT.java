@@ -29,6 +29,7 @@ import vn.motcua.events.dossier.DossierAtRisk;
 import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
+import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
@@ -76,6 +77,21 @@ class WarnsOfficersIT {
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + dossier.dossierCode() + "')]").doesNotExist());
         mvc.perform(get("/api/v1/notifications").with(citizen(dossier.ownerCitizenId())))
                 .andExpect(jsonPath("$[?(@.template == 'staff-dossier-overdue')]").doesNotExist());
+    }
+
+    @Test
+    void anOverdueDossierPassedToAnotherSpecialistWarnsTheNewOneOnly() throws Exception {
+        String before = "specialist-" + System.nanoTime();
+        String after = "specialist-" + System.nanoTime() + "b";
+        DossierSnapshot dossier = dossier();
+        KafkaProbe.send(EventMother.record(new DossierProcessingStarted(dossier, before, DUE, Instant.now())));
+        KafkaProbe.send(EventMother.record(new DossierReassigned(dossier, before, after, "Nguyễn Lãnh Đạo", Instant.now())));
+        KafkaProbe.send(EventMother.record(new DossierOverdue(dossier, DUE, Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(after) == 1);
+        Thread.sleep(1000); // time for a wrong warning to show
+        assertThat(inboxOf(before)).isZero();
+        assertThat(mongo.findById(dossier.dossierCode(), WatchedDossier.class).assignee()).isEqualTo(after);
     }
 
     @Test

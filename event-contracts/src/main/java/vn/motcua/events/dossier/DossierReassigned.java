@@ -1,0 +1,28 @@
+package vn.motcua.events.dossier;
+
+import java.time.Instant;
+import vn.motcua.events.Event;
+import vn.motcua.events.EventContract;
+import vn.motcua.events.Topics;
+
+/**
+ * A dossier in processing passed from one specialist to another. The dossier stays in status 4, its deadline and any
+ * draft's submission or approval unchanged: the draft belongs to the dossier, and the new specialist carries it on.
+ *
+ * @param previousAssignee username of the specialist who had it
+ * @param assignee username of the specialist who has it now
+ * @param reassignedBy the name of the officer or leader who passed it on
+ */
+@EventContract(type = "DossierReassigned", version = 1, topic = Topics.DOSSIER)
+public record DossierReassigned(
+        DossierSnapshot dossier,
+        String previousAssignee,
+        String assignee,
+        String reassignedBy,
+        Instant reassignedAt) implements Event {
+
+    @Override
+    public String subject() {
+        return dossier.dossierCode();
+    }
+}

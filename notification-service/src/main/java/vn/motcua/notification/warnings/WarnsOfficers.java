@@ -20,6 +20,7 @@ import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierStopped;
+import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
@@ -52,6 +53,7 @@ class WarnsOfficers implements EventSubscriber {
                         new Update().set("assignee", event.data().assignee()).set("dueDate", event.data().dueDate())))
                 .on(DossierReassigned.class, event -> watch(event.data().dossier(),
                         new Update().set("assignee", event.data().assignee())))
+                .on(DossierTransferred.class, event -> moved(event.data().dossier()))
                 .on(DossierAtRisk.class, event -> watch(event.data().dossier(), new Update().set("flag", "AT_RISK")
                         .set("dueDate", event.data().dueDate()).set("flaggedAt", event.data().detectedAt())))
                 .on(DossierOverdue.class, this::overdue)
@@ -112,6 +114,12 @@ class WarnsOfficers implements EventSubscriber {
         update.set("agencyCode", dossier.agencyCode());
         return mongo.findAndModify(Query.query(Criteria.where("_id").is(dossier.dossierCode())), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), WatchedDossier.class);
+    }
+
+    /** A watched dossier moved to a dissolved agency's successor: its staff are warned of it from now on. */
+    private void moved(DossierSnapshot dossier) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(dossier.dossierCode())), new Update().set("agencyCode", dossier.agencyCode()),
+                WatchedDossier.class);
     }
 
     private void forget(DossierSnapshot dossier) {

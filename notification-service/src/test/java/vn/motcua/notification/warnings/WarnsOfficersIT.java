@@ -33,6 +33,7 @@ import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.inbox.Notification;
@@ -92,6 +93,26 @@ class WarnsOfficersIT {
         Thread.sleep(1000); // time for a wrong warning to show
         assertThat(inboxOf(before)).isZero();
         assertThat(mongo.findById(dossier.dossierCode(), WatchedDossier.class).assignee()).isEqualTo(after);
+    }
+
+    @Test
+    void aWatchedDossierMovedToASuccessorAgencyIsItsStaffsAndAnUnwatchedOneStaysUnwatched() throws Exception {
+        DossierSnapshot watched = dossier();
+        DossierSnapshot notYetAssigned = dossier();
+        KafkaProbe.send(EventMother.record(new DossierProcessingStarted(watched, "specialist1", DUE, Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(watched.dossierCode(), WatchedDossier.class) != null);
+
+        for (DossierSnapshot d : new DossierSnapshot[] {watched, notYetAssigned}) {
+            KafkaProbe.send(EventMother.record(new DossierTransferred(
+                    EventMother.snapshot(d.dossierCode(), d.ownerCitizenId(), "SUCCESSOR", ResultDelivery.ONLINE, 4),
+                    AGENCY_THUONG_TIN, Instant.now())));
+        }
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "SUCCESSOR".equals(mongo.findById(watched.dossierCode(), WatchedDossier.class).agencyCode()));
+        assertThat(mongo.findById(watched.dossierCode(), WatchedDossier.class).assignee()).isEqualTo("specialist1");
+        Thread.sleep(1000); // time for a wrong watch to show
+        assertThat(mongo.findById(notYetAssigned.dossierCode(), WatchedDossier.class)).isNull();
     }
 
     @Test

@@ -88,6 +88,11 @@ final class Services {
                     "--motcua.payment.provider.hash-secret=" + config.paymentProviderSecret(),
                     "--motcua.payment.provider.return-url=" + config.gatewayUrl() + "/api/v1/payments/provider/return"));
         }
+        if (module.equals("dossier-service")) {
+            // Its own service account in the local realm (view-users only), to know the agencies' specialists.
+            arguments.addAll(List.of("--motcua.dossier.staff.keycloak-url=http://127.0.0.1:" + ports.keycloak(),
+                    "--motcua.dossier.staff.client-secret=dossier-service-local-secret"));
+        }
         if (module.equals("notification-service")) {
             arguments.addAll(List.of("--motcua.notification.channels.sms.url=http://127.0.0.1:" + ports.smsGateway(),
                     "--motcua.notification.channels.sms.secret=" + config.smsGatewaySecret(),

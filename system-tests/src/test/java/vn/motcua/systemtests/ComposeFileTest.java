@@ -204,8 +204,18 @@ class ComposeFileTest {
                 .isEqualTo(notification.get("MOTCUA_NOTIFICATION_CHANNELS_ZALO_OA_SECRET"));
 
         // Staff addresses come from the realm, through the service's own account there.
-        assertThat(notification.get("MOTCUA_NOTIFICATION_OFFICERS_KEYCLOAK_URL")).isEqualTo("http://keycloak:8180");
-        String clientId = get(applicationYml("notification-service"), "motcua.notification.officers.client-id").toString();
+        assertReadsTheRealmWithItsOwnAccount("notification-service", "motcua.notification.officers", "MOTCUA_NOTIFICATION_OFFICERS");
+    }
+
+    @Test
+    void theDossierServiceKnowsTheAgenciesSpecialistsFromTheRealmWithItsOwnAccount() throws IOException {
+        assertReadsTheRealmWithItsOwnAccount("dossier-service", "motcua.dossier.staff", "MOTCUA_DOSSIER_STAFF");
+    }
+
+    private void assertReadsTheRealmWithItsOwnAccount(String module, String prefix, String variablePrefix) throws IOException {
+        Map<String, String> service = environment(module);
+        assertThat(service.get(variablePrefix + "_KEYCLOAK_URL")).isEqualTo("http://keycloak:8180");
+        String clientId = get(applicationYml(module), prefix + ".client-id").toString();
         JsonNode client = null;
         for (JsonNode candidate : new JsonMapper().readTree(project.resolve("infra/keycloak/motcua-realm.json").toFile()).get("clients")) {
             if (clientId.equals(candidate.get("clientId").asString())) {
@@ -214,7 +224,7 @@ class ComposeFileTest {
         }
         assertThat(client).as("realm client " + clientId).isNotNull();
         assertThat(client.get("serviceAccountsEnabled").asBoolean()).isTrue();
-        assertThat(client.get("secret").asString()).isEqualTo(notification.get("MOTCUA_NOTIFICATION_OFFICERS_CLIENT_SECRET"));
+        assertThat(client.get("secret").asString()).isEqualTo(service.get(variablePrefix + "_CLIENT_SECRET"));
     }
 
     @Test

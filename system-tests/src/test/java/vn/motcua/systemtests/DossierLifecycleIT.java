@@ -80,6 +80,14 @@ class DossierLifecycleIT {
         assertThat(due).isAfter(LocalDate.now().minusDays(1));
         assertThat(pdfText(code, "01", citizen)).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code, "Nguyễn Văn An");
 
+        // Only to a specialist of the agency as the realm holds them (ADR 0058): not a colleague in another role, nor a
+        // name nobody has; the history below shows neither recorded.
+        for (String notOne : List.of("officer1", "specialist9")) {
+            Response notAssigned = gateway.post("/api/v1/dossiers/" + code + "/assignment", officer,
+                    "{\"assignee\": \"" + notOne + "\"}", null);
+            assertThat(notAssigned.status()).as(notAssigned.body()).isEqualTo(422);
+            assertThat(notAssigned.body()).contains("urn:motcua:problem:not-a-specialist-of-the-agency", notOne);
+        }
         assertThat(step(code, "assignment", officer, "{\"assignee\": \"specialist1\"}").get("nationalStatus").asInt()).isEqualTo(4);
         JsonNode paused = step(code, "supplement-request", specialist,
                 "{\"reason\": \"Bản sao chưa chứng thực\", \"documents\": [\"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}");

@@ -31,14 +31,16 @@ public class Lifecycle {
     private final AggregateStore dossiers;
     private final DeadlinePolicy deadlines;
     private final DocumentStore documents;
+    private final Specialists specialists;
     private final Clock clock;
 
     Lifecycle(DossierAccess access, AggregateStore dossiers, DeadlinePolicy deadlines, DocumentStore documents,
-            Clock clock) {
+            Specialists specialists, Clock clock) {
         this.access = access;
         this.dossiers = dossiers;
         this.deadlines = deadlines;
         this.documents = documents;
+        this.specialists = specialists;
         this.clock = clock;
     }
 
@@ -60,8 +62,19 @@ public class Lifecycle {
                 (dossier, actor, now) -> dossier.requestIntakeSupplement(actor, reason, asked, now));
     }
 
+    /**
+     * The dossier goes to a specialist of its agency as the realm holds them (ADR 0058): a mistyped or departed username,
+     * or a colleague in another role, would leave it in nobody's queue. The step's legality is decided first.
+     */
     public Dossier assign(String code, Caller caller, IfMatch ifMatch, String specialist) {
-        return take(Step.ASSIGN, code, caller, ifMatch, (dossier, actor, now) -> dossier.assign(actor, specialist, now));
+        return take(Step.ASSIGN, code, caller, ifMatch, (dossier, actor, now) -> {
+            List<Event> events = dossier.assign(actor, specialist, now);
+            if (!specialists.isSpecialistOf(specialist, dossier.agencyCode())) {
+                throw ApiProblem.unprocessable("not-a-specialist-of-the-agency", specialist + " is not a specialist of agency "
+                        + dossier.agencyCode() + ": assign the dossier to one of its specialists").with("assignee", specialist);
+            }
+            return events;
+        });
     }
 
     public Dossier requestSupplement(String code, Caller caller, IfMatch ifMatch, String reason, List<String> asked) {

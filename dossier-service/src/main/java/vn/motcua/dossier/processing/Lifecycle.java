@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import vn.motcua.dossier.access.DossierAccess;
+import vn.motcua.dossier.core.Action;
 import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
@@ -63,17 +64,17 @@ public class Lifecycle {
     }
 
     /**
-     * The dossier goes to a specialist of its agency as the realm holds them (ADR 0058): a mistyped or departed username,
-     * or a colleague in another role, would leave it in nobody's queue. The step's legality is decided first.
+     * The dossier goes to a specialist of its agency as the realm holds them, under the realm's spelling of their
+     * username (ADR 0058): a mistyped or departed username, or a colleague in another role, would leave it in nobody's
+     * queue. A step the dossier's status does not allow is refused as such before the realm is asked.
      */
     public Dossier assign(String code, Caller caller, IfMatch ifMatch, String specialist) {
         return take(Step.ASSIGN, code, caller, ifMatch, (dossier, actor, now) -> {
-            List<Event> events = dossier.assign(actor, specialist, now);
-            if (!specialists.isSpecialistOf(specialist, dossier.agencyCode())) {
-                throw ApiProblem.unprocessable("not-a-specialist-of-the-agency", specialist + " is not a specialist of agency "
-                        + dossier.agencyCode() + ": assign the dossier to one of its specialists").with("assignee", specialist);
-            }
-            return events;
+            String assignee = !Action.ASSIGN.allowedFrom(dossier.status()) ? specialist
+                    : specialists.specialistOf(specialist, dossier.agencyCode()).orElseThrow(() -> ApiProblem.unprocessable(
+                            "not-a-specialist-of-the-agency", specialist + " is not a specialist of agency " + dossier.agencyCode()
+                                    + ": assign the dossier to one of its specialists").with("assignee", specialist));
+            return dossier.assign(actor, assignee, now);
         });
     }
 

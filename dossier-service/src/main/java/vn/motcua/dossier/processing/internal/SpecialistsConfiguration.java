@@ -1,6 +1,7 @@
 package vn.motcua.dossier.processing.internal;
 
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,7 @@ class SpecialistsConfiguration {
     @Bean
     Specialists specialists(StaffProperties settings, ObjectMapper json, Clock clock) {
         if (settings.keycloakUrl() == null) {
-            return (username, agencyCode) -> true;
+            return (username, agencyCode) -> Optional.of(username);
         }
         return new RealmSpecialists(new RealmStaff(new RealmAccount(settings.keycloakUrl(), settings.realm(), settings.clientId(),
                 settings.clientSecret(), settings.cacheFor()), json, clock));

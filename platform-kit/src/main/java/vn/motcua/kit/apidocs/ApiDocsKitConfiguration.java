@@ -156,7 +156,8 @@ public class ApiDocsKitConfiguration {
         // The documents are served and tried through the gateway, which limits every route.
         problem(responses, "429", "Past the rate limit at the gateway of your client (without a token: of your address);"
                 + " Retry-After says when to send again");
-        problem(responses, "503", "Storage or a provider is unreachable for a moment; retry, with the same Idempotency-Key"
+        problem(responses, "503", "Storage, a provider or the realm's directory of staff is unreachable for a moment; retry,"
+                + " with the same Idempotency-Key"
                 + " where the operation takes one");
     }
 

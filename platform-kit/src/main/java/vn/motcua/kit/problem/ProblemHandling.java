@@ -39,6 +39,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import vn.motcua.kit.realm.RealmUnavailable;
 
 /** Turns every error of a service into problem+json with a stable {@code type}. */
 @RestControllerAdvice
@@ -86,6 +87,18 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         log.warn("The database is unreachable: {}", e.getMessage());
         return apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "Service unavailable",
                 "The service cannot reach its database just now; retry in a few seconds").withHeader(HttpHeaders.RETRY_AFTER, "2"));
+    }
+
+    /**
+     * The realm's directory cannot answer just now (an assignment checks its specialist there): 503 with Retry-After, as
+     * for the database, since the same request may succeed in a moment.
+     */
+    @ExceptionHandler(RealmUnavailable.class)
+    ResponseEntity<ProblemDetail> realmUnavailable(RealmUnavailable e) {
+        log.warn("The realm is unreachable: {}", e.getMessage());
+        return apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "realm-unavailable", "Service unavailable",
+                "The service cannot reach the directory of staff just now; retry in a few seconds")
+                .withHeader(HttpHeaders.RETRY_AFTER, "5"));
     }
 
     /**

@@ -21,8 +21,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The realm's staff through Keycloak's admin REST API, read with the calling service's own account and cached for a
- * while: who works at an agency and in which roles. A realm that cannot be reached is an error, never an empty answer:
- * a warning must not go to nobody, nor an assignment be refused, because the directory was down.
+ * while: who works at an agency and in which roles. A realm that cannot be reached is {@link RealmUnavailable}, never an
+ * empty answer: a warning must not go to nobody, nor an assignment be refused, because the directory was down.
  */
 public class RealmStaff {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
@@ -100,7 +100,7 @@ public class RealmStaff {
             token = null;
         }
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("The realm's admin API answered " + response.statusCode() + " for " + uri.getPath());
+            throw new RealmUnavailable("The realm's admin API answered " + response.statusCode() + " for " + uri.getPath(), null);
         }
         return json.readTree(response.body());
     }
@@ -118,7 +118,7 @@ public class RealmStaff {
                         + account.realm() + "/protocol/openid-connect/token")).timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("The realm refused this service's client credentials: " + response.statusCode());
+            throw new RealmUnavailable("The realm refused this service's client credentials: " + response.statusCode(), null);
         }
         JsonNode answer = json.readTree(response.body());
         // Renewed a little before it expires, so a call never carries one that lapses on the way.
@@ -132,10 +132,10 @@ public class RealmStaff {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("The realm cannot be reached: " + e.getMessage(), e);
+            throw new RealmUnavailable("The realm cannot be reached: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while asking the realm", e);
+            throw new RealmUnavailable("Interrupted while asking the realm", e);
         }
     }
 }

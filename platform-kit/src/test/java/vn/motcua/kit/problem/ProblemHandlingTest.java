@@ -11,6 +11,9 @@ import com.mongodb.connection.ClusterId;
 import com.mongodb.connection.ServerId;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.kit.realm.RealmAccount;
+import vn.motcua.kit.realm.RealmStaff;
+import vn.motcua.kit.realm.RealmUnavailable;
 
 class ProblemHandlingTest {
     @Test
@@ -50,6 +56,21 @@ class ProblemHandlingTest {
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("2");
         assertThat(answer.getBody().getType()).isEqualTo(ApiProblem.typeOf("storage-unavailable"));
         assertThat(answer.getBody().getDetail()).doesNotContain("end of stream");
+    }
+
+    @Test
+    void aRealmThatCannotBeReachedIsA503ToRetry() {
+        // Nothing listens on port 1: the realm's directory is down.
+        RealmStaff realm = new RealmStaff(new RealmAccount(URI.create("http://127.0.0.1:1"), "motcua", "dossier-service", "x",
+                Duration.ofMinutes(5)), JsonMapper.builder().build(), Clock.systemUTC());
+        RealmUnavailable down = catchThrowableOfType(RealmUnavailable.class, () -> realm.ofAgency("000.10.20.30.H29"));
+
+        ResponseEntity<ProblemDetail> answer = new ProblemHandling().realmUnavailable(down);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+        assertThat(answer.getBody().getType()).isEqualTo(ApiProblem.typeOf("realm-unavailable"));
+        assertThat(answer.getBody().getDetail()).doesNotContain("127.0.0.1");
     }
 
     @Test

@@ -593,6 +593,11 @@ public class Dossier extends Aggregate {
                 status.code());
     }
 
+    /** Refuses an action the status does not allow, before a service does work the step would need (ADR 0058). */
+    public void checkAllowed(Action action) {
+        require(action);
+    }
+
     private void require(Action action) {
         if (!action.allowedFrom(status)) {
             throw new IllegalTransition(code, action, status);

@@ -70,10 +70,10 @@ public class Lifecycle {
      */
     public Dossier assign(String code, Caller caller, IfMatch ifMatch, String specialist) {
         return take(Step.ASSIGN, code, caller, ifMatch, (dossier, actor, now) -> {
-            String assignee = !Action.ASSIGN.allowedFrom(dossier.status()) ? specialist
-                    : specialists.specialistOf(specialist, dossier.agencyCode()).orElseThrow(() -> ApiProblem.unprocessable(
-                            "not-a-specialist-of-the-agency", specialist + " is not a specialist of agency " + dossier.agencyCode()
-                                    + ": assign the dossier to one of its specialists").with("assignee", specialist));
+            dossier.checkAllowed(Action.ASSIGN);
+            String assignee = specialists.specialistOf(specialist, dossier.agencyCode()).orElseThrow(() -> ApiProblem.unprocessable(
+                    "not-a-specialist-of-the-agency", specialist + " is not a specialist of agency " + dossier.agencyCode()
+                            + ": assign the dossier to one of its specialists").with("assignee", specialist));
             return dossier.assign(actor, assignee, now);
         });
     }

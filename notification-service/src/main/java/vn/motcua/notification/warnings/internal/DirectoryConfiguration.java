@@ -3,6 +3,7 @@ package vn.motcua.notification.warnings.internal;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.ObjectMapper;
 import vn.motcua.kit.realm.RealmAccount;
 import vn.motcua.kit.realm.RealmStaff;
@@ -10,10 +11,11 @@ import vn.motcua.notification.warnings.OfficerDirectory;
 
 @Configuration
 class DirectoryConfiguration {
+    /** The staff's addresses from the realm, with this service's own account; without one (a service test), inbox only. */
     @Bean
-    OfficerDirectory officerDirectory(OfficersProperties settings, ObjectMapper json, Clock clock) {
-        return settings.keycloakUrl() == null ? new UsernamesOnly() : new KeycloakDirectory(new RealmStaff(new RealmAccount(
-                settings.keycloakUrl(), settings.realm(), settings.clientId(), settings.clientSecret(), settings.cacheFor()), json,
-                clock));
+    OfficerDirectory officerDirectory(Environment environment, ObjectMapper json, Clock clock) {
+        return RealmAccount.configured(environment, "motcua.notification.officers")
+                .<OfficerDirectory>map(account -> new KeycloakDirectory(new RealmStaff(account, json, clock)))
+                .orElseGet(UsernamesOnly::new);
     }
 }

@@ -73,7 +73,8 @@ public class Lifecycle {
             dossier.checkAllowed(Action.ASSIGN);
             String assignee = specialists.specialistOf(specialist, dossier.agencyCode()).orElseThrow(() -> ApiProblem.unprocessable(
                     "not-a-specialist-of-the-agency", specialist + " is not a specialist of agency " + dossier.agencyCode()
-                            + ": assign the dossier to one of its specialists").with("assignee", specialist));
+                            + ": assign the dossier to one of its specialists (GET /api/v1/agencies/" + dossier.agencyCode()
+                            + "/specialists lists them)").with("assignee", specialist));
             return dossier.assign(actor, assignee, now);
         });
     }

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.processing;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Who may be given a dossier to process: the realm's specialists of its agency, never a list kept by hand. */
@@ -9,4 +10,11 @@ public interface Specialists {
      *     user of it with the specialist role at the agency
      */
     Optional<String> specialistOf(String username, String agencyCode);
+
+    /** @return the agency's enabled users with the specialist role, as the realm holds them */
+    List<Specialist> ofAgency(String agencyCode);
+
+    /** @param name family name then given name, or null when the realm holds none */
+    record Specialist(String username, String name) {
+    }
 }

@@ -1,7 +1,6 @@
 package vn.motcua.dossier.processing.internal;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -14,12 +13,12 @@ import vn.motcua.kit.realm.RealmStaff;
 class SpecialistsConfiguration {
     /**
      * The agencies' specialists from the realm, with this service's own account ({@code motcua.dossier.staff});
-     * without one (a service test), any username names a specialist, as the dossier was before ADR 0058.
+     * without one (a service test), any username names a specialist ({@link AnyUsername}).
      */
     @Bean
     Specialists specialists(Environment environment, ObjectMapper json, Clock clock) {
         return RealmAccount.configured(environment, "motcua.dossier.staff")
                 .<Specialists>map(account -> new RealmSpecialists(new RealmStaff(account, json, clock)))
-                .orElseGet(() -> (username, agencyCode) -> Optional.of(username));
+                .orElseGet(AnyUsername::new);
     }
 }

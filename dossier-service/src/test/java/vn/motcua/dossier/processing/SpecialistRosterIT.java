@@ -1,0 +1,123 @@
+package vn.motcua.dossier.processing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.ops;
+import static vn.motcua.testinfra.CallerMother.specialist;
+import static vn.motcua.testinfra.CallerMother.withRoles;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.dossier.DossierFlow;
+import vn.motcua.dossier.core.Dossier;
+import vn.motcua.testinfra.InfrastructureTest;
+
+/** The assignment form's roster; without a realm (a service test) it lists who holds the agency's dossiers. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@InfrastructureTest
+class SpecialistRosterIT {
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
+
+    DossierFlow flow;
+    String busy;
+    String quiet;
+
+    @BeforeEach
+    void setUp() {
+        flow = new DossierFlow(mvc, json);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        busy = "roster-busy-" + run;
+        quiet = "roster-quiet-" + run;
+    }
+
+    @Test
+    void anOfficerSeesWhatEachSpecialistHoldsAndWhichOfItIsOverdue() throws Exception {
+        String late = assignedTo(busy);
+        String paused = assignedTo(busy);
+        flow.step(paused, "supplement-request", "{\"reason\": \"Thiếu bản sao có chứng thực\", \"documents\": [\"Bản sao\"]}",
+                specialist(AGENCY_THUONG_TIN));
+        assignedTo(quiet);
+        String stopped = assignedTo(quiet);
+        flow.step(stopped, "stop", "{\"reason\": \"Công dân đề nghị dừng xử lý\"}", leader(AGENCY_THUONG_TIN));
+        mongo.updateFirst(Query.query(where("_id").is(late)),
+                new Update().set("dueDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(3)), Dossier.class);
+
+        JsonNode roster = flow.getJson("/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists", officer(AGENCY_THUONG_TIN));
+        assertThat(roster.get("agencyCode").asString()).isEqualTo(AGENCY_THUONG_TIN);
+        JsonNode busyOne = entry(roster, busy);
+        assertThat(busyOne.get("open").asLong()).as("in processing and paused for a supplement").isEqualTo(2);
+        assertThat(busyOne.get("overdue").asLong()).isEqualTo(1);
+        assertThat(busyOne.get("assignable").asBoolean()).as("any username, without a realm").isTrue();
+        JsonNode quietOne = entry(roster, quiet);
+        assertThat(quietOne.get("open").asLong()).as("a stopped dossier is no longer held").isEqualTo(1);
+        assertThat(quietOne.get("overdue").asLong()).isZero();
+        assertThat(entry(flow.getJson("/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists", leader(AGENCY_THUONG_TIN)),
+                busy).get("open").asLong()).as("a leader sees the same").isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheAgencysOfficersAndLeadersMaySeeItsRoster() throws Exception {
+        String path = "/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists";
+        assignedTo(busy);
+        mvc.perform(get(path)).andExpect(status().isUnauthorized());
+        mvc.perform(get(path).with(citizen(CITIZEN_1))).andExpect(status().isForbidden());
+        mvc.perform(get(path).with(specialist(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
+        mvc.perform(get(path).with(ops())).andExpect(status().isForbidden());
+        mvc.perform(get(path).with(officer(AGENCY_JUSTICE))).andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(busy))));
+        mvc.perform(get("/api/v1/agencies/no-such-agency/specialists").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists")
+                        .with(withRoles("leader-without-agency", "leader")))
+                .andExpect(status().isForbidden());
+        JsonNode justice = flow.getJson("/api/v1/agencies/" + AGENCY_JUSTICE + "/specialists", officer(AGENCY_JUSTICE));
+        assertThat(justice.toString()).as("another agency's dossiers are not counted").doesNotContain(busy);
+        mvc.perform(get(path).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.specialists[?(@.username == '" + busy + "')].open").value(1));
+    }
+
+    private String assignedTo(String assignee) throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"" + assignee + "\"}", officer(AGENCY_THUONG_TIN));
+        return code;
+    }
+
+    private static JsonNode entry(JsonNode roster, String username) {
+        for (JsonNode entry : roster.get("specialists")) {
+            if (username.equals(entry.get("username").asString())) {
+                return entry;
+            }
+        }
+        throw new AssertionError(username + " is not in " + roster);
+    }
+}

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierApprovalRequested;
 import vn.motcua.events.dossier.DossierDraftApproved;
 import vn.motcua.events.dossier.DossierOverdue;
+import vn.motcua.events.dossier.DossierProcessingStarted;
+import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.inbox.Message;
@@ -15,9 +17,8 @@ import vn.motcua.notification.templates.TemplateBook;
 import vn.motcua.notification.templates.Text;
 
 /**
- * The Vietnamese texts staff receive about dossiers running late, drafts sent back to them, approved, or awaiting their
- * approval, as
- * templates ops may publish new versions of.
+ * The Vietnamese texts staff receive about dossiers given to them or passed on, running late, drafts sent back to them,
+ * approved, or awaiting their approval, as templates ops may publish new versions of.
  */
 @Component
 class StaffMessages {
@@ -26,6 +27,25 @@ class StaffMessages {
 
     StaffMessages(TemplateBook book) {
         this.book = book;
+        book.define("staff-dossier-assigned", new Text("Hồ sơ {dossier_code} được giao cho anh/chị xử lý", """
+                Hồ sơ {dossier_code} (thủ tục {procedure}) được giao cho anh/chị xử lý.
+                Hạn trả kết quả: {due_date}
+
+                Hồ sơ có trong danh sách việc của anh/chị.
+                """));
+        book.define("staff-dossier-handed-over", new Text("Hồ sơ {dossier_code} được chuyển cho anh/chị xử lý", """
+                Hồ sơ {dossier_code} (thủ tục {procedure}) được chuyển từ chuyên viên {previous} cho anh/chị xử lý tiếp.
+                Người chuyển: {by}
+                Hạn trả kết quả: {due_date}
+
+                Dự thảo kết quả đã trình (nếu có) vẫn gắn với hồ sơ; anh/chị tiếp tục từ bước hồ sơ đang dừng.
+                """));
+        book.define("staff-dossier-handed-away", new Text("Hồ sơ {dossier_code} đã được chuyển cho chuyên viên khác", """
+                Hồ sơ {dossier_code} (thủ tục {procedure}) đã được chuyển cho chuyên viên {assignee} xử lý tiếp.
+                Người chuyển: {by}
+
+                Anh/chị không tiếp tục xử lý hồ sơ này.
+                """));
         book.define("staff-dossier-overdue", new Text("Hồ sơ {dossier_code} đã quá hạn giải quyết", """
                 Hồ sơ {dossier_code} (thủ tục {procedure}) đã quá hạn trả kết quả ngày {due_date} mà chưa có kết quả.
                 Người xử lý: {assignee}
@@ -54,6 +74,27 @@ class StaffMessages {
                 "Các dự thảo kết quả đã trình, chưa được phê duyệt hoặc trả lại:\n{dossiers}"));
         book.define("staff-morning-digest", new Text("Nhắc việc ngày {day}: {overdue} hồ sơ quá hạn, {at_risk} hồ sơ sắp đến hạn",
                 "Các hồ sơ cần ưu tiên xử lý hôm nay:\n{dossiers}"));
+    }
+
+    Message assigned(DossierProcessingStarted started) {
+        return book.render("staff-dossier-assigned", Map.of("dossier_code", started.dossier().dossierCode(),
+                "procedure", started.dossier().procedureCode(), "due_date", dayOrDash(started.dueDate())));
+    }
+
+    Message handedOver(DossierReassigned reassigned, LocalDate dueDate) {
+        return book.render("staff-dossier-handed-over", Map.of("dossier_code", reassigned.dossier().dossierCode(),
+                "procedure", reassigned.dossier().procedureCode(), "previous", reassigned.previousAssignee(),
+                "by", reassigned.reassignedBy(), "due_date", dayOrDash(dueDate)));
+    }
+
+    Message handedAway(DossierReassigned reassigned) {
+        return book.render("staff-dossier-handed-away", Map.of("dossier_code", reassigned.dossier().dossierCode(),
+                "procedure", reassigned.dossier().procedureCode(), "assignee", reassigned.assignee(),
+                "by", reassigned.reassignedBy()));
+    }
+
+    private static String dayOrDash(LocalDate day) {
+        return day == null ? "—" : DAY.format(day);
     }
 
     Message overdue(DossierOverdue overdue, String assignee) {
@@ -86,7 +127,7 @@ class StaffMessages {
             lines.append("- ").append(dossier.dossierCode()).append(" — trình ngày ")
                     .append(DAY.format(dossier.approvalRequestedAt().atZone(CivilTime.VIETNAM))).append(" — chuyên viên: ")
                     .append(dossier.assignee() == null ? "—" : dossier.assignee()).append(" — hạn ")
-                    .append(dossier.dueDate() == null ? "—" : DAY.format(dossier.dueDate())).append('\n');
+                    .append(dayOrDash(dossier.dueDate())).append('\n');
         }
         return book.render("staff-approvals-digest", Map.of("day", DAY.format(day), "count", Integer.toString(awaiting.size()),
                 "dossiers", lines.toString()));
@@ -97,7 +138,7 @@ class StaffMessages {
         StringBuilder lines = new StringBuilder();
         for (WatchedDossier dossier : dossiers) {
             lines.append("- ").append(dossier.dossierCode()).append(" — hạn ")
-                    .append(dossier.dueDate() == null ? "—" : DAY.format(dossier.dueDate())).append(" — ")
+                    .append(dayOrDash(dossier.dueDate())).append(" — ")
                     .append("OVERDUE".equals(dossier.flag()) ? "đã quá hạn" : "sắp đến hạn").append(" — người xử lý: ")
                     .append(dossier.assignee() == null ? "chưa phân công" : dossier.assignee()).append('\n');
         }

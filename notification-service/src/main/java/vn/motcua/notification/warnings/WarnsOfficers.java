@@ -28,8 +28,9 @@ import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.notification.delivery.Deliveries;
 
 /**
- * Keeps the dossiers the warnings watch (assignee, as reassigned; flag) and tells the staff at once of an overdue
- * one: the assigned specialist and the agency's one-stop officers, each once per event; a specialist of a draft
+ * Keeps the dossiers the warnings watch (assignee, as reassigned; flag) and tells the staff at once: a specialist of a
+ * dossier given to them or passed from them to another; of an overdue one, the assigned specialist and the agency's
+ * one-stop officers, each once per event; a specialist of a draft
  * result their leader sent back or approved; and the agency's leaders of a draft submitted for their approval, which
  * stays in their morning digest until one of them decides.
  */
@@ -49,10 +50,8 @@ class WarnsOfficers implements EventSubscriber {
 
     @Override
     public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(DossierProcessingStarted.class, event -> watch(event.data().dossier(),
-                        new Update().set("assignee", event.data().assignee()).set("dueDate", event.data().dueDate())))
-                .on(DossierReassigned.class, event -> watch(event.data().dossier(),
-                        new Update().set("assignee", event.data().assignee())))
+        subscriptions.on(DossierProcessingStarted.class, this::assigned)
+                .on(DossierReassigned.class, this::reassigned)
                 .on(DossierTransferred.class, event -> moved(event.data().dossier()))
                 .on(DossierAtRisk.class, event -> watch(event.data().dossier(), new Update().set("flag", "AT_RISK")
                         .set("dueDate", event.data().dueDate()).set("flaggedAt", event.data().detectedAt())))
@@ -65,6 +64,30 @@ class WarnsOfficers implements EventSubscriber {
                 .on(DossierStopped.class, event -> forget(event.data().dossier()))
                 .on(DossierWithdrawn.class, event -> forget(event.data().dossier()))
                 .on(DossierRejected.class, event -> forget(event.data().dossier()));
+    }
+
+    /** The specialist given a dossier: told at once, once, so it does not wait in their queue unseen. */
+    private void assigned(IncomingEvent<DossierProcessingStarted> event) {
+        DossierProcessingStarted started = event.data();
+        watch(started.dossier(), new Update().set("assignee", started.assignee()).set("dueDate", started.dueDate()));
+        directory.byUsername(started.assignee()).ifPresent(specialist -> deliveries.tellStaff(
+                event.eventId() + ":" + specialist.username(), specialist.recipientId(), started.dossier().dossierCode(),
+                messages.assigned(started), specialist.email()));
+    }
+
+    /**
+     * Both specialists of a dossier passed on, each once: the new one that it is theirs now, the previous one that it
+     * no longer is, so nobody works on a dossier twice or leaves it thinking the other has it.
+     */
+    private void reassigned(IncomingEvent<DossierReassigned> event) {
+        DossierReassigned reassigned = event.data();
+        WatchedDossier watched = watch(reassigned.dossier(), new Update().set("assignee", reassigned.assignee()));
+        directory.byUsername(reassigned.assignee()).ifPresent(specialist -> deliveries.tellStaff(
+                event.eventId() + ":" + specialist.username(), specialist.recipientId(), reassigned.dossier().dossierCode(),
+                messages.handedOver(reassigned, watched.dueDate()), specialist.email()));
+        directory.byUsername(reassigned.previousAssignee()).ifPresent(previous -> deliveries.tellStaff(
+                event.eventId() + ":" + previous.username(), previous.recipientId(), reassigned.dossier().dossierCode(),
+                messages.handedAway(reassigned), previous.email()));
     }
 
     private void overdue(IncomingEvent<DossierOverdue> event) {

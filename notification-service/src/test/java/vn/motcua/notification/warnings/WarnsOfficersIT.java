@@ -16,6 +16,7 @@ import static vn.motcua.testinfra.CallerMother.staff;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -67,13 +68,15 @@ class WarnsOfficersIT {
         KafkaProbe.send(overdue);
         KafkaProbe.send(overdue);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(specialist) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> toldBesidesAssignment(specialist) == 1);
         Thread.sleep(1000); // time for a wrong second warning to show
-        assertThat(inboxOf(specialist)).isEqualTo(1);
+        assertThat(toldBesidesAssignment(specialist)).isEqualTo(1);
         mvc.perform(get("/api/v1/notifications").with(staff(specialist, AGENCY_THUONG_TIN, "specialist")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].title").value("Hồ sơ " + dossier.dossierCode() + " đã quá hạn giải quyết"))
-                .andExpect(jsonPath("$[0].body").value(Matchers.containsString("27/11/2026")));
+                .andExpect(jsonPath("$[?(@.template == 'staff-dossier-overdue')].title")
+                        .value("Hồ sơ " + dossier.dossierCode() + " đã quá hạn giải quyết"))
+                .andExpect(jsonPath("$[?(@.template == 'staff-dossier-overdue')].body")
+                        .value(Matchers.contains(Matchers.containsString("27/11/2026"))));
         mvc.perform(get("/api/v1/notifications").with(staff("someone-else", AGENCY_THUONG_TIN, "specialist")))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + dossier.dossierCode() + "')]").doesNotExist());
         mvc.perform(get("/api/v1/notifications").with(citizen(dossier.ownerCitizenId())))
@@ -89,10 +92,42 @@ class WarnsOfficersIT {
         KafkaProbe.send(EventMother.record(new DossierReassigned(dossier, before, after, "Nguyễn Lãnh Đạo", Instant.now())));
         KafkaProbe.send(EventMother.record(new DossierOverdue(dossier, DUE, Instant.now())));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(after) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> toldBesidesAssignment(after) == 1);
         Thread.sleep(1000); // time for a wrong warning to show
-        assertThat(inboxOf(before)).isZero();
+        assertThat(toldBesidesAssignment(before)).isZero();
         assertThat(mongo.findById(dossier.dossierCode(), WatchedDossier.class).assignee()).isEqualTo(after);
+    }
+
+    @Test
+    void aSpecialistIsToldOnceOfADossierGivenToThemAndBothAreToldWhenItIsPassedOn() throws Exception {
+        String first = "specialist-" + System.nanoTime();
+        String second = first + "b";
+        DossierSnapshot dossier = dossier();
+        ProducerRecord<String, String> started = EventMother.record(new DossierProcessingStarted(dossier, first, DUE, Instant.now()));
+        ProducerRecord<String, String> passedOn = EventMother.record(
+                new DossierReassigned(dossier, first, second, "Vũ Đức Khánh", Instant.now()));
+        KafkaProbe.send(started);
+        KafkaProbe.send(started);
+        KafkaProbe.send(passedOn);
+        KafkaProbe.send(passedOn);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(first).size() == 2 && inboxOf(second).size() == 1);
+        Thread.sleep(1000); // time for a wrong second message to show
+        assertThat(inboxOf(first)).extracting(Notification::template)
+                .containsExactlyInAnyOrder("staff-dossier-assigned", "staff-dossier-handed-away");
+        assertThat(inboxOf(second)).extracting(Notification::template).containsExactly("staff-dossier-handed-over");
+        Notification given = inboxOf(first).stream().filter(n -> n.template().equals("staff-dossier-assigned")).findFirst().orElseThrow();
+        assertThat(given.title()).isEqualTo("Hồ sơ " + dossier.dossierCode() + " được giao cho anh/chị xử lý");
+        assertThat(given.body()).contains("Hạn trả kết quả: 27/11/2026");
+        Notification away = inboxOf(first).stream().filter(n -> n.template().equals("staff-dossier-handed-away")).findFirst().orElseThrow();
+        assertThat(away.body()).contains("chuyên viên " + second, "Người chuyển: Vũ Đức Khánh");
+        assertThat(inboxOf(second).getFirst().body())
+                .contains("từ chuyên viên " + first, "Hạn trả kết quả: 27/11/2026", "Người chuyển: Vũ Đức Khánh");
+        mvc.perform(get("/api/v1/notifications").with(staff(second, AGENCY_THUONG_TIN, "specialist")))
+                .andExpect(jsonPath("$[0].template").value("staff-dossier-handed-over"))
+                .andExpect(jsonPath("$[0].dossierCode").value(dossier.dossierCode()));
+        mvc.perform(get("/api/v1/notifications").with(citizen(dossier.ownerCitizenId())))
+                .andExpect(jsonPath("$[?(@.template =~ /staff-dossier-.*/)]").doesNotExist());
     }
 
     @Test
@@ -124,9 +159,9 @@ class WarnsOfficersIT {
         KafkaProbe.send(sentBack);
         KafkaProbe.send(sentBack);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(specialist) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> toldBesidesAssignment(specialist) == 1);
         Thread.sleep(1000); // time for a wrong second warning to show
-        assertThat(inboxOf(specialist)).isEqualTo(1);
+        assertThat(toldBesidesAssignment(specialist)).isEqualTo(1);
         mvc.perform(get("/api/v1/notifications").with(staff(specialist, AGENCY_THUONG_TIN, "specialist")))
                 .andExpect(jsonPath("$[0].template").value("staff-revision-requested"))
                 .andExpect(jsonPath("$[0].body").value(Matchers.containsString("Sai tên cơ sở kinh doanh")))
@@ -148,7 +183,7 @@ class WarnsOfficersIT {
         KafkaProbe.send(EventMother.record(new DossierOverdue(late, DUE, Instant.now())));
         KafkaProbe.send(EventMother.record(new DossierAtRisk(done, LocalDate.parse("2026-12-02"), 1, Instant.now())));
         KafkaProbe.send(EventMother.record(new DossierResultReady(done, "leader-1", DUE, DUE, Instant.now())));
-        await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(specialist) == 1); // the overdue one's immediate warning
+        await().atMost(Duration.ofSeconds(20)).until(() -> toldBesidesAssignment(specialist) == 1); // the overdue one's immediate warning
         Thread.sleep(1000);
 
         LocalDate day = LocalDate.parse("2026-12-01");
@@ -158,7 +193,7 @@ class WarnsOfficersIT {
         assertThat(sent.title()).isEqualTo("Nhắc việc ngày 01/12/2026: 1 hồ sơ quá hạn, 1 hồ sơ sắp đến hạn");
         assertThat(sent.body()).contains(atRisk.dossierCode(), late.dossierCode()).doesNotContain(done.dossierCode());
         assertThat(sent.body().indexOf(late.dossierCode())).as("the most pressing first").isLessThan(sent.body().indexOf(atRisk.dossierCode()));
-        assertThat(inboxOf(specialist)).as("one digest however often it runs that day").isEqualTo(2);
+        assertThat(toldBesidesAssignment(specialist)).as("one digest however often it runs that day").isEqualTo(2);
     }
 
     @Test
@@ -171,15 +206,16 @@ class WarnsOfficersIT {
         KafkaProbe.send(approved);
         KafkaProbe.send(approved);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> inboxOf(specialist) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> toldBesidesAssignment(specialist) == 1);
         Thread.sleep(1000); // time for a wrong second message to show
-        assertThat(inboxOf(specialist)).isEqualTo(1);
+        assertThat(toldBesidesAssignment(specialist)).isEqualTo(1);
         mvc.perform(get("/api/v1/notifications").with(staff(specialist, AGENCY_THUONG_TIN, "specialist")))
-                .andExpect(jsonPath("$[0].template").value("staff-draft-approved"))
-                .andExpect(jsonPath("$[0].dossierCode").value(dossier.dossierCode()))
-                .andExpect(jsonPath("$[0].title").value("Hồ sơ " + dossier.dossierCode() + ": lãnh đạo đã phê duyệt dự thảo kết quả"))
-                .andExpect(jsonPath("$[0].body").value(Matchers.containsString("Lãnh đạo Nguyễn Lãnh Đạo đã phê duyệt")))
-                .andExpect(jsonPath("$[0].body").value(Matchers.containsString("Đồng ý, ký ban hành")));
+                .andExpect(jsonPath("$[?(@.template == 'staff-draft-approved')].dossierCode").value(dossier.dossierCode()))
+                .andExpect(jsonPath("$[?(@.template == 'staff-draft-approved')].title")
+                        .value("Hồ sơ " + dossier.dossierCode() + ": lãnh đạo đã phê duyệt dự thảo kết quả"))
+                .andExpect(jsonPath("$[?(@.template == 'staff-draft-approved')].body").value(Matchers.contains(Matchers.allOf(
+                        Matchers.containsString("Lãnh đạo Nguyễn Lãnh Đạo đã phê duyệt"),
+                        Matchers.containsString("Đồng ý, ký ban hành")))));
         mvc.perform(get("/api/v1/notifications").with(citizen(dossier.ownerCitizenId())))
                 .andExpect(jsonPath("$[?(@.template == 'staff-draft-approved')]").doesNotExist());
     }
@@ -217,7 +253,7 @@ class WarnsOfficersIT {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/notifications/morning-digest").with(leader(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/notifications/morning-digest").with(officer(AGENCY_THUONG_TIN))).andExpect(status().isForbidden());
-        assertThat(inboxOf(specialist)).isZero();
+        assertThat(toldBesidesAssignment(specialist)).isZero();
 
         String today = LocalDate.now(CivilTime.VIETNAM).toString();
         mvc.perform(post("/api/v1/notifications/morning-digest").with(ops())).andExpect(status().isOk())
@@ -225,7 +261,7 @@ class WarnsOfficersIT {
         assertThat(notifications.findById("digest:" + today + ":" + specialist).orElseThrow().body()).contains(late.dossierCode());
         mvc.perform(post("/api/v1/notifications/morning-digest").with(ops())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sent").value(0));
-        assertThat(inboxOf(specialist)).isEqualTo(1);
+        assertThat(toldBesidesAssignment(specialist)).isEqualTo(1);
     }
 
     private Instant awaitingSince(DossierSnapshot dossier) {
@@ -233,8 +269,14 @@ class WarnsOfficersIT {
         return watched == null ? null : watched.approvalRequestedAt();
     }
 
-    private long inboxOf(String username) {
-        return notifications.findAll().stream().filter(n -> Notification.staffRecipient(username).equals(n.recipientCitizenId())).count();
+    /** What the specialist was told other than being given a dossier or having it passed on, which is tested apart. */
+    private long toldBesidesAssignment(String username) {
+        return inboxOf(username).stream().filter(n -> !n.template().startsWith("staff-dossier-assigned")
+                && !n.template().startsWith("staff-dossier-handed")).count();
+    }
+
+    private List<Notification> inboxOf(String username) {
+        return notifications.findAll().stream().filter(n -> Notification.staffRecipient(username).equals(n.recipientCitizenId())).toList();
     }
 
     private static DossierSnapshot dossier() {

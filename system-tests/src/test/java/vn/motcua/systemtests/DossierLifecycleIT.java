@@ -80,6 +80,17 @@ class DossierLifecycleIT {
         assertThat(due).isAfter(LocalDate.now().minusDays(1));
         assertThat(pdfText(code, "01", citizen)).contains("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", code, "Nguyễn Văn An");
 
+        // The assignment form's choices: the agency's specialists from the realm, with what each holds (ADR 0059).
+        String roster = "/api/v1/agencies/" + DossierRequestMother.THUONG_TIN + "/specialists";
+        JsonNode specialists = gateway.get(roster, officer).json().get("specialists");
+        assertThat(specialists.findValuesAsString("username")).contains("specialist1").doesNotContain("officer1", "leader1");
+        JsonNode specialist1 = specialists.get(specialists.findValuesAsString("username").indexOf("specialist1"));
+        assertThat(specialist1.get("name").asString()).isEqualTo("Hoàng Thu Hà");
+        assertThat(specialist1.get("assignable").asBoolean()).isTrue();
+        long heldBefore = specialist1.get("open").asLong();
+        assertThat(gateway.get(roster, leader).status()).isEqualTo(200);
+        assertThat(gateway.get(roster, specialist).status()).isEqualTo(403);
+        assertThat(gateway.get(roster, gateway.userToken("officer2")).status()).as("another agency's officer").isEqualTo(403);
         // Only to a specialist of the agency as the realm holds them (ADR 0058): not a colleague in another role, nor a
         // name nobody has; the history below shows neither recorded.
         for (String notOne : List.of("officer1", "specialist9")) {
@@ -92,6 +103,11 @@ class DossierLifecycleIT {
         assertThat(step(code, "assignment", officer, "{\"assignee\": \"Specialist1\"}").get("nationalStatus").asInt()).isEqualTo(4);
         assertThat(gateway.get("/api/v1/work-queue?status=4&assignee=specialist1&size=100", specialist).json().get("items").toString())
                 .contains(code);
+        JsonNode nowHeld = gateway.get(roster, officer).json().get("specialists");
+        assertThat(nowHeld.get(nowHeld.findValuesAsString("username").indexOf("specialist1")).get("open").asLong())
+                .isGreaterThan(heldBefore);
+        assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", specialist),
+                n -> n.toString().contains("Hồ sơ " + code + " được giao cho anh/chị xử lý")).toString()).contains("Hạn trả kết quả");
         JsonNode paused = step(code, "supplement-request", specialist,
                 "{\"reason\": \"Bản sao chưa chứng thực\", \"documents\": [\"Bản sao giấy chứng nhận đăng ký kinh doanh\"]}");
         assertThat(paused.get("nationalStatus").asInt()).isEqualTo(5);

@@ -17,7 +17,11 @@ public enum Action {
     REFUSE(EnumSet.of(NEWLY_REGISTERED)),
     /** Form 02 at reception: the dossier is incomplete, the one-stop officer lists what to add. */
     REQUEST_INTAKE_SUPPLEMENT(EnumSet.of(NEWLY_REGISTERED)),
-    ASSIGN(EnumSet.of(RECEIVED, PROCESSING)),
+    /**
+     * To a specialist: processing starts (2 to 4), or a dossier a specialist holds passes to another, paused or not
+     * (ADR 0060); the status then stays.
+     */
+    ASSIGN(EnumSet.of(RECEIVED, PROCESSING, SUPPLEMENT_REQUESTED, FINANCIAL_OBLIGATION_REQUESTED)),
     REQUEST_SUPPLEMENT(EnumSet.of(PROCESSING)),
     SUPPLEMENT(EnumSet.of(SUPPLEMENT_REQUESTED)),
     REQUEST_FINANCIAL_OBLIGATION(EnumSet.of(PROCESSING)),

@@ -217,11 +217,12 @@ public class Dossier extends Aggregate {
      * dossier.
      */
     public List<Event> assign(Actor assigner, String specialist, Instant now) {
-        require(Action.ASSIGN);
+        checkAllowed(Action.ASSIGN);
         boolean starts = status == NationalStatus.RECEIVED;
         String previous = assignee;
         assignee = specialist;
-        move(Action.ASSIGN, NationalStatus.PROCESSING, assigner, "assigned to " + specialist, now);
+        // Passed on while paused, it stays paused: the clock waits for the applicant, whoever holds the dossier.
+        move(Action.ASSIGN, starts ? NationalStatus.PROCESSING : status, assigner, "assigned to " + specialist, now);
         if (starts) {
             return List.of(new DossierProcessingStarted(snapshot(), specialist, dueDate, now));
         }
@@ -596,6 +597,11 @@ public class Dossier extends Aggregate {
     /** Refuses an action the status does not allow, before a service does work the step would need (ADR 0058). */
     public void checkAllowed(Action action) {
         require(action);
+        if (action == Action.ASSIGN && status != NationalStatus.RECEIVED && assignee == null) {
+            // Status 5 before reception (form 02 at the counter): not received, so no specialist may be given it yet.
+            throw new IllegalTransition(code, action, status, "it awaits the applicant's papers before reception;"
+                    + " a dossier is assigned once received");
+        }
     }
 
     private void require(Action action) {

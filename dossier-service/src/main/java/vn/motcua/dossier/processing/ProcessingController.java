@@ -89,9 +89,10 @@ class ProcessingController {
     }
 
     @Operation(summary = "Assign a received dossier to a specialist, and processing starts (status 4, event"
-            + " DossierProcessingStarted); or pass one in processing to another specialist (event DossierReassigned), its"
-            + " deadline and any draft's submission or approval unchanged, and the staff warnings going to the new one. The"
-            + " assignee must be a specialist of the dossier's agency in the realm (422 not-a-specialist-of-the-agency)")
+            + " DossierProcessingStarted); or pass one a specialist holds, in processing or paused in 5 or 6, to another"
+            + " (event DossierReassigned), its status, deadline and any draft's submission or approval unchanged, and the"
+            + " staff warnings going to the new one. The assignee must be a specialist of the dossier's agency in the realm"
+            + " (422 not-a-specialist-of-the-agency; GET /api/v1/agencies/{code}/specialists lists them)")
     @TakesStep(Step.ASSIGN)
     @PostMapping("/assignment")
     ResponseEntity<DossierView> assign(@PathVariable String code, IfMatch ifMatch,

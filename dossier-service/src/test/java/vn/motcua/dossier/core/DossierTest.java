@@ -122,7 +122,10 @@ class DossierTest {
 
         if (action.allowedFrom(status)) {
             ACTIONS.get(action).apply(dossier);
-            assertThat(dossier.status()).isEqualTo(TARGET.getOrDefault(action, status));
+            // A dossier passed on while paused stays paused.
+            NationalStatus expected = action == Action.ASSIGN && !NationalStatus.CLOCK_RUNNING.contains(status) ? status
+                    : TARGET.getOrDefault(action, status);
+            assertThat(dossier.status()).isEqualTo(expected);
             assertThat(dossier.history()).hasSize(historyBefore + 1);
             assertThat(dossier.history().getLast().action()).isEqualTo(action.name());
         } else {
@@ -149,9 +152,10 @@ class DossierTest {
                 Action.MARK_RESULT_READY,
                 Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.FLAG_AT_RISK, Action.FLAG_OVERDUE,
                 Action.TRANSFER, Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
-        assertThat(legalFrom(NationalStatus.SUPPLEMENT_REQUESTED)).containsExactlyInAnyOrder(Action.SUPPLEMENT,
+        // A paused dossier may pass to another specialist (ADR 0060), though nothing else of processing happens.
+        assertThat(legalFrom(NationalStatus.SUPPLEMENT_REQUESTED)).containsExactlyInAnyOrder(Action.SUPPLEMENT, Action.ASSIGN,
                 Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER, Action.REMOVE_DOCUMENT, Action.SHARE_DOCUMENT);
-        assertThat(legalFrom(NationalStatus.FINANCIAL_OBLIGATION_REQUESTED)).containsExactlyInAnyOrder(
+        assertThat(legalFrom(NationalStatus.FINANCIAL_OBLIGATION_REQUESTED)).containsExactlyInAnyOrder(Action.ASSIGN,
                 Action.MEET_FINANCIAL_OBLIGATION, Action.STOP, Action.WITHDRAW, Action.EXTEND_DUE_DATE, Action.TRANSFER);
         // A result waiting at 9 is handed over, or comes back from the post to wait at the counter.
         assertThat(legalFrom(NationalStatus.RESULT_READY)).containsExactlyInAnyOrder(Action.RETURN_RESULT,
@@ -628,6 +632,36 @@ class DossierTest {
         assertThat(dossier.dueDate()).isEqualTo(due);
         assertThat(dossier.approvalRequestedAt()).as("the draft awaits its decision still").isNotNull();
         assertThat(dossier.assign(OFFICER, "specialist2", later())).as("assigned again to the same one: nothing new").isEmpty();
+    }
+
+    @Test
+    void aPausedDossierPassedToAnotherSpecialistStaysPausedWithItsClockStopped() {
+        Dossier dossier = DossierMother.at(NationalStatus.SUPPLEMENT_REQUESTED);
+        LocalDate due = dossier.dueDate();
+
+        List<Event> events = dossier.assign(OFFICER, "specialist2", later());
+
+        assertThat(dossier.status()).isEqualTo(NationalStatus.SUPPLEMENT_REQUESTED);
+        assertThat(dossier.isPaused()).isTrue();
+        assertThat(dossier.dueDate()).isEqualTo(due);
+        assertThat(dossier.assignee()).isEqualTo("specialist2");
+        assertThat(events).singleElement().isInstanceOfSatisfying(DossierReassigned.class,
+                reassigned -> assertThat(reassigned.dossier().nationalStatus()).isEqualTo(5));
+        dossier.supplement(CITIZEN, null, REQUIRED, DEADLINES, later());
+        assertThat(dossier.status()).as("back in processing with the new specialist").isEqualTo(NationalStatus.PROCESSING);
+        assertThat(dossier.assignee()).isEqualTo("specialist2");
+    }
+
+    @Test
+    void aDossierAwaitingPapersBeforeReceptionIsNotAssigned() {
+        Dossier dossier = DossierMother.submitted(ResultDelivery.COUNTER, 1);
+        dossier.requestIntakeSupplement(OFFICER, "Thiếu đơn", List.of("Đơn"), later());
+
+        assertThatThrownBy(() -> dossier.assign(OFFICER, "specialist1", later()))
+                .isInstanceOfSatisfying(IllegalTransition.class, problem -> assertThat(problem.toProblemDetail().getDetail())
+                        .contains("before reception"));
+        assertThat(dossier.assignee()).isNull();
+        assertThat(dossier.status()).isEqualTo(NationalStatus.SUPPLEMENT_REQUESTED);
     }
 
     @Test

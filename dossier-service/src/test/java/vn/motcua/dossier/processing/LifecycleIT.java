@@ -499,6 +499,36 @@ class LifecycleIT {
         assertThat(awaitingApprovalCodes(true)).contains(code);
     }
 
+    @Test
+    void aDossierAwaitingTheApplicantPassesToAnotherSpecialistAndStaysPausedButOneNotYetReceivedIsNotAssigned()
+            throws Exception {
+        String code = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
+        flow.step(code, "supplement-request", "{\"reason\": \"Bản sao chưa chứng thực\", \"documents\": [\"Bản sao\"]}",
+                specialist(AGENCY_THUONG_TIN));
+
+        JsonNode passed = flow.step(code, "assignment", "{\"assignee\": \"specialist2\"}", officer(AGENCY_THUONG_TIN));
+
+        assertThat(passed.get("nationalStatus").asInt()).isEqualTo(5);
+        assertThat(passed.get("paused").asBoolean()).isTrue();
+        assertThat(passed.get("assignee").asString()).isEqualTo("specialist2");
+        JsonNode reassigned = json.readTree(KafkaProbe.await(Topics.DOSSIER, r -> code.equals(r.key())
+                && "DossierReassigned".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20)).value());
+        assertThat(reassigned.at("/dossier/nationalStatus").asInt()).isEqualTo(5);
+
+        String atTheCounter = flow.submitCompleteLiquorLicence(CITIZEN_1, citizen(CITIZEN_1));
+        flow.step(atTheCounter, "intake-supplement-request", "{\"reason\": \"Thiếu đơn\", \"documents\": [\"Đơn\"]}",
+                officer(AGENCY_THUONG_TIN));
+        flow.tryStep(atTheCounter, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:illegal-transition"))
+                .andExpect(jsonPath("$.currentStatus").value(5))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("before reception")));
+        JsonNode unassigned = flow.dossier(atTheCounter, officer(AGENCY_THUONG_TIN)).path("assignee");
+        assertThat(unassigned.isNull() || unassigned.isMissingNode()).as("no assignee recorded").isTrue();
+    }
+
     /** The dossier as specialist1's queue lists it, page by page: the tests of this module share one database. */
     private JsonNode queueItem(String code) throws Exception {
         for (int page = 0; page < 100; page++) {

@@ -6,8 +6,9 @@ import vn.motcua.events.EventContract;
 import vn.motcua.events.Topics;
 
 /**
- * A dossier in processing passed from one specialist to another. The dossier stays in status 4, its deadline and any
- * draft's submission or approval unchanged: the draft belongs to the dossier, and the new specialist carries it on.
+ * A dossier a specialist holds passed to another: in processing, or paused awaiting the applicant (status 5 or 6). It
+ * keeps its status and deadline (a paused one stays paused), and any draft's submission or approval: the draft belongs
+ * to the dossier, and the new specialist carries it on.
  *
  * @param previousAssignee username of the specialist who had it
  * @param assignee username of the specialist who has it now

@@ -25,7 +25,8 @@ import vn.motcua.dossier.deadlines.DeadlinePolicy;
  */
 @Component
 public class SpecialistRoster {
-    private static final List<String> HELD = List.of(NationalStatus.PROCESSING.name(),
+    /** Statuses in which a dossier is held by its specialist: in processing, or paused awaiting the applicant. */
+    static final List<String> HELD = List.of(NationalStatus.PROCESSING.name(),
             NationalStatus.SUPPLEMENT_REQUESTED.name(), NationalStatus.FINANCIAL_OBLIGATION_REQUESTED.name());
 
     private final MongoTemplate mongo;

@@ -1,20 +1,30 @@
 package vn.motcua.dossier.processing;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 
-/** The assignment form's choices: an agency's specialists and what each holds. */
+/** The assignment form's choices, an agency's specialists and what each holds, and passing one's dossiers on at once. */
 @RestController
 class SpecialistsController {
     private final SpecialistRoster roster;
+    private final SpecialistHandOver handOver;
 
-    SpecialistsController(SpecialistRoster roster) {
+    SpecialistsController(SpecialistRoster roster, SpecialistHandOver handOver) {
         this.roster = roster;
+        this.handOver = handOver;
+    }
+
+    record HandOverRequest(@NotBlank @Size(max = 100) String to) {
     }
 
     @Operation(summary = "The specialists of the caller's own agency a dossier may be assigned to, each with the open"
@@ -24,9 +34,26 @@ class SpecialistsController {
     @GetMapping("/api/v1/agencies/{code}/specialists")
     @PreAuthorize("hasAnyRole('officer', 'leader')")
     SpecialistRoster.Roster specialists(@PathVariable String code, Caller caller) {
-        if (!code.equals(caller.agency())) {
-            throw ApiProblem.forbidden("Officers and leaders see the specialists of their own agency only");
-        }
+        ownAgency(code, caller);
         return roster.of(code);
+    }
+
+    @Operation(summary = "Pass every open dossier {username} holds at the caller's own agency (in processing, or paused"
+            + " in 5 or 6) to another of its specialists, each as a reassignment (event DossierReassigned, both told):"
+            + " when a specialist leaves or is away. Answers the dossiers moved, and any that changed meanwhile and are"
+            + " still held (call again). The new holder must be a specialist of the agency in the realm (422"
+            + " not-a-specialist-of-the-agency), and not {username} (422 same-specialist)")
+    @PostMapping("/api/v1/agencies/{code}/specialists/{username}/hand-over")
+    @PreAuthorize("hasAnyRole('officer', 'leader')")
+    SpecialistHandOver.Result handOver(@PathVariable String code, @PathVariable String username,
+            @Valid @RequestBody HandOverRequest body, Caller caller) {
+        ownAgency(code, caller);
+        return handOver.handOver(code, username, body.to().strip(), caller);
+    }
+
+    private static void ownAgency(String code, Caller caller) {
+        if (!code.equals(caller.agency())) {
+            throw ApiProblem.forbidden("Officers and leaders see and hand over the specialists of their own agency only");
+        }
     }
 }

@@ -3,6 +3,7 @@ package vn.motcua.dossier.processing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -18,6 +19,7 @@ import static vn.motcua.testinfra.CallerMother.withRoles;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
@@ -103,6 +107,63 @@ class SpecialistRosterIT {
         assertThat(justice.toString()).as("another agency's dossiers are not counted").doesNotContain(busy);
         mvc.perform(get(path).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.specialists[?(@.username == '" + busy + "')].open").value(1));
+    }
+
+    @Test
+    void anOfficerPassesEveryOpenDossierOfADepartingSpecialistToAnotherAtOnce() throws Exception {
+        String inProcessing = assignedTo(busy);
+        String paused = assignedTo(busy);
+        flow.step(paused, "supplement-request", "{\"reason\": \"Thiếu bản sao\", \"documents\": [\"Bản sao\"]}",
+                specialist(AGENCY_THUONG_TIN));
+        String stopped = assignedTo(busy);
+        flow.step(stopped, "stop", "{\"reason\": \"Công dân đề nghị dừng xử lý\"}", leader(AGENCY_THUONG_TIN));
+        assignedTo(quiet);
+        String handOver = "/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists/" + busy + "/hand-over";
+
+        mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content("{\"to\": \" " + quiet + " \"}")
+                        .with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.from").value(busy))
+                .andExpect(jsonPath("$.to").value(quiet))
+                .andExpect(jsonPath("$.moved", org.hamcrest.Matchers.containsInAnyOrder(inProcessing, paused)))
+                .andExpect(jsonPath("$.failed").isEmpty());
+
+        assertThat(flow.dossier(inProcessing, officer(AGENCY_THUONG_TIN)).get("assignee").asString()).isEqualTo(quiet);
+        JsonNode stillPaused = flow.dossier(paused, officer(AGENCY_THUONG_TIN));
+        assertThat(stillPaused.get("assignee").asString()).isEqualTo(quiet);
+        assertThat(stillPaused.get("nationalStatus").asInt()).isEqualTo(5);
+        assertThat(flow.dossier(stopped, officer(AGENCY_THUONG_TIN)).get("assignee").asString())
+                .as("a closed dossier stays as it was decided").isEqualTo(busy);
+        JsonNode roster = flow.getJson("/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists", officer(AGENCY_THUONG_TIN));
+        assertThat(roster.findValuesAsString("username")).as("holding nothing open any more").doesNotContain(busy);
+        assertThat(entry(roster, quiet).get("open").asLong()).isEqualTo(3);
+        mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content("{\"to\": \"" + quiet + "\"}")
+                        .with(leader(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.moved").isEmpty());
+    }
+
+    @Test
+    void aHandOverToTheSameOneToNobodyOrByWhoMayNotChangesNothing() throws Exception {
+        String held = assignedTo(busy);
+        String handOver = "/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists/" + busy + "/hand-over";
+        String toQuiet = "{\"to\": \"" + quiet + "\"}";
+
+        mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content("{\"to\": \"" + busy + "\"}")
+                        .with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:same-specialist"));
+        for (String blank : List.of("{\"to\": \"  \"}", "{}")) {
+            mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content(blank).with(officer(AGENCY_THUONG_TIN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        }
+        mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content(toQuiet)).andExpect(status().isUnauthorized());
+        for (RequestPostProcessor notThem : List.of(citizen(CITIZEN_1), specialist(AGENCY_THUONG_TIN), ops(),
+                officer(AGENCY_JUSTICE))) {
+            mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content(toQuiet).with(notThem))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(flow.dossier(held, officer(AGENCY_THUONG_TIN)).get("assignee").asString()).isEqualTo(busy);
     }
 
     private String assignedTo(String assignee) throws Exception {

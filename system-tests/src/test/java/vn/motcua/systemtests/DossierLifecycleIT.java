@@ -192,6 +192,30 @@ class DossierLifecycleIT {
     }
 
     @Test
+    void aSpecialistsDossiersPassToAnotherAtOnceAndBothAreTold() throws Exception {
+        String code = DossierSteps.processing(gateway, DossierRequestMother.liquorLicenceForCitizen1());
+        step(code, "assignment", officer, "{\"assignee\": \"specialist2\"}");
+        String handOver = "/api/v1/agencies/" + DossierRequestMother.THUONG_TIN + "/specialists/specialist2/hand-over";
+
+        Response refused = gateway.post(handOver, officer, "{\"to\": \"officer1\"}", null);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("urn:motcua:problem:not-a-specialist-of-the-agency");
+        assertThat(gateway.post(handOver, specialist, "{\"to\": \"specialist1\"}", null).status()).isEqualTo(403);
+        Response handed = gateway.post(handOver, leader, "{\"to\": \"Specialist1\"}", null);
+        assertThat(handed.status()).as(handed.body()).isEqualTo(200);
+        assertThat(handed.json().get("to").asString()).as("the realm's spelling").isEqualTo("specialist1");
+        assertThat(handed.json().get("moved").toString()).contains(code);
+
+        assertThat(gateway.get("/api/v1/dossiers/" + code, officer).json().get("assignee").asString()).isEqualTo("specialist1");
+        assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", gateway.userToken("specialist2")),
+                n -> n.toString().contains("Hồ sơ " + code + " đã được chuyển cho chuyên viên khác")).toString())
+                .contains("chuyên viên specialist1");
+        assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", specialist),
+                n -> n.toString().contains("Hồ sơ " + code + " được chuyển cho anh/chị xử lý")).toString())
+                .contains("từ chuyên viên specialist2");
+    }
+
+    @Test
     void aDossierRefusedAtReceptionGetsForm03AndNobodyElseActsOnIt() throws Exception {
         String code = submit();
         String otherAgencyOfficer = gateway.userToken("officer2");

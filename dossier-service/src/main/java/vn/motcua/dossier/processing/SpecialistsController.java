@@ -10,18 +10,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 
 /** The assignment form's choices, an agency's specialists and what each holds, and passing one's dossiers on at once. */
 @RestController
 class SpecialistsController {
     private final SpecialistRoster roster;
     private final SpecialistHandOver handOver;
+    private final AgencyStaffReach reach;
 
-    SpecialistsController(SpecialistRoster roster, SpecialistHandOver handOver) {
+    SpecialistsController(SpecialistRoster roster, SpecialistHandOver handOver, AgencyStaffReach reach) {
         this.roster = roster;
         this.handOver = handOver;
+        this.reach = reach;
     }
 
     record HandOverRequest(@NotBlank @Size(max = 100) String to) {
@@ -34,7 +36,7 @@ class SpecialistsController {
     @GetMapping("/api/v1/agencies/{code}/specialists")
     @PreAuthorize("hasAnyRole('officer', 'leader')")
     SpecialistRoster.Roster specialists(@PathVariable String code, Caller caller) {
-        ownAgency(code, caller);
+        reach.check(code, caller);
         return roster.of(code);
     }
 
@@ -45,15 +47,10 @@ class SpecialistsController {
             + " not-a-specialist-of-the-agency), and not {username} (422 same-specialist)")
     @PostMapping("/api/v1/agencies/{code}/specialists/{username}/hand-over")
     @PreAuthorize("hasAnyRole('officer', 'leader')")
+    @ReachedFirst(value = AgencyStaffReach.class, pathVariable = "code")
     SpecialistHandOver.Result handOver(@PathVariable String code, @PathVariable String username,
             @Valid @RequestBody HandOverRequest body, Caller caller) {
-        ownAgency(code, caller);
+        reach.check(code, caller);
         return handOver.handOver(code, username, body.to().strip(), caller);
-    }
-
-    private static void ownAgency(String code, Caller caller) {
-        if (!code.equals(caller.agency())) {
-            throw ApiProblem.forbidden("Officers and leaders see and hand over the specialists of their own agency only");
-        }
     }
 }

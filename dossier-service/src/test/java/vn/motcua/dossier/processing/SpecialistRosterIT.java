@@ -157,6 +157,8 @@ class SpecialistRosterIT {
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
         }
+        mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content("{}").with(officer(AGENCY_JUSTICE)))
+                .andExpect(status().isForbidden()); // another agency's officer learns nothing of what the body lacks
         mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content(toQuiet)).andExpect(status().isUnauthorized());
         for (RequestPostProcessor notThem : List.of(citizen(CITIZEN_1), specialist(AGENCY_THUONG_TIN), ops(),
                 officer(AGENCY_JUSTICE))) {

@@ -524,7 +524,7 @@ class LifecycleIT {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:illegal-transition"))
                 .andExpect(jsonPath("$.currentStatus").value(5))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("before reception")));
+                .andExpect(jsonPath("$.detail").value(containsString("before reception")));
         JsonNode unassigned = flow.dossier(atTheCounter, officer(AGENCY_THUONG_TIN)).path("assignee");
         assertThat(unassigned.isNull() || unassigned.isMissingNode()).as("no assignee recorded").isTrue();
     }

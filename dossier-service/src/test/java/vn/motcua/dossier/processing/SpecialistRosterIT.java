@@ -1,6 +1,9 @@
 package vn.motcua.dossier.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -97,7 +100,7 @@ class SpecialistRosterIT {
         mvc.perform(get(path).with(ops())).andExpect(status().isForbidden());
         mvc.perform(get(path).with(officer(AGENCY_JUSTICE))).andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(busy))));
+                .andExpect(content().string(not(containsString(busy))));
         mvc.perform(get("/api/v1/agencies/no-such-agency/specialists").with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists")
@@ -125,7 +128,7 @@ class SpecialistRosterIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.from").value(busy))
                 .andExpect(jsonPath("$.to").value(quiet))
-                .andExpect(jsonPath("$.moved", org.hamcrest.Matchers.containsInAnyOrder(inProcessing, paused)))
+                .andExpect(jsonPath("$.moved", containsInAnyOrder(inProcessing, paused)))
                 .andExpect(jsonPath("$.failed").isEmpty());
 
         assertThat(flow.dossier(inProcessing, officer(AGENCY_THUONG_TIN)).get("assignee").asString()).isEqualTo(quiet);

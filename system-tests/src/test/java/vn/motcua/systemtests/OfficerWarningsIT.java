@@ -3,6 +3,7 @@ package vn.motcua.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.CloudEvent;
+import vn.motcua.events.Event;
 import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.DossierOverdue;
+import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.localstack.GatewayClient;
@@ -28,7 +31,8 @@ import vn.motcua.localstack.GatewayClient;
 /**
  * An overdue dossier warns its specialist and the agency's one-stop officers at once, in their
  * inboxes and by email to the addresses the realm holds (read with the notification service's own
- * service account through Keycloak's admin API).
+ * service account through Keycloak's admin API); and the officers' morning digest names the dossiers held by someone
+ * the realm no longer lists as a specialist of the agency.
  */
 @ExtendWith(Platform.class)
 class OfficerWarningsIT {
@@ -50,6 +54,29 @@ class OfficerWarningsIT {
         assertThat(gateway.get("/api/v1/notifications", citizen).body()).doesNotContain("quá hạn giải quyết");
     }
 
+    @Test
+    void dossiersHeldBySomeoneNoLongerASpecialistReachTheOfficersMorningDigest() throws Exception {
+        // The dossier service assigns only to the realm's specialists (ADR 0058): a holder the realm does not list is
+        // one who left or was disabled since, as the event of their assignment long ago says.
+        String departed = "departed-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = DossierRequestMother.THUONG_TIN + "-991231-" + (1000 + (int) (Math.random() * 9000));
+        publish(new DossierProcessingStarted(new DossierSnapshot(code, DossierRequestMother.LIQUOR_RETAIL,
+                DossierRequestMother.THUONG_TIN, DossierRequestMother.CITIZEN_1, 2, ResultDelivery.POST, 4), departed,
+                LocalDate.parse("2026-12-31"), Instant.now()));
+        String ops = gateway.userToken("ops1");
+        String officer = gateway.userToken("officer1");
+
+        String inbox = Observations.awaitJson(() -> {
+            assertThat(gateway.send(gateway.request("/api/v1/notifications/morning-digest", ops)
+                    .POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(200);
+            return gateway.get("/api/v1/notifications", officer);
+        }, n -> n.toString().contains("người giữ: " + departed)).toString();
+        assertThat(inbox).contains("hồ sơ do người không còn là chuyên viên của cơ quan nắm giữ", code + " — người giữ: "
+                + departed + " — hạn 31/12/2026");
+        assertThat(gateway.get("/api/v1/notifications", gateway.userToken("officer2")).body())
+                .as("another agency's officer").doesNotContain(code);
+    }
+
     private static boolean mailedTo(String address, String code) {
         return Platform.stack().receivedMails().stream().anyMatch(m -> {
             try {
@@ -61,7 +88,7 @@ class OfficerWarningsIT {
         });
     }
 
-    private static void publish(DossierOverdue event) throws Exception {
+    private static void publish(Event event) throws Exception {
         String id = UUID.randomUUID().toString();
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DOSSIER, event.subject(),
                 JsonMapper.builder().build().writeValueAsString(event));

@@ -22,10 +22,11 @@ import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.delivery.Deliveries;
 
 /**
- * Each working morning, one digest per member of staff: the agency's one-stop officers get every
- * dossier of their agency at risk or overdue, a specialist the ones assigned to them, and the agency's
- * leaders the drafts awaiting their decision. One instance sends it (a cluster lease), and a digest's
- * id is its day and recipient, so a second run that day, scheduled or asked by ops, sends nothing again.
+ * Each working morning, one digest per member of staff and kind: the agency's one-stop officers get every dossier of
+ * their agency at risk or overdue, and those held by someone no longer one of its specialists; a specialist the ones
+ * assigned to them; and the agency's leaders the drafts awaiting their decision. One instance sends it (a cluster
+ * lease), and a digest's id is its kind, day and recipient, so a second run that day, scheduled or asked by ops, sends
+ * nothing again.
  */
 @Component
 public class MorningDigest {
@@ -58,7 +59,7 @@ public class MorningDigest {
 
     /** @return how many digests it sent; none are sent again for a day and member of staff told before */
     public int send(LocalDate day) {
-        return sendFlagged(day) + sendAwaitingApproval(day);
+        return sendFlagged(day) + sendAwaitingApproval(day) + sendHeldByDeparted(day);
     }
 
     private int sendFlagged(LocalDate day) {
@@ -88,6 +89,28 @@ public class MorningDigest {
                     messages.digest(day, list), officer.email()) ? 1 : 0;
         }
         log.info("Morning digest of {}: {} dossier(s) at risk or overdue, {} member(s) of staff told", day, flagged.size(), sent);
+        return sent;
+    }
+
+    /**
+     * Each agency's one-stop officers get its dossiers in processing held by someone the realm no longer lists as one
+     * of its specialists (ADR 0062), so they hand them over before they run late.
+     */
+    private int sendHeldByDeparted(LocalDate day) {
+        Map<String, List<WatchedDossier>> byAgency = mongo.find(new Query(where("assignee").ne(null)), WatchedDossier.class)
+                .stream().filter(dossier -> !directory.isSpecialistOf(dossier.assignee(), dossier.agencyCode()))
+                .sorted(Comparator.comparing(WatchedDossier::assignee).thenComparing(WatchedDossier::dueDate,
+                        Comparator.nullsLast(Comparator.naturalOrder())))
+                .collect(Collectors.groupingBy(WatchedDossier::agencyCode, LinkedHashMap::new, Collectors.toList()));
+        int sent = 0;
+        for (Map.Entry<String, List<WatchedDossier>> agency : byAgency.entrySet()) {
+            for (Officer officer : directory.oneStopOfficers(agency.getKey())) {
+                sent += deliveries.tellStaff("held-by-departed:" + day + ":" + officer.username(), officer.recipientId(), null,
+                        messages.heldByDeparted(day, agency.getKey(), agency.getValue()), officer.email()) ? 1 : 0;
+            }
+        }
+        log.info("Departed holders' digest of {}: dossiers to hand over in {} agency(ies), {} officer(s) told", day,
+                byAgency.size(), sent);
         return sent;
     }
 

@@ -12,4 +12,10 @@ public interface OfficerDirectory {
     List<Officer> leaders(String agencyCode);
 
     Optional<Officer> byUsername(String username);
+
+    /**
+     * Whether the realm holds the user as an enabled specialist of the agency: one who no longer is (left, disabled,
+     * moved) still holds the dossiers recorded against them until an officer hands them over.
+     */
+    boolean isSpecialistOf(String username, String agencyCode);
 }

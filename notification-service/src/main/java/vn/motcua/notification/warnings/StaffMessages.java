@@ -72,6 +72,15 @@ class StaffMessages {
                 """));
         book.define("staff-approvals-digest", new Text("Nhắc việc ngày {day}: {count} dự thảo kết quả chờ lãnh đạo phê duyệt",
                 "Các dự thảo kết quả đã trình, chưa được phê duyệt hoặc trả lại:\n{dossiers}"));
+        book.define("staff-held-by-departed-digest", new Text(
+                "Nhắc việc ngày {day}: {count} hồ sơ do người không còn là chuyên viên của cơ quan nắm giữ", """
+                Các hồ sơ đang xử lý được giao cho người không còn là chuyên viên của cơ quan (đã nghỉ, bị khóa tài khoản hoặc \
+                chuyển công tác):
+                {dossiers}
+                Đề nghị chuyển các hồ sơ này cho chuyên viên khác của cơ quan (danh sách chuyên viên: \
+                GET /api/v1/agencies/{agency_code}/specialists; chuyển tất cả hồ sơ của một người: \
+                POST /api/v1/agencies/{agency_code}/specialists/<người giữ>/hand-over).
+                """));
         book.define("staff-morning-digest", new Text("Nhắc việc ngày {day}: {overdue} hồ sơ quá hạn, {at_risk} hồ sơ sắp đến hạn",
                 "Các hồ sơ cần ưu tiên xử lý hôm nay:\n{dossiers}"));
     }
@@ -131,6 +140,17 @@ class StaffMessages {
         }
         return book.render("staff-approvals-digest", Map.of("day", DAY.format(day), "count", Integer.toString(awaiting.size()),
                 "dossiers", lines.toString()));
+    }
+
+    /** An agency's officers' morning list of its dossiers held by people no longer its specialists, by holder. */
+    Message heldByDeparted(LocalDate day, String agencyCode, List<WatchedDossier> held) {
+        StringBuilder lines = new StringBuilder();
+        for (WatchedDossier dossier : held) {
+            lines.append("- ").append(dossier.dossierCode()).append(" — người giữ: ").append(dossier.assignee())
+                    .append(" — hạn ").append(dayOrDash(dossier.dueDate())).append('\n');
+        }
+        return book.render("staff-held-by-departed-digest", Map.of("day", DAY.format(day), "count", Integer.toString(held.size()),
+                "dossiers", lines.toString(), "agency_code", agencyCode));
     }
 
     Message digest(LocalDate day, List<WatchedDossier> dossiers) {

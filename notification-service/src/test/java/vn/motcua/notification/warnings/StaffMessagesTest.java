@@ -28,4 +28,19 @@ class StaffMessagesTest {
                 "- G22.36.21-261130-0001 — trình ngày 01/12/2026 — chuyên viên: specialist1 — hạn 10/12/2026",
                 "- G22.36.21-261202-0007 — trình ngày 03/12/2026 — chuyên viên: — — hạn —");
     }
+
+    @Test
+    void anOfficersDigestOfDossiersHeldByTheDepartedNamesEachHolderAndWhereToHandThemOver() {
+        WatchedDossier held = new WatchedDossier("G22.36.21-261130-0001", "G22.36.21", "nguyenvana", null,
+                LocalDate.parse("2026-12-10"), null, null);
+        WatchedDossier undated = new WatchedDossier("G22.36.21-261201-0002", "G22.36.21", "nguyenvana", null, null, null, null);
+
+        Message digest = messages.heldByDeparted(LocalDate.parse("2026-12-07"), "G22.36.21", List.of(held, undated));
+
+        assertThat(digest.title())
+                .isEqualTo("Nhắc việc ngày 07/12/2026: 2 hồ sơ do người không còn là chuyên viên của cơ quan nắm giữ");
+        assertThat(digest.body()).contains("- G22.36.21-261130-0001 — người giữ: nguyenvana — hạn 10/12/2026",
+                "- G22.36.21-261201-0002 — người giữ: nguyenvana — hạn —",
+                "POST /api/v1/agencies/G22.36.21/specialists/<người giữ>/hand-over");
+    }
 }

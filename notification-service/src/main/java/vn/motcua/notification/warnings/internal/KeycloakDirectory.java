@@ -37,6 +37,12 @@ class KeycloakDirectory implements OfficerDirectory {
         return realm.byUsername(username).map(KeycloakDirectory::officer);
     }
 
+    @Override
+    public boolean isSpecialistOf(String username, String agencyCode) {
+        return realm.ofAgency(agencyCode).stream()
+                .anyMatch(member -> member.has("specialist") && member.username().equalsIgnoreCase(username));
+    }
+
     private static Officer officer(StaffMember member) {
         return new Officer(member.username(), member.name(), member.email());
     }

@@ -212,9 +212,9 @@ public class Dossier extends Aggregate {
     }
 
     /**
-     * Assigns a received dossier to a specialist, whose processing starts, or passes one in processing to another
-     * (ADR 0057): the staff warnings follow the new specialist, and a draft's submission or approval stays with the
-     * dossier.
+     * Assigns a received dossier to a specialist, whose processing starts, or passes one a specialist holds to another,
+     * in processing (ADR 0057) or paused (ADR 0060): the status stays, the staff warnings follow the new specialist, and
+     * a draft's submission or approval stays with the dossier.
      */
     public List<Event> assign(Actor assigner, String specialist, Instant now) {
         checkAllowed(Action.ASSIGN);
@@ -598,7 +598,7 @@ public class Dossier extends Aggregate {
     public void checkAllowed(Action action) {
         require(action);
         if (action == Action.ASSIGN && status != NationalStatus.RECEIVED && assignee == null) {
-            // Status 5 before reception (form 02 at the counter): not received, so no specialist may be given it yet.
+            // Status 5 before reception (form 02 at reception): not received, so no specialist may be given it yet.
             throw new IllegalTransition(code, action, status, "it awaits the applicant's papers before reception;"
                     + " a dossier is assigned once received");
         }

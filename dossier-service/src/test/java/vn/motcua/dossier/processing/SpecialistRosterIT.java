@@ -68,12 +68,9 @@ class SpecialistRosterIT {
     @Test
     void anOfficerSeesWhatEachSpecialistHoldsAndWhichOfItIsOverdue() throws Exception {
         String late = assignedTo(busy);
-        String paused = assignedTo(busy);
-        flow.step(paused, "supplement-request", "{\"reason\": \"Thiếu bản sao có chứng thực\", \"documents\": [\"Bản sao\"]}",
-                specialist(AGENCY_THUONG_TIN));
+        pausedWith(busy);
         assignedTo(quiet);
-        String stopped = assignedTo(quiet);
-        flow.step(stopped, "stop", "{\"reason\": \"Công dân đề nghị dừng xử lý\"}", leader(AGENCY_THUONG_TIN));
+        stoppedWith(quiet);
         mongo.updateFirst(Query.query(where("_id").is(late)),
                 new Update().set("dueDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(3)), Dossier.class);
 
@@ -115,11 +112,8 @@ class SpecialistRosterIT {
     @Test
     void anOfficerPassesEveryOpenDossierOfADepartingSpecialistToAnotherAtOnce() throws Exception {
         String inProcessing = assignedTo(busy);
-        String paused = assignedTo(busy);
-        flow.step(paused, "supplement-request", "{\"reason\": \"Thiếu bản sao\", \"documents\": [\"Bản sao\"]}",
-                specialist(AGENCY_THUONG_TIN));
-        String stopped = assignedTo(busy);
-        flow.step(stopped, "stop", "{\"reason\": \"Công dân đề nghị dừng xử lý\"}", leader(AGENCY_THUONG_TIN));
+        String paused = pausedWith(busy);
+        String stopped = stoppedWith(busy);
         assignedTo(quiet);
         String handOver = "/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists/" + busy + "/hand-over";
 
@@ -169,6 +163,21 @@ class SpecialistRosterIT {
                     .andExpect(status().isForbidden());
         }
         assertThat(flow.dossier(held, officer(AGENCY_THUONG_TIN)).get("assignee").asString()).isEqualTo(busy);
+    }
+
+    /** Held by the assignee, paused while the applicant supplements. */
+    private String pausedWith(String assignee) throws Exception {
+        String code = assignedTo(assignee);
+        flow.step(code, "supplement-request", "{\"reason\": \"Thiếu bản sao có chứng thực\", \"documents\": [\"Bản sao\"]}",
+                specialist(AGENCY_THUONG_TIN));
+        return code;
+    }
+
+    /** Assigned to the assignee once, then stopped: no longer held. */
+    private String stoppedWith(String assignee) throws Exception {
+        String code = assignedTo(assignee);
+        flow.step(code, "stop", "{\"reason\": \"Công dân đề nghị dừng xử lý\"}", leader(AGENCY_THUONG_TIN));
+        return code;
     }
 
     private String assignedTo(String assignee) throws Exception {

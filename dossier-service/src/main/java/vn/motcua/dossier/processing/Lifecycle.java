@@ -71,11 +71,7 @@ public class Lifecycle {
     public Dossier assign(String code, Caller caller, IfMatch ifMatch, String specialist) {
         return take(Step.ASSIGN, code, caller, ifMatch, (dossier, actor, now) -> {
             dossier.checkAllowed(Action.ASSIGN);
-            String assignee = specialists.specialistOf(specialist, dossier.agencyCode()).orElseThrow(() -> ApiProblem.unprocessable(
-                    "not-a-specialist-of-the-agency", specialist + " is not a specialist of agency " + dossier.agencyCode()
-                            + ": assign the dossier to one of its specialists (GET /api/v1/agencies/" + dossier.agencyCode()
-                            + "/specialists lists them)").with("assignee", specialist));
-            return dossier.assign(actor, assignee, now);
+            return dossier.assign(actor, specialists.specialistOrRefuse(specialist, dossier.agencyCode(), "assignee"), now);
         });
     }
 

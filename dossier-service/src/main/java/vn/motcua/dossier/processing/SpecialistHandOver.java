@@ -47,10 +47,7 @@ public class SpecialistHandOver {
 
     public Result handOver(String agencyCode, String from, String to, Caller caller) {
         Actor actor = Actor.of(caller, Step.ASSIGN.roleOf(caller));
-        String assignee = specialists.specialistOf(to, agencyCode).orElseThrow(() -> ApiProblem.unprocessable(
-                "not-a-specialist-of-the-agency", to + " is not a specialist of agency " + agencyCode
-                        + ": hand the dossiers over to one of its specialists (GET /api/v1/agencies/" + agencyCode
-                        + "/specialists lists them)").with("to", to));
+        String assignee = specialists.specialistOrRefuse(to, agencyCode, "to");
         if (assignee.equals(from)) {
             throw ApiProblem.unprocessable("same-specialist", from + " already holds these dossiers").with("to", to);
         }

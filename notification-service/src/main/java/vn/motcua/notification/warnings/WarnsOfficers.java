@@ -26,6 +26,7 @@ import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.notification.delivery.Deliveries;
+import vn.motcua.notification.inbox.Message;
 
 /**
  * Keeps the dossiers the warnings watch (assignee, as reassigned; flag) and tells the staff at once: a specialist of a
@@ -70,9 +71,7 @@ class WarnsOfficers implements EventSubscriber {
     private void assigned(IncomingEvent<DossierProcessingStarted> event) {
         DossierProcessingStarted started = event.data();
         watch(started.dossier(), new Update().set("assignee", started.assignee()).set("dueDate", started.dueDate()));
-        directory.byUsername(started.assignee()).ifPresent(specialist -> deliveries.tellStaff(
-                event.eventId() + ":" + specialist.username(), specialist.recipientId(), started.dossier().dossierCode(),
-                messages.assigned(started), specialist.email()));
+        tellSpecialist(event, started.assignee(), started.dossier(), messages.assigned(started));
     }
 
     /**
@@ -82,12 +81,8 @@ class WarnsOfficers implements EventSubscriber {
     private void reassigned(IncomingEvent<DossierReassigned> event) {
         DossierReassigned reassigned = event.data();
         WatchedDossier watched = watch(reassigned.dossier(), new Update().set("assignee", reassigned.assignee()));
-        directory.byUsername(reassigned.assignee()).ifPresent(specialist -> deliveries.tellStaff(
-                event.eventId() + ":" + specialist.username(), specialist.recipientId(), reassigned.dossier().dossierCode(),
-                messages.handedOver(reassigned, watched.dueDate()), specialist.email()));
-        directory.byUsername(reassigned.previousAssignee()).ifPresent(previous -> deliveries.tellStaff(
-                event.eventId() + ":" + previous.username(), previous.recipientId(), reassigned.dossier().dossierCode(),
-                messages.handedAway(reassigned), previous.email()));
+        tellSpecialist(event, reassigned.assignee(), reassigned.dossier(), messages.handedOver(reassigned, watched.dueDate()));
+        tellSpecialist(event, reassigned.previousAssignee(), reassigned.dossier(), messages.handedAway(reassigned));
     }
 
     private void overdue(IncomingEvent<DossierOverdue> event) {
@@ -100,8 +95,7 @@ class WarnsOfficers implements EventSubscriber {
         }
         directory.oneStopOfficers(watched.agencyCode()).forEach(o -> staff.putIfAbsent(o.username(), o));
         for (Officer officer : staff.values()) {
-            deliveries.tellStaff(event.eventId() + ":" + officer.username(), officer.recipientId(), overdue.dossier().dossierCode(),
-                    messages.overdue(overdue, watched.assignee()), officer.email());
+            tell(event, officer, overdue.dossier(), messages.overdue(overdue, watched.assignee()));
         }
     }
 
@@ -109,9 +103,7 @@ class WarnsOfficers implements EventSubscriber {
     private void revisionRequested(IncomingEvent<DossierRevisionRequested> event) {
         DossierRevisionRequested revision = event.data();
         watch(revision.dossier(), new Update().unset("approvalRequestedAt"));
-        directory.byUsername(revision.assignee()).ifPresent(specialist -> deliveries.tellStaff(
-                event.eventId() + ":" + specialist.username(), specialist.recipientId(), revision.dossier().dossierCode(),
-                messages.revisionRequested(revision), specialist.email()));
+        tellSpecialist(event, revision.assignee(), revision.dossier(), messages.revisionRequested(revision));
     }
 
     /** The agency's leaders, of a draft submitted for their approval: told at once, each once. */
@@ -119,8 +111,7 @@ class WarnsOfficers implements EventSubscriber {
         DossierApprovalRequested request = event.data();
         watch(request.dossier(), new Update().set("approvalRequestedAt", request.requestedAt()).set("assignee", request.assignee()));
         for (Officer leader : directory.leaders(request.dossier().agencyCode())) {
-            deliveries.tellStaff(event.eventId() + ":" + leader.username(), leader.recipientId(),
-                    request.dossier().dossierCode(), messages.approvalRequested(request), leader.email());
+            tell(event, leader, request.dossier(), messages.approvalRequested(request));
         }
     }
 
@@ -128,9 +119,17 @@ class WarnsOfficers implements EventSubscriber {
     private void draftApproved(IncomingEvent<DossierDraftApproved> event) {
         DossierDraftApproved approval = event.data();
         watch(approval.dossier(), new Update().unset("approvalRequestedAt"));
-        directory.byUsername(approval.assignee()).ifPresent(specialist -> deliveries.tellStaff(
-                event.eventId() + ":" + specialist.username(), specialist.recipientId(), approval.dossier().dossierCode(),
-                messages.draftApproved(approval), specialist.email()));
+        tellSpecialist(event, approval.assignee(), approval.dossier(), messages.draftApproved(approval));
+    }
+
+    private void tellSpecialist(IncomingEvent<?> event, String username, DossierSnapshot dossier, Message message) {
+        directory.byUsername(username).ifPresent(specialist -> tell(event, specialist, dossier, message));
+    }
+
+    /** A member of staff, once per event: the message's id is the event's and theirs. */
+    private void tell(IncomingEvent<?> event, Officer staff, DossierSnapshot dossier, Message message) {
+        deliveries.tellStaff(event.eventId() + ":" + staff.username(), staff.recipientId(), dossier.dossierCode(), message,
+                staff.email());
     }
 
     private WatchedDossier watch(DossierSnapshot dossier, Update update) {

@@ -60,6 +60,19 @@ public class RealmStaff {
         });
     }
 
+    /** The agency's enabled users who hold the realm role. */
+    public List<StaffMember> withRole(String agencyCode, String role) {
+        return ofAgency(agencyCode).stream().filter(member -> member.has(role)).toList();
+    }
+
+    /**
+     * The agency's enabled user of that username (in any capitals, as Keycloak keeps usernames in lower case) who holds
+     * the realm role, spelt as the realm holds it.
+     */
+    public Optional<StaffMember> withRole(String agencyCode, String role, String username) {
+        return withRole(agencyCode, role).stream().filter(member -> member.username().equalsIgnoreCase(username)).findFirst();
+    }
+
     /** A user by username, without their roles. */
     public Optional<StaffMember> byUsername(String username) {
         return cached("user:" + username, () -> {

@@ -29,7 +29,7 @@ class KeycloakDirectory implements OfficerDirectory {
     }
 
     private List<Officer> withRole(String agencyCode, String role) {
-        return realm.ofAgency(agencyCode).stream().filter(member -> member.has(role)).map(KeycloakDirectory::officer).toList();
+        return realm.withRole(agencyCode, role).stream().map(KeycloakDirectory::officer).toList();
     }
 
     @Override
@@ -39,8 +39,7 @@ class KeycloakDirectory implements OfficerDirectory {
 
     @Override
     public boolean isSpecialistOf(String username, String agencyCode) {
-        return realm.ofAgency(agencyCode).stream()
-                .anyMatch(member -> member.has("specialist") && member.username().equalsIgnoreCase(username));
+        return realm.withRole(agencyCode, "specialist", username).isPresent();
     }
 
     private static Officer officer(StaffMember member) {

@@ -200,6 +200,9 @@ class DossierLifecycleIT {
         Response refused = gateway.post(handOver, officer, "{\"to\": \"officer1\"}", null);
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(refused.body()).contains("urn:motcua:problem:not-a-specialist-of-the-agency");
+        Response sharedWithAnOfficer = gateway.post(handOver, officer, "{\"among\": [\"specialist1\", \"officer1\"]}", null);
+        assertThat(sharedWithAnOfficer.status()).as(sharedWithAnOfficer.body()).isEqualTo(422);
+        assertThat(sharedWithAnOfficer.json().get("among").asString()).isEqualTo("officer1");
         assertThat(gateway.post(handOver, specialist, "{\"to\": \"specialist1\"}", null).status()).isEqualTo(403);
         Response handed = gateway.post(handOver, leader, "{\"to\": \"Specialist1\"}", null);
         assertThat(handed.status()).as(handed.body()).isEqualTo(200);

@@ -56,7 +56,7 @@ public class SpecialistRoster {
     }
 
     public Roster of(String agencyCode) {
-        Map<String, Long> open = heldBy(where("agencyCode").is(agencyCode).and("status").in(HELD));
+        Map<String, Long> open = openHeldBy(agencyCode);
         Map<String, Long> overdue = heldBy(where("agencyCode").is(agencyCode).and("status").is(NationalStatus.PROCESSING.name())
                 .and("dueDate").lt(deadlines.today(clock.instant())));
         Map<String, String> names = new HashMap<>();
@@ -73,6 +73,11 @@ public class SpecialistRoster {
         }
         entries.sort(Comparator.comparing((Entry entry) -> !entry.assignable()).thenComparing(Entry::username));
         return new Roster(agencyCode, List.copyOf(entries));
+    }
+
+    /** @return by assignee, the agency's dossiers each holds in processing or paused awaiting the applicant */
+    Map<String, Long> openHeldBy(String agencyCode) {
+        return heldBy(where("agencyCode").is(agencyCode).and("status").in(HELD));
     }
 
     private Map<String, Long> heldBy(Criteria criteria) {

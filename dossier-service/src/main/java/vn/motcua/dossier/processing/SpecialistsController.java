@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.ReachedFirst;
 
@@ -26,7 +28,17 @@ class SpecialistsController {
         this.reach = reach;
     }
 
-    record HandOverRequest(@NotBlank @Size(max = 100) String to) {
+    /** Exactly one of them: {@code to} one specialist, or {@code among} several to share the dossiers. */
+    record HandOverRequest(@Size(max = 100) String to, @Size(min = 1, max = 20) List<@NotBlank @Size(max = 100) String> among) {
+        void checkOneWay() {
+            if ((to == null) == (among == null)) {
+                throw ApiProblem.badRequest("name-who-takes-them",
+                        "Name who takes the dossiers: \"to\" one specialist, or \"among\" several to share them");
+            }
+            if (to != null && to.isBlank()) {
+                throw ApiProblem.badRequest("name-who-takes-them", "\"to\" names no one").with("field", "to");
+            }
+        }
     }
 
     @Operation(summary = "The specialists of the caller's own agency a dossier may be assigned to, each with the open"
@@ -41,16 +53,22 @@ class SpecialistsController {
     }
 
     @Operation(summary = "Pass every open dossier {username} holds at the caller's own agency (in processing, or paused"
-            + " in 5 or 6) to another of its specialists, each as a reassignment (event DossierReassigned, both told):"
-            + " when a specialist leaves or is away. Answers the dossiers moved, and any that changed meanwhile and are"
-            + " still held (call again). The new holder must be a specialist of the agency in the realm (422"
-            + " not-a-specialist-of-the-agency), and not {username} (422 same-specialist)")
+            + " in 5 or 6) to another of its specialists (to), or spread among several (among: each dossier to whoever"
+            + " named holds the fewest open dossiers then, the first named on a tie), each as a reassignment (event"
+            + " DossierReassigned, both told): when a specialist leaves or is away. Answers the dossiers moved, who was"
+            + " given which, and any that changed meanwhile and are still held (call again). Each named must be a"
+            + " specialist of the agency in the realm (422 not-a-specialist-of-the-agency), and not {username} (422"
+            + " same-specialist)")
     @PostMapping("/api/v1/agencies/{code}/specialists/{username}/hand-over")
     @PreAuthorize("hasAnyRole('officer', 'leader')")
     @ReachedFirst(value = AgencyStaffReach.class, pathVariable = "code")
-    SpecialistHandOver.Result handOver(@PathVariable String code, @PathVariable String username,
+    SpecialistHandOver.Result handOver(@PathVariable String code, @PathVariable @Size(max = 100) String username,
             @Valid @RequestBody HandOverRequest body, Caller caller) {
         reach.check(code, caller);
-        return handOver.handOver(code, username, body.to().strip(), caller);
+        body.checkOneWay();
+        if (body.to() != null) {
+            return handOver.handOver(code, username, body.to().strip(), caller);
+        }
+        return handOver.spread(code, username, body.among().stream().map(String::strip).toList(), caller);
     }
 }

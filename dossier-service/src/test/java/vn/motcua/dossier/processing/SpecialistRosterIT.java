@@ -22,6 +22,7 @@ import static vn.motcua.testinfra.CallerMother.withRoles;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +138,58 @@ class SpecialistRosterIT {
         mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content("{\"to\": \"" + quiet + "\"}")
                         .with(leader(AGENCY_THUONG_TIN)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.moved").isEmpty());
+    }
+
+    @Test
+    void aDepartingSpecialistsDossiersSpreadSoThatThoseNamedHoldAsEvenlyAsTheyCan() throws Exception {
+        String idle = "roster-idle-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> held = List.of(assignedTo(busy), assignedTo(busy), pausedWith(busy));
+        assignedTo(quiet);
+        String handOver = "/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists/" + busy + "/hand-over";
+
+        JsonNode spread = json.readTree(mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"among\": [\"" + quiet + "\", \" " + idle + " \", \"" + quiet + "\"]}")
+                        .with(leader(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(spread.has("to")).as("no single recipient").isFalse();
+        assertThat(spread.get("among").toString()).as("each named once, in order").isEqualTo("[\"" + quiet + "\",\"" + idle + "\"]");
+        assertThat(spread.get("moved").toString()).contains(held);
+        assertThat(spread.get("failed").isEmpty()).isTrue();
+        // idle starts with none and quiet with one: idle, then quiet on the tie (named first), then idle.
+        assertThat(spread.get("given").get(idle).size()).isEqualTo(2);
+        assertThat(spread.get("given").get(quiet).size()).isEqualTo(1);
+        JsonNode roster = flow.getJson("/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists", officer(AGENCY_THUONG_TIN));
+        assertThat(entry(roster, quiet).get("open").asLong()).isEqualTo(2);
+        assertThat(entry(roster, idle).get("open").asLong()).isEqualTo(2);
+        for (JsonNode code : spread.get("given").get(idle)) {
+            assertThat(flow.dossier(code.asString(), officer(AGENCY_THUONG_TIN)).get("assignee").asString()).isEqualTo(idle);
+        }
+    }
+
+    @Test
+    void aHandOverNamingNoOneBothWaysOrTheDepartingOneAmongOthersChangesNothing() throws Exception {
+        String held = assignedTo(busy);
+        String handOver = "/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists/" + busy + "/hand-over";
+        String tooMany = "{\"among\": [" + String.join(",", Collections.nCopies(21, "\"" + quiet + "\"")) + "]}";
+
+        for (String unclear : List.of("{\"to\": \"" + quiet + "\", \"among\": [\"" + quiet + "\"]}", "{\"among\": []}",
+                "{\"among\": [\"" + quiet + "\", \" \"]}", "{\"among\": [null]}", tooMany)) {
+            mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON).content(unclear).with(officer(AGENCY_THUONG_TIN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        }
+        mvc.perform(post(handOver).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"among\": [\"" + quiet + "\", \"" + busy + "\"]}").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:same-specialist"))
+                .andExpect(jsonPath("$.among").value(busy));
+        mvc.perform(post("/api/v1/agencies/" + AGENCY_THUONG_TIN + "/specialists/" + "x".repeat(101) + "/hand-over")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"to\": \"" + quiet + "\"}")
+                        .with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        assertThat(flow.dossier(held, officer(AGENCY_THUONG_TIN)).get("assignee").asString()).isEqualTo(busy);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.localstack.GatewayClient;
 import vn.motcua.localstack.GatewayClient.Response;
 
@@ -23,7 +24,8 @@ import vn.motcua.localstack.GatewayClient.Response;
  * provider simulator (its own process, speaking the VNPay 2.1.0 protocol): the specialist sets it
  * (status 6), the citizen pays on the provider's page, the provider's signed notification
  * completes the order, the dossier resumes (4) and reaches its result; the receipt is a PDF
- * saying the amount in Vietnamese words.
+ * saying the amount in Vietnamese words. An online result whose fee falls due at the result is read once the citizen
+ * pays that fee the same way (ADR 0064).
  */
 @ExtendWith(Platform.class)
 class PaymentsIT {
@@ -48,17 +50,7 @@ class PaymentsIT {
         assertThat(gateway.post("/api/v1/payments/" + paymentId + "/checkout", gateway.userToken("citizen2"), "{}",
                 UUID.randomUUID().toString()).status()).isEqualTo(404);
 
-        Response checkout = gateway.post("/api/v1/payments/" + paymentId + "/checkout", citizen, "{}", UUID.randomUUID().toString());
-        assertThat(checkout.status()).as(checkout.body()).isEqualTo(201);
-        URI paymentUrl = URI.create(checkout.json().get("paymentUrl").asString());
-        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(paymentUrl).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("Thanh toán").contains("Thanh toan phi ho so " + code);
-        HttpResponse<String> approved = browser.send(HttpRequest.newBuilder(paymentUrl.resolve("/paymentv2/decide"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("txnRef=" + checkout.json().get("reference").asString() + "&outcome=approve"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(approved.statusCode()).isEqualTo(302);
+        HttpResponse<String> approved = payOnProvidersPage(paymentId, code, citizen);
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
                 .until(() -> gateway.get("/api/v1/dossiers/" + code, citizen).json().get("nationalStatus").asInt(), status -> status == 4);
@@ -77,6 +69,45 @@ class PaymentsIT {
         assertThat(receipt).contains("BIÊN LAI THU PHÍ, LỆ PHÍ").contains("Một triệu năm trăm nghìn đồng").contains(code)
                 .contains(paid.get("receiptNumber").asString().substring(paid.get("receiptNumber").asString().lastIndexOf('/') + 1));
         assertThat(gateway.get("/api/v1/payments/" + paymentId + "/receipt", gateway.userToken("citizen2")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOnlineResultWhoseFeeFallsDueAtTheResultIsReadOnceTheCitizenPaysIt() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        String officer = gateway.userToken("officer1");
+        String specialist = gateway.userToken("specialist1");
+        String procedure = "9." + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
+        Response published = gateway.post("/api/v1/procedures", gateway.userToken("ops1"), """
+                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "COMMUNE",
+                 "onlineLevel": 4, "processingDays": 5, "fees": [{"kind": "LE_PHI", "amount": 300000, "per": "DOSSIER", "refundable": false}],
+                 "feeTiming": "RESULT", "acceptByPost": true, "returnByPost": true, "inPersonSignature": false,
+                 "paperOriginalRequired": false, "urgentCounter": false, "requiredDocuments": [], "cutOff": null}
+                """.formatted(procedure), null);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1()
+                .replace("\"2.000018\"", "\"" + procedure + "\"").replace("\"POST\"", "\"ONLINE\""), UUID.randomUUID().toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String code = submitted.json().get("code").asString();
+        DossierSteps.step(gateway, code, "reception", officer, "{}");
+        DossierSteps.step(gateway, code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
+        DossierSteps.step(gateway, code, "approval", gateway.userToken("leader1"), "{\"note\": \"Đồng ý\"}");
+        HttpResponse<String> copy = Uploads.pdf(gateway, code, "Kết quả giải quyết", specialist);
+        assertThat(copy.statusCode()).as(copy.body()).isEqualTo(201);
+        String copyPath = "/api/v1/dossiers/" + code + "/documents/" + new JsonMapper().readTree(copy.body()).get("id").asString();
+        assertThat(DossierSteps.step(gateway, code, "result", specialist, "{}").get("awaitsResultFee").asBoolean()).isTrue();
+
+        Response held = gateway.get(copyPath, citizen);
+        assertThat(held.status()).as(held.body()).isEqualTo(409);
+        assertThat(held.body()).contains("urn:motcua:problem:result-fee-unpaid");
+        assertThat(gateway.post("/api/v1/dossiers/" + code + "/return", officer, "{}", null).status()).isEqualTo(409);
+        JsonNode fee = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> requestedOf(code, "RESULT", citizen), order -> order != null);
+        assertThat(fee.get("amount").asLong()).isEqualTo(300_000);
+
+        payOnProvidersPage(fee.get("id").asString(), code, citizen);
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> gateway.get(copyPath, citizen).status(), status -> status == 200);
+        assertThat(DossierSteps.step(gateway, code, "return", officer, "{}").get("nationalStatus").asInt()).isEqualTo(10);
     }
 
     @Test
@@ -103,12 +134,32 @@ class PaymentsIT {
     }
 
     private JsonNode obligationOf(String code, String citizen) {
+        return requestedOf(code, "OBLIGATION", citizen);
+    }
+
+    private JsonNode requestedOf(String code, String stage, String citizen) {
         for (JsonNode order : gateway.get("/api/v1/payments?dossier=" + code, citizen).json()) {
-            if (order.get("stage").asString().equals("OBLIGATION") && order.get("status").asString().equals("REQUESTED")) {
+            if (order.get("stage").asString().equals(stage) && order.get("status").asString().equals("REQUESTED")) {
                 return order;
             }
         }
         return null;
+    }
+
+    /** The citizen checks out and approves on the provider simulator's page: its signed IPN then completes the order. */
+    private HttpResponse<String> payOnProvidersPage(String paymentId, String code, String citizen) throws Exception {
+        Response checkout = gateway.post("/api/v1/payments/" + paymentId + "/checkout", citizen, "{}", UUID.randomUUID().toString());
+        assertThat(checkout.status()).as(checkout.body()).isEqualTo(201);
+        URI paymentUrl = URI.create(checkout.json().get("paymentUrl").asString());
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(paymentUrl).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Thanh toán").contains("Thanh toan phi ho so " + code);
+        HttpResponse<String> approved = browser.send(HttpRequest.newBuilder(paymentUrl.resolve("/paymentv2/decide"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("txnRef=" + checkout.json().get("reference").asString() + "&outcome=approve"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(approved.statusCode()).isEqualTo(302);
+        return approved;
     }
 
     private String receiptText(String paymentId, String token) throws Exception {

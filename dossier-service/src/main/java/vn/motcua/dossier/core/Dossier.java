@@ -74,6 +74,8 @@ public class Dossier extends Aggregate {
     private boolean intakeFeeFirst;
     /** The payment service reported the intake fee paid. */
     private boolean intakeFeePaid;
+    /** The payment service reported the fees due at the result paid (ADR 0064). */
+    private boolean resultFeePaid;
     private List<String> requiredDocuments = List.of();
     private String agencyCode;
     private String ownerCitizenId;
@@ -298,6 +300,25 @@ public class Dossier extends Aggregate {
         return intakeFeeFirst && !intakeFeePaid;
     }
 
+    /** The fees due at the result were paid: an online result may now be read and handed over. No event of its own. */
+    public List<Event> resultFeePaid() {
+        resultFeePaid = true;
+        return List.of();
+    }
+
+    /** Fees fall due at the result and the payment service has not reported them paid (ADR 0064). */
+    public boolean awaitsResultFee() {
+        return !resultFeePaid && feeLines.stream().anyMatch(line -> line.stage() == FeeStage.RESULT && line.amount() > 0);
+    }
+
+    /**
+     * Whether the applicant reads the result's electronic copy: once handed over, whoever collected the fee; while only
+     * ready, unless a fee due at the result is still unpaid (ADR 0045, 0064).
+     */
+    public boolean releasesResultCopy() {
+        return status == NationalStatus.RESULT_RETURNED || status == NationalStatus.RESULT_READY && !awaitsResultFee();
+    }
+
     public List<Event> meetFinancialObligation(Actor payer, String paymentId, DeadlinePolicy deadlines, Instant now) {
         require(Action.MEET_FINANCIAL_OBLIGATION);
         resume(deadlines, now);
@@ -393,12 +414,23 @@ public class Dossier extends Aggregate {
         return List.of(new DossierResultReady(snapshot(), approvedBy, dueDate, dueDateByLaw, now));
     }
 
-    /** Handing over at the counter or online; a result going by post is returned when its delivery is confirmed. */
+    /**
+     * Handing over at the counter or online; a result going by post is returned when its delivery is confirmed. An
+     * online result is handed over online once its fees due at the result are paid, or at the counter, where the
+     * applicant pays them (ADR 0064).
+     */
     public List<Event> returnResult(Actor actor, ResultDelivery via, Instant now) {
         require(Action.RETURN_RESULT);
         if (resultDelivery == ResultDelivery.POST && via != ResultDelivery.POST) {
             throw new IllegalTransition(code, Action.RETURN_RESULT, status,
                     "the result goes by post and is returned when the postal operator confirms the delivery");
+        }
+        if (via == ResultDelivery.ONLINE && resultDelivery != ResultDelivery.ONLINE) {
+            throw new IllegalTransition(code, Action.RETURN_RESULT, status,
+                    "the applicant asked for the result " + (resultDelivery == ResultDelivery.POST ? "by post" : "at the counter"));
+        }
+        if (via == ResultDelivery.ONLINE && awaitsResultFee()) {
+            throw new ResultFeeUnpaid(code);
         }
         returnedVia = via.name();
         closedAt = now;

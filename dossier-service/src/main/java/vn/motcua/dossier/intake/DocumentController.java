@@ -87,7 +87,8 @@ class DocumentController {
     }
 
     @Operation(summary = "The files of a dossier (its owner, or staff of its agency); the owner sees the result's electronic"
-            + " copy once the result is ready, and none of the agency's internal files")
+            + " copy once the result is ready and any fee due at the result paid (or once handed over), and none of the"
+            + " agency's internal files")
     @GetMapping
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     List<DossierDocument.DocumentInfo> list(@PathVariable String code, Caller caller) {
@@ -126,6 +127,8 @@ class DocumentController {
             @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "409", description = "result-fee-unpaid: the applicant's copy of a ready result is held until"
+            + " the fees due at the result are paid (ADR 0064)")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'postal-clerk', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> download(@PathVariable String code, @PathVariable String id, Caller caller) {

@@ -28,6 +28,7 @@ import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.FileToTakeBack;
 import vn.motcua.dossier.core.IllegalTransition;
 import vn.motcua.dossier.core.NationalStatus;
+import vn.motcua.dossier.core.ResultFeeUnpaid;
 import vn.motcua.dossier.intake.internal.DossierDocument;
 import vn.motcua.dossier.intake.internal.FileType;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
@@ -60,9 +61,6 @@ public class DocumentStore {
      * (ADR 0045): an online result is handed over as this file.
      */
     public static final String RESULT_KIND = "Kết quả giải quyết";
-    /** From these statuses on the result is the applicant's to read; before, it is a draft the leader may still refuse. */
-    private static final Set<NationalStatus> RESULT_RELEASED = EnumSet.of(NationalStatus.RESULT_READY,
-            NationalStatus.RESULT_RETURNED);
 
     private final MongoTemplate mongo;
     private final DossierAccess access;
@@ -153,8 +151,14 @@ public class DocumentStore {
     DossierDocument get(String code, String id, Caller caller) {
         Dossier dossier = access.visible(code, caller);
         DossierDocument document = mongo.findById(id, DossierDocument.class);
-        if (document == null || !document.dossierCode().equals(code) || dossier.recordsRemovalOf(id)
-                || !readable(dossier, asRecorded(dossier, document), caller)) {
+        if (document == null || !document.dossierCode().equals(code) || dossier.recordsRemovalOf(id)) {
+            throw ApiProblem.notFound("Document", id);
+        }
+        if (!readable(dossier, asRecorded(dossier, document), caller)) {
+            // Told the result is ready, the applicant learns what holds its copy back rather than that it is not there.
+            if (id.equals(dossier.resultCopyId()) && dossier.status() == NationalStatus.RESULT_READY) {
+                throw new ResultFeeUnpaid(code);
+            }
             throw ApiProblem.notFound("Document", id);
         }
         return document;
@@ -282,14 +286,14 @@ public class DocumentStore {
 
     /**
      * Staff of the agency read every file. The applicant reads none of the agency's internal files, and the result once it
-     * is ready: the copy it was marked ready with.
+     * is ready and any fee due at it paid, or once handed over: the copy it was marked ready with.
      */
     private static boolean readable(Dossier dossier, DossierDocument document, Caller caller) {
         if (!DossierAccess.actsAsOwner(dossier, caller)) {
             return true;
         }
         return !document.isInternal() && (!isResult(document.kind())
-                || RESULT_RELEASED.contains(dossier.status()) && document.id().equals(dossier.resultCopyId()));
+                || dossier.releasesResultCopy() && document.id().equals(dossier.resultCopyId()));
     }
 
     // Compared as a person reads it: the applicant cannot pass a file off as the result by its capitals.

@@ -110,12 +110,15 @@ public class Lifecycle {
         });
     }
 
-    public Dossier returnResult(String code, Caller caller, IfMatch ifMatch) {
+    /**
+     * @param via how the officer handed it over, ONLINE or COUNTER; null: as the applicant asked (online, or else at the
+     *     counter). A postal return is confirmed by the operator.
+     */
+    public Dossier returnResult(String code, Caller caller, IfMatch ifMatch, ResultDelivery via) {
         return take(Step.RETURN_RESULT, code, caller, ifMatch,
-                (dossier, actor, now) -> dossier.returnResult(actor, handedOver(dossier), now));
+                (dossier, actor, now) -> dossier.returnResult(actor, via != null ? via : handedOver(dossier), now));
     }
 
-    /** What an officer records: handed over online, or at the counter; a postal return is confirmed by the operator. */
     private static ResultDelivery handedOver(Dossier dossier) {
         return dossier.resultDelivery() == ResultDelivery.ONLINE ? ResultDelivery.ONLINE : ResultDelivery.COUNTER;
     }
@@ -162,6 +165,11 @@ public class Lifecycle {
     /** @return false when this payment had been applied before */
     public boolean intakeFeePaid(Dossier dossier, String eventId) {
         return dossiers.applyOnce(dossier, eventId, Dossier::intakeFeePaid);
+    }
+
+    /** @return false when this payment had been applied before */
+    public boolean resultFeePaid(Dossier dossier, String eventId) {
+        return dossiers.applyOnce(dossier, eventId, Dossier::resultFeePaid);
     }
 
     /** @return false when this payment had been applied before */

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -14,9 +15,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.views.DossierView;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.kit.http.IfMatch;
 import vn.motcua.kit.security.Caller;
 
@@ -164,12 +167,14 @@ class ProcessingController {
         return view(lifecycle.markResultReady(code, caller, ifMatch));
     }
 
-    @Operation(summary = "Record that the result was handed over at the counter or online; results by post return on delivery")
+    @Operation(summary = "Record that the result was handed over at the counter or online; results by post return on delivery."
+            + " An online result is handed over online once the fees due at the result are paid (409 result-fee-unpaid"
+            + " before), or at the counter (via=COUNTER), where the applicant pays them")
     @TakesStep(Step.RETURN_RESULT)
     @PostMapping("/return")
     ResponseEntity<DossierView> returnResult(@PathVariable String code, IfMatch ifMatch,
-            Caller caller) {
-        return view(lifecycle.returnResult(code, caller, ifMatch));
+            @RequestParam(required = false) @Pattern(regexp = "ONLINE|COUNTER") String via, Caller caller) {
+        return view(lifecycle.returnResult(code, caller, ifMatch, via == null ? null : ResultDelivery.valueOf(via)));
     }
 
     @Operation(summary = "Stop processing with a reason; issues the stop notice (forms/stop)")

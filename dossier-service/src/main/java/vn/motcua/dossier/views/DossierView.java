@@ -18,6 +18,8 @@ import vn.motcua.events.payment.FeeStage;
  * @param paused true while the deadline clock stands still (supplement or financial obligation requested)
  * @param forms the forms issued so far: 01 receipt … 05 control slip, and "stop" for the stop notice
  * @param awaitsIntakeFee reception waits until the intake fee is paid (the procedure says so, and it is not yet)
+ * @param awaitsResultFee fees fall due at the result and are not paid yet: an online result is read and handed over
+ *     online once they are (ADR 0064)
  */
 public record DossierView(
         String code,
@@ -37,6 +39,7 @@ public record DossierView(
         List<FeeLine> feesDue,
         List<PricedFeeLine> feeLines,
         boolean awaitsIntakeFee,
+        boolean awaitsResultFee,
         Instant submittedAt,
         Instant receivedAt,
         LocalDate dueDate,
@@ -56,6 +59,7 @@ public record DossierView(
                 dossier.procedureCode(), dossier.procedureName(), dossier.catalogVersion(), dossier.agencyCode(),
                 dossier.applicant(), dossier.channel().name(), dossier.postalItemId(), dossier.postOffice(), dossier.status().code(), dossier.status().name(),
                 dossier.resultDelivery().name(), dossier.feeTiming(), dossier.feesDue(), dossier.feeLines(), dossier.awaitsIntakeFee(),
+                dossier.awaitsResultFee(),
                 dossier.submittedAt(),
                 dossier.receivedAt(), dossier.dueDate(), dossier.deadlineFlag().name(), dossier.isPaused(),
                 dossier.assignee(), dossier.approvedBy(), dossier.resolvedAt(), dossier.closedAt(),

@@ -57,6 +57,27 @@ final class DossierMother {
                 false, REQUIRED, null, true);
     }
 
+    /** The liquor licence of a province whose text has the fee paid when the result is handed over. */
+    static Procedure liquorLicenceFeeAtResult() {
+        Procedure procedure = liquorLicence();
+        return new Procedure(procedure.code(), procedure.version(), procedure.name(), procedure.field(), procedure.agencyLevel(),
+                procedure.onlineLevel(), procedure.processingDays(), procedure.fees(), FeeStage.RESULT, true, true, false, false,
+                false, REQUIRED, null, null);
+    }
+
+    /** Submitted online under the procedure with its result asked for online, then taken to status 9 with its copy. */
+    static Dossier readyOnline(Procedure procedure) {
+        Dossier dossier = Dossier.submit(CODE, procedure, district(), "001090000001",
+                new Applicant("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com", "Hà Nội"),
+                Channel.ONLINE, ResultDelivery.ONLINE, procedure.price(true, 1, null, null), CITIZEN,
+                hanoi("2026-11-23T09:00")).aggregate();
+        dossier.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T10:00"));
+        dossier.assign(OFFICER, "specialist1", hanoi("2026-11-24T11:00"));
+        dossier.approve(LEADER, "Đồng ý", hanoi("2026-11-25T09:00"));
+        dossier.markResultReady(SPECIALIST, "copy-1", hanoi("2026-11-25T10:00"));
+        return dossier;
+    }
+
     /** A procedure whose paper originals the agency must see before receiving an online dossier. */
     static Procedure buildingPermit() {
         return new Procedure("2.000010", 1, "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Xây dựng", "DISTRICT", 3, 15,

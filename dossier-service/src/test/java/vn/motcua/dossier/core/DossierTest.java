@@ -692,6 +692,51 @@ class DossierTest {
     }
 
     @Test
+    void anOnlineResultWhoseFeeFallsDueAtTheResultIsReadAndHandedOverOnlineOnceItIsPaid() {
+        Dossier dossier = DossierMother.readyOnline(DossierMother.liquorLicenceFeeAtResult());
+        assertThat(dossier.awaitsResultFee()).isTrue();
+        assertThat(dossier.releasesResultCopy()).isFalse();
+        assertThatThrownBy(() -> dossier.returnResult(OFFICER, ResultDelivery.ONLINE, later()))
+                .isInstanceOf(ResultFeeUnpaid.class);
+        assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
+
+        assertThat(dossier.resultFeePaid()).isEmpty();
+
+        assertThat(dossier.awaitsResultFee()).isFalse();
+        assertThat(dossier.releasesResultCopy()).isTrue();
+        dossier.returnResult(OFFICER, ResultDelivery.ONLINE, later());
+        assertThat(dossier.returnedVia()).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void anOnlineResultStillUnpaidIsHandedOverAtTheCounterWhereItsFeeIsPaid() {
+        Dossier dossier = DossierMother.readyOnline(DossierMother.liquorLicenceFeeAtResult());
+
+        dossier.returnResult(OFFICER, ResultDelivery.COUNTER, later());
+
+        assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_RETURNED);
+        assertThat(dossier.returnedVia()).isEqualTo("COUNTER");
+        assertThat(dossier.releasesResultCopy()).as("handed over: the fee was collected there").isTrue();
+    }
+
+    @Test
+    void anOnlineResultWhoseFeesWereAllPaidAtIntakeIsReadOnceReady() {
+        Dossier dossier = DossierMother.readyOnline(DossierMother.liquorLicence());
+
+        assertThat(dossier.awaitsResultFee()).isFalse();
+        assertThat(dossier.releasesResultCopy()).isTrue();
+    }
+
+    @Test
+    void aResultAskedForAtTheCounterIsNotRecordedAsHandedOverOnline() {
+        Dossier dossier = DossierMother.at(NationalStatus.RESULT_READY);
+
+        assertThatThrownBy(() -> dossier.returnResult(OFFICER, ResultDelivery.ONLINE, later()))
+                .isInstanceOf(IllegalTransition.class).hasMessageContaining("at the counter");
+        assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
+    }
+
+    @Test
     void theDeadlineWatchFlagsAtRiskThenOverdueOncePerDueDate() {
         Dossier dossier = DossierMother.processing();   // due Tuesday 1/12
 

@@ -11,11 +11,15 @@ import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.specialist;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +34,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
 import vn.motcua.dossier.intake.SubmissionMother;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
 
 /**
  * A result handed over online is its electronic copy in the dossier: staff attach it, the leader's
@@ -115,6 +124,66 @@ class OnlineResultIT {
         mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + id).with(citizen(CITIZEN_1))).andExpect(status().isOk());
         assertThat(flow.step(code, "return", null, officer(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(10);
         assertThat(resultFilesSeenBy(code, citizen(CITIZEN_1))).isEqualTo(1);
+    }
+
+    /** A festival permit whose fee the province has paid when the result is handed over, ready online with its copy. */
+    private String readyOnlineWithItsFeeDue() throws Exception {
+        String procedure = "9." + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).with(ops()).content("""
+                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "COMMUNE",
+                 "onlineLevel": 4, "processingDays": 5, "fees": [{"kind": "LE_PHI", "amount": 300000, "per": "DOSSIER", "refundable": false}],
+                 "feeTiming": "RESULT", "acceptByPost": true, "returnByPost": true, "inPersonSignature": false,
+                 "paperOriginalRequired": false, "urgentCounter": false, "requiredDocuments": [], "cutOff": null}
+                """.formatted(procedure))).andExpect(status().isCreated());
+        String code = flow.submit(SubmissionMother.body(procedure, AGENCY_THUONG_TIN, CITIZEN_1, "an@example.com")
+                .replace("\"procedureCode\"", "\"resultDelivery\": \"ONLINE\", \"procedureCode\""), citizen(CITIZEN_1));
+        flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));
+        flow.step(code, "assignment", "{\"assignee\": \"specialist1\"}", officer(AGENCY_THUONG_TIN));
+        flow.step(code, "approval", "{\"note\": \"Đồng ý\"}", leader(AGENCY_THUONG_TIN));
+        flow.upload(code, RESULT, "giay-phep.pdf", SIGNED_COPY, specialist(AGENCY_THUONG_TIN)).andExpect(status().isCreated());
+        assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(9);
+        return code;
+    }
+
+    @Test
+    void anOnlineResultWhoseFeeFallsDueAtTheResultIsReadAndHandedOverOnlineOnceThePaymentServiceReportsItPaid()
+            throws Exception {
+        String code = readyOnlineWithItsFeeDue();
+        String copy = flow.getJson("/api/v1/dossiers/" + code + "/documents", officer(AGENCY_THUONG_TIN)).get(0).get("id").asString();
+
+        assertThat(flow.dossier(code, citizen(CITIZEN_1)).get("awaitsResultFee").asBoolean()).isTrue();
+        assertThat(resultFilesSeenBy(code, citizen(CITIZEN_1))).isZero();
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + copy).with(citizen(CITIZEN_1)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:result-fee-unpaid"));
+        flow.tryStep(code, "return", null, officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:result-fee-unpaid"));
+        for (String via : new String[] {"POST", "online", "x".repeat(300)}) {
+            flow.tryStep(code, "return?via=" + via, null, officer(AGENCY_THUONG_TIN)).andExpect(status().isBadRequest());
+        }
+        assertThat(flow.dossier(code, officer(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).as("unchanged").isEqualTo(9);
+
+        KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-" + code + "-RESULT", code, FeeStage.RESULT, 300000,
+                PaymentMethod.ONLINE, Instant.now())));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> !flow.dossier(code, citizen(CITIZEN_1)).get("awaitsResultFee").asBoolean());
+
+        assertThat(resultFilesSeenBy(code, citizen(CITIZEN_1))).isEqualTo(1);
+        mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + copy).with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk())
+                .andExpect(content().bytes(SIGNED_COPY));
+        assertThat(flow.step(code, "return", null, officer(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void anOnlineResultStillUnpaidIsHandedOverAtTheCounterAndReadFromThen() throws Exception {
+        String code = readyOnlineWithItsFeeDue();
+
+        JsonNode returned = flow.step(code, "return?via=COUNTER", null, officer(AGENCY_THUONG_TIN));
+
+        assertThat(returned.get("nationalStatus").asInt()).isEqualTo(10);
+        assertThat(resultFilesSeenBy(code, citizen(CITIZEN_1))).as("the fee was paid where it was handed over").isEqualTo(1);
     }
 
     @Test

@@ -50,6 +50,9 @@ class ActsOnPaymentsAndDeliveries implements EventSubscriber {
         } else if (payment.stage() == FeeStage.INTAKE) {
             dossiers.findById(payment.dossierCode()).filter(dossier -> !dossier.hasApplied(event.eventId()))
                     .ifPresent(dossier -> lifecycle.intakeFeePaid(dossier, event.eventId()));
+        } else if (payment.stage() == FeeStage.RESULT) {
+            dossiers.findById(payment.dossierCode()).filter(dossier -> !dossier.hasApplied(event.eventId()))
+                    .ifPresent(dossier -> lifecycle.resultFeePaid(dossier, event.eventId()));
         }
     }
 

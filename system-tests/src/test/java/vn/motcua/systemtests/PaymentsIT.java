@@ -2,6 +2,7 @@ package vn.motcua.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.motcua.systemtests.Observations.awaitJson;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
@@ -108,6 +109,29 @@ class PaymentsIT {
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> gateway.get(copyPath, citizen).status(), status -> status == 200);
         assertThat(DossierSteps.step(gateway, code, "return", officer, "{}").get("nationalStatus").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void theCounterOfficerRecordsTheIntakeFeePaidThereInCashAndTheCitizenIsToldWhere() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(),
+                UUID.randomUUID().toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String code = submitted.json().get("code").asString();
+        JsonNode fee = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> requestedOf(code, "INTAKE", citizen), order -> order != null);
+        String cash = "/api/v1/payments/" + fee.get("id").asString() + "/cash-at-counter";
+
+        assertThat(gateway.post(cash, gateway.userToken("officer2"), "{\"amount\": 1200000}", UUID.randomUUID().toString()).status())
+                .as("another agency's counter").isEqualTo(404);
+        assertThat(gateway.post(cash, gateway.userToken("specialist1"), "{\"amount\": 1200000}", UUID.randomUUID().toString())
+                .status()).isEqualTo(403);
+        Response paid = gateway.post(cash, gateway.userToken("officer1"), "{\"amount\": 1200000}", UUID.randomUUID().toString());
+        assertThat(paid.status()).as(paid.body()).isEqualTo(200);
+        assertThat(paid.json().get("method").asString()).isEqualTo("CASH_AT_COUNTER");
+
+        assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
+                n -> n.toString().contains("Đã nhận khoản nộp cho hồ sơ " + code)).toString()).contains("nộp tại bộ phận một cửa");
     }
 
     @Test

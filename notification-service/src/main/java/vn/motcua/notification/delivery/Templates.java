@@ -265,7 +265,12 @@ class Templates {
     }
 
     Message paymentCompleted(PaymentCompleted payment) {
-        String how = payment.method() == PaymentMethod.CASH_ON_DELIVERY ? "nộp cho nhân viên bưu điện" : "thanh toán trực tuyến";
+        // A record without a method reads as paid online, as it did before cash at the counter.
+        String how = switch (payment.method() == null ? PaymentMethod.ONLINE : payment.method()) {
+            case CASH_ON_DELIVERY -> "nộp cho nhân viên bưu điện";
+            case CASH_AT_COUNTER -> "nộp tại bộ phận một cửa";
+            case ONLINE -> "thanh toán trực tuyến";
+        };
         return book.render("payment-completed", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()), "how", how,
                 "payment_id", payment.paymentId()));
     }
@@ -281,7 +286,7 @@ class Templates {
     }
 
     Message paymentRefunded(PaymentRefunded payment) {
-        String how = payment.method() == PaymentMethod.CASH_ON_DELIVERY
+        String how = payment.method() != null && payment.method().inCash()
                 ? "Ông/Bà nhận lại tiền mặt tại bộ phận một cửa của cơ quan giải quyết."
                 : "Tiền được hoàn về tài khoản hoặc thẻ Ông/Bà đã dùng để thanh toán (mã hoàn tiền " + payment.refundReference() + ").";
         return book.render("payment-refunded", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()),

@@ -24,6 +24,7 @@ import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.kit.outbox.Aggregate;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
+import vn.motcua.kit.problem.ApiProblem;
 
 /**
  * What a citizen owes for one stage of a dossier, from the fee lines the dossier service priced,
@@ -232,6 +233,25 @@ public class PaymentOrder extends Aggregate {
             return AggregateStore.UNCHANGED;
         }
         return complete(PaymentMethod.CASH_ON_DELIVERY, receipt, collected, now);
+    }
+
+    /**
+     * The applicant paid the order in cash at the agency's one-stop counter, to the officer named (ADR 0065). Whenever it
+     * is due, past its pay-by time too: the applicant is there with the money. An online page still open may yet take a
+     * payment, which is then a surplus given back as any second payment is.
+     *
+     * @throws ApiProblem 409 when the order is not due yet, or paid or refunded already; 422 when the amount differs
+     */
+    public List<Event> paidAtCounter(long received, String officer, Instant now) {
+        if (status != PaymentStatus.REQUESTED && status != PaymentStatus.EXPIRED) {
+            throw ApiProblem.conflict("order-not-payable", whyNotPayable(now).orElse("This order cannot be paid"))
+                    .with("currentStatus", status.name());
+        }
+        if (received != amount) {
+            throw ApiProblem.unprocessable("amount-differs", "This order is " + amount + " đồng; the cash received was "
+                    + received + " đồng. An order is paid whole").with("amount", amount);
+        }
+        return complete(PaymentMethod.CASH_AT_COUNTER, officer, received, now);
     }
 
     private List<Event> complete(PaymentMethod how, String reference, long collected, Instant now) {

@@ -25,7 +25,7 @@ public record PaymentView(String id, String dossierCode, String agencyCode, FeeS
             boolean surplus) {
     }
 
-    static PaymentView of(PaymentOrder order) {
+    public static PaymentView of(PaymentOrder order) {
         PaymentOrder.Refund refund = order.refund();
         return new PaymentView(order.id(), order.dossierCode(), order.agencyCode(), order.stage(), order.amount(), PaymentOrder.CURRENCY,
                 order.status().name(), order.requestedAt(), order.payBy(), order.lines(), order.collectableByPost(), order.method(),

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.events.dossier.PricedFeeLine;
-import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.print.FormPrinter;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
@@ -65,9 +64,11 @@ class ReceiptsController {
         lines.add(new String[] {"Số", order.receiptNumber().substring(slash + 1)});
         lines.add(new String[] {"Người nộp (số định danh cá nhân)", order.ownerCitizenId()});
         lines.add(new String[] {"Hồ sơ", order.dossierCode() + (order.procedureCode() == null ? "" : " — thủ tục " + order.procedureCode())});
-        lines.add(new String[] {"Hình thức thanh toán", order.method() == PaymentMethod.CASH_ON_DELIVERY
-                ? "Tiền mặt qua bưu điện (phiếu thu " + order.paidReference() + ")"
-                : "Trực tuyến (mã giao dịch " + order.paidReference() + ")"});
+        lines.add(new String[] {"Hình thức thanh toán", switch (order.method()) {
+            case CASH_ON_DELIVERY -> "Tiền mặt qua bưu điện (phiếu thu " + order.paidReference() + ")";
+            case CASH_AT_COUNTER -> "Tiền mặt tại bộ phận một cửa (cán bộ thu " + order.paidReference() + ")";
+            case ONLINE -> "Trực tuyến (mã giao dịch " + order.paidReference() + ")";
+        }});
         lines.add(new String[] {"Thời điểm thanh toán", WHEN.format(order.completedAt())});
         lines.add(new String[] {"Tổng số tiền", String.format(Locale.ROOT, "%,d đồng", order.amount()).replace(',', '.')});
         lines.add(new String[] {"Bằng chữ", AmountInWords.dong(order.amount())});

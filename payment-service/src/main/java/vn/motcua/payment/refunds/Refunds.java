@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.Orders;
@@ -19,8 +18,8 @@ import vn.motcua.payment.provider.PaymentProvider;
 /**
  * Gives money back, once: the refund is recorded on the order before the provider is asked, under
  * a request id derived from the order, so a retry after a crash or a lost answer repeats the same
- * request (the provider answers 94, "already asked") instead of refunding twice. Money the postman
- * collected is noted for the agency to pay back in cash.
+ * request (the provider answers 94, "already asked") instead of refunding twice. Money paid in cash,
+ * to the postman or at the counter, is noted for the agency to pay back in cash.
  */
 @Component
 public class Refunds {
@@ -56,7 +55,7 @@ public class Refunds {
         if (order.refund() == null || order.refund().done()) {
             return order;
         }
-        if (order.method() == PaymentMethod.CASH_ON_DELIVERY) {
+        if (order.method().inCash()) {
             return orders.change(orderId, o -> o.refunded("TIEN-MAT-" + o.paidReference(), now));
         }
         Attempt paid = order.paidAttempt().orElseThrow(() -> new IllegalStateException("Order " + orderId + " paid online without a paid attempt"));

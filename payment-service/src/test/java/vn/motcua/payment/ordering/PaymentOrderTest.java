@@ -1,6 +1,7 @@
 package vn.motcua.payment.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static vn.motcua.payment.ordering.PaymentOrderMother.NOW;
 import static vn.motcua.payment.ordering.PaymentOrderMother.PAY_BY;
 import static vn.motcua.payment.ordering.PaymentOrderMother.line;
@@ -8,6 +9,7 @@ import static vn.motcua.payment.ordering.PaymentOrderMother.line;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
@@ -19,6 +21,7 @@ import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
+import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.testinfra.EventMother;
 
 class PaymentOrderTest {
@@ -156,6 +159,38 @@ class PaymentOrderTest {
                 FeeStage.RESULT, 20_000, PaymentMethod.CASH_ON_DELIVERY, NOW, "001090000001"));
         assertThat(byPost.collectedAmount()).isEqualTo(45_000);
         assertThat(byPost.collectedByPostman(45_000, "BN-1", NOW)).isSameAs(AggregateStore.UNCHANGED);
+    }
+
+    @Test
+    void cashCountedAtTheCounterCompletesADueOrExpiredOrderWhole() {
+        PaymentOrder due = PaymentOrderMother.due(CODE, FeeStage.RESULT, 20_000);
+        assertThat(due.paidAtCounter(20_000, "officer1", NOW)).singleElement().isEqualTo(new PaymentCompleted(due.id(), CODE,
+                FeeStage.RESULT, 20_000, PaymentMethod.CASH_AT_COUNTER, NOW, "001090000001"));
+        assertThat(due.paidReference()).as("who took the cash").isEqualTo("officer1");
+
+        PaymentOrder expired = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 30_000);
+        expired.expire(PAY_BY);
+        assertThat(expired.paidAtCounter(30_000, "officer1", PAY_BY.plusSeconds(60))).singleElement().isInstanceOf(PaymentCompleted.class);
+        assertThat(expired.paidAfterExpiry()).isTrue();
+    }
+
+    @Test
+    void cashAtTheCounterIsRefusedForAnOrderNotDueOrPaidAlreadyAndForAnotherAmount() {
+        PaymentOrder planned = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.COUNTER, false,
+                line(FeeStage.RESULT, 20_000, false));
+        assertThat(refusal(() -> planned.paidAtCounter(20_000, "officer1", NOW))).isEqualTo("urn:motcua:problem:order-not-payable");
+
+        PaymentOrder due = PaymentOrderMother.due(CODE, FeeStage.RESULT, 20_000);
+        assertThat(refusal(() -> due.paidAtCounter(15_000, "officer1", NOW))).isEqualTo("urn:motcua:problem:amount-differs");
+        assertThat(due.status()).isEqualTo(PaymentStatus.REQUESTED);
+
+        due.paidAtCounter(20_000, "officer1", NOW);
+        assertThat(refusal(() -> due.paidAtCounter(20_000, "officer2", NOW))).isEqualTo("urn:motcua:problem:order-not-payable");
+        assertThat(due.paidReference()).isEqualTo("officer1");
+    }
+
+    private static String refusal(ThrowingCallable step) {
+        return String.valueOf(catchThrowableOfType(ApiProblem.class, step).toProblemDetail().getType());
     }
 
     @Test

@@ -1,0 +1,72 @@
+package vn.motcua.payment.counter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Clock;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.kit.idempotency.IdempotencyKeys;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
+import vn.motcua.payment.ordering.Orders;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.payment.query.PaymentView;
+
+/**
+ * The officer at the one-stop counter records fees the applicant paid there in cash: the order completes as one paid
+ * online does, with its e-receipt, so the dossier goes on and the postman does not collect it again.
+ */
+@RestController
+@RequestMapping("/api/v1/payments")
+class CashAtCounterController {
+    private final Orders orders;
+    private final IdempotencyKeys idempotency;
+    private final Clock clock;
+
+    CashAtCounterController(Orders orders, IdempotencyKeys idempotency, Clock clock) {
+        this.orders = orders;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
+
+    /** @param amount in đồng, as counted at the counter: the order's whole amount */
+    record CashPayment(@NotNull @Positive Long amount) {
+    }
+
+    @Operation(summary = "Record an order paid in cash at the one-stop counter (an officer of its agency; Idempotency-Key):"
+            + " it completes (PaymentCompleted, method CASH_AT_COUNTER) and its e-receipt is issued. Due or past its pay-by"
+            + " time (expired) alike; the amount is the order's whole amount (422 amount-differs); an order not due yet, paid"
+            + " or refunded is 409 order-not-payable")
+    @ApiResponse(responseCode = "200", description = "Paid; the receipt number follows within a moment", useReturnTypeSchema = true)
+    @PostMapping("/{id}/cash-at-counter")
+    @PreAuthorize("hasRole('officer')")
+    @ReachedFirst(Orders.class)
+    ResponseEntity<PaymentView> paidAtCounter(@PathVariable String id, @Valid @RequestBody CashPayment body,
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, Caller caller) {
+        return idempotency.once(caller.subject() + "|cash-at-counter|" + id, key, body, PaymentView.class, claim -> {
+            PaymentOrder order = orders.readableBy(id, caller);
+            if (!caller.worksFor(order.agencyCode())) {
+                throw ApiProblem.notFound("Payment order", id);
+            }
+            // This request's earlier attempt stored the payment and died before answering: it is answered as it stands.
+            if (claim.takenOver() && order.status() == PaymentStatus.COMPLETED && order.method() == PaymentMethod.CASH_AT_COUNTER
+                    && String.valueOf(caller.username()).equals(order.paidReference())) {
+                return ResponseEntity.ok(PaymentView.of(order));
+            }
+            String officer = caller.username() == null ? caller.subject() : caller.username();
+            return ResponseEntity.ok(PaymentView.of(orders.change(id, o -> o.paidAtCounter(body.amount(), officer, clock.instant()))));
+        });
+    }
+}

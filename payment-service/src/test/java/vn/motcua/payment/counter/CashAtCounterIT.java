@@ -1,0 +1,133 @@
+package vn.motcua.payment.counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
+import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
+import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.ops;
+import static vn.motcua.testinfra.CallerMother.specialist;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
+import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.payment.WithProviderSimulator;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.testinfra.EventMother;
+import vn.motcua.testinfra.KafkaProbe;
+
+class CashAtCounterIT extends WithProviderSimulator {
+
+    private static MockHttpServletRequestBuilder cash(String id, String body, String key) {
+        MockHttpServletRequestBuilder request = post("/api/v1/payments/{id}/cash-at-counter", id)
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+        return key == null ? request : request.header("Idempotency-Key", key);
+    }
+
+    @Test
+    void theCounterOfficerRecordsCashPaidThereAndTheOrderCompletesWithItsReceiptOnce() throws Exception {
+        String code = EventMother.newDossierCode();
+        String id = steps.intakeOrder(code, 150_000);
+        String key = "cash-" + UUID.randomUUID();
+
+        mvc.perform(cash(id, "{\"amount\": 150000}", key).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("COMPLETED"))
+                .andExpect(jsonPath("$.method").value("CASH_AT_COUNTER"));
+        mvc.perform(cash(id, "{\"amount\": 150000}", key).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("COMPLETED"));
+        mvc.perform(cash(id, "{\"amount\": 150000}", "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:order-not-payable"));
+
+        assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentCompleted".equals(KafkaProbe.header(r,
+                CloudEventHeaders.TYPE)), 2, Duration.ofSeconds(4))).singleElement()
+                .satisfies(r -> assertThat(r.value()).contains("\"method\":\"CASH_AT_COUNTER\""));
+        PaymentOrder paid = steps.awaitOrder(id, o -> o.receiptNumber() != null);
+        assertThat(paid.paidReference()).isEqualTo("officer-" + AGENCY_THUONG_TIN);
+        byte[] pdf = mvc.perform(get("/api/v1/payments/{id}/receipt", id).with(citizen(CITIZEN_1))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1)).contains("Tiền mặt tại bộ phận một cửa")
+                .contains("Một trăm năm mươi nghìn đồng");
+
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-" + key)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Thu nhầm lệ phí\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("REFUNDED"))
+                .andExpect(jsonPath("$.reference").value("TIEN-MAT-officer-" + AGENCY_THUONG_TIN));
+    }
+
+    @Test
+    void anExpiredOrderIsStillPaidAtTheCounter() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 40_000);
+        PaymentOrder order = orders.findById(id).orElseThrow();
+        order.expire(order.payBy());
+        orders.save(order);
+
+        mvc.perform(cash(id, "{\"amount\": 40000}", "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.paidAfterExpiry").value(true));
+    }
+
+    @Test
+    void wrongCashAnOrderNotDueOrAMalformedRequestChangesNothing() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 60_000);
+        String planned = steps.dueOrder(EventMother.snapshot(EventMother.newDossierCode(), CITIZEN_1, AGENCY_THUONG_TIN,
+                ResultDelivery.COUNTER, 1), FeeStage.RESULT, 60_000);
+
+        mvc.perform(cash(id, "{\"amount\": 50000}", "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:amount-differs"))
+                .andExpect(jsonPath("$.amount").value(60_000));
+        mvc.perform(cash(planned, "{\"amount\": 60000}", "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:order-not-payable"));
+        for (String malformed : List.of("{}", "{\"amount\": -60000}", "{\"amount\": \"sáu mươi nghìn\"}", "{\"amount\": 60000, \"by\": 1}")) {
+            mvc.perform(cash(id, malformed, "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        mvc.perform(cash(id, "{\"amount\": 60000}", null).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-missing"));
+        assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.REQUESTED);
+        assertThat(orders.findById(planned).orElseThrow().status()).isEqualTo(PaymentStatus.PLANNED);
+    }
+
+    @Test
+    void onlyAnOfficerOfTheOrdersAgencyRecordsCashAtItsCounter() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 70_000);
+        String body = "{\"amount\": 70000}";
+
+        mvc.perform(cash(id, body, "cash-" + UUID.randomUUID())).andExpect(status().isUnauthorized());
+        for (RequestPostProcessor notAtTheCounter : List.of(citizen(CITIZEN_1), specialist(AGENCY_THUONG_TIN), leader(AGENCY_THUONG_TIN),
+                ops())) {
+            mvc.perform(cash(id, body, "cash-" + UUID.randomUUID()).with(notAtTheCounter)).andExpect(status().isForbidden());
+        }
+        mvc.perform(cash(id, body, "cash-" + UUID.randomUUID()).with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        // Another agency's officer learns nothing of what the request lacks.
+        mvc.perform(cash(id, "{}", null).with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(cash("PAY-no-such-order", body, "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isNotFound());
+        PaymentOrder order = orders.findById(id).orElseThrow();
+        assertThat(order.status()).isEqualTo(PaymentStatus.REQUESTED);
+        assertThat(order.method()).isNotEqualTo(PaymentMethod.CASH_AT_COUNTER);
+    }
+}

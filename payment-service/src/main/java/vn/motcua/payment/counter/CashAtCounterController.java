@@ -6,13 +6,17 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
@@ -26,17 +30,20 @@ import vn.motcua.payment.query.PaymentView;
 
 /**
  * The officer at the one-stop counter records fees the applicant paid there in cash: the order completes as one paid
- * online does, with its e-receipt, so the dossier goes on and the postman does not collect it again.
+ * online does, with its e-receipt, so the dossier goes on and the postman does not collect it again. At closing the
+ * day's cash book says what the drawer should hold.
  */
 @RestController
 @RequestMapping("/api/v1/payments")
 class CashAtCounterController {
     private final Orders orders;
+    private final CashBook book;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    CashAtCounterController(Orders orders, IdempotencyKeys idempotency, Clock clock) {
+    CashAtCounterController(Orders orders, CashBook book, IdempotencyKeys idempotency, Clock clock) {
         this.orders = orders;
+        this.book = book;
         this.idempotency = idempotency;
         this.clock = clock;
     }
@@ -60,13 +67,25 @@ class CashAtCounterController {
             if (!caller.worksFor(order.agencyCode())) {
                 throw ApiProblem.notFound("Payment order", id);
             }
+            String officer = caller.username() == null ? caller.subject() : caller.username();
             // This request's earlier attempt stored the payment and died before answering: it is answered as it stands.
             if (claim.takenOver() && order.status() == PaymentStatus.COMPLETED && order.method() == PaymentMethod.CASH_AT_COUNTER
-                    && String.valueOf(caller.username()).equals(order.paidReference())) {
+                    && officer.equals(order.paidReference())) {
                 return ResponseEntity.ok(PaymentView.of(order));
             }
-            String officer = caller.username() == null ? caller.subject() : caller.username();
             return ResponseEntity.ok(PaymentView.of(orders.change(id, o -> o.paidAtCounter(body.amount(), officer, clock.instant()))));
         });
+    }
+
+    @Operation(summary = "The caller's agency's cash at its counter on one day (officers and leaders of the agency): each"
+            + " payment taken, by whom, with its receipt; what each officer took; and what went back in cash that day (refunds"
+            + " of fees paid at the counter or to the postman), to count the drawer against at closing")
+    @GetMapping("/agency/cash-book")
+    @PreAuthorize("hasAnyRole('officer', 'leader')")
+    CashBook.Day cashBook(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Caller caller) {
+        if (caller.agency() == null) {
+            throw ApiProblem.forbidden("The token names no agency");
+        }
+        return book.of(caller.agency(), day);
     }
 }

@@ -41,6 +41,8 @@ import vn.motcua.kit.problem.ApiProblem;
 @CompoundIndex(name = "agencyNewestFirst", def = "{'agencyCode': 1, 'requestedAt': -1}")
 // Every agency's orders over a period (ops' figures): without it, the whole collection was read.
 @CompoundIndex(name = "requestedInPeriod", def = "{'requestedAt': 1}")
+// An agency's cash book of a day (ADR 0065): what was paid in that day, of which the counter's.
+@CompoundIndex(name = "agencyPaidInDay", def = "{'agencyCode': 1, 'completedAt': 1}")
 @CompoundIndex(name = "unansweredAttempts", def = "{'attempts.state': 1, 'attempts.expiresAt': 1}")
 public class PaymentOrder extends Aggregate {
     public static final String CURRENCY = "VND";

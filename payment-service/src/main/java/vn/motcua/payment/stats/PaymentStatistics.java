@@ -42,9 +42,12 @@ class PaymentStatistics {
         this.mongo = mongo;
     }
 
-    /** @param shareOfDossiersPaidOnline 0..1, null when no dossier paid a fee in the period */
+    /**
+     * @param paidOnline, paidToPostman, paidAtCounter đồng paid each way (ADR 0065 for the counter)
+     * @param shareOfDossiersPaidOnline 0..1, null when no dossier paid a fee in the period
+     */
     record Figures(String agencyCode, LocalDate from, LocalDate to, Map<PaymentStatus, Long> orders, long paidOnline, long paidToPostman,
-            long refunded, int dossiersPaying, int dossiersPaidOnline, Double shareOfDossiersPaidOnline) {
+            long paidAtCounter, long refunded, int dossiersPaying, int dossiersPaidOnline, Double shareOfDossiersPaidOnline) {
     }
 
     @Operation(summary = "Payment figures for a period (ops: all agencies or ?agency=; leader: their agency)")
@@ -63,8 +66,7 @@ class PaymentStatistics {
             inPeriod = inPeriod.and("agencyCode").is(scope);
         }
         Map<PaymentStatus, Long> byStatus = new EnumMap<>(PaymentStatus.class);
-        long online = 0;
-        long postman = 0;
+        Map<PaymentMethod, Long> paid = new EnumMap<>(PaymentMethod.class);
         long refunded = 0;
         Set<String> paying = new HashSet<>();
         Set<String> payingOnline = new HashSet<>();
@@ -74,11 +76,9 @@ class PaymentStatistics {
                 byStatus.merge(order.status(), 1L, Long::sum);
                 if (order.completedAt() != null) {
                     paying.add(order.dossierCode());
+                    paid.merge(order.method(), order.amount(), Long::sum);
                     if (order.method() == PaymentMethod.ONLINE) {
-                        online += order.amount();
                         payingOnline.add(order.dossierCode());
-                    } else {
-                        postman += order.amount();
                     }
                 }
                 if (order.refund() != null && order.refund().done()) {
@@ -86,7 +86,9 @@ class PaymentStatistics {
                 }
             }
         }
-        return new Figures(scope, from, to, byStatus, online, postman, refunded, paying.size(), payingOnline.size(),
+        return new Figures(scope, from, to, byStatus, paid.getOrDefault(PaymentMethod.ONLINE, 0L),
+                paid.getOrDefault(PaymentMethod.CASH_ON_DELIVERY, 0L), paid.getOrDefault(PaymentMethod.CASH_AT_COUNTER, 0L), refunded,
+                paying.size(), payingOnline.size(),
                 paying.isEmpty() ? null : (double) payingOnline.size() / paying.size());
     }
 }

@@ -1,6 +1,8 @@
 package vn.motcua.payment.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -14,10 +16,13 @@ import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.specialist;
+import static vn.motcua.testinfra.CallerMother.staff;
+import static vn.motcua.testinfra.CallerMother.withRoles;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,7 @@ import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.WithProviderSimulator;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
@@ -73,6 +79,69 @@ class CashAtCounterIT extends WithProviderSimulator {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Thu nhầm lệ phí\"}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("REFUNDED"))
                 .andExpect(jsonPath("$.reference").value("TIEN-MAT-officer-" + AGENCY_THUONG_TIN));
+    }
+
+    @Test
+    void theDaysCashBookSaysWhatEachOfficerTookAndWhatWentBackAndTheFiguresCountItApart() throws Exception {
+        String agency = "000.99." + (10 + Math.floorMod(System.nanoTime(), 90)) + ".H29";
+        String first = steps.dueOrder(EventMother.snapshot(EventMother.newDossierCode(), CITIZEN_1, agency, ResultDelivery.COUNTER, 1),
+                FeeStage.INTAKE, 100_000);
+        String second = steps.dueOrder(EventMother.snapshot(EventMother.newDossierCode(), CITIZEN_1, agency, ResultDelivery.COUNTER, 1),
+                FeeStage.INTAKE, 50_000);
+        String refunded = steps.dueOrder(EventMother.snapshot(EventMother.newDossierCode(), CITIZEN_1, agency, ResultDelivery.COUNTER, 1),
+                FeeStage.INTAKE, 30_000);
+        RequestPostProcessor cashierA = staff("thu-ngan-a", agency, "officer");
+        RequestPostProcessor cashierB = staff("thu-ngan-b", agency, "officer");
+        mvc.perform(cash(first, "{\"amount\": 100000}", "cash-" + UUID.randomUUID()).with(cashierA)).andExpect(status().isOk());
+        mvc.perform(cash(second, "{\"amount\": 50000}", "cash-" + UUID.randomUUID()).with(cashierB)).andExpect(status().isOk());
+        mvc.perform(cash(refunded, "{\"amount\": 30000}", "cash-" + UUID.randomUUID()).with(cashierA)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/payments/{id}/refunds", refunded).with(leader(agency)).header("Idempotency-Key", "refund-" + UUID.randomUUID())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Thu nhầm lệ phí\"}")).andExpect(status().isCreated());
+        String today = LocalDate.now(CivilTime.VIETNAM).toString();
+
+        for (RequestPostProcessor agencyStaff : List.of(cashierB, leader(agency))) {
+            mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", today).with(agencyStaff))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.agencyCode").value(agency))
+                    .andExpect(jsonPath("$.received").value(180_000))
+                    .andExpect(jsonPath("$.givenBack").value(30_000))
+                    .andExpect(jsonPath("$.byOfficer[0].officer").value("thu-ngan-a"))
+                    .andExpect(jsonPath("$.byOfficer[0].payments").value(2))
+                    .andExpect(jsonPath("$.byOfficer[0].amount").value(130_000))
+                    .andExpect(jsonPath("$.byOfficer[1].amount").value(50_000))
+                    .andExpect(jsonPath("$.payments.length()").value(3))
+                    .andExpect(jsonPath("$.refunds[0].paymentId").value(refunded))
+                    .andExpect(jsonPath("$.refunds[0].paidBy").value("CASH_AT_COUNTER"));
+        }
+        mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", LocalDate.parse(today).minusDays(1).toString()).with(cashierA))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.received").value(0)).andExpect(jsonPath("$.payments").isEmpty());
+        mvc.perform(get("/api/v1/payments/statistics").param("from", today).param("to", today).with(leader(agency)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paidAtCounter").value(180_000))
+                .andExpect(jsonPath("$.paidToPostman").value(0))
+                .andExpect(jsonPath("$.paidOnline").value(0));
+    }
+
+    @Test
+    void onlyTheAgencysOfficersAndLeadersReadItsCashBookOfAWellFormedDay() throws Exception {
+        String code = EventMother.newDossierCode();
+        String id = steps.intakeOrder(code, 20_000);
+        mvc.perform(cash(id, "{\"amount\": 20000}", "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk());
+        String book = "/api/v1/payments/agency/cash-book";
+        String today = LocalDate.now(CivilTime.VIETNAM).toString();
+
+        mvc.perform(get(book).param("day", today)).andExpect(status().isUnauthorized());
+        for (RequestPostProcessor notTheCounter : List.of(citizen(CITIZEN_1), specialist(AGENCY_THUONG_TIN), ops())) {
+            mvc.perform(get(book).param("day", today).with(notTheCounter)).andExpect(status().isForbidden());
+        }
+        mvc.perform(get(book).param("day", today).with(withRoles("officer-without-agency", "officer"))).andExpect(status().isForbidden());
+        mvc.perform(get(book).param("day", today).with(officer(AGENCY_JUSTICE))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(code))));
+        for (String day : List.of("2026-13-01", "hôm nay", "")) {
+            mvc.perform(get(book).param("day", day).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        mvc.perform(get(book).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest());
     }
 
     @Test

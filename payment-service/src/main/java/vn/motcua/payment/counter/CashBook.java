@@ -1,0 +1,77 @@
+package vn.motcua.payment.counter;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.kit.time.CivilTime;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentStatus;
+
+/**
+ * An agency's cash at its counter on one day, as the officers hand it over at closing: what each took, and what went
+ * back in cash (refunds of fees paid at the counter or to the postman), so the drawer is counted against the platform.
+ */
+@Component
+class CashBook {
+    private final MongoTemplate mongo;
+
+    CashBook(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @param officer who took the cash; a refunded payment stays here, on the day it was taken */
+    record Taken(String paymentId, String dossierCode, FeeStage stage, long amount, String officer, Instant paidAt,
+            String receiptNumber) {
+    }
+
+    record GivenBack(String paymentId, String dossierCode, long amount, PaymentMethod paidBy, String reason, Instant givenBackAt) {
+    }
+
+    record ByOfficer(String officer, int payments, long amount) {
+    }
+
+    /**
+     * @param received đồng taken at the counter that day
+     * @param givenBack đồng given back in cash that day
+     */
+    record Day(String agencyCode, LocalDate day, long received, long givenBack, List<ByOfficer> byOfficer, List<Taken> payments,
+            List<GivenBack> refunds) {
+    }
+
+    Day of(String agencyCode, LocalDate day) {
+        Instant from = day.atStartOfDay(CivilTime.VIETNAM).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(CivilTime.VIETNAM).toInstant();
+        List<Taken> taken = mongo.find(new Query(where("agencyCode").is(agencyCode).and("completedAt").gte(from).lt(to)
+                        .and("method").is(PaymentMethod.CASH_AT_COUNTER)).with(Sort.by("completedAt", "_id")), PaymentOrder.class).stream()
+                .map(order -> new Taken(order.id(), order.dossierCode(), order.stage(), order.amount(), order.paidReference(),
+                        order.completedAt(), order.receiptNumber()))
+                .toList();
+        List<GivenBack> givenBack = mongo.find(new Query(where("status").is(PaymentStatus.REFUNDED).and("agencyCode").is(agencyCode)
+                        .and("method").in(PaymentMethod.CASH_AT_COUNTER, PaymentMethod.CASH_ON_DELIVERY).and("refund.refundedAt").gte(from)
+                        .lt(to)).with(Sort.by("refund.refundedAt", "_id")), PaymentOrder.class).stream()
+                .map(order -> new GivenBack(order.id(), order.dossierCode(), order.refund().amount(), order.method(),
+                        order.refund().reason(), order.refund().refundedAt()))
+                .toList();
+        Map<String, long[]> officers = new TreeMap<>();
+        for (Taken payment : taken) {
+            long[] sums = officers.computeIfAbsent(payment.officer(), officer -> new long[2]);
+            sums[0]++;
+            sums[1] += payment.amount();
+        }
+        List<ByOfficer> byOfficer = new ArrayList<>();
+        officers.forEach((officer, sums) -> byOfficer.add(new ByOfficer(officer, (int) sums[0], sums[1])));
+        return new Day(agencyCode, day, taken.stream().mapToLong(Taken::amount).sum(),
+                givenBack.stream().mapToLong(GivenBack::amount).sum(), byOfficer, taken, givenBack);
+    }
+}

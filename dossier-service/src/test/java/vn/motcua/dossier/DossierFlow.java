@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.intake.SubmissionMother;
+import vn.motcua.testinfra.CallerMother;
 
 /** Drives dossiers through the service's HTTP API in tests, as the desk application and portals do. */
 public class DossierFlow {
@@ -41,6 +42,25 @@ public class DossierFlow {
         return mvc.perform(multipart("/api/v1/dossiers/" + code + "/documents")
                 .file(new MockMultipartFile("file", fileName, "application/pdf", content))
                 .param("kind", kind).header("Idempotency-Key", UUID.randomUUID().toString()).with(who));
+    }
+
+    /**
+     * Publishes, as ops, a festival permit of the Thường Tín commune with a 300,000 đồng fee paid at {@code feeTiming}
+     * (INTAKE, RESULT) and no required documents, under a code of its own.
+     *
+     * @param receptionAwaitsIntakeFee the province's text has the intake fee paid before reception
+     * @return the procedure's code
+     */
+    public String publishFestivalPermitWithItsFeeAt(String feeTiming, boolean receptionAwaitsIntakeFee) throws Exception {
+        String procedure = "9." + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).with(CallerMother.ops()).content("""
+                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "COMMUNE",
+                 "onlineLevel": 4, "processingDays": 5, "fees": [{"kind": "LE_PHI", "amount": 300000, "per": "DOSSIER", "refundable": false}],
+                 "feeTiming": "%s", "acceptByPost": true, "returnByPost": true, "inPersonSignature": false,
+                 "paperOriginalRequired": false, "urgentCounter": false, "requiredDocuments": [], "cutOff": null,
+                 "receptionAwaitsIntakeFee": %s}
+                """.formatted(procedure, feeTiming, receptionAwaitsIntakeFee))).andExpect(status().isCreated());
+        return procedure;
     }
 
     /** Submits a liquor licence dossier for the citizen with both required documents uploaded. */

@@ -319,6 +319,11 @@ public class Dossier extends Aggregate {
         return status == NationalStatus.RESULT_RETURNED || status == NationalStatus.RESULT_READY && !awaitsResultFee();
     }
 
+    /** The result is ready and this is its copy, which the applicant reads once the fee due at the result is paid. */
+    public boolean holdsResultCopyForItsFee(String documentId) {
+        return status == NationalStatus.RESULT_READY && awaitsResultFee() && documentId.equals(resultCopyId);
+    }
+
     public List<Event> meetFinancialObligation(Actor payer, String paymentId, DeadlinePolicy deadlines, Instant now) {
         require(Action.MEET_FINANCIAL_OBLIGATION);
         resume(deadlines, now);

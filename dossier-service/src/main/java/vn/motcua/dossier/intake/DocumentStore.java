@@ -156,7 +156,7 @@ public class DocumentStore {
         }
         if (!readable(dossier, asRecorded(dossier, document), caller)) {
             // Told the result is ready, the applicant learns what holds its copy back rather than that it is not there.
-            if (id.equals(dossier.resultCopyId()) && dossier.status() == NationalStatus.RESULT_READY) {
+            if (dossier.holdsResultCopyForItsFee(id)) {
                 throw new ResultFeeUnpaid(code);
             }
             throw ApiProblem.notFound("Document", id);

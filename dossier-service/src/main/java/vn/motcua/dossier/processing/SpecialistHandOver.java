@@ -59,8 +59,7 @@ public class SpecialistHandOver {
     }
 
     public Result handOver(String agencyCode, String from, String to, Caller caller) {
-        Passed passed = pass(agencyCode, from, List.of(specialists.specialistOrRefuse(to, agencyCode, "to")), "to", caller);
-        return passed.result(passed.recipients().getFirst(), null);
+        return pass(agencyCode, from, specialists.specialistOrRefuse(to, agencyCode, "to"), null, caller);
     }
 
     /**
@@ -72,14 +71,16 @@ public class SpecialistHandOver {
         for (String named : among) {
             recipients.add(specialists.specialistOrRefuse(named, agencyCode, "among"));
         }
-        Passed passed = pass(agencyCode, from, List.copyOf(recipients), "among", caller);
-        return passed.result(null, passed.recipients());
+        return pass(agencyCode, from, null, List.copyOf(recipients), caller);
     }
 
-    private Passed pass(String agencyCode, String from, List<String> recipients, String field, Caller caller) {
+    /** @param to the one recipient, or null when {@code among} names them */
+    private Result pass(String agencyCode, String from, String to, List<String> among, Caller caller) {
         Actor actor = Actor.of(caller, Step.ASSIGN.roleOf(caller));
+        List<String> recipients = to != null ? List.of(to) : among;
         if (recipients.contains(from)) {
-            throw ApiProblem.unprocessable("same-specialist", from + " already holds these dossiers").with(field, from);
+            throw ApiProblem.unprocessable("same-specialist", from + " already holds these dossiers").with(to != null ? "to" : "among",
+                    from);
         }
         Map<String, Long> load = new LinkedHashMap<>();
         Map<String, Long> holding = recipients.size() == 1 ? Map.of() : roster.openHeldBy(agencyCode);
@@ -107,7 +108,8 @@ public class SpecialistHandOver {
                 }
             }
         } while (!batch.isEmpty());
-        return new Passed(agencyCode, from, recipients, given, failed);
+        List<String> moved = given.values().stream().flatMap(List::stream).sorted().toList();
+        return new Result(agencyCode, from, to, among, moved, List.copyOf(failed), given);
     }
 
     private static String leastLoaded(Map<String, Long> load) {
@@ -122,13 +124,5 @@ public class SpecialistHandOver {
 
     private static Query held(String agencyCode, String assignee) {
         return new Query(where("agencyCode").is(agencyCode).and("assignee").is(assignee).and("status").in(SpecialistRoster.HELD));
-    }
-
-    private record Passed(String agencyCode, String from, List<String> recipients, Map<String, List<String>> given,
-            List<String> failed) {
-        Result result(String to, List<String> among) {
-            List<String> moved = given.values().stream().flatMap(List::stream).sorted().toList();
-            return new Result(agencyCode, from, to, among, moved, List.copyOf(failed), given);
-        }
     }
 }

@@ -696,6 +696,8 @@ class DossierTest {
         Dossier dossier = DossierMother.readyOnline(DossierMother.liquorLicenceFeeAtResult());
         assertThat(dossier.awaitsResultFee()).isTrue();
         assertThat(dossier.releasesResultCopy()).isFalse();
+        assertThat(dossier.holdsResultCopyForItsFee("copy-1")).isTrue();
+        assertThat(dossier.holdsResultCopyForItsFee("another-file")).isFalse();
         assertThatThrownBy(() -> dossier.returnResult(OFFICER, ResultDelivery.ONLINE, later()))
                 .isInstanceOf(ResultFeeUnpaid.class);
         assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
@@ -704,6 +706,7 @@ class DossierTest {
 
         assertThat(dossier.awaitsResultFee()).isFalse();
         assertThat(dossier.releasesResultCopy()).isTrue();
+        assertThat(dossier.holdsResultCopyForItsFee("copy-1")).isFalse();
         dossier.returnResult(OFFICER, ResultDelivery.ONLINE, later());
         assertThat(dossier.returnedVia()).isEqualTo("ONLINE");
     }

@@ -23,9 +23,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -131,14 +129,7 @@ class DeadlinesAndOutsideEventsIT {
 
     @Test
     void aProcedureWhoseFeeIsPaidOnSubmissionIsReceivedOnceThePaymentServiceReportsItPaid() throws Exception {
-        String procedure = "9." + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
-        mvc.perform(MockMvcRequestBuilders.post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).with(ops()).content("""
-                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "COMMUNE",
-                 "onlineLevel": 4, "processingDays": 5, "fees": [{"kind": "LE_PHI", "amount": 300000, "per": "DOSSIER", "refundable": false}],
-                 "feeTiming": "INTAKE", "acceptByPost": true, "returnByPost": true, "inPersonSignature": false,
-                 "paperOriginalRequired": false, "urgentCounter": false, "requiredDocuments": [], "cutOff": null,
-                 "receptionAwaitsIntakeFee": true}
-                """.formatted(procedure))).andExpect(MockMvcResultMatchers.status().isCreated());
+        String procedure = flow.publishFestivalPermitWithItsFeeAt("INTAKE", true);
         String code = flow.submit(SubmissionMother.body(procedure, AGENCY_THUONG_TIN, CITIZEN_1, "an@example.com"), citizen(CITIZEN_1));
 
         flow.tryStep(code, "reception", null, officer(AGENCY_THUONG_TIN)).andExpect(MockMvcResultMatchers.status().isConflict())

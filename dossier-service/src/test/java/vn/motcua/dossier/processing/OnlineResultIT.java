@@ -11,7 +11,6 @@ import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
-import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.specialist;
 
 import java.nio.charset.StandardCharsets;
@@ -128,13 +127,7 @@ class OnlineResultIT {
 
     /** A festival permit whose fee the province has paid when the result is handed over, ready online with its copy. */
     private String readyOnlineWithItsFeeDue() throws Exception {
-        String procedure = "9." + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
-        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).with(ops()).content("""
-                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "COMMUNE",
-                 "onlineLevel": 4, "processingDays": 5, "fees": [{"kind": "LE_PHI", "amount": 300000, "per": "DOSSIER", "refundable": false}],
-                 "feeTiming": "RESULT", "acceptByPost": true, "returnByPost": true, "inPersonSignature": false,
-                 "paperOriginalRequired": false, "urgentCounter": false, "requiredDocuments": [], "cutOff": null}
-                """.formatted(procedure))).andExpect(status().isCreated());
+        String procedure = flow.publishFestivalPermitWithItsFeeAt("RESULT", false);
         String code = flow.submit(SubmissionMother.body(procedure, AGENCY_THUONG_TIN, CITIZEN_1, "an@example.com")
                 .replace("\"procedureCode\"", "\"resultDelivery\": \"ONLINE\", \"procedureCode\""), citizen(CITIZEN_1));
         flow.step(code, "reception", null, officer(AGENCY_THUONG_TIN));

@@ -4,10 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -63,14 +62,11 @@ class CashBook {
                 .map(order -> new GivenBack(order.id(), order.dossierCode(), order.refund().amount(), order.method(),
                         order.refund().reason(), order.refund().refundedAt()))
                 .toList();
-        Map<String, long[]> officers = new TreeMap<>();
-        for (Taken payment : taken) {
-            long[] sums = officers.computeIfAbsent(payment.officer(), officer -> new long[2]);
-            sums[0]++;
-            sums[1] += payment.amount();
-        }
-        List<ByOfficer> byOfficer = new ArrayList<>();
-        officers.forEach((officer, sums) -> byOfficer.add(new ByOfficer(officer, (int) sums[0], sums[1])));
+        List<ByOfficer> byOfficer = taken.stream()
+                .collect(Collectors.groupingBy(Taken::officer, TreeMap::new, Collectors.summarizingLong(Taken::amount)))
+                .entrySet().stream().map(officer -> new ByOfficer(officer.getKey(), (int) officer.getValue().getCount(),
+                        officer.getValue().getSum()))
+                .toList();
         return new Day(agencyCode, day, taken.stream().mapToLong(Taken::amount).sum(),
                 givenBack.stream().mapToLong(GivenBack::amount).sum(), byOfficer, taken, givenBack);
     }

@@ -173,6 +173,15 @@ class CashAtCounterIT extends WithProviderSimulator {
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         }
+        // What only looks like the amount is not taken for it: digits in quotes with a control character the
+        // reader used to trim, a fraction it used to cut off.
+        for (String lookAlike : List.of("{\"amount\": \"60000\"}", "{\"amount\": \"60000\\u0000\"}", "{\"amount\": 60000.9}")) {
+            mvc.perform(cash(id, lookAlike, "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("urn:motcua:problem:malformed-body"))
+                    .andExpect(jsonPath("$.field").value("amount"))
+                    .andExpect(jsonPath("$.detail").value(containsString("no quotes, no fraction")));
+        }
         mvc.perform(cash(id, "{\"amount\": 60000}", null).with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-missing"));

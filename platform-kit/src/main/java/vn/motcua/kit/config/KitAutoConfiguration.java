@@ -32,8 +32,6 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.kit.correlation.CorrelationIdFilter;
 import vn.motcua.kit.health.KafkaReachability;
@@ -58,12 +56,13 @@ import vn.motcua.kit.security.RolesBeforeArguments;
 import vn.motcua.kit.security.SecurityKitConfiguration;
 import vn.motcua.kit.web.BodySizeLimit;
 import vn.motcua.kit.web.IdentityBodiesOnly;
+import vn.motcua.kit.web.ParameterScalars;
 import vn.motcua.kit.web.ParameterText;
 import vn.motcua.kit.web.ParametersAsDeclared;
 import vn.motcua.kit.web.ProblemErrorController;
 import vn.motcua.kit.web.ProblemErrorReportValve;
+import vn.motcua.kit.web.RequestBodies;
 import vn.motcua.kit.web.RequestDates;
-import vn.motcua.kit.web.RequestText;
 import vn.motcua.kit.work.ScheduledJobsConfiguration;
 
 /** Switches the kit on in every service that has it on its classpath. */
@@ -78,7 +77,7 @@ import vn.motcua.kit.work.ScheduledJobsConfiguration;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration",
         "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"})
-@Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class, ParameterText.class,
+@Import({SecurityKitConfiguration.class, MessagingKitConfiguration.class, ProblemHandling.class, ParameterText.class, ParameterScalars.class,
         ScheduledJobsConfiguration.class})
 public class KitAutoConfiguration {
 
@@ -137,16 +136,12 @@ public class KitAutoConfiguration {
     }
 
     /**
-     * Request bodies are read by a mapper that refuses unreadable text and dates no calendar here uses
-     * (RequestText, RequestDates), and a number for one of a set of names (a purpose of 0 would be
-     * whichever constant is declared first), and a field given twice (DuplicateFields); parameters
-     * are parsed with the same bound on dates;
-     * responses are written as before.
+     * Request bodies are read by a strict mapper (RequestBodies); parameters are parsed with the same
+     * bound on dates and as strictly (ParameterScalars); responses are written as before.
      */
     @Bean
     WebMvcConfigurer requestValueChecks(JsonMapper json) {
-        JsonMapper forRequests = json.rebuild().addModule(RequestText.module()).addModule(RequestDates.module())
-                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS).enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        JsonMapper forRequests = RequestBodies.readerFrom(json);
         return new WebMvcConfigurer() {
             @Override
             public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {

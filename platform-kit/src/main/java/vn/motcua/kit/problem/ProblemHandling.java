@@ -1,7 +1,9 @@
 package vn.motcua.kit.problem;
 
 import jakarta.validation.ConstraintViolationException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -204,16 +206,44 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
      * in a field they had not sent.
      */
     private static String whatIsWrongWith(String field, JacksonException reading) {
-        if (reading instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-            Class<?> type = mismatched.getTargetType();
-            if (type.isPrimitive() && String.valueOf(mismatched.getOriginalMessage()).startsWith("Cannot map `null`")) {
+        Class<?> type = reading instanceof MismatchedInputException mismatched ? mismatched.getTargetType()
+                : reading instanceof InputCoercionException outOfRange ? outOfRange.getTargetType() : null;
+        if (type != null) {
+            if (type.isPrimitive() && String.valueOf(reading.getOriginalMessage()).startsWith("Cannot map `null`")) {
                 return " lacks the field " + field + ", or gives it null; it needs a value";
             }
             if (type.isEnum()) {
                 return "'s field " + field + " must be " + expected(type);
             }
+            String asWritten = asWrittenInJson(type);
+            if (asWritten != null) {
+                return "'s field " + field + " must be " + asWritten;
+            }
         }
         return "'s field " + field + " does not hold a value of its type";
+    }
+
+    /** How JSON writes a value of this type, for the types whose look-alikes a body's reader refuses (RequestBodies). */
+    private static String asWrittenInJson(Class<?> type) {
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number within range, written as a JSON number: no quotes, no fraction";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number, written as a JSON number without quotes";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false, written without quotes";
+        }
+        if (type == LocalDate.class) {
+            return "a date written as text, YYYY-MM-DD, in the years 0001 to 9999";
+        }
+        if (type == Instant.class) {
+            return "an instant written as text in ISO 8601 with its offset, such as 2026-12-07T01:00:00Z";
+        }
+        if (type == LocalTime.class) {
+            return "a time of day written as text, HH:MM";
+        }
+        return null;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.format.Printer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.datetime.standard.Jsr310DateTimeFormatAnnotationFormatterFactory;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
@@ -28,7 +29,8 @@ import vn.motcua.kit.problem.ValueNotAccepted;
  * and provider here writes them. ISO 8601's expanded years ({@code -999999999-01-01}) were read,
  * and then broke where they went: MongoDB's dates, the provider's {@code yyyyMMdd}, a 500 or a
  * 503 for a request that can never succeed. Checked in bodies (400 {@code date-out-of-range}) and in
- * query and path parameters (400).
+ * query and path parameters (400). In a body a date is text: a number or an array of its parts is
+ * refused (400 {@code malformed-body}).
  */
 public final class RequestDates {
     static final int FIRST_YEAR = 1;
@@ -111,6 +113,11 @@ public final class RequestDates {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) {
+            if (parser.currentToken().isNumeric() || parser.currentToken() == JsonToken.START_ARRAY) {
+                // 1700000000 is seconds to one client and milliseconds to the next, and [2026, 12, 7] is
+                // Jackson's own form; the API documents dates as ISO 8601 text, and takes only that.
+                return context.handleUnexpectedToken(handledType(), parser);
+            }
             Object value = super.deserialize(parser, context);
             if (!inRange(value)) {
                 throw ValueNotAccepted.dateOutOfRange(parser, value, FIRST_YEAR, LAST_YEAR);

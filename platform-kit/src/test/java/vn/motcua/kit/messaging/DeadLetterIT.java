@@ -311,6 +311,14 @@ class DeadLetterIT {
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:bad-parameter"))
                 .andExpect(jsonPath("$.field").value("status"))
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("PARKED, ")));
+        // A number is read as written: not with a space inside its digits (once a limit of 12), nor in hex (once 16).
+        for (String limit : List.of("1 2", "0x10", "#10", "5.0")) {
+            http.perform(get(OPS_PATH).param("limit", limit).with(CallerMother.ops()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("urn:motcua:problem:bad-parameter"))
+                    .andExpect(jsonPath("$.field").value("limit"))
+                    .andExpect(jsonPath("$.detail").value("The parameter limit must be a whole number within range"));
+        }
         // A direction override is refused as in any text, whatever type the parameter takes, and not echoed back.
         http.perform(get(OPS_PATH).param("status", "\u202ePARKED").with(CallerMother.ops()))
                 .andExpect(status().isBadRequest())

@@ -122,7 +122,8 @@ class ProblemHandlingTest {
 
         ProblemDetail problem = (ProblemDetail) answer.getBody();
         assertThat(answer.getStatusCode().value()).isEqualTo(400);
-        assertThat(problem.getDetail()).isEqualTo("The request body's field weightGrams does not hold a value of its type");
+        assertThat(problem.getDetail()).isEqualTo(
+                "The request body's field weightGrams must be a whole number within range, written as a JSON number: no quotes, no fraction");
         assertThat(problem.getProperties()).containsEntry("field", "weightGrams");
     }
 
@@ -142,7 +143,8 @@ class ProblemHandlingTest {
         assertThat(detailOf).containsExactly(
                 entry("{}", "The request body lacks the field weightGrams, or gives it null; it needs a value"),
                 entry("{\"weightGrams\": null}", "The request body lacks the field weightGrams, or gives it null; it needs a value"),
-                entry("{\"weightGrams\": [1]}", "The request body's field weightGrams does not hold a value of its type"),
+                entry("{\"weightGrams\": [1]}",
+                        "The request body's field weightGrams must be a whole number within range, written as a JSON number: no quotes, no fraction"),
                 entry("{\"weightGrams\": 1, \"service\": \"EMS\"}",
                         "The request body's field service must be one of EMS_STANDARD, EMS_EXPRESS"));
     }

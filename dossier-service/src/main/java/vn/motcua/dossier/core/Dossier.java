@@ -308,7 +308,11 @@ public class Dossier extends Aggregate {
 
     /** Fees fall due at the result and the payment service has not reported them paid (ADR 0064). */
     public boolean awaitsResultFee() {
-        return !resultFeePaid && feeLines.stream().anyMatch(line -> line.stage() == FeeStage.RESULT && line.amount() > 0);
+        return resultFeeUnpaid() > 0;
+    }
+
+    private long resultFeeUnpaid() {
+        return resultFeePaid ? 0 : feeLines.stream().filter(line -> line.stage() == FeeStage.RESULT).mapToLong(PricedFeeLine::amount).sum();
     }
 
     /**
@@ -416,7 +420,7 @@ public class Dossier extends Aggregate {
         resolvedAt = now;
         this.resultCopyId = resultCopyId;
         move(Action.MARK_RESULT_READY, NationalStatus.RESULT_READY, actor, null, now);
-        return List.of(new DossierResultReady(snapshot(), approvedBy, dueDate, dueDateByLaw, now));
+        return List.of(new DossierResultReady(snapshot(), approvedBy, dueDate, dueDateByLaw, now, resultFeeUnpaid()));
     }
 
     /**

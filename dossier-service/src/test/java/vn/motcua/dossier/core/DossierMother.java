@@ -67,6 +67,13 @@ final class DossierMother {
 
     /** Submitted online under the procedure with its result asked for online, then taken to status 9 with its copy. */
     static Dossier readyOnline(Procedure procedure) {
+        Dossier dossier = approvedOnline(procedure);
+        dossier.markResultReady(SPECIALIST, "copy-1", hanoi("2026-11-25T10:00"));
+        return dossier;
+    }
+
+    /** Submitted online for a result online, its result approved and not yet marked ready. */
+    static Dossier approvedOnline(Procedure procedure) {
         Dossier dossier = Dossier.submit(CODE, procedure, district(), "001090000001",
                 new Applicant("Nguyễn Văn An", "001090000001", "0912345678", "an@example.com", "Hà Nội"),
                 Channel.ONLINE, ResultDelivery.ONLINE, procedure.price(true, 1, null, null), CITIZEN,
@@ -74,7 +81,6 @@ final class DossierMother {
         dossier.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T10:00"));
         dossier.assign(OFFICER, "specialist1", hanoi("2026-11-24T11:00"));
         dossier.approve(LEADER, "Đồng ý", hanoi("2026-11-25T09:00"));
-        dossier.markResultReady(SPECIALIST, "copy-1", hanoi("2026-11-25T10:00"));
         return dossier;
     }
 

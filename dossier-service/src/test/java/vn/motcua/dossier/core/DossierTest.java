@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.motcua.dossier.catalog.Agency;
+import vn.motcua.dossier.catalog.Procedure;
 import vn.motcua.events.Event;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
@@ -36,6 +37,7 @@ import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
@@ -709,6 +711,24 @@ class DossierTest {
         assertThat(dossier.holdsResultCopyForItsFee("copy-1")).isFalse();
         dossier.returnResult(OFFICER, ResultDelivery.ONLINE, later());
         assertThat(dossier.returnedVia()).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void theResultReadyEventSaysWhatIsStillToPayAtTheResult() {
+        Procedure feeAtResult = DossierMother.liquorLicenceFeeAtResult();
+        long atResult = feeAtResult.price(true, 1, null, null).stream().filter(line -> line.stage() == FeeStage.RESULT)
+                .mapToLong(PricedFeeLine::amount).sum();
+        Dossier unpaid = DossierMother.approvedOnline(feeAtResult);
+        Dossier paidBefore = DossierMother.approvedOnline(feeAtResult);
+        paidBefore.resultFeePaid();
+
+        assertThat(atResult).isPositive();
+        assertThat(unpaid.markResultReady(SPECIALIST, "copy-1", later())).singleElement()
+                .isInstanceOfSatisfying(DossierResultReady.class, ready -> assertThat(ready.feesStillDue()).isEqualTo(atResult));
+        assertThat(paidBefore.markResultReady(SPECIALIST, "copy-1", later())).singleElement()
+                .isInstanceOfSatisfying(DossierResultReady.class, ready -> assertThat(ready.feesStillDue()).isZero());
+        assertThat(DossierMother.approvedOnline(DossierMother.liquorLicence()).markResultReady(SPECIALIST, "copy-1", later()))
+                .singleElement().isInstanceOfSatisfying(DossierResultReady.class, ready -> assertThat(ready.feesStillDue()).isZero());
     }
 
     @Test

@@ -12,6 +12,9 @@ import vn.motcua.events.Topics;
  * @param dueDate the due date in force, moved by a new date of form 04
  * @param dueDateByLaw the due date the law judges lateness by: moved by pauses, never by a new
  *     date (version 2; a version-1 record reads it as the due date)
+ * @param feesDueAtResult the fees that fall due at the result and are still unpaid, in đồng: an
+ *     online result is released once they are paid (ADR 0064), the postman collects them with a
+ *     result by post; null in records written before it, read as none
  */
 @EventContract(type = "DossierResultReady", version = 2, topic = Topics.DOSSIER)
 public record DossierResultReady(
@@ -19,7 +22,18 @@ public record DossierResultReady(
         String approvedBy,
         LocalDate dueDate,
         LocalDate dueDateByLaw,
-        Instant readyAt) implements Event {
+        Instant readyAt,
+        Long feesDueAtResult) implements Event {
+
+    /** A result with nothing left to pay at it. */
+    public DossierResultReady(DossierSnapshot dossier, String approvedBy, LocalDate dueDate, LocalDate dueDateByLaw, Instant readyAt) {
+        this(dossier, approvedBy, dueDate, dueDateByLaw, readyAt, null);
+    }
+
+    /** What is left to pay at the result: none when nothing was said. */
+    public long feesStillDue() {
+        return feesDueAtResult == null ? 0 : feesDueAtResult;
+    }
 
     @Override
     public String subject() {

@@ -212,10 +212,18 @@ class Templates {
     }
 
     Message resultReady(DossierResultReady event) {
-        String how = switch (event.dossier().resultDelivery()) {
+        // The fee comes first where it is still due: told "read it online", the applicant met a refusal (ADR 0064).
+        long due = event.feesStillDue();
+        String how = due == 0 ? switch (event.dossier().resultDelivery()) {
             case POST -> "Kết quả sẽ được gửi đến Ông/Bà qua dịch vụ bưu chính công ích.";
             case ONLINE -> "Ông/Bà nhận kết quả trực tuyến trong mục hồ sơ.";
             case COUNTER -> "Mời Ông/Bà đến bộ phận một cửa để nhận kết quả.";
+        } : switch (event.dossier().resultDelivery()) {
+            case POST -> "Kết quả sẽ được gửi đến Ông/Bà qua dịch vụ bưu chính công ích; Ông/Bà nộp " + money(due)
+                    + " đồng phí, lệ phí cho nhân viên bưu điện khi nhận, nếu chưa thanh toán trực tuyến.";
+            case ONLINE -> "Ông/Bà nhận kết quả trực tuyến sau khi nộp " + money(due)
+                    + " đồng phí, lệ phí, hoặc nộp và nhận tại bộ phận một cửa.";
+            case COUNTER -> "Mời Ông/Bà đến bộ phận một cửa để nộp " + money(due) + " đồng phí, lệ phí và nhận kết quả.";
         };
         return book.render("dossier-result-ready", Map.of("dossier_code", event.dossier().dossierCode(), "how", how));
     }

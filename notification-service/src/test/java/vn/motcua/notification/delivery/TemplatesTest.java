@@ -15,6 +15,7 @@ import vn.motcua.events.appointment.TurnNear;
 import vn.motcua.events.appointment.VisitPurpose;
 import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
+import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
@@ -65,5 +66,28 @@ class TemplatesTest {
         assertThat(messages.get(2).title()).startsWith("Xin lỗi");
         assertThat(messages.get(6).body()).contains("Phiếu thẩm định (tham-dinh.pdf)").contains("mục hồ sơ");
         assertThat(messages.get(6).shortText()).hasSizeLessThanOrEqualTo(160).contains("Phiếu thẩm định");
+    }
+
+    @Test
+    void aResultWhoseFeeIsStillDueSaysThatTheFeeComesFirstAndHowMuch() {
+        String code = "000.10.20.30.H29-261201-0002";
+        LocalDate due = LocalDate.parse("2026-12-10");
+
+        Message online = templates.resultReady(new DossierResultReady(EventMother.snapshot(code, "001090000001", ResultDelivery.ONLINE),
+                "leader1", due, due, Instant.now(), 60_000L));
+        Message atCounter = templates.resultReady(new DossierResultReady(
+                EventMother.snapshot(code, "001090000001", ResultDelivery.COUNTER), "leader1", due, due, Instant.now(), 60_000L));
+        Message byPost = templates.resultReady(new DossierResultReady(EventMother.snapshot(code, "001090000001", ResultDelivery.POST),
+                "leader1", due, due, Instant.now(), 60_000L));
+        Message paid = templates.resultReady(new DossierResultReady(EventMother.snapshot(code, "001090000001", ResultDelivery.ONLINE),
+                "leader1", due, due, Instant.now(), 0L));
+        Message writtenBefore = templates.resultReady(new DossierResultReady(
+                EventMother.snapshot(code, "001090000001", ResultDelivery.ONLINE), "leader1", due, due, Instant.now()));
+
+        assertThat(online.body()).contains("sau khi nộp 60.000 đồng phí, lệ phí", "tại bộ phận một cửa");
+        assertThat(atCounter.body()).contains("nộp 60.000 đồng phí, lệ phí và nhận kết quả");
+        assertThat(byPost.body()).contains("nộp 60.000 đồng phí, lệ phí cho nhân viên bưu điện");
+        assertThat(paid.body()).contains("Ông/Bà nhận kết quả trực tuyến trong mục hồ sơ.").doesNotContain("phí");
+        assertThat(writtenBefore.body()).isEqualTo(paid.body());
     }
 }

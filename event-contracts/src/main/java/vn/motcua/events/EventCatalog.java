@@ -59,6 +59,7 @@ import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentCancelled;
+import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -106,6 +107,7 @@ public final class EventCatalog {
             ShipmentRequested.class,
             ShipmentAddressConfirmed.class,
             ShipmentCancelled.class,
+            ShipmentCashOnDeliveryChanged.class,
             ReturnAddressConfirmationRequested.class,
             PaperDossierArrived.class,
             ShipmentDelivered.class,

@@ -12,7 +12,8 @@ import vn.motcua.events.Topics;
  *
  * @param source PROVIDER (the payment platform's statement) or POSTAL (an operator's remittance)
  * @param kind MISSING_IN_PLATFORM (the other side has it, the platform does not), MISSING_AT_SOURCE
- *     (the platform has it, the other side does not) or AMOUNT_DIFFERS
+ *     (the platform has it, the other side does not), AMOUNT_DIFFERS, or PAID_TWICE (the postman
+ *     collected fees already paid online or at the counter: the citizen is owed them back)
  * @param reference the transaction or shipment the difference is about
  * @param platformAmount what the platform recorded, in đồng (0 when it has nothing)
  * @param sourceAmount what the other side says, in đồng (0 when it has nothing)

@@ -30,8 +30,20 @@ public record CashRemitted(
         items = List.copyOf(items);
     }
 
-    /** @param dossierCode the dossier the cash belongs to, when the shipment is known */
-    public record RemittedItem(String shipmentId, String dossierCode, long amount, String receiptNumber) {
+    /**
+     * @param dossierCode the dossier the cash belongs to, when the shipment is known
+     * @param fees the part of the amount that is the dossier's fees, as collected (0: postage only); null when the
+     *     collection is not known, and in records written before it, read as the whole amount
+     */
+    public record RemittedItem(String shipmentId, String dossierCode, long amount, String receiptNumber, Long fees) {
+        public RemittedItem(String shipmentId, String dossierCode, long amount, String receiptNumber) {
+            this(shipmentId, dossierCode, amount, receiptNumber, null);
+        }
+
+        /** Whether any of it is the dossier's fees rather than postage. */
+        public boolean carriesFees() {
+            return fees == null ? amount > 0 : fees > 0;
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package vn.motcua.payment.cod;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
+import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
@@ -20,7 +22,9 @@ import vn.motcua.payment.reconciliation.Mismatches;
  * Fees paid to the postman: the operator's cash-collected report settles the dossier's
  * result-stage order (the one that rides on the result's shipment) with the postman's receipt
  * number; its daily remittance is matched against what was collected, and each difference is
- * recorded as a mismatch.
+ * recorded as a mismatch. Fees the postman collected for an order already paid online or at the
+ * counter are a mismatch of their own (PAID_TWICE), the citizen being owed them back; a collection
+ * of postage only settles nothing.
  */
 @Component
 class CashOnDelivery implements EventSubscriber {
@@ -49,16 +53,28 @@ class CashOnDelivery implements EventSubscriber {
             return;
         }
         String id = PaymentOrder.idFor(cash.dossierCode(), FeeStage.RESULT);
-        if (!repository.existsById(id)) {
+        PaymentOrder order = repository.findById(id).orElse(null);
+        if (order == null || cash.feesCollected() == 0) {
             log.info("Cash collected for {} with no result-stage fees to settle (postage only)", cash.dossierCode());
             return;
         }
-        orders.change(id, order -> order.collectedByPostman(cash.amount(), cash.receiptNumber(), clock.instant()));
+        if (order.paidOtherwiseThanByPostman()) {
+            // Paid online or at the counter, and the postman collected the fees too: the citizen is owed them back.
+            log.warn("The postman collected {} đồng of fees for {}, already paid {}", cash.feesCollected(), id, order.method());
+            mismatches.postal(LocalDate.ofInstant(cash.collectedAt(), CivilTime.VIETNAM), cash.shipmentId(), id, order.amount(), cash.feesCollected(),
+                    "PAID_TWICE");
+            return;
+        }
+        orders.change(id, o -> o.collectedByPostman(cash.amount(), cash.receiptNumber(), clock.instant()));
     }
 
     private void remitted(IncomingEvent<CashRemitted> event) {
         CashRemitted remittance = event.data();
         for (CashRemitted.RemittedItem item : remittance.items()) {
+            if (!item.carriesFees()) {
+                // Postage only, the fees paid otherwise before delivery: the postal service's to reconcile.
+                continue;
+            }
             PaymentOrder order = item.dossierCode() == null ? null
                     : repository.findById(PaymentOrder.idFor(item.dossierCode(), FeeStage.RESULT)).orElse(null);
             if (order == null || order.method() != PaymentMethod.CASH_ON_DELIVERY) {

@@ -392,6 +392,11 @@ public class PaymentOrder extends Aggregate {
         return amount;
     }
 
+    /** Paid, and not by the postman: online or in cash at the counter, so a collection at the door would be twice. */
+    public boolean paidOtherwiseThanByPostman() {
+        return (status == PaymentStatus.COMPLETED || status == PaymentStatus.REFUNDED) && method != PaymentMethod.CASH_ON_DELIVERY;
+    }
+
     public boolean collectableByPost() {
         return collectableByPost;
     }

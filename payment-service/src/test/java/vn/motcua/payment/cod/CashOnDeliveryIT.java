@@ -19,9 +19,11 @@ import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
+import vn.motcua.payment.PaymentSteps;
 import vn.motcua.payment.WithProviderSimulator;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.payment.provider.internal.SignedCallbacks;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
@@ -62,6 +64,39 @@ class CashOnDeliveryIT extends WithProviderSimulator {
         assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentCompleted".equals(KafkaProbe.header(r,
                 CloudEventHeaders.TYPE)), 5, Duration.ofSeconds(3))).isEmpty();
         assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.REQUESTED);
+    }
+
+    @Test
+    void aCollectionOfPostageOnlySettlesNothingAndIsNotTheOrdersToReconcile() {
+        String code = EventMother.newDossierCode();
+        String id = resultFeeDue(code, ResultDelivery.POST);
+
+        KafkaProbe.send(EventMother.record(new CashCollected("RET-" + code, code, "postal-vnpost", 25_000, "BN-1", Instant.now(), 0L)));
+        KafkaProbe.send(EventMother.record(new CashRemitted("postal-vnpost|po-" + code, "postal-vnpost", LocalDate.now(), 25_000,
+                List.of(new CashRemitted.RemittedItem("RET-" + code, code, 25_000, "BN-1", 0L)), 0, Instant.now())));
+
+        assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> r.value().contains(code) && List.of("PaymentCompleted", "ReconciliationMismatch")
+                .contains(KafkaProbe.header(r, CloudEventHeaders.TYPE)), 5, Duration.ofSeconds(4))).isEmpty();
+        assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.REQUESTED);
+    }
+
+    @Test
+    void feesThePostmanCollectsForAnOrderPaidOnlineAreRecordedAsPaidTwice() throws Exception {
+        String code = EventMother.newDossierCode();
+        String id = resultFeeDue(code, ResultDelivery.POST);
+        PaymentSteps.Checkout checkout = steps.checkout(id, CITIZEN_1);
+        assertThat(PaymentSteps.ipn(SignedCallbacks.ipn(checkout.reference(), 20_000, true, "14000001"))).isEqualTo("00");
+        steps.awaitOrder(id, order -> order.status() == PaymentStatus.COMPLETED);
+
+        KafkaProbe.send(EventMother.record(new CashCollected("RET-" + code, code, "postal-vnpost", 45_000, "BN-2", Instant.now(), 20_000L)));
+
+        String mismatch = KafkaProbe.await(Topics.PAYMENT, r -> "ReconciliationMismatch".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE))
+                && r.value().contains("RET-" + code), Duration.ofSeconds(20)).value();
+        assertThat(mismatch).contains("\"source\":\"POSTAL\"").contains("\"kind\":\"PAID_TWICE\"").contains("\"platformAmount\":20000")
+                .contains("\"sourceAmount\":20000");
+        PaymentOrder paid = orders.findById(id).orElseThrow();
+        assertThat(paid.method()).as("the online payment stands").isEqualTo(PaymentMethod.ONLINE);
+        assertThat(paid.receiptNumber()).isNotNull();
     }
 
     /** A dossier priced with a result-stage fee whose result is ready: the order is due. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,8 @@ final class Courier implements AutoCloseable {
     private final ScheduledExecutorService steps = Executors.newScheduledThreadPool(2);
     private final Set<String> taken = ConcurrentHashMap.newKeySet();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
+    /** What to collect at each item's door, changed by the platform after the hand-over. */
+    private final Map<String, Long> toCollect = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
 
     Courier(Settings settings, OperatorApi api, Cashier cashier) {
@@ -51,6 +54,7 @@ final class Courier implements AutoCloseable {
         if (!taken.add(shipment.itemId())) {
             return;
         }
+        toCollect.putIfAbsent(shipment.itemId(), shipment.cashOnDelivery());
         List<Step> plan = plan(shipment, count.incrementAndGet());
         log.info("Shipment {} ({}) taken: {}", shipment.shipmentId(), shipment.itemId(),
                 plan.stream().map(step -> step.progress).toList());
@@ -61,6 +65,12 @@ final class Courier implements AutoCloseable {
     void cancel(String itemId) {
         cancelled.add(itemId);
         log.info("Item {} cancelled; not carried further", itemId);
+    }
+
+    /** The fees were paid otherwise after the hand-over: the postman collects this instead (0: nothing). */
+    void recollect(String itemId, long amount) {
+        toCollect.put(itemId, amount);
+        log.info("Item {} now collects {} đồng on delivery", itemId, amount);
     }
 
     /** The citizen changed the address after the hand-over: the round goes there instead. */
@@ -97,7 +107,11 @@ final class Courier implements AutoCloseable {
         }
         Duration delay = sends == 0 ? settings.stepDelay() : Duration.ofSeconds(Math.min(30, 1L << Math.min(sends, 5)));
         steps.schedule(() -> {
-            Step step = plan.get(index);
+            Step step = asCollectedNow(shipment, plan.get(index));
+            if (step == null) {
+                schedule(shipment, plan, index + 1, 0);
+                return;
+            }
             Report report = new Report(shipment.itemId() + "-" + (index + 1) + "-" + step.progress, step.progress, Instant.now(),
                     shipment.itemId(), step.detail, step.amount);
             if (send(shipment, report)) {
@@ -114,6 +128,15 @@ final class Courier implements AutoCloseable {
                 log.error("Gave up on {} of {} after {} sends", step.progress, shipment.itemId(), sends + 1);
             }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A collection at the amount the platform last gave; null when nothing is left to collect. */
+    Step asCollectedNow(Shipment shipment, Step step) {
+        if (step.amount == null) {
+            return step;
+        }
+        long amount = toCollect.getOrDefault(shipment.itemId(), step.amount);
+        return amount == 0 ? null : new Step(step.progress, step.detail, amount);
     }
 
     /** @return false when the report should be sent again later */

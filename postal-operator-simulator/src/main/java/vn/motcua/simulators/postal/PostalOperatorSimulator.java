@@ -93,6 +93,8 @@ public final class PostalOperatorSimulator {
                         text(event, "recipientName"), text(event, "recipientPhone"), event.path("cashOnDelivery").asLong()));
                 case "ShipmentAddressConfirmed" -> courier.redirect(event.get("itemId").asString(), text(event, "address"));
                 case "ShipmentCancelled" -> courier.cancel(event.get("itemId").asString());
+                case "ShipmentCashOnDeliveryChanged" -> courier.recollect(event.get("itemId").asString(),
+                        event.get("cashOnDelivery").asLong());
                 default -> log.debug("{} is not for the courier", new String(type.value()));
             }
         } catch (RuntimeException unreadable) {

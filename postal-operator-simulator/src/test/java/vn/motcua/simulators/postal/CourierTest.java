@@ -27,6 +27,20 @@ class CourierTest {
     }
 
     @Test
+    void theAmountToCollectIsTheOneThePlatformLastGave() {
+        Shipment result = new Shipment("RET-4", "RR100000042VN", false, "000.10.20.30.H29", "Nguyễn Văn An", "0912345678", 78_000);
+        try (Courier courier = new Courier(SETTINGS, null, null)) {
+            Courier.Step collection = courier.plan(result, 1).getLast();
+
+            assertThat(courier.asCollectedNow(result, collection).amount()).isEqualTo(78_000L);
+            courier.recollect(result.itemId(), 28_000);
+            assertThat(courier.asCollectedNow(result, collection).amount()).as("postage only").isEqualTo(28_000L);
+            courier.recollect(result.itemId(), 0);
+            assertThat(courier.asCollectedNow(result, collection)).as("nothing left to collect").isNull();
+        }
+    }
+
+    @Test
     void aRecipientNeverAtHomeOrEveryNthShipmentFailsThreeAttempts() {
         Shipment away = new Shipment("RET-2", "RR100000017VN", false, "000.10.20.30.H29", "Nguyễn Văn An", Settings.NEVER_AT_HOME, 0);
         assertThat(stages(away, 1)).endsWith("DELIVERY_FAILED", "DELIVERY_FAILED", "DELIVERY_FAILED").doesNotContain("DELIVERED");

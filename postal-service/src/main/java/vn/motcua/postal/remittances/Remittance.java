@@ -62,13 +62,17 @@ public class Remittance extends Aggregate {
         return operator + "|" + batchId;
     }
 
-    /** @param dossierOf the dossier of each known shipment, for the event */
+    /**
+     * @param dossierOf the dossier of each known shipment, for the event
+     * @param feesOf the dossier's fees among the cash collected with each known shipment, for the event
+     */
     static Changed<Remittance> received(String operator, String batchId, LocalDate day, List<Item> items,
-            List<Discrepancy> discrepancies, Function<String, String> dossierOf, Instant now) {
+            List<Discrepancy> discrepancies, Function<String, String> dossierOf, Function<String, Long> feesOf, Instant now) {
         long total = items.stream().mapToLong(Item::amount).sum();
         Remittance remittance = new Remittance(idOf(operator, batchId), operator, batchId, day, total, items, discrepancies, now);
         return Changed.of(remittance, new CashRemitted(remittance.id, operator, day, total, items.stream()
-                .map(i -> new CashRemitted.RemittedItem(i.shipmentId(), dossierOf.apply(i.shipmentId()), i.amount(), i.receiptNumber()))
+                .map(i -> new CashRemitted.RemittedItem(i.shipmentId(), dossierOf.apply(i.shipmentId()), i.amount(), i.receiptNumber(),
+                        feesOf.apply(i.shipmentId())))
                 .toList(), discrepancies.size(), now));
     }
 

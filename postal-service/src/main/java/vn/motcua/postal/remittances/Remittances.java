@@ -63,7 +63,9 @@ public class Remittances {
             }
         }
         Function<String, String> dossierOf = id -> known.containsKey(id) ? known.get(id).dossierCode() : null;
-        Changed<Remittance> received = Remittance.received(operator, batchId, day, items, discrepancies, dossierOf, clock.instant());
+        Function<String, Long> feesOf = id -> known.containsKey(id) ? known.get(id).feesCollected() : null;
+        Changed<Remittance> received = Remittance.received(operator, batchId, day, items, discrepancies, dossierOf, feesOf,
+                clock.instant());
         if (!store.insertOnce(received)) {
             // Another request with the same batch won the insert.
             return sentAgain(remittances.findById(Remittance.idOf(operator, batchId)).orElseThrow(), day, items);

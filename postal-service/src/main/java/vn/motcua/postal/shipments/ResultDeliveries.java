@@ -1,6 +1,7 @@
 package vn.motcua.postal.shipments;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +20,7 @@ import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
@@ -107,11 +109,12 @@ public class ResultDeliveries implements EventSubscriber {
         }
     }
 
-    /** Result fees paid online are not collected again at the door. */
+    /** Result fees paid online or at the counter are not collected again at the door, even once the item has left. */
     private void paid(IncomingEvent<PaymentCompleted> event) {
-        if (event.data().stage() == FeeStage.RESULT) {
+        if (event.data().stage() == FeeStage.RESULT && event.data().method() != PaymentMethod.CASH_ON_DELIVERY) {
+            Instant now = clock.instant();
             shipments.findById(Shipment.resultDeliveryId(event.data().dossierCode()))
-                    .ifPresent(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.collectOnDelivery(0)));
+                    .ifPresent(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.feesPaidOtherwise(now)));
         }
     }
 

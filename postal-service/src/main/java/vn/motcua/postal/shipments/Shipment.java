@@ -14,6 +14,7 @@ import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentCancelled;
+import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -231,6 +232,24 @@ public class Shipment extends Aggregate {
         return List.of();
     }
 
+    /**
+     * The result's fees were paid otherwise (online, at the counter): the postman does not collect them. Before the item
+     * is handed over they are dropped from it; once the operator has it, until it is delivered, the operator is told
+     * the new amount, the postage the citizen still owes. A collection already reported stands, and the payment
+     * service records what was paid twice.
+     */
+    List<Event> feesPaidOtherwise(Instant now) {
+        if (feesOnDelivery == 0 || cashCollected) {
+            return List.of();
+        }
+        feesOnDelivery = 0;
+        if (itemId == null || status.settled()) {
+            return List.of();
+        }
+        return List.of(new ShipmentCashOnDeliveryChanged(id, dossierCode, operator, itemId, cashOnDelivery(),
+                "Phí, lệ phí đã được nộp; chỉ thu cước của người nhận", now));
+    }
+
     /** The result is ready; it can leave once the address's province is known. */
     List<Event> markResultReady() {
         resultReady = true;
@@ -345,7 +364,8 @@ public class Shipment extends Aggregate {
             case CASH_COLLECTED -> {
                 if (!cashCollected) {
                     cashCollected = true;
-                    events.add(new CashCollected(id, dossierCode, operator, amountOf(report), report.detail(), report.at()));
+                    events.add(new CashCollected(id, dossierCode, operator, amountOf(report), report.detail(), report.at(),
+                            feesIn(amountOf(report))));
                 }
             }
             case DELIVERY_FAILED -> {
@@ -462,6 +482,16 @@ public class Shipment extends Aggregate {
     /** The cash the postman collected, as first reported (a repeated report counts once); null when none. */
     public Long collectedAmount() {
         return history.stream().filter(r -> r.progress() == Progress.CASH_COLLECTED).findFirst().map(Report::amount).orElse(null);
+    }
+
+    /** The dossier's fees among the cash collected, once it was: what exceeds the postage the citizen pays. */
+    public Long feesCollected() {
+        Long collected = collectedAmount();
+        return collected == null ? null : feesIn(collected);
+    }
+
+    private long feesIn(long collected) {
+        return Math.max(0, collected - (price == null ? 0 : price.citizenPays()));
     }
 
     /** Brought by the agency's officer rather than the operator. */

@@ -46,6 +46,8 @@ import vn.motcua.events.dossier.FeeBasis;
 import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.postal.reference.Procedures;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
@@ -153,6 +155,41 @@ class ResultDeliveriesIT {
         assertThat(handedOver.getFirst().value()).contains(requested.itemId()).contains("\"addressProvince\":\"Hà Nội\"")
                 .contains("\"cashOnDelivery\":" + requested.cashOnDelivery());
         assertThat(events(Topics.POSTAL, code, "ShipmentRequested", 1)).isEmpty();
+    }
+
+    @Test
+    void feesPaidOnlineAfterTheItemLeftAreNoLongerCollectedAtTheDoor() throws Exception {
+        String code = EventMother.newDossierCode();
+        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST);
+        String id = planned(dossier, "Số 5 phố Lê Lợi, xã Thường Tín, Hà Nội");
+        KafkaProbe.send(EventMother.record(new DossierFeesPriced(dossier, List.of(new PricedFeeLine(FeeStage.RESULT, "LE_PHI",
+                FeeBasis.DOSSIER, 1, 50_000, 50_000, null, 50_000, false, 1)), Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().cashOnDelivery() == 50_000);
+        resultReady(dossier);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().itemId() != null);
+        Shipment handedOver = shipments.findById(id).orElseThrow();
+        long postage = handedOver.price().citizenPays();
+        assertThat(handedOver.cashOnDelivery()).isEqualTo(50_000 + postage);
+
+        // The postman's own collection of another order changes nothing; a payment online does.
+        KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-COD-" + code, code, FeeStage.INTAKE, 50_000, PaymentMethod.ONLINE,
+                Instant.now())));
+        KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-" + code, code, FeeStage.RESULT, 50_000, PaymentMethod.ONLINE,
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().cashOnDelivery() == postage);
+
+        List<ConsumerRecord<String, String>> changed = events(OPERATOR_TOPIC, code, "ShipmentCashOnDeliveryChanged", 2);
+        assertThat(changed).hasSize(1);
+        assertThat(changed.getFirst().value()).contains("\"itemId\":\"" + handedOver.itemId() + "\"")
+                .contains("\"cashOnDelivery\":" + postage);
+        mvc.perform(post("/api/v1/shipments/" + id + "/reports").with(postalOperator("postal-vnpost")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"reportId": "c1", "progress": "CASH_COLLECTED", "at": "%s", "itemId": "%s", "detail": "BL-1", "amount": %d}"""
+                                .formatted(Instant.now(), handedOver.itemId(), postage)))
+                .andExpect(status().is2xxSuccessful());
+        List<ConsumerRecord<String, String>> collected = events(Topics.POSTAL, code, "CashCollected", 2);
+        assertThat(collected).hasSize(1);
+        assertThat(collected.getFirst().value()).contains("\"amount\":" + postage).contains("\"fees\":0");
     }
 
     @Test

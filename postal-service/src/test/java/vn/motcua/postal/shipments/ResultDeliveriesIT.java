@@ -88,6 +88,17 @@ class ResultDeliveriesIT {
         KafkaProbe.send(EventMother.record(new DossierResultReady(dossier, "leader1", LocalDate.now(), LocalDate.now(), Instant.now())));
     }
 
+    /** Planned with 50,000 đồng of fees at the result, then handed to the operator once the result is ready. */
+    private Shipment handedOverWithAResultFeeOf50000(DossierSnapshot dossier) {
+        String id = planned(dossier, "Số 5 phố Lê Lợi, xã Thường Tín, Hà Nội");
+        KafkaProbe.send(EventMother.record(new DossierFeesPriced(dossier, List.of(new PricedFeeLine(FeeStage.RESULT, "LE_PHI",
+                FeeBasis.DOSSIER, 1, 50_000, 50_000, null, 50_000, false, 1)), Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().cashOnDelivery() == 50_000);
+        resultReady(dossier);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().itemId() != null);
+        return shipments.findById(id).orElseThrow();
+    }
+
     private ResultActions confirm(RequestPostProcessor who, String id, String body) throws Exception {
         return mvc.perform(put("/api/v1/shipments/" + id + "/address").with(who).contentType(MediaType.APPLICATION_JSON).content(body));
     }
@@ -138,14 +149,7 @@ class ResultDeliveriesIT {
     void aReadyResultLeavesOnTheOperatorsTopicWithItsPriceFrozenAndTheFeesToCollect() throws Exception {
         String code = EventMother.newDossierCode();
         DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST);
-        String id = planned(dossier, "Số 5 phố Lê Lợi, xã Thường Tín, Hà Nội");
-        KafkaProbe.send(EventMother.record(new DossierFeesPriced(dossier, List.of(new PricedFeeLine(FeeStage.RESULT, "LE_PHI",
-                FeeBasis.DOSSIER, 1, 50_000, 50_000, null, 50_000, false, 1)), Instant.now())));
-        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().cashOnDelivery() == 50_000);
-        resultReady(dossier);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().itemId() != null);
-
-        Shipment requested = shipments.findById(id).orElseThrow();
+        Shipment requested = handedOverWithAResultFeeOf50000(dossier);
         assertThat(requested.status()).isEqualTo(Shipment.Status.REQUESTED);
         assertThat(requested.price().zone().name()).isEqualTo("WITHIN_PROVINCE");
         assertThat(requested.price().citizenPays()).isPositive();
@@ -161,17 +165,12 @@ class ResultDeliveriesIT {
     void feesPaidOnlineAfterTheItemLeftAreNoLongerCollectedAtTheDoor() throws Exception {
         String code = EventMother.newDossierCode();
         DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST);
-        String id = planned(dossier, "Số 5 phố Lê Lợi, xã Thường Tín, Hà Nội");
-        KafkaProbe.send(EventMother.record(new DossierFeesPriced(dossier, List.of(new PricedFeeLine(FeeStage.RESULT, "LE_PHI",
-                FeeBasis.DOSSIER, 1, 50_000, 50_000, null, 50_000, false, 1)), Instant.now())));
-        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().cashOnDelivery() == 50_000);
-        resultReady(dossier);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().itemId() != null);
-        Shipment handedOver = shipments.findById(id).orElseThrow();
+        Shipment handedOver = handedOverWithAResultFeeOf50000(dossier);
+        String id = handedOver.id();
         long postage = handedOver.price().citizenPays();
         assertThat(handedOver.cashOnDelivery()).isEqualTo(50_000 + postage);
 
-        // The postman's own collection of another order changes nothing; a payment online does.
+        // A payment of another stage changes nothing; the result's, paid online, does.
         KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-COD-" + code, code, FeeStage.INTAKE, 50_000, PaymentMethod.ONLINE,
                 Instant.now())));
         KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-" + code, code, FeeStage.RESULT, 50_000, PaymentMethod.ONLINE,

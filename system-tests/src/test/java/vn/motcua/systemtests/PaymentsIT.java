@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -77,14 +78,7 @@ class PaymentsIT {
         String citizen = gateway.userToken("citizen1");
         String officer = gateway.userToken("officer1");
         String specialist = gateway.userToken("specialist1");
-        String procedure = "9." + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
-        Response published = gateway.post("/api/v1/procedures", gateway.userToken("ops1"), """
-                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "COMMUNE",
-                 "onlineLevel": 4, "processingDays": 5, "fees": [{"kind": "LE_PHI", "amount": 300000, "per": "DOSSIER", "refundable": false}],
-                 "feeTiming": "RESULT", "acceptByPost": true, "returnByPost": true, "inPersonSignature": false,
-                 "paperOriginalRequired": false, "urgentCounter": false, "requiredDocuments": [], "cutOff": null}
-                """.formatted(procedure), null);
-        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        String procedure = festivalPermitWithItsFeeAtTheResult();
         Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1()
                 .replace("\"2.000018\"", "\"" + procedure + "\"").replace("\"POST\"", "\"ONLINE\""), UUID.randomUUID().toString());
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
@@ -109,6 +103,46 @@ class PaymentsIT {
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> gateway.get(copyPath, citizen).status(), status -> status == 200);
         assertThat(DossierSteps.step(gateway, code, "return", officer, "{}").get("nationalStatus").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aResultByPostWhoseFeeIsPaidOnlineBetweenTwoAttemptsIsNotChargedForItAgainAtTheDoor() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        String officer = gateway.userToken("officer1");
+        // The postal simulator finds this recipient out at the first attempt and home on its next round (ADR 0066).
+        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1()
+                .replace("\"2.000018\"", "\"" + festivalPermitWithItsFeeAtTheResult() + "\"").replace("0912345678", "0900000001"),
+                UUID.randomUUID().toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String code = submitted.json().get("code").asString();
+        DossierSteps.step(gateway, code, "reception", officer, "{}");
+        DossierSteps.step(gateway, code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
+        DossierSteps.step(gateway, code, "approval", gateway.userToken("leader1"), "{\"note\": \"Đồng ý\"}");
+        DossierSteps.step(gateway, code, "result", gateway.userToken("specialist1"), "{}");
+        JsonNode fee = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> requestedOf(code, "RESULT", citizen), order -> order != null);
+        JsonNode outAtFirst = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> gateway.get("/api/v1/shipments/RET-" + code, citizen).json(), s -> s.get("status").asString().equals("DELIVERY_FAILED"));
+        long postage = outAtFirst.get("price").get("citizenPays").asLong();
+        assertThat(outAtFirst.get("cashOnDelivery").asLong()).isEqualTo(300_000 + postage);
+
+        payOnProvidersPage(fee.get("id").asString(), code, citizen);
+
+        JsonNode delivered = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/shipments/RET-" + code, citizen).json(),
+                        s -> s.get("history").toString().contains("CASH_COLLECTED"));
+        assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
+        List<Long> collected = new ArrayList<>();
+        for (JsonNode report : delivered.get("history")) {
+            if (report.get("progress").asString().equals("CASH_COLLECTED")) {
+                collected.add(report.get("amount").asLong());
+            }
+        }
+        assertThat(collected).as("the postage only").containsExactly(postage);
+        JsonNode paid = gateway.get("/api/v1/payments/" + fee.get("id").asString(), citizen).json();
+        assertThat(paid.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(paid.get("method").asString()).isEqualTo("ONLINE");
+        await().atMost(WAIT).until(() -> gateway.get("/api/v1/dossiers/" + code, citizen).json().get("nationalStatus").asInt(), s -> s == 10);
     }
 
     @Test
@@ -141,6 +175,19 @@ class PaymentsIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(200);
         assertThat(forged.body()).contains("\"RspCode\":\"97\"");
+    }
+
+    /** A procedure published by ops for this test, with 300,000 đồng of fees paid at the result. */
+    private String festivalPermitWithItsFeeAtTheResult() {
+        String procedure = "9." + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
+        Response published = gateway.post("/api/v1/procedures", gateway.userToken("ops1"), """
+                {"code": "%s", "name": "Cấp phép tổ chức lễ hội", "field": "Văn hóa", "agencyLevel": "COMMUNE",
+                 "onlineLevel": 4, "processingDays": 5, "fees": [{"kind": "LE_PHI", "amount": 300000, "per": "DOSSIER", "refundable": false}],
+                 "feeTiming": "RESULT", "acceptByPost": true, "returnByPost": true, "inPersonSignature": false,
+                 "paperOriginalRequired": false, "urgentCounter": false, "requiredDocuments": [], "cutOff": null}
+                """.formatted(procedure), null);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        return procedure;
     }
 
     private String processing(String citizen) throws Exception {

@@ -78,7 +78,14 @@ final class Courier implements AutoCloseable {
         log.info("Item {} now goes to {}", itemId, address);
     }
 
-    record Step(String progress, String detail, Long amount) {
+    /** How many steps' time the next round of deliveries comes after a failed attempt. */
+    static final int NEXT_ROUND = 30;
+
+    /** @param pause how many steps' time after the one before it */
+    record Step(String progress, String detail, Long amount, int pause) {
+        Step(String progress, String detail, Long amount) {
+            this(progress, detail, amount, 1);
+        }
     }
 
     List<Step> plan(Shipment shipment, long number) {
@@ -94,7 +101,12 @@ final class Courier implements AutoCloseable {
             }
             return plan;
         }
-        plan.add(new Step("DELIVERED", shipment.receivedBy(), null));
+        int pause = 1;
+        if (!shipment.pickup() && Settings.HOME_ON_THE_SECOND_ROUND.equals(shipment.recipientPhone())) {
+            plan.add(new Step("DELIVERY_FAILED", "Không có người nhận (lần 1)", null));
+            pause = NEXT_ROUND;
+        }
+        plan.add(new Step("DELIVERED", shipment.receivedBy(), null, pause));
         if (shipment.cashOnDelivery() > 0) {
             plan.add(new Step("CASH_COLLECTED", "BL-" + shipment.itemId().substring(2, 11), shipment.cashOnDelivery()));
         }
@@ -105,7 +117,8 @@ final class Courier implements AutoCloseable {
         if (index == plan.size() || cancelled.contains(shipment.itemId())) {
             return;
         }
-        Duration delay = sends == 0 ? settings.stepDelay() : Duration.ofSeconds(Math.min(30, 1L << Math.min(sends, 5)));
+        Duration delay = sends == 0 ? settings.stepDelay().multipliedBy(plan.get(index).pause())
+                : Duration.ofSeconds(Math.min(30, 1L << Math.min(sends, 5)));
         steps.schedule(() -> {
             Step step = asCollectedNow(shipment, plan.get(index));
             if (step == null) {
@@ -136,7 +149,7 @@ final class Courier implements AutoCloseable {
             return step;
         }
         long amount = toCollect.getOrDefault(shipment.itemId(), step.amount);
-        return amount == 0 ? null : new Step(step.progress, step.detail, amount);
+        return amount == 0 ? null : new Step(step.progress, step.detail, amount, step.pause);
     }
 
     /** @return false when the report should be sent again later */

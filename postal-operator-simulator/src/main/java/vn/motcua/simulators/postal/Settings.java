@@ -22,6 +22,11 @@ record Settings(String bootstrap, boolean oauthBearer, String operator, String s
 
     /** A recipient with this phone number is never at home: every delivery to it fails (like a payment sandbox's test card). */
     static final String NEVER_AT_HOME = "0900000000";
+    /**
+     * A recipient with this phone number is out at the first attempt and at home on the next round, {@link Courier#NEXT_ROUND}
+     * steps later: time for the citizen to act between two attempts (pay the fees online, say).
+     */
+    static final String HOME_ON_THE_SECOND_ROUND = "0900000001";
 
     static Settings parse(String... args) {
         Map<String, String> given = new HashMap<>();

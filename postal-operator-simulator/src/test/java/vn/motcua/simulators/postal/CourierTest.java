@@ -50,6 +50,19 @@ class CourierTest {
     }
 
     @Test
+    void aRecipientOutAtTheFirstAttemptIsServedOnTheNextRound() {
+        Shipment result = new Shipment("RET-5", "RR100000056VN", false, "000.10.20.30.H29", "Nguyễn Văn An",
+                Settings.HOME_ON_THE_SECOND_ROUND, 78_000);
+        try (Courier courier = new Courier(SETTINGS, null, null)) {
+            List<Courier.Step> plan = courier.plan(result, 1);
+
+            assertThat(plan).extracting(Courier.Step::progress).containsExactly("ACCEPTED", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY",
+                    "DELIVERY_FAILED", "DELIVERED", "CASH_COLLECTED");
+            assertThat(plan).extracting(Courier.Step::pause).containsExactly(1, 1, 1, 1, 1, Courier.NEXT_ROUND, 1);
+        }
+    }
+
+    @Test
     void aCollectedDossierIsSignedForByTheAgencysDesk() {
         Shipment pickup = new Shipment("PIC-1", "RR100000039VN", true, "000.10.20.30.H29", "Nguyễn Văn An", Settings.NEVER_AT_HOME, 0);
         try (Courier courier = new Courier(SETTINGS, null, null)) {

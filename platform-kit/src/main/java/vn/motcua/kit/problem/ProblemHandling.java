@@ -4,6 +4,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -212,38 +213,26 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             if (type.isPrimitive() && String.valueOf(reading.getOriginalMessage()).startsWith("Cannot map `null`")) {
                 return " lacks the field " + field + ", or gives it null; it needs a value";
             }
-            if (type.isEnum()) {
-                return "'s field " + field + " must be " + expected(type);
-            }
-            String asWritten = asWrittenInJson(type);
-            if (asWritten != null) {
-                return "'s field " + field + " must be " + asWritten;
+            String described = described(type);
+            if (described != null) {
+                return "'s field " + field + " must be " + described + asJsonWritesIt(type);
             }
         }
         return "'s field " + field + " does not hold a value of its type";
     }
 
-    /** How JSON writes a value of this type, for the types whose look-alikes a body's reader refuses (RequestBodies). */
-    private static String asWrittenInJson(Class<?> type) {
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-            return "a whole number within range, written as a JSON number: no quotes, no fraction";
+    /** How a body's JSON writes a value of this type: the look-alikes are refused (RequestBodies). */
+    private static String asJsonWritesIt(Class<?> type) {
+        if (isWholeNumber(type)) {
+            return ", written as a JSON number: no quotes, no fraction";
         }
         if (Number.class.isAssignableFrom(type)) {
-            return "a number, written as a JSON number without quotes";
+            return ", written as a JSON number without quotes";
         }
         if (type == boolean.class || type == Boolean.class) {
-            return "true or false, written without quotes";
+            return ", written without quotes";
         }
-        if (type == LocalDate.class) {
-            return "a date written as text, YYYY-MM-DD, in the years 0001 to 9999";
-        }
-        if (type == Instant.class) {
-            return "an instant written as text in ISO 8601 with its offset, such as 2026-12-07T01:00:00Z";
-        }
-        if (type == LocalTime.class) {
-            return "a time of day written as text, HH:MM";
-        }
-        return null;
+        return Temporal.class.isAssignableFrom(type) ? ", as JSON text" : "";
     }
 
     @Override
@@ -266,19 +255,35 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     private static String expected(Class<?> type) {
-        if (type != null && type.isEnum()) {
+        String described = type == null ? null : described(type);
+        return described == null ? "a value of its type" : described;
+    }
+
+    /** What a value of this type is, in a caller's words; null for a type the API's fields and parameters do not take. */
+    private static String described(Class<?> type) {
+        if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
         }
         if (type == LocalDate.class) {
             return "a date written YYYY-MM-DD, in the years 0001 to 9999";
         }
-        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+        if (type == Instant.class) {
+            return "an instant written in ISO 8601 with its offset, such as 2026-12-07T01:00:00Z";
+        }
+        if (type == LocalTime.class) {
+            return "a time of day written HH:MM";
+        }
+        if (isWholeNumber(type)) {
             return "a whole number within range";
         }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
         }
-        return "a value of its type";
+        return type == boolean.class || type == Boolean.class ? "true or false" : null;
+    }
+
+    private static boolean isWholeNumber(Class<?> type) {
+        return type == int.class || type == Integer.class || type == long.class || type == Long.class;
     }
 
     @Override

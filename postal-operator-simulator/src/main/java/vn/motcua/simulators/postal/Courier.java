@@ -34,7 +34,7 @@ final class Courier implements AutoCloseable {
     private final ScheduledExecutorService steps = Executors.newScheduledThreadPool(2);
     private final Set<String> taken = ConcurrentHashMap.newKeySet();
     private final Set<String> cancelled = ConcurrentHashMap.newKeySet();
-    /** What to collect at each item's door, changed by the platform after the hand-over. */
+    /** What to collect at an item's door when the platform changed it after the hand-over; else the shipment's own amount. */
     private final Map<String, Long> toCollect = new ConcurrentHashMap<>();
     private final AtomicLong count = new AtomicLong();
 
@@ -54,7 +54,6 @@ final class Courier implements AutoCloseable {
         if (!taken.add(shipment.itemId())) {
             return;
         }
-        toCollect.putIfAbsent(shipment.itemId(), shipment.cashOnDelivery());
         List<Step> plan = plan(shipment, count.incrementAndGet());
         log.info("Shipment {} ({}) taken: {}", shipment.shipmentId(), shipment.itemId(),
                 plan.stream().map(step -> step.progress).toList());

@@ -3,7 +3,8 @@ package vn.motcua.postal.remittances;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -11,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.kit.outbox.Aggregate;
 import vn.motcua.kit.outbox.Changed;
+import vn.motcua.postal.shipments.Shipment;
 
 /**
  * One remittance batch of an operator, as received and reconciled. Its id is the operator and the
@@ -62,18 +64,16 @@ public class Remittance extends Aggregate {
         return operator + "|" + batchId;
     }
 
-    /**
-     * @param dossierOf the dossier of each known shipment, for the event
-     * @param feesOf the dossier's fees among the cash collected with each known shipment, for the event
-     */
+    /** @param known the batch's shipments this platform knows, by id: each item's dossier and fees, for the event */
     static Changed<Remittance> received(String operator, String batchId, LocalDate day, List<Item> items,
-            List<Discrepancy> discrepancies, Function<String, String> dossierOf, Function<String, Long> feesOf, Instant now) {
+            List<Discrepancy> discrepancies, Map<String, Shipment> known, Instant now) {
         long total = items.stream().mapToLong(Item::amount).sum();
         Remittance remittance = new Remittance(idOf(operator, batchId), operator, batchId, day, total, items, discrepancies, now);
-        return Changed.of(remittance, new CashRemitted(remittance.id, operator, day, total, items.stream()
-                .map(i -> new CashRemitted.RemittedItem(i.shipmentId(), dossierOf.apply(i.shipmentId()), i.amount(), i.receiptNumber(),
-                        feesOf.apply(i.shipmentId())))
-                .toList(), discrepancies.size(), now));
+        return Changed.of(remittance, new CashRemitted(remittance.id, operator, day, total, items.stream().map(i -> {
+            Optional<Shipment> shipment = Optional.ofNullable(known.get(i.shipmentId()));
+            return new CashRemitted.RemittedItem(i.shipmentId(), shipment.map(Shipment::dossierCode).orElse(null), i.amount(),
+                    i.receiptNumber(), shipment.map(Shipment::feesCollected).orElse(null));
+        }).toList(), discrepancies.size(), now));
     }
 
     /** Whether a batch sent again under the same id says the same. */

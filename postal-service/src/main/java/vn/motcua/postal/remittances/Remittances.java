@@ -62,10 +62,7 @@ public class Remittances {
                         item.amount()));
             }
         }
-        Function<String, String> dossierOf = id -> known.containsKey(id) ? known.get(id).dossierCode() : null;
-        Function<String, Long> feesOf = id -> known.containsKey(id) ? known.get(id).feesCollected() : null;
-        Changed<Remittance> received = Remittance.received(operator, batchId, day, items, discrepancies, dossierOf, feesOf,
-                clock.instant());
+        Changed<Remittance> received = Remittance.received(operator, batchId, day, items, discrepancies, known, clock.instant());
         if (!store.insertOnce(received)) {
             // Another request with the same batch won the insert.
             return sentAgain(remittances.findById(Remittance.idOf(operator, batchId)).orElseThrow(), day, items);

@@ -17,14 +17,15 @@ import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.reconciliation.Mismatches;
+import vn.motcua.payment.refunds.Refunds;
 
 /**
  * Fees paid to the postman: the operator's cash-collected report settles the dossier's
  * result-stage order (the one that rides on the result's shipment) with the postman's receipt
  * number; its daily remittance is matched against what was collected, and each difference is
  * recorded as a mismatch. Fees the postman collected for an order already paid online or at the
- * counter are a mismatch of their own (PAID_TWICE), the citizen being owed them back; a collection
- * of postage only settles nothing.
+ * counter are a mismatch of their own (PAID_TWICE), and go back to the citizen (ADR 0067); a
+ * collection of postage only settles nothing.
  */
 @Component
 class CashOnDelivery implements EventSubscriber {
@@ -33,12 +34,14 @@ class CashOnDelivery implements EventSubscriber {
     private final PaymentOrderRepository repository;
     private final Orders orders;
     private final Mismatches mismatches;
+    private final Refunds refunds;
     private final Clock clock;
 
-    CashOnDelivery(PaymentOrderRepository repository, Orders orders, Mismatches mismatches, Clock clock) {
+    CashOnDelivery(PaymentOrderRepository repository, Orders orders, Mismatches mismatches, Refunds refunds, Clock clock) {
         this.repository = repository;
         this.orders = orders;
         this.mismatches = mismatches;
+        this.refunds = refunds;
         this.clock = clock;
     }
 
@@ -59,10 +62,11 @@ class CashOnDelivery implements EventSubscriber {
             return;
         }
         if (order.paidOtherwiseThanByPostman()) {
-            // Paid online or at the counter, and the postman collected the fees too: the citizen is owed them back.
+            // Paid online or at the counter, and the postman collected the fees too: the citizen gets them back (ADR 0067).
             log.warn("The postman collected {} đồng of fees for {}, already paid {}", cash.feesCollected(), id, order.method());
             mismatches.postal(LocalDate.ofInstant(cash.collectedAt(), CivilTime.VIETNAM), cash.shipmentId(), id, order.amount(), cash.feesCollected(),
                     "PAID_TWICE");
+            refunds.giveBackCollectedTwice(id, cash.amount(), cash.feesCollected(), cash.receiptNumber(), cash.shipmentId(), cash.collectedAt());
             return;
         }
         orders.change(id, o -> o.collectedByPostman(cash.amount(), cash.receiptNumber(), clock.instant()));
@@ -77,6 +81,11 @@ class CashOnDelivery implements EventSubscriber {
             }
             PaymentOrder order = item.dossierCode() == null ? null
                     : repository.findById(PaymentOrder.idFor(item.dossierCode(), FeeStage.RESULT)).orElse(null);
+            if (order != null && order.collectedTwice() != null) {
+                // Already a PAID_TWICE mismatch, and given back: only the amount remitted is left to check.
+                remittedTwice(remittance, item, order);
+                continue;
+            }
             if (order == null || order.method() != PaymentMethod.CASH_ON_DELIVERY) {
                 // Postage-only collections are the postal service's to reconcile; fees remitted for an order
                 // the postman never settled are the platform's concern.
@@ -91,5 +100,13 @@ class CashOnDelivery implements EventSubscriber {
             }
             orders.change(order.id(), o -> o.remitted(remittance.remittanceId()));
         }
+    }
+
+    private void remittedTwice(CashRemitted remittance, CashRemitted.RemittedItem item, PaymentOrder order) {
+        if (order.collectedTwice().collected() != item.amount()) {
+            mismatches.postal(remittance.day(), item.shipmentId(), order.id(), order.collectedTwice().collected(), item.amount(),
+                    "AMOUNT_DIFFERS");
+        }
+        orders.change(order.id(), o -> o.remitted(remittance.remittanceId()));
     }
 }

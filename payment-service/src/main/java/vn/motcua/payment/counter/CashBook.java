@@ -4,11 +4,14 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.payment.FeeStage;
@@ -19,7 +22,8 @@ import vn.motcua.payment.ordering.PaymentStatus;
 
 /**
  * An agency's cash at its counter on one day, as the officers hand it over at closing: what each took, and what went
- * back in cash (refunds of fees paid at the counter or to the postman), so the drawer is counted against the platform.
+ * back in cash (refunds of fees paid at the counter or to the postman, and the postman's cash for fees paid before, ADR
+ * 0067), so the drawer is counted against the platform.
  */
 @Component
 class CashBook {
@@ -56,12 +60,8 @@ class CashBook {
                 .map(order -> new Taken(order.id(), order.dossierCode(), order.stage(), order.amount(), order.paidReference(),
                         order.completedAt(), order.receiptNumber()))
                 .toList();
-        List<GivenBack> givenBack = mongo.find(new Query(where("status").is(PaymentStatus.REFUNDED).and("agencyCode").is(agencyCode)
-                        .and("method").in(PaymentMethod.CASH_AT_COUNTER, PaymentMethod.CASH_ON_DELIVERY).and("refund.refundedAt").gte(from)
-                        .lt(to)).with(Sort.by("refund.refundedAt", "_id")), PaymentOrder.class).stream()
-                .map(order -> new GivenBack(order.id(), order.dossierCode(), order.refund().amount(), order.method(),
-                        order.refund().reason(), order.refund().refundedAt()))
-                .toList();
+        List<GivenBack> givenBack = Stream.concat(refundsInCash(agencyCode, from, to), collectedTwiceGivenBackInCash(agencyCode, from, to))
+                .sorted(Comparator.comparing(GivenBack::givenBackAt).thenComparing(GivenBack::paymentId)).toList();
         List<ByOfficer> byOfficer = taken.stream()
                 .collect(Collectors.groupingBy(Taken::officer, TreeMap::new, Collectors.summarizingLong(Taken::amount)))
                 .entrySet().stream().map(officer -> new ByOfficer(officer.getKey(), (int) officer.getValue().getCount(),
@@ -69,5 +69,25 @@ class CashBook {
                 .toList();
         return new Day(agencyCode, day, taken.stream().mapToLong(Taken::amount).sum(),
                 givenBack.stream().mapToLong(GivenBack::amount).sum(), byOfficer, taken, givenBack);
+    }
+
+    /** Orders refunded in cash: paid in cash, or paid online and that payment refunded when the postman collected too. */
+    private Stream<GivenBack> refundsInCash(String agencyCode, Instant from, Instant to) {
+        Criteria paidInCash = new Criteria().orOperator(where("method").in(PaymentMethod.CASH_AT_COUNTER, PaymentMethod.CASH_ON_DELIVERY),
+                where("collectedTwice.givenBackAs").is(PaymentMethod.ONLINE));
+        return mongo.find(new Query(where("status").is(PaymentStatus.REFUNDED).and("agencyCode").is(agencyCode).and("refund.refundedAt")
+                        .gte(from).lt(to).andOperator(paidInCash)), PaymentOrder.class).stream()
+                .map(order -> new GivenBack(order.id(), order.dossierCode(), order.refund().amount(),
+                        order.method().inCash() ? order.method() : PaymentMethod.CASH_ON_DELIVERY, order.refund().reason(),
+                        order.refund().refundedAt()));
+    }
+
+    /** The postman's cash for fees paid before, given back at the counter (ADR 0067). */
+    private Stream<GivenBack> collectedTwiceGivenBackInCash(String agencyCode, Instant from, Instant to) {
+        return mongo.find(new Query(where("agencyCode").is(agencyCode).and("collectedTwice.givenBackAs").is(PaymentMethod.CASH_ON_DELIVERY)
+                        .and("collectedTwice.givenBackAt").gte(from).lt(to)), PaymentOrder.class).stream()
+                .map(order -> new GivenBack(order.id(), order.dossierCode(), order.collectedTwice().amount(), PaymentMethod.CASH_ON_DELIVERY,
+                        "Thu hai lần: nhân viên bưu điện thu khi phát (biên nhận " + order.collectedTwice().receipt() + ")",
+                        order.collectedTwice().givenBackAt()));
     }
 }

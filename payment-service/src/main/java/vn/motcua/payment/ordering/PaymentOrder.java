@@ -70,6 +70,7 @@ public class PaymentOrder extends Aggregate {
     private String receiptNumber;
     private Refund refund;
     private String remittanceId;
+    private CollectedTwice collectedTwice;
 
     /**
      * @param reference the provider's refund transaction, or the agency's note for cash; null while pending
@@ -86,7 +87,8 @@ public class PaymentOrder extends Aggregate {
     PaymentOrder(String id, String dossierCode, String ownerCitizenId, String agencyCode, String procedureCode, FeeStage stage,
             List<PricedFeeLine> lines, long amount, Boolean collectableByPost, PaymentStatus status, Instant requestedAt,
             Instant payBy, List<Attempt> attempts, PaymentMethod method, Instant completedAt, String paidReference,
-            Long collectedAmount, Boolean paidAfterExpiry, String receiptNumber, Refund refund, String remittanceId) {
+            Long collectedAmount, Boolean paidAfterExpiry, String receiptNumber, Refund refund, String remittanceId,
+            CollectedTwice collectedTwice) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -109,6 +111,7 @@ public class PaymentOrder extends Aggregate {
         this.receiptNumber = receiptNumber;
         this.refund = refund;
         this.remittanceId = remittanceId;
+        this.collectedTwice = collectedTwice;
     }
 
     public static String idFor(String dossierCode, FeeStage stage) {
@@ -132,7 +135,7 @@ public class PaymentOrder extends Aggregate {
         boolean collectable = stage == FeeStage.RESULT && dossier.resultDelivery() == ResultDelivery.POST;
         PaymentOrder order = new PaymentOrder(id, dossier.dossierCode(), dossier.ownerCitizenId(), dossier.agencyCode(),
                 dossier.procedureCode(), stage, lines, amount, collectable, PaymentStatus.PLANNED, null, null, null, null, null, null,
-                0L, false, null, null, null);
+                0L, false, null, null, null, null);
         return due ? Changed.of(order, order.fallDue(now, payBy).toArray(Event[]::new)) : Changed.of(order);
     }
 
@@ -314,6 +317,52 @@ public class PaymentOrder extends Aggregate {
         return List.of();
     }
 
+    /**
+     * The postman collected fees for this order although it was paid online or at the counter (ADR 0067): recorded once,
+     * with how they go back. An online payment not refunded before is refunded through the provider, up to what it paid, and
+     * the postman's cash stands as the payment; otherwise the postman's cash goes back in cash at the counter.
+     *
+     * @param collected all the postman took; {@code fees} the part beyond the postage
+     */
+    public List<Event> collectedTwice(long collected, long fees, String receipt, String shipmentId, Instant collectedAt,
+            String requestId) {
+        if (!paidOtherwiseThanByPostman() || collectedTwice != null || fees <= 0) {
+            return AggregateStore.UNCHANGED;
+        }
+        Optional<Attempt> online = status == PaymentStatus.COMPLETED && refund == null ? paidAttempt() : Optional.empty();
+        collectedTwice = online.map(paid -> CollectedTwice.refundedOnline(collected, fees, receipt, shipmentId, collectedAt,
+                        Math.min(fees, paid.amount()), requestId))
+                .orElseGet(() -> CollectedTwice.givenBackInCash(collected, fees, receipt, shipmentId, collectedAt));
+        return List.of();
+    }
+
+    /** The provider refused to refund the online payment as asked: the postman's cash goes back at the counter instead. */
+    public List<Event> collectedTwiceGivenBackInCash() {
+        if (collectedTwice == null || collectedTwice.done() || !collectedTwice.throughProvider()) {
+            return AggregateStore.UNCHANGED;
+        }
+        collectedTwice = collectedTwice.inCashInstead();
+        return List.of();
+    }
+
+    /** What the postman collected twice went back (online), or is noted to go back in cash; the citizen is told once. */
+    public List<Event> collectedTwiceGivenBack(String reference, String reason, Instant now) {
+        if (collectedTwice == null || collectedTwice.done()) {
+            return AggregateStore.UNCHANGED;
+        }
+        collectedTwice = collectedTwice.givenBack(reference, now);
+        return List.of(new PaymentRefunded(id, dossierCode, ownerCitizenId, stage, collectedTwice.amount(), collectedTwice.givenBackAs(),
+                reference, reason, now));
+    }
+
+    /**
+     * Whether what pays the order now is cash, so a refund of it goes back in cash: paid in cash, or paid online and that
+     * payment given back because the postman collected the fees too.
+     */
+    public boolean standsPaidInCash() {
+        return method != null && (method.inCash() || collectedTwice != null && collectedTwice.throughProvider());
+    }
+
     /** The provider gave back a payment made twice; the order itself stays paid by its first payment. */
     public List<Event> surplusRefunded(String reference, String refund) {
         int index = indexOf(reference);
@@ -447,5 +496,10 @@ public class PaymentOrder extends Aggregate {
 
     public String remittanceId() {
         return remittanceId;
+    }
+
+    /** Fees the postman collected for this order after it was paid otherwise; null when he did not. */
+    public CollectedTwice collectedTwice() {
+        return collectedTwice;
     }
 }

@@ -6,6 +6,7 @@ import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.payment.ordering.Attempt;
+import vn.motcua.payment.ordering.CollectedTwice;
 import vn.motcua.payment.ordering.PaymentOrder;
 
 /**
@@ -13,10 +14,13 @@ import vn.motcua.payment.ordering.PaymentOrder;
  *
  * @param collectableByPost the postman may collect it with the result's shipment (cash on delivery)
  * @param paidAfterExpiry the provider confirmed an attempt after the order's pay-by time (accepted, ADR 0018)
+ * @param collectedTwice fees the postman collected although the order was paid online or at the counter, and how they go
+ *     back (ADR 0067); null when he did not
  */
 public record PaymentView(String id, String dossierCode, String agencyCode, FeeStage stage, long amount, String currency, String status,
         Instant requestedAt, Instant payBy, List<PricedFeeLine> lines, boolean collectableByPost, PaymentMethod method,
-        Instant completedAt, boolean paidAfterExpiry, String receiptNumber, RefundView refund, List<AttemptView> attempts) {
+        Instant completedAt, boolean paidAfterExpiry, String receiptNumber, RefundView refund, List<AttemptView> attempts,
+        CollectedTwiceView collectedTwice) {
 
     public record RefundView(long amount, String reason, String reference, Instant refundedAt) {
     }
@@ -25,13 +29,25 @@ public record PaymentView(String id, String dossierCode, String agencyCode, FeeS
             boolean surplus) {
     }
 
+    /**
+     * @param givenBackAs {@code ONLINE}: the online payment refunded through the provider, the postman's cash standing as the
+     *     payment; {@code CASH_ON_DELIVERY}: the postman's cash given back at the agency's counter
+     * @param reference the provider's refund transaction, or the note for cash; null until given back
+     */
+    public record CollectedTwiceView(long collected, long fees, String receipt, Instant collectedAt, PaymentMethod givenBackAs, long amount,
+            String reference, Instant givenBackAt) {
+    }
+
     public static PaymentView of(PaymentOrder order) {
         PaymentOrder.Refund refund = order.refund();
+        CollectedTwice twice = order.collectedTwice();
         return new PaymentView(order.id(), order.dossierCode(), order.agencyCode(), order.stage(), order.amount(), PaymentOrder.CURRENCY,
                 order.status().name(), order.requestedAt(), order.payBy(), order.lines(), order.collectableByPost(), order.method(),
                 order.completedAt(), order.paidAfterExpiry(), order.receiptNumber(),
                 refund == null ? null : new RefundView(refund.amount(), refund.reason(), refund.reference(), refund.refundedAt()),
                 order.attempts().stream().map(a -> new AttemptView(a.reference(), a.amount(), a.createdAt(), a.expiresAt(), a.state(),
-                        a.providerCode(), a.isSurplus())).toList());
+                        a.providerCode(), a.isSurplus())).toList(),
+                twice == null ? null : new CollectedTwiceView(twice.collected(), twice.fees(), twice.receipt(), twice.collectedAt(),
+                        twice.givenBackAs(), twice.amount(), twice.reference(), twice.givenBackAt()));
     }
 }

@@ -6,11 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.payment.ordering.Attempt;
+import vn.motcua.payment.ordering.CollectedTwice;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.provider.PaymentProvider;
@@ -24,6 +26,7 @@ import vn.motcua.payment.provider.PaymentProvider;
 @Component
 public class Refunds {
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     private final Orders orders;
     private final PaymentProvider provider;
@@ -55,7 +58,7 @@ public class Refunds {
         if (order.refund() == null || order.refund().done()) {
             return order;
         }
-        if (order.method().inCash()) {
+        if (order.standsPaidInCash()) {
             return orders.change(orderId, o -> o.refunded("TIEN-MAT-" + o.paidReference(), now));
         }
         Attempt paid = order.paidAttempt().orElseThrow(() -> new IllegalStateException("Order " + orderId + " paid online without a paid attempt"));
@@ -85,6 +88,40 @@ public class Refunds {
         }
         log.info("Surplus attempt {} of order {} refunded ({})", reference, order.id(), answer.reference());
         orders.change(order.id(), o -> o.surplusRefunded(reference, answer.reference()));
+    }
+
+    /**
+     * Fees the postman collected for an order paid online or at the counter go back to the citizen (ADR 0067), once however
+     * often the collection is reported: the online payment through the provider, under a request id of its own (the postman's
+     * cash then pays the order), or, when there is none to refund or the provider refuses, the postman's cash noted to go back
+     * at the counter. The provider unreachable is thrown, so the collection's event is handled again and carries on.
+     *
+     * @param collected all the postman took; {@code fees} the part of it beyond the postage
+     */
+    public PaymentOrder giveBackCollectedTwice(String orderId, long collected, long fees, String receipt, String shipmentId,
+            Instant collectedAt) {
+        Instant now = clock.instant();
+        PaymentOrder order = orders.change(orderId, o -> o.collectedTwice(collected, fees, receipt, shipmentId, collectedAt,
+                requestIdFor("RC", o.id())));
+        CollectedTwice twice = order.collectedTwice();
+        if (twice == null || twice.done()) {
+            return order;
+        }
+        String reason = "Ông/Bà đã nộp phí, lệ phí trước khi nhận kết quả nhưng nhân viên bưu điện vẫn thu thêm "
+                + String.format(VIETNAMESE, "%,d", twice.fees()) + " đồng khi phát (biên nhận " + twice.receipt() + ")";
+        if (twice.throughProvider()) {
+            Attempt paid = order.paidAttempt().orElseThrow();
+            PaymentProvider.RefundAnswer answer = provider.refund(new PaymentProvider.RefundRequest(twice.requestId(), paid.reference(),
+                    twice.amount(), twice.amount() == paid.amount(), paid.transactionNo(), paid.paidAt(), now, "motcua"));
+            if (answer.accepted()) {
+                log.info("Order {} paid twice: the online payment refunded {} đồng ({})", orderId, twice.amount(), answer.reference());
+                return orders.change(orderId, o -> o.collectedTwiceGivenBack(answer.reference(), reason, now));
+            }
+            log.warn("The provider refused to refund order {} paid twice ({} {}): the postman's cash goes back at the counter", orderId,
+                    answer.code(), answer.message());
+            orders.change(orderId, PaymentOrder::collectedTwiceGivenBackInCash);
+        }
+        return orders.change(orderId, o -> o.collectedTwiceGivenBack("TIEN-MAT-" + twice.receipt(), reason, now));
     }
 
     /** The provider's request ids are alphanumeric, at most 32 characters, and never reused. */

@@ -209,6 +209,47 @@ class PaymentOrderTest {
     }
 
     @Test
+    void feesThePostmanCollectsAfterAnOnlinePaymentGoBackOnceThroughTheProviderAndTheCashThenPaysTheOrder() {
+        PaymentOrder order = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 20_000, false));
+        assertThat(order.collectedTwice(45_000, 20_000, "BN-1", "RET-1", NOW, "RC1")).as("not paid yet: the postman's collection pays it")
+                .isSameAs(AggregateStore.UNCHANGED);
+        order.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+        order.settle(success("MCREF1", 20_000), NOW);
+        assertThat(order.collectedTwice(45_000, 0, "BN-1", "RET-1", NOW, "RC1")).as("postage only").isSameAs(AggregateStore.UNCHANGED);
+
+        assertThat(order.collectedTwice(45_000, 20_000, "BN-1", "RET-1", NOW, "RC1")).isEmpty();
+        assertThat(order.collectedTwice(45_000, 20_000, "BN-1", "RET-1", NOW, "RC1")).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.collectedTwice().throughProvider()).isTrue();
+        assertThat(order.collectedTwice().amount()).isEqualTo(20_000);
+        assertThat(order.standsPaidInCash()).as("a later refund goes back in cash").isTrue();
+
+        assertThat(order.collectedTwiceGivenBack("VNP-R1", "thu hai lần", NOW)).singleElement().isEqualTo(new PaymentRefunded(order.id(), CODE,
+                "001090000001", FeeStage.RESULT, 20_000, PaymentMethod.ONLINE, "VNP-R1", "thu hai lần", NOW));
+        assertThat(order.collectedTwiceGivenBack("VNP-R1", "thu hai lần", NOW)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.collectedTwiceGivenBackInCash()).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.status()).as("paid, by the postman's cash now").isEqualTo(PaymentStatus.COMPLETED);
+    }
+
+    @Test
+    void feesCollectedTwiceGoBackInCashWhenPaidAtTheCounterOrWhenTheProviderWillNotRefund() {
+        PaymentOrder atCounter = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true,
+                line(FeeStage.RESULT, 20_000, false));
+        atCounter.paidAtCounter(20_000, "officer1", NOW);
+        atCounter.collectedTwice(45_000, 20_000, "BN-1", "RET-1", NOW, "RC1");
+        assertThat(atCounter.collectedTwice().givenBackAs()).isEqualTo(PaymentMethod.CASH_ON_DELIVERY);
+        assertThat(atCounter.collectedTwiceGivenBack("TIEN-MAT-BN-1", "thu hai lần", NOW)).singleElement()
+                .extracting(event -> ((PaymentRefunded) event).method()).isEqualTo(PaymentMethod.CASH_ON_DELIVERY);
+
+        PaymentOrder online = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 20_000, false));
+        online.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+        online.settle(success("MCREF1", 20_000), NOW);
+        online.collectedTwice(45_000, 20_000, "BN-1", "RET-1", NOW, "RC1");
+        assertThat(online.collectedTwiceGivenBackInCash()).isEmpty();
+        assertThat(online.collectedTwice().givenBackAs()).isEqualTo(PaymentMethod.CASH_ON_DELIVERY);
+        assertThat(online.standsPaidInCash()).as("the online payment stands").isFalse();
+    }
+
+    @Test
     void eachObligationIsAnOrderOfItsOwn() {
         Instant later = NOW.plus(Duration.ofDays(3));
         assertThat(PaymentOrder.obligationIdFor(CODE, NOW)).isNotEqualTo(PaymentOrder.obligationIdFor(CODE, later))

@@ -1,0 +1,46 @@
+package vn.motcua.payment.ordering;
+
+import java.time.Instant;
+import vn.motcua.events.payment.PaymentMethod;
+
+/**
+ * Fees the postman collected at the door for an order already paid online or at the counter (ADR 0067), and how the
+ * citizen gets them back.
+ *
+ * @param collected all the postman took, postage included: what the operator's remittance carries
+ * @param fees the part of it beyond the postage
+ * @param givenBackAs {@code ONLINE}: the online payment is refunded through the provider and the postman's cash stands as
+ *     the payment; {@code CASH_ON_DELIVERY}: the postman's cash goes back in cash at the agency's counter
+ * @param amount what goes back
+ * @param requestId the provider's refund request id, when it goes back online
+ * @param reference the provider's refund transaction, or the note for cash; null until given back
+ */
+public record CollectedTwice(long collected, long fees, String receipt, String shipmentId, Instant collectedAt, PaymentMethod givenBackAs,
+        long amount, String requestId, String reference, Instant givenBackAt) {
+
+    static CollectedTwice refundedOnline(long collected, long fees, String receipt, String shipmentId, Instant collectedAt, long amount,
+            String requestId) {
+        return new CollectedTwice(collected, fees, receipt, shipmentId, collectedAt, PaymentMethod.ONLINE, amount, requestId, null, null);
+    }
+
+    static CollectedTwice givenBackInCash(long collected, long fees, String receipt, String shipmentId, Instant collectedAt) {
+        return new CollectedTwice(collected, fees, receipt, shipmentId, collectedAt, PaymentMethod.CASH_ON_DELIVERY, fees, null, null, null);
+    }
+
+    /** The provider would not refund the online payment: the postman's cash goes back at the counter instead. */
+    CollectedTwice inCashInstead() {
+        return givenBackInCash(collected, fees, receipt, shipmentId, collectedAt);
+    }
+
+    CollectedTwice givenBack(String by, Instant at) {
+        return new CollectedTwice(collected, fees, receipt, shipmentId, collectedAt, givenBackAs, amount, requestId, by, at);
+    }
+
+    public boolean done() {
+        return givenBackAt != null;
+    }
+
+    public boolean throughProvider() {
+        return givenBackAs == PaymentMethod.ONLINE;
+    }
+}

@@ -123,8 +123,11 @@ class PaymentsIT {
                 .until(() -> requestedOf(code, "RESULT", citizen), order -> order != null);
         JsonNode outAtFirst = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
                 .until(() -> gateway.get("/api/v1/shipments/RET-" + code, citizen).json(), s -> s.get("status").asString().equals("DELIVERY_FAILED"));
-        long postage = outAtFirst.get("price").get("citizenPays").asLong();
-        assertThat(outAtFirst.get("cashOnDelivery").asLong()).isEqualTo(300_000 + postage);
+        JsonNode price = outAtFirst.get("price");
+        assertThat(outAtFirst.get("cashOnDelivery").asLong()).isEqualTo(300_000 + price.get("citizenPays").asLong());
+        // Once the fee is paid, the citizen owes the post its postage, not the fee for collecting the 300,000 (ADR 0068).
+        long postage = price.get("citizenPays").asLong() - price.get("cashOnDeliveryFee").asLong();
+        assertThat(price.get("cashOnDeliveryFee").asLong()).isPositive();
 
         payOnProvidersPage(fee.get("id").asString(), code, citizen);
 
@@ -139,6 +142,7 @@ class PaymentsIT {
             }
         }
         assertThat(collected).as("the postage only").containsExactly(postage);
+        assertThat(delivered.get("feesWithdrawn").asBoolean()).isTrue();
         JsonNode paid = gateway.get("/api/v1/payments/" + fee.get("id").asString(), citizen).json();
         assertThat(paid.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(paid.get("method").asString()).isEqualTo("ONLINE");

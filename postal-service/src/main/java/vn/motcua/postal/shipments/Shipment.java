@@ -66,6 +66,9 @@ public class Shipment extends Aggregate {
     private boolean resultReady;
     private long feesOnDelivery;
     private TariffRules.Quote price;
+    // The fees were taken off the item after it was handed over (paid otherwise, ADR 0066): the frozen price's
+    // cash-on-delivery fee, charged for collecting them, is no longer the citizen's to pay (ADR 0068).
+    private boolean feesWithdrawn;
     private String itemId;
     private Instant statusAt;
     private List<String> appliedReports;
@@ -148,7 +151,8 @@ public class Shipment extends Aggregate {
     Shipment(String id, String dossierCode, String ownerCitizenId, String operator, Origin origin, Kind kind, Status status,
             String recipientName, String recipientPhone, String address, String addressProvince, Instant addressConfirmedAt,
             Instant createdAt, Boolean resultReady, Long feesOnDelivery, TariffRules.Quote price, String itemId, Instant statusAt,
-            List<String> appliedReports, List<String> failedAttempts, Boolean cashCollected, List<Report> history) {
+            List<String> appliedReports, List<String> failedAttempts, Boolean cashCollected, List<Report> history,
+            Boolean feesWithdrawn) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -173,6 +177,7 @@ public class Shipment extends Aggregate {
         this.failedAttempts = failedAttempts == null ? new ArrayList<>() : new ArrayList<>(failedAttempts);
         this.cashCollected = cashCollected != null && cashCollected;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
+        this.feesWithdrawn = feesWithdrawn != null && feesWithdrawn;
     }
 
     /**
@@ -184,7 +189,7 @@ public class Shipment extends Aggregate {
             Destination destination, Instant now) {
         Shipment shipment = new Shipment(resultDeliveryId(dossierCode), dossierCode, ownerCitizenId, operator, origin,
                 Kind.RESULT_DELIVERY, Status.AWAITING_RESULT, destination.recipientName(), destination.recipientPhone(),
-                destination.address(), destination.province(), null, now, false, 0L, null, null, now, null, null, false, null);
+                destination.address(), destination.province(), null, now, false, 0L, null, null, now, null, null, false, null, false);
         return Changed.of(shipment, new ReturnAddressConfirmationRequested(shipment.id, dossierCode, ownerCitizenId,
                 destination.recipientName(), destination.recipientPhone(), destination.address(), destination.province(), now));
     }
@@ -201,7 +206,7 @@ public class Shipment extends Aggregate {
             String itemId, TariffRules.Quote quote, Instant now) {
         Shipment shipment = new Shipment(pickupId(itemId), null, ownerCitizenId, operator, origin, Kind.DOSSIER_PICKUP,
                 Status.AWAITING_RESULT, pickupFrom.recipientName(), pickupFrom.recipientPhone(), pickupFrom.address(),
-                pickupFrom.province(), now, now, true, 0L, null, null, now, null, null, false, null);
+                pickupFrom.province(), now, now, true, 0L, null, null, now, null, null, false, null, false);
         return Changed.of(shipment, shipment.request(itemId, quote, now).toArray(Event[]::new));
     }
 
@@ -213,7 +218,7 @@ public class Shipment extends Aggregate {
             Destination collectFrom, Instant now) {
         return Changed.of(new Shipment(originalsId(dossierCode), dossierCode, ownerCitizenId, operator, origin, Kind.PAPER_ORIGINALS,
                 Status.AWAITING_RESULT, collectFrom.recipientName(), collectFrom.recipientPhone(), collectFrom.address(),
-                collectFrom.province(), null, now, false, 0L, null, null, now, null, null, false, null));
+                collectFrom.province(), null, now, false, 0L, null, null, now, null, null, false, null, false));
     }
 
     public static String originalsId(String dossierCode) {
@@ -246,6 +251,7 @@ public class Shipment extends Aggregate {
         if (itemId == null || status.settled()) {
             return List.of();
         }
+        feesWithdrawn = true;
         return List.of(new ShipmentCashOnDeliveryChanged(id, dossierCode, operator, itemId, cashOnDelivery(),
                 "Phí, lệ phí đã được nộp; chỉ thu cước của người nhận", now));
     }
@@ -274,9 +280,15 @@ public class Shipment extends Aggregate {
                 address, addressProvince, cashOnDelivery(), quote.postageDue(), quote.payer().name(), now));
     }
 
-    /** What the postman collects from the recipient: the fees, and the postage and cash fee when the citizen pays them. */
+    /**
+     * What the postman collects from the recipient: the fees, and the postage and cash-on-delivery fee when the citizen pays
+     * them; that fee not once the fees were withdrawn, since it paid for collecting them.
+     */
     public long cashOnDelivery() {
-        return price == null ? feesOnDelivery : feesOnDelivery + price.citizenPays();
+        if (price == null) {
+            return feesOnDelivery;
+        }
+        return feesOnDelivery + price.citizenPays() - (feesWithdrawn ? price.cashOnDeliveryFee() : 0);
     }
 
     /**
@@ -492,6 +504,11 @@ public class Shipment extends Aggregate {
 
     private long feesIn(long collected) {
         return Math.max(0, collected - (price == null ? 0 : price.citizenPays()));
+    }
+
+    /** The fees were taken off the item after it was handed over: the price's cash-on-delivery fee is not collected. */
+    public boolean feesWithdrawn() {
+        return feesWithdrawn;
     }
 
     /** Brought by the agency's officer rather than the operator. */

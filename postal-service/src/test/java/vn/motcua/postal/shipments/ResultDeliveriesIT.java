@@ -167,8 +167,10 @@ class ResultDeliveriesIT {
         DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST);
         Shipment handedOver = handedOverWithAResultFeeOf50000(dossier);
         String id = handedOver.id();
-        long postage = handedOver.price().citizenPays();
-        assertThat(handedOver.cashOnDelivery()).isEqualTo(50_000 + postage);
+        // What the citizen still owes the post: the postage, not the fee for collecting the result's fees (ADR 0068).
+        long postage = handedOver.price().citizenPays() - handedOver.price().cashOnDeliveryFee();
+        assertThat(handedOver.price().cashOnDeliveryFee()).isPositive();
+        assertThat(handedOver.cashOnDelivery()).isEqualTo(50_000 + handedOver.price().citizenPays());
 
         // A payment of another stage changes nothing; the result's, paid online, does.
         KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-COD-" + code, code, FeeStage.INTAKE, 50_000, PaymentMethod.ONLINE,

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.ShipmentCancelled;
+import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.postal.tariffs.TariffRules;
 import vn.motcua.testinfra.CallerMother;
 import vn.motcua.testinfra.EventMother;
 
@@ -55,5 +58,50 @@ class ShipmentTest {
         assertThatThrownBy(() -> result.cancelPickup(NOW)).isInstanceOfSatisfying(ApiProblem.class,
                 p -> assertThat(p.status().value()).isEqualTo(409));
         assertThat(result.status()).isEqualTo(Shipment.Status.REQUESTED);
+    }
+    /** Postage 22,000 paid by the citizen, and a cash-on-delivery fee of 12,000 for collecting the result's fees. */
+    private static final TariffRules.Quote WITH_CASH_FEE = new TariffRules.Quote("VNPOST-BCCI-2025", TariffRules.Zone.WITHIN_PROVINCE,
+            22_000, null, 22_000, 12_000, TariffRules.Payer.CITIZEN, null, 34_000, 0, "Hà Nội", "Hà Nội");
+
+    private static Shipment handedOverWithFees(long fees, TariffRules.Quote price) {
+        Shipment shipment = ShipmentMother.awaitingResult(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", NOW);
+        shipment.collectOnDelivery(fees);
+        shipment.markResultReady();
+        shipment.request("RR100000105VN", price, NOW);
+        return shipment;
+    }
+
+    @Test
+    void feesPaidOtherwiseAfterTheHandOverTakeTheirCashOnDeliveryFeeWithThem() {
+        Shipment shipment = handedOverWithFees(50_000, WITH_CASH_FEE);
+        assertThat(shipment.cashOnDelivery()).isEqualTo(84_000);
+
+        assertThat(shipment.feesPaidOtherwise(NOW)).singleElement().isInstanceOfSatisfying(ShipmentCashOnDeliveryChanged.class,
+                changed -> assertThat(changed.cashOnDelivery()).as("the postage only").isEqualTo(22_000));
+        assertThat(shipment.cashOnDelivery()).isEqualTo(22_000);
+        assertThat(shipment.price()).as("the price stays as frozen").isEqualTo(WITH_CASH_FEE);
+
+        assertThat(shipment.report(new Shipment.Report("c1", Shipment.Progress.CASH_COLLECTED, NOW, "BN-1", 22_000L, NOW)))
+                .singleElement().isInstanceOfSatisfying(CashCollected.class, cash -> assertThat(cash.fees()).isZero());
+    }
+
+    @Test
+    void thePostmanWhoCollectedTheOldAmountAllTheSameCollectedTheFees() {
+        Shipment shipment = handedOverWithFees(50_000, WITH_CASH_FEE);
+        shipment.feesPaidOtherwise(NOW);
+
+        assertThat(shipment.report(new Shipment.Report("c1", Shipment.Progress.CASH_COLLECTED, NOW, "BN-1", 84_000L, NOW)))
+                .singleElement().isInstanceOfSatisfying(CashCollected.class, cash -> assertThat(cash.fees()).isEqualTo(50_000));
+    }
+
+    @Test
+    void withThePostagePaidByTheAgencyNothingIsLeftToCollectOnceTheFeesArePaid() {
+        TariffRules.Quote agencyPays = new TariffRules.Quote("VNPOST-BCCI-2025", TariffRules.Zone.WITHIN_PROVINCE, 22_000, null, 22_000,
+                12_000, TariffRules.Payer.AGENCY, "agency-pays", 12_000, 22_000, "Hà Nội", "Hà Nội");
+        Shipment shipment = handedOverWithFees(50_000, agencyPays);
+        assertThat(shipment.cashOnDelivery()).isEqualTo(62_000);
+
+        shipment.feesPaidOtherwise(NOW);
+        assertThat(shipment.cashOnDelivery()).as("no cash-on-delivery fee for collecting nothing").isZero();
     }
 }

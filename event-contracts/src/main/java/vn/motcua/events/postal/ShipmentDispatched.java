@@ -10,6 +10,9 @@ import vn.motcua.events.Topics;
  *
  * @param itemId UPU S10 item id, e.g. EE123456785VN
  * @param ownerCitizenId the dossier's owner, who is told
+ * @param cashOnDelivery what the postman collects from the recipient, in đồng, so the citizen has it ready (added in
+ *     place on 2026-12-07; absent in older records: not said)
+ * @param feesOnDelivery the dossier's fees among it; the rest is the postage and the cash-on-delivery fee
  */
 @EventContract(type = "ShipmentDispatched", version = 1, topic = Topics.POSTAL)
 public record ShipmentDispatched(
@@ -17,7 +20,13 @@ public record ShipmentDispatched(
         String dossierCode,
         String itemId,
         String ownerCitizenId,
-        Instant dispatchedAt) implements Event {
+        Instant dispatchedAt,
+        Long cashOnDelivery,
+        Long feesOnDelivery) implements Event {
+
+    public ShipmentDispatched(String shipmentId, String dossierCode, String itemId, String ownerCitizenId, Instant dispatchedAt) {
+        this(shipmentId, dossierCode, itemId, ownerCitizenId, dispatchedAt, null, null);
+    }
 
     @Override
     public String subject() {

@@ -10,6 +10,9 @@ import vn.motcua.events.Topics;
  *
  * @param itemId UPU S10 item id, e.g. EE123456785VN
  * @param ownerCitizenId the dossier's owner, who is told
+ * @param cashOnDelivery what the postman collects from the recipient, in đồng, so the citizen has it ready (added in
+ *     place on 2026-12-07; absent in older records: not said)
+ * @param feesOnDelivery the dossier's fees among it; the rest is the postage and the cash-on-delivery fee
  */
 @EventContract(type = "ShipmentOutForDelivery", version = 1, topic = Topics.POSTAL)
 public record ShipmentOutForDelivery(
@@ -17,7 +20,13 @@ public record ShipmentOutForDelivery(
         String dossierCode,
         String itemId,
         String ownerCitizenId,
-        Instant outAt) implements Event {
+        Instant outAt,
+        Long cashOnDelivery,
+        Long feesOnDelivery) implements Event {
+
+    public ShipmentOutForDelivery(String shipmentId, String dossierCode, String itemId, String ownerCitizenId, Instant outAt) {
+        this(shipmentId, dossierCode, itemId, ownerCitizenId, outAt, null, null);
+    }
 
     @Override
     public String subject() {

@@ -161,11 +161,13 @@ class Templates {
         book.define("postal-result-dispatched", new Text("Kết quả hồ sơ {dossier_code} đã được gửi đi", """
                 Bưu điện đã nhận kết quả hồ sơ {dossier_code} để chuyển đến Ông/Bà.
                 Số hiệu bưu gửi (tra cứu hành trình): {tracking_number}
-                """, "Kết quả hồ sơ {dossier_code} đã được gửi qua bưu điện. Số hiệu bưu gửi: {tracking_number}."));
+                {to_pay}
+                """, "Kết quả hồ sơ {dossier_code} đã được gửi qua bưu điện. Số hiệu bưu gửi: {tracking_number}. {to_pay}"));
         book.define("postal-out-for-delivery", new Text("Kết quả hồ sơ {dossier_code} đang được giao", """
                 Bưu tá đang giao kết quả hồ sơ {dossier_code} (số hiệu {tracking_number}) trong hôm nay.
+                {to_pay}
                 Ông/Bà vui lòng giữ liên lạc qua số điện thoại đã đăng ký để nhận.
-                """));
+                """, "Bưu tá đang giao kết quả hồ sơ {dossier_code} (số hiệu {tracking_number}) trong hôm nay. {to_pay}"));
         book.define("postal-delivery-attempt-failed", new Text("Chưa giao được kết quả hồ sơ {dossier_code}", """
                 Bưu tá chưa giao được kết quả hồ sơ {dossier_code} (lần {attempt}: {reason}).
                 Bưu điện sẽ giao lại; nếu lần giao cuối vẫn không thành công, kết quả được chuyển về bộ phận một cửa để Ông/Bà đến nhận.
@@ -312,11 +314,35 @@ class Templates {
     }
 
     Message resultDispatched(ShipmentDispatched shipment) {
-        return book.render("postal-result-dispatched", Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId()));
+        return book.render("postal-result-dispatched", Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId(),
+                "to_pay", toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery())));
     }
 
     Message outForDelivery(ShipmentOutForDelivery shipment) {
-        return book.render("postal-out-for-delivery", Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId()));
+        return book.render("postal-out-for-delivery", Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId(),
+                "to_pay", toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery())));
+    }
+
+    /**
+     * What to have ready for the postman, as the shipment stood when the event was published: the fees still due and the
+     * postage. Nothing is said for an event from before it carried the amount.
+     */
+    static String toPay(Long cashOnDelivery, Long feesOnDelivery) {
+        if (cashOnDelivery == null) {
+            return "";
+        }
+        if (cashOnDelivery <= 0) {
+            return "Ông/Bà không phải trả tiền khi nhận.";
+        }
+        long fees = feesOnDelivery == null ? 0 : Math.min(feesOnDelivery, cashOnDelivery);
+        String total = "Khi nhận, Ông/Bà trả nhân viên bưu điện " + money(cashOnDelivery) + " đồng";
+        if (fees == 0) {
+            return total + " cước dịch vụ bưu chính.";
+        }
+        if (fees == cashOnDelivery) {
+            return total + " phí, lệ phí.";
+        }
+        return total + ": " + money(fees) + " đồng phí, lệ phí và " + money(cashOnDelivery - fees) + " đồng cước dịch vụ bưu chính.";
     }
 
     Message deliveryAttemptFailed(ShipmentDeliveryAttemptFailed attempt) {

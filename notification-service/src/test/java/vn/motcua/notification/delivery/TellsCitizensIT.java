@@ -312,7 +312,8 @@ class TellsCitizensIT {
         String owner = "001090000083";
         String code = EventMother.newDossierCode();
         KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
-        KafkaProbe.send(EventMother.record(new ShipmentDispatched("RET-" + code, code, "RR123456785VN", owner, Instant.now())));
+        KafkaProbe.send(EventMother.record(new ShipmentDispatched("RET-" + code, code, "RR123456785VN", owner, Instant.now(), 338_000L,
+                300_000L)));
         KafkaProbe.send(EventMother.record(new ShipmentOutForDelivery("RET-" + code, code, "RR123456785VN", owner, Instant.now())));
         KafkaProbe.send(EventMother.record(new ShipmentDeliveryAttemptFailed("RET-" + code, code, "RR123456785VN", owner, 1,
                 "Không gặp người nhận", Instant.now())));
@@ -320,7 +321,7 @@ class TellsCitizensIT {
         String email = "an." + owner + "@example.com";
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream().filter(m -> subject(m).contains(code)).count() == 4);
         MimeMessage dispatched = mailsTo(email).stream().filter(m -> subject(m).endsWith("đã được gửi đi")).findFirst().orElseThrow();
-        assertThat(dispatched.getContent().toString()).contains("RR123456785VN");
+        assertThat(dispatched.getContent().toString()).contains("RR123456785VN").contains("338.000 đồng: 300.000 đồng phí, lệ phí");
         MimeMessage failed = mailsTo(email).stream().filter(m -> subject(m).startsWith("Chưa giao được")).findFirst().orElseThrow();
         assertThat(failed.getContent().toString()).contains("lần 1: Không gặp người nhận");
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))

@@ -20,6 +20,8 @@ import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.ShipmentDispatched;
+import vn.motcua.events.postal.ShipmentOutForDelivery;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.templates.TemplateBook;
 import vn.motcua.testinfra.EventMother;
@@ -89,5 +91,24 @@ class TemplatesTest {
         assertThat(byPost.body()).contains("nộp 60.000 đồng phí, lệ phí cho nhân viên bưu điện");
         assertThat(paid.body()).contains("Ông/Bà nhận kết quả trực tuyến trong mục hồ sơ.").doesNotContain("phí");
         assertThat(writtenBefore.body()).isEqualTo(paid.body());
+    }
+    @Test
+    void aResultOnItsWayByPostSaysWhatToHaveReadyForThePostman() {
+        String code = "000.10.20.30.H29-261201-0003";
+        Message dispatched = templates.resultDispatched(new ShipmentDispatched("RET-" + code, code, "RR123456785VN", "001090000001",
+                Instant.now(), 338_000L, 300_000L));
+        assertThat(dispatched.body()).contains(
+                "Khi nhận, Ông/Bà trả nhân viên bưu điện 338.000 đồng: 300.000 đồng phí, lệ phí và 38.000 đồng cước dịch vụ bưu chính.");
+        assertThat(dispatched.shortText()).contains("338.000 đồng").doesNotContain("{", "}");
+
+        Message out = templates.outForDelivery(new ShipmentOutForDelivery("RET-" + code, code, "RR123456785VN", "001090000001",
+                Instant.now(), 22_000L, 0L));
+        assertThat(out.body()).contains("Khi nhận, Ông/Bà trả nhân viên bưu điện 22.000 đồng cước dịch vụ bưu chính.");
+        assertThat(out.shortText()).contains("22.000 đồng").doesNotContain("{", "}");
+
+        assertThat(Templates.toPay(0L, 0L)).isEqualTo("Ông/Bà không phải trả tiền khi nhận.");
+        assertThat(Templates.toPay(50_000L, 50_000L)).endsWith("50.000 đồng phí, lệ phí.");
+        assertThat(templates.outForDelivery(new ShipmentOutForDelivery("RET-" + code, code, "RR123456785VN", "001090000001",
+                Instant.now())).body()).as("an event from before it carried the amount").doesNotContain("trả", "{");
     }
 }

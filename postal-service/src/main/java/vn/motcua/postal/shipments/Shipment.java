@@ -414,8 +414,10 @@ public class Shipment extends Aggregate {
             return List.of();
         }
         return switch (reported) {
-            case PICKED_UP -> List.of(new ShipmentDispatched(id, dossierCode, itemId, ownerCitizenId, at));
-            case OUT_FOR_DELIVERY -> List.of(new ShipmentOutForDelivery(id, dossierCode, itemId, ownerCitizenId, at));
+            // Each says what the postman collects as it stands then, so the citizen has it ready.
+            case PICKED_UP -> List.of(new ShipmentDispatched(id, dossierCode, itemId, ownerCitizenId, at, cashOnDelivery(), feesOnDelivery));
+            case OUT_FOR_DELIVERY -> List.of(new ShipmentOutForDelivery(id, dossierCode, itemId, ownerCitizenId, at, cashOnDelivery(),
+                    feesOnDelivery));
             default -> List.of();
         };
     }

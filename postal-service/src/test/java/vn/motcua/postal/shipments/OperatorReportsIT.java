@@ -110,8 +110,10 @@ class OperatorReportsIT {
                     T0.plusSeconds(i == 4 ? 1 : 60L * (i + 1)), shipment.itemId(), null, null).andExpect(status().isOk());
         }
         assertThat(events(shipment.dossierCode(), "ShipmentDispatched")).singleElement()
-                .satisfies(r -> assertThat(r.value()).contains(shipment.itemId()).contains(shipment.ownerCitizenId()));
-        assertThat(events(shipment.dossierCode(), "ShipmentOutForDelivery")).hasSize(1);
+                .satisfies(r -> assertThat(r.value()).contains(shipment.itemId()).contains(shipment.ownerCitizenId())
+                        .contains("\"cashOnDelivery\":" + shipment.cashOnDelivery()).contains("\"feesOnDelivery\":0"));
+        assertThat(events(shipment.dossierCode(), "ShipmentOutForDelivery")).singleElement()
+                .satisfies(r -> assertThat(r.value()).as("what the postman collects, to have it ready").contains("\"cashOnDelivery\":" + shipment.cashOnDelivery()));
     }
 
     @Test

@@ -10,10 +10,10 @@ import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.core.Delay;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.dossier.views.Csv;
 import vn.motcua.dossier.views.IssuedForms;
 import vn.motcua.kit.print.FormPrinter;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.web.Csv;
 
 /**
  * Forms 01–05 of the one-stop procedure (Circular 01/2018/TT-VPCP), filled from the dossier, and

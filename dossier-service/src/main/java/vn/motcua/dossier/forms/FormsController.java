@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.access.DossierAccess;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.web.Csv;
 
 @RestController
 class FormsController {
@@ -50,10 +50,6 @@ class FormsController {
     @PreAuthorize("hasAnyRole('citizen', 'portal', 'officer', 'specialist', 'leader')")
     ResponseEntity<byte[]> controlSlipCsv(@PathVariable String code, Caller caller) {
         Dossier dossier = access.visible(code, caller);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("mau-05-" + code + ".csv").build().toString())
-                .body(forms.controlSlipCsv(dossier));
+        return Csv.attachment("mau-05-" + code + ".csv", forms.controlSlipCsv(dossier));
     }
 }

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import vn.motcua.dossier.catalog.Agency;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.core.Dossier;
-import vn.motcua.dossier.views.Csv;
 import vn.motcua.kit.print.FormPrinter;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.web.Csv;
 
 /**
  * The agency's register of dossiers (form 06, "sổ theo dõi hồ sơ", Circular 01/2018/TT-VPCP): every

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -20,6 +19,7 @@ import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.views.AgencyScope;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.web.Csv;
 import vn.motcua.kit.web.Periods;
 
 /** The register (form 06) of an agency: its officers and leader for their own agency, ops for any. */
@@ -63,10 +63,7 @@ class RegisterController {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         String agency = agency(agencyCode, caller);
         Periods.check(from, to);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("mau-06-" + agency + "-" + from + "-" + to + ".csv").build().toString())
-                .body(register.csv(agency, from, to));
+        return Csv.attachment("mau-06-" + agency + "-" + from + "-" + to + ".csv", register.csv(agency, from, to));
     }
 
     private String agency(String agencyCode, Caller caller) {

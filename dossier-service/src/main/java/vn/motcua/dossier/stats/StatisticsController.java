@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.catalog.Catalog;
 import vn.motcua.dossier.views.AgencyScope;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.web.Csv;
 import vn.motcua.kit.web.Periods;
 
 /** Province-style reports: ops for any agency, a leader for their own. */
@@ -76,11 +74,7 @@ class StatisticsController {
                         n(r.feedbackAnswered()), n(r.feedbackOverdue()), n(r.sentBackForRevision())))
                 .collect(Collectors.joining("\r\n"));
         byte[] body = ("\uFEFF" + header + "\r\n" + rows + (rows.isEmpty() ? "" : "\r\n")).getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("thong-ke-" + from + "-" + to + ".csv").build().toString())
-                .body(body);
+        return Csv.attachment("thong-ke-" + from + "-" + to + ".csv", body);
     }
 
     /**

@@ -1,6 +1,8 @@
 package vn.motcua.payment.counter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +25,7 @@ import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.ReachedFirst;
+import vn.motcua.kit.web.Csv;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
@@ -83,9 +86,24 @@ class CashAtCounterController {
     @GetMapping("/agency/cash-book")
     @PreAuthorize("hasAnyRole('officer', 'leader')")
     CashBook.Day cashBook(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Caller caller) {
+        return book.of(agencyOf(caller), day);
+    }
+
+    @Operation(summary = "The same cash book as CSV (UTF-8 with BOM), for the agency's accounts: one row per payment taken or"
+            + " money given back, in Việt Nam time, and a row of totals")
+    @ApiResponse(responseCode = "200", description = "The day's cash book, one movement of cash a row",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    @GetMapping("/agency/cash-book.csv")
+    @PreAuthorize("hasAnyRole('officer', 'leader')")
+    ResponseEntity<byte[]> cashBookCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Caller caller) {
+        String agency = agencyOf(caller);
+        return Csv.attachment("so-quy-" + agency + "-" + day + ".csv", CashBookCsv.of(book.of(agency, day)));
+    }
+
+    private static String agencyOf(Caller caller) {
         if (caller.agency() == null) {
             throw ApiProblem.forbidden("The token names no agency");
         }
-        return book.of(caller.agency(), day);
+        return caller.agency();
     }
 }

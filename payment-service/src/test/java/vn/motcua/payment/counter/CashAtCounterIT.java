@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
@@ -21,6 +22,7 @@ import static vn.motcua.testinfra.CallerMother.withRoles;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -113,6 +115,20 @@ class CashAtCounterIT extends WithProviderSimulator {
                     .andExpect(jsonPath("$.refunds[0].paymentId").value(refunded))
                     .andExpect(jsonPath("$.refunds[0].paidBy").value("CASH_AT_COUNTER"));
         }
+        byte[] csv = mvc.perform(get("/api/v1/payments/agency/cash-book.csv").param("day", today).with(cashierB))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(header().string("Content-Disposition", containsString("so-quy-" + agency + "-" + today + ".csv")))
+                .andReturn().getResponse().getContentAsByteArray();
+        List<String> lines = new String(csv, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(1 + 3 + 1 + 1);
+        assertThat(lines.getFirst()).startsWith("\uFEFF\"Loại\",\"Thời điểm\"");
+        assertThat(lines).filteredOn(line -> line.startsWith("\"Thu\"")).hasSize(3)
+                .anySatisfy(line -> assertThat(line).contains("\"" + first + "\"", "\"100000\",\"\",\"thu-ngan-a\""));
+        assertThat(lines).filteredOn(line -> line.startsWith("\"Chi\"")).singleElement()
+                .satisfies(line -> assertThat(line).contains("\"" + refunded + "\"", "\"30000\"", "\"Thu nhầm lệ phí\""));
+        assertThat(lines.getLast()).startsWith("\"Tổng cộng\",\"" + today + "\"").contains("\"180000\",\"30000\"");
+
         mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", LocalDate.parse(today).minusDays(1).toString()).with(cashierA))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.received").value(0)).andExpect(jsonPath("$.payments").isEmpty());
         mvc.perform(get("/api/v1/payments/statistics").param("from", today).param("to", today).with(leader(agency)))
@@ -127,21 +143,22 @@ class CashAtCounterIT extends WithProviderSimulator {
         String code = EventMother.newDossierCode();
         String id = steps.intakeOrder(code, 20_000);
         mvc.perform(cash(id, "{\"amount\": 20000}", "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk());
-        String book = "/api/v1/payments/agency/cash-book";
         String today = LocalDate.now(CivilTime.VIETNAM).toString();
 
-        mvc.perform(get(book).param("day", today)).andExpect(status().isUnauthorized());
-        for (RequestPostProcessor notTheCounter : List.of(citizen(CITIZEN_1), specialist(AGENCY_THUONG_TIN), ops())) {
-            mvc.perform(get(book).param("day", today).with(notTheCounter)).andExpect(status().isForbidden());
+        for (String book : List.of("/api/v1/payments/agency/cash-book", "/api/v1/payments/agency/cash-book.csv")) {
+            mvc.perform(get(book).param("day", today)).andExpect(status().isUnauthorized());
+            for (RequestPostProcessor notTheCounter : List.of(citizen(CITIZEN_1), specialist(AGENCY_THUONG_TIN), ops())) {
+                mvc.perform(get(book).param("day", today).with(notTheCounter)).andExpect(status().isForbidden());
+            }
+            mvc.perform(get(book).param("day", today).with(withRoles("officer-without-agency", "officer"))).andExpect(status().isForbidden());
+            mvc.perform(get(book).param("day", today).with(officer(AGENCY_JUSTICE))).andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString(code))));
+            for (String day : List.of("2026-13-01", "hôm nay", "")) {
+                mvc.perform(get(book).param("day", day).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest())
+                        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            }
+            mvc.perform(get(book).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest());
         }
-        mvc.perform(get(book).param("day", today).with(withRoles("officer-without-agency", "officer"))).andExpect(status().isForbidden());
-        mvc.perform(get(book).param("day", today).with(officer(AGENCY_JUSTICE))).andExpect(status().isOk())
-                .andExpect(content().string(not(containsString(code))));
-        for (String day : List.of("2026-13-01", "hôm nay", "")) {
-            mvc.perform(get(book).param("day", day).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest())
-                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        }
-        mvc.perform(get(book).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -1,13 +1,18 @@
-package vn.motcua.dossier.views;
+package vn.motcua.kit.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * CSV as spreadsheet programs open it: UTF-8 with a byte-order mark (so Vietnamese shows right),
- * CRLF line ends, every text field quoted.
+ * CRLF line ends, every field quoted; and the answer that offers it as a file to save, which every service's exports
+ * (registers, control slips, statistics, cash books) give.
  */
 public final class Csv {
     private Csv() {
@@ -18,6 +23,13 @@ public final class Csv {
                 .map(row -> Stream.of(row).map(Csv::field).collect(Collectors.joining(",")) + "\r\n")
                 .collect(Collectors.joining());
         return ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The body as a CSV attachment named {@code fileName}. */
+    public static ResponseEntity<byte[]> attachment(String fileName, byte[] body) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(body);
     }
 
     private static String field(String value) {

@@ -1,0 +1,40 @@
+package vn.motcua.payment.counter;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import vn.motcua.kit.time.CivilTime;
+import vn.motcua.kit.web.Csv;
+
+/**
+ * A day's cash book as the agency's accountant takes it into the accounts: cash in and cash out in columns of their own,
+ * each row a movement of cash at the counter, and the totals the drawer is counted against.
+ */
+final class CashBookCsv {
+    private static final String[] HEADER = {"Loại", "Thời điểm", "Mã thanh toán", "Mã hồ sơ", "Giai đoạn", "Thu (đồng)", "Chi (đồng)",
+        "Người thu", "Số biên lai", "Tiền đã nộp qua", "Lý do hoàn trả"};
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(CivilTime.VIETNAM);
+
+    private CashBookCsv() {
+    }
+
+    static byte[] of(CashBook.Day day) {
+        List<String[]> rows = new ArrayList<>();
+        for (CashBook.Taken taken : day.payments()) {
+            rows.add(new String[] {"Thu", time(taken.paidAt()), taken.paymentId(), taken.dossierCode(), taken.stage().name(),
+                Long.toString(taken.amount()), "", taken.officer(), taken.receiptNumber(), "CASH_AT_COUNTER", ""});
+        }
+        for (CashBook.GivenBack back : day.refunds()) {
+            rows.add(new String[] {"Chi", time(back.givenBackAt()), back.paymentId(), back.dossierCode(), "", "",
+                Long.toString(back.amount()), "", "", back.paidBy().name(), back.reason()});
+        }
+        rows.add(new String[] {"Tổng cộng", day.day().toString(), "", "", "", Long.toString(day.received()), Long.toString(day.givenBack()),
+            "", "", "", ""});
+        return Csv.of(HEADER, rows);
+    }
+
+    private static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+}

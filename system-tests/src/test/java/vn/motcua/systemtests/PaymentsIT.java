@@ -108,45 +108,48 @@ class PaymentsIT {
     @Test
     void aResultByPostWhoseFeeIsPaidOnlineBetweenTwoAttemptsIsNotChargedForItAgainAtTheDoor() throws Exception {
         String citizen = gateway.userToken("citizen1");
-        String officer = gateway.userToken("officer1");
         // The postal simulator finds this recipient out at the first attempt and home on its next round (ADR 0066).
-        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1()
-                .replace("\"2.000018\"", "\"" + festivalPermitWithItsFeeAtTheResult() + "\"").replace("0912345678", "0900000001"),
-                UUID.randomUUID().toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        String code = submitted.json().get("code").asString();
-        DossierSteps.step(gateway, code, "reception", officer, "{}");
-        DossierSteps.step(gateway, code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
-        DossierSteps.step(gateway, code, "approval", gateway.userToken("leader1"), "{\"note\": \"Đồng ý\"}");
-        DossierSteps.step(gateway, code, "result", gateway.userToken("specialist1"), "{}");
-        JsonNode fee = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                .until(() -> requestedOf(code, "RESULT", citizen), order -> order != null);
-        JsonNode outAtFirst = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> gateway.get("/api/v1/shipments/RET-" + code, citizen).json(), s -> s.get("status").asString().equals("DELIVERY_FAILED"));
-        JsonNode price = outAtFirst.get("price");
-        assertThat(outAtFirst.get("cashOnDelivery").asLong()).isEqualTo(300_000 + price.get("citizenPays").asLong());
+        OutAtFirst result = resultByPostOutAtTheFirstAttempt("0900000001", citizen);
+        JsonNode price = result.shipment().get("price");
+        assertThat(result.shipment().get("cashOnDelivery").asLong()).isEqualTo(300_000 + price.get("citizenPays").asLong());
         // Once the fee is paid, the citizen owes the post its postage, not the fee for collecting the 300,000 (ADR 0068).
         long postage = price.get("citizenPays").asLong() - price.get("cashOnDeliveryFee").asLong();
         assertThat(price.get("cashOnDeliveryFee").asLong()).isPositive();
 
-        payOnProvidersPage(fee.get("id").asString(), code, citizen);
+        payOnProvidersPage(result.fee().get("id").asString(), result.code(), citizen);
 
-        JsonNode delivered = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> gateway.get("/api/v1/shipments/RET-" + code, citizen).json(),
-                        s -> s.get("history").toString().contains("CASH_COLLECTED"));
-        assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
-        List<Long> collected = new ArrayList<>();
-        for (JsonNode report : delivered.get("history")) {
-            if (report.get("progress").asString().equals("CASH_COLLECTED")) {
-                collected.add(report.get("amount").asLong());
-            }
-        }
-        assertThat(collected).as("the postage only").containsExactly(postage);
+        JsonNode delivered = delivered(result.code(), citizen);
+        assertThat(collections(delivered)).as("the postage only").containsExactly(postage);
         assertThat(delivered.get("feesWithdrawn").asBoolean()).isTrue();
-        JsonNode paid = gateway.get("/api/v1/payments/" + fee.get("id").asString(), citizen).json();
+        JsonNode paid = gateway.get("/api/v1/payments/" + result.fee().get("id").asString(), citizen).json();
         assertThat(paid.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(paid.get("method").asString()).isEqualTo("ONLINE");
-        await().atMost(WAIT).until(() -> gateway.get("/api/v1/dossiers/" + code, citizen).json().get("nationalStatus").asInt(), s -> s == 10);
+        assertThat(paid.path("collectedTwice").isNull() || paid.path("collectedTwice").isMissingNode()).as("collected once").isTrue();
+        await().atMost(WAIT).until(() -> gateway.get("/api/v1/dossiers/" + result.code(), citizen).json().get("nationalStatus").asInt(),
+                s -> s == 10);
+    }
+
+    @Test
+    void feesThePostmanCollectsAfterTheyWerePaidOnlineGoBackToTheCardAndTheCitizenIsTold() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        // This recipient's postman collects the amount he set out with, whatever the platform tells the operator since (ADR 0067).
+        OutAtFirst result = resultByPostOutAtTheFirstAttempt("0900000002", citizen);
+        long setOutWith = result.shipment().get("cashOnDelivery").asLong();
+        String feeId = result.fee().get("id").asString();
+
+        payOnProvidersPage(feeId, result.code(), citizen);
+
+        assertThat(collections(delivered(result.code(), citizen))).as("the fees collected all the same").containsExactly(setOutWith);
+        JsonNode paid = awaitJson(() -> gateway.get("/api/v1/payments/" + feeId, citizen),
+                order -> order.path("collectedTwice").path("givenBackAt").isString());
+        assertThat(paid.get("status").asString()).isEqualTo("COMPLETED");
+        JsonNode twice = paid.get("collectedTwice");
+        assertThat(twice.get("givenBackAs").asString()).as("back to the card the citizen paid with").isEqualTo("ONLINE");
+        assertThat(twice.get("amount").asLong()).isEqualTo(300_000);
+        assertThat(twice.get("collected").asLong()).isEqualTo(setOutWith);
+        assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
+                n -> n.toString().contains("Hoàn trả phí, lệ phí cho hồ sơ " + result.code())).toString())
+                .contains("300.000 đồng").contains("hoàn về tài khoản hoặc thẻ");
     }
 
     @Test
@@ -182,6 +185,50 @@ class PaymentsIT {
     }
 
     /** A procedure published by ops for this test, with 300,000 đồng of fees paid at the result. */
+    /** A result by post, its fee due and its postman back from a first attempt that found no one home. */
+    private record OutAtFirst(String code, JsonNode fee, JsonNode shipment) {
+    }
+
+    /**
+     * citizen1 submits a festival permit whose 300,000 đồng fee falls due at the result, to a recipient the postal simulator
+     * finds out at the first attempt; it is received, approved and its result leaves by post.
+     */
+    private OutAtFirst resultByPostOutAtTheFirstAttempt(String recipientPhone, String citizen) throws Exception {
+        String officer = gateway.userToken("officer1");
+        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1()
+                .replace("\"2.000018\"", "\"" + festivalPermitWithItsFeeAtTheResult() + "\"").replace("0912345678", recipientPhone),
+                UUID.randomUUID().toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String code = submitted.json().get("code").asString();
+        DossierSteps.step(gateway, code, "reception", officer, "{}");
+        DossierSteps.step(gateway, code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
+        DossierSteps.step(gateway, code, "approval", gateway.userToken("leader1"), "{\"note\": \"Đồng ý\"}");
+        DossierSteps.step(gateway, code, "result", gateway.userToken("specialist1"), "{}");
+        JsonNode fee = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> requestedOf(code, "RESULT", citizen), order -> order != null);
+        JsonNode outAtFirst = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> gateway.get("/api/v1/shipments/RET-" + code, citizen).json(), s -> s.get("status").asString().equals("DELIVERY_FAILED"));
+        return new OutAtFirst(code, fee, outAtFirst);
+    }
+
+    private JsonNode delivered(String code, String citizen) {
+        JsonNode delivered = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/shipments/RET-" + code, citizen).json(),
+                        s -> s.get("history").toString().contains("CASH_COLLECTED"));
+        assertThat(delivered.get("status").asString()).isEqualTo("DELIVERED");
+        return delivered;
+    }
+
+    private static List<Long> collections(JsonNode shipment) {
+        List<Long> collected = new ArrayList<>();
+        for (JsonNode report : shipment.get("history")) {
+            if (report.get("progress").asString().equals("CASH_COLLECTED")) {
+                collected.add(report.get("amount").asLong());
+            }
+        }
+        return collected;
+    }
+
     private String festivalPermitWithItsFeeAtTheResult() {
         String procedure = "9." + String.format("%06d", (int) (System.nanoTime() % 1_000_000));
         Response published = gateway.post("/api/v1/procedures", gateway.userToken("ops1"), """

@@ -101,7 +101,8 @@ final class Courier implements AutoCloseable {
             return plan;
         }
         int pause = 1;
-        if (!shipment.pickup() && Settings.HOME_ON_THE_SECOND_ROUND.equals(shipment.recipientPhone())) {
+        if (!shipment.pickup() && (Settings.HOME_ON_THE_SECOND_ROUND.equals(shipment.recipientPhone())
+                || Settings.AMENDMENT_TOO_LATE.equals(shipment.recipientPhone()))) {
             plan.add(new Step("DELIVERY_FAILED", "Không có người nhận (lần 1)", null));
             pause = NEXT_ROUND;
         }
@@ -145,6 +146,10 @@ final class Courier implements AutoCloseable {
     /** A collection at the amount the platform last gave; null when nothing is left to collect. */
     Step asCollectedNow(Shipment shipment, Step step) {
         if (step.amount == null) {
+            return step;
+        }
+        if (Settings.AMENDMENT_TOO_LATE.equals(shipment.recipientPhone())) {
+            log.info("Item {}: the postman collects the {} đồng he set out with", shipment.itemId(), step.amount);
             return step;
         }
         long amount = toCollect.getOrDefault(shipment.itemId(), step.amount);

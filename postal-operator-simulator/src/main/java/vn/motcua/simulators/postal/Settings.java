@@ -27,6 +27,11 @@ record Settings(String bootstrap, boolean oauthBearer, String operator, String s
      * steps later: time for the citizen to act between two attempts (pay the fees online, say).
      */
     static final String HOME_ON_THE_SECOND_ROUND = "0900000001";
+    /**
+     * Like {@link #HOME_ON_THE_SECOND_ROUND}, but the postman set out with the amount the item was handed over with and
+     * collects it whatever the platform says since: an amendment that reaches him too late.
+     */
+    static final String AMENDMENT_TOO_LATE = "0900000002";
 
     static Settings parse(String... args) {
         Map<String, String> given = new HashMap<>();

@@ -63,6 +63,19 @@ class CourierTest {
     }
 
     @Test
+    void aPostmanTheAmendmentReachesTooLateCollectsTheAmountHeSetOutWith() {
+        Shipment result = new Shipment("RET-6", "RR100000060VN", false, "000.10.20.30.H29", "Nguyễn Văn An", Settings.AMENDMENT_TOO_LATE,
+                78_000);
+        try (Courier courier = new Courier(SETTINGS, null, null)) {
+            List<Courier.Step> plan = courier.plan(result, 1);
+            assertThat(plan).extracting(Courier.Step::progress).contains("DELIVERY_FAILED", "DELIVERED", "CASH_COLLECTED");
+
+            courier.recollect(result.itemId(), 28_000);
+            assertThat(courier.asCollectedNow(result, plan.getLast()).amount()).isEqualTo(78_000L);
+        }
+    }
+
+    @Test
     void aCollectedDossierIsSignedForByTheAgencysDesk() {
         Shipment pickup = new Shipment("PIC-1", "RR100000039VN", true, "000.10.20.30.H29", "Nguyễn Văn An", Settings.NEVER_AT_HOME, 0);
         try (Courier courier = new Courier(SETTINGS, null, null)) {

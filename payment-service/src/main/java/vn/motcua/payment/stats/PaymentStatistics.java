@@ -24,6 +24,7 @@ import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.Role;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.kit.web.Periods;
+import vn.motcua.payment.ordering.CollectedTwice;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
 
@@ -43,7 +44,8 @@ class PaymentStatistics {
     }
 
     /**
-     * @param paidOnline, paidToPostman, paidAtCounter đồng paid each way (ADR 0065 for the counter)
+     * @param paidOnline, paidToPostman, paidAtCounter đồng paid each way (ADR 0065 for the counter); fees the postman
+     *     collected for an order paid before are in paidToPostman, and what went back of them in refunded (ADR 0067)
      * @param shareOfDossiersPaidOnline 0..1, null when no dossier paid a fee in the period
      */
     record Figures(String agencyCode, LocalDate from, LocalDate to, Map<PaymentStatus, Long> orders, long paidOnline, long paidToPostman,
@@ -83,6 +85,12 @@ class PaymentStatistics {
                 }
                 if (order.refund() != null && order.refund().done()) {
                     refunded += order.refund().amount();
+                }
+                // Fees the postman collected after another payment were paid too, and went back (ADR 0067).
+                CollectedTwice twice = order.collectedTwice();
+                if (twice != null) {
+                    paid.merge(PaymentMethod.CASH_ON_DELIVERY, twice.fees(), Long::sum);
+                    refunded += twice.done() ? twice.amount() : 0;
                 }
             }
         }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
 
 import java.time.Duration;
@@ -126,8 +127,9 @@ class CashOnDeliveryIT extends WithProviderSimulator {
     @Test
     void feesThePostmanCollectsForAnOrderPaidAtTheCounterGoBackInCashThere() throws Exception {
         String code = EventMother.newDossierCode();
-        String id = resultFeeDue(code, ResultDelivery.POST);
-        mvc.perform(post("/api/v1/payments/{id}/cash-at-counter", id).with(officer(AGENCY_THUONG_TIN)).header("Idempotency-Key",
+        String agency = "000.98." + (10 + Math.floorMod(System.nanoTime(), 90)) + ".H29";
+        String id = resultFeeDue(code, agency, ResultDelivery.POST);
+        mvc.perform(post("/api/v1/payments/{id}/cash-at-counter", id).with(officer(agency)).header("Idempotency-Key",
                 "cash-" + code).contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 20000}")).andExpect(status().isOk());
 
         KafkaProbe.send(EventMother.record(new CashCollected("RET-" + code, code, "postal-vnpost", 45_000, "BN-3", Instant.now(), 20_000L)));
@@ -139,11 +141,18 @@ class CashOnDeliveryIT extends WithProviderSimulator {
         assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentRefunded".equals(KafkaProbe.header(r,
                 CloudEventHeaders.TYPE)), 2, Duration.ofSeconds(4))).singleElement().satisfies(r -> assertThat(r.value())
                 .contains("\"method\":\"CASH_ON_DELIVERY\"").contains("\"amount\":20000"));
-        mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", LocalDate.now(CivilTime.VIETNAM).toString())
-                        .with(officer(AGENCY_THUONG_TIN)))
+        String today = LocalDate.now(CivilTime.VIETNAM).toString();
+        mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", today).with(officer(agency)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.refunds[?(@.paymentId == '" + id + "')].paidBy").value("CASH_ON_DELIVERY"))
-                .andExpect(jsonPath("$.refunds[?(@.paymentId == '" + id + "')].amount").value(20_000));
+                .andExpect(jsonPath("$.givenBack").value(20_000))
+                .andExpect(jsonPath("$.refunds[0].paymentId").value(id))
+                .andExpect(jsonPath("$.refunds[0].paidBy").value("CASH_ON_DELIVERY"));
+        // Paid twice and given back once: the figures net out to what the agency holds.
+        mvc.perform(get("/api/v1/payments/statistics").param("from", today).param("to", today).with(leader(agency)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paidAtCounter").value(20_000))
+                .andExpect(jsonPath("$.paidToPostman").value(20_000))
+                .andExpect(jsonPath("$.refunded").value(20_000));
     }
 
     @Test
@@ -165,7 +174,11 @@ class CashOnDeliveryIT extends WithProviderSimulator {
 
     /** A dossier priced with a result-stage fee whose result is ready: the order is due. */
     private String resultFeeDue(String code, ResultDelivery delivery) {
-        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, AGENCY_THUONG_TIN, delivery, 9);
+        return resultFeeDue(code, AGENCY_THUONG_TIN, delivery);
+    }
+
+    private String resultFeeDue(String code, String agency, ResultDelivery delivery) {
+        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, agency, delivery, 9);
         KafkaProbe.send(EventMother.record(EventMother.feesPriced(dossier, EventMother.feeLine(FeeStage.RESULT, 20_000, false))));
         KafkaProbe.send(EventMother.record(new DossierResultReady(dossier, "leader1", null, null, Instant.now())));
         String id = PaymentOrder.idFor(code, FeeStage.RESULT);

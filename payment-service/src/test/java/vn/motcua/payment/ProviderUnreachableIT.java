@@ -1,6 +1,7 @@
 package vn.motcua.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static vn.motcua.testinfra.CallerMother.ops;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
@@ -18,16 +20,21 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import vn.motcua.events.Topics;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.postal.CashCollected;
 import vn.motcua.payment.expiry.LapsedAttempts;
 import vn.motcua.payment.ordering.Attempt;
+import vn.motcua.payment.ordering.CollectedTwice;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderMother;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.payment.ordering.ProviderResult;
+import vn.motcua.payment.refunds.UnfinishedGiveBacks;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
+import vn.motcua.testinfra.KafkaProbe;
 import vn.motcua.testinfra.SimulatorProcess;
 
 /** The provider's web API cannot be reached: nothing listens where it is configured. What needs it answers 503, and keeps what it recorded. */
@@ -41,6 +48,8 @@ class ProviderUnreachableIT {
     PaymentOrderRepository orders;
     @Autowired
     LapsedAttempts lapsedAttempts;
+    @Autowired
+    UnfinishedGiveBacks giveBacks;
 
     @DynamicPropertySource
     static void unreachableProvider(DynamicPropertyRegistry registry) {
@@ -91,5 +100,23 @@ class ProviderUnreachableIT {
         assertThat(lapsedAttempts.settleDue(PaymentOrderMother.NOW.plus(Duration.ofHours(1)))).isZero();
         assertThat(orders.findById(order.id()).orElseThrow().attempt("MCREFDOWN2").orElseThrow().state())
                 .as("a payment the provider may know of is never taken for lapsed").isEqualTo(Attempt.State.PENDING);
+    }
+    @Test
+    void feesCollectedTwiceWaitForTheProviderRecordedAndTheCollectionIsNotParked() {
+        String code = EventMother.newDossierCode();
+        PaymentOrder paid = PaymentOrderMother.due(code, FeeStage.RESULT, 20_000);
+        paid.begin("MCREFDOWN3", PaymentOrderMother.NOW, PaymentOrderMother.NOW.plus(Duration.ofMinutes(15)));
+        paid.settle(new ProviderResult("MCREFDOWN3", 20_000, true, "00", "14000098", PaymentOrderMother.NOW), PaymentOrderMother.NOW);
+        orders.save(paid);
+
+        KafkaProbe.send(EventMother.record(new CashCollected("RET-" + code, code, "postal-vnpost", 45_000, "BN-5", Instant.now(), 20_000L)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> orders.findById(paid.id()).orElseThrow().collectedTwice() != null);
+        CollectedTwice waiting = orders.findById(paid.id()).orElseThrow().collectedTwice();
+        assertThat(waiting.throughProvider()).isTrue();
+        assertThat(waiting.done()).as("asked for again later").isFalse();
+        assertThat(giveBacks.carryOn()).as("the provider still away").isZero();
+        assertThat(KafkaProbe.collect(Topics.deadLetterOf(Topics.POSTAL), r -> code.equals(r.key()), 1, Duration.ofSeconds(3)))
+                .as("the collection was handled, not parked").isEmpty();
     }
 }

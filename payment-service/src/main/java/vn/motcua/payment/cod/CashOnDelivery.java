@@ -16,6 +16,7 @@ import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
+import vn.motcua.payment.provider.PaymentProvider;
 import vn.motcua.payment.reconciliation.Mismatches;
 import vn.motcua.payment.refunds.Refunds;
 
@@ -66,7 +67,13 @@ class CashOnDelivery implements EventSubscriber {
             log.warn("The postman collected {} đồng of fees for {}, already paid {}", cash.feesCollected(), id, order.method());
             mismatches.postal(LocalDate.ofInstant(cash.collectedAt(), CivilTime.VIETNAM), cash.shipmentId(), id, order.amount(), cash.feesCollected(),
                     "PAID_TWICE");
-            refunds.giveBackCollectedTwice(id, cash.amount(), cash.feesCollected(), cash.receiptNumber(), cash.shipmentId(), cash.collectedAt());
+            try {
+                refunds.giveBackCollectedTwice(id, cash.amount(), cash.feesCollected(), cash.receiptNumber(), cash.shipmentId(),
+                        cash.collectedAt());
+            } catch (PaymentProvider.Unavailable away) {
+                // Recorded, and asked for again later (UnfinishedGiveBacks): the event itself was handled.
+                log.warn("The refund of {} paid twice waits for the provider: {}", id, away.getMessage());
+            }
             return;
         }
         orders.change(id, o -> o.collectedByPostman(cash.amount(), cash.receiptNumber(), clock.instant()));

@@ -44,6 +44,8 @@ import vn.motcua.kit.problem.ApiProblem;
 // An agency's cash book of a day (ADR 0065): what was paid in that day, of which the counter's.
 @CompoundIndex(name = "agencyPaidInDay", def = "{'agencyCode': 1, 'completedAt': 1}")
 @CompoundIndex(name = "unansweredAttempts", def = "{'attempts.state': 1, 'attempts.expiresAt': 1}")
+// Fees collected twice whose online refund is still to be asked for (ADR 0067), and those given back in cash on a day.
+@CompoundIndex(name = "collectedTwice", def = "{'collectedTwice.givenBackAs': 1, 'collectedTwice.givenBackAt': 1}")
 public class PaymentOrder extends Aggregate {
     public static final String CURRENCY = "VND";
 

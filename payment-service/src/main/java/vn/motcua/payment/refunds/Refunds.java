@@ -94,19 +94,26 @@ public class Refunds {
      * Fees the postman collected for an order paid online or at the counter go back to the citizen (ADR 0067), once however
      * often the collection is reported: the online payment through the provider, under a request id of its own (the postman's
      * cash then pays the order), or, when there is none to refund or the provider refuses, the postman's cash noted to go back
-     * at the counter. The provider unreachable is thrown, so the collection's event is handled again and carries on.
+     * at the counter.
      *
      * @param collected all the postman took; {@code fees} the part of it beyond the postage
+     * @throws PaymentProvider.Unavailable when the provider could not be asked: the give-back stays recorded, unfinished, and
+     *     {@link UnfinishedGiveBacks} asks again later under the same request id
      */
     public PaymentOrder giveBackCollectedTwice(String orderId, long collected, long fees, String receipt, String shipmentId,
             Instant collectedAt) {
-        Instant now = clock.instant();
         PaymentOrder order = orders.change(orderId, o -> o.collectedTwice(collected, fees, receipt, shipmentId, collectedAt,
                 requestIdFor("RC", o.id())));
+        return carryOnGiveBack(order);
+    }
+
+    /** Gives back what the postman collected twice for this order, if that is recorded and not done yet. */
+    PaymentOrder carryOnGiveBack(PaymentOrder order) {
         CollectedTwice twice = order.collectedTwice();
         if (twice == null || twice.done()) {
             return order;
         }
+        Instant now = clock.instant();
         String reason = "Ông/Bà đã nộp phí, lệ phí trước khi nhận kết quả nhưng nhân viên bưu điện vẫn thu thêm "
                 + String.format(VIETNAMESE, "%,d", twice.fees()) + " đồng khi phát (biên nhận " + twice.receipt() + ")";
         if (twice.throughProvider()) {
@@ -114,14 +121,14 @@ public class Refunds {
             PaymentProvider.RefundAnswer answer = provider.refund(new PaymentProvider.RefundRequest(twice.requestId(), paid.reference(),
                     twice.amount(), twice.amount() == paid.amount(), paid.transactionNo(), paid.paidAt(), now, "motcua"));
             if (answer.accepted()) {
-                log.info("Order {} paid twice: the online payment refunded {} đồng ({})", orderId, twice.amount(), answer.reference());
-                return orders.change(orderId, o -> o.collectedTwiceGivenBack(answer.reference(), reason, now));
+                log.info("Order {} paid twice: the online payment refunded {} đồng ({})", order.id(), twice.amount(), answer.reference());
+                return orders.change(order.id(), o -> o.collectedTwiceGivenBack(answer.reference(), reason, now));
             }
-            log.warn("The provider refused to refund order {} paid twice ({} {}): the postman's cash goes back at the counter", orderId,
+            log.warn("The provider refused to refund order {} paid twice ({} {}): the postman's cash goes back at the counter", order.id(),
                     answer.code(), answer.message());
-            orders.change(orderId, PaymentOrder::collectedTwiceGivenBackInCash);
+            orders.change(order.id(), PaymentOrder::collectedTwiceGivenBackInCash);
         }
-        return orders.change(orderId, o -> o.collectedTwiceGivenBack("TIEN-MAT-" + twice.receipt(), reason, now));
+        return orders.change(order.id(), o -> o.collectedTwiceGivenBack("TIEN-MAT-" + twice.receipt(), reason, now));
     }
 
     /** The provider's request ids are alphanumeric, at most 32 characters, and never reused. */

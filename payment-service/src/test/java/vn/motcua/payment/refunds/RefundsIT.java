@@ -37,6 +37,8 @@ import vn.motcua.testinfra.KafkaProbe;
 class RefundsIT extends WithProviderSimulator {
     @Autowired
     private MongoTemplate mongo;
+    @Autowired
+    private UnfinishedGiveBacks giveBacks;
 
     @Test
     void aWithdrawnDossierGetsItsRefundableFeeBackThroughTheProviderOnceHoweverOftenTheEventArrives() throws Exception {
@@ -149,6 +151,24 @@ class RefundsIT extends WithProviderSimulator {
         assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + checkout.reference()).body()).contains("\"refunds\":1");
         assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentRefunded".equals(KafkaProbe.header(r,
                 CloudEventHeaders.TYPE)), 5, Duration.ofSeconds(4))).hasSize(1);
+    }
+
+    @Test
+    void feesCollectedTwiceThatTheProviderCouldNotBeAskedToRefundGoBackOnTheNextRound() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 20_000);
+        PaymentSteps.Checkout checkout = paid(id);
+        // As the collection left it when the provider was away (ProviderUnreachableIT): recorded, not yet asked.
+        PaymentOrder waiting = orders.findById(id).orElseThrow();
+        waiting.collectedTwice(45_000, 20_000, "BN-6", "RET-x", Instant.now(), Refunds.requestIdFor("RC", id));
+        orders.save(waiting);
+
+        assertThat(giveBacks.carryOn()).isPositive();
+
+        PaymentOrder givenBack = orders.findById(id).orElseThrow();
+        assertThat(givenBack.collectedTwice().done()).isTrue();
+        assertThat(givenBack.collectedTwice().givenBackAs().name()).isEqualTo("ONLINE");
+        assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + checkout.reference()).body()).contains("\"refunds\":1");
+        assertThat(giveBacks.carryOn()).as("nothing left to ask").isZero();
     }
 
     private PaymentSteps.Checkout paid(String id) throws Exception {

@@ -139,7 +139,10 @@ class PaymentsIT {
 
         payOnProvidersPage(feeId, result.code(), citizen);
 
-        assertThat(collections(delivered(result.code(), citizen))).as("the fees collected all the same").containsExactly(setOutWith);
+        JsonNode delivered = delivered(result.code(), citizen);
+        assertThat(collections(delivered)).as("the fees collected all the same").containsExactly(setOutWith);
+        assertThat(delivered.get("collected").asLong()).isEqualTo(setOutWith);
+        assertThat(delivered.get("cashOnDelivery").asLong()).as("the amount the platform asked for since").isLessThan(setOutWith);
         JsonNode paid = awaitJson(() -> gateway.get("/api/v1/payments/" + feeId, citizen),
                 order -> order.path("collectedTwice").path("givenBackAt").isString());
         assertThat(paid.get("status").asString()).isEqualTo("COMPLETED");

@@ -191,6 +191,11 @@ class ResultDeliveriesIT {
         List<ConsumerRecord<String, String>> collected = events(Topics.POSTAL, code, "CashCollected", 2);
         assertThat(collected).hasSize(1);
         assertThat(collected.getFirst().value()).contains("\"amount\":" + postage).contains("\"fees\":0");
+        mvc.perform(get("/api/v1/shipments/" + id).with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cashOnDelivery").value(postage))
+                .andExpect(jsonPath("$.feesWithdrawn").value(true))
+                .andExpect(jsonPath("$.collected").value(postage));
     }
 
     @Test

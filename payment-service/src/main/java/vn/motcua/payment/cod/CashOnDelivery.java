@@ -66,7 +66,7 @@ class CashOnDelivery implements EventSubscriber {
             // Paid online or at the counter, and the postman collected the fees too: the citizen gets them back (ADR 0067).
             log.warn("The postman collected {} đồng of fees for {}, already paid {}", cash.feesCollected(), id, order.method());
             mismatches.postal(LocalDate.ofInstant(cash.collectedAt(), CivilTime.VIETNAM), cash.shipmentId(), id, order.amount(), cash.feesCollected(),
-                    "PAID_TWICE");
+                    Mismatches.PAID_TWICE);
             try {
                 refunds.giveBackCollectedTwice(id, cash.amount(), cash.feesCollected(), cash.receiptNumber(), cash.shipmentId(),
                         cash.collectedAt());

@@ -16,6 +16,8 @@ import vn.motcua.kit.outbox.AggregateStore;
 public class Mismatches {
     public static final String PROVIDER = "PROVIDER";
     public static final String POSTAL = "POSTAL";
+    /** Fees the postman collected for an order paid online or at the counter: given back to the citizen (ADR 0067). */
+    public static final String PAID_TWICE = "PAID_TWICE";
 
     private final AggregateStore store;
     private final MongoTemplate mongo;

@@ -20,10 +20,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.time.CivilTime;
+import vn.motcua.payment.ordering.CollectedTwice;
+import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.provider.PaymentProvider;
 
 /** Ops' view of the reconciliation: a day's mismatches as JSON or CSV, and a run on demand. */
@@ -34,40 +38,59 @@ class ReconciliationController {
     private static final String CSV = "text/csv";
 
     private final Mismatches mismatches;
+    private final PaymentOrderRepository orders;
     private final DailyReconciliation reconciliation;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    ReconciliationController(Mismatches mismatches, DailyReconciliation reconciliation, IdempotencyKeys idempotency, Clock clock) {
+    ReconciliationController(Mismatches mismatches, PaymentOrderRepository orders, DailyReconciliation reconciliation,
+            IdempotencyKeys idempotency, Clock clock) {
         this.mismatches = mismatches;
+        this.orders = orders;
         this.reconciliation = reconciliation;
         this.idempotency = idempotency;
         this.clock = clock;
     }
 
+    /** @param givenBack for fees the postman collected twice (PAID_TWICE): how they went back, once they did (ADR 0067) */
     record MismatchView(String id, LocalDate day, String source, String kind, String reference, String paymentId, long platformAmount,
-            long sourceAmount, Instant foundAt) {
-        static MismatchView of(Mismatch m) {
-            return new MismatchView(m.id(), m.day(), m.source(), m.kind(), m.reference(), m.paymentId(), m.platformAmount(),
-                    m.sourceAmount(), m.foundAt());
-        }
+            long sourceAmount, Instant foundAt, GivenBack givenBack) {
     }
 
-    @Operation(summary = "The mismatches found for a day (ops)")
+    /** @param reference the provider's refund transaction, or the note for cash given back at the counter */
+    record GivenBack(PaymentMethod as, long amount, String reference, Instant at) {
+    }
+
+    @Operation(summary = "The mismatches found for a day (ops); fees collected twice say how they went back to the citizen")
     @GetMapping(value = "/mismatches", produces = MediaType.APPLICATION_JSON_VALUE)
     List<MismatchView> mismatches(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        return mismatches.of(day).stream().map(MismatchView::of).toList();
+        return viewsOf(day);
     }
 
     @Operation(summary = "The mismatches found for a day as CSV (ops)")
     @GetMapping(value = "/mismatches", produces = CSV)
     ResponseEntity<String> mismatchesCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        String rows = mismatches.of(day).stream().map(m -> String.join(",", m.day().toString(), m.source(), m.kind(), m.reference(),
-                m.paymentId() == null ? "" : m.paymentId(), Long.toString(m.platformAmount()), Long.toString(m.sourceAmount())))
+        String rows = viewsOf(day).stream().map(m -> String.join(",", m.day().toString(), m.source(), m.kind(), m.reference(),
+                m.paymentId() == null ? "" : m.paymentId(), Long.toString(m.platformAmount()), Long.toString(m.sourceAmount()),
+                m.givenBack() == null ? "" : m.givenBack().as().name(), m.givenBack() == null ? "" : m.givenBack().reference()))
                 .collect(Collectors.joining("\r\n", "", ""));
-        String body = "day,source,kind,reference,paymentId,platformAmount,sourceAmount\r\n" + rows + (rows.isEmpty() ? "" : "\r\n");
+        String body = "day,source,kind,reference,paymentId,platformAmount,sourceAmount,givenBackAs,givenBackReference\r\n" + rows
+                + (rows.isEmpty() ? "" : "\r\n");
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reconciliation-" + day + ".csv\"").body(body);
+    }
+
+    private List<MismatchView> viewsOf(LocalDate day) {
+        return mismatches.of(day).stream().map(m -> new MismatchView(m.id(), m.day(), m.source(), m.kind(), m.reference(), m.paymentId(),
+                m.platformAmount(), m.sourceAmount(), m.foundAt(), givenBack(m))).toList();
+    }
+
+    private GivenBack givenBack(Mismatch mismatch) {
+        if (!Mismatches.PAID_TWICE.equals(mismatch.kind()) || mismatch.paymentId() == null) {
+            return null;
+        }
+        return orders.findById(mismatch.paymentId()).map(PaymentOrder::collectedTwice).filter(CollectedTwice::done)
+                .map(twice -> new GivenBack(twice.givenBackAs(), twice.amount(), twice.reference(), twice.givenBackAt())).orElse(null);
     }
 
     record RunRequest(LocalDate day) {

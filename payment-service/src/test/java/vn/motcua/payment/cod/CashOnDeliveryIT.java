@@ -10,6 +10,7 @@ import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
+import static vn.motcua.testinfra.CallerMother.ops;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -115,6 +116,18 @@ class CashOnDeliveryIT extends WithProviderSimulator {
         assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentRefunded".equals(KafkaProbe.header(r,
                 CloudEventHeaders.TYPE)), 2, Duration.ofSeconds(4))).singleElement().satisfies(r -> assertThat(r.value())
                 .contains("\"amount\":20000").contains("\"method\":\"ONLINE\"").contains("biên nhận BN-2"));
+
+        // Ops' list of the day's mismatches says it is settled, and how.
+        String today = LocalDate.now(CivilTime.VIETNAM).toString();
+        String paidTwice = "$[?(@.reference == 'RET-" + code + "' && @.kind == 'PAID_TWICE')]";
+        mvc.perform(get("/api/v1/payments/reconciliation/mismatches").param("day", today).with(ops()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath(paidTwice + ".givenBack.as").value("ONLINE"))
+                .andExpect(jsonPath(paidTwice + ".givenBack.amount").value(20_000))
+                .andExpect(jsonPath(paidTwice + ".givenBack.reference").value(givenBack.collectedTwice().reference()));
+        assertThat(mvc.perform(get("/api/v1/payments/reconciliation/mismatches").param("day", today).accept("text/csv").with(ops()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("RET-" + code + "," + id + ",20000,20000,ONLINE," + givenBack.collectedTwice().reference());
 
         KafkaProbe.send(EventMother.record(new CashRemitted("postal-vnpost|pt-" + code, "postal-vnpost", LocalDate.now(), 45_000,
                 List.of(new CashRemitted.RemittedItem("RET-" + code, code, 45_000, "BN-2", 20_000L)), 0, Instant.now())));

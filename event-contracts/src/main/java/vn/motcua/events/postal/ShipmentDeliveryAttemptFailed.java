@@ -11,6 +11,9 @@ import vn.motcua.events.Topics;
  *
  * @param attempt which attempt failed (1, 2, …)
  * @param reason the operator's words, e.g. "Không gặp người nhận"
+ * @param cashOnDelivery what the postman collects at the next attempt, in đồng (added in place on 2026-12-07; absent in
+ *     older records: not said)
+ * @param feesOnDelivery the dossier's fees among it, which the citizen may still pay online before then (ADR 0066)
  */
 @EventContract(type = "ShipmentDeliveryAttemptFailed", version = 1, topic = Topics.POSTAL)
 public record ShipmentDeliveryAttemptFailed(
@@ -20,7 +23,14 @@ public record ShipmentDeliveryAttemptFailed(
         String ownerCitizenId,
         int attempt,
         String reason,
-        Instant failedAt) implements Event {
+        Instant failedAt,
+        Long cashOnDelivery,
+        Long feesOnDelivery) implements Event {
+
+    public ShipmentDeliveryAttemptFailed(String shipmentId, String dossierCode, String itemId, String ownerCitizenId, int attempt,
+            String reason, Instant failedAt) {
+        this(shipmentId, dossierCode, itemId, ownerCitizenId, attempt, reason, failedAt, null, null);
+    }
 
     @Override
     public String subject() {

@@ -162,6 +162,7 @@ class Templates {
                 Bưu điện đã nhận kết quả hồ sơ {dossier_code} để chuyển đến Ông/Bà.
                 Số hiệu bưu gửi (tra cứu hành trình): {tracking_number}
                 {to_pay}
+                {pay_online}
                 """, "Kết quả hồ sơ {dossier_code} đã được gửi qua bưu điện. Số hiệu bưu gửi: {tracking_number}. {to_pay}"));
         book.define("postal-out-for-delivery", new Text("Kết quả hồ sơ {dossier_code} đang được giao", """
                 Bưu tá đang giao kết quả hồ sơ {dossier_code} (số hiệu {tracking_number}) trong hôm nay.
@@ -171,6 +172,8 @@ class Templates {
         book.define("postal-delivery-attempt-failed", new Text("Chưa giao được kết quả hồ sơ {dossier_code}", """
                 Bưu tá chưa giao được kết quả hồ sơ {dossier_code} (lần {attempt}: {reason}).
                 Bưu điện sẽ giao lại; nếu lần giao cuối vẫn không thành công, kết quả được chuyển về bộ phận một cửa để Ông/Bà đến nhận.
+                {to_pay}
+                {pay_online}
                 """));
         book.define("appointment-booked", new Text("Lịch hẹn {booking_code} ngày {date}", """
                 Ông/Bà đã đặt lịch hẹn tại {office}: {date}, từ {start} đến {end} ({purpose}).
@@ -315,7 +318,7 @@ class Templates {
 
     Message resultDispatched(ShipmentDispatched shipment) {
         return book.render("postal-result-dispatched", Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId(),
-                "to_pay", toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery())));
+                "to_pay", toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery()), "pay_online", payOnline(shipment.feesOnDelivery())));
     }
 
     Message outForDelivery(ShipmentOutForDelivery shipment) {
@@ -327,6 +330,13 @@ class Templates {
      * What to have ready for the postman, as the shipment stood when the event was published: the fees still due and the
      * postage. Nothing is said for an event from before it carried the amount.
      */
+    /** Fees still to collect at the door may be paid online before then, and the postman collects the postage only (ADR 0066). */
+    static String payOnline(Long feesOnDelivery) {
+        return feesOnDelivery == null || feesOnDelivery <= 0 ? ""
+                : "Ông/Bà có thể nộp trước " + money(feesOnDelivery) + " đồng phí, lệ phí trên Cổng dịch vụ công để không phải trả khoản này khi"
+                        + " nhận.";
+    }
+
     static String toPay(Long cashOnDelivery, Long feesOnDelivery) {
         if (cashOnDelivery == null) {
             return "";
@@ -347,7 +357,8 @@ class Templates {
 
     Message deliveryAttemptFailed(ShipmentDeliveryAttemptFailed attempt) {
         return book.render("postal-delivery-attempt-failed", Map.of("dossier_code", attempt.dossierCode(),
-                "attempt", Integer.toString(attempt.attempt()), "reason", attempt.reason() == null ? "không gặp người nhận" : attempt.reason()));
+                "attempt", Integer.toString(attempt.attempt()), "reason", attempt.reason() == null ? "không gặp người nhận" : attempt.reason(),
+                "to_pay", toPay(attempt.cashOnDelivery(), attempt.feesOnDelivery()), "pay_online", payOnline(attempt.feesOnDelivery())));
     }
 
     Message appointmentBooked(AppointmentBooked booking) {

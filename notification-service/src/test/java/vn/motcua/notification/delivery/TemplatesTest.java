@@ -20,6 +20,7 @@ import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
 import vn.motcua.notification.inbox.Message;
@@ -100,6 +101,13 @@ class TemplatesTest {
         assertThat(dispatched.body()).contains(
                 "Khi nhận, Ông/Bà trả nhân viên bưu điện 338.000 đồng: 300.000 đồng phí, lệ phí và 38.000 đồng cước dịch vụ bưu chính.");
         assertThat(dispatched.shortText()).contains("338.000 đồng").doesNotContain("{", "}");
+        assertThat(dispatched.body()).contains("Ông/Bà có thể nộp trước 300.000 đồng phí, lệ phí trên Cổng dịch vụ công");
+        Message failed = templates.deliveryAttemptFailed(new ShipmentDeliveryAttemptFailed("RET-" + code, code, "RR123456785VN",
+                "001090000001", 1, "Không gặp người nhận", Instant.now(), 338_000L, 300_000L));
+        assertThat(failed.body()).contains("trả nhân viên bưu điện 338.000 đồng").contains("nộp trước 300.000 đồng phí, lệ phí");
+        for (Message message : List.of(dispatched, failed)) {
+            assertThat(message.values().values()).as("each fits one Zalo parameter").allSatisfy(value -> assertThat(value).hasSizeLessThan(200));
+        }
 
         Message out = templates.outForDelivery(new ShipmentOutForDelivery("RET-" + code, code, "RR123456785VN", "001090000001",
                 Instant.now(), 22_000L, 0L));

@@ -390,7 +390,7 @@ public class Shipment extends Aggregate {
                     advance(Status.DELIVERY_FAILED, report.at());
                     if (kind == Kind.RESULT_DELIVERY) {
                         events.add(new ShipmentDeliveryAttemptFailed(id, dossierCode, itemId, ownerCitizenId, failedAttempts.size(),
-                                report.detail(), report.at()));
+                                report.detail(), report.at(), cashOnDelivery(), feesOnDelivery));
                     }
                 }
             }

@@ -155,6 +155,8 @@ class OperatorReportsIT {
         assertThat(events(shipment.dossierCode(), "ShipmentReturnedToSender")).hasSize(1);
         assertThat(events(shipment.dossierCode(), "ShipmentDeliveryAttemptFailed")).as("the attempts before the last, once each")
                 .extracting(r -> r.value().replaceAll(".*\"attempt\":(\\d+).*", "$1")).containsExactlyInAnyOrder("1", "2");
+        assertThat(events(shipment.dossierCode(), "ShipmentDeliveryAttemptFailed")).as("what the next attempt collects")
+                .allSatisfy(r -> assertThat(r.value()).contains("\"cashOnDelivery\":" + shipment.cashOnDelivery()));
 
         for (String receipt : new String[] {"c1", "c2", "c1"}) {
             report(postalOperator("postal-vnpost"), shipment.id(), receipt, "CASH_COLLECTED", T0, item, "BL-0001", 1_200_000L)

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.kit.web.Csv;
 
@@ -22,16 +24,34 @@ final class CashBookCsv {
     static byte[] of(CashBook.Day day) {
         List<String[]> rows = new ArrayList<>();
         for (CashBook.Taken taken : day.payments()) {
-            rows.add(new String[] {"Thu", time(taken.paidAt()), taken.paymentId(), taken.dossierCode(), taken.stage().name(),
-                Long.toString(taken.amount()), "", taken.officer(), taken.receiptNumber(), "CASH_AT_COUNTER", ""});
+            rows.add(new String[] {"Thu", time(taken.paidAt()), taken.paymentId(), taken.dossierCode(), stage(taken.stage()),
+                Long.toString(taken.amount()), "", taken.officer(), taken.receiptNumber(), way(PaymentMethod.CASH_AT_COUNTER), ""});
         }
         for (CashBook.GivenBack back : day.refunds()) {
             rows.add(new String[] {"Chi", time(back.givenBackAt()), back.paymentId(), back.dossierCode(), "", "",
-                Long.toString(back.amount()), "", "", back.paidBy().name(), back.reason()});
+                Long.toString(back.amount()), "", "", way(back.paidBy()), back.reason()});
         }
         rows.add(new String[] {"Tổng cộng", day.day().toString(), "", "", "", Long.toString(day.received()), Long.toString(day.givenBack()),
             "", "", "", ""});
         return Csv.of(HEADER, rows);
+    }
+
+    /** The stage in the words of the fee schedules. */
+    private static String stage(FeeStage stage) {
+        return switch (stage) {
+            case INTAKE -> "Khi nộp hồ sơ";
+            case SUPPLEMENT -> "Khi bổ sung hồ sơ";
+            case RESULT -> "Khi nhận kết quả";
+            case OBLIGATION -> "Nghĩa vụ tài chính";
+        };
+    }
+
+    private static String way(PaymentMethod method) {
+        return switch (method) {
+            case CASH_AT_COUNTER -> "Tiền mặt tại bộ phận một cửa";
+            case CASH_ON_DELIVERY -> "Tiền mặt cho nhân viên bưu điện";
+            case ONLINE -> "Trực tuyến";
+        };
     }
 
     private static String time(Instant at) {

@@ -365,6 +365,11 @@ public class PaymentOrder extends Aggregate {
         return method != null && (method.inCash() || collectedTwice != null && collectedTwice.throughProvider());
     }
 
+    /** Who took the cash that pays the order now: the counter's officer, or the postman's receipt. */
+    public String cashReference() {
+        return collectedTwice != null && collectedTwice.throughProvider() ? collectedTwice.receipt() : paidReference;
+    }
+
     /** The provider gave back a payment made twice; the order itself stays paid by its first payment. */
     public List<Event> surplusRefunded(String reference, String refund) {
         int index = indexOf(reference);

@@ -59,7 +59,7 @@ public class Refunds {
             return order;
         }
         if (order.standsPaidInCash()) {
-            return orders.change(orderId, o -> o.refunded("TIEN-MAT-" + o.paidReference(), now));
+            return orders.change(orderId, o -> o.refunded("TIEN-MAT-" + o.cashReference(), now));
         }
         Attempt paid = order.paidAttempt().orElseThrow(() -> new IllegalStateException("Order " + orderId + " paid online without a paid attempt"));
         PaymentProvider.RefundAnswer answer = provider.refund(new PaymentProvider.RefundRequest(order.refund().requestId(),

@@ -124,7 +124,8 @@ class CashAtCounterIT extends WithProviderSimulator {
         assertThat(lines).hasSize(1 + 3 + 1 + 1);
         assertThat(lines.getFirst()).startsWith("\uFEFF\"Loại\",\"Thời điểm\"");
         assertThat(lines).filteredOn(line -> line.startsWith("\"Thu\"")).hasSize(3)
-                .anySatisfy(line -> assertThat(line).contains("\"" + first + "\"", "\"100000\",\"\",\"thu-ngan-a\""));
+                .anySatisfy(line -> assertThat(line).contains("\"" + first + "\"", "\"Khi nộp hồ sơ\",\"100000\",\"\",\"thu-ngan-a\"",
+                        "\"Tiền mặt tại bộ phận một cửa\""));
         assertThat(lines).filteredOn(line -> line.startsWith("\"Chi\"")).singleElement()
                 .satisfies(line -> assertThat(line).contains("\"" + refunded + "\"", "\"30000\"", "\"Thu nhầm lệ phí\""));
         assertThat(lines.getLast()).startsWith("\"Tổng cộng\",\"" + today + "\"").contains("\"180000\",\"30000\"");

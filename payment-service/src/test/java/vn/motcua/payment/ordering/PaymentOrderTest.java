@@ -222,6 +222,7 @@ class PaymentOrderTest {
         assertThat(order.collectedTwice().throughProvider()).isTrue();
         assertThat(order.collectedTwice().amount()).isEqualTo(20_000);
         assertThat(order.standsPaidInCash()).as("a later refund goes back in cash").isTrue();
+        assertThat(order.cashReference()).as("the postman's").isEqualTo("BN-1");
 
         assertThat(order.collectedTwiceGivenBack("VNP-R1", "thu hai lần", NOW)).singleElement().isEqualTo(new PaymentRefunded(order.id(), CODE,
                 "001090000001", FeeStage.RESULT, 20_000, PaymentMethod.ONLINE, "VNP-R1", "thu hai lần", NOW));

@@ -326,10 +326,6 @@ class Templates {
                 "to_pay", toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery())));
     }
 
-    /**
-     * What to have ready for the postman, as the shipment stood when the event was published: the fees still due and the
-     * postage. Nothing is said for an event from before it carried the amount.
-     */
     /** Fees still to collect at the door may be paid online before then, and the postman collects the postage only (ADR 0066). */
     static String payOnline(Long feesOnDelivery) {
         return feesOnDelivery == null || feesOnDelivery <= 0 ? ""
@@ -337,6 +333,10 @@ class Templates {
                         + " nhận.";
     }
 
+    /**
+     * What to have ready for the postman, as the shipment stood when the event was published: the fees still due and the
+     * postage. Nothing is said for an event from before it carried the amount.
+     */
     static String toPay(Long cashOnDelivery, Long feesOnDelivery) {
         if (cashOnDelivery == null) {
             return "";

@@ -252,8 +252,9 @@ public class Shipment extends Aggregate {
             return List.of();
         }
         feesWithdrawn = true;
-        return List.of(new ShipmentCashOnDeliveryChanged(id, dossierCode, operator, itemId, cashOnDelivery(),
-                "Phí, lệ phí đã được nộp; chỉ thu cước của người nhận", now));
+        long toCollect = cashOnDelivery();
+        return List.of(new ShipmentCashOnDeliveryChanged(id, dossierCode, operator, itemId, toCollect, toCollect == 0
+                ? "Phí, lệ phí đã được nộp; không thu tiền của người nhận" : "Phí, lệ phí đã được nộp; chỉ thu cước của người nhận", now));
     }
 
     /** The result is ready; it can leave once the address's province is known. */

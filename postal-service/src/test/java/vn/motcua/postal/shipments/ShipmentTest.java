@@ -101,7 +101,8 @@ class ShipmentTest {
         Shipment shipment = handedOverWithFees(50_000, agencyPays);
         assertThat(shipment.cashOnDelivery()).isEqualTo(62_000);
 
-        shipment.feesPaidOtherwise(NOW);
+        assertThat(shipment.feesPaidOtherwise(NOW)).singleElement().isInstanceOfSatisfying(ShipmentCashOnDeliveryChanged.class,
+                changed -> assertThat(changed.reason()).contains("không thu tiền"));
         assertThat(shipment.cashOnDelivery()).as("no cash-on-delivery fee for collecting nothing").isZero();
     }
 }

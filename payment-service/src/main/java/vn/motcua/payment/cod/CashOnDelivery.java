@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.payment.FeeStage;
-import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.kit.messaging.EventSubscriber;
@@ -88,12 +87,8 @@ class CashOnDelivery implements EventSubscriber {
             }
             PaymentOrder order = item.dossierCode() == null ? null
                     : repository.findById(PaymentOrder.idFor(item.dossierCode(), FeeStage.RESULT)).orElse(null);
-            if (order != null && order.collectedTwice() != null) {
-                // Already a PAID_TWICE mismatch, and given back: only the amount remitted is left to check.
-                remittedTwice(remittance, item, order);
-                continue;
-            }
-            if (order == null || order.method() != PaymentMethod.CASH_ON_DELIVERY) {
+            Long collected = order == null ? null : order.postmansCollection();
+            if (collected == null) {
                 // Postage-only collections are the postal service's to reconcile; fees remitted for an order
                 // the postman never settled are the platform's concern.
                 if (order != null) {
@@ -101,19 +96,10 @@ class CashOnDelivery implements EventSubscriber {
                 }
                 continue;
             }
-            if (order.collectedAmount() != item.amount()) {
-                mismatches.postal(remittance.day(), item.shipmentId(), order.id(), order.collectedAmount(), item.amount(),
-                        "AMOUNT_DIFFERS");
+            if (collected != item.amount()) {
+                mismatches.postal(remittance.day(), item.shipmentId(), order.id(), collected, item.amount(), "AMOUNT_DIFFERS");
             }
             orders.change(order.id(), o -> o.remitted(remittance.remittanceId()));
         }
-    }
-
-    private void remittedTwice(CashRemitted remittance, CashRemitted.RemittedItem item, PaymentOrder order) {
-        if (order.collectedTwice().collected() != item.amount()) {
-            mismatches.postal(remittance.day(), item.shipmentId(), order.id(), order.collectedTwice().collected(), item.amount(),
-                    "AMOUNT_DIFFERS");
-        }
-        orders.change(order.id(), o -> o.remitted(remittance.remittanceId()));
     }
 }

@@ -87,7 +87,7 @@ class CashBook {
         return mongo.find(new Query(where("agencyCode").is(agencyCode).and("collectedTwice.givenBackAs").is(PaymentMethod.CASH_ON_DELIVERY)
                         .and("collectedTwice.givenBackAt").gte(from).lt(to)), PaymentOrder.class).stream()
                 .map(order -> new GivenBack(order.id(), order.dossierCode(), order.collectedTwice().amount(), PaymentMethod.CASH_ON_DELIVERY,
-                        "Thu hai lần: nhân viên bưu điện thu khi phát (biên nhận " + order.collectedTwice().receipt() + ")",
+                        order.collectedTwice().reason(),
                         order.collectedTwice().givenBackAt()));
     }
 }

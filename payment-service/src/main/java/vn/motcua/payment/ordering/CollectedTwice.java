@@ -1,6 +1,7 @@
 package vn.motcua.payment.ordering;
 
 import java.time.Instant;
+import java.util.Locale;
 import vn.motcua.events.payment.PaymentMethod;
 
 /**
@@ -34,6 +35,12 @@ public record CollectedTwice(long collected, long fees, String receipt, String s
 
     CollectedTwice givenBack(String by, Instant at) {
         return new CollectedTwice(collected, fees, receipt, shipmentId, collectedAt, givenBackAs, amount, requestId, by, at);
+    }
+
+    /** Why the money goes back, as the citizen is told it and the counter's cash book lists it. */
+    public String reason() {
+        return "Ông/Bà đã nộp phí, lệ phí trước khi nhận kết quả nhưng nhân viên bưu điện vẫn thu thêm "
+                + String.format(Locale.forLanguageTag("vi-VN"), "%,d", fees) + " đồng khi phát (biên nhận " + receipt + ")";
     }
 
     public boolean done() {

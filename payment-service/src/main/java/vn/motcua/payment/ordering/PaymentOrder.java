@@ -348,13 +348,13 @@ public class PaymentOrder extends Aggregate {
     }
 
     /** What the postman collected twice went back (online), or is noted to go back in cash; the citizen is told once. */
-    public List<Event> collectedTwiceGivenBack(String reference, String reason, Instant now) {
+    public List<Event> collectedTwiceGivenBack(String reference, Instant now) {
         if (collectedTwice == null || collectedTwice.done()) {
             return AggregateStore.UNCHANGED;
         }
         collectedTwice = collectedTwice.givenBack(reference, now);
         return List.of(new PaymentRefunded(id, dossierCode, ownerCitizenId, stage, collectedTwice.amount(), collectedTwice.givenBackAs(),
-                reference, reason, now));
+                reference, collectedTwice.reason(), now));
     }
 
     /**
@@ -363,6 +363,17 @@ public class PaymentOrder extends Aggregate {
      */
     public boolean standsPaidInCash() {
         return method != null && (method.inCash() || collectedTwice != null && collectedTwice.throughProvider());
+    }
+
+    /**
+     * What the postman collected for this order, as his remittance should carry it: the collection that paid it, or the
+     * one made after it was paid otherwise (ADR 0067); null when he collected none of its fees.
+     */
+    public Long postmansCollection() {
+        if (collectedTwice != null) {
+            return collectedTwice.collected();
+        }
+        return method == PaymentMethod.CASH_ON_DELIVERY ? collectedAmount : null;
     }
 
     /** Who took the cash that pays the order now: the counter's officer, or the postman's receipt. */

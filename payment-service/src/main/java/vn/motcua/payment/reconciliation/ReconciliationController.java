@@ -6,7 +6,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +28,6 @@ import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.ordering.CollectedTwice;
-import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.provider.PaymentProvider;
 
@@ -81,16 +82,19 @@ class ReconciliationController {
     }
 
     private List<MismatchView> viewsOf(LocalDate day) {
-        return mismatches.of(day).stream().map(m -> new MismatchView(m.id(), m.day(), m.source(), m.kind(), m.reference(), m.paymentId(),
-                m.platformAmount(), m.sourceAmount(), m.foundAt(), givenBack(m))).toList();
-    }
-
-    private GivenBack givenBack(Mismatch mismatch) {
-        if (!Mismatches.PAID_TWICE.equals(mismatch.kind()) || mismatch.paymentId() == null) {
-            return null;
-        }
-        return orders.findById(mismatch.paymentId()).map(PaymentOrder::collectedTwice).filter(CollectedTwice::done)
-                .map(twice -> new GivenBack(twice.givenBackAs(), twice.amount(), twice.reference(), twice.givenBackAt())).orElse(null);
+        List<Mismatch> found = mismatches.of(day);
+        // The orders paid twice, read together: a day's list names each once.
+        Map<String, GivenBack> givenBack = new HashMap<>();
+        orders.findAllById(found.stream().filter(m -> Mismatches.PAID_TWICE.equals(m.kind()) && m.paymentId() != null)
+                .map(Mismatch::paymentId).collect(Collectors.toSet())).forEach(order -> {
+                    CollectedTwice twice = order.collectedTwice();
+                    if (twice != null && twice.done()) {
+                        givenBack.put(order.id(), new GivenBack(twice.givenBackAs(), twice.amount(), twice.reference(), twice.givenBackAt()));
+                    }
+                });
+        return found.stream().map(m -> new MismatchView(m.id(), m.day(), m.source(), m.kind(), m.reference(), m.paymentId(),
+                m.platformAmount(), m.sourceAmount(), m.foundAt(), Mismatches.PAID_TWICE.equals(m.kind()) ? givenBack.get(m.paymentId()) : null))
+                .toList();
     }
 
     record RunRequest(LocalDate day) {

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,6 @@ import vn.motcua.payment.provider.PaymentProvider;
 @Component
 public class Refunds {
     private static final Logger log = LoggerFactory.getLogger(Refunds.class);
-    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     private final Orders orders;
     private final PaymentProvider provider;
@@ -62,9 +60,7 @@ public class Refunds {
             return orders.change(orderId, o -> o.refunded("TIEN-MAT-" + o.cashReference(), now));
         }
         Attempt paid = order.paidAttempt().orElseThrow(() -> new IllegalStateException("Order " + orderId + " paid online without a paid attempt"));
-        PaymentProvider.RefundAnswer answer = provider.refund(new PaymentProvider.RefundRequest(order.refund().requestId(),
-                paid.reference(), order.refund().amount(), order.refund().amount() == paid.amount(), paid.transactionNo(), paid.paidAt(), now,
-                by));
+        PaymentProvider.RefundAnswer answer = askToRefund(paid, order.refund().requestId(), order.refund().amount(), now, by);
         if (!answer.accepted()) {
             orders.change(orderId, PaymentOrder::refundRefused);
             throw ApiProblem.conflict("refund-refused", "The payment provider refused the refund: " + answer.code() + " " + answer.message())
@@ -81,8 +77,8 @@ public class Refunds {
      */
     public void refundSurplus(PaymentOrder order, String reference) {
         Attempt surplus = order.attempt(reference).orElseThrow();
-        PaymentProvider.RefundAnswer answer = provider.refund(new PaymentProvider.RefundRequest(requestIdFor("RS", reference),
-                reference, surplus.amount(), true, surplus.transactionNo(), surplus.paidAt(), clock.instant(), "motcua"));
+        PaymentProvider.RefundAnswer answer = askToRefund(surplus, requestIdFor("RS", reference), surplus.amount(), clock.instant(),
+                "motcua");
         if (!answer.accepted()) {
             throw new IllegalStateException("The provider refused the surplus refund of " + reference + ": " + answer.code());
         }
@@ -114,21 +110,24 @@ public class Refunds {
             return order;
         }
         Instant now = clock.instant();
-        String reason = "Ông/Bà đã nộp phí, lệ phí trước khi nhận kết quả nhưng nhân viên bưu điện vẫn thu thêm "
-                + String.format(VIETNAMESE, "%,d", twice.fees()) + " đồng khi phát (biên nhận " + twice.receipt() + ")";
         if (twice.throughProvider()) {
             Attempt paid = order.paidAttempt().orElseThrow();
-            PaymentProvider.RefundAnswer answer = provider.refund(new PaymentProvider.RefundRequest(twice.requestId(), paid.reference(),
-                    twice.amount(), twice.amount() == paid.amount(), paid.transactionNo(), paid.paidAt(), now, "motcua"));
+            PaymentProvider.RefundAnswer answer = askToRefund(paid, twice.requestId(), twice.amount(), now, "motcua");
             if (answer.accepted()) {
                 log.info("Order {} paid twice: the online payment refunded {} đồng ({})", order.id(), twice.amount(), answer.reference());
-                return orders.change(order.id(), o -> o.collectedTwiceGivenBack(answer.reference(), reason, now));
+                return orders.change(order.id(), o -> o.collectedTwiceGivenBack(answer.reference(), now));
             }
             log.warn("The provider refused to refund order {} paid twice ({} {}): the postman's cash goes back at the counter", order.id(),
                     answer.code(), answer.message());
             orders.change(order.id(), PaymentOrder::collectedTwiceGivenBackInCash);
         }
-        return orders.change(order.id(), o -> o.collectedTwiceGivenBack("TIEN-MAT-" + twice.receipt(), reason, now));
+        return orders.change(order.id(), o -> o.collectedTwiceGivenBack("TIEN-MAT-" + twice.receipt(), now));
+    }
+
+    /** Asks the provider to give back this much of a paid attempt, all of it or part, under the request id given. */
+    private PaymentProvider.RefundAnswer askToRefund(Attempt paid, String requestId, long amount, Instant now, String by) {
+        return provider.refund(new PaymentProvider.RefundRequest(requestId, paid.reference(), amount, amount == paid.amount(),
+                paid.transactionNo(), paid.paidAt(), now, by));
     }
 
     /** The provider's request ids are alphanumeric, at most 32 characters, and never reused. */

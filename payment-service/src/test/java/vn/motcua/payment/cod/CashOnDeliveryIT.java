@@ -159,7 +159,8 @@ class CashOnDeliveryIT extends WithProviderSimulator {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.givenBack").value(20_000))
                 .andExpect(jsonPath("$.refunds[0].paymentId").value(id))
-                .andExpect(jsonPath("$.refunds[0].paidBy").value("CASH_ON_DELIVERY"));
+                .andExpect(jsonPath("$.refunds[0].paidBy").value("CASH_ON_DELIVERY"))
+                .andExpect(jsonPath("$.refunds[0].reason").value(givenBack.collectedTwice().reason()));
         // Paid twice and given back once: the figures net out to what the agency holds.
         mvc.perform(get("/api/v1/payments/statistics").param("from", today).param("to", today).with(leader(agency)))
                 .andExpect(status().isOk())

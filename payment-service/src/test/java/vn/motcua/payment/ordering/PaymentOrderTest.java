@@ -224,9 +224,11 @@ class PaymentOrderTest {
         assertThat(order.standsPaidInCash()).as("a later refund goes back in cash").isTrue();
         assertThat(order.cashReference()).as("the postman's").isEqualTo("BN-1");
 
-        assertThat(order.collectedTwiceGivenBack("VNP-R1", "thu hai lần", NOW)).singleElement().isEqualTo(new PaymentRefunded(order.id(), CODE,
-                "001090000001", FeeStage.RESULT, 20_000, PaymentMethod.ONLINE, "VNP-R1", "thu hai lần", NOW));
-        assertThat(order.collectedTwiceGivenBack("VNP-R1", "thu hai lần", NOW)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.collectedTwiceGivenBack("VNP-R1", NOW)).singleElement().isEqualTo(new PaymentRefunded(order.id(), CODE,
+                "001090000001", FeeStage.RESULT, 20_000, PaymentMethod.ONLINE, "VNP-R1",
+                "Ông/Bà đã nộp phí, lệ phí trước khi nhận kết quả nhưng nhân viên bưu điện vẫn thu thêm 20.000 đồng khi phát (biên nhận BN-1)",
+                NOW));
+        assertThat(order.collectedTwiceGivenBack("VNP-R1", NOW)).isSameAs(AggregateStore.UNCHANGED);
         assertThat(order.collectedTwiceGivenBackInCash()).isSameAs(AggregateStore.UNCHANGED);
         assertThat(order.status()).as("paid, by the postman's cash now").isEqualTo(PaymentStatus.COMPLETED);
     }
@@ -238,7 +240,7 @@ class PaymentOrderTest {
         atCounter.paidAtCounter(20_000, "officer1", NOW);
         atCounter.collectedTwice(45_000, 20_000, "BN-1", "RET-1", NOW, "RC1");
         assertThat(atCounter.collectedTwice().givenBackAs()).isEqualTo(PaymentMethod.CASH_ON_DELIVERY);
-        assertThat(atCounter.collectedTwiceGivenBack("TIEN-MAT-BN-1", "thu hai lần", NOW)).singleElement()
+        assertThat(atCounter.collectedTwiceGivenBack("TIEN-MAT-BN-1", NOW)).singleElement()
                 .extracting(event -> ((PaymentRefunded) event).method()).isEqualTo(PaymentMethod.CASH_ON_DELIVERY);
 
         PaymentOrder online = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 20_000, false));

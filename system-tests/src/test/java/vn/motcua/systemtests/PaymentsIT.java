@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -176,6 +178,20 @@ class PaymentsIT {
 
         assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
                 n -> n.toString().contains("Đã nhận khoản nộp cho hồ sơ " + code)).toString()).contains("nộp tại bộ phận một cửa");
+
+        // Taken by mistake: the leader refunds it, and the cash leaves the drawer when the officer hands it back (ADR 0070).
+        String officer = gateway.userToken("officer1");
+        Response refunded = gateway.post("/api/v1/payments/" + fee.get("id").asString() + "/refunds", gateway.userToken("leader1"),
+                "{\"reason\": \"Thu nhầm lệ phí\"}", UUID.randomUUID().toString());
+        assertThat(refunded.status()).as(refunded.body()).isEqualTo(201);
+        String paidOut = "/api/v1/payments/" + fee.get("id").asString() + "/cash-paid-out";
+        assertThat(gateway.post(paidOut, gateway.userToken("officer2"), "{\"amount\": 1200000}", UUID.randomUUID().toString()).status())
+                .as("another agency's counter").isEqualTo(404);
+        Response handedBack = gateway.post(paidOut, officer, "{\"amount\": 1200000}", UUID.randomUUID().toString());
+        assertThat(handedBack.status()).as(handedBack.body()).isEqualTo(200);
+        assertThat(handedBack.json().get("cashOwedAtCounter").asLong()).isZero();
+        JsonNode book = gateway.get("/api/v1/payments/agency/cash-book?day=" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")), officer).json();
+        assertThat(book.get("refunds").toString()).contains(fee.get("id").asString()).contains("\"officer\":\"officer1\"");
     }
 
     @Test

@@ -34,7 +34,7 @@ import vn.motcua.payment.query.PaymentView;
 /**
  * The officer at the one-stop counter records fees the applicant paid there in cash: the order completes as one paid
  * online does, with its e-receipt, so the dossier goes on and the postman does not collect it again. At closing the
- * day's cash book says what the drawer should hold.
+ * day's cash book says what the drawer should hold. Cash going back is counted out when the officer hands it over (ADR 0070).
  */
 @RestController
 @RequestMapping("/api/v1/payments")
@@ -51,7 +51,7 @@ class CashAtCounterController {
         this.clock = clock;
     }
 
-    /** @param amount in đồng, as counted at the counter: the order's whole amount */
+    /** @param amount in đồng, as counted at the counter: the order's whole amount, or all the cash it owes */
     record CashPayment(@NotNull @Positive Long amount) {
     }
 
@@ -66,11 +66,8 @@ class CashAtCounterController {
     ResponseEntity<PaymentView> paidAtCounter(@PathVariable String id, @Valid @RequestBody CashPayment body,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, Caller caller) {
         return idempotency.once(caller.subject() + "|cash-at-counter|" + id, key, body, PaymentView.class, claim -> {
-            PaymentOrder order = orders.readableBy(id, caller);
-            if (!caller.worksFor(order.agencyCode())) {
-                throw ApiProblem.notFound("Payment order", id);
-            }
-            String officer = caller.username() == null ? caller.subject() : caller.username();
+            PaymentOrder order = ownAgencys(id, caller);
+            String officer = officer(caller);
             // This request's earlier attempt stored the payment and died before answering: it is answered as it stands.
             if (claim.takenOver() && order.status() == PaymentStatus.COMPLETED && order.method() == PaymentMethod.CASH_AT_COUNTER
                     && officer.equals(order.paidReference())) {
@@ -78,6 +75,41 @@ class CashAtCounterController {
             }
             return ResponseEntity.ok(PaymentView.of(orders.change(id, o -> o.paidAtCounter(body.amount(), officer, clock.instant()))));
         });
+    }
+
+    @Operation(summary = "Record the cash the counter owed on an order handed to the citizen (an officer of its agency;"
+            + " Idempotency-Key): a refund noted to go back in cash, or fees the postman collected twice, or both, counted out of"
+            + " the drawer now and listed in the day's cash book under the officer. The amount is all the order owes (422"
+            + " amount-differs); an order that owes no cash, or was paid out before, is 409 no-cash-owed")
+    @ApiResponse(responseCode = "200", description = "Paid out; the order's cashOwedAtCounter is 0", useReturnTypeSchema = true)
+    @PostMapping("/{id}/cash-paid-out")
+    @PreAuthorize("hasRole('officer')")
+    @ReachedFirst(Orders.class)
+    ResponseEntity<PaymentView> cashPaidOut(@PathVariable String id, @Valid @RequestBody CashPayment body,
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, Caller caller) {
+        return idempotency.once(caller.subject() + "|cash-paid-out|" + id, key, body, PaymentView.class, claim -> {
+            PaymentOrder order = ownAgencys(id, caller);
+            String officer = officer(caller);
+            // This request's earlier attempt paid it out and died before answering: it is answered as it stands.
+            if (claim.takenOver() && order.cashOwed() == 0
+                    && order.lastCashPaidOut().filter(paidOut -> officer.equals(paidOut.officer())).isPresent()) {
+                return ResponseEntity.ok(PaymentView.of(order));
+            }
+            return ResponseEntity.ok(PaymentView.of(orders.change(id, o -> o.cashPaidOut(body.amount(), officer, clock.instant()))));
+        });
+    }
+
+    /** An order of the officer's own agency; another agency's is not found, as if it did not exist. */
+    private PaymentOrder ownAgencys(String id, Caller caller) {
+        PaymentOrder order = orders.readableBy(id, caller);
+        if (!caller.worksFor(order.agencyCode())) {
+            throw ApiProblem.notFound("Payment order", id);
+        }
+        return order;
+    }
+
+    private static String officer(Caller caller) {
+        return caller.username() == null ? caller.subject() : caller.username();
     }
 
     @Operation(summary = "The caller's agency's cash at its counter on one day (officers and leaders of the agency): each"

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Sort;
@@ -17,13 +19,16 @@ import org.springframework.stereotype.Component;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.time.CivilTime;
+import vn.motcua.payment.ordering.CashPaidOut;
+import vn.motcua.payment.ordering.CollectedTwice;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
 
 /**
- * An agency's cash at its counter on one day, as the officers hand it over at closing: what each took, and what went
- * back in cash (refunds of fees paid at the counter or to the postman, and the postman's cash for fees paid before, ADR
- * 0067), so the drawer is counted against the platform.
+ * An agency's cash at its counter on one day, as the officers hand it over at closing: what each took, and what each
+ * handed back to citizens (refunds of fees paid at the counter or to the postman, and the postman's cash for fees paid
+ * before, ADR 0067), so the drawer is counted against the platform. Cash noted to go back leaves the drawer when an
+ * officer hands it over, not when it is noted (ADR 0070); until then it is listed as still owed.
  */
 @Component
 class CashBook {
@@ -38,18 +43,29 @@ class CashBook {
             String receiptNumber) {
     }
 
-    record GivenBack(String paymentId, String dossierCode, long amount, PaymentMethod paidBy, String reason, Instant givenBackAt) {
+    /**
+     * @param notedAt when the platform noted the cash to go back (the refund, or the postman's second collection)
+     * @param officer who handed it over
+     */
+    record GivenBack(String paymentId, String dossierCode, long amount, PaymentMethod paidBy, String reason, Instant notedAt,
+            String officer, Instant givenBackAt) {
     }
 
-    record ByOfficer(String officer, int payments, long amount) {
+    /** Cash noted to go back and not handed over yet, whatever the day. */
+    record Owed(String paymentId, String dossierCode, long amount, PaymentMethod paidBy, String reason, Instant notedAt) {
+    }
+
+    /** @param givenBack đồng the officer handed back that day */
+    record ByOfficer(String officer, int payments, long amount, long givenBack) {
     }
 
     /**
      * @param received đồng taken at the counter that day
-     * @param givenBack đồng given back in cash that day
+     * @param givenBack đồng handed back in cash that day
+     * @param stillOwed đồng noted to go back in cash and not handed over, as of the reading
      */
-    record Day(String agencyCode, LocalDate day, long received, long givenBack, List<ByOfficer> byOfficer, List<Taken> payments,
-            List<GivenBack> refunds) {
+    record Day(String agencyCode, LocalDate day, long received, long givenBack, long stillOwed, List<ByOfficer> byOfficer,
+            List<Taken> payments, List<GivenBack> refunds, List<Owed> owed) {
     }
 
     Day of(String agencyCode, LocalDate day) {
@@ -60,34 +76,60 @@ class CashBook {
                 .map(order -> new Taken(order.id(), order.dossierCode(), order.stage(), order.amount(), order.paidReference(),
                         order.completedAt(), order.receiptNumber()))
                 .toList();
-        List<GivenBack> givenBack = Stream.concat(refundsInCash(agencyCode, from, to), collectedTwiceGivenBackInCash(agencyCode, from, to))
+        List<GivenBack> givenBack = cashBack(agencyCode, paidOut -> where(paidOut + ".at").gte(from).lt(to))
+                .filter(back -> back.paidOut() != null && !back.paidOut().at().isBefore(from) && back.paidOut().at().isBefore(to))
+                .map(back -> new GivenBack(back.order().id(), back.order().dossierCode(), back.amount(), back.paidBy(), back.reason(),
+                        back.notedAt(), back.paidOut().officer(), back.paidOut().at()))
                 .sorted(Comparator.comparing(GivenBack::givenBackAt).thenComparing(GivenBack::paymentId)).toList();
-        List<ByOfficer> byOfficer = taken.stream()
-                .collect(Collectors.groupingBy(Taken::officer, TreeMap::new, Collectors.summarizingLong(Taken::amount)))
-                .entrySet().stream().map(officer -> new ByOfficer(officer.getKey(), (int) officer.getValue().getCount(),
-                        officer.getValue().getSum()))
+        List<Owed> owed = cashBack(agencyCode, paidOut -> where(paidOut).is(null)).filter(back -> back.paidOut() == null)
+                .map(back -> new Owed(back.order().id(), back.order().dossierCode(), back.amount(), back.paidBy(), back.reason(),
+                        back.notedAt()))
+                .sorted(Comparator.comparing(Owed::notedAt).thenComparing(Owed::paymentId)).toList();
+        return new Day(agencyCode, day, taken.stream().mapToLong(Taken::amount).sum(), givenBack.stream().mapToLong(GivenBack::amount).sum(),
+                owed.stream().mapToLong(Owed::amount).sum(), byOfficer(taken, givenBack), taken, givenBack, owed);
+    }
+
+    private static List<ByOfficer> byOfficer(List<Taken> taken, List<GivenBack> givenBack) {
+        Map<String, List<Taken>> took = taken.stream().collect(Collectors.groupingBy(Taken::officer));
+        Map<String, Long> handedBack = givenBack.stream().collect(Collectors.groupingBy(GivenBack::officer,
+                Collectors.summingLong(GivenBack::amount)));
+        return Stream.concat(took.keySet().stream(), handedBack.keySet().stream()).collect(Collectors.toCollection(TreeSet::new)).stream()
+                .map(officer -> {
+                    List<Taken> own = took.getOrDefault(officer, List.of());
+                    return new ByOfficer(officer, own.size(), own.stream().mapToLong(Taken::amount).sum(), handedBack.getOrDefault(officer, 0L));
+                })
                 .toList();
-        return new Day(agencyCode, day, taken.stream().mapToLong(Taken::amount).sum(),
-                givenBack.stream().mapToLong(GivenBack::amount).sum(), byOfficer, taken, givenBack);
     }
 
-    /** Orders refunded in cash: paid in cash, or paid online and that payment refunded when the postman collected too. */
-    private Stream<GivenBack> refundsInCash(String agencyCode, Instant from, Instant to) {
-        Criteria paidInCash = new Criteria().orOperator(where("method").in(PaymentMethod.CASH_AT_COUNTER, PaymentMethod.CASH_ON_DELIVERY),
-                where("collectedTwice.givenBackAs").is(PaymentMethod.ONLINE));
-        return mongo.find(new Query(where("status").is(PaymentStatus.REFUNDED).and("agencyCode").is(agencyCode).and("refund.refundedAt")
-                        .gte(from).lt(to).andOperator(paidInCash)), PaymentOrder.class).stream()
-                .map(order -> new GivenBack(order.id(), order.dossierCode(), order.refund().amount(),
-                        order.method().inCash() ? order.method() : PaymentMethod.CASH_ON_DELIVERY, order.refund().reason(),
-                        order.refund().refundedAt()));
+    /** Cash going back on one order: a refund noted in cash, or the postman's cash for fees paid before. */
+    private record CashBack(PaymentOrder order, long amount, PaymentMethod paidBy, String reason, Instant notedAt, CashPaidOut paidOut) {
     }
 
-    /** The postman's cash for fees paid before, given back at the counter (ADR 0067). */
-    private Stream<GivenBack> collectedTwiceGivenBackInCash(String agencyCode, Instant from, Instant to) {
-        return mongo.find(new Query(where("agencyCode").is(agencyCode).and("collectedTwice.givenBackAs").is(PaymentMethod.CASH_ON_DELIVERY)
-                        .and("collectedTwice.givenBackAt").gte(from).lt(to)), PaymentOrder.class).stream()
-                .map(order -> new GivenBack(order.id(), order.dossierCode(), order.collectedTwice().amount(), PaymentMethod.CASH_ON_DELIVERY,
-                        order.collectedTwice().reason(),
-                        order.collectedTwice().givenBackAt()));
+    /**
+     * The agency's cash going back whose hand-over matches {@code paidOut} (a criterion on the field it is given: a refund's or
+     * a second collection's {@code paidOut}). Each side of the "or" is one of the indexed reads: refunded orders by status,
+     * collections made twice by how they go back.
+     */
+    private Stream<CashBack> cashBack(String agencyCode, Function<String, Criteria> paidOut) {
+        Criteria refundsInCash = new Criteria().andOperator(where("status").is(PaymentStatus.REFUNDED).and("agencyCode").is(agencyCode)
+                .and("refund.cash").is(true), paidOut.apply("refund.paidOut"));
+        Criteria collectedTwiceInCash = new Criteria().andOperator(where("collectedTwice.givenBackAs").is(PaymentMethod.CASH_ON_DELIVERY)
+                .and("collectedTwice.givenBackAt").ne(null).and("agencyCode").is(agencyCode), paidOut.apply("collectedTwice.paidOut"));
+        return mongo.find(new Query(new Criteria().orOperator(refundsInCash, collectedTwiceInCash)), PaymentOrder.class).stream()
+                .flatMap(CashBook::cashBackOf);
+    }
+
+    private static Stream<CashBack> cashBackOf(PaymentOrder order) {
+        Stream.Builder<CashBack> back = Stream.builder();
+        PaymentOrder.Refund refund = order.refund();
+        if (refund != null && refund.done() && refund.inCash()) {
+            back.add(new CashBack(order, refund.amount(), order.method().inCash() ? order.method() : PaymentMethod.CASH_ON_DELIVERY,
+                    refund.reason(), refund.refundedAt(), refund.paidOut()));
+        }
+        CollectedTwice twice = order.collectedTwice();
+        if (twice != null && twice.done() && !twice.throughProvider()) {
+            back.add(new CashBack(order, twice.amount(), PaymentMethod.CASH_ON_DELIVERY, twice.reason(), twice.givenBackAt(), twice.paidOut()));
+        }
+        return back.build();
     }
 }

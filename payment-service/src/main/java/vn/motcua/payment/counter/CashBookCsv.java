@@ -11,11 +11,12 @@ import vn.motcua.kit.web.Csv;
 
 /**
  * A day's cash book as the agency's accountant takes it into the accounts: cash in and cash out in columns of their own,
- * each row a movement of cash at the counter, and the totals the drawer is counted against.
+ * each row a movement of cash at the counter by the officer who made it, and the totals the drawer is counted against. Cash
+ * noted to go back but not handed over is no movement yet (the JSON book lists it as owed).
  */
 final class CashBookCsv {
     private static final String[] HEADER = {"Loại", "Thời điểm", "Mã thanh toán", "Mã hồ sơ", "Giai đoạn", "Thu (đồng)", "Chi (đồng)",
-        "Người thu", "Số biên lai", "Tiền đã nộp qua", "Lý do hoàn trả"};
+        "Cán bộ thu, chi", "Số biên lai", "Tiền đã nộp qua", "Lý do hoàn trả"};
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(CivilTime.VIETNAM);
 
     private CashBookCsv() {
@@ -29,7 +30,7 @@ final class CashBookCsv {
         }
         for (CashBook.GivenBack back : day.refunds()) {
             rows.add(new String[] {"Chi", time(back.givenBackAt()), back.paymentId(), back.dossierCode(), "", "",
-                Long.toString(back.amount()), "", "", way(back.paidBy()), back.reason()});
+                Long.toString(back.amount()), back.officer(), "", way(back.paidBy()), back.reason()});
         }
         rows.add(new String[] {"Tổng cộng", day.day().toString(), "", "", "", Long.toString(day.received()), Long.toString(day.givenBack()),
             "", "", "", ""});

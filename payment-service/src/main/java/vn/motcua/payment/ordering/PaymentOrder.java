@@ -3,8 +3,11 @@ package vn.motcua.payment.ordering;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -77,11 +80,30 @@ public class PaymentOrder extends Aggregate {
     /**
      * @param reference the provider's refund transaction, or the agency's note for cash; null while pending
      * @param createdUnder the Idempotency-Key claim a leader's request started it under (null: started by a closure)
+     * @param cash true when it goes back in cash at the agency's counter rather than through the provider
+     * @param paidOut when the counter handed that cash to the citizen (ADR 0070); null before
      */
     public record Refund(long amount, String reason, String requestId, String reference, Instant requestedAt, Instant refundedAt,
-            String createdUnder) {
+            String createdUnder, Boolean cash, CashPaidOut paidOut) {
         public boolean done() {
             return refundedAt != null;
+        }
+
+        public boolean inCash() {
+            return Boolean.TRUE.equals(cash);
+        }
+
+        /** Noted to go back in cash at the counter, and not handed over yet. */
+        public boolean owedInCash() {
+            return done() && inCash() && paidOut == null;
+        }
+
+        Refund given(String by, Instant at, boolean inCash) {
+            return new Refund(amount, reason, requestId, by, requestedAt, at, createdUnder, inCash, null);
+        }
+
+        Refund paidOut(CashPaidOut by) {
+            return new Refund(amount, reason, requestId, reference, requestedAt, refundedAt, createdUnder, cash, by);
         }
     }
 
@@ -295,16 +317,25 @@ public class PaymentOrder extends Aggregate {
         if (status != PaymentStatus.COMPLETED || refund != null || refundAmount <= 0 || refundAmount > amount) {
             return AggregateStore.UNCHANGED;
         }
-        refund = new Refund(refundAmount, reason, requestId, null, now, null, createdUnder);
+        refund = new Refund(refundAmount, reason, requestId, null, now, null, createdUnder, null, null);
         return List.of();
     }
 
+    /** The provider refunded the payment, under its transaction's reference. */
     public List<Event> refunded(String reference, Instant now) {
+        return refunded(reference, false, now);
+    }
+
+    /** What pays the order is cash ({@link #standsPaidInCash()}): the refund is noted for the counter to pay out. */
+    public List<Event> refundedInCash(Instant now) {
+        return refunded("TIEN-MAT-" + cashReference(), true, now);
+    }
+
+    private List<Event> refunded(String reference, boolean inCash, Instant now) {
         if (refund == null || refund.done()) {
             return AggregateStore.UNCHANGED;
         }
-        refund = new Refund(refund.amount(), refund.reason(), refund.requestId(), reference, refund.requestedAt(), now,
-                refund.createdUnder());
+        refund = refund.given(reference, now, inCash);
         status = PaymentStatus.REFUNDED;
         return List.of(new PaymentRefunded(id, dossierCode, ownerCitizenId, stage, refund.amount(), method, reference,
                 refund.reason(), now));
@@ -355,6 +386,43 @@ public class PaymentOrder extends Aggregate {
         collectedTwice = collectedTwice.givenBack(reference, now);
         return List.of(new PaymentRefunded(id, dossierCode, ownerCitizenId, stage, collectedTwice.amount(), collectedTwice.givenBackAs(),
                 reference, collectedTwice.reason(), now));
+    }
+
+    /** Cash noted to go back to the citizen at the counter and not handed over yet: a refund's, the postman's, or both. */
+    public long cashOwed() {
+        return (refund != null && refund.owedInCash() ? refund.amount() : 0)
+                + (collectedTwice != null && collectedTwice.owedInCash() ? collectedTwice.amount() : 0);
+    }
+
+    /**
+     * The counter's officer handed the citizen all the cash the order owes (ADR 0070), counted out of the drawer now.
+     *
+     * @throws ApiProblem 409 when the order owes no cash (none noted, or paid out before); 422 when the amount differs
+     */
+    public List<Event> cashPaidOut(long counted, String officer, Instant now) {
+        long owed = cashOwed();
+        if (owed == 0) {
+            throw ApiProblem.conflict("no-cash-owed", "This order owes the citizen no cash at the counter: none was noted to go back, or it"
+                    + " was paid out before").with("currentStatus", status.name());
+        }
+        if (counted != owed) {
+            throw ApiProblem.unprocessable("amount-differs", "The counter owes " + owed + " đồng on this order; the cash counted out was "
+                    + counted + " đồng. It is paid out whole").with("amount", owed);
+        }
+        CashPaidOut paidOut = new CashPaidOut(officer, now);
+        if (refund != null && refund.owedInCash()) {
+            refund = refund.paidOut(paidOut);
+        }
+        if (collectedTwice != null && collectedTwice.owedInCash()) {
+            collectedTwice = collectedTwice.paidOut(paidOut);
+        }
+        return List.of();
+    }
+
+    /** The last cash the counter handed over for this order, if any. */
+    public Optional<CashPaidOut> lastCashPaidOut() {
+        return Stream.of(refund == null ? null : refund.paidOut(), collectedTwice == null ? null : collectedTwice.paidOut())
+                .filter(Objects::nonNull).max(Comparator.comparing(CashPaidOut::at));
     }
 
     /**

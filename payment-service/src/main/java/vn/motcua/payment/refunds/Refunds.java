@@ -57,7 +57,7 @@ public class Refunds {
             return order;
         }
         if (order.standsPaidInCash()) {
-            return orders.change(orderId, o -> o.refunded("TIEN-MAT-" + o.cashReference(), now));
+            return orders.change(orderId, o -> o.refundedInCash(now));
         }
         Attempt paid = order.paidAttempt().orElseThrow(() -> new IllegalStateException("Order " + orderId + " paid online without a paid attempt"));
         PaymentProvider.RefundAnswer answer = askToRefund(paid, order.refund().requestId(), order.refund().amount(), now, by);

@@ -157,9 +157,24 @@ class CashOnDeliveryIT extends WithProviderSimulator {
         String today = LocalDate.now(CivilTime.VIETNAM).toString();
         mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", today).with(officer(agency)))
                 .andExpect(status().isOk())
+                .andExpect(jsonPath("$.givenBack").value(0))
+                .andExpect(jsonPath("$.stillOwed").value(20_000))
+                .andExpect(jsonPath("$.owed[0].paymentId").value(id))
+                .andExpect(jsonPath("$.owed[0].paidBy").value("CASH_ON_DELIVERY"))
+                .andExpect(jsonPath("$.owed[0].reason").value(givenBack.collectedTwice().reason()));
+        // The citizen comes to the counter: the postman's cash leaves the drawer now, under the officer who hands it over.
+        mvc.perform(post("/api/v1/payments/{id}/cash-paid-out", id).with(officer(agency)).header("Idempotency-Key", "chi-" + code)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 20000}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cashOwedAtCounter").value(0))
+                .andExpect(jsonPath("$.collectedTwice.paidOutAt").isNotEmpty());
+        mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", today).with(officer(agency)))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.givenBack").value(20_000))
+                .andExpect(jsonPath("$.stillOwed").value(0))
                 .andExpect(jsonPath("$.refunds[0].paymentId").value(id))
                 .andExpect(jsonPath("$.refunds[0].paidBy").value("CASH_ON_DELIVERY"))
+                .andExpect(jsonPath("$.refunds[0].officer").value("officer-" + agency))
                 .andExpect(jsonPath("$.refunds[0].reason").value(givenBack.collectedTwice().reason()));
         // Paid twice and given back once: the figures net out to what the agency holds.
         mvc.perform(get("/api/v1/payments/statistics").param("from", today).param("to", today).with(leader(agency)))

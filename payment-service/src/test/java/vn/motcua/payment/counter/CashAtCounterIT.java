@@ -83,6 +83,73 @@ class CashAtCounterIT extends WithProviderSimulator {
                 .andExpect(jsonPath("$.reference").value("TIEN-MAT-officer-" + AGENCY_THUONG_TIN));
     }
 
+    private static MockHttpServletRequestBuilder paidOut(String id, String body, String key) {
+        MockHttpServletRequestBuilder request = post("/api/v1/payments/{id}/cash-paid-out", id)
+                .contentType(MediaType.APPLICATION_JSON).content(body);
+        return key == null ? request : request.header("Idempotency-Key", key);
+    }
+
+    @Test
+    void cashGoingBackLeavesTheDrawerWhenAnOfficerHandsItOverWholeAndOnce() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 90_000);
+        mvc.perform(cash(id, "{\"amount\": 90000}", "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk());
+        mvc.perform(paidOut(id, "{\"amount\": 90000}", "chi-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:no-cash-owed"));
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-" + id)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Rút hồ sơ\"}")).andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/payments/{id}", id).with(citizen(CITIZEN_1))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.cashOwedAtCounter").value(90_000))
+                .andExpect(jsonPath("$.refund.inCash").value(true))
+                .andExpect(jsonPath("$.refund.paidOutAt").doesNotExist());
+
+        mvc.perform(paidOut(id, "{\"amount\": 50000}", "chi-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:amount-differs"))
+                .andExpect(jsonPath("$.amount").value(90_000));
+        for (String malformed : List.of("{}", "{\"amount\": 0}", "{\"amount\": \"90000\"}", "[]")) {
+            mvc.perform(paidOut(id, malformed, "chi-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        }
+        mvc.perform(paidOut(id, "{\"amount\": 90000}", null).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:idempotency-key-missing"));
+        assertThat(orders.findById(id).orElseThrow().cashOwed()).as("refused requests change nothing").isEqualTo(90_000);
+
+        String key = "chi-" + UUID.randomUUID();
+        mvc.perform(paidOut(id, "{\"amount\": 90000}", key).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.cashOwedAtCounter").value(0))
+                .andExpect(jsonPath("$.refund.paidOutAt").isNotEmpty());
+        mvc.perform(paidOut(id, "{\"amount\": 90000}", key).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.cashOwedAtCounter").value(0));
+        mvc.perform(paidOut(id, "{\"amount\": 90000}", "chi-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:no-cash-owed"));
+        assertThat(orders.findById(id).orElseThrow().refund().paidOut().officer()).isEqualTo("officer-" + AGENCY_THUONG_TIN);
+    }
+
+    @Test
+    void onlyAnOfficerOfTheOrdersAgencyHandsCashBackAtItsCounter() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 70_000);
+        mvc.perform(cash(id, "{\"amount\": 70000}", "cash-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/payments/{id}/refunds", id).with(leader(AGENCY_THUONG_TIN)).header("Idempotency-Key", "refund-" + id)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Rút hồ sơ\"}")).andExpect(status().isCreated());
+        String body = "{\"amount\": 70000}";
+
+        mvc.perform(paidOut(id, body, "chi-" + UUID.randomUUID())).andExpect(status().isUnauthorized());
+        for (RequestPostProcessor notAtTheCounter : List.of(citizen(CITIZEN_1), specialist(AGENCY_THUONG_TIN), leader(AGENCY_THUONG_TIN),
+                ops())) {
+            mvc.perform(paidOut(id, body, "chi-" + UUID.randomUUID()).with(notAtTheCounter)).andExpect(status().isForbidden());
+        }
+        mvc.perform(paidOut(id, body, "chi-" + UUID.randomUUID()).with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(paidOut(id, "{}", null).with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(paidOut("PAY-no-such-order", body, "chi-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isNotFound());
+        assertThat(orders.findById(id).orElseThrow().cashOwed()).isEqualTo(70_000);
+    }
+
     @Test
     void theDaysCashBookSaysWhatEachOfficerTookAndWhatWentBackAndTheFiguresCountItApart() throws Exception {
         String agency = "000.99." + (10 + Math.floorMod(System.nanoTime(), 90)) + ".H29";
@@ -100,6 +167,14 @@ class CashAtCounterIT extends WithProviderSimulator {
         mvc.perform(post("/api/v1/payments/{id}/refunds", refunded).with(leader(agency)).header("Idempotency-Key", "refund-" + UUID.randomUUID())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Thu nhầm lệ phí\"}")).andExpect(status().isCreated());
         String today = LocalDate.now(CivilTime.VIETNAM).toString();
+        mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", today).with(cashierA))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.givenBack").value(0))
+                .andExpect(jsonPath("$.refunds").isEmpty())
+                .andExpect(jsonPath("$.stillOwed").value(30_000))
+                .andExpect(jsonPath("$.owed[0].paymentId").value(refunded))
+                .andExpect(jsonPath("$.owed[0].reason").value("Thu nhầm lệ phí"));
+        mvc.perform(paidOut(refunded, "{\"amount\": 30000}", "chi-" + UUID.randomUUID()).with(cashierB)).andExpect(status().isOk());
 
         for (RequestPostProcessor agencyStaff : List.of(cashierB, leader(agency))) {
             mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", today).with(agencyStaff))
@@ -110,10 +185,15 @@ class CashAtCounterIT extends WithProviderSimulator {
                     .andExpect(jsonPath("$.byOfficer[0].officer").value("thu-ngan-a"))
                     .andExpect(jsonPath("$.byOfficer[0].payments").value(2))
                     .andExpect(jsonPath("$.byOfficer[0].amount").value(130_000))
+                    .andExpect(jsonPath("$.byOfficer[0].givenBack").value(0))
                     .andExpect(jsonPath("$.byOfficer[1].amount").value(50_000))
+                    .andExpect(jsonPath("$.byOfficer[1].givenBack").value(30_000))
                     .andExpect(jsonPath("$.payments.length()").value(3))
                     .andExpect(jsonPath("$.refunds[0].paymentId").value(refunded))
-                    .andExpect(jsonPath("$.refunds[0].paidBy").value("CASH_AT_COUNTER"));
+                    .andExpect(jsonPath("$.refunds[0].paidBy").value("CASH_AT_COUNTER"))
+                    .andExpect(jsonPath("$.refunds[0].officer").value("thu-ngan-b"))
+                    .andExpect(jsonPath("$.stillOwed").value(0))
+                    .andExpect(jsonPath("$.owed").isEmpty());
         }
         byte[] csv = mvc.perform(get("/api/v1/payments/agency/cash-book.csv").param("day", today).with(cashierB))
                 .andExpect(status().isOk())
@@ -127,7 +207,7 @@ class CashAtCounterIT extends WithProviderSimulator {
                 .anySatisfy(line -> assertThat(line).contains("\"" + first + "\"", "\"Khi nộp hồ sơ\",\"100000\",\"\",\"thu-ngan-a\"",
                         "\"Tiền mặt tại bộ phận một cửa\""));
         assertThat(lines).filteredOn(line -> line.startsWith("\"Chi\"")).singleElement()
-                .satisfies(line -> assertThat(line).contains("\"" + refunded + "\"", "\"30000\"", "\"Thu nhầm lệ phí\""));
+                .satisfies(line -> assertThat(line).contains("\"" + refunded + "\"", "\"30000\",\"thu-ngan-b\"", "\"Thu nhầm lệ phí\""));
         assertThat(lines.getLast()).startsWith("\"Tổng cộng\",\"" + today + "\"").contains("\"180000\",\"30000\"");
 
         mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", LocalDate.parse(today).minusDays(1).toString()).with(cashierA))

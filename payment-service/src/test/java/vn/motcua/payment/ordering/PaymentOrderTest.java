@@ -253,6 +253,46 @@ class PaymentOrderTest {
     }
 
     @Test
+    void cashOwedAtTheCounterIsHandedOverWholeAndOnce() {
+        PaymentOrder order = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 20_000, true));
+        order.paidAtCounter(20_000, "officer1", NOW);
+        assertThat(refusal(() -> order.cashPaidOut(20_000, "officer2", NOW))).as("nothing noted yet").isEqualTo("urn:motcua:problem:no-cash-owed");
+
+        order.collectedTwice(45_000, 20_000, "BN-1", "RET-1", NOW, "RC1");
+        order.collectedTwiceGivenBack("TIEN-MAT-BN-1", NOW);
+        order.startRefund(20_000, "Rút hồ sơ", "RF1", null, NOW);
+        order.refundedInCash(NOW);
+        assertThat(order.refund().reference()).isEqualTo("TIEN-MAT-officer1");
+        assertThat(order.cashOwed()).as("the refund and the postman's cash").isEqualTo(40_000);
+
+        ApiProblem partly = catchThrowableOfType(ApiProblem.class, () -> order.cashPaidOut(20_000, "officer2", NOW));
+        assertThat(String.valueOf(partly.toProblemDetail().getType())).isEqualTo("urn:motcua:problem:amount-differs");
+        assertThat(partly.toProblemDetail().getProperties()).containsEntry("amount", 40_000L);
+        assertThat(order.cashOwed()).as("a refused count changes nothing").isEqualTo(40_000);
+
+        Instant later = NOW.plus(Duration.ofDays(2));
+        assertThat(order.cashPaidOut(40_000, "officer2", later)).isEmpty();
+        assertThat(order.cashOwed()).isZero();
+        assertThat(order.refund().paidOut()).isEqualTo(new CashPaidOut("officer2", later));
+        assertThat(order.collectedTwice().paidOut()).isEqualTo(new CashPaidOut("officer2", later));
+        assertThat(order.lastCashPaidOut()).contains(new CashPaidOut("officer2", later));
+        assertThat(refusal(() -> order.cashPaidOut(40_000, "officer2", later))).as("paid out before").isEqualTo("urn:motcua:problem:no-cash-owed");
+    }
+
+    @Test
+    void aRefundThroughTheProviderOwesNoCash() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        order.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+        order.settle(success("MCREF1", 80_000), NOW);
+        order.startRefund(80_000, "rút hồ sơ", "RF1", null, NOW);
+        order.refunded("VNP-R1", NOW);
+
+        assertThat(order.refund().inCash()).isFalse();
+        assertThat(order.cashOwed()).isZero();
+        assertThat(refusal(() -> order.cashPaidOut(80_000, "officer1", NOW))).isEqualTo("urn:motcua:problem:no-cash-owed");
+    }
+
+    @Test
     void eachObligationIsAnOrderOfItsOwn() {
         Instant later = NOW.plus(Duration.ofDays(3));
         assertThat(PaymentOrder.obligationIdFor(CODE, NOW)).isNotEqualTo(PaymentOrder.obligationIdFor(CODE, later))

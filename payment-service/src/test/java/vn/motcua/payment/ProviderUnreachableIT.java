@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.ops;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,6 +51,8 @@ class ProviderUnreachableIT {
     LapsedAttempts lapsedAttempts;
     @Autowired
     UnfinishedGiveBacks giveBacks;
+    @Autowired
+    MeterRegistry meters;
 
     @DynamicPropertySource
     static void unreachableProvider(DynamicPropertyRegistry registry) {
@@ -116,6 +119,8 @@ class ProviderUnreachableIT {
         assertThat(waiting.throughProvider()).isTrue();
         assertThat(waiting.done()).as("asked for again later").isFalse();
         assertThat(giveBacks.carryOn()).as("the provider still away").isZero();
+        assertThat(meters.get("motcua.payment.give-backs.unfinished").gauge().value()).as("ops can see it wait").isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("motcua.payment.give-backs.oldest.waiting").gauge().value()).isGreaterThanOrEqualTo(0);
         assertThat(KafkaProbe.collect(Topics.deadLetterOf(Topics.POSTAL), r -> code.equals(r.key()), 1, Duration.ofSeconds(3)))
                 .as("the collection was handled, not parked").isEmpty();
     }

@@ -13,6 +13,7 @@ import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -39,6 +40,8 @@ class RefundsIT extends WithProviderSimulator {
     private MongoTemplate mongo;
     @Autowired
     private UnfinishedGiveBacks giveBacks;
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void aWithdrawnDossierGetsItsRefundableFeeBackThroughTheProviderOnceHoweverOftenTheEventArrives() throws Exception {
@@ -169,6 +172,8 @@ class RefundsIT extends WithProviderSimulator {
         assertThat(givenBack.collectedTwice().givenBackAs().name()).isEqualTo("ONLINE");
         assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + checkout.reference()).body()).contains("\"refunds\":1");
         assertThat(giveBacks.carryOn()).as("nothing left to ask").isZero();
+        assertThat(meters.get("motcua.payment.give-backs.unfinished").gauge().value()).isZero();
+        assertThat(meters.get("motcua.payment.give-backs.oldest.waiting").gauge().value()).isZero();
     }
 
     private PaymentSteps.Checkout paid(String id) throws Exception {

@@ -300,10 +300,24 @@ public class Dossier extends Aggregate {
         return intakeFeeFirst && !intakeFeePaid;
     }
 
-    /** The fees due at the result were paid: an online result may now be read and handed over. No event of its own. */
-    public List<Event> resultFeePaid() {
+    /**
+     * The fees due at the result were paid: an online result that waited for them reaches the applicant now, which is its
+     * return (ADR 0071).
+     */
+    public List<Event> resultFeePaid(Instant now) {
         resultFeePaid = true;
-        return List.of();
+        return releasedOnline(now);
+    }
+
+    /**
+     * An online result is returned the moment its copy reaches the applicant's account (ADR 0071): when it is ready, or when
+     * the fee that held it back is paid. Nobody has to record it by hand, and the national status says 10 from then on.
+     */
+    private List<Event> releasedOnline(Instant now) {
+        if (status != NationalStatus.RESULT_READY || resultDelivery != ResultDelivery.ONLINE || resultCopyId == null || awaitsResultFee()) {
+            return List.of();
+        }
+        return handOver(Actor.SYSTEM, ResultDelivery.ONLINE, "via ONLINE: released to the applicant's account", now);
     }
 
     /** Fees fall due at the result and the payment service has not reported them paid (ADR 0064). */
@@ -420,7 +434,10 @@ public class Dossier extends Aggregate {
         resolvedAt = now;
         this.resultCopyId = resultCopyId;
         move(Action.MARK_RESULT_READY, NationalStatus.RESULT_READY, actor, null, now);
-        return List.of(new DossierResultReady(snapshot(), approvedBy, dueDate, dueDateByLaw, now, resultFeeUnpaid()));
+        List<Event> events = new ArrayList<>();
+        events.add(new DossierResultReady(snapshot(), approvedBy, dueDate, dueDateByLaw, now, resultFeeUnpaid()));
+        events.addAll(releasedOnline(now));
+        return events;
     }
 
     /**
@@ -441,9 +458,13 @@ public class Dossier extends Aggregate {
         if (via == ResultDelivery.ONLINE && awaitsResultFee()) {
             throw new ResultFeeUnpaid(code);
         }
+        return handOver(actor, via, "via " + via, now);
+    }
+
+    private List<Event> handOver(Actor actor, ResultDelivery via, String note, Instant now) {
         returnedVia = via.name();
         closedAt = now;
-        move(Action.RETURN_RESULT, NationalStatus.RESULT_RETURNED, actor, "via " + via, now);
+        move(Action.RETURN_RESULT, NationalStatus.RESULT_RETURNED, actor, note, now);
         return List.of(new DossierReturned(snapshot(), via.name(), now));
     }
 

@@ -169,7 +169,7 @@ public class Lifecycle {
 
     /** @return false when this payment had been applied before */
     public boolean resultFeePaid(Dossier dossier, String eventId) {
-        return dossiers.applyOnce(dossier, eventId, Dossier::resultFeePaid);
+        return dossiers.applyOnce(dossier, eventId, d -> d.resultFeePaid(clock.instant()));
     }
 
     /** @return false when this payment had been applied before */

@@ -18,8 +18,8 @@ import vn.motcua.events.payment.FeeStage;
  * @param paused true while the deadline clock stands still (supplement or financial obligation requested)
  * @param forms the forms issued so far: 01 receipt … 05 control slip, and "stop" for the stop notice
  * @param awaitsIntakeFee reception waits until the intake fee is paid (the procedure says so, and it is not yet)
- * @param awaitsResultFee fees fall due at the result and are not paid yet: an online result is read and handed over
- *     online once they are (ADR 0064)
+ * @param awaitsResultFee fees fall due at the result and are not paid yet: an online result is released to the
+ *     applicant, and so returned, once they are (ADR 0064, 0071)
  */
 public record DossierView(
         String code,

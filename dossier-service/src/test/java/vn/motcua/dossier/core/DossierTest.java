@@ -38,6 +38,7 @@ import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
@@ -694,7 +695,7 @@ class DossierTest {
     }
 
     @Test
-    void anOnlineResultWhoseFeeFallsDueAtTheResultIsReadAndHandedOverOnlineOnceItIsPaid() {
+    void anOnlineResultWhoseFeeFallsDueAtTheResultIsReleasedAndSoReturnedOnceItIsPaid() {
         Dossier dossier = DossierMother.readyOnline(DossierMother.liquorLicenceFeeAtResult());
         assertThat(dossier.awaitsResultFee()).isTrue();
         assertThat(dossier.releasesResultCopy()).isFalse();
@@ -704,13 +705,51 @@ class DossierTest {
                 .isInstanceOf(ResultFeeUnpaid.class);
         assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
 
-        assertThat(dossier.resultFeePaid()).isEmpty();
+        Instant paidAt = later();
+        assertThat(dossier.resultFeePaid(paidAt)).singleElement()
+                .isInstanceOfSatisfying(DossierReturned.class, returned -> {
+                    assertThat(returned.returnedVia()).isEqualTo("ONLINE");
+                    assertThat(returned.returnedAt()).isEqualTo(paidAt);
+                    assertThat(returned.dossier().nationalStatus()).isEqualTo(10);
+                });
 
+        assertThat(dossier.status()).as("released to the applicant's account: returned").isEqualTo(NationalStatus.RESULT_RETURNED);
+        assertThat(dossier.returnedVia()).isEqualTo("ONLINE");
+        assertThat(dossier.history().getLast().actorId()).isEqualTo(Actor.SYSTEM.id());
         assertThat(dossier.awaitsResultFee()).isFalse();
         assertThat(dossier.releasesResultCopy()).isTrue();
         assertThat(dossier.holdsResultCopyForItsFee("copy-1")).isFalse();
-        dossier.returnResult(OFFICER, ResultDelivery.ONLINE, later());
-        assertThat(dossier.returnedVia()).isEqualTo("ONLINE");
+        assertThatThrownBy(() -> dossier.returnResult(OFFICER, ResultDelivery.ONLINE, later()))
+                .as("nothing left for the officer to hand over").isInstanceOf(IllegalTransition.class);
+    }
+
+    @Test
+    void anOnlineResultWithNothingToPayIsReturnedTheMomentItIsReady() {
+        Dossier dossier = DossierMother.approvedOnline(DossierMother.liquorLicence());
+        Instant ready = later();
+
+        assertThat(dossier.markResultReady(SPECIALIST, "copy-1", ready)).satisfiesExactly(
+                first -> assertThat(first).isInstanceOfSatisfying(DossierResultReady.class,
+                        event -> assertThat(event.dossier().nationalStatus()).isEqualTo(9)),
+                second -> assertThat(second).isInstanceOfSatisfying(DossierReturned.class,
+                        event -> assertThat(event.returnedVia()).isEqualTo("ONLINE")));
+
+        assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_RETURNED);
+        assertThat(dossier.resolvedAt()).isEqualTo(ready);
+        assertThat(dossier.history()).extracting(HistoryEntry::to).endsWith(9, 10);
+        assertThat(dossier.resultFeePaid(later())).as("a late payment event returns nothing twice").isEmpty();
+    }
+
+    @Test
+    void aResultAtTheCounterOrByPostWaitsForItsHandOverWhenReady() {
+        for (ResultDelivery delivery : List.of(ResultDelivery.COUNTER, ResultDelivery.POST)) {
+            Dossier dossier = DossierMother.submitted(delivery, 1);
+            dossier.receive(OFFICER, REQUIRED, DEADLINES, hanoi("2026-11-24T10:00"));
+            dossier.assign(OFFICER, "specialist1", later());
+            dossier.approve(LEADER, "ok", later());
+            assertThat(dossier.markResultReady(SPECIALIST, "copy-1", later())).singleElement().isInstanceOf(DossierResultReady.class);
+            assertThat(dossier.status()).isEqualTo(NationalStatus.RESULT_READY);
+        }
     }
 
     @Test
@@ -720,15 +759,15 @@ class DossierTest {
                 .mapToLong(PricedFeeLine::amount).sum();
         Dossier unpaid = DossierMother.approvedOnline(feeAtResult);
         Dossier paidBefore = DossierMother.approvedOnline(feeAtResult);
-        paidBefore.resultFeePaid();
+        paidBefore.resultFeePaid(later());
 
         assertThat(atResult).isPositive();
         assertThat(unpaid.markResultReady(SPECIALIST, "copy-1", later())).singleElement()
                 .isInstanceOfSatisfying(DossierResultReady.class, ready -> assertThat(ready.feesStillDue()).isEqualTo(atResult));
-        assertThat(paidBefore.markResultReady(SPECIALIST, "copy-1", later())).singleElement()
+        assertThat(paidBefore.markResultReady(SPECIALIST, "copy-1", later())).first()
                 .isInstanceOfSatisfying(DossierResultReady.class, ready -> assertThat(ready.feesStillDue()).isZero());
         assertThat(DossierMother.approvedOnline(DossierMother.liquorLicence()).markResultReady(SPECIALIST, "copy-1", later()))
-                .singleElement().isInstanceOfSatisfying(DossierResultReady.class, ready -> assertThat(ready.feesStillDue()).isZero());
+                .first().isInstanceOfSatisfying(DossierResultReady.class, ready -> assertThat(ready.feesStillDue()).isZero());
     }
 
     @Test

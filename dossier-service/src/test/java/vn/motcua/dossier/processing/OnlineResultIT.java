@@ -33,6 +33,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.dossier.DossierFlow;
 import vn.motcua.dossier.intake.SubmissionMother;
+import vn.motcua.events.CloudEventHeaders;
+import vn.motcua.events.Topics;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentMethod;
@@ -105,7 +107,11 @@ class OnlineResultIT {
                 .andExpect(status().isNotFound());
         assertThat(resultFilesSeenBy(code, officer(AGENCY_THUONG_TIN))).as("staff see both").isEqualTo(2);
 
-        assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(9);
+        // Released to the applicant's account, it is returned at once (ADR 0071).
+        assertThat(flow.step(code, "result", null, specialist(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(10);
+        assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> code.equals(r.key()) && "DossierReturned".equals(KafkaProbe.header(r,
+                CloudEventHeaders.TYPE)), 2, Duration.ofSeconds(4))).singleElement()
+                .satisfies(r -> assertThat(r.value()).contains("\"returnedVia\":\"ONLINE\""));
         assertThat(resultFilesSeenBy(code, citizen(CITIZEN_1))).isEqualTo(1);
         mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + id).with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())
@@ -121,7 +127,7 @@ class OnlineResultIT {
         mvc.perform(get("/api/v1/dossiers/" + code + "/documents/late-" + code).with(citizen(CITIZEN_1)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + id).with(citizen(CITIZEN_1))).andExpect(status().isOk());
-        assertThat(flow.step(code, "return", null, officer(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(10);
+        flow.tryStep(code, "return", null, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict());
         assertThat(resultFilesSeenBy(code, citizen(CITIZEN_1))).isEqualTo(1);
     }
 
@@ -139,7 +145,7 @@ class OnlineResultIT {
     }
 
     @Test
-    void anOnlineResultWhoseFeeFallsDueAtTheResultIsReadAndHandedOverOnlineOnceThePaymentServiceReportsItPaid()
+    void anOnlineResultWhoseFeeFallsDueAtTheResultIsReleasedAndSoReturnedOnceThePaymentServiceReportsItPaid()
             throws Exception {
         String code = readyOnlineWithItsFeeDue();
         String copy = flow.getJson("/api/v1/dossiers/" + code + "/documents", officer(AGENCY_THUONG_TIN)).get(0).get("id").asString();
@@ -160,13 +166,16 @@ class OnlineResultIT {
         KafkaProbe.send(EventMother.record(new PaymentCompleted("PAY-" + code + "-RESULT", code, FeeStage.RESULT, 300000,
                 PaymentMethod.ONLINE, Instant.now())));
         Awaitility.await().atMost(Duration.ofSeconds(20))
-                .until(() -> !flow.dossier(code, citizen(CITIZEN_1)).get("awaitsResultFee").asBoolean());
+                .until(() -> flow.dossier(code, citizen(CITIZEN_1)).get("nationalStatus").asInt() == 10);
 
+        JsonNode returned = flow.dossier(code, officer(AGENCY_THUONG_TIN));
+        assertThat(returned.get("awaitsResultFee").asBoolean()).isFalse();
+        assertThat(returned.get("closedAt").isNull()).as("closed by its return").isFalse();
         assertThat(resultFilesSeenBy(code, citizen(CITIZEN_1))).isEqualTo(1);
         mvc.perform(get("/api/v1/dossiers/" + code + "/documents/" + copy).with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())
                 .andExpect(content().bytes(SIGNED_COPY));
-        assertThat(flow.step(code, "return", null, officer(AGENCY_THUONG_TIN)).get("nationalStatus").asInt()).isEqualTo(10);
+        flow.tryStep(code, "return", null, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict());
     }
 
     @Test

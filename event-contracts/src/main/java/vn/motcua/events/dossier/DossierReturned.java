@@ -6,7 +6,8 @@ import vn.motcua.events.EventContract;
 import vn.motcua.events.Topics;
 
 /**
- * The result reached the applicant (status 10).
+ * The result reached the applicant (status 10): handed over at the counter, delivered by post, or released online to
+ * the applicant's account (in the same write as DossierResultReady, or when the fee due at the result was paid).
  * @param returnedVia COUNTER, ONLINE or POST
  */
 @EventContract(type = "DossierReturned", version = 1, topic = Topics.DOSSIER)

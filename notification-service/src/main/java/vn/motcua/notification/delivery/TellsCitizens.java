@@ -23,6 +23,7 @@ import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
@@ -68,7 +69,7 @@ class TellsCitizens implements EventSubscriber {
                 .on(DossierResultReady.class, owner(DossierResultReady::dossier, templates::resultReady))
                 .on(DossierDueDateExtended.class, owner(DossierDueDateExtended::dossier, templates::dueDateExtended))
                 .on(DossierDocumentShared.class, owner(DossierDocumentShared::dossier, templates::documentShared))
-                .on(DossierReturned.class, owner(DossierReturned::dossier, templates::returned))
+                .on(DossierReturned.class, this::returned)
                 .on(DossierStopped.class, owner(DossierStopped::dossier, templates::stopped))
                 .on(DossierFinancialObligationRequested.class,
                         owner(DossierFinancialObligationRequested::dossier, templates::financialObligationRequested))
@@ -107,6 +108,17 @@ class TellsCitizens implements EventSubscriber {
         DossierSubmitted submitted = event.data();
         deliveries.tellAtStated(event.eventId(), stated, submitted.dossier().dossierCode(), templates.dossierSubmitted(submitted));
         deliveries.contactKnown(stated.citizenId(), stated.awaitingContact());
+    }
+
+    /**
+     * A result handed over at the counter or delivered by post. One returned online is released to the applicant's account
+     * with the result-ready message, which says where to read it or what to pay first (ADR 0064, 0071): a second message at
+     * that moment, or after the payment the applicant was told of, would tell nothing new.
+     */
+    private void returned(IncomingEvent<DossierReturned> event) {
+        if (!ResultDelivery.ONLINE.name().equals(event.data().returnedVia())) {
+            owner(DossierReturned::dossier, templates::returned).handle(event);
+        }
     }
 
     /** A step of the dossier the owner must hear about; their address is known from its submission. */

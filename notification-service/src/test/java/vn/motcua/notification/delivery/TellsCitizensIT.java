@@ -41,6 +41,8 @@ import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierFinancialObligationRequested;
 import vn.motcua.events.dossier.DossierResultAwaitingCollection;
+import vn.motcua.events.dossier.DossierResultReady;
+import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.notification.NotificationChannel;
@@ -118,6 +120,33 @@ class TellsCitizensIT {
 
         assertThat(KafkaProbe.collect(Topics.NOTIFICATION, r -> code.equals(r.key()), 10, Duration.ofSeconds(5)))
                 .as("IN_APP and EMAIL deliveries of two notifications").hasSize(4);
+    }
+
+    @Test
+    void anOnlineResultReleasedAndSoReturnedIsToldOnceAndOneHandedOverAtTheCounterIsToldItsReturn() throws Exception {
+        String owner = "001090000079";
+        String online = EventMother.newDossierCode();
+        String atCounter = EventMother.newDossierCode();
+        Instant now = Instant.now();
+        for (String code : List.of(online, atCounter)) {
+            KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        }
+        DossierSnapshot onlineReady = EventMother.snapshot(online, owner, ResultDelivery.ONLINE);
+        KafkaProbe.send(EventMother.record(new DossierResultReady(onlineReady, "leader1", LocalDate.now(), LocalDate.now(), now, 0L)));
+        KafkaProbe.send(EventMother.record(new DossierReturned(onlineReady, "ONLINE", now)));
+        KafkaProbe.send(EventMother.record(new DossierReturned(EventMother.snapshot(atCounter, owner, ResultDelivery.COUNTER), "COUNTER", now)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> templatesOf(owner, atCounter).contains("dossier-returned")
+                && templatesOf(owner, online).contains("dossier-result-ready"));
+        Thread.sleep(1500); // leave time for a wrong second message to show up
+        assertThat(templatesOf(owner, online)).as("ready online is its return: told once").containsExactlyInAnyOrder("dossier-submitted",
+                "dossier-result-ready");
+        assertThat(templatesOf(owner, atCounter)).containsExactlyInAnyOrder("dossier-submitted", "dossier-returned");
+    }
+
+    private List<String> templatesOf(String owner, String code) {
+        return notifications.findByRecipientCitizenIdOrderByCreatedAtDesc(owner, Pageable.unpaged()).stream()
+                .filter(n -> code.equals(n.dossierCode())).map(Notification::template).toList();
     }
 
     @Test

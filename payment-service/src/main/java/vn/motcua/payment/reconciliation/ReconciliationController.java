@@ -1,6 +1,8 @@
 package vn.motcua.payment.reconciliation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Clock;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +28,7 @@ import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.time.CivilTime;
+import vn.motcua.kit.web.Csv;
 import vn.motcua.payment.ordering.CollectedTwice;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.provider.PaymentProvider;
@@ -37,6 +39,8 @@ import vn.motcua.payment.provider.PaymentProvider;
 @PreAuthorize("hasRole('ops')")
 class ReconciliationController {
     private static final String CSV = "text/csv";
+    private static final String[] CSV_HEADER = {"day", "source", "kind", "reference", "paymentId", "platformAmount", "sourceAmount",
+        "givenBackAs", "givenBackReference"};
 
     private final Mismatches mismatches;
     private final PaymentOrderRepository orders;
@@ -68,17 +72,17 @@ class ReconciliationController {
         return viewsOf(day);
     }
 
-    @Operation(summary = "The mismatches found for a day as CSV (ops)")
+    @Operation(summary = "The mismatches found for a day as CSV (ops): the codes of the JSON list, one mismatch a row, written"
+            + " as every export of the platform is (UTF-8 with BOM, every field quoted, no cell a spreadsheet would run)")
+    @ApiResponse(responseCode = "200", description = "The day's mismatches, one a row",
+            content = @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary")))
     @GetMapping(value = "/mismatches", produces = CSV)
-    ResponseEntity<String> mismatchesCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
-        String rows = viewsOf(day).stream().map(m -> String.join(",", m.day().toString(), m.source(), m.kind(), m.reference(),
-                m.paymentId() == null ? "" : m.paymentId(), Long.toString(m.platformAmount()), Long.toString(m.sourceAmount()),
-                m.givenBack() == null ? "" : m.givenBack().as().name(), m.givenBack() == null ? "" : m.givenBack().reference()))
-                .collect(Collectors.joining("\r\n", "", ""));
-        String body = "day,source,kind,reference,paymentId,platformAmount,sourceAmount,givenBackAs,givenBackReference\r\n" + rows
-                + (rows.isEmpty() ? "" : "\r\n");
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(CSV + ";charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"reconciliation-" + day + ".csv\"").body(body);
+    ResponseEntity<byte[]> mismatchesCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        // References come from the provider's and the operator's statements: quoted, so none breaks a row or runs as a formula.
+        List<String[]> rows = viewsOf(day).stream().map(m -> new String[] {m.day().toString(), m.source(), m.kind(), m.reference(),
+            m.paymentId(), Long.toString(m.platformAmount()), Long.toString(m.sourceAmount()),
+            m.givenBack() == null ? null : m.givenBack().as().name(), m.givenBack() == null ? null : m.givenBack().reference()}).toList();
+        return Csv.attachment("reconciliation-" + day + ".csv", Csv.of(CSV_HEADER, rows));
     }
 
     private List<MismatchView> viewsOf(LocalDate day) {

@@ -127,7 +127,7 @@ class CashOnDeliveryIT extends WithProviderSimulator {
                 .andExpect(jsonPath(paidTwice + ".givenBack.reference").value(givenBack.collectedTwice().reference()));
         assertThat(mvc.perform(get("/api/v1/payments/reconciliation/mismatches").param("day", today).accept("text/csv").with(ops()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
-                .contains("RET-" + code + "," + id + ",20000,20000,ONLINE," + givenBack.collectedTwice().reference());
+                .contains(String.join("\",\"", "\"RET-" + code, id, "20000", "20000", "ONLINE", givenBack.collectedTwice().reference() + "\""));
 
         KafkaProbe.send(EventMother.record(new CashRemitted("postal-vnpost|pt-" + code, "postal-vnpost", LocalDate.now(), 45_000,
                 List.of(new CashRemitted.RemittedItem("RET-" + code, code, 45_000, "BN-2", 20_000L)), 0, Instant.now())));

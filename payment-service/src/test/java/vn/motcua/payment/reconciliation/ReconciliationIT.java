@@ -56,8 +56,9 @@ class ReconciliationIT extends WithProviderSimulator {
                 .andExpect(jsonPath("$[?(@.reference == '" + fine.reference() + "')]").doesNotExist());
         String csv = mvc.perform(get("/api/v1/payments/reconciliation/mismatches").param("day", today.toString()).accept("text/csv")
                 .with(ops())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(csv).startsWith("day,source,kind,reference,paymentId,platformAmount,sourceAmount")
-                .contains(today + ",PROVIDER,AMOUNT_DIFFERS," + otherAmount.reference() + "," + otherAmount.paymentId() + ",11000,10000");
+        assertThat(csv).startsWith("\uFEFF\"day\",\"source\",\"kind\",\"reference\",\"paymentId\",\"platformAmount\",\"sourceAmount\"")
+                .contains(String.join("\",\"", "\"" + today, "PROVIDER", "AMOUNT_DIFFERS", otherAmount.reference(), otherAmount.paymentId(),
+                        "11000", "10000\""));
 
         for (PaymentSteps.Checkout planted : new PaymentSteps.Checkout[] {otherAmount, leftOut, unknownToUs}) {
             assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> "ReconciliationMismatch".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE))

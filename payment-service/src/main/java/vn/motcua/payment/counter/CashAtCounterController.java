@@ -8,7 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BiPredicate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.events.Event;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.idempotency.IdempotencyKeys;
 import vn.motcua.kit.problem.ApiProblem;
@@ -65,16 +69,8 @@ class CashAtCounterController {
     @ReachedFirst(Orders.class)
     ResponseEntity<PaymentView> paidAtCounter(@PathVariable String id, @Valid @RequestBody CashPayment body,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, Caller caller) {
-        return idempotency.once(caller.subject() + "|cash-at-counter|" + id, key, body, PaymentView.class, claim -> {
-            PaymentOrder order = ownAgencys(id, caller);
-            String officer = officer(caller);
-            // This request's earlier attempt stored the payment and died before answering: it is answered as it stands.
-            if (claim.takenOver() && order.status() == PaymentStatus.COMPLETED && order.method() == PaymentMethod.CASH_AT_COUNTER
-                    && officer.equals(order.paidReference())) {
-                return ResponseEntity.ok(PaymentView.of(order));
-            }
-            return ResponseEntity.ok(PaymentView.of(orders.change(id, o -> o.paidAtCounter(body.amount(), officer, clock.instant()))));
-        });
+        return atTheCounter("cash-at-counter", id, body, key, caller, (order, officer) -> order.status() == PaymentStatus.COMPLETED
+                && order.method() == PaymentMethod.CASH_AT_COUNTER && officer.equals(order.paidReference()), PaymentOrder::paidAtCounter);
     }
 
     @Operation(summary = "Record the cash the counter owed on an order handed to the citizen (an officer of its agency;"
@@ -87,15 +83,31 @@ class CashAtCounterController {
     @ReachedFirst(Orders.class)
     ResponseEntity<PaymentView> cashPaidOut(@PathVariable String id, @Valid @RequestBody CashPayment body,
             @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String key, Caller caller) {
-        return idempotency.once(caller.subject() + "|cash-paid-out|" + id, key, body, PaymentView.class, claim -> {
+        return atTheCounter("cash-paid-out", id, body, key, caller, (order, officer) -> order.cashOwed() == 0
+                && order.lastCashPaidOut().filter(paidOut -> officer.equals(paidOut.officer())).isPresent(), PaymentOrder::cashPaidOut);
+    }
+
+    /** What an officer changes on the order with the cash counted at the desk. */
+    @FunctionalInterface
+    private interface CashCounted {
+        List<Event> apply(PaymentOrder order, long amount, String officer, Instant now);
+    }
+
+    /**
+     * One movement of cash at the counter, once per Idempotency-Key, on an order of the officer's own agency.
+     *
+     * @param doneBy whether the order already shows this officer's movement: this request's earlier attempt stored it and
+     *     died before answering, and it is answered as it stands
+     */
+    private ResponseEntity<PaymentView> atTheCounter(String step, String id, CashPayment body, String key, Caller caller,
+            BiPredicate<PaymentOrder, String> doneBy, CashCounted change) {
+        return idempotency.once(caller.subject() + "|" + step + "|" + id, key, body, PaymentView.class, claim -> {
             PaymentOrder order = ownAgencys(id, caller);
             String officer = officer(caller);
-            // This request's earlier attempt paid it out and died before answering: it is answered as it stands.
-            if (claim.takenOver() && order.cashOwed() == 0
-                    && order.lastCashPaidOut().filter(paidOut -> officer.equals(paidOut.officer())).isPresent()) {
+            if (claim.takenOver() && doneBy.test(order, officer)) {
                 return ResponseEntity.ok(PaymentView.of(order));
             }
-            return ResponseEntity.ok(PaymentView.of(orders.change(id, o -> o.cashPaidOut(body.amount(), officer, clock.instant()))));
+            return ResponseEntity.ok(PaymentView.of(orders.change(id, o -> change.apply(o, body.amount(), officer, clock.instant()))));
         });
     }
 

@@ -28,6 +28,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -40,10 +42,13 @@ import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.WithProviderSimulator;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.testinfra.AbandonedRequests;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
 class CashAtCounterIT extends WithProviderSimulator {
+    @Autowired
+    private MongoTemplate mongo;
 
     private static MockHttpServletRequestBuilder cash(String id, String body, String key) {
         MockHttpServletRequestBuilder request = post("/api/v1/payments/{id}/cash-at-counter", id)
@@ -122,6 +127,10 @@ class CashAtCounterIT extends WithProviderSimulator {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cashOwedAtCounter").value(0))
                 .andExpect(jsonPath("$.refund.paidOutAt").isNotEmpty());
+        mvc.perform(paidOut(id, "{\"amount\": 90000}", key).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.cashOwedAtCounter").value(0));
+        // The hand-over was stored and the process died before answering: the retry is answered as it stands.
+        AbandonedRequests.diedBeforeAnswering(mongo.getDb(), key);
         mvc.perform(paidOut(id, "{\"amount\": 90000}", key).with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.cashOwedAtCounter").value(0));
         mvc.perform(paidOut(id, "{\"amount\": 90000}", "chi-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))

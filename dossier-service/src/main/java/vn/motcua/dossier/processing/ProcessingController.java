@@ -159,7 +159,8 @@ class ProcessingController {
 
     @Operation(summary = "Mark the approved result ready to hand over; a result handed over online needs its electronic"
             + " copy attached first (a document of kind \"Kết quả giải quyết\"; 422 result-file-missing), which the"
-            + " applicant reads from then on")
+            + " applicant reads from then on: with nothing due at the result, that release is its return (status 10 at once,"
+            + " ADR 0071)")
     @TakesStep(Step.MARK_RESULT_READY)
     @PostMapping("/result")
     ResponseEntity<DossierView> resultReady(@PathVariable String code, IfMatch ifMatch,
@@ -167,9 +168,10 @@ class ProcessingController {
         return view(lifecycle.markResultReady(code, caller, ifMatch));
     }
 
-    @Operation(summary = "Record that the result was handed over at the counter or online; results by post return on delivery."
-            + " An online result is handed over online once the fees due at the result are paid (409 result-fee-unpaid"
-            + " before), or at the counter (via=COUNTER), where the applicant pays them")
+    @Operation(summary = "Record that the result was handed over at the counter. Results by post return on delivery, and"
+            + " online results when they are released to the applicant (when ready, or once the fees due at the result are"
+            + " paid; ADR 0071): a released one is 409, and via=ONLINE before the payment 409 result-fee-unpaid. An online"
+            + " result still unpaid is handed over at the counter (via=COUNTER), where the applicant pays them")
     @TakesStep(Step.RETURN_RESULT)
     @PostMapping("/return")
     ResponseEntity<DossierView> returnResult(@PathVariable String code, IfMatch ifMatch,

@@ -125,8 +125,9 @@ class CashAtCounterController {
     }
 
     @Operation(summary = "The caller's agency's cash at its counter on one day (officers and leaders of the agency): each"
-            + " payment taken, by whom, with its receipt; what each officer took; and what went back in cash that day (refunds"
-            + " of fees paid at the counter or to the postman), to count the drawer against at closing")
+            + " payment taken, by whom, with its receipt; the cash each officer handed back to citizens that day (refunds of fees"
+            + " paid at the counter or to the postman, the postman's cash for fees paid before); what each officer took and"
+            + " handed back, to count the drawer against at closing; and, apart, the cash still owed to citizens (ADR 0070)")
     @GetMapping("/agency/cash-book")
     @PreAuthorize("hasAnyRole('officer', 'leader')")
     CashBook.Day cashBook(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Caller caller) {

@@ -19,8 +19,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.time.CivilTime;
-import vn.motcua.payment.ordering.CashPaidOut;
-import vn.motcua.payment.ordering.CollectedTwice;
+import vn.motcua.payment.ordering.CashBack;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
 
@@ -77,13 +76,13 @@ class CashBook {
                         order.completedAt(), order.receiptNumber()))
                 .toList();
         List<GivenBack> givenBack = cashBack(agencyCode, paidOut -> where(paidOut + ".at").gte(from).lt(to))
-                .filter(back -> back.paidOut() != null && !back.paidOut().at().isBefore(from) && back.paidOut().at().isBefore(to))
-                .map(back -> new GivenBack(back.order().id(), back.order().dossierCode(), back.amount(), back.paidBy(), back.reason(),
-                        back.notedAt(), back.paidOut().officer(), back.paidOut().at()))
+                .filter(back -> !back.cash().owed() && !back.cash().paidOut().at().isBefore(from) && back.cash().paidOut().at().isBefore(to))
+                .map(back -> new GivenBack(back.order().id(), back.order().dossierCode(), back.cash().amount(), back.cash().paidBy(),
+                        back.cash().reason(), back.cash().notedAt(), back.cash().paidOut().officer(), back.cash().paidOut().at()))
                 .sorted(Comparator.comparing(GivenBack::givenBackAt).thenComparing(GivenBack::paymentId)).toList();
-        List<Owed> owed = cashBack(agencyCode, paidOut -> where(paidOut).is(null)).filter(back -> back.paidOut() == null)
-                .map(back -> new Owed(back.order().id(), back.order().dossierCode(), back.amount(), back.paidBy(), back.reason(),
-                        back.notedAt()))
+        List<Owed> owed = cashBack(agencyCode, paidOut -> where(paidOut).is(null)).filter(back -> back.cash().owed())
+                .map(back -> new Owed(back.order().id(), back.order().dossierCode(), back.cash().amount(), back.cash().paidBy(),
+                        back.cash().reason(), back.cash().notedAt()))
                 .sorted(Comparator.comparing(Owed::notedAt).thenComparing(Owed::paymentId)).toList();
         return new Day(agencyCode, day, taken.stream().mapToLong(Taken::amount).sum(), givenBack.stream().mapToLong(GivenBack::amount).sum(),
                 owed.stream().mapToLong(Owed::amount).sum(), byOfficer(taken, givenBack), taken, givenBack, owed);
@@ -101,8 +100,8 @@ class CashBook {
                 .toList();
     }
 
-    /** Cash going back on one order: a refund noted in cash, or the postman's cash for fees paid before. */
-    private record CashBack(PaymentOrder order, long amount, PaymentMethod paidBy, String reason, Instant notedAt, CashPaidOut paidOut) {
+    /** Cash going back on one of the agency's orders. */
+    private record OrdersCash(PaymentOrder order, CashBack cash) {
     }
 
     /**
@@ -110,26 +109,12 @@ class CashBook {
      * a second collection's {@code paidOut}). Each side of the "or" is one of the indexed reads: refunded orders by status,
      * collections made twice by how they go back.
      */
-    private Stream<CashBack> cashBack(String agencyCode, Function<String, Criteria> paidOut) {
+    private Stream<OrdersCash> cashBack(String agencyCode, Function<String, Criteria> paidOut) {
         Criteria refundsInCash = new Criteria().andOperator(where("status").is(PaymentStatus.REFUNDED).and("agencyCode").is(agencyCode)
                 .and("refund.cash").is(true), paidOut.apply("refund.paidOut"));
         Criteria collectedTwiceInCash = new Criteria().andOperator(where("collectedTwice.givenBackAs").is(PaymentMethod.CASH_ON_DELIVERY)
                 .and("collectedTwice.givenBackAt").ne(null).and("agencyCode").is(agencyCode), paidOut.apply("collectedTwice.paidOut"));
         return mongo.find(new Query(new Criteria().orOperator(refundsInCash, collectedTwiceInCash)), PaymentOrder.class).stream()
-                .flatMap(CashBook::cashBackOf);
-    }
-
-    private static Stream<CashBack> cashBackOf(PaymentOrder order) {
-        Stream.Builder<CashBack> back = Stream.builder();
-        PaymentOrder.Refund refund = order.refund();
-        if (refund != null && refund.done() && refund.inCash()) {
-            back.add(new CashBack(order, refund.amount(), order.method().inCash() ? order.method() : PaymentMethod.CASH_ON_DELIVERY,
-                    refund.reason(), refund.refundedAt(), refund.paidOut()));
-        }
-        CollectedTwice twice = order.collectedTwice();
-        if (twice != null && twice.done() && !twice.throughProvider()) {
-            back.add(new CashBack(order, twice.amount(), PaymentMethod.CASH_ON_DELIVERY, twice.reason(), twice.givenBackAt(), twice.paidOut()));
-        }
-        return back.build();
+                .flatMap(order -> order.cashBack().stream().map(cash -> new OrdersCash(order, cash)));
     }
 }

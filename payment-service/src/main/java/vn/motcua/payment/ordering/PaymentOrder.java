@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -390,8 +389,21 @@ public class PaymentOrder extends Aggregate {
 
     /** Cash noted to go back to the citizen at the counter and not handed over yet: a refund's, the postman's, or both. */
     public long cashOwed() {
-        return (refund != null && refund.owedInCash() ? refund.amount() : 0)
-                + (collectedTwice != null && collectedTwice.owedInCash() ? collectedTwice.amount() : 0);
+        return cashBack().stream().filter(CashBack::owed).mapToLong(CashBack::amount).sum();
+    }
+
+    /** The cash this order sends back to the citizen at the counter, owed or handed over: its refund's, the postman's, or both. */
+    public List<CashBack> cashBack() {
+        List<CashBack> back = new ArrayList<>(2);
+        if (refund != null && refund.done() && refund.inCash()) {
+            back.add(new CashBack(refund.amount(), method.inCash() ? method : PaymentMethod.CASH_ON_DELIVERY, refund.reason(),
+                    refund.refundedAt(), refund.paidOut()));
+        }
+        if (collectedTwice != null && collectedTwice.done() && !collectedTwice.throughProvider()) {
+            back.add(new CashBack(collectedTwice.amount(), PaymentMethod.CASH_ON_DELIVERY, collectedTwice.reason(),
+                    collectedTwice.givenBackAt(), collectedTwice.paidOut()));
+        }
+        return back;
     }
 
     /**
@@ -421,8 +433,7 @@ public class PaymentOrder extends Aggregate {
 
     /** The last cash the counter handed over for this order, if any. */
     public Optional<CashPaidOut> lastCashPaidOut() {
-        return Stream.of(refund == null ? null : refund.paidOut(), collectedTwice == null ? null : collectedTwice.paidOut())
-                .filter(Objects::nonNull).max(Comparator.comparing(CashPaidOut::at));
+        return cashBack().stream().map(CashBack::paidOut).filter(Objects::nonNull).max(Comparator.comparing(CashPaidOut::at));
     }
 
     /**

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
 import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
@@ -107,6 +108,8 @@ class CashAtCounterIT extends WithProviderSimulator {
                 .andExpect(jsonPath("$.cashOwedAtCounter").value(90_000))
                 .andExpect(jsonPath("$.refund.inCash").value(true))
                 .andExpect(jsonPath("$.refund.paidOutAt").doesNotExist());
+        assertThat(voucher(id)).as("printed for the citizen to sign").contains("PHIẾU CHI HOÀN TRẢ PHÍ, LỆ PHÍ", "Rút hồ sơ",
+                "Chín mươi nghìn đồng", "Chưa chi", "Người nhận tiền (ký, ghi rõ họ tên)");
 
         mvc.perform(paidOut(id, "{\"amount\": 50000}", "chi-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isUnprocessableContent())
@@ -137,6 +140,14 @@ class CashAtCounterIT extends WithProviderSimulator {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:no-cash-owed"));
         assertThat(orders.findById(id).orElseThrow().refund().paidOut().officer()).isEqualTo("officer-" + AGENCY_THUONG_TIN);
+        assertThat(voucher(id)).contains("cán bộ officer-" + AGENCY_THUONG_TIN).doesNotContain("Chưa chi");
+    }
+
+    private String voucher(String id) throws Exception {
+        byte[] pdf = mvc.perform(get("/api/v1/payments/{id}/cash-voucher", id).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.APPLICATION_PDF))
+                .andReturn().getResponse().getContentAsByteArray();
+        return new PdfTextExtractor(new PdfReader(pdf)).getTextFromPage(1);
     }
 
     @Test
@@ -157,6 +168,20 @@ class CashAtCounterIT extends WithProviderSimulator {
         mvc.perform(paidOut("PAY-no-such-order", body, "chi-" + UUID.randomUUID()).with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isNotFound());
         assertThat(orders.findById(id).orElseThrow().cashOwed()).isEqualTo(70_000);
+
+        String voucher = "/api/v1/payments/" + id + "/cash-voucher";
+        mvc.perform(get(voucher)).andExpect(status().isUnauthorized());
+        mvc.perform(get(voucher).with(withRoles("no-role"))).andExpect(status().isForbidden());
+        for (RequestPostProcessor notTheirs : List.of(citizen(CITIZEN_2), officer(AGENCY_JUSTICE))) {
+            mvc.perform(get(voucher).with(notTheirs)).andExpect(status().isNotFound());
+        }
+        for (RequestPostProcessor mayRead : List.of(citizen(CITIZEN_1), specialist(AGENCY_THUONG_TIN), leader(AGENCY_THUONG_TIN), ops())) {
+            mvc.perform(get(voucher).with(mayRead)).andExpect(status().isOk());
+        }
+        String sendsNothingBack = steps.intakeOrder(EventMother.newDossierCode(), 10_000);
+        mvc.perform(get("/api/v1/payments/{id}/cash-voucher", sendsNothingBack).with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:no-cash-owed"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package vn.motcua.payment.ordering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 import static vn.motcua.payment.ordering.PaymentOrderMother.NOW;
 import static vn.motcua.payment.ordering.PaymentOrderMother.PAY_BY;
 import static vn.motcua.payment.ordering.PaymentOrderMother.line;
@@ -264,6 +265,8 @@ class PaymentOrderTest {
         order.refundedInCash(NOW);
         assertThat(order.refund().reference()).isEqualTo("TIEN-MAT-officer1");
         assertThat(order.cashOwed()).as("the refund and the postman's cash").isEqualTo(40_000);
+        assertThat(order.cashBack()).extracting(CashBack::paidBy, CashBack::amount).containsExactly(
+                tuple(PaymentMethod.CASH_AT_COUNTER, 20_000L), tuple(PaymentMethod.CASH_ON_DELIVERY, 20_000L));
 
         ApiProblem partly = catchThrowableOfType(ApiProblem.class, () -> order.cashPaidOut(20_000, "officer2", NOW));
         assertThat(String.valueOf(partly.toProblemDetail().getType())).isEqualTo("urn:motcua:problem:amount-differs");
@@ -276,6 +279,7 @@ class PaymentOrderTest {
         assertThat(order.refund().paidOut()).isEqualTo(new CashPaidOut("officer2", later));
         assertThat(order.collectedTwice().paidOut()).isEqualTo(new CashPaidOut("officer2", later));
         assertThat(order.lastCashPaidOut()).contains(new CashPaidOut("officer2", later));
+        assertThat(order.cashBack()).as("still listed, handed over").hasSize(2).noneMatch(CashBack::owed);
         assertThat(refusal(() -> order.cashPaidOut(40_000, "officer2", later))).as("paid out before").isEqualTo("urn:motcua:problem:no-cash-owed");
     }
 

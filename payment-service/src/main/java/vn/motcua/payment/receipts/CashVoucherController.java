@@ -78,7 +78,7 @@ class CashVoucherController {
         }
         String agency = order.agencyCode() == null ? "Cơ quan giải quyết" : "Cơ quan giải quyết " + order.agencyCode();
         return new FormPrinter.Form(agency, "", "PHIẾU CHI HOÀN TRẢ PHÍ, LỆ PHÍ", lines,
-                new FormPrinter.Table(HEADER, new float[] {0.5f, 3.2f, 1.6f, 1.1f, 1.6f}, rows),
+                new FormPrinter.Table(HEADER, new float[] {0.5f, 2.8f, 1.6f, 1.1f, 2.0f}, rows),
                 "Người nhận tiền (ký, ghi rõ họ tên): ..............................................\n\n"
                         + "Cán bộ chi tiền (ký, ghi rõ họ tên): ..............................................");
     }

@@ -140,7 +140,8 @@ class CashAtCounterIT extends WithProviderSimulator {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:no-cash-owed"));
         assertThat(orders.findById(id).orElseThrow().refund().paidOut().officer()).isEqualTo("officer-" + AGENCY_THUONG_TIN);
-        assertThat(voucher(id)).contains("cán bộ officer-" + AGENCY_THUONG_TIN).doesNotContain("Chưa chi");
+        // A table's cell wraps where the page needs: compared without the spaces and line ends it adds.
+        assertThat(voucher(id).replaceAll("\\s+", "")).contains("cánbộofficer-" + AGENCY_THUONG_TIN).doesNotContain("Chưachi");
     }
 
     private String voucher(String id) throws Exception {

@@ -8,6 +8,7 @@ import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.kit.web.Csv;
+import vn.motcua.payment.ordering.PaymentMethodWords;
 
 /**
  * A day's cash book as the agency's accountant takes it into the accounts: cash in and cash out in columns of their own,
@@ -26,11 +27,11 @@ final class CashBookCsv {
         List<String[]> rows = new ArrayList<>();
         for (CashBook.Taken taken : day.payments()) {
             rows.add(new String[] {"Thu", time(taken.paidAt()), taken.paymentId(), taken.dossierCode(), stage(taken.stage()),
-                Long.toString(taken.amount()), "", taken.officer(), taken.receiptNumber(), way(PaymentMethod.CASH_AT_COUNTER), ""});
+                Long.toString(taken.amount()), "", taken.officer(), taken.receiptNumber(), PaymentMethodWords.of(PaymentMethod.CASH_AT_COUNTER), ""});
         }
         for (CashBook.GivenBack back : day.refunds()) {
             rows.add(new String[] {"Chi", time(back.givenBackAt()), back.paymentId(), back.dossierCode(), "", "",
-                Long.toString(back.amount()), back.officer(), "", way(back.paidBy()), back.reason()});
+                Long.toString(back.amount()), back.officer(), "", PaymentMethodWords.of(back.paidBy()), back.reason()});
         }
         rows.add(new String[] {"Tổng cộng", day.day().toString(), "", "", "", Long.toString(day.received()), Long.toString(day.givenBack()),
             "", "", "", ""});
@@ -44,14 +45,6 @@ final class CashBookCsv {
             case SUPPLEMENT -> "Khi bổ sung hồ sơ";
             case RESULT -> "Khi nhận kết quả";
             case OBLIGATION -> "Nghĩa vụ tài chính";
-        };
-    }
-
-    private static String way(PaymentMethod method) {
-        return switch (method) {
-            case CASH_AT_COUNTER -> "Tiền mặt tại bộ phận một cửa";
-            case CASH_ON_DELIVERY -> "Tiền mặt cho nhân viên bưu điện";
-            case ONLINE -> "Trực tuyến";
         };
     }
 

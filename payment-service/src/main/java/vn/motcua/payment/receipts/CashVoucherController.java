@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +19,7 @@ import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.ordering.CashBack;
 import vn.motcua.payment.ordering.Orders;
+import vn.motcua.payment.ordering.PaymentMethodWords;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.receipts.internal.AmountInWords;
 
@@ -65,16 +65,12 @@ class CashVoucherController {
         lines.add(new String[] {"Người nhận (số định danh cá nhân)", order.ownerCitizenId()});
         lines.add(new String[] {"Hồ sơ", order.dossierCode() + (order.procedureCode() == null ? "" : " — thủ tục " + order.procedureCode())});
         lines.add(new String[] {"Khoản thanh toán", order.id() + (order.receiptNumber() == null ? "" : " (biên lai " + order.receiptNumber() + ")")});
-        lines.add(new String[] {"Tổng số tiền hoàn trả", money(total) + " đồng"});
+        lines.add(new String[] {"Tổng số tiền hoàn trả", AmountInWords.figures(total) + " đồng"});
         lines.add(new String[] {"Bằng chữ", AmountInWords.dong(total)});
         List<String[]> rows = new ArrayList<>();
         int n = 1;
         for (CashBack cash : back) {
-            rows.add(new String[] {Integer.toString(n++), cash.reason(), switch (cash.paidBy()) {
-                case CASH_AT_COUNTER -> "Tiền mặt tại bộ phận một cửa";
-                case CASH_ON_DELIVERY -> "Tiền mặt cho nhân viên bưu điện";
-                case ONLINE -> "Trực tuyến";
-            }, money(cash.amount()), cash.owed() ? "Chưa chi" : WHEN.format(cash.paidOut().at()) + ", cán bộ " + cash.paidOut().officer()});
+            rows.add(new String[] {Integer.toString(n++), cash.reason(), PaymentMethodWords.of(cash.paidBy()), AmountInWords.figures(cash.amount()), cash.owed() ? "Chưa chi" : WHEN.format(cash.paidOut().at()) + ", cán bộ " + cash.paidOut().officer()});
         }
         String agency = order.agencyCode() == null ? "Cơ quan giải quyết" : "Cơ quan giải quyết " + order.agencyCode();
         return new FormPrinter.Form(agency, "", "PHIẾU CHI HOÀN TRẢ PHÍ, LỆ PHÍ", lines,
@@ -83,7 +79,4 @@ class CashVoucherController {
                         + "Cán bộ chi tiền (ký, ghi rõ họ tên): ..............................................");
     }
 
-    private static String money(long amount) {
-        return String.format(Locale.ROOT, "%,d", amount).replace(',', '.');
-    }
 }

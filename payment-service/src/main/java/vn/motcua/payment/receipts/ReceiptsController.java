@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -70,13 +69,13 @@ class ReceiptsController {
             case ONLINE -> "Trực tuyến (mã giao dịch " + order.paidReference() + ")";
         }});
         lines.add(new String[] {"Thời điểm thanh toán", WHEN.format(order.completedAt())});
-        lines.add(new String[] {"Tổng số tiền", String.format(Locale.ROOT, "%,d đồng", order.amount()).replace(',', '.')});
+        lines.add(new String[] {"Tổng số tiền", AmountInWords.figures(order.amount()) + " đồng"});
         lines.add(new String[] {"Bằng chữ", AmountInWords.dong(order.amount())});
         List<String[]> rows = new ArrayList<>();
         int n = 1;
         for (PricedFeeLine line : order.lines()) {
             rows.add(new String[] {Integer.toString(n++), "LE_PHI".equals(line.kind()) ? "Lệ phí" : "PHI".equals(line.kind()) ? "Phí"
-                    : "Nghĩa vụ tài chính", basis(line), Integer.toString(line.quantity()), money(line.appliedUnitPrice()), money(line.amount())});
+                    : "Nghĩa vụ tài chính", basis(line), Integer.toString(line.quantity()), AmountInWords.figures(line.appliedUnitPrice()), AmountInWords.figures(line.amount())});
         }
         return new FormPrinter.Form(agency, "", "BIÊN LAI THU PHÍ, LỆ PHÍ", lines,
                 new FormPrinter.Table(HEADER, new float[] {0.5f, 1.6f, 1.4f, 0.8f, 1.3f, 1.3f}, rows),
@@ -92,7 +91,4 @@ class ReceiptsController {
         };
     }
 
-    private static String money(long amount) {
-        return String.format(Locale.ROOT, "%,d", amount).replace(',', '.');
-    }
 }

@@ -2,6 +2,7 @@ package vn.motcua.payment.receipts.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An amount of đồng in Vietnamese words, as a receipt writes it ("Một trăm năm mươi nghìn đồng"):
@@ -14,6 +15,11 @@ public final class AmountInWords {
     private static final String[] GROUPS = {"", "nghìn", "triệu", "tỷ"};
 
     private AmountInWords() {
+    }
+
+    /** The amount in figures as the agency's papers write it, dots between thousands ("150.000"). */
+    public static String figures(long amount) {
+        return String.format(Locale.ROOT, "%,d", amount).replace(',', '.');
     }
 
     public static String dong(long amount) {

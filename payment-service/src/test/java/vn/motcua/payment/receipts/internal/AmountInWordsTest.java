@@ -8,6 +8,13 @@ import org.junit.jupiter.api.Test;
 class AmountInWordsTest {
 
     @Test
+    void figuresSeparateThousandsWithDots() {
+        assertThat(AmountInWords.figures(0)).isEqualTo("0");
+        assertThat(AmountInWords.figures(90_000)).isEqualTo("90.000");
+        assertThat(AmountInWords.figures(1_200_000)).isEqualTo("1.200.000");
+    }
+
+    @Test
     void writesFeesAsAReceiptDoes() {
         assertThat(AmountInWords.dong(150_000)).isEqualTo("Một trăm năm mươi nghìn đồng");
         assertThat(AmountInWords.dong(1_200_000)).isEqualTo("Một triệu hai trăm nghìn đồng");

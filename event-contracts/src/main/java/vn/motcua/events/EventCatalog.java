@@ -47,6 +47,7 @@ import vn.motcua.events.feedback.FeedbackFiled;
 import vn.motcua.events.notification.NotificationDelivered;
 import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
+import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
@@ -103,6 +104,7 @@ public final class EventCatalog {
             PaymentFailed.class,
             PaymentExpired.class,
             PaymentRefunded.class,
+            PaymentCancelled.class,
             ReconciliationMismatch.class,
             ShipmentRequested.class,
             ShipmentAddressConfirmed.class,

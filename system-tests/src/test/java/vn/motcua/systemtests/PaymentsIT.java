@@ -197,6 +197,29 @@ class PaymentsIT {
     }
 
     @Test
+    void aDossierWithdrawnBeforeItsFeeWasPaidOwesNothingAndTheCitizenIsTold() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(),
+                UUID.randomUUID().toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        String code = submitted.json().get("code").asString();
+        String payment = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                .until(() -> requestedOf(code, "INTAKE", citizen), order -> order != null).get("id").asString();
+
+        Response withdrawn = gateway.post("/api/v1/dossiers/" + code + "/withdrawal", citizen, "{\"reason\": \"Không cần nữa\"}",
+                UUID.randomUUID().toString());
+        assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+
+        JsonNode cancelled = awaitJson(() -> gateway.get("/api/v1/payments/" + payment, citizen),
+                order -> order.get("status").asString().equals("CANCELLED"));
+        assertThat(cancelled.get("cancellation").get("reason").asString()).isEqualTo("Hồ sơ được rút: Không cần nữa");
+        Response checkout = gateway.post("/api/v1/payments/" + payment + "/checkout", citizen, "{}", UUID.randomUUID().toString());
+        assertThat(checkout.status()).as(checkout.body()).isEqualTo(409);
+        assertThat(awaitJson(() -> gateway.get("/api/v1/notifications", citizen),
+                n -> n.toString().contains("Không còn phải nộp phí, lệ phí cho hồ sơ " + code)).toString()).contains("1.200.000 đồng");
+    }
+
+    @Test
     void theProvidersAddressesAreOpenButAForgedNotificationChangesNothing() throws Exception {
         HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(Platform.stack().config().gatewayUrl()
                 + "/api/v1/payments/provider/ipn?vnp_TxnRef=MCX&vnp_Amount=100&vnp_ResponseCode=00&vnp_SecureHash=00")).build(),

@@ -24,6 +24,7 @@ import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
@@ -100,7 +101,15 @@ class TellsCitizens implements EventSubscriber {
                 .on(PaymentExpired.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.paymentExpired(event.data())))
                 .on(PaymentRefunded.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
-                        event.data().dossierCode(), templates.paymentRefunded(event.data())));
+                        event.data().dossierCode(), templates.paymentRefunded(event.data())))
+                .on(PaymentCancelled.class, this::paymentCancelled);
+    }
+
+    /** Only a fee the citizen had been asked to pay: one of a stage the dossier never reached was never theirs to pay. */
+    private void paymentCancelled(IncomingEvent<PaymentCancelled> event) {
+        if (event.data().wasDue()) {
+            notifyOwner(event.eventId(), event.data().ownerCitizenId(), event.data().dossierCode(), templates.paymentCancelled(event.data()));
+        }
     }
 
     private void submitted(IncomingEvent<DossierSubmitted> event) {

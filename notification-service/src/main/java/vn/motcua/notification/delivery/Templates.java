@@ -29,6 +29,7 @@ import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
@@ -144,6 +145,11 @@ class Templates {
                 Khoản nộp {amount} đồng cho hồ sơ {dossier_code} đã quá hạn ngày {pay_by} mà chưa được thanh toán.
                 Ông/Bà vui lòng liên hệ bộ phận một cửa của cơ quan giải quyết để được hướng dẫn.
                 """));
+        book.define("payment-cancelled", new Text("Không còn phải nộp phí, lệ phí cho hồ sơ {dossier_code}", """
+                Khoản nộp {amount} đồng cho hồ sơ {dossier_code} đã được hủy, Ông/Bà không phải nộp khoản này.
+                Lý do: {reason}
+                Nếu Ông/Bà vừa thanh toán trực tuyến khoản này, số tiền được hoàn về tài khoản hoặc thẻ đã dùng để thanh toán.
+                """, "Hồ sơ {dossier_code}: khoản nộp {amount} đồng đã được hủy, Ông/Bà không phải nộp khoản này."));
         book.define("payment-refunded", new Text("Hoàn trả phí, lệ phí cho hồ sơ {dossier_code}", """
                 Cơ quan hoàn trả Ông/Bà {amount} đồng đã nộp cho hồ sơ {dossier_code}.
                 Lý do: {reason}
@@ -296,6 +302,11 @@ class Templates {
     Message paymentExpired(PaymentExpired payment) {
         return book.render("payment-expired", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()),
                 "pay_by", date(payment.payBy())));
+    }
+
+    Message paymentCancelled(PaymentCancelled payment) {
+        return book.render("payment-cancelled", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()),
+                "reason", payment.reason()));
     }
 
     Message paymentRefunded(PaymentRefunded payment) {

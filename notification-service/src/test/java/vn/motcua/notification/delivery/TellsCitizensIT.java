@@ -47,6 +47,7 @@ import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefunded;
@@ -314,6 +315,25 @@ class TellsCitizensIT {
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder(
                         "dossier-submitted", "dossier-financial-obligation-requested", "payment-completed", "payment-refunded")));
+    }
+
+    @Test
+    void theOwnerIsToldAFeeTheyWereAskedToPayIsCancelledAndNotOfOneNeverDue() throws Exception {
+        String owner = "001090000097";
+        String code = EventMother.newDossierCode();
+        String email = "an." + owner + "@example.com";
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        // Sent first on the dossier's partition: once the second is told, the first was handled.
+        KafkaProbe.send(EventMother.record(new PaymentCancelled("PAY-" + code + "-RESULT", code, owner, FeeStage.RESULT, 50_000, false,
+                "Hồ sơ được rút: không cần nữa", Instant.now())));
+        KafkaProbe.send(EventMother.record(new PaymentCancelled("PAY-" + code + "-INTAKE", code, owner, FeeStage.INTAKE, 120_000, true,
+                "Hồ sơ được rút: không cần nữa", Instant.now())));
+
+        MimeMessage cancelled = awaitMail(email, code, subject -> subject.startsWith("Không còn phải nộp"));
+        assertThat(cancelled.getContent().toString()).contains("120.000 đồng").contains("Lý do: Hồ sơ được rút: không cần nữa");
+        mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder(
+                        "dossier-submitted", "payment-cancelled")));
     }
 
     @Test

@@ -19,6 +19,7 @@ import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -33,8 +34,8 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(26).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
-                "payment-requested",
+        assertThat(book.keys()).hasSize(27).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+                "payment-requested", "payment-cancelled",
                 "queue-turn-near", "postal-address-confirmation-requested");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
@@ -118,5 +119,17 @@ class TemplatesTest {
         assertThat(Templates.toPay(50_000L, 50_000L)).endsWith("50.000 đồng phí, lệ phí.");
         assertThat(templates.outForDelivery(new ShipmentOutForDelivery("RET-" + code, code, "RR123456785VN", "001090000001",
                 Instant.now())).body()).as("an event from before it carried the amount").doesNotContain("trả", "{");
+    }
+
+    @Test
+    void aCancelledFeeSaysNothingIsOwedWhyAndWhereMoneyPaidMeanwhileGoes() {
+        String code = "000.10.20.30.H29-261201-0004";
+        Message cancelled = templates.paymentCancelled(new PaymentCancelled("PAY-" + code + "-INTAKE", code, "001090000001",
+                FeeStage.INTAKE, 1_200_000, true, "Hồ sơ được rút: không cần nữa", Instant.now()));
+
+        assertThat(cancelled.title()).isEqualTo("Không còn phải nộp phí, lệ phí cho hồ sơ " + code);
+        assertThat(cancelled.body()).contains("Khoản nộp 1.200.000 đồng cho hồ sơ " + code + " đã được hủy")
+                .contains("Lý do: Hồ sơ được rút: không cần nữa").contains("được hoàn về tài khoản hoặc thẻ");
+        assertThat(cancelled.shortText()).hasSizeLessThanOrEqualTo(160).contains("1.200.000 đồng").doesNotContain("{", "}");
     }
 }

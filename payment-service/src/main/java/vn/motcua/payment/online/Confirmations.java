@@ -47,7 +47,8 @@ public class Confirmations {
         Settlement settlement = outcome.get().settlement();
         // Also when the provider notifies again because the refund failed the first time (the answer was 99).
         if (order.attempt(result.reference()).map(Attempt::owesSurplusRefund).orElse(false)) {
-            log.warn("Order {} was paid twice (attempt {}): the surplus goes back", orderId, result.reference());
+            log.warn("Order {} was paid again or after it was cancelled (attempt {}): the surplus goes back", orderId,
+                    result.reference());
             refunds.refundSurplus(order, result.reference());
         }
         return settlement;

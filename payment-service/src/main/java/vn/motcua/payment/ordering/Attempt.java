@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param reference the merchant reference sent to the provider (alphanumeric, unique)
  * @param providerCode the provider's response code once it answered
  * @param transactionNo the provider's transaction number of a successful payment
- * @param surplus paid although the order had been paid already (another attempt or the postman): refunded
+ * @param surplus paid although the order had been paid already (another attempt or the postman), or was cancelled with its
+ *     dossier (ADR 0072): refunded
  * @param surplusRefund the provider's refund of a surplus payment, once it went back
  */
 public record Attempt(String reference, long amount, Instant createdAt, Instant expiresAt, State state, String providerCode,

@@ -17,6 +17,7 @@ import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
@@ -75,6 +76,7 @@ public class PaymentOrder extends Aggregate {
     private Refund refund;
     private String remittanceId;
     private CollectedTwice collectedTwice;
+    private Cancellation cancellation;
 
     /**
      * @param reference the provider's refund transaction, or the agency's note for cash; null while pending
@@ -111,7 +113,7 @@ public class PaymentOrder extends Aggregate {
             List<PricedFeeLine> lines, long amount, Boolean collectableByPost, PaymentStatus status, Instant requestedAt,
             Instant payBy, List<Attempt> attempts, PaymentMethod method, Instant completedAt, String paidReference,
             Long collectedAmount, Boolean paidAfterExpiry, String receiptNumber, Refund refund, String remittanceId,
-            CollectedTwice collectedTwice) {
+            CollectedTwice collectedTwice, Cancellation cancellation) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -135,6 +137,7 @@ public class PaymentOrder extends Aggregate {
         this.refund = refund;
         this.remittanceId = remittanceId;
         this.collectedTwice = collectedTwice;
+        this.cancellation = cancellation;
     }
 
     public static String idFor(String dossierCode, FeeStage stage) {
@@ -158,7 +161,7 @@ public class PaymentOrder extends Aggregate {
         boolean collectable = stage == FeeStage.RESULT && dossier.resultDelivery() == ResultDelivery.POST;
         PaymentOrder order = new PaymentOrder(id, dossier.dossierCode(), dossier.ownerCitizenId(), dossier.agencyCode(),
                 dossier.procedureCode(), stage, lines, amount, collectable, PaymentStatus.PLANNED, null, null, null, null, null, null,
-                0L, false, null, null, null, null);
+                0L, false, null, null, null, null, null);
         return due ? Changed.of(order, order.fallDue(now, payBy).toArray(Event[]::new)) : Changed.of(order);
     }
 
@@ -180,6 +183,8 @@ public class PaymentOrder extends Aggregate {
             case COMPLETED -> Optional.of("This order has been paid");
             case REFUNDED -> Optional.of("This order was paid and refunded");
             case EXPIRED -> Optional.of("This order expired unpaid on " + payBy);
+            case CANCELLED -> Optional.of("This order was cancelled because its dossier closed (" + cancellation.reason()
+                    + "): nothing is owed on it");
             case REQUESTED -> now.isBefore(payBy) ? Optional.empty() : Optional.of("This order's pay-by time has passed");
         };
     }
@@ -204,7 +209,8 @@ public class PaymentOrder extends Aggregate {
      * Applies what the provider says of one attempt, by the written rule (ADR 0018): a known
      * attempt with the right amount only; the first outcome of an attempt stands, except that
      * money taken is never ignored (a success after a recorded failure is applied); a success on
-     * an order already paid is recorded as surplus, to be refunded; a success after expiry completes it.
+     * an order already paid, or cancelled with its dossier (ADR 0072), is recorded as surplus, to be refunded; a success
+     * after expiry completes it.
      * A lapsed attempt takes the provider's late answer as a pending one would (ADR 0049).
      */
     public Outcome settle(ProviderResult result, Instant now) {
@@ -299,6 +305,23 @@ public class PaymentOrder extends Aggregate {
         }
         status = PaymentStatus.EXPIRED;
         return List.of(new PaymentExpired(id, dossierCode, ownerCitizenId, stage, amount, payBy, now));
+    }
+
+    /**
+     * The dossier was refused, withdrawn or stopped before this order was paid (ADR 0072): nothing is owed on it any more, and
+     * no payment may start. A page still open at the provider may yet take the citizen's money: that payment is a surplus,
+     * given back as a second payment is. Paid or cancelled before: unchanged.
+     *
+     * @param reason why the dossier closed, as the citizen was told
+     */
+    public List<Event> cancel(String reason, Instant now) {
+        if (status != PaymentStatus.PLANNED && status != PaymentStatus.REQUESTED && status != PaymentStatus.EXPIRED) {
+            return AggregateStore.UNCHANGED;
+        }
+        boolean wasDue = status != PaymentStatus.PLANNED;
+        status = PaymentStatus.CANCELLED;
+        cancellation = new Cancellation(reason, now);
+        return List.of(new PaymentCancelled(id, dossierCode, ownerCitizenId, stage, amount, wasDue, reason, now));
     }
 
     /** What goes back when the dossier is refused, withdrawn or stopped: the refundable lines' part of what was paid. */
@@ -598,5 +621,10 @@ public class PaymentOrder extends Aggregate {
     /** Fees the postman collected for this order after it was paid otherwise; null when he did not. */
     public CollectedTwice collectedTwice() {
         return collectedTwice;
+    }
+
+    /** Why and when the order stopped being owed; null unless {@link PaymentStatus#CANCELLED}. */
+    public Cancellation cancellation() {
+        return cancellation;
     }
 }

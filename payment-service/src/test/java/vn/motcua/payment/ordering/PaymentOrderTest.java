@@ -14,6 +14,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
+import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
@@ -123,6 +124,48 @@ class PaymentOrderTest {
         assertThat(order.settle(success("MCREF1", 80_000), PAY_BY.plusSeconds(60)).events()).singleElement()
                 .isInstanceOf(PaymentCompleted.class);
         assertThat(order.paidAfterExpiry()).isTrue();
+    }
+
+    @Test
+    void aClosedDossiersUnpaidOrderIsCancelledOnceAndAnnouncedWithWhetherTheCitizenHadBeenAskedToPay() {
+        PaymentOrder due = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        PaymentOrder planned = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.COUNTER, false, line(FeeStage.RESULT, 20_000,
+                false));
+        PaymentOrder expired = PaymentOrderMother.due(CODE, FeeStage.OBLIGATION, 50_000);
+        expired.expire(PAY_BY);
+
+        assertThat(due.cancel("Hồ sơ được rút: không cần nữa", NOW)).containsExactly(new PaymentCancelled(due.id(), CODE, "001090000001",
+                FeeStage.INTAKE, 80_000, true, "Hồ sơ được rút: không cần nữa", NOW));
+        assertThat(planned.cancel("Hồ sơ bị từ chối: thiếu giấy tờ", NOW)).singleElement().extracting(e -> ((PaymentCancelled) e).wasDue())
+                .isEqualTo(false);
+        assertThat(expired.cancel("Hồ sơ dừng xử lý: chết", NOW)).singleElement().extracting(e -> ((PaymentCancelled) e).wasDue())
+                .isEqualTo(true);
+        assertThat(due.cancel("lần nữa", NOW.plusSeconds(60))).isSameAs(AggregateStore.UNCHANGED);
+
+        assertThat(due.status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(due.cancellation()).isEqualTo(new Cancellation("Hồ sơ được rút: không cần nữa", NOW));
+        assertThat(due.whyNotPayable(NOW)).hasValueSatisfying(why -> assertThat(why).contains("cancelled").contains("không cần nữa"));
+        assertThat(planned.fallDue(NOW, PAY_BY)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(planned.status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(refusal(() -> due.paidAtCounter(80_000, "officer1", NOW))).isEqualTo("urn:motcua:problem:order-not-payable");
+        assertThat(due.status()).isEqualTo(PaymentStatus.CANCELLED);
+    }
+
+    @Test
+    void aPaidOrderIsNotCancelledAndMoneyTakenAfterCancellationIsSurplusToGiveBack() {
+        PaymentOrder paid = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        paid.paidAtCounter(80_000, "officer1", NOW);
+        assertThat(paid.cancel("Hồ sơ được rút", NOW)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(paid.status()).isEqualTo(PaymentStatus.COMPLETED);
+
+        PaymentOrder open = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        open.begin("MCREF1", NOW, NOW.plus(Duration.ofMinutes(15)));
+        open.cancel("Hồ sơ được rút", NOW);
+        PaymentOrder.Outcome late = open.settle(success("MCREF1", 80_000), NOW.plusSeconds(30));
+        assertThat(late.settlement()).isEqualTo(Settlement.CONFIRMED);
+        assertThat(late.events()).isEmpty();
+        assertThat(open.status()).isEqualTo(PaymentStatus.CANCELLED);
+        assertThat(open.attempt("MCREF1").orElseThrow().owesSurplusRefund()).isTrue();
     }
 
     @Test

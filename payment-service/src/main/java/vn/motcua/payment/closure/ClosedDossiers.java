@@ -1,5 +1,6 @@
-package vn.motcua.payment.refunds;
+package vn.motcua.payment.closure;
 
+import java.time.Clock;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierSnapshot;
@@ -7,19 +8,28 @@ import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.Subscriptions;
+import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentOrderRepository;
 import vn.motcua.payment.ordering.PaymentStatus;
+import vn.motcua.payment.refunds.Refunds;
 
-/** A dossier refused, withdrawn or stopped gets back what it paid for the fee lines priced as refundable. */
+/**
+ * A dossier refused, withdrawn or stopped owes nothing more: what it has not paid is cancelled (ADR 0072), and what it paid for
+ * the fee lines priced as refundable goes back. Each step finds its own done when the event comes again.
+ */
 @Component
-class RefundsOnClosure implements EventSubscriber {
-    private final PaymentOrderRepository orders;
+class ClosedDossiers implements EventSubscriber {
+    private final PaymentOrderRepository repository;
+    private final Orders orders;
     private final Refunds refunds;
+    private final Clock clock;
 
-    RefundsOnClosure(PaymentOrderRepository orders, Refunds refunds) {
+    ClosedDossiers(PaymentOrderRepository repository, Orders orders, Refunds refunds, Clock clock) {
+        this.repository = repository;
         this.orders = orders;
         this.refunds = refunds;
+        this.clock = clock;
     }
 
     @Override
@@ -30,9 +40,11 @@ class RefundsOnClosure implements EventSubscriber {
     }
 
     private void closed(DossierSnapshot dossier, String reason) {
-        for (PaymentOrder order : orders.findByDossierCodeOrderByRequestedAt(dossier.dossierCode())) {
+        for (PaymentOrder order : repository.findByDossierCodeOrderByRequestedAt(dossier.dossierCode())) {
             if (order.status() == PaymentStatus.COMPLETED && order.refundableAmount() > 0) {
                 refunds.refund(order.id(), order.refundableAmount(), reason, "motcua");
+            } else {
+                orders.change(order.id(), unpaid -> unpaid.cancel(reason, clock.instant()));
             }
         }
     }

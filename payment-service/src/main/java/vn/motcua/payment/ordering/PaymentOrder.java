@@ -483,14 +483,22 @@ public class PaymentOrder extends Aggregate {
         return collectedTwice != null && collectedTwice.throughProvider() ? collectedTwice.receipt() : paidReference;
     }
 
-    /** The provider gave back a payment made twice; the order itself stays paid by its first payment. */
-    public List<Event> surplusRefunded(String reference, String refund) {
+    /**
+     * The provider gave back a payment made twice, or made after the order was cancelled; the order itself stays as it was
+     * (paid by its first payment, or cancelled). The citizen is told, as of any refund: money left their card a second time.
+     */
+    public List<Event> surplusRefunded(String reference, String refund, Instant now) {
         int index = indexOf(reference);
         if (index < 0 || !attempts.get(index).owesSurplusRefund()) {
             return AggregateStore.UNCHANGED;
         }
-        attempts.set(index, attempts.get(index).surplusRefunded(refund));
-        return List.of();
+        Attempt surplus = attempts.get(index);
+        attempts.set(index, surplus.surplusRefunded(refund));
+        String reason = status == PaymentStatus.CANCELLED
+                ? "Khoản nộp đã được hủy trước khi giao dịch hoàn tất (" + cancellation.reason() + ")"
+                : "Khoản nộp đã được thanh toán trước đó; giao dịch này là thanh toán trùng";
+        return List.of(new PaymentRefunded(id, dossierCode, ownerCitizenId, stage, surplus.amount(), PaymentMethod.ONLINE, refund, reason,
+                now));
     }
 
     public List<Event> receiptIssued(String number) {

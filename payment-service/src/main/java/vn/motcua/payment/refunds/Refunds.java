@@ -71,8 +71,8 @@ public class Refunds {
     }
 
     /**
-     * An attempt paid after its order had been paid: all of it goes back, under a request id of its
-     * own, and the refund is recorded on the attempt. A failure is thrown, so the notification is
+     * An attempt paid after its order had been paid or cancelled: all of it goes back, under a request id
+     * of its own, and the refund is recorded on the attempt and told to the citizen. A failure is thrown, so the notification is
      * answered 99 and the provider's next call tries again.
      */
     public void refundSurplus(PaymentOrder order, String reference) {
@@ -83,7 +83,8 @@ public class Refunds {
             throw new IllegalStateException("The provider refused the surplus refund of " + reference + ": " + answer.code());
         }
         log.info("Surplus attempt {} of order {} refunded ({})", reference, order.id(), answer.reference());
-        orders.change(order.id(), o -> o.surplusRefunded(reference, answer.reference()));
+        Instant now = clock.instant();
+        orders.change(order.id(), o -> o.surplusRefunded(reference, answer.reference(), now));
     }
 
     /**

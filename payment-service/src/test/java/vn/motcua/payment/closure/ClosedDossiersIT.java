@@ -77,5 +77,9 @@ class ClosedDossiersIT extends WithProviderSimulator {
         assertThat(orders.findById(intake).orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentCompleted".equals(KafkaProbe.header(r,
                 CloudEventHeaders.TYPE)), 1, Duration.ofSeconds(2))).isEmpty();
+        assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentRefunded".equals(KafkaProbe.header(r,
+                CloudEventHeaders.TYPE)), 2, Duration.ofSeconds(4))).as("the citizen is told the money went back").singleElement()
+                .extracting(ConsumerRecord::value).asString().contains("\"amount\":120000")
+                .contains("hủy trước khi giao dịch hoàn tất (Hồ sơ bị từ chối: Thiếu giấy tờ)");
     }
 }

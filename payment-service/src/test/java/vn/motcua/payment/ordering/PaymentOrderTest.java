@@ -108,8 +108,10 @@ class PaymentOrderTest {
         assertThat(order.attempt("MCREF1").orElseThrow().isSurplus()).isTrue();
         assertThat(order.paidAttempt().orElseThrow().reference()).isEqualTo("MCREF2");
         assertThat(order.attempt("MCREF1").orElseThrow().owesSurplusRefund()).isTrue();
-        assertThat(order.surplusRefunded("MCREF1", "15000001")).isEmpty();
-        assertThat(order.surplusRefunded("MCREF1", "15000002")).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.surplusRefunded("MCREF1", "15000001", NOW)).containsExactly(new PaymentRefunded(order.id(), CODE, "001090000001",
+                FeeStage.INTAKE, 80_000, PaymentMethod.ONLINE, "15000001",
+                "Khoản nộp đã được thanh toán trước đó; giao dịch này là thanh toán trùng", NOW));
+        assertThat(order.surplusRefunded("MCREF1", "15000002", NOW)).isSameAs(AggregateStore.UNCHANGED);
         assertThat(order.attempt("MCREF1").orElseThrow().surplusRefund()).isEqualTo("15000001");
     }
 
@@ -166,6 +168,9 @@ class PaymentOrderTest {
         assertThat(late.events()).isEmpty();
         assertThat(open.status()).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(open.attempt("MCREF1").orElseThrow().owesSurplusRefund()).isTrue();
+        assertThat(open.surplusRefunded("MCREF1", "15000001", NOW)).singleElement().isInstanceOfSatisfying(PaymentRefunded.class,
+                refunded -> assertThat(refunded.reason()).isEqualTo("Khoản nộp đã được hủy trước khi giao dịch hoàn tất (Hồ sơ được rút)"));
+        assertThat(open.status()).isEqualTo(PaymentStatus.CANCELLED);
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +114,10 @@ class RefundsIT extends WithProviderSimulator {
                 .surplusRefund() != null);
         assertThat(orders.findById(id).orElseThrow().attempt(second.reference()).orElseThrow().isSurplus()).isTrue();
         assertThat(ProviderSimulatorProcess.get("/simulator/transactions/" + first.reference()).body()).contains("\"refunds\":0");
+        String code = orders.findById(id).orElseThrow().dossierCode();
+        assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentRefunded".equals(KafkaProbe.header(r,
+                CloudEventHeaders.TYPE)), 2, Duration.ofSeconds(4))).as("the citizen is told once").singleElement()
+                .extracting(ConsumerRecord::value).asString().contains("thanh toán trùng").contains("\"amount\":33000");
     }
 
     @Test

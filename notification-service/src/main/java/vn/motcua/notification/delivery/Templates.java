@@ -143,7 +143,7 @@ class Templates {
                 """));
         book.define("payment-expired", new Text("Đã quá hạn nộp phí, lệ phí cho hồ sơ {dossier_code}", """
                 Khoản nộp {amount} đồng cho hồ sơ {dossier_code} đã quá hạn ngày {pay_by} mà chưa được thanh toán.
-                Ông/Bà vui lòng liên hệ bộ phận một cửa của cơ quan giải quyết để được hướng dẫn.
+                Ông/Bà vẫn có thể thanh toán trực tuyến trên Cổng dịch vụ công, hoặc nộp tại bộ phận một cửa của cơ quan giải quyết.
                 """));
         book.define("payment-cancelled", new Text("Không còn phải nộp phí, lệ phí cho hồ sơ {dossier_code}", """
                 Khoản nộp {amount} đồng cho hồ sơ {dossier_code} đã được hủy, Ông/Bà không phải nộp khoản này.

@@ -20,6 +20,7 @@ import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCancelled;
+import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -131,5 +132,14 @@ class TemplatesTest {
         assertThat(cancelled.body()).contains("Khoản nộp 1.200.000 đồng cho hồ sơ " + code + " đã được hủy")
                 .contains("Lý do: Hồ sơ được rút: không cần nữa").contains("được hoàn về tài khoản hoặc thẻ");
         assertThat(cancelled.shortText()).hasSizeLessThanOrEqualTo(160).contains("1.200.000 đồng").doesNotContain("{", "}");
+    }
+
+    @Test
+    void anExpiredFeeSaysItCanStillBePaidOnlineOrAtTheCounter() {
+        Message expired = templates.paymentExpired(new PaymentExpired("PAY-1", "000.10.20.30.H29-261201-0005", "001090000001",
+                FeeStage.RESULT, 300_000, Instant.parse("2026-12-01T03:00:00Z"), Instant.parse("2026-12-01T03:01:00Z")));
+
+        assertThat(expired.body()).contains("300.000 đồng").contains("quá hạn ngày 01/12/2026")
+                .contains("vẫn có thể thanh toán trực tuyến trên Cổng dịch vụ công").doesNotContain("để được hướng dẫn");
     }
 }

@@ -62,7 +62,7 @@ class CashAtCounterController {
     @Operation(summary = "Record an order paid in cash at the one-stop counter (an officer of its agency; Idempotency-Key):"
             + " it completes (PaymentCompleted, method CASH_AT_COUNTER) and its e-receipt is issued. Due or past its pay-by"
             + " time (expired) alike; the amount is the order's whole amount (422 amount-differs); an order not due yet, paid"
-            + " or refunded is 409 order-not-payable")
+            + ", refunded or cancelled with its dossier (ADR 0072) is 409 order-not-payable")
     @ApiResponse(responseCode = "200", description = "Paid; the receipt number follows within a moment", useReturnTypeSchema = true)
     @PostMapping("/{id}/cash-at-counter")
     @PreAuthorize("hasRole('officer')")

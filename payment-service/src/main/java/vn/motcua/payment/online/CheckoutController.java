@@ -58,7 +58,8 @@ class CheckoutController {
 
     @Operation(summary = "Start paying one of the caller's orders online (Idempotency-Key): answers the provider's signed payment"
             + " URL. The order completes only when the provider confirms (its IPN or query API), never on the return URL."
-            + " 409 order-not-payable: not due, paid, refunded or expired; too-many-open-attempts: as many payments begun and"
+            + " An expired order is still paid (ADR 0073). 409 order-not-payable: not due, paid, refunded or cancelled with its"
+            + " dossier (ADR 0072); too-many-open-attempts: as many payments begun and"
             + " not finished as an order may have open (Retry-After: when the oldest expires)")
     @ApiResponse(responseCode = "201", description = "An attempt begun: send the citizen's browser to paymentUrl",
             useReturnTypeSchema = true)
@@ -72,13 +73,13 @@ class CheckoutController {
                 throw ApiProblem.notFound("Payment order", id);
             }
             Instant now = clock.instant();
-            refuseUnlessPayable(order, now);
+            refuseUnlessPayable(order);
             // Checked before a reference is stored too: a loop past the limit must not write one per call.
             refuseWhileTooManyOpen(order, now);
             String reference = references.newFor(id, now);
             AtomicReference<Attempt> begun = new AtomicReference<>();
             PaymentOrder changed = orders.change(id, current -> {
-                refuseUnlessPayable(current, now);
+                refuseUnlessPayable(current);
                 refuseWhileTooManyOpen(current, now);
                 begun.set(current.begin(reference, now, now.plus(attemptTtl)));
                 return List.of();
@@ -92,8 +93,8 @@ class CheckoutController {
         });
     }
 
-    private static void refuseUnlessPayable(PaymentOrder order, Instant now) {
-        order.whyNotPayable(now).ifPresent(why -> {
+    private static void refuseUnlessPayable(PaymentOrder order) {
+        order.whyNotPayable().ifPresent(why -> {
             throw ApiProblem.conflict("order-not-payable", why).with("currentStatus", order.status().name());
         });
     }

@@ -176,16 +176,18 @@ public class PaymentOrder extends Aggregate {
         return List.of(new PaymentRequested(id, dossierCode, ownerCitizenId, stage, amount, CURRENCY, now, due));
     }
 
-    /** Whether a new online attempt may start: due, not yet paid or closed, and not past its pay-by time. */
-    public Optional<String> whyNotPayable(Instant now) {
+    /**
+     * Whether a payment may be taken, online or at the counter: due and not yet paid, refunded or cancelled. Past its pay-by
+     * time too: the fee is owed all the same (ADR 0073), as a late confirmation always completed it (ADR 0018).
+     */
+    public Optional<String> whyNotPayable() {
         return switch (status) {
             case PLANNED -> Optional.of("This fee is not due yet: it falls due when the dossier reaches its stage");
             case COMPLETED -> Optional.of("This order has been paid");
             case REFUNDED -> Optional.of("This order was paid and refunded");
-            case EXPIRED -> Optional.of("This order expired unpaid on " + payBy);
             case CANCELLED -> Optional.of("This order was cancelled because its dossier closed (" + cancellation.reason()
                     + "): nothing is owed on it");
-            case REQUESTED -> now.isBefore(payBy) ? Optional.empty() : Optional.of("This order's pay-by time has passed");
+            case REQUESTED, EXPIRED -> Optional.empty();
         };
     }
 
@@ -198,9 +200,14 @@ public class PaymentOrder extends Aggregate {
                 .toList();
     }
 
-    /** @return the attempt, for the provider's payment URL */
+    /**
+     * Its page gets its whole time even across the pay-by time: cut short there, a page begun a minute before closed in a
+     * minute, and since ADR 0073 a payment after it is taken anyway.
+     *
+     * @return the attempt, for the provider's payment URL
+     */
     public Attempt begin(String reference, Instant now, Instant attemptExpiresAt) {
-        Attempt attempt = Attempt.begun(reference, amount, now, attemptExpiresAt.isAfter(payBy) ? payBy : attemptExpiresAt);
+        Attempt attempt = Attempt.begun(reference, amount, now, attemptExpiresAt);
         attempts.add(attempt);
         return attempt;
     }
@@ -274,13 +281,12 @@ public class PaymentOrder extends Aggregate {
      * is due, past its pay-by time too: the applicant is there with the money. An online page still open may yet take a
      * payment, which is then a surplus given back as any second payment is.
      *
-     * @throws ApiProblem 409 when the order is not due yet, or paid or refunded already; 422 when the amount differs
+     * @throws ApiProblem 409 when the order is not due yet, paid, refunded or cancelled; 422 when the amount differs
      */
     public List<Event> paidAtCounter(long received, String officer, Instant now) {
-        if (status != PaymentStatus.REQUESTED && status != PaymentStatus.EXPIRED) {
-            throw ApiProblem.conflict("order-not-payable", whyNotPayable(now).orElse("This order cannot be paid"))
-                    .with("currentStatus", status.name());
-        }
+        whyNotPayable().ifPresent(why -> {
+            throw ApiProblem.conflict("order-not-payable", why).with("currentStatus", status.name());
+        });
         if (received != amount) {
             throw ApiProblem.unprocessable("amount-differs", "This order is " + amount + " đồng; the cash received was "
                     + received + " đồng. An order is paid whole").with("amount", amount);

@@ -1,7 +1,11 @@
 package vn.motcua.payment.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
+import static vn.motcua.testinfra.CallerMother.citizen;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.events.CloudEventHeaders;
@@ -44,6 +49,22 @@ class ExpiryIT extends WithProviderSimulator {
         ProviderSimulatorProcess.send("POST", "/paymentv2/decide", "txnRef=" + checkout.reference() + "&outcome=approve");
         PaymentOrder paid = steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED);
         assertThat(paid.paidAfterExpiry()).isTrue();
+    }
+
+    @Test
+    void anExpiredOrderIsStillPaidOnlineByItsOwnerAndNobodyElse() throws Exception {
+        String id = steps.intakeOrder(EventMother.newDossierCode(), 58_000);
+        expiry.expireDue(afterPayBy(id));
+        assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+
+        mvc.perform(post("/api/v1/payments/{id}/checkout", id).with(citizen(CITIZEN_2)).header("Idempotency-Key", UUID.randomUUID()))
+                .andExpect(status().isNotFound());
+        PaymentSteps.Checkout late = steps.checkout(id, CITIZEN_1);
+        ProviderSimulatorProcess.pay(late.paymentUrl(), late.reference(), "approve", true);
+
+        PaymentOrder paid = steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED);
+        assertThat(paid.paidAfterExpiry()).isTrue();
+        assertThat(paid.paidAttempt().orElseThrow().reference()).isEqualTo(late.reference());
     }
 
     @Test

@@ -49,12 +49,11 @@ class PaymentOrderTest {
         PaymentOrder order = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, false, line(FeeStage.RESULT, 20_000, false));
         assertThat(order.status()).isEqualTo(PaymentStatus.PLANNED);
         assertThat(order.collectableByPost()).isTrue();
-        assertThat(order.whyNotPayable(NOW)).isPresent();
+        assertThat(order.whyNotPayable()).isPresent();
 
         assertThat(order.fallDue(NOW, PAY_BY)).hasSize(1).first().isInstanceOf(PaymentRequested.class);
         assertThat(order.fallDue(NOW, PAY_BY)).isSameAs(AggregateStore.UNCHANGED);
-        assertThat(order.whyNotPayable(NOW)).isEmpty();
-        assertThat(order.whyNotPayable(PAY_BY)).isPresent();
+        assertThat(order.whyNotPayable()).isEmpty();
     }
 
     @Test
@@ -122,7 +121,7 @@ class PaymentOrderTest {
         assertThat(order.expire(PAY_BY.minusSeconds(1))).isSameAs(AggregateStore.UNCHANGED);
 
         assertThat(order.expire(PAY_BY)).singleElement().isInstanceOf(PaymentExpired.class);
-        assertThat(order.whyNotPayable(PAY_BY)).contains("This order expired unpaid on " + PAY_BY);
+        assertThat(order.whyNotPayable()).as("the fee is owed all the same (ADR 0073)").isEmpty();
         assertThat(order.settle(success("MCREF1", 80_000), PAY_BY.plusSeconds(60)).events()).singleElement()
                 .isInstanceOf(PaymentCompleted.class);
         assertThat(order.paidAfterExpiry()).isTrue();
@@ -146,7 +145,7 @@ class PaymentOrderTest {
 
         assertThat(due.status()).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(due.cancellation()).isEqualTo(new Cancellation("Hồ sơ được rút: không cần nữa", NOW));
-        assertThat(due.whyNotPayable(NOW)).hasValueSatisfying(why -> assertThat(why).contains("cancelled").contains("không cần nữa"));
+        assertThat(due.whyNotPayable()).hasValueSatisfying(why -> assertThat(why).contains("cancelled").contains("không cần nữa"));
         assertThat(planned.fallDue(NOW, PAY_BY)).isSameAs(AggregateStore.UNCHANGED);
         assertThat(planned.status()).isEqualTo(PaymentStatus.CANCELLED);
         assertThat(refusal(() -> due.paidAtCounter(80_000, "officer1", NOW))).isEqualTo("urn:motcua:problem:order-not-payable");
@@ -171,6 +170,24 @@ class PaymentOrderTest {
         assertThat(open.surplusRefunded("MCREF1", "15000001", NOW)).singleElement().isInstanceOfSatisfying(PaymentRefunded.class,
                 refunded -> assertThat(refunded.reason()).isEqualTo("Khoản nộp đã được hủy trước khi giao dịch hoàn tất (Hồ sơ được rút)"));
         assertThat(open.status()).isEqualTo(PaymentStatus.CANCELLED);
+    }
+
+    @Test
+    void anExpiredOrderIsStillPaidOnlineOnAPageThatGetsItsWholeTime() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.RESULT, 300_000);
+        order.expire(PAY_BY);
+        Instant later = PAY_BY.plus(Duration.ofDays(3));
+
+        Attempt page = order.begin("MCLATE1", later, later.plus(Duration.ofMinutes(15)));
+        assertThat(page.expiresAt()).isEqualTo(later.plus(Duration.ofMinutes(15)));
+        assertThat(order.settle(success("MCLATE1", 300_000), later.plusSeconds(60)).events()).singleElement()
+                .isInstanceOf(PaymentCompleted.class);
+        assertThat(order.status()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(order.paidAfterExpiry()).isTrue();
+
+        PaymentOrder endingSoon = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        assertThat(endingSoon.begin("MCSOON1", PAY_BY.minusSeconds(60), PAY_BY.plus(Duration.ofMinutes(14))).expiresAt())
+                .as("not cut short at the pay-by time").isEqualTo(PAY_BY.plus(Duration.ofMinutes(14)));
     }
 
     @Test

@@ -51,6 +51,7 @@ import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
+import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.payment.ReconciliationMismatch;
@@ -105,6 +106,7 @@ public final class EventCatalog {
             PaymentExpired.class,
             PaymentRefunded.class,
             PaymentCancelled.class,
+            PaymentRefundAwaitingCollection.class,
             ReconciliationMismatch.class,
             ShipmentRequested.class,
             ShipmentAddressConfirmed.class,

@@ -28,6 +28,7 @@ import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
+import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
@@ -102,7 +103,9 @@ class TellsCitizens implements EventSubscriber {
                         templates.paymentExpired(event.data())))
                 .on(PaymentRefunded.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.paymentRefunded(event.data())))
-                .on(PaymentCancelled.class, this::paymentCancelled);
+                .on(PaymentCancelled.class, this::paymentCancelled)
+                .on(PaymentRefundAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
+                        event.data().dossierCode(), templates.refundAwaitingCollection(event.data())));
     }
 
     /** Only a fee the citizen had been asked to pay: one of a stage the dossier never reached was never theirs to pay. */

@@ -34,6 +34,7 @@ import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
@@ -150,6 +151,10 @@ class Templates {
                 Lý do: {reason}
                 Nếu Ông/Bà vừa thanh toán trực tuyến khoản này, số tiền được hoàn về tài khoản hoặc thẻ đã dùng để thanh toán.
                 """, "Hồ sơ {dossier_code}: khoản nộp {amount} đồng đã được hủy, Ông/Bà không phải nộp khoản này."));
+        book.define("payment-refund-awaiting-collection", new Text("Mời nhận lại tiền hoàn trả cho hồ sơ {dossier_code}", """
+                Từ ngày {date}, bộ phận một cửa của cơ quan giải quyết đang giữ {amount} đồng hoàn trả cho Ông/Bà (hồ sơ {dossier_code}).
+                Mời Ông/Bà mang giấy tờ tùy thân đến bộ phận một cửa để nhận lại tiền và ký phiếu chi.
+                """, "Hồ sơ {dossier_code}: {amount} đồng hoàn trả cho Ông/Bà đang chờ nhận tại bộ phận một cửa từ ngày {date}."));
         book.define("payment-refunded", new Text("Hoàn trả phí, lệ phí cho hồ sơ {dossier_code}", """
                 Cơ quan hoàn trả Ông/Bà {amount} đồng đã nộp cho hồ sơ {dossier_code}.
                 Lý do: {reason}
@@ -307,6 +312,11 @@ class Templates {
     Message paymentCancelled(PaymentCancelled payment) {
         return book.render("payment-cancelled", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()),
                 "reason", payment.reason()));
+    }
+
+    Message refundAwaitingCollection(PaymentRefundAwaitingCollection refund) {
+        return book.render("payment-refund-awaiting-collection", Map.of("dossier_code", refund.dossierCode(), "amount",
+                money(refund.amount()), "date", date(refund.owedSince())));
     }
 
     Message paymentRefunded(PaymentRefunded payment) {

@@ -50,6 +50,7 @@ import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
@@ -334,6 +335,18 @@ class TellsCitizensIT {
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder(
                         "dossier-submitted", "payment-cancelled")));
+    }
+
+    @Test
+    void theOwnerIsRemindedOfCashWaitingForThemAtTheCounter() throws Exception {
+        String owner = "001090000098";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        KafkaProbe.send(EventMother.record(new PaymentRefundAwaitingCollection("PAY-" + code + "-INTAKE", code, owner, "000.10.20.H29",
+                90_000, Instant.parse("2026-11-20T03:00:00Z"), Instant.now())));
+
+        MimeMessage reminder = awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith("Mời nhận lại tiền"));
+        assertThat(reminder.getContent().toString()).contains("90.000 đồng").contains("20/11/2026");
     }
 
     @Test

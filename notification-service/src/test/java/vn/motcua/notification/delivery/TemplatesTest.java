@@ -21,6 +21,7 @@ import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentExpired;
+import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -35,8 +36,8 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(27).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
-                "payment-requested", "payment-cancelled",
+        assertThat(book.keys()).hasSize(28).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+                "payment-requested", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
@@ -141,5 +142,16 @@ class TemplatesTest {
 
         assertThat(expired.body()).contains("300.000 đồng").contains("quá hạn ngày 01/12/2026")
                 .contains("vẫn có thể thanh toán trực tuyến trên Cổng dịch vụ công").doesNotContain("để được hướng dẫn");
+    }
+
+    @Test
+    void cashWaitingAtTheCounterSaysHowMuchSinceWhenAndWhatToBring() {
+        String code = "000.10.20.30.H29-261201-0006";
+        Message waiting = templates.refundAwaitingCollection(new PaymentRefundAwaitingCollection("PAY-" + code + "-INTAKE", code,
+                "001090000001", "000.10.20.30.H29", 1_200_000, Instant.parse("2026-12-01T03:00:00Z"), Instant.parse("2026-12-15T02:00:00Z")));
+
+        assertThat(waiting.body()).contains("Từ ngày 01/12/2026").contains("đang giữ 1.200.000 đồng hoàn trả cho Ông/Bà (hồ sơ " + code + ")")
+                .contains("giấy tờ tùy thân").contains("ký phiếu chi");
+        assertThat(waiting.shortText()).hasSizeLessThanOrEqualTo(160).contains("1.200.000 đồng").doesNotContain("{", "}");
     }
 }

@@ -22,6 +22,7 @@ import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.kit.outbox.Aggregate;
@@ -77,6 +78,7 @@ public class PaymentOrder extends Aggregate {
     private String remittanceId;
     private CollectedTwice collectedTwice;
     private Cancellation cancellation;
+    private Instant cashOwedRemindedAt;
 
     /**
      * @param reference the provider's refund transaction, or the agency's note for cash; null while pending
@@ -113,7 +115,7 @@ public class PaymentOrder extends Aggregate {
             List<PricedFeeLine> lines, long amount, Boolean collectableByPost, PaymentStatus status, Instant requestedAt,
             Instant payBy, List<Attempt> attempts, PaymentMethod method, Instant completedAt, String paidReference,
             Long collectedAmount, Boolean paidAfterExpiry, String receiptNumber, Refund refund, String remittanceId,
-            CollectedTwice collectedTwice, Cancellation cancellation) {
+            CollectedTwice collectedTwice, Cancellation cancellation, Instant cashOwedRemindedAt) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -138,6 +140,7 @@ public class PaymentOrder extends Aggregate {
         this.remittanceId = remittanceId;
         this.collectedTwice = collectedTwice;
         this.cancellation = cancellation;
+        this.cashOwedRemindedAt = cashOwedRemindedAt;
     }
 
     public static String idFor(String dossierCode, FeeStage stage) {
@@ -161,7 +164,7 @@ public class PaymentOrder extends Aggregate {
         boolean collectable = stage == FeeStage.RESULT && dossier.resultDelivery() == ResultDelivery.POST;
         PaymentOrder order = new PaymentOrder(id, dossier.dossierCode(), dossier.ownerCitizenId(), dossier.agencyCode(),
                 dossier.procedureCode(), stage, lines, amount, collectable, PaymentStatus.PLANNED, null, null, null, null, null, null,
-                0L, false, null, null, null, null, null);
+                0L, false, null, null, null, null, null, null);
         return due ? Changed.of(order, order.fallDue(now, payBy).toArray(Event[]::new)) : Changed.of(order);
     }
 
@@ -458,6 +461,24 @@ public class PaymentOrder extends Aggregate {
             collectedTwice = collectedTwice.paidOut(paidOut);
         }
         return List.of();
+    }
+
+    /**
+     * The citizen has not come for the cash the counter owes them, noted to go back before {@code notedBy}: they are reminded,
+     * once (ADR 0074). Nothing owed, owed since later, or reminded before: unchanged.
+     */
+    public List<Event> remindCashOwed(Instant notedBy, Instant now) {
+        Optional<Instant> owedSince = cashBack().stream().filter(CashBack::owed).map(CashBack::notedAt).min(Comparator.naturalOrder());
+        if (cashOwedRemindedAt != null || owedSince.isEmpty() || owedSince.get().isAfter(notedBy)) {
+            return AggregateStore.UNCHANGED;
+        }
+        cashOwedRemindedAt = now;
+        return List.of(new PaymentRefundAwaitingCollection(id, dossierCode, ownerCitizenId, agencyCode, cashOwed(), owedSince.get(), now));
+    }
+
+    /** When the citizen was reminded of cash owed at the counter; null when they were not (ADR 0074). */
+    public Instant cashOwedRemindedAt() {
+        return cashOwedRemindedAt;
     }
 
     /** The last cash the counter handed over for this order, if any. */

@@ -19,6 +19,7 @@ import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.kit.outbox.AggregateStore;
@@ -346,6 +347,30 @@ class PaymentOrderTest {
         assertThat(order.lastCashPaidOut()).contains(new CashPaidOut("officer2", later));
         assertThat(order.cashBack()).as("still listed, handed over").hasSize(2).noneMatch(CashBack::owed);
         assertThat(refusal(() -> order.cashPaidOut(40_000, "officer2", later))).as("paid out before").isEqualTo("urn:motcua:problem:no-cash-owed");
+    }
+
+    @Test
+    void aCitizenWhoDoesNotComeForTheCashOwedIsRemindedOnceWhenItHasWaitedAndNotOnceItIsHandedOver() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        Instant fortnightAfter = NOW.plus(Duration.ofDays(14));
+        assertThat(order.remindCashOwed(fortnightAfter, fortnightAfter)).as("nothing owed").isSameAs(AggregateStore.UNCHANGED);
+        order.paidAtCounter(80_000, "officer1", NOW);
+        order.startRefund(80_000, "Rút hồ sơ", "RF1", null, NOW);
+        order.refundedInCash(NOW);
+
+        assertThat(order.remindCashOwed(NOW.minusSeconds(1), fortnightAfter)).as("noted later than that").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.remindCashOwed(NOW, fortnightAfter)).containsExactly(new PaymentRefundAwaitingCollection(order.id(), CODE,
+                "001090000001", order.agencyCode(), 80_000, NOW, fortnightAfter));
+        assertThat(order.cashOwedRemindedAt()).isEqualTo(fortnightAfter);
+        assertThat(order.remindCashOwed(fortnightAfter, fortnightAfter.plus(Duration.ofDays(1)))).as("once")
+                .isSameAs(AggregateStore.UNCHANGED);
+
+        PaymentOrder handedOver = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        handedOver.paidAtCounter(80_000, "officer1", NOW);
+        handedOver.startRefund(80_000, "Rút hồ sơ", "RF1", null, NOW);
+        handedOver.refundedInCash(NOW);
+        handedOver.cashPaidOut(80_000, "officer1", NOW.plus(Duration.ofDays(3)));
+        assertThat(handedOver.remindCashOwed(fortnightAfter, fortnightAfter)).isSameAs(AggregateStore.UNCHANGED);
     }
 
     @Test

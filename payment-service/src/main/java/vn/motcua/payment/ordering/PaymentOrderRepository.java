@@ -1,5 +1,6 @@
 package vn.motcua.payment.ordering;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.repository.MongoRepository;
@@ -9,9 +10,10 @@ public interface PaymentOrderRepository extends MongoRepository<PaymentOrder, St
 
     List<PaymentOrder> findByOwnerCitizenIdOrderByRequestedAtDesc(String ownerCitizenId, Pageable page);
 
-    List<PaymentOrder> findByOwnerCitizenIdAndStatusOrderByRequestedAtDesc(String ownerCitizenId, PaymentStatus status, Pageable page);
+    List<PaymentOrder> findByOwnerCitizenIdAndStatusInOrderByRequestedAtDesc(String ownerCitizenId, Collection<PaymentStatus> statuses,
+            Pageable page);
 
     List<PaymentOrder> findByAgencyCodeOrderByRequestedAtDesc(String agencyCode, Pageable page);
 
-    List<PaymentOrder> findByAgencyCodeAndStatusOrderByRequestedAtDesc(String agencyCode, PaymentStatus status, Pageable page);
+    List<PaymentOrder> findByAgencyCodeAndStatusInOrderByRequestedAtDesc(String agencyCode, Collection<PaymentStatus> statuses, Pageable page);
 }

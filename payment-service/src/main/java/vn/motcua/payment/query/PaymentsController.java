@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,10 +40,11 @@ class PaymentsController {
                 .map(PaymentView::of).toList();
     }
 
-    @Operation(summary = "What the calling citizen owes (status=REQUESTED) and paid (COMPLETED), newest first")
+    @Operation(summary = "What the calling citizen owes (status=REQUESTED,EXPIRED: an expired fee is still owed, ADR 0073) and"
+            + " paid (COMPLETED), newest first; status takes one or more, comma-separated")
     @GetMapping("/mine")
     @PreAuthorize("hasRole('citizen')")
-    List<PaymentView> mine(@RequestParam(required = false) PaymentStatus status, @RequestParam(defaultValue = "0") @Min(0) int page,
+    List<PaymentView> mine(@RequestParam(required = false) Set<PaymentStatus> status, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Caller caller) {
         if (caller.citizenId() == null) {
             return List.of();
@@ -50,22 +52,23 @@ class PaymentsController {
         // The status is asked of the database: filtered after paging, an order still owed behind a page
         // of paid ones was not listed as owed.
         PageRequest paging = PageRequest.of(page, size);
-        return (status == null ? orders.findByOwnerCitizenIdOrderByRequestedAtDesc(caller.citizenId(), paging)
-                : orders.findByOwnerCitizenIdAndStatusOrderByRequestedAtDesc(caller.citizenId(), status, paging)).stream()
+        return (status == null || status.isEmpty() ? orders.findByOwnerCitizenIdOrderByRequestedAtDesc(caller.citizenId(), paging)
+                : orders.findByOwnerCitizenIdAndStatusInOrderByRequestedAtDesc(caller.citizenId(), status, paging)).stream()
                 .map(PaymentView::of).toList();
     }
 
-    @Operation(summary = "The payment orders of the caller's agency, newest first, optionally of one status")
+    @Operation(summary = "The payment orders of the caller's agency, newest first, optionally of one or more statuses"
+            + " (comma-separated)")
     @GetMapping("/agency")
     @PreAuthorize("hasAnyRole('officer', 'specialist', 'leader')")
-    List<PaymentView> agency(@RequestParam(required = false) PaymentStatus status, @RequestParam(defaultValue = "0") @Min(0) int page,
+    List<PaymentView> agency(@RequestParam(required = false) Set<PaymentStatus> status, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Caller caller) {
         if (caller.agency() == null) {
             throw ApiProblem.forbidden("The token names no agency");
         }
         PageRequest paging = PageRequest.of(page, size);
-        return (status == null ? orders.findByAgencyCodeOrderByRequestedAtDesc(caller.agency(), paging)
-                : orders.findByAgencyCodeAndStatusOrderByRequestedAtDesc(caller.agency(), status, paging)).stream().map(PaymentView::of)
+        return (status == null || status.isEmpty() ? orders.findByAgencyCodeOrderByRequestedAtDesc(caller.agency(), paging)
+                : orders.findByAgencyCodeAndStatusInOrderByRequestedAtDesc(caller.agency(), status, paging)).stream().map(PaymentView::of)
                 .toList();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -34,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
 import vn.motcua.events.payment.PaymentMethod;
@@ -240,15 +242,24 @@ class OnlinePaymentIT extends WithProviderSimulator {
         Instant monday = Instant.parse("2026-11-23T02:00:00Z");
         PaymentOrder owed = PaymentOrderMother.intakeFeeOf(citizen, EventMother.newDossierCode(), true, monday);
         orders.insert(owed);
-        // Three newer orders the citizen let expire: the first page of two holds none that is owed.
+        // Past its pay-by time and still owed (ADR 0073).
+        PaymentOrder overdue = PaymentOrderMother.intakeFeeOf(citizen, EventMother.newDossierCode(), true, monday.plusSeconds(1800));
+        overdue.expire(overdue.payBy());
+        orders.insert(overdue);
+        // Three newer orders the citizen paid: the first page of two holds none that is owed.
         for (int hour = 1; hour <= 3; hour++) {
-            PaymentOrder expired = PaymentOrderMother.intakeFeeOf(citizen, EventMother.newDossierCode(), true, monday.plusSeconds(3600L * hour));
-            expired.expire(expired.payBy());
-            orders.insert(expired);
+            PaymentOrder paid = PaymentOrderMother.intakeFeeOf(citizen, EventMother.newDossierCode(), true, monday.plusSeconds(3600L * hour));
+            paid.paidAtCounter(paid.amount(), "officer1", monday.plusSeconds(3600L * hour));
+            orders.insert(paid);
         }
 
         mvc.perform(get("/api/v1/payments/mine").param("status", "REQUESTED").param("size", "2").with(citizen(citizen)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].id").value(owed.id()));
+        mvc.perform(get("/api/v1/payments/mine").param("status", "REQUESTED,EXPIRED").param("size", "2").with(citizen(citizen)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2)).andExpect(jsonPath("$[0].id").value(overdue.id()))
+                .andExpect(jsonPath("$[1].id").value(owed.id()));
+        mvc.perform(get("/api/v1/payments/mine").param("status", "REQUESTED,OWED").with(citizen(citizen)))
+                .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/v1/payments/mine").param("size", "2").with(citizen(citizen)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
                 .andExpect(jsonPath("$[?(@.id == '" + owed.id() + "')]").doesNotExist());

@@ -258,6 +258,8 @@ class OnlinePaymentIT extends WithProviderSimulator {
         mvc.perform(get("/api/v1/payments/mine").param("status", "REQUESTED,EXPIRED").param("size", "2").with(citizen(citizen)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2)).andExpect(jsonPath("$[0].id").value(overdue.id()))
                 .andExpect(jsonPath("$[1].id").value(owed.id()));
+        mvc.perform(get("/api/v1/payments/mine").param("status", "EXPIRED", "REQUESTED").with(citizen(citizen)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2));
         mvc.perform(get("/api/v1/payments/mine").param("status", "REQUESTED,OWED").with(citizen(citizen)))
                 .andExpect(status().isBadRequest()).andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/api/v1/payments/mine").param("size", "2").with(citizen(citizen)))

@@ -13,9 +13,12 @@ import org.springframework.stereotype.Service;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierFeesPriced;
+import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
@@ -72,7 +75,19 @@ public class ResultDeliveries implements EventSubscriber {
     @Override
     public void subscribe(Subscriptions subscriptions) {
         subscriptions.on(DossierSubmitted.class, this::submitted).on(DossierResultReady.class, this::resultReady)
-                .on(DossierFeesPriced.class, this::feesPriced).on(PaymentCompleted.class, this::paid);
+                .on(DossierFeesPriced.class, this::feesPriced).on(PaymentCompleted.class, this::paid)
+                .on(DossierRejected.class, event -> closed(event, event.data().dossier(), "Hồ sơ bị từ chối"))
+                .on(DossierWithdrawn.class, event -> closed(event, event.data().dossier(), "Hồ sơ được rút"))
+                .on(DossierStopped.class, event -> closed(event, event.data().dossier(), "Hồ sơ dừng xử lý"));
+    }
+
+    /** A closed dossier's result will never come, and its originals are not needed: what has not left yet stays (ADR 0075). */
+    private void closed(IncomingEvent<?> event, DossierSnapshot dossier, String reason) {
+        Instant now = clock.instant();
+        for (String id : List.of(Shipment.resultDeliveryId(dossier.dossierCode()), Shipment.originalsId(dossier.dossierCode()))) {
+            shipments.findById(id).ifPresent(shipment -> store.applyOnce(shipment, event.eventId(),
+                    s -> s.dossierClosed(reason + ": hủy chuyển phát", now)));
+        }
     }
 
     private void submitted(IncomingEvent<DossierSubmitted> event) {

@@ -315,10 +315,29 @@ public class Shipment extends Aggregate {
     }
 
     /**
+     * Its dossier was refused, withdrawn or stopped (ADR 0075): a result that will never be ready does not wait for an
+     * address, and originals nobody needs now are not collected; the operator, if it has the item, is told to drop it.
+     * Already picked up, already handed over with a ready result, or a pick-up of a dossier not yet registered: unchanged.
+     */
+    List<Event> dossierClosed(String reason, Instant now) {
+        boolean waiting = kind == Kind.RESULT_DELIVERY && status == Status.AWAITING_RESULT
+                || kind == Kind.PAPER_ORIGINALS && status != Status.CANCELLED && status.rank < Status.PICKED_UP.rank;
+        if (!waiting) {
+            return List.of();
+        }
+        move(Status.CANCELLED, now);
+        return itemId == null ? List.of() : List.of(new ShipmentCancelled(id, dossierCode, operator, itemId, reason, now));
+    }
+
+    /**
      * The citizen confirms or changes where the item goes, until the operator has picked it up; an
-     * item already with the operator is redirected by {@link ShipmentAddressConfirmed}.
+     * item already with the operator is redirected by {@link ShipmentAddressConfirmed}. A shipment called off is not.
      */
     List<Event> confirmAddress(Destination destination, Instant now) {
+        if (status == Status.CANCELLED) {
+            throw ApiProblem.conflict("shipment-cancelled", "Shipment " + id + " was called off"
+                    + (kind == Kind.DOSSIER_PICKUP ? "" : " with its dossier") + ": there is nothing to send").with("currentStatus", status.name());
+        }
         if (status.rank >= Status.PICKED_UP.rank) {
             throw ApiProblem.conflict("shipment-under-way",
                     "Shipment " + id + " is already " + status + "; its address can no longer change");

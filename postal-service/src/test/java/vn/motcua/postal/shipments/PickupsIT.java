@@ -39,6 +39,7 @@ import vn.motcua.events.Topics;
 import vn.motcua.events.catalog.ProcedurePublished;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.ResultDelivery;
@@ -119,6 +120,29 @@ class PickupsIT {
                 .andExpect(status().isOk()).andExpect(jsonPath("$[?(@.id == '" + id + "')].kind").value("PAPER_ORIGINALS"));
         assertThat(KafkaProbe.collect(Topics.POSTAL, r -> code.equals(r.key()) && "ShipmentDelivered".equals(KafkaProbe.header(r,
                 "ce_type")), 2, Duration.ofSeconds(5)).getFirst().value()).contains("PAPER_ORIGINALS");
+    }
+
+    @Test
+    void theOriginalsOfARefusedDossierAreNotCollectedAndTheOperatorIsToldToDropThem() throws Exception {
+        String code = EventMother.newDossierCode();
+        DossierSnapshot online = new DossierSnapshot(code, ORIGINALS, AGENCY_THUONG_TIN, CITIZEN_1, Channel.ONLINE.code(),
+                ResultDelivery.COUNTER, 1);
+        KafkaProbe.send(EventMother.record(new DossierSubmitted(online, "Thủ tục cần bản gốc", new Applicant("Nguyễn Văn An",
+                CITIZEN_1, "0912345678", null, "Số 5 phố Lê Lợi, Hà Nội"), null, List.of(), Instant.now())));
+        String id = Shipment.originalsId(code);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(id));
+        mvc.perform(put("/api/v1/shipments/" + id + "/address").with(citizen(CITIZEN_1)).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"recipientName": "Nguyễn Văn An", "recipientPhone": "0912345678", "address": "Số 5 phố Lê Lợi",
+                         "province": "Hà Nội"}""")).andExpect(status().isOk());
+        String item = shipments.findById(id).orElseThrow().itemId();
+
+        KafkaProbe.send(EventMother.record(new DossierRejected(online, "Không thuộc thẩm quyền", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().status() == Shipment.Status.CANCELLED);
+        assertThat(KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"), r -> code.equals(r.key())
+                && "ShipmentCancelled".equals(KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5)))
+                .singleElement().extracting(ConsumerRecord::value).asString().contains(item).contains("Hồ sơ bị từ chối");
     }
 
     private ResultActions pickup(RequestPostProcessor who, String procedure, String province) throws Exception {

@@ -42,6 +42,7 @@ import vn.motcua.events.dossier.DossierFeesPriced;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.events.dossier.FeeBasis;
 import vn.motcua.events.dossier.PricedFeeLine;
 import vn.motcua.events.dossier.ResultDelivery;
@@ -143,6 +144,23 @@ class ResultDeliveriesIT {
         mvc.perform(get("/api/v1/shipments").param("status", "LOST").with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/shipments")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aWithdrawnDossiersResultNoLongerWaitsForItsAddressAndIsNeverHandedOver() throws Exception {
+        String code = EventMother.newDossierCode();
+        DossierSnapshot dossier = EventMother.snapshot(code, CITIZEN_1, ResultDelivery.POST);
+        String id = planned(dossier, "Số 5 phố Lê Lợi, xã Thường Tín, Hà Nội");
+
+        KafkaProbe.send(EventMother.record(new DossierWithdrawn(dossier, "Không cần nữa", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().status() == Shipment.Status.CANCELLED);
+        confirm(citizen(CITIZEN_1), id, """
+                {"recipientName": "Nguyễn Văn An", "recipientPhone": "0912345678", "address": "Số 7 phố Lê Lợi", "province": "Hà Nội"}""")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:motcua:problem:shipment-cancelled"));
+        resultReady(dossier);
+        // The ready result would leave within the five seconds the operator's topic is watched.
+        assertThat(events(OPERATOR_TOPIC, code, "ShipmentRequested", 1)).isEmpty();
+        assertThat(shipments.findById(id).orElseThrow().itemId()).as("never handed to the operator").isNull();
     }
 
     @Test

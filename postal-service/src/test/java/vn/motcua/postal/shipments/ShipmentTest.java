@@ -59,6 +59,29 @@ class ShipmentTest {
                 p -> assertThat(p.status().value()).isEqualTo(409));
         assertThat(result.status()).isEqualTo(Shipment.Status.REQUESTED);
     }
+    @Test
+    void aClosedDossiersResultStopsWaitingAndItsOriginalsAreNotCollectedUnlessThePostmanHasThem() {
+        Shipment result = ShipmentMother.awaitingResult(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", NOW);
+        assertThat(result.dossierClosed("Hồ sơ được rút: hủy chuyển phát", NOW)).as("the operator never had it").isEmpty();
+        assertThat(result.status()).isEqualTo(Shipment.Status.CANCELLED);
+        assertThatThrownBy(() -> result.confirmAddress(new Shipment.Destination("Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi",
+                "Hà Nội"), NOW)).isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(409));
+        assertThat(result.readyToHandOver()).isFalse();
+
+        Shipment originals = Shipment.offeredOriginals(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost",
+                new Shipment.Origin(CallerMother.AGENCY_THUONG_TIN, "2.000009", 2), new Shipment.Destination("Nguyễn Văn An",
+                        "0912345678", "Số 5 phố Lê Lợi", "Hà Nội"), NOW).aggregate();
+        originals.confirmAddress(new Shipment.Destination("Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi", "Hà Nội"), NOW);
+        originals.request("RR100000106VN", ShipmentMother.WITHIN_HANOI, NOW);
+        assertThat(originals.dossierClosed("Hồ sơ bị từ chối: hủy chuyển phát", NOW)).singleElement()
+                .isInstanceOfSatisfying(ShipmentCancelled.class, cancelled -> assertThat(cancelled.itemId()).isEqualTo("RR100000106VN"));
+        assertThat(originals.dossierClosed("lần nữa", NOW)).isEmpty();
+
+        Shipment underWay = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000107VN");
+        assertThat(underWay.dossierClosed("Hồ sơ dừng xử lý: hủy chuyển phát", NOW)).as("a ready result handed over").isEmpty();
+        assertThat(underWay.status()).isEqualTo(Shipment.Status.REQUESTED);
+    }
+
     /** Postage 22,000 paid by the citizen, and a cash-on-delivery fee of 12,000 for collecting the result's fees. */
     private static final TariffRules.Quote WITH_CASH_FEE = new TariffRules.Quote("VNPOST-BCCI-2025", TariffRules.Zone.WITHIN_PROVINCE,
             22_000, null, 22_000, 12_000, TariffRules.Payer.CITIZEN, null, 34_000, 0, "Hà Nội", "Hà Nội");

@@ -162,12 +162,8 @@ class PaymentsIT {
     @Test
     void theCounterOfficerRecordsTheIntakeFeePaidThereInCashAndTheCitizenIsToldWhere() throws Exception {
         String citizen = gateway.userToken("citizen1");
-        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(),
-                UUID.randomUUID().toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        String code = submitted.json().get("code").asString();
-        JsonNode fee = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                .until(() -> requestedOf(code, "INTAKE", citizen), order -> order != null);
+        String code = submittedLiquorLicence(citizen);
+        JsonNode fee = intakeFeeOf(code, citizen);
         String cash = "/api/v1/payments/" + fee.get("id").asString() + "/cash-at-counter";
 
         assertThat(gateway.post(cash, gateway.userToken("officer2"), "{\"amount\": 1200000}", UUID.randomUUID().toString()).status())
@@ -199,12 +195,8 @@ class PaymentsIT {
     @Test
     void aDossierWithdrawnBeforeItsFeeWasPaidOwesNothingAndTheCitizenIsTold() throws Exception {
         String citizen = gateway.userToken("citizen1");
-        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(),
-                UUID.randomUUID().toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        String code = submitted.json().get("code").asString();
-        String payment = await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                .until(() -> requestedOf(code, "INTAKE", citizen), order -> order != null).get("id").asString();
+        String code = submittedLiquorLicence(citizen);
+        String payment = intakeFeeOf(code, citizen).get("id").asString();
 
         Response withdrawn = gateway.post("/api/v1/dossiers/" + code + "/withdrawal", citizen, "{\"reason\": \"Không cần nữa\"}",
                 UUID.randomUUID().toString());
@@ -286,10 +278,7 @@ class PaymentsIT {
     }
 
     private String processing(String citizen) throws Exception {
-        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(),
-                UUID.randomUUID().toString());
-        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
-        String code = submitted.json().get("code").asString();
+        String code = submittedLiquorLicence(citizen);
         for (String kind : List.of("Đơn đề nghị cấp giấy phép", "Bản sao giấy chứng nhận đăng ký kinh doanh")) {
             assertThat(Uploads.pdf(gateway, code, kind, citizen).statusCode()).isEqualTo(201);
         }
@@ -297,6 +286,19 @@ class PaymentsIT {
         DossierSteps.step(gateway, code, "reception", officer, "{}");
         DossierSteps.step(gateway, code, "assignment", officer, "{\"assignee\": \"specialist1\"}");
         return code;
+    }
+
+    private String submittedLiquorLicence(String citizen) {
+        Response submitted = gateway.post("/api/v1/dossiers", citizen, DossierRequestMother.liquorLicenceForCitizen1(),
+                UUID.randomUUID().toString());
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        return submitted.json().get("code").asString();
+    }
+
+    /** The intake fee's order, once the payment service has opened it from the priced lines. */
+    private JsonNode intakeFeeOf(String code, String citizen) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> requestedOf(code, "INTAKE", citizen),
+                order -> order != null);
     }
 
     private JsonNode obligationOf(String code, String citizen) {

@@ -88,22 +88,32 @@ class PickupsIT {
                 false, List.of("Tờ khai"), List.of(), FeeStage.INTAKE, null, Instant.now());
     }
 
-    @Test
-    void theOriginalsAnAgencyMustSeeAreOfferedAndLeaveWhenTheCitizenConfirmsWhereToCollectThem() throws Exception {
+    /** An online dossier of the procedure needing its originals, submitted: the post offers to collect them. */
+    private DossierSnapshot submittedNeedingOriginals() {
         String code = EventMother.newDossierCode();
         DossierSnapshot online = new DossierSnapshot(code, ORIGINALS, AGENCY_THUONG_TIN, CITIZEN_1, Channel.ONLINE.code(),
                 ResultDelivery.COUNTER, 1);
         KafkaProbe.send(EventMother.record(new DossierSubmitted(online, "Thủ tục cần bản gốc", new Applicant("Nguyễn Văn An",
                 CITIZEN_1, "0912345678", null, "Số 5 phố Lê Lợi, Hà Nội"), null, List.of(), Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(Shipment.originalsId(code)));
+        return online;
+    }
+
+    private ResultActions collectOriginalsAtHome(String id) throws Exception {
+        return mvc.perform(put("/api/v1/shipments/" + id + "/address").with(citizen(CITIZEN_1)).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"recipientName": "Nguyễn Văn An", "recipientPhone": "0912345678", "address": "Số 5 phố Lê Lợi",
+                         "province": "Hà Nội"}"""));
+    }
+
+    @Test
+    void theOriginalsAnAgencyMustSeeAreOfferedAndLeaveWhenTheCitizenConfirmsWhereToCollectThem() throws Exception {
+        String code = submittedNeedingOriginals().dossierCode();
         String id = Shipment.originalsId(code);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(id));
         assertThat(shipments.findById(id).orElseThrow().status()).isEqualTo(Shipment.Status.AWAITING_RESULT);
         assertThat(shipments.existsById(Shipment.resultDeliveryId(code))).isFalse();
 
-        mvc.perform(put("/api/v1/shipments/" + id + "/address").with(citizen(CITIZEN_1)).contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"recipientName": "Nguyễn Văn An", "recipientPhone": "0912345678", "address": "Số 5 phố Lê Lợi",
-                         "province": "Hà Nội"}""")).andExpect(status().isOk())
+        collectOriginalsAtHome(id).andExpect(status().isOk())
                 .andExpect(jsonPath("$.kind").value("PAPER_ORIGINALS")).andExpect(jsonPath("$.status").value("REQUESTED"))
                 .andExpect(jsonPath("$.price.tariffId").isNotEmpty());
         String item = shipments.findById(id).orElseThrow().itemId();
@@ -124,17 +134,10 @@ class PickupsIT {
 
     @Test
     void theOriginalsOfARefusedDossierAreNotCollectedAndTheOperatorIsToldToDropThem() throws Exception {
-        String code = EventMother.newDossierCode();
-        DossierSnapshot online = new DossierSnapshot(code, ORIGINALS, AGENCY_THUONG_TIN, CITIZEN_1, Channel.ONLINE.code(),
-                ResultDelivery.COUNTER, 1);
-        KafkaProbe.send(EventMother.record(new DossierSubmitted(online, "Thủ tục cần bản gốc", new Applicant("Nguyễn Văn An",
-                CITIZEN_1, "0912345678", null, "Số 5 phố Lê Lợi, Hà Nội"), null, List.of(), Instant.now())));
+        DossierSnapshot online = submittedNeedingOriginals();
+        String code = online.dossierCode();
         String id = Shipment.originalsId(code);
-        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(id));
-        mvc.perform(put("/api/v1/shipments/" + id + "/address").with(citizen(CITIZEN_1)).contentType(MediaType.APPLICATION_JSON)
-                .content("""
-                        {"recipientName": "Nguyễn Văn An", "recipientPhone": "0912345678", "address": "Số 5 phố Lê Lợi",
-                         "province": "Hà Nội"}""")).andExpect(status().isOk());
+        collectOriginalsAtHome(id).andExpect(status().isOk());
         String item = shipments.findById(id).orElseThrow().itemId();
 
         KafkaProbe.send(EventMother.record(new DossierRejected(online, "Không thuộc thẩm quyền", Instant.now())));

@@ -55,7 +55,7 @@ class OfficerWarningsIT {
     }
 
     @Test
-    void dossiersHeldBySomeoneNoLongerASpecialistReachTheOfficersMorningDigest() throws Exception {
+    void dossiersHeldBySomeoneNoLongerASpecialistReachTheOfficersAndLeadersMorningDigest() throws Exception {
         // The dossier service assigns only to the realm's specialists (ADR 0058): a holder the realm does not list is
         // one who left or was disabled since, as the event of their assignment long ago says.
         String departed = "departed-" + UUID.randomUUID().toString().substring(0, 8);
@@ -73,6 +73,8 @@ class OfficerWarningsIT {
         }, n -> n.toString().contains("người giữ: " + departed)).toString();
         assertThat(inbox).contains("hồ sơ do người không còn là chuyên viên của cơ quan nắm giữ", code + " — người giữ: "
                 + departed + " — hạn 31/12/2026");
+        assertThat(gateway.get("/api/v1/notifications", gateway.userToken("leader1")).body()).as("a leader may hand them over too")
+                .contains(code + " — người giữ: " + departed);
         assertThat(gateway.get("/api/v1/notifications", gateway.userToken("officer2")).body())
                 .as("another agency's officer").doesNotContain(code);
     }

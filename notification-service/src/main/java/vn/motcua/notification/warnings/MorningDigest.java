@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -93,8 +94,9 @@ public class MorningDigest {
     }
 
     /**
-     * Each agency's one-stop officers get its dossiers in processing held by someone the realm no longer lists as one
-     * of its specialists (ADR 0062), so they hand them over before they run late.
+     * Each agency's one-stop officers and leaders, who may hand dossiers over (ADR 0061), get its dossiers in processing
+     * held by someone the realm no longer lists as one of its specialists (ADR 0062), so they hand them over before they
+     * run late. A leader who is also an officer is told once.
      */
     private int sendHeldByDeparted(LocalDate day) {
         Map<String, List<WatchedDossier>> byAgency = mongo.find(new Query(where("assignee").ne(null)), WatchedDossier.class)
@@ -104,12 +106,15 @@ public class MorningDigest {
                 .collect(Collectors.groupingBy(WatchedDossier::agencyCode, LinkedHashMap::new, Collectors.toList()));
         int sent = 0;
         for (Map.Entry<String, List<WatchedDossier>> agency : byAgency.entrySet()) {
-            for (Officer officer : directory.oneStopOfficers(agency.getKey())) {
+            Map<String, Officer> mayHandOver = new LinkedHashMap<>();
+            Stream.concat(directory.oneStopOfficers(agency.getKey()).stream(), directory.leaders(agency.getKey()).stream())
+                    .forEach(member -> mayHandOver.putIfAbsent(member.username(), member));
+            for (Officer officer : mayHandOver.values()) {
                 sent += deliveries.tellStaff("held-by-departed:" + day + ":" + officer.username(), officer.recipientId(), null,
                         messages.heldByDeparted(day, agency.getKey(), agency.getValue()), officer.email()) ? 1 : 0;
             }
         }
-        log.info("Departed holders' digest of {}: dossiers to hand over in {} agency(ies), {} officer(s) told", day,
+        log.info("Departed holders' digest of {}: dossiers to hand over in {} agency(ies), {} officer(s) and leader(s) told", day,
                 byAgency.size(), sent);
         return sent;
     }

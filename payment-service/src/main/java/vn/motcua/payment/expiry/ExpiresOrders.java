@@ -68,7 +68,7 @@ public class ExpiresOrders {
                 .with(Sort.by("payBy")).limit(batch);
         int expired = 0;
         for (PaymentOrder order : mongo.find(due, PaymentOrder.class)) {
-            if (paidMeanwhile(order)) {
+            if (stillSettling(order, now)) {
                 continue;
             }
             PaymentOrder after = orders.change(order.id(), current -> current.expire(now));
@@ -82,8 +82,16 @@ public class ExpiresOrders {
         return expired;
     }
 
-    /** Also while the provider cannot be asked: the order waits for the next round rather than expire on a guess. */
-    private boolean paidMeanwhile(PaymentOrder order) {
+    /**
+     * Paid meanwhile, or it may still be. A provider's page still open may yet take the citizen's money: the order waits
+     * for it to close, rather than tell a citizen who is paying that the fee is overdue (pages are no longer cut at the
+     * pay-by time, ADR 0073). A page closed unanswered is asked about. While the provider cannot be asked, the order waits
+     * for the next round rather than expire on a guess.
+     */
+    private boolean stillSettling(PaymentOrder order, Instant now) {
+        if (!order.openAttempts(now).isEmpty()) {
+            return true;
+        }
         for (Attempt attempt : order.attempts()) {
             if (attempt.unanswered()) {
                 ProviderAnswers.Found found = answers.ask(order, attempt);

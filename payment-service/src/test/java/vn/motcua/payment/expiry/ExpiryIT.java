@@ -23,6 +23,7 @@ import vn.motcua.payment.ProviderSimulatorProcess;
 import vn.motcua.payment.WithProviderSimulator;
 import vn.motcua.payment.ordering.Attempt;
 import vn.motcua.payment.ordering.PaymentOrder;
+import vn.motcua.payment.ordering.PaymentOrderMother;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
@@ -49,6 +50,23 @@ class ExpiryIT extends WithProviderSimulator {
         ProviderSimulatorProcess.send("POST", "/paymentv2/decide", "txnRef=" + checkout.reference() + "&outcome=approve");
         PaymentOrder paid = steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED);
         assertThat(paid.paidAfterExpiry()).isTrue();
+    }
+
+    @Test
+    void anOrderWhosePageIsStillOpenAtItsPayByTimeExpiresOnlyOnceThePageHasClosed() {
+        Instant now = Instant.now();
+        // Due a week less a minute ago: its pay-by time is a minute away, and a page begun now stays open fifteen.
+        PaymentOrder order = PaymentOrderMother.intakeFeeOf(CITIZEN_1, EventMother.newDossierCode(), true,
+                now.minus(Duration.ofDays(7)).plus(Duration.ofMinutes(1)));
+        Attempt page = order.begin("MCOPEN" + System.nanoTime() % 1_000_000_000L, now, now.plus(Duration.ofMinutes(15)));
+        orders.insert(order);
+
+        expiry.expireDue(now.plus(Duration.ofMinutes(2)));
+        assertThat(orders.findById(order.id()).orElseThrow().status()).as("the citizen may be paying on it").isEqualTo(
+                PaymentStatus.REQUESTED);
+        expiry.expireDue(page.expiresAt().plusSeconds(1));
+        assertThat(orders.findById(order.id()).orElseThrow().status()).as("closed, and unknown to the provider")
+                .isEqualTo(PaymentStatus.EXPIRED);
     }
 
     @Test

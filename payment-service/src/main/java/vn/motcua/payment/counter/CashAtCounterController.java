@@ -30,6 +30,7 @@ import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.ReachedFirst;
 import vn.motcua.kit.web.Csv;
+import vn.motcua.kit.web.Periods;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
@@ -135,14 +136,24 @@ class CashAtCounterController {
     }
 
     @Operation(summary = "The same cash book as CSV (UTF-8 with BOM), for the agency's accounts: one row per payment taken or"
-            + " money given back, in Việt Nam time, and a row of totals")
-    @ApiResponse(responseCode = "200", description = "The day's cash book, one movement of cash a row",
+            + " money given back, in Việt Nam time, and a row of totals; of one day, or of a period of whole days (from, to: a"
+            + " month for the accounts, at most 366 days), 400 period-invalid otherwise")
+    @ApiResponse(responseCode = "200", description = "The cash book, one movement of cash a row",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/agency/cash-book.csv")
     @PreAuthorize("hasAnyRole('officer', 'leader')")
-    ResponseEntity<byte[]> cashBookCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Caller caller) {
+    ResponseEntity<byte[]> cashBookCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Caller caller) {
         String agency = agencyOf(caller);
-        return Csv.attachment("so-quy-" + agency + "-" + day + ".csv", CashBookCsv.of(book.of(agency, day)));
+        if (day != null ? from != null || to != null : from == null || to == null) {
+            throw ApiProblem.badRequest("period-invalid", "Ask for one day (day) or a period (from and to), not both nor neither");
+        }
+        LocalDate first = day != null ? day : from;
+        LocalDate last = day != null ? day : to;
+        Periods.check(first, last);
+        return Csv.attachment("so-quy-" + agency + "-" + first + (first.equals(last) ? "" : "-" + last) + ".csv",
+                CashBookCsv.of(book.between(agency, first, last)));
     }
 
     private static String agencyOf(Caller caller) {

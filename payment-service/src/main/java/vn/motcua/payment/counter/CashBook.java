@@ -67,9 +67,29 @@ class CashBook {
             List<Taken> payments, List<GivenBack> refunds, List<Owed> owed) {
     }
 
+    /**
+     * The movements of cash at the counter over whole days, as the accountant takes a month into the accounts.
+     *
+     * @param received đồng taken at the counter in the period; {@code givenBack} handed back in it
+     */
+    record Period(String agencyCode, LocalDate first, LocalDate last, long received, long givenBack, List<Taken> payments,
+            List<GivenBack> refunds) {
+    }
+
     Day of(String agencyCode, LocalDate day) {
-        Instant from = day.atStartOfDay(CivilTime.VIETNAM).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(CivilTime.VIETNAM).toInstant();
+        Period period = between(agencyCode, day, day);
+        List<Owed> owed = cashBack(agencyCode, paidOut -> where(paidOut).is(null)).filter(back -> back.cash().owed())
+                .map(back -> new Owed(back.order().id(), back.order().dossierCode(), back.cash().amount(), back.cash().paidBy(),
+                        back.cash().reason(), back.cash().notedAt()))
+                .sorted(Comparator.comparing(Owed::notedAt).thenComparing(Owed::paymentId)).toList();
+        return new Day(agencyCode, day, period.received(), period.givenBack(), owed.stream().mapToLong(Owed::amount).sum(),
+                byOfficer(period.payments(), period.refunds()), period.payments(), period.refunds(), owed);
+    }
+
+    /** From the first day to the last, both whole (Việt Nam's days). */
+    Period between(String agencyCode, LocalDate first, LocalDate last) {
+        Instant from = first.atStartOfDay(CivilTime.VIETNAM).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(CivilTime.VIETNAM).toInstant();
         List<Taken> taken = mongo.find(new Query(where("agencyCode").is(agencyCode).and("completedAt").gte(from).lt(to)
                         .and("method").is(PaymentMethod.CASH_AT_COUNTER)).with(Sort.by("completedAt", "_id")), PaymentOrder.class).stream()
                 .map(order -> new Taken(order.id(), order.dossierCode(), order.stage(), order.amount(), order.paidReference(),
@@ -80,12 +100,8 @@ class CashBook {
                 .map(back -> new GivenBack(back.order().id(), back.order().dossierCode(), back.cash().amount(), back.cash().paidBy(),
                         back.cash().reason(), back.cash().notedAt(), back.cash().paidOut().officer(), back.cash().paidOut().at()))
                 .sorted(Comparator.comparing(GivenBack::givenBackAt).thenComparing(GivenBack::paymentId)).toList();
-        List<Owed> owed = cashBack(agencyCode, paidOut -> where(paidOut).is(null)).filter(back -> back.cash().owed())
-                .map(back -> new Owed(back.order().id(), back.order().dossierCode(), back.cash().amount(), back.cash().paidBy(),
-                        back.cash().reason(), back.cash().notedAt()))
-                .sorted(Comparator.comparing(Owed::notedAt).thenComparing(Owed::paymentId)).toList();
-        return new Day(agencyCode, day, taken.stream().mapToLong(Taken::amount).sum(), givenBack.stream().mapToLong(GivenBack::amount).sum(),
-                owed.stream().mapToLong(Owed::amount).sum(), byOfficer(taken, givenBack), taken, givenBack, owed);
+        return new Period(agencyCode, first, last, taken.stream().mapToLong(Taken::amount).sum(),
+                givenBack.stream().mapToLong(GivenBack::amount).sum(), taken, givenBack);
     }
 
     private static List<ByOfficer> byOfficer(List<Taken> taken, List<GivenBack> givenBack) {

@@ -11,7 +11,7 @@ import vn.motcua.kit.web.Csv;
 import vn.motcua.payment.ordering.PaymentMethodWords;
 
 /**
- * A day's cash book as the agency's accountant takes it into the accounts: cash in and cash out in columns of their own,
+ * A day's or a period's cash book as the agency's accountant takes it into the accounts: cash in and cash out in columns of their own,
  * each row a movement of cash at the counter by the officer who made it, and the totals the drawer is counted against. Cash
  * noted to go back but not handed over is no movement yet (the JSON book lists it as owed).
  */
@@ -23,17 +23,18 @@ final class CashBookCsv {
     private CashBookCsv() {
     }
 
-    static byte[] of(CashBook.Day day) {
+    static byte[] of(CashBook.Period period) {
         List<String[]> rows = new ArrayList<>();
-        for (CashBook.Taken taken : day.payments()) {
+        for (CashBook.Taken taken : period.payments()) {
             rows.add(new String[] {"Thu", time(taken.paidAt()), taken.paymentId(), taken.dossierCode(), stage(taken.stage()),
                 Long.toString(taken.amount()), "", taken.officer(), taken.receiptNumber(), PaymentMethodWords.of(PaymentMethod.CASH_AT_COUNTER), ""});
         }
-        for (CashBook.GivenBack back : day.refunds()) {
+        for (CashBook.GivenBack back : period.refunds()) {
             rows.add(new String[] {"Chi", time(back.givenBackAt()), back.paymentId(), back.dossierCode(), "", "",
                 Long.toString(back.amount()), back.officer(), "", PaymentMethodWords.of(back.paidBy()), back.reason()});
         }
-        rows.add(new String[] {"Tổng cộng", day.day().toString(), "", "", "", Long.toString(day.received()), Long.toString(day.givenBack()),
+        String when = period.first().equals(period.last()) ? period.first().toString() : period.first() + " – " + period.last();
+        rows.add(new String[] {"Tổng cộng", when, "", "", "", Long.toString(period.received()), Long.toString(period.givenBack()),
             "", "", "", ""});
         return Csv.of(HEADER, rows);
     }

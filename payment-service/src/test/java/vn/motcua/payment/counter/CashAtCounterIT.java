@@ -244,6 +244,20 @@ class CashAtCounterIT extends WithProviderSimulator {
         assertThat(lines).filteredOn(line -> line.startsWith("\"Chi\"")).singleElement()
                 .satisfies(line -> assertThat(line).contains("\"" + refunded + "\"", "\"30000\",\"thu-ngan-b\"", "\"Thu nhầm lệ phí\""));
         assertThat(lines.getLast()).startsWith("\"Tổng cộng\",\"" + today + "\"").contains("\"180000\",\"30000\"");
+        String yesterday = LocalDate.parse(today).minusDays(1).toString();
+        byte[] month = mvc.perform(get("/api/v1/payments/agency/cash-book.csv").param("from", yesterday).param("to", today)
+                        .with(leader(agency))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("so-quy-" + agency + "-" + yesterday + "-" + today + ".csv")))
+                .andReturn().getResponse().getContentAsByteArray();
+        List<String> periodLines = new String(month, StandardCharsets.UTF_8).lines().toList();
+        assertThat(periodLines).as("the same movements over the period").hasSize(lines.size());
+        assertThat(periodLines.getLast()).startsWith("\"Tổng cộng\",\"" + yesterday + " – " + today + "\"").contains("\"180000\",\"30000\"");
+        for (String backwardBothTooLongOrHalf : List.of("from=" + today + "&to=" + yesterday, "day=" + today + "&from=" + yesterday,
+                "from=" + today + "&to=" + LocalDate.parse(today).plusDays(400), "to=" + today)) {
+            mvc.perform(get("/api/v1/payments/agency/cash-book.csv?" + backwardBothTooLongOrHalf).with(leader(agency)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.type").value("urn:motcua:problem:period-invalid"));
+        }
 
         mvc.perform(get("/api/v1/payments/agency/cash-book").param("day", LocalDate.parse(today).minusDays(1).toString()).with(cashierA))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.received").value(0)).andExpect(jsonPath("$.payments").isEmpty());

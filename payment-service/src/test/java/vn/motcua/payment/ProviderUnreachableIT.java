@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.motcua.events.Topics;
+import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.payment.expiry.LapsedAttempts;
@@ -92,6 +94,25 @@ class ProviderUnreachableIT {
         assertThat(after.refund()).as("the refund the next request carries on").isNotNull()
                 .satisfies(refund -> assertThat(refund.amount()).isEqualTo(38_000))
                 .satisfies(refund -> assertThat(refund.done()).isFalse());
+    }
+
+    @Test
+    void aClosedDossiersUnpaidFeeIsCancelledThoughItsPaidOneWaitsForTheProviderToRefund() {
+        String code = EventMother.newDossierCode();
+        PaymentOrder paid = PaymentOrderMother.dueAt(code, FeeStage.INTAKE, 36_000, PaymentOrderMother.NOW);
+        paid.begin("MCREFDOWN4", PaymentOrderMother.NOW, PaymentOrderMother.NOW.plus(Duration.ofMinutes(15)));
+        paid.settle(new ProviderResult("MCREFDOWN4", 36_000, true, "00", "14000097", PaymentOrderMother.NOW), PaymentOrderMother.NOW);
+        orders.save(paid);
+        // Asked for after the paid one: read second.
+        PaymentOrder unpaid = PaymentOrderMother.dueAt(code, FeeStage.SUPPLEMENT, 12_000, PaymentOrderMother.NOW.plus(Duration.ofHours(1)));
+        orders.save(unpaid);
+
+        KafkaProbe.send(EventMother.record(new DossierWithdrawn(EventMother.snapshot(code, "001090000001", ResultDelivery.COUNTER),
+                "Không cần nữa", Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> orders.findById(unpaid.id()).orElseThrow().status() == PaymentStatus.CANCELLED);
+        assertThat(orders.findById(paid.id()).orElseThrow().status()).as("its refund waits for the provider").isEqualTo(
+                PaymentStatus.COMPLETED);
     }
 
     @Test

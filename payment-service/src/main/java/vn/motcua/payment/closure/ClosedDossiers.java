@@ -1,6 +1,7 @@
 package vn.motcua.payment.closure;
 
 import java.time.Clock;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierSnapshot;
@@ -39,12 +40,17 @@ class ClosedDossiers implements EventSubscriber {
                 .on(DossierStopped.class, event -> closed(event.data().dossier(), "Hồ sơ dừng xử lý: " + event.data().reason()));
     }
 
+    /** The cancellations first: they are the platform's own writes, and a provider out of reach must not hold them back. */
     private void closed(DossierSnapshot dossier, String reason) {
-        for (PaymentOrder order : repository.findByDossierCodeOrderByRequestedAt(dossier.dossierCode())) {
+        List<PaymentOrder> ofTheDossier = repository.findByDossierCodeOrderByRequestedAt(dossier.dossierCode());
+        for (PaymentOrder order : ofTheDossier) {
+            if (order.status() != PaymentStatus.COMPLETED && order.status() != PaymentStatus.REFUNDED) {
+                orders.change(order.id(), unpaid -> unpaid.cancel(reason, clock.instant()));
+            }
+        }
+        for (PaymentOrder order : ofTheDossier) {
             if (order.status() == PaymentStatus.COMPLETED && order.refundableAmount() > 0) {
                 refunds.refund(order.id(), order.refundableAmount(), reason, "motcua");
-            } else {
-                orders.change(order.id(), unpaid -> unpaid.cancel(reason, clock.instant()));
             }
         }
     }

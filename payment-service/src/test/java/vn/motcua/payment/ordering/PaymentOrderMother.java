@@ -26,6 +26,12 @@ public final class PaymentOrderMother {
         return opened(code, stage, ResultDelivery.COUNTER, true, line(stage, amount, true));
     }
 
+    /** Due from that time (a week to pay), its one line refundable. */
+    public static PaymentOrder dueAt(String code, FeeStage stage, long amount, Instant at) {
+        return PaymentOrder.open(PaymentOrder.idFor(code, stage), EventMother.snapshot(code, "001090000001", ResultDelivery.COUNTER), stage,
+                List.of(line(stage, amount, true)), true, at, at.plus(Duration.ofDays(7))).aggregate();
+    }
+
     /** An intake fee of that citizen's dossier, asked for (due) or planned for later, at that time. */
     public static PaymentOrder intakeFeeOf(String citizenId, String code, boolean due, Instant at) {
         DossierSnapshot dossier = EventMother.snapshot(code, citizenId, ResultDelivery.COUNTER);

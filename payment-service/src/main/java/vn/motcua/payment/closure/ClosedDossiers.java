@@ -44,7 +44,7 @@ class ClosedDossiers implements EventSubscriber {
     private void closed(DossierSnapshot dossier, String reason) {
         List<PaymentOrder> ofTheDossier = repository.findByDossierCodeOrderByRequestedAt(dossier.dossierCode());
         for (PaymentOrder order : ofTheDossier) {
-            if (order.status() != PaymentStatus.COMPLETED && order.status() != PaymentStatus.REFUNDED) {
+            if (order.unpaid()) {
                 orders.change(order.id(), unpaid -> unpaid.cancel(reason, clock.instant()));
             }
         }

@@ -122,15 +122,40 @@ class CashBook {
 
     /**
      * The agency's cash going back whose hand-over matches {@code paidOut} (a criterion on the field it is given: a refund's or
-     * a second collection's {@code paidOut}). Each side of the "or" is one of the indexed reads: refunded orders by status,
-     * collections made twice by how they go back.
+     * a second collection's {@code paidOut}).
      */
     private Stream<OrdersCash> cashBack(String agencyCode, Function<String, Criteria> paidOut) {
-        Criteria refundsInCash = new Criteria().andOperator(where("status").is(PaymentStatus.REFUNDED).and("agencyCode").is(agencyCode)
-                .and("refund.cash").is(true), paidOut.apply("refund.paidOut"));
-        Criteria collectedTwiceInCash = new Criteria().andOperator(where("collectedTwice.givenBackAs").is(PaymentMethod.CASH_ON_DELIVERY)
-                .and("collectedTwice.givenBackAt").ne(null).and("agencyCode").is(agencyCode), paidOut.apply("collectedTwice.paidOut"));
-        return mongo.find(new Query(new Criteria().orOperator(refundsInCash, collectedTwiceInCash)), PaymentOrder.class).stream()
+        Criteria ofTheAgency = cashGoingBack(side -> new Criteria().andOperator(where("agencyCode").is(agencyCode),
+                paidOut.apply(side.paidOut)));
+        return mongo.find(new Query(ofTheAgency), PaymentOrder.class).stream()
                 .flatMap(order -> order.cashBack().stream().map(cash -> new OrdersCash(order, cash)));
+    }
+
+    /** The two places an order keeps cash going back at the counter, with the fields of each. */
+    enum CashSide {
+        REFUND("refund.paidOut", "refund.refundedAt"), COLLECTED_TWICE("collectedTwice.paidOut", "collectedTwice.givenBackAt");
+
+        /** when and by whom it was handed over */
+        final String paidOut;
+        /** when it was noted to go back */
+        final String notedAt;
+
+        CashSide(String paidOut, String notedAt) {
+            this.paidOut = paidOut;
+            this.notedAt = notedAt;
+        }
+    }
+
+    /**
+     * Orders sending cash back at the counter (a refund in cash, the postman's cash for fees paid before), each side narrowed
+     * by {@code narrowed} on its own fields. Each side of the "or" is one of the indexed reads: refunded orders by status,
+     * collections made twice by how they go back. The cash book and the reminders (ADR 0074) read through it.
+     */
+    static Criteria cashGoingBack(Function<CashSide, Criteria> narrowed) {
+        Criteria refundsInCash = new Criteria().andOperator(where("status").is(PaymentStatus.REFUNDED).and("refund.cash").is(true),
+                narrowed.apply(CashSide.REFUND));
+        Criteria collectedTwiceInCash = new Criteria().andOperator(where("collectedTwice.givenBackAs").is(PaymentMethod.CASH_ON_DELIVERY)
+                .and("collectedTwice.givenBackAt").ne(null), narrowed.apply(CashSide.COLLECTED_TWICE));
+        return new Criteria().orOperator(refundsInCash, collectedTwiceInCash);
     }
 }

@@ -16,11 +16,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.Event;
-import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.kit.lease.ClusterLease;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
-import vn.motcua.payment.ordering.PaymentStatus;
 
 /**
  * Each morning, on one instance, citizens who have not come for the cash the counter owes them are reminded, once, when it
@@ -73,13 +71,9 @@ class CashOwedReminders {
         return reminded;
     }
 
-    /** Orders owing cash noted before then and not handed over, whose citizen was not reminded: the cash book's two reads. */
+    /** Orders owing cash noted before then and not handed over, whose citizen was not reminded. */
     private static Query owedSince(Instant notedBy) {
-        Criteria refundsInCash = where("status").is(PaymentStatus.REFUNDED).and("refund.cash").is(true).and("refund.paidOut").is(null)
-                .and("refund.refundedAt").lte(notedBy);
-        Criteria collectedTwiceInCash = where("collectedTwice.givenBackAs").is(PaymentMethod.CASH_ON_DELIVERY)
-                .and("collectedTwice.givenBackAt").lte(notedBy).and("collectedTwice.paidOut").is(null);
-        return new Query(new Criteria().andOperator(new Criteria().orOperator(refundsInCash, collectedTwiceInCash),
-                where("cashOwedRemindedAt").is(null)));
+        Criteria owed = CashBook.cashGoingBack(side -> where(side.paidOut).is(null).and(side.notedAt).lte(notedBy));
+        return new Query(new Criteria().andOperator(owed, where("cashOwedRemindedAt").is(null)));
     }
 }

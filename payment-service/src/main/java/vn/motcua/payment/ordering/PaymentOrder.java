@@ -324,13 +324,18 @@ public class PaymentOrder extends Aggregate {
      * @param reason why the dossier closed, as the citizen was told
      */
     public List<Event> cancel(String reason, Instant now) {
-        if (status != PaymentStatus.PLANNED && status != PaymentStatus.REQUESTED && status != PaymentStatus.EXPIRED) {
+        if (!unpaid()) {
             return AggregateStore.UNCHANGED;
         }
         boolean wasDue = status != PaymentStatus.PLANNED;
         status = PaymentStatus.CANCELLED;
         cancellation = new Cancellation(reason, now);
         return List.of(new PaymentCancelled(id, dossierCode, ownerCitizenId, stage, amount, wasDue, reason, now));
+    }
+
+    /** Not paid (nor refunded, nor cancelled): planned, due or expired, so still to be paid or to be cancelled. */
+    public boolean unpaid() {
+        return status == PaymentStatus.PLANNED || status == PaymentStatus.REQUESTED || status == PaymentStatus.EXPIRED;
     }
 
     /** What goes back when the dossier is refused, withdrawn or stopped: the refundable lines' part of what was paid. */

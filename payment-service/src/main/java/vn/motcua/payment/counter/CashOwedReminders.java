@@ -5,8 +5,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +13,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import vn.motcua.events.Event;
 import vn.motcua.kit.lease.ClusterLease;
 import vn.motcua.payment.ordering.Orders;
 import vn.motcua.payment.ordering.PaymentOrder;
@@ -55,16 +52,7 @@ class CashOwedReminders {
     /** @return how many citizens were reminded this time */
     int remind(Instant now) {
         Instant notedBy = now.minus(remindAfter);
-        int reminded = 0;
-        for (PaymentOrder candidate : mongo.find(owedSince(notedBy), PaymentOrder.class)) {
-            AtomicBoolean told = new AtomicBoolean();
-            orders.change(candidate.id(), order -> {
-                List<Event> events = order.remindCashOwed(notedBy, now);
-                told.set(!events.isEmpty());
-                return events;
-            });
-            reminded += told.get() ? 1 : 0;
-        }
+        int reminded = orders.changeEach(mongo.find(owedSince(notedBy), PaymentOrder.class), order -> order.remindCashOwed(notedBy, now));
         if (reminded > 0) {
             log.info("{} citizen(s) reminded of cash waiting for them at the counter since before {}", reminded, notedBy);
         }

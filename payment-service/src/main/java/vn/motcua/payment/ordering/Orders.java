@@ -1,6 +1,7 @@
 package vn.motcua.payment.ordering;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.Event;
@@ -43,5 +44,24 @@ public class Orders implements ReachedFirst.Reach {
     public PaymentOrder change(String id, Function<PaymentOrder, List<? extends Event>> change) {
         return store.updateRetrying(() -> repository.findById(id).orElseThrow(() -> ApiProblem.notFound("Payment order", id)),
                 change);
+    }
+
+    /**
+     * Applies the change to each candidate as it is stored now (a round's query may have read it before another write).
+     *
+     * @return how many of them it changed
+     */
+    public int changeEach(Iterable<PaymentOrder> candidates, Function<PaymentOrder, List<? extends Event>> change) {
+        int changed = 0;
+        for (PaymentOrder candidate : candidates) {
+            AtomicBoolean did = new AtomicBoolean();
+            change(candidate.id(), order -> {
+                List<? extends Event> events = change.apply(order);
+                did.set(events != AggregateStore.UNCHANGED);
+                return events;
+            });
+            changed += did.get() ? 1 : 0;
+        }
+        return changed;
     }
 }

@@ -49,6 +49,7 @@ import vn.motcua.events.notification.NotificationFailed;
 import vn.motcua.events.notification.NotificationSent;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentDueSoon;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
@@ -103,6 +104,7 @@ public final class EventCatalog {
             PaymentRequested.class,
             PaymentCompleted.class,
             PaymentFailed.class,
+            PaymentDueSoon.class,
             PaymentExpired.class,
             PaymentRefunded.class,
             PaymentCancelled.class,

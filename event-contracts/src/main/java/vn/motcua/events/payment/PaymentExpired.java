@@ -5,7 +5,7 @@ import vn.motcua.events.Event;
 import vn.motcua.events.EventContract;
 import vn.motcua.events.Topics;
 
-/** A payment order was not paid by its pay-by time; no new attempt may start on it. */
+/** A payment order was not paid by its pay-by time: the fee is overdue, and still payable online or at the counter (ADR 0073). */
 @EventContract(type = "PaymentExpired", version = 1, topic = Topics.PAYMENT)
 public record PaymentExpired(
         String paymentId,

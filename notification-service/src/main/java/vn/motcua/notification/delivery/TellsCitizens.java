@@ -26,6 +26,7 @@ import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentDueSoon;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
@@ -104,6 +105,8 @@ class TellsCitizens implements EventSubscriber {
                 .on(PaymentRefunded.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.paymentRefunded(event.data())))
                 .on(PaymentCancelled.class, this::paymentCancelled)
+                .on(PaymentDueSoon.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(), event.data().dossierCode(),
+                        templates.paymentDueSoon(event.data())))
                 .on(PaymentRefundAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.refundAwaitingCollection(event.data())));
     }

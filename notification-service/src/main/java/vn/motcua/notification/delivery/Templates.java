@@ -31,6 +31,7 @@ import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentDueSoon;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentMethod;
@@ -142,6 +143,11 @@ class Templates {
                 Giao dịch thanh toán {amount} đồng cho hồ sơ {dossier_code} không thành công (mã {provider_code}).
                 Ông/Bà chưa bị trừ tiền cho giao dịch này và có thể thanh toán lại trong mục thanh toán.
                 """));
+        book.define("payment-due-soon", new Text("Sắp đến hạn nộp phí, lệ phí cho hồ sơ {dossier_code}", """
+                Khoản nộp {amount} đồng cho hồ sơ {dossier_code} chưa được thanh toán, hạn nộp là ngày {pay_by}.
+                Ông/Bà có thể thanh toán trực tuyến trên Cổng dịch vụ công, hoặc nộp tại bộ phận một cửa của cơ quan giải quyết.
+                Nếu Ông/Bà đã thanh toán, xin bỏ qua thông báo này.
+                """, "Hồ sơ {dossier_code}: khoản nộp {amount} đồng chưa thanh toán, hạn nộp ngày {pay_by}. Thanh toán trên Cổng dịch vụ công."));
         book.define("payment-expired", new Text("Đã quá hạn nộp phí, lệ phí cho hồ sơ {dossier_code}", """
                 Khoản nộp {amount} đồng cho hồ sơ {dossier_code} đã quá hạn ngày {pay_by} mà chưa được thanh toán.
                 Ông/Bà vẫn có thể thanh toán trực tuyến trên Cổng dịch vụ công, hoặc nộp tại bộ phận một cửa của cơ quan giải quyết.
@@ -302,6 +308,11 @@ class Templates {
     Message paymentFailed(PaymentFailed payment) {
         return book.render("payment-failed", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()),
                 "provider_code", String.valueOf(payment.providerCode())));
+    }
+
+    Message paymentDueSoon(PaymentDueSoon payment) {
+        return book.render("payment-due-soon", Map.of("dossier_code", payment.dossierCode(), "amount", money(payment.amount()),
+                "pay_by", date(payment.payBy())));
     }
 
     Message paymentExpired(PaymentExpired payment) {

@@ -49,6 +49,7 @@ import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentDueSoon;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
@@ -335,6 +336,18 @@ class TellsCitizensIT {
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder(
                         "dossier-submitted", "payment-cancelled")));
+    }
+
+    @Test
+    void theOwnerIsRemindedOfAFeeDueSoon() throws Exception {
+        String owner = "001090000091";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        KafkaProbe.send(EventMother.record(new PaymentDueSoon("PAY-" + code + "-INTAKE", code, owner, "000.10.20.H29", FeeStage.INTAKE,
+                45_000, Instant.parse("2026-12-09T03:00:00Z"), Instant.now())));
+
+        MimeMessage reminder = awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith("Sắp đến hạn nộp"));
+        assertThat(reminder.getContent().toString()).contains("45.000 đồng").contains("09/12/2026");
     }
 
     @Test

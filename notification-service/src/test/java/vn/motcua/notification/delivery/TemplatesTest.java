@@ -20,6 +20,7 @@ import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCancelled;
+import vn.motcua.events.payment.PaymentDueSoon;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRequested;
@@ -36,8 +37,8 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(28).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
-                "payment-requested", "payment-cancelled", "payment-refund-awaiting-collection",
+        assertThat(book.keys()).hasSize(29).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+                "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
@@ -142,6 +143,18 @@ class TemplatesTest {
 
         assertThat(expired.body()).contains("300.000 đồng").contains("quá hạn ngày 01/12/2026")
                 .contains("vẫn có thể thanh toán trực tuyến trên Cổng dịch vụ công").doesNotContain("để được hướng dẫn");
+    }
+
+    @Test
+    void aFeeDueSoonSaysHowMuchByWhenAndWhereToPay() {
+        String code = "000.10.20.30.H29-261201-0007";
+        Message dueSoon = templates.paymentDueSoon(new PaymentDueSoon("PAY-" + code + "-INTAKE", code, "001090000001",
+                "000.10.20.30.H29", FeeStage.INTAKE, 150_000, Instant.parse("2026-12-08T03:00:00Z"), Instant.parse("2026-12-07T02:00:00Z")));
+
+        assertThat(dueSoon.title()).isEqualTo("Sắp đến hạn nộp phí, lệ phí cho hồ sơ " + code);
+        assertThat(dueSoon.body()).contains("150.000 đồng").contains("hạn nộp là ngày 08/12/2026")
+                .contains("thanh toán trực tuyến trên Cổng dịch vụ công").contains("xin bỏ qua");
+        assertThat(dueSoon.shortText()).hasSizeLessThanOrEqualTo(160).contains("08/12/2026").doesNotContain("{", "}");
     }
 
     @Test

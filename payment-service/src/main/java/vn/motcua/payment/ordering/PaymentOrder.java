@@ -1,5 +1,6 @@
 package vn.motcua.payment.ordering;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentDueSoon;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentMethod;
@@ -79,6 +81,7 @@ public class PaymentOrder extends Aggregate {
     private CollectedTwice collectedTwice;
     private Cancellation cancellation;
     private Instant cashOwedRemindedAt;
+    private Instant dueSoonRemindedAt;
 
     /**
      * @param reference the provider's refund transaction, or the agency's note for cash; null while pending
@@ -115,7 +118,7 @@ public class PaymentOrder extends Aggregate {
             List<PricedFeeLine> lines, long amount, Boolean collectableByPost, PaymentStatus status, Instant requestedAt,
             Instant payBy, List<Attempt> attempts, PaymentMethod method, Instant completedAt, String paidReference,
             Long collectedAmount, Boolean paidAfterExpiry, String receiptNumber, Refund refund, String remittanceId,
-            CollectedTwice collectedTwice, Cancellation cancellation, Instant cashOwedRemindedAt) {
+            CollectedTwice collectedTwice, Cancellation cancellation, Instant cashOwedRemindedAt, Instant dueSoonRemindedAt) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -141,6 +144,7 @@ public class PaymentOrder extends Aggregate {
         this.collectedTwice = collectedTwice;
         this.cancellation = cancellation;
         this.cashOwedRemindedAt = cashOwedRemindedAt;
+        this.dueSoonRemindedAt = dueSoonRemindedAt;
     }
 
     public static String idFor(String dossierCode, FeeStage stage) {
@@ -164,7 +168,7 @@ public class PaymentOrder extends Aggregate {
         boolean collectable = stage == FeeStage.RESULT && dossier.resultDelivery() == ResultDelivery.POST;
         PaymentOrder order = new PaymentOrder(id, dossier.dossierCode(), dossier.ownerCitizenId(), dossier.agencyCode(),
                 dossier.procedureCode(), stage, lines, amount, collectable, PaymentStatus.PLANNED, null, null, null, null, null, null,
-                0L, false, null, null, null, null, null, null);
+                0L, false, null, null, null, null, null, null, null);
         return due ? Changed.of(order, order.fallDue(now, payBy).toArray(Event[]::new)) : Changed.of(order);
     }
 
@@ -305,6 +309,27 @@ public class PaymentOrder extends Aggregate {
         collectedAmount = collected;
         completedAt = now;
         return List.of(new PaymentCompleted(id, dossierCode, stage, amount, how, now, ownerCitizenId));
+    }
+
+    /**
+     * A fee asked of the citizen and unpaid, whose pay-by time is {@code remindBefore} away or nearer: they are reminded, once,
+     * before it falls overdue (ADR 0076). Unchanged when it is not due, has time left, is past its pay-by time (the expiry tells
+     * that), was reminded before, has a page open at the provider (the citizen is paying), or was asked for within that window
+     * (the request itself said the date).
+     */
+    public List<Event> remindDueSoon(Duration remindBefore, Instant now) {
+        Instant remindFrom = status == PaymentStatus.REQUESTED ? payBy.minus(remindBefore) : null;
+        if (remindFrom == null || dueSoonRemindedAt != null || now.isBefore(remindFrom) || !now.isBefore(payBy)
+                || !requestedAt.isBefore(remindFrom) || !openAttempts(now).isEmpty()) {
+            return AggregateStore.UNCHANGED;
+        }
+        dueSoonRemindedAt = now;
+        return List.of(new PaymentDueSoon(id, dossierCode, ownerCitizenId, agencyCode, stage, amount, payBy, now));
+    }
+
+    /** When the citizen was reminded that the fee was soon due; null when they were not (ADR 0076). */
+    public Instant dueSoonRemindedAt() {
+        return dueSoonRemindedAt;
     }
 
     /** Not paid by its pay-by time. Attempts still open may yet be confirmed by the provider. */

@@ -19,6 +19,7 @@ import vn.motcua.payment.ordering.PaymentOrder;
  *     back (ADR 0067); null when he did not
  * @param cashOwedAtCounter đồng the agency's counter still has to hand the citizen in cash (a refund in cash, the postman's
  *     cash collected twice); 0 when none, or once handed over (ADR 0070)
+ * @param dueSoonRemindedAt when the citizen was reminded that the fee was soon due (ADR 0076); null when they were not
  * @param cashOwedRemindedAt when the citizen was reminded to come for the cash the counter owes them (ADR 0074); null when
  *     they were not
  * @param cancellation why and when the order stopped being owed, its dossier closed before it was paid (ADR 0072); null
@@ -27,7 +28,8 @@ import vn.motcua.payment.ordering.PaymentOrder;
 public record PaymentView(String id, String dossierCode, String agencyCode, FeeStage stage, long amount, String currency, String status,
         Instant requestedAt, Instant payBy, List<PricedFeeLine> lines, boolean collectableByPost, PaymentMethod method,
         Instant completedAt, boolean paidAfterExpiry, String receiptNumber, RefundView refund, List<AttemptView> attempts,
-        CollectedTwiceView collectedTwice, long cashOwedAtCounter, Instant cashOwedRemindedAt, Cancellation cancellation) {
+        CollectedTwiceView collectedTwice, long cashOwedAtCounter, Instant dueSoonRemindedAt, Instant cashOwedRemindedAt,
+        Cancellation cancellation) {
 
     /**
      * @param inCash it goes back in cash at the agency's counter
@@ -63,6 +65,6 @@ public record PaymentView(String id, String dossierCode, String agencyCode, FeeS
                 twice == null ? null : new CollectedTwiceView(twice.collected(), twice.fees(), twice.receipt(), twice.collectedAt(),
                         twice.givenBackAs(), twice.amount(), twice.reference(), twice.givenBackAt(),
                         twice.paidOut() == null ? null : twice.paidOut().at()),
-                order.cashOwed(), order.cashOwedRemindedAt(), order.cancellation());
+                order.cashOwed(), order.dueSoonRemindedAt(), order.cashOwedRemindedAt(), order.cancellation());
     }
 }

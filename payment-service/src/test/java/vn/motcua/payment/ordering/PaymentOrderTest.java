@@ -16,6 +16,7 @@ import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
+import vn.motcua.events.payment.PaymentDueSoon;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentMethod;
@@ -347,6 +348,47 @@ class PaymentOrderTest {
         assertThat(order.lastCashPaidOut()).contains(new CashPaidOut("officer2", later));
         assertThat(order.cashBack()).as("still listed, handed over").hasSize(2).noneMatch(CashBack::owed);
         assertThat(refusal(() -> order.cashPaidOut(40_000, "officer2", later))).as("paid out before").isEqualTo("urn:motcua:problem:no-cash-owed");
+    }
+
+    @Test
+    void anUnpaidFeeIsRemindedOnceWithinTwoDaysOfItsPayByTimeAndNotOnceOverdue() {
+        PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        Duration twoDays = Duration.ofDays(2);
+        Instant threeDaysBefore = PAY_BY.minus(Duration.ofDays(3));
+        Instant aDayBefore = PAY_BY.minus(Duration.ofDays(1));
+        assertThat(order.remindDueSoon(twoDays, threeDaysBefore)).as("time left").isSameAs(AggregateStore.UNCHANGED);
+
+        assertThat(order.remindDueSoon(twoDays, aDayBefore)).containsExactly(new PaymentDueSoon(order.id(), CODE, "001090000001",
+                order.agencyCode(), FeeStage.INTAKE, 80_000, PAY_BY, aDayBefore));
+        assertThat(order.dueSoonRemindedAt()).isEqualTo(aDayBefore);
+        assertThat(order.remindDueSoon(twoDays, aDayBefore.plusSeconds(3600))).as("once").isSameAs(AggregateStore.UNCHANGED);
+
+        PaymentOrder overdue = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        assertThat(overdue.remindDueSoon(twoDays, PAY_BY)).as("the expiry tells that").isSameAs(AggregateStore.UNCHANGED);
+        overdue.expire(PAY_BY);
+        assertThat(overdue.remindDueSoon(twoDays, aDayBefore)).as("expired").isSameAs(AggregateStore.UNCHANGED);
+    }
+
+    @Test
+    void noReminderForAFeePaidPlannedBeingPaidOrAskedWithinTheWindow() {
+        Duration twoDays = Duration.ofDays(2);
+        Instant aDayBefore = PAY_BY.minus(Duration.ofDays(1));
+        PaymentOrder paid = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        paid.paidAtCounter(80_000, "officer1", NOW);
+        assertThat(paid.remindDueSoon(twoDays, aDayBefore)).as("paid").isSameAs(AggregateStore.UNCHANGED);
+
+        PaymentOrder planned = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.COUNTER, false, line(FeeStage.RESULT, 50_000, true));
+        assertThat(planned.remindDueSoon(twoDays, aDayBefore)).as("not due").isSameAs(AggregateStore.UNCHANGED);
+
+        PaymentOrder paying = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
+        paying.begin("REF-OPEN", aDayBefore.minusSeconds(60), aDayBefore.plus(Duration.ofMinutes(14)));
+        assertThat(paying.remindDueSoon(twoDays, aDayBefore)).as("a page open").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(paying.remindDueSoon(twoDays, aDayBefore.plus(Duration.ofMinutes(15)))).as("once it closed").hasSize(1);
+
+        PaymentOrder askedLate = PaymentOrderMother.dueAt(CODE, FeeStage.INTAKE, 80_000, NOW);
+        Duration eightDays = Duration.ofDays(8);
+        assertThat(askedLate.remindDueSoon(eightDays, NOW.plus(Duration.ofDays(6)))).as("asked within the window")
+                .isSameAs(AggregateStore.UNCHANGED);
     }
 
     @Test

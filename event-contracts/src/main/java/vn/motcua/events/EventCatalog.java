@@ -58,6 +58,7 @@ import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.payment.ReconciliationMismatch;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
+import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
@@ -115,6 +116,7 @@ public final class EventCatalog {
             ShipmentCancelled.class,
             ShipmentCashOnDeliveryChanged.class,
             ReturnAddressConfirmationRequested.class,
+            OriginalsReturnPlanned.class,
             PaperDossierArrived.class,
             ShipmentDelivered.class,
             ShipmentReturnedToSender.class,

@@ -1,9 +1,9 @@
 package vn.motcua.events.postal;
 
 /**
- * Why a shipment travels: the result to the applicant, the paper dossier to the agency, or the
- * paper originals of an online dossier to the agency that must see them.
+ * Why a shipment travels: the result to the applicant, the paper dossier to the agency, the paper originals of an online
+ * dossier to the agency that must see them, or those originals back to the citizen when the dossier closed (ADR 0077).
  */
 public enum ShipmentPurpose {
-    RESULT_RETURN, DOSSIER_PICKUP, PAPER_ORIGINALS
+    RESULT_RETURN, DOSSIER_PICKUP, PAPER_ORIGINALS, ORIGINALS_RETURN
 }

@@ -27,6 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PostalOperatorSimulator {
     private static final Logger log = LoggerFactory.getLogger(PostalOperatorSimulator.class);
     private static final List<String> DONE = List.of("DELIVERED", "RETURNED_TO_SENDER");
+    /**
+     * What the postman collects from the citizen and brings to the agency, by the shipment's purpose (on the topic) or kind (in
+     * the platform's list); everything else, results and originals going back, goes from the agency to a door.
+     */
+    private static final List<String> TO_THE_AGENCY = List.of("DOSSIER_PICKUP", "PAPER_ORIGINALS");
 
     private PostalOperatorSimulator() {
     }
@@ -79,6 +84,14 @@ public final class PostalOperatorSimulator {
         return config;
     }
 
+    /**
+     * @param purposeOrKind a shipment's purpose on the topic, or its kind in the platform's list
+     * @return the postman collects it from the citizen for the agency; otherwise he brings it from the agency to a door
+     */
+    static boolean toTheAgency(String purposeOrKind) {
+        return TO_THE_AGENCY.contains(purposeOrKind);
+    }
+
     static void handle(ConsumerRecord<String, String> record, JsonMapper json, Courier courier) {
         Header type = record.headers().lastHeader("ce_type");
         if (type == null) {
@@ -89,7 +102,7 @@ public final class PostalOperatorSimulator {
             JsonNode event = json.readTree(record.value());
             switch (new String(type.value())) {
                 case "ShipmentRequested" -> courier.take(new Shipment(event.get("shipmentId").asString(),
-                        event.get("itemId").asString(), !"RESULT_RETURN".equals(text(event, "purpose")), text(event, "agencyCode"),
+                        event.get("itemId").asString(), toTheAgency(text(event, "purpose")), text(event, "agencyCode"),
                         text(event, "recipientName"), text(event, "recipientPhone"), event.path("cashOnDelivery").asLong()));
                 case "ShipmentAddressConfirmed" -> courier.redirect(event.get("itemId").asString(), text(event, "address"));
                 case "ShipmentCancelled" -> courier.cancel(event.get("itemId").asString());
@@ -112,7 +125,7 @@ public final class PostalOperatorSimulator {
                     if (!shipment.path("itemId").isNull() && !shipment.path("itemId").isMissingNode()
                             && !DONE.contains(shipment.get("status").asString())) {
                         courier.take(new Shipment(shipment.get("id").asString(), shipment.get("itemId").asString(),
-                                !"RESULT_DELIVERY".equals(text(shipment, "kind")), text(shipment, "agencyCode"),
+                                toTheAgency(text(shipment, "kind")), text(shipment, "agencyCode"),
                                 text(shipment, "recipientName"), text(shipment, "recipientPhone"),
                                 shipment.path("cashOnDelivery").asLong()));
                         resumed++;

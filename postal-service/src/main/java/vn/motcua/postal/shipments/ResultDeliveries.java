@@ -24,6 +24,8 @@ import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentMethod;
+import vn.motcua.events.postal.ShipmentDelivered;
+import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
@@ -40,7 +42,7 @@ import vn.motcua.postal.tracking.TrackingRanges;
  * the address), told the fees the postman collects, and handed to the operator with an S10 item
  * id and a frozen price once the result is ready and the address's province is known. Paper
  * originals an agency must see are offered likewise at submission, and leave when the citizen
- * confirms where to collect them.
+ * confirms where to collect them; collected for a dossier that then closed, they go back (ADR 0077).
  */
 @Service
 public class ResultDeliveries implements EventSubscriber {
@@ -78,16 +80,44 @@ public class ResultDeliveries implements EventSubscriber {
                 .on(DossierFeesPriced.class, this::feesPriced).on(PaymentCompleted.class, this::paid)
                 .on(DossierRejected.class, event -> closed(event, event.data().dossier(), "Hồ sơ bị từ chối"))
                 .on(DossierWithdrawn.class, event -> closed(event, event.data().dossier(), "Hồ sơ được rút"))
-                .on(DossierStopped.class, event -> closed(event, event.data().dossier(), "Hồ sơ dừng xử lý"));
+                .on(DossierStopped.class, event -> closed(event, event.data().dossier(), "Hồ sơ dừng xử lý"))
+                .on(ShipmentDelivered.class, this::delivered);
     }
 
-    /** A closed dossier's result will never come, and its originals are not needed: what has not left yet stays (ADR 0075). */
+    /**
+     * A closed dossier's result will never come, and its originals are not needed: what has not left yet stays (ADR 0075).
+     * Originals the postman already collected go back (ADR 0077).
+     */
     private void closed(IncomingEvent<?> event, DossierSnapshot dossier, String reason) {
         Instant now = clock.instant();
         for (String id : List.of(Shipment.resultDeliveryId(dossier.dossierCode()), Shipment.originalsId(dossier.dossierCode()))) {
-            shipments.findById(id).ifPresent(shipment -> store.applyOnce(shipment, event.eventId(),
-                    s -> s.dossierClosed(reason + ": hủy chuyển phát", now)));
+            shipments.findById(id).ifPresent(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.dossierClosed(reason, now)));
         }
+        sendOriginalsBack(dossier.dossierCode());
+    }
+
+    /** Originals reaching the agency after their dossier closed are what a planned return waits for. */
+    private void delivered(IncomingEvent<ShipmentDelivered> event) {
+        if (event.data().purpose() == ShipmentPurpose.PAPER_ORIGINALS) {
+            sendOriginalsBack(event.data().dossierCode());
+        }
+    }
+
+    /**
+     * Plans the return of a closed dossier's originals, and hands it over once they are at the agency. Both the closure and
+     * the originals' arrival call it, each after its own write, so whichever comes second sees the other (ADR 0077).
+     */
+    private void sendOriginalsBack(String dossierCode) {
+        Optional<Shipment> originals = shipments.findById(Shipment.originalsId(dossierCode)).filter(Shipment::originalsToGoBack);
+        if (originals.isEmpty()) {
+            return;
+        }
+        store.insertOnce(Shipment.originalsBack(originals.get(), clock.instant()));
+        Shipment back = shipments.findById(Shipment.originalsReturnId(dossierCode)).orElseThrow();
+        if (originals.get().status() == Shipment.Status.DELIVERED && !back.resultReady()) {
+            back = changes.change(back.id(), Shipment::markResultReady);
+        }
+        handOverIfReady(back);
     }
 
     private void submitted(IncomingEvent<DossierSubmitted> event) {

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
 import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
@@ -82,12 +83,16 @@ public class Shipment extends Aggregate {
      */
     @Indexed(sparse = true)
     private String createdUnder;
+    /** Why its dossier closed, once it did: paper originals already collected then go back to the citizen (ADR 0077). */
+    private String closedWith;
 
     public enum Kind {
         DOSSIER_PICKUP(ShipmentPurpose.DOSSIER_PICKUP, PostalService.DOSSIER_PICKUP),
         RESULT_DELIVERY(ShipmentPurpose.RESULT_RETURN, PostalService.RESULT_RETURN),
         /** The paper originals of an online dossier, collected from the citizen for the agency that must see them. */
-        PAPER_ORIGINALS(ShipmentPurpose.PAPER_ORIGINALS, PostalService.PAPER_ORIGINALS);
+        PAPER_ORIGINALS(ShipmentPurpose.PAPER_ORIGINALS, PostalService.PAPER_ORIGINALS),
+        /** Those originals back to the citizen, collected for a dossier that then closed (ADR 0077). */
+        ORIGINALS_RETURN(ShipmentPurpose.ORIGINALS_RETURN, PostalService.ORIGINALS_RETURN);
 
         private final ShipmentPurpose purpose;
         private final PostalService service;
@@ -152,7 +157,7 @@ public class Shipment extends Aggregate {
             String recipientName, String recipientPhone, String address, String addressProvince, Instant addressConfirmedAt,
             Instant createdAt, Boolean resultReady, Long feesOnDelivery, TariffRules.Quote price, String itemId, Instant statusAt,
             List<String> appliedReports, List<String> failedAttempts, Boolean cashCollected, List<Report> history,
-            Boolean feesWithdrawn) {
+            Boolean feesWithdrawn, String closedWith) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -178,6 +183,7 @@ public class Shipment extends Aggregate {
         this.cashCollected = cashCollected != null && cashCollected;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
         this.feesWithdrawn = feesWithdrawn != null && feesWithdrawn;
+        this.closedWith = closedWith;
     }
 
     /**
@@ -189,7 +195,7 @@ public class Shipment extends Aggregate {
             Destination destination, Instant now) {
         Shipment shipment = new Shipment(resultDeliveryId(dossierCode), dossierCode, ownerCitizenId, operator, origin,
                 Kind.RESULT_DELIVERY, Status.AWAITING_RESULT, destination.recipientName(), destination.recipientPhone(),
-                destination.address(), destination.province(), null, now, false, 0L, null, null, now, null, null, false, null, false);
+                destination.address(), destination.province(), null, now, false, 0L, null, null, now, null, null, false, null, false, null);
         return Changed.of(shipment, new ReturnAddressConfirmationRequested(shipment.id, dossierCode, ownerCitizenId,
                 destination.recipientName(), destination.recipientPhone(), destination.address(), destination.province(), now));
     }
@@ -206,7 +212,7 @@ public class Shipment extends Aggregate {
             String itemId, TariffRules.Quote quote, Instant now) {
         Shipment shipment = new Shipment(pickupId(itemId), null, ownerCitizenId, operator, origin, Kind.DOSSIER_PICKUP,
                 Status.AWAITING_RESULT, pickupFrom.recipientName(), pickupFrom.recipientPhone(), pickupFrom.address(),
-                pickupFrom.province(), now, now, true, 0L, null, null, now, null, null, false, null, false);
+                pickupFrom.province(), now, now, true, 0L, null, null, now, null, null, false, null, false, null);
         return Changed.of(shipment, shipment.request(itemId, quote, now).toArray(Event[]::new));
     }
 
@@ -218,11 +224,39 @@ public class Shipment extends Aggregate {
             Destination collectFrom, Instant now) {
         return Changed.of(new Shipment(originalsId(dossierCode), dossierCode, ownerCitizenId, operator, origin, Kind.PAPER_ORIGINALS,
                 Status.AWAITING_RESULT, collectFrom.recipientName(), collectFrom.recipientPhone(), collectFrom.address(),
-                collectFrom.province(), null, now, false, 0L, null, null, now, null, null, false, null, false));
+                collectFrom.province(), null, now, false, 0L, null, null, now, null, null, false, null, false, null));
     }
 
     public static String originalsId(String dossierCode) {
         return "ORI-" + dossierCode;
+    }
+
+    /**
+     * The paper originals collected for a dossier that then closed, back to the address they were collected from (ADR 0077):
+     * it waits for them to reach the agency, and leaves, like a result, once they have and the address's province is known.
+     *
+     * @param originals the dossier's originals shipment, {@link #originalsToGoBack()}
+     */
+    static Changed<Shipment> originalsBack(Shipment originals, Instant now) {
+        Shipment back = new Shipment(originalsReturnId(originals.dossierCode), originals.dossierCode, originals.ownerCitizenId,
+                originals.operator, originals.origin, Kind.ORIGINALS_RETURN, Status.AWAITING_RESULT, originals.recipientName,
+                originals.recipientPhone, originals.address, originals.addressProvince, null, now,
+                originals.status == Status.DELIVERED, 0L, null, null, now, null, null, false, null, false, originals.closedWith);
+        return Changed.of(back, new OriginalsReturnPlanned(back.id, back.dossierCode, back.ownerCitizenId, back.origin.agencyCode(),
+                back.recipientName, back.recipientPhone, back.address, back.addressProvince, back.closedWith, now));
+    }
+
+    public static String originalsReturnId(String dossierCode) {
+        return "BAK-" + dossierCode;
+    }
+
+    /**
+     * Paper originals the postman collected for a dossier that closed since: they are, or will be, at the agency, and go back.
+     * Not those he never collected (called off), nor those the operator brought back to the citizen itself.
+     */
+    boolean originalsToGoBack() {
+        return kind == Kind.PAPER_ORIGINALS && closedWith != null && status.rank >= Status.PICKED_UP.rank
+                && status != Status.RETURNED_TO_SENDER;
     }
 
     static String pickupId(String itemId) {
@@ -295,13 +329,15 @@ public class Shipment extends Aggregate {
     /**
      * The agency sends an officer with the result instead of the post (a delivery without an
      * operator), while the postman has not picked it up: the operator, if it had the item, is told
-     * to drop it, and the delivery returns the dossier like any other.
+     * to drop it, and the delivery returns the dossier like any other. Originals going back are handed
+     * over likewise, at the counter or at the door, once they are at the agency (ADR 0077).
      */
     List<Event> deliverByHand(String officer, String receivedBy, Instant now) {
-        if (kind != Kind.RESULT_DELIVERY || status.rank >= Status.PICKED_UP.rank
+        if (kind != Kind.RESULT_DELIVERY && kind != Kind.ORIGINALS_RETURN || status.rank >= Status.PICKED_UP.rank
                 || (status == Status.AWAITING_RESULT && !resultReady)) {
             throw ApiProblem.conflict("shipment-not-deliverable-by-hand", "Shipment " + id + " is " + status
-                    + (resultReady ? "" : " and its result is not ready") + ": an officer brings a ready result the post has not picked up");
+                    + (resultReady ? "" : " and what it carries is not ready") + ": an officer brings a ready result, or originals going back,"
+                    + " the post has not picked up");
         }
         List<Event> events = new ArrayList<>();
         if (itemId != null) {
@@ -317,16 +353,20 @@ public class Shipment extends Aggregate {
     /**
      * Its dossier was refused, withdrawn or stopped (ADR 0075): a result that will never be ready does not wait for an
      * address, and originals nobody needs now are not collected; the operator, if it has the item, is told to drop it.
-     * Already picked up, already handed over with a ready result, or a pick-up of a dossier not yet registered: unchanged.
+     * Already picked up, already handed over with a ready result, or a pick-up of a dossier not yet registered: unchanged,
+     * but originals remember the closure, to go back once they reach the agency (ADR 0077).
+     *
+     * @param reason why the dossier closed, as the citizen was told ("Hồ sơ được rút")
      */
     List<Event> dossierClosed(String reason, Instant now) {
+        closedWith = closedWith == null ? reason : closedWith;
         boolean waiting = kind == Kind.RESULT_DELIVERY && status == Status.AWAITING_RESULT
                 || kind == Kind.PAPER_ORIGINALS && status != Status.CANCELLED && status.rank < Status.PICKED_UP.rank;
         if (!waiting) {
             return List.of();
         }
         move(Status.CANCELLED, now);
-        return itemId == null ? List.of() : List.of(new ShipmentCancelled(id, dossierCode, operator, itemId, reason, now));
+        return itemId == null ? List.of() : List.of(new ShipmentCancelled(id, dossierCode, operator, itemId, reason + ": hủy chuyển phát", now));
     }
 
     /**

@@ -82,7 +82,7 @@ class ShipmentsController {
     record ReportRequest(String reportId, Shipment.Progress progress, Instant at, String itemId, String detail, Long amount) {
     }
 
-    /** @param receivedBy who signed for the result at the door */
+    /** @param receivedBy who signed for the result, or the originals, at the door or the counter */
     record HandDeliveryRequest(String receivedBy) {
     }
 
@@ -113,7 +113,8 @@ class ShipmentsController {
     }
 
     @Operation(summary = "The agency's officer brings a ready result to the citizen instead of the post (before the"
-            + " postman picks it up): the operator is told to drop it, and the dossier is returned")
+            + " postman picks it up): the operator is told to drop it, and the dossier is returned. Likewise a closed dossier's"
+            + " originals going back, handed over at the counter or the door once they reached the agency (ADR 0077)")
     @PostMapping("/{id}/hand-delivery")
     @ReachedFirst(ShipmentReach.class)
     @PreAuthorize("hasRole('officer')")
@@ -180,8 +181,9 @@ class ShipmentsController {
                 .orElseThrow(() -> ApiProblem.notFound("Shipment", id));
     }
 
-    @Operation(summary = "The citizen confirms or changes where their result is posted, until the operator picks it up;"
-            + " a result ready and waiting for its address leaves at once")
+    @Operation(summary = "The citizen confirms or changes where their result (or their originals going back, ADR 0077) is"
+            + " posted, or where the postman collects their originals, until the operator picks it up; what is ready and"
+            + " waiting for its address leaves at once")
     @PutMapping("/{id}/address")
     @ReachedFirst(ShipmentReach.class)
     @PreAuthorize("hasRole('citizen')")

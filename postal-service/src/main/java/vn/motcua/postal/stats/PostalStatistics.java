@@ -12,17 +12,22 @@ import java.util.TreeMap;
  * @param resultsByPost results asked for by post: planned, handed to the operator, delivered (of which by an officer's hand),
  *     returned to the sender; the national indicator counts {@code delivered}
  * @param dossiersCollected paper dossiers the post collected: asked for, arrived at the agency, called off by their citizens
+ * @param originalsSentBack paper originals collected for dossiers that then closed, going back to their citizens (ADR 0077)
  * @param discounts per discount rule, how many shipments and how many đồng
  * @param cash collected on delivery as reported, remitted by the operators, and the difference still owed
  */
 public record PostalStatistics(LocalDate from, LocalDate to, String agencyCode, Results resultsByPost, Collected dossiersCollected,
-        List<DiscountGranted> discounts, Cash cash) {
+        SentBack originalsSentBack, List<DiscountGranted> discounts, Cash cash) {
 
     public record Results(long planned, long handedToOperator, long delivered, long deliveredByHand, long returnedToSender) {
     }
 
     /** @param cancelled called off by their citizens before the postman came */
     public record Collected(long requested, long arrived, long cancelled) {
+    }
+
+    /** @param handedOver in the citizen's hands: by the postman, or at the counter */
+    public record SentBack(long planned, long handedOver) {
     }
 
     public record DiscountGranted(String ruleId, String source, long shipments, long amount) {

@@ -35,7 +35,8 @@ class PostalStatisticsController {
     }
 
     @Operation(summary = "The post's figures over a period (Hà Nội dates, at most a year): results returned by post (the"
-            + " national indicator), dossiers collected, discounts granted per rule, cash collected vs remitted. Ops: all"
+            + " national indicator), dossiers collected, originals sent back when their dossier closed, discounts granted per rule,"
+            + " cash collected vs remitted. Ops: all"
             + " agencies or one (agencyCode); a leader: own agency only")
     @GetMapping("/api/v1/shipments/statistics")
     @PreAuthorize("hasAnyRole('ops', 'leader')")
@@ -71,13 +72,18 @@ class PostalStatisticsController {
         long arrived = 0;
         long cancelled = 0;
         long collected = 0;
+        long sentBack = 0;
+        long sentBackHandedOver = 0;
         List<PostalStatistics.DiscountGranted> discounts = new ArrayList<>();
         Map<String, Long> collectedByShipment = new HashMap<>();
         while (shipments.hasNext()) {
             Shipment s = shipments.next();
             boolean result = s.kind() == Shipment.Kind.RESULT_DELIVERY;
             boolean done = s.status() == Shipment.Status.DELIVERED;
-            if (result) {
+            if (s.kind() == Shipment.Kind.ORIGINALS_RETURN) {
+                sentBack++;
+                sentBackHandedOver += done ? 1 : 0;
+            } else if (result) {
                 planned++;
                 handed += s.itemId() != null ? 1 : 0;
                 delivered += done ? 1 : 0;
@@ -103,7 +109,8 @@ class PostalStatisticsController {
                     .mapToLong(Remittance.Item::amount).sum();
         }
         return new PostalStatistics(from, to, agency, new PostalStatistics.Results(planned, handed, delivered, byHand, returned),
-                new PostalStatistics.Collected(pickups, arrived, cancelled), PostalStatistics.byRule(discounts),
+                new PostalStatistics.Collected(pickups, arrived, cancelled), new PostalStatistics.SentBack(sentBack, sentBackHandedOver),
+                PostalStatistics.byRule(discounts),
                 new PostalStatistics.Cash(collected, remitted, collected - remitted));
     }
 }

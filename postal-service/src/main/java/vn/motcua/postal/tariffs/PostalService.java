@@ -7,5 +7,7 @@ public enum PostalService {
     /** A paper dossier, collected at the citizen's address and carried to the agency. */
     DOSSIER_PICKUP,
     /** The paper originals of an online dossier, to the agency. */
-    PAPER_ORIGINALS
+    PAPER_ORIGINALS,
+    /** Those originals back from the agency to the citizen, their dossier closed (ADR 0077). */
+    ORIGINALS_RETURN
 }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_2;
@@ -42,6 +43,7 @@ import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.DossierWithdrawn;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.postal.reference.Procedures;
@@ -146,6 +148,67 @@ class PickupsIT {
         assertThat(KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"), r -> code.equals(r.key())
                 && "ShipmentCancelled".equals(KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5)))
                 .singleElement().extracting(ConsumerRecord::value).asString().contains(item).contains("Hồ sơ bị từ chối");
+    }
+
+    @Test
+    void originalsThePostmanCollectedForADossierWithdrawnSinceGoBackOnceTheyReachTheAgency() throws Exception {
+        DossierSnapshot online = submittedNeedingOriginals();
+        String code = online.dossierCode();
+        String id = Shipment.originalsId(code);
+        collectOriginalsAtHome(id).andExpect(status().isOk());
+        String item = shipments.findById(id).orElseThrow().itemId();
+        report(id, "ori-picked", "PICKED_UP", item);
+
+        KafkaProbe.send(EventMother.record(new DossierWithdrawn(online, "Công dân rút hồ sơ", Instant.now())));
+
+        String back = Shipment.originalsReturnId(code);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(back));
+        mvc.perform(get("/api/v1/shipments/" + back).with(citizen(CITIZEN_1))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("ORIGINALS_RETURN")).andExpect(jsonPath("$.status").value("AWAITING_RESULT"))
+                .andExpect(jsonPath("$.address").value("Số 5 phố Lê Lợi")).andExpect(jsonPath("$.resultReady").value(false));
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> code.equals(r.key()) && "OriginalsReturnPlanned".equals(KafkaProbe.header(r,
+                "ce_type")), 2, Duration.ofSeconds(5))).singleElement().extracting(ConsumerRecord::value).asString()
+                .contains("\"reason\":\"Hồ sơ được rút\"").contains(back);
+        mvc.perform(get("/api/v1/shipments/" + back).with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
+
+        report(id, "ori-arrived", "DELIVERED", item);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(back).orElseThrow().status() == Shipment.Status.REQUESTED);
+        String backItem = shipments.findById(back).orElseThrow().itemId();
+        assertThat(KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"), r -> code.equals(r.key())
+                && "ShipmentRequested".equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(backItem), 2, Duration.ofSeconds(5)))
+                .singleElement().extracting(ConsumerRecord::value).asString().contains("\"purpose\":\"ORIGINALS_RETURN\"")
+                .contains("Số 5 phố Lê Lợi");
+    }
+
+    @Test
+    void originalsAtTheAgencyWhenTheDossierIsRefusedAreHandedBackAtTheCounterByItsOwnOfficerOnly() throws Exception {
+        DossierSnapshot online = submittedNeedingOriginals();
+        String code = online.dossierCode();
+        String id = Shipment.originalsId(code);
+        collectOriginalsAtHome(id).andExpect(status().isOk());
+        report(id, "ori-arrived", "DELIVERED", shipments.findById(id).orElseThrow().itemId());
+
+        KafkaProbe.send(EventMother.record(new DossierRejected(online, "Không đủ điều kiện", Instant.now())));
+
+        String back = Shipment.originalsReturnId(code);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(back).map(Shipment::status)
+                .orElse(null) == Shipment.Status.REQUESTED);
+        String handDelivery = "/api/v1/shipments/" + back + "/hand-delivery";
+        String signed = "{\"receivedBy\": \"Nguyễn Văn An\"}";
+        mvc.perform(post(handDelivery).with(officer(AGENCY_JUSTICE)).contentType(MediaType.APPLICATION_JSON).content(signed))
+                .andExpect(status().isNotFound());
+        mvc.perform(post(handDelivery).with(citizen(CITIZEN_1)).contentType(MediaType.APPLICATION_JSON).content(signed))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(handDelivery).with(officer(AGENCY_THUONG_TIN)).contentType(MediaType.APPLICATION_JSON).content(signed))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DELIVERED"));
+        String backItem = shipments.findById(back).orElseThrow().itemId();
+        assertThat(KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"), r -> code.equals(r.key())
+                && "ShipmentCancelled".equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(backItem), 2, Duration.ofSeconds(5)))
+                .as("the postman no longer comes for them").hasSize(1);
+        mvc.perform(get("/api/v1/shipments/statistics").param("from", LocalDate.now().minusDays(1).toString())
+                .param("to", LocalDate.now().plusDays(1).toString()).with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.originalsSentBack.handedOver").value(Matchers.greaterThanOrEqualTo(1)));
     }
 
     private ResultActions pickup(RequestPostProcessor who, String procedure, String province) throws Exception {

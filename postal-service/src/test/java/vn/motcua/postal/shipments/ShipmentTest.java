@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
+import vn.motcua.events.postal.ShipmentDelivered;
+import vn.motcua.events.postal.ShipmentPurpose;
+import vn.motcua.events.postal.ShipmentRequested;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.postal.tariffs.TariffRules;
 import vn.motcua.testinfra.CallerMother;
@@ -62,7 +66,7 @@ class ShipmentTest {
     @Test
     void aClosedDossiersResultStopsWaitingAndItsOriginalsAreNotCollectedUnlessThePostmanHasThem() {
         Shipment result = ShipmentMother.awaitingResult(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", NOW);
-        assertThat(result.dossierClosed("Hồ sơ được rút: hủy chuyển phát", NOW)).as("the operator never had it").isEmpty();
+        assertThat(result.dossierClosed("Hồ sơ được rút", NOW)).as("the operator never had it").isEmpty();
         assertThat(result.status()).isEqualTo(Shipment.Status.CANCELLED);
         assertThatThrownBy(() -> result.confirmAddress(new Shipment.Destination("Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi",
                 "Hà Nội"), NOW)).isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(409));
@@ -73,13 +77,76 @@ class ShipmentTest {
                         "0912345678", "Số 5 phố Lê Lợi", "Hà Nội"), NOW).aggregate();
         originals.confirmAddress(new Shipment.Destination("Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi", "Hà Nội"), NOW);
         originals.request("RR100000106VN", ShipmentMother.WITHIN_HANOI, NOW);
-        assertThat(originals.dossierClosed("Hồ sơ bị từ chối: hủy chuyển phát", NOW)).singleElement()
+        assertThat(originals.dossierClosed("Hồ sơ bị từ chối", NOW)).singleElement()
                 .isInstanceOfSatisfying(ShipmentCancelled.class, cancelled -> assertThat(cancelled.itemId()).isEqualTo("RR100000106VN"));
         assertThat(originals.dossierClosed("lần nữa", NOW)).isEmpty();
 
         Shipment underWay = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000107VN");
-        assertThat(underWay.dossierClosed("Hồ sơ dừng xử lý: hủy chuyển phát", NOW)).as("a ready result handed over").isEmpty();
+        assertThat(underWay.dossierClosed("Hồ sơ dừng xử lý", NOW)).as("a ready result handed over").isEmpty();
         assertThat(underWay.status()).isEqualTo(Shipment.Status.REQUESTED);
+    }
+
+    /** Paper originals the citizen confirmed, handed to the operator for the postman to collect. */
+    private static Shipment originalsRequested(String code) {
+        Shipment originals = Shipment.offeredOriginals(code, CallerMother.CITIZEN_1, "postal-vnpost",
+                new Shipment.Origin(CallerMother.AGENCY_THUONG_TIN, "2.000009", 2), new Shipment.Destination("Nguyễn Văn An",
+                        "0912345678", "Số 5 phố Lê Lợi", "Hà Nội"), NOW).aggregate();
+        originals.confirmAddress(new Shipment.Destination("Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi", "Hà Nội"), NOW);
+        originals.request("RR100000108VN", ShipmentMother.WITHIN_HANOI, NOW);
+        return originals;
+    }
+
+    @Test
+    void originalsCollectedForADossierThatClosedGoBackOnceAtTheAgencyToWhereTheyCameFrom() {
+        String code = EventMother.newDossierCode();
+        Shipment originals = originalsRequested(code);
+        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        assertThat(originals.originalsToGoBack()).as("dossier still open").isFalse();
+        assertThat(originals.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120))).as("already collected: nothing to call off").isEmpty();
+        assertThat(originals.originalsToGoBack()).isTrue();
+
+        var planned = Shipment.originalsBack(originals, NOW.plusSeconds(120));
+        Shipment back = planned.aggregate();
+        assertThat(planned.events()).singleElement().isEqualTo(new OriginalsReturnPlanned("BAK-" + code, code, CallerMother.CITIZEN_1,
+                CallerMother.AGENCY_THUONG_TIN, "Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi", "Hà Nội", "Hồ sơ được rút",
+                NOW.plusSeconds(120)));
+        assertThat(back.kind()).isEqualTo(Shipment.Kind.ORIGINALS_RETURN);
+        assertThat(back.readyToHandOver()).as("the originals are still on their way to the agency").isFalse();
+        assertThatThrownBy(() -> back.deliverByHand("officer1", "Nguyễn Văn An", NOW)).as("nothing at the counter yet")
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(409));
+
+        back.markResultReady();
+        assertThat(back.request("RR100000109VN", ShipmentMother.WITHIN_HANOI, NOW.plusSeconds(180))).singleElement()
+                .isInstanceOfSatisfying(ShipmentRequested.class, requested -> {
+                    assertThat(requested.purpose()).isEqualTo(ShipmentPurpose.ORIGINALS_RETURN);
+                    assertThat(requested.address()).isEqualTo("Số 5 phố Lê Lợi");
+                });
+    }
+
+    @Test
+    void originalsNeverCollectedOrBroughtBackByTheOperatorDoNotGoBackAndOnesAtTheCounterAreHandedOver() {
+        Shipment calledOff = originalsRequested(EventMother.newDossierCode());
+        calledOff.dossierClosed("Hồ sơ bị từ chối", NOW);
+        assertThat(calledOff.originalsToGoBack()).isFalse();
+
+        Shipment broughtBack = originalsRequested(EventMother.newDossierCode());
+        broughtBack.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        for (int attempt = 1; attempt <= Shipment.ATTEMPTS_BEFORE_RETURN; attempt++) {
+            broughtBack.report(report("f" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(60L + attempt)));
+        }
+        broughtBack.dossierClosed("Hồ sơ dừng xử lý", NOW.plusSeconds(600));
+        assertThat(broughtBack.status()).isEqualTo(Shipment.Status.RETURNED_TO_SENDER);
+        assertThat(broughtBack.originalsToGoBack()).as("the operator took them back to the citizen").isFalse();
+
+        Shipment arrived = originalsRequested(EventMother.newDossierCode());
+        arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
+        arrived.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
+        Shipment back = Shipment.originalsBack(arrived, NOW.plusSeconds(120)).aggregate();
+        assertThat(back.resultReady()).as("already at the agency").isTrue();
+        assertThat(back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(300))).singleElement()
+                .isInstanceOfSatisfying(ShipmentDelivered.class, delivered -> assertThat(delivered.purpose())
+                        .isEqualTo(ShipmentPurpose.ORIGINALS_RETURN));
+        assertThat(back.status()).isEqualTo(Shipment.Status.DELIVERED);
     }
 
     /** Postage 22,000 paid by the citizen, and a cash-on-delivery fee of 12,000 for collecting the result's fees. */

@@ -32,6 +32,7 @@ import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -81,6 +82,8 @@ class TellsCitizens implements EventSubscriber {
                         owner(DossierResultAwaitingCollection::dossier, templates::resultAwaitingCollection))
                 .on(ReturnAddressConfirmationRequested.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.addressConfirmationRequested(event.data())))
+                .on(OriginalsReturnPlanned.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
+                        event.data().dossierCode(), templates.originalsReturnPlanned(event.data())))
                 .on(ShipmentDispatched.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.resultDispatched(event.data())))
                 .on(ShipmentOutForDelivery.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),

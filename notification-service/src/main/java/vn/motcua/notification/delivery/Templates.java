@@ -38,6 +38,7 @@ import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -175,6 +176,14 @@ class Templates {
 
                 Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận kết quả.
                 """));
+        book.define("postal-originals-return-planned", new Text("Gửi trả giấy tờ bản chính của hồ sơ {dossier_code}", """
+                Hồ sơ {dossier_code} không tiếp tục được giải quyết. Lý do: {reason}.
+                Giấy tờ bản chính bưu điện đã thu gom của Ông/Bà sẽ được gửi trả qua dịch vụ bưu chính công ích đến:
+                {recipient_name}, {address}, {province} ({phone})
+
+                Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận; hoặc đến bộ phận
+                một cửa của cơ quan giải quyết để nhận trực tiếp. Cước chuyển phát, nếu Ông/Bà phải trả, được thu khi nhận.
+                """, "Hồ sơ {dossier_code}: giấy tờ bản chính của Ông/Bà sẽ được gửi trả qua bưu điện đến địa chỉ đã thu gom."));
         book.define("postal-result-dispatched", new Text("Kết quả hồ sơ {dossier_code} đã được gửi đi", """
                 Bưu điện đã nhận kết quả hồ sơ {dossier_code} để chuyển đến Ông/Bà.
                 Số hiệu bưu gửi (tra cứu hành trình): {tracking_number}
@@ -346,6 +355,17 @@ class Templates {
         values.put("province", request.addressProvince() == null ? "chưa rõ tỉnh, thành phố" : request.addressProvince());
         values.put("phone", request.recipientPhone());
         return book.render("postal-address-confirmation-requested", values);
+    }
+
+    Message originalsReturnPlanned(OriginalsReturnPlanned planned) {
+        Map<String, String> values = new HashMap<>();
+        values.put("dossier_code", planned.dossierCode());
+        values.put("reason", planned.reason());
+        values.put("recipient_name", planned.recipientName());
+        values.put("address", planned.address());
+        values.put("province", planned.addressProvince() == null ? "chưa rõ tỉnh, thành phố" : planned.addressProvince());
+        values.put("phone", planned.recipientPhone());
+        return book.render("postal-originals-return-planned", values);
     }
 
     Message resultDispatched(ShipmentDispatched shipment) {

@@ -54,6 +54,7 @@ import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -336,6 +337,18 @@ class TellsCitizensIT {
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder(
                         "dossier-submitted", "payment-cancelled")));
+    }
+
+    @Test
+    void theOwnerIsToldTheirOriginalsGoBackAndWhere() throws Exception {
+        String owner = "001090000090";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        KafkaProbe.send(EventMother.record(new OriginalsReturnPlanned("BAK-" + code, code, owner, "000.10.20.H29", "Trần Thị Bình",
+                "0987654321", "Số 9 đường Trần Phú, Hà Đông", "Hà Nội", "Hồ sơ bị từ chối", Instant.now())));
+
+        MimeMessage told = awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith("Gửi trả giấy tờ bản chính"));
+        assertThat(told.getContent().toString()).contains("Hồ sơ bị từ chối").contains("Số 9 đường Trần Phú, Hà Đông");
     }
 
     @Test

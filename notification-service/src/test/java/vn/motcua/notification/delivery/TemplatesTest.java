@@ -24,6 +24,7 @@ import vn.motcua.events.payment.PaymentDueSoon;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
@@ -37,9 +38,9 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(29).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(30).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
-                "queue-turn-near", "postal-address-confirmation-requested");
+                "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -143,6 +144,19 @@ class TemplatesTest {
 
         assertThat(expired.body()).contains("300.000 đồng").contains("quá hạn ngày 01/12/2026")
                 .contains("vẫn có thể thanh toán trực tuyến trên Cổng dịch vụ công").doesNotContain("để được hướng dẫn");
+    }
+
+    @Test
+    void originalsGoingBackSayWhyWhereAndHowToChangeIt() {
+        String code = "000.10.20.30.H29-261201-0008";
+        Message back = templates.originalsReturnPlanned(new OriginalsReturnPlanned("BAK-" + code, code, "001090000001",
+                "000.10.20.30.H29", "Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi, Thường Tín", "Hà Nội", "Hồ sơ được rút",
+                Instant.parse("2026-12-07T02:00:00Z")));
+
+        assertThat(back.title()).isEqualTo("Gửi trả giấy tờ bản chính của hồ sơ " + code);
+        assertThat(back.body()).contains("Lý do: Hồ sơ được rút.").contains("Nguyễn Văn An, Số 5 phố Lê Lợi, Thường Tín, Hà Nội (0912345678)")
+                .contains("sửa trong mục gửi nhận qua bưu điện").contains("nhận trực tiếp");
+        assertThat(back.shortText()).hasSizeLessThanOrEqualTo(160).doesNotContain("{", "}");
     }
 
     @Test

@@ -58,6 +58,7 @@ import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.payment.ReconciliationMismatch;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
+import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
@@ -117,6 +118,7 @@ public final class EventCatalog {
             ShipmentCashOnDeliveryChanged.class,
             ReturnAddressConfirmationRequested.class,
             OriginalsReturnPlanned.class,
+            OriginalsAwaitingCollection.class,
             PaperDossierArrived.class,
             ShipmentDelivered.class,
             ShipmentReturnedToSender.class,

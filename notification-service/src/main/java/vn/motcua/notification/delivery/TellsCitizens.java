@@ -32,6 +32,7 @@ import vn.motcua.events.payment.PaymentFailed;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
@@ -84,6 +85,8 @@ class TellsCitizens implements EventSubscriber {
                         event.data().dossierCode(), templates.addressConfirmationRequested(event.data())))
                 .on(OriginalsReturnPlanned.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.originalsReturnPlanned(event.data())))
+                .on(OriginalsAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
+                        event.data().dossierCode(), templates.originalsAwaitingCollection(event.data())))
                 .on(ShipmentDispatched.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.resultDispatched(event.data())))
                 .on(ShipmentOutForDelivery.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),

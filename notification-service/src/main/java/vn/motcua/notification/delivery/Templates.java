@@ -38,6 +38,7 @@ import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
@@ -184,6 +185,11 @@ class Templates {
                 Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận; hoặc đến bộ phận
                 một cửa của cơ quan giải quyết để nhận trực tiếp. Cước chuyển phát, nếu Ông/Bà phải trả, được thu khi nhận.
                 """, "Hồ sơ {dossier_code}: giấy tờ bản chính của Ông/Bà sẽ được gửi trả qua bưu điện đến địa chỉ đã thu gom."));
+        book.define("postal-originals-awaiting-collection", new Text("Mời nhận giấy tờ bản chính của hồ sơ {dossier_code}", """
+                Bưu điện không giao được giấy tờ bản chính của hồ sơ {dossier_code} cho Ông/Bà sau {attempts} lần phát và đã chuyển về
+                bộ phận một cửa của cơ quan giải quyết.
+                Mời Ông/Bà mang giấy tờ tùy thân đến bộ phận một cửa để nhận lại.
+                """, "Hồ sơ {dossier_code}: giấy tờ bản chính của Ông/Bà đang chờ nhận tại bộ phận một cửa; mang giấy tờ tùy thân khi đến."));
         book.define("postal-result-dispatched", new Text("Kết quả hồ sơ {dossier_code} đã được gửi đi", """
                 Bưu điện đã nhận kết quả hồ sơ {dossier_code} để chuyển đến Ông/Bà.
                 Số hiệu bưu gửi (tra cứu hành trình): {tracking_number}
@@ -366,6 +372,11 @@ class Templates {
         values.put("province", planned.addressProvince() == null ? "chưa rõ tỉnh, thành phố" : planned.addressProvince());
         values.put("phone", planned.recipientPhone());
         return book.render("postal-originals-return-planned", values);
+    }
+
+    Message originalsAwaitingCollection(OriginalsAwaitingCollection waiting) {
+        return book.render("postal-originals-awaiting-collection", Map.of("dossier_code", waiting.dossierCode(), "attempts",
+                String.valueOf(waiting.failedAttempts())));
     }
 
     Message resultDispatched(ShipmentDispatched shipment) {

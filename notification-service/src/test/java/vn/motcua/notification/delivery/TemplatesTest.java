@@ -24,6 +24,7 @@ import vn.motcua.events.payment.PaymentDueSoon;
 import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -38,9 +39,10 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(30).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(31).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
-                "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned");
+                "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
+                "postal-originals-awaiting-collection");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -147,7 +149,7 @@ class TemplatesTest {
     }
 
     @Test
-    void originalsGoingBackSayWhyWhereAndHowToChangeIt() {
+    void originalsGoingBackSayWhyWhereAndHowToChangeItAndWhereToComeWhenTheyCameBack() {
         String code = "000.10.20.30.H29-261201-0008";
         Message back = templates.originalsReturnPlanned(new OriginalsReturnPlanned("BAK-" + code, code, "001090000001",
                 "000.10.20.30.H29", "Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi, Thường Tín", "Hà Nội", "Hồ sơ được rút",
@@ -157,6 +159,11 @@ class TemplatesTest {
         assertThat(back.body()).contains("Lý do: Hồ sơ được rút.").contains("Nguyễn Văn An, Số 5 phố Lê Lợi, Thường Tín, Hà Nội (0912345678)")
                 .contains("sửa trong mục gửi nhận qua bưu điện").contains("nhận trực tiếp");
         assertThat(back.shortText()).hasSizeLessThanOrEqualTo(160).doesNotContain("{", "}");
+
+        Message waiting = templates.originalsAwaitingCollection(new OriginalsAwaitingCollection("BAK-" + code, code, "001090000001",
+                "000.10.20.30.H29", 3, "Không có người nhận", Instant.parse("2026-12-10T02:00:00Z")));
+        assertThat(waiting.body()).contains("sau 3 lần phát").contains("mang giấy tờ tùy thân");
+        assertThat(waiting.shortText()).hasSizeLessThanOrEqualTo(160).doesNotContain("{", "}");
     }
 
     @Test

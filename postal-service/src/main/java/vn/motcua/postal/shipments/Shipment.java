@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
 import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
@@ -330,17 +331,20 @@ public class Shipment extends Aggregate {
      * The agency sends an officer with the result instead of the post (a delivery without an
      * operator), while the postman has not picked it up: the operator, if it had the item, is told
      * to drop it, and the delivery returns the dossier like any other. Originals going back are handed
-     * over likewise, at the counter or at the door, once they are at the agency (ADR 0077).
+     * over likewise, at the counter or at the door, once they are at the agency, and at the counter once
+     * the operator brought them back after failed deliveries (ADR 0077).
      */
     List<Event> deliverByHand(String officer, String receivedBy, Instant now) {
-        if (kind != Kind.RESULT_DELIVERY && kind != Kind.ORIGINALS_RETURN || status.rank >= Status.PICKED_UP.rank
-                || (status == Status.AWAITING_RESULT && !resultReady)) {
+        boolean broughtBackOriginals = kind == Kind.ORIGINALS_RETURN && status == Status.RETURNED_TO_SENDER;
+        boolean carriedFromTheAgency = kind == Kind.RESULT_DELIVERY || kind == Kind.ORIGINALS_RETURN;
+        boolean atTheAgency = status.rank < Status.PICKED_UP.rank && (status != Status.AWAITING_RESULT || resultReady);
+        if (!broughtBackOriginals && !(carriedFromTheAgency && atTheAgency)) {
             throw ApiProblem.conflict("shipment-not-deliverable-by-hand", "Shipment " + id + " is " + status
                     + (resultReady ? "" : " and what it carries is not ready") + ": an officer brings a ready result, or originals going back,"
                     + " the post has not picked up");
         }
         List<Event> events = new ArrayList<>();
-        if (itemId != null) {
+        if (itemId != null && !broughtBackOriginals) {
             events.add(new ShipmentCancelled(id, dossierCode, operator, itemId, "Cán bộ " + officer + " trao tận tay", now));
         }
         history.add(new Report(BY_HAND + officer, Progress.DELIVERED, now, "Cán bộ " + officer + " trao cho " + receivedBy,
@@ -446,6 +450,11 @@ public class Shipment extends Aggregate {
                     move(Status.RETURNED_TO_SENDER, report.at());
                     events.add(new ShipmentReturnedToSender(id, dossierCode, kind.purpose(), itemId, failedAttempts.size(),
                             report.detail(), report.at()));
+                    if (kind == Kind.ORIGINALS_RETURN) {
+                        // The citizen's papers are back at the agency: they must learn to come for them.
+                        events.add(new OriginalsAwaitingCollection(id, dossierCode, ownerCitizenId, origin.agencyCode(),
+                                failedAttempts.size(), report.detail(), report.at()));
+                    }
                 } else if (!status.settled()) {
                     advance(Status.DELIVERY_FAILED, report.at());
                     if (kind == Kind.RESULT_DELIVERY) {

@@ -114,7 +114,8 @@ class ShipmentsController {
 
     @Operation(summary = "The agency's officer brings a ready result to the citizen instead of the post (before the"
             + " postman picks it up): the operator is told to drop it, and the dossier is returned. Likewise a closed dossier's"
-            + " originals going back, handed over at the counter or the door once they reached the agency (ADR 0077)")
+            + " originals going back, handed over at the counter or the door once they reached the agency, or at the counter once"
+            + " the operator brought them back (ADR 0077)")
     @PostMapping("/{id}/hand-delivery")
     @ReachedFirst(ShipmentReach.class)
     @PreAuthorize("hasRole('officer')")

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.postal.CashCollected;
+import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentRequested;
+import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.postal.tariffs.TariffRules;
 import vn.motcua.testinfra.CallerMother;
@@ -147,6 +149,40 @@ class ShipmentTest {
                 .isInstanceOfSatisfying(ShipmentDelivered.class, delivered -> assertThat(delivered.purpose())
                         .isEqualTo(ShipmentPurpose.ORIGINALS_RETURN));
         assertThat(back.status()).isEqualTo(Shipment.Status.DELIVERED);
+    }
+
+    @Test
+    void originalsGoingBackThatNobodyTookWaitAtTheCounterAndAreHandedOverThere() {
+        Shipment arrived = originalsRequested(EventMother.newDossierCode());
+        arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
+        arrived.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
+        Shipment back = Shipment.originalsBack(arrived, NOW.plusSeconds(120)).aggregate();
+        back.request("RR100000110VN", ShipmentMother.WITHIN_HANOI, NOW.plusSeconds(180));
+        back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)));
+        assertThatThrownBy(() -> back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(250))).as("with the postman")
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(409));
+
+        back.report(report("f1", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(300)));
+        back.report(report("f2", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(400)));
+        assertThat(back.report(report("f3", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(500))))
+                .hasExactlyElementsOfTypes(ShipmentReturnedToSender.class, OriginalsAwaitingCollection.class)
+                .last().isEqualTo(new OriginalsAwaitingCollection(back.id(), back.dossierCode(), CallerMother.CITIZEN_1,
+                        CallerMother.AGENCY_THUONG_TIN, 3, null, NOW.plusSeconds(500)));
+
+        assertThat(back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(900))).as("the operator is done with it")
+                .singleElement().isInstanceOf(ShipmentDelivered.class);
+        assertThat(back.status()).isEqualTo(Shipment.Status.DELIVERED);
+    }
+
+    @Test
+    void aResultBroughtBackIsNotHandedOverThroughThePost() {
+        Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000111VN");
+        for (int attempt = 1; attempt <= Shipment.ATTEMPTS_BEFORE_RETURN; attempt++) {
+            assertThat(result.report(report("f" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(attempt))))
+                    .noneMatch(OriginalsAwaitingCollection.class::isInstance);
+        }
+        assertThatThrownBy(() -> result.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(60))).as("the dossier's counter returns it")
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(409));
     }
 
     /** Postage 22,000 paid by the citizen, and a cash-on-delivery fee of 12,000 for collecting the result's fees. */

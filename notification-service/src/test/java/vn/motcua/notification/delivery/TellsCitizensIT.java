@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -33,6 +34,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
+import vn.motcua.events.Event;
 import vn.motcua.events.Topics;
 import vn.motcua.events.appointment.AppointmentBooked;
 import vn.motcua.events.appointment.BookingChannel;
@@ -54,6 +56,7 @@ import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
+import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
@@ -340,39 +343,45 @@ class TellsCitizensIT {
     }
 
     @Test
-    void theOwnerIsToldTheirOriginalsGoBackAndWhere() throws Exception {
+    void theOwnerIsToldTheirOriginalsGoBackAndWhereAndToComeForThemWhenTheyCameBack() throws Exception {
         String owner = "001090000090";
+        String told = mailOfOwner(owner, code -> new OriginalsReturnPlanned("BAK-" + code, code, owner, "000.10.20.H29", "Trần Thị Bình",
+                "0987654321", "Số 9 đường Trần Phú, Hà Đông", "Hà Nội", "Hồ sơ bị từ chối", Instant.now()), "Gửi trả giấy tờ bản chính");
+
+        assertThat(told).contains("Hồ sơ bị từ chối").contains("Số 9 đường Trần Phú, Hà Đông");
+        String broughtBack = mailOfOwner(owner, code -> new OriginalsAwaitingCollection("BAK-" + code, code, owner, "000.10.20.H29", 3,
+                "Không có người nhận", Instant.now()), "Mời nhận giấy tờ bản chính");
+        assertThat(broughtBack).contains("sau 3 lần phát");
+    }
+
+    /**
+     * The owner of a dossier just submitted is sent what the event tells, by email.
+     *
+     * @return the body of the mail whose subject starts so
+     */
+    private String mailOfOwner(String owner, Function<String, Event> ofDossier, String subjectStart) throws Exception {
         String code = EventMother.newDossierCode();
         KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
-        KafkaProbe.send(EventMother.record(new OriginalsReturnPlanned("BAK-" + code, code, owner, "000.10.20.H29", "Trần Thị Bình",
-                "0987654321", "Số 9 đường Trần Phú, Hà Đông", "Hà Nội", "Hồ sơ bị từ chối", Instant.now())));
-
-        MimeMessage told = awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith("Gửi trả giấy tờ bản chính"));
-        assertThat(told.getContent().toString()).contains("Hồ sơ bị từ chối").contains("Số 9 đường Trần Phú, Hà Đông");
+        KafkaProbe.send(EventMother.record(ofDossier.apply(code)));
+        return awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith(subjectStart)).getContent().toString();
     }
 
     @Test
     void theOwnerIsRemindedOfAFeeDueSoon() throws Exception {
         String owner = "001090000091";
-        String code = EventMother.newDossierCode();
-        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
-        KafkaProbe.send(EventMother.record(new PaymentDueSoon("PAY-" + code + "-INTAKE", code, owner, "000.10.20.H29", FeeStage.INTAKE,
-                45_000, Instant.parse("2026-12-09T03:00:00Z"), Instant.now())));
+        String reminder = mailOfOwner(owner, code -> new PaymentDueSoon("PAY-" + code + "-INTAKE", code, owner, "000.10.20.H29",
+                FeeStage.INTAKE, 45_000, Instant.parse("2026-12-09T03:00:00Z"), Instant.now()), "Sắp đến hạn nộp");
 
-        MimeMessage reminder = awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith("Sắp đến hạn nộp"));
-        assertThat(reminder.getContent().toString()).contains("45.000 đồng").contains("09/12/2026");
+        assertThat(reminder).contains("45.000 đồng").contains("09/12/2026");
     }
 
     @Test
     void theOwnerIsRemindedOfCashWaitingForThemAtTheCounter() throws Exception {
         String owner = "001090000098";
-        String code = EventMother.newDossierCode();
-        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
-        KafkaProbe.send(EventMother.record(new PaymentRefundAwaitingCollection("PAY-" + code + "-INTAKE", code, owner, "000.10.20.H29",
-                90_000, Instant.parse("2026-11-20T03:00:00Z"), Instant.now())));
+        String reminder = mailOfOwner(owner, code -> new PaymentRefundAwaitingCollection("PAY-" + code + "-INTAKE", code, owner,
+                "000.10.20.H29", 90_000, Instant.parse("2026-11-20T03:00:00Z"), Instant.now()), "Mời nhận lại tiền");
 
-        MimeMessage reminder = awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith("Mời nhận lại tiền"));
-        assertThat(reminder.getContent().toString()).contains("90.000 đồng").contains("20/11/2026");
+        assertThat(reminder).contains("90.000 đồng").contains("20/11/2026");
     }
 
     @Test

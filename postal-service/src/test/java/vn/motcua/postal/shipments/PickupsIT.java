@@ -101,6 +101,20 @@ class PickupsIT {
         return online;
     }
 
+    /** Originals the citizen asked the post to collect: the operator has the item. */
+    private record Requested(DossierSnapshot dossier, String id, String item) {
+        String code() {
+            return dossier.dossierCode();
+        }
+    }
+
+    private Requested originalsRequested() throws Exception {
+        DossierSnapshot online = submittedNeedingOriginals();
+        String id = Shipment.originalsId(online.dossierCode());
+        collectOriginalsAtHome(id).andExpect(status().isOk());
+        return new Requested(online, id, shipments.findById(id).orElseThrow().itemId());
+    }
+
     private ResultActions collectOriginalsAtHome(String id) throws Exception {
         return mvc.perform(put("/api/v1/shipments/" + id + "/address").with(citizen(CITIZEN_1)).contentType(MediaType.APPLICATION_JSON)
                 .content("""
@@ -136,30 +150,23 @@ class PickupsIT {
 
     @Test
     void theOriginalsOfARefusedDossierAreNotCollectedAndTheOperatorIsToldToDropThem() throws Exception {
-        DossierSnapshot online = submittedNeedingOriginals();
-        String code = online.dossierCode();
-        String id = Shipment.originalsId(code);
-        collectOriginalsAtHome(id).andExpect(status().isOk());
-        String item = shipments.findById(id).orElseThrow().itemId();
+        Requested originals = originalsRequested();
 
-        KafkaProbe.send(EventMother.record(new DossierRejected(online, "Không thuộc thẩm quyền", Instant.now())));
+        KafkaProbe.send(EventMother.record(new DossierRejected(originals.dossier(), "Không thuộc thẩm quyền", Instant.now())));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(id).orElseThrow().status() == Shipment.Status.CANCELLED);
-        assertThat(KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"), r -> code.equals(r.key())
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(originals.id()).orElseThrow().status() == Shipment.Status.CANCELLED);
+        assertThat(KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"), r -> originals.code().equals(r.key())
                 && "ShipmentCancelled".equals(KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5)))
-                .singleElement().extracting(ConsumerRecord::value).asString().contains(item).contains("Hồ sơ bị từ chối");
+                .singleElement().extracting(ConsumerRecord::value).asString().contains(originals.item()).contains("Hồ sơ bị từ chối");
     }
 
     @Test
     void originalsThePostmanCollectedForADossierWithdrawnSinceGoBackOnceTheyReachTheAgency() throws Exception {
-        DossierSnapshot online = submittedNeedingOriginals();
-        String code = online.dossierCode();
-        String id = Shipment.originalsId(code);
-        collectOriginalsAtHome(id).andExpect(status().isOk());
-        String item = shipments.findById(id).orElseThrow().itemId();
-        report(id, "ori-picked", "PICKED_UP", item);
+        Requested originals = originalsRequested();
+        String code = originals.code();
+        report(originals.id(), "ori-picked", "PICKED_UP", originals.item());
 
-        KafkaProbe.send(EventMother.record(new DossierWithdrawn(online, "Công dân rút hồ sơ", Instant.now())));
+        KafkaProbe.send(EventMother.record(new DossierWithdrawn(originals.dossier(), "Công dân rút hồ sơ", Instant.now())));
 
         String back = Shipment.originalsReturnId(code);
         await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(back));
@@ -171,7 +178,7 @@ class PickupsIT {
                 .contains("\"reason\":\"Hồ sơ được rút\"").contains(back);
         mvc.perform(get("/api/v1/shipments/" + back).with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
 
-        report(id, "ori-arrived", "DELIVERED", item);
+        report(originals.id(), "ori-arrived", "DELIVERED", originals.item());
 
         await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(back).orElseThrow().status() == Shipment.Status.REQUESTED);
         String backItem = shipments.findById(back).orElseThrow().itemId();
@@ -183,13 +190,11 @@ class PickupsIT {
 
     @Test
     void originalsAtTheAgencyWhenTheDossierIsRefusedAreHandedBackAtTheCounterByItsOwnOfficerOnly() throws Exception {
-        DossierSnapshot online = submittedNeedingOriginals();
-        String code = online.dossierCode();
-        String id = Shipment.originalsId(code);
-        collectOriginalsAtHome(id).andExpect(status().isOk());
-        report(id, "ori-arrived", "DELIVERED", shipments.findById(id).orElseThrow().itemId());
+        Requested originals = originalsRequested();
+        String code = originals.code();
+        report(originals.id(), "ori-arrived", "DELIVERED", originals.item());
 
-        KafkaProbe.send(EventMother.record(new DossierRejected(online, "Không đủ điều kiện", Instant.now())));
+        KafkaProbe.send(EventMother.record(new DossierRejected(originals.dossier(), "Không đủ điều kiện", Instant.now())));
 
         String back = Shipment.originalsReturnId(code);
         await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(back).map(Shipment::status)

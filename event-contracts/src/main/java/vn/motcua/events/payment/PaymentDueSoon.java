@@ -7,7 +7,8 @@ import vn.motcua.events.Topics;
 
 /**
  * A fee asked of the citizen is still unpaid as its pay-by time draws near: published once per order, when the time left is
- * within what the payment service is set to remind before, for the citizen to pay before it falls overdue.
+ * within what the payment service is set to remind before, for the citizen to pay before it falls overdue. Not for a
+ * result's fee the postman collects at the door.
  *
  * @param amount đồng still to pay
  */

@@ -314,11 +314,11 @@ public class PaymentOrder extends Aggregate {
     /**
      * A fee asked of the citizen and unpaid, whose pay-by time is {@code remindBefore} away or nearer: they are reminded, once,
      * before it falls overdue (ADR 0076). Unchanged when it is not due, has time left, is past its pay-by time (the expiry tells
-     * that), was reminded before, has a page open at the provider (the citizen is paying), or was asked for within that window
-     * (the request itself said the date).
+     * that), was reminded before, has a page open at the provider (the citizen is paying), was asked for within that window
+     * (the request itself said the date), or is collected by the postman with the result (the post tells what to have ready).
      */
     public List<Event> remindDueSoon(Duration remindBefore, Instant now) {
-        Instant remindFrom = status == PaymentStatus.REQUESTED ? payBy.minus(remindBefore) : null;
+        Instant remindFrom = status == PaymentStatus.REQUESTED && !collectableByPost ? payBy.minus(remindBefore) : null;
         if (remindFrom == null || dueSoonRemindedAt != null || now.isBefore(remindFrom) || !now.isBefore(payBy)
                 || !requestedAt.isBefore(remindFrom) || !openAttempts(now).isEmpty()) {
             return AggregateStore.UNCHANGED;

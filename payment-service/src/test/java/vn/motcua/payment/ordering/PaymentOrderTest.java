@@ -370,7 +370,7 @@ class PaymentOrderTest {
     }
 
     @Test
-    void noReminderForAFeePaidPlannedBeingPaidOrAskedWithinTheWindow() {
+    void noReminderForAFeePaidPlannedBeingPaidCollectedAtTheDoorOrAskedWithinTheWindow() {
         Duration twoDays = Duration.ofDays(2);
         Instant aDayBefore = PAY_BY.minus(Duration.ofDays(1));
         PaymentOrder paid = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
@@ -384,6 +384,9 @@ class PaymentOrderTest {
         paying.begin("REF-OPEN", aDayBefore.minusSeconds(60), aDayBefore.plus(Duration.ofMinutes(14)));
         assertThat(paying.remindDueSoon(twoDays, aDayBefore)).as("a page open").isSameAs(AggregateStore.UNCHANGED);
         assertThat(paying.remindDueSoon(twoDays, aDayBefore.plus(Duration.ofMinutes(15)))).as("once it closed").hasSize(1);
+
+        PaymentOrder atTheDoor = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 50_000, true));
+        assertThat(atTheDoor.remindDueSoon(twoDays, aDayBefore)).as("the postman collects it").isSameAs(AggregateStore.UNCHANGED);
 
         PaymentOrder askedLate = PaymentOrderMother.dueAt(CODE, FeeStage.INTAKE, 80_000, NOW);
         Duration eightDays = Duration.ofDays(8);

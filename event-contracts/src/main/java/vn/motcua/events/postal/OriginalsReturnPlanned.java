@@ -6,12 +6,13 @@ import vn.motcua.events.EventContract;
 import vn.motcua.events.Topics;
 
 /**
- * The paper originals the post collected for a dossier that then closed (refused, withdrawn, stopped) go back to the
- * citizen by post, to the address they were collected from, which the citizen may change through
- * {@code PUT /api/v1/shipments/{id}/address} until the postman picks them up at the agency, or collect at the counter.
+ * The paper originals the post collected for a dossier go back to the citizen by post — the dossier closed (refused,
+ * withdrawn, stopped), or the agency has checked them — to the address they were collected from, which the citizen may
+ * change through {@code PUT /api/v1/shipments/{id}/address} until the postman picks them up at the agency, or collect at
+ * the counter.
  *
  * @param shipmentId the return's own shipment
- * @param reason why the dossier closed, as the citizen was told
+ * @param reason why they go back, as the citizen is told: the dossier's closure, or the agency's check done
  */
 @EventContract(type = "OriginalsReturnPlanned", version = 1, topic = Topics.POSTAL)
 public record OriginalsReturnPlanned(

@@ -178,9 +178,9 @@ class Templates {
                 Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận kết quả.
                 """));
         book.define("postal-originals-return-planned", new Text("Gửi trả giấy tờ bản chính của hồ sơ {dossier_code}", """
-                Hồ sơ {dossier_code} không tiếp tục được giải quyết. Lý do: {reason}.
-                Giấy tờ bản chính bưu điện đã thu gom của Ông/Bà sẽ được gửi trả qua dịch vụ bưu chính công ích đến:
-                {recipient_name}, {address}, {province} ({phone})
+                Giấy tờ bản chính bưu điện đã thu gom của Ông/Bà cho hồ sơ {dossier_code} sẽ được gửi trả qua dịch vụ bưu chính công ích.
+                Lý do: {reason}.
+                Địa chỉ nhận: {recipient_name}, {address}, {province} ({phone})
 
                 Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận; hoặc đến bộ phận
                 một cửa của cơ quan giải quyết để nhận trực tiếp. Cước chuyển phát, nếu Ông/Bà phải trả, được thu khi nhận.

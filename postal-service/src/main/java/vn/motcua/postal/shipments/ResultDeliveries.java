@@ -31,6 +31,7 @@ import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.postal.reference.Procedures;
 import vn.motcua.postal.tariffs.TariffBook;
@@ -108,16 +109,30 @@ public class ResultDeliveries implements EventSubscriber {
      * the originals' arrival call it, each after its own write, so whichever comes second sees the other (ADR 0077).
      */
     private void sendOriginalsBack(String dossierCode) {
-        Optional<Shipment> originals = shipments.findById(Shipment.originalsId(dossierCode)).filter(Shipment::originalsToGoBack);
-        if (originals.isEmpty()) {
-            return;
-        }
-        store.insertOnce(Shipment.originalsBack(originals.get(), clock.instant()));
-        Shipment back = shipments.findById(Shipment.originalsReturnId(dossierCode)).orElseThrow();
-        if (originals.get().status() == Shipment.Status.DELIVERED && !back.resultReady()) {
+        shipments.findById(Shipment.originalsId(dossierCode)).filter(Shipment::originalsToGoBack)
+                .ifPresent(originals -> sendBack(originals, originals.closedWith()));
+    }
+
+    /**
+     * The agency's officer has checked the originals and sends them back to the citizen (ADR 0077); asked again, the same
+     * return. Another agency's shipment, or one the caller may not see, is 404.
+     */
+    public Shipment returnCheckedOriginals(String originalsId, Caller officer) {
+        Shipment originals = shipments.findById(originalsId).filter(s -> ShipmentReach.sees(officer, s))
+                .orElseThrow(() -> ApiProblem.notFound("Shipment", originalsId));
+        originals.checkSendableBackByTheAgency();
+        Optional<Shipment> planned = shipments.findById(Shipment.originalsReturnId(originals.dossierCode()));
+        return planned.isPresent() ? planned.get() : sendBack(originals, "Cơ quan giải quyết đã đối chiếu xong bản chính");
+    }
+
+    /** Plans the originals' return once, marks it ready once they are at the agency, and hands it over when it can leave. */
+    private Shipment sendBack(Shipment originals, String why) {
+        store.insertOnce(Shipment.originalsBack(originals, why, clock.instant()));
+        Shipment back = shipments.findById(Shipment.originalsReturnId(originals.dossierCode())).orElseThrow();
+        if (originals.status() == Shipment.Status.DELIVERED && !back.resultReady()) {
             back = changes.change(back.id(), Shipment::markResultReady);
         }
-        handOverIfReady(back);
+        return handOverIfReady(back).orElse(back);
     }
 
     private void submitted(IncomingEvent<DossierSubmitted> event) {

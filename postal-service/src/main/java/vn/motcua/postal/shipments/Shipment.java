@@ -233,18 +233,20 @@ public class Shipment extends Aggregate {
     }
 
     /**
-     * The paper originals collected for a dossier that then closed, back to the address they were collected from (ADR 0077):
-     * it waits for them to reach the agency, and leaves, like a result, once they have and the address's province is known.
+     * The paper originals collected for a dossier, back to the address they were collected from (ADR 0077): because the
+     * dossier closed, or because the agency has checked them. It waits for them to reach the agency, and leaves, like a
+     * result, once they have and the address's province is known.
      *
-     * @param originals the dossier's originals shipment, {@link #originalsToGoBack()}
+     * @param originals the dossier's originals shipment, collected
+     * @param why why they go back, as the citizen is told: the closure's reason, or that the agency checked them
      */
-    static Changed<Shipment> originalsBack(Shipment originals, Instant now) {
+    static Changed<Shipment> originalsBack(Shipment originals, String why, Instant now) {
         Shipment back = new Shipment(originalsReturnId(originals.dossierCode), originals.dossierCode, originals.ownerCitizenId,
                 originals.operator, originals.origin, Kind.ORIGINALS_RETURN, Status.AWAITING_RESULT, originals.recipientName,
                 originals.recipientPhone, originals.address, originals.addressProvince, null, now,
                 originals.status == Status.DELIVERED, 0L, null, null, now, null, null, false, null, false, originals.closedWith);
         return Changed.of(back, new OriginalsReturnPlanned(back.id, back.dossierCode, back.ownerCitizenId, back.origin.agencyCode(),
-                back.recipientName, back.recipientPhone, back.address, back.addressProvince, back.closedWith, now));
+                back.recipientName, back.recipientPhone, back.address, back.addressProvince, why, now));
     }
 
     public static String originalsReturnId(String dossierCode) {
@@ -258,6 +260,27 @@ public class Shipment extends Aggregate {
     boolean originalsToGoBack() {
         return kind == Kind.PAPER_ORIGINALS && closedWith != null && status.rank >= Status.PICKED_UP.rank
                 && status != Status.RETURNED_TO_SENDER;
+    }
+
+    /** Why a closed dossier's originals go back: its closure's reason. */
+    String closedWith() {
+        return closedWith;
+    }
+
+    /**
+     * The agency's officer sends the originals back once checked (ADR 0077): only paper originals that reached the agency.
+     *
+     * @throws ApiProblem 409 otherwise
+     */
+    void checkSendableBackByTheAgency() {
+        if (kind != Kind.PAPER_ORIGINALS) {
+            throw ApiProblem.conflict("not-paper-originals", "Shipment " + id + " carries " + kind.purpose()
+                    + ": only paper originals collected for the agency are sent back from it");
+        }
+        if (status != Status.DELIVERED) {
+            throw ApiProblem.conflict("originals-not-at-agency", "The originals of shipment " + id + " are " + status
+                    + ": they are sent back once they have reached the agency").with("currentStatus", status.name());
+        }
     }
 
     static String pickupId(String itemId) {

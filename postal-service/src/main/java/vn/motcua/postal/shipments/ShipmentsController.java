@@ -131,6 +131,17 @@ class ShipmentsController {
         }));
     }
 
+    @Operation(summary = "The agency's officer has checked the paper originals the post collected and sends them back to the"
+            + " citizen, to where they were collected (a return of its own, ORIGINALS_RETURN, handed to the operator at once;"
+            + " the citizen is told). Asked again: the same return. 409 not-paper-originals for another kind of shipment,"
+            + " originals-not-at-agency before they arrived (ADR 0077)")
+    @PostMapping("/{id}/originals-return")
+    @ReachedFirst(ShipmentReach.class)
+    @PreAuthorize("hasRole('officer')")
+    ShipmentView returnCheckedOriginals(@PathVariable String id, Caller caller) {
+        return ShipmentView.of(deliveries.returnCheckedOriginals(id, caller));
+    }
+
     @Operation(summary = "The citizen asks the post to collect a paper dossier at their address and carry it to the agency"
             + " (BCCI intake, channel 3); the agency's officer registers it on arrival with its item id")
     @ApiResponse(responseCode = "201", description = "Booked with the operator; Location names the shipment",

@@ -216,6 +216,32 @@ class PickupsIT {
                 .andExpect(jsonPath("$.originalsSentBack.handedOver").value(Matchers.greaterThanOrEqualTo(1)));
     }
 
+    @Test
+    void theAgencysOfficerSendsCheckedOriginalsBackOnceTheyArrivedAndAskedAgainGetsTheSameReturn() throws Exception {
+        Requested originals = originalsRequested();
+        String code = originals.code();
+        String sendBack = "/api/v1/shipments/" + originals.id() + "/originals-return";
+        mvc.perform(post(sendBack).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:originals-not-at-agency"));
+        report(originals.id(), "ori-arrived", "DELIVERED", originals.item());
+
+        mvc.perform(post(sendBack).with(officer(AGENCY_JUSTICE))).andExpect(status().isNotFound());
+        mvc.perform(post(sendBack).with(citizen(CITIZEN_1))).andExpect(status().isForbidden());
+        mvc.perform(post(sendBack)).andExpect(status().isUnauthorized());
+        String back = Shipment.originalsReturnId(code);
+        assertThat(shipments.existsById(back)).as("nothing sent back by a refusal").isFalse();
+
+        mvc.perform(post(sendBack).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(back)).andExpect(jsonPath("$.kind").value("ORIGINALS_RETURN"))
+                .andExpect(jsonPath("$.status").value("REQUESTED")).andExpect(jsonPath("$.price.tariffId").isNotEmpty());
+        mvc.perform(post(sendBack).with(officer(AGENCY_THUONG_TIN))).andExpect(status().isOk()).andExpect(jsonPath("$.id").value(back));
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> code.equals(r.key()) && "OriginalsReturnPlanned".equals(KafkaProbe.header(r,
+                "ce_type")), 2, Duration.ofSeconds(5))).singleElement().extracting(ConsumerRecord::value).asString()
+                .contains("đối chiếu xong bản chính");
+        mvc.perform(post("/api/v1/shipments/" + back + "/originals-return").with(officer(AGENCY_THUONG_TIN)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:motcua:problem:not-paper-originals"));
+    }
+
     private ResultActions pickup(RequestPostProcessor who, String procedure, String province) throws Exception {
         return pickup(who, procedure, province, UUID.randomUUID().toString());
     }

@@ -107,7 +107,7 @@ class ShipmentTest {
         assertThat(originals.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120))).as("already collected: nothing to call off").isEmpty();
         assertThat(originals.originalsToGoBack()).isTrue();
 
-        var planned = Shipment.originalsBack(originals, NOW.plusSeconds(120));
+        var planned = Shipment.originalsBack(originals, originals.closedWith(), NOW.plusSeconds(120));
         Shipment back = planned.aggregate();
         assertThat(planned.events()).singleElement().isEqualTo(new OriginalsReturnPlanned("BAK-" + code, code, CallerMother.CITIZEN_1,
                 CallerMother.AGENCY_THUONG_TIN, "Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi", "Hà Nội", "Hồ sơ được rút",
@@ -127,6 +127,14 @@ class ShipmentTest {
 
     @Test
     void originalsNeverCollectedOrBroughtBackByTheOperatorDoNotGoBackAndOnesAtTheCounterAreHandedOver() {
+        Shipment onTheWay = originalsRequested(EventMother.newDossierCode());
+        onTheWay.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        assertThatThrownBy(onTheWay::checkSendableBackByTheAgency).as("not at the agency yet").isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.toProblemDetail().getType()).hasToString("urn:motcua:problem:originals-not-at-agency"));
+        assertThatThrownBy(ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost",
+                "RR100000112VN")::checkSendableBackByTheAgency).as("a result").isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.toProblemDetail().getType()).hasToString("urn:motcua:problem:not-paper-originals"));
+
         Shipment calledOff = originalsRequested(EventMother.newDossierCode());
         calledOff.dossierClosed("Hồ sơ bị từ chối", NOW);
         assertThat(calledOff.originalsToGoBack()).isFalse();
@@ -143,7 +151,7 @@ class ShipmentTest {
         Shipment arrived = originalsRequested(EventMother.newDossierCode());
         arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
         arrived.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
-        Shipment back = Shipment.originalsBack(arrived, NOW.plusSeconds(120)).aggregate();
+        Shipment back = Shipment.originalsBack(arrived, arrived.closedWith(), NOW.plusSeconds(120)).aggregate();
         assertThat(back.resultReady()).as("already at the agency").isTrue();
         assertThat(back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(300))).singleElement()
                 .isInstanceOfSatisfying(ShipmentDelivered.class, delivered -> assertThat(delivered.purpose())
@@ -156,7 +164,7 @@ class ShipmentTest {
         Shipment arrived = originalsRequested(EventMother.newDossierCode());
         arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
         arrived.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
-        Shipment back = Shipment.originalsBack(arrived, NOW.plusSeconds(120)).aggregate();
+        Shipment back = Shipment.originalsBack(arrived, arrived.closedWith(), NOW.plusSeconds(120)).aggregate();
         back.request("RR100000110VN", ShipmentMother.WITHIN_HANOI, NOW.plusSeconds(180));
         back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)));
         assertThatThrownBy(() -> back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(250))).as("with the postman")

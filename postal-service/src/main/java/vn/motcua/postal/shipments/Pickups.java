@@ -52,7 +52,7 @@ class Pickups {
         String province = tariffs.requireProvince(from.province()).name();
         TariffRules.Quote quote = tariffs.rules().quote(new TariffRules.Shipment(PostalService.DOSSIER_PICKUP, operator, agencyCode,
                 agencyProvince, province, weightGrams, null, procedure.field(), 0, LocalDate.now(clock.withZone(CivilTime.VIETNAM))));
-        String itemId = ranges.next(operator, ResultDeliveries.SERVICE_INDICATOR).toString();
+        String itemId = ranges.next(operator, HandOver.SERVICE_INDICATOR).toString();
         Changed<Shipment> requested = Shipment.requestedPickup(citizenId, operator, new Shipment.Origin(agencyCode, procedureCode, 3),
                 new Shipment.Destination(from.recipientName(), from.recipientPhone(), from.address(), province), itemId, quote,
                 clock.instant());

@@ -2,7 +2,6 @@ package vn.motcua.postal.shipments;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,55 +23,47 @@ import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentMethod;
-import vn.motcua.events.postal.ShipmentDelivered;
-import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
-import vn.motcua.kit.security.Caller;
-import vn.motcua.kit.time.CivilTime;
 import vn.motcua.postal.reference.Procedures;
 import vn.motcua.postal.tariffs.TariffBook;
-import vn.motcua.postal.tariffs.TariffRules;
-import vn.motcua.postal.tracking.TrackingRanges;
 
 /**
  * Results that go by post: planned when the applicant asks for it (the citizen is asked to confirm
  * the address), told the fees the postman collects, and handed to the operator with an S10 item
  * id and a frozen price once the result is ready and the address's province is known. Paper
  * originals an agency must see are offered likewise at submission, and leave when the citizen
- * confirms where to collect them; collected for a dossier that then closed, they go back (ADR 0077).
+ * confirms where to collect them; a closed dossier's go back ({@link OriginalsReturns}).
  */
 @Service
 public class ResultDeliveries implements EventSubscriber {
-    /** Registered items (R): results and dossiers travel as registered letters. */
-    static final String SERVICE_INDICATOR = "RR";
     private static final Logger log = LoggerFactory.getLogger(ResultDeliveries.class);
 
     private final AggregateStore store;
     private final ShipmentRepository shipments;
     private final ShipmentChanges changes;
-    private final TrackingRanges ranges;
+    private final HandOver handOver;
+    private final OriginalsReturns originalsReturns;
     private final TariffBook tariffs;
     private final Procedures procedures;
     private final Clock clock;
     private final String operator;
-    private final int resultWeightGrams;
 
-    ResultDeliveries(AggregateStore store, ShipmentRepository shipments, ShipmentChanges changes, TrackingRanges ranges, TariffBook tariffs,
-            Procedures procedures, Clock clock, @Value("${motcua.postal.default-operator}") String operator,
-            @Value("${motcua.postal.result-weight-grams:200}") int resultWeightGrams) {
+    ResultDeliveries(AggregateStore store, ShipmentRepository shipments, ShipmentChanges changes, HandOver handOver,
+            OriginalsReturns originalsReturns, TariffBook tariffs, Procedures procedures, Clock clock,
+            @Value("${motcua.postal.default-operator}") String operator) {
         this.store = store;
         this.shipments = shipments;
         this.changes = changes;
-        this.ranges = ranges;
+        this.handOver = handOver;
+        this.originalsReturns = originalsReturns;
         this.tariffs = tariffs;
         this.procedures = procedures;
         this.clock = clock;
         this.operator = operator;
-        this.resultWeightGrams = resultWeightGrams;
     }
 
     @Override
@@ -81,8 +72,7 @@ public class ResultDeliveries implements EventSubscriber {
                 .on(DossierFeesPriced.class, this::feesPriced).on(PaymentCompleted.class, this::paid)
                 .on(DossierRejected.class, event -> closed(event, event.data().dossier(), "Hồ sơ bị từ chối"))
                 .on(DossierWithdrawn.class, event -> closed(event, event.data().dossier(), "Hồ sơ được rút"))
-                .on(DossierStopped.class, event -> closed(event, event.data().dossier(), "Hồ sơ dừng xử lý"))
-                .on(ShipmentDelivered.class, this::delivered);
+                .on(DossierStopped.class, event -> closed(event, event.data().dossier(), "Hồ sơ dừng xử lý"));
     }
 
     /**
@@ -94,45 +84,7 @@ public class ResultDeliveries implements EventSubscriber {
         for (String id : List.of(Shipment.resultDeliveryId(dossier.dossierCode()), Shipment.originalsId(dossier.dossierCode()))) {
             shipments.findById(id).ifPresent(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.dossierClosed(reason, now)));
         }
-        sendOriginalsBack(dossier.dossierCode());
-    }
-
-    /** Originals reaching the agency after their dossier closed are what a planned return waits for. */
-    private void delivered(IncomingEvent<ShipmentDelivered> event) {
-        if (event.data().purpose() == ShipmentPurpose.PAPER_ORIGINALS) {
-            sendOriginalsBack(event.data().dossierCode());
-        }
-    }
-
-    /**
-     * Plans the return of a closed dossier's originals, and hands it over once they are at the agency. Both the closure and
-     * the originals' arrival call it, each after its own write, so whichever comes second sees the other (ADR 0077).
-     */
-    private void sendOriginalsBack(String dossierCode) {
-        shipments.findById(Shipment.originalsId(dossierCode)).filter(Shipment::originalsToGoBack)
-                .ifPresent(originals -> sendBack(originals, originals.closedWith()));
-    }
-
-    /**
-     * The agency's officer has checked the originals and sends them back to the citizen (ADR 0077); asked again, the same
-     * return. Another agency's shipment, or one the caller may not see, is 404.
-     */
-    public Shipment returnCheckedOriginals(String originalsId, Caller officer) {
-        Shipment originals = shipments.findById(originalsId).filter(s -> ShipmentReach.sees(officer, s))
-                .orElseThrow(() -> ApiProblem.notFound("Shipment", originalsId));
-        originals.checkSendableBackByTheAgency();
-        Optional<Shipment> planned = shipments.findById(Shipment.originalsReturnId(originals.dossierCode()));
-        return planned.isPresent() ? planned.get() : sendBack(originals, "Cơ quan giải quyết đã đối chiếu xong bản chính");
-    }
-
-    /** Plans the originals' return once, marks it ready once they are at the agency, and hands it over when it can leave. */
-    private Shipment sendBack(Shipment originals, String why) {
-        store.insertOnce(Shipment.originalsBack(originals, why, clock.instant()));
-        Shipment back = shipments.findById(Shipment.originalsReturnId(originals.dossierCode())).orElseThrow();
-        if (originals.status() == Shipment.Status.DELIVERED && !back.resultReady()) {
-            back = changes.change(back.id(), Shipment::markResultReady);
-        }
-        return handOverIfReady(back).orElse(back);
+        originalsReturns.afterClosure(dossier.dossierCode());
     }
 
     private void submitted(IncomingEvent<DossierSubmitted> event) {
@@ -181,7 +133,7 @@ public class ResultDeliveries implements EventSubscriber {
     private void resultReady(IncomingEvent<DossierResultReady> event) {
         resultDeliveryOf(event.data().dossier()).ifPresent(shipment -> {
             store.applyOnce(shipment, event.eventId(), Shipment::markResultReady);
-            handOverIfReady(shipment);
+            handOver.ifReady(shipment);
         });
     }
 
@@ -201,28 +153,7 @@ public class ResultDeliveries implements EventSubscriber {
             }
             return shipment.confirmAddress(destination, clock.instant());
         });
-        return handOverIfReady(confirmed).orElse(confirmed);
-    }
-
-    /** @param current the shipment as just read or written: only one ready to leave is read again, to be handed over */
-    private Optional<Shipment> handOverIfReady(Shipment current) {
-        if (!current.readyToHandOver()) {
-            return Optional.empty();
-        }
-        String itemId = ranges.next(current.operator(), SERVICE_INDICATOR).toString();
-        return Optional.of(changes.change(current.id(), shipment -> shipment.request(itemId, quote(shipment), clock.instant())));
-    }
-
-    private TariffRules.Quote quote(Shipment shipment) {
-        Shipment.Origin origin = shipment.origin();
-        Optional<Procedures.Procedure> procedure = procedures.byCode(origin.procedureCode());
-        Integer onlineLevel = origin.channel() == Channel.ONLINE.code() ? procedure.map(Procedures.Procedure::onlineLevel).orElse(null)
-                : null;
-        String agencyProvince = tariffs.provinceOfAgency(origin.agencyCode()).map(TariffBook.Province::name)
-                .orElse(shipment.addressProvince());
-        return tariffs.rules().quote(new TariffRules.Shipment(shipment.kind().service(), shipment.operator(),
-                origin.agencyCode(), agencyProvince, shipment.addressProvince(), resultWeightGrams, onlineLevel,
-                procedure.map(Procedures.Procedure::field).orElse(null), shipment.cashOnDelivery(), LocalDate.now(clock.withZone(CivilTime.VIETNAM))));
+        return handOver.ifReady(confirmed).orElse(confirmed);
     }
 
     private Optional<Shipment> resultDeliveryOf(DossierSnapshot dossier) {

@@ -39,17 +39,19 @@ class ShipmentsController {
     private final ShipmentRepository shipments;
     private final OperatorReports reports;
     private final ResultDeliveries deliveries;
+    private final OriginalsReturns originalsReturns;
     private final Pickups pickups;
     private final ShipmentChanges changes;
     private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    ShipmentsController(ShipmentRepository shipments, OperatorReports reports, ResultDeliveries deliveries, Pickups pickups,
-            ShipmentChanges changes, IdempotencyKeys idempotency, Clock clock) {
+    ShipmentsController(ShipmentRepository shipments, OperatorReports reports, ResultDeliveries deliveries,
+            OriginalsReturns originalsReturns, Pickups pickups, ShipmentChanges changes, IdempotencyKeys idempotency, Clock clock) {
         this.changes = changes;
         this.shipments = shipments;
         this.reports = reports;
         this.deliveries = deliveries;
+        this.originalsReturns = originalsReturns;
         this.pickups = pickups;
         this.idempotency = idempotency;
         this.clock = clock;
@@ -139,7 +141,7 @@ class ShipmentsController {
     @ReachedFirst(ShipmentReach.class)
     @PreAuthorize("hasRole('officer')")
     ShipmentView returnCheckedOriginals(@PathVariable String id, Caller caller) {
-        return ShipmentView.of(deliveries.returnCheckedOriginals(id, caller));
+        return ShipmentView.of(originalsReturns.returnChecked(id, caller));
     }
 
     @Operation(summary = "The citizen asks the post to collect a paper dossier at their address and carry it to the agency"

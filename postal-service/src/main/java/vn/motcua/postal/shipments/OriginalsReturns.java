@@ -1,0 +1,77 @@
+package vn.motcua.postal.shipments;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import vn.motcua.events.postal.ShipmentDelivered;
+import vn.motcua.events.postal.ShipmentPurpose;
+import vn.motcua.kit.messaging.EventSubscriber;
+import vn.motcua.kit.messaging.IncomingEvent;
+import vn.motcua.kit.messaging.Subscriptions;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
+
+/**
+ * Paper originals the post collected go back to the citizen (ADR 0077): when their dossier closes, once they are at the
+ * agency, or when the agency's officer has checked them. The return is a shipment of its own, handed over like a result.
+ */
+@Service
+class OriginalsReturns implements EventSubscriber {
+    private final AggregateStore store;
+    private final ShipmentRepository shipments;
+    private final ShipmentChanges changes;
+    private final HandOver handOver;
+    private final Clock clock;
+
+    OriginalsReturns(AggregateStore store, ShipmentRepository shipments, ShipmentChanges changes, HandOver handOver, Clock clock) {
+        this.store = store;
+        this.shipments = shipments;
+        this.changes = changes;
+        this.handOver = handOver;
+        this.clock = clock;
+    }
+
+    @Override
+    public void subscribe(Subscriptions subscriptions) {
+        subscriptions.on(ShipmentDelivered.class, this::delivered);
+    }
+
+    /**
+     * The dossier closed, and its originals shipment knows it: those collected go back. The closure and the originals'
+     * arrival each call this after their own write, so whichever comes second sees the other.
+     */
+    void afterClosure(String dossierCode) {
+        shipments.findById(Shipment.originalsId(dossierCode)).filter(Shipment::originalsToGoBack)
+                .ifPresent(originals -> sendBack(originals, originals.closedWith()));
+    }
+
+    /** Originals reaching the agency after their dossier closed are what a planned return waits for. */
+    private void delivered(IncomingEvent<ShipmentDelivered> event) {
+        if (event.data().purpose() == ShipmentPurpose.PAPER_ORIGINALS) {
+            afterClosure(event.data().dossierCode());
+        }
+    }
+
+    /**
+     * The agency's officer has checked the originals and sends them back to the citizen; asked again, the same return.
+     * Another agency's shipment, or one the caller may not see, is 404.
+     */
+    Shipment returnChecked(String originalsId, Caller officer) {
+        Shipment originals = shipments.findById(originalsId).filter(s -> ShipmentReach.sees(officer, s))
+                .orElseThrow(() -> ApiProblem.notFound("Shipment", originalsId));
+        originals.checkSendableBackByTheAgency();
+        Optional<Shipment> planned = shipments.findById(Shipment.originalsReturnId(originals.dossierCode()));
+        return planned.isPresent() ? planned.get() : sendBack(originals, "Cơ quan giải quyết đã đối chiếu xong bản chính");
+    }
+
+    /** Plans the return once, marks it ready once the originals are at the agency, and hands it over when it can leave. */
+    private Shipment sendBack(Shipment originals, String why) {
+        store.insertOnce(Shipment.originalsBack(originals, why, clock.instant()));
+        Shipment back = shipments.findById(Shipment.originalsReturnId(originals.dossierCode())).orElseThrow();
+        if (originals.status() == Shipment.Status.DELIVERED && !back.resultReady()) {
+            back = changes.change(back.id(), Shipment::markResultReady);
+        }
+        return handOver.ifReady(back).orElse(back);
+    }
+}

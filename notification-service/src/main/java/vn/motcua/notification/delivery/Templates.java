@@ -354,24 +354,27 @@ class Templates {
     }
 
     Message addressConfirmationRequested(ReturnAddressConfirmationRequested request) {
-        Map<String, String> values = new HashMap<>();
-        values.put("dossier_code", request.dossierCode());
-        values.put("recipient_name", request.recipientName());
-        values.put("address", request.address());
-        values.put("province", request.addressProvince() == null ? "chưa rõ tỉnh, thành phố" : request.addressProvince());
-        values.put("phone", request.recipientPhone());
-        return book.render("postal-address-confirmation-requested", values);
+        return book.render("postal-address-confirmation-requested", destination(request.dossierCode(), request.recipientName(),
+                request.address(), request.addressProvince(), request.recipientPhone()));
     }
 
     Message originalsReturnPlanned(OriginalsReturnPlanned planned) {
-        Map<String, String> values = new HashMap<>();
-        values.put("dossier_code", planned.dossierCode());
+        Map<String, String> values = destination(planned.dossierCode(), planned.recipientName(), planned.address(),
+                planned.addressProvince(), planned.recipientPhone());
         values.put("reason", planned.reason());
-        values.put("recipient_name", planned.recipientName());
-        values.put("address", planned.address());
-        values.put("province", planned.addressProvince() == null ? "chưa rõ tỉnh, thành phố" : planned.addressProvince());
-        values.put("phone", planned.recipientPhone());
         return book.render("postal-originals-return-planned", values);
+    }
+
+    /** Where the post takes an item, as the postal messages name it; a province not found in the address is said so. */
+    private static Map<String, String> destination(String dossierCode, String recipientName, String address, String province,
+            String phone) {
+        Map<String, String> values = new HashMap<>();
+        values.put("dossier_code", dossierCode);
+        values.put("recipient_name", recipientName);
+        values.put("address", address);
+        values.put("province", province == null ? "chưa rõ tỉnh, thành phố" : province);
+        values.put("phone", phone);
+        return values;
     }
 
     Message originalsAwaitingCollection(OriginalsAwaitingCollection waiting) {

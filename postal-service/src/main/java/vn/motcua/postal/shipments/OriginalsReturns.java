@@ -9,6 +9,7 @@ import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 
@@ -67,8 +68,9 @@ class OriginalsReturns implements EventSubscriber {
 
     /** Plans the return once, marks it ready once the originals are at the agency, and hands it over when it can leave. */
     private Shipment sendBack(Shipment originals, String why) {
-        store.insertOnce(Shipment.originalsBack(originals, why, clock.instant()));
-        Shipment back = shipments.findById(Shipment.originalsReturnId(originals.dossierCode())).orElseThrow();
+        Changed<Shipment> planned = Shipment.originalsBack(originals, why, clock.instant());
+        Shipment back = store.insertOnce(planned) ? planned.aggregate()
+                : shipments.findById(Shipment.originalsReturnId(originals.dossierCode())).orElseThrow();
         if (originals.status() == Shipment.Status.DELIVERED && !back.resultReady()) {
             back = changes.change(back.id(), Shipment::markResultReady);
         }

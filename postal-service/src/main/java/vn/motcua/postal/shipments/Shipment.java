@@ -244,7 +244,7 @@ public class Shipment extends Aggregate {
         Shipment back = new Shipment(originalsReturnId(originals.dossierCode), originals.dossierCode, originals.ownerCitizenId,
                 originals.operator, originals.origin, Kind.ORIGINALS_RETURN, Status.AWAITING_RESULT, originals.recipientName,
                 originals.recipientPhone, originals.address, originals.addressProvince, null, now,
-                originals.status == Status.DELIVERED, 0L, null, null, now, null, null, false, null, false, originals.closedWith);
+                originals.status == Status.DELIVERED, 0L, null, null, now, null, null, false, null, false, null);
         return Changed.of(back, new OriginalsReturnPlanned(back.id, back.dossierCode, back.ownerCitizenId, back.origin.agencyCode(),
                 back.recipientName, back.recipientPhone, back.address, back.addressProvince, why, now));
     }

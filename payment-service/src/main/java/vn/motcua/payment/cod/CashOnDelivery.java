@@ -1,13 +1,17 @@
 package vn.motcua.payment.cod;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
+import vn.motcua.events.postal.ShipmentPurpose;
+import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
@@ -25,7 +29,8 @@ import vn.motcua.payment.refunds.Refunds;
  * number; its daily remittance is matched against what was collected, and each difference is
  * recorded as a mismatch. Fees the postman collected for an order already paid online or at the
  * counter are a mismatch of their own (PAID_TWICE), and go back to the citizen (ADR 0067); a
- * collection of postage only settles nothing.
+ * collection of postage only settles nothing. A result the post brings back to the agency undelivered leaves its fee to
+ * the counter or the portal, with time to pay it (ADR 0078).
  */
 @Component
 class CashOnDelivery implements EventSubscriber {
@@ -36,18 +41,33 @@ class CashOnDelivery implements EventSubscriber {
     private final Mismatches mismatches;
     private final Refunds refunds;
     private final Clock clock;
+    private final Duration payWithin;
 
-    CashOnDelivery(PaymentOrderRepository repository, Orders orders, Mismatches mismatches, Refunds refunds, Clock clock) {
+    CashOnDelivery(PaymentOrderRepository repository, Orders orders, Mismatches mismatches, Refunds refunds, Clock clock,
+            @Value("${motcua.payment.pay-within}") Duration payWithin) {
         this.repository = repository;
         this.orders = orders;
         this.mismatches = mismatches;
         this.refunds = refunds;
         this.clock = clock;
+        this.payWithin = payWithin;
     }
 
     @Override
     public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(CashCollected.class, this::collected).on(CashRemitted.class, this::remitted);
+        subscriptions.on(CashCollected.class, this::collected).on(CashRemitted.class, this::remitted)
+                .on(ShipmentReturnedToSender.class, this::resultBroughtBack);
+    }
+
+    private void resultBroughtBack(IncomingEvent<ShipmentReturnedToSender> event) {
+        ShipmentReturnedToSender back = event.data();
+        if (back.purpose() != ShipmentPurpose.RESULT_RETURN || back.dossierCode() == null) {
+            return;
+        }
+        String id = PaymentOrder.idFor(back.dossierCode(), FeeStage.RESULT);
+        if (repository.existsById(id)) {
+            orders.change(id, order -> order.resultBroughtBack(payWithin, clock.instant()));
+        }
     }
 
     private void collected(IncomingEvent<CashCollected> event) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -62,9 +63,15 @@ public class ExpiresOrders {
         }
     }
 
-    /** @return how many orders expired */
+    /**
+     * Fees the postman collects with a result still with the post are not read: they do not fall overdue (ADR 0078), and
+     * left among the candidates they would fill every batch once a busy province had enough of them.
+     *
+     * @return how many orders expired
+     */
     public int expireDue(Instant now) {
-        Query due = new Query(where("status").is(PaymentStatus.REQUESTED.name()).and("payBy").lte(now))
+        Criteria notWithThePostman = new Criteria().orOperator(where("collectableByPost").ne(true), where("resultBackAt").ne(null));
+        Query due = new Query(where("status").is(PaymentStatus.REQUESTED.name()).and("payBy").lte(now).andOperator(notWithThePostman))
                 .with(Sort.by("payBy")).limit(batch);
         int expired = 0;
         for (PaymentOrder order : mongo.find(due, PaymentOrder.class)) {

@@ -82,6 +82,7 @@ public class PaymentOrder extends Aggregate {
     private Cancellation cancellation;
     private Instant cashOwedRemindedAt;
     private Instant dueSoonRemindedAt;
+    private Instant resultBackAt;
 
     /**
      * @param reference the provider's refund transaction, or the agency's note for cash; null while pending
@@ -118,7 +119,8 @@ public class PaymentOrder extends Aggregate {
             List<PricedFeeLine> lines, long amount, Boolean collectableByPost, PaymentStatus status, Instant requestedAt,
             Instant payBy, List<Attempt> attempts, PaymentMethod method, Instant completedAt, String paidReference,
             Long collectedAmount, Boolean paidAfterExpiry, String receiptNumber, Refund refund, String remittanceId,
-            CollectedTwice collectedTwice, Cancellation cancellation, Instant cashOwedRemindedAt, Instant dueSoonRemindedAt) {
+            CollectedTwice collectedTwice, Cancellation cancellation, Instant cashOwedRemindedAt, Instant dueSoonRemindedAt,
+            Instant resultBackAt) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -145,6 +147,7 @@ public class PaymentOrder extends Aggregate {
         this.cancellation = cancellation;
         this.cashOwedRemindedAt = cashOwedRemindedAt;
         this.dueSoonRemindedAt = dueSoonRemindedAt;
+        this.resultBackAt = resultBackAt;
     }
 
     public static String idFor(String dossierCode, FeeStage stage) {
@@ -168,7 +171,7 @@ public class PaymentOrder extends Aggregate {
         boolean collectable = stage == FeeStage.RESULT && dossier.resultDelivery() == ResultDelivery.POST;
         PaymentOrder order = new PaymentOrder(id, dossier.dossierCode(), dossier.ownerCitizenId(), dossier.agencyCode(),
                 dossier.procedureCode(), stage, lines, amount, collectable, PaymentStatus.PLANNED, null, null, null, null, null, null,
-                0L, false, null, null, null, null, null, null, null);
+                0L, false, null, null, null, null, null, null, null, null);
         return due ? Changed.of(order, order.fallDue(now, payBy).toArray(Event[]::new)) : Changed.of(order);
     }
 
@@ -318,7 +321,7 @@ public class PaymentOrder extends Aggregate {
      * (the request itself said the date), or is collected by the postman with the result (the post tells what to have ready).
      */
     public List<Event> remindDueSoon(Duration remindBefore, Instant now) {
-        Instant remindFrom = status == PaymentStatus.REQUESTED && !collectableByPost ? payBy.minus(remindBefore) : null;
+        Instant remindFrom = status == PaymentStatus.REQUESTED && !withThePostman() ? payBy.minus(remindBefore) : null;
         if (remindFrom == null || dueSoonRemindedAt != null || now.isBefore(remindFrom) || !now.isBefore(payBy)
                 || !requestedAt.isBefore(remindFrom) || !openAttempts(now).isEmpty()) {
             return AggregateStore.UNCHANGED;
@@ -332,13 +335,44 @@ public class PaymentOrder extends Aggregate {
         return dueSoonRemindedAt;
     }
 
-    /** Not paid by its pay-by time. Attempts still open may yet be confirmed by the provider. */
+    /**
+     * Not paid by its pay-by time. Attempts still open may yet be confirmed by the provider. A fee the postman collects with
+     * the result does not fall overdue while the result is with the post: the citizen pays when it reaches their door, however
+     * long the post takes (ADR 0078).
+     */
     public List<Event> expire(Instant now) {
-        if (status != PaymentStatus.REQUESTED || now.isBefore(payBy)) {
+        if (status != PaymentStatus.REQUESTED || now.isBefore(payBy) || withThePostman()) {
             return AggregateStore.UNCHANGED;
         }
         status = PaymentStatus.EXPIRED;
         return List.of(new PaymentExpired(id, dossierCode, ownerCitizenId, stage, amount, payBy, now));
+    }
+
+    /**
+     * The result's shipment came back to the agency, nobody found at the door (ADR 0078): the postman will not collect this fee,
+     * which is paid online or at the counter from now on. The citizen has at least {@code payWithin} from now to pay it, as
+     * from any request: the pay-by time they were told had passed, or nearly, while the fee waited for the postman. Unchanged
+     * when it was never the postman's, was brought back before, or is no longer owed.
+     */
+    public List<Event> resultBroughtBack(Duration payWithin, Instant now) {
+        if (!collectableByPost || resultBackAt != null || !unpaid()) {
+            return AggregateStore.UNCHANGED;
+        }
+        resultBackAt = now;
+        if (status == PaymentStatus.REQUESTED && payBy.isBefore(now.plus(payWithin))) {
+            payBy = now.plus(payWithin);
+        }
+        return List.of();
+    }
+
+    /** The postman collects it when he brings the result, which has not come back to the agency. */
+    private boolean withThePostman() {
+        return collectableByPost && resultBackAt == null;
+    }
+
+    /** When the result's shipment came back to the agency undelivered, so the fee is no longer the postman's; null before. */
+    public Instant resultBackAt() {
+        return resultBackAt;
     }
 
     /**

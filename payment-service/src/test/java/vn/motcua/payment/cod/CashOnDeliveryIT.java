@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.motcua.testinfra.CallerMother.AGENCY_THUONG_TIN;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
+import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.leader;
 import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.ops;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import vn.motcua.events.CloudEventHeaders;
 import vn.motcua.events.Topics;
@@ -27,10 +29,13 @@ import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
+import vn.motcua.events.postal.ShipmentPurpose;
+import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.payment.PaymentSteps;
 import vn.motcua.payment.ProviderSimulatorProcess;
 import vn.motcua.payment.WithProviderSimulator;
+import vn.motcua.payment.expiry.ExpiresOrders;
 import vn.motcua.payment.ordering.PaymentOrder;
 import vn.motcua.payment.ordering.PaymentStatus;
 import vn.motcua.payment.provider.internal.SignedCallbacks;
@@ -38,6 +43,8 @@ import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.KafkaProbe;
 
 class CashOnDeliveryIT extends WithProviderSimulator {
+    @Autowired
+    ExpiresOrders expiry;
 
     @Test
     void thePostmansCollectionSettlesTheResultFeesAndARemittanceOfAnotherAmountIsAMismatch() {
@@ -199,6 +206,45 @@ class CashOnDeliveryIT extends WithProviderSimulator {
         assertThat(givenBack.collectedTwice().givenBackAs()).isEqualTo(PaymentMethod.CASH_ON_DELIVERY);
         assertThat(givenBack.collectedTwice().reference()).isEqualTo("TIEN-MAT-BN-4");
         assertThat(givenBack.standsPaidInCash()).as("the online payment stands, to be refunded online if ever").isFalse();
+    }
+
+    @Test
+    void aFeeThePostmanCollectsFallsOverdueOnlyAWeekAfterTheResultCameBackUndelivered() throws Exception {
+        String code = EventMother.newDossierCode();
+        String id = resultFeeDue(code, ResultDelivery.POST);
+        Instant toldPayBy = orders.findById(id).orElseThrow().payBy();
+
+        expiry.expireDue(toldPayBy.plus(Duration.ofDays(3)));
+        assertThat(orders.findById(id).orElseThrow().status()).as("the result is still with the post").isEqualTo(PaymentStatus.REQUESTED);
+
+        ShipmentReturnedToSender back = new ShipmentReturnedToSender("RET-" + code, code, ShipmentPurpose.RESULT_RETURN, "EE123456785VN", 3,
+                "Không có người nhận", Instant.now());
+        KafkaProbe.send(EventMother.record(back));
+        KafkaProbe.send(EventMother.record(back));
+        PaymentOrder atTheCounter = steps.awaitOrder(id, o -> o.resultBackAt() != null);
+        assertThat(atTheCounter.payBy()).as("a week from the return").isAfter(Instant.now().plus(Duration.ofDays(6)));
+        mvc.perform(get("/api/v1/payments/{id}", id).with(citizen(CITIZEN_1)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.resultBackAt").isNotEmpty())
+                .andExpect(jsonPath("$.collectableByPost").value(true));
+
+        expiry.expireDue(atTheCounter.payBy().minusSeconds(60));
+        assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.REQUESTED);
+        expiry.expireDue(atTheCounter.payBy().plusSeconds(60));
+        assertThat(orders.findById(id).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
+        assertThat(KafkaProbe.collect(Topics.PAYMENT, r -> code.equals(r.key()) && "PaymentExpired".equals(KafkaProbe.header(r,
+                CloudEventHeaders.TYPE)), 5, Duration.ofSeconds(3))).as("told once, when it was due at the counter").hasSize(1);
+    }
+
+    @Test
+    void originalsBroughtBackChangeNoFee() {
+        String code = EventMother.newDossierCode();
+        String id = resultFeeDue(code, ResultDelivery.POST);
+        KafkaProbe.send(EventMother.record(new ShipmentReturnedToSender("BAK-" + code, code, ShipmentPurpose.ORIGINALS_RETURN,
+                "EE223456780VN", 3, "Không có người nhận", Instant.now())));
+        KafkaProbe.send(EventMother.record(new CashCollected("RET-" + code, code, "postal-vnpost", 45_000, "BN-7", Instant.now())));
+        PaymentOrder paid = steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED);
+        assertThat(paid.resultBackAt()).as("read in the order sent, before the postman's collection").isNull();
     }
 
     /** A dossier priced with a result-stage fee whose result is ready: the order is due. */

@@ -395,6 +395,50 @@ class PaymentOrderTest {
     }
 
     @Test
+    void aFeeThePostmanCollectsIsNotOverdueWhileTheResultIsWithThePost() {
+        PaymentOrder atTheDoor = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 50_000, true));
+        Instant aWeekLate = PAY_BY.plus(Duration.ofDays(7));
+        assertThat(atTheDoor.expire(aWeekLate)).as("the post takes its time").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(atTheDoor.status()).isEqualTo(PaymentStatus.REQUESTED);
+        assertThat(atTheDoor.collectedByPostman(50_000, "COD-1", aWeekLate)).singleElement().isInstanceOf(PaymentCompleted.class);
+        assertThat(atTheDoor.paidAfterExpiry()).as("never overdue").isFalse();
+    }
+
+    @Test
+    void aResultBroughtBackUndeliveredLeavesItsFeeAWeekToPayAtTheCounterThenItFallsOverdue() {
+        PaymentOrder order = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 50_000, true));
+        Duration aWeek = Duration.ofDays(7);
+        Instant broughtBack = PAY_BY.plus(Duration.ofDays(3));
+
+        assertThat(order.resultBroughtBack(aWeek, broughtBack)).isEmpty();
+        assertThat(order.resultBackAt()).isEqualTo(broughtBack);
+        assertThat(order.payBy()).as("a week from its return").isEqualTo(broughtBack.plus(aWeek));
+        assertThat(order.resultBroughtBack(aWeek, broughtBack.plusSeconds(60))).as("once").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.expire(broughtBack.plus(Duration.ofDays(6)))).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.remindDueSoon(Duration.ofDays(2), broughtBack.plus(Duration.ofDays(6)))).as("reminded as any fee")
+                .singleElement().isInstanceOf(PaymentDueSoon.class);
+        assertThat(order.expire(broughtBack.plus(aWeek))).singleElement().isInstanceOf(PaymentExpired.class);
+
+        PaymentOrder early = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 50_000, true));
+        Instant theDayAfter = NOW.plus(Duration.ofDays(1));
+        early.resultBroughtBack(Duration.ofDays(3), theDayAfter);
+        assertThat(early.payBy()).as("the date told stands when it leaves more time").isEqualTo(PAY_BY);
+    }
+
+    @Test
+    void aResultBroughtBackChangesNoFeeThePostmanWasNotToCollectOrThatIsNoLongerOwed() {
+        Instant broughtBack = PAY_BY.plus(Duration.ofDays(3));
+        PaymentOrder atTheCounter = PaymentOrderMother.due(CODE, FeeStage.RESULT, 50_000);
+        assertThat(atTheCounter.resultBroughtBack(Duration.ofDays(7), broughtBack)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(atTheCounter.payBy()).isEqualTo(PAY_BY);
+
+        PaymentOrder paidOnline = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 50_000, true));
+        paidOnline.paidAtCounter(50_000, "officer1", NOW);
+        assertThat(paidOnline.resultBroughtBack(Duration.ofDays(7), broughtBack)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(paidOnline.resultBackAt()).isNull();
+    }
+
+    @Test
     void aCitizenWhoDoesNotComeForTheCashOwedIsRemindedOnceWhenItHasWaitedAndNotOnceItIsHandedOver() {
         PaymentOrder order = PaymentOrderMother.due(CODE, FeeStage.INTAKE, 80_000);
         Instant fortnightAfter = NOW.plus(Duration.ofDays(14));

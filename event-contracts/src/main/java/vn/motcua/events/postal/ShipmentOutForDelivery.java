@@ -6,13 +6,15 @@ import vn.motcua.events.EventContract;
 import vn.motcua.events.Topics;
 
 /**
- * The postman is out to deliver the result today.
+ * The postman is out to deliver the result, or originals going back, today.
  *
  * @param itemId UPU S10 item id, e.g. EE123456785VN
  * @param ownerCitizenId the dossier's owner, who is told
  * @param cashOnDelivery what the postman collects from the recipient, in đồng, so the citizen has it ready (added in
  *     place on 2026-12-07; absent in older records: not said)
  * @param feesOnDelivery the dossier's fees among it; the rest is the postage and the cash-on-delivery fee
+ * @param purpose what travels: {@code RESULT_RETURN}, or {@code ORIGINALS_RETURN} for paper originals going back to the
+ *     citizen (ADR 0079; added in place on 2026-12-07, absent in older records, which were all results)
  */
 @EventContract(type = "ShipmentOutForDelivery", version = 1, topic = Topics.POSTAL)
 public record ShipmentOutForDelivery(
@@ -22,10 +24,16 @@ public record ShipmentOutForDelivery(
         String ownerCitizenId,
         Instant outAt,
         Long cashOnDelivery,
-        Long feesOnDelivery) implements Event {
+        Long feesOnDelivery,
+        ShipmentPurpose purpose) implements Event {
 
     public ShipmentOutForDelivery(String shipmentId, String dossierCode, String itemId, String ownerCitizenId, Instant outAt) {
-        this(shipmentId, dossierCode, itemId, ownerCitizenId, outAt, null, null);
+        this(shipmentId, dossierCode, itemId, ownerCitizenId, outAt, null, null, null);
+    }
+
+    /** Whether it carries the dossier's result, as every record did before the purpose was said. */
+    public boolean carriesResult() {
+        return purpose == null || purpose == ShipmentPurpose.RESULT_RETURN;
     }
 
     @Override

@@ -88,7 +88,7 @@ class TellsCitizens implements EventSubscriber {
                 .on(OriginalsAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.originalsAwaitingCollection(event.data())))
                 .on(ShipmentDispatched.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
-                        templates.resultDispatched(event.data())))
+                        templates.dispatched(event.data())))
                 .on(ShipmentOutForDelivery.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.outForDelivery(event.data())))
                 .on(ShipmentDeliveryAttemptFailed.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),

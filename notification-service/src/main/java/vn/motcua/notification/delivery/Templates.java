@@ -207,6 +207,22 @@ class Templates {
                 {to_pay}
                 {pay_online}
                 """));
+        book.define("postal-originals-dispatched", new Text("Giấy tờ bản chính của hồ sơ {dossier_code} đã được gửi trả", """
+                Bưu điện đã nhận giấy tờ bản chính của hồ sơ {dossier_code} tại cơ quan giải quyết để gửi trả Ông/Bà.
+                Số hiệu bưu gửi (tra cứu hành trình): {tracking_number}
+                {to_pay}
+                """, "Hồ sơ {dossier_code}: giấy tờ bản chính đã được gửi trả qua bưu điện, số hiệu {tracking_number}."));
+        book.define("postal-originals-out-for-delivery", new Text("Giấy tờ bản chính của hồ sơ {dossier_code} đang được giao", """
+                Bưu tá đang giao giấy tờ bản chính của hồ sơ {dossier_code} (số hiệu {tracking_number}) trong hôm nay.
+                {to_pay}
+                Ông/Bà vui lòng giữ liên lạc qua số điện thoại đã đăng ký để nhận.
+                """, "Hồ sơ {dossier_code}: bưu tá đang giao giấy tờ bản chính (số hiệu {tracking_number}) trong hôm nay."));
+        book.define("postal-originals-delivery-attempt-failed", new Text("Chưa giao được giấy tờ bản chính của hồ sơ {dossier_code}", """
+                Bưu tá chưa giao được giấy tờ bản chính của hồ sơ {dossier_code} (lần {attempt}: {reason}).
+                Bưu điện sẽ giao lại; nếu lần giao cuối vẫn không thành công, giấy tờ được chuyển về bộ phận một cửa của cơ quan giải
+                quyết để Ông/Bà đến nhận.
+                {to_pay}
+                """));
         book.define("appointment-booked", new Text("Lịch hẹn {booking_code} ngày {date}", """
                 Ông/Bà đã đặt lịch hẹn tại {office}: {date}, từ {start} đến {end} ({purpose}).
                 Mã lịch hẹn: {booking_code} — xuất trình mã này tại quầy tiếp nhận để được xếp số.
@@ -382,14 +398,29 @@ class Templates {
                 String.valueOf(waiting.failedAttempts())));
     }
 
-    Message resultDispatched(ShipmentDispatched shipment) {
-        return book.render("postal-result-dispatched", Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId(),
-                "to_pay", toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery()), "pay_online", payOnline(shipment.feesOnDelivery())));
+    Message dispatched(ShipmentDispatched shipment) {
+        return resultOrOriginals(shipment.carriesResult(), "postal-result-dispatched", "postal-originals-dispatched",
+                Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId(), "to_pay",
+                        toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery())), shipment.feesOnDelivery());
+    }
+
+    /**
+     * A step of a result on its way, which offers to pay its fees online before the postman comes, or of the citizen's originals
+     * going back (ADR 0079), on which no fee rides.
+     */
+    private Message resultOrOriginals(boolean result, String resultKey, String originalsKey, Map<String, String> values, Long feesOnDelivery) {
+        if (!result) {
+            return book.render(originalsKey, values);
+        }
+        Map<String, String> withPayOnline = new HashMap<>(values);
+        withPayOnline.put("pay_online", payOnline(feesOnDelivery));
+        return book.render(resultKey, withPayOnline);
     }
 
     Message outForDelivery(ShipmentOutForDelivery shipment) {
-        return book.render("postal-out-for-delivery", Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId(),
-                "to_pay", toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery())));
+        return book.render(shipment.carriesResult() ? "postal-out-for-delivery" : "postal-originals-out-for-delivery",
+                Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId(), "to_pay",
+                        toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery())));
     }
 
     /** Fees still to collect at the door may be paid online before then, and the postman collects the postage only (ADR 0066). */
@@ -422,9 +453,10 @@ class Templates {
     }
 
     Message deliveryAttemptFailed(ShipmentDeliveryAttemptFailed attempt) {
-        return book.render("postal-delivery-attempt-failed", Map.of("dossier_code", attempt.dossierCode(),
-                "attempt", Integer.toString(attempt.attempt()), "reason", attempt.reason() == null ? "không gặp người nhận" : attempt.reason(),
-                "to_pay", toPay(attempt.cashOnDelivery(), attempt.feesOnDelivery()), "pay_online", payOnline(attempt.feesOnDelivery())));
+        return resultOrOriginals(attempt.carriesResult(), "postal-delivery-attempt-failed", "postal-originals-delivery-attempt-failed",
+                Map.of("dossier_code", attempt.dossierCode(), "attempt", Integer.toString(attempt.attempt()), "reason",
+                        attempt.reason() == null ? "không gặp người nhận" : attempt.reason(), "to_pay",
+                        toPay(attempt.cashOnDelivery(), attempt.feesOnDelivery())), attempt.feesOnDelivery());
     }
 
     Message appointmentBooked(AppointmentBooked booking) {

@@ -62,6 +62,7 @@ import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
+import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.notification.inbox.Delivery;
 import vn.motcua.notification.inbox.Notification;
@@ -354,6 +355,26 @@ class TellsCitizensIT {
         assertThat(broughtBack).contains("sau 3 lần phát");
     }
 
+    @Test
+    void theOwnerFollowsTheirOriginalsOnTheWayBack() throws Exception {
+        String owner = "001090000092";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        KafkaProbe.send(EventMother.record(new ShipmentDispatched("BAK-" + code, code, "RR123456790VN", owner, Instant.now(), 22_000L, 0L,
+                ShipmentPurpose.ORIGINALS_RETURN)));
+        KafkaProbe.send(EventMother.record(new ShipmentOutForDelivery("BAK-" + code, code, "RR123456790VN", owner, Instant.now(), 22_000L,
+                0L, ShipmentPurpose.ORIGINALS_RETURN)));
+        KafkaProbe.send(EventMother.record(new ShipmentDeliveryAttemptFailed("BAK-" + code, code, "RR123456790VN", owner, 1,
+                "Không gặp người nhận", Instant.now(), 22_000L, 0L, ShipmentPurpose.ORIGINALS_RETURN)));
+
+        String failed = awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith("Chưa giao được giấy tờ bản chính"))
+                .getContent().toString();
+        assertThat(failed).contains("lần 1: Không gặp người nhận").contains("22.000 đồng cước");
+        mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder("dossier-submitted",
+                        "postal-originals-dispatched", "postal-originals-out-for-delivery", "postal-originals-delivery-attempt-failed")));
+    }
+
     /**
      * The owner of a dossier just submitted is sent what the event tells, by email.
      *
@@ -410,7 +431,7 @@ class TellsCitizensIT {
         String code = EventMother.newDossierCode();
         KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
         KafkaProbe.send(EventMother.record(new ShipmentDispatched("RET-" + code, code, "RR123456785VN", owner, Instant.now(), 338_000L,
-                300_000L)));
+                300_000L, ShipmentPurpose.RESULT_RETURN)));
         KafkaProbe.send(EventMother.record(new ShipmentOutForDelivery("RET-" + code, code, "RR123456785VN", owner, Instant.now())));
         KafkaProbe.send(EventMother.record(new ShipmentDeliveryAttemptFailed("RET-" + code, code, "RR123456785VN", owner, 1,
                 "Không gặp người nhận", Instant.now())));

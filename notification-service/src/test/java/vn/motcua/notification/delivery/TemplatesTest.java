@@ -29,6 +29,7 @@ import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
+import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.templates.TemplateBook;
 import vn.motcua.testinfra.EventMother;
@@ -39,10 +40,11 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(31).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(34).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
-                "postal-originals-awaiting-collection");
+                "postal-originals-awaiting-collection", "postal-originals-dispatched", "postal-originals-out-for-delivery",
+                "postal-originals-delivery-attempt-failed");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -103,21 +105,21 @@ class TemplatesTest {
     @Test
     void aResultOnItsWayByPostSaysWhatToHaveReadyForThePostman() {
         String code = "000.10.20.30.H29-261201-0003";
-        Message dispatched = templates.resultDispatched(new ShipmentDispatched("RET-" + code, code, "RR123456785VN", "001090000001",
-                Instant.now(), 338_000L, 300_000L));
+        Message dispatched = templates.dispatched(new ShipmentDispatched("RET-" + code, code, "RR123456785VN", "001090000001",
+                Instant.now(), 338_000L, 300_000L, ShipmentPurpose.RESULT_RETURN));
         assertThat(dispatched.body()).contains(
                 "Khi nhận, Ông/Bà trả nhân viên bưu điện 338.000 đồng: 300.000 đồng phí, lệ phí và 38.000 đồng cước dịch vụ bưu chính.");
         assertThat(dispatched.shortText()).contains("338.000 đồng").doesNotContain("{", "}");
         assertThat(dispatched.body()).contains("Ông/Bà có thể nộp trước 300.000 đồng phí, lệ phí trên Cổng dịch vụ công");
         Message failed = templates.deliveryAttemptFailed(new ShipmentDeliveryAttemptFailed("RET-" + code, code, "RR123456785VN",
-                "001090000001", 1, "Không gặp người nhận", Instant.now(), 338_000L, 300_000L));
+                "001090000001", 1, "Không gặp người nhận", Instant.now(), 338_000L, 300_000L, ShipmentPurpose.RESULT_RETURN));
         assertThat(failed.body()).contains("trả nhân viên bưu điện 338.000 đồng").contains("nộp trước 300.000 đồng phí, lệ phí");
         for (Message message : List.of(dispatched, failed)) {
             assertThat(message.values().values()).as("each fits one Zalo parameter").allSatisfy(value -> assertThat(value).hasSizeLessThan(200));
         }
 
         Message out = templates.outForDelivery(new ShipmentOutForDelivery("RET-" + code, code, "RR123456785VN", "001090000001",
-                Instant.now(), 22_000L, 0L));
+                Instant.now(), 22_000L, 0L, ShipmentPurpose.RESULT_RETURN));
         assertThat(out.body()).contains("Khi nhận, Ông/Bà trả nhân viên bưu điện 22.000 đồng cước dịch vụ bưu chính.");
         assertThat(out.shortText()).contains("22.000 đồng").doesNotContain("{", "}");
 
@@ -164,6 +166,33 @@ class TemplatesTest {
                 "000.10.20.30.H29", 3, "Không có người nhận", Instant.parse("2026-12-10T02:00:00Z")));
         assertThat(waiting.body()).contains("sau 3 lần phát").contains("mang giấy tờ tùy thân");
         assertThat(waiting.shortText()).hasSizeLessThanOrEqualTo(160).doesNotContain("{", "}");
+    }
+
+    @Test
+    void originalsOnTheirWayBackAreFollowedLikeAResultWithoutAFeeToPayOnline() {
+        String code = "000.10.20.30.H29-261201-0009";
+        Message dispatched = templates.dispatched(new ShipmentDispatched("BAK-" + code, code, "RR123456790VN", "001090000001",
+                Instant.now(), 22_000L, 0L, ShipmentPurpose.ORIGINALS_RETURN));
+        assertThat(dispatched.template()).isEqualTo("postal-originals-dispatched");
+        assertThat(dispatched.title()).isEqualTo("Giấy tờ bản chính của hồ sơ " + code + " đã được gửi trả");
+        assertThat(dispatched.body()).contains("RR123456790VN").contains("trả nhân viên bưu điện 22.000 đồng cước dịch vụ bưu chính")
+                .doesNotContain("kết quả", "Cổng dịch vụ công");
+        Message out = templates.outForDelivery(new ShipmentOutForDelivery("BAK-" + code, code, "RR123456790VN", "001090000001",
+                Instant.now(), 0L, 0L, ShipmentPurpose.ORIGINALS_RETURN));
+        assertThat(out.template()).isEqualTo("postal-originals-out-for-delivery");
+        assertThat(out.body()).contains("không phải trả tiền");
+        Message failed = templates.deliveryAttemptFailed(new ShipmentDeliveryAttemptFailed("BAK-" + code, code, "RR123456790VN",
+                "001090000001", 2, "Không gặp người nhận", Instant.now(), 22_000L, 0L, ShipmentPurpose.ORIGINALS_RETURN));
+        assertThat(failed.template()).isEqualTo("postal-originals-delivery-attempt-failed");
+        assertThat(failed.body()).contains("lần 2: Không gặp người nhận").contains("giấy tờ được chuyển về bộ phận một cửa");
+        for (Message message : List.of(dispatched, out, failed)) {
+            assertThat(message.body()).as(message.template()).doesNotContain("{", "}");
+            assertThat(message.shortText()).as(message.template()).hasSizeLessThanOrEqualTo(160).doesNotContain("{", "}");
+            assertThat(message.values()).as("nothing offered to pay online").doesNotContainKey("pay_online");
+        }
+
+        assertThat(templates.dispatched(new ShipmentDispatched("RET-" + code, code, "RR123456785VN", "001090000001", Instant.now()))
+                .template()).as("a record from before the purpose was said is a result's").isEqualTo("postal-result-dispatched");
     }
 
     @Test

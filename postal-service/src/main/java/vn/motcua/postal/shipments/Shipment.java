@@ -359,9 +359,8 @@ public class Shipment extends Aggregate {
      */
     List<Event> deliverByHand(String officer, String receivedBy, Instant now) {
         boolean broughtBackOriginals = kind == Kind.ORIGINALS_RETURN && status == Status.RETURNED_TO_SENDER;
-        boolean carriedFromTheAgency = kind == Kind.RESULT_DELIVERY || kind == Kind.ORIGINALS_RETURN;
         boolean atTheAgency = status.rank < Status.PICKED_UP.rank && (status != Status.AWAITING_RESULT || resultReady);
-        if (!broughtBackOriginals && !(carriedFromTheAgency && atTheAgency)) {
+        if (!broughtBackOriginals && !(carriedFromTheAgency() && atTheAgency)) {
             throw ApiProblem.conflict("shipment-not-deliverable-by-hand", "Shipment " + id + " is " + status
                     + (resultReady ? "" : " and what it carries is not ready") + ": an officer brings a ready result, or originals going back,"
                     + " the post has not picked up");
@@ -480,9 +479,9 @@ public class Shipment extends Aggregate {
                     }
                 } else if (!status.settled()) {
                     advance(Status.DELIVERY_FAILED, report.at());
-                    if (kind == Kind.RESULT_DELIVERY) {
+                    if (carriedFromTheAgency()) {
                         events.add(new ShipmentDeliveryAttemptFailed(id, dossierCode, itemId, ownerCitizenId, failedAttempts.size(),
-                                report.detail(), report.at(), cashOnDelivery(), feesOnDelivery));
+                                report.detail(), report.at(), cashOnDelivery(), feesOnDelivery, kind.purpose()));
                     }
                 }
             }
@@ -496,22 +495,31 @@ public class Shipment extends Aggregate {
         return events;
     }
 
-    /** What the shipment's new status tells: its arrival, and for a result the steps its owner follows. */
+    /** What the shipment's new status tells: its arrival, and for a result or originals going back the steps their owner follows. */
     private List<Event> progressed(Status reported, Instant at) {
         if (reported == Status.DELIVERED) {
             return List.of(kind == Kind.DOSSIER_PICKUP ? new PaperDossierArrived(id, itemId, origin.agencyCode(), origin.procedureCode(),
                     ownerCitizenId, recipientName, recipientPhone, at) : new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, at));
         }
-        if (kind != Kind.RESULT_DELIVERY) {
+        if (!carriedFromTheAgency()) {
             return List.of();
         }
         return switch (reported) {
             // Each says what the postman collects as it stands then, so the citizen has it ready.
-            case PICKED_UP -> List.of(new ShipmentDispatched(id, dossierCode, itemId, ownerCitizenId, at, cashOnDelivery(), feesOnDelivery));
+            case PICKED_UP -> List.of(new ShipmentDispatched(id, dossierCode, itemId, ownerCitizenId, at, cashOnDelivery(), feesOnDelivery,
+                    kind.purpose()));
             case OUT_FOR_DELIVERY -> List.of(new ShipmentOutForDelivery(id, dossierCode, itemId, ownerCitizenId, at, cashOnDelivery(),
-                    feesOnDelivery));
+                    feesOnDelivery, kind.purpose()));
             default -> List.of();
         };
+    }
+
+    /**
+     * Carried from the agency to the citizen's door: a result, or originals going back (ADR 0079). The citizen follows it step by
+     * step; what travels to the agency is the agency's to receive.
+     */
+    private boolean carriedFromTheAgency() {
+        return kind == Kind.RESULT_DELIVERY || kind == Kind.ORIGINALS_RETURN;
     }
 
     /** @return true when the shipment took the reported status */

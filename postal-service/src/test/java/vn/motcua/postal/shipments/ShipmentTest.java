@@ -11,6 +11,9 @@ import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
 import vn.motcua.events.postal.ShipmentDelivered;
+import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
+import vn.motcua.events.postal.ShipmentDispatched;
+import vn.motcua.events.postal.ShipmentOutForDelivery;
 import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentRequested;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
@@ -102,7 +105,8 @@ class ShipmentTest {
     void originalsCollectedForADossierThatClosedGoBackOnceAtTheAgencyToWhereTheyCameFrom() {
         String code = EventMother.newDossierCode();
         Shipment originals = originalsRequested(code);
-        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        assertThat(originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)))).as("on its way to the agency, not to"
+                + " the citizen: nothing to follow").isEmpty();
         assertThat(originals.originalsToGoBack()).as("dossier still open").isFalse();
         assertThat(originals.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120))).as("already collected: nothing to call off").isEmpty();
         assertThat(originals.originalsToGoBack()).isTrue();
@@ -166,11 +170,19 @@ class ShipmentTest {
         arrived.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
         Shipment back = Shipment.originalsBack(arrived, arrived.closedWith(), NOW.plusSeconds(120)).aggregate();
         back.request("RR100000110VN", ShipmentMother.WITHIN_HANOI, NOW.plusSeconds(180));
-        back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)));
+        assertThat(back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)))).as("the citizen follows it")
+                .singleElement().isEqualTo(new ShipmentDispatched(back.id(), back.dossierCode(), "RR100000110VN", CallerMother.CITIZEN_1,
+                        NOW.plusSeconds(240), back.cashOnDelivery(), 0L, ShipmentPurpose.ORIGINALS_RETURN));
         assertThatThrownBy(() -> back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(250))).as("with the postman")
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(409));
+        assertThat(back.report(report("o1", Shipment.Progress.OUT_FOR_DELIVERY, NOW.plusSeconds(260)))).singleElement()
+                .isInstanceOfSatisfying(ShipmentOutForDelivery.class, out -> assertThat(out.carriesResult()).isFalse());
 
-        back.report(report("f1", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(300)));
+        assertThat(back.report(report("f1", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(300)))).singleElement()
+                .isInstanceOfSatisfying(ShipmentDeliveryAttemptFailed.class, failed -> {
+                    assertThat(failed.purpose()).isEqualTo(ShipmentPurpose.ORIGINALS_RETURN);
+                    assertThat(failed.attempt()).isEqualTo(1);
+                });
         back.report(report("f2", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(400)));
         assertThat(back.report(report("f3", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(500))))
                 .hasExactlyElementsOfTypes(ShipmentReturnedToSender.class, OriginalsAwaitingCollection.class)

@@ -9,6 +9,8 @@ import vn.motcua.events.Topics;
  * The postal operator confirmed delivery of a shipment.
  *
  * @param itemId UPU S10 item id, e.g. EE123456785VN
+ * @param handedOverBy the officer who brought it instead of the post (a delivery by hand); null when the post delivered it
+ *     (added in place on 2026-12-07; absent in older records)
  */
 @EventContract(type = "ShipmentDelivered", version = 1, topic = Topics.POSTAL)
 public record ShipmentDelivered(
@@ -16,7 +18,12 @@ public record ShipmentDelivered(
         String dossierCode,
         ShipmentPurpose purpose,
         String itemId,
-        Instant deliveredAt) implements Event {
+        Instant deliveredAt,
+        String handedOverBy) implements Event {
+
+    public ShipmentDelivered(String shipmentId, String dossierCode, ShipmentPurpose purpose, String itemId, Instant deliveredAt) {
+        this(shipmentId, dossierCode, purpose, itemId, deliveredAt, null);
+    }
 
     @Override
     public String subject() {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
+import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.kit.messaging.EventSubscriber;
@@ -29,8 +30,8 @@ import vn.motcua.payment.refunds.Refunds;
  * number; its daily remittance is matched against what was collected, and each difference is
  * recorded as a mismatch. Fees the postman collected for an order already paid online or at the
  * counter are a mismatch of their own (PAID_TWICE), and go back to the citizen (ADR 0067); a
- * collection of postage only settles nothing. A result the post brings back to the agency undelivered leaves its fee to
- * the counter or the portal, with time to pay it (ADR 0078).
+ * collection of postage only settles nothing. A result the post brings back to the agency undelivered, or an officer
+ * hands over instead of the post, leaves its fee to the counter or the portal, with time to pay it (ADR 0078).
  */
 @Component
 class CashOnDelivery implements EventSubscriber {
@@ -56,17 +57,21 @@ class CashOnDelivery implements EventSubscriber {
     @Override
     public void subscribe(Subscriptions subscriptions) {
         subscriptions.on(CashCollected.class, this::collected).on(CashRemitted.class, this::remitted)
-                .on(ShipmentReturnedToSender.class, this::resultBroughtBack);
+                .on(ShipmentReturnedToSender.class, event -> leftToCounter(event.data().purpose(), event.data().dossierCode()))
+                .on(ShipmentDelivered.class, event -> {
+                    if (event.data().handedOverBy() != null) {
+                        leftToCounter(event.data().purpose(), event.data().dossierCode());
+                    }
+                });
     }
 
-    private void resultBroughtBack(IncomingEvent<ShipmentReturnedToSender> event) {
-        ShipmentReturnedToSender back = event.data();
-        if (back.purpose() != ShipmentPurpose.RESULT_RETURN || back.dossierCode() == null) {
+    private void leftToCounter(ShipmentPurpose purpose, String dossierCode) {
+        if (purpose != ShipmentPurpose.RESULT_RETURN || dossierCode == null) {
             return;
         }
-        String id = PaymentOrder.idFor(back.dossierCode(), FeeStage.RESULT);
+        String id = PaymentOrder.idFor(dossierCode, FeeStage.RESULT);
         if (repository.existsById(id)) {
-            orders.change(id, order -> order.resultBroughtBack(payWithin, clock.instant()));
+            orders.change(id, order -> order.leftToCounter(payWithin, clock.instant()));
         }
     }
 

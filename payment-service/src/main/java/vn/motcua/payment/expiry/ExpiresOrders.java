@@ -70,7 +70,7 @@ public class ExpiresOrders {
      * @return how many orders expired
      */
     public int expireDue(Instant now) {
-        Criteria notWithThePostman = new Criteria().orOperator(where("collectableByPost").ne(true), where("resultBackAt").ne(null));
+        Criteria notWithThePostman = new Criteria().orOperator(where("collectableByPost").ne(true), where("leftToCounterAt").ne(null));
         Query due = new Query(where("status").is(PaymentStatus.REQUESTED.name()).and("payBy").lte(now).andOperator(notWithThePostman))
                 .with(Sort.by("payBy")).limit(batch);
         int expired = 0;

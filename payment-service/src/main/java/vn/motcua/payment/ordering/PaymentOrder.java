@@ -82,7 +82,7 @@ public class PaymentOrder extends Aggregate {
     private Cancellation cancellation;
     private Instant cashOwedRemindedAt;
     private Instant dueSoonRemindedAt;
-    private Instant resultBackAt;
+    private Instant leftToCounterAt;
 
     /**
      * @param reference the provider's refund transaction, or the agency's note for cash; null while pending
@@ -120,7 +120,7 @@ public class PaymentOrder extends Aggregate {
             Instant payBy, List<Attempt> attempts, PaymentMethod method, Instant completedAt, String paidReference,
             Long collectedAmount, Boolean paidAfterExpiry, String receiptNumber, Refund refund, String remittanceId,
             CollectedTwice collectedTwice, Cancellation cancellation, Instant cashOwedRemindedAt, Instant dueSoonRemindedAt,
-            Instant resultBackAt) {
+            Instant leftToCounterAt) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -147,7 +147,7 @@ public class PaymentOrder extends Aggregate {
         this.cancellation = cancellation;
         this.cashOwedRemindedAt = cashOwedRemindedAt;
         this.dueSoonRemindedAt = dueSoonRemindedAt;
-        this.resultBackAt = resultBackAt;
+        this.leftToCounterAt = leftToCounterAt;
     }
 
     public static String idFor(String dossierCode, FeeStage stage) {
@@ -349,30 +349,30 @@ public class PaymentOrder extends Aggregate {
     }
 
     /**
-     * The result's shipment came back to the agency, nobody found at the door (ADR 0078): the postman will not collect this fee,
-     * which is paid online or at the counter from now on. The citizen has at least {@code payWithin} from now to pay it, as
+     * The result reached the citizen, or came back to the agency, without the postman collecting this fee (ADR 0078): it came
+     * back undelivered, or an officer handed it over. The fee is paid online or at the counter from now on. The citizen has at least {@code payWithin} from now to pay it, as
      * from any request: the pay-by time they were told had passed, or nearly, while the fee waited for the postman. Unchanged
-     * when it was never the postman's, was brought back before, or is no longer owed.
+     * when it was never the postman's, was left to the counter before, or is no longer owed.
      */
-    public List<Event> resultBroughtBack(Duration payWithin, Instant now) {
-        if (!collectableByPost || resultBackAt != null || !unpaid()) {
+    public List<Event> leftToCounter(Duration payWithin, Instant now) {
+        if (!collectableByPost || leftToCounterAt != null || !unpaid()) {
             return AggregateStore.UNCHANGED;
         }
-        resultBackAt = now;
+        leftToCounterAt = now;
         if (status == PaymentStatus.REQUESTED && payBy.isBefore(now.plus(payWithin))) {
             payBy = now.plus(payWithin);
         }
         return List.of();
     }
 
-    /** The postman collects it when he brings the result, which has not come back to the agency. */
+    /** The postman collects it when he brings the result, which is still with the post. */
     private boolean withThePostman() {
-        return collectableByPost && resultBackAt == null;
+        return collectableByPost && leftToCounterAt == null;
     }
 
-    /** When the result's shipment came back to the agency undelivered, so the fee is no longer the postman's; null before. */
-    public Instant resultBackAt() {
-        return resultBackAt;
+    /** When the fee stopped being the postman's to collect (the result came back undelivered, or was handed over); null before. */
+    public Instant leftToCounterAt() {
+        return leftToCounterAt;
     }
 
     /**

@@ -14,8 +14,8 @@ import vn.motcua.payment.ordering.PaymentOrder;
  * A payment order as its owner and its agency see it.
  *
  * @param collectableByPost the postman may collect it with the result's shipment (cash on delivery)
- * @param resultBackAt when the result's shipment came back to the agency undelivered: the fee is paid online or at the
- *     counter from then on, and may fall overdue (ADR 0078); null when it did not
+ * @param leftToCounterAt when a fee the postman was to collect was left to the counter: its result came back undelivered, or an
+ *     officer handed it over; it is paid online or at the counter from then on, and may fall overdue (ADR 0078); null before
  * @param paidAfterExpiry the provider confirmed an attempt after the order's pay-by time (accepted, ADR 0018)
  * @param collectedTwice fees the postman collected although the order was paid online or at the counter, and how they go
  *     back (ADR 0067); null when he did not
@@ -31,7 +31,7 @@ public record PaymentView(String id, String dossierCode, String agencyCode, FeeS
         Instant requestedAt, Instant payBy, List<PricedFeeLine> lines, boolean collectableByPost, PaymentMethod method,
         Instant completedAt, boolean paidAfterExpiry, String receiptNumber, RefundView refund, List<AttemptView> attempts,
         CollectedTwiceView collectedTwice, long cashOwedAtCounter, Instant dueSoonRemindedAt, Instant cashOwedRemindedAt,
-        Cancellation cancellation, Instant resultBackAt) {
+        Cancellation cancellation, Instant leftToCounterAt) {
 
     /**
      * @param inCash it goes back in cash at the agency's counter
@@ -68,6 +68,6 @@ public record PaymentView(String id, String dossierCode, String agencyCode, FeeS
                         twice.givenBackAs(), twice.amount(), twice.reference(), twice.givenBackAt(),
                         twice.paidOut() == null ? null : twice.paidOut().at()),
                 order.cashOwed(), order.dueSoonRemindedAt(), order.cashOwedRemindedAt(), order.cancellation(),
-                order.resultBackAt());
+                order.leftToCounterAt());
     }
 }

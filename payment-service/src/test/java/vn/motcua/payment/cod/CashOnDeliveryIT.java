@@ -29,6 +29,7 @@ import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentMethod;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
+import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.kit.time.CivilTime;
@@ -221,11 +222,11 @@ class CashOnDeliveryIT extends WithProviderSimulator {
                 "Không có người nhận", Instant.now());
         KafkaProbe.send(EventMother.record(back));
         KafkaProbe.send(EventMother.record(back));
-        PaymentOrder atTheCounter = steps.awaitOrder(id, o -> o.resultBackAt() != null);
+        PaymentOrder atTheCounter = steps.awaitOrder(id, o -> o.leftToCounterAt() != null);
         assertThat(atTheCounter.payBy()).as("a week from the return").isAfter(Instant.now().plus(Duration.ofDays(6)));
         mvc.perform(get("/api/v1/payments/{id}", id).with(citizen(CITIZEN_1)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.resultBackAt").isNotEmpty())
+                .andExpect(jsonPath("$.leftToCounterAt").isNotEmpty())
                 .andExpect(jsonPath("$.collectableByPost").value(true));
 
         expiry.expireDue(atTheCounter.payBy().minusSeconds(60));
@@ -237,6 +238,26 @@ class CashOnDeliveryIT extends WithProviderSimulator {
     }
 
     @Test
+    void aResultAnOfficerHandsOverLeavesItsFeeToTheCounterAndOneThePostDeliversDoesNot() {
+        String handed = EventMother.newDossierCode();
+        String handedId = resultFeeDue(handed, ResultDelivery.POST);
+        String delivered = EventMother.newDossierCode();
+        String deliveredId = resultFeeDue(delivered, ResultDelivery.POST);
+
+        KafkaProbe.send(EventMother.record(new ShipmentDelivered("RET-" + delivered, delivered, ShipmentPurpose.RESULT_RETURN,
+                "EE323456787VN", Instant.now())));
+        KafkaProbe.send(EventMother.record(new ShipmentDelivered("RET-" + handed, handed, ShipmentPurpose.RESULT_RETURN, null,
+                Instant.now(), "officer1")));
+        // The operator may report the cash after the delivery: it must still settle the order.
+        KafkaProbe.send(EventMother.record(new CashCollected("RET-" + delivered, delivered, "postal-vnpost", 45_000, "BN-8", Instant.now())));
+        PaymentOrder atTheCounter = steps.awaitOrder(handedId, o -> o.leftToCounterAt() != null);
+        assertThat(atTheCounter.payBy()).isAfter(Instant.now().plus(Duration.ofDays(6)));
+        PaymentOrder settled = steps.awaitOrder(deliveredId, o -> o.status() == PaymentStatus.COMPLETED);
+        assertThat(settled.method()).isEqualTo(PaymentMethod.CASH_ON_DELIVERY);
+        assertThat(settled.leftToCounterAt()).as("delivered by the post, not left to the counter").isNull();
+    }
+
+    @Test
     void originalsBroughtBackChangeNoFee() {
         String code = EventMother.newDossierCode();
         String id = resultFeeDue(code, ResultDelivery.POST);
@@ -244,7 +265,7 @@ class CashOnDeliveryIT extends WithProviderSimulator {
                 "EE223456780VN", 3, "Không có người nhận", Instant.now())));
         KafkaProbe.send(EventMother.record(new CashCollected("RET-" + code, code, "postal-vnpost", 45_000, "BN-7", Instant.now())));
         PaymentOrder paid = steps.awaitOrder(id, o -> o.status() == PaymentStatus.COMPLETED);
-        assertThat(paid.resultBackAt()).as("read in the order sent, before the postman's collection").isNull();
+        assertThat(paid.leftToCounterAt()).as("read in the order sent, before the postman's collection").isNull();
     }
 
     /** A dossier priced with a result-stage fee whose result is ready: the order is due. */

@@ -410,10 +410,10 @@ class PaymentOrderTest {
         Duration aWeek = Duration.ofDays(7);
         Instant broughtBack = PAY_BY.plus(Duration.ofDays(3));
 
-        assertThat(order.resultBroughtBack(aWeek, broughtBack)).isEmpty();
-        assertThat(order.resultBackAt()).isEqualTo(broughtBack);
+        assertThat(order.leftToCounter(aWeek, broughtBack)).isEmpty();
+        assertThat(order.leftToCounterAt()).isEqualTo(broughtBack);
         assertThat(order.payBy()).as("a week from its return").isEqualTo(broughtBack.plus(aWeek));
-        assertThat(order.resultBroughtBack(aWeek, broughtBack.plusSeconds(60))).as("once").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(order.leftToCounter(aWeek, broughtBack.plusSeconds(60))).as("once").isSameAs(AggregateStore.UNCHANGED);
         assertThat(order.expire(broughtBack.plus(Duration.ofDays(6)))).isSameAs(AggregateStore.UNCHANGED);
         assertThat(order.remindDueSoon(Duration.ofDays(2), broughtBack.plus(Duration.ofDays(6)))).as("reminded as any fee")
                 .singleElement().isInstanceOf(PaymentDueSoon.class);
@@ -421,7 +421,7 @@ class PaymentOrderTest {
 
         PaymentOrder early = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 50_000, true));
         Instant theDayAfter = NOW.plus(Duration.ofDays(1));
-        early.resultBroughtBack(Duration.ofDays(3), theDayAfter);
+        early.leftToCounter(Duration.ofDays(3), theDayAfter);
         assertThat(early.payBy()).as("the date told stands when it leaves more time").isEqualTo(PAY_BY);
     }
 
@@ -429,13 +429,13 @@ class PaymentOrderTest {
     void aResultBroughtBackChangesNoFeeThePostmanWasNotToCollectOrThatIsNoLongerOwed() {
         Instant broughtBack = PAY_BY.plus(Duration.ofDays(3));
         PaymentOrder atTheCounter = PaymentOrderMother.due(CODE, FeeStage.RESULT, 50_000);
-        assertThat(atTheCounter.resultBroughtBack(Duration.ofDays(7), broughtBack)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(atTheCounter.leftToCounter(Duration.ofDays(7), broughtBack)).isSameAs(AggregateStore.UNCHANGED);
         assertThat(atTheCounter.payBy()).isEqualTo(PAY_BY);
 
         PaymentOrder paidOnline = PaymentOrderMother.opened(CODE, FeeStage.RESULT, ResultDelivery.POST, true, line(FeeStage.RESULT, 50_000, true));
         paidOnline.paidAtCounter(50_000, "officer1", NOW);
-        assertThat(paidOnline.resultBroughtBack(Duration.ofDays(7), broughtBack)).isSameAs(AggregateStore.UNCHANGED);
-        assertThat(paidOnline.resultBackAt()).isNull();
+        assertThat(paidOnline.leftToCounter(Duration.ofDays(7), broughtBack)).isSameAs(AggregateStore.UNCHANGED);
+        assertThat(paidOnline.leftToCounterAt()).isNull();
     }
 
     @Test

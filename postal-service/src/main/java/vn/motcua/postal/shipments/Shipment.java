@@ -372,7 +372,7 @@ public class Shipment extends Aggregate {
         history.add(new Report(BY_HAND + officer, Progress.DELIVERED, now, "Cán bộ " + officer + " trao cho " + receivedBy,
                 null, now));
         move(Status.DELIVERED, now);
-        events.add(new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, now));
+        events.add(new ShipmentDelivered(id, dossierCode, kind.purpose(), itemId, now, officer));
         return events;
     }
 

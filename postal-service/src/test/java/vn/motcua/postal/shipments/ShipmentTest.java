@@ -158,8 +158,10 @@ class ShipmentTest {
         Shipment back = Shipment.originalsBack(arrived, arrived.closedWith(), NOW.plusSeconds(120)).aggregate();
         assertThat(back.resultReady()).as("already at the agency").isTrue();
         assertThat(back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(300))).singleElement()
-                .isInstanceOfSatisfying(ShipmentDelivered.class, delivered -> assertThat(delivered.purpose())
-                        .isEqualTo(ShipmentPurpose.ORIGINALS_RETURN));
+                .isInstanceOfSatisfying(ShipmentDelivered.class, delivered -> {
+                    assertThat(delivered.purpose()).isEqualTo(ShipmentPurpose.ORIGINALS_RETURN);
+                    assertThat(delivered.handedOverBy()).as("by hand, not by the post").isEqualTo("officer1");
+                });
         assertThat(back.status()).isEqualTo(Shipment.Status.DELIVERED);
     }
 

@@ -47,7 +47,7 @@ class CatalogEntry extends Aggregate {
                 procedure.agencyLevel(), procedure.onlineLevel(), procedure.processingDays(), procedure.acceptByPost(),
                 procedure.resultMayGoByPost(), procedure.inPersonSignature(), procedure.paperOriginalRequired(),
                 procedure.urgentCounter(), procedure.requiredDocuments() == null ? List.of() : procedure.requiredDocuments(),
-                fees, procedure.feeTiming(), procedure.cutOff(), now);
+                fees, procedure.feeTiming(), procedure.cutOff(), now, procedure.paperOriginalsKept());
     }
 
     @Override

@@ -17,6 +17,10 @@ import vn.motcua.kit.problem.ApiProblem;
  * @param feeTiming when the fees fall due, or null without fees
  * @param cutOff time of day ("15:00") after which a dossier received counts from the next working
  *     day, as the procedure's text sets it; null when the text is silent: the agency's applies
+ * @param paperOriginalsKept of a procedure whose paper originals are required: true when the agency keeps them in its file
+ *     (a certificate surrendered for a new one), false when it only compares them, and they go back to the citizen once
+ *     the dossier is received (ADR 0080); null when the procedure's text is silent (the officer sends them back) or none
+ *     are required
  * @param receptionAwaitsIntakeFee the agency receives a dossier only once its intake fee is paid
  *     (the procedure's text says the fee is paid on submission); null or false: reception does not wait
  */
@@ -37,7 +41,17 @@ public record Procedure(
         boolean urgentCounter,
         List<String> requiredDocuments,
         String cutOff,
-        Boolean receptionAwaitsIntakeFee) {
+        Boolean receptionAwaitsIntakeFee,
+        Boolean paperOriginalsKept) {
+
+    /** A procedure whose text says nothing of what becomes of the paper originals. */
+    public Procedure(String code, int version, String name, String field, String agencyLevel, int onlineLevel, int processingDays,
+            List<Fee> fees, FeeStage feeTiming, boolean acceptByPost, boolean returnByPost, boolean inPersonSignature,
+            boolean paperOriginalRequired, boolean urgentCounter, List<String> requiredDocuments, String cutOff,
+            Boolean receptionAwaitsIntakeFee) {
+        this(code, version, name, field, agencyLevel, onlineLevel, processingDays, fees, feeTiming, acceptByPost, returnByPost,
+                inPersonSignature, paperOriginalRequired, urgentCounter, requiredDocuments, cutOff, receptionAwaitsIntakeFee, null);
+    }
 
     /**
      * One fee of the procedure's schedule, as its fee text (the Ministry of Finance's circular for
@@ -136,6 +150,6 @@ public record Procedure(
     Procedure atVersion(int newVersion) {
         return new Procedure(code, newVersion, name, field, agencyLevel, onlineLevel, processingDays, fees, feeTiming,
                 acceptByPost, returnByPost, inPersonSignature, paperOriginalRequired, urgentCounter, requiredDocuments,
-                cutOff, receptionAwaitsIntakeFee);
+                cutOff, receptionAwaitsIntakeFee, paperOriginalsKept);
     }
 }

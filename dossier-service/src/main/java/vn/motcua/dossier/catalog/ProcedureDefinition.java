@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import vn.motcua.events.payment.FeeStage;
 
-/** A procedure as ops write it; the catalog assigns the version. */
+/**
+ * A procedure as ops write it; the catalog assigns the version.
+ *
+ * @param paperOriginalsKept whether the agency keeps the paper originals (see {@link Procedure}); ignored unless
+ *     {@code paperOriginalRequired}
+ */
 public record ProcedureDefinition(
         @NotBlank @Pattern(regexp = "\\d\\.\\d{6}", message = "must look like 1.000001") String code,
         @NotBlank @Size(max = 300) String name,
@@ -29,7 +34,8 @@ public record ProcedureDefinition(
         boolean urgentCounter,
         @NotNull @Size(max = 30) List<@NotBlank @Size(max = 200) String> requiredDocuments,
         @Pattern(regexp = CutOff.PATTERN, message = "must be a time of day like 15:00") String cutOff,
-        Boolean receptionAwaitsIntakeFee) {
+        Boolean receptionAwaitsIntakeFee,
+        Boolean paperOriginalsKept) {
 
     /** One fee of the schedule; see {@link Procedure.Fee} for what each field means. */
     public record FeeDefinition(
@@ -54,6 +60,6 @@ public record ProcedureDefinition(
                 fees.stream().map(FeeDefinition::toFee).toList(),
                 fees.isEmpty() || feeTiming == null ? null : FeeStage.valueOf(feeTiming), acceptByPost, returnByPost, inPersonSignature,
                 paperOriginalRequired, urgentCounter, requiredDocuments.stream().map(String::strip).toList(), cutOff,
-                receptionAwaitsIntakeFee);
+                receptionAwaitsIntakeFee, paperOriginalRequired ? paperOriginalsKept : null);
     }
 }

@@ -77,6 +77,25 @@ class CatalogEditIT {
     }
 
     @Test
+    void whetherTheAgencyKeepsThePaperOriginalsIsPublishedForProceduresThatRequireThemOnly() throws Exception {
+        String compared = "1.008" + (100 + Math.floorMod(System.nanoTime(), 900));
+        String noOriginals = "1.007" + (100 + Math.floorMod(System.nanoTime(), 900));
+        String needingOriginals = definition(compared, 5).replace("\"paperOriginalRequired\": false",
+                "\"paperOriginalRequired\": true, \"paperOriginalsKept\": false");
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).content(needingOriginals).with(ops()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.paperOriginalsKept").value(false));
+        mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON)
+                        .content(definition(noOriginals, 5).replace("\"paperOriginalRequired\": false",
+                                "\"paperOriginalRequired\": false, \"paperOriginalsKept\": true")).with(ops()))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.paperOriginalsKept").doesNotExist());
+
+        assertThat(KafkaProbe.await(Topics.DOSSIER, r -> ("procedure-" + compared).equals(r.key()), Duration.ofSeconds(15)).value())
+                .contains("\"paperOriginalsKept\":false");
+        mvc.perform(get("/api/v1/procedures/2.000016").with(citizen(CITIZEN_1)))
+                .andExpect(jsonPath("$.paperOriginalsKept").value(true));
+    }
+
+    @Test
     void opsPublishNewVersionsAndADossierKeepsTheVersionItWasAcceptedUnder() throws Exception {
         String code = "2.0" + (int) (10000 + Math.random() * 89999);
         mvc.perform(post("/api/v1/procedures").contentType(MediaType.APPLICATION_JSON).content(definition(code, 5)).with(leader(AGENCY_THUONG_TIN)))

@@ -26,13 +26,20 @@ public class Procedures implements EventSubscriber {
      * @param acceptByPost the catalog lets the paper dossier come by post (BCCI intake)
      * @param returnByPost the catalog lets the result go by post
      * @param inPersonSignature the register must be signed in person: the result never goes by post
+     * @param paperOriginalsKept the agency keeps the paper originals; false: it only compares them (ADR 0080); null: not said
      */
     public record Procedure(@Id String code, int catalogVersion, String name, String field, int onlineLevel,
-            Boolean acceptByPost, boolean returnByPost, boolean inPersonSignature, Boolean paperOriginalRequired) {
+            Boolean acceptByPost, boolean returnByPost, boolean inPersonSignature, Boolean paperOriginalRequired,
+            Boolean paperOriginalsKept) {
 
         /** The agency must see the paper originals of an online dossier: the post may carry them. */
         public boolean needsPaperOriginals() {
             return paperOriginalRequired != null && paperOriginalRequired;
+        }
+
+        /** The catalog says the agency only compares the originals: once it has, they go back (ADR 0080). */
+        public boolean originalsOnlyCompared() {
+            return needsPaperOriginals() && Boolean.FALSE.equals(paperOriginalsKept);
         }
 
         public boolean dossierMayComeByPost() {
@@ -57,7 +64,7 @@ public class Procedures implements EventSubscriber {
         ProcedurePublished p = event.data();
         Update replace = new Update().set("name", p.name()).set("field", p.field()).set("onlineLevel", p.onlineLevel())
                 .set("acceptByPost", p.acceptByPost()).set("returnByPost", p.returnByPost()).set("inPersonSignature", p.inPersonSignature())
-                .set("paperOriginalRequired", p.paperOriginalRequired());
+                .set("paperOriginalRequired", p.paperOriginalRequired()).set("paperOriginalsKept", p.paperOriginalsKept());
         NewerVersions.replaceIfNewer(mongo, COLLECTION, p.procedureCode(), "catalogVersion", p.catalogVersion(), replace);
     }
 

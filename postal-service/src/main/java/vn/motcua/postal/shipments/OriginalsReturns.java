@@ -3,6 +3,8 @@ package vn.motcua.postal.shipments;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.kit.messaging.EventSubscriber;
@@ -12,10 +14,12 @@ import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.postal.reference.Procedures;
 
 /**
  * Paper originals the post collected go back to the citizen (ADR 0077): when their dossier closes, once they are at the
- * agency, or when the agency's officer has checked them. The return is a shipment of its own, handed over like a result.
+ * agency, or when the agency's officer has checked them, which for originals the catalog says are only compared is when the
+ * dossier is received (ADR 0080). The return is a shipment of its own, handed over like a result.
  */
 @Service
 class OriginalsReturns implements EventSubscriber {
@@ -23,34 +27,53 @@ class OriginalsReturns implements EventSubscriber {
     private final ShipmentRepository shipments;
     private final ShipmentChanges changes;
     private final HandOver handOver;
+    private final Procedures procedures;
     private final Clock clock;
 
-    OriginalsReturns(AggregateStore store, ShipmentRepository shipments, ShipmentChanges changes, HandOver handOver, Clock clock) {
+    OriginalsReturns(AggregateStore store, ShipmentRepository shipments, ShipmentChanges changes, HandOver handOver,
+            Procedures procedures, Clock clock) {
         this.store = store;
         this.shipments = shipments;
         this.changes = changes;
         this.handOver = handOver;
+        this.procedures = procedures;
         this.clock = clock;
     }
 
     @Override
     public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(ShipmentDelivered.class, this::delivered);
+        subscriptions.on(ShipmentDelivered.class, this::delivered).on(DossierReceived.class, event -> received(event.data().dossier()));
     }
 
     /**
-     * The dossier closed, and its originals shipment knows it: those collected go back. The closure and the originals'
-     * arrival each call this after their own write, so whichever comes second sees the other.
+     * Received: the officer has seen the originals, as reception requires. Those the catalog says the agency only compares
+     * have done their work and go back, at once or when the operator reports them at the agency; those it keeps, or of a
+     * procedure that does not say, stay.
      */
-    void afterClosure(String dossierCode) {
+    private void received(DossierSnapshot dossier) {
+        String originalsId = Shipment.originalsId(dossier.dossierCode());
+        if (procedures.byCode(dossier.procedureCode()).filter(Procedures.Procedure::originalsOnlyCompared).isEmpty()
+                || !shipments.existsById(originalsId)) {
+            return;
+        }
+        changes.change(originalsId, Shipment::checkedAtReception);
+        ifToGoBack(dossier.dossierCode());
+    }
+
+    /**
+     * The dossier closed, or was received with originals only compared, and its originals shipment knows it: those collected
+     * go back. The closure (or reception) and the originals' arrival each call this after their own write, so whichever comes
+     * second sees the other.
+     */
+    void ifToGoBack(String dossierCode) {
         shipments.findById(Shipment.originalsId(dossierCode)).filter(Shipment::originalsToGoBack)
-                .ifPresent(originals -> sendBack(originals, originals.closedWith()));
+                .ifPresent(originals -> sendBack(originals, originals.whyBack()));
     }
 
     /** Originals reaching the agency after their dossier closed are what a planned return waits for. */
     private void delivered(IncomingEvent<ShipmentDelivered> event) {
         if (event.data().purpose() == ShipmentPurpose.PAPER_ORIGINALS) {
-            afterClosure(event.data().dossierCode());
+            ifToGoBack(event.data().dossierCode());
         }
     }
 
@@ -63,7 +86,7 @@ class OriginalsReturns implements EventSubscriber {
                 .orElseThrow(() -> ApiProblem.notFound("Shipment", originalsId));
         originals.checkSendableBackByTheAgency();
         Optional<Shipment> planned = shipments.findById(Shipment.originalsReturnId(originals.dossierCode()));
-        return planned.isPresent() ? planned.get() : sendBack(originals, "Cơ quan giải quyết đã đối chiếu xong bản chính");
+        return planned.isPresent() ? planned.get() : sendBack(originals, Shipment.CHECKED);
     }
 
     /** Plans the return once, marks it ready once the originals are at the agency, and hands it over when it can leave. */

@@ -84,7 +84,7 @@ public class ResultDeliveries implements EventSubscriber {
         for (String id : List.of(Shipment.resultDeliveryId(dossier.dossierCode()), Shipment.originalsId(dossier.dossierCode()))) {
             shipments.findById(id).ifPresent(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.dossierClosed(reason, now)));
         }
-        originalsReturns.afterClosure(dossier.dossierCode());
+        originalsReturns.ifToGoBack(dossier.dossierCode());
     }
 
     private void submitted(IncomingEvent<DossierSubmitted> event) {

@@ -8,6 +8,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Field;
 import vn.motcua.events.Event;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
@@ -25,6 +26,7 @@ import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentRequested;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
 import vn.motcua.kit.outbox.Aggregate;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.postal.tariffs.PostalService;
@@ -47,6 +49,9 @@ import vn.motcua.postal.tariffs.TariffRules;
 // Every agency's shipments over a period (ops' figures): without it, the whole collection was read.
 @CompoundIndex(name = "createdInPeriod", def = "{'createdAt': 1}")
 public class Shipment extends Aggregate {
+    /** Why originals go back once the agency has checked them, as the citizen is told. */
+    static final String CHECKED = "Cơ quan giải quyết đã đối chiếu xong bản chính";
+
     static final int ATTEMPTS_BEFORE_RETURN = 3;
     private static final String BY_HAND = "by-hand-";
 
@@ -84,8 +89,12 @@ public class Shipment extends Aggregate {
      */
     @Indexed(sparse = true)
     private String createdUnder;
-    /** Why its dossier closed, once it did: paper originals already collected then go back to the citizen (ADR 0077). */
-    private String closedWith;
+    /**
+     * Why paper originals go back to the citizen, once they do: their dossier closed (ADR 0077), or the agency received it,
+     * having only compared them (ADR 0080). Stored under its first name, from when only a closure sent them back.
+     */
+    @Field("closedWith")
+    private String whyBack;
 
     public enum Kind {
         DOSSIER_PICKUP(ShipmentPurpose.DOSSIER_PICKUP, PostalService.DOSSIER_PICKUP),
@@ -158,7 +167,7 @@ public class Shipment extends Aggregate {
             String recipientName, String recipientPhone, String address, String addressProvince, Instant addressConfirmedAt,
             Instant createdAt, Boolean resultReady, Long feesOnDelivery, TariffRules.Quote price, String itemId, Instant statusAt,
             List<String> appliedReports, List<String> failedAttempts, Boolean cashCollected, List<Report> history,
-            Boolean feesWithdrawn, String closedWith) {
+            Boolean feesWithdrawn, String whyBack) {
         this.id = id;
         this.dossierCode = dossierCode;
         this.ownerCitizenId = ownerCitizenId;
@@ -184,7 +193,7 @@ public class Shipment extends Aggregate {
         this.cashCollected = cashCollected != null && cashCollected;
         this.history = history == null ? new ArrayList<>() : new ArrayList<>(history);
         this.feesWithdrawn = feesWithdrawn != null && feesWithdrawn;
-        this.closedWith = closedWith;
+        this.whyBack = whyBack;
     }
 
     /**
@@ -254,17 +263,31 @@ public class Shipment extends Aggregate {
     }
 
     /**
-     * Paper originals the postman collected for a dossier that closed since: they are, or will be, at the agency, and go back.
-     * Not those he never collected (called off), nor those the operator brought back to the citizen itself.
+     * Paper originals the postman collected for a dossier that closed since, or that the agency received having only compared
+     * them: they are, or will be, at the agency, and go back. Not those he never collected (called off), nor those the
+     * operator brought back to the citizen itself.
      */
     boolean originalsToGoBack() {
-        return kind == Kind.PAPER_ORIGINALS && closedWith != null && status.rank >= Status.PICKED_UP.rank
+        return kind == Kind.PAPER_ORIGINALS && whyBack != null && status.rank >= Status.PICKED_UP.rank
                 && status != Status.RETURNED_TO_SENDER;
     }
 
-    /** Why a closed dossier's originals go back: its closure's reason. */
-    String closedWith() {
-        return closedWith;
+    /** Why the originals go back, as the citizen is told: the closure's reason, or that the agency has checked them. */
+    String whyBack() {
+        return whyBack;
+    }
+
+    /**
+     * The agency received the dossier, having seen the originals, and the catalog says it only compares them (ADR 0080): they
+     * are to go back, now or once the operator reports them at the agency. Unchanged for other shipments, or when they go
+     * back already.
+     */
+    List<Event> checkedAtReception() {
+        if (kind != Kind.PAPER_ORIGINALS || whyBack != null) {
+            return AggregateStore.UNCHANGED;
+        }
+        whyBack = CHECKED;
+        return List.of();
     }
 
     /**
@@ -385,7 +408,7 @@ public class Shipment extends Aggregate {
      * @param reason why the dossier closed, as the citizen was told ("Hồ sơ được rút")
      */
     List<Event> dossierClosed(String reason, Instant now) {
-        closedWith = closedWith == null ? reason : closedWith;
+        whyBack = whyBack == null ? reason : whyBack;
         boolean waiting = kind == Kind.RESULT_DELIVERY && status == Status.AWAITING_RESULT
                 || kind == Kind.PAPER_ORIGINALS && status != Status.CANCELLED && status.rank < Status.PICKED_UP.rank;
         if (!waiting) {

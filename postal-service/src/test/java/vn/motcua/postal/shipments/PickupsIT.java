@@ -40,6 +40,7 @@ import vn.motcua.events.Topics;
 import vn.motcua.events.catalog.ProcedurePublished;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
+import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
@@ -65,6 +66,10 @@ class PickupsIT {
     private static final String NOT_BY_POST = "2.000016";
     /** An online procedure whose agency must see the paper originals. */
     private static final String ORIGINALS = "9.ORIGINALS";
+    /** Its originals the agency only compares: they go back once the dossier is received (ADR 0080). */
+    private static final String COMPARED = "9.COMPARED";
+    /** Its originals the agency keeps in its file. */
+    private static final String KEPT = "9.KEPT";
 
     @Autowired
     MockMvc mvc;
@@ -81,8 +86,13 @@ class PickupsIT {
         KafkaProbe.send(EventMother.record(procedure(NOT_BY_POST, false)));
         KafkaProbe.send(EventMother.record(new ProcedurePublished(ORIGINALS, 1, "Thủ tục cần bản gốc", "Đất đai", "COMMUNE", 3, 5,
                 false, true, false, true, false, List.of("Tờ khai"), List.of(), FeeStage.INTAKE, null, Instant.now())));
+        for (String code : List.of(COMPARED, KEPT)) {
+            KafkaProbe.send(EventMother.record(new ProcedurePublished(code, 1, "Thủ tục " + code, "Đất đai", "COMMUNE", 3, 5, false, true,
+                    false, true, false, List.of("Tờ khai"), List.of(), FeeStage.INTAKE, null, Instant.now(), KEPT.equals(code))));
+        }
         await().atMost(Duration.ofSeconds(20)).until(() -> procedures.byCode(BY_POST).isPresent()
-                && procedures.byCode(NOT_BY_POST).isPresent() && procedures.byCode(ORIGINALS).isPresent());
+                && procedures.byCode(NOT_BY_POST).isPresent() && procedures.byCode(ORIGINALS).isPresent()
+                && procedures.byCode(COMPARED).isPresent() && procedures.byCode(KEPT).isPresent());
     }
 
     private static ProcedurePublished procedure(String code, boolean acceptByPost) {
@@ -92,8 +102,12 @@ class PickupsIT {
 
     /** An online dossier of the procedure needing its originals, submitted: the post offers to collect them. */
     private DossierSnapshot submittedNeedingOriginals() {
+        return submittedNeedingOriginals(ORIGINALS);
+    }
+
+    private DossierSnapshot submittedNeedingOriginals(String procedure) {
         String code = EventMother.newDossierCode();
-        DossierSnapshot online = new DossierSnapshot(code, ORIGINALS, AGENCY_THUONG_TIN, CITIZEN_1, Channel.ONLINE.code(),
+        DossierSnapshot online = new DossierSnapshot(code, procedure, AGENCY_THUONG_TIN, CITIZEN_1, Channel.ONLINE.code(),
                 ResultDelivery.COUNTER, 1);
         KafkaProbe.send(EventMother.record(new DossierSubmitted(online, "Thủ tục cần bản gốc", new Applicant("Nguyễn Văn An",
                 CITIZEN_1, "0912345678", null, "Số 5 phố Lê Lợi, Hà Nội"), null, List.of(), Instant.now())));
@@ -109,7 +123,11 @@ class PickupsIT {
     }
 
     private Requested originalsRequested() throws Exception {
-        DossierSnapshot online = submittedNeedingOriginals();
+        return originalsRequested(ORIGINALS);
+    }
+
+    private Requested originalsRequested(String procedure) throws Exception {
+        DossierSnapshot online = submittedNeedingOriginals(procedure);
         String id = Shipment.originalsId(online.dossierCode());
         collectOriginalsAtHome(id).andExpect(status().isOk());
         return new Requested(online, id, shipments.findById(id).orElseThrow().itemId());
@@ -240,6 +258,39 @@ class PickupsIT {
                 .contains("đối chiếu xong bản chính");
         mvc.perform(post("/api/v1/shipments/" + back + "/originals-return").with(officer(AGENCY_THUONG_TIN)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:motcua:problem:not-paper-originals"));
+    }
+
+    @Test
+    void originalsTheCatalogSaysAreOnlyComparedGoBackOnceTheDossierIsReceivedAndOnesItKeepsStay() throws Exception {
+        Requested compared = originalsRequested(COMPARED);
+        Requested kept = originalsRequested(KEPT);
+        Requested silent = originalsRequested(ORIGINALS);
+        report(compared.id(), "cmp-picked", "PICKED_UP", compared.item());
+        for (Requested originals : List.of(compared, kept, silent)) {
+            // The officer had them in hand before the operator's report of their arrival came in.
+            KafkaProbe.send(EventMother.record(new DossierReceived(originals.dossier(), LocalDate.now().plusDays(5), "officer1",
+                    Instant.now())));
+        }
+        String back = Shipment.originalsReturnId(compared.code());
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(back));
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> compared.code().equals(r.key()) && "OriginalsReturnPlanned".equals(
+                KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5))).singleElement().extracting(ConsumerRecord::value).asString()
+                .contains("đối chiếu xong bản chính");
+        assertThat(shipments.findById(back).orElseThrow().status()).as("waits for them to reach the agency")
+                .isEqualTo(Shipment.Status.AWAITING_RESULT);
+
+        report(compared.id(), "cmp-arrived", "DELIVERED", compared.item());
+        report(kept.id(), "kept-arrived", "DELIVERED", kept.item());
+        report(silent.id(), "silent-arrived", "DELIVERED", silent.item());
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(back).orElseThrow().status() == Shipment.Status.REQUESTED);
+        assertThat(shipments.existsById(Shipment.originalsReturnId(kept.code()))).as("the agency keeps them").isFalse();
+        assertThat(shipments.existsById(Shipment.originalsReturnId(silent.code()))).as("the officer decides").isFalse();
+
+        KafkaProbe.send(EventMother.record(new DossierReceived(compared.dossier(), LocalDate.now().plusDays(5), "officer1", Instant.now())));
+        KafkaProbe.send(EventMother.record(new DossierRejected(kept.dossier(), "Không đủ điều kiện", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(Shipment.originalsReturnId(kept.code())));
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> compared.code().equals(r.key()) && "OriginalsReturnPlanned".equals(
+                KafkaProbe.header(r, "ce_type")), 3, Duration.ofSeconds(3))).as("once, however often it is told").hasSize(1);
     }
 
     private ResultActions pickup(RequestPostProcessor who, String procedure, String province) throws Exception {

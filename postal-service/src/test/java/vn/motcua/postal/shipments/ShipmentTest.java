@@ -17,6 +17,7 @@ import vn.motcua.events.postal.ShipmentOutForDelivery;
 import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.events.postal.ShipmentRequested;
 import vn.motcua.events.postal.ShipmentReturnedToSender;
+import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.postal.tariffs.TariffRules;
 import vn.motcua.testinfra.CallerMother;
@@ -111,7 +112,7 @@ class ShipmentTest {
         assertThat(originals.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120))).as("already collected: nothing to call off").isEmpty();
         assertThat(originals.originalsToGoBack()).isTrue();
 
-        var planned = Shipment.originalsBack(originals, originals.closedWith(), NOW.plusSeconds(120));
+        var planned = Shipment.originalsBack(originals, originals.whyBack(), NOW.plusSeconds(120));
         Shipment back = planned.aggregate();
         assertThat(planned.events()).singleElement().isEqualTo(new OriginalsReturnPlanned("BAK-" + code, code, CallerMother.CITIZEN_1,
                 CallerMother.AGENCY_THUONG_TIN, "Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi", "Hà Nội", "Hồ sơ được rút",
@@ -127,6 +128,22 @@ class ShipmentTest {
                     assertThat(requested.purpose()).isEqualTo(ShipmentPurpose.ORIGINALS_RETURN);
                     assertThat(requested.address()).isEqualTo("Số 5 phố Lê Lợi");
                 });
+    }
+
+    @Test
+    void originalsTheAgencyReceivedHavingOnlyComparedThemGoBackAsCheckedAndAClosureAfterKeepsThatReason() {
+        Shipment originals = originalsRequested(EventMother.newDossierCode());
+        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        assertThat(originals.checkedAtReception()).isEmpty();
+        assertThat(originals.originalsToGoBack()).isTrue();
+        assertThat(originals.whyBack()).isEqualTo(Shipment.CHECKED);
+        assertThat(originals.checkedAtReception()).as("once").isSameAs(AggregateStore.UNCHANGED);
+        originals.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
+        assertThat(originals.whyBack()).as("the return planned said so already").isEqualTo(Shipment.CHECKED);
+
+        Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000113VN");
+        assertThat(result.checkedAtReception()).as("only paper originals").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(result.originalsToGoBack()).isFalse();
     }
 
     @Test
@@ -155,7 +172,7 @@ class ShipmentTest {
         Shipment arrived = originalsRequested(EventMother.newDossierCode());
         arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
         arrived.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
-        Shipment back = Shipment.originalsBack(arrived, arrived.closedWith(), NOW.plusSeconds(120)).aggregate();
+        Shipment back = Shipment.originalsBack(arrived, arrived.whyBack(), NOW.plusSeconds(120)).aggregate();
         assertThat(back.resultReady()).as("already at the agency").isTrue();
         assertThat(back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(300))).singleElement()
                 .isInstanceOfSatisfying(ShipmentDelivered.class, delivered -> {
@@ -170,7 +187,7 @@ class ShipmentTest {
         Shipment arrived = originalsRequested(EventMother.newDossierCode());
         arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
         arrived.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
-        Shipment back = Shipment.originalsBack(arrived, arrived.closedWith(), NOW.plusSeconds(120)).aggregate();
+        Shipment back = Shipment.originalsBack(arrived, arrived.whyBack(), NOW.plusSeconds(120)).aggregate();
         back.request("RR100000110VN", ShipmentMother.WITHIN_HANOI, NOW.plusSeconds(180));
         assertThat(back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)))).as("the citizen follows it")
                 .singleElement().isEqualTo(new ShipmentDispatched(back.id(), back.dossierCode(), "RR100000110VN", CallerMother.CITIZEN_1,

@@ -44,15 +44,6 @@ public record Procedure(
         Boolean receptionAwaitsIntakeFee,
         Boolean paperOriginalsKept) {
 
-    /** A procedure whose text says nothing of what becomes of the paper originals. */
-    public Procedure(String code, int version, String name, String field, String agencyLevel, int onlineLevel, int processingDays,
-            List<Fee> fees, FeeStage feeTiming, boolean acceptByPost, boolean returnByPost, boolean inPersonSignature,
-            boolean paperOriginalRequired, boolean urgentCounter, List<String> requiredDocuments, String cutOff,
-            Boolean receptionAwaitsIntakeFee) {
-        this(code, version, name, field, agencyLevel, onlineLevel, processingDays, fees, feeTiming, acceptByPost, returnByPost,
-                inPersonSignature, paperOriginalRequired, urgentCounter, requiredDocuments, cutOff, receptionAwaitsIntakeFee, null);
-    }
-
     /**
      * One fee of the procedure's schedule, as its fee text (the Ministry of Finance's circular for
      * that fee) sets it.

@@ -15,7 +15,7 @@ class ProcedurePricingTest {
 
     private static Procedure withFees(Procedure.Fee... fees) {
         return new Procedure("9.000001", 4, "Thủ tục mẫu", "Mẫu", "COMMUNE", 4, 5, List.of(fees), FeeStage.INTAKE, true,
-                true, false, false, false, List.of(), null, null);
+                true, false, false, false, List.of(), null, null, null);
     }
 
     @Test

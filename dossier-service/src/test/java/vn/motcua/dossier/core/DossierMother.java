@@ -46,7 +46,7 @@ final class DossierMother {
     static Procedure liquorLicence(String cutOff) {
         return new Procedure("2.000018", 3, "Cấp giấy phép bán lẻ rượu", "Công thương", "DISTRICT", 3, 5,
                 List.of(new Procedure.Fee("LE_PHI", 1_200_000, "DOSSIER"), new Procedure.Fee("PHI", 50_000, "COPY")),
-                FeeStage.INTAKE, true, true, false, false, false, REQUIRED, cutOff, null);
+                FeeStage.INTAKE, true, true, false, false, false, REQUIRED, cutOff, null, null);
     }
 
     /** The liquor licence of a province whose text has the fee paid on submission: reception waits for it. */
@@ -54,7 +54,7 @@ final class DossierMother {
         Procedure procedure = liquorLicence();
         return new Procedure(procedure.code(), procedure.version(), procedure.name(), procedure.field(), procedure.agencyLevel(),
                 procedure.onlineLevel(), procedure.processingDays(), procedure.fees(), procedure.feeTiming(), true, true, false, false,
-                false, REQUIRED, null, true);
+                false, REQUIRED, null, true, null);
     }
 
     /** The liquor licence of a province whose text has the fee paid when the result is handed over. */
@@ -62,7 +62,7 @@ final class DossierMother {
         Procedure procedure = liquorLicence();
         return new Procedure(procedure.code(), procedure.version(), procedure.name(), procedure.field(), procedure.agencyLevel(),
                 procedure.onlineLevel(), procedure.processingDays(), procedure.fees(), FeeStage.RESULT, true, true, false, false,
-                false, REQUIRED, null, null);
+                false, REQUIRED, null, null, null);
     }
 
     /** Submitted online under the procedure with its result asked for online, then taken to status 9 with its copy. */
@@ -87,7 +87,7 @@ final class DossierMother {
     /** A procedure whose paper originals the agency must see before receiving an online dossier. */
     static Procedure buildingPermit() {
         return new Procedure("2.000010", 1, "Cấp giấy phép xây dựng nhà ở riêng lẻ", "Xây dựng", "DISTRICT", 3, 15,
-                List.of(), null, true, true, false, true, false, REQUIRED, null, null);
+                List.of(), null, true, true, false, true, false, REQUIRED, null, null, false);
     }
 
     /** The district that handles it, with no cut-off of its own (the platform's 16:30 applies). */

@@ -350,9 +350,10 @@ public class PaymentOrder extends Aggregate {
 
     /**
      * The result reached the citizen, or came back to the agency, without the postman collecting this fee (ADR 0078): it came
-     * back undelivered, or an officer handed it over. The fee is paid online or at the counter from now on. The citizen has at least {@code payWithin} from now to pay it, as
-     * from any request: the pay-by time they were told had passed, or nearly, while the fee waited for the postman. Unchanged
-     * when it was never the postman's, was left to the counter before, or is no longer owed.
+     * back undelivered, or an officer handed it over. The fee is paid online or at the counter from now on. The citizen has at
+     * least {@code payWithin} from now to pay it, as from any request: the pay-by time they were told had passed, or nearly,
+     * while the fee waited for the postman. Unchanged when it was never the postman's, was left to the counter before, or is
+     * no longer owed.
      */
     public List<Event> leftToCounter(Duration payWithin, Instant now) {
         if (!collectableByPost || leftToCounterAt != null || !unpaid()) {

@@ -61,6 +61,8 @@ import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
+import vn.motcua.events.postal.PaperDossierAwaitingCollection;
+import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentCancelled;
@@ -119,6 +121,8 @@ public final class EventCatalog {
             ReturnAddressConfirmationRequested.class,
             OriginalsReturnPlanned.class,
             OriginalsAwaitingCollection.class,
+            PaperDossierReturnPlanned.class,
+            PaperDossierAwaitingCollection.class,
             PaperDossierArrived.class,
             ShipmentDelivered.class,
             ShipmentReturnedToSender.class,

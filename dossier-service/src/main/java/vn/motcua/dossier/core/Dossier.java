@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -143,6 +144,17 @@ public class Dossier extends Aggregate {
     public static Changed<Dossier> submit(String code, Procedure procedure, Agency agency, String ownerCitizenId,
             Applicant applicant, Channel channel, ResultDelivery resultDelivery, List<PricedFeeLine> feeLines,
             Actor submitter, Instant now) {
+        return submit(code, procedure, agency, ownerCitizenId, applicant, channel, resultDelivery, feeLines, submitter, now, dossier -> {
+        });
+    }
+
+    /**
+     * @param howItCameIn records how the dossier came in (the envelope it arrived in, the post office it was submitted at)
+     *     before its submission is announced, which says so
+     */
+    public static Changed<Dossier> submit(String code, Procedure procedure, Agency agency, String ownerCitizenId,
+            Applicant applicant, Channel channel, ResultDelivery resultDelivery, List<PricedFeeLine> feeLines,
+            Actor submitter, Instant now, Consumer<Dossier> howItCameIn) {
         Dossier dossier = new Dossier();
         dossier.code = code;
         dossier.procedureCode = procedure.code();
@@ -167,8 +179,9 @@ public class Dossier extends Aggregate {
         dossier.submittedBy = submitter.id();
         dossier.submittedAt = now;
         dossier.move(Action.REGISTER, NationalStatus.NEWLY_REGISTERED, submitter, null, now);
+        howItCameIn.accept(dossier);
         DossierSubmitted submitted = new DossierSubmitted(dossier.snapshot(), procedure.name(), applicant,
-                procedure.feeTiming(), dossier.feesDue, now);
+                procedure.feeTiming(), dossier.feesDue, now, dossier.postalItemId);
         return feeLines.isEmpty() ? Changed.of(dossier, submitted)
                 : Changed.of(dossier, submitted, new DossierFeesPriced(dossier.snapshot(), feeLines, now));
     }

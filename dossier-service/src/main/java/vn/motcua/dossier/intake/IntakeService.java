@@ -177,7 +177,7 @@ public class IntakeService {
     }
 
     private Dossier register(String code, SubmitDossierRequest request, Terms terms, String owner, Channel channel, Actor by,
-            String claimId, Consumer<Dossier> beforeStoring) {
+            String claimId, Consumer<Dossier> howItCameIn) {
         var data = request.applicant();
         Applicant applicant = new Applicant(data.fullName().strip(), data.idNumber(), data.phone(), data.email(),
                 data.address().strip());
@@ -187,9 +187,8 @@ public class IntakeService {
         List<PricedFeeLine> feeLines = terms.procedure().price(online,
                 request.copies() == null ? 1 : request.copies(), request.pages(), request.feeReduction());
         Changed<Dossier> submitted = Dossier.submit(code, terms.procedure(), terms.agency(), owner, applicant, channel,
-                terms.delivery(), feeLines, by, now);
+                terms.delivery(), feeLines, by, now, howItCameIn);
         submitted.aggregate().createdUnder(claimId);
-        beforeStoring.accept(submitted.aggregate());
         return dossiers.insert(submitted);
     }
 

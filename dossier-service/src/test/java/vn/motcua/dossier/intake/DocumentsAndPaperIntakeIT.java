@@ -841,6 +841,10 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-registered"))
                 .andExpect(jsonPath("$.dossierCode").value(code));
         assertThat(dossiers.count()).isEqualTo(before + 1);
+        // The post learns which dossier the envelope became, to send it back if it is refused (ADR 0081).
+        assertThat(KafkaProbe.await(Topics.DOSSIER, record -> code.equals(record.key())
+                && "DossierSubmitted".equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)), Duration.ofSeconds(10)).value())
+                .contains("\"collectedItemId\":\"" + item + "\"");
     }
 
     private ResultActions paperByPost(String item, RequestPostProcessor who) throws Exception {

@@ -13,6 +13,8 @@ import vn.motcua.events.payment.FeeStage;
  * reach the applicant and the fees due.
  *
  * @param feeTiming when the fees fall due, or null when the procedure has none
+ * @param collectedItemId the item id of the envelope the post collected the paper dossier in, when the officer registered it
+ *     from one (ADR 0081); null otherwise (added in place on 2026-12-07; absent in older records)
  */
 @EventContract(type = "DossierSubmitted", version = 2, topic = Topics.DOSSIER)
 public record DossierSubmitted(
@@ -21,7 +23,13 @@ public record DossierSubmitted(
         Applicant applicant,
         FeeStage feeTiming,
         List<FeeLine> feesDue,
-        Instant submittedAt) implements Event {
+        Instant submittedAt,
+        String collectedItemId) implements Event {
+
+    public DossierSubmitted(DossierSnapshot dossier, String procedureName, Applicant applicant, FeeStage feeTiming, List<FeeLine> feesDue,
+            Instant submittedAt) {
+        this(dossier, procedureName, applicant, feeTiming, feesDue, submittedAt, null);
+    }
 
     @Override
     public String subject() {

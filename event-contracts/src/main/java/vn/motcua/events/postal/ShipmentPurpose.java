@@ -5,5 +5,7 @@ package vn.motcua.events.postal;
  * dossier to the agency that must see them, or those originals back to the citizen when the dossier closed (ADR 0077).
  */
 public enum ShipmentPurpose {
-    RESULT_RETURN, DOSSIER_PICKUP, PAPER_ORIGINALS, ORIGINALS_RETURN
+    RESULT_RETURN, DOSSIER_PICKUP, PAPER_ORIGINALS, ORIGINALS_RETURN,
+    /** A paper dossier the post collected, back to its sender: refused, withdrawn or stopped (ADR 0081). */
+    DOSSIER_RETURN
 }

@@ -34,6 +34,8 @@ import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
+import vn.motcua.events.postal.PaperDossierAwaitingCollection;
+import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -87,6 +89,10 @@ class TellsCitizens implements EventSubscriber {
                         event.data().dossierCode(), templates.originalsReturnPlanned(event.data())))
                 .on(OriginalsAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.originalsAwaitingCollection(event.data())))
+                .on(PaperDossierReturnPlanned.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
+                        event.data().dossierCode(), templates.dossierReturnPlanned(event.data())))
+                .on(PaperDossierAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
+                        event.data().dossierCode(), templates.dossierAwaitingCollection(event.data())))
                 .on(ShipmentDispatched.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.dispatched(event.data())))
                 .on(ShipmentOutForDelivery.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),

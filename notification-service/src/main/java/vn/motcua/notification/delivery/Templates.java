@@ -40,6 +40,8 @@ import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
+import vn.motcua.events.postal.PaperDossierAwaitingCollection;
+import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -207,22 +209,36 @@ class Templates {
                 {to_pay}
                 {pay_online}
                 """));
-        book.define("postal-originals-dispatched", new Text("Giấy tờ bản chính của hồ sơ {dossier_code} đã được gửi trả", """
-                Bưu điện đã nhận giấy tờ bản chính của hồ sơ {dossier_code} tại cơ quan giải quyết để gửi trả Ông/Bà.
+        book.define("postal-papers-dispatched", new Text("Giấy tờ gửi trả của hồ sơ {dossier_code} đã được gửi đi", """
+                Bưu điện đã nhận giấy tờ của Ông/Bà (hồ sơ {dossier_code}) tại cơ quan giải quyết để gửi trả.
                 Số hiệu bưu gửi (tra cứu hành trình): {tracking_number}
                 {to_pay}
-                """, "Hồ sơ {dossier_code}: giấy tờ bản chính đã được gửi trả qua bưu điện, số hiệu {tracking_number}."));
-        book.define("postal-originals-out-for-delivery", new Text("Giấy tờ bản chính của hồ sơ {dossier_code} đang được giao", """
-                Bưu tá đang giao giấy tờ bản chính của hồ sơ {dossier_code} (số hiệu {tracking_number}) trong hôm nay.
+                """, "Hồ sơ {dossier_code}: giấy tờ của Ông/Bà đã được gửi trả qua bưu điện, số hiệu {tracking_number}."));
+        book.define("postal-papers-out-for-delivery", new Text("Giấy tờ gửi trả của hồ sơ {dossier_code} đang được giao", """
+                Bưu tá đang giao giấy tờ gửi trả Ông/Bà (hồ sơ {dossier_code}, số hiệu {tracking_number}) trong hôm nay.
                 {to_pay}
                 Ông/Bà vui lòng giữ liên lạc qua số điện thoại đã đăng ký để nhận.
-                """, "Hồ sơ {dossier_code}: bưu tá đang giao giấy tờ bản chính (số hiệu {tracking_number}) trong hôm nay."));
-        book.define("postal-originals-delivery-attempt-failed", new Text("Chưa giao được giấy tờ bản chính của hồ sơ {dossier_code}", """
-                Bưu tá chưa giao được giấy tờ bản chính của hồ sơ {dossier_code} (lần {attempt}: {reason}).
+                """, "Hồ sơ {dossier_code}: bưu tá đang giao giấy tờ gửi trả Ông/Bà (số hiệu {tracking_number}) trong hôm nay."));
+        book.define("postal-papers-delivery-attempt-failed", new Text("Chưa giao được giấy tờ gửi trả của hồ sơ {dossier_code}", """
+                Bưu tá chưa giao được giấy tờ gửi trả Ông/Bà (hồ sơ {dossier_code}, lần {attempt}: {reason}).
                 Bưu điện sẽ giao lại; nếu lần giao cuối vẫn không thành công, giấy tờ được chuyển về bộ phận một cửa của cơ quan giải
                 quyết để Ông/Bà đến nhận.
                 {to_pay}
                 """));
+        book.define("postal-dossier-return-planned", new Text("Gửi trả hồ sơ giấy {dossier_code}", """
+                Hồ sơ giấy {dossier_code} mà bưu điện đã thu gom của Ông/Bà (số hiệu {collected_item}) sẽ được gửi trả qua dịch vụ bưu
+                chính công ích.
+                Lý do: {reason}.
+                Địa chỉ nhận: {recipient_name}, {address}, {province} ({phone})
+
+                Nếu địa chỉ chưa đúng, Ông/Bà sửa trong mục gửi nhận qua bưu điện trước khi bưu tá đến nhận; hoặc đến bộ phận
+                một cửa của cơ quan giải quyết để nhận trực tiếp. Cước chuyển phát, nếu Ông/Bà phải trả, được thu khi nhận.
+                """, "Hồ sơ {dossier_code}: hồ sơ giấy của Ông/Bà sẽ được gửi trả qua bưu điện đến địa chỉ đã thu gom."));
+        book.define("postal-dossier-awaiting-collection", new Text("Mời nhận lại hồ sơ giấy {dossier_code}", """
+                Bưu điện không giao được hồ sơ giấy {dossier_code} cho Ông/Bà sau {attempts} lần phát và đã chuyển về bộ phận một
+                cửa của cơ quan giải quyết.
+                Mời Ông/Bà mang giấy tờ tùy thân đến bộ phận một cửa để nhận lại.
+                """, "Hồ sơ {dossier_code}: hồ sơ giấy của Ông/Bà đang chờ nhận lại tại bộ phận một cửa; mang giấy tờ tùy thân khi đến."));
         book.define("appointment-booked", new Text("Lịch hẹn {booking_code} ngày {date}", """
                 Ông/Bà đã đặt lịch hẹn tại {office}: {date}, từ {start} đến {end} ({purpose}).
                 Mã lịch hẹn: {booking_code} — xuất trình mã này tại quầy tiếp nhận để được xếp số.
@@ -393,24 +409,37 @@ class Templates {
         return values;
     }
 
+    Message dossierReturnPlanned(PaperDossierReturnPlanned planned) {
+        Map<String, String> values = destination(planned.dossierCode(), planned.recipientName(), planned.address(),
+                planned.addressProvince(), planned.recipientPhone());
+        values.put("reason", planned.reason());
+        values.put("collected_item", planned.collectedItemId());
+        return book.render("postal-dossier-return-planned", values);
+    }
+
+    Message dossierAwaitingCollection(PaperDossierAwaitingCollection waiting) {
+        return book.render("postal-dossier-awaiting-collection", Map.of("dossier_code", waiting.dossierCode(), "attempts",
+                String.valueOf(waiting.failedAttempts())));
+    }
+
     Message originalsAwaitingCollection(OriginalsAwaitingCollection waiting) {
         return book.render("postal-originals-awaiting-collection", Map.of("dossier_code", waiting.dossierCode(), "attempts",
                 String.valueOf(waiting.failedAttempts())));
     }
 
     Message dispatched(ShipmentDispatched shipment) {
-        return resultOrOriginals(shipment.carriesResult(), "postal-result-dispatched", "postal-originals-dispatched",
+        return resultOrPapers(shipment.carriesResult(), "postal-result-dispatched", "postal-papers-dispatched",
                 Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId(), "to_pay",
                         toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery())), shipment.feesOnDelivery());
     }
 
     /**
-     * A step of a result on its way, which offers to pay its fees online before the postman comes, or of the citizen's originals
-     * going back (ADR 0079), on which no fee rides.
+     * A step of a result on its way, which offers to pay its fees online before the postman comes, or of the citizen's papers
+     * going back, originals or a paper dossier (ADR 0079, 0081), on which no fee rides.
      */
-    private Message resultOrOriginals(boolean result, String resultKey, String originalsKey, Map<String, String> values, Long feesOnDelivery) {
+    private Message resultOrPapers(boolean result, String resultKey, String papersKey, Map<String, String> values, Long feesOnDelivery) {
         if (!result) {
-            return book.render(originalsKey, values);
+            return book.render(papersKey, values);
         }
         Map<String, String> withPayOnline = new HashMap<>(values);
         withPayOnline.put("pay_online", payOnline(feesOnDelivery));
@@ -418,7 +447,7 @@ class Templates {
     }
 
     Message outForDelivery(ShipmentOutForDelivery shipment) {
-        return book.render(shipment.carriesResult() ? "postal-out-for-delivery" : "postal-originals-out-for-delivery",
+        return book.render(shipment.carriesResult() ? "postal-out-for-delivery" : "postal-papers-out-for-delivery",
                 Map.of("dossier_code", shipment.dossierCode(), "tracking_number", shipment.itemId(), "to_pay",
                         toPay(shipment.cashOnDelivery(), shipment.feesOnDelivery())));
     }
@@ -453,7 +482,7 @@ class Templates {
     }
 
     Message deliveryAttemptFailed(ShipmentDeliveryAttemptFailed attempt) {
-        return resultOrOriginals(attempt.carriesResult(), "postal-delivery-attempt-failed", "postal-originals-delivery-attempt-failed",
+        return resultOrPapers(attempt.carriesResult(), "postal-delivery-attempt-failed", "postal-papers-delivery-attempt-failed",
                 Map.of("dossier_code", attempt.dossierCode(), "attempt", Integer.toString(attempt.attempt()), "reason",
                         attempt.reason() == null ? "không gặp người nhận" : attempt.reason(), "to_pay",
                         toPay(attempt.cashOnDelivery(), attempt.feesOnDelivery())), attempt.feesOnDelivery());

@@ -58,6 +58,8 @@ import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
+import vn.motcua.events.postal.PaperDossierAwaitingCollection;
+import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -356,6 +358,18 @@ class TellsCitizensIT {
     }
 
     @Test
+    void theOwnerIsToldTheirRefusedPaperDossierGoesBackAndToComeForItWhenItCameBack() throws Exception {
+        String owner = "001090000060";
+        String told = mailOfOwner(owner, code -> new PaperDossierReturnPlanned("TRA-" + code, code, "RR100000017VN", owner, "000.10.20.H29",
+                "Trần Thị Bình", "0987654321", "Số 9 đường Trần Phú, Hà Đông", "Hà Nội", "Hồ sơ bị từ chối", Instant.now()),
+                "Gửi trả hồ sơ giấy");
+        assertThat(told).contains("Hồ sơ bị từ chối").contains("RR100000017VN").contains("Số 9 đường Trần Phú, Hà Đông");
+        String broughtBack = mailOfOwner(owner, code -> new PaperDossierAwaitingCollection("TRA-" + code, code, owner, "000.10.20.H29", 3,
+                "Không có người nhận", Instant.now()), "Mời nhận lại hồ sơ giấy");
+        assertThat(broughtBack).contains("sau 3 lần phát");
+    }
+
+    @Test
     void theOwnerFollowsTheirOriginalsOnTheWayBack() throws Exception {
         String owner = "001090000092";
         String code = EventMother.newDossierCode();
@@ -367,12 +381,12 @@ class TellsCitizensIT {
         KafkaProbe.send(EventMother.record(new ShipmentDeliveryAttemptFailed("BAK-" + code, code, "RR123456790VN", owner, 1,
                 "Không gặp người nhận", Instant.now(), 22_000L, 0L, ShipmentPurpose.ORIGINALS_RETURN)));
 
-        String failed = awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith("Chưa giao được giấy tờ bản chính"))
+        String failed = awaitMail("an." + owner + "@example.com", code, subject -> subject.startsWith("Chưa giao được giấy tờ gửi trả"))
                 .getContent().toString();
         assertThat(failed).contains("lần 1: Không gặp người nhận").contains("22.000 đồng cước");
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
                 .andExpect(jsonPath("$[?(@.dossierCode == '" + code + "')].template").value(Matchers.containsInAnyOrder("dossier-submitted",
-                        "postal-originals-dispatched", "postal-originals-out-for-delivery", "postal-originals-delivery-attempt-failed")));
+                        "postal-papers-dispatched", "postal-papers-out-for-delivery", "postal-papers-delivery-attempt-failed")));
     }
 
     /**

@@ -26,6 +26,8 @@ import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
+import vn.motcua.events.postal.PaperDossierAwaitingCollection;
+import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
@@ -40,11 +42,11 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(34).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(36).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
-                "postal-originals-awaiting-collection", "postal-originals-dispatched", "postal-originals-out-for-delivery",
-                "postal-originals-delivery-attempt-failed");
+                "postal-originals-awaiting-collection", "postal-papers-dispatched", "postal-papers-out-for-delivery",
+                "postal-papers-delivery-attempt-failed", "postal-dossier-return-planned", "postal-dossier-awaiting-collection");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -169,21 +171,21 @@ class TemplatesTest {
     }
 
     @Test
-    void originalsOnTheirWayBackAreFollowedLikeAResultWithoutAFeeToPayOnline() {
+    void papersOnTheirWayBackAreFollowedLikeAResultWithoutAFeeToPayOnline() {
         String code = "000.10.20.30.H29-261201-0009";
         Message dispatched = templates.dispatched(new ShipmentDispatched("BAK-" + code, code, "RR123456790VN", "001090000001",
                 Instant.now(), 22_000L, 0L, ShipmentPurpose.ORIGINALS_RETURN));
-        assertThat(dispatched.template()).isEqualTo("postal-originals-dispatched");
-        assertThat(dispatched.title()).isEqualTo("Giấy tờ bản chính của hồ sơ " + code + " đã được gửi trả");
+        assertThat(dispatched.template()).isEqualTo("postal-papers-dispatched");
+        assertThat(dispatched.title()).isEqualTo("Giấy tờ gửi trả của hồ sơ " + code + " đã được gửi đi");
         assertThat(dispatched.body()).contains("RR123456790VN").contains("trả nhân viên bưu điện 22.000 đồng cước dịch vụ bưu chính")
                 .doesNotContain("kết quả", "Cổng dịch vụ công");
-        Message out = templates.outForDelivery(new ShipmentOutForDelivery("BAK-" + code, code, "RR123456790VN", "001090000001",
-                Instant.now(), 0L, 0L, ShipmentPurpose.ORIGINALS_RETURN));
-        assertThat(out.template()).isEqualTo("postal-originals-out-for-delivery");
+        Message out = templates.outForDelivery(new ShipmentOutForDelivery("TRA-" + code, code, "RR123456790VN", "001090000001",
+                Instant.now(), 0L, 0L, ShipmentPurpose.DOSSIER_RETURN));
+        assertThat(out.template()).as("a paper dossier going back likewise").isEqualTo("postal-papers-out-for-delivery");
         assertThat(out.body()).contains("không phải trả tiền");
         Message failed = templates.deliveryAttemptFailed(new ShipmentDeliveryAttemptFailed("BAK-" + code, code, "RR123456790VN",
                 "001090000001", 2, "Không gặp người nhận", Instant.now(), 22_000L, 0L, ShipmentPurpose.ORIGINALS_RETURN));
-        assertThat(failed.template()).isEqualTo("postal-originals-delivery-attempt-failed");
+        assertThat(failed.template()).isEqualTo("postal-papers-delivery-attempt-failed");
         assertThat(failed.body()).contains("lần 2: Không gặp người nhận").contains("giấy tờ được chuyển về bộ phận một cửa");
         for (Message message : List.of(dispatched, out, failed)) {
             assertThat(message.body()).as(message.template()).doesNotContain("{", "}");
@@ -193,6 +195,23 @@ class TemplatesTest {
 
         assertThat(templates.dispatched(new ShipmentDispatched("RET-" + code, code, "RR123456785VN", "001090000001", Instant.now()))
                 .template()).as("a record from before the purpose was said is a result's").isEqualTo("postal-result-dispatched");
+    }
+
+    @Test
+    void aPaperDossierGoingBackSaysWhyWhereAndWhereToComeWhenItCameBack() {
+        String code = "000.10.20.30.H29-261201-0010";
+        Message back = templates.dossierReturnPlanned(new PaperDossierReturnPlanned("TRA-" + code, code, "RR100000017VN", "001090000001",
+                "000.10.20.30.H29", "Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi, Thường Tín", "Hà Nội", "Hồ sơ bị từ chối",
+                Instant.parse("2026-12-07T02:00:00Z")));
+        assertThat(back.title()).isEqualTo("Gửi trả hồ sơ giấy " + code);
+        assertThat(back.body()).contains("số hiệu RR100000017VN").contains("Lý do: Hồ sơ bị từ chối.")
+                .contains("Nguyễn Văn An, Số 5 phố Lê Lợi, Thường Tín, Hà Nội (0912345678)").contains("nhận trực tiếp");
+        assertThat(back.shortText()).hasSizeLessThanOrEqualTo(160).doesNotContain("{", "}");
+
+        Message waiting = templates.dossierAwaitingCollection(new PaperDossierAwaitingCollection("TRA-" + code, code, "001090000001",
+                "000.10.20.30.H29", 3, "Không có người nhận", Instant.parse("2026-12-10T02:00:00Z")));
+        assertThat(waiting.body()).contains("sau 3 lần phát").contains("mang giấy tờ tùy thân");
+        assertThat(waiting.shortText()).hasSizeLessThanOrEqualTo(160).doesNotContain("{", "}");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +37,8 @@ import vn.motcua.postal.tariffs.TariffBook;
  * the address), told the fees the postman collects, and handed to the operator with an S10 item
  * id and a frozen price once the result is ready and the address's province is known. Paper
  * originals an agency must see are offered likewise at submission, and leave when the citizen
- * confirms where to collect them; a closed dossier's go back ({@link OriginalsReturns}).
+ * confirms where to collect them; a closed dossier's go back ({@link OriginalsReturns}), as does a paper dossier the post
+ * brought ({@link PaperDossierReturns}).
  */
 @Service
 public class ResultDeliveries implements EventSubscriber {
@@ -47,19 +49,22 @@ public class ResultDeliveries implements EventSubscriber {
     private final ShipmentChanges changes;
     private final HandOver handOver;
     private final OriginalsReturns originalsReturns;
+    private final PaperDossierReturns paperDossierReturns;
     private final TariffBook tariffs;
     private final Procedures procedures;
     private final Clock clock;
     private final String operator;
 
     ResultDeliveries(AggregateStore store, ShipmentRepository shipments, ShipmentChanges changes, HandOver handOver,
-            OriginalsReturns originalsReturns, TariffBook tariffs, Procedures procedures, Clock clock,
+            OriginalsReturns originalsReturns, PaperDossierReturns paperDossierReturns, TariffBook tariffs, Procedures procedures,
+            Clock clock,
             @Value("${motcua.postal.default-operator}") String operator) {
         this.store = store;
         this.shipments = shipments;
         this.changes = changes;
         this.handOver = handOver;
         this.originalsReturns = originalsReturns;
+        this.paperDossierReturns = paperDossierReturns;
         this.tariffs = tariffs;
         this.procedures = procedures;
         this.clock = clock;
@@ -77,14 +82,16 @@ public class ResultDeliveries implements EventSubscriber {
 
     /**
      * A closed dossier's result will never come, and its originals are not needed: what has not left yet stays (ADR 0075).
-     * Originals the postman already collected go back (ADR 0077).
+     * Originals the postman already collected go back (ADR 0077), and so does the paper dossier he brought (ADR 0081).
      */
     private void closed(IncomingEvent<?> event, DossierSnapshot dossier, String reason) {
         Instant now = clock.instant();
-        for (String id : List.of(Shipment.resultDeliveryId(dossier.dossierCode()), Shipment.originalsId(dossier.dossierCode()))) {
-            shipments.findById(id).ifPresent(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.dossierClosed(reason, now)));
-        }
-        originalsReturns.ifToGoBack(dossier.dossierCode());
+        String code = dossier.dossierCode();
+        Stream.concat(Stream.of(Shipment.resultDeliveryId(code), Shipment.originalsId(code)).map(shipments::findById),
+                Stream.of(paperDossierReturns.pickupOf(code))).flatMap(Optional::stream)
+                .forEach(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.dossierClosed(reason, now)));
+        originalsReturns.ifToGoBack(code);
+        paperDossierReturns.ifToGoBack(code);
     }
 
     private void submitted(IncomingEvent<DossierSubmitted> event) {

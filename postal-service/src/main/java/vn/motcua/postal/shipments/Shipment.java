@@ -14,6 +14,8 @@ import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
+import vn.motcua.events.postal.PaperDossierAwaitingCollection;
+import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentCancelled;
@@ -57,8 +59,9 @@ public class Shipment extends Aggregate {
 
     @Id
     private final String id;
+    /** The dossier it travels for; a paper dossier's pick-up learns it when the officer registers the envelope (ADR 0081). */
     @Indexed
-    private final String dossierCode;
+    private String dossierCode;
     private final String ownerCitizenId;
     private final String operator;
     private final Origin origin;
@@ -102,7 +105,8 @@ public class Shipment extends Aggregate {
         /** The paper originals of an online dossier, collected from the citizen for the agency that must see them. */
         PAPER_ORIGINALS(ShipmentPurpose.PAPER_ORIGINALS, PostalService.PAPER_ORIGINALS),
         /** Those originals back to the citizen, collected for a dossier that then closed (ADR 0077). */
-        ORIGINALS_RETURN(ShipmentPurpose.ORIGINALS_RETURN, PostalService.ORIGINALS_RETURN);
+        ORIGINALS_RETURN(ShipmentPurpose.ORIGINALS_RETURN, PostalService.ORIGINALS_RETURN),
+        DOSSIER_RETURN(ShipmentPurpose.DOSSIER_RETURN, PostalService.DOSSIER_RETURN);
 
         private final ShipmentPurpose purpose;
         private final PostalService service;
@@ -263,6 +267,42 @@ public class Shipment extends Aggregate {
     }
 
     /**
+     * The officer registered the paper dossier this pick-up brought as {@code registeredAs} (ADR 0081): the pick-up is the
+     * dossier's from now on, and goes back with it if it closes. Unchanged for another kind, or once it knows its dossier.
+     */
+    List<Event> registeredAs(String registeredAs) {
+        if (kind != Kind.DOSSIER_PICKUP || dossierCode != null) {
+            return AggregateStore.UNCHANGED;
+        }
+        dossierCode = registeredAs;
+        return List.of();
+    }
+
+    /** A paper dossier the post brought to the agency, registered, and refused, withdrawn or stopped since: it goes back. */
+    boolean dossierToGoBack() {
+        return kind == Kind.DOSSIER_PICKUP && dossierCode != null && whyBack != null && status == Status.DELIVERED;
+    }
+
+    /**
+     * The paper dossier a pick-up brought, back to the address it was collected from (ADR 0081): it is at the agency, so the
+     * return is ready at once and leaves once the address's province is known.
+     *
+     * @param pickup the registered dossier's pick-up, delivered to the agency
+     * @param why why it goes back, as the citizen was told of the closure
+     */
+    static Changed<Shipment> dossierBack(Shipment pickup, String why, Instant now) {
+        Shipment back = new Shipment(dossierReturnId(pickup.dossierCode), pickup.dossierCode, pickup.ownerCitizenId, pickup.operator,
+                pickup.origin, Kind.DOSSIER_RETURN, Status.AWAITING_RESULT, pickup.recipientName, pickup.recipientPhone,
+                pickup.address, pickup.addressProvince, null, now, true, 0L, null, null, now, null, null, false, null, false, null);
+        return Changed.of(back, new PaperDossierReturnPlanned(back.id, back.dossierCode, pickup.itemId, back.ownerCitizenId,
+                back.origin.agencyCode(), back.recipientName, back.recipientPhone, back.address, back.addressProvince, why, now));
+    }
+
+    public static String dossierReturnId(String dossierCode) {
+        return "TRA-" + dossierCode;
+    }
+
+    /**
      * Paper originals the postman collected for a dossier that closed since, or that the agency received having only compared
      * them: they are, or will be, at the agency, and go back. Not those he never collected (called off), nor those the
      * operator brought back to the citizen itself.
@@ -376,20 +416,20 @@ public class Shipment extends Aggregate {
     /**
      * The agency sends an officer with the result instead of the post (a delivery without an
      * operator), while the postman has not picked it up: the operator, if it had the item, is told
-     * to drop it, and the delivery returns the dossier like any other. Originals going back are handed
-     * over likewise, at the counter or at the door, once they are at the agency, and at the counter once
-     * the operator brought them back after failed deliveries (ADR 0077).
+     * to drop it, and the delivery returns the dossier like any other. Papers going back (originals, or a
+     * paper dossier) are handed over likewise, at the counter or at the door, once they are at the agency,
+     * and at the counter once the operator brought them back after failed deliveries (ADR 0077, 0081).
      */
     List<Event> deliverByHand(String officer, String receivedBy, Instant now) {
-        boolean broughtBackOriginals = kind == Kind.ORIGINALS_RETURN && status == Status.RETURNED_TO_SENDER;
+        boolean broughtBackPapers = (kind == Kind.ORIGINALS_RETURN || kind == Kind.DOSSIER_RETURN) && status == Status.RETURNED_TO_SENDER;
         boolean atTheAgency = status.rank < Status.PICKED_UP.rank && (status != Status.AWAITING_RESULT || resultReady);
-        if (!broughtBackOriginals && !(carriedFromTheAgency() && atTheAgency)) {
+        if (!broughtBackPapers && !(carriedFromTheAgency() && atTheAgency)) {
             throw ApiProblem.conflict("shipment-not-deliverable-by-hand", "Shipment " + id + " is " + status
-                    + (resultReady ? "" : " and what it carries is not ready") + ": an officer brings a ready result, or originals going back,"
+                    + (resultReady ? "" : " and what it carries is not ready") + ": an officer brings a ready result, or papers going back,"
                     + " the post has not picked up");
         }
         List<Event> events = new ArrayList<>();
-        if (itemId != null && !broughtBackOriginals) {
+        if (itemId != null && !broughtBackPapers) {
             events.add(new ShipmentCancelled(id, dossierCode, operator, itemId, "Cán bộ " + officer + " trao tận tay", now));
         }
         history.add(new Report(BY_HAND + officer, Progress.DELIVERED, now, "Cán bộ " + officer + " trao cho " + receivedBy,
@@ -402,8 +442,8 @@ public class Shipment extends Aggregate {
     /**
      * Its dossier was refused, withdrawn or stopped (ADR 0075): a result that will never be ready does not wait for an
      * address, and originals nobody needs now are not collected; the operator, if it has the item, is told to drop it.
-     * Already picked up, already handed over with a ready result, or a pick-up of a dossier not yet registered: unchanged,
-     * but originals remember the closure, to go back once they reach the agency (ADR 0077).
+     * Already picked up, or already handed over with a ready result: unchanged, but originals remember the closure, to go
+     * back once they reach the agency (ADR 0077), and so does the pick-up of the paper dossier, which goes back (ADR 0081).
      *
      * @param reason why the dossier closed, as the citizen was told ("Hồ sơ được rút")
      */
@@ -495,9 +535,12 @@ public class Shipment extends Aggregate {
                     move(Status.RETURNED_TO_SENDER, report.at());
                     events.add(new ShipmentReturnedToSender(id, dossierCode, kind.purpose(), itemId, failedAttempts.size(),
                             report.detail(), report.at()));
+                    // The citizen's papers are back at the agency: they must learn to come for them.
                     if (kind == Kind.ORIGINALS_RETURN) {
-                        // The citizen's papers are back at the agency: they must learn to come for them.
                         events.add(new OriginalsAwaitingCollection(id, dossierCode, ownerCitizenId, origin.agencyCode(),
+                                failedAttempts.size(), report.detail(), report.at()));
+                    } else if (kind == Kind.DOSSIER_RETURN) {
+                        events.add(new PaperDossierAwaitingCollection(id, dossierCode, ownerCitizenId, origin.agencyCode(),
                                 failedAttempts.size(), report.detail(), report.at()));
                     }
                 } else if (!status.settled()) {
@@ -538,11 +581,11 @@ public class Shipment extends Aggregate {
     }
 
     /**
-     * Carried from the agency to the citizen's door: a result, or originals going back (ADR 0079). The citizen follows it step by
-     * step; what travels to the agency is the agency's to receive.
+     * Carried from the agency to the citizen's door: a result, or papers going back, originals or a paper dossier (ADR 0079,
+     * 0081). The citizen follows it step by step; what travels to the agency is the agency's to receive.
      */
     private boolean carriedFromTheAgency() {
-        return kind == Kind.RESULT_DELIVERY || kind == Kind.ORIGINALS_RETURN;
+        return kind == Kind.RESULT_DELIVERY || kind == Kind.ORIGINALS_RETURN || kind == Kind.DOSSIER_RETURN;
     }
 
     /** @return true when the shipment took the reported status */

@@ -19,6 +19,9 @@ public interface ShipmentRepository extends MongoRepository<Shipment, String> {
 
     List<Shipment> findByOriginAgencyCodeAndStatusOrderByCreatedAtDesc(String agencyCode, Shipment.Status status, Pageable page);
 
+    /** A dossier's shipment of a kind of which it has one at most (the pick-up its paper dossier came in). */
+    Optional<Shipment> findFirstByDossierCodeAndKind(String dossierCode, Shipment.Kind kind);
+
     /** The pick-up created under an Idempotency-Key claim (see {@link Shipment#createdUnder}). */
     Optional<Shipment> findByCreatedUnder(String claimId);
 }

@@ -115,9 +115,9 @@ class ShipmentsController {
     }
 
     @Operation(summary = "The agency's officer brings a ready result to the citizen instead of the post (before the"
-            + " postman picks it up): the operator is told to drop it, and the dossier is returned. Likewise a closed dossier's"
-            + " originals going back, handed over at the counter or the door once they reached the agency, or at the counter once"
-            + " the operator brought them back (ADR 0077)")
+            + " postman picks it up): the operator is told to drop it, and the dossier is returned. Likewise papers going back"
+            + " (originals, ADR 0077, or a refused paper dossier, ADR 0081), handed over at the counter or the door once they are"
+            + " at the agency, or at the counter once the operator brought them back")
     @PostMapping("/{id}/hand-delivery")
     @ReachedFirst(ShipmentReach.class)
     @PreAuthorize("hasRole('officer')")
@@ -195,7 +195,7 @@ class ShipmentsController {
                 .orElseThrow(() -> ApiProblem.notFound("Shipment", id));
     }
 
-    @Operation(summary = "The citizen confirms or changes where their result (or their originals going back, ADR 0077) is"
+    @Operation(summary = "The citizen confirms or changes where their result (or their papers going back, ADR 0077, 0081) is"
             + " posted, or where the postman collects their originals, until the operator picks it up; what is ready and"
             + " waiting for its address leaves at once")
     @PutMapping("/{id}/address")

@@ -13,11 +13,13 @@ import java.util.TreeMap;
  *     returned to the sender; the national indicator counts {@code delivered}
  * @param dossiersCollected paper dossiers the post collected: asked for, arrived at the agency, called off by their citizens
  * @param originalsSentBack paper originals collected for dossiers that then closed, going back to their citizens (ADR 0077)
+ * @param dossiersSentBack paper dossiers the post collected and the agency registered, then refused, withdrawn or stopped,
+ *     going back to their citizens (ADR 0081)
  * @param discounts per discount rule, how many shipments and how many đồng
  * @param cash collected on delivery as reported, remitted by the operators, and the difference still owed
  */
 public record PostalStatistics(LocalDate from, LocalDate to, String agencyCode, Results resultsByPost, Collected dossiersCollected,
-        SentBack originalsSentBack, List<DiscountGranted> discounts, Cash cash) {
+        SentBack originalsSentBack, SentBack dossiersSentBack, List<DiscountGranted> discounts, Cash cash) {
 
     public record Results(long planned, long handedToOperator, long delivered, long deliveredByHand, long returnedToSender) {
     }

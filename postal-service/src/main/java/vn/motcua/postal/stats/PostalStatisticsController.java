@@ -74,6 +74,8 @@ class PostalStatisticsController {
         long collected = 0;
         long sentBack = 0;
         long sentBackHandedOver = 0;
+        long dossiersBack = 0;
+        long dossiersBackHandedOver = 0;
         List<PostalStatistics.DiscountGranted> discounts = new ArrayList<>();
         Map<String, Long> collectedByShipment = new HashMap<>();
         while (shipments.hasNext()) {
@@ -83,6 +85,9 @@ class PostalStatisticsController {
             if (s.kind() == Shipment.Kind.ORIGINALS_RETURN) {
                 sentBack++;
                 sentBackHandedOver += done ? 1 : 0;
+            } else if (s.kind() == Shipment.Kind.DOSSIER_RETURN) {
+                dossiersBack++;
+                dossiersBackHandedOver += done ? 1 : 0;
             } else if (result) {
                 planned++;
                 handed += s.itemId() != null ? 1 : 0;
@@ -110,6 +115,7 @@ class PostalStatisticsController {
         }
         return new PostalStatistics(from, to, agency, new PostalStatistics.Results(planned, handed, delivered, byHand, returned),
                 new PostalStatistics.Collected(pickups, arrived, cancelled), new PostalStatistics.SentBack(sentBack, sentBackHandedOver),
+                new PostalStatistics.SentBack(dossiersBack, dossiersBackHandedOver),
                 PostalStatistics.byRule(discounts),
                 new PostalStatistics.Cash(collected, remitted, collected - remitted));
     }

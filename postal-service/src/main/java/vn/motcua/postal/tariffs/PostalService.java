@@ -9,5 +9,7 @@ public enum PostalService {
     /** The paper originals of an online dossier, to the agency. */
     PAPER_ORIGINALS,
     /** Those originals back from the agency to the citizen, their dossier closed (ADR 0077). */
-    ORIGINALS_RETURN
+    ORIGINALS_RETURN,
+    /** A paper dossier the post collected, back from the agency to its sender: refused, withdrawn or stopped (ADR 0081). */
+    DOSSIER_RETURN
 }

@@ -261,6 +261,54 @@ class PickupsIT {
     }
 
     @Test
+    void aPaperDossierThePostBroughtAndTheAgencyRefusedGoesBackToWhereItWasCollectedOnce() throws Exception {
+        JsonNode created = json.readTree(pickup(citizen(CITIZEN_1), BY_POST, "Hà Nội").andExpect(status().isCreated()).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String pickupId = created.get("id").asString();
+        String item = created.get("itemId").asString();
+        report(pickupId, "arrived", "DELIVERED", item);
+        DossierSnapshot registered = new DossierSnapshot(EventMother.newDossierCode(), BY_POST, AGENCY_THUONG_TIN, CITIZEN_1,
+                Channel.POSTAL.code(), ResultDelivery.COUNTER, 1);
+        String code = registered.dossierCode();
+        KafkaProbe.send(EventMother.record(new DossierSubmitted(registered, "Thủ tục " + BY_POST, new Applicant("Nguyễn Văn An", CITIZEN_1,
+                "0912345678", null, "Số 5 phố Lê Lợi, xã Thường Tín"), null, List.of(), Instant.now(), item)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> code.equals(shipments.findById(pickupId).orElseThrow().dossierCode()));
+
+        DossierRejected refused = new DossierRejected(registered, "Thiếu tờ khai", Instant.now());
+        KafkaProbe.send(EventMother.record(refused));
+        KafkaProbe.send(EventMother.record(refused));
+        String back = Shipment.dossierReturnId(code);
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(back).map(Shipment::status)
+                .orElse(null) == Shipment.Status.REQUESTED);
+        mvc.perform(get("/api/v1/shipments/" + back).with(citizen(CITIZEN_1))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("DOSSIER_RETURN")).andExpect(jsonPath("$.address").value("Số 5 phố Lê Lợi, xã Thường Tín"))
+                .andExpect(jsonPath("$.price.tariffId").isNotEmpty());
+        mvc.perform(get("/api/v1/shipments/" + back).with(citizen(CITIZEN_2))).andExpect(status().isNotFound());
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> code.equals(r.key()) && "PaperDossierReturnPlanned".equals(KafkaProbe.header(r,
+                "ce_type")), 2, Duration.ofSeconds(5))).as("once, the refusal told twice").singleElement().extracting(ConsumerRecord::value)
+                .asString().contains("\"reason\":\"Hồ sơ bị từ chối\"").contains(item);
+        String backItem = shipments.findById(back).orElseThrow().itemId();
+        assertThat(KafkaProbe.collect(Topics.ofPostalOperator("postal-vnpost"), r -> code.equals(r.key())
+                && "ShipmentRequested".equals(KafkaProbe.header(r, "ce_type")) && r.value().contains(backItem), 2, Duration.ofSeconds(5)))
+                .singleElement().extracting(ConsumerRecord::value).asString().contains("\"purpose\":\"DOSSIER_RETURN\"");
+        mvc.perform(get("/api/v1/shipments/statistics").param("from", LocalDate.now().minusDays(1).toString())
+                .param("to", LocalDate.now().plusDays(1).toString()).with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossiersSentBack.planned").value(Matchers.greaterThanOrEqualTo(1)));
+    }
+
+    @Test
+    void aDossierThatCameInNoEnvelopeOfThePostHasNothingToSendBack() throws Exception {
+        DossierSnapshot atTheCounter = new DossierSnapshot(EventMother.newDossierCode(), BY_POST, AGENCY_THUONG_TIN, CITIZEN_1,
+                Channel.IN_PERSON.code(), ResultDelivery.COUNTER, 1);
+        KafkaProbe.send(EventMother.record(new DossierSubmitted(atTheCounter, "Thủ tục " + BY_POST, new Applicant("Nguyễn Văn An",
+                CITIZEN_1, "0912345678", null, "Số 5 phố Lê Lợi"), null, List.of(), Instant.now())));
+        KafkaProbe.send(EventMother.record(new DossierWithdrawn(atTheCounter, "Công dân rút hồ sơ", Instant.now())));
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> atTheCounter.dossierCode().equals(r.key())
+                && "PaperDossierReturnPlanned".equals(KafkaProbe.header(r, "ce_type")), 1, Duration.ofSeconds(5))).isEmpty();
+        assertThat(shipments.existsById(Shipment.dossierReturnId(atTheCounter.dossierCode()))).isFalse();
+    }
+
+    @Test
     void originalsTheCatalogSaysAreOnlyComparedGoBackOnceTheDossierIsReceivedAndOnesItKeepsStay() throws Exception {
         Requested compared = originalsRequested(COMPARED);
         Requested kept = originalsRequested(KEPT);

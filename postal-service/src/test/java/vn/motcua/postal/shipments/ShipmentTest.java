@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
+import vn.motcua.events.postal.PaperDossierAwaitingCollection;
+import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
 import vn.motcua.events.postal.ShipmentDelivered;
@@ -34,6 +36,41 @@ class ShipmentTest {
 
     private static Shipment.Report report(String id, Shipment.Progress progress, Instant at) {
         return new Shipment.Report(id, progress, at, null, null, at);
+    }
+
+    @Test
+    void aPaperDossierThePostBroughtGoesBackOnceRegisteredAndClosedAndWaitsAtTheCounterWhenNobodyTakesIt() {
+        Shipment brought = pickup("RR100000114VN");
+        brought.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
+        brought.dossierClosed("Hồ sơ bị từ chối", NOW.plusSeconds(90));
+        assertThat(brought.dossierToGoBack()).as("not registered: no dossier to close").isFalse();
+
+        String code = EventMother.newDossierCode();
+        Shipment registered = pickup("RR100000115VN");
+        registered.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
+        assertThat(registered.registeredAs(code)).isEmpty();
+        assertThat(registered.registeredAs("another")).as("once").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(registered.dossierCode()).isEqualTo(code);
+        assertThat(registered.dossierToGoBack()).as("still open").isFalse();
+        assertThat(registered.dossierClosed("Hồ sơ bị từ chối", NOW.plusSeconds(120))).as("nothing to call off").isEmpty();
+        assertThat(registered.dossierToGoBack()).isTrue();
+
+        var planned = Shipment.dossierBack(registered, registered.whyBack(), NOW.plusSeconds(120));
+        Shipment back = planned.aggregate();
+        assertThat(planned.events()).singleElement().isEqualTo(new PaperDossierReturnPlanned("TRA-" + code, code, "RR100000115VN",
+                CallerMother.CITIZEN_1, CallerMother.AGENCY_THUONG_TIN, "Nguyễn Văn An", "0912345678", "Số 5 phố Lê Lợi", "Hà Nội",
+                "Hồ sơ bị từ chối", NOW.plusSeconds(120)));
+        assertThat(back.kind().purpose()).isEqualTo(ShipmentPurpose.DOSSIER_RETURN);
+        assertThat(back.readyToHandOver()).as("it is at the agency").isTrue();
+        back.request("RR100000116VN", ShipmentMother.WITHIN_HANOI, NOW.plusSeconds(180));
+        assertThat(back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)))).singleElement()
+                .isInstanceOfSatisfying(ShipmentDispatched.class, out -> assertThat(out.purpose()).isEqualTo(ShipmentPurpose.DOSSIER_RETURN));
+        back.report(report("f1", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(300)));
+        back.report(report("f2", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(400)));
+        assertThat(back.report(report("f3", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(500))))
+                .hasExactlyElementsOfTypes(ShipmentReturnedToSender.class, PaperDossierAwaitingCollection.class);
+        assertThat(back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(900))).as("handed over at the counter")
+                .singleElement().isInstanceOf(ShipmentDelivered.class);
     }
 
     @Test

@@ -11,7 +11,6 @@ import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.kit.outbox.AggregateStore;
-import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.postal.reference.Procedures;
@@ -52,28 +51,27 @@ class OriginalsReturns implements EventSubscriber {
      */
     private void received(DossierSnapshot dossier) {
         String originalsId = Shipment.originalsId(dossier.dossierCode());
-        if (procedures.byCode(dossier.procedureCode()).filter(Procedures.Procedure::originalsOnlyCompared).isEmpty()
-                || !shipments.existsById(originalsId)) {
-            return;
+        if (procedures.byCode(dossier.procedureCode()).filter(Procedures.Procedure::originalsOnlyCompared).isPresent()) {
+            shipments.findById(originalsId).ifPresent(originals -> ifToGoBack(
+                    store.updateRetrying(originals, () -> shipments.findById(originalsId).orElseThrow(), Shipment::checkedAtReception)));
         }
-        changes.change(originalsId, Shipment::checkedAtReception);
-        ifToGoBack(dossier.dossierCode());
     }
 
     /**
      * The dossier closed, or was received with originals only compared, and its originals shipment knows it: those collected
-     * go back. The closure (or reception) and the originals' arrival each call this after their own write, so whichever comes
-     * second sees the other.
+     * go back. The closure (or reception) and the originals' arrival each call this with the shipment as their own write left
+     * it, a version-guarded write after the other's, so whichever comes second sees the other.
      */
-    void ifToGoBack(String dossierCode) {
-        shipments.findById(Shipment.originalsId(dossierCode)).filter(Shipment::originalsToGoBack)
-                .ifPresent(originals -> sendBack(originals, originals.whyBack()));
+    void ifToGoBack(Shipment originals) {
+        if (originals.originalsToGoBack()) {
+            sendBack(originals, originals.whyBack());
+        }
     }
 
     /** Originals reaching the agency after their dossier closed are what a planned return waits for. */
     private void delivered(IncomingEvent<ShipmentDelivered> event) {
         if (event.data().purpose() == ShipmentPurpose.PAPER_ORIGINALS) {
-            ifToGoBack(event.data().dossierCode());
+            shipments.findById(Shipment.originalsId(event.data().dossierCode())).ifPresent(this::ifToGoBack);
         }
     }
 
@@ -91,9 +89,7 @@ class OriginalsReturns implements EventSubscriber {
 
     /** Plans the return once, marks it ready once the originals are at the agency, and hands it over when it can leave. */
     private Shipment sendBack(Shipment originals, String why) {
-        Changed<Shipment> planned = Shipment.originalsBack(originals, why, clock.instant());
-        Shipment back = store.insertOnce(planned) ? planned.aggregate()
-                : shipments.findById(Shipment.originalsReturnId(originals.dossierCode())).orElseThrow();
+        Shipment back = changes.insertedOnce(Shipment.originalsBack(originals, why, clock.instant()));
         if (originals.status() == Shipment.Status.DELIVERED && !back.resultReady()) {
             back = changes.change(back.id(), Shipment::markResultReady);
         }

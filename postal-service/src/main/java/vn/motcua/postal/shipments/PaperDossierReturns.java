@@ -8,7 +8,6 @@ import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
 import vn.motcua.kit.outbox.AggregateStore;
-import vn.motcua.kit.outbox.Changed;
 
 /**
  * A paper dossier the post collected at the citizen's address goes back by post when it is refused, withdrawn or stopped
@@ -20,12 +19,14 @@ import vn.motcua.kit.outbox.Changed;
 class PaperDossierReturns implements EventSubscriber {
     private final AggregateStore store;
     private final ShipmentRepository shipments;
+    private final ShipmentChanges changes;
     private final HandOver handOver;
     private final Clock clock;
 
-    PaperDossierReturns(AggregateStore store, ShipmentRepository shipments, HandOver handOver, Clock clock) {
+    PaperDossierReturns(AggregateStore store, ShipmentRepository shipments, ShipmentChanges changes, HandOver handOver, Clock clock) {
         this.store = store;
         this.shipments = shipments;
+        this.changes = changes;
         this.handOver = handOver;
         this.clock = clock;
     }
@@ -48,13 +49,13 @@ class PaperDossierReturns implements EventSubscriber {
         return shipments.findFirstByDossierCodeAndKind(dossierCode, Shipment.Kind.DOSSIER_PICKUP);
     }
 
-    /** After the closure's write: a registered paper dossier the post brought goes back, once however often this is called. */
-    void ifToGoBack(String dossierCode) {
-        pickupOf(dossierCode).filter(Shipment::dossierToGoBack).ifPresent(pickup -> {
-            Changed<Shipment> planned = Shipment.dossierBack(pickup, pickup.whyBack(), clock.instant());
-            Shipment back = store.insertOnce(planned) ? planned.aggregate()
-                    : shipments.findById(Shipment.dossierReturnId(dossierCode)).orElseThrow();
-            handOver.ifReady(back);
-        });
+    /**
+     * The pick-up as the closure's write left it: a registered paper dossier the post brought goes back, once however often
+     * this is called.
+     */
+    void ifToGoBack(Shipment pickup) {
+        if (pickup.dossierToGoBack()) {
+            handOver.ifReady(changes.insertedOnce(Shipment.dossierBack(pickup, pickup.whyBack(), clock.instant())));
+        }
     }
 }

@@ -87,11 +87,13 @@ public class ResultDeliveries implements EventSubscriber {
     private void closed(IncomingEvent<?> event, DossierSnapshot dossier, String reason) {
         Instant now = clock.instant();
         String code = dossier.dossierCode();
-        Stream.concat(Stream.of(Shipment.resultDeliveryId(code), Shipment.originalsId(code)).map(shipments::findById),
-                Stream.of(paperDossierReturns.pickupOf(code))).flatMap(Optional::stream)
+        Optional<Shipment> originals = shipments.findById(Shipment.originalsId(code));
+        Optional<Shipment> pickup = paperDossierReturns.pickupOf(code);
+        // Each is changed in place by its write (or was, by this event before), and is then as stored.
+        Stream.of(shipments.findById(Shipment.resultDeliveryId(code)), originals, pickup).flatMap(Optional::stream)
                 .forEach(shipment -> store.applyOnce(shipment, event.eventId(), s -> s.dossierClosed(reason, now)));
-        originalsReturns.ifToGoBack(code);
-        paperDossierReturns.ifToGoBack(code);
+        originals.ifPresent(originalsReturns::ifToGoBack);
+        pickup.ifPresent(paperDossierReturns::ifToGoBack);
     }
 
     private void submitted(IncomingEvent<DossierSubmitted> event) {

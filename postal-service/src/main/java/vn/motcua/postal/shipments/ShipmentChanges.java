@@ -5,6 +5,7 @@ import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.Event;
 import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
 
 /**
@@ -25,5 +26,10 @@ class ShipmentChanges {
     Shipment change(String shipmentId, Function<Shipment, List<Event>> change) {
         return store.updateRetrying(() -> shipments.findById(shipmentId).orElseThrow(() -> ApiProblem.notFound("Shipment", shipmentId)),
                 change::apply);
+    }
+
+    /** The shipment as planned, inserted once by its id; planned again (a redelivery, a second cause), the one stored. */
+    Shipment insertedOnce(Changed<Shipment> planned) {
+        return store.insertOnce(planned) ? planned.aggregate() : shipments.findById(planned.aggregate().id()).orElseThrow();
     }
 }

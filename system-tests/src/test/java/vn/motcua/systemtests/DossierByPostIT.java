@@ -14,7 +14,8 @@ import vn.motcua.localstack.GatewayClient.Response;
 /**
  * A paper dossier collected by the post (BCCI intake, channel 3), through the gateway with real
  * tokens and the operator's simulator: the citizen asks for the pick-up, the operator carries the
- * envelope to the agency, and the agency's officer registers it with its item id, once.
+ * envelope to the agency, where it waits on the desk's list (and the citizen is told it arrived), and the agency's
+ * officer registers it with its item id, once.
  */
 @ExtendWith(Platform.class)
 class DossierByPostIT {
@@ -40,6 +41,16 @@ class DossierByPostIT {
                 () -> gateway.get("/api/v1/shipments/" + shipment, citizen).json().get("status").asString(), "DELIVERED"::equals);
 
         String officer = gateway.userToken("officer1");
+        // The desk lists the envelope until it is registered; another agency's officer may not look (ADR 0082).
+        String desk = "/api/v1/agencies/" + DossierRequestMother.THUONG_TIN + "/postal-arrivals?size=100";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get(desk, officer).body(), body -> body.contains(item));
+        assertThat(gateway.get(desk, gateway.userToken("officer2")).status()).isEqualTo(403);
+        assertThat(gateway.get(desk, citizen).status()).isEqualTo(403);
+        // The citizen is told it reached the agency, before it has a code.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/notifications", citizen).body(),
+                        body -> body.contains("Hồ sơ giấy số hiệu " + item + " đã đến cơ quan giải quyết"));
         String paper = """
                 {"procedureCode": "%s", "agencyCode": "%s",
                  "applicant": {"fullName": "Nguyễn Văn An", "idNumber": "%s", "phone": "0912345678",
@@ -57,6 +68,7 @@ class DossierByPostIT {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("dossierCode").asString()).isEqualTo(dossier.get("code").asString());
         assertThat(gateway.get("/api/v1/dossiers/" + dossier.get("code").asString(), citizen).status()).isEqualTo(200);
+        assertThat(gateway.get(desk, officer).body()).as("registered, it leaves the desk's list").doesNotContain(item);
     }
 
     @Test

@@ -21,18 +21,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 import vn.motcua.events.CloudEvent;
 import vn.motcua.events.Event;
-import vn.motcua.events.Topics;
+import vn.motcua.events.EventCatalog;
 import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.localstack.GatewayClient;
 
 /**
  * An overdue dossier warns its specialist and the agency's one-stop officers at once, in their
  * inboxes and by email to the addresses the realm holds (read with the notification service's own
  * service account through Keycloak's admin API); and the officers' morning digest names the dossiers held by someone
- * the realm no longer lists as a specialist of the agency.
+ * the realm no longer lists as a specialist of the agency, and the paper dossiers the post delivered before the day that
+ * nobody has registered.
  */
 @ExtendWith(Platform.class)
 class OfficerWarningsIT {
@@ -79,6 +81,27 @@ class OfficerWarningsIT {
                 .as("another agency's officer").doesNotContain(code);
     }
 
+    @Test
+    void aPaperDossierThePostDeliveredBeforeTodayAndNobodyRegisteredIsInTheOfficersMorningDigest() throws Exception {
+        // The operator's simulator delivers at once; an envelope that came yesterday, as the postal service publishes it.
+        String item = "RR" + (100_000_000 + (int) (Math.random() * 800_000_000)) + "VN";
+        publish(new PaperDossierArrived("PIC-" + item, item, DossierRequestMother.THUONG_TIN, "2.000009",
+                DossierRequestMother.CITIZEN_1, "Nguyễn Văn An", "0912345678", Instant.now().minus(Duration.ofDays(1))));
+        String ops = gateway.userToken("ops1");
+        String officer = gateway.userToken("officer1");
+
+        String inbox = Observations.awaitJson(() -> {
+            assertThat(gateway.send(gateway.request("/api/v1/notifications/morning-digest", ops)
+                    .POST(HttpRequest.BodyPublishers.noBody())).status()).isEqualTo(200);
+            return gateway.get("/api/v1/notifications", officer);
+        }, n -> n.toString().contains(item)).toString();
+        assertThat(inbox).contains("hồ sơ giấy gửi qua bưu chính chưa được tiếp nhận", item + " — thủ tục 2.000009 — người gửi: Nguyễn Văn An");
+        assertThat(gateway.get("/api/v1/notifications", gateway.userToken("officer2")).body())
+                .as("another agency's officer").doesNotContain(item);
+        assertThat(gateway.get("/api/v1/notifications", gateway.userToken("specialist1")).body())
+                .as("registering is the desk's work").doesNotContain(item);
+    }
+
     private static boolean mailedTo(String address, String code) {
         return Platform.stack().receivedMails().stream().anyMatch(m -> {
             try {
@@ -92,7 +115,7 @@ class OfficerWarningsIT {
 
     private static void publish(Event event) throws Exception {
         String id = UUID.randomUUID().toString();
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DOSSIER, event.subject(),
+        ProducerRecord<String, String> record = new ProducerRecord<>(EventCatalog.contractOf(event.getClass()).topic(), event.subject(),
                 JsonMapper.builder().build().writeValueAsString(event));
         CloudEvent.of(event, id, "/motcua/system-tests", Instant.now(), "warn-" + id).headers()
                 .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));

@@ -36,6 +36,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -845,6 +846,57 @@ class DocumentsAndPaperIntakeIT {
         assertThat(KafkaProbe.await(Topics.DOSSIER, record -> code.equals(record.key())
                 && "DossierSubmitted".equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)), Duration.ofSeconds(10)).value())
                 .contains("\"collectedItemId\":\"" + item + "\"");
+    }
+
+    @Test
+    void theDeskListsTheEnvelopesArrivedAndNotRegisteredLongestWaitingFirstToItsOwnStaffOnly() throws Exception {
+        String older = newItemId();
+        String newer = newItemId();
+        String elsewhere = newItemId();
+        Instant now = Instant.now();
+        KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + newer, newer, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
+                CITIZEN_2, "Trần Thị Bình", "0987654321", now.minusSeconds(60))));
+        KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + older, older, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
+                CITIZEN_2, "Trần Thị Bình", "0987654321", now.minus(Duration.ofDays(3)))));
+        KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + elsewhere, elsewhere, AGENCY_JUSTICE, HOUSEHOLD_BUSINESS,
+                CITIZEN_2, "Trần Thị Bình", "0987654321", now)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(older, newer, elsewhere)
+                .allMatch(item -> mongo.findById(item, Document.class, "postal_arrivals") != null));
+
+        String listed = arrivalsOf(AGENCY_THUONG_TIN, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + older + "')].ownerCitizenId").value(contains(CITIZEN_2)))
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + older + "')].senderName").value(contains("Trần Thị Bình")))
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + elsewhere + "')]").doesNotExist())
+                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(listed.indexOf(older)).as("the longest waiting first").isLessThan(listed.indexOf(newer)).isNotNegative();
+        arrivalsOf(AGENCY_THUONG_TIN, leader(AGENCY_THUONG_TIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + newer + "')]").exists());
+        arrivalsOf(AGENCY_JUSTICE, officer(AGENCY_JUSTICE)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + elsewhere + "')]").exists())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + older + "')]").doesNotExist());
+
+        mvc.perform(get("/api/v1/agencies/" + AGENCY_THUONG_TIN + "/postal-arrivals")).andExpect(status().isUnauthorized());
+        arrivalsOf(AGENCY_THUONG_TIN, officer(AGENCY_JUSTICE)).andExpect(status().isForbidden())
+                .andExpect(content().string(not(containsString(older))));
+        arrivalsOf(AGENCY_THUONG_TIN, citizen(CITIZEN_2)).andExpect(status().isForbidden());
+        arrivalsOf(AGENCY_THUONG_TIN, specialist(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        arrivalsOf(AGENCY_THUONG_TIN, ops()).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/agencies/" + AGENCY_THUONG_TIN + "/postal-arrivals").param("size", "0")
+                .with(officer(AGENCY_THUONG_TIN))).andExpect(status().isBadRequest());
+
+        paperByPost(older, officer(AGENCY_THUONG_TIN)).andExpect(status().isCreated());
+        arrivalsOf(AGENCY_THUONG_TIN, officer(AGENCY_THUONG_TIN))
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + older + "')]").doesNotExist())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + newer + "')]").exists());
+    }
+
+    private ResultActions arrivalsOf(String agency, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get("/api/v1/agencies/" + agency + "/postal-arrivals").param("size", "100").with(who));
+    }
+
+    private static String newItemId() {
+        return "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
     }
 
     private ResultActions paperByPost(String item, RequestPostProcessor who) throws Exception {

@@ -34,6 +34,7 @@ import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
+import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
@@ -89,6 +90,8 @@ class TellsCitizens implements EventSubscriber {
                         event.data().dossierCode(), templates.originalsReturnPlanned(event.data())))
                 .on(OriginalsAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.originalsAwaitingCollection(event.data())))
+                .on(PaperDossierArrived.class, event -> postal(event, event.data().ownerCitizenId(), null,
+                        templates.paperDossierArrived(event.data())))
                 .on(PaperDossierReturnPlanned.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.dossierReturnPlanned(event.data())))
                 .on(PaperDossierAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),

@@ -40,6 +40,7 @@ import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
+import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
@@ -239,6 +240,12 @@ class Templates {
                 cửa của cơ quan giải quyết.
                 Mời Ông/Bà mang giấy tờ tùy thân đến bộ phận một cửa để nhận lại.
                 """, "Hồ sơ {dossier_code}: hồ sơ giấy của Ông/Bà đang chờ nhận lại tại bộ phận một cửa; mang giấy tờ tùy thân khi đến."));
+        book.define("postal-paper-dossier-arrived", new Text("Hồ sơ giấy số hiệu {tracking_number} đã đến cơ quan giải quyết", """
+                Bưu điện đã chuyển hồ sơ giấy Ông/Bà gửi (số hiệu {tracking_number}, thủ tục {procedure_code}) đến bộ phận một cửa
+                của cơ quan giải quyết ngày {date}.
+                Cán bộ một cửa kiểm tra và tiếp nhận hồ sơ; khi hồ sơ được tiếp nhận, Ông/Bà nhận được mã hồ sơ để theo dõi.
+                Thời hạn giải quyết tính từ ngày tiếp nhận.
+                """, "Hồ sơ giấy số hiệu {tracking_number} đã đến bộ phận một cửa ngày {date}; Ông/Bà nhận mã hồ sơ khi hồ sơ được tiếp nhận."));
         book.define("appointment-booked", new Text("Lịch hẹn {booking_code} ngày {date}", """
                 Ông/Bà đã đặt lịch hẹn tại {office}: {date}, từ {start} đến {end} ({purpose}).
                 Mã lịch hẹn: {booking_code} — xuất trình mã này tại quầy tiếp nhận để được xếp số.
@@ -415,6 +422,11 @@ class Templates {
         values.put("reason", planned.reason());
         values.put("collected_item", planned.collectedItemId());
         return book.render("postal-dossier-return-planned", values);
+    }
+
+    Message paperDossierArrived(PaperDossierArrived arrival) {
+        return book.render("postal-paper-dossier-arrived", Map.of("tracking_number", arrival.itemId(), "procedure_code",
+                arrival.procedureCode(), "date", dates.format(arrival.arrivedAt())));
     }
 
     Message dossierAwaitingCollection(PaperDossierAwaitingCollection waiting) {

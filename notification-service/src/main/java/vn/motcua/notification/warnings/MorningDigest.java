@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,7 +26,8 @@ import vn.motcua.notification.delivery.Deliveries;
 
 /**
  * Each working morning, one digest per member of staff and kind: the agency's one-stop officers get every dossier of
- * their agency at risk or overdue, and those held by someone no longer one of its specialists; a specialist the ones
+ * their agency at risk or overdue, those held by someone no longer one of its specialists, and the paper dossiers the
+ * post delivered before that day that nobody has registered; a specialist the ones
  * assigned to them; and the agency's leaders the drafts awaiting their decision. One instance sends it (a cluster
  * lease), and a digest's id is its kind, day and recipient, so a second run that day, scheduled or asked by ops, sends
  * nothing again.
@@ -60,7 +63,7 @@ public class MorningDigest {
 
     /** @return how many digests it sent; none are sent again for a day and member of staff told before */
     public int send(LocalDate day) {
-        return sendFlagged(day) + sendAwaitingApproval(day) + sendHeldByDeparted(day);
+        return sendFlagged(day) + sendAwaitingApproval(day) + sendHeldByDeparted(day) + sendUnregisteredEnvelopes(day);
     }
 
     private int sendFlagged(LocalDate day) {
@@ -116,6 +119,28 @@ public class MorningDigest {
         }
         log.info("Departed holders' digest of {}: dossiers to hand over in {} agency(ies), {} officer(s) and leader(s) told", day,
                 byAgency.size(), sent);
+        return sent;
+    }
+
+    /**
+     * Each agency's one-stop officers get the envelopes the post delivered to their desk before the day began that no
+     * officer has registered (ADR 0082), so a citizen's paper dossier does not lie unopened while its time has not even
+     * started: until it is registered it is in their digest each working morning.
+     */
+    private int sendUnregisteredEnvelopes(LocalDate day) {
+        Instant dayBegan = day.atStartOfDay(CivilTime.VIETNAM).toInstant();
+        Map<String, List<ArrivedEnvelope>> byAgency = mongo.find(new Query(where("registeredAs").is(null).and("arrivedAt").lt(dayBegan)
+                .and("agencyCode").ne(null)).with(Sort.by("arrivedAt", "_id")), ArrivedEnvelope.class).stream()
+                .collect(Collectors.groupingBy(ArrivedEnvelope::agencyCode, LinkedHashMap::new, Collectors.toList()));
+        int sent = 0;
+        for (Map.Entry<String, List<ArrivedEnvelope>> agency : byAgency.entrySet()) {
+            for (Officer officer : directory.oneStopOfficers(agency.getKey())) {
+                sent += deliveries.tellStaff("envelopes:" + day + ":" + officer.username(), officer.recipientId(), null,
+                        messages.unregisteredEnvelopes(day, agency.getKey(), agency.getValue()), officer.email()) ? 1 : 0;
+            }
+        }
+        log.info("Envelopes' digest of {}: paper dossiers unregistered in {} agency(ies), {} officer(s) told", day, byAgency.size(),
+                sent);
         return sent;
     }
 

@@ -27,8 +27,10 @@ class MorningDigestController {
     }
 
     @Operation(summary = "Sends today's staff digests (Việt Nam day) now, as each working morning does: dossiers at risk or"
-            + " overdue to their specialists and one-stop officers, drafts awaiting a decision to the agency's leaders. A"
-            + " member of staff sent today's digest is not sent it again")
+            + " overdue to their specialists and one-stop officers, drafts awaiting a decision to the agency's leaders,"
+            + " dossiers held by someone no longer a specialist to the officers and leaders, paper dossiers the post"
+            + " delivered before today and nobody registered to the officers. A member of staff sent one of today's"
+            + " digests is not sent it again")
     @PostMapping
     DigestRun sendNow() {
         LocalDate today = LocalDate.now(clock.withZone(CivilTime.VIETNAM));

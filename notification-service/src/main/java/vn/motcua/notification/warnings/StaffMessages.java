@@ -81,6 +81,15 @@ class StaffMessages {
                 GET /api/v1/agencies/{agency_code}/specialists; chuyển tất cả hồ sơ của một người: \
                 POST /api/v1/agencies/{agency_code}/specialists/<người giữ>/hand-over).
                 """));
+        book.define("staff-unregistered-envelopes-digest", new Text(
+                "Nhắc việc ngày {day}: {count} hồ sơ giấy gửi qua bưu chính chưa được tiếp nhận", """
+                Bưu điện đã chuyển đến bộ phận một cửa các hồ sơ giấy thu gom của công dân dưới đây, nhưng chưa hồ sơ nào được \
+                tiếp nhận; thời hạn giải quyết chỉ bắt đầu khi hồ sơ được tiếp nhận:
+                {envelopes}
+                Đề nghị tiếp nhận từng hồ sơ theo số hiệu bưu gửi (danh sách: GET /api/v1/agencies/{agency_code}/postal-arrivals; \
+                tiếp nhận: POST /api/v1/dossiers/paper?channel=BY_POST&trackingNumber=<số hiệu>), rồi xử lý như hồ sơ nộp trực \
+                tiếp: nếu không đủ điều kiện tiếp nhận, lập phiếu từ chối để hồ sơ được gửi trả công dân.
+                """));
         book.define("staff-morning-digest", new Text("Nhắc việc ngày {day}: {overdue} hồ sơ quá hạn, {at_risk} hồ sơ sắp đến hạn",
                 "Các hồ sơ cần ưu tiên xử lý hôm nay:\n{dossiers}"));
     }
@@ -151,6 +160,18 @@ class StaffMessages {
         }
         return book.render("staff-held-by-departed-digest", Map.of("day", DAY.format(day), "count", Integer.toString(held.size()),
                 "dossiers", lines.toString(), "agency_code", agencyCode));
+    }
+
+    /** An agency's officers' morning list of the envelopes delivered to their desk and not registered, oldest first. */
+    Message unregisteredEnvelopes(LocalDate day, String agencyCode, List<ArrivedEnvelope> envelopes) {
+        StringBuilder lines = new StringBuilder();
+        for (ArrivedEnvelope envelope : envelopes) {
+            lines.append("- ").append(envelope.itemId()).append(" — thủ tục ").append(envelope.procedureCode())
+                    .append(" — người gửi: ").append(envelope.senderName() == null ? "—" : envelope.senderName())
+                    .append(" — đến ngày ").append(DAY.format(envelope.arrivedAt().atZone(CivilTime.VIETNAM))).append('\n');
+        }
+        return book.render("staff-unregistered-envelopes-digest", Map.of("day", DAY.format(day), "count",
+                Integer.toString(envelopes.size()), "envelopes", lines.toString(), "agency_code", agencyCode));
     }
 
     Message digest(LocalDate day, List<WatchedDossier> dossiers) {

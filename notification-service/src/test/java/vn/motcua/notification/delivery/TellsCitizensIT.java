@@ -58,6 +58,7 @@ import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
+import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
@@ -370,6 +371,29 @@ class TellsCitizensIT {
     }
 
     @Test
+    void theCitizenIsToldTheirPaperDossierReachedTheAgencyBeforeItHasACode() throws Exception {
+        String owner = "001090000061";
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(EventMother.newDossierCode(), owner, 0))); // their address
+        String item = "RR" + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "VN";
+        var arrived = EventMother.record(new PaperDossierArrived("PIC-" + item, item, "000.10.20.30.H29", "2.000009", owner,
+                "Trần Thị Bình", "0987654321", Instant.now()));
+        KafkaProbe.send(arrived);
+        KafkaProbe.send(arrived);
+
+        String told = awaitMail("an." + owner + "@example.com", item, subject -> subject.endsWith("đã đến cơ quan giải quyết"))
+                .getContent().toString();
+        assertThat(told).contains("thủ tục 2.000009").contains("Thời hạn giải quyết tính từ ngày tiếp nhận");
+        Thread.sleep(1000); // time for a wrong second message to show
+        assertThat(mailsTo("an." + owner + "@example.com").stream().filter(m -> subject(m).contains(item)).count())
+                .as("told once however often the event comes").isEqualTo(1);
+        mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.template == 'postal-paper-dossier-arrived')].title")
+                        .value(Matchers.contains("Hồ sơ giấy số hiệu " + item + " đã đến cơ quan giải quyết")));
+        mvc.perform(get("/api/v1/notifications").with(citizen("001090000060")))
+                .andExpect(jsonPath("$[?(@.template == 'postal-paper-dossier-arrived')]").doesNotExist());
+    }
+
+    @Test
     void theOwnerFollowsTheirOriginalsOnTheWayBack() throws Exception {
         String owner = "001090000092";
         String code = EventMother.newDossierCode();
@@ -544,7 +568,7 @@ class TellsCitizensIT {
         assertThat(unread(citizen(CITIZEN_2))).isEqualTo(othersBefore);
         // Read is not sent: each still goes out by email.
         await().atMost(Duration.ofSeconds(20)).until(() -> notifications.findAll().stream()
-                .filter(n -> codes.contains(n.dossierCode())).allMatch(TellsCitizensIT::emailSent));
+                .filter(n -> n.dossierCode() != null && codes.contains(n.dossierCode())).allMatch(TellsCitizensIT::emailSent));
     }
 
     private long unread(RequestPostProcessor who) throws Exception {

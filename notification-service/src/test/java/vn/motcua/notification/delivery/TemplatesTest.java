@@ -26,6 +26,7 @@ import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
+import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
@@ -42,11 +43,12 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(36).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(37).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
                 "postal-originals-awaiting-collection", "postal-papers-dispatched", "postal-papers-out-for-delivery",
-                "postal-papers-delivery-attempt-failed", "postal-dossier-return-planned", "postal-dossier-awaiting-collection");
+                "postal-papers-delivery-attempt-failed", "postal-dossier-return-planned", "postal-dossier-awaiting-collection",
+                "postal-paper-dossier-arrived");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -212,6 +214,18 @@ class TemplatesTest {
                 "000.10.20.30.H29", 3, "Không có người nhận", Instant.parse("2026-12-10T02:00:00Z")));
         assertThat(waiting.body()).contains("sau 3 lần phát").contains("mang giấy tờ tùy thân");
         assertThat(waiting.shortText()).hasSizeLessThanOrEqualTo(160).doesNotContain("{", "}");
+    }
+
+    @Test
+    void aPaperDossierArrivedSaysItsItemTheDayInVietnamAndThatTheTimeRunsFromItsRegistration() {
+        // 18:30 UTC on 3 December is 01:30 on 4 December in Hà Nội.
+        Message arrived = templates.paperDossierArrived(new PaperDossierArrived("PIC-RR100000017VN", "RR100000017VN",
+                "000.10.20.30.H29", "2.000009", "001090000001", "Trần Thị Bình", "0987654321", Instant.parse("2026-12-03T18:30:00Z")));
+
+        assertThat(arrived.title()).isEqualTo("Hồ sơ giấy số hiệu RR100000017VN đã đến cơ quan giải quyết");
+        assertThat(arrived.body()).contains("thủ tục 2.000009", "ngày 04/12/2026", "Thời hạn giải quyết tính từ ngày tiếp nhận")
+                .doesNotContain("{", "}");
+        assertThat(arrived.shortText()).contains("RR100000017VN", "04/12/2026").hasSizeLessThanOrEqualTo(160);
     }
 
     @Test

@@ -43,4 +43,20 @@ class StaffMessagesTest {
                 "- G22.36.21-261201-0002 — người giữ: nguyenvana — hạn —",
                 "POST /api/v1/agencies/G22.36.21/specialists/<người giữ>/hand-over");
     }
+
+    @Test
+    void anOfficersDigestOfEnvelopesNamesEachItemItsSenderAndTheDayItArrivedInVietnamAndHowToRegisterIt() {
+        // 18:30 UTC on 3 December is 01:30 on 4 December in Hà Nội.
+        ArrivedEnvelope late = new ArrivedEnvelope("RR100000017VN", "G22.36.21", "2.000009", "Trần Thị Bình",
+                Instant.parse("2026-12-03T18:30:00Z"), null);
+        ArrivedEnvelope anonymous = new ArrivedEnvelope("RR100000025VN", "G22.36.21", "1.001612", null,
+                Instant.parse("2026-12-04T03:00:00Z"), null);
+
+        Message digest = messages.unregisteredEnvelopes(LocalDate.parse("2026-12-07"), "G22.36.21", List.of(late, anonymous));
+
+        assertThat(digest.title()).isEqualTo("Nhắc việc ngày 07/12/2026: 2 hồ sơ giấy gửi qua bưu chính chưa được tiếp nhận");
+        assertThat(digest.body()).contains("- RR100000017VN — thủ tục 2.000009 — người gửi: Trần Thị Bình — đến ngày 04/12/2026",
+                "- RR100000025VN — thủ tục 1.001612 — người gửi: — — đến ngày 04/12/2026",
+                "GET /api/v1/agencies/G22.36.21/postal-arrivals", "trackingNumber=<số hiệu>");
+    }
 }

@@ -34,8 +34,10 @@ import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.inbox.Notification;
 import vn.motcua.notification.inbox.NotificationRepository;
@@ -262,6 +264,49 @@ class WarnsOfficersIT {
         mvc.perform(post("/api/v1/notifications/morning-digest").with(ops())).andExpect(status().isOk())
                 .andExpect(jsonPath("$.sent").value(0));
         assertThat(toldBesidesAssignment(specialist)).isEqualTo(1);
+    }
+
+    @Test
+    void anEnvelopeWaitsAtTheDeskFromItsArrivalUntilItIsRegisteredWhicheverFactIsReadFirst() {
+        String waiting = itemId();
+        String registered = itemId();
+        String registeredFirst = itemId();
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        KafkaProbe.send(EventMother.record(arrived(waiting, yesterday)));
+        KafkaProbe.send(EventMother.record(arrived(registered, yesterday)));
+        String code = EventMother.newDossierCode();
+        String earlyCode = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(registration(code, registered)));
+        KafkaProbe.send(EventMother.record(registration(earlyCode, registeredFirst)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> envelope(registered) != null && envelope(registered).registeredAs() != null
+                && envelope(registeredFirst) != null && envelope(waiting) != null);
+        KafkaProbe.send(EventMother.record(arrived(registeredFirst, yesterday)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> envelope(registeredFirst).agencyCode() != null);
+
+        assertThat(envelope(waiting)).isEqualTo(new ArrivedEnvelope(waiting, AGENCY_THUONG_TIN, "2.000009", "Trần Thị Bình",
+                yesterday.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null));
+        assertThat(envelope(registered).registeredAs()).isEqualTo(code);
+        assertThat(envelope(registeredFirst).registeredAs()).as("the arrival read later keeps the registration").isEqualTo(earlyCode);
+        assertThat(envelope(registeredFirst).arrivedAt()).isNotNull();
+    }
+
+    private ArrivedEnvelope envelope(String itemId) {
+        return mongo.findById(itemId, ArrivedEnvelope.class);
+    }
+
+    private static PaperDossierArrived arrived(String itemId, Instant at) {
+        return new PaperDossierArrived("PIC-" + itemId, itemId, AGENCY_THUONG_TIN, "2.000009", "001090000120", "Trần Thị Bình",
+                "0987654321", at);
+    }
+
+    private static DossierSubmitted registration(String code, String itemId) {
+        DossierSubmitted submitted = EventMother.dossierSubmitted(code, "001090000120", 0);
+        return new DossierSubmitted(submitted.dossier(), submitted.procedureName(), submitted.applicant(), submitted.feeTiming(),
+                submitted.feesDue(), submitted.submittedAt(), itemId);
+    }
+
+    private static String itemId() {
+        return "RR" + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "VN";
     }
 
     private Instant awaitingSince(DossierSnapshot dossier) {

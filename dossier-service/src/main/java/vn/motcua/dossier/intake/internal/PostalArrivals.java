@@ -3,9 +3,12 @@ package vn.motcua.dossier.intake.internal;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -31,6 +34,7 @@ public class PostalArrivals implements EventSubscriber {
 
     /** @param dossierCode the dossier it was registered as; null until then */
     @Document(COLLECTION)
+    @CompoundIndex(name = "awaiting_registration", def = "{'agencyCode': 1, 'dossierCode': 1, 'arrivedAt': 1}")
     public record Arrival(@Id String itemId, String shipmentId, String agencyCode, String procedureCode, String ownerCitizenId,
             String senderName, Instant arrivedAt, String dossierCode) {
     }
@@ -77,6 +81,22 @@ public class PostalArrivals implements EventSubscriber {
                     .with("dossierCode", registeredAs);
         }
         return arrival;
+    }
+
+    /** One page of {@link #awaitingRegistration}, and how many wait in all. */
+    public record Page(List<Arrival> items, int page, int size, long total) {
+    }
+
+    /**
+     * The envelopes the post delivered to the agency that no officer has registered yet, the longest waiting first: the
+     * desk's list of paper dossiers to take in, so none lies unopened (ADR 0082).
+     */
+    public Page awaitingRegistration(String agencyCode, int page, int size) {
+        Query query = new Query(where("agencyCode").is(agencyCode).and("dossierCode").is(null))
+                .with(Sort.by(Sort.Order.asc("arrivedAt"), Sort.Order.asc("_id")));
+        long total = mongo.count(query, Arrival.class, COLLECTION);
+        query.skip((long) page * size).limit(size);
+        return new Page(mongo.find(query, Arrival.class, COLLECTION), page, size, total);
     }
 
     /** The registration failed after the claim: the envelope can be registered again. */

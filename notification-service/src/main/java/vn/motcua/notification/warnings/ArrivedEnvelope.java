@@ -1,0 +1,21 @@
+package vn.motcua.notification.warnings;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A paper dossier the post collected and delivered to an agency's desk, as the warnings see it: it waits in the
+ * one-stop officers' morning digest until an officer registers it (ADR 0082). Either fact may be read first, so each
+ * sets only its own fields.
+ *
+ * @param agencyCode where it was delivered; null while only its registration has been read
+ * @param registeredAs the dossier an officer registered it as; null until then
+ */
+@Document(ArrivedEnvelope.COLLECTION)
+@CompoundIndex(name = "unregistered", def = "{'registeredAs': 1, 'arrivedAt': 1}")
+public record ArrivedEnvelope(@Id String itemId, String agencyCode, String procedureCode, String senderName, Instant arrivedAt,
+        String registeredAs) {
+    public static final String COLLECTION = "arrived_envelopes";
+}

@@ -59,6 +59,7 @@ import vn.motcua.events.payment.ReconciliationMismatch;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
+import vn.motcua.events.postal.OriginalsAwaitingDecision;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
@@ -121,6 +122,7 @@ public final class EventCatalog {
             ReturnAddressConfirmationRequested.class,
             OriginalsReturnPlanned.class,
             OriginalsAwaitingCollection.class,
+            OriginalsAwaitingDecision.class,
             PaperDossierReturnPlanned.class,
             PaperDossierAwaitingCollection.class,
             PaperDossierArrived.class,

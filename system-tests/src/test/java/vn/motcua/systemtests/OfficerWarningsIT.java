@@ -26,6 +26,7 @@ import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.postal.OriginalsAwaitingDecision;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.localstack.GatewayClient;
 
@@ -34,7 +35,7 @@ import vn.motcua.localstack.GatewayClient;
  * inboxes and by email to the addresses the realm holds (read with the notification service's own
  * service account through Keycloak's admin API); and the officers' morning digest names the dossiers held by someone
  * the realm no longer lists as a specialist of the agency, and the paper dossiers the post delivered before the day that
- * nobody has registered.
+ * nobody has registered; and the officers are asked at once about originals the catalog does not say the agency keeps.
  */
 @ExtendWith(Platform.class)
 class OfficerWarningsIT {
@@ -100,6 +101,20 @@ class OfficerWarningsIT {
                 .as("another agency's officer").doesNotContain(item);
         assertThat(gateway.get("/api/v1/notifications", gateway.userToken("specialist1")).body())
                 .as("registering is the desk's work").doesNotContain(item);
+    }
+
+    @Test
+    void theAgencysOfficersAreAskedAtOnceWhetherACitizensOriginalsGoBackWithTheResult() throws Exception {
+        String code = DossierRequestMother.THUONG_TIN + "-991231-" + (1000 + (int) (Math.random() * 9000));
+        publish(new OriginalsAwaitingDecision("ORI-" + code, code, DossierRequestMother.THUONG_TIN, "1.001612",
+                DossierRequestMother.CITIZEN_1, true, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> gateway.get("/api/v1/notifications",
+                gateway.userToken("officer1")).body(), body -> body.contains("Hồ sơ " + code + ": bản chính công dân"));
+        assertThat(gateway.get("/api/v1/notifications", gateway.userToken("officer2")).body()).as("another agency's officer")
+                .doesNotContain(code);
+        assertThat(gateway.get("/api/v1/notifications", gateway.userToken("citizen1")).body()).as("the agency's to decide")
+                .doesNotContain("chưa có hướng trả lại");
     }
 
     private static boolean mailedTo(String address, String code) {

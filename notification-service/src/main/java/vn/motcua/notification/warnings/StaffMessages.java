@@ -11,6 +11,7 @@ import vn.motcua.events.dossier.DossierOverdue;
 import vn.motcua.events.dossier.DossierProcessingStarted;
 import vn.motcua.events.dossier.DossierReassigned;
 import vn.motcua.events.dossier.DossierRevisionRequested;
+import vn.motcua.events.postal.OriginalsAwaitingDecision;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.templates.TemplateBook;
@@ -18,7 +19,8 @@ import vn.motcua.notification.templates.Text;
 
 /**
  * The Vietnamese texts staff receive about dossiers given to them or passed on, running late, drafts sent back to them,
- * approved, or awaiting their approval, as templates ops may publish new versions of.
+ * approved, or awaiting their approval, and citizens' originals to send back or keep, as templates ops may publish new
+ * versions of.
  */
 @Component
 class StaffMessages {
@@ -80,6 +82,14 @@ class StaffMessages {
                 Đề nghị chuyển các hồ sơ này cho chuyên viên khác của cơ quan (danh sách chuyên viên: \
                 GET /api/v1/agencies/{agency_code}/specialists; chuyển tất cả hồ sơ của một người: \
                 POST /api/v1/agencies/{agency_code}/specialists/<người giữ>/hand-over).
+                """));
+        book.define("staff-originals-awaiting-decision", new Text(
+                "Hồ sơ {dossier_code}: bản chính công dân gửi qua bưu điện chưa có hướng trả lại hay lưu giữ", """
+                Hồ sơ {dossier_code} (thủ tục {procedure}) đã có kết quả. Bản chính giấy tờ bưu điện thu gom của công dân {where} \
+                (bưu gửi {shipment_id}).
+                Thủ tục không quy định cơ quan lưu giữ bản chính hay chỉ đối chiếu. Nếu không phải lưu trong hồ sơ, đề nghị trả lại \
+                công dân cùng kết quả: gửi trả qua bưu điện (POST /api/v1/shipments/{shipment_id}/originals-return) hoặc trao \
+                tại bộ phận một cửa khi công dân đến nhận (POST /api/v1/shipments/{shipment_id}/hand-delivery).
                 """));
         book.define("staff-unregistered-envelopes-digest", new Text(
                 "Nhắc việc ngày {day}: {count} hồ sơ giấy gửi qua bưu chính chưa được tiếp nhận", """
@@ -160,6 +170,12 @@ class StaffMessages {
         }
         return book.render("staff-held-by-departed-digest", Map.of("day", DAY.format(day), "count", Integer.toString(held.size()),
                 "dossiers", lines.toString(), "agency_code", agencyCode));
+    }
+
+    Message originalsAwaitingDecision(OriginalsAwaitingDecision asked) {
+        return book.render("staff-originals-awaiting-decision", Map.of("dossier_code", asked.dossierCode(), "procedure",
+                asked.procedureCode(), "shipment_id", asked.shipmentId(), "where",
+                asked.atAgency() ? "đang ở cơ quan" : "đang được bưu điện chuyển đến cơ quan"));
     }
 
     /** An agency's officers' morning list of the envelopes delivered to their desk and not registered, oldest first. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.motcua.events.postal.OriginalsAwaitingDecision;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.templates.TemplateBook;
 
@@ -58,5 +59,20 @@ class StaffMessagesTest {
         assertThat(digest.body()).contains("- RR100000017VN — thủ tục 2.000009 — người gửi: Trần Thị Bình — đến ngày 04/12/2026",
                 "- RR100000025VN — thủ tục 1.001612 — người gửi: — — đến ngày 04/12/2026",
                 "GET /api/v1/agencies/G22.36.21/postal-arrivals", "trackingNumber=<số hiệu>");
+    }
+
+    @Test
+    void officersAskedAboutOriginalsReadWhereTheyAreAndTheTwoWaysToGiveThemBack() {
+        Message atAgency = messages.originalsAwaitingDecision(new OriginalsAwaitingDecision("ORI-G22.36.21-261130-0001",
+                "G22.36.21-261130-0001", "G22.36.21", "1.001612", "001090000001", true, Instant.parse("2026-12-07T03:00:00Z")));
+        Message onTheirWay = messages.originalsAwaitingDecision(new OriginalsAwaitingDecision("ORI-G22.36.21-261130-0002",
+                "G22.36.21-261130-0002", "G22.36.21", "1.001612", "001090000001", false, Instant.parse("2026-12-07T03:00:00Z")));
+
+        assertThat(atAgency.title()).isEqualTo(
+                "Hồ sơ G22.36.21-261130-0001: bản chính công dân gửi qua bưu điện chưa có hướng trả lại hay lưu giữ");
+        assertThat(atAgency.body()).contains("thủ tục 1.001612", "đang ở cơ quan (bưu gửi ORI-G22.36.21-261130-0001)",
+                "POST /api/v1/shipments/ORI-G22.36.21-261130-0001/originals-return",
+                "POST /api/v1/shipments/ORI-G22.36.21-261130-0001/hand-delivery").doesNotContain("{", "}");
+        assertThat(onTheirWay.body()).contains("đang được bưu điện chuyển đến cơ quan");
     }
 }

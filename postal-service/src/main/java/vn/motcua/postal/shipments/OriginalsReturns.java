@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import vn.motcua.events.dossier.DossierReceived;
+import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentPurpose;
@@ -18,7 +19,8 @@ import vn.motcua.postal.reference.Procedures;
 /**
  * Paper originals the post collected go back to the citizen (ADR 0077): when their dossier closes, once they are at the
  * agency, or when the agency's officer has checked them, which for originals the catalog says are only compared is when the
- * dossier is received (ADR 0080). The return is a shipment of its own, handed over like a result.
+ * dossier is received (ADR 0080); of a procedure the catalog is silent on, the agency's officers are asked when the result
+ * is ready (ADR 0083). The return is a shipment of its own, handed over like a result.
  */
 @Service
 class OriginalsReturns implements EventSubscriber {
@@ -41,7 +43,22 @@ class OriginalsReturns implements EventSubscriber {
 
     @Override
     public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(ShipmentDelivered.class, this::delivered).on(DossierReceived.class, event -> received(event.data().dossier()));
+        subscriptions.on(ShipmentDelivered.class, this::delivered).on(DossierReceived.class, event -> received(event.data().dossier()))
+                .on(DossierResultReady.class, this::resultReady);
+    }
+
+    /**
+     * The result is ready: originals the catalog does not say the agency keeps or only compares, still there or on their
+     * way, are put to its officers once, to go back with the result or stay (ADR 0083). A procedure the read model does not
+     * know yet is asked about too: asking costs a message, forgetting costs the citizen their papers.
+     */
+    private void resultReady(IncomingEvent<DossierResultReady> event) {
+        DossierSnapshot dossier = event.data().dossier();
+        boolean undecided = procedures.byCode(dossier.procedureCode()).map(p -> p.paperOriginalsKept() == null).orElse(true);
+        if (undecided) {
+            shipments.findById(Shipment.originalsId(dossier.dossierCode())).ifPresent(originals -> store.applyOnce(originals,
+                    event.eventId(), o -> o.resultReadyWithOriginalsUndecided(clock.instant())));
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Field;
 import vn.motcua.events.Event;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
+import vn.motcua.events.postal.OriginalsAwaitingDecision;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
@@ -328,6 +329,20 @@ public class Shipment extends Aggregate {
         }
         whyBack = CHECKED;
         return List.of();
+    }
+
+    /**
+     * The dossier's result is ready and the catalog does not say whether the agency keeps these originals (ADR 0083): its
+     * officers are asked whether they go back with the result. Unchanged when they are to go back already, were never
+     * collected, or came back to the citizen.
+     */
+    List<Event> resultReadyWithOriginalsUndecided(Instant now) {
+        boolean collected = status.rank >= Status.PICKED_UP.rank && status != Status.RETURNED_TO_SENDER;
+        if (kind != Kind.PAPER_ORIGINALS || whyBack != null || !collected) {
+            return AggregateStore.UNCHANGED;
+        }
+        return List.of(new OriginalsAwaitingDecision(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
+                status == Status.DELIVERED, now));
     }
 
     /**

@@ -42,6 +42,7 @@ import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.DossierReceived;
 import vn.motcua.events.dossier.DossierRejected;
+import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierWithdrawn;
@@ -339,6 +340,40 @@ class PickupsIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(Shipment.originalsReturnId(kept.code())));
         assertThat(KafkaProbe.collect(Topics.POSTAL, r -> compared.code().equals(r.key()) && "OriginalsReturnPlanned".equals(
                 KafkaProbe.header(r, "ce_type")), 3, Duration.ofSeconds(3))).as("once, however often it is told").hasSize(1);
+    }
+
+    @Test
+    void theOfficersAreAskedOnceWhenTheResultIsReadyWhetherOriginalsTheCatalogIsSilentOnGoBack() throws Exception {
+        Requested silent = originalsRequested(ORIGINALS);
+        Requested kept = originalsRequested(KEPT);
+        Requested onTheirWay = originalsRequested(ORIGINALS);
+        DossierSnapshot neverCollected = submittedNeedingOriginals();
+        report(silent.id(), "und-arrived", "DELIVERED", silent.item());
+        report(kept.id(), "und-kept-arrived", "DELIVERED", kept.item());
+        report(onTheirWay.id(), "und-picked", "PICKED_UP", onTheirWay.item());
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(silent.id()).orElseThrow().status() == Shipment.Status.DELIVERED
+                && shipments.findById(kept.id()).orElseThrow().status() == Shipment.Status.DELIVERED
+                && shipments.findById(onTheirWay.id()).orElseThrow().status() == Shipment.Status.PICKED_UP);
+
+        var ready = EventMother.record(new DossierResultReady(silent.dossier(), "leader1", LocalDate.now(), LocalDate.now(), Instant.now()));
+        KafkaProbe.send(ready);
+        KafkaProbe.send(ready);
+        for (DossierSnapshot other : List.of(kept.dossier(), onTheirWay.dossier(), neverCollected)) {
+            KafkaProbe.send(EventMother.record(new DossierResultReady(other, "leader1", LocalDate.now(), LocalDate.now(), Instant.now())));
+        }
+
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> silent.code().equals(r.key()) && "OriginalsAwaitingDecision".equals(
+                KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5))).as("once, however often it is told").singleElement()
+                .extracting(ConsumerRecord::value).asString().contains("\"shipmentId\":\"" + silent.id() + "\"", "\"atAgency\":true",
+                        "\"agencyCode\":\"" + AGENCY_THUONG_TIN + "\"");
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> onTheirWay.code().equals(r.key()) && "OriginalsAwaitingDecision".equals(
+                KafkaProbe.header(r, "ce_type")), 1, Duration.ofSeconds(5))).singleElement().extracting(ConsumerRecord::value)
+                .asString().contains("\"atAgency\":false");
+        for (String none : List.of(kept.code(), neverCollected.dossierCode())) {
+            assertThat(KafkaProbe.collect(Topics.POSTAL, r -> none.equals(r.key()) && "OriginalsAwaitingDecision".equals(
+                    KafkaProbe.header(r, "ce_type")), 1, Duration.ofSeconds(2))).as("kept by the agency, or never collected").isEmpty();
+        }
+        assertThat(shipments.existsById(Shipment.originalsReturnId(silent.code()))).as("the officer decides").isFalse();
     }
 
     private ResultActions pickup(RequestPostProcessor who, String procedure, String province) throws Exception {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
+import vn.motcua.events.postal.OriginalsAwaitingDecision;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
@@ -181,6 +182,26 @@ class ShipmentTest {
         Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000113VN");
         assertThat(result.checkedAtReception()).as("only paper originals").isSameAs(AggregateStore.UNCHANGED);
         assertThat(result.originalsToGoBack()).isFalse();
+    }
+
+    @Test
+    void originalsCollectedAndNotGoingBackAreAskedAboutWhenTheResultIsReadyAndNoOthers() {
+        String code = EventMother.newDossierCode();
+        Shipment originals = originalsRequested(code);
+        assertThat(originals.resultReadyWithOriginalsUndecided(NOW)).as("not collected yet").isSameAs(AggregateStore.UNCHANGED);
+        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(90))).singleElement().isEqualTo(
+                new OriginalsAwaitingDecision("ORI-" + code, code, CallerMother.AGENCY_THUONG_TIN, "2.000009", CallerMother.CITIZEN_1,
+                        false, NOW.plusSeconds(90)));
+        originals.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)));
+        assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(150))).singleElement()
+                .isInstanceOfSatisfying(OriginalsAwaitingDecision.class, asked -> assertThat(asked.atAgency()).isTrue());
+
+        originals.checkedAtReception();
+        assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(180))).as("going back already")
+                .isSameAs(AggregateStore.UNCHANGED);
+        Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000114VN");
+        assertThat(result.resultReadyWithOriginalsUndecided(NOW)).as("only paper originals").isSameAs(AggregateStore.UNCHANGED);
     }
 
     @Test

@@ -68,6 +68,8 @@ import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
+import vn.motcua.events.postal.ShipmentCollectionAbandoned;
+import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -127,6 +129,8 @@ public final class EventCatalog {
             PaperDossierAwaitingCollection.class,
             PaperDossierArrived.class,
             ShipmentDelivered.class,
+            ShipmentCollectionAttemptFailed.class,
+            ShipmentCollectionAbandoned.class,
             ShipmentReturnedToSender.class,
             ShipmentDispatched.class,
             ShipmentOutForDelivery.class,

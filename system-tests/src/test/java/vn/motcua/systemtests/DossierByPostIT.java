@@ -72,6 +72,27 @@ class DossierByPostIT {
     }
 
     @Test
+    void aSenderThePostmanNeverFindsIsToldEachTimeAndThePickUpIsCalledOffAfterTheThird() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        // The operator's simulator never finds a sender with this phone number at home (ADR 0084).
+        Response asked = gateway.post("/api/v1/shipments/pickups", citizen, """
+                {"procedureCode": "%s", "agencyCode": "%s", "senderName": "Nguyễn Văn An", "senderPhone": "0900000000",
+                 "address": "Số 5 phố Lê Lợi, xã Thường Tín", "province": "Hà Nội"}""".formatted(HOUSEHOLD_BUSINESS,
+                DossierRequestMother.THUONG_TIN), UUID.randomUUID().toString());
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        String shipment = asked.json().get("id").asString();
+        String item = asked.json().get("itemId").asString();
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> gateway.get("/api/v1/shipments/" + shipment, citizen).json().get("status").asString(), "CANCELLED"::equals);
+        String inbox = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/notifications", citizen).body(), body -> body.contains("Bưu điện dừng thu gom"));
+        assertThat(inbox).contains("Bưu tá chưa thu gom được hồ sơ giấy", "(số hiệu " + item + ")");
+        assertThat(gateway.get("/api/v1/agencies/" + DossierRequestMother.THUONG_TIN + "/postal-arrivals?size=100",
+                gateway.userToken("officer1")).body()).as("nothing reached the desk").doesNotContain(item);
+    }
+
+    @Test
     void aPostOfficeClerkSubmitsForTheCitizenOnThePostalChannel() {
         String clerk = gateway.userToken("bccd-hanoi", "clerk1");
         Response submitted = gateway.post("/api/v1/dossiers", clerk, DossierRequestMother.liquorLicence("001090000002",

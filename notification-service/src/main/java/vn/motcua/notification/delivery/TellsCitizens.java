@@ -38,6 +38,8 @@ import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
+import vn.motcua.events.postal.ShipmentCollectionAbandoned;
+import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
@@ -100,6 +102,10 @@ class TellsCitizens implements EventSubscriber {
                         templates.dispatched(event.data())))
                 .on(ShipmentOutForDelivery.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.outForDelivery(event.data())))
+                .on(ShipmentCollectionAttemptFailed.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
+                        templates.collectionAttemptFailed(event.data())))
+                .on(ShipmentCollectionAbandoned.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
+                        templates.collectionAbandoned(event.data())))
                 .on(ShipmentDeliveryAttemptFailed.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.deliveryAttemptFailed(event.data())))
                 .on(AppointmentBooked.class, event -> citizen(event, event.data().citizenId(), event.data().phone(), event.data().dossierCode(),

@@ -44,9 +44,12 @@ import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
+import vn.motcua.events.postal.ShipmentCollectionAbandoned;
+import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
+import vn.motcua.events.postal.ShipmentPurpose;
 import vn.motcua.notification.inbox.Message;
 import vn.motcua.notification.templates.TemplateBook;
 import vn.motcua.notification.templates.Text;
@@ -246,6 +249,16 @@ class Templates {
                 Cán bộ một cửa kiểm tra và tiếp nhận hồ sơ; khi hồ sơ được tiếp nhận, Ông/Bà nhận được mã hồ sơ để theo dõi.
                 Thời hạn giải quyết tính từ ngày tiếp nhận.
                 """, "Hồ sơ giấy số hiệu {tracking_number} đã đến bộ phận một cửa ngày {date}; Ông/Bà nhận mã hồ sơ khi hồ sơ được tiếp nhận."));
+        book.define("postal-collection-attempt-failed", new Text("Bưu tá chưa thu gom được {papers}", """
+                Bưu tá đến thu gom {papers} (số hiệu {tracking_number}) nhưng chưa thu gom được (lần {attempt}: {reason}).
+                Bưu tá sẽ quay lại; Ông/Bà vui lòng giữ liên lạc qua số điện thoại đã đăng ký và chuẩn bị sẵn giấy tờ. Sau lần thứ ba
+                không thu gom được, bưu điện dừng thu gom.
+                """, "Bưu tá chưa thu gom được {papers} (lần {attempt}), sẽ quay lại; vui lòng giữ liên lạc và chuẩn bị sẵn giấy tờ."));
+        book.define("postal-collection-abandoned", new Text("Bưu điện dừng thu gom {papers}", """
+                Bưu điện không thu gom được {papers} (số hiệu {tracking_number}) sau {attempts} lần và đã dừng thu gom; chưa có giấy tờ
+                nào được chuyển đi.
+                {next_step}
+                """, "Bưu điện đã dừng thu gom {papers} sau {attempts} lần không gặp được Ông/Bà. {short_next_step}"));
         book.define("appointment-booked", new Text("Lịch hẹn {booking_code} ngày {date}", """
                 Ông/Bà đã đặt lịch hẹn tại {office}: {date}, từ {start} đến {end} ({purpose}).
                 Mã lịch hẹn: {booking_code} — xuất trình mã này tại quầy tiếp nhận để được xếp số.
@@ -427,6 +440,31 @@ class Templates {
     Message paperDossierArrived(PaperDossierArrived arrival) {
         return book.render("postal-paper-dossier-arrived", Map.of("tracking_number", arrival.itemId(), "procedure_code",
                 arrival.procedureCode(), "date", dates.format(arrival.arrivedAt())));
+    }
+
+    Message collectionAttemptFailed(ShipmentCollectionAttemptFailed failed) {
+        return book.render("postal-collection-attempt-failed", Map.of("papers", papersCollected(failed.purpose(), failed.dossierCode()),
+                "tracking_number", failed.itemId(), "attempt", Integer.toString(failed.attempt()), "reason",
+                failed.reason() == null ? "không gặp người gửi" : failed.reason()));
+    }
+
+    /** What the citizen may do now: ask the post again for a paper dossier, bring the originals an online dossier waits for. */
+    Message collectionAbandoned(ShipmentCollectionAbandoned abandoned) {
+        boolean dossier = abandoned.purpose() == ShipmentPurpose.DOSSIER_PICKUP;
+        return book.render("postal-collection-abandoned", Map.of("papers", papersCollected(abandoned.purpose(), abandoned.dossierCode()),
+                "tracking_number", abandoned.itemId(), "attempts", Integer.toString(abandoned.attempts()), "next_step", dossier
+                        ? "Ông/Bà có thể yêu cầu bưu điện thu gom lại trên Cổng dịch vụ công, hoặc nộp hồ sơ trực tiếp tại bộ phận một"
+                                + " cửa của cơ quan giải quyết."
+                        : "Hồ sơ chỉ được tiếp nhận khi cơ quan đã đối chiếu bản chính: Ông/Bà mang bản chính đến bộ phận một cửa của"
+                                + " cơ quan giải quyết.",
+                "short_next_step", dossier ? "Có thể yêu cầu thu gom lại hoặc nộp tại bộ phận một cửa."
+                        : "Vui lòng mang bản chính đến bộ phận một cửa."));
+    }
+
+    /** The papers the postman came for, as the citizen knows them: their paper dossier has no code before it is registered. */
+    private static String papersCollected(ShipmentPurpose purpose, String dossierCode) {
+        return purpose == ShipmentPurpose.PAPER_ORIGINALS && dossierCode != null ? "bản chính giấy tờ của hồ sơ " + dossierCode
+                : "hồ sơ giấy của Ông/Bà";
     }
 
     Message dossierAwaitingCollection(PaperDossierAwaitingCollection waiting) {

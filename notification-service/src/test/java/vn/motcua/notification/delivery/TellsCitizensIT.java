@@ -62,6 +62,8 @@ import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
+import vn.motcua.events.postal.ShipmentCollectionAbandoned;
+import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
@@ -391,6 +393,27 @@ class TellsCitizensIT {
                         .value(Matchers.contains("Hồ sơ giấy số hiệu " + item + " đã đến cơ quan giải quyết")));
         mvc.perform(get("/api/v1/notifications").with(citizen("001090000060")))
                 .andExpect(jsonPath("$[?(@.template == 'postal-paper-dossier-arrived')]").doesNotExist());
+    }
+
+    @Test
+    void theCitizenIsToldOfEachCollectionThePostmanCouldNotMakeAndWhenThePostGaveUp() throws Exception {
+        String owner = "001090000062";
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(EventMother.newDossierCode(), owner, 0))); // their address
+        String item = "RR" + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "VN";
+        KafkaProbe.send(EventMother.record(new ShipmentCollectionAttemptFailed("PIC-" + item, null, ShipmentPurpose.DOSSIER_PICKUP,
+                item, owner, 1, "Nhà đóng cửa", Instant.now())));
+        KafkaProbe.send(EventMother.record(new ShipmentCollectionAbandoned("PIC-" + item, null, ShipmentPurpose.DOSSIER_PICKUP,
+                item, owner, "000.10.20.30.H29", "2.000009", 3, "Nhà đóng cửa", Instant.now())));
+
+        String email = "an." + owner + "@example.com";
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream().filter(m -> subject(m).contains("thu gom")).count() == 2);
+        mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.template == 'postal-collection-attempt-failed')].body")
+                        .value(Matchers.contains(Matchers.containsString("lần 1: Nhà đóng cửa"))))
+                .andExpect(jsonPath("$[?(@.template == 'postal-collection-abandoned')].body")
+                        .value(Matchers.contains(Matchers.containsString("yêu cầu bưu điện thu gom lại"))));
+        mvc.perform(get("/api/v1/notifications").with(citizen("001090000061")))
+                .andExpect(jsonPath("$[?(@.template == 'postal-collection-abandoned')]").doesNotExist());
     }
 
     @Test

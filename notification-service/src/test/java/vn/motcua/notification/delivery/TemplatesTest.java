@@ -29,6 +29,8 @@ import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
+import vn.motcua.events.postal.ShipmentCollectionAbandoned;
+import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
@@ -43,12 +45,12 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(37).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(39).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
                 "postal-originals-awaiting-collection", "postal-papers-dispatched", "postal-papers-out-for-delivery",
                 "postal-papers-delivery-attempt-failed", "postal-dossier-return-planned", "postal-dossier-awaiting-collection",
-                "postal-paper-dossier-arrived");
+                "postal-paper-dossier-arrived", "postal-collection-attempt-failed", "postal-collection-abandoned");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -226,6 +228,29 @@ class TemplatesTest {
         assertThat(arrived.body()).contains("thủ tục 2.000009", "ngày 04/12/2026", "Thời hạn giải quyết tính từ ngày tiếp nhận")
                 .doesNotContain("{", "}");
         assertThat(arrived.shortText()).contains("RR100000017VN", "04/12/2026").hasSizeLessThanOrEqualTo(160);
+    }
+
+    @Test
+    void aCollectionThePostmanCouldNotMakeNamesThePapersAndWhatTheCitizenMayDoOnceThePostGaveUp() {
+        Message dossierMissed = templates.collectionAttemptFailed(new ShipmentCollectionAttemptFailed("PIC-RR100000017VN", null,
+                ShipmentPurpose.DOSSIER_PICKUP, "RR100000017VN", "001090000001", 2, "Nhà đóng cửa", Instant.now()));
+        assertThat(dossierMissed.title()).isEqualTo("Bưu tá chưa thu gom được hồ sơ giấy của Ông/Bà");
+        assertThat(dossierMissed.body()).contains("số hiệu RR100000017VN", "lần 2: Nhà đóng cửa", "Bưu tá sẽ quay lại");
+
+        String code = "000.10.20.30.H29-261201-0001";
+        Message originalsGivenUp = templates.collectionAbandoned(new ShipmentCollectionAbandoned("ORI-" + code, code,
+                ShipmentPurpose.PAPER_ORIGINALS, "RR100000025VN", "001090000001", "000.10.20.30.H29", "1.001612", 3, null, Instant.now()));
+        assertThat(originalsGivenUp.title()).isEqualTo("Bưu điện dừng thu gom bản chính giấy tờ của hồ sơ " + code);
+        assertThat(originalsGivenUp.body()).contains("sau 3 lần", "mang bản chính đến bộ phận một cửa");
+        Message dossierGivenUp = templates.collectionAbandoned(new ShipmentCollectionAbandoned("PIC-RR100000017VN", null,
+                ShipmentPurpose.DOSSIER_PICKUP, "RR100000017VN", "001090000001", "000.10.20.30.H29", "2.000009", 3, "Nhà đóng cửa",
+                Instant.now()));
+        assertThat(dossierGivenUp.body()).contains("yêu cầu bưu điện thu gom lại", "nộp hồ sơ trực tiếp");
+
+        for (Message message : List.of(dossierMissed, originalsGivenUp, dossierGivenUp)) {
+            assertThat(message.title() + message.body() + message.shortText()).as(message.template()).doesNotContain("{", "}", "null");
+            assertThat(message.shortText()).as(message.template()).hasSizeLessThanOrEqualTo(160);
+        }
     }
 
     @Test

@@ -88,6 +88,14 @@ final class Courier implements AutoCloseable {
     }
 
     List<Step> plan(Shipment shipment, long number) {
+        if (shipment.pickup() && Settings.NEVER_AT_HOME.equals(shipment.recipientPhone())) {
+            // Nobody hands the papers over: the postman comes three times and the post gives up.
+            List<Step> plan = new ArrayList<>(List.of(new Step("ACCEPTED", null, null)));
+            for (int attempt = 1; attempt <= 3; attempt++) {
+                plan.add(new Step("PICKUP_FAILED", "Không gặp người gửi (lần " + attempt + ")", null));
+            }
+            return plan;
+        }
         List<Step> plan = new ArrayList<>(List.of(new Step("ACCEPTED", null, null),
                 new Step("PICKED_UP", "PX-" + shipment.itemId().substring(2, 11), null), new Step("IN_TRANSIT", null, null),
                 new Step("OUT_FOR_DELIVERY", null, null)));

@@ -20,7 +20,10 @@ import java.util.Map;
 record Settings(String bootstrap, boolean oauthBearer, String operator, String secret, URI tokenUrl, URI api, Duration stepDelay,
         int failEvery, double duplicateRate, long seed, Duration remitEvery) {
 
-    /** A recipient with this phone number is never at home: every delivery to it fails (like a payment sandbox's test card). */
+    /**
+     * A recipient with this phone number is never at home: every delivery to it fails (like a payment sandbox's test card),
+     * and a sender with it never hands their papers over: every collection fails.
+     */
     static final String NEVER_AT_HOME = "0900000000";
     /**
      * A recipient with this phone number is out at the first attempt and at home on the next round, {@link Courier#NEXT_ROUND}

@@ -77,11 +77,21 @@ class CourierTest {
 
     @Test
     void aCollectedDossierIsSignedForByTheAgencysDesk() {
-        Shipment pickup = new Shipment("PIC-1", "RR100000039VN", true, "000.10.20.30.H29", "Nguyễn Văn An", Settings.NEVER_AT_HOME, 0);
+        Shipment pickup = new Shipment("PIC-1", "RR100000039VN", true, "000.10.20.30.H29", "Nguyễn Văn An", "0912345678", 0);
         try (Courier courier = new Courier(SETTINGS, null, null)) {
             List<Courier.Step> plan = courier.plan(pickup, 3);
-            assertThat(plan.getLast().progress()).isEqualTo("DELIVERED");
+            assertThat(plan.getLast().progress()).as("every third fails a delivery to a door, not a collection").isEqualTo("DELIVERED");
             assertThat(plan.getLast().detail()).isEqualTo("Bộ phận một cửa 000.10.20.30.H29");
+        }
+    }
+
+    @Test
+    void aSenderNeverAtHomeIsCalledOnThreeTimesAndNothingIsCollected() {
+        Shipment pickup = new Shipment("PIC-2", "RR100000047VN", true, "000.10.20.30.H29", "Nguyễn Văn An", Settings.NEVER_AT_HOME, 0);
+        try (Courier courier = new Courier(SETTINGS, null, null)) {
+            assertThat(courier.plan(pickup, 1)).extracting(Courier.Step::progress)
+                    .containsExactly("ACCEPTED", "PICKUP_FAILED", "PICKUP_FAILED", "PICKUP_FAILED");
+            assertThat(courier.plan(pickup, 1).get(3).detail()).isEqualTo("Không gặp người gửi (lần 3)");
         }
     }
 

@@ -21,6 +21,8 @@ import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentAddressConfirmed;
 import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
+import vn.motcua.events.postal.ShipmentCollectionAbandoned;
+import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -84,6 +86,8 @@ public class Shipment extends Aggregate {
     private Instant statusAt;
     private List<String> appliedReports;
     private List<String> failedAttempts;
+    /** The operator's reports of collections the postman could not make (ADR 0084); absent in older documents. */
+    private List<String> failedCollections = new ArrayList<>();
     private boolean cashCollected;
     private List<Report> history;
     /**
@@ -150,9 +154,12 @@ public class Shipment extends Aggregate {
         }
     }
 
-    /** What the operator can report: a status, or that cash was collected. */
+    /**
+     * What the operator can report: a status, that cash was collected, or that the postman could not collect what he came
+     * for at the citizen's (PICKUP_FAILED, of a paper dossier or originals only; ADR 0084).
+     */
     public enum Progress {
-        ACCEPTED, PICKUP_SCHEDULED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERY_FAILED, DELIVERED, CASH_COLLECTED
+        ACCEPTED, PICKUP_SCHEDULED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERY_FAILED, DELIVERED, CASH_COLLECTED, PICKUP_FAILED
     }
 
     /** One report as the operator sent it, kept in the shipment's tracking history. */
@@ -533,6 +540,10 @@ public class Shipment extends Aggregate {
             throw ApiProblem.conflict("shipment-not-requested",
                     "Shipment " + id + " has not been handed to the operator yet (its result is not ready)");
         }
+        if (report.progress() == Progress.PICKUP_FAILED && !collectedFromTheCitizen()) {
+            throw ApiProblem.unprocessable("not-a-collection", "Shipment " + id + " carries " + kind.purpose()
+                    + " from the agency: PICKUP_FAILED is for papers collected at the citizen's; report DELIVERY_FAILED");
+        }
         appliedReports.add(report.reportId());
         history.add(report);
         List<Event> events = new ArrayList<>();
@@ -566,6 +577,7 @@ public class Shipment extends Aggregate {
                     }
                 }
             }
+            case PICKUP_FAILED -> events.addAll(collectionFailed(report));
             default -> {
                 Status reported = Status.valueOf(report.progress().name());
                 if (advance(reported, report.at())) {
@@ -593,6 +605,30 @@ public class Shipment extends Aggregate {
                     feesOnDelivery, kind.purpose()));
             default -> List.of();
         };
+    }
+
+    /**
+     * The postman could not collect the papers this time (ADR 0084): the citizen learns he comes again, and after the last
+     * attempt that the post stopped trying, which calls the shipment off; a later report that he collected them wins, as
+     * over a citizen's call-off. A report after he collected them, or once called off, changes nothing.
+     */
+    private List<Event> collectionFailed(Report report) {
+        if (status.rank >= Status.PICKED_UP.rank || status == Status.CANCELLED) {
+            return List.of();
+        }
+        failedCollections.add(report.reportId());
+        if (failedCollections.size() < ATTEMPTS_BEFORE_RETURN) {
+            return List.of(new ShipmentCollectionAttemptFailed(id, dossierCode, kind.purpose(), itemId, ownerCitizenId,
+                    failedCollections.size(), report.detail(), report.at()));
+        }
+        move(Status.CANCELLED, report.at());
+        return List.of(new ShipmentCollectionAbandoned(id, dossierCode, kind.purpose(), itemId, ownerCitizenId, origin.agencyCode(),
+                origin.procedureCode(), failedCollections.size(), report.detail(), report.at()));
+    }
+
+    /** Collected at the citizen's address for the agency: a paper dossier, or the originals of an online one. */
+    private boolean collectedFromTheCitizen() {
+        return kind == Kind.DOSSIER_PICKUP || kind == Kind.PAPER_ORIGINALS;
     }
 
     /**

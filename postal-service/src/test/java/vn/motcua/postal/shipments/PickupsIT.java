@@ -459,6 +459,36 @@ class PickupsIT {
     }
 
     @Test
+    void collectionsThePostmanCouldNotMakeAreToldAndAfterTheThirdThePickupIsCalledOffOnce() throws Exception {
+        String mine = "001090000303";
+        JsonNode created = requestedBy(mine);
+        String id = created.get("id").asString();
+        String item = created.get("itemId").asString();
+        report(id, "nf-a", "ACCEPTED", item);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            report(id, "nf-" + attempt, "PICKUP_FAILED", item);
+        }
+        report(id, "nf-3", "PICKUP_FAILED", item); // the operator sends its last report again
+
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> id.equals(r.key()) && "ShipmentCollectionAttemptFailed".equals(
+                KafkaProbe.header(r, "ce_type")), 3, Duration.ofSeconds(5))).hasSize(2);
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> id.equals(r.key()) && "ShipmentCollectionAbandoned".equals(
+                KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5))).singleElement().extracting(ConsumerRecord::value).asString()
+                .contains("\"ownerCitizenId\":\"" + mine + "\"", "\"purpose\":\"DOSSIER_PICKUP\"", "\"attempts\":3");
+        mvc.perform(get("/api/v1/shipments/" + id).with(citizen(mine))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CANCELLED"));
+
+        Requested originals = originalsRequested();
+        mvc.perform(post("/api/v1/shipments/" + originals.id() + "/reports").with(postalOperator("postal-vnpost"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reportId": "nf-o1", "progress": "PICKUP_FAILED", "at": "%s", "itemId": "%s", "detail": "Nhà đóng cửa"}"""
+                        .formatted(Instant.now(), originals.item()))).andExpect(status().isOk());
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> originals.code().equals(r.key()) && "ShipmentCollectionAttemptFailed".equals(
+                KafkaProbe.header(r, "ce_type")), 1, Duration.ofSeconds(5))).singleElement().extracting(ConsumerRecord::value).asString()
+                .contains("\"purpose\":\"PAPER_ORIGINALS\"", "\"reason\":\"Nhà đóng cửa\"", "\"attempt\":1");
+    }
+
+    @Test
     void aPickupThePostmanCollectedIsNotCalledOffAndHisReportWinsOverALateCallOff() throws Exception {
         String mine = "001090000302";
         JsonNode created = requestedBy(mine);

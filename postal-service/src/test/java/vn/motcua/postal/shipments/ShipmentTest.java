@@ -13,6 +13,8 @@ import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
+import vn.motcua.events.postal.ShipmentCollectionAbandoned;
+import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -98,6 +100,35 @@ class ShipmentTest {
         assertThat(pickup.status()).isEqualTo(Shipment.Status.IN_TRANSIT);
         assertThatThrownBy(() -> pickup.cancelPickup(NOW.plusSeconds(180))).isInstanceOfSatisfying(ApiProblem.class,
                 p -> assertThat(p.status().value()).isEqualTo(409));
+    }
+
+    @Test
+    void aCollectionThePostmanCouldNotMakeIsToldEachTimeAndAfterTheThirdThePostGivesUpUntilHeReportsHeHasIt() {
+        Shipment pickup = pickup("RR100000115VN");
+        Shipment.Report first = new Shipment.Report("f1", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(60), "Không gặp người gửi",
+                null, NOW.plusSeconds(60));
+        assertThat(pickup.report(first)).singleElement().isEqualTo(new ShipmentCollectionAttemptFailed(pickup.id(), null,
+                ShipmentPurpose.DOSSIER_PICKUP, "RR100000115VN", CallerMother.CITIZEN_1, 1, "Không gặp người gửi", NOW.plusSeconds(60)));
+        assertThat(pickup.report(first)).as("the same report again").isEmpty();
+        assertThat(pickup.status()).as("he comes again").isEqualTo(Shipment.Status.REQUESTED);
+        assertThat(pickup.report(report("f2", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(120)))).singleElement()
+                .isInstanceOfSatisfying(ShipmentCollectionAttemptFailed.class, failed -> assertThat(failed.attempt()).isEqualTo(2));
+
+        assertThat(pickup.report(report("f3", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(180)))).singleElement()
+                .isEqualTo(new ShipmentCollectionAbandoned(pickup.id(), null, ShipmentPurpose.DOSSIER_PICKUP, "RR100000115VN",
+                        CallerMother.CITIZEN_1, CallerMother.AGENCY_THUONG_TIN, "2.000009", 3, null, NOW.plusSeconds(180)));
+        assertThat(pickup.status()).isEqualTo(Shipment.Status.CANCELLED);
+        assertThat(pickup.report(report("f4", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(240)))).as("given up once").isEmpty();
+
+        pickup.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(300)));
+        assertThat(pickup.status()).as("he had it after all").isEqualTo(Shipment.Status.PICKED_UP);
+        assertThat(pickup.report(report("f5", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(360)))).as("collected").isEmpty();
+
+        Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000116VN");
+        int reported = result.history().size();
+        assertThatThrownBy(() -> result.report(report("f1", Shipment.Progress.PICKUP_FAILED, NOW))).as("nothing to collect at the door")
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(422));
+        assertThat(result.history()).as("a refused report changes nothing").hasSize(reported);
     }
 
     @Test

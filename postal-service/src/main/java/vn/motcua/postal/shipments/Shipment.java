@@ -626,6 +626,11 @@ public class Shipment extends Aggregate {
                 origin.procedureCode(), failedCollections.size(), report.detail(), report.at()));
     }
 
+    /** The post gave up collecting it after the last failed attempt, and the postman never reported he had it after all. */
+    public boolean collectionGivenUp() {
+        return status == Status.CANCELLED && failedCollections.size() >= ATTEMPTS_BEFORE_RETURN;
+    }
+
     /** Collected at the citizen's address for the agency: a paper dossier, or the originals of an online one. */
     private boolean collectedFromTheCitizen() {
         return kind == Kind.DOSSIER_PICKUP || kind == Kind.PAPER_ORIGINALS;

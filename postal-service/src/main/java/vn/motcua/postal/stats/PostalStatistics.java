@@ -11,7 +11,8 @@ import java.util.TreeMap;
  *
  * @param resultsByPost results asked for by post: planned, handed to the operator, delivered (of which by an officer's hand),
  *     returned to the sender; the national indicator counts {@code delivered}
- * @param dossiersCollected paper dossiers the post collected: asked for, arrived at the agency, called off by their citizens
+ * @param dossiersCollected paper dossiers the post collected: asked for, arrived at the agency, called off by their citizens,
+ *     given up by the post
  * @param originalsSentBack paper originals collected for dossiers that then closed, going back to their citizens (ADR 0077)
  * @param dossiersSentBack paper dossiers the post collected and the agency registered, then refused, withdrawn or stopped,
  *     going back to their citizens (ADR 0081)
@@ -24,8 +25,11 @@ public record PostalStatistics(LocalDate from, LocalDate to, String agencyCode, 
     public record Results(long planned, long handedToOperator, long delivered, long deliveredByHand, long returnedToSender) {
     }
 
-    /** @param cancelled called off by their citizens before the postman came */
-    public record Collected(long requested, long arrived, long cancelled) {
+    /**
+     * @param cancelled called off by their citizens before the postman came
+     * @param notCollected given up by the post after three collections the postman could not make (ADR 0084)
+     */
+    public record Collected(long requested, long arrived, long cancelled, long notCollected) {
     }
 
     /** @param handedOver in the citizen's hands: by the postman, or at the counter */

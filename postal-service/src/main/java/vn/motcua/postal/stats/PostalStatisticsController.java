@@ -71,6 +71,7 @@ class PostalStatisticsController {
         long pickups = 0;
         long arrived = 0;
         long cancelled = 0;
+        long notCollected = 0;
         long collected = 0;
         long sentBack = 0;
         long sentBackHandedOver = 0;
@@ -97,7 +98,8 @@ class PostalStatisticsController {
             } else {
                 pickups++;
                 arrived += done ? 1 : 0;
-                cancelled += s.status() == Shipment.Status.CANCELLED ? 1 : 0;
+                notCollected += s.collectionGivenUp() ? 1 : 0;
+                cancelled += s.status() == Shipment.Status.CANCELLED && !s.collectionGivenUp() ? 1 : 0;
             }
             if (s.price() != null && s.price().discount() != null) {
                 discounts.add(new PostalStatistics.DiscountGranted(s.price().discount().ruleId(), s.price().discount().source(), 1,
@@ -114,7 +116,7 @@ class PostalStatisticsController {
                     .mapToLong(Remittance.Item::amount).sum();
         }
         return new PostalStatistics(from, to, agency, new PostalStatistics.Results(planned, handed, delivered, byHand, returned),
-                new PostalStatistics.Collected(pickups, arrived, cancelled), new PostalStatistics.SentBack(sentBack, sentBackHandedOver),
+                new PostalStatistics.Collected(pickups, arrived, cancelled, notCollected), new PostalStatistics.SentBack(sentBack, sentBackHandedOver),
                 new PostalStatistics.SentBack(dossiersBack, dossiersBackHandedOver),
                 PostalStatistics.byRule(discounts),
                 new PostalStatistics.Cash(collected, remitted, collected - remitted));

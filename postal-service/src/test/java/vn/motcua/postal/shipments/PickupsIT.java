@@ -477,6 +477,9 @@ class PickupsIT {
                 .contains("\"ownerCitizenId\":\"" + mine + "\"", "\"purpose\":\"DOSSIER_PICKUP\"", "\"attempts\":3");
         mvc.perform(get("/api/v1/shipments/" + id).with(citizen(mine))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("CANCELLED"));
+        mvc.perform(get("/api/v1/shipments/statistics").param("from", LocalDate.now().minusDays(1).toString())
+                .param("to", LocalDate.now().plusDays(1).toString()).with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.dossiersCollected.notCollected").value(Matchers.greaterThanOrEqualTo(1)));
 
         Requested originals = originalsRequested();
         mvc.perform(post("/api/v1/shipments/" + originals.id() + "/reports").with(postalOperator("postal-vnpost"))

@@ -118,10 +118,12 @@ class ShipmentTest {
                 .isEqualTo(new ShipmentCollectionAbandoned(pickup.id(), null, ShipmentPurpose.DOSSIER_PICKUP, "RR100000115VN",
                         CallerMother.CITIZEN_1, CallerMother.AGENCY_THUONG_TIN, "2.000009", 3, null, NOW.plusSeconds(180)));
         assertThat(pickup.status()).isEqualTo(Shipment.Status.CANCELLED);
+        assertThat(pickup.collectionGivenUp()).isTrue();
         assertThat(pickup.report(report("f4", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(240)))).as("given up once").isEmpty();
 
         pickup.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(300)));
         assertThat(pickup.status()).as("he had it after all").isEqualTo(Shipment.Status.PICKED_UP);
+        assertThat(pickup.collectionGivenUp()).isFalse();
         assertThat(pickup.report(report("f5", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(360)))).as("collected").isEmpty();
 
         Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000116VN");

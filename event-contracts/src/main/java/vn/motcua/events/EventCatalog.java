@@ -60,6 +60,7 @@ import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.CashRemitted;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsAwaitingDecision;
+import vn.motcua.events.postal.OriginalsKeptOnFile;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
@@ -125,6 +126,7 @@ public final class EventCatalog {
             OriginalsReturnPlanned.class,
             OriginalsAwaitingCollection.class,
             OriginalsAwaitingDecision.class,
+            OriginalsKeptOnFile.class,
             PaperDossierReturnPlanned.class,
             PaperDossierAwaitingCollection.class,
             PaperDossierArrived.class,

@@ -33,6 +33,7 @@ import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
+import vn.motcua.events.postal.OriginalsKeptOnFile;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
@@ -102,6 +103,8 @@ class TellsCitizens implements EventSubscriber {
                         templates.dispatched(event.data())))
                 .on(ShipmentOutForDelivery.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.outForDelivery(event.data())))
+                .on(OriginalsKeptOnFile.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
+                        event.data().dossierCode(), templates.originalsKept(event.data())))
                 .on(ShipmentCollectionAttemptFailed.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.collectionAttemptFailed(event.data())))
                 .on(ShipmentCollectionAbandoned.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),

@@ -39,6 +39,7 @@ import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
+import vn.motcua.events.postal.OriginalsKeptOnFile;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
@@ -249,6 +250,11 @@ class Templates {
                 Cán bộ một cửa kiểm tra và tiếp nhận hồ sơ; khi hồ sơ được tiếp nhận, Ông/Bà nhận được mã hồ sơ để theo dõi.
                 Thời hạn giải quyết tính từ ngày tiếp nhận.
                 """, "Hồ sơ giấy số hiệu {tracking_number} đã đến bộ phận một cửa ngày {date}; Ông/Bà nhận mã hồ sơ khi hồ sơ được tiếp nhận."));
+        book.define("postal-originals-kept", new Text("Hồ sơ {dossier_code}: cơ quan lưu giữ bản chính trong hồ sơ", """
+                Cơ quan giải quyết đã tiếp nhận hồ sơ {dossier_code}. Theo quy định của thủ tục, bản chính giấy tờ bưu điện đã thu
+                gom của Ông/Bà được lưu trong hồ sơ tại cơ quan và không gửi trả cùng kết quả.
+                Nếu hồ sơ bị từ chối, Ông/Bà rút hồ sơ hoặc hồ sơ dừng xử lý, bản chính được gửi trả Ông/Bà qua bưu điện.
+                """, "Hồ sơ {dossier_code}: theo quy định của thủ tục, cơ quan lưu bản chính Ông/Bà gửi trong hồ sơ, không gửi trả cùng kết quả."));
         book.define("postal-collection-attempt-failed", new Text("Bưu tá chưa thu gom được {papers}", """
                 Bưu tá đến thu gom {papers} (số hiệu {tracking_number}) nhưng chưa thu gom được (lần {attempt}: {reason}).
                 Bưu tá sẽ quay lại; Ông/Bà vui lòng giữ liên lạc qua số điện thoại đã đăng ký và chuẩn bị sẵn giấy tờ. Sau lần thứ ba
@@ -440,6 +446,10 @@ class Templates {
     Message paperDossierArrived(PaperDossierArrived arrival) {
         return book.render("postal-paper-dossier-arrived", Map.of("tracking_number", arrival.itemId(), "procedure_code",
                 arrival.procedureCode(), "date", dates.format(arrival.arrivedAt())));
+    }
+
+    Message originalsKept(OriginalsKeptOnFile kept) {
+        return book.render("postal-originals-kept", Map.of("dossier_code", kept.dossierCode()));
     }
 
     Message collectionAttemptFailed(ShipmentCollectionAttemptFailed failed) {

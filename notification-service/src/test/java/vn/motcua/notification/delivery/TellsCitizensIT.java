@@ -57,6 +57,7 @@ import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRefunded;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
+import vn.motcua.events.postal.OriginalsKeptOnFile;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
@@ -349,12 +350,18 @@ class TellsCitizensIT {
     }
 
     @Test
-    void theOwnerIsToldTheirOriginalsGoBackAndWhereAndToComeForThemWhenTheyCameBack() throws Exception {
+    void theOwnerIsToldTheirOriginalsStayOrGoBackAndWhereAndToComeForThemWhenTheyCameBack() throws Exception {
         String owner = "001090000090";
         String told = mailOfOwner(owner, code -> new OriginalsReturnPlanned("BAK-" + code, code, owner, "000.10.20.H29", "Trần Thị Bình",
                 "0987654321", "Số 9 đường Trần Phú, Hà Đông", "Hà Nội", "Hồ sơ bị từ chối", Instant.now()), "Gửi trả giấy tờ bản chính");
 
         assertThat(told).contains("Hồ sơ bị từ chối").contains("Số 9 đường Trần Phú, Hà Đông");
+        String keptCode = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(keptCode, owner, 0)));
+        KafkaProbe.send(EventMother.record(new OriginalsKeptOnFile("ORI-" + keptCode, keptCode, "000.10.20.H29", "1.003003", owner,
+                Instant.now())));
+        assertThat(awaitMail("an." + owner + "@example.com", keptCode, subject -> subject.endsWith("cơ quan lưu giữ bản chính trong hồ sơ"))
+                .getContent().toString()).contains("không gửi trả cùng kết quả");
         String broughtBack = mailOfOwner(owner, code -> new OriginalsAwaitingCollection("BAK-" + code, code, owner, "000.10.20.H29", 3,
                 "Không có người nhận", Instant.now()), "Mời nhận giấy tờ bản chính");
         assertThat(broughtBack).contains("sau 3 lần phát");

@@ -25,6 +25,7 @@ import vn.motcua.events.payment.PaymentExpired;
 import vn.motcua.events.payment.PaymentRefundAwaitingCollection;
 import vn.motcua.events.payment.PaymentRequested;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
+import vn.motcua.events.postal.OriginalsKeptOnFile;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
@@ -45,12 +46,13 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(39).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(40).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
                 "postal-originals-awaiting-collection", "postal-papers-dispatched", "postal-papers-out-for-delivery",
                 "postal-papers-delivery-attempt-failed", "postal-dossier-return-planned", "postal-dossier-awaiting-collection",
-                "postal-paper-dossier-arrived", "postal-collection-attempt-failed", "postal-collection-abandoned");
+                "postal-paper-dossier-arrived", "postal-collection-attempt-failed", "postal-collection-abandoned",
+                "postal-originals-kept");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -251,6 +253,17 @@ class TemplatesTest {
             assertThat(message.title() + message.body() + message.shortText()).as(message.template()).doesNotContain("{", "}", "null");
             assertThat(message.shortText()).as(message.template()).hasSizeLessThanOrEqualTo(160);
         }
+    }
+
+    @Test
+    void originalsKeptSayTheyStayInTheFileAndWhenTheyWouldStillGoBack() {
+        String code = "000.10.20.30.H29-261201-0001";
+        Message kept = templates.originalsKept(new OriginalsKeptOnFile("ORI-" + code, code, "000.10.20.30.H29", "1.003003",
+                "001090000001", Instant.now()));
+        assertThat(kept.title()).isEqualTo("Hồ sơ " + code + ": cơ quan lưu giữ bản chính trong hồ sơ");
+        assertThat(kept.body()).contains("không gửi trả cùng kết quả", "bị từ chối", "gửi trả Ông/Bà qua bưu điện")
+                .doesNotContain("{", "}");
+        assertThat(kept.shortText()).hasSizeLessThanOrEqualTo(160);
     }
 
     @Test

@@ -37,6 +37,11 @@ public class Procedures implements EventSubscriber {
             return paperOriginalRequired != null && paperOriginalRequired;
         }
 
+        /** The catalog says the agency keeps the originals in its file (ADR 0080): they stay unless the dossier closes. */
+        public boolean originalsKept() {
+            return needsPaperOriginals() && Boolean.TRUE.equals(paperOriginalsKept);
+        }
+
         /** The catalog says the agency only compares the originals: once it has, they go back (ADR 0080). */
         public boolean originalsOnlyCompared() {
             return needsPaperOriginals() && Boolean.FALSE.equals(paperOriginalsKept);

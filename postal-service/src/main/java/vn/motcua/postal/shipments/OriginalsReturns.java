@@ -43,7 +43,7 @@ class OriginalsReturns implements EventSubscriber {
 
     @Override
     public void subscribe(Subscriptions subscriptions) {
-        subscriptions.on(ShipmentDelivered.class, this::delivered).on(DossierReceived.class, event -> received(event.data().dossier()))
+        subscriptions.on(ShipmentDelivered.class, this::delivered).on(DossierReceived.class, this::received)
                 .on(DossierResultReady.class, this::resultReady);
     }
 
@@ -63,14 +63,19 @@ class OriginalsReturns implements EventSubscriber {
 
     /**
      * Received: the officer has seen the originals, as reception requires. Those the catalog says the agency only compares
-     * have done their work and go back, at once or when the operator reports them at the agency; those it keeps, or of a
-     * procedure that does not say, stay.
+     * have done their work and go back, at once or when the operator reports them at the agency; those it keeps stay, and
+     * their citizen is told so, once (ADR 0085); those of a procedure that does not say stay for now (ADR 0083).
      */
-    private void received(DossierSnapshot dossier) {
+    private void received(IncomingEvent<DossierReceived> event) {
+        DossierSnapshot dossier = event.data().dossier();
         String originalsId = Shipment.originalsId(dossier.dossierCode());
-        if (procedures.byCode(dossier.procedureCode()).filter(Procedures.Procedure::originalsOnlyCompared).isPresent()) {
+        Optional<Procedures.Procedure> procedure = procedures.byCode(dossier.procedureCode());
+        if (procedure.filter(Procedures.Procedure::originalsOnlyCompared).isPresent()) {
             shipments.findById(originalsId).ifPresent(originals -> ifToGoBack(
                     store.updateRetrying(originals, () -> shipments.findById(originalsId).orElseThrow(), Shipment::checkedAtReception)));
+        } else if (procedure.filter(Procedures.Procedure::originalsKept).isPresent()) {
+            shipments.findById(originalsId).ifPresent(originals -> store.applyOnce(originals, event.eventId(),
+                    o -> o.receivedToKeep(clock.instant())));
         }
     }
 

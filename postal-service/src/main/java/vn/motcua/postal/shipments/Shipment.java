@@ -13,6 +13,7 @@ import vn.motcua.events.Event;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsAwaitingDecision;
+import vn.motcua.events.postal.OriginalsKeptOnFile;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
@@ -339,13 +340,28 @@ public class Shipment extends Aggregate {
     }
 
     /**
+     * The agency received the dossier and the catalog says it keeps these originals in its file (ADR 0080): their citizen
+     * learns they stay (ADR 0085). Unchanged when they go back already, were never collected, or came back to the citizen.
+     */
+    List<Event> receivedToKeep(Instant now) {
+        if (!collectedAndStaying()) {
+            return AggregateStore.UNCHANGED;
+        }
+        return List.of(new OriginalsKeptOnFile(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId, now));
+    }
+
+    private boolean collectedAndStaying() {
+        return kind == Kind.PAPER_ORIGINALS && whyBack == null && status.rank >= Status.PICKED_UP.rank
+                && status != Status.RETURNED_TO_SENDER;
+    }
+
+    /**
      * The dossier's result is ready and the catalog does not say whether the agency keeps these originals (ADR 0083): its
      * officers are asked whether they go back with the result. Unchanged when they are to go back already, were never
      * collected, or came back to the citizen.
      */
     List<Event> resultReadyWithOriginalsUndecided(Instant now) {
-        boolean collected = status.rank >= Status.PICKED_UP.rank && status != Status.RETURNED_TO_SENDER;
-        if (kind != Kind.PAPER_ORIGINALS || whyBack != null || !collected) {
+        if (!collectedAndStaying()) {
             return AggregateStore.UNCHANGED;
         }
         return List.of(new OriginalsAwaitingDecision(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,

@@ -315,6 +315,7 @@ class PickupsIT {
         Requested kept = originalsRequested(KEPT);
         Requested silent = originalsRequested(ORIGINALS);
         report(compared.id(), "cmp-picked", "PICKED_UP", compared.item());
+        report(kept.id(), "kept-picked", "PICKED_UP", kept.item());
         for (Requested originals : List.of(compared, kept, silent)) {
             // The officer had them in hand before the operator's report of their arrival came in.
             KafkaProbe.send(EventMother.record(new DossierReceived(originals.dossier(), LocalDate.now().plusDays(5), "officer1",
@@ -322,6 +323,13 @@ class PickupsIT {
         }
         String back = Shipment.originalsReturnId(compared.code());
         await().atMost(Duration.ofSeconds(20)).until(() -> shipments.existsById(back));
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> kept.code().equals(r.key()) && "OriginalsKeptOnFile".equals(
+                KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5))).as("its citizen is told they stay").singleElement()
+                .extracting(ConsumerRecord::value).asString().contains("\"shipmentId\":\"" + kept.id() + "\"");
+        for (Requested other : List.of(compared, silent)) {
+            assertThat(KafkaProbe.collect(Topics.POSTAL, r -> other.code().equals(r.key()) && "OriginalsKeptOnFile".equals(
+                    KafkaProbe.header(r, "ce_type")), 1, Duration.ofSeconds(1))).isEmpty();
+        }
         assertThat(KafkaProbe.collect(Topics.POSTAL, r -> compared.code().equals(r.key()) && "OriginalsReturnPlanned".equals(
                 KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5))).singleElement().extracting(ConsumerRecord::value).asString()
                 .contains("đối chiếu xong bản chính");

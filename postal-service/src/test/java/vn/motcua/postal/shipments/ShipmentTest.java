@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.events.postal.CashCollected;
 import vn.motcua.events.postal.OriginalsAwaitingCollection;
 import vn.motcua.events.postal.OriginalsAwaitingDecision;
+import vn.motcua.events.postal.OriginalsKeptOnFile;
 import vn.motcua.events.postal.OriginalsReturnPlanned;
 import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
@@ -235,6 +236,18 @@ class ShipmentTest {
                 .isSameAs(AggregateStore.UNCHANGED);
         Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000114VN");
         assertThat(result.resultReadyWithOriginalsUndecided(NOW)).as("only paper originals").isSameAs(AggregateStore.UNCHANGED);
+    }
+
+    @Test
+    void originalsCollectedForAnAgencyThatKeepsThemAreSaidToStayUnlessTheyGoBackAlready() {
+        String code = EventMother.newDossierCode();
+        Shipment originals = originalsRequested(code);
+        assertThat(originals.receivedToKeep(NOW)).as("not collected").isSameAs(AggregateStore.UNCHANGED);
+        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        assertThat(originals.receivedToKeep(NOW.plusSeconds(90))).singleElement().isEqualTo(new OriginalsKeptOnFile("ORI-" + code, code,
+                CallerMother.AGENCY_THUONG_TIN, "2.000009", CallerMother.CITIZEN_1, NOW.plusSeconds(90)));
+        originals.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
+        assertThat(originals.receivedToKeep(NOW.plusSeconds(150))).as("going back with the closure").isSameAs(AggregateStore.UNCHANGED);
     }
 
     @Test

@@ -27,13 +27,9 @@ class DossierByPostIT {
     @Test
     void aCollectedPaperDossierArrivesAndIsRegisteredWithItsTrackingNumber() throws Exception {
         String citizen = gateway.userToken("citizen1");
-        Response asked = gateway.post("/api/v1/shipments/pickups", citizen, """
-                {"procedureCode": "%s", "agencyCode": "%s", "senderName": "Nguyễn Văn An", "senderPhone": "0912345678",
-                 "address": "Số 5 phố Lê Lợi, xã Thường Tín", "province": "Hà Nội"}""".formatted(HOUSEHOLD_BUSINESS,
-                DossierRequestMother.THUONG_TIN), UUID.randomUUID().toString());
-        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
-        String shipment = asked.json().get("id").asString();
-        String item = asked.json().get("itemId").asString();
+        JsonNode asked = pickUpAt(citizen, "0912345678");
+        String shipment = asked.get("id").asString();
+        String item = asked.get("itemId").asString();
         assertThat(gateway.post("/api/v1/shipments/pickups", gateway.userToken("officer1"), "{}", UUID.randomUUID().toString())
                 .status()).isEqualTo(403);
 
@@ -75,13 +71,9 @@ class DossierByPostIT {
     void aSenderThePostmanNeverFindsIsToldEachTimeAndThePickUpIsCalledOffAfterTheThird() throws Exception {
         String citizen = gateway.userToken("citizen1");
         // The operator's simulator never finds a sender with this phone number at home (ADR 0084).
-        Response asked = gateway.post("/api/v1/shipments/pickups", citizen, """
-                {"procedureCode": "%s", "agencyCode": "%s", "senderName": "Nguyễn Văn An", "senderPhone": "0900000000",
-                 "address": "Số 5 phố Lê Lợi, xã Thường Tín", "province": "Hà Nội"}""".formatted(HOUSEHOLD_BUSINESS,
-                DossierRequestMother.THUONG_TIN), UUID.randomUUID().toString());
-        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
-        String shipment = asked.json().get("id").asString();
-        String item = asked.json().get("itemId").asString();
+        JsonNode asked = pickUpAt(citizen, "0900000000");
+        String shipment = asked.get("id").asString();
+        String item = asked.get("itemId").asString();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
                 () -> gateway.get("/api/v1/shipments/" + shipment, citizen).json().get("status").asString(), "CANCELLED"::equals);
@@ -90,6 +82,16 @@ class DossierByPostIT {
         assertThat(inbox).contains("Bưu tá chưa thu gom được hồ sơ giấy", "(số hiệu " + item + ")");
         assertThat(gateway.get("/api/v1/agencies/" + DossierRequestMother.THUONG_TIN + "/postal-arrivals?size=100",
                 gateway.userToken("officer1")).body()).as("nothing reached the desk").doesNotContain(item);
+    }
+
+    /** citizen1 asks the post to collect a paper household-business registration at home, reachable at that phone. */
+    private JsonNode pickUpAt(String citizen, String senderPhone) {
+        Response asked = gateway.post("/api/v1/shipments/pickups", citizen, """
+                {"procedureCode": "%s", "agencyCode": "%s", "senderName": "Nguyễn Văn An", "senderPhone": "%s",
+                 "address": "Số 5 phố Lê Lợi, xã Thường Tín", "province": "Hà Nội"}""".formatted(HOUSEHOLD_BUSINESS,
+                DossierRequestMother.THUONG_TIN, senderPhone), UUID.randomUUID().toString());
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        return asked.json();
     }
 
     @Test

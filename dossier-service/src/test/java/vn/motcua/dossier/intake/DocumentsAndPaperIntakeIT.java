@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -867,7 +868,7 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(jsonPath("$.items[?(@.itemId == '" + older + "')].ownerCitizenId").value(contains(CITIZEN_2)))
                 .andExpect(jsonPath("$.items[?(@.itemId == '" + older + "')].senderName").value(contains("Trần Thị Bình")))
                 .andExpect(jsonPath("$.items[?(@.itemId == '" + elsewhere + "')]").doesNotExist())
-                .andExpect(jsonPath("$.total").value(org.hamcrest.Matchers.greaterThanOrEqualTo(2)))
+                .andExpect(jsonPath("$.total").value(greaterThanOrEqualTo(2)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(listed.indexOf(older)).as("the longest waiting first").isLessThan(listed.indexOf(newer)).isNotNegative();
         arrivalsOf(AGENCY_THUONG_TIN, leader(AGENCY_THUONG_TIN)).andExpect(status().isOk())

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -383,7 +384,7 @@ class TellsCitizensIT {
     void theCitizenIsToldTheirPaperDossierReachedTheAgencyBeforeItHasACode() throws Exception {
         String owner = "001090000061";
         KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(EventMother.newDossierCode(), owner, 0))); // their address
-        String item = "RR" + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "VN";
+        String item = "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
         var arrived = EventMother.record(new PaperDossierArrived("PIC-" + item, item, "000.10.20.30.H29", "2.000009", owner,
                 "Trần Thị Bình", "0987654321", Instant.now()));
         KafkaProbe.send(arrived);
@@ -406,7 +407,7 @@ class TellsCitizensIT {
     void theCitizenIsToldOfEachCollectionThePostmanCouldNotMakeAndWhenThePostGaveUp() throws Exception {
         String owner = "001090000062";
         KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(EventMother.newDossierCode(), owner, 0))); // their address
-        String item = "RR" + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "VN";
+        String item = "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
         KafkaProbe.send(EventMother.record(new ShipmentCollectionAttemptFailed("PIC-" + item, null, ShipmentPurpose.DOSSIER_PICKUP,
                 item, owner, 1, "Nhà đóng cửa", Instant.now())));
         KafkaProbe.send(EventMother.record(new ShipmentCollectionAbandoned("PIC-" + item, null, ShipmentPurpose.DOSSIER_PICKUP,

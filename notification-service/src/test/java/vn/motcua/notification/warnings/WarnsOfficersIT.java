@@ -16,7 +16,9 @@ import static vn.motcua.testinfra.CallerMother.staff;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Random;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -284,7 +286,7 @@ class WarnsOfficersIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> envelope(registeredFirst).agencyCode() != null);
 
         assertThat(envelope(waiting)).isEqualTo(new ArrivedEnvelope(waiting, AGENCY_THUONG_TIN, "2.000009", "Trần Thị Bình",
-                yesterday.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null));
+                yesterday.truncatedTo(ChronoUnit.MILLIS), null));
         assertThat(envelope(registered).registeredAs()).isEqualTo(code);
         assertThat(envelope(registeredFirst).registeredAs()).as("the arrival read later keeps the registration").isEqualTo(earlyCode);
         assertThat(envelope(registeredFirst).arrivedAt()).isNotNull();
@@ -306,7 +308,7 @@ class WarnsOfficersIT {
     }
 
     private static String itemId() {
-        return "RR" + (100_000_000 + new java.util.Random().nextInt(800_000_000)) + "VN";
+        return "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
     }
 
     private Instant awaitingSince(DossierSnapshot dossier) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 import vn.motcua.kit.lease.ClusterLease;
 import vn.motcua.kit.time.CivilTime;
 import vn.motcua.notification.delivery.Deliveries;
+import vn.motcua.notification.inbox.Message;
 
 /**
  * Each working morning, one digest per member of staff and kind: the agency's one-stop officers get every dossier of
@@ -89,8 +91,7 @@ public class MorningDigest {
         for (Officer officer : staff.values()) {
             List<WatchedDossier> list = theirs.get(officer.username());
             list.sort(Comparator.comparing(WatchedDossier::dueDate, Comparator.nullsLast(Comparator.naturalOrder())));
-            sent += deliveries.tellStaff("digest:" + day + ":" + officer.username(), officer.recipientId(), null,
-                    messages.digest(day, list), officer.email()) ? 1 : 0;
+            sent += tellEach("digest", day, List.of(officer), messages.digest(day, list));
         }
         log.info("Morning digest of {}: {} dossier(s) at risk or overdue, {} member(s) of staff told", day, flagged.size(), sent);
         return sent;
@@ -112,10 +113,8 @@ public class MorningDigest {
             Map<String, Officer> mayHandOver = new LinkedHashMap<>();
             Stream.concat(directory.oneStopOfficers(agency.getKey()).stream(), directory.leaders(agency.getKey()).stream())
                     .forEach(member -> mayHandOver.putIfAbsent(member.username(), member));
-            for (Officer officer : mayHandOver.values()) {
-                sent += deliveries.tellStaff("held-by-departed:" + day + ":" + officer.username(), officer.recipientId(), null,
-                        messages.heldByDeparted(day, agency.getKey(), agency.getValue()), officer.email()) ? 1 : 0;
-            }
+            sent += tellEach("held-by-departed", day, mayHandOver.values(),
+                    messages.heldByDeparted(day, agency.getKey(), agency.getValue()));
         }
         log.info("Departed holders' digest of {}: dossiers to hand over in {} agency(ies), {} officer(s) and leader(s) told", day,
                 byAgency.size(), sent);
@@ -134,10 +133,8 @@ public class MorningDigest {
                 .collect(Collectors.groupingBy(ArrivedEnvelope::agencyCode, LinkedHashMap::new, Collectors.toList()));
         int sent = 0;
         for (Map.Entry<String, List<ArrivedEnvelope>> agency : byAgency.entrySet()) {
-            for (Officer officer : directory.oneStopOfficers(agency.getKey())) {
-                sent += deliveries.tellStaff("envelopes:" + day + ":" + officer.username(), officer.recipientId(), null,
-                        messages.unregisteredEnvelopes(day, agency.getKey(), agency.getValue()), officer.email()) ? 1 : 0;
-            }
+            sent += tellEach("envelopes", day, directory.oneStopOfficers(agency.getKey()),
+                    messages.unregisteredEnvelopes(day, agency.getKey(), agency.getValue()));
         }
         log.info("Envelopes' digest of {}: paper dossiers unregistered in {} agency(ies), {} officer(s) told", day, byAgency.size(),
                 sent);
@@ -152,12 +149,24 @@ public class MorningDigest {
                 .collect(Collectors.groupingBy(WatchedDossier::agencyCode, LinkedHashMap::new, Collectors.toList()));
         int sent = 0;
         for (Map.Entry<String, List<WatchedDossier>> agency : byAgency.entrySet()) {
-            for (Officer leader : directory.leaders(agency.getKey())) {
-                sent += deliveries.tellStaff("approvals:" + day + ":" + leader.username(), leader.recipientId(), null,
-                        messages.approvalsDigest(day, agency.getValue()), leader.email()) ? 1 : 0;
-            }
+            sent += tellEach("approvals", day, directory.leaders(agency.getKey()), messages.approvalsDigest(day, agency.getValue()));
         }
         log.info("Approvals digest of {}: drafts awaiting a decision in {} agency(ies), {} leader(s) told", day, byAgency.size(), sent);
+        return sent;
+    }
+
+    /**
+     * A digest of a kind, rendered once, to each member of staff named; each one's id is the kind, the day and
+     * the recipient, so nobody is sent that day's twice.
+     *
+     * @return how many were sent now
+     */
+    private int tellEach(String kind, LocalDate day, Collection<Officer> staff, Message digest) {
+        int sent = 0;
+        for (Officer member : staff) {
+            sent += deliveries.tellStaff(kind + ":" + day + ":" + member.username(), member.recipientId(), null, digest,
+                    member.email()) ? 1 : 0;
+        }
         return sent;
     }
 }

@@ -37,6 +37,11 @@ public class Procedures implements EventSubscriber {
             return paperOriginalRequired != null && paperOriginalRequired;
         }
 
+        /** The catalog does not say whether the agency keeps the originals or only compares them: its officers decide (ADR 0083). */
+        public boolean originalsLeftToTheOfficers() {
+            return paperOriginalsKept == null;
+        }
+
         /** The catalog says the agency keeps the originals in its file (ADR 0080): they stay unless the dossier closes. */
         public boolean originalsKept() {
             return needsPaperOriginals() && Boolean.TRUE.equals(paperOriginalsKept);

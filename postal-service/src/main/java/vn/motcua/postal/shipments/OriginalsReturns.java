@@ -54,7 +54,7 @@ class OriginalsReturns implements EventSubscriber {
      */
     private void resultReady(IncomingEvent<DossierResultReady> event) {
         DossierSnapshot dossier = event.data().dossier();
-        boolean undecided = procedures.byCode(dossier.procedureCode()).map(p -> p.paperOriginalsKept() == null).orElse(true);
+        boolean undecided = procedures.byCode(dossier.procedureCode()).map(Procedures.Procedure::originalsLeftToTheOfficers).orElse(true);
         if (undecided) {
             shipments.findById(Shipment.originalsId(dossier.dossierCode())).ifPresent(originals -> store.applyOnce(originals,
                     event.eventId(), o -> o.resultReadyWithOriginalsUndecided(clock.instant())));

@@ -8,9 +8,11 @@ import vn.motcua.postal.tracking.S10;
 @Service
 public class OperatorReports {
     private final ShipmentChanges changes;
+    private final AttemptRules attempts;
 
-    OperatorReports(ShipmentChanges changes) {
+    OperatorReports(ShipmentChanges changes, AttemptRules attempts) {
         this.changes = changes;
+        this.attempts = attempts;
     }
 
     /** @param itemId the item id the operator scanned: it must be the shipment's */
@@ -23,7 +25,7 @@ public class OperatorReports {
             if (shipment.itemId() != null && !shipment.itemId().equals(S10.parse(itemId).toString())) {
                 throw ApiProblem.unprocessable("item-id-mismatch", "Shipment " + shipmentId + " travels as " + shipment.itemId());
             }
-            return shipment.report(report);
+            return shipment.report(report, attempts.at(operator, report.at()));
         });
     }
 }

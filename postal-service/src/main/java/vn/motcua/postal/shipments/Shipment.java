@@ -44,7 +44,7 @@ import vn.motcua.postal.tariffs.TariffRules;
  * its S10 item id and its price frozen, once the result is ready and the address's province known. The
  * operator's reports may arrive late, twice or out of order: each is applied once (by its id), and
  * a status is never replaced by an earlier one, so any order of the same reports ends in the same
- * state. Three failed delivery attempts return the item to the sender.
+ * state. The last failed delivery attempt the operator's rule allows returns the item to the sender (ADR 0086).
  */
 @Document("shipments")
 // The three lists (a citizen's, an operator's, an agency's), newest first, read a page at a time;
@@ -58,7 +58,6 @@ public class Shipment extends Aggregate {
     /** Why originals go back once the agency has checked them, as the citizen is told. */
     static final String CHECKED = "Cơ quan giải quyết đã đối chiếu xong bản chính";
 
-    static final int ATTEMPTS_BEFORE_RETURN = 3;
     private static final String BY_HAND = "by-hand-";
 
     @Id
@@ -89,6 +88,8 @@ public class Shipment extends Aggregate {
     private List<String> failedAttempts;
     /** The operator's reports of collections the postman could not make (ADR 0084); absent in older documents. */
     private List<String> failedCollections = new ArrayList<>();
+    /** The post stopped trying to collect it (ADR 0084), as against a citizen's call-off; false in older documents. */
+    private boolean collectionAbandoned;
     private boolean cashCollected;
     private List<Report> history;
     /**
@@ -547,8 +548,10 @@ public class Shipment extends Aggregate {
     /**
      * Applies an operator's report once. A report of an earlier stage than the shipment's is kept in
      * the history but changes nothing; a report on a delivered or returned shipment likewise.
+     *
+     * @param limits how many attempts the operator's rule allows on the day of the report (ADR 0086)
      */
-    List<Event> report(Report report) {
+    List<Event> report(Report report, AttemptLimits limits) {
         if (appliedReports.contains(report.reportId())) {
             return List.of();
         }
@@ -573,7 +576,7 @@ public class Shipment extends Aggregate {
             }
             case DELIVERY_FAILED -> {
                 failedAttempts.add(report.reportId());
-                if (!status.settled() && failedAttempts.size() >= ATTEMPTS_BEFORE_RETURN) {
+                if (!status.settled() && failedAttempts.size() >= limits.deliveries()) {
                     move(Status.RETURNED_TO_SENDER, report.at());
                     events.add(new ShipmentReturnedToSender(id, dossierCode, kind.purpose(), itemId, failedAttempts.size(),
                             report.detail(), report.at()));
@@ -593,7 +596,7 @@ public class Shipment extends Aggregate {
                     }
                 }
             }
-            case PICKUP_FAILED -> events.addAll(collectionFailed(report));
+            case PICKUP_FAILED -> events.addAll(collectionFailed(report, limits));
             default -> {
                 Status reported = Status.valueOf(report.progress().name());
                 if (advance(reported, report.at())) {
@@ -628,23 +631,24 @@ public class Shipment extends Aggregate {
      * attempt that the post stopped trying, which calls the shipment off; a later report that he collected them wins, as
      * over a citizen's call-off. A report after he collected them, or once called off, changes nothing.
      */
-    private List<Event> collectionFailed(Report report) {
+    private List<Event> collectionFailed(Report report, AttemptLimits limits) {
         if (status.rank >= Status.PICKED_UP.rank || status == Status.CANCELLED) {
             return List.of();
         }
         failedCollections.add(report.reportId());
-        if (failedCollections.size() < ATTEMPTS_BEFORE_RETURN) {
+        if (failedCollections.size() < limits.collections()) {
             return List.of(new ShipmentCollectionAttemptFailed(id, dossierCode, kind.purpose(), itemId, ownerCitizenId,
                     failedCollections.size(), report.detail(), report.at()));
         }
         move(Status.CANCELLED, report.at());
+        collectionAbandoned = true;
         return List.of(new ShipmentCollectionAbandoned(id, dossierCode, kind.purpose(), itemId, ownerCitizenId, origin.agencyCode(),
                 origin.procedureCode(), failedCollections.size(), report.detail(), report.at()));
     }
 
     /** The post gave up collecting it after the last failed attempt, and the postman never reported he had it after all. */
     public boolean collectionGivenUp() {
-        return status == Status.CANCELLED && failedCollections.size() >= ATTEMPTS_BEFORE_RETURN;
+        return status == Status.CANCELLED && collectionAbandoned;
     }
 
     /** Collected at the citizen's address for the agency: a paper dossier, or the originals of an online one. */

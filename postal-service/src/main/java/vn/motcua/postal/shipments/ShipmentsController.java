@@ -224,7 +224,8 @@ class ShipmentsController {
     }
 
     @Operation(summary = "The operator reports progress (accepted … delivered, delivery failed, cash collected);"
-            + " a report sent twice or late changes nothing; three failed attempts return the item to the sender")
+            + " a report sent twice or late changes nothing; the last failed attempt the operator's rule allows (three today)"
+            + " returns the item to the sender, or calls off a collection")
     @PreAuthorize("hasRole('postal-operator')")
     @PostMapping("/{id}/reports")
     @ReachedFirst(ShipmentReach.class)

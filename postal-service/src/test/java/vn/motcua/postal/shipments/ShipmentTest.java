@@ -31,6 +31,7 @@ import vn.motcua.testinfra.EventMother;
 
 class ShipmentTest {
     private static final Instant NOW = Instant.parse("2026-12-02T03:00:00Z");
+    private static final AttemptLimits THREE_TRIES = new AttemptLimits(3, 3, "BCCI-ATTEMPTS-2020");
 
     private static Shipment pickup(String itemId) {
         return Shipment.requestedPickup(CallerMother.CITIZEN_1, "postal-vnpost", new Shipment.Origin(CallerMother.AGENCY_THUONG_TIN,
@@ -45,13 +46,13 @@ class ShipmentTest {
     @Test
     void aPaperDossierThePostBroughtGoesBackOnceRegisteredAndClosedAndWaitsAtTheCounterWhenNobodyTakesIt() {
         Shipment brought = pickup("RR100000114VN");
-        brought.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
+        brought.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)), THREE_TRIES);
         brought.dossierClosed("Hồ sơ bị từ chối", NOW.plusSeconds(90));
         assertThat(brought.dossierToGoBack()).as("not registered: no dossier to close").isFalse();
 
         String code = EventMother.newDossierCode();
         Shipment registered = pickup("RR100000115VN");
-        registered.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
+        registered.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)), THREE_TRIES);
         assertThat(registered.registeredAs(code)).isEmpty();
         assertThat(registered.registeredAs("another")).as("once").isSameAs(AggregateStore.UNCHANGED);
         assertThat(registered.dossierCode()).isEqualTo(code);
@@ -67,11 +68,11 @@ class ShipmentTest {
         assertThat(back.kind().purpose()).isEqualTo(ShipmentPurpose.DOSSIER_RETURN);
         assertThat(back.readyToHandOver()).as("it is at the agency").isTrue();
         back.request("RR100000116VN", ShipmentMother.WITHIN_HANOI, NOW.plusSeconds(180));
-        assertThat(back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)))).singleElement()
+        assertThat(back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)), THREE_TRIES)).singleElement()
                 .isInstanceOfSatisfying(ShipmentDispatched.class, out -> assertThat(out.purpose()).isEqualTo(ShipmentPurpose.DOSSIER_RETURN));
-        back.report(report("f1", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(300)));
-        back.report(report("f2", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(400)));
-        assertThat(back.report(report("f3", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(500))))
+        back.report(report("f1", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(300)), THREE_TRIES);
+        back.report(report("f2", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(400)), THREE_TRIES);
+        assertThat(back.report(report("f3", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(500)), THREE_TRIES))
                 .hasExactlyElementsOfTypes(ShipmentReturnedToSender.class, PaperDossierAwaitingCollection.class);
         assertThat(back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(900))).as("handed over at the counter")
                 .singleElement().isInstanceOf(ShipmentDelivered.class);
@@ -83,8 +84,8 @@ class ShipmentTest {
         assertThat(pickup.cancelPickup(NOW)).singleElement().isInstanceOf(ShipmentCancelled.class);
         assertThat(pickup.cancelPickup(NOW.plusSeconds(5))).isEmpty();
 
-        for (int attempt = 1; attempt <= Shipment.ATTEMPTS_BEFORE_RETURN; attempt++) {
-            assertThat(pickup.report(report("f" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(60L * attempt))))
+        for (int attempt = 1; attempt <= THREE_TRIES.deliveries(); attempt++) {
+            assertThat(pickup.report(report("f" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(60L * attempt)), THREE_TRIES))
                     .as("no return to sender of what was never collected").isEmpty();
         }
         assertThat(pickup.status()).isEqualTo(Shipment.Status.CANCELLED);
@@ -94,10 +95,10 @@ class ShipmentTest {
     void theOperatorsReportThatHeCollectedItWinsOverTheCallOff() {
         Shipment pickup = pickup("RR100000102VN");
         pickup.cancelPickup(NOW);
-        pickup.report(report("s1", Shipment.Progress.PICKUP_SCHEDULED, NOW.plusSeconds(60)));
+        pickup.report(report("s1", Shipment.Progress.PICKUP_SCHEDULED, NOW.plusSeconds(60)), THREE_TRIES);
         assertThat(pickup.status()).isEqualTo(Shipment.Status.CANCELLED);
 
-        pickup.report(report("t1", Shipment.Progress.IN_TRANSIT, NOW.plusSeconds(120)));
+        pickup.report(report("t1", Shipment.Progress.IN_TRANSIT, NOW.plusSeconds(120)), THREE_TRIES);
         assertThat(pickup.status()).isEqualTo(Shipment.Status.IN_TRANSIT);
         assertThatThrownBy(() -> pickup.cancelPickup(NOW.plusSeconds(180))).isInstanceOfSatisfying(ApiProblem.class,
                 p -> assertThat(p.status().value()).isEqualTo(409));
@@ -108,30 +109,58 @@ class ShipmentTest {
         Shipment pickup = pickup("RR100000115VN");
         Shipment.Report first = new Shipment.Report("f1", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(60), "Không gặp người gửi",
                 null, NOW.plusSeconds(60));
-        assertThat(pickup.report(first)).singleElement().isEqualTo(new ShipmentCollectionAttemptFailed(pickup.id(), null,
+        assertThat(pickup.report(first, THREE_TRIES)).singleElement().isEqualTo(new ShipmentCollectionAttemptFailed(pickup.id(), null,
                 ShipmentPurpose.DOSSIER_PICKUP, "RR100000115VN", CallerMother.CITIZEN_1, 1, "Không gặp người gửi", NOW.plusSeconds(60)));
-        assertThat(pickup.report(first)).as("the same report again").isEmpty();
+        assertThat(pickup.report(first, THREE_TRIES)).as("the same report again").isEmpty();
         assertThat(pickup.status()).as("he comes again").isEqualTo(Shipment.Status.REQUESTED);
-        assertThat(pickup.report(report("f2", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(120)))).singleElement()
+        assertThat(pickup.report(report("f2", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(120)), THREE_TRIES)).singleElement()
                 .isInstanceOfSatisfying(ShipmentCollectionAttemptFailed.class, failed -> assertThat(failed.attempt()).isEqualTo(2));
 
-        assertThat(pickup.report(report("f3", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(180)))).singleElement()
+        assertThat(pickup.report(report("f3", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(180)), THREE_TRIES)).singleElement()
                 .isEqualTo(new ShipmentCollectionAbandoned(pickup.id(), null, ShipmentPurpose.DOSSIER_PICKUP, "RR100000115VN",
                         CallerMother.CITIZEN_1, CallerMother.AGENCY_THUONG_TIN, "2.000009", 3, null, NOW.plusSeconds(180)));
         assertThat(pickup.status()).isEqualTo(Shipment.Status.CANCELLED);
         assertThat(pickup.collectionGivenUp()).isTrue();
-        assertThat(pickup.report(report("f4", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(240)))).as("given up once").isEmpty();
+        assertThat(pickup.report(report("f4", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(240)), THREE_TRIES)).as("given up once").isEmpty();
 
-        pickup.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(300)));
+        pickup.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(300)), THREE_TRIES);
         assertThat(pickup.status()).as("he had it after all").isEqualTo(Shipment.Status.PICKED_UP);
         assertThat(pickup.collectionGivenUp()).isFalse();
-        assertThat(pickup.report(report("f5", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(360)))).as("collected").isEmpty();
+        assertThat(pickup.report(report("f5", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(360)), THREE_TRIES)).as("collected").isEmpty();
 
         Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000116VN");
         int reported = result.history().size();
-        assertThatThrownBy(() -> result.report(report("f1", Shipment.Progress.PICKUP_FAILED, NOW))).as("nothing to collect at the door")
+        assertThatThrownBy(() -> result.report(report("f1", Shipment.Progress.PICKUP_FAILED, NOW), THREE_TRIES)).as("nothing to collect at the door")
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(422));
         assertThat(result.history()).as("a refused report changes nothing").hasSize(reported);
+    }
+
+    @Test
+    void thePostStopsTryingAfterAsManyAttemptsAsTheOperatorsRuleAllowsNotAFixedThree() {
+        AttemptLimits twoCollectionsFiveDeliveries = new AttemptLimits(5, 2, "OPERATOR-TERMS");
+        Shipment pickup = pickup("RR100000117VN");
+        pickup.report(report("f1", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(60)), twoCollectionsFiveDeliveries);
+        assertThat(pickup.report(report("f2", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(120)), twoCollectionsFiveDeliveries))
+                .singleElement().isInstanceOfSatisfying(ShipmentCollectionAbandoned.class, gaveUp -> assertThat(gaveUp.attempts()).isEqualTo(2));
+        assertThat(pickup.collectionGivenUp()).isTrue();
+
+        Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000118VN");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(result.report(report("d" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(attempt)),
+                    twoCollectionsFiveDeliveries)).singleElement().isInstanceOf(ShipmentDeliveryAttemptFailed.class);
+        }
+        assertThat(result.status()).as("a fourth failure is not the last under this rule").isEqualTo(Shipment.Status.DELIVERY_FAILED);
+        assertThat(result.report(report("d5", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(5)), twoCollectionsFiveDeliveries))
+                .first().isInstanceOfSatisfying(ShipmentReturnedToSender.class, back -> assertThat(back.failedAttempts()).isEqualTo(5));
+    }
+
+    @Test
+    void aCitizensCallOffAfterAFailedCollectionIsNotCountedAsThePostGivingUp() {
+        Shipment pickup = pickup("RR100000119VN");
+        pickup.report(report("f1", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(60)), THREE_TRIES);
+        pickup.cancelPickup(NOW.plusSeconds(120));
+        assertThat(pickup.status()).isEqualTo(Shipment.Status.CANCELLED);
+        assertThat(pickup.collectionGivenUp()).isFalse();
     }
 
     @Test
@@ -178,7 +207,7 @@ class ShipmentTest {
     void originalsCollectedForADossierThatClosedGoBackOnceAtTheAgencyToWhereTheyCameFrom() {
         String code = EventMother.newDossierCode();
         Shipment originals = originalsRequested(code);
-        assertThat(originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)))).as("on its way to the agency, not to"
+        assertThat(originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES)).as("on its way to the agency, not to"
                 + " the citizen: nothing to follow").isEmpty();
         assertThat(originals.originalsToGoBack()).as("dossier still open").isFalse();
         assertThat(originals.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120))).as("already collected: nothing to call off").isEmpty();
@@ -205,7 +234,7 @@ class ShipmentTest {
     @Test
     void originalsTheAgencyReceivedHavingOnlyComparedThemGoBackAsCheckedAndAClosureAfterKeepsThatReason() {
         Shipment originals = originalsRequested(EventMother.newDossierCode());
-        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
         assertThat(originals.checkedAtReception()).isEmpty();
         assertThat(originals.originalsToGoBack()).isTrue();
         assertThat(originals.whyBack()).isEqualTo(Shipment.CHECKED);
@@ -223,11 +252,11 @@ class ShipmentTest {
         String code = EventMother.newDossierCode();
         Shipment originals = originalsRequested(code);
         assertThat(originals.resultReadyWithOriginalsUndecided(NOW)).as("not collected yet").isSameAs(AggregateStore.UNCHANGED);
-        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
         assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(90))).singleElement().isEqualTo(
                 new OriginalsAwaitingDecision("ORI-" + code, code, CallerMother.AGENCY_THUONG_TIN, "2.000009", CallerMother.CITIZEN_1,
                         false, NOW.plusSeconds(90)));
-        originals.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)));
+        originals.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)), THREE_TRIES);
         assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(150))).singleElement()
                 .isInstanceOfSatisfying(OriginalsAwaitingDecision.class, asked -> assertThat(asked.atAgency()).isTrue());
 
@@ -243,7 +272,7 @@ class ShipmentTest {
         String code = EventMother.newDossierCode();
         Shipment originals = originalsRequested(code);
         assertThat(originals.receivedToKeep(NOW)).as("not collected").isSameAs(AggregateStore.UNCHANGED);
-        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
         assertThat(originals.receivedToKeep(NOW.plusSeconds(90))).singleElement().isEqualTo(new OriginalsKeptOnFile("ORI-" + code, code,
                 CallerMother.AGENCY_THUONG_TIN, "2.000009", CallerMother.CITIZEN_1, NOW.plusSeconds(90)));
         originals.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
@@ -253,7 +282,7 @@ class ShipmentTest {
     @Test
     void originalsNeverCollectedOrBroughtBackByTheOperatorDoNotGoBackAndOnesAtTheCounterAreHandedOver() {
         Shipment onTheWay = originalsRequested(EventMother.newDossierCode());
-        onTheWay.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
+        onTheWay.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
         assertThatThrownBy(onTheWay::checkSendableBackByTheAgency).as("not at the agency yet").isInstanceOfSatisfying(ApiProblem.class,
                 p -> assertThat(p.toProblemDetail().getType()).hasToString("urn:motcua:problem:originals-not-at-agency"));
         assertThatThrownBy(ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost",
@@ -265,16 +294,16 @@ class ShipmentTest {
         assertThat(calledOff.originalsToGoBack()).isFalse();
 
         Shipment broughtBack = originalsRequested(EventMother.newDossierCode());
-        broughtBack.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)));
-        for (int attempt = 1; attempt <= Shipment.ATTEMPTS_BEFORE_RETURN; attempt++) {
-            broughtBack.report(report("f" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(60L + attempt)));
+        broughtBack.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
+        for (int attempt = 1; attempt <= THREE_TRIES.deliveries(); attempt++) {
+            broughtBack.report(report("f" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(60L + attempt)), THREE_TRIES);
         }
         broughtBack.dossierClosed("Hồ sơ dừng xử lý", NOW.plusSeconds(600));
         assertThat(broughtBack.status()).isEqualTo(Shipment.Status.RETURNED_TO_SENDER);
         assertThat(broughtBack.originalsToGoBack()).as("the operator took them back to the citizen").isFalse();
 
         Shipment arrived = originalsRequested(EventMother.newDossierCode());
-        arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
+        arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)), THREE_TRIES);
         arrived.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
         Shipment back = Shipment.originalsBack(arrived, arrived.whyBack(), NOW.plusSeconds(120)).aggregate();
         assertThat(back.resultReady()).as("already at the agency").isTrue();
@@ -289,25 +318,25 @@ class ShipmentTest {
     @Test
     void originalsGoingBackThatNobodyTookWaitAtTheCounterAndAreHandedOverThere() {
         Shipment arrived = originalsRequested(EventMother.newDossierCode());
-        arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)));
+        arrived.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(60)), THREE_TRIES);
         arrived.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
         Shipment back = Shipment.originalsBack(arrived, arrived.whyBack(), NOW.plusSeconds(120)).aggregate();
         back.request("RR100000110VN", ShipmentMother.WITHIN_HANOI, NOW.plusSeconds(180));
-        assertThat(back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)))).as("the citizen follows it")
+        assertThat(back.report(report("b1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(240)), THREE_TRIES)).as("the citizen follows it")
                 .singleElement().isEqualTo(new ShipmentDispatched(back.id(), back.dossierCode(), "RR100000110VN", CallerMother.CITIZEN_1,
                         NOW.plusSeconds(240), back.cashOnDelivery(), 0L, ShipmentPurpose.ORIGINALS_RETURN));
         assertThatThrownBy(() -> back.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(250))).as("with the postman")
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(409));
-        assertThat(back.report(report("o1", Shipment.Progress.OUT_FOR_DELIVERY, NOW.plusSeconds(260)))).singleElement()
+        assertThat(back.report(report("o1", Shipment.Progress.OUT_FOR_DELIVERY, NOW.plusSeconds(260)), THREE_TRIES)).singleElement()
                 .isInstanceOfSatisfying(ShipmentOutForDelivery.class, out -> assertThat(out.carriesResult()).isFalse());
 
-        assertThat(back.report(report("f1", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(300)))).singleElement()
+        assertThat(back.report(report("f1", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(300)), THREE_TRIES)).singleElement()
                 .isInstanceOfSatisfying(ShipmentDeliveryAttemptFailed.class, failed -> {
                     assertThat(failed.purpose()).isEqualTo(ShipmentPurpose.ORIGINALS_RETURN);
                     assertThat(failed.attempt()).isEqualTo(1);
                 });
-        back.report(report("f2", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(400)));
-        assertThat(back.report(report("f3", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(500))))
+        back.report(report("f2", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(400)), THREE_TRIES);
+        assertThat(back.report(report("f3", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(500)), THREE_TRIES))
                 .hasExactlyElementsOfTypes(ShipmentReturnedToSender.class, OriginalsAwaitingCollection.class)
                 .last().isEqualTo(new OriginalsAwaitingCollection(back.id(), back.dossierCode(), CallerMother.CITIZEN_1,
                         CallerMother.AGENCY_THUONG_TIN, 3, null, NOW.plusSeconds(500)));
@@ -320,8 +349,8 @@ class ShipmentTest {
     @Test
     void aResultBroughtBackIsNotHandedOverThroughThePost() {
         Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000111VN");
-        for (int attempt = 1; attempt <= Shipment.ATTEMPTS_BEFORE_RETURN; attempt++) {
-            assertThat(result.report(report("f" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(attempt))))
+        for (int attempt = 1; attempt <= THREE_TRIES.deliveries(); attempt++) {
+            assertThat(result.report(report("f" + attempt, Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(attempt)), THREE_TRIES))
                     .noneMatch(OriginalsAwaitingCollection.class::isInstance);
         }
         assertThatThrownBy(() -> result.deliverByHand("officer1", "Nguyễn Văn An", NOW.plusSeconds(60))).as("the dossier's counter returns it")
@@ -350,7 +379,7 @@ class ShipmentTest {
         assertThat(shipment.cashOnDelivery()).isEqualTo(22_000);
         assertThat(shipment.price()).as("the price stays as frozen").isEqualTo(WITH_CASH_FEE);
 
-        assertThat(shipment.report(new Shipment.Report("c1", Shipment.Progress.CASH_COLLECTED, NOW, "BN-1", 22_000L, NOW)))
+        assertThat(shipment.report(new Shipment.Report("c1", Shipment.Progress.CASH_COLLECTED, NOW, "BN-1", 22_000L, NOW), THREE_TRIES))
                 .singleElement().isInstanceOfSatisfying(CashCollected.class, cash -> assertThat(cash.fees()).isZero());
     }
 
@@ -359,7 +388,7 @@ class ShipmentTest {
         Shipment shipment = handedOverWithFees(50_000, WITH_CASH_FEE);
         shipment.feesPaidOtherwise(NOW);
 
-        assertThat(shipment.report(new Shipment.Report("c1", Shipment.Progress.CASH_COLLECTED, NOW, "BN-1", 84_000L, NOW)))
+        assertThat(shipment.report(new Shipment.Report("c1", Shipment.Progress.CASH_COLLECTED, NOW, "BN-1", 84_000L, NOW), THREE_TRIES))
                 .singleElement().isInstanceOfSatisfying(CashCollected.class, cash -> assertThat(cash.fees()).isEqualTo(50_000));
     }
 

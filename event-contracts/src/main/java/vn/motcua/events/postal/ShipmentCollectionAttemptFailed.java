@@ -13,6 +13,8 @@ import vn.motcua.events.Topics;
  *     agency registers it
  * @param purpose {@code DOSSIER_PICKUP} or {@code PAPER_ORIGINALS}
  * @param attempt which attempt failed (1, 2, …)
+ * @param attemptsAllowed how many attempts the operator's rule in force allows before the post stops (ADR 0086); null in
+ *     records published before it was carried
  * @param reason the operator's words, e.g. "Không gặp người gửi"
  */
 @EventContract(type = "ShipmentCollectionAttemptFailed", version = 1, topic = Topics.POSTAL)
@@ -23,6 +25,7 @@ public record ShipmentCollectionAttemptFailed(
         String itemId,
         String ownerCitizenId,
         int attempt,
+        Integer attemptsAllowed,
         String reason,
         Instant failedAt) implements Event {
 

@@ -257,8 +257,7 @@ class Templates {
                 """, "Hồ sơ {dossier_code}: theo quy định của thủ tục, cơ quan lưu bản chính Ông/Bà gửi trong hồ sơ, không gửi trả cùng kết quả."));
         book.define("postal-collection-attempt-failed", new Text("Bưu tá chưa thu gom được {papers}", """
                 Bưu tá đến thu gom {papers} (số hiệu {tracking_number}) nhưng chưa thu gom được (lần {attempt}: {reason}).
-                Bưu tá sẽ quay lại; Ông/Bà vui lòng giữ liên lạc qua số điện thoại đã đăng ký và chuẩn bị sẵn giấy tờ. Sau lần thứ ba
-                không thu gom được, bưu điện dừng thu gom.
+                Bưu tá sẽ quay lại; Ông/Bà vui lòng giữ liên lạc qua số điện thoại đã đăng ký và chuẩn bị sẵn giấy tờ. {stop_rule}
                 """, "Bưu tá chưa thu gom được {papers} (lần {attempt}), sẽ quay lại; vui lòng giữ liên lạc và chuẩn bị sẵn giấy tờ."));
         book.define("postal-collection-abandoned", new Text("Bưu điện dừng thu gom {papers}", """
                 Bưu điện không thu gom được {papers} (số hiệu {tracking_number}) sau {attempts} lần và đã dừng thu gom; chưa có giấy tờ
@@ -455,7 +454,17 @@ class Templates {
     Message collectionAttemptFailed(ShipmentCollectionAttemptFailed failed) {
         return book.render("postal-collection-attempt-failed", Map.of("papers", papersCollected(failed.purpose(), failed.dossierCode()),
                 "tracking_number", failed.itemId(), "attempt", Integer.toString(failed.attempt()), "reason",
-                failed.reason() == null ? "không gặp người gửi" : failed.reason()));
+                failed.reason() == null ? "không gặp người gửi" : failed.reason(), "stop_rule", stopRule(failed)));
+    }
+
+    /** How many tries are left under the operator's rule (ADR 0086); an older record does not say. */
+    private static String stopRule(ShipmentCollectionAttemptFailed failed) {
+        if (failed.attemptsAllowed() == null) {
+            return "Sau lần cuối theo quy định của bưu điện mà vẫn không thu gom được, bưu điện dừng thu gom.";
+        }
+        int left = Math.max(failed.attemptsAllowed() - failed.attempt(), 0);
+        return "Bưu điện thu gom tối đa " + failed.attemptsAllowed() + " lần (còn " + left
+                + " lần); nếu vẫn không thu gom được, bưu điện dừng thu gom.";
     }
 
     /** What the citizen may do now: ask the post again for a paper dossier, bring the originals an online dossier waits for. */

@@ -409,7 +409,7 @@ class TellsCitizensIT {
         KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(EventMother.newDossierCode(), owner, 0))); // their address
         String item = "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
         KafkaProbe.send(EventMother.record(new ShipmentCollectionAttemptFailed("PIC-" + item, null, ShipmentPurpose.DOSSIER_PICKUP,
-                item, owner, 1, "Nhà đóng cửa", Instant.now())));
+                item, owner, 1, 3, "Nhà đóng cửa", Instant.now())));
         KafkaProbe.send(EventMother.record(new ShipmentCollectionAbandoned("PIC-" + item, null, ShipmentPurpose.DOSSIER_PICKUP,
                 item, owner, "000.10.20.30.H29", "2.000009", 3, "Nhà đóng cửa", Instant.now())));
 

@@ -235,9 +235,14 @@ class TemplatesTest {
     @Test
     void aCollectionThePostmanCouldNotMakeNamesThePapersAndWhatTheCitizenMayDoOnceThePostGaveUp() {
         Message dossierMissed = templates.collectionAttemptFailed(new ShipmentCollectionAttemptFailed("PIC-RR100000017VN", null,
-                ShipmentPurpose.DOSSIER_PICKUP, "RR100000017VN", "001090000001", 2, "Nhà đóng cửa", Instant.now()));
+                ShipmentPurpose.DOSSIER_PICKUP, "RR100000017VN", "001090000001", 2, 4, "Nhà đóng cửa", Instant.now()));
         assertThat(dossierMissed.title()).isEqualTo("Bưu tá chưa thu gom được hồ sơ giấy của Ông/Bà");
-        assertThat(dossierMissed.body()).contains("số hiệu RR100000017VN", "lần 2: Nhà đóng cửa", "Bưu tá sẽ quay lại");
+        assertThat(dossierMissed.body()).contains("số hiệu RR100000017VN", "lần 2: Nhà đóng cửa", "Bưu tá sẽ quay lại",
+                "tối đa 4 lần (còn 2 lần)").doesNotContain("{", "}");
+        Message olderRecord = templates.collectionAttemptFailed(new ShipmentCollectionAttemptFailed("PIC-RR100000017VN", null,
+                ShipmentPurpose.DOSSIER_PICKUP, "RR100000017VN", "001090000001", 1, null, null, Instant.now()));
+        assertThat(olderRecord.body()).as("a record before the rule was carried names no count")
+                .contains("lần 1: không gặp người gửi", "Sau lần cuối theo quy định").doesNotContain("tối đa", "{", "}");
 
         String code = "000.10.20.30.H29-261201-0001";
         Message originalsGivenUp = templates.collectionAbandoned(new ShipmentCollectionAbandoned("ORI-" + code, code,

@@ -638,7 +638,7 @@ public class Shipment extends Aggregate {
         failedCollections.add(report.reportId());
         if (failedCollections.size() < limits.collections()) {
             return List.of(new ShipmentCollectionAttemptFailed(id, dossierCode, kind.purpose(), itemId, ownerCitizenId,
-                    failedCollections.size(), report.detail(), report.at()));
+                    failedCollections.size(), limits.collections(), report.detail(), report.at()));
         }
         move(Status.CANCELLED, report.at());
         collectionAbandoned = true;

@@ -110,7 +110,7 @@ class ShipmentTest {
         Shipment.Report first = new Shipment.Report("f1", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(60), "Không gặp người gửi",
                 null, NOW.plusSeconds(60));
         assertThat(pickup.report(first, THREE_TRIES)).singleElement().isEqualTo(new ShipmentCollectionAttemptFailed(pickup.id(), null,
-                ShipmentPurpose.DOSSIER_PICKUP, "RR100000115VN", CallerMother.CITIZEN_1, 1, "Không gặp người gửi", NOW.plusSeconds(60)));
+                ShipmentPurpose.DOSSIER_PICKUP, "RR100000115VN", CallerMother.CITIZEN_1, 1, 3, "Không gặp người gửi", NOW.plusSeconds(60)));
         assertThat(pickup.report(first, THREE_TRIES)).as("the same report again").isEmpty();
         assertThat(pickup.status()).as("he comes again").isEqualTo(Shipment.Status.REQUESTED);
         assertThat(pickup.report(report("f2", Shipment.Progress.PICKUP_FAILED, NOW.plusSeconds(120)), THREE_TRIES)).singleElement()

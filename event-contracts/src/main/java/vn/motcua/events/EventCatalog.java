@@ -71,6 +71,7 @@ import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
 import vn.motcua.events.postal.ShipmentCollectionAbandoned;
 import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
+import vn.motcua.events.postal.ShipmentCollectionScheduled;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -131,6 +132,7 @@ public final class EventCatalog {
             PaperDossierAwaitingCollection.class,
             PaperDossierArrived.class,
             ShipmentDelivered.class,
+            ShipmentCollectionScheduled.class,
             ShipmentCollectionAttemptFailed.class,
             ShipmentCollectionAbandoned.class,
             ShipmentReturnedToSender.class,

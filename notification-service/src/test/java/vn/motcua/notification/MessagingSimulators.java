@@ -44,7 +44,7 @@ public final class MessagingSimulators {
         for (int id = 300101; id <= 300112; id++) {
             approved.append(id).append(',');
         }
-        approved.append("300201,300202,300203,300204,300205,300206,300207,300208,300301,300302,300304,300305,300401,300402,300403,300404,300405,300406,300407,300408,300409,300410,300411,300412,300413,300414,300415");
+        approved.append("300201,300202,300203,300204,300205,300206,300207,300208,300301,300302,300304,300305,300401,300402,300403,300404,300405,300406,300407,300408,300409,300410,300411,300412,300413,300414,300415,300416");
         SimulatorProcess.start("vn.motcua.simulators.messaging.ZaloZnsSimulator", ZALO_PORT,
                 List.of("--webhook-url=" + callbacks + "zalo-events", "--receipt-delay-ms=30", "--app-id=" + ZALO_APP,
                         "--approved-templates=" + approved),

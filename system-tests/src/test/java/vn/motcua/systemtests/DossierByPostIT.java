@@ -44,9 +44,13 @@ class DossierByPostIT {
         assertThat(gateway.get(desk, gateway.userToken("officer2")).status()).isEqualTo(403);
         assertThat(gateway.get(desk, citizen).status()).isEqualTo(403);
         // The citizen is told it reached the agency, before it has a code.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        String inbox = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> gateway.get("/api/v1/notifications", citizen).body(),
                         body -> body.contains("Hồ sơ giấy số hiệu " + item + " đã đến cơ quan giải quyết"));
+        // Before that, when the postman would come, as the operator set it (ADR 0087).
+        assertThat(inbox).contains("Bưu điện hẹn đến thu gom hồ sơ giấy của Ông/Bà (số hiệu " + item + ") từ ");
+        assertThat(gateway.get("/api/v1/shipments/" + shipment, citizen).json().path("pickupWindow").path("from").isString())
+                .as("the window on the citizen's shipment").isTrue();
         String paper = """
                 {"procedureCode": "%s", "agencyCode": "%s",
                  "applicant": {"fullName": "Nguyễn Văn An", "idNumber": "%s", "phone": "0912345678",
@@ -79,7 +83,8 @@ class DossierByPostIT {
                 () -> gateway.get("/api/v1/shipments/" + shipment, citizen).json().get("status").asString(), "CANCELLED"::equals);
         String inbox = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> gateway.get("/api/v1/notifications", citizen).body(), body -> body.contains("Bưu điện dừng thu gom"));
-        assertThat(inbox).contains("Bưu tá chưa thu gom được hồ sơ giấy", "(số hiệu " + item + ")");
+        assertThat(inbox).contains("Bưu tá chưa thu gom được hồ sơ giấy", "(số hiệu " + item + ")",
+                "Bưu điện hẹn đến thu gom hồ sơ giấy của Ông/Bà (số hiệu " + item + ") từ ", "tối đa 3 lần (còn 1 lần)");
         assertThat(gateway.get("/api/v1/agencies/" + DossierRequestMother.THUONG_TIN + "/postal-arrivals?size=100",
                 gateway.userToken("officer1")).body()).as("nothing reached the desk").doesNotContain(item);
     }

@@ -41,6 +41,7 @@ import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentCollectionAbandoned;
 import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
+import vn.motcua.events.postal.ShipmentCollectionScheduled;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
@@ -105,6 +106,8 @@ class TellsCitizens implements EventSubscriber {
                         templates.outForDelivery(event.data())))
                 .on(OriginalsKeptOnFile.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.originalsKept(event.data())))
+                .on(ShipmentCollectionScheduled.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
+                        templates.collectionScheduled(event.data())))
                 .on(ShipmentCollectionAttemptFailed.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),
                         templates.collectionAttemptFailed(event.data())))
                 .on(ShipmentCollectionAbandoned.class, event -> postal(event, event.data().ownerCitizenId(), event.data().dossierCode(),

@@ -47,6 +47,7 @@ import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentCollectionAbandoned;
 import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
+import vn.motcua.events.postal.ShipmentCollectionScheduled;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
@@ -65,10 +66,12 @@ import vn.motcua.notification.templates.Text;
 class Templates {
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     private final DateTimeFormatter dates;
+    private final DateTimeFormatter times;
     private final TemplateBook book;
 
     Templates(@Value("${motcua.notification.time-zone}") ZoneId zone, TemplateBook book) {
         this.dates = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(zone);
+        this.times = DateTimeFormatter.ofPattern("HH:mm").withZone(zone);
         this.book = book;
         defineDossierTexts();
         definePaymentTexts();
@@ -255,6 +258,10 @@ class Templates {
                 gom của Ông/Bà được lưu trong hồ sơ tại cơ quan và không gửi trả cùng kết quả.
                 Nếu hồ sơ bị từ chối, Ông/Bà rút hồ sơ hoặc hồ sơ dừng xử lý, bản chính được gửi trả Ông/Bà qua bưu điện.
                 """, "Hồ sơ {dossier_code}: theo quy định của thủ tục, cơ quan lưu bản chính Ông/Bà gửi trong hồ sơ, không gửi trả cùng kết quả."));
+        book.define("postal-collection-scheduled", new Text("Lịch bưu tá đến thu gom {papers}", """
+                Bưu điện hẹn đến thu gom {papers} (số hiệu {tracking_number}) {window}.
+                Ông/Bà vui lòng có mặt tại địa chỉ đã đăng ký, chuẩn bị sẵn giấy tờ và giữ liên lạc qua số điện thoại đã đăng ký.
+                """, "Bưu tá đến thu gom {papers} {window}; vui lòng có mặt và chuẩn bị sẵn giấy tờ."));
         book.define("postal-collection-attempt-failed", new Text("Bưu tá chưa thu gom được {papers}", """
                 Bưu tá đến thu gom {papers} (số hiệu {tracking_number}) nhưng chưa thu gom được (lần {attempt}: {reason}).
                 Bưu tá sẽ quay lại; Ông/Bà vui lòng giữ liên lạc qua số điện thoại đã đăng ký và chuẩn bị sẵn giấy tờ. {stop_rule}
@@ -449,6 +456,19 @@ class Templates {
 
     Message originalsKept(OriginalsKeptOnFile kept) {
         return book.render("postal-originals-kept", Map.of("dossier_code", kept.dossierCode()));
+    }
+
+    Message collectionScheduled(ShipmentCollectionScheduled scheduled) {
+        return book.render("postal-collection-scheduled", Map.of("papers", papersCollected(scheduled.purpose(), scheduled.dossierCode()),
+                "tracking_number", scheduled.itemId(), "window", window(scheduled.pickupFrom(), scheduled.pickupUntil())));
+    }
+
+    /** "từ 08:00 đến 11:00 ngày 09/12/2026", or with both days when it spans midnight (Việt Nam time). */
+    private String window(Instant from, Instant until) {
+        if (dates.format(from).equals(dates.format(until))) {
+            return "từ " + times.format(from) + " đến " + times.format(until) + " ngày " + dates.format(from);
+        }
+        return "từ " + times.format(from) + " ngày " + dates.format(from) + " đến " + times.format(until) + " ngày " + dates.format(until);
     }
 
     Message collectionAttemptFailed(ShipmentCollectionAttemptFailed failed) {

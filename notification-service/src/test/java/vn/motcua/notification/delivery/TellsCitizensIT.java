@@ -66,6 +66,7 @@ import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ReturnAddressConfirmationRequested;
 import vn.motcua.events.postal.ShipmentCollectionAbandoned;
 import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
+import vn.motcua.events.postal.ShipmentCollectionScheduled;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
@@ -404,18 +405,22 @@ class TellsCitizensIT {
     }
 
     @Test
-    void theCitizenIsToldOfEachCollectionThePostmanCouldNotMakeAndWhenThePostGaveUp() throws Exception {
+    void theCitizenIsToldWhenThePostmanComesEachCollectionHeCouldNotMakeAndWhenThePostGaveUp() throws Exception {
         String owner = "001090000062";
         KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(EventMother.newDossierCode(), owner, 0))); // their address
         String item = "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
+        KafkaProbe.send(EventMother.record(new ShipmentCollectionScheduled("PIC-" + item, null, ShipmentPurpose.DOSSIER_PICKUP, item,
+                owner, Instant.parse("2026-12-09T01:00:00Z"), Instant.parse("2026-12-09T04:00:00Z"), Instant.now())));
         KafkaProbe.send(EventMother.record(new ShipmentCollectionAttemptFailed("PIC-" + item, null, ShipmentPurpose.DOSSIER_PICKUP,
                 item, owner, 1, 3, "Nhà đóng cửa", Instant.now())));
         KafkaProbe.send(EventMother.record(new ShipmentCollectionAbandoned("PIC-" + item, null, ShipmentPurpose.DOSSIER_PICKUP,
                 item, owner, "000.10.20.30.H29", "2.000009", 3, "Nhà đóng cửa", Instant.now())));
 
         String email = "an." + owner + "@example.com";
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream().filter(m -> subject(m).contains("thu gom")).count() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(email).stream().filter(m -> subject(m).contains("thu gom")).count() == 3);
         mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.template == 'postal-collection-scheduled')].body").value(Matchers.contains(
+                        Matchers.containsString("số hiệu " + item + ") từ 08:00 đến 11:00 ngày 09/12/2026"))))
                 .andExpect(jsonPath("$[?(@.template == 'postal-collection-attempt-failed')].body")
                         .value(Matchers.contains(Matchers.containsString("lần 1: Nhà đóng cửa"))))
                 .andExpect(jsonPath("$[?(@.template == 'postal-collection-abandoned')].body")

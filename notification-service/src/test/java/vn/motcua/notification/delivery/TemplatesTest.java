@@ -32,6 +32,7 @@ import vn.motcua.events.postal.PaperDossierAwaitingCollection;
 import vn.motcua.events.postal.PaperDossierReturnPlanned;
 import vn.motcua.events.postal.ShipmentCollectionAbandoned;
 import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
+import vn.motcua.events.postal.ShipmentCollectionScheduled;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
 import vn.motcua.events.postal.ShipmentOutForDelivery;
@@ -46,13 +47,13 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(40).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(41).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
                 "postal-originals-awaiting-collection", "postal-papers-dispatched", "postal-papers-out-for-delivery",
                 "postal-papers-delivery-attempt-failed", "postal-dossier-return-planned", "postal-dossier-awaiting-collection",
                 "postal-paper-dossier-arrived", "postal-collection-attempt-failed", "postal-collection-abandoned",
-                "postal-originals-kept");
+                "postal-originals-kept", "postal-collection-scheduled");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -230,6 +231,24 @@ class TemplatesTest {
         assertThat(arrived.body()).contains("thủ tục 2.000009", "ngày 04/12/2026", "Thời hạn giải quyết tính từ ngày tiếp nhận")
                 .doesNotContain("{", "}");
         assertThat(arrived.shortText()).contains("RR100000017VN", "04/12/2026").hasSizeLessThanOrEqualTo(160);
+    }
+
+    @Test
+    void theTimeThePostmanComesForThePapersIsToldInVietnameseTimeWithBothDaysWhenItSpansMidnight() {
+        String code = "000.10.20.30.H29-261201-0001";
+        Message morning = templates.collectionScheduled(new ShipmentCollectionScheduled("ORI-" + code, code, ShipmentPurpose.PAPER_ORIGINALS,
+                "RR100000025VN", "001090000001", Instant.parse("2026-12-09T01:00:00Z"), Instant.parse("2026-12-09T04:00:00Z"),
+                Instant.now()));
+        assertThat(morning.title()).isEqualTo("Lịch bưu tá đến thu gom bản chính giấy tờ của hồ sơ " + code);
+        assertThat(morning.body()).contains("(số hiệu RR100000025VN) từ 08:00 đến 11:00 ngày 09/12/2026", "chuẩn bị sẵn giấy tờ")
+                .doesNotContain("{", "}");
+        assertThat(morning.shortText()).contains("từ 08:00 đến 11:00 ngày 09/12/2026").hasSizeLessThanOrEqualTo(160);
+
+        Message overnight = templates.collectionScheduled(new ShipmentCollectionScheduled("PIC-RR100000017VN", null,
+                ShipmentPurpose.DOSSIER_PICKUP, "RR100000017VN", "001090000001", Instant.parse("2026-12-09T13:00:00Z"),
+                Instant.parse("2026-12-10T01:30:00Z"), Instant.now()));
+        assertThat(overnight.body()).contains("hồ sơ giấy của Ông/Bà", "từ 20:00 ngày 09/12/2026 đến 08:30 ngày 10/12/2026");
+        assertThat(overnight.shortText()).hasSizeLessThanOrEqualTo(160);
     }
 
     @Test

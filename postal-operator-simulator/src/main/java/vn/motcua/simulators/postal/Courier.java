@@ -3,6 +3,7 @@ package vn.motcua.simulators.postal;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Walks each shipment through the operator's stages, one report per step after the configured
- * delay: accepted, picked up (with the slip's number), in transit, out for delivery, then
- * delivered with the cash collected, or three failed attempts. Some reports go out twice. A report
+ * delay: accepted, for a collection the postman's window (a morning's three hours, told to the
+ * citizen), picked up (with the slip's number), in transit, out for delivery, then delivered with
+ * the cash collected, or three failed attempts. Some reports go out twice. A report
  * the platform could not take (5xx, no answer) is sent again later; one it refused (4xx) is logged
  * and dropped, as a real operator's system would queue it for a person.
  */
@@ -80,24 +82,54 @@ final class Courier implements AutoCloseable {
     /** How many steps' time the next round of deliveries comes after a failed attempt. */
     static final int NEXT_ROUND = 30;
 
-    /** @param pause how many steps' time after the one before it */
-    record Step(String progress, String detail, Long amount, int pause) {
+    /** How long the postman's window for a collection is. */
+    static final Duration WINDOW = Duration.ofHours(3);
+
+    /**
+     * @param pause how many steps' time after the one before it
+     * @param comesInDays on a PICKUP_SCHEDULED step, how many days after the report the postman's window is (0: today)
+     */
+    record Step(String progress, String detail, Long amount, int pause, Integer comesInDays) {
         Step(String progress, String detail, Long amount) {
-            this(progress, detail, amount, 1);
+            this(progress, detail, amount, 1, null);
         }
+
+        Step(String progress, String detail, Long amount, int pause) {
+            this(progress, detail, amount, pause, null);
+        }
+
+        static Step scheduled(int comesInDays) {
+            return new Step("PICKUP_SCHEDULED", null, null, 1, comesInDays);
+        }
+
+        /** From the next full hour after {@code at}, on the step's day, for {@link #WINDOW}; null for other steps. */
+        Window window(Instant at) {
+            if (comesInDays == null) {
+                return null;
+            }
+            Instant from = at.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)).plus(Duration.ofDays(comesInDays));
+            return new Window(from, from.plus(WINDOW));
+        }
+    }
+
+    record Window(Instant from, Instant until) {
     }
 
     List<Step> plan(Shipment shipment, long number) {
         if (shipment.pickup() && Settings.NEVER_AT_HOME.equals(shipment.recipientPhone())) {
-            // Nobody hands the papers over: the postman comes three times and the post gives up.
+            // Nobody hands the papers over: the postman comes three times, each on a day he set, and the post gives up.
             List<Step> plan = new ArrayList<>(List.of(new Step("ACCEPTED", null, null)));
             for (int attempt = 1; attempt <= 3; attempt++) {
+                plan.add(Step.scheduled(attempt - 1));
                 plan.add(new Step("PICKUP_FAILED", "Không gặp người gửi (lần " + attempt + ")", null));
             }
             return plan;
         }
-        List<Step> plan = new ArrayList<>(List.of(new Step("ACCEPTED", null, null),
-                new Step("PICKED_UP", "PX-" + shipment.itemId().substring(2, 11), null), new Step("IN_TRANSIT", null, null),
+        List<Step> plan = new ArrayList<>(List.of(new Step("ACCEPTED", null, null)));
+        if (shipment.pickup()) {
+            plan.add(Step.scheduled(0));
+        }
+        plan.addAll(List.of(new Step("PICKED_UP", "PX-" + shipment.itemId().substring(2, 11), null), new Step("IN_TRANSIT", null, null),
                 new Step("OUT_FOR_DELIVERY", null, null)));
         // Failed attempts are for deliveries to a door; a collected dossier reaches the agency's desk.
         boolean neverAtHome = !shipment.pickup() && (Settings.NEVER_AT_HOME.equals(shipment.recipientPhone())
@@ -133,8 +165,11 @@ final class Courier implements AutoCloseable {
                 schedule(shipment, plan, index + 1, 0);
                 return;
             }
-            Report report = new Report(shipment.itemId() + "-" + (index + 1) + "-" + step.progress, step.progress, Instant.now(),
-                    shipment.itemId(), step.detail, step.amount);
+            Instant now = Instant.now();
+            Window window = step.window(now);
+            Report report = new Report(shipment.itemId() + "-" + (index + 1) + "-" + step.progress, step.progress, now,
+                    shipment.itemId(), step.detail, step.amount, window == null ? null : window.from(),
+                    window == null ? null : window.until());
             if (send(shipment, report)) {
                 if (step.amount != null) {
                     cashier.collected(new Remittance.Item(shipment.shipmentId(), shipment.itemId(), step.amount, step.detail));
@@ -161,7 +196,7 @@ final class Courier implements AutoCloseable {
             return step;
         }
         long amount = toCollect.getOrDefault(shipment.itemId(), step.amount);
-        return amount == 0 ? null : new Step(step.progress, step.detail, amount, step.pause);
+        return amount == 0 ? null : new Step(step.progress, step.detail, amount, step.pause, step.comesInDays);
     }
 
     /** @return false when the report should be sent again later */

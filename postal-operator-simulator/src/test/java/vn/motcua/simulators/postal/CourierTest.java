@@ -3,6 +3,7 @@ package vn.motcua.simulators.postal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,12 @@ class CourierTest {
         Shipment pickup = new Shipment("PIC-1", "RR100000039VN", true, "000.10.20.30.H29", "Nguyễn Văn An", "0912345678", 0);
         try (Courier courier = new Courier(SETTINGS, null, null)) {
             List<Courier.Step> plan = courier.plan(pickup, 3);
+            assertThat(plan).extracting(Courier.Step::progress).as("the postman says when he comes")
+                    .startsWith("ACCEPTED", "PICKUP_SCHEDULED", "PICKED_UP");
+            Instant at = Instant.parse("2026-12-08T00:20:00Z");
+            assertThat(plan.get(1).window(at)).as("07:20 in Hà Nội: from 08:00 to 11:00 the same day")
+                    .isEqualTo(new Courier.Window(Instant.parse("2026-12-08T01:00:00Z"), Instant.parse("2026-12-08T04:00:00Z")));
+            assertThat(plan.get(2).window(at)).as("no window on other steps").isNull();
             assertThat(plan.getLast().progress()).as("every third fails a delivery to a door, not a collection").isEqualTo("DELIVERED");
             assertThat(plan.getLast().detail()).isEqualTo("Bộ phận một cửa 000.10.20.30.H29");
         }
@@ -89,9 +96,12 @@ class CourierTest {
     void aSenderNeverAtHomeIsCalledOnThreeTimesAndNothingIsCollected() {
         Shipment pickup = new Shipment("PIC-2", "RR100000047VN", true, "000.10.20.30.H29", "Nguyễn Văn An", Settings.NEVER_AT_HOME, 0);
         try (Courier courier = new Courier(SETTINGS, null, null)) {
-            assertThat(courier.plan(pickup, 1)).extracting(Courier.Step::progress)
-                    .containsExactly("ACCEPTED", "PICKUP_FAILED", "PICKUP_FAILED", "PICKUP_FAILED");
-            assertThat(courier.plan(pickup, 1).get(3).detail()).isEqualTo("Không gặp người gửi (lần 3)");
+            List<Courier.Step> plan = courier.plan(pickup, 1);
+            assertThat(plan).extracting(Courier.Step::progress).containsExactly("ACCEPTED", "PICKUP_SCHEDULED", "PICKUP_FAILED",
+                    "PICKUP_SCHEDULED", "PICKUP_FAILED", "PICKUP_SCHEDULED", "PICKUP_FAILED");
+            assertThat(plan.get(6).detail()).isEqualTo("Không gặp người gửi (lần 3)");
+            Instant at = Instant.parse("2026-12-08T00:20:00Z");
+            assertThat(plan.get(5).window(at).from()).as("the third time, two days on").isEqualTo(Instant.parse("2026-12-10T01:00:00Z"));
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.motcua.postal.shipments;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.data.annotation.Id;
@@ -24,6 +25,7 @@ import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
 import vn.motcua.events.postal.ShipmentCollectionAbandoned;
 import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
+import vn.motcua.events.postal.ShipmentCollectionScheduled;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -90,6 +92,9 @@ public class Shipment extends Aggregate {
     private List<String> failedCollections = new ArrayList<>();
     /** The post stopped trying to collect it (ADR 0084), as against a citizen's call-off; false in older documents. */
     private boolean collectionAbandoned;
+    /** The postman's window the citizen was last told of (ADR 0087), and the time of the report that set it. */
+    private PickupWindow pickupWindow;
+    private Instant pickupWindowReportedAt;
     private boolean cashCollected;
     private List<Report> history;
     /**
@@ -164,8 +169,29 @@ public class Shipment extends Aggregate {
         ACCEPTED, PICKUP_SCHEDULED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERY_FAILED, DELIVERED, CASH_COLLECTED, PICKUP_FAILED
     }
 
-    /** One report as the operator sent it, kept in the shipment's tracking history. */
-    public record Report(String reportId, Progress progress, Instant at, String detail, Long amount, Instant receivedAt) {
+    /**
+     * One report as the operator sent it, kept in the shipment's tracking history.
+     *
+     * @param pickupWindow when the postman comes, on a PICKUP_SCHEDULED report of a collection (ADR 0087); else null
+     */
+    public record Report(String reportId, Progress progress, Instant at, String detail, Long amount, Instant receivedAt,
+            PickupWindow pickupWindow) {
+        @PersistenceCreator
+        public Report {
+        }
+
+        public Report(String reportId, Progress progress, Instant at, String detail, Long amount, Instant receivedAt) {
+            this(reportId, progress, at, detail, amount, receivedAt, null);
+        }
+    }
+
+    /** When the postman comes to collect the citizen's papers: from, until (later than from). */
+    public record PickupWindow(Instant from, Instant until) {
+        /** To the millisecond, as stored: the same window sent again compares equal to the one kept. */
+        public PickupWindow {
+            from = from == null ? null : from.truncatedTo(ChronoUnit.MILLIS);
+            until = until == null ? null : until.truncatedTo(ChronoUnit.MILLIS);
+        }
     }
 
     /** The dossier a shipment belongs to, as far as its price depends on it. */
@@ -563,6 +589,10 @@ public class Shipment extends Aggregate {
             throw ApiProblem.unprocessable("not-a-collection", "Shipment " + id + " carries " + kind.purpose()
                     + " from the agency: PICKUP_FAILED is for papers collected at the citizen's; report DELIVERY_FAILED");
         }
+        if (report.pickupWindow() != null && !collectedFromTheCitizen()) {
+            throw ApiProblem.unprocessable("not-a-collection", "Shipment " + id + " carries " + kind.purpose()
+                    + " from the agency: a pick-up window is for papers collected at the citizen's; report PICKUP_SCHEDULED without one");
+        }
         appliedReports.add(report.reportId());
         history.add(report);
         List<Event> events = new ArrayList<>();
@@ -597,6 +627,7 @@ public class Shipment extends Aggregate {
                 }
             }
             case PICKUP_FAILED -> events.addAll(collectionFailed(report, limits));
+            case PICKUP_SCHEDULED -> events.addAll(collectionScheduled(report));
             default -> {
                 Status reported = Status.valueOf(report.progress().name());
                 if (advance(reported, report.at())) {
@@ -644,6 +675,29 @@ public class Shipment extends Aggregate {
         collectionAbandoned = true;
         return List.of(new ShipmentCollectionAbandoned(id, dossierCode, kind.purpose(), itemId, ownerCitizenId, origin.agencyCode(),
                 origin.procedureCode(), failedCollections.size(), report.detail(), report.at()));
+    }
+
+    /**
+     * The operator set when the postman comes for the citizen's papers (ADR 0087): the citizen is told each new window while
+     * the papers are still to collect. The same window again, one reported before the last told, or none, tells nothing.
+     */
+    private List<Event> collectionScheduled(Report report) {
+        advance(Status.PICKUP_SCHEDULED, report.at());
+        PickupWindow window = report.pickupWindow();
+        boolean stillToCollect = status.rank < Status.PICKED_UP.rank && status != Status.CANCELLED;
+        boolean newer = pickupWindowReportedAt == null || report.at().isAfter(pickupWindowReportedAt);
+        if (window == null || !stillToCollect || !newer || window.equals(pickupWindow)) {
+            return List.of();
+        }
+        pickupWindow = window;
+        pickupWindowReportedAt = report.at();
+        return List.of(new ShipmentCollectionScheduled(id, dossierCode, kind.purpose(), itemId, ownerCitizenId, window.from(),
+                window.until(), report.at()));
+    }
+
+    /** The window the citizen was last told of; null when the operator gave none. */
+    public PickupWindow pickupWindow() {
+        return pickupWindow;
     }
 
     /** The post gave up collecting it after the last failed attempt, and the postman never reported he had it after all. */

@@ -13,18 +13,20 @@ import vn.motcua.postal.tariffs.TariffRules;
  *     nor the price's cash-on-delivery fee for collecting them (ADR 0068)
  * @param collected what the postman collected, once he reported it; more than {@code cashOnDelivery} when the new amount
  *     reached him too late (the fees then go back to the citizen, ADR 0067)
+ * @param pickupWindow when the postman comes to collect the citizen's papers, as the operator last set it (ADR 0087); null
+ *     when it set none
  */
 public record ShipmentView(String id, String dossierCode, String agencyCode, Shipment.Kind kind, Shipment.Status status,
         String operator,
         String itemId, String recipientName, String recipientPhone, String address, String addressProvince,
         Instant addressConfirmedAt, boolean resultReady, long cashOnDelivery, TariffRules.Quote price, int failedAttempts,
         boolean cashCollected, List<Shipment.Report> history, Instant createdAt, boolean feesWithdrawn,
-        Long collected) {
+        Long collected, Shipment.PickupWindow pickupWindow) {
 
     static ShipmentView of(Shipment s) {
         return new ShipmentView(s.id(), s.dossierCode(), s.origin().agencyCode(), s.kind(), s.status(), s.operator(), s.itemId(), s.recipientName(),
                 s.recipientPhone(), s.address(), s.addressProvince(), s.addressConfirmedAt(), s.resultReady(),
                 s.cashOnDelivery(), s.price(), s.failedAttemptCount(), s.cashCollected(), s.history(), s.createdAt(),
-                s.feesWithdrawn(), s.collectedAmount());
+                s.feesWithdrawn(), s.collectedAmount(), s.pickupWindow());
     }
 }

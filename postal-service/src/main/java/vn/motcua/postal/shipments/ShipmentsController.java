@@ -33,6 +33,8 @@ import vn.motcua.postal.tracking.S10;
 @RequestMapping("/api/v1/shipments")
 class ShipmentsController {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Duration PICKUP_WINDOW_MAX = Duration.ofHours(24);
+    private static final Duration PICKUP_WINDOW_AHEAD = Duration.ofDays(30);
 
     private static final Pattern PHONE = Pattern.compile("0\\d{9}");
 
@@ -80,8 +82,11 @@ class ShipmentsController {
      * @param itemId the shipment's S10 item id, as the operator scanned it
      * @param detail the recipient's name, the failure's reason, the slip's or the cash receipt's number
      * @param amount the cash collected, in đồng (CASH_COLLECTED only)
+     * @param pickupFrom with {@code pickupUntil}, on a PICKUP_SCHEDULED report of a collection at the citizen's: when the
+     *     postman comes, told to the citizen (ADR 0087)
      */
-    record ReportRequest(String reportId, Shipment.Progress progress, Instant at, String itemId, String detail, Long amount) {
+    record ReportRequest(String reportId, Shipment.Progress progress, Instant at, String itemId, String detail, Long amount,
+            Instant pickupFrom, Instant pickupUntil) {
     }
 
     /** @param receivedBy who signed for the result, or the originals, at the door or the counter */
@@ -225,14 +230,18 @@ class ShipmentsController {
 
     @Operation(summary = "The operator reports progress (accepted … delivered, delivery failed, cash collected);"
             + " a report sent twice or late changes nothing; the last failed attempt the operator's rule allows (three today)"
-            + " returns the item to the sender, or calls off a collection")
+            + " returns the item to the sender, or calls off a collection. A PICKUP_SCHEDULED report of a collection at the"
+            + " citizen's may give the postman's window (pickupFrom, pickupUntil: at most a day long, ending after at and"
+            + " starting within 30 days of it), which the citizen is told (ADR 0087)")
     @PreAuthorize("hasRole('postal-operator')")
     @PostMapping("/{id}/reports")
     @ReachedFirst(ShipmentReach.class)
     ShipmentView report(@PathVariable String id, @RequestBody ReportRequest request, Caller caller) {
         validate(request);
+        Shipment.PickupWindow window = request.pickupFrom() == null ? null
+                : new Shipment.PickupWindow(request.pickupFrom(), request.pickupUntil());
         return ShipmentView.of(reports.apply(id, caller.clientId(), new Shipment.Report(request.reportId(), request.progress(),
-                request.at(), request.detail(), request.amount(), clock.instant()), request.itemId()));
+                request.at(), request.detail(), request.amount(), clock.instant(), window), request.itemId()));
     }
 
     private void validate(ReportRequest request) {
@@ -251,6 +260,34 @@ class ShipmentsController {
         }
         if (request.detail() != null && request.detail().length() > 500) {
             throw ApiProblem.unprocessable("detail-too-long", "detail is at most 500 characters");
+        }
+        validateWindow(request);
+    }
+
+    /** A window the citizen can be there for: both ends, on a schedule, ahead of the report, a day long at most, soon. */
+    private static void validateWindow(ReportRequest request) {
+        if (request.pickupFrom() == null && request.pickupUntil() == null) {
+            return;
+        }
+        if (request.progress() != Shipment.Progress.PICKUP_SCHEDULED) {
+            throw ApiProblem.unprocessable("pickup-window-unexpected", "pickupFrom and pickupUntil come with PICKUP_SCHEDULED only");
+        }
+        if (request.pickupFrom() == null || request.pickupUntil() == null) {
+            throw ApiProblem.unprocessable("pickup-window-incomplete", "A pick-up window needs both pickupFrom and pickupUntil");
+        }
+        if (!request.pickupUntil().isAfter(request.pickupFrom())) {
+            throw ApiProblem.unprocessable("pickup-window-invalid", "pickupUntil must be later than pickupFrom");
+        }
+        if (!request.pickupUntil().isAfter(request.at())) {
+            throw ApiProblem.unprocessable("pickup-window-past", "The window ends before the report's time (at): nobody can be there for it");
+        }
+        if (Duration.between(request.pickupFrom(), request.pickupUntil()).compareTo(PICKUP_WINDOW_MAX) > 0) {
+            throw ApiProblem.unprocessable("pickup-window-too-wide", "A pick-up window is at most " + PICKUP_WINDOW_MAX.toHours()
+                    + " hours long: the citizen waits at home for it");
+        }
+        if (request.pickupFrom().isAfter(request.at().plus(PICKUP_WINDOW_AHEAD))) {
+            throw ApiProblem.unprocessable("pickup-window-too-far", "A pick-up window starts within " + PICKUP_WINDOW_AHEAD.toDays()
+                    + " days of the report");
         }
     }
 }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -497,6 +498,65 @@ class PickupsIT {
         assertThat(KafkaProbe.collect(Topics.POSTAL, r -> originals.code().equals(r.key()) && "ShipmentCollectionAttemptFailed".equals(
                 KafkaProbe.header(r, "ce_type")), 1, Duration.ofSeconds(5))).singleElement().extracting(ConsumerRecord::value).asString()
                 .contains("\"purpose\":\"PAPER_ORIGINALS\"", "\"reason\":\"Nhà đóng cửa\"", "\"attempt\":1");
+    }
+
+    @Test
+    void thePostmansWindowIsToldOncePerNewWindowShownOnTheShipmentAndABadOneIsRefusedChangingNothing() throws Exception {
+        String mine = "001090000304";
+        JsonNode created = requestedBy(mine);
+        String id = created.get("id").asString();
+        String item = created.get("itemId").asString();
+        Instant now = Instant.now();
+        Instant from = now.plus(Duration.ofHours(14));
+        Instant until = from.plus(Duration.ofHours(3));
+
+        scheduled(id, "w-1", "PICKUP_SCHEDULED", now, item, from, until).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PICKUP_SCHEDULED"))
+                .andExpect(jsonPath("$.pickupWindow.from").value(millis(from)));
+        scheduled(id, "w-1", "PICKUP_SCHEDULED", now, item, from, until).andExpect(status().isOk()); // sent twice
+        scheduled(id, "w-2", "PICKUP_SCHEDULED", now.plusSeconds(1), item, from, until).andExpect(status().isOk()); // the same window
+
+        int reports = shipments.findById(id).orElseThrow().history().size();
+        expectRefused(scheduled(id, "b-1", "ACCEPTED", now, item, from, until), "pickup-window-unexpected");
+        expectRefused(scheduled(id, "b-2", "PICKUP_SCHEDULED", now, item, from, null), "pickup-window-incomplete");
+        expectRefused(scheduled(id, "b-3", "PICKUP_SCHEDULED", now, item, until, from), "pickup-window-invalid");
+        expectRefused(scheduled(id, "b-4", "PICKUP_SCHEDULED", now, item, now.minus(Duration.ofHours(3)), now.minusSeconds(60)),
+                "pickup-window-past");
+        expectRefused(scheduled(id, "b-5", "PICKUP_SCHEDULED", now, item, from, from.plus(Duration.ofHours(25))), "pickup-window-too-wide");
+        expectRefused(scheduled(id, "b-6", "PICKUP_SCHEDULED", now, item, now.plus(Duration.ofDays(31)),
+                now.plus(Duration.ofDays(31)).plus(Duration.ofHours(2))), "pickup-window-too-far");
+        assertThat(shipments.findById(id).orElseThrow().history()).as("a refused report changes nothing").hasSize(reports);
+
+        // He could not collect them, and comes again the day after.
+        report(id, "w-f1", "PICKUP_FAILED", item);
+        Instant again = from.plus(Duration.ofDays(1));
+        scheduled(id, "w-3", "PICKUP_SCHEDULED", now.plusSeconds(2), item, again, again.plus(Duration.ofHours(2))).andExpect(status().isOk());
+
+        List<ConsumerRecord<String, String>> told = KafkaProbe.collect(Topics.POSTAL, r -> id.equals(r.key())
+                && "ShipmentCollectionScheduled".equals(KafkaProbe.header(r, "ce_type")), 3, Duration.ofSeconds(5));
+        assertThat(told).as("once per new window").hasSize(2);
+        assertThat(told.getFirst().value()).contains("\"ownerCitizenId\":\"" + mine + "\"", "\"purpose\":\"DOSSIER_PICKUP\"",
+                "\"pickupFrom\":\"" + millis(from) + "\"");
+        assertThat(told.getLast().value()).contains("\"pickupFrom\":\"" + millis(again) + "\"");
+        mvc.perform(get("/api/v1/shipments/" + id).with(citizen(mine))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.pickupWindow.from").value(millis(again)));
+    }
+
+    private static String millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    private ResultActions scheduled(String shipmentId, String reportId, String progress, Instant at, String item, Instant from,
+            Instant until) throws Exception {
+        return mvc.perform(post("/api/v1/shipments/" + shipmentId + "/reports").with(postalOperator("postal-vnpost"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"reportId": "%s", "progress": "%s", "at": "%s", "itemId": "%s", "pickupFrom": %s, "pickupUntil": %s}"""
+                        .formatted(reportId, progress, at, item, from == null ? "null" : "\"" + from + "\"",
+                                until == null ? "null" : "\"" + until + "\"")));
+    }
+
+    private static void expectRefused(ResultActions answer, String problem) throws Exception {
+        answer.andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.type").value("urn:motcua:problem:" + problem));
     }
 
     @Test

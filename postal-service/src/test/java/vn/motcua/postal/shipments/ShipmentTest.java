@@ -16,6 +16,7 @@ import vn.motcua.events.postal.ShipmentCancelled;
 import vn.motcua.events.postal.ShipmentCashOnDeliveryChanged;
 import vn.motcua.events.postal.ShipmentCollectionAbandoned;
 import vn.motcua.events.postal.ShipmentCollectionAttemptFailed;
+import vn.motcua.events.postal.ShipmentCollectionScheduled;
 import vn.motcua.events.postal.ShipmentDelivered;
 import vn.motcua.events.postal.ShipmentDeliveryAttemptFailed;
 import vn.motcua.events.postal.ShipmentDispatched;
@@ -152,6 +153,39 @@ class ShipmentTest {
         assertThat(result.status()).as("a fourth failure is not the last under this rule").isEqualTo(Shipment.Status.DELIVERY_FAILED);
         assertThat(result.report(report("d5", Shipment.Progress.DELIVERY_FAILED, NOW.plusSeconds(5)), twoCollectionsFiveDeliveries))
                 .first().isInstanceOfSatisfying(ShipmentReturnedToSender.class, back -> assertThat(back.failedAttempts()).isEqualTo(5));
+    }
+
+    @Test
+    void thePostmansWindowIsToldWhileThePapersAreStillToCollectOncePerNewWindowAndNeverFromAnEarlierReport() {
+        Shipment.PickupWindow morning = new Shipment.PickupWindow(NOW.plusSeconds(3_600), NOW.plusSeconds(4 * 3_600));
+        Shipment.PickupWindow nextDay = new Shipment.PickupWindow(NOW.plusSeconds(86_400), NOW.plusSeconds(90_000));
+        Shipment pickup = pickup("RR100000120VN");
+        assertThat(pickup.report(scheduled("s1", NOW, morning), THREE_TRIES)).singleElement().isEqualTo(new ShipmentCollectionScheduled(
+                pickup.id(), null, ShipmentPurpose.DOSSIER_PICKUP, "RR100000120VN", CallerMother.CITIZEN_1, morning.from(), morning.until(),
+                NOW));
+        assertThat(pickup.status()).isEqualTo(Shipment.Status.PICKUP_SCHEDULED);
+        assertThat(pickup.report(scheduled("s2", NOW.plusSeconds(5), morning), THREE_TRIES)).as("the same window").isEmpty();
+        assertThat(pickup.report(scheduled("s0", NOW.minusSeconds(60), nextDay), THREE_TRIES)).as("set before the one told").isEmpty();
+        assertThat(pickup.report(report("s3", Shipment.Progress.PICKUP_SCHEDULED, NOW.plusSeconds(10)), THREE_TRIES)).as("no window")
+                .isEmpty();
+        assertThat(pickup.report(scheduled("s4", NOW.plusSeconds(20), nextDay), THREE_TRIES)).singleElement()
+                .isInstanceOfSatisfying(ShipmentCollectionScheduled.class, told -> assertThat(told.pickupFrom()).isEqualTo(nextDay.from()));
+        assertThat(pickup.pickupWindow()).isEqualTo(nextDay);
+
+        pickup.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(30)), THREE_TRIES);
+        assertThat(pickup.report(scheduled("s5", NOW.plusSeconds(40), morning), THREE_TRIES)).as("collected already").isEmpty();
+        Shipment calledOff = pickup("RR100000121VN");
+        calledOff.cancelPickup(NOW);
+        assertThat(calledOff.report(scheduled("s1", NOW.plusSeconds(5), morning), THREE_TRIES)).as("called off").isEmpty();
+
+        Shipment result = ShipmentMother.requested(EventMother.newDossierCode(), CallerMother.CITIZEN_1, "postal-vnpost", "RR100000122VN");
+        assertThatThrownBy(() -> result.report(scheduled("s1", NOW, morning), THREE_TRIES)).as("nobody waits at home for a result leaving")
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status().value()).isEqualTo(422));
+        assertThat(result.report(report("s2", Shipment.Progress.PICKUP_SCHEDULED, NOW), THREE_TRIES)).as("without a window").isEmpty();
+    }
+
+    private static Shipment.Report scheduled(String id, Instant at, Shipment.PickupWindow window) {
+        return new Shipment.Report(id, Shipment.Progress.PICKUP_SCHEDULED, at, null, null, at, window);
     }
 
     @Test

@@ -90,11 +90,21 @@ class OriginalsReturns implements EventSubscriber {
         }
     }
 
-    /** Originals reaching the agency after their dossier closed are what a planned return waits for. */
+    /**
+     * Originals reaching the agency after their dossier closed are what a planned return waits for; those its officers were
+     * asked about on their way are put to them again, unless a return is planned already (ADR 0083).
+     */
     private void delivered(IncomingEvent<ShipmentDelivered> event) {
-        if (event.data().purpose() == ShipmentPurpose.PAPER_ORIGINALS) {
-            shipments.findById(Shipment.originalsId(event.data().dossierCode())).ifPresent(this::ifToGoBack);
+        if (event.data().purpose() != ShipmentPurpose.PAPER_ORIGINALS) {
+            return;
         }
+        String originalsId = Shipment.originalsId(event.data().dossierCode());
+        shipments.findById(originalsId).ifPresent(originals -> {
+            ifToGoBack(originals);
+            if (originals.askedBeforeArrival() && !shipments.existsById(Shipment.originalsReturnId(originals.dossierCode()))) {
+                store.applyOnce(originals, event.eventId(), o -> o.arrivedAfterTheOfficersWereAsked(clock.instant()));
+            }
+        });
     }
 
     /**

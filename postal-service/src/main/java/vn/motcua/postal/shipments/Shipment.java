@@ -92,6 +92,8 @@ public class Shipment extends Aggregate {
     private List<String> failedCollections = new ArrayList<>();
     /** The post stopped trying to collect it (ADR 0084), as against a citizen's call-off; false in older documents. */
     private boolean collectionAbandoned;
+    /** The officers were asked about these originals while they were still on their way (ADR 0083): asked again on arrival. */
+    private boolean askedBeforeArrival;
     /** The postman's window the citizen was last told of (ADR 0087), and the time of the report that set it. */
     private PickupWindow pickupWindow;
     private Instant pickupWindowReportedAt;
@@ -391,8 +393,30 @@ public class Shipment extends Aggregate {
         if (!collectedAndStaying()) {
             return AggregateStore.UNCHANGED;
         }
+        askedBeforeArrival = status != Status.DELIVERED;
         return List.of(new OriginalsAwaitingDecision(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
                 status == Status.DELIVERED, now));
+    }
+
+    /**
+     * The originals reached the agency after its officers were asked about them on their way (ADR 0083): they could do
+     * nothing with them then, so they are asked again, now that the originals are in their hands. Once; unchanged when
+     * they were not asked before, or go back already.
+     */
+    boolean askedBeforeArrival() {
+        return askedBeforeArrival;
+    }
+
+    List<Event> arrivedAfterTheOfficersWereAsked(Instant now) {
+        if (!askedBeforeArrival || status != Status.DELIVERED) {
+            return AggregateStore.UNCHANGED;
+        }
+        askedBeforeArrival = false;
+        if (!collectedAndStaying()) {
+            return List.of();
+        }
+        return List.of(new OriginalsAwaitingDecision(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
+                true, now));
     }
 
     /**

@@ -383,6 +383,15 @@ class PickupsIT {
                     KafkaProbe.header(r, "ce_type")), 1, Duration.ofSeconds(2))).as("kept by the agency, or never collected").isEmpty();
         }
         assertThat(shipments.existsById(Shipment.originalsReturnId(silent.code()))).as("the officer decides").isFalse();
+
+        // Those asked about on their way are asked again once they are in the officers' hands, once (ADR 0083).
+        report(onTheirWay.id(), "und-arrived-late", "DELIVERED", onTheirWay.item());
+        report(onTheirWay.id(), "und-arrived-late-again", "DELIVERED", onTheirWay.item());
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> onTheirWay.code().equals(r.key()) && "OriginalsAwaitingDecision".equals(
+                KafkaProbe.header(r, "ce_type")), 3, Duration.ofSeconds(5))).hasSize(2).last().extracting(ConsumerRecord::value)
+                .asString().contains("\"atAgency\":true");
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> silent.code().equals(r.key()) && "OriginalsAwaitingDecision".equals(
+                KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(2))).as("asked at the agency already").hasSize(1);
     }
 
     private ResultActions pickup(RequestPostProcessor who, String procedure, String province) throws Exception {

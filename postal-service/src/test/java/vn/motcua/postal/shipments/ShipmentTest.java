@@ -290,9 +290,17 @@ class ShipmentTest {
         assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(90))).singleElement().isEqualTo(
                 new OriginalsAwaitingDecision("ORI-" + code, code, CallerMother.AGENCY_THUONG_TIN, "2.000009", CallerMother.CITIZEN_1,
                         false, NOW.plusSeconds(90)));
+        assertThat(originals.askedBeforeArrival()).isTrue();
+        assertThat(originals.arrivedAfterTheOfficersWereAsked(NOW.plusSeconds(100))).as("still on their way")
+                .isSameAs(AggregateStore.UNCHANGED);
         originals.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)), THREE_TRIES);
+        assertThat(originals.arrivedAfterTheOfficersWereAsked(NOW.plusSeconds(130))).as("asked again, now in their hands")
+                .singleElement().isEqualTo(new OriginalsAwaitingDecision("ORI-" + code, code, CallerMother.AGENCY_THUONG_TIN, "2.000009",
+                        CallerMother.CITIZEN_1, true, NOW.plusSeconds(130)));
+        assertThat(originals.arrivedAfterTheOfficersWereAsked(NOW.plusSeconds(140))).as("once").isSameAs(AggregateStore.UNCHANGED);
         assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(150))).singleElement()
                 .isInstanceOfSatisfying(OriginalsAwaitingDecision.class, asked -> assertThat(asked.atAgency()).isTrue());
+        assertThat(originals.askedBeforeArrival()).as("asked at the agency: nothing to ask again").isFalse();
 
         originals.checkedAtReception();
         assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(180))).as("going back already")

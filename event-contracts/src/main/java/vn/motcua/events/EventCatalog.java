@@ -42,6 +42,7 @@ import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
 import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.feedback.FeedbackAnswered;
 import vn.motcua.events.feedback.FeedbackFiled;
 import vn.motcua.events.notification.NotificationDelivered;
@@ -96,6 +97,7 @@ public final class EventCatalog {
             DossierReturned.class,
             DossierStopped.class,
             DossierWithdrawn.class,
+            PaperDossierTurnedAway.class,
             DossierAtRisk.class,
             DossierOverdue.class,
             DossierDueDateExtended.class,

@@ -89,6 +89,34 @@ class DossierByPostIT {
                 gateway.userToken("officer1")).body()).as("nothing reached the desk").doesNotContain(item);
     }
 
+    @Test
+    void anEnvelopeTheDeskCannotRegisterIsTurnedAwayWithItsReasonAndTheCitizenIsTold() throws Exception {
+        String citizen = gateway.userToken("citizen1");
+        JsonNode asked = pickUpAt(citizen, "0912345678");
+        String shipment = asked.get("id").asString();
+        String item = asked.get("itemId").asString();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> gateway.get("/api/v1/shipments/" + shipment, citizen).json().get("status").asString(), "DELIVERED"::equals);
+        String officer = gateway.userToken("officer1");
+        String desk = "/api/v1/agencies/" + DossierRequestMother.THUONG_TIN + "/postal-arrivals";
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get(desk + "?size=100", officer).body(), body -> body.contains(item));
+
+        String reason = "{\"reason\": \"Phong bì không có tờ khai đăng ký hộ kinh doanh\"}";
+        String turningAway = desk + "/" + item + "/turning-away";
+        assertThat(gateway.post(turningAway, gateway.userToken("officer2"), reason, UUID.randomUUID().toString()).status())
+                .as("another agency's officer").isEqualTo(403);
+        assertThat(gateway.post(turningAway, citizen, reason, UUID.randomUUID().toString()).status()).isEqualTo(403);
+        Response turned = gateway.post(turningAway, officer, reason, UUID.randomUUID().toString());
+        assertThat(turned.status()).as(turned.body()).isEqualTo(200);
+        assertThat(turned.json().path("turnedAway").path("by").asString()).isEqualTo("officer1");
+
+        assertThat(gateway.get(desk + "?size=100", officer).body()).as("off the desk's list").doesNotContain(item);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/notifications", citizen).body(),
+                        body -> body.contains("Hồ sơ giấy số hiệu " + item + " không được tiếp nhận"));
+    }
+
     /** citizen1 asks the post to collect a paper household-business registration at home, reachable at that phone. */
     private JsonNode pickUpAt(String citizen, String senderPhone) {
         Response asked = gateway.post("/api/v1/shipments/pickups", citizen, """

@@ -1,16 +1,22 @@
 package vn.motcua.dossier.intake;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.dossier.intake.internal.PostalArrivals;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
+import vn.motcua.kit.security.ReachedFirst;
 
 /** The one-stop desk's envelopes: paper dossiers the post collected and delivered, waiting to be registered. */
 @RestController
@@ -34,5 +40,22 @@ class PostalArrivalsController {
             throw ApiProblem.forbidden("Officers and leaders see the paper dossiers arrived at their own agency only");
         }
         return arrivals.awaitingRegistration(code, page, size);
+    }
+
+    /** @param reason why it cannot be registered, in words its citizen reads */
+    record TurnAwayRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @Operation(summary = "A one-stop officer says a paper dossier the post delivered to their own agency cannot be registered,"
+            + " and why (an applicant who is not the sender, a procedure the agency does not handle, papers that are not a"
+            + " dossier): it leaves the desk's list and the morning digest, can no longer be registered (409"
+            + " postal-item-turned-away), and its citizen is told the reason and that the papers wait at the one-stop counter."
+            + " Asked again, the envelope as it was turned away; a registered one is 409 postal-item-registered (ADR 0088)")
+    @PostMapping("/api/v1/agencies/{code}/postal-arrivals/{itemId}/turning-away")
+    @PreAuthorize("hasRole('officer')")
+    @ReachedFirst(value = AgencyDeskReach.class, pathVariable = "code")
+    PostalArrivals.Arrival turnAway(@PathVariable String code, @PathVariable String itemId, @Valid @RequestBody TurnAwayRequest request,
+            Caller caller) {
+        return arrivals.turnAway(itemId, code, request.reason().strip(), caller);
     }
 }

@@ -892,6 +892,59 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(jsonPath("$.items[?(@.itemId == '" + newer + "')]").exists());
     }
 
+    @Test
+    void anEnvelopeThatCannotBeRegisteredIsTurnedAwayOnceWithItsReasonByAnOfficerOfItsOwnAgencyOnly() throws Exception {
+        String item = newItemId();
+        String registered = newItemId();
+        for (String arriving : List.of(item, registered)) {
+            KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + arriving, arriving, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
+                    CITIZEN_2, "Trần Thị Bình", "0987654321", Instant.now())));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(item, registered)
+                .allMatch(arriving -> mongo.findById(arriving, Document.class, "postal_arrivals") != null));
+        String reason = "{\"reason\": \"Người nộp không phải chủ hộ kinh doanh\"}";
+
+        mvc.perform(post(turningAway(AGENCY_THUONG_TIN, item)).contentType(MediaType.APPLICATION_JSON).content(reason))
+                .andExpect(status().isUnauthorized());
+        turnAway(AGENCY_THUONG_TIN, item, reason, officer(AGENCY_JUSTICE)).andExpect(status().isForbidden());
+        // Another agency's envelope does not exist for this one.
+        turnAway(AGENCY_JUSTICE, item, reason, officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        turnAway(AGENCY_THUONG_TIN, item, reason, citizen(CITIZEN_2)).andExpect(status().isForbidden());
+        turnAway(AGENCY_THUONG_TIN, item, reason, leader(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        turnAway(AGENCY_THUONG_TIN, item, reason, specialist(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        turnAway(AGENCY_THUONG_TIN, item, "{\"reason\": \"  \"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isBadRequest());
+        turnAway(AGENCY_THUONG_TIN, newItemId(), reason, officer(AGENCY_THUONG_TIN)).andExpect(status().isNotFound());
+        turnAway(AGENCY_THUONG_TIN, "not-an-item", reason, officer(AGENCY_THUONG_TIN)).andExpect(status().isNotFound());
+        assertThat(mongo.findById(item, Document.class, "postal_arrivals").get("turnedAway")).as("refused, nothing changed").isNull();
+
+        turnAway(AGENCY_THUONG_TIN, item, reason, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.itemId").value(item))
+                .andExpect(jsonPath("$.turnedAway.reason").value("Người nộp không phải chủ hộ kinh doanh"))
+                .andExpect(jsonPath("$.turnedAway.by").value("officer-" + AGENCY_THUONG_TIN));
+        turnAway(AGENCY_THUONG_TIN, item, "{\"reason\": \"another reason\"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.turnedAway.reason").value("Người nộp không phải chủ hộ kinh doanh"));
+        assertThat(KafkaProbe.collect(Topics.DOSSIER, record -> ("PIC-" + item).equals(record.key())
+                && "PaperDossierTurnedAway".equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)), 2, Duration.ofSeconds(5)))
+                .as("once").singleElement().extracting(ConsumerRecord::value).asString()
+                .contains("\"ownerCitizenId\":\"" + CITIZEN_2 + "\"", "\"itemId\":\"" + item + "\"");
+
+        arrivalsOf(AGENCY_THUONG_TIN, officer(AGENCY_THUONG_TIN)).andExpect(jsonPath("$.items[?(@.itemId == '" + item + "')]").doesNotExist());
+        paperByPost(item, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-turned-away"));
+
+        paperByPost(registered, officer(AGENCY_THUONG_TIN)).andExpect(status().isCreated());
+        turnAway(AGENCY_THUONG_TIN, registered, reason, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-registered"));
+    }
+
+    private static String turningAway(String agency, String item) {
+        return "/api/v1/agencies/" + agency + "/postal-arrivals/" + item + "/turning-away";
+    }
+
+    private ResultActions turnAway(String agency, String item, String body, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post(turningAway(agency, item)).contentType(MediaType.APPLICATION_JSON).content(body).with(who));
+    }
+
     private ResultActions arrivalsOf(String agency, RequestPostProcessor who) throws Exception {
         return mvc.perform(get("/api/v1/agencies/" + agency + "/postal-arrivals").param("size", "100").with(who));
     }

@@ -23,6 +23,7 @@ import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
@@ -96,6 +97,8 @@ class TellsCitizens implements EventSubscriber {
                         event.data().dossierCode(), templates.originalsAwaitingCollection(event.data())))
                 .on(PaperDossierArrived.class, event -> postal(event, event.data().ownerCitizenId(), null,
                         templates.paperDossierArrived(event.data())))
+                .on(PaperDossierTurnedAway.class, event -> postal(event, event.data().ownerCitizenId(), null,
+                        templates.paperDossierTurnedAway(event.data())))
                 .on(PaperDossierReturnPlanned.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.dossierReturnPlanned(event.data())))
                 .on(PaperDossierAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),

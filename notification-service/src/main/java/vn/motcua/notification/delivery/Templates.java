@@ -29,6 +29,7 @@ import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
 import vn.motcua.events.payment.PaymentDueSoon;
@@ -101,6 +102,13 @@ class Templates {
 
                 Phiếu từ chối tiếp nhận (mẫu 03) có trong mục hồ sơ của Ông/Bà.
                 """));
+        book.define("dossier-paper-turned-away", new Text("Hồ sơ giấy số hiệu {tracking_number} không được tiếp nhận", """
+                Hồ sơ giấy Ông/Bà gửi qua bưu điện (số hiệu {tracking_number}, thủ tục {procedure_code}) đã đến bộ phận một cửa của
+                cơ quan giải quyết nhưng không được tiếp nhận.
+                Lý do: {reason}
+                Hồ sơ giấy được giữ tại bộ phận một cửa: Ông/Bà mang giấy tờ tùy thân đến nhận lại, bổ sung hoặc nộp lại theo hướng
+                dẫn trên.
+                """, "Hồ sơ giấy số hiệu {tracking_number} không được tiếp nhận: {reason}. Mời nhận lại tại bộ phận một cửa."));
         book.define("dossier-supplement-requested", new Text("Hồ sơ {dossier_code} cần bổ sung", """
                 Hồ sơ {dossier_code} cần được bổ sung, hoàn thiện.
                 Lý do: {reason}
@@ -447,6 +455,11 @@ class Templates {
         values.put("reason", planned.reason());
         values.put("collected_item", planned.collectedItemId());
         return book.render("postal-dossier-return-planned", values);
+    }
+
+    Message paperDossierTurnedAway(PaperDossierTurnedAway turnedAway) {
+        return book.render("dossier-paper-turned-away", Map.of("tracking_number", turnedAway.itemId(), "procedure_code",
+                turnedAway.procedureCode() == null ? "—" : turnedAway.procedureCode(), "reason", turnedAway.reason()));
     }
 
     Message paperDossierArrived(PaperDossierArrived arrival) {

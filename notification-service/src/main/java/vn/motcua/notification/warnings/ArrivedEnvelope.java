@@ -12,10 +12,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param agencyCode where it was delivered; null while only its registration has been read
  * @param registeredAs the dossier an officer registered it as; null until then
+ * @param turnedAwayAt when an officer said it cannot be registered (ADR 0088); it leaves the digest then
  */
 @Document(ArrivedEnvelope.COLLECTION)
 @CompoundIndex(name = "unregistered", def = "{'registeredAs': 1, 'arrivedAt': 1}")
 public record ArrivedEnvelope(@Id String itemId, String agencyCode, String procedureCode, String senderName, Instant arrivedAt,
-        String registeredAs) {
+        String registeredAs, Instant turnedAwayAt) {
     public static final String COLLECTION = "arrived_envelopes";
 }

@@ -7,13 +7,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.Subscriptions;
 
 /**
  * Keeps the envelopes the post delivered to an agency's desk and whether an officer registered each (the registration
- * names its envelope, ADR 0081), for the one-stop officers' morning digest. The two facts travel on different topics,
+ * names its envelope, ADR 0081) or turned it away (ADR 0088), for the one-stop officers' morning digest. The two facts travel on different topics,
  * so either may come first: each is an upsert of its own fields, and a redelivery writes the same again.
  */
 @Component
@@ -37,6 +38,7 @@ class EnvelopesAtTheDesk implements EventSubscriber {
                 mongo.upsert(new Query(where("_id").is(itemId)), new Update().set("registeredAs", event.data().dossier().dossierCode()),
                         ArrivedEnvelope.class);
             }
-        });
+        }).on(PaperDossierTurnedAway.class, event -> mongo.upsert(new Query(where("_id").is(event.data().itemId())),
+                new Update().set("turnedAwayAt", event.data().turnedAwayAt()), ArrivedEnvelope.class));
     }
 }

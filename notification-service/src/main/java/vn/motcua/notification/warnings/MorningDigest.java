@@ -123,12 +123,12 @@ public class MorningDigest {
 
     /**
      * Each agency's one-stop officers get the envelopes the post delivered to their desk before the day began that no
-     * officer has registered (ADR 0082), so a citizen's paper dossier does not lie unopened while its time has not even
+     * officer has registered (ADR 0082) or turned away (ADR 0088), so a citizen's paper dossier does not lie unopened while its time has not even
      * started: until it is registered it is in their digest each working morning.
      */
     private int sendUnregisteredEnvelopes(LocalDate day) {
         Instant dayBegan = day.atStartOfDay(CivilTime.VIETNAM).toInstant();
-        Map<String, List<ArrivedEnvelope>> byAgency = mongo.find(new Query(where("registeredAs").is(null).and("arrivedAt").lt(dayBegan)
+        Map<String, List<ArrivedEnvelope>> byAgency = mongo.find(new Query(where("registeredAs").is(null).and("turnedAwayAt").is(null).and("arrivedAt").lt(dayBegan)
                 .and("agencyCode").ne(null)).with(Sort.by("arrivedAt", "_id")), ArrivedEnvelope.class).stream()
                 .collect(Collectors.groupingBy(ArrivedEnvelope::agencyCode, LinkedHashMap::new, Collectors.toList()));
         int sent = 0;

@@ -47,6 +47,7 @@ import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.notification.NotificationChannel;
 import vn.motcua.events.payment.FeeStage;
@@ -379,6 +380,26 @@ class TellsCitizensIT {
         String broughtBack = mailOfOwner(owner, code -> new PaperDossierAwaitingCollection("TRA-" + code, code, owner, "000.10.20.H29", 3,
                 "Không có người nhận", Instant.now()), "Mời nhận lại hồ sơ giấy");
         assertThat(broughtBack).contains("sau 3 lần phát");
+    }
+
+    @Test
+    void theCitizenIsToldOnceWhyTheDeskTurnedTheirPaperDossierAway() throws Exception {
+        String owner = "001090000063";
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(EventMother.newDossierCode(), owner, 0))); // their address
+        String item = "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
+        var turnedAway = EventMother.record(new PaperDossierTurnedAway("PIC-" + item, item, "000.10.20.30.H29", "2.000009", owner,
+                "Người nộp không phải chủ hộ kinh doanh", "officer1", Instant.now()));
+        KafkaProbe.send(turnedAway);
+        KafkaProbe.send(turnedAway);
+
+        String told = awaitMail("an." + owner + "@example.com", item, subject -> subject.endsWith("không được tiếp nhận"))
+                .getContent().toString();
+        assertThat(told).contains("Lý do: Người nộp không phải chủ hộ kinh doanh", "giữ tại bộ phận một cửa");
+        Thread.sleep(1000); // time for a wrong second message to show
+        assertThat(mailsTo("an." + owner + "@example.com").stream().filter(m -> subject(m).contains(item)).count())
+                .as("told once however often the event comes").isEqualTo(1);
+        mvc.perform(get("/api/v1/notifications").with(citizen("001090000060")))
+                .andExpect(jsonPath("$[?(@.template == 'dossier-paper-turned-away')]").doesNotExist());
     }
 
     @Test

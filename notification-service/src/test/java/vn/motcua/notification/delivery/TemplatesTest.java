@@ -17,6 +17,7 @@ import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierSupplementRequested;
+import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
 import vn.motcua.events.payment.PaymentCancelled;
@@ -47,13 +48,13 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(41).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(42).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
                 "postal-originals-awaiting-collection", "postal-papers-dispatched", "postal-papers-out-for-delivery",
                 "postal-papers-delivery-attempt-failed", "postal-dossier-return-planned", "postal-dossier-awaiting-collection",
                 "postal-paper-dossier-arrived", "postal-collection-attempt-failed", "postal-collection-abandoned",
-                "postal-originals-kept", "postal-collection-scheduled");
+                "postal-originals-kept", "postal-collection-scheduled", "dossier-paper-turned-away");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -231,6 +232,16 @@ class TemplatesTest {
         assertThat(arrived.body()).contains("thủ tục 2.000009", "ngày 04/12/2026", "Thời hạn giải quyết tính từ ngày tiếp nhận")
                 .doesNotContain("{", "}");
         assertThat(arrived.shortText()).contains("RR100000017VN", "04/12/2026").hasSizeLessThanOrEqualTo(160);
+    }
+
+    @Test
+    void aPaperDossierTurnedAwayAtTheDeskIsNamedByItsItemIdWithTheReasonAndWhereThePapersWait() {
+        Message turnedAway = templates.paperDossierTurnedAway(new PaperDossierTurnedAway("PIC-RR100000017VN", "RR100000017VN",
+                "000.10.20.30.H29", "2.000009", "001090000001", "Người nộp không phải chủ hộ kinh doanh", "officer1", Instant.now()));
+        assertThat(turnedAway.title()).isEqualTo("Hồ sơ giấy số hiệu RR100000017VN không được tiếp nhận");
+        assertThat(turnedAway.body()).contains("thủ tục 2.000009", "Lý do: Người nộp không phải chủ hộ kinh doanh",
+                "giữ tại bộ phận một cửa").doesNotContain("{", "}");
+        assertThat(turnedAway.shortText()).contains("RR100000017VN", "Mời nhận lại").hasSizeLessThanOrEqualTo(160);
     }
 
     @Test

@@ -38,6 +38,7 @@ import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierTransferred;
+import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.kit.time.CivilTime;
@@ -269,24 +270,32 @@ class WarnsOfficersIT {
     }
 
     @Test
-    void anEnvelopeWaitsAtTheDeskFromItsArrivalUntilItIsRegisteredWhicheverFactIsReadFirst() {
+    void anEnvelopeWaitsAtTheDeskFromItsArrivalUntilItIsRegisteredOrTurnedAwayWhicheverFactIsReadFirst() {
         String waiting = itemId();
         String registered = itemId();
         String registeredFirst = itemId();
+        String turnedAway = itemId();
         Instant yesterday = Instant.now().minus(Duration.ofDays(1));
         KafkaProbe.send(EventMother.record(arrived(waiting, yesterday)));
         KafkaProbe.send(EventMother.record(arrived(registered, yesterday)));
+        KafkaProbe.send(EventMother.record(arrived(turnedAway, yesterday)));
+        Instant refusedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        KafkaProbe.send(EventMother.record(new PaperDossierTurnedAway("PIC-" + turnedAway, turnedAway, AGENCY_THUONG_TIN, "2.000009",
+                "001090000120", "Người nộp không phải người gửi", "officer1", refusedAt)));
         String code = EventMother.newDossierCode();
         String earlyCode = EventMother.newDossierCode();
         KafkaProbe.send(EventMother.record(registration(code, registered)));
         KafkaProbe.send(EventMother.record(registration(earlyCode, registeredFirst)));
         await().atMost(Duration.ofSeconds(20)).until(() -> envelope(registered) != null && envelope(registered).registeredAs() != null
-                && envelope(registeredFirst) != null && envelope(waiting) != null);
+                && envelope(registeredFirst) != null && envelope(waiting) != null && envelope(turnedAway) != null
+                && envelope(turnedAway).turnedAwayAt() != null);
         KafkaProbe.send(EventMother.record(arrived(registeredFirst, yesterday)));
         await().atMost(Duration.ofSeconds(20)).until(() -> envelope(registeredFirst).agencyCode() != null);
 
         assertThat(envelope(waiting)).isEqualTo(new ArrivedEnvelope(waiting, AGENCY_THUONG_TIN, "2.000009", "Trần Thị Bình",
-                yesterday.truncatedTo(ChronoUnit.MILLIS), null));
+                yesterday.truncatedTo(ChronoUnit.MILLIS), null, null));
+        assertThat(envelope(turnedAway).turnedAwayAt()).as("out of the digest from then").isEqualTo(refusedAt);
+        assertThat(envelope(turnedAway).registeredAs()).isNull();
         assertThat(envelope(registered).registeredAs()).isEqualTo(code);
         assertThat(envelope(registeredFirst).registeredAs()).as("the arrival read later keeps the registration").isEqualTo(earlyCode);
         assertThat(envelope(registeredFirst).arrivedAt()).isNotNull();

@@ -2,27 +2,27 @@ package vn.motcua.dossier.intake.internal;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.kit.messaging.EventSubscriber;
-import vn.motcua.kit.messaging.IdempotentWrites;
 import vn.motcua.kit.messaging.IncomingEvent;
 import vn.motcua.kit.messaging.Subscriptions;
+import vn.motcua.kit.outbox.AggregateStore;
+import vn.motcua.kit.outbox.Changed;
 import vn.motcua.kit.problem.ApiProblem;
+import vn.motcua.kit.security.Caller;
 
 /**
  * Paper dossiers the post collected and delivered to an agency (from {@link PaperDossierArrived}),
- * by item id, so the officer who registers one links it: each item becomes one dossier only.
+ * by item id, so the officer who registers one links it: each item becomes one dossier only, or is
+ * turned away with a reason (ADR 0088).
  */
 @Component
 public class PostalArrivals implements EventSubscriber {
@@ -30,18 +30,27 @@ public class PostalArrivals implements EventSubscriber {
     private static final String ITEM_ID = "[A-Z]{2}\\d{9}[A-Z]{2}";
 
     private final MongoTemplate mongo;
-    private final IdempotentWrites writes;
+    private final AggregateStore store;
+    private final Clock clock;
 
-    /** @param dossierCode the dossier it was registered as; null until then */
-    @Document(COLLECTION)
-    @CompoundIndex(name = "awaiting_registration", def = "{'agencyCode': 1, 'dossierCode': 1, 'arrivedAt': 1}")
-    public record Arrival(@Id String itemId, String shipmentId, String agencyCode, String procedureCode, String ownerCitizenId,
-            String senderName, Instant arrivedAt, String dossierCode) {
+    /**
+     * An envelope as the desk sees it.
+     *
+     * @param dossierCode the dossier it was registered as; null until then
+     * @param turnedAway why it cannot be registered, who said so and when (ADR 0088); null unless it was turned away
+     */
+    public record Arrival(String itemId, String shipmentId, String agencyCode, String procedureCode, String ownerCitizenId,
+            String senderName, Instant arrivedAt, String dossierCode, TurnedAway turnedAway) {
     }
 
-    PostalArrivals(MongoTemplate mongo, IdempotentWrites writes) {
+    /** @param by the officer's user name */
+    public record TurnedAway(String reason, String by, Instant at) {
+    }
+
+    PostalArrivals(MongoTemplate mongo, AggregateStore store, Clock clock) {
         this.mongo = mongo;
-        this.writes = writes;
+        this.store = store;
+        this.clock = clock;
     }
 
     @Override
@@ -50,37 +59,47 @@ public class PostalArrivals implements EventSubscriber {
     }
 
     void arrived(IncomingEvent<PaperDossierArrived> event) {
-        PaperDossierArrived arrival = event.data();
-        writes.insertOnce(new Arrival(arrival.itemId(), arrival.shipmentId(), arrival.agencyCode(), arrival.procedureCode(),
-                arrival.ownerCitizenId(), arrival.senderName(), arrival.arrivedAt(), null));
+        store.insertOnce(Changed.of(PostalEnvelope.arrived(event.data())));
     }
 
     /**
-     * Reserves the item for the dossier about to be registered under that code: one conditional
-     * write, so two officers registering the same envelope cannot both succeed.
+     * Reserves the item for the dossier about to be registered under that code: one version-guarded
+     * write, so two officers registering the same envelope cannot both succeed, nor can one register
+     * what another turns away.
      */
     public Arrival claim(String itemId, String agencyCode, String applicantId, String dossierCode) {
         if (itemId == null || !itemId.matches(ITEM_ID)) {
             throw ApiProblem.unprocessable("tracking-number-invalid",
                     "'" + itemId + "' is not a postal item id (two letters, nine digits, two letters, e.g. RR100000017VN)");
         }
-        Arrival arrival = Optional.ofNullable(mongo.findById(itemId, Arrival.class, COLLECTION))
-                .filter(a -> a.agencyCode().equals(agencyCode))
+        PostalEnvelope envelope = find(itemId).filter(e -> e.agencyCode().equals(agencyCode))
                 .orElseThrow(() -> ApiProblem.unprocessable("postal-item-not-arrived",
                         "No dossier collected by the post has arrived at " + agencyCode + " under " + itemId));
-        if (arrival.ownerCitizenId() != null && !arrival.ownerCitizenId().equals(applicantId)) {
+        if (envelope.ownerCitizenId() != null && !envelope.ownerCitizenId().equals(applicantId)) {
             throw ApiProblem.unprocessable("postal-item-of-another-applicant",
                     "The dossier that arrived under " + itemId + " was sent by another citizen than the applicant named");
         }
-        boolean claimed = mongo.updateFirst(new Query(where("_id").is(itemId).and("dossierCode").is(null)),
-                new Update().set("dossierCode", dossierCode), COLLECTION).getMatchedCount() == 1;
-        if (!claimed) {
-            String registeredAs = mongo.findById(itemId, Arrival.class, COLLECTION).dossierCode();
-            throw ApiProblem.conflict("postal-item-registered",
-                    "The dossier that arrived under " + itemId + " is registered already as " + registeredAs)
-                    .with("dossierCode", registeredAs);
-        }
-        return arrival;
+        return store.updateRetrying(envelope, () -> find(itemId).orElseThrow(), e -> e.registerAs(dossierCode)).view();
+    }
+
+    /** The registration failed after the claim: the envelope can be registered again. */
+    public void release(String itemId, String dossierCode) {
+        find(itemId).ifPresent(envelope -> store.updateRetrying(envelope, () -> find(itemId).orElseThrow(), e -> e.release(dossierCode)));
+    }
+
+    /**
+     * An officer of the agency it reached says it cannot be registered, and why (ADR 0088): it leaves the desk's list, and
+     * its citizen is told. Asked again, the envelope as it was turned away; one of another agency, or none, is 404.
+     */
+    public Arrival turnAway(String itemId, String agencyCode, String reason, Caller officer) {
+        PostalEnvelope envelope = (itemId.matches(ITEM_ID) ? find(itemId) : Optional.<PostalEnvelope>empty())
+                .filter(e -> e.agencyCode().equals(agencyCode)).orElseThrow(() -> ApiProblem.notFound("Postal item", itemId));
+        return store.updateRetrying(envelope, () -> find(itemId).orElseThrow(),
+                e -> e.turnAway(reason, officer.username(), clock.instant())).view();
+    }
+
+    private Optional<PostalEnvelope> find(String itemId) {
+        return Optional.ofNullable(mongo.findById(itemId, PostalEnvelope.class, COLLECTION));
     }
 
     /** One page of {@link #awaitingRegistration}, and how many wait in all. */
@@ -88,20 +107,15 @@ public class PostalArrivals implements EventSubscriber {
     }
 
     /**
-     * The envelopes the post delivered to the agency that no officer has registered yet, the longest waiting first: the
-     * desk's list of paper dossiers to take in, so none lies unopened (ADR 0082).
+     * The envelopes the post delivered to the agency that no officer has registered or turned away yet, the longest waiting
+     * first: the desk's list of paper dossiers to take in, so none lies unopened (ADR 0082).
      */
     public Page awaitingRegistration(String agencyCode, int page, int size) {
-        Query query = new Query(where("agencyCode").is(agencyCode).and("dossierCode").is(null))
+        Query query = new Query(where("agencyCode").is(agencyCode).and("dossierCode").is(null).and("turnedAway").is(null))
                 .with(Sort.by(Sort.Order.asc("arrivedAt"), Sort.Order.asc("_id")));
-        long total = mongo.count(query, Arrival.class, COLLECTION);
+        long total = mongo.count(query, PostalEnvelope.class, COLLECTION);
         query.skip((long) page * size).limit(size);
-        return new Page(mongo.find(query, Arrival.class, COLLECTION), page, size, total);
-    }
-
-    /** The registration failed after the claim: the envelope can be registered again. */
-    public void release(String itemId, String dossierCode) {
-        mongo.updateFirst(new Query(where("_id").is(itemId).and("dossierCode").is(dossierCode)), new Update().unset("dossierCode"),
-                COLLECTION);
+        return new Page(mongo.find(query, PostalEnvelope.class, COLLECTION).stream().map(PostalEnvelope::view).toList(), page, size,
+                total);
     }
 }

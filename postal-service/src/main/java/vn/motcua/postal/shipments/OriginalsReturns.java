@@ -92,7 +92,8 @@ class OriginalsReturns implements EventSubscriber {
 
     /**
      * Originals reaching the agency after their dossier closed are what a planned return waits for; those its officers were
-     * asked about on their way are put to them again, unless a return is planned already (ADR 0083).
+     * asked about on their way are put to them again, unless a return is planned already (ADR 0083); those the agency keeps,
+     * of a dossier it received before they were collected, are told to their citizen now (ADR 0085).
      */
     private void delivered(IncomingEvent<ShipmentDelivered> event) {
         if (event.data().purpose() != ShipmentPurpose.PAPER_ORIGINALS) {
@@ -103,6 +104,8 @@ class OriginalsReturns implements EventSubscriber {
             ifToGoBack(originals);
             if (originals.askedBeforeArrival() && !shipments.existsById(Shipment.originalsReturnId(originals.dossierCode()))) {
                 store.applyOnce(originals, event.eventId(), o -> o.arrivedAfterTheOfficersWereAsked(clock.instant()));
+            } else if (originals.keptOnArrival()) {
+                store.applyOnce(originals, event.eventId(), o -> o.arrivedToKeep(clock.instant()));
             }
         });
     }

@@ -94,6 +94,8 @@ public class Shipment extends Aggregate {
     private boolean collectionAbandoned;
     /** The officers were asked about these originals while they were still on their way (ADR 0083): asked again on arrival. */
     private boolean askedBeforeArrival;
+    /** The agency, which keeps these originals, received the dossier before the postman collected them (ADR 0085): told on arrival. */
+    private boolean keptOnArrival;
     /** The postman's window the citizen was last told of (ADR 0087), and the time of the report that set it. */
     private PickupWindow pickupWindow;
     private Instant pickupWindowReportedAt;
@@ -374,7 +376,32 @@ public class Shipment extends Aggregate {
      */
     List<Event> receivedToKeep(Instant now) {
         if (!collectedAndStaying()) {
+            if (kind == Kind.PAPER_ORIGINALS && whyBack == null && status != Status.CANCELLED && status.rank < Status.PICKED_UP.rank) {
+                // Not collected yet: the citizen learns they stay once they reach the agency.
+                keptOnArrival = true;
+                return List.of();
+            }
             return AggregateStore.UNCHANGED;
+        }
+        keptOnArrival = false;
+        return List.of(new OriginalsKeptOnFile(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId, now));
+    }
+
+    boolean keptOnArrival() {
+        return keptOnArrival;
+    }
+
+    /**
+     * Originals of a dossier the agency received before they were collected reached it: they stay in its file, and their
+     * citizen is told so now (ADR 0085), once. Unchanged unless the reception came first; nothing told if they go back.
+     */
+    List<Event> arrivedToKeep(Instant now) {
+        if (!keptOnArrival || status != Status.DELIVERED) {
+            return AggregateStore.UNCHANGED;
+        }
+        keptOnArrival = false;
+        if (!collectedAndStaying()) {
+            return List.of();
         }
         return List.of(new OriginalsKeptOnFile(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId, now));
     }

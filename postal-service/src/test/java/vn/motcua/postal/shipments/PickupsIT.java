@@ -352,6 +352,22 @@ class PickupsIT {
     }
 
     @Test
+    void keptOriginalsOfADossierReceivedBeforeTheyWereCollectedAreToldOnceWhenTheyReachTheAgency() throws Exception {
+        Requested kept = originalsRequested(KEPT);
+        KafkaProbe.send(EventMother.record(new DossierReceived(kept.dossier(), LocalDate.now().plusDays(5), "officer1", Instant.now())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> shipments.findById(kept.id()).orElseThrow().keptOnArrival());
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> kept.code().equals(r.key()) && "OriginalsKeptOnFile".equals(
+                KafkaProbe.header(r, "ce_type")), 1, Duration.ofSeconds(1))).as("not before they are collected").isEmpty();
+
+        report(kept.id(), "late-picked", "PICKED_UP", kept.item());
+        report(kept.id(), "late-arrived", "DELIVERED", kept.item());
+        report(kept.id(), "late-arrived-again", "DELIVERED", kept.item());
+        assertThat(KafkaProbe.collect(Topics.POSTAL, r -> kept.code().equals(r.key()) && "OriginalsKeptOnFile".equals(
+                KafkaProbe.header(r, "ce_type")), 2, Duration.ofSeconds(5))).as("told once they are at the agency").singleElement()
+                .extracting(ConsumerRecord::value).asString().contains("\"shipmentId\":\"" + kept.id() + "\"");
+    }
+
+    @Test
     void theOfficersAreAskedOnceWhenTheResultIsReadyWhetherOriginalsTheCatalogIsSilentOnGoBack() throws Exception {
         Requested silent = originalsRequested(ORIGINALS);
         Requested kept = originalsRequested(KEPT);

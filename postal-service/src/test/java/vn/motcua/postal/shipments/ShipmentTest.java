@@ -313,12 +313,34 @@ class ShipmentTest {
     void originalsCollectedForAnAgencyThatKeepsThemAreSaidToStayUnlessTheyGoBackAlready() {
         String code = EventMother.newDossierCode();
         Shipment originals = originalsRequested(code);
-        assertThat(originals.receivedToKeep(NOW)).as("not collected").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(originals.receivedToKeep(NOW)).as("not collected: told when they arrive").isEmpty();
+        assertThat(originals.keptOnArrival()).isTrue();
         originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
         assertThat(originals.receivedToKeep(NOW.plusSeconds(90))).singleElement().isEqualTo(new OriginalsKeptOnFile("ORI-" + code, code,
                 CallerMother.AGENCY_THUONG_TIN, "2.000009", CallerMother.CITIZEN_1, NOW.plusSeconds(90)));
+        assertThat(originals.keptOnArrival()).as("told now, not again on arrival").isFalse();
         originals.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(120));
         assertThat(originals.receivedToKeep(NOW.plusSeconds(150))).as("going back with the closure").isSameAs(AggregateStore.UNCHANGED);
+    }
+
+    @Test
+    void keptOriginalsOfADossierReceivedBeforeTheyWereCollectedAreToldOnceWhenTheyReachTheAgencyUnlessTheyGoBack() {
+        String code = EventMother.newDossierCode();
+        Shipment originals = originalsRequested(code);
+        originals.receivedToKeep(NOW);
+        originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
+        assertThat(originals.arrivedToKeep(NOW.plusSeconds(90))).as("on their way").isSameAs(AggregateStore.UNCHANGED);
+        originals.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)), THREE_TRIES);
+        assertThat(originals.arrivedToKeep(NOW.plusSeconds(150))).singleElement().isEqualTo(new OriginalsKeptOnFile("ORI-" + code, code,
+                CallerMother.AGENCY_THUONG_TIN, "2.000009", CallerMother.CITIZEN_1, NOW.plusSeconds(150)));
+        assertThat(originals.arrivedToKeep(NOW.plusSeconds(180))).as("once").isSameAs(AggregateStore.UNCHANGED);
+
+        Shipment closedSince = originalsRequested(EventMother.newDossierCode());
+        closedSince.receivedToKeep(NOW);
+        closedSince.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
+        closedSince.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(90));
+        closedSince.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)), THREE_TRIES);
+        assertThat(closedSince.arrivedToKeep(NOW.plusSeconds(150))).as("going back with the closure, nothing to tell").isEmpty();
     }
 
     @Test

@@ -27,14 +27,11 @@ class DossierByPostIT {
     @Test
     void aCollectedPaperDossierArrivesAndIsRegisteredWithItsTrackingNumber() throws Exception {
         String citizen = gateway.userToken("citizen1");
-        JsonNode asked = pickUpAt(citizen, "0912345678");
-        String shipment = asked.get("id").asString();
-        String item = asked.get("itemId").asString();
         assertThat(gateway.post("/api/v1/shipments/pickups", gateway.userToken("officer1"), "{}", UUID.randomUUID().toString())
                 .status()).isEqualTo(403);
-
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
-                () -> gateway.get("/api/v1/shipments/" + shipment, citizen).json().get("status").asString(), "DELIVERED"::equals);
+        JsonNode asked = deliveredToTheDesk(citizen);
+        String shipment = asked.get("id").asString();
+        String item = asked.get("itemId").asString();
 
         String officer = gateway.userToken("officer1");
         // The desk lists the envelope until it is registered; another agency's officer may not look (ADR 0082).
@@ -92,11 +89,7 @@ class DossierByPostIT {
     @Test
     void anEnvelopeTheDeskCannotRegisterIsTurnedAwayWithItsReasonAndTheCitizenIsTold() throws Exception {
         String citizen = gateway.userToken("citizen1");
-        JsonNode asked = pickUpAt(citizen, "0912345678");
-        String shipment = asked.get("id").asString();
-        String item = asked.get("itemId").asString();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
-                () -> gateway.get("/api/v1/shipments/" + shipment, citizen).json().get("status").asString(), "DELIVERED"::equals);
+        String item = deliveredToTheDesk(citizen).get("itemId").asString();
         String officer = gateway.userToken("officer1");
         String desk = "/api/v1/agencies/" + DossierRequestMother.THUONG_TIN + "/postal-arrivals";
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
@@ -115,6 +108,14 @@ class DossierByPostIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> gateway.get("/api/v1/notifications", citizen).body(),
                         body -> body.contains("Hồ sơ giấy số hiệu " + item + " không được tiếp nhận"));
+    }
+
+    /** citizen1's pick-up, once the operator's simulator has delivered it to the agency's desk. */
+    private JsonNode deliveredToTheDesk(String citizen) {
+        JsonNode asked = pickUpAt(citizen, "0912345678");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> gateway.get("/api/v1/shipments/"
+                + asked.get("id").asString(), citizen).json().get("status").asString(), "DELIVERED"::equals);
+        return asked;
     }
 
     /** citizen1 asks the post to collect a paper household-business registration at home, reachable at that phone. */

@@ -425,15 +425,15 @@ public class Shipment extends Aggregate {
                 status == Status.DELIVERED, now));
     }
 
+    boolean askedBeforeArrival() {
+        return askedBeforeArrival;
+    }
+
     /**
      * The originals reached the agency after its officers were asked about them on their way (ADR 0083): they could do
      * nothing with them then, so they are asked again, now that the originals are in their hands. Once; unchanged when
      * they were not asked before, or go back already.
      */
-    boolean askedBeforeArrival() {
-        return askedBeforeArrival;
-    }
-
     List<Event> arrivedAfterTheOfficersWereAsked(Instant now) {
         if (!askedBeforeArrival || status != Status.DELIVERED) {
             return AggregateStore.UNCHANGED;

@@ -610,10 +610,7 @@ class PickupsIT {
     }
 
     private void report(String shipmentId, String reportId, String progress, String item) throws Exception {
-        mvc.perform(post("/api/v1/shipments/" + shipmentId + "/reports").with(postalOperator("postal-vnpost"))
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"reportId": "%s", "progress": "%s", "at": "%s", "itemId": "%s"}"""
-                        .formatted(reportId, progress, Instant.now(), item))).andExpect(status().isOk());
+        scheduled(shipmentId, reportId, progress, Instant.now(), item, null, null).andExpect(status().isOk());
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.access.OwnAgencyReach;
 import vn.motcua.dossier.intake.internal.PostalArrivals;
-import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.ReachedFirst;
 
@@ -22,9 +22,11 @@ import vn.motcua.kit.security.ReachedFirst;
 @RestController
 class PostalArrivalsController {
     private final PostalArrivals arrivals;
+    private final OwnAgencyReach reach;
 
-    PostalArrivalsController(PostalArrivals arrivals) {
+    PostalArrivalsController(PostalArrivals arrivals, OwnAgencyReach reach) {
         this.arrivals = arrivals;
+        this.reach = reach;
     }
 
     @Operation(summary = "Paper dossiers the post collected from citizens and delivered to the caller's own agency that no"
@@ -36,9 +38,7 @@ class PostalArrivalsController {
     PostalArrivals.Page awaitingRegistration(@PathVariable String code,
             @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
-        if (!caller.worksFor(code)) {
-            throw ApiProblem.forbidden("Officers and leaders see the paper dossiers arrived at their own agency only");
-        }
+        reach.check(code, caller);
         return arrivals.awaitingRegistration(code, page, size);
     }
 
@@ -53,7 +53,7 @@ class PostalArrivalsController {
             + " Asked again, the envelope as it was turned away; a registered one is 409 postal-item-registered (ADR 0088)")
     @PostMapping("/api/v1/agencies/{code}/postal-arrivals/{itemId}/turning-away")
     @PreAuthorize("hasRole('officer')")
-    @ReachedFirst(value = AgencyDeskReach.class, pathVariable = "code")
+    @ReachedFirst(value = OwnAgencyReach.class, pathVariable = "code")
     PostalArrivals.Arrival turnAway(@PathVariable String code, @PathVariable String itemId, @Valid @RequestBody TurnAwayRequest request,
             Caller caller) {
         return arrivals.turnAway(itemId, code, request.reason().strip(), caller);

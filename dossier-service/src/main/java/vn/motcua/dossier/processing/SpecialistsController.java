@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.dossier.access.OwnAgencyReach;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.ReachedFirst;
@@ -20,9 +21,9 @@ import vn.motcua.kit.security.ReachedFirst;
 class SpecialistsController {
     private final SpecialistRoster roster;
     private final SpecialistHandOver handOver;
-    private final AgencyStaffReach reach;
+    private final OwnAgencyReach reach;
 
-    SpecialistsController(SpecialistRoster roster, SpecialistHandOver handOver, AgencyStaffReach reach) {
+    SpecialistsController(SpecialistRoster roster, SpecialistHandOver handOver, OwnAgencyReach reach) {
         this.roster = roster;
         this.handOver = handOver;
         this.reach = reach;
@@ -61,7 +62,7 @@ class SpecialistsController {
             + " same-specialist)")
     @PostMapping("/api/v1/agencies/{code}/specialists/{username}/hand-over")
     @PreAuthorize("hasAnyRole('officer', 'leader')")
-    @ReachedFirst(value = AgencyStaffReach.class, pathVariable = "code")
+    @ReachedFirst(value = OwnAgencyReach.class, pathVariable = "code")
     SpecialistHandOver.Result handOver(@PathVariable String code, @PathVariable @Size(max = 100) String username,
             @Valid @RequestBody HandOverRequest body, Caller caller) {
         reach.check(code, caller);

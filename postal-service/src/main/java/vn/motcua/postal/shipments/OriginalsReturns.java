@@ -102,10 +102,10 @@ class OriginalsReturns implements EventSubscriber {
         String originalsId = Shipment.originalsId(event.data().dossierCode());
         shipments.findById(originalsId).ifPresent(originals -> {
             ifToGoBack(originals);
-            if (originals.askedBeforeArrival() && !shipments.existsById(Shipment.originalsReturnId(originals.dossierCode()))) {
-                store.applyOnce(originals, event.eventId(), o -> o.arrivedAfterTheOfficersWereAsked(clock.instant()));
-            } else if (originals.keptOnArrival()) {
-                store.applyOnce(originals, event.eventId(), o -> o.arrivedToKeep(clock.instant()));
+            if (originals.awaitsArrival()) {
+                boolean returnPlanned = originals.askedBeforeArrival()
+                        && shipments.existsById(Shipment.originalsReturnId(originals.dossierCode()));
+                store.applyOnce(originals, event.eventId(), o -> o.arrivedAtTheAgency(clock.instant(), returnPlanned));
             }
         });
     }

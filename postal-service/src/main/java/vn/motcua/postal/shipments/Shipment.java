@@ -391,21 +391,6 @@ public class Shipment extends Aggregate {
         return keptOnArrival;
     }
 
-    /**
-     * Originals of a dossier the agency received before they were collected reached it: they stay in its file, and their
-     * citizen is told so now (ADR 0085), once. Unchanged unless the reception came first; nothing told if they go back.
-     */
-    List<Event> arrivedToKeep(Instant now) {
-        if (!keptOnArrival || status != Status.DELIVERED) {
-            return AggregateStore.UNCHANGED;
-        }
-        keptOnArrival = false;
-        if (!collectedAndStaying()) {
-            return List.of();
-        }
-        return List.of(new OriginalsKeptOnFile(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId, now));
-    }
-
     private boolean collectedAndStaying() {
         return kind == Kind.PAPER_ORIGINALS && whyBack == null && status.rank >= Status.PICKED_UP.rank
                 && status != Status.RETURNED_TO_SENDER;
@@ -429,21 +414,36 @@ public class Shipment extends Aggregate {
         return askedBeforeArrival;
     }
 
+    /** Something told about these originals on their way waits for them to reach the agency to be told again or at all. */
+    boolean awaitsArrival() {
+        return askedBeforeArrival || keptOnArrival;
+    }
+
     /**
-     * The originals reached the agency after its officers were asked about them on their way (ADR 0083): they could do
-     * nothing with them then, so they are asked again, now that the originals are in their hands. Once; unchanged when
-     * they were not asked before, or go back already.
+     * The originals reached the agency, and what waited for that is done, once. Officers asked about them on their way could
+     * do nothing with them then: they are asked again, now that the originals are in their hands, unless a return is planned
+     * (ADR 0083). Originals of a dossier received before they were collected stay in the file, and their citizen is told so
+     * now (ADR 0085). Nothing is told of originals going back; unchanged unless something waited and they are there.
+     *
+     * @param returnPlanned their return to the citizen is planned already (an officer's, not a closure's)
      */
-    List<Event> arrivedAfterTheOfficersWereAsked(Instant now) {
-        if (!askedBeforeArrival || status != Status.DELIVERED) {
+    List<Event> arrivedAtTheAgency(Instant now, boolean returnPlanned) {
+        if (!awaitsArrival() || status != Status.DELIVERED) {
             return AggregateStore.UNCHANGED;
         }
+        boolean askAgain = askedBeforeArrival && !returnPlanned;
+        boolean tellKept = keptOnArrival;
         askedBeforeArrival = false;
+        keptOnArrival = false;
         if (!collectedAndStaying()) {
             return List.of();
         }
-        return List.of(new OriginalsAwaitingDecision(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
-                true, now));
+        if (askAgain) {
+            return List.of(new OriginalsAwaitingDecision(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
+                    true, now));
+        }
+        return tellKept ? List.of(new OriginalsKeptOnFile(id, dossierCode, origin.agencyCode(), origin.procedureCode(), ownerCitizenId,
+                now)) : List.of();
     }
 
     /**

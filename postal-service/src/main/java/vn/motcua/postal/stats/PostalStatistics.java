@@ -27,7 +27,7 @@ public record PostalStatistics(LocalDate from, LocalDate to, String agencyCode, 
 
     /**
      * @param cancelled called off by their citizens before the postman came
-     * @param notCollected given up by the post after three collections the postman could not make (ADR 0084)
+     * @param notCollected given up by the post after the last collection the operator's rule allows failed (ADR 0084, 0086)
      */
     public record Collected(long requested, long arrived, long cancelled, long notCollected) {
     }

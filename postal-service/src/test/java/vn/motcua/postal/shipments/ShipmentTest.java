@@ -291,16 +291,23 @@ class ShipmentTest {
                 new OriginalsAwaitingDecision("ORI-" + code, code, CallerMother.AGENCY_THUONG_TIN, "2.000009", CallerMother.CITIZEN_1,
                         false, NOW.plusSeconds(90)));
         assertThat(originals.askedBeforeArrival()).isTrue();
-        assertThat(originals.arrivedAfterTheOfficersWereAsked(NOW.plusSeconds(100))).as("still on their way")
+        assertThat(originals.arrivedAtTheAgency(NOW.plusSeconds(100), false)).as("still on their way")
                 .isSameAs(AggregateStore.UNCHANGED);
         originals.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)), THREE_TRIES);
-        assertThat(originals.arrivedAfterTheOfficersWereAsked(NOW.plusSeconds(130))).as("asked again, now in their hands")
+        assertThat(originals.arrivedAtTheAgency(NOW.plusSeconds(130), false)).as("asked again, now in their hands")
                 .singleElement().isEqualTo(new OriginalsAwaitingDecision("ORI-" + code, code, CallerMother.AGENCY_THUONG_TIN, "2.000009",
                         CallerMother.CITIZEN_1, true, NOW.plusSeconds(130)));
-        assertThat(originals.arrivedAfterTheOfficersWereAsked(NOW.plusSeconds(140))).as("once").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(originals.arrivedAtTheAgency(NOW.plusSeconds(140), false)).as("once").isSameAs(AggregateStore.UNCHANGED);
         assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(150))).singleElement()
                 .isInstanceOfSatisfying(OriginalsAwaitingDecision.class, asked -> assertThat(asked.atAgency()).isTrue());
         assertThat(originals.askedBeforeArrival()).as("asked at the agency: nothing to ask again").isFalse();
+        Shipment answeredMeanwhile = originalsRequested(EventMother.newDossierCode());
+        answeredMeanwhile.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
+        answeredMeanwhile.resultReadyWithOriginalsUndecided(NOW.plusSeconds(90));
+        answeredMeanwhile.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)), THREE_TRIES);
+        assertThat(answeredMeanwhile.arrivedAtTheAgency(NOW.plusSeconds(130), true)).as("an officer planned their return: not asked")
+                .isEmpty();
+        assertThat(answeredMeanwhile.awaitsArrival()).isFalse();
 
         originals.checkedAtReception();
         assertThat(originals.resultReadyWithOriginalsUndecided(NOW.plusSeconds(180))).as("going back already")
@@ -329,18 +336,18 @@ class ShipmentTest {
         Shipment originals = originalsRequested(code);
         originals.receivedToKeep(NOW);
         originals.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
-        assertThat(originals.arrivedToKeep(NOW.plusSeconds(90))).as("on their way").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(originals.arrivedAtTheAgency(NOW.plusSeconds(90), false)).as("on their way").isSameAs(AggregateStore.UNCHANGED);
         originals.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)), THREE_TRIES);
-        assertThat(originals.arrivedToKeep(NOW.plusSeconds(150))).singleElement().isEqualTo(new OriginalsKeptOnFile("ORI-" + code, code,
+        assertThat(originals.arrivedAtTheAgency(NOW.plusSeconds(150), false)).singleElement().isEqualTo(new OriginalsKeptOnFile("ORI-" + code, code,
                 CallerMother.AGENCY_THUONG_TIN, "2.000009", CallerMother.CITIZEN_1, NOW.plusSeconds(150)));
-        assertThat(originals.arrivedToKeep(NOW.plusSeconds(180))).as("once").isSameAs(AggregateStore.UNCHANGED);
+        assertThat(originals.arrivedAtTheAgency(NOW.plusSeconds(180), false)).as("once").isSameAs(AggregateStore.UNCHANGED);
 
         Shipment closedSince = originalsRequested(EventMother.newDossierCode());
         closedSince.receivedToKeep(NOW);
         closedSince.report(report("p1", Shipment.Progress.PICKED_UP, NOW.plusSeconds(60)), THREE_TRIES);
         closedSince.dossierClosed("Hồ sơ được rút", NOW.plusSeconds(90));
         closedSince.report(report("d1", Shipment.Progress.DELIVERED, NOW.plusSeconds(120)), THREE_TRIES);
-        assertThat(closedSince.arrivedToKeep(NOW.plusSeconds(150))).as("going back with the closure, nothing to tell").isEmpty();
+        assertThat(closedSince.arrivedAtTheAgency(NOW.plusSeconds(150), false)).as("going back with the closure, nothing to tell").isEmpty();
     }
 
     @Test

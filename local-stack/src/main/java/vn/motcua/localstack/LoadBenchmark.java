@@ -236,9 +236,14 @@ public final class LoadBenchmark {
         Map<String, String> properties = properties(gateway, dayRate, seconds, citizen(), officer());
         properties.put("load.slots", String.join(",", places));
         Instant dayFrom = Instant.now();
+        MachineCpu machineBefore = MachineCpu.now();
+        Cpu cpuBefore = Cpu.of(stack);
         GatlingRun.Result day = GatlingRun.run(stack.config(), "ProvinceDaySimulation", properties, Duration.ofSeconds(seconds),
                 reports);
         String dayLag = lagAfter();
+        // Read once the consumers caught up: the hour's work is what its requests caused, drained or not by its end.
+        Cpu cpuAfter = Cpu.of(stack);
+        MachineCpu machineAfter = MachineCpu.now();
         Thread.sleep(5_000); // messages still being handed to providers once the consumers have caught up
         FirstNotifications.Told bookingsTold = FirstNotifications.told(stack.config(), "appointment-booked", dayFrom, Instant.now());
         day.requests().forEach(figures -> out.println("   " + line(figures.request(), figures, dayLag)));
@@ -255,6 +260,8 @@ public final class LoadBenchmark {
         // The portal's citizens have no dossier to give an address: the booking's phone is where they hear of it (ADR 0036).
         out.printf("   bookings told at the phone they were made for: %d of %d messages accepted by Zalo or SMS (the rest wait"
                 + " for quiet hours to end or for a retry)%n", bookingsTold.acceptedByProvider(), bookingsTold.messages());
+        coresUsed(machineAfter.busySince(machineBefore), cpuBefore, cpuAfter, day.all().ok(),
+                "answered request (the consumers' catching up after the hour included)");
     }
 
     /** (c) Submissions through the gateway, then, once every consumer has caught up, each one's first message out. */
@@ -294,7 +301,8 @@ public final class LoadBenchmark {
                 ReceiptCopies.of(metrics, notification).since(receiptsBefore, first.dossiers()));
         busiestCollections(storageBefore, storageAfter, Duration.between(consumersBefore.at(), consumersAfter.at()));
         out.printf("   the launcher's collector meanwhile (the wire server lives in it): %s%n", launcherAfter.since(launcherBefore));
-        coresUsed(machineAfter.busySince(machineBefore), cpuBefore, cpuAfter, first.dossiers());
+        coresUsed(machineAfter.busySince(machineBefore), cpuBefore, cpuAfter, first.dossiers(),
+                "submission (work still queued at its end not counted)");
         if (first.dossiers() > 0 && !storageAfter.isEmpty()) {
             storageProfile(storageBefore, storageAfter, first.dossiers());
         }
@@ -473,9 +481,9 @@ public final class LoadBenchmark {
     /**
      * Whether the round had cores to spare: near all of them busy, every thread of every process
      * (a consumer, a wire server holding a collection) waits for a core as well as for what it asked.
-     * Then the busiest processes' CPU per submission, the figure to set beside another run's.
+     * Then the busiest processes' CPU per unit of work, the figure to set beside another run's.
      */
-    private void coresUsed(double machineBusy, Cpu before, Cpu after, long submissions) {
+    private void coresUsed(double machineBusy, Cpu before, Cpu after, long units, String unit) {
         Map<String, Double> cores = after.coresSince(before);
         List<String> busiest = cores.entrySet().stream()
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue())).limit(8).map(Map.Entry::getKey).toList();
@@ -483,11 +491,12 @@ public final class LoadBenchmark {
                 + " (the load generator's JVM is not among them)%n", Runtime.getRuntime().availableProcessors(),
                 machineBusy < 0 ? "unknown share" : "%.0f %%".formatted(machineBusy * 100),
                 busiest.stream().map(process -> "%s %.2f".formatted(process, cores.get(process))).collect(Collectors.joining(", ")));
-        if (submissions > 0) {
-            // Per submission, a fast and a slow run can be set side by side: which process's work grew.
-            out.printf("   CPU per submission over it, ms (work still queued at its end not counted): %s%n", busiest.stream()
-                    .map(process -> "%s %.1f".formatted(process, after.millisPer(process, submissions, before)))
-                    .collect(Collectors.joining(", ")));
+        if (units > 0) {
+            // Per unit of work, a fast and a slow run can be set side by side: which process's work grew.
+            out.printf("   CPU per %s over it, ms: %s; all processes %.1f%n", unit, busiest.stream()
+                    .map(process -> "%s %.1f".formatted(process, after.millisPer(process, units, before)))
+                    .collect(Collectors.joining(", ")), cores.keySet().stream()
+                    .mapToDouble(process -> after.millisPer(process, units, before)).sum());
         }
     }
 

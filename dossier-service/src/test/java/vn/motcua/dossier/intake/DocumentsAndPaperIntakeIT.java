@@ -937,6 +937,40 @@ class DocumentsAndPaperIntakeIT {
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-registered"));
     }
 
+    @Test
+    void envelopesStoredBeforeTheyHadAVersionAreListedRegisteredAndTurnedAwayAsNewOnes() throws Exception {
+        String toRegister = storedBeforeTheVersion();
+        String toTurnAway = storedBeforeTheVersion();
+        arrivalsOf(AGENCY_THUONG_TIN, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + toRegister + "')].senderName").value(contains("Trần Thị Bình")))
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + toTurnAway + "')]").exists());
+
+        paperByPost(toRegister, officer(AGENCY_THUONG_TIN)).andExpect(status().isCreated());
+        turnAway(AGENCY_THUONG_TIN, toRegister, "{\"reason\": \"Không có đơn\"}", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-registered"));
+        turnAway(AGENCY_THUONG_TIN, toTurnAway, "{\"reason\": \"Không có đơn\"}", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.turnedAway.reason").value("Không có đơn"));
+        paperByPost(toTurnAway, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-turned-away"));
+
+        assertThat(mongo.findById(toRegister, Document.class, "postal_arrivals").get("dossierCode")).isNotNull();
+        assertThat(((Number) mongo.findById(toTurnAway, Document.class, "postal_arrivals").get("version")).longValue())
+                .as("versioned from its first write").isEqualTo(1L);
+        arrivalsOf(AGENCY_THUONG_TIN, officer(AGENCY_THUONG_TIN))
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + toRegister + "')]").doesNotExist())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + toTurnAway + "')]").doesNotExist());
+    }
+
+    /** An envelope as the desk stored it before ADR 0088 made it an aggregate: a plain record, no version. */
+    private String storedBeforeTheVersion() {
+        String item = newItemId();
+        mongo.getCollection("postal_arrivals").insertOne(new Document("_id", item).append("shipmentId", "PIC-" + item)
+                .append("agencyCode", AGENCY_THUONG_TIN).append("procedureCode", HOUSEHOLD_BUSINESS).append("ownerCitizenId", CITIZEN_2)
+                .append("senderName", "Trần Thị Bình").append("arrivedAt", Date.from(Instant.now().minus(Duration.ofDays(2))))
+                .append("_class", "vn.motcua.dossier.intake.internal.PostalArrivals$Arrival"));
+        return item;
+    }
+
     private static String turningAway(String agency, String item) {
         return "/api/v1/agencies/" + agency + "/postal-arrivals/" + item + "/turning-away";
     }

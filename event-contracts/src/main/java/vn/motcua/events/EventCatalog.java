@@ -42,6 +42,7 @@ import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
 import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.feedback.FeedbackAnswered;
 import vn.motcua.events.feedback.FeedbackFiled;
@@ -98,6 +99,7 @@ public final class EventCatalog {
             DossierStopped.class,
             DossierWithdrawn.class,
             PaperDossierTurnedAway.class,
+            PaperDossierTransferred.class,
             DossierAtRisk.class,
             DossierOverdue.class,
             DossierDueDateExtended.class,

@@ -641,7 +641,7 @@ public class Dossier extends Aggregate {
         String from = agencyCode;
         agencyCode = successor.code();
         move(Action.TRANSFER, status, actor, "from " + from + " to " + successor.code() + " (" + successor.name() + ")", now);
-        return List.of(new DossierTransferred(snapshot(), from, now));
+        return List.of(new DossierTransferred(snapshot(), from, now, successor.name()));
     }
 
     /** Raises the at-risk or overdue flag once per due date; nothing when the flag already says so. */

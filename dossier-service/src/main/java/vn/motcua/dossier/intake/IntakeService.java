@@ -55,6 +55,16 @@ public class IntakeService {
         this.clock = clock;
     }
 
+    /**
+     * The paper dossiers the post delivered to a dissolved agency and no officer registered or turned away wait at its
+     * successor from now on (ADR 0089).
+     *
+     * @return the item ids moved by this call
+     */
+    public List<String> passWaitingEnvelopes(String dissolvedAgencyCode, Agency successor) {
+        return arrivals.passWaitingTo(dissolvedAgencyCode, successor);
+    }
+
     public Dossier submitOnline(SubmitDossierRequest request, Caller caller) {
         return submitOnline(request, caller, null);
     }

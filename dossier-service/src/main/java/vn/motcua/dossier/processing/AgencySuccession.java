@@ -18,6 +18,7 @@ import vn.motcua.dossier.core.Actor;
 import vn.motcua.dossier.core.Dossier;
 import vn.motcua.dossier.core.NationalStatus;
 import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.dossier.intake.IntakeService;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.problem.ApiProblem;
 import vn.motcua.kit.security.Caller;
@@ -25,7 +26,8 @@ import vn.motcua.kit.security.Role;
 
 /**
  * Moves the open dossiers of a dissolved agency to its successor (the 2025 reform of local
- * government), each with a history entry and a {@code DossierTransferred}. Closed dossiers stay
+ * government), each with a history entry and a {@code DossierTransferred}, and the paper dossiers
+ * the post delivered to it that no officer registered or turned away (ADR 0089). Closed dossiers stay
  * where they were decided. Running it again moves what is left, so a failure is retried by
  * calling again; two runs at once move each dossier once, and neither calls the other's moves failed.
  */
@@ -39,18 +41,25 @@ public class AgencySuccession {
     private final AggregateStore dossiers;
     private final Catalog catalog;
     private final DeadlinePolicy deadlines;
+    private final IntakeService intake;
     private final Clock clock;
 
-    AgencySuccession(MongoTemplate mongo, AggregateStore dossiers, Catalog catalog, DeadlinePolicy deadlines, Clock clock) {
+    AgencySuccession(MongoTemplate mongo, AggregateStore dossiers, Catalog catalog, DeadlinePolicy deadlines, IntakeService intake,
+            Clock clock) {
         this.mongo = mongo;
+        this.intake = intake;
         this.dossiers = dossiers;
         this.catalog = catalog;
         this.deadlines = deadlines;
         this.clock = clock;
     }
 
-    /** @param failed dossiers that changed while being moved; call again to move them */
-    public record Result(String fromAgencyCode, String toAgencyCode, List<String> moved, List<String> failed) {
+    /**
+     * @param failed dossiers that changed while being moved; call again to move them
+     * @param envelopesMoved the item ids of the envelopes delivered by post that wait at the successor now
+     */
+    public record Result(String fromAgencyCode, String toAgencyCode, List<String> moved, List<String> failed,
+            List<String> envelopesMoved) {
     }
 
     public Result transferOpenDossiers(String fromCode, Caller ops) {
@@ -85,7 +94,7 @@ public class AgencySuccession {
                 }
             }
         } while (!batch.isEmpty());
-        return new Result(fromCode, to.code(), moved, failed);
+        return new Result(fromCode, to.code(), moved, failed, intake.passWaitingEnvelopes(fromCode, to));
     }
 
     private boolean stillToMove(String code, String fromCode) {

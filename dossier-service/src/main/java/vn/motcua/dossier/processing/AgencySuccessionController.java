@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.motcua.kit.security.Caller;
 
-/** Ops move a dissolved agency's open dossiers to its successor. */
+/** Ops move a dissolved agency's open dossiers, and the envelopes waiting at its desk, to its successor. */
 @RestController
 class AgencySuccessionController {
     private final AgencySuccession succession;
@@ -16,8 +16,8 @@ class AgencySuccessionController {
         this.succession = succession;
     }
 
-    @Operation(summary = "Move the open dossiers of a dissolved agency to its successor (ops); call again to move"
-            + " any that changed meanwhile")
+    @Operation(summary = "Move the open dossiers of a dissolved agency to its successor, with the paper dossiers the post"
+            + " delivered to it that wait unregistered (ops); call again to move any that changed meanwhile")
     @PostMapping("/api/v1/agencies/{code}/succession")
     @PreAuthorize("hasRole('ops')")
     AgencySuccession.Result transfer(@PathVariable String code, Caller caller) {

@@ -1,6 +1,8 @@
 package vn.motcua.dossier.processing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -8,22 +10,26 @@ import static vn.motcua.testinfra.CallerMother.AGENCY_JUSTICE;
 import static vn.motcua.testinfra.CallerMother.CITIZEN_1;
 import static vn.motcua.testinfra.CallerMother.citizen;
 import static vn.motcua.testinfra.CallerMother.leader;
+import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.ops;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.bson.Document;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
@@ -41,8 +47,10 @@ import vn.motcua.events.Topics;
 import vn.motcua.events.dossier.Applicant;
 import vn.motcua.events.dossier.Channel;
 import vn.motcua.events.dossier.ResultDelivery;
+import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.kit.outbox.AggregateStore;
 import vn.motcua.kit.outbox.Changed;
+import vn.motcua.testinfra.EventMother;
 import vn.motcua.testinfra.InfrastructureTest;
 import vn.motcua.testinfra.KafkaProbe;
 
@@ -70,6 +78,8 @@ class AgencySuccessionIT {
     DeadlinePolicy deadlines;
     @Autowired
     JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
 
     /** Filed with the district before the reform. */
     private Dossier filedBeforeTheReform(boolean received) {
@@ -112,6 +122,71 @@ class AgencySuccessionIT {
 
         mvc.perform(post("/api/v1/agencies/" + DISSOLVED + "/succession").with(ops()))
                 .andExpect(jsonPath("$.moved").value(Matchers.not(Matchers.hasItem(open.code()))));
+    }
+
+    @Test
+    void theEnvelopesWaitingAtADissolvedAgencysDeskPassToItsSuccessorOnceAndThoseDecidedStay() throws Exception {
+        Instant june = Instant.parse("2025-06-20T03:00:00Z");
+        String waiting = arrived(DISSOLVED, june);
+        String registered = arrived(DISSOLVED, june);
+        String turnedAway = arrived(DISSOLVED, june);
+        await().atMost(Duration.ofSeconds(20)).until(() -> List.of(waiting, registered, turnedAway).stream()
+                .allMatch(item -> envelope(item) != null));
+        // Decided before the reform: registered as a dossier of the district, or turned away by its desk.
+        mongo.getCollection("postal_arrivals").updateOne(new Document("_id", registered),
+                new Document("$set", new Document("dossierCode", "000.30.20.H29-250620-0001")));
+        mongo.getCollection("postal_arrivals").updateOne(new Document("_id", turnedAway), new Document("$set",
+                new Document("turnedAway", new Document("reason", "Không có đơn").append("by", "officer-dong-anh").append("at",
+                        june))));
+
+        mvc.perform(post("/api/v1/agencies/" + DISSOLVED + "/succession").with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.envelopesMoved").value(Matchers.hasItem(waiting)))
+                .andExpect(jsonPath("$.envelopesMoved").value(Matchers.not(Matchers.hasItem(registered))))
+                .andExpect(jsonPath("$.envelopesMoved").value(Matchers.not(Matchers.hasItem(turnedAway))));
+
+        assertThat(envelope(waiting).getString("agencyCode")).isEqualTo(SUCCESSOR);
+        assertThat(envelope(registered).getString("agencyCode")).isEqualTo(DISSOLVED);
+        assertThat(envelope(turnedAway).getString("agencyCode")).isEqualTo(DISSOLVED);
+        mvc.perform(get("/api/v1/agencies/" + SUCCESSOR + "/postal-arrivals").param("size", "100").with(officer(SUCCESSOR)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[?(@.itemId == '" + waiting + "')].agencyCode")
+                        .value(Matchers.contains(SUCCESSOR)));
+        mvc.perform(get("/api/v1/agencies/" + DISSOLVED + "/postal-arrivals").param("size", "100").with(officer(DISSOLVED)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.items[?(@.itemId == '" + waiting + "')]").doesNotExist());
+        assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> ("PIC-" + waiting).equals(r.key())
+                && "PaperDossierTransferred".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), 2, Duration.ofSeconds(5)))
+                .as("once").singleElement().extracting(record -> record.value()).asString()
+                .contains("\"fromAgencyCode\":\"" + DISSOLVED + "\"", "\"toAgencyCode\":\"" + SUCCESSOR + "\"");
+
+        mvc.perform(post("/api/v1/agencies/" + DISSOLVED + "/succession").with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.envelopesMoved").value(Matchers.not(Matchers.hasItem(waiting))));
+    }
+
+    @Test
+    void anEnvelopeArrivingForAnAgencyDissolvedSinceWaitsAtItsSuccessorAtOnce() throws Exception {
+        String late = arrived(DISSOLVED, Instant.now());
+        String current = arrived(SUCCESSOR, Instant.now());
+        await().atMost(Duration.ofSeconds(20)).until(() -> envelope(late) != null && envelope(current) != null);
+
+        assertThat(envelope(late).getString("agencyCode")).isEqualTo(SUCCESSOR);
+        assertThat(envelope(current).getString("agencyCode")).isEqualTo(SUCCESSOR);
+        assertThat(KafkaProbe.await(Topics.DOSSIER, r -> ("PIC-" + late).equals(r.key())
+                && "PaperDossierTransferred".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20)).value())
+                .contains("\"toAgencyCode\":\"" + SUCCESSOR + "\"", "\"itemId\":\"" + late + "\"");
+        assertThat(KafkaProbe.collect(Topics.DOSSIER, r -> ("PIC-" + current).equals(r.key())
+                && "PaperDossierTransferred".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), 1, Duration.ofSeconds(5)))
+                .as("an envelope for an agency in office stays put").isEmpty();
+    }
+
+    /** The post delivers an envelope it collected from a citizen's home to the agency's desk. */
+    private static String arrived(String agencyCode, Instant at) {
+        String item = "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
+        KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + item, item, agencyCode, "2.000018", CITIZEN_1,
+                "Nguyễn Văn An", "0912345678", at)));
+        return item;
+    }
+
+    private Document envelope(String itemId) {
+        return mongo.findById(itemId, Document.class, "postal_arrivals");
     }
 
     @Test

@@ -22,7 +22,9 @@ import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
+import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.PaymentCancelled;
@@ -99,6 +101,9 @@ class TellsCitizens implements EventSubscriber {
                         templates.paperDossierArrived(event.data())))
                 .on(PaperDossierTurnedAway.class, event -> postal(event, event.data().ownerCitizenId(), null,
                         templates.paperDossierTurnedAway(event.data())))
+                .on(DossierTransferred.class, owner(DossierTransferred::dossier, templates::dossierTransferred))
+                .on(PaperDossierTransferred.class, event -> postal(event, event.data().ownerCitizenId(), null,
+                        templates.paperDossierTransferred(event.data())))
                 .on(PaperDossierReturnPlanned.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.dossierReturnPlanned(event.data())))
                 .on(PaperDossierAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),

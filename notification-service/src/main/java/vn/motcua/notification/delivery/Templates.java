@@ -28,7 +28,9 @@ import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierStopped;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
+import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.payment.PaymentCancelled;
 import vn.motcua.events.payment.PaymentCompleted;
@@ -109,6 +111,19 @@ class Templates {
                 Hồ sơ giấy được giữ tại bộ phận một cửa: Ông/Bà mang giấy tờ tùy thân đến nhận lại, bổ sung hoặc nộp lại theo hướng
                 dẫn trên.
                 """, "Hồ sơ giấy số hiệu {tracking_number} không được tiếp nhận: {reason}. Mời nhận lại tại bộ phận một cửa."));
+        book.define("dossier-paper-transferred", new Text("Hồ sơ giấy số hiệu {tracking_number} được chuyển đến {office}", """
+                Cơ quan nhận hồ sơ giấy Ông/Bà gửi qua bưu điện (số hiệu {tracking_number}, thủ tục {procedure_code}) không còn \
+                hoạt động do sắp xếp đơn vị hành chính. Hồ sơ được chuyển đến bộ phận một cửa của {office}, cơ quan kế thừa, để \
+                tiếp nhận.
+                Ông/Bà liên hệ {office} về hồ sơ này.
+                """, "Hồ sơ giấy số hiệu {tracking_number} được chuyển đến bộ phận một cửa của {office} (cơ quan kế thừa) để tiếp nhận."));
+        book.define("dossier-transferred", new Text("Hồ sơ {dossier_code} được chuyển đến {office}", """
+                Cơ quan giải quyết hồ sơ {dossier_code} không còn hoạt động do sắp xếp đơn vị hành chính. Hồ sơ được chuyển \
+                nguyên trạng đến {office}, cơ quan kế thừa, để tiếp tục giải quyết: ngày hẹn trả kết quả và giấy tờ đã nộp \
+                không thay đổi.
+                Ông/Bà liên hệ {office} về hồ sơ này.
+                """, "Hồ sơ {dossier_code} được chuyển đến {office} (cơ quan kế thừa) để tiếp tục giải quyết; ngày hẹn trả kết quả"
+                + " không đổi."));
         book.define("dossier-supplement-requested", new Text("Hồ sơ {dossier_code} cần bổ sung", """
                 Hồ sơ {dossier_code} cần được bổ sung, hoàn thiện.
                 Lý do: {reason}
@@ -460,6 +475,22 @@ class Templates {
     Message paperDossierTurnedAway(PaperDossierTurnedAway turnedAway) {
         return book.render("dossier-paper-turned-away", Map.of("tracking_number", turnedAway.itemId(), "procedure_code",
                 turnedAway.procedureCode() == null ? "—" : turnedAway.procedureCode(), "reason", turnedAway.reason()));
+    }
+
+    Message paperDossierTransferred(PaperDossierTransferred transferred) {
+        return book.render("dossier-paper-transferred", Map.of("tracking_number", transferred.itemId(), "procedure_code",
+                transferred.procedureCode() == null ? "—" : transferred.procedureCode(), "office",
+                successor(transferred.toAgencyName(), transferred.toAgencyCode())));
+    }
+
+    Message dossierTransferred(DossierTransferred transferred) {
+        return book.render("dossier-transferred", Map.of("dossier_code", transferred.dossier().dossierCode(), "office",
+                successor(transferred.toAgencyName(), transferred.dossier().agencyCode())));
+    }
+
+    /** Events published before the name was carried have the code alone. */
+    private static String successor(String name, String code) {
+        return name == null || name.isBlank() ? "cơ quan mã " + code : name;
     }
 
     Message paperDossierArrived(PaperDossierArrived arrival) {

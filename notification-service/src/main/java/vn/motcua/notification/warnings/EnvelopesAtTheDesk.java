@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.motcua.events.dossier.DossierSubmitted;
+import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.kit.messaging.EventSubscriber;
@@ -14,8 +15,9 @@ import vn.motcua.kit.messaging.Subscriptions;
 
 /**
  * Keeps the envelopes the post delivered to an agency's desk and whether an officer registered each (the registration
- * names its envelope, ADR 0081) or turned it away (ADR 0088), for the one-stop officers' morning digest. The two facts travel on different topics,
- * so either may come first: each is an upsert of its own fields, and a redelivery writes the same again.
+ * names its envelope, ADR 0081) or turned it away (ADR 0088), and where it waits once its agency was dissolved (ADR 0089),
+ * for the one-stop officers' morning digest. The facts travel on different topics, so any may come first: each is an
+ * upsert of its own fields, and a redelivery writes the same again.
  */
 @Component
 class EnvelopesAtTheDesk implements EventSubscriber {
@@ -39,6 +41,8 @@ class EnvelopesAtTheDesk implements EventSubscriber {
                         ArrivedEnvelope.class);
             }
         }).on(PaperDossierTurnedAway.class, event -> mongo.upsert(new Query(where("_id").is(event.data().itemId())),
-                new Update().set("turnedAwayAt", event.data().turnedAwayAt()), ArrivedEnvelope.class));
+                new Update().set("turnedAwayAt", event.data().turnedAwayAt()), ArrivedEnvelope.class))
+                .on(PaperDossierTransferred.class, event -> mongo.upsert(new Query(where("_id").is(event.data().itemId())),
+                        new Update().set("heldBy", event.data().toAgencyCode()), ArrivedEnvelope.class));
     }
 }

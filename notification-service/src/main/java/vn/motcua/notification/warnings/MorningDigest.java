@@ -124,13 +124,14 @@ public class MorningDigest {
     /**
      * Each agency's one-stop officers get the envelopes the post delivered to their desk before the day began that no
      * officer has registered (ADR 0082) or turned away (ADR 0088), so a citizen's paper dossier does not lie unopened while its time has not even
-     * started: until it is registered it is in their digest each working morning.
+     * started: until it is registered it is in their digest each working morning. One whose agency was dissolved is in its
+     * successor's (ADR 0089).
      */
     private int sendUnregisteredEnvelopes(LocalDate day) {
         Instant dayBegan = day.atStartOfDay(CivilTime.VIETNAM).toInstant();
         Map<String, List<ArrivedEnvelope>> byAgency = mongo.find(new Query(where("registeredAs").is(null).and("turnedAwayAt").is(null).and("arrivedAt").lt(dayBegan)
                 .and("agencyCode").ne(null)).with(Sort.by("arrivedAt", "_id")), ArrivedEnvelope.class).stream()
-                .collect(Collectors.groupingBy(ArrivedEnvelope::agencyCode, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(ArrivedEnvelope::desk, LinkedHashMap::new, Collectors.toList()));
         int sent = 0;
         for (Map.Entry<String, List<ArrivedEnvelope>> agency : byAgency.entrySet()) {
             sent += tellEach("envelopes", day, directory.oneStopOfficers(agency.getKey()),

@@ -47,6 +47,8 @@ import vn.motcua.events.dossier.DossierResultAwaitingCollection;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierSnapshot;
+import vn.motcua.events.dossier.DossierTransferred;
+import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.notification.NotificationChannel;
@@ -400,6 +402,35 @@ class TellsCitizensIT {
                 .as("told once however often the event comes").isEqualTo(1);
         mvc.perform(get("/api/v1/notifications").with(citizen("001090000060")))
                 .andExpect(jsonPath("$[?(@.template == 'dossier-paper-turned-away')]").doesNotExist());
+    }
+
+    @Test
+    void theOwnerIsToldWhichAgencyTookOverTheirDossierOrTheirEnvelopeFromADissolvedOne() throws Exception {
+        String owner = "001090000064";
+        String code = EventMother.newDossierCode();
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(code, owner, 0)));
+        KafkaProbe.send(EventMother.record(new DossierTransferred(EventMother.snapshot(code, owner, "000.10.20.30.H29",
+                ResultDelivery.COUNTER, 4), "000.10.20.H29", Instant.now(), "UBND xã Thường Tín")));
+        String moved = awaitMail("an." + owner + "@example.com", code, subject -> subject.endsWith("được chuyển đến UBND xã Thường Tín"))
+                .getContent().toString();
+        assertThat(moved).contains("UBND xã Thường Tín, cơ quan kế thừa", "không thay đổi");
+
+        String sender = "001090000065";
+        KafkaProbe.send(EventMother.record(EventMother.dossierSubmitted(EventMother.newDossierCode(), sender, 0))); // their address
+        String item = "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
+        var passed = EventMother.record(new PaperDossierTransferred("PIC-" + item, item, "000.10.20.H29", "000.10.20.30.H29",
+                "UBND xã Thường Tín", "2.000009", sender, Instant.now()));
+        KafkaProbe.send(passed);
+        KafkaProbe.send(passed);
+        String told = awaitMail("an." + sender + "@example.com", item, subject -> subject.endsWith("được chuyển đến UBND xã Thường Tín"))
+                .getContent().toString();
+        assertThat(told).contains("bộ phận một cửa của UBND xã Thường Tín");
+        Thread.sleep(1000); // time for a wrong second message to show
+        assertThat(mailsTo("an." + sender + "@example.com").stream().filter(m -> subject(m).contains(item)).count())
+                .as("told once however often the event comes").isEqualTo(1);
+        mvc.perform(get("/api/v1/notifications").with(citizen(owner)))
+                .andExpect(jsonPath("$[?(@.template == 'dossier-paper-transferred')]").doesNotExist())
+                .andExpect(jsonPath("$[?(@.template == 'dossier-transferred')]").exists());
     }
 
     @Test

@@ -17,6 +17,8 @@ import vn.motcua.events.dossier.DossierDocumentShared;
 import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierSupplementRequested;
+import vn.motcua.events.dossier.DossierTransferred;
+import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.payment.FeeStage;
@@ -48,13 +50,14 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(42).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(44).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
                 "postal-originals-awaiting-collection", "postal-papers-dispatched", "postal-papers-out-for-delivery",
                 "postal-papers-delivery-attempt-failed", "postal-dossier-return-planned", "postal-dossier-awaiting-collection",
                 "postal-paper-dossier-arrived", "postal-collection-attempt-failed", "postal-collection-abandoned",
-                "postal-originals-kept", "postal-collection-scheduled", "dossier-paper-turned-away");
+                "postal-originals-kept", "postal-collection-scheduled", "dossier-paper-turned-away", "dossier-transferred",
+                "dossier-paper-transferred");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -242,6 +245,26 @@ class TemplatesTest {
         assertThat(turnedAway.body()).contains("thủ tục 2.000009", "Lý do: Người nộp không phải chủ hộ kinh doanh",
                 "giữ tại bộ phận một cửa").doesNotContain("{", "}");
         assertThat(turnedAway.shortText()).contains("RR100000017VN", "Mời nhận lại").hasSizeLessThanOrEqualTo(160);
+    }
+
+    @Test
+    void aDossierOrAnEnvelopePassedToTheSuccessorOfADissolvedAgencyNamesTheSuccessorAndSaysNothingElseChanged() {
+        var dossier = EventMother.snapshot("000.10.20.H29-250616-0001", "001090000001", ResultDelivery.COUNTER);
+        Message moved = templates.dossierTransferred(new DossierTransferred(dossier, "000.10.20.H29", Instant.now(),
+                "UBND xã Thường Tín"));
+        assertThat(moved.title()).isEqualTo("Hồ sơ 000.10.20.H29-250616-0001 được chuyển đến UBND xã Thường Tín");
+        assertThat(moved.body()).contains("cơ quan kế thừa", "ngày hẹn trả kết quả và giấy tờ đã nộp không thay đổi",
+                "liên hệ UBND xã Thường Tín").doesNotContain("{", "}");
+        assertThat(moved.shortText()).contains("000.10.20.H29-250616-0001", "UBND xã Thường Tín").hasSizeLessThanOrEqualTo(160);
+        // Published before the name was carried: the successor by its code, never a blank.
+        assertThat(templates.dossierTransferred(new DossierTransferred(dossier, "000.10.20.H29", Instant.now(), null)).title())
+                .endsWith("được chuyển đến cơ quan mã " + dossier.agencyCode());
+
+        Message envelope = templates.paperDossierTransferred(new PaperDossierTransferred("PIC-RR100000017VN", "RR100000017VN",
+                "000.10.20.H29", "000.10.20.30.H29", "UBND xã Thường Tín", "2.000009", "001090000001", Instant.now()));
+        assertThat(envelope.title()).isEqualTo("Hồ sơ giấy số hiệu RR100000017VN được chuyển đến UBND xã Thường Tín");
+        assertThat(envelope.body()).contains("thủ tục 2.000009", "bộ phận một cửa của UBND xã Thường Tín").doesNotContain("{", "}");
+        assertThat(envelope.shortText()).contains("RR100000017VN").hasSizeLessThanOrEqualTo(160);
     }
 
     @Test

@@ -49,9 +49,9 @@ class StaffMessagesTest {
     void anOfficersDigestOfEnvelopesNamesEachItemItsSenderAndTheDayItArrivedInVietnamAndHowToRegisterIt() {
         // 18:30 UTC on 3 December is 01:30 on 4 December in Hà Nội.
         ArrivedEnvelope late = new ArrivedEnvelope("RR100000017VN", "G22.36.21", "2.000009", "Trần Thị Bình",
-                Instant.parse("2026-12-03T18:30:00Z"), null, null);
+                Instant.parse("2026-12-03T18:30:00Z"), null, null, null);
         ArrivedEnvelope anonymous = new ArrivedEnvelope("RR100000025VN", "G22.36.21", "1.001612", null,
-                Instant.parse("2026-12-04T03:00:00Z"), null, null);
+                Instant.parse("2026-12-04T03:00:00Z"), null, null, null);
 
         Message digest = messages.unregisteredEnvelopes(LocalDate.parse("2026-12-07"), "G22.36.21", List.of(late, anonymous));
 

@@ -38,6 +38,7 @@ import vn.motcua.events.dossier.DossierRevisionRequested;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierTransferred;
+import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
 import vn.motcua.events.postal.PaperDossierArrived;
@@ -54,6 +55,7 @@ import vn.motcua.testinfra.KafkaProbe;
 @InfrastructureTest
 class WarnsOfficersIT {
     private static final LocalDate DUE = LocalDate.parse("2026-11-27");
+    private static final String DISSOLVED_DISTRICT = "000.10.20.H29";
 
     @Autowired
     MockMvc mvc;
@@ -145,7 +147,7 @@ class WarnsOfficersIT {
         for (DossierSnapshot d : new DossierSnapshot[] {watched, notYetAssigned}) {
             KafkaProbe.send(EventMother.record(new DossierTransferred(
                     EventMother.snapshot(d.dossierCode(), d.ownerCitizenId(), "SUCCESSOR", ResultDelivery.ONLINE, 4),
-                    AGENCY_THUONG_TIN, Instant.now())));
+                    AGENCY_THUONG_TIN, Instant.now(), "UBND xã Kế Thừa")));
         }
 
         await().atMost(Duration.ofSeconds(20))
@@ -293,12 +295,42 @@ class WarnsOfficersIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> envelope(registeredFirst).agencyCode() != null);
 
         assertThat(envelope(waiting)).isEqualTo(new ArrivedEnvelope(waiting, AGENCY_THUONG_TIN, "2.000009", "Trần Thị Bình",
-                yesterday.truncatedTo(ChronoUnit.MILLIS), null, null));
+                yesterday.truncatedTo(ChronoUnit.MILLIS), null, null, null));
         assertThat(envelope(turnedAway).turnedAwayAt()).as("out of the digest from then").isEqualTo(refusedAt);
         assertThat(envelope(turnedAway).registeredAs()).isNull();
         assertThat(envelope(registered).registeredAs()).isEqualTo(code);
         assertThat(envelope(registeredFirst).registeredAs()).as("the arrival read later keeps the registration").isEqualTo(earlyCode);
         assertThat(envelope(registeredFirst).arrivedAt()).isNotNull();
+    }
+
+    @Test
+    void anEnvelopePassedToTheSuccessorOfItsDissolvedAgencyWaitsAtTheSuccessorsDeskWhicheverFactIsReadFirst() {
+        String passedLater = itemId();
+        String passedFirst = itemId();
+        Instant yesterday = Instant.now().minus(Duration.ofDays(1));
+        KafkaProbe.send(EventMother.record(arrivedAtTheDistrict(passedLater, yesterday)));
+        KafkaProbe.send(EventMother.record(transferred(passedFirst)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> envelope(passedLater) != null && envelope(passedFirst) != null);
+        KafkaProbe.send(EventMother.record(transferred(passedLater)));
+        KafkaProbe.send(EventMother.record(arrivedAtTheDistrict(passedFirst, yesterday)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> envelope(passedLater).heldBy() != null
+                && envelope(passedFirst).agencyCode() != null);
+
+        for (String item : List.of(passedLater, passedFirst)) {
+            assertThat(envelope(item).agencyCode()).as("delivered to").isEqualTo(DISSOLVED_DISTRICT);
+            assertThat(envelope(item).desk()).as("its digest is the successor's").isEqualTo(AGENCY_THUONG_TIN);
+        }
+    }
+
+    private static PaperDossierArrived arrivedAtTheDistrict(String itemId, Instant at) {
+        return new PaperDossierArrived("PIC-" + itemId, itemId, DISSOLVED_DISTRICT, "2.000009", "001090000120", "Trần Thị Bình",
+                "0987654321", at);
+    }
+
+    /** The district dissolved on 30/6/2025 passes its envelopes to the commune that succeeds it. */
+    private static PaperDossierTransferred transferred(String itemId) {
+        return new PaperDossierTransferred("PIC-" + itemId, itemId, DISSOLVED_DISTRICT, AGENCY_THUONG_TIN, "UBND xã Thường Tín",
+                "2.000009", "001090000120", Instant.now());
     }
 
     private ArrivedEnvelope envelope(String itemId) {

@@ -4,12 +4,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import vn.motcua.dossier.catalog.Agency;
+import vn.motcua.dossier.catalog.Catalog;
+import vn.motcua.dossier.deadlines.DeadlinePolicy;
+import vn.motcua.events.Event;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.kit.messaging.EventSubscriber;
 import vn.motcua.kit.messaging.IncomingEvent;
@@ -22,7 +27,7 @@ import vn.motcua.kit.security.Caller;
 /**
  * Paper dossiers the post collected and delivered to an agency (from {@link PaperDossierArrived}),
  * by item id, so the officer who registers one links it: each item becomes one dossier only, or is
- * turned away with a reason (ADR 0088).
+ * turned away with a reason (ADR 0088). One waiting at a dissolved agency waits at its successor (ADR 0089).
  */
 @Component
 public class PostalArrivals implements EventSubscriber {
@@ -31,6 +36,8 @@ public class PostalArrivals implements EventSubscriber {
 
     private final MongoTemplate mongo;
     private final AggregateStore store;
+    private final Catalog catalog;
+    private final DeadlinePolicy deadlines;
     private final Clock clock;
 
     /**
@@ -47,9 +54,11 @@ public class PostalArrivals implements EventSubscriber {
     public record TurnedAway(String reason, String by, Instant at) {
     }
 
-    PostalArrivals(MongoTemplate mongo, AggregateStore store, Clock clock) {
+    PostalArrivals(MongoTemplate mongo, AggregateStore store, Catalog catalog, DeadlinePolicy deadlines, Clock clock) {
         this.mongo = mongo;
         this.store = store;
+        this.catalog = catalog;
+        this.deadlines = deadlines;
         this.clock = clock;
     }
 
@@ -58,8 +67,44 @@ public class PostalArrivals implements EventSubscriber {
         subscriptions.on(PaperDossierArrived.class, this::arrived);
     }
 
+    /**
+     * Stored once by its item id. Addressed to an agency dissolved by the day it arrived (asked for before the dissolution,
+     * or from an old address), it waits at the successor at once: a succession run earlier moved what was there then.
+     */
     void arrived(IncomingEvent<PaperDossierArrived> event) {
-        store.insertOnce(Changed.of(PostalEnvelope.arrived(event.data())));
+        PostalEnvelope envelope = PostalEnvelope.arrived(event.data());
+        List<Event> events = successorOnArrival(event.data())
+                .map(successor -> envelope.passTo(successor.code(), successor.name(), clock.instant())).orElse(List.of());
+        store.insertOnce(new Changed<>(envelope, events));
+    }
+
+    private Optional<Agency> successorOnArrival(PaperDossierArrived arrival) {
+        return catalog.agency(arrival.agencyCode()).filter(agency -> !agency.activeOn(deadlines.today(arrival.arrivedAt())))
+                .map(Agency::successorCode).flatMap(catalog::agency);
+    }
+
+    /**
+     * Moves the envelopes waiting at a dissolved agency, neither registered nor turned away, to its successor, each in one
+     * version-guarded write: one registered meanwhile stays where it was registered.
+     *
+     * @return the item ids this call moved; a run beside it moves each envelope once
+     */
+    public List<String> passWaitingTo(String fromAgencyCode, Agency successor) {
+        List<String> moved = new ArrayList<>();
+        Query waiting = new Query(where("agencyCode").is(fromAgencyCode).and("dossierCode").is(null).and("turnedAway").is(null))
+                .with(Sort.by("_id"));
+        for (PostalEnvelope envelope : mongo.find(waiting, PostalEnvelope.class, COLLECTION)) {
+            boolean[] passed = new boolean[1];
+            store.updateRetrying(envelope, () -> find(envelope.id()).orElseThrow(), e -> {
+                List<Event> events = e.passTo(successor.code(), successor.name(), clock.instant());
+                passed[0] = !events.isEmpty();
+                return events;
+            });
+            if (passed[0]) {
+                moved.add(envelope.id());
+            }
+        }
+        return moved;
     }
 
     /**

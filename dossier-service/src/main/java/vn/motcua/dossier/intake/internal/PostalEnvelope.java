@@ -7,6 +7,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
+import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.postal.PaperDossierArrived;
 import vn.motcua.kit.outbox.Aggregate;
@@ -15,7 +16,8 @@ import vn.motcua.kit.problem.ApiProblem;
 
 /**
  * A paper dossier the post collected and delivered to an agency's desk, by its item id: registered once as one dossier, or
- * turned away once with the officer's reason (ADR 0088), never both. Documents stored before it was an aggregate have no
+ * turned away once with the officer's reason (ADR 0088), never both. Until then it waits at the agency it was addressed to,
+ * or at that agency's successor once it is dissolved (ADR 0089). Documents stored before it was an aggregate have no
  * version; the store writes them as version 0.
  */
 @Document(PostalArrivals.COLLECTION)
@@ -24,7 +26,7 @@ class PostalEnvelope extends Aggregate {
     @Id
     private final String itemId;
     private final String shipmentId;
-    private final String agencyCode;
+    private String agencyCode;
     private final String procedureCode;
     private final String ownerCitizenId;
     private final String senderName;
@@ -96,6 +98,20 @@ class PostalEnvelope extends Aggregate {
         }
         turnedAway = new PostalArrivals.TurnedAway(reason, officer, now);
         return List.of(new PaperDossierTurnedAway(shipmentId, itemId, agencyCode, procedureCode, ownerCitizenId, reason, officer, now));
+    }
+
+    /**
+     * The agency holding it was dissolved: it waits at the successor from now on. One registered or turned away has left the
+     * desk and stays where it was decided, as a closed dossier does; one at the successor already is unchanged.
+     */
+    List<Event> passTo(String successorCode, String successorName, Instant now) {
+        if (dossierCode != null || turnedAway != null || agencyCode.equals(successorCode)) {
+            return AggregateStore.UNCHANGED;
+        }
+        String from = agencyCode;
+        agencyCode = successorCode;
+        return List.of(new PaperDossierTransferred(shipmentId, itemId, from, successorCode, successorName, procedureCode,
+                ownerCitizenId, now));
     }
 
     private ApiProblem registeredAlready() {

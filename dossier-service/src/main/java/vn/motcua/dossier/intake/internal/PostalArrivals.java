@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -94,13 +95,14 @@ public class PostalArrivals implements EventSubscriber {
         Query waiting = new Query(where("agencyCode").is(fromAgencyCode).and("dossierCode").is(null).and("turnedAway").is(null))
                 .with(Sort.by("_id"));
         for (PostalEnvelope envelope : mongo.find(waiting, PostalEnvelope.class, COLLECTION)) {
-            boolean[] passed = new boolean[1];
+            // The last attempt decides: one that lost the version to a run beside this one finds it passed already.
+            AtomicBoolean passedHere = new AtomicBoolean();
             store.updateRetrying(envelope, () -> find(envelope.id()).orElseThrow(), e -> {
                 List<Event> events = e.passTo(successor.code(), successor.name(), clock.instant());
-                passed[0] = !events.isEmpty();
+                passedHere.set(!events.isEmpty());
                 return events;
             });
-            if (passed[0]) {
+            if (passedHere.get()) {
                 moved.add(envelope.id());
             }
         }

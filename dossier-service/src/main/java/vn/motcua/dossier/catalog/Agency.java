@@ -1,6 +1,10 @@
 package vn.motcua.dossier.catalog;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An agency that receives dossiers; its code follows QCVN 102:2016/BTTTT. Agencies come and go
@@ -27,5 +31,35 @@ public record Agency(String code, String name, String level, String cutOff, Loca
 
     public boolean activeOn(LocalDate day) {
         return (validFrom == null || !day.isBefore(validFrom)) && (validUntil == null || !day.isAfter(validUntil));
+    }
+
+    /** Whether its last day of receiving dossiers was before {@code day}. */
+    public boolean dissolvedBy(LocalDate day) {
+        return validUntil != null && validUntil.isBefore(day);
+    }
+
+    /**
+     * The agency that holds this one's dossiers on a day: itself until it is dissolved, then its successor, followed on
+     * through successors dissolved in turn (a commune merged in 2025 may be merged again). A successor not yet opened on
+     * the day is still the one that takes over.
+     *
+     * @param agencies looks an agency up by its code
+     * @return empty when the line breaks before an agency not dissolved: no successor named, one not in the agency data,
+     *     or a loop in the data
+     */
+    public Optional<Agency> holderOn(LocalDate day, Function<String, Optional<Agency>> agencies) {
+        Set<String> seen = new HashSet<>();
+        Agency holder = this;
+        while (holder.dissolvedBy(day)) {
+            if (!seen.add(holder.code) || holder.successorCode == null) {
+                return Optional.empty();
+            }
+            Optional<Agency> next = agencies.apply(holder.successorCode);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            holder = next.get();
+        }
+        return Optional.of(holder);
     }
 }

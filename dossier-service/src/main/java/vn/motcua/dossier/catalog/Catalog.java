@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
@@ -89,6 +90,11 @@ public class Catalog {
 
     public Optional<Agency> agency(String code) {
         return Optional.ofNullable(agencies.get(code));
+    }
+
+    /** The agency that holds {@code agency}'s dossiers on {@code day}, following its line of successors (ADR 0090). */
+    public Optional<Agency> holderOn(Agency agency, LocalDate day) {
+        return agency.holderOn(day, this::agency);
     }
 
     public List<Agency> agencies() {

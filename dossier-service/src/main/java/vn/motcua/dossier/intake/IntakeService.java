@@ -2,6 +2,7 @@ package vn.motcua.dossier.intake;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -155,13 +156,16 @@ public class IntakeService {
                 .unprocessable("unknown-procedure", "No procedure with code " + request.procedureCode())
                 .with("procedureCode", request.procedureCode()));
         Agency agency = catalog.knownAgency(request.agencyCode());
-        if (!agency.activeOn(deadlines.today(clock.instant()))) {
+        LocalDate today = deadlines.today(clock.instant());
+        if (!agency.activeOn(today)) {
             String when = agency.validUntil() != null ? "no longer receives dossiers (since " + agency.validUntil().plusDays(1) + ")"
                     : "receives dossiers from " + agency.validFrom();
+            // Its successor may have been dissolved in turn: the citizen is sent to the one that holds its dossiers today.
+            Optional<Agency> successor = catalog.holderOn(agency, today).filter(holder -> !holder.code().equals(agency.code()));
             ApiProblem inactive = ApiProblem.unprocessable("agency-not-active", agency.name() + " " + when
-                    + (agency.successorCode() == null ? "" : "; submit to its successor " + agency.successorCode()))
+                    + successor.map(s -> "; submit to its successor " + s.name() + " (" + s.code() + ")").orElse(""))
                     .with("agencyCode", agency.code());
-            throw agency.successorCode() == null ? inactive : inactive.with("successorCode", agency.successorCode());
+            throw successor.map(s -> inactive.with("successorCode", s.code())).orElse(inactive);
         }
         if (!agency.level().equals(procedure.agencyLevel())) {
             throw ApiProblem.unprocessable("procedure-not-handled-by-agency", "%s (%s level) does not handle %s, which is handled at %s level"

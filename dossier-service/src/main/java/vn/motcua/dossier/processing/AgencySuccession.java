@@ -3,6 +3,7 @@ package vn.motcua.dossier.processing;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -64,7 +65,8 @@ public class AgencySuccession {
 
     public Result transferOpenDossiers(String fromCode, Caller ops) {
         Agency from = catalog.agency(fromCode).orElseThrow(() -> ApiProblem.notFound("Agency", fromCode));
-        if (from.activeOn(deadlines.today(clock.instant()))) {
+        LocalDate today = deadlines.today(clock.instant());
+        if (from.activeOn(today)) {
             throw ApiProblem.unprocessable("agency-still-active", from.name() + " still receives dossiers"
                     + (from.validUntil() == null ? "" : " (until " + from.validUntil() + ")")
                     + "; its dossiers move once it is dissolved");
@@ -72,8 +74,13 @@ public class AgencySuccession {
         if (from.successorCode() == null) {
             throw ApiProblem.unprocessable("agency-has-no-successor", from.name() + " names no successor in the agency data");
         }
-        Agency to = catalog.agency(from.successorCode()).orElseThrow(() -> ApiProblem.unprocessable("successor-unknown",
+        Agency successor = catalog.agency(from.successorCode()).orElseThrow(() -> ApiProblem.unprocessable("successor-unknown",
                 "The successor " + from.successorCode() + " of " + from.name() + " is not in the agency data"));
+        // A successor dissolved in turn passes them on: they go straight to the agency that holds them today (ADR 0090).
+        Agency to = catalog.holderOn(from, today).filter(holder -> !holder.code().equals(fromCode))
+                .orElseThrow(() -> ApiProblem.unprocessable("successor-dissolved", "The successor " + successor.name()
+                        + " of " + from.name() + " was dissolved too, and the agency data names no agency after it that holds"
+                        + " its dossiers").with("successorCode", successor.code()));
         Actor actor = Actor.of(ops, Role.OPS);
         List<String> moved = new ArrayList<>();
         List<String> failed = new ArrayList<>();

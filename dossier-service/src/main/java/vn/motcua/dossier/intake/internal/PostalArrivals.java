@@ -80,8 +80,8 @@ public class PostalArrivals implements EventSubscriber {
     }
 
     private Optional<Agency> successorOnArrival(PaperDossierArrived arrival) {
-        return catalog.agency(arrival.agencyCode()).filter(agency -> !agency.activeOn(deadlines.today(arrival.arrivedAt())))
-                .map(Agency::successorCode).flatMap(catalog::agency);
+        return catalog.agency(arrival.agencyCode()).flatMap(agency -> catalog.holderOn(agency, deadlines.today(arrival.arrivedAt())))
+                .filter(holder -> !holder.code().equals(arrival.agencyCode()));
     }
 
     /**

@@ -42,6 +42,7 @@ import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierSupplemented;
 import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.PaperDossierHandedBack;
 import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.feedback.FeedbackAnswered;
@@ -100,6 +101,7 @@ public final class EventCatalog {
             DossierWithdrawn.class,
             PaperDossierTurnedAway.class,
             PaperDossierTransferred.class,
+            PaperDossierHandedBack.class,
             DossierAtRisk.class,
             DossierOverdue.class,
             DossierDueDateExtended.class,

@@ -41,7 +41,7 @@ public final class MessagingSimulators {
         SimulatorProcess.start("vn.motcua.simulators.messaging.SmsGatewaySimulator", SMS_PORT,
                 List.of("--dlr-url=" + callbacks + "sms-reports", "--dlr-delay-ms=30"), Map.of("SMS_GATEWAY_SECRET", SMS_SECRET));
         StringBuilder approved = new StringBuilder();
-        for (int id = 300101; id <= 300115; id++) {
+        for (int id = 300101; id <= 300116; id++) {
             approved.append(id).append(',');
         }
         approved.append("300201,300202,300203,300204,300205,300206,300207,300208,300301,300302,300304,300305,300401,300402,300403,300404,300405,300406,300407,300408,300409,300410,300411,300412,300413,300414,300415,300416");

@@ -87,7 +87,7 @@ class DossierByPostIT {
     }
 
     @Test
-    void anEnvelopeTheDeskCannotRegisterIsTurnedAwayWithItsReasonAndTheCitizenIsTold() throws Exception {
+    void anEnvelopeTheDeskCannotRegisterIsTurnedAwayWithItsReasonItsPapersHandedBackAndTheCitizenToldOfBoth() throws Exception {
         String citizen = gateway.userToken("citizen1");
         String item = deliveredToTheDesk(citizen).get("itemId").asString();
         String officer = gateway.userToken("officer1");
@@ -108,6 +108,17 @@ class DossierByPostIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> gateway.get("/api/v1/notifications", citizen).body(),
                         body -> body.contains("Hồ sơ giấy số hiệu " + item + " không được tiếp nhận"));
+
+        assertThat(gateway.get(desk + "/papers-held?size=100", officer).body()).as("held at the counter").contains(item);
+        String collector = "{\"collectedBy\": \"Trần Thu Hà\", \"idNumber\": \"001190000321\"}";
+        assertThat(gateway.post(desk + "/" + item + "/hand-back", citizen, collector, UUID.randomUUID().toString()).status())
+                .isEqualTo(403);
+        Response handedBack = gateway.post(desk + "/" + item + "/hand-back", officer, collector, UUID.randomUUID().toString());
+        assertThat(handedBack.status()).as(handedBack.body()).isEqualTo(200);
+        assertThat(gateway.get(desk + "/papers-held?size=100", officer).body()).as("no longer held").doesNotContain(item);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> gateway.get("/api/v1/notifications", citizen).body(),
+                        body -> body.contains("Giấy tờ số hiệu " + item + " đã được trả lại"));
     }
 
     /** citizen1's pick-up, once the operator's simulator has delivered it to the agency's desk. */

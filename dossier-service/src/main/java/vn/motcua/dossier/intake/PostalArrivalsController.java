@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,10 @@ import vn.motcua.dossier.intake.internal.PostalArrivals;
 import vn.motcua.kit.security.Caller;
 import vn.motcua.kit.security.ReachedFirst;
 
-/** The one-stop desk's envelopes: paper dossiers the post collected and delivered, waiting to be registered. */
+/**
+ * The one-stop desk's envelopes: paper dossiers the post collected and delivered, waiting to be registered, and the papers
+ * of those turned away, held at the counter until someone comes for them.
+ */
 @RestController
 class PostalArrivalsController {
     private final PostalArrivals arrivals;
@@ -57,5 +61,37 @@ class PostalArrivalsController {
     PostalArrivals.Arrival turnAway(@PathVariable String code, @PathVariable String itemId, @Valid @RequestBody TurnAwayRequest request,
             Caller caller) {
         return arrivals.turnAway(itemId, code, request.reason().strip(), caller);
+    }
+
+    @Operation(summary = "The envelopes the desk of the caller's own agency turned away whose papers the one-stop counter still"
+            + " holds, the longest held first, a page at a time with the total: each leaves the list when an officer hands"
+            + " its papers to the person who comes for them (ADR 0091)")
+    @GetMapping("/api/v1/agencies/{code}/postal-arrivals/papers-held")
+    @PreAuthorize("hasAnyRole('officer', 'leader')")
+    PostalArrivals.Page papersHeld(@PathVariable String code, @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size, Caller caller) {
+        reach.check(code, caller);
+        return arrivals.papersHeld(code, page, size);
+    }
+
+    /**
+     * @param collectedBy the name of the person who came for the papers, as on their identity paper
+     * @param idNumber the 12-digit number of that identity paper, which the officer checked
+     */
+    record HandBackRequest(@NotBlank @Size(max = 200) String collectedBy,
+            @NotBlank @Pattern(regexp = "\\d{12}", message = "must be the 12-digit citizen id number") String idNumber) {
+    }
+
+    @Operation(summary = "A one-stop officer hands the papers of an envelope their own agency turned away to the person who"
+            + " came for them, after checking their identity paper: the envelope leaves the counter's list of papers held,"
+            + " and the citizen who sent it is told who took them. Asked again, the envelope as it was handed back; one"
+            + " waiting to be registered is 409 postal-item-not-turned-away, a registered one 409 postal-item-registered"
+            + " (ADR 0091)")
+    @PostMapping("/api/v1/agencies/{code}/postal-arrivals/{itemId}/hand-back")
+    @PreAuthorize("hasRole('officer')")
+    @ReachedFirst(value = OwnAgencyReach.class, pathVariable = "code")
+    PostalArrivals.Arrival handBack(@PathVariable String code, @PathVariable String itemId, @Valid @RequestBody HandBackRequest request,
+            Caller caller) {
+        return arrivals.handBack(itemId, code, request.collectedBy().strip(), request.idNumber(), caller);
     }
 }

@@ -904,7 +904,7 @@ class DocumentsAndPaperIntakeIT {
                 .allMatch(arriving -> mongo.findById(arriving, Document.class, "postal_arrivals") != null));
         String reason = "{\"reason\": \"Người nộp không phải chủ hộ kinh doanh\"}";
 
-        mvc.perform(post(turningAway(AGENCY_THUONG_TIN, item)).contentType(MediaType.APPLICATION_JSON).content(reason))
+        mvc.perform(post(onEnvelope(AGENCY_THUONG_TIN, item, "turning-away")).contentType(MediaType.APPLICATION_JSON).content(reason))
                 .andExpect(status().isUnauthorized());
         turnAway(AGENCY_THUONG_TIN, item, reason, officer(AGENCY_JUSTICE)).andExpect(status().isForbidden());
         // Another agency's envelope does not exist for this one.
@@ -935,6 +935,64 @@ class DocumentsAndPaperIntakeIT {
         paperByPost(registered, officer(AGENCY_THUONG_TIN)).andExpect(status().isCreated());
         turnAway(AGENCY_THUONG_TIN, registered, reason, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-registered"));
+    }
+
+    @Test
+    void theCounterListsThePapersItHoldsAndHandsThemBackOnceToWhoeverCameForThem() throws Exception {
+        String turned = newItemId();
+        String waiting = newItemId();
+        String registered = newItemId();
+        for (String arriving : List.of(turned, waiting, registered)) {
+            KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + arriving, arriving, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
+                    CITIZEN_2, "Trần Thị Bình", "0987654321", Instant.now())));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(turned, waiting, registered)
+                .allMatch(arriving -> mongo.findById(arriving, Document.class, "postal_arrivals") != null));
+        turnAway(AGENCY_THUONG_TIN, turned, "{\"reason\": \"Không có đơn\"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isOk());
+        paperByPost(registered, officer(AGENCY_THUONG_TIN)).andExpect(status().isCreated());
+
+        papersHeldBy(AGENCY_THUONG_TIN, leader(AGENCY_THUONG_TIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + turned + "')].turnedAway.reason").value(contains("Không có đơn")))
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + waiting + "')]").doesNotExist())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + registered + "')]").doesNotExist());
+        mvc.perform(get(papersHeld(AGENCY_THUONG_TIN))).andExpect(status().isUnauthorized());
+        papersHeldBy(AGENCY_THUONG_TIN, officer(AGENCY_JUSTICE)).andExpect(status().isForbidden());
+        papersHeldBy(AGENCY_THUONG_TIN, citizen(CITIZEN_2)).andExpect(status().isForbidden());
+        papersHeldBy(AGENCY_THUONG_TIN, specialist(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+
+        String daughter = "{\"collectedBy\": \"Trần Thu Hà\", \"idNumber\": \"001190000321\"}";
+        mvc.perform(post(onEnvelope(AGENCY_THUONG_TIN, turned, "hand-back")).contentType(MediaType.APPLICATION_JSON).content(daughter))
+                .andExpect(status().isUnauthorized());
+        handBack(AGENCY_THUONG_TIN, turned, daughter, officer(AGENCY_JUSTICE)).andExpect(status().isForbidden());
+        handBack(AGENCY_JUSTICE, turned, daughter, officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        handBack(AGENCY_THUONG_TIN, turned, daughter, citizen(CITIZEN_2)).andExpect(status().isForbidden());
+        handBack(AGENCY_THUONG_TIN, turned, daughter, leader(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        handBack(AGENCY_THUONG_TIN, turned, daughter, specialist(AGENCY_THUONG_TIN)).andExpect(status().isForbidden());
+        handBack(AGENCY_THUONG_TIN, turned, "{\"collectedBy\": \" \", \"idNumber\": \"001190000321\"}", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isBadRequest());
+        handBack(AGENCY_THUONG_TIN, turned, "{\"collectedBy\": \"Trần Thu Hà\", \"idNumber\": \"12345\"}", officer(AGENCY_THUONG_TIN))
+                .andExpect(status().isBadRequest());
+        handBack(AGENCY_THUONG_TIN, newItemId(), daughter, officer(AGENCY_THUONG_TIN)).andExpect(status().isNotFound());
+        handBack(AGENCY_THUONG_TIN, "not-an-item", daughter, officer(AGENCY_THUONG_TIN)).andExpect(status().isNotFound());
+        handBack(AGENCY_THUONG_TIN, waiting, daughter, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-not-turned-away"));
+        handBack(AGENCY_THUONG_TIN, registered, daughter, officer(AGENCY_THUONG_TIN)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:postal-item-registered"));
+        assertThat(mongo.findById(turned, Document.class, "postal_arrivals").get("handedBack")).as("refused, nothing changed").isNull();
+
+        handBack(AGENCY_THUONG_TIN, turned, daughter, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.handedBack.collectedBy").value("Trần Thu Hà"))
+                .andExpect(jsonPath("$.handedBack.idNumber").value("001190000321"))
+                .andExpect(jsonPath("$.handedBack.by").value("officer-" + AGENCY_THUONG_TIN));
+        handBack(AGENCY_THUONG_TIN, turned, "{\"collectedBy\": \"Trần Thị Bình\", \"idNumber\": \"001090000002\"}",
+                officer(AGENCY_THUONG_TIN)).andExpect(status().isOk()).andExpect(jsonPath("$.handedBack.collectedBy").value("Trần Thu Hà"));
+        assertThat(KafkaProbe.collect(Topics.DOSSIER, record -> ("PIC-" + turned).equals(record.key())
+                && "PaperDossierHandedBack".equals(KafkaProbe.header(record, CloudEventHeaders.TYPE)), 2, Duration.ofSeconds(5)))
+                .as("once").singleElement().extracting(ConsumerRecord::value).asString()
+                .contains("\"collectedBy\":\"Trần Thu Hà\"", "\"ownerCitizenId\":\"" + CITIZEN_2 + "\"")
+                .as("the identity paper's number stays with the agency").doesNotContain("001190000321");
+        papersHeldBy(AGENCY_THUONG_TIN, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[?(@.itemId == '" + turned + "')]").doesNotExist());
     }
 
     @Test
@@ -971,12 +1029,24 @@ class DocumentsAndPaperIntakeIT {
         return item;
     }
 
-    private static String turningAway(String agency, String item) {
-        return "/api/v1/agencies/" + agency + "/postal-arrivals/" + item + "/turning-away";
+    private static String onEnvelope(String agency, String item, String action) {
+        return "/api/v1/agencies/" + agency + "/postal-arrivals/" + item + "/" + action;
     }
 
     private ResultActions turnAway(String agency, String item, String body, RequestPostProcessor who) throws Exception {
-        return mvc.perform(post(turningAway(agency, item)).contentType(MediaType.APPLICATION_JSON).content(body).with(who));
+        return mvc.perform(post(onEnvelope(agency, item, "turning-away")).contentType(MediaType.APPLICATION_JSON).content(body).with(who));
+    }
+
+    private ResultActions handBack(String agency, String item, String body, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post(onEnvelope(agency, item, "hand-back")).contentType(MediaType.APPLICATION_JSON).content(body).with(who));
+    }
+
+    private static String papersHeld(String agency) {
+        return "/api/v1/agencies/" + agency + "/postal-arrivals/papers-held";
+    }
+
+    private ResultActions papersHeldBy(String agency, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get(papersHeld(agency)).param("size", "100").with(who));
     }
 
     private ResultActions arrivalsOf(String agency, RequestPostProcessor who) throws Exception {

@@ -24,6 +24,7 @@ import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.PaperDossierHandedBack;
 import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
@@ -104,6 +105,8 @@ class TellsCitizens implements EventSubscriber {
                 .on(DossierTransferred.class, owner(DossierTransferred::dossier, templates::dossierTransferred))
                 .on(PaperDossierTransferred.class, event -> postal(event, event.data().ownerCitizenId(), null,
                         templates.paperDossierTransferred(event.data())))
+                .on(PaperDossierHandedBack.class, event -> postal(event, event.data().ownerCitizenId(), null,
+                        templates.paperDossierHandedBack(event.data())))
                 .on(PaperDossierReturnPlanned.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),
                         event.data().dossierCode(), templates.dossierReturnPlanned(event.data())))
                 .on(PaperDossierAwaitingCollection.class, event -> notifyOwner(event.eventId(), event.data().ownerCitizenId(),

@@ -30,6 +30,7 @@ import vn.motcua.events.dossier.DossierSubmitted;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierTransferred;
 import vn.motcua.events.dossier.DossierWithdrawn;
+import vn.motcua.events.dossier.PaperDossierHandedBack;
 import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.payment.PaymentCancelled;
@@ -111,6 +112,12 @@ class Templates {
                 Hồ sơ giấy được giữ tại bộ phận một cửa: Ông/Bà mang giấy tờ tùy thân đến nhận lại, bổ sung hoặc nộp lại theo hướng
                 dẫn trên.
                 """, "Hồ sơ giấy số hiệu {tracking_number} không được tiếp nhận: {reason}. Mời nhận lại tại bộ phận một cửa."));
+        book.define("dossier-paper-handed-back", new Text("Giấy tờ số hiệu {tracking_number} đã được trả lại", """
+                Giấy tờ Ông/Bà gửi qua bưu điện (số hiệu {tracking_number}), không được tiếp nhận, đã được bộ phận một cửa trả \
+                lại cho Ông/Bà {collected_by} lúc {time} ngày {date}.
+                Nếu đó không phải Ông/Bà hoặc người Ông/Bà nhờ nhận, xin liên hệ ngay bộ phận một cửa của cơ quan.
+                """, "Giấy tờ số hiệu {tracking_number} đã trả cho {collected_by} lúc {time} {date}. Không phải Ông/Bà hay người"
+                + " được nhờ? Báo ngay bộ phận một cửa."));
         book.define("dossier-paper-transferred", new Text("Hồ sơ giấy số hiệu {tracking_number} được chuyển đến {office}", """
                 Cơ quan nhận hồ sơ giấy Ông/Bà gửi qua bưu điện (số hiệu {tracking_number}, thủ tục {procedure_code}) không còn \
                 hoạt động do sắp xếp đơn vị hành chính. Hồ sơ được chuyển đến bộ phận một cửa của {office}, cơ quan kế thừa, để \
@@ -475,6 +482,11 @@ class Templates {
     Message paperDossierTurnedAway(PaperDossierTurnedAway turnedAway) {
         return book.render("dossier-paper-turned-away", Map.of("tracking_number", turnedAway.itemId(), "procedure_code",
                 turnedAway.procedureCode() == null ? "—" : turnedAway.procedureCode(), "reason", turnedAway.reason()));
+    }
+
+    Message paperDossierHandedBack(PaperDossierHandedBack handedBack) {
+        return book.render("dossier-paper-handed-back", Map.of("tracking_number", handedBack.itemId(), "collected_by",
+                handedBack.collectedBy(), "time", times.format(handedBack.handedBackAt()), "date", dates.format(handedBack.handedBackAt())));
     }
 
     Message paperDossierTransferred(PaperDossierTransferred transferred) {

@@ -48,6 +48,7 @@ import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierReturned;
 import vn.motcua.events.dossier.DossierSnapshot;
 import vn.motcua.events.dossier.DossierTransferred;
+import vn.motcua.events.dossier.PaperDossierHandedBack;
 import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
@@ -394,6 +395,18 @@ class TellsCitizensIT {
         assertThat(told).contains("Lý do: Người nộp không phải chủ hộ kinh doanh", "giữ tại bộ phận một cửa");
         mvc.perform(get("/api/v1/notifications").with(citizen("001090000060")))
                 .andExpect(jsonPath("$[?(@.template == 'dossier-paper-turned-away')]").doesNotExist());
+    }
+
+    @Test
+    void theCitizenIsToldOnceWhoTookTheirTurnedAwayPapersFromTheCounter() throws Exception {
+        String owner = "001090000066";
+        String item = newItemId();
+        String told = toldOnceOfEnvelope(owner, item, new PaperDossierHandedBack("PIC-" + item, item, "000.10.20.30.H29", owner,
+                "Trần Thu Hà", "officer1", Instant.parse("2026-12-08T02:30:00Z")), "đã được trả lại");
+
+        assertThat(told).contains("cho Ông/Bà Trần Thu Hà lúc 09:30 ngày 08/12/2026", "liên hệ ngay bộ phận một cửa");
+        mvc.perform(get("/api/v1/notifications").with(citizen("001090000060")))
+                .andExpect(jsonPath("$[?(@.template == 'dossier-paper-handed-back')]").doesNotExist());
     }
 
     @Test

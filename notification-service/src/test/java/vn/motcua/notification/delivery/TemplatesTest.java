@@ -18,6 +18,7 @@ import vn.motcua.events.dossier.DossierDueDateExtended;
 import vn.motcua.events.dossier.DossierResultReady;
 import vn.motcua.events.dossier.DossierSupplementRequested;
 import vn.motcua.events.dossier.DossierTransferred;
+import vn.motcua.events.dossier.PaperDossierHandedBack;
 import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.dossier.ResultDelivery;
@@ -50,14 +51,14 @@ class TemplatesTest {
 
     @Test
     void everyKindOfMessageHasABuiltInTextInVietnamese() {
-        assertThat(book.keys()).hasSize(44).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
+        assertThat(book.keys()).hasSize(45).contains("dossier-submitted", "dossier-due-date-extended", "dossier-document-shared",
                 "payment-requested", "payment-due-soon", "payment-cancelled", "payment-refund-awaiting-collection",
                 "queue-turn-near", "postal-address-confirmation-requested", "postal-originals-return-planned",
                 "postal-originals-awaiting-collection", "postal-papers-dispatched", "postal-papers-out-for-delivery",
                 "postal-papers-delivery-attempt-failed", "postal-dossier-return-planned", "postal-dossier-awaiting-collection",
                 "postal-paper-dossier-arrived", "postal-collection-attempt-failed", "postal-collection-abandoned",
                 "postal-originals-kept", "postal-collection-scheduled", "dossier-paper-turned-away", "dossier-transferred",
-                "dossier-paper-transferred");
+                "dossier-paper-transferred", "dossier-paper-handed-back");
         for (String key : book.keys()) {
             assertThat(book.currentVersion(key)).isEqualTo(1);
             assertThat(book.current(key).title()).as(key).isNotBlank();
@@ -245,6 +246,16 @@ class TemplatesTest {
         assertThat(turnedAway.body()).contains("thủ tục 2.000009", "Lý do: Người nộp không phải chủ hộ kinh doanh",
                 "giữ tại bộ phận một cửa").doesNotContain("{", "}");
         assertThat(turnedAway.shortText()).contains("RR100000017VN", "Mời nhận lại").hasSizeLessThanOrEqualTo(160);
+    }
+
+    @Test
+    void papersHandedBackAtTheCounterNameWhoTookThemAndWhenInVietnameseTime() {
+        Message handedBack = templates.paperDossierHandedBack(new PaperDossierHandedBack("PIC-RR100000017VN", "RR100000017VN",
+                "000.10.20.30.H29", "001090000001", "Trần Thu Hà", "officer1", Instant.parse("2026-12-08T16:45:00Z")));
+        assertThat(handedBack.title()).isEqualTo("Giấy tờ số hiệu RR100000017VN đã được trả lại");
+        assertThat(handedBack.body()).contains("trả lại cho Ông/Bà Trần Thu Hà lúc 23:45 ngày 08/12/2026",
+                "liên hệ ngay bộ phận một cửa").doesNotContain("{", "}");
+        assertThat(handedBack.shortText()).contains("RR100000017VN", "Trần Thu Hà", "23:45 08/12/2026").hasSizeLessThanOrEqualTo(160);
     }
 
     @Test

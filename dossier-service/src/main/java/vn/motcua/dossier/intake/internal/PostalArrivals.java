@@ -46,13 +46,22 @@ public class PostalArrivals implements EventSubscriber {
      *
      * @param dossierCode the dossier it was registered as; null until then
      * @param turnedAway why it cannot be registered, who said so and when (ADR 0088); null unless it was turned away
+     * @param handedBack to whom the counter gave a turned-away one's papers (ADR 0091); null while it holds them
      */
     public record Arrival(String itemId, String shipmentId, String agencyCode, String procedureCode, String ownerCitizenId,
-            String senderName, Instant arrivedAt, String dossierCode, TurnedAway turnedAway) {
+            String senderName, Instant arrivedAt, String dossierCode, TurnedAway turnedAway, HandedBack handedBack) {
     }
 
     /** @param by the officer's user name */
     public record TurnedAway(String reason, String by, Instant at) {
+    }
+
+    /**
+     * @param collectedBy the name of the person who took the papers, as on their identity paper
+     * @param idNumber the number of that identity paper, which the officer checked
+     * @param by the officer's user name
+     */
+    public record HandedBack(String collectedBy, String idNumber, String by, Instant at) {
     }
 
     PostalArrivals(MongoTemplate mongo, AggregateStore store, Catalog catalog, DeadlinePolicy deadlines, Clock clock) {
@@ -139,17 +148,32 @@ public class PostalArrivals implements EventSubscriber {
      * its citizen is told. Asked again, the envelope as it was turned away; one of another agency, or none, is 404.
      */
     public Arrival turnAway(String itemId, String agencyCode, String reason, Caller officer) {
-        PostalEnvelope envelope = (itemId.matches(ITEM_ID) ? find(itemId) : Optional.<PostalEnvelope>empty())
-                .filter(e -> e.agencyCode().equals(agencyCode)).orElseThrow(() -> ApiProblem.notFound("Postal item", itemId));
+        PostalEnvelope envelope = delivered(itemId, agencyCode);
         return store.updateRetrying(envelope, () -> find(itemId).orElseThrow(),
                 e -> e.turnAway(reason, officer.username(), clock.instant())).view();
+    }
+
+    /**
+     * An officer of the agency that turned it away gives its papers to the person who came for them (ADR 0091): they leave
+     * the counter's list of papers held, and the citizen who sent them is told who took them. Asked again, the envelope as
+     * it was handed back; one waiting to be registered is 409, one of another agency or none 404.
+     */
+    public Arrival handBack(String itemId, String agencyCode, String collectedBy, String idNumber, Caller officer) {
+        PostalEnvelope envelope = delivered(itemId, agencyCode);
+        return store.updateRetrying(envelope, () -> find(itemId).orElseThrow(),
+                e -> e.handBack(collectedBy, idNumber, officer.username(), clock.instant())).view();
+    }
+
+    private PostalEnvelope delivered(String itemId, String agencyCode) {
+        return (itemId.matches(ITEM_ID) ? find(itemId) : Optional.<PostalEnvelope>empty())
+                .filter(e -> e.agencyCode().equals(agencyCode)).orElseThrow(() -> ApiProblem.notFound("Postal item", itemId));
     }
 
     private Optional<PostalEnvelope> find(String itemId) {
         return Optional.ofNullable(mongo.findById(itemId, PostalEnvelope.class, COLLECTION));
     }
 
-    /** One page of {@link #awaitingRegistration}, and how many wait in all. */
+    /** One page of {@link #awaitingRegistration} or {@link #papersHeld}, and how many there are in all. */
     public record Page(List<Arrival> items, int page, int size, long total) {
     }
 
@@ -158,8 +182,20 @@ public class PostalArrivals implements EventSubscriber {
      * first: the desk's list of paper dossiers to take in, so none lies unopened (ADR 0082).
      */
     public Page awaitingRegistration(String agencyCode, int page, int size) {
-        Query query = new Query(where("agencyCode").is(agencyCode).and("dossierCode").is(null).and("turnedAway").is(null))
-                .with(Sort.by(Sort.Order.asc("arrivedAt"), Sort.Order.asc("_id")));
+        return page(new Query(where("agencyCode").is(agencyCode).and("dossierCode").is(null).and("turnedAway").is(null))
+                .with(Sort.by(Sort.Order.asc("arrivedAt"), Sort.Order.asc("_id"))), page, size);
+    }
+
+    /**
+     * The envelopes the agency's desk turned away whose papers the counter still holds, the longest held first: what the
+     * counter keeps for citizens to fetch, so none is lost or forgotten (ADR 0091).
+     */
+    public Page papersHeld(String agencyCode, int page, int size) {
+        return page(new Query(where("agencyCode").is(agencyCode).and("turnedAway").ne(null).and("handedBack").is(null))
+                .with(Sort.by(Sort.Order.asc("turnedAway.at"), Sort.Order.asc("_id"))), page, size);
+    }
+
+    private Page page(Query query, int page, int size) {
         long total = mongo.count(query, PostalEnvelope.class, COLLECTION);
         query.skip((long) page * size).limit(size);
         return new Page(mongo.find(query, PostalEnvelope.class, COLLECTION).stream().map(PostalEnvelope::view).toList(), page, size,

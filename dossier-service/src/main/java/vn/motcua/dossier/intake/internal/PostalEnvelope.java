@@ -7,6 +7,7 @@ import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.motcua.events.Event;
+import vn.motcua.events.dossier.PaperDossierHandedBack;
 import vn.motcua.events.dossier.PaperDossierTransferred;
 import vn.motcua.events.dossier.PaperDossierTurnedAway;
 import vn.motcua.events.postal.PaperDossierArrived;
@@ -16,7 +17,8 @@ import vn.motcua.kit.problem.ApiProblem;
 
 /**
  * A paper dossier the post collected and delivered to an agency's desk, by its item id: registered once as one dossier, or
- * turned away once with the officer's reason (ADR 0088), never both. Until then it waits at the agency it was addressed to,
+ * turned away once with the officer's reason (ADR 0088), never both; a turned-away one's papers are handed back once
+ * (ADR 0091). Until then it waits at the agency it was addressed to,
  * or at that agency's successor once it is dissolved (ADR 0089). Documents stored before it was an aggregate have no
  * version; the store writes them as version 0.
  */
@@ -33,10 +35,11 @@ class PostalEnvelope extends Aggregate {
     private final Instant arrivedAt;
     private String dossierCode;
     private PostalArrivals.TurnedAway turnedAway;
+    private PostalArrivals.HandedBack handedBack;
 
     @PersistenceCreator
     PostalEnvelope(String itemId, String shipmentId, String agencyCode, String procedureCode, String ownerCitizenId, String senderName,
-            Instant arrivedAt, String dossierCode, PostalArrivals.TurnedAway turnedAway) {
+            Instant arrivedAt, String dossierCode, PostalArrivals.TurnedAway turnedAway, PostalArrivals.HandedBack handedBack) {
         this.itemId = itemId;
         this.shipmentId = shipmentId;
         this.agencyCode = agencyCode;
@@ -46,11 +49,12 @@ class PostalEnvelope extends Aggregate {
         this.arrivedAt = arrivedAt;
         this.dossierCode = dossierCode;
         this.turnedAway = turnedAway;
+        this.handedBack = handedBack;
     }
 
     static PostalEnvelope arrived(PaperDossierArrived arrival) {
         return new PostalEnvelope(arrival.itemId(), arrival.shipmentId(), arrival.agencyCode(), arrival.procedureCode(),
-                arrival.ownerCitizenId(), arrival.senderName(), arrival.arrivedAt(), null, null);
+                arrival.ownerCitizenId(), arrival.senderName(), arrival.arrivedAt(), null, null, null);
     }
 
     @Override
@@ -101,6 +105,25 @@ class PostalEnvelope extends Aggregate {
     }
 
     /**
+     * Its papers leave the counter, handed to the person who came for them (ADR 0091): only once it was turned away, since
+     * until then they are the dossier the desk takes in; once, and asked again, unchanged.
+     */
+    List<Event> handBack(String collectedBy, String idNumber, String officer, Instant now) {
+        if (handedBack != null) {
+            return AggregateStore.UNCHANGED;
+        }
+        if (dossierCode != null) {
+            throw registeredAlready();
+        }
+        if (turnedAway == null) {
+            throw ApiProblem.conflict("postal-item-not-turned-away", "The paper dossier that arrived under " + itemId
+                    + " waits to be registered; its papers are handed back only once it is turned away");
+        }
+        handedBack = new PostalArrivals.HandedBack(collectedBy, idNumber, officer, now);
+        return List.of(new PaperDossierHandedBack(shipmentId, itemId, agencyCode, ownerCitizenId, collectedBy, officer, now));
+    }
+
+    /**
      * The agency holding it was dissolved: it waits at the successor from now on. One registered or turned away has left the
      * desk and stays where it was decided, as a closed dossier does; one at the successor already is unchanged.
      */
@@ -121,6 +144,6 @@ class PostalEnvelope extends Aggregate {
 
     PostalArrivals.Arrival view() {
         return new PostalArrivals.Arrival(itemId, shipmentId, agencyCode, procedureCode, ownerCitizenId, senderName, arrivedAt,
-                dossierCode, turnedAway);
+                dossierCode, turnedAway, handedBack);
     }
 }

@@ -83,10 +83,14 @@ class AgencySuccessionIT {
 
     /** Filed with the district before the reform. */
     private Dossier filedBeforeTheReform(boolean received) {
+        return filedBeforeTheReform(DISSOLVED, received);
+    }
+
+    private Dossier filedBeforeTheReform(String agencyCode, boolean received) {
         Procedure liquor = catalog.procedure("2.000018", 1).orElseThrow();
-        Agency district = catalog.agency(DISSOLVED).orElseThrow();
+        Agency district = catalog.agency(agencyCode).orElseThrow();
         Instant june = Instant.parse("2025-06-16T02:00:00Z");
-        Dossier dossier = Dossier.submit("000.30.20.H29-250616-" + UUID.randomUUID().toString().substring(0, 8), liquor,
+        Dossier dossier = Dossier.submit(agencyCode + "-250616-" + UUID.randomUUID().toString().substring(0, 8), liquor,
                 district, CITIZEN_1, new Applicant("Nguyễn Văn An", CITIZEN_1, "0912345678", "an@example.com", "Đông Anh"),
                 Channel.ONLINE, ResultDelivery.COUNTER, liquor.price(true, 1, null, null), new Actor("c", "citizen1", "citizen"),
                 june).aggregate();
@@ -187,6 +191,33 @@ class AgencySuccessionIT {
 
     private Document envelope(String itemId) {
         return mongo.findById(itemId, Document.class, "postal_arrivals");
+    }
+
+    @Test
+    void aCommuneWhoseSuccessorWasMergedInTurnSendsCitizensDossiersAndEnvelopesOnToTheCommuneInOfficeToday() throws Exception {
+        String mergedTwice = "000.10.20.03.H29"; // into xã Văn Bình on 1/1/2025, which went to xã Hồng Vân on 1/7/2025
+        String holder = "000.10.20.31.H29";
+        Dossier open = filedBeforeTheReform(mergedTwice, true);
+
+        mvc.perform(post("/api/v1/dossiers").contentType(MediaType.APPLICATION_JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .content(SubmissionMother.body("2.000009", mergedTwice, CITIZEN_1, "a@example.com")).with(citizen(CITIZEN_1)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.type").value("urn:motcua:problem:agency-not-active"))
+                .andExpect(jsonPath("$.successorCode").value(holder))
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("UBND xã Hồng Vân")));
+
+        mvc.perform(post("/api/v1/agencies/" + mergedTwice + "/succession").with(ops())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.toAgencyCode").value(holder))
+                .andExpect(jsonPath("$.moved").value(Matchers.hasItem(open.code())));
+        assertThat(dossiers.findById(open.code()).orElseThrow().agencyCode()).isEqualTo(holder);
+        assertThat(KafkaProbe.await(Topics.DOSSIER, r -> open.code().equals(r.key())
+                && "DossierTransferred".equals(KafkaProbe.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20)).value())
+                .contains("\"toAgencyName\":\"UBND xã Hồng Vân\"");
+
+        String late = arrived(mergedTwice, Instant.now());
+        await().atMost(Duration.ofSeconds(20)).until(() -> envelope(late) != null);
+        assertThat(envelope(late).getString("agencyCode")).isEqualTo(holder);
     }
 
     @Test

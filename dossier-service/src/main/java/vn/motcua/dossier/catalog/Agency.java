@@ -2,6 +2,7 @@ package vn.motcua.dossier.catalog;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,6 +32,27 @@ public record Agency(String code, String name, String level, String cutOff, Loca
 
     public boolean activeOn(LocalDate day) {
         return (validFrom == null || !day.isBefore(validFrom)) && (validUntil == null || !day.isAfter(validUntil));
+    }
+
+    /**
+     * Checks the agency data as it is loaded: every successor named is in it, and no line of successors loops back. A
+     * mistake there would otherwise show only when a citizen or a succession run follows the line.
+     *
+     * @throws IllegalStateException naming the first agency whose line is broken
+     */
+    public static void checkSuccessions(Map<String, Agency> byCode) {
+        for (Agency agency : byCode.values()) {
+            Set<String> seen = new HashSet<>();
+            for (Agency step = agency; step.successorCode != null; step = byCode.get(step.successorCode)) {
+                if (!seen.add(step.code)) {
+                    throw new IllegalStateException("Agency data: the successors of " + agency.code + " loop back to " + step.code);
+                }
+                if (!byCode.containsKey(step.successorCode)) {
+                    throw new IllegalStateException("Agency data: " + step.code + " names the successor " + step.successorCode
+                            + ", which is not in the data");
+                }
+            }
+        }
     }
 
     /** Whether its last day of receiving dossiers was before {@code day}. */

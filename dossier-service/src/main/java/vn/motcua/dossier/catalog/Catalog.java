@@ -54,6 +54,7 @@ public class Catalog {
         this.closes = closes;
         CatalogFile file = read(json);
         this.agencies = file.agencies().stream().collect(Collectors.toUnmodifiableMap(Agency::code, Function.identity()));
+        Agency.checkSuccessions(agencies);
         // Loaded once: a procedure already stored may have been edited since, and the database is the truth.
         file.procedures().forEach(procedure -> store.insertOnce(CatalogEntry.first(procedure, "catalog data file",
                 clock.instant())));

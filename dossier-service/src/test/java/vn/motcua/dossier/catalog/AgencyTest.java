@@ -1,6 +1,8 @@
 package vn.motcua.dossier.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -25,8 +27,12 @@ class AgencyTest {
         return new Agency(code, name, "DISTRICT", null, null, from.minusDays(1), successorCode);
     }
 
+    private static Map<String, Agency> byCode(Agency... agencies) {
+        return Stream.of(agencies).collect(Collectors.toMap(Agency::code, a -> a));
+    }
+
     private static Function<String, Optional<Agency>> data(Agency... agencies) {
-        Map<String, Agency> byCode = Stream.of(agencies).collect(Collectors.toMap(Agency::code, a -> a));
+        Map<String, Agency> byCode = byCode(agencies);
         return code -> Optional.ofNullable(byCode.get(code));
     }
 
@@ -54,6 +60,19 @@ class AgencyTest {
         Agency opensLater = new Agency("000.30.20.40.H29", "UBND xã Đông Anh mới", "COMMUNE", null, SECOND_MERGE.plusDays(3),
                 null, null);
         assertThat(MERGED_COMMUNE.holderOn(SECOND_MERGE, data(MERGED_COMMUNE, opensLater))).contains(opensLater);
+    }
+
+    @Test
+    void agencyDataNamingAnUnknownSuccessorOrLoopingIsRefusedWhenLoaded() {
+        Agency loopA = dissolved("000.50.01.H29", "A", REFORM, "000.50.02.H29");
+        Agency loopB = dissolved("000.50.02.H29", "B", REFORM, "000.50.01.H29");
+        Agency toUnknown = dissolved("000.10.20.H29", "UBND huyện Thường Tín", REFORM, "000.99.99.H29");
+
+        assertThatThrownBy(() -> Agency.checkSuccessions(byCode(loopA, loopB))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("loop back");
+        assertThatThrownBy(() -> Agency.checkSuccessions(byCode(toUnknown))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("000.99.99.H29");
+        assertThatCode(() -> Agency.checkSuccessions(byCode(DISTRICT, MERGED_COMMUNE, COMMUNE_TODAY))).doesNotThrowAnyException();
     }
 
     @Test

@@ -110,12 +110,18 @@ class DossierByPostIT {
                         body -> body.contains("Hồ sơ giấy số hiệu " + item + " không được tiếp nhận"));
 
         assertThat(gateway.get(desk + "/papers-held?size=100", officer).body()).as("held at the counter").contains(item);
+        assertThat(gateway.get("/api/v1/postal-arrivals/" + item, citizen).json().path("whereabouts").asString())
+                .isEqualTo("TURNED_AWAY");
         String collector = "{\"collectedBy\": \"Trần Thu Hà\", \"idNumber\": \"001190000321\"}";
         assertThat(gateway.post(desk + "/" + item + "/hand-back", citizen, collector, UUID.randomUUID().toString()).status())
                 .isEqualTo(403);
         Response handedBack = gateway.post(desk + "/" + item + "/hand-back", officer, collector, UUID.randomUUID().toString());
         assertThat(handedBack.status()).as(handedBack.body()).isEqualTo(200);
         assertThat(gateway.get(desk + "/papers-held?size=100", officer).body()).as("no longer held").doesNotContain(item);
+        assertThat(gateway.get("/api/v1/postal-arrivals/" + item, citizen).json().path("collectedBy").asString())
+                .isEqualTo("Trần Thu Hà");
+        assertThat(gateway.get("/api/v1/postal-arrivals/" + item, gateway.userToken("citizen2")).status())
+                .as("another citizen").isEqualTo(404);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> gateway.get("/api/v1/notifications", citizen).body(),
                         body -> body.contains("Giấy tờ số hiệu " + item + " đã được trả lại"));

@@ -46,6 +46,16 @@ class PostalArrivalsController {
         return arrivals.awaitingRegistration(code, page, size);
     }
 
+    @Operation(summary = "Where a paper dossier the post collected is now, for the citizen who sent it (or staff of the agency"
+            + " holding it): waiting at the agency's desk, registered as a dossier (then followed by its code), turned away"
+            + " with the reason and the papers at the counter, or handed back and to whom. Anyone else gets 404, as for an"
+            + " item that has not arrived (ADR 0092)")
+    @GetMapping("/api/v1/postal-arrivals/{itemId}")
+    @PreAuthorize("hasAnyRole('citizen', 'officer', 'specialist', 'leader')")
+    PostalArrivals.Tracked tracked(@PathVariable String itemId, Caller caller) {
+        return arrivals.tracked(itemId, caller);
+    }
+
     /** @param reason why it cannot be registered, in words its citizen reads */
     record TurnAwayRequest(@NotBlank @Size(max = 2000) String reason) {
     }

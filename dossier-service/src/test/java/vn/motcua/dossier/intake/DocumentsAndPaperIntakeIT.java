@@ -28,6 +28,7 @@ import static vn.motcua.testinfra.CallerMother.officer;
 import static vn.motcua.testinfra.CallerMother.ops;
 import static vn.motcua.testinfra.CallerMother.specialist;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Duration;
@@ -993,6 +994,50 @@ class DocumentsAndPaperIntakeIT {
                 .as("the identity paper's number stays with the agency").doesNotContain("001190000321");
         papersHeldBy(AGENCY_THUONG_TIN, officer(AGENCY_THUONG_TIN)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.items[?(@.itemId == '" + turned + "')]").doesNotExist());
+    }
+
+    @Test
+    void theSenderFollowsTheirEnvelopeFromTheDeskToItsDossierOrBackToWhoeverTookThePapersAndNobodyElseSeesIt() throws Exception {
+        String registered = newItemId();
+        String turned = newItemId();
+        for (String arriving : List.of(registered, turned)) {
+            KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + arriving, arriving, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
+                    CITIZEN_2, "Trần Thị Bình", "0987654321", Instant.now())));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(registered, turned)
+                .allMatch(arriving -> mongo.findById(arriving, Document.class, "postal_arrivals") != null));
+
+        tracked(registered, citizen(CITIZEN_2)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.whereabouts").value("AWAITING_REGISTRATION"))
+                .andExpect(jsonPath("$.agencyCode").value(AGENCY_THUONG_TIN))
+                .andExpect(jsonPath("$.agencyName").value("UBND xã Thường Tín"));
+        String code = JsonPath.read(paperByPost(registered, officer(AGENCY_THUONG_TIN)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.code");
+        tracked(registered, citizen(CITIZEN_2)).andExpect(jsonPath("$.whereabouts").value("REGISTERED"))
+                .andExpect(jsonPath("$.dossierCode").value(code));
+
+        turnAway(AGENCY_THUONG_TIN, turned, "{\"reason\": \"Không có đơn\"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isOk());
+        tracked(turned, citizen(CITIZEN_2)).andExpect(jsonPath("$.whereabouts").value("TURNED_AWAY"))
+                .andExpect(jsonPath("$.turnedAwayReason").value("Không có đơn"));
+        handBack(AGENCY_THUONG_TIN, turned, "{\"collectedBy\": \"Trần Thu Hà\", \"idNumber\": \"001190000321\"}",
+                officer(AGENCY_THUONG_TIN)).andExpect(status().isOk());
+        tracked(turned, citizen(CITIZEN_2)).andExpect(jsonPath("$.whereabouts").value("HANDED_BACK"))
+                .andExpect(jsonPath("$.collectedBy").value("Trần Thu Hà"))
+                .andExpect(content().string(not(containsString("001190000321"))))
+                .andExpect(content().string(not(containsString("officer-" + AGENCY_THUONG_TIN))));
+        tracked(turned, leader(AGENCY_THUONG_TIN)).andExpect(status().isOk());
+
+        // Anyone else cannot tell it from an item that never arrived.
+        tracked(turned, citizen(CITIZEN_1)).andExpect(status().isNotFound());
+        tracked(turned, officer(AGENCY_JUSTICE)).andExpect(status().isNotFound());
+        tracked(newItemId(), citizen(CITIZEN_2)).andExpect(status().isNotFound());
+        tracked("not-an-item", citizen(CITIZEN_2)).andExpect(status().isNotFound());
+        tracked(turned, ops()).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/postal-arrivals/" + turned)).andExpect(status().isUnauthorized());
+    }
+
+    private ResultActions tracked(String item, RequestPostProcessor who) throws Exception {
+        return mvc.perform(get("/api/v1/postal-arrivals/" + item).with(who));
     }
 
     @Test

@@ -173,6 +173,50 @@ public class PostalArrivals implements EventSubscriber {
         return Optional.ofNullable(mongo.findById(itemId, PostalEnvelope.class, COLLECTION));
     }
 
+    /** Where an envelope is now, as its sender follows it. */
+    public enum Whereabouts {
+        /** At the agency's desk, waiting for an officer to register it. */
+        AWAITING_REGISTRATION,
+        /** Registered as the dossier {@code dossierCode}, which the sender follows from now on. */
+        REGISTERED,
+        /** Turned away; the papers wait at the one-stop counter. */
+        TURNED_AWAY,
+        /** Turned away, and the papers were handed to {@code collectedBy}. */
+        HANDED_BACK
+    }
+
+    /**
+     * An envelope as its sender sees it (ADR 0092): where it is, without the officers' user names or the number of the
+     * collector's identity paper.
+     *
+     * @param agencyName the agency holding it, which may be the successor of the one it was sent to (ADR 0089)
+     */
+    public record Tracked(String itemId, String agencyCode, String agencyName, String procedureCode, Instant arrivedAt,
+            Whereabouts whereabouts, String dossierCode, String turnedAwayReason, Instant turnedAwayAt, String collectedBy,
+            Instant handedBackAt) {
+
+        static Tracked of(Arrival arrival, String agencyName) {
+            TurnedAway turned = arrival.turnedAway();
+            HandedBack handed = arrival.handedBack();
+            Whereabouts where = arrival.dossierCode() != null ? Whereabouts.REGISTERED : handed != null ? Whereabouts.HANDED_BACK
+                    : turned != null ? Whereabouts.TURNED_AWAY : Whereabouts.AWAITING_REGISTRATION;
+            return new Tracked(arrival.itemId(), arrival.agencyCode(), agencyName, arrival.procedureCode(), arrival.arrivedAt(), where,
+                    arrival.dossierCode(), turned == null ? null : turned.reason(), turned == null ? null : turned.at(),
+                    handed == null ? null : handed.collectedBy(), handed == null ? null : handed.at());
+        }
+    }
+
+    /**
+     * The envelope for the citizen who sent it, or for staff of the agency holding it; for anyone else, as for an item id
+     * that never arrived, 404, so item ids cannot be probed.
+     */
+    public Tracked tracked(String itemId, Caller caller) {
+        Arrival arrival = (itemId.matches(ITEM_ID) ? find(itemId) : Optional.<PostalEnvelope>empty()).map(PostalEnvelope::view)
+                .filter(a -> caller.isCitizen(a.ownerCitizenId()) || caller.worksFor(a.agencyCode()))
+                .orElseThrow(() -> ApiProblem.notFound("Postal item", itemId));
+        return Tracked.of(arrival, catalog.agency(arrival.agencyCode()).map(Agency::name).orElse(null));
+    }
+
     /** One page of {@link #awaitingRegistration} or {@link #papersHeld}, and how many there are in all. */
     public record Page(List<Arrival> items, int page, int size, long total) {
     }

@@ -818,10 +818,7 @@ class DocumentsAndPaperIntakeIT {
 
     @Test
     void aDossierThePostCollectedIsRegisteredOnceWithItsItemIdByTheAgencyItArrivedAt() throws Exception {
-        String item = "RR" + (100_000_000 + new Random().nextInt(800_000_000)) + "VN";
-        KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + item, item, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
-                CITIZEN_2, "Trần Thị Bình", "0987654321", Instant.now())));
-        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(item, Document.class, "postal_arrivals") != null);
+        String item = deliveredToTheDesk(1).getFirst();
         long before = dossiers.count();
 
         paperByPost(item, officer(AGENCY_JUSTICE)).andExpect(status().isForbidden());
@@ -895,14 +892,9 @@ class DocumentsAndPaperIntakeIT {
 
     @Test
     void anEnvelopeThatCannotBeRegisteredIsTurnedAwayOnceWithItsReasonByAnOfficerOfItsOwnAgencyOnly() throws Exception {
-        String item = newItemId();
-        String registered = newItemId();
-        for (String arriving : List.of(item, registered)) {
-            KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + arriving, arriving, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
-                    CITIZEN_2, "Trần Thị Bình", "0987654321", Instant.now())));
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(item, registered)
-                .allMatch(arriving -> mongo.findById(arriving, Document.class, "postal_arrivals") != null));
+        List<String> arrived = deliveredToTheDesk(2);
+        String item = arrived.get(0);
+        String registered = arrived.get(1);
         String reason = "{\"reason\": \"Người nộp không phải chủ hộ kinh doanh\"}";
 
         mvc.perform(post(onEnvelope(AGENCY_THUONG_TIN, item, "turning-away")).contentType(MediaType.APPLICATION_JSON).content(reason))
@@ -940,15 +932,10 @@ class DocumentsAndPaperIntakeIT {
 
     @Test
     void theCounterListsThePapersItHoldsAndHandsThemBackOnceToWhoeverCameForThem() throws Exception {
-        String turned = newItemId();
-        String waiting = newItemId();
-        String registered = newItemId();
-        for (String arriving : List.of(turned, waiting, registered)) {
-            KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + arriving, arriving, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
-                    CITIZEN_2, "Trần Thị Bình", "0987654321", Instant.now())));
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(turned, waiting, registered)
-                .allMatch(arriving -> mongo.findById(arriving, Document.class, "postal_arrivals") != null));
+        List<String> arrived = deliveredToTheDesk(3);
+        String turned = arrived.get(0);
+        String waiting = arrived.get(1);
+        String registered = arrived.get(2);
         turnAway(AGENCY_THUONG_TIN, turned, "{\"reason\": \"Không có đơn\"}", officer(AGENCY_THUONG_TIN)).andExpect(status().isOk());
         paperByPost(registered, officer(AGENCY_THUONG_TIN)).andExpect(status().isCreated());
 
@@ -998,14 +985,9 @@ class DocumentsAndPaperIntakeIT {
 
     @Test
     void theSenderFollowsTheirEnvelopeFromTheDeskToItsDossierOrBackToWhoeverTookThePapersAndNobodyElseSeesIt() throws Exception {
-        String registered = newItemId();
-        String turned = newItemId();
-        for (String arriving : List.of(registered, turned)) {
-            KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + arriving, arriving, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
-                    CITIZEN_2, "Trần Thị Bình", "0987654321", Instant.now())));
-        }
-        await().atMost(Duration.ofSeconds(20)).until(() -> Stream.of(registered, turned)
-                .allMatch(arriving -> mongo.findById(arriving, Document.class, "postal_arrivals") != null));
+        List<String> arrived = deliveredToTheDesk(2);
+        String registered = arrived.get(0);
+        String turned = arrived.get(1);
 
         tracked(registered, citizen(CITIZEN_2)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.whereabouts").value("AWAITING_REGISTRATION"))
@@ -1034,6 +1016,18 @@ class DocumentsAndPaperIntakeIT {
         tracked("not-an-item", citizen(CITIZEN_2)).andExpect(status().isNotFound());
         tracked(turned, ops()).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/postal-arrivals/" + turned)).andExpect(status().isUnauthorized());
+    }
+
+    /** Envelopes citizen 2 sent that the post delivered to Thường Tín's desk, once the desk has stored them. */
+    private List<String> deliveredToTheDesk(int count) {
+        List<String> items = Stream.generate(DocumentsAndPaperIntakeIT::newItemId).limit(count).toList();
+        for (String arriving : items) {
+            KafkaProbe.send(EventMother.record(new PaperDossierArrived("PIC-" + arriving, arriving, AGENCY_THUONG_TIN, HOUSEHOLD_BUSINESS,
+                    CITIZEN_2, "Trần Thị Bình", "0987654321", Instant.now())));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> items.stream()
+                .allMatch(arriving -> mongo.findById(arriving, Document.class, "postal_arrivals") != null));
+        return items;
     }
 
     private ResultActions tracked(String item, RequestPostProcessor who) throws Exception {

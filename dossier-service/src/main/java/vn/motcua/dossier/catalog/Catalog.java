@@ -93,9 +93,12 @@ public class Catalog {
         return Optional.ofNullable(agencies.get(code));
     }
 
-    /** The agency that holds {@code agency}'s dossiers on {@code day}, following its line of successors (ADR 0090). */
-    public Optional<Agency> holderOn(Agency agency, LocalDate day) {
-        return agency.holderOn(day, this::agency);
+    /**
+     * The successor that holds a dissolved agency's dossiers on {@code day}, following its line of successors (ADR 0090);
+     * empty while the agency holds its own, or when its line ends without one.
+     */
+    public Optional<Agency> successorHoldingOn(Agency agency, LocalDate day) {
+        return agency.holderOn(day, this::agency).filter(holder -> !holder.code().equals(agency.code()));
     }
 
     public List<Agency> agencies() {

@@ -161,7 +161,7 @@ public class IntakeService {
             String when = agency.validUntil() != null ? "no longer receives dossiers (since " + agency.validUntil().plusDays(1) + ")"
                     : "receives dossiers from " + agency.validFrom();
             // Its successor may have been dissolved in turn: the citizen is sent to the one that holds its dossiers today.
-            Optional<Agency> successor = catalog.holderOn(agency, today).filter(holder -> !holder.code().equals(agency.code()));
+            Optional<Agency> successor = catalog.successorHoldingOn(agency, today);
             ApiProblem inactive = ApiProblem.unprocessable("agency-not-active", agency.name() + " " + when
                     + successor.map(s -> "; submit to its successor " + s.name() + " (" + s.code() + ")").orElse(""))
                     .with("agencyCode", agency.code());

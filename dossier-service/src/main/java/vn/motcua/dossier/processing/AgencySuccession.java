@@ -74,13 +74,11 @@ public class AgencySuccession {
         if (from.successorCode() == null) {
             throw ApiProblem.unprocessable("agency-has-no-successor", from.name() + " names no successor in the agency data");
         }
-        Agency successor = catalog.agency(from.successorCode()).orElseThrow(() -> ApiProblem.unprocessable("successor-unknown",
-                "The successor " + from.successorCode() + " of " + from.name() + " is not in the agency data"));
         // A successor dissolved in turn passes them on: they go straight to the agency that holds them today (ADR 0090).
-        Agency to = catalog.holderOn(from, today).filter(holder -> !holder.code().equals(fromCode))
-                .orElseThrow(() -> ApiProblem.unprocessable("successor-dissolved", "The successor " + successor.name()
-                        + " of " + from.name() + " was dissolved too, and the agency data names no agency after it that holds"
-                        + " its dossiers").with("successorCode", successor.code()));
+        // The successor named is in the agency data, which is checked when it is loaded.
+        Agency to = catalog.successorHoldingOn(from, today).orElseThrow(() -> ApiProblem.unprocessable("successor-dissolved",
+                "The successor " + from.successorCode() + " of " + from.name() + " was dissolved too, and the agency data names"
+                        + " no agency after it that holds its dossiers").with("successorCode", from.successorCode()));
         Actor actor = Actor.of(ops, Role.OPS);
         List<String> moved = new ArrayList<>();
         List<String> failed = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -89,8 +90,8 @@ public class PostalArrivals implements EventSubscriber {
     }
 
     private Optional<Agency> successorOnArrival(PaperDossierArrived arrival) {
-        return catalog.agency(arrival.agencyCode()).flatMap(agency -> catalog.holderOn(agency, deadlines.today(arrival.arrivedAt())))
-                .filter(holder -> !holder.code().equals(arrival.agencyCode()));
+        return catalog.agency(arrival.agencyCode())
+                .flatMap(agency -> catalog.successorHoldingOn(agency, deadlines.today(arrival.arrivedAt())));
     }
 
     /**
@@ -165,8 +166,13 @@ public class PostalArrivals implements EventSubscriber {
     }
 
     private PostalEnvelope delivered(String itemId, String agencyCode) {
-        return (itemId.matches(ITEM_ID) ? find(itemId) : Optional.<PostalEnvelope>empty())
-                .filter(e -> e.agencyCode().equals(agencyCode)).orElseThrow(() -> ApiProblem.notFound("Postal item", itemId));
+        return reachable(itemId, e -> e.agencyCode().equals(agencyCode));
+    }
+
+    /** The envelope under a well-formed item id if the caller may reach it; otherwise 404, as for one never delivered. */
+    private PostalEnvelope reachable(String itemId, Predicate<PostalEnvelope> reach) {
+        return (itemId.matches(ITEM_ID) ? find(itemId) : Optional.<PostalEnvelope>empty()).filter(reach)
+                .orElseThrow(() -> ApiProblem.notFound("Postal item", itemId));
     }
 
     private Optional<PostalEnvelope> find(String itemId) {
@@ -211,9 +217,7 @@ public class PostalArrivals implements EventSubscriber {
      * that never arrived, 404, so item ids cannot be probed.
      */
     public Tracked tracked(String itemId, Caller caller) {
-        Arrival arrival = (itemId.matches(ITEM_ID) ? find(itemId) : Optional.<PostalEnvelope>empty()).map(PostalEnvelope::view)
-                .filter(a -> caller.isCitizen(a.ownerCitizenId()) || caller.worksFor(a.agencyCode()))
-                .orElseThrow(() -> ApiProblem.notFound("Postal item", itemId));
+        Arrival arrival = reachable(itemId, e -> caller.isCitizen(e.ownerCitizenId()) || caller.worksFor(e.agencyCode())).view();
         return Tracked.of(arrival, catalog.agency(arrival.agencyCode()).map(Agency::name).orElse(null));
     }
 
